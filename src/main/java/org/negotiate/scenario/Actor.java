@@ -1,0 +1,33 @@
+package org.negotiate.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An actor and its preference profile.
+ *
+ * @param capability clout, any positive scale (only ratios matter)
+ * @param reservation utility in [0, 1) below which no deal beats a deal
+ * @param flexibility concession speed beta &gt; 0 (below 1 holds out, above 1 concedes early)
+ * @param risk risk attitude rho in [-1, 1] (0 neutral)
+ * @param lean for a mediator, how strongly its own ideal pulls the draft (mu in [0, 1]); 0 otherwise
+ * @param stances one stance per issue, keyed by issue id, in the scenario's issue order
+ * @param ties weight eta in [0, 1) with which this actor's judgement of a text includes another
+ *     actor's utility, keyed by that actor's id
+ * @param pressure how much this actor (a mediator or patron) speeds up another's concession, keyed
+ *     by the other's id
+ */
+public record Actor(
+    String id,
+    String name,
+    Role role,
+    Quantity capability,
+    Quantity reservation,
+    Quantity flexibility,
+    Quantity risk,
+    Quantity lean,
+    Map<String, Stance> stances,
+    Map<String, Quantity> ties,
+    Map<String, Quantity> pressure,
+    List<String> evidence,
+    String rationale) {}

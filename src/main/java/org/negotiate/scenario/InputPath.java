@@ -1,0 +1,18 @@
+package org.negotiate.scenario;
+
+/**
+ * The address of one scenario input, as {@code --set}, events and the uncertainty streams name it:
+ * {@code turkey.capability}, {@code turkey.withdrawal.position},
+ * {@code syria.withdrawal.red_line.min}, {@code turkey.ties.opposition}.
+ *
+ * @param actor actor id
+ * @param issue issue id for a stance field, null for an actor field
+ * @param field field name: an actor field, a stance field, or {@code ties.X} / {@code pressure.X}
+ */
+public record InputPath(String actor, String issue, String field) {
+
+  @Override
+  public String toString() {
+    return issue == null ? actor + "." + field : actor + "." + issue + "." + field;
+  }
+}

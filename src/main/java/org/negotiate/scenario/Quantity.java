@@ -1,0 +1,108 @@
+package org.negotiate.scenario;
+
+import java.util.Locale;
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TriangularDistribution;
+
+/**
+ * A scenario number: either a fixed value or a distribution a Monte Carlo replication draws from.
+ * Drawing is by inverse CDF from one uniform number, so the same uniform gives a monotone,
+ * comparable value across what-ifs (common random numbers) and across sensitivity designs.
+ */
+public sealed interface Quantity
+    permits Quantity.Fixed, Quantity.Uniform, Quantity.Triangular, Quantity.Normal, Quantity.Beta {
+
+  /** The value used when nothing is drawn: the fixed value, the mode or the mean. */
+  double nominal();
+
+  /** Smallest value a draw can take. */
+  double min();
+
+  /** Largest value a draw can take. */
+  double max();
+
+  /** The value at cumulative probability {@code u} in [0, 1]. */
+  double quantile(double u);
+
+  default boolean uncertain() {
+    return !(this instanceof Fixed);
+  }
+
+  /** The same text {@code --set} and the YAML string form accept, e.g. {@code triangular(5, 15, 30)}. */
+  String describe();
+
+  static Quantity of(double value) {
+    return new Fixed(value);
+  }
+
+  record Fixed(double value) implements Quantity {
+    public double nominal() { return value; }
+    public double min() { return value; }
+    public double max() { return value; }
+    public double quantile(double u) { return value; }
+    public String describe() { return fmt(value); }
+  }
+
+  record Uniform(double lo, double hi) implements Quantity {
+    public double nominal() { return (lo + hi) / 2; }
+    public double min() { return lo; }
+    public double max() { return hi; }
+    public double quantile(double u) { return lo + clamp01(u) * (hi - lo); }
+    public String describe() { return "uniform(" + fmt(lo) + ", " + fmt(hi) + ")"; }
+  }
+
+  record Triangular(double lo, double mode, double hi) implements Quantity {
+    public double nominal() { return mode; }
+    public double min() { return lo; }
+    public double max() { return hi; }
+    public double quantile(double u) {
+      if (hi == lo) return lo;
+      return new TriangularDistribution(null, lo, mode, hi).inverseCumulativeProbability(clamp01(u));
+    }
+    public String describe() { return "triangular(" + fmt(lo) + ", " + fmt(mode) + ", " + fmt(hi) + ")"; }
+  }
+
+  /** Normal truncated to [lo, hi] (the field's valid range unless the file narrows it). */
+  record Normal(double mean, double sd, double lo, double hi) implements Quantity {
+    public double nominal() { return Math.max(lo, Math.min(hi, mean)); }
+    public double min() { return lo; }
+    public double max() { return hi; }
+    public double quantile(double u) {
+      if (sd == 0) return nominal();
+      NormalDistribution n = new NormalDistribution(null, mean, sd);
+      double a = n.cumulativeProbability(lo);
+      double b = n.cumulativeProbability(hi);
+      if (b - a < 1e-12) return nominal();
+      double x = n.inverseCumulativeProbability(a + clamp01(u) * (b - a));
+      return Math.max(lo, Math.min(hi, x));
+    }
+    public String describe() {
+      return "normal(" + fmt(mean) + ", " + fmt(sd) + ", " + fmt(lo) + ", " + fmt(hi) + ")";
+    }
+  }
+
+  /** Beta(alpha, beta) scaled onto [lo, hi]. */
+  record Beta(double alpha, double beta, double lo, double hi) implements Quantity {
+    public double nominal() { return lo + (hi - lo) * alpha / (alpha + beta); }
+    public double min() { return lo; }
+    public double max() { return hi; }
+    public double quantile(double u) {
+      double q = new BetaDistribution(null, alpha, beta).inverseCumulativeProbability(clamp01(u));
+      return lo + (hi - lo) * q;
+    }
+    public String describe() {
+      return "beta(" + fmt(alpha) + ", " + fmt(beta) + ", " + fmt(lo) + ", " + fmt(hi) + ")";
+    }
+  }
+
+  private static double clamp01(double u) {
+    return u < 0 ? 0 : (u > 1 ? 1 : u);
+  }
+
+  /** Shortest plain form of a number: 40 rather than 40.0, 0.25 rather than 2.5E-1. */
+  static String fmt(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+    return String.format(Locale.ROOT, "%s", v);
+  }
+}

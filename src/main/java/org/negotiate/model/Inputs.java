@@ -1,0 +1,126 @@
+package org.negotiate.model;
+
+/**
+ * The numbers one replication negotiates with, indexed [actor][issue] in canonical actor order.
+ * Mutable only through {@link #apply}, which events use; every value is kept inside its valid
+ * range. Saliences of an actor always sum to 1.
+ */
+public final class Inputs {
+  public final int actors;
+  public final int issues;
+  public final double[][] position;
+  public final double[][] salience;
+  /** Lowest and highest outcome the actor could sign on each issue (0 and 100 without a red line). */
+  public final double[][] redLineMin;
+  public final double[][] redLineMax;
+  /** Concession speed per stance; the actor's effective flexibility is their salience-weighted mean. */
+  public final double[][] flexibility;
+  public final double[] capability;
+  public final double[] reservation;
+  public final double[] risk;
+  public final double[] lean;
+  /** ties[i][j]: weight of j's utility in i's judgement of a text. */
+  public final double[][] ties;
+  /** pressure[m][i]: how much m speeds up i's concession. */
+  public final double[][] pressure;
+
+  public Inputs(int actors, int issues) {
+    this.actors = actors;
+    this.issues = issues;
+    position = new double[actors][issues];
+    salience = new double[actors][issues];
+    redLineMin = new double[actors][issues];
+    redLineMax = new double[actors][issues];
+    flexibility = new double[actors][issues];
+    capability = new double[actors];
+    reservation = new double[actors];
+    risk = new double[actors];
+    lean = new double[actors];
+    ties = new double[actors][actors];
+    pressure = new double[actors][actors];
+    for (double[] row : redLineMax) java.util.Arrays.fill(row, 100);
+  }
+
+  public Inputs copy() {
+    Inputs c = new Inputs(actors, issues);
+    for (int i = 0; i < actors; i++) {
+      System.arraycopy(position[i], 0, c.position[i], 0, issues);
+      System.arraycopy(salience[i], 0, c.salience[i], 0, issues);
+      System.arraycopy(redLineMin[i], 0, c.redLineMin[i], 0, issues);
+      System.arraycopy(redLineMax[i], 0, c.redLineMax[i], 0, issues);
+      System.arraycopy(flexibility[i], 0, c.flexibility[i], 0, issues);
+      System.arraycopy(ties[i], 0, c.ties[i], 0, actors);
+      System.arraycopy(pressure[i], 0, c.pressure[i], 0, actors);
+    }
+    System.arraycopy(capability, 0, c.capability, 0, actors);
+    System.arraycopy(reservation, 0, c.reservation, 0, actors);
+    System.arraycopy(risk, 0, c.risk, 0, actors);
+    System.arraycopy(lean, 0, c.lean, 0, actors);
+    return c;
+  }
+
+  /** Effective flexibility of actor i: the salience-weighted mean of its stances' flexibilities. */
+  public double flexibility(int i) {
+    double f = 0;
+    for (int k = 0; k < issues; k++) f += salience[i][k] * flexibility[i][k];
+    return f;
+  }
+
+  /** Sum of the pressure all others put on actor i. */
+  public double pressureOn(int i) {
+    double p = 0;
+    for (int m = 0; m < actors; m++) p += pressure[m][i];
+    return p;
+  }
+
+  /** Applies one event change. */
+  public void apply(InputChange c) {
+    int i = c.actor();
+    int k = c.issue();
+    switch (c.field()) {
+      case POSITION -> position[i][k] = clamp(c.applyTo(position[i][k]), 0, 100);
+      case SALIENCE -> setSalience(i, k, clamp(c.applyTo(salience[i][k]), 0, 1));
+      case RED_LINE_MIN -> redLineMin[i][k] = c.removes() ? 0 : clamp(c.applyTo(redLineMin[i][k]), 0, 100);
+      case RED_LINE_MAX -> redLineMax[i][k] = c.removes() ? 100 : clamp(c.applyTo(redLineMax[i][k]), 0, 100);
+      case STANCE_FLEXIBILITY -> flexibility[i][k] = clamp(c.applyTo(flexibility[i][k]), 1e-3, 10);
+      case FLEXIBILITY -> {
+        for (int q = 0; q < issues; q++) flexibility[i][q] = clamp(c.applyTo(flexibility[i][q]), 1e-3, 10);
+      }
+      case CAPABILITY -> capability[i] = clamp(c.applyTo(capability[i]), 1e-9, 1e6);
+      case RESERVATION -> reservation[i] = clamp(c.applyTo(reservation[i]), 0, 0.999);
+      case RISK -> risk[i] = clamp(c.applyTo(risk[i]), -1, 1);
+      case LEAN -> lean[i] = clamp(c.applyTo(lean[i]), 0, 1);
+      case TIES -> {
+        ties[i][c.other()] = clamp(c.applyTo(ties[i][c.other()]), 0, 0.999);
+        double sum = 0;
+        for (double t : ties[i]) sum += t;
+        if (sum >= 0.999) { // keep the actor's own utility in its judgement
+          for (int j = 0; j < actors; j++) ties[i][j] *= 0.999 / sum;
+        }
+      }
+      case PRESSURE -> pressure[i][c.other()] = clamp(c.applyTo(pressure[i][c.other()]), 0, 10);
+    }
+  }
+
+  /**
+   * Sets one salience and rescales the actor's other saliences proportionally, so that they keep
+   * summing to 1 (an event that makes refugee return more salient takes attention from the rest).
+   */
+  public void setSalience(int i, int k, double value) {
+    double others = 0;
+    for (int q = 0; q < issues; q++) if (q != k) others += salience[i][q];
+    salience[i][k] = value;
+    if (issues == 1) {
+      salience[i][k] = 1;
+      return;
+    }
+    for (int q = 0; q < issues; q++) {
+      if (q == k) continue;
+      salience[i][q] = others > 0 ? salience[i][q] * (1 - value) / others : (1 - value) / (issues - 1);
+    }
+  }
+
+  static double clamp(double v, double lo, double hi) {
+    return v < lo ? lo : (v > hi ? hi : v);
+  }
+}

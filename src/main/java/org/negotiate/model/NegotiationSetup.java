@@ -1,0 +1,49 @@
+package org.negotiate.model;
+
+import java.util.List;
+import java.util.Map;
+import org.negotiate.scenario.Role;
+
+/**
+ * Everything one replication needs, as plain arrays: no YAML, no distributions. Actors are in
+ * canonical order (sorted by id), so the order a scenario lists them in cannot change a result.
+ *
+ * @param seed the replication's seed
+ * @param events the replication's events, sorted by round (random ones already drawn)
+ * @param params the protocol's parameters, drawn
+ * @param tolerance the agreement rule's tolerance on the 0–100 scale
+ */
+public record NegotiationSetup(
+    List<String> actorIds,
+    List<String> actorNames,
+    List<Role> roles,
+    List<String> issueIds,
+    Inputs initial,
+    List<ScheduledEvent> events,
+    int rounds,
+    String protocol,
+    Map<String, Double> params,
+    double tolerance,
+    long seed) {
+
+  public int actors() {
+    return actorIds.size();
+  }
+
+  public int issues() {
+    return issueIds.size();
+  }
+
+  public int[] indicesOf(Role role) {
+    return java.util.stream.IntStream.range(0, actors()).filter(i -> roles.get(i) == role).toArray();
+  }
+
+  public int indexOf(String actorId) {
+    return actorIds.indexOf(actorId);
+  }
+
+  public double param(String name, double fallback) {
+    Double v = params.get(name);
+    return v == null ? fallback : v;
+  }
+}

@@ -1,0 +1,216 @@
+package org.negotiate.protocol;
+
+import java.util.List;
+import java.util.Locale;
+import org.negotiate.model.Inputs;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.protocol.RoundClose.BlockReason;
+import org.negotiate.protocol.RoundClose.Ending;
+import org.negotiate.scenario.Role;
+
+/**
+ * The default protocol, Raiffa's single negotiating text (mediated.md): the mediators draft one
+ * package across all issues, each party accepts it if it respects its red lines and is worth at
+ * least its current aspiration (up to perception noise), and aspirations fall with time.
+ *
+ * <p>Parameters: {@code noise} (sd of the perception noise on utilities, default 0) and
+ * {@code breakdown_after} (a party walks out after this many consecutive rounds in which the text,
+ * or the lack of one, is worth less to it than no deal; 0 = never, the default).
+ */
+public final class MediatedSingleText implements Protocol {
+  public static final String NAME = "mediated";
+  /** Slack on red-line checks so a text on the boundary counts as inside. */
+  private static final double EDGE = 1e-6;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Session open(NegotiationSetup setup, Inputs inputs, PerceptionNoise noise) {
+    return new Run(setup, inputs, noise);
+  }
+
+  private static final class Run implements Session {
+    private final Inputs in;
+    private final PerceptionNoise noise;
+    private final int rounds;
+    private final double sigma;
+    private final int breakdownAfter;
+    private final int[] parties;
+    private final int[] mediators;
+    private final double[][] positions;
+    private final double[] aspiration;
+    private final double[] judged;
+    private final boolean[] accepted;
+    private final int[] belowReservation;
+    private final String[] why;
+    private final List<String> issueIds;
+    private double[] text;
+    private boolean stale = true;
+
+    Run(NegotiationSetup setup, Inputs in, PerceptionNoise noise) {
+      this.in = in;
+      this.noise = noise;
+      this.rounds = setup.rounds();
+      this.sigma = setup.param("noise", 0);
+      this.breakdownAfter = (int) Math.round(setup.param("breakdown_after", 0));
+      this.parties = setup.indicesOf(Role.PARTY);
+      this.mediators = setup.indicesOf(Role.MEDIATOR);
+      int n = in.actors;
+      positions = new double[n][];
+      for (int i = 0; i < n; i++) positions[i] = in.position[i].clone();
+      aspiration = new double[n];
+      judged = new double[n];
+      accepted = new boolean[n];
+      belowReservation = new int[n];
+      why = new String[n];
+      issueIds = setup.issueIds();
+    }
+
+    @Override
+    public void inputsChanged() {
+      stale = true;
+    }
+
+    @Override
+    public void propose(int round) {
+      // The draft depends only on the inputs, so it is redrawn only when an event changed them.
+      if (stale) {
+        text = NashDraft.draft(in, parties, mediators);
+        stale = false;
+      }
+    }
+
+    @Override
+    public void respond(int party, int round) {
+      aspiration[party] = Aspiration.at(in.reservation[party], in.flexibility(party), in.pressureOn(party), round, rounds);
+      if (text == null) {
+        accepted[party] = false;
+        judged[party] = Double.NaN;
+        why[party] = "no text: the red lines leave no package every party could sign";
+        return;
+      }
+      judged[party] = Utility.judged(in, party, text);
+      String outside = outsideRedLine(party, text);
+      if (outside != null) {
+        accepted[party] = false;
+        why[party] = outside;
+        return;
+      }
+      double perceived = judged[party] + (sigma > 0 ? sigma * noise.gaussian(party) : 0);
+      accepted[party] = perceived >= aspiration[party];
+      why[party] = String.format(Locale.ROOT, "%s: worth %.3f (perceived %.3f) against aspiration %.3f",
+          accepted[party] ? "accepts" : "refuses", judged[party], perceived, aspiration[party]);
+    }
+
+    @Override
+    public void concede(int actor, int round) {
+      if (text == null || !isParty(actor)) {
+        positions[actor] = in.position[actor].clone();
+      } else {
+        positions[actor] = offer(actor, aspiration[actor]);
+      }
+      if (isParty(actor)) {
+        boolean worse = text == null || judged[actor] < in.reservation[actor];
+        belowReservation[actor] = worse ? belowReservation[actor] + 1 : 0;
+      }
+    }
+
+    @Override
+    public RoundClose close(int round) {
+      boolean all = parties.length > 0;
+      for (int p : parties) all &= accepted[p];
+      if (all && text != null) return new RoundClose(Ending.AGREED, text.clone(), -1, null);
+      if (breakdownAfter > 0) {
+        int walker = -1;
+        for (int p : parties) {
+          if (belowReservation[p] >= breakdownAfter && (walker < 0 || shortfall(p) > shortfall(walker))) walker = p;
+        }
+        if (walker >= 0) return new RoundClose(Ending.BREAKDOWN, null, walker, BlockReason.WALKED_OUT);
+      }
+      if (round < rounds - 1) return RoundClose.CONTINUE;
+      if (text == null) return new RoundClose(Ending.ROUND_LIMIT, null, redLineBlocker(), BlockReason.RED_LINE);
+      int blocker = -1;
+      for (int p : parties) {
+        if (!accepted[p] && (blocker < 0 || shortfall(p) > shortfall(blocker))) blocker = p;
+      }
+      return new RoundClose(Ending.ROUND_LIMIT, null, blocker, BlockReason.ASPIRATION);
+    }
+
+    private double shortfall(int p) {
+      return Double.isNaN(judged[p]) ? Double.POSITIVE_INFINITY : aspiration[p] - judged[p];
+    }
+
+    /**
+     * With no zone, the blocker is the party whose red line the text would break most if red lines
+     * were ignored: the one standing furthest from where the parties' interests put the text.
+     */
+    private int redLineBlocker() {
+      double[] free = NashDraft.unconstrained(in, parties, mediators);
+      int blocker = parties[0];
+      double worst = -1;
+      for (int p : parties) {
+        double breach = 0;
+        for (int k = 0; k < in.issues; k++) {
+          breach = Math.max(breach, Math.max(in.redLineMin[p][k] - free[k], free[k] - in.redLineMax[p][k]));
+        }
+        if (breach > worst) {
+          worst = breach;
+          blocker = p;
+        }
+      }
+      return blocker;
+    }
+
+    /**
+     * The least party i would now take in the direction of the text: the point on the segment from
+     * its ideal to the text where its judged utility equals its aspiration (mediated.md step 7).
+     */
+    private double[] offer(int i, double a) {
+      double[] x = in.position[i];
+      double[] z = new double[in.issues];
+      if (Utility.judged(in, i, text) >= a) return text.clone();
+      double lo = 0;
+      double hi = 1;
+      for (int it = 0; it < 40; it++) {
+        double mid = (lo + hi) / 2;
+        for (int k = 0; k < in.issues; k++) z[k] = x[k] + mid * (text[k] - x[k]);
+        if (Utility.judged(in, i, z) >= a) lo = mid; else hi = mid;
+      }
+      for (int k = 0; k < in.issues; k++) z[k] = x[k] + lo * (text[k] - x[k]);
+      return z;
+    }
+
+    private String outsideRedLine(int p, double[] z) {
+      for (int k = 0; k < in.issues; k++) {
+        if (z[k] < in.redLineMin[p][k] - EDGE || z[k] > in.redLineMax[p][k] + EDGE) {
+          return String.format(Locale.ROOT, "refuses: %s at %.1f is outside its red line [%.1f, %.1f]",
+              issueIds.get(k), z[k], in.redLineMin[p][k], in.redLineMax[p][k]);
+        }
+      }
+      return null;
+    }
+
+    private boolean isParty(int i) {
+      for (int p : parties) if (p == i) return true;
+      return false;
+    }
+
+    @Override
+    public double[][] positions() {
+      return positions;
+    }
+
+    @Override
+    public double[] text() {
+      return text;
+    }
+
+    @Override
+    public String verdict(int party) {
+      return why[party] == null ? "" : why[party];
+    }
+  }
+}

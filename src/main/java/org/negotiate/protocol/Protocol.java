@@ -1,0 +1,51 @@
+package org.negotiate.protocol;
+
+import org.negotiate.model.Inputs;
+import org.negotiate.model.NegotiationSetup;
+
+/**
+ * A rule by which positions move each round. A protocol is pure negotiation mathematics: the
+ * MASON agents call the phases of a {@link Session} in order each round (propose, respond per
+ * party, concede per party, close) and know nothing of how they work.
+ */
+public interface Protocol {
+
+  String name();
+
+  /**
+   * Opens one negotiation. The session reads {@code inputs} live: events change them between rounds.
+   */
+  Session open(NegotiationSetup setup, Inputs inputs, PerceptionNoise noise);
+
+  /** Per-actor perception noise, drawn from a stream of the actor's own. */
+  interface PerceptionNoise {
+    /** A standard normal draw for actor i. */
+    double gaussian(int actor);
+  }
+
+  interface Session {
+    /** Inputs changed (an event fired): anything derived from them must be recomputed. */
+    void inputsChanged();
+
+    /** The mediators draft (or, for forecasting protocols, positions are challenged). */
+    void propose(int round);
+
+    /** Party i evaluates the current text. */
+    void respond(int party, int round);
+
+    /** Actor i updates its aspiration and reported position. */
+    void concede(int actor, int round);
+
+    /** Ends the round: agreement, breakdown, the round limit, or continue. */
+    RoundClose close(int round);
+
+    /** Current reported position of every actor on every issue, [actor][issue]. */
+    double[][] positions();
+
+    /** The text on the table, or null when there is none. */
+    double[] text();
+
+    /** Party i's verdict on the text this round, in words, for the run log. */
+    String verdict(int party);
+  }
+}

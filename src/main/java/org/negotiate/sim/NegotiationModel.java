@@ -1,0 +1,173 @@
+package org.negotiate.sim;
+
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.negotiate.model.Inputs;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.model.ScheduledEvent;
+import org.negotiate.model.Streams;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.RoundClose;
+import org.negotiate.scenario.Role;
+import sim.engine.Schedule;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * One replication on MASON's schedule. Each round (one schedule step) runs, in this order: the
+ * event agent, the mediators' draft, each party's response, each actor's concession, the recorder.
+ * The agents only call the protocol's phases; the negotiation mathematics lives in the protocol.
+ */
+public final class NegotiationModel extends SimState {
+  private static final long serialVersionUID = 1L;
+
+  public static final int EVENTS = 0;
+  public static final int PROPOSE = 1;
+  public static final int RESPOND = 2;
+  public static final int CONCEDE = 3;
+  public static final int RECORD = 4;
+
+  private final NegotiationSetup setup;
+  private final Inputs inputs;
+  private final transient Protocol.Session session;
+  private final transient RoundListener listener;
+  private final float[][][] trajectory;
+  private RoundClose close = RoundClose.CONTINUE;
+  private int lastRound = -1;
+
+  public NegotiationModel(NegotiationSetup setup, Protocol protocol, boolean recordTrajectory, RoundListener listener) {
+    super(setup.seed());
+    this.setup = setup;
+    this.inputs = setup.initial().copy();
+    this.listener = listener;
+    MersenneTwisterFast[] noise = new MersenneTwisterFast[setup.actors()];
+    for (int i = 0; i < noise.length; i++) {
+      // Each actor's perception noise is its own stream, so adding an actor leaves the others' unchanged.
+      noise[i] = new MersenneTwisterFast(Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(i)));
+    }
+    this.session = protocol.open(setup, inputs, actor -> noise[actor].nextGaussian());
+    this.trajectory = recordTrajectory ? new float[setup.rounds()][setup.actors() + 1][setup.issues()] : null;
+  }
+
+  @Override
+  public void start() {
+    super.start();
+    schedule.scheduleRepeating(Schedule.EPOCH, EVENTS, new EventAgent(), 1.0);
+    schedule.scheduleRepeating(Schedule.EPOCH, PROPOSE, new MediatorAgent(), 1.0);
+    for (int i = 0; i < setup.actors(); i++) {
+      ActorAgent agent = new ActorAgent(i);
+      if (setup.roles().get(i) == Role.PARTY) schedule.scheduleRepeating(Schedule.EPOCH, RESPOND, agent.respond, 1.0);
+      schedule.scheduleRepeating(Schedule.EPOCH, CONCEDE, agent.concede, 1.0);
+    }
+    schedule.scheduleRepeating(Schedule.EPOCH, RECORD, new Recorder(), 1.0);
+  }
+
+  /** Runs this replication to its end and returns the outcome. Never calls {@code doLoop}, which exits the JVM. */
+  public RunOutcome runToEnd() {
+    start();
+    while (!close.ending().over() && lastRound < setup.rounds() - 1) {
+      if (!schedule.step(this)) break;
+    }
+    finish();
+    return outcome();
+  }
+
+  private int round() {
+    return (int) schedule.getTime();
+  }
+
+  public RunOutcome outcome() {
+    double[] utilities = new double[setup.actors()];
+    double[] judgedText = close.terms() != null ? close.terms() : session.text();
+    for (int i = 0; i < utilities.length; i++) {
+      utilities[i] = judgedText == null ? Double.NaN : org.negotiate.protocol.Utility.own(inputs, i, judgedText);
+    }
+    if (trajectory != null) {
+      for (int t = lastRound + 1; t < trajectory.length; t++) {
+        for (int a = 0; a < trajectory[t].length; a++) trajectory[t][a] = trajectory[Math.max(0, lastRound)][a].clone();
+      }
+    }
+    return new RunOutcome(setup.seed(), close.ending(), lastRound, close.terms(), utilities, close.blocker(), close.reason(), trajectory);
+  }
+
+  public NegotiationSetup setup() {
+    return setup;
+  }
+
+  public Inputs inputs() {
+    return inputs;
+  }
+
+  public Protocol.Session session() {
+    return session;
+  }
+
+  /** Applies the events due this round. */
+  private final class EventAgent implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private int next;
+
+    @Override
+    public void step(SimState state) {
+      List<ScheduledEvent> due = new ArrayList<>();
+      List<ScheduledEvent> events = setup.events();
+      while (next < events.size() && events.get(next).round() <= round()) {
+        ScheduledEvent e = events.get(next++);
+        e.changes().forEach(inputs::apply);
+        due.add(e);
+      }
+      if (!due.isEmpty()) session.inputsChanged();
+      firedThisRound = due;
+    }
+  }
+
+  private List<ScheduledEvent> firedThisRound = List.of();
+
+  /** The mediators' table: drafts the single text with every mediator's lean. */
+  private final class MediatorAgent implements Steppable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void step(SimState state) {
+      session.propose(round());
+    }
+  }
+
+  /** One actor: a party responds to the text; every actor reports its position. */
+  private final class ActorAgent {
+    final Steppable respond;
+    final Steppable concede;
+
+    ActorAgent(int i) {
+      respond = s -> session.respond(i, round());
+      concede = s -> session.concede(i, round());
+    }
+  }
+
+  /** Closes the round: agreement, breakdown or the round limit, and records positions. */
+  private final class Recorder implements Steppable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void step(SimState state) {
+      int t = round();
+      close = session.close(t);
+      lastRound = t;
+      if (trajectory != null) {
+        double[][] pos = session.positions();
+        for (int a = 0; a < pos.length; a++) {
+          // Once a deal is signed every party stands on its terms.
+          double[] p = close.terms() != null && setup.roles().get(a) == Role.PARTY ? close.terms() : pos[a];
+          for (int k = 0; k < p.length; k++) trajectory[t][a][k] = (float) p[k];
+        }
+        double[] text = close.terms() != null ? close.terms() : session.text();
+        float[] row = trajectory[t][setup.actors()];
+        if (text == null) Arrays.fill(row, Float.NaN);
+        else for (int k = 0; k < text.length; k++) row[k] = (float) text[k];
+      }
+      if (listener != null) listener.roundClosed(t, firedThisRound, session, close);
+    }
+  }
+}

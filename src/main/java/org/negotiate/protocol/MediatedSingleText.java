@@ -21,6 +21,8 @@ public final class MediatedSingleText implements Protocol {
   public static final String NAME = "mediated";
   /** Slack on red-line checks so a text on the boundary counts as inside. */
   private static final double EDGE = 1e-6;
+  /** Slack on utility comparisons: the optimiser's answer is exact only to about 1e-8 on the scale. */
+  private static final double UTILITY_SLACK = 1e-9;
 
   @Override
   public String name() {
@@ -100,7 +102,7 @@ public final class MediatedSingleText implements Protocol {
         return;
       }
       double perceived = judged[party] + (sigma > 0 ? sigma * noise.gaussian(party) : 0);
-      accepted[party] = perceived >= aspiration[party];
+      accepted[party] = perceived >= aspiration[party] - UTILITY_SLACK;
       why[party] = String.format(Locale.ROOT, "%s: worth %.3f (perceived %.3f) against aspiration %.3f",
           accepted[party] ? "accepts" : "refuses", judged[party], perceived, aspiration[party]);
     }
@@ -171,7 +173,7 @@ public final class MediatedSingleText implements Protocol {
     private double[] offer(int i, double a) {
       double[] x = in.position[i];
       double[] z = new double[in.issues];
-      if (Utility.judged(in, i, text) >= a) return text.clone();
+      if (Utility.judged(in, i, text) >= a - UTILITY_SLACK) return text.clone();
       double lo = 0;
       double hi = 1;
       for (int it = 0; it < 40; it++) {

@@ -104,7 +104,7 @@ public final class NashDraft {
       return objective(in, parties, mediators, w);
     };
     double radius = Math.min(10, gap / 2.5);
-    PointValuePair best = new BOBYQAOptimizer(2 * free.length + 1, radius, 1e-7)
+    PointValuePair best = new BOBYQAOptimizer(2 * free.length + 1, radius, 1e-9)
         .optimize(new MaxEval(5000), new ObjectiveFunction(f), GoalType.MAXIMIZE,
             new InitialGuess(guess), new SimpleBounds(flo, fhi));
     double[] y = best.getPoint();

@@ -1,0 +1,41 @@
+package org.negotiate.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.Protocols;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioException;
+import org.negotiate.scenario.ScenarioLoader;
+
+/** Loading and checking what a command was given, one way for every command. */
+final class Inputs {
+  static final int MAX_REPLICATIONS = 10_000_000;
+  static final int MAX_ROUNDS = 1200;
+
+  private Inputs() {}
+
+  static Scenario scenario(ScenarioOptions o) throws ScenarioException {
+    return ScenarioLoader.load(o.scenario, o.overrides);
+  }
+
+  static Protocol protocol(Scenario s) {
+    return Protocols.byName(s.protocol().name()).orElseThrow(() -> new BadInput(
+        "unknown protocol \"" + s.protocol().name() + "\"; valid: " + String.join(", ", Protocols.names())));
+  }
+
+  static int inRange(String option, Integer value, int fallback, int min, int max) {
+    int v = value == null ? fallback : value;
+    if (v < min || v > max) throw new BadInput(option + ": expected an integer in [" + min + ", " + max + "], got " + v);
+    return v;
+  }
+
+  /** The command line as typed, for the manifest. */
+  static String commandLine(String command, List<String> args) {
+    List<String> all = new ArrayList<>();
+    all.add("negotiate");
+    all.add(command);
+    all.addAll(args);
+    return String.join(" ", all);
+  }
+}

@@ -1,0 +1,136 @@
+package org.negotiate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.negotiate.experiment.ConvergenceOdds;
+import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.report.OddsCharts;
+import org.negotiate.report.OddsTables;
+import org.negotiate.report.ResultFolder;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code negotiate odds}: convergence odds by Monte Carlo over the uncertain inputs. */
+@Command(name = "odds", mixinStandardHelpOptions = true,
+    description = {
+      "Runs N replications, each with its own draw of the uncertain inputs, and writes the odds of",
+      "agreement by month (95% Wilson intervals), the agreed terms, the blockers and the position",
+      "bands as CSV and charts to results/<scenario>/<run-id>/."
+    })
+final class OddsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ScenarioOptions scenario;
+
+  @Option(names = "--runs", paramLabel = "N", description = "Replications (default: the scenario's experiment.replications).")
+  Integer runs;
+
+  @Option(names = "--rounds", paramLabel = "R", description = "Rounds, one per month (default: the scenario's experiment.rounds).")
+  Integer rounds;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant started = Instant.now();
+    Scenario s = Inputs.scenario(scenario);
+    Protocol protocol = Inputs.protocol(s);
+    int n = Inputs.inRange("--runs", runs, s.experiment().replications(), 1, Inputs.MAX_REPLICATIONS);
+    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
+    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    long base = seed != null ? seed : s.experiment().seed();
+    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t);
+
+    String resolved = ScenarioWriter.toYaml(s);
+    String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r;
+    try (ResultFolder folder = ResultFolder.open(out, s.name(), identity, started, "")) {
+      MonteCarlo.Result result;
+      try (ProgressBar bar = quiet ? null : Progress.bar("replications", n)) {
+        result = MonteCarlo.run(s, protocol, options, bar == null ? null : done -> Progress.stepTo(bar, done));
+      }
+      ConvergenceOdds odds = result.odds();
+      folder.write("scenario.resolved.yaml", resolved);
+      OddsTables.writeOdds(odds, folder.file("odds.csv"));
+      OddsTables.writeOutcomes(s, result, folder.file("outcomes.csv"));
+      OddsTables.writeRounds(odds, folder.file("rounds.csv"));
+      List<Path> charts = OddsCharts.writeAll(odds, folder.dir());
+
+      Map<String, Object> summary = summary(odds);
+      Map<String, Object> manifest = new LinkedHashMap<>();
+      manifest.put("tool", "negotiate");
+      manifest.put("version", Main.version());
+      manifest.put("command", Inputs.commandLine("odds", spec.commandLine().getParseResult().originalArgs()));
+      manifest.put("scenario", s.name());
+      manifest.put("scenario_file", scenario.scenario.toString());
+      manifest.put("overrides", scenario.overrides);
+      manifest.put("scenario_sha256", ResultFolder.sha256(resolved));
+      manifest.put("protocol", protocol.name());
+      manifest.put("seed", base);
+      manifest.put("replications", n);
+      manifest.put("rounds", r);
+      manifest.put("threads", t);
+      manifest.put("started_utc", started.toString());
+      manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
+      manifest.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv"));
+      charts.forEach(c -> files.add(c.getFileName().toString()));
+      manifest.put("files", files);
+      manifest.put("summary", summary);
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), manifest);
+
+      Path done = folder.commit();
+      spec.commandLine().getOut().println(summaryLine(odds, done));
+      return 0;
+    }
+  }
+
+  private static Map<String, Object> summary(ConvergenceOdds odds) {
+    ConvergenceOdds.MonthOdds last = odds.byMonth().get(odds.byMonth().size() - 1);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("by_month", last.month().toString());
+    m.put("odds", last.odds());
+    m.put("lower95", last.lower());
+    m.put("upper95", last.upper());
+    if (!odds.blockers().isEmpty() && odds.blockers().get(0).failedRuns() > 0) {
+      m.put("main_blocker", odds.blockers().get(0).actorId());
+      m.put("main_blocker_share", odds.blockers().get(0).share());
+    }
+    return m;
+  }
+
+  static String summaryLine(ConvergenceOdds odds, Path folder) {
+    ConvergenceOdds.MonthOdds last = odds.byMonth().get(odds.byMonth().size() - 1);
+    String blocker = odds.blockers().isEmpty() || odds.blockers().get(0).failedRuns() == 0
+        ? "no failed runs"
+        : String.format(Locale.ROOT, "main blocker: %s (%.0f%% of failed runs)",
+            odds.blockers().get(0).actorId(), 100 * odds.blockers().get(0).share());
+    return String.format(Locale.ROOT, "P(deal by %s) = %.2f [%.2f, %.2f] over %d replications · %s · %s/",
+        last.month(), last.odds(), last.lower(), last.upper(), odds.replications(), blocker, folder);
+  }
+}

@@ -1,0 +1,150 @@
+package org.negotiate.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.model.Inputs;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.model.ScheduledEvent;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.RoundClose;
+import org.negotiate.report.OddsCharts;
+import org.negotiate.report.ResultFolder;
+import org.negotiate.scenario.Role;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioWriter;
+import org.negotiate.sim.RunOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code negotiate run}: one replication, round by round, with a readable log. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {
+      "Runs one replication and prints each round: the events, the text proposed, who accepted, who",
+      "refused and why. Replication I with seed S is exactly replication I of `odds --seed S`.",
+      "Writes log.txt, rounds.csv (the trajectory) and the positions chart to results/<scenario>/<run-id>-run/."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ScenarioOptions scenario;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
+  Long seed;
+
+  @Option(names = "--replication", paramLabel = "I", defaultValue = "0", description = "Which replication of that seed (default: 0).")
+  int replication;
+
+  @Option(names = "--rounds", paramLabel = "R", description = "Rounds (default: the scenario's experiment.rounds).")
+  Integer rounds;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant started = Instant.now();
+    Scenario s = org.negotiate.cli.Inputs.scenario(scenario);
+    Protocol protocol = org.negotiate.cli.Inputs.protocol(s);
+    int r = org.negotiate.cli.Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, org.negotiate.cli.Inputs.MAX_ROUNDS);
+    int index = org.negotiate.cli.Inputs.inRange("--replication", replication, 0, 0, Integer.MAX_VALUE - 1);
+    long base = seed != null ? seed : s.experiment().seed();
+
+    StringWriter logText = new StringWriter();
+    PrintWriter log = new PrintWriter(logText);
+    NegotiationSetup setup = MonteCarlo.setupOf(s, r, base, index);
+    log.printf(Locale.ROOT, "%s, replication %d of seed %d (replication seed %s), protocol %s, %d rounds from %s%n",
+        s.name(), index, base, Long.toUnsignedString(setup.seed()), protocol.name(), r, s.calendar().start());
+    describeInputs(setup, log);
+    MonteCarlo.Result result = MonteCarlo.single(s, protocol, r, base, index,
+        (round, fired, session, close) -> logRound(s, setup, round, fired, session, close, log));
+    RunOutcome outcome = result.outcomes().get(0);
+    log.println(ending(s, setup, outcome));
+    log.flush();
+
+    String resolved = ScenarioWriter.toYaml(s);
+    String identity = resolved + "\nseed=" + base + "\nreplication=" + index + "\nrounds=" + r;
+    try (ResultFolder folder = ResultFolder.open(out, s.name(), identity, started, "-run")) {
+      folder.write("scenario.resolved.yaml", resolved);
+      folder.write("log.txt", logText.toString());
+      writeTrajectory(s, setup, outcome, folder.file("rounds.csv"));
+      OddsCharts.writeAll(result.odds(), folder.dir());
+      Path done = folder.commit();
+      PrintWriter outw = spec.commandLine().getOut();
+      outw.print(logText);
+      outw.println("results: " + done + "/");
+      outw.flush();
+    }
+    return 0;
+  }
+
+  private static void describeInputs(NegotiationSetup setup, PrintWriter log) {
+    Inputs in = setup.initial();
+    log.println("drawn inputs (position / salience / red line per issue):");
+    for (int i = 0; i < setup.actors(); i++) {
+      StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-11s capability %.1f, reservation %.3f, flexibility %.2f",
+          setup.actorIds().get(i), setup.roles().get(i).yamlName(), in.capability[i], in.reservation[i], in.flexibility(i)));
+      for (int k = 0; k < setup.issues(); k++) {
+        b.append(String.format(Locale.ROOT, "%n      %-18s %5.1f / %.2f / [%.1f, %.1f]", setup.issueIds().get(k),
+            in.position[i][k], in.salience[i][k], in.redLineMin[i][k], in.redLineMax[i][k]));
+      }
+      log.println(b);
+    }
+    for (ScheduledEvent e : setup.events()) log.printf(Locale.ROOT, "  event %s in round %d%n", e.id(), e.round());
+  }
+
+  private static void logRound(Scenario s, NegotiationSetup setup, int round, List<ScheduledEvent> fired,
+      Protocol.Session session, RoundClose close, PrintWriter log) {
+    log.printf(Locale.ROOT, "%n%s (round %d)%n", s.calendar().month(round), round);
+    for (ScheduledEvent e : fired) log.printf("  event: %s: %s%n", e.id(), e.label());
+    double[] text = session.text();
+    log.println("  text: " + (text == null ? "none (the red lines leave no package every party could sign)" : terms(setup, text)));
+    for (int p : setup.indicesOf(Role.PARTY)) log.printf("  %-12s %s%n", setup.actorIds().get(p), session.verdict(p));
+  }
+
+  private static String ending(Scenario s, NegotiationSetup setup, RunOutcome o) {
+    String month = s.calendar().month(o.round()).toString();
+    return switch (o.ending()) {
+      case AGREED -> "\nDEAL in " + month + " (round " + o.round() + "): " + terms(setup, o.terms());
+      case BREAKDOWN -> "\nBREAKDOWN in " + month + ": " + setup.actorIds().get(o.blocker()) + " walked out";
+      default -> "\nNO DEAL by " + month + ": blocker " + setup.actorIds().get(o.blocker()) + " ("
+          + o.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+    };
+  }
+
+  private static String terms(NegotiationSetup setup, double[] z) {
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < z.length; k++) {
+      if (k > 0) b.append(" · ");
+      b.append(setup.issueIds().get(k)).append(String.format(Locale.ROOT, " %.1f", z[k]));
+    }
+    return b.toString();
+  }
+
+  /** This replication's trajectory: every actor's position (and the text) on every issue, by month. */
+  private static void writeTrajectory(Scenario s, NegotiationSetup setup, RunOutcome o, Path file) throws java.io.IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("round,month,actor,issue,position\n");
+      for (int t = 0; t <= o.round(); t++) {
+        for (int a = 0; a <= setup.actors(); a++) {
+          String actor = a == setup.actors() ? MonteCarlo.TEXT_ID : setup.actorIds().get(a);
+          for (int k = 0; k < setup.issues(); k++) {
+            float v = o.trajectory()[t][a][k];
+            w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s%n", t, s.calendar().month(t), actor,
+                setup.issueIds().get(k), Float.isNaN(v) ? "" : String.format(Locale.ROOT, "%.2f", v)));
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.negotiate.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.negotiate.scenario.Actor;
+import org.negotiate.scenario.Issue;
+import org.negotiate.scenario.Quantity;
+import org.negotiate.scenario.RedLine;
+import org.negotiate.scenario.Role;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.Stance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code negotiate validate}: the scenario's errors, or a table of its actors and stances. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Checks a scenario (with any --set overrides) and prints its actors and stances, or every problem found.")
+final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ScenarioOptions scenario;
+
+  @Override
+  public Integer call() throws Exception {
+    Scenario s = Inputs.scenario(scenario);
+    Inputs.protocol(s);
+    PrintWriter out = spec.commandLine().getOut();
+    long parties = s.actors().stream().filter(a -> a.role() == Role.PARTY).count();
+    out.printf(Locale.ROOT, "%s: OK: scenario \"%s\": %d issues, %d actors (%d parties), %d events, protocol %s, "
+            + "%d rounds from %s, %d replications, seed %d%n",
+        scenario.scenario, s.name(), s.issues().size(), s.actors().size(), parties, s.events().size(),
+        s.protocol().name(), s.experiment().rounds(), s.calendar().start(), s.experiment().replications(),
+        s.experiment().seed());
+    out.println();
+    String actorRow = "%-12s %-11s %-24s %-22s %-24s %-8s%n";
+    out.printf(actorRow, "actor", "role", "capability", "reservation", "flexibility", "risk");
+    for (Actor a : s.actors()) {
+      out.printf(actorRow, a.id(), a.role().yamlName(), a.capability().describe(), a.reservation().describe(),
+          a.flexibility().describe(), a.risk().describe());
+    }
+    out.println();
+    String stanceRow = "%-12s %-18s %-24s %-20s %s%n";
+    out.printf(stanceRow, "actor", "issue", "position", "salience", "red line");
+    for (Actor a : s.actors()) {
+      for (Issue i : s.issues()) {
+        Stance st = a.stances().get(i.id());
+        out.printf(stanceRow, a.id(), i.id(), st.position().describe(), st.salience().describe(), redLine(st.redLine()));
+      }
+    }
+    return 0;
+  }
+
+  private static String redLine(RedLine r) {
+    if (r == null || r.isNone()) return "-";
+    return (r.min() == null ? "" : "min " + r.min().describe()) + (r.min() != null && r.max() != null ? ", " : "")
+        + (r.max() == null ? "" : "max " + r.max().describe());
+  }
+
+  static String describe(Quantity q) {
+    return q == null ? "-" : q.describe();
+  }
+}

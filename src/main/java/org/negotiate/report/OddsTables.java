@@ -1,0 +1,73 @@
+package org.negotiate.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.negotiate.experiment.ConvergenceOdds;
+import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.scenario.Actor;
+import org.negotiate.scenario.Issue;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.sim.RunOutcome;
+
+/** The CSV files of an odds experiment. Numbers are formatted with a fixed locale and precision, so equal results give equal bytes. */
+public final class OddsTables {
+  private OddsTables() {}
+
+  /** {@code odds.csv}: P(agreement by the end of each month) with its 95% Wilson interval. */
+  public static void writeOdds(ConvergenceOdds odds, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("round,month,agreed,replications,odds,lower95,upper95\n");
+      for (ConvergenceOdds.MonthOdds m : odds.byMonth()) {
+        w.write(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6f,%.6f,%.6f%n",
+            m.round(), m.month(), m.agreed(), odds.replications(), m.odds(), m.lower(), m.upper()));
+      }
+    }
+  }
+
+  /**
+   * {@code outcomes.csv}: one row per replication: how it ended, when, the agreed terms, each
+   * actor's utility of the terms (or of the last text) and the blocker.
+   */
+  public static void writeOutcomes(Scenario s, MonteCarlo.Result result, Path file) throws IOException {
+    List<String> canonical = result.canonicalActorIds();
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      StringBuilder h = new StringBuilder("replication,seed,ending,round,month");
+      for (Issue i : s.issues()) h.append(",terms_").append(i.id());
+      for (Actor a : s.actors()) h.append(",utility_").append(a.id());
+      h.append(",blocker,block_reason\n");
+      w.write(h.toString());
+      int index = 0;
+      for (RunOutcome r : result.outcomes()) {
+        StringBuilder row = new StringBuilder();
+        row.append(index++).append(',').append(Long.toUnsignedString(r.seed())).append(',')
+            .append(r.ending().name().toLowerCase(Locale.ROOT)).append(',').append(r.round()).append(',')
+            .append(s.calendar().month(r.round()));
+        for (int k = 0; k < s.issues().size(); k++) row.append(',').append(r.terms() == null ? "" : num(r.terms()[k], 3));
+        for (Actor a : s.actors()) row.append(',').append(num(r.utilities()[canonical.indexOf(a.id())], 4));
+        row.append(',').append(r.blocker() < 0 ? "" : canonical.get(r.blocker()));
+        row.append(',').append(r.reason() == null ? "" : r.reason().name().toLowerCase(Locale.ROOT));
+        w.write(row.append('\n').toString());
+      }
+    }
+  }
+
+  /** {@code rounds.csv}: each actor's position per issue and month over replications (10th, 50th, 90th percentile). */
+  public static void writeRounds(ConvergenceOdds odds, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("round,month,actor,issue,p10,median,p90\n");
+      for (ConvergenceOdds.PositionBand b : odds.positions()) {
+        w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s%n", b.round(), b.month(), b.actorId(), b.issueId(),
+            num(b.p10(), 1), num(b.p50(), 1), num(b.p90(), 1)));
+      }
+    }
+  }
+
+  static String num(double v, int decimals) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+}

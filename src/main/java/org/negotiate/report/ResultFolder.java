@@ -1,0 +1,128 @@
+package org.negotiate.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+/**
+ * A result folder {@code <root>/<scenario>/<run-id>/} that appears whole or not at all: files are
+ * written into a hidden temporary sibling that is renamed when {@link #commit} is called, and
+ * deleted if the run fails or the JVM is stopped (Ctrl-C) before that.
+ */
+public final class ResultFolder implements AutoCloseable {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Path temp;
+  private final Path target;
+  private final Thread cleanup;
+  private boolean committed;
+
+  private ResultFolder(Path temp, Path target) {
+    this.temp = temp;
+    this.target = target;
+    this.cleanup = new Thread(() -> deleteQuietly(temp), "result-folder-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+  }
+
+  /**
+   * Opens a new result folder for a scenario. The run id is the UTC start time plus a short hash of
+   * {@code identity} (the resolved scenario and the experiment's settings).
+   */
+  public static ResultFolder open(Path root, String scenarioName, String identity, Instant started, String suffix)
+      throws IOException {
+    String id = STAMP.format(started) + "-" + shortHash(identity) + suffix;
+    Path parent = root.resolve(safeName(scenarioName));
+    Files.createDirectories(parent);
+    Path target = parent.resolve(id);
+    for (int n = 2; Files.exists(target); n++) target = parent.resolve(id + "-" + n);
+    Path temp = Files.createTempDirectory(parent, ".incomplete-" + id + "-");
+    return new ResultFolder(temp, target);
+  }
+
+  /** Where files go while the run is in progress. */
+  public Path dir() {
+    return temp;
+  }
+
+  /** Where the folder will be once committed. */
+  public Path target() {
+    return target;
+  }
+
+  public Path file(String name) {
+    return temp.resolve(name);
+  }
+
+  public void write(String name, String content) throws IOException {
+    Files.writeString(temp.resolve(name), content, StandardCharsets.UTF_8);
+  }
+
+  /** Publishes the folder under its final name. */
+  public Path commit() throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target);
+    }
+    committed = true;
+    Runtime.getRuntime().removeShutdownHook(cleanup);
+    return target;
+  }
+
+  @Override
+  public void close() {
+    if (committed) return;
+    deleteQuietly(temp);
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or has run; it deletes the same folder
+    }
+  }
+
+  /** A scenario name reduced to characters that are safe in a folder name. */
+  static String safeName(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9_-]", "_");
+    return s.isEmpty() || s.chars().allMatch(c -> c == '_') ? "scenario" : s;
+  }
+
+  public static String shortHash(String text) {
+    return sha256(text).substring(0, 6);
+  }
+
+  public static String sha256(String text) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException ignored) {
+      // best effort: a leftover hidden .incomplete folder is never mistaken for a result
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.negotiate.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.negotiate.TestScenarios.actor;
+import static org.negotiate.TestScenarios.issue;
+import static org.negotiate.TestScenarios.scenario;
+import static org.negotiate.TestScenarios.stance;
+
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.negotiate.TestScenarios;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.model.SetupSampler;
+import org.negotiate.scenario.Actor;
+import org.negotiate.scenario.Change;
+import org.negotiate.scenario.Event;
+import org.negotiate.scenario.InputPath;
+import org.negotiate.scenario.Quantity;
+import org.negotiate.scenario.Role;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.Stance;
+import org.negotiate.scenario.Timing;
+import org.negotiate.sim.Replication;
+import org.negotiate.sim.RunOutcome;
+
+/** The checks that follow from the protocol's equations (mediated.md). */
+class MediatedSingleTextTest {
+  private final Protocol protocol = new MediatedSingleText();
+
+  @ParameterizedTest
+  @ValueSource(ints = {4, 10, 24, 25, 99})
+  void symmetricPartiesMeetInTheMiddleWhenAspirationFallsToItsWorth(int rounds) {
+    Scenario s = TestScenarios.symmetric(rounds);
+    List<Double> texts = new java.util.ArrayList<>();
+    RunOutcome out = Replication.run(SetupSampler.nominal(s, rounds), protocol,
+        (t, fired, session, close) -> texts.add(session.text()[0]));
+    for (double z : texts) assertEquals(50, z, 1e-6, "the text is 50 at every round");
+    // a(t) = 1 - t/T <= u(50) = 0.5  <=>  t >= T/2
+    int expected = (rounds + 1) / 2;
+    assertTrue(out.agreed());
+    assertEquals(expected, out.round());
+    assertEquals(50, out.terms()[0], 1e-6);
+  }
+
+  @Test
+  void raisingCapabilityMovesTheDraftTowardThatParty() {
+    for (double cap : new double[] {1.5, 2, 4, 10}) {
+      double[] base = draftOf(threeIssueScenario(1));
+      double[] stronger = draftOf(threeIssueScenario(cap));
+      double[] ideal = {10, 80, 70};
+      for (int k = 0; k < 3; k++) {
+        assertTrue(Math.abs(stronger[k] - ideal[k]) <= Math.abs(base[k] - ideal[k]) + 1e-3, // the solver is exact to about 1e-4 on the 0-100 scale at a kink
+            "issue " + k + ": " + base[k] + " -> " + stronger[k] + " with capability " + cap);
+      }
+    }
+  }
+
+  @Test
+  void disjointRedLinesGiveNoTextAndNoDeal() {
+    Scenario s = redLineScenario(List.of());
+    RunOutcome out = Replication.run(SetupSampler.nominal(s, 12), protocol, false);
+    assertNull(out.terms());
+    assertEquals(RoundClose.Ending.ROUND_LIMIT, out.ending());
+    assertEquals(RoundClose.BlockReason.RED_LINE, out.reason());
+  }
+
+  @Test
+  void anEventThatWidensARedLineOpensTheZoneOnlyFromItsMonth() {
+    Event widen = new Event("concession", "b drops its red line", new Timing.At(YearMonth.of(2023, 5)),
+        List.of(new Change(new InputPath("b", "x", "red_line.min"), Change.Op.REMOVE, null)), List.of(), "");
+    Scenario s = redLineScenario(List.of(widen));
+    RunOutcome out = Replication.run(SetupSampler.nominal(s, 12), protocol, false);
+    assertTrue(out.agreed(), "a deal once the zone opens");
+    assertTrue(out.round() >= 5, "not before the event's month (round 5), got " + out.round());
+  }
+
+  private Scenario redLineScenario(List<Event> events) {
+    Actor a = actor("a", Role.PARTY, 1, 0, 1, Map.of("x", stance(10, 1, null, 40.0)));
+    Actor b = actor("b", Role.PARTY, 1, 0, 1, Map.of("x", stance(90, 1, 60.0, null)));
+    return scenario(List.of(issue("x")), List.of(a, b), events, 12, 0);
+  }
+
+  private double[] draftOf(Scenario s) {
+    NegotiationSetup setup = SetupSampler.nominal(s, 10);
+    org.negotiate.model.Inputs in = setup.initial().copy();
+    return NashDraft.draft(in, setup.indicesOf(Role.PARTY), setup.indicesOf(Role.MEDIATOR));
+  }
+
+  static Scenario threeIssueScenario(double capabilityOfA) {
+    Map<String, Stance> sa = new LinkedHashMap<>();
+    sa.put("w", stance(10, 0.3));
+    sa.put("c", stance(80, 0.4));
+    sa.put("r", stance(70, 0.3));
+    Map<String, Stance> sb = new LinkedHashMap<>();
+    sb.put("w", stance(90, 0.5));
+    sb.put("c", stance(50, 0.25));
+    sb.put("r", stance(40, 0.25));
+    Actor a = actor("a", Role.PARTY, capabilityOfA, 0.3, 0.7, sa);
+    Actor b = actor("b", Role.PARTY, 1, 0.25, 0.5, sb);
+    return scenario(List.of(issue("w"), issue("c"), issue("r")), List.of(a, b), List.of(), 24, 0);
+  }
+}

@@ -1,0 +1,417 @@
+package org.negotiate.report;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.negotiate.experiment.ConvergenceOdds;
+import org.negotiate.experiment.ConvergenceOdds.BlockerShare;
+import org.negotiate.experiment.ConvergenceOdds.IssueTerms;
+import org.negotiate.experiment.ConvergenceOdds.MonthOdds;
+import org.negotiate.experiment.ConvergenceOdds.PositionBand;
+
+/**
+ * Charts of a {@link ConvergenceOdds}: the odds of a deal by month, the actors' positions over
+ * time, the distribution of agreed terms and who blocks. Each chart is written as PNG and SVG.
+ * Works headless (no display needed).
+ */
+public final class OddsCharts {
+
+  /** Actor id of the pseudo-actor that stands for the mediators' draft text. */
+  public static final String TEXT_ACTOR_ID = "text";
+
+  /** Base names of the charts, in the order {@link #writeAll} writes them. */
+  public static final List<String> CHART_NAMES = List.of("odds", "positions", "terms", "blockers");
+
+  private static final Color ODDS_COLOR = new Color(0x0B4F8A);
+  private static final Color TERMS_COLOR = new Color(0x4E6E81);
+  private static final Color RANGE_FILL = new Color(0xF2C14E);
+
+  private OddsCharts() {}
+
+  /**
+   * Writes {@code odds.png/svg}, {@code positions.png/svg}, {@code terms.png/svg} and {@code
+   * blockers.png/svg} into {@code dir} (created if missing; existing files are overwritten) and
+   * returns the paths written, in that order (PNG before SVG for each chart).
+   *
+   * @throws IllegalArgumentException if a blocker share is outside [0, 1]
+   */
+  public static List<Path> writeAll(ConvergenceOdds odds, Path dir) throws IOException {
+    Objects.requireNonNull(odds, "odds");
+    Objects.requireNonNull(dir, "dir");
+    ActorPalette palette = ActorPalette.of(odds);
+    int stacked = stackedHeight(issueOrder(odds).size());
+    List<Path> out = new ArrayList<>(8);
+    out.addAll(ChartKit.save(oddsChart(odds), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT));
+    out.addAll(ChartKit.save(positionsChart(odds, palette), dir, "positions", ChartKit.WIDTH, stacked));
+    out.addAll(ChartKit.save(termsChart(odds), dir, "terms", ChartKit.WIDTH, stacked));
+    out.addAll(ChartKit.save(blockersChart(odds, palette), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
+    return out;
+  }
+
+  /** Height of the charts with one sub-plot per issue: 700 px up to two issues, then 230 px more each. */
+  static int stackedHeight(int issues) {
+    return Math.max(ChartKit.HEIGHT, 240 + 230 * issues);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (a) odds of agreement by month
+
+  static JFreeChart oddsChart(ConvergenceOdds odds) {
+    List<MonthOdds> months = odds.byMonth().stream().sorted(Comparator.comparingInt(MonthOdds::round)).toList();
+    YIntervalSeries s = new YIntervalSeries("P(agreement by month)", false, true);
+    for (MonthOdds m : months) {
+      s.add(ChartKit.x(m.month()), m.odds(), m.lower(), m.upper());
+    }
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(s);
+
+    DeviationRenderer r = new DeviationRenderer(true, months.size() <= 48);
+    r.setSeriesPaint(0, ODDS_COLOR);
+    r.setSeriesStroke(0, ChartKit.line(2.6f));
+    r.setSeriesFillPaint(0, ChartKit.lighter(ODDS_COLOR, 0.55));
+    r.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+    r.setAlpha(0.35f);
+
+    DateAxis x = ChartKit.monthAxis("Month (yyyy-MM; odds of a deal by the end of the month)", months.stream().map(MonthOdds::month).toList());
+    NumberAxis y = new NumberAxis("P(agreement by month)");
+    y.setRange(0.0, 1.0);
+    y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0")));
+    XYPlot plot = new XYPlot(data, x, y, r);
+    plot.setNoDataMessage("No months to show");
+    plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
+    plot.setFixedLegendItems(ChartKit.legend(List.of(
+        ChartKit.lineItem("P(agreement by the end of the month)", ODDS_COLOR, ChartKit.line(2.6f)),
+        ChartKit.boxItem("95% Wilson interval", ChartKit.lighter(ODDS_COLOR, 0.55 + 0.45 * 0.65)))));
+
+    String last = "";
+    if (!months.isEmpty()) {
+      MonthOdds m = months.get(months.size() - 1);
+      last = String.format(Locale.ROOT, "P(agreement by %s) = %.2f [95%%: %.2f–%.2f]", m.month(), m.odds(), m.lower(), m.upper());
+    }
+    return ChartKit.chart(
+        ChartKit.title(odds.scenario(), "odds of agreement by month"),
+        List.of(ChartKit.runLine(odds.replications(), odds.seed(), last)),
+        plot,
+        true);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (b) positions over time
+
+  static JFreeChart positionsChart(ConvergenceOdds odds, ActorPalette palette) {
+    Map<String, String> labels = issueLabels(odds);
+    List<String> issues = issueOrder(odds);
+    Set<YearMonth> months = new TreeSet<>();
+    odds.positions().forEach(b -> months.add(b.month()));
+
+    // actor order: palette order (scenario order), the draft text last so it is drawn on top
+    Map<String, String> actorNames = new LinkedHashMap<>();
+    for (String id : palette.actorIds()) {
+      odds.positions().stream().filter(b -> b.actorId().equals(id)).findFirst()
+          .ifPresent(b -> actorNames.put(id, b.actorName()));
+    }
+    boolean hasText = odds.positions().stream().anyMatch(b -> TEXT_ACTOR_ID.equals(b.actorId()));
+    if (hasText) {
+      actorNames.put(TEXT_ACTOR_ID, "Mediators' draft text");
+    }
+
+    DateAxis x = ChartKit.monthAxis("Month (yyyy-MM)", months);
+    CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
+    combined.setGap(14);
+    for (String issue : issues) {
+      YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+      DeviationRenderer r = new DeviationRenderer(true, false);
+      r.setAlpha(0.16f);
+      for (Map.Entry<String, String> actor : actorNames.entrySet()) {
+        String id = actor.getKey();
+        boolean text = TEXT_ACTOR_ID.equals(id);
+        List<PositionBand> bands = odds.positions().stream()
+            .filter(b -> b.actorId().equals(id) && b.issueId().equals(issue))
+            .sorted(Comparator.comparingInt(PositionBand::round))
+            .toList();
+        if (bands.isEmpty()) {
+          continue;
+        }
+        YIntervalSeries s = new YIntervalSeries(actor.getValue(), false, true);
+        for (PositionBand b : bands) {
+          // the draft text is shown as its median only: a band would hide the actors' bands
+          s.add(ChartKit.x(b.month()), b.p50(), text ? b.p50() : b.p10(), text ? b.p50() : b.p90());
+        }
+        int i = data.getSeriesCount();
+        data.addSeries(s);
+        Color c = palette.color(id);
+        r.setSeriesPaint(i, c);
+        r.setSeriesFillPaint(i, c);
+        r.setSeriesStroke(i, text ? ChartKit.dashed(2.4f) : ChartKit.line(ChartKit.LINE_WIDTH));
+      }
+      NumberAxis y = new NumberAxis(labels.getOrDefault(issue, issue));
+      y.setRange(0, 100);
+      y.setTickUnit(new NumberTickUnit(25));
+      y.setLabelFont(ChartKit.LABEL_FONT);
+      y.setTickLabelFont(ChartKit.TICK_FONT);
+      XYPlot sub = new XYPlot(data, null, y, r);
+      sub.setNoDataMessage("No positions recorded for this issue");
+      sub.setNoDataMessageFont(ChartKit.EMPTY_FONT);
+      combined.add(sub, 1);
+    }
+
+    List<LegendItem> legend = new ArrayList<>();
+    actorNames.forEach((id, name) -> legend.add(TEXT_ACTOR_ID.equals(id)
+        ? ChartKit.lineItem(name, ActorPalette.TEXT_COLOR, ChartKit.dashed(2.4f))
+        : ChartKit.lineItem(name, palette.color(id), ChartKit.line(3f))));
+    combined.setFixedLegendItems(ChartKit.legend(legend));
+    if (issues.isEmpty()) {
+      combined.add(emptyXYPlot("No positions recorded"), 1);
+    }
+
+    return ChartKit.chart(
+        ChartKit.title(odds.scenario(), "positions by month"),
+        List.of(
+            ChartKit.runLine(odds.replications(), odds.seed(), null),
+            "Position on each issue's 0–100 scale: line = median over runs, shaded = 10th–90th percentile"),
+        combined,
+        !legend.isEmpty());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (c) agreed terms
+
+  static JFreeChart termsChart(ConvergenceOdds odds) {
+    NumberAxis x = new NumberAxis("Agreed term (position on the issue's 0–100 scale)");
+    x.setRange(-0.5, 100.5);
+    x.setTickUnit(new NumberTickUnit(10));
+    x.setLabelFont(ChartKit.LABEL_FONT);
+    x.setTickLabelFont(ChartKit.TICK_FONT);
+    CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
+    combined.setGap(14);
+
+    long maxAgreed = 0;
+    for (IssueTerms t : odds.terms()) {
+      long[] hist = t.histogram() == null ? new long[0] : t.histogram();
+      long total = t.agreedRuns();
+      if (total <= 0) {
+        for (long h : hist) {
+          total += h;
+        }
+      }
+      maxAgreed = Math.max(maxAgreed, total);
+      XYSeriesCollection data = new XYSeriesCollection();
+      data.setIntervalWidth(1.0);
+      XYPlot sub;
+      NumberAxis y = new NumberAxis("% of agreed runs");
+      y.setLabelFont(ChartKit.LABEL_FONT);
+      y.setTickLabelFont(ChartKit.TICK_FONT);
+      if (total > 0) {
+        XYSeries s = new XYSeries(t.label(), false, false);
+        for (int b = 0; b < hist.length; b++) {
+          s.add(b, 100.0 * hist[b] / total);
+        }
+        data.addSeries(s);
+        y.setUpperMargin(0.25); // room for the caption
+      } else {
+        y.setRange(0, 100);
+      }
+      XYBarRenderer r = new XYBarRenderer(0.15);
+      r.setSeriesPaint(0, TERMS_COLOR);
+      r.setDrawBarOutline(false);
+      r.setShadowVisible(false);
+      r.setBarPainter(new StandardXYBarPainter());
+      sub = new XYPlot(data, null, y, r);
+      sub.setNoDataMessage("No run reached agreement");
+      sub.setNoDataMessageFont(ChartKit.EMPTY_FONT);
+      sub.setNoDataMessagePaint(new Color(0x8A1C1C));
+      String caption = t.label() == null || t.label().isBlank() ? t.issueId() : t.label();
+      sub.addAnnotation(ChartKit.note(caption, ChartKit.NOTE_BOLD_FONT, 0.005, 0.985, RectangleAnchor.TOP_LEFT));
+      if (total > 0) {
+        if (finite(t.p10(), t.p90())) {
+          IntervalMarker m = new IntervalMarker(t.p10(), t.p90(), new Color(RANGE_FILL.getRed(), RANGE_FILL.getGreen(), RANGE_FILL.getBlue(), 70));
+          sub.addDomainMarker(m, Layer.BACKGROUND);
+        }
+        if (finite(t.p50())) {
+          ValueMarker m = new ValueMarker(t.p50(), ChartKit.INK, ChartKit.dashed(2f));
+          sub.addDomainMarker(m, Layer.FOREGROUND);
+        }
+        sub.addAnnotation(ChartKit.note(
+            String.format(Locale.ROOT, "%,d agreed runs · mean %.1f · median %.1f · 10–90%%: %.1f–%.1f",
+                total, t.mean(), t.p50(), t.p10(), t.p90()),
+            ChartKit.NOTE_FONT, 0.995, 0.985, RectangleAnchor.TOP_RIGHT));
+      }
+      combined.add(sub, 1);
+    }
+    if (odds.terms().isEmpty()) {
+      combined.add(emptyXYPlot("No issues"), 1);
+    }
+    combined.setFixedLegendItems(ChartKit.legend(List.of(
+        ChartKit.boxItem("Share of agreed runs at this term", TERMS_COLOR),
+        ChartKit.lineItem("Median", ChartKit.INK, ChartKit.dashed(2f)),
+        ChartKit.boxItem("10th–90th percentile", ChartKit.lighter(RANGE_FILL, 0.55)))));
+
+    String note = maxAgreed == 0 ? "no run reached agreement" : null;
+    return ChartKit.chart(
+        ChartKit.title(odds.scenario(), "agreed terms by issue"),
+        List.of(ChartKit.runLine(odds.replications(), odds.seed(), note)),
+        combined,
+        maxAgreed > 0);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // (d) blockers
+
+  static JFreeChart blockersChart(ConvergenceOdds odds, ActorPalette palette) {
+    long failed = failedRuns(odds);
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    List<Paint> paints = new ArrayList<>();
+    if (failed > 0) {
+      for (BlockerShare b : odds.blockers()) {
+        if (!(b.share() >= 0 && b.share() <= 1 + 1e-9)) {
+          throw new IllegalArgumentException(
+              "blocker share of " + b.actorId() + " must be a fraction in [0, 1], was " + b.share());
+        }
+        data.addValue(100.0 * b.share(), "Share of failed runs", b.actorName());
+        paints.add(palette.color(b.actorId()));
+      }
+    }
+    BarRenderer r = new BarRenderer() {
+      @Override
+      public Paint getItemPaint(int row, int column) {
+        return column < paints.size() ? paints.get(column) : super.getItemPaint(row, column);
+      }
+    };
+    r.setShadowVisible(false);
+    r.setDrawBarOutline(false);
+    r.setBarPainter(new StandardBarPainter());
+    r.setMaximumBarWidth(0.12);
+    r.setItemMargin(0);
+    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} %", new DecimalFormat("0.0")));
+    r.setDefaultItemLabelsVisible(true);
+    r.setDefaultItemLabelFont(ChartKit.LABEL_FONT);
+    r.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    r.setItemLabelAnchorOffset(6);
+
+    CategoryAxis cat = new CategoryAxis("Party");
+    cat.setMaximumCategoryLabelWidthRatio(0.3f);
+    cat.setMaximumCategoryLabelLines(2);
+    cat.setLabelFont(ChartKit.LABEL_FONT);
+    cat.setTickLabelFont(ChartKit.LABEL_FONT);
+    cat.setCategoryMargin(0.25);
+    NumberAxis val = new NumberAxis("Share of failed runs in which the party blocked (%)");
+    val.setRange(0, 100);
+    val.setTickUnit(new NumberTickUnit(10));
+    val.setLabelFont(ChartKit.LABEL_FONT);
+    val.setTickLabelFont(ChartKit.TICK_FONT);
+    CategoryPlot plot = new CategoryPlot(data, cat, val, r);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT); // the % axis under the bars
+    plot.setNoDataMessage(failed > 0 ? "No party blocked in the failed runs" : "No failed runs: every run reached agreement");
+    plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
+    plot.setInsets(new RectangleInsets(8, 8, 8, 24));
+
+    String failedLine = failed == 0
+        ? "no failed runs"
+        : String.format(Locale.ROOT, "%,d failed runs (%.1f%% of replications) without agreement",
+            failed, odds.replications() > 0 ? 100.0 * failed / odds.replications() : 0.0);
+    return ChartKit.chart(
+        ChartKit.title(odds.scenario(), "who blocks agreement"),
+        List.of(ChartKit.runLine(odds.replications(), odds.seed(), null), failedLine),
+        plot,
+        false);
+  }
+
+  /**
+   * Failed runs: as recorded in the blocker shares; without any, replications minus the runs that
+   * agreed by the last month.
+   */
+  static long failedRuns(ConvergenceOdds odds) {
+    if (!odds.blockers().isEmpty()) {
+      return odds.blockers().stream().mapToLong(BlockerShare::failedRuns).max().orElse(0);
+    }
+    return odds.byMonth().stream()
+        .max(Comparator.comparingInt(MonthOdds::round))
+        .map(m -> Math.max(0, odds.replications() - m.agreed()))
+        .orElse(0L);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // helpers
+
+  /** Issues in scenario order: those with terms first, then any only seen among positions. */
+  static List<String> issueOrder(ConvergenceOdds odds) {
+    Set<String> ids = new LinkedHashSet<>();
+    odds.terms().forEach(t -> ids.add(t.issueId()));
+    odds.positions().forEach(b -> ids.add(b.issueId()));
+    return List.copyOf(ids);
+  }
+
+  private static Map<String, String> issueLabels(ConvergenceOdds odds) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (IssueTerms t : odds.terms()) {
+      if (t.label() != null && !t.label().isBlank()) {
+        m.put(t.issueId(), t.label());
+      }
+    }
+    return m;
+  }
+
+  private static XYPlot emptyXYPlot(String message) {
+    NumberAxis y = new NumberAxis();
+    y.setTickLabelsVisible(false);
+    XYPlot p = new XYPlot(new XYSeriesCollection(), null, y, new XYBarRenderer());
+    p.setNoDataMessage(message);
+    p.setNoDataMessageFont(ChartKit.EMPTY_FONT);
+    return p;
+  }
+
+  private static boolean finite(double... values) {
+    for (double v : values) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -61,7 +61,7 @@ import org.negotiate.experiment.ConvergenceOdds.PositionBand;
 public final class OddsCharts {
 
   /** Actor id of the pseudo-actor that stands for the mediators' draft text. */
-  public static final String TEXT_ACTOR_ID = "text";
+  public static final String TEXT_ACTOR_ID = org.negotiate.experiment.MonteCarlo.TEXT_ID;
 
   /** Base names of the charts, in the order {@link #writeAll} writes them. */
   public static final List<String> CHART_NAMES = List.of("odds", "positions", "terms", "blockers");

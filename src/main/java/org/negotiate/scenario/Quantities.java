@@ -51,8 +51,9 @@ public final class Quantities {
     }
     Matcher m = CALL.matcher(t);
     if (!m.matches() || range.integer()) {
+      boolean callLike = t.indexOf('(') >= 0 && !range.integer();
       throw new QuantityException(field, "expected " + range.expected()
-          + (range.integer() ? "" : " or a distribution " + FORMS) + ", got " + quote(t));
+          + (callLike ? " or a distribution " + FORMS : "") + ", got " + quote(t));
     }
     String name = m.group(1);
     List<Double> a = args(m.group(2), t, field);

@@ -49,6 +49,8 @@ final class ScenarioBinder {
   final Map<String, int[]> keyPos = new HashMap<>();
 
   private YearMonth start;
+  /** An actor or issue id was malformed: names that fail to resolve are then not reported again. */
+  private boolean idsBroken;
   private final List<String> issueIds = new ArrayList<>();
   private final List<String> actorIds = new ArrayList<>();
 
@@ -79,6 +81,7 @@ final class ScenarioBinder {
     Scenario s = new Scenario(name, description == null ? "" : description, calendar, issues, actors, protocol,
         agreement, events, experiment);
     for (ScenarioValidator.Finding f : ScenarioValidator.validate(s)) {
+      if (idsBroken && f.atKey() && f.message().startsWith("unknown actor")) continue;
       int[] pos = position(f.path(), f.atKey());
       problems.add(new Problem(file, pos[0], pos[1], f.path(), f.message()));
     }
@@ -384,7 +387,7 @@ final class ScenarioBinder {
         try {
           target = InputPaths.resolve(actorIds, issueIds, text);
         } catch (InputPathException e) {
-          err(val(c, "target"), p + ".target", e.getMessage());
+          if (!idsBroken) err(val(c, "target"), p + ".target", e.getMessage());
         }
       }
       List<String> ops = new ArrayList<>();
@@ -511,6 +514,7 @@ final class ScenarioBinder {
     if (id == null) return null;
     YamlNode v = val(m, "id");
     if (!ID.matcher(id).matches()) {
+      idsBroken = true;
       err(v, path + ".id", "expected an id of lower-case letters, digits and _ starting with a letter, got "
           + Quantities.quote(id));
       return null;
@@ -535,7 +539,8 @@ final class ScenarioBinder {
       }
     }
     for (String r : required) {
-      if (!m.entries().containsKey(r)) err(m, join(path, r), "missing required key " + r);
+      boolean misspelt = m.entries().keySet().stream().anyMatch(k -> !allowed.contains(k) && r.equals(suggest(k, allowed)));
+      if (!m.entries().containsKey(r) && !misspelt) err(m, join(path, r), "missing required key " + r);
     }
   }
 

@@ -106,7 +106,7 @@ final class ScenarioValidator {
       if (other.equals(a.id())) {
         out.add(new Finding(path, true, what + " cannot name the actor itself"));
       } else if (!actorIds.contains(other)) {
-        List<String> valid = new ArrayList<>(actorIds);
+        List<String> valid = new ArrayList<>(actorIds.stream().distinct().toList());
         valid.remove(a.id());
         out.add(new Finding(path, true, "unknown actor " + Quantities.quote(other) + " in " + what
             + "; valid actors: " + InputPaths.join(valid)));

@@ -157,7 +157,7 @@ final class YamlReader {
   private void tokenize() throws ScenarioException {
     toks = new ArrayList<>();
     int depth = 0;
-    try (YAMLParser p = (YAMLParser) FACTORY.createParser(source)) {
+    try (YAMLParser p = FACTORY.createParser(source)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         JsonLocation loc = p.currentTokenLocation();

@@ -1,0 +1,139 @@
+package org.negotiate.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One evidence reference {@code FILE#quote fragment}: FILE is a file name in a {@code seeds/}
+ * folder, or the part of one before its first {@code _} (so {@code 002} names
+ * {@code 002_bfe0fc1904fb5585.txt}).
+ *
+ * @param file FILE as written
+ * @param quote the quote fragment as written
+ * @param resolved the seed file it names, or null when no {@code seeds/} folder was found or the
+ *     file is not there
+ */
+public record EvidenceRef(String file, String quote, Path resolved) {
+
+  private static final Pattern SHAPE = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)#(.*)", Pattern.DOTALL);
+
+  /**
+   * Parses the shape only ({@code resolved} is null).
+   *
+   * @throws IllegalArgumentException when the text is not {@code FILE#quote}
+   */
+  public static EvidenceRef parse(String reference) {
+    Matcher m = SHAPE.matcher(reference == null ? "" : reference.strip());
+    if (!m.matches() || m.group(2).isBlank()) {
+      throw new IllegalArgumentException("expected an evidence reference FILE#quote fragment (e.g. "
+          + "002#cooperation in combating terrorism), got " + Quantities.quote(String.valueOf(reference)));
+    }
+    return new EvidenceRef(m.group(1), m.group(2).strip(), null);
+  }
+
+  /**
+   * Parses a reference and resolves its file in the {@code seeds/} folder nearest to the scenario
+   * file (its directory, then each parent). Does not check the quote.
+   */
+  public static EvidenceRef resolve(String reference, Path scenarioFile) {
+    EvidenceRef r = parse(reference);
+    return seedsFolder(scenarioFile)
+        .map(dir -> new EvidenceRef(r.file(), r.quote(), new Seeds(dir).find(r.file()).orElse(null)))
+        .orElse(r);
+  }
+
+  /** The {@code seeds/} folder in the scenario file's directory or the nearest parent, if any. */
+  public static Optional<Path> seedsFolder(Path scenarioFile) {
+    Path dir = scenarioFile.toAbsolutePath().normalize().getParent();
+    for (; dir != null; dir = dir.getParent()) {
+      Path s = dir.resolve("seeds");
+      if (Files.isDirectory(s)) return Optional.of(s);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Text as the quote check compares it: lower case, typographic quotes made plain, runs of white
+   * space collapsed to one space.
+   */
+  public static String normalise(String text) {
+    String t = text.replace('\u2019', '\'').replace('\u2018', '\'')
+        .replace('\u201C', '"').replace('\u201D', '"');
+    return t.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** A seeds folder with its files read once. */
+  static final class Seeds {
+    private final Path dir;
+    private List<Path> files;
+    private final Map<Path, String> texts = new HashMap<>();
+
+    Seeds(Path dir) {
+      this.dir = dir;
+    }
+
+    Path dir() {
+      return dir;
+    }
+
+    private List<Path> files() {
+      if (files == null) {
+        files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+          s.filter(Files::isRegularFile).sorted().forEach(files::add);
+        } catch (IOException e) {
+          // an unreadable folder has no files
+        }
+      }
+      return files;
+    }
+
+    /** The file FILE names: an exact name, else the one file whose name before '_' is FILE. */
+    Optional<Path> find(String file) {
+      for (Path p : files()) if (p.getFileName().toString().equals(file)) return Optional.of(p);
+      List<Path> hits = new ArrayList<>();
+      for (Path p : files()) {
+        String n = p.getFileName().toString();
+        int u = n.indexOf('_');
+        if (u > 0 && n.substring(0, u).equals(file)) hits.add(p);
+      }
+      return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
+    }
+
+    /** Null when the reference checks out, else what is wrong. */
+    String check(EvidenceRef ref) {
+      Optional<Path> p = find(ref.file());
+      if (p.isEmpty()) {
+        List<String> names = files().stream().map(f -> f.getFileName().toString()).toList();
+        long prefixHits = names.stream().filter(n -> n.indexOf('_') > 0 && n.substring(0, n.indexOf('_')).equals(ref.file())).count();
+        if (prefixHits > 1) {
+          return "evidence file " + Quantities.quote(ref.file()) + " is ambiguous in " + dir;
+        }
+        return "evidence file " + Quantities.quote(ref.file()) + " not found in " + dir;
+      }
+      String text = texts.computeIfAbsent(p.get(), f -> {
+        try {
+          return normalise(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          return null;
+        }
+      });
+      if (text == null) return "cannot read evidence file " + p.get();
+      if (!text.contains(normalise(ref.quote()))) {
+        return "quote " + Quantities.quote(ref.quote()) + " not found in " + p.get().getFileName();
+      }
+      return null;
+    }
+  }
+}

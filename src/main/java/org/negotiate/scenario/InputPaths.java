@@ -1,0 +1,186 @@
+package org.negotiate.scenario;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parsing of input paths against a scenario, and reading and replacing the value a path names.
+ * Used by events, {@code --set} and the uncertainty streams, so a path means the same everywhere.
+ *
+ * <p>Forms: {@code ACTOR.FIELD} (FIELD one of {@link Fields#ACTOR_FIELDS}), {@code ACTOR.ties.OTHER},
+ * {@code ACTOR.pressure.OTHER}, {@code ACTOR.ISSUE.FIELD} (FIELD one of {@link Fields#STANCE_FIELDS}).
+ */
+public final class InputPaths {
+
+  private InputPaths() {}
+
+  /** Resolves {@code text} against the scenario's actors and issues. */
+  public static InputPath resolve(Scenario scenario, String text) throws InputPathException {
+    return resolve(scenario.actors().stream().map(Actor::id).toList(),
+        scenario.issues().stream().map(Issue::id).toList(), text);
+  }
+
+  /**
+   * Resolves {@code text} against lists of actor and issue ids.
+   *
+   * @throws InputPathException naming the unknown part and listing the valid names at that level
+   */
+  public static InputPath resolve(List<String> actors, List<String> issues, String text)
+      throws InputPathException {
+    String t = text == null ? "" : text.strip();
+    String[] s = t.split("\\.", -1);
+    for (String seg : s) {
+      if (seg.isEmpty() || s.length < 2) {
+        throw new InputPathException("expected ACTOR.FIELD, ACTOR.ISSUE.FIELD, ACTOR.ties.OTHER or "
+            + "ACTOR.pressure.OTHER, got " + Quantities.quote(t));
+      }
+    }
+    String actor = s[0];
+    if (!actors.contains(actor)) {
+      throw new InputPathException("unknown actor " + Quantities.quote(actor) + "; valid actors: " + join(actors));
+    }
+    String second = s[1];
+    if (s.length == 2) {
+      if (Fields.ACTOR_FIELDS.contains(second)) return new InputPath(actor, null, second);
+      if (Fields.RELATION_FIELDS.contains(second)) {
+        throw new InputPathException(second + " needs the other actor: " + actor + "." + second + ".ACTOR");
+      }
+      if (issues.contains(second)) {
+        throw new InputPathException(actor + "." + second + " needs a stance field; valid fields: "
+            + join(Fields.STANCE_FIELDS));
+      }
+      throw new InputPathException("unknown field " + Quantities.quote(second) + " of actor " + actor
+          + "; valid fields: " + join(Fields.ACTOR_FIELDS) + ", ties.ACTOR, pressure.ACTOR"
+          + " (or ISSUE.FIELD for a stance; valid issues: " + join(issues) + ")");
+    }
+    if (Fields.RELATION_FIELDS.contains(second)) {
+      if (s.length != 3) {
+        throw new InputPathException("expected " + actor + "." + second + ".ACTOR, got " + Quantities.quote(t));
+      }
+      String other = s[2];
+      List<String> others = new ArrayList<>(actors);
+      others.remove(actor);
+      if (other.equals(actor)) {
+        throw new InputPathException(actor + "." + second + " cannot name the actor itself; valid actors: "
+            + join(others));
+      }
+      if (!actors.contains(other)) {
+        throw new InputPathException("unknown actor " + Quantities.quote(other) + " in " + second
+            + "; valid actors: " + join(others));
+      }
+      return new InputPath(actor, null, second + "." + other);
+    }
+    if (!issues.contains(second)) {
+      if (Fields.ACTOR_FIELDS.contains(second)) {
+        throw new InputPathException(actor + "." + second + " is an actor field and takes nothing after it");
+      }
+      throw new InputPathException("unknown issue " + Quantities.quote(second) + "; valid issues: " + join(issues));
+    }
+    String field = String.join(".", java.util.Arrays.copyOfRange(s, 2, s.length));
+    if (!Fields.STANCE_FIELDS.contains(field)) {
+      throw new InputPathException("unknown stance field " + Quantities.quote(field) + "; valid fields: "
+          + join(Fields.STANCE_FIELDS));
+    }
+    return new InputPath(actor, second, field);
+  }
+
+  /** The value the path names, or null when it is absent (no red-line bound, no tie). */
+  public static Quantity get(Scenario scenario, InputPath path) {
+    Actor a = scenario.actor(path.actor()).orElseThrow(() -> new IllegalArgumentException("no actor " + path.actor()));
+    if (path.issue() == null) {
+      String f = path.field();
+      if (f.startsWith("ties.")) return a.ties().get(f.substring(5));
+      if (f.startsWith("pressure.")) return a.pressure().get(f.substring(9));
+      return switch (f) {
+        case "capability" -> a.capability();
+        case "reservation" -> a.reservation();
+        case "flexibility" -> a.flexibility();
+        case "risk" -> a.risk();
+        case "lean" -> a.lean();
+        default -> throw new IllegalArgumentException("no actor field " + f);
+      };
+    }
+    Stance st = a.stances().get(path.issue());
+    if (st == null) throw new IllegalArgumentException("no stance " + path);
+    return switch (path.field()) {
+      case "position" -> st.position();
+      case "salience" -> st.salience();
+      case "flexibility" -> st.flexibility();
+      case "red_line.min" -> st.redLine().min();
+      case "red_line.max" -> st.redLine().max();
+      default -> throw new IllegalArgumentException("no stance field " + path.field());
+    };
+  }
+
+  /**
+   * The scenario with the named value replaced; {@code null} removes an optional value (a red-line
+   * bound, a tie, a pressure, a stance's own flexibility). No renormalisation or validation.
+   */
+  public static Scenario with(Scenario s, InputPath path, Quantity q) {
+    Actor a = s.actor(path.actor()).orElseThrow(() -> new IllegalArgumentException("no actor " + path.actor()));
+    Actor b;
+    if (path.issue() == null) {
+      String f = path.field();
+      if (f.startsWith("ties.") || f.startsWith("pressure.")) {
+        boolean ties = f.startsWith("ties.");
+        String other = f.substring(f.indexOf('.') + 1);
+        Map<String, Quantity> m = new LinkedHashMap<>(ties ? a.ties() : a.pressure());
+        if (q == null) m.remove(other); else m.put(other, q);
+        Map<String, Quantity> um = Collections.unmodifiableMap(m);
+        b = new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), a.flexibility(), a.risk(),
+            a.lean(), a.stances(), ties ? um : a.ties(), ties ? a.pressure() : um, a.evidence(), a.rationale());
+      } else {
+        Quantity cap = a.capability(), res = a.reservation(), flex = a.flexibility(), risk = a.risk(), lean = a.lean();
+        switch (f) {
+          case "capability" -> cap = req(q, path);
+          case "reservation" -> res = req(q, path);
+          case "flexibility" -> flex = req(q, path);
+          case "risk" -> risk = req(q, path);
+          case "lean" -> lean = req(q, path);
+          default -> throw new IllegalArgumentException("no actor field " + f);
+        }
+        b = new Actor(a.id(), a.name(), a.role(), cap, res, flex, risk, lean, a.stances(), a.ties(),
+            a.pressure(), a.evidence(), a.rationale());
+      }
+    } else {
+      Stance st = a.stances().get(path.issue());
+      if (st == null) throw new IllegalArgumentException("no stance " + path);
+      Quantity pos = st.position(), sal = st.salience(), flex = st.flexibility();
+      RedLine rl = st.redLine();
+      switch (path.field()) {
+        case "position" -> pos = req(q, path);
+        case "salience" -> sal = req(q, path);
+        case "flexibility" -> flex = q;
+        case "red_line.min" -> rl = new RedLine(q, rl.max());
+        case "red_line.max" -> rl = new RedLine(rl.min(), q);
+        default -> throw new IllegalArgumentException("no stance field " + path.field());
+      }
+      if (rl.isNone()) rl = RedLine.NONE;
+      Map<String, Stance> m = new LinkedHashMap<>(a.stances());
+      m.put(path.issue(), new Stance(pos, sal, rl, flex, st.evidence(), st.rationale()));
+      b = new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), a.flexibility(), a.risk(),
+          a.lean(), Collections.unmodifiableMap(m), a.ties(), a.pressure(), a.evidence(), a.rationale());
+    }
+    return withActor(s, b);
+  }
+
+  /** The scenario with the actor of the same id replaced. */
+  static Scenario withActor(Scenario s, Actor b) {
+    List<Actor> actors = new ArrayList<>();
+    for (Actor x : s.actors()) actors.add(x.id().equals(b.id()) ? b : x);
+    return new Scenario(s.name(), s.description(), s.calendar(), s.issues(), Collections.unmodifiableList(actors),
+        s.protocol(), s.agreement(), s.events(), s.experiment());
+  }
+
+  private static Quantity req(Quantity q, InputPath p) {
+    if (q == null) throw new IllegalArgumentException(p + " cannot be removed");
+    return q;
+  }
+
+  static String join(List<String> names) {
+    return names.isEmpty() ? "(none)" : String.join(", ", names);
+  }
+}

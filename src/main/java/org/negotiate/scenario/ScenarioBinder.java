@@ -1,0 +1,726 @@
+package org.negotiate.scenario;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Binds the positioned YAML tree to the scenario records by hand, collecting every problem with
+ * the position of the offending value (or key). Values that fail their check are left null; the
+ * caller throws when any problem was found, so nulls never leave the package.
+ */
+final class ScenarioBinder {
+
+  static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+  static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+  private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+  private static final Pattern EVIDENCE_START = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*#.*", Pattern.DOTALL);
+  /** Actor ids that {@code --set} uses as section names. */
+  static final List<String> RESERVED_IDS = List.of("protocol", "agreement", "experiment", "calendar");
+
+  static final List<String> TOP = List.of("name", "description", "calendar", "issues", "actors", "protocol",
+      "agreement", "events", "experiment");
+  static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
+  static final List<String> ACTOR = List.of("id", "name", "role", "capability", "reservation", "flexibility",
+      "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances");
+  static final List<String> STANCE = List.of("position", "salience", "red_line", "flexibility", "evidence",
+      "rationale");
+  static final List<String> RED_LINE = List.of("min", "max");
+  static final List<String> EVENT = List.of("id", "label", "at", "random", "changes", "evidence", "rationale");
+  static final List<String> RANDOM = List.of("probability", "from", "to");
+  static final List<String> CHANGE = List.of("target", "set", "shift", "scale", "remove");
+  static final List<String> PROTOCOL = List.of("name", "params");
+  static final List<String> AGREEMENT = List.of("rule", "tolerance");
+  static final List<String> EXPERIMENT = List.of("replications", "rounds", "seed");
+
+  static final ExperimentDefaults DEFAULT_EXPERIMENT = new ExperimentDefaults(2000, 24, 1);
+  static final double DEFAULT_TOLERANCE = 5;
+
+  private final String file;
+  private final String source;
+  private final EvidenceRef.Seeds seeds;
+  final List<Problem> problems = new ArrayList<>();
+  final Map<String, int[]> valuePos = new HashMap<>();
+  final Map<String, int[]> keyPos = new HashMap<>();
+
+  private YearMonth start;
+  /** An actor or issue id was malformed: names that fail to resolve are then not reported again. */
+  private boolean idsBroken;
+  private final List<String> issueIds = new ArrayList<>();
+  private final List<String> actorIds = new ArrayList<>();
+
+  ScenarioBinder(String file, String source, EvidenceRef.Seeds seeds) {
+    this.file = file;
+    this.source = source;
+    this.seeds = seeds;
+  }
+
+  // ================================================================ scenario
+
+  Scenario bind(YamlNode.Map root) {
+    keys(root, "", TOP, List.of("name", "calendar", "issues", "actors"));
+    String name = str(root, "name", "", true);
+    if (name != null && !NAME.matcher(name).matches()) {
+      err(val(root, "name"), "name", "expected a name of letters, digits, _ and - (it becomes a folder name), got "
+          + Quantities.quote(name));
+      name = null;
+    }
+    String description = str(root, "description", "", false);
+    Calendar calendar = calendar(root);
+    List<Issue> issues = issues(root);
+    List<Actor> actors = actors(root);
+    ProtocolSpec protocol = protocol(root);
+    AgreementRule agreement = agreement(root);
+    List<Event> events = events(root);
+    ExperimentDefaults experiment = experiment(root);
+    Scenario s = new Scenario(name, description == null ? "" : description, calendar, issues, actors, protocol,
+        agreement, events, experiment);
+    for (ScenarioValidator.Finding f : ScenarioValidator.validate(s)) {
+      if (idsBroken && f.atKey() && f.message().startsWith("unknown actor")) continue;
+      int[] pos = position(f.path(), f.atKey());
+      problems.add(new Problem(file, pos[0], pos[1], f.path(), f.message()));
+    }
+    return s;
+  }
+
+  private int[] position(String path, boolean atKey) {
+    for (String p = path; ; p = parent(p)) {
+      int[] pos = (atKey ? keyPos : valuePos).get(p);
+      if (pos == null) pos = (atKey ? valuePos : keyPos).get(p);
+      if (pos != null) return pos;
+      if (p.isEmpty()) return new int[] {1, 1};
+    }
+  }
+
+  static String parent(String path) {
+    int dot = path.lastIndexOf('.');
+    int br = path.lastIndexOf('[');
+    int cut = Math.max(dot, br);
+    return cut <= 0 ? "" : path.substring(0, cut);
+  }
+
+  private Calendar calendar(YamlNode.Map root) {
+    YamlNode.Map m = map(root, "calendar", "calendar");
+    if (m == null) return null;
+    keys(m, "calendar", List.of("start"), List.of("start"));
+    start = month(m, "start", "calendar.start");
+    return start == null ? null : new Calendar(start);
+  }
+
+  // ================================================================ issues
+
+  private List<Issue> issues(YamlNode.Map root) {
+    List<YamlNode> items = seq(root, "issues", "issues");
+    List<Issue> out = new ArrayList<>();
+    if (items == null) return out;
+    Map<String, YamlNode> seen = new HashMap<>();
+    for (int k = 0; k < items.size(); k++) {
+      String path = itemPath("issues", k, items.get(k));
+      YamlNode.Map m = asMap(items.get(k), path);
+      if (m == null) continue;
+      keys(m, path, ISSUE, List.of("id", "label", "low", "high"));
+      String id = id(m, path, seen, "issue");
+      if (id != null) issueIds.add(id);
+      String label = str(m, "label", path, true);
+      String low = str(m, "low", path, true);
+      String high = str(m, "high", path, true);
+      Quantity sq = qty(m, "status_quo", path, Range.POSITION, false);
+      out.add(new Issue(id, label, low, high, sq));
+    }
+    if (items.isEmpty()) err(val(root, "issues"), "issues", "a scenario needs at least one issue");
+    return Collections.unmodifiableList(out);
+  }
+
+  // ================================================================ actors
+
+  private List<Actor> actors(YamlNode.Map root) {
+    List<YamlNode> items = seq(root, "actors", "actors");
+    List<Actor> out = new ArrayList<>();
+    if (items == null) return out;
+    Map<String, YamlNode> seen = new HashMap<>();
+    // first pass: every id, so ties and event targets can name actors defined later
+    for (YamlNode item : items) {
+      if (item instanceof YamlNode.Map m && m.entries().get("id") != null
+          && m.entries().get("id").value() instanceof YamlNode.Scalar s && ID.matcher(s.text()).matches()
+          && !actorIds.contains(s.text())) {
+        actorIds.add(s.text());
+      }
+    }
+    for (int k = 0; k < items.size(); k++) {
+      String path = itemPath("actors", k, items.get(k));
+      YamlNode.Map m = asMap(items.get(k), path);
+      if (m == null) continue;
+      keys(m, path, ACTOR, List.of("id", "name", "role", "capability", "reservation", "flexibility", "stances"));
+      String id = id(m, path, seen, "actor");
+      if (id != null && RESERVED_IDS.contains(id)) {
+        err(val(m, "id"), path + ".id", "actor id " + Quantities.quote(id) + " is reserved (--set uses "
+            + id + ".FIELD); valid ids are any other [a-z][a-z0-9_]*");
+      }
+      String name = str(m, "name", path, true);
+      Role role = role(m, path);
+      Quantity cap = qty(m, "capability", path, Range.CAPABILITY, true);
+      Quantity res = qty(m, "reservation", path, Range.RESERVATION, true);
+      Quantity flex = qty(m, "flexibility", path, Range.FLEXIBILITY, true);
+      Quantity risk = m.entries().containsKey("risk") ? qty(m, "risk", path, Range.RISK, false) : Quantity.of(0);
+      Quantity lean = m.entries().containsKey("lean") ? qty(m, "lean", path, Range.UNIT, false) : Quantity.of(0);
+      List<String> evidence = evidence(m, path, false);
+      String rationale = str(m, "rationale", path, false);
+      Map<String, Quantity> ties = relation(m, "ties", path, Range.TIE);
+      Map<String, Quantity> pressure = relation(m, "pressure", path, Range.PRESSURE);
+      Map<String, Stance> stances = stances(m, path);
+      out.add(new Actor(id, name, role, cap, res, flex, risk, lean, stances, ties, pressure, evidence,
+          rationale == null ? "" : rationale));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private Role role(YamlNode.Map m, String path) {
+    String r = str(m, "role", path, true);
+    if (r == null) return null;
+    for (Role role : Role.values()) if (role.yamlName().equals(r)) return role;
+    err(val(m, "role"), path + ".role", "expected party, mediator or stakeholder, got " + Quantities.quote(r));
+    return null;
+  }
+
+  private Map<String, Quantity> relation(YamlNode.Map m, String key, String path, Range range) {
+    Map<String, Quantity> out = new LinkedHashMap<>();
+    if (!m.entries().containsKey(key) || isNull(val(m, key))) return Collections.unmodifiableMap(out);
+    String rp = path + "." + key;
+    YamlNode.Map r = map(m, key, rp);
+    if (r == null) return Collections.unmodifiableMap(out);
+    duplicates(r, rp);
+    for (YamlNode.Entry e : r.entries().values()) {
+      String p = rp + "." + e.key();
+      record(p, e);
+      Quantity q = qty(e.value(), p, range);
+      if (q != null) out.put(e.key(), q);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private Map<String, Stance> stances(YamlNode.Map m, String path) {
+    String sp = path + ".stances";
+    YamlNode.Map sm = map(m, "stances", sp);
+    Map<String, Stance> byIssue = new LinkedHashMap<>();
+    if (sm == null) return Collections.unmodifiableMap(byIssue);
+    duplicates(sm, sp);
+    for (YamlNode.Entry e : sm.entries().values()) {
+      String p = sp + "." + e.key();
+      record(p, e);
+      YamlNode.Map st = asMap(e.value(), p);
+      if (st == null) continue;
+      keys(st, p, STANCE, List.of("position", "salience", "evidence", "rationale"));
+      Quantity pos = qty(st, "position", p, Range.POSITION, true);
+      Quantity sal = qty(st, "salience", p, Range.UNIT, true);
+      Quantity flex = qty(st, "flexibility", p, Range.FLEXIBILITY, false);
+      RedLine rl = RedLine.NONE;
+      if (st.entries().containsKey("red_line") && !isNull(val(st, "red_line"))) {
+        String rp = p + ".red_line";
+        YamlNode.Map r = map(st, "red_line", rp);
+        if (r != null) {
+          keys(r, rp, RED_LINE, List.of());
+          rl = new RedLine(qty(r, "min", rp, Range.POSITION, false), qty(r, "max", rp, Range.POSITION, false));
+          if (rl.isNone()) rl = RedLine.NONE;
+        }
+      }
+      List<String> ev = evidence(st, p, true);
+      String rat = str(st, "rationale", p, true);
+      byIssue.put(e.key(), new Stance(pos, sal, rl, flex, ev, rat));
+    }
+    // the issues' order, then any stance on an unknown issue (reported by the validator)
+    Map<String, Stance> ordered = new LinkedHashMap<>();
+    for (String issue : issueIds) if (byIssue.containsKey(issue)) ordered.put(issue, byIssue.get(issue));
+    byIssue.forEach(ordered::putIfAbsent);
+    return Collections.unmodifiableMap(ordered);
+  }
+
+  // ================================================================ protocol, agreement, experiment
+
+  private ProtocolSpec protocol(YamlNode.Map root) {
+    if (!root.entries().containsKey("protocol") || isNull(val(root, "protocol"))) {
+      return new ProtocolSpec(Protocols.DEFAULT, Map.of());
+    }
+    YamlNode.Map m = map(root, "protocol", "protocol");
+    if (m == null) return null;
+    keys(m, "protocol", PROTOCOL, List.of());
+    String name = m.entries().containsKey("name") ? str(m, "name", "protocol", true) : Protocols.DEFAULT;
+    Map<String, Protocols.Param> specs = name == null ? null : Protocols.PARAMS.get(name);
+    if (name != null && specs == null) {
+      err(val(m, "name"), "protocol.name", "unknown protocol " + Quantities.quote(name) + "; valid protocols: "
+          + String.join(", ", Protocols.PARAMS.keySet()));
+    }
+    Map<String, Quantity> params = new LinkedHashMap<>();
+    if (m.entries().containsKey("params") && !isNull(val(m, "params"))) {
+      YamlNode.Map pm = map(m, "params", "protocol.params");
+      if (pm != null) {
+        duplicates(pm, "protocol.params");
+        for (YamlNode.Entry e : pm.entries().values()) {
+          String p = "protocol.params." + e.key();
+          record(p, e);
+          if (specs == null) continue;
+          Protocols.Param spec = specs.get(e.key());
+          if (spec == null) {
+            errKey(e, p, "unknown parameter " + Quantities.quote(e.key()) + " for protocol " + name
+                + "; valid parameters: " + String.join(", ", specs.keySet()));
+            continue;
+          }
+          Quantity q = qty(e.value(), p, spec.range());
+          if (q != null) params.put(e.key(), q);
+        }
+      }
+    }
+    return new ProtocolSpec(specs == null ? null : name, Collections.unmodifiableMap(params));
+  }
+
+  private AgreementRule agreement(YamlNode.Map root) {
+    if (!root.entries().containsKey("agreement") || isNull(val(root, "agreement"))) {
+      return new AgreementRule(Protocols.AGREEMENT_RULES.get(0), DEFAULT_TOLERANCE);
+    }
+    YamlNode.Map m = map(root, "agreement", "agreement");
+    if (m == null) return null;
+    keys(m, "agreement", AGREEMENT, List.of());
+    String rule = m.entries().containsKey("rule") ? str(m, "rule", "agreement", true) : "unanimity";
+    if (rule != null && !Protocols.AGREEMENT_RULES.contains(rule)) {
+      err(val(m, "rule"), "agreement.rule", "unknown agreement rule " + Quantities.quote(rule) + "; valid rules: "
+          + String.join(", ", Protocols.AGREEMENT_RULES));
+    }
+    Double tol = m.entries().containsKey("tolerance")
+        ? number(m, "tolerance", "agreement", Range.POSITION) : Double.valueOf(DEFAULT_TOLERANCE);
+    if (rule == null || tol == null) return null;
+    return new AgreementRule(rule, tol);
+  }
+
+  private ExperimentDefaults experiment(YamlNode.Map root) {
+    if (!root.entries().containsKey("experiment") || isNull(val(root, "experiment"))) return DEFAULT_EXPERIMENT;
+    YamlNode.Map m = map(root, "experiment", "experiment");
+    if (m == null) return null;
+    keys(m, "experiment", EXPERIMENT, List.of());
+    Long reps = m.entries().containsKey("replications")
+        ? integer(m, "replications", "experiment", 1, 10_000_000) : Long.valueOf(DEFAULT_EXPERIMENT.replications());
+    Long rounds = m.entries().containsKey("rounds")
+        ? integer(m, "rounds", "experiment", 1, 1200) : Long.valueOf(DEFAULT_EXPERIMENT.rounds());
+    Long seed = m.entries().containsKey("seed")
+        ? integer(m, "seed", "experiment", Long.MIN_VALUE, Long.MAX_VALUE) : Long.valueOf(DEFAULT_EXPERIMENT.seed());
+    if (reps == null || rounds == null || seed == null) return null;
+    return new ExperimentDefaults(reps.intValue(), rounds.intValue(), seed);
+  }
+
+  // ================================================================ events
+
+  private List<Event> events(YamlNode.Map root) {
+    List<Event> out = new ArrayList<>();
+    if (!root.entries().containsKey("events") || isNull(val(root, "events"))) return Collections.unmodifiableList(out);
+    List<YamlNode> items = seq(root, "events", "events");
+    if (items == null) return Collections.unmodifiableList(out);
+    Map<String, YamlNode> seen = new HashMap<>();
+    for (int k = 0; k < items.size(); k++) {
+      String path = itemPath("events", k, items.get(k));
+      YamlNode.Map m = asMap(items.get(k), path);
+      if (m == null) continue;
+      keys(m, path, EVENT, List.of("id", "label", "changes", "evidence", "rationale"));
+      String id = id(m, path, seen, "event");
+      String label = str(m, "label", path, true);
+      Timing timing = timing(m, path);
+      List<Change> changes = changes(m, path);
+      List<String> ev = evidence(m, path, true);
+      String rat = str(m, "rationale", path, true);
+      out.add(new Event(id, label, timing, changes, ev, rat));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private Timing timing(YamlNode.Map m, String path) {
+    boolean at = m.entries().containsKey("at");
+    boolean random = m.entries().containsKey("random");
+    if (at == random) {
+      err(m, path, at ? "give either at: or random:, not both" : "missing when: give at: YYYY-MM or "
+          + "random: {probability, from, to}");
+      return null;
+    }
+    if (at) {
+      YearMonth month = month(m, "at", path + ".at");
+      if (month == null) return null;
+      if (start != null && month.isBefore(start)) {
+        err(val(m, "at"), path + ".at", month + " is before the calendar start " + start);
+        return null;
+      }
+      return new Timing.At(month);
+    }
+    String rp = path + ".random";
+    YamlNode.Map r = map(m, "random", rp);
+    if (r == null) return null;
+    keys(r, rp, RANDOM, RANDOM);
+    Double prob = r.entries().containsKey("probability") ? number(r, "probability", rp, Range.UNIT) : null;
+    YearMonth from = month(r, "from", rp + ".from");
+    YearMonth to = month(r, "to", rp + ".to");
+    if (from != null && start != null && from.isBefore(start)) {
+      err(val(r, "from"), rp + ".from", from + " is before the calendar start " + start);
+      return null;
+    }
+    if (from != null && to != null && to.isBefore(from)) {
+      err(val(r, "to"), rp + ".to", "the window ends (" + to + ") before it starts (" + from + ")");
+      return null;
+    }
+    if (prob == null || from == null || to == null) return null;
+    return new Timing.Random(prob, from, to);
+  }
+
+  private List<Change> changes(YamlNode.Map m, String path) {
+    List<Change> out = new ArrayList<>();
+    List<YamlNode> items = seq(m, "changes", path + ".changes");
+    if (items == null) return Collections.unmodifiableList(out);
+    if (items.isEmpty()) err(val(m, "changes"), path + ".changes", "an event needs at least one change");
+    for (int k = 0; k < items.size(); k++) {
+      String p = path + ".changes[" + k + "]";
+      valuePos.putIfAbsent(p, pos(items.get(k)));
+      YamlNode.Map c = asMap(items.get(k), p);
+      if (c == null) continue;
+      keys(c, p, CHANGE, List.of("target"));
+      InputPath target = null;
+      String text = str(c, "target", p, true);
+      if (text != null) {
+        try {
+          target = InputPaths.resolve(actorIds, issueIds, text);
+        } catch (InputPathException e) {
+          if (!idsBroken) err(val(c, "target"), p + ".target", e.getMessage());
+        }
+      }
+      List<String> ops = new ArrayList<>();
+      for (String op : List.of("set", "shift", "scale", "remove")) if (c.entries().containsKey(op)) ops.add(op);
+      if (ops.size() != 1) {
+        err(c, p, ops.isEmpty() ? "missing the change: give one of set, shift, scale or remove"
+            : "give exactly one of set, shift, scale or remove, not " + String.join(" and ", ops));
+        continue;
+      }
+      String op = ops.get(0);
+      String vp = p + "." + op;
+      switch (op) {
+        case "remove" -> {
+          YamlNode v = val(c, "remove");
+          if (!(v instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.BOOL && s.text().equalsIgnoreCase("true"))) {
+            err(v, vp, "expected remove: true, got " + v.describe());
+          } else if (target != null && !target.field().startsWith("red_line.")) {
+            err(v, vp, "remove applies only to red_line.min and red_line.max, not " + target.field());
+          } else if (target != null) {
+            out.add(new Change(target, Change.Op.REMOVE, null));
+          }
+        }
+        case "set", "shift", "scale" -> {
+          Range range = target == null ? Range.ANY
+              : switch (op) {
+                case "set" -> Fields.rangeOf(target);
+                case "shift" -> Fields.shiftRange(target);
+                default -> Range.SCALE;
+              };
+          Quantity q = qty(val(c, op), vp, range);
+          if (q != null && target != null) {
+            out.add(new Change(target, Change.Op.valueOf(op.toUpperCase(java.util.Locale.ROOT)), q));
+          }
+        }
+        default -> throw new IllegalStateException(op);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  // ================================================================ evidence
+
+  private List<String> evidence(YamlNode.Map m, String path, boolean required) {
+    String p = path + ".evidence";
+    if (!m.entries().containsKey("evidence") || isNull(val(m, "evidence"))) {
+      if (required && m.entries().containsKey("evidence")) {
+        err(val(m, "evidence"), p, "give at least one evidence reference FILE#quote fragment");
+      }
+      return List.of();
+    }
+    YamlNode v = val(m, "evidence");
+    List<String> out = new ArrayList<>();
+    if (v instanceof YamlNode.Scalar s) {
+      if (s.kind() != YamlNode.Kind.STRING) {
+        err(s, p, "expected an evidence reference FILE#quote fragment, got " + s.describe());
+      } else if (checkRef(s.text(), s, p)) {
+        out.add(s.text().strip());
+      }
+    } else if (v instanceof YamlNode.Seq seq) {
+      if (seq.items().isEmpty() && required) err(seq, p, "give at least one evidence reference FILE#quote fragment");
+      // In [a, b] YAML splits a quote at its commas: glue the pieces back (see YamlReader.rejoin).
+      List<YamlNode.Scalar> refs = new ArrayList<>();
+      for (YamlNode item : seq.items()) {
+        if (item instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.STRING) {
+          if (seq.flow() && s.plain() && !refs.isEmpty() && refs.get(refs.size() - 1).plain()
+              && !EVIDENCE_START.matcher(s.text()).matches()) {
+            YamlNode.Scalar prev = refs.remove(refs.size() - 1);
+            String glued = prev.end() >= 0 && s.end() > prev.start()
+                ? source.substring(prev.start(), s.end()) : prev.text() + ", " + s.text();
+            refs.add(new YamlNode.Scalar(glued, YamlNode.Kind.STRING, true, prev.line(), prev.column(),
+                prev.start(), s.end()));
+          } else {
+            refs.add(s);
+          }
+        } else {
+          err(item, p + "[" + (refs.size()) + "]", "expected an evidence reference FILE#quote fragment, got "
+              + item.describe());
+        }
+      }
+      for (int k = 0; k < refs.size(); k++) {
+        YamlNode.Scalar s = refs.get(k);
+        if (checkRef(s.text(), s, p + "[" + k + "]")) out.add(s.text().strip());
+      }
+    } else {
+      err(v, p, "expected an evidence reference or a list of them, got " + v.describe());
+    }
+    return List.copyOf(out);
+  }
+
+  private boolean checkRef(String text, YamlNode at, String path) {
+    EvidenceRef ref;
+    try {
+      ref = EvidenceRef.parse(text);
+    } catch (IllegalArgumentException e) {
+      err(at, path, e.getMessage());
+      return false;
+    }
+    if (seeds != null) {
+      String why = seeds.check(ref);
+      if (why != null) {
+        err(at, path, why + " (reference " + Quantities.quote(text.strip()) + ")");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ================================================================ helpers
+
+  private String itemPath(String list, int k, YamlNode item) {
+    if (item instanceof YamlNode.Map m && m.entries().get("id") != null
+        && m.entries().get("id").value() instanceof YamlNode.Scalar s && ID.matcher(s.text()).matches()) {
+      String p = list + "[" + s.text() + "]";
+      valuePos.putIfAbsent(p, pos(item));
+      return p;
+    }
+    String p = list + "[" + k + "]";
+    valuePos.putIfAbsent(p, pos(item));
+    return p;
+  }
+
+  private String id(YamlNode.Map m, String path, Map<String, YamlNode> seen, String what) {
+    String id = str(m, "id", path, true);
+    if (id == null) return null;
+    YamlNode v = val(m, "id");
+    if (!ID.matcher(id).matches()) {
+      idsBroken = true;
+      err(v, path + ".id", "expected an id of lower-case letters, digits and _ starting with a letter, got "
+          + Quantities.quote(id));
+      return null;
+    }
+    YamlNode first = seen.putIfAbsent(id, v);
+    if (first != null) {
+      err(v, path + ".id", "duplicate " + what + " id " + Quantities.quote(id) + " (first at line " + first.line() + ")");
+    }
+    return id;
+  }
+
+  /** Reports duplicate, unknown and missing keys and records the positions of the entries. */
+  private void keys(YamlNode.Map m, String path, List<String> allowed, List<String> required) {
+    duplicates(m, path);
+    for (YamlNode.Entry e : m.entries().values()) {
+      String p = join(path, e.key());
+      record(p, e);
+      if (!allowed.contains(e.key())) {
+        String hint = suggest(e.key(), allowed);
+        errKey(e, p, "unknown key " + Quantities.quote(e.key()) + (hint == null ? "" : " (did you mean " + hint + "?)")
+            + "; valid keys here: " + String.join(", ", allowed));
+      }
+    }
+    for (String r : required) {
+      boolean misspelt = m.entries().keySet().stream().anyMatch(k -> !allowed.contains(k) && r.equals(suggest(k, allowed)));
+      if (!m.entries().containsKey(r) && !misspelt) err(m, join(path, r), "missing required key " + r);
+    }
+  }
+
+  private void duplicates(YamlNode.Map m, String path) {
+    for (YamlNode.Entry d : m.duplicates()) {
+      YamlNode.Entry first = m.entries().get(d.key());
+      errKey(d, join(path, d.key()), "duplicate key " + Quantities.quote(d.key()) + " (first at line "
+          + first.keyLine() + ")");
+    }
+  }
+
+  private void record(String path, YamlNode.Entry e) {
+    keyPos.putIfAbsent(path, new int[] {e.keyLine(), e.keyColumn()});
+    valuePos.putIfAbsent(path, pos(e.value()));
+  }
+
+  private static int[] pos(YamlNode n) {
+    return new int[] {n.line(), n.column()};
+  }
+
+  private static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  private static YamlNode val(YamlNode.Map m, String key) {
+    YamlNode.Entry e = m.entries().get(key);
+    return e == null ? m : e.value();
+  }
+
+  private static boolean isNull(YamlNode n) {
+    return n instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.NULL;
+  }
+
+  private YamlNode.Map map(YamlNode.Map parent, String key, String path) {
+    if (!parent.entries().containsKey(key)) return null;
+    return asMap(val(parent, key), path);
+  }
+
+  private YamlNode.Map asMap(YamlNode n, String path) {
+    if (n instanceof YamlNode.Map m) return m;
+    err(n, path, "expected a mapping (key: value lines), got " + n.describe());
+    return null;
+  }
+
+  private List<YamlNode> seq(YamlNode.Map parent, String key, String path) {
+    if (!parent.entries().containsKey(key)) return null;
+    YamlNode n = val(parent, key);
+    if (n instanceof YamlNode.Seq s) return s.items();
+    err(n, path, "expected a list (lines starting with -), got " + n.describe());
+    return null;
+  }
+
+  /** A text field: any scalar's text; null (after a problem if required) when absent or empty. */
+  private String str(YamlNode.Map m, String key, String path, boolean required) {
+    String p = join(path, key);
+    YamlNode.Entry e = m.entries().get(key);
+    if (e == null) return null; // a missing required key is reported by keys()
+    if (e.value() instanceof YamlNode.Scalar s) {
+      if (s.kind() == YamlNode.Kind.NULL || s.text().isBlank()) {
+        if (required) err(s, p, "expected a value, got nothing");
+        return null;
+      }
+      return s.kind() == YamlNode.Kind.STRING ? s.text() : s.text().strip();
+    }
+    err(e.value(), p, "expected text, got " + e.value().describe());
+    return null;
+  }
+
+  private Quantity qty(YamlNode.Map m, String key, String path, Range range, boolean required) {
+    YamlNode.Entry e = m.entries().get(key);
+    if (e == null) return null;
+    if (!required && isNull(e.value())) return null;
+    return qty(e.value(), join(path, key), range);
+  }
+
+  private Quantity qty(YamlNode n, String path, Range range) {
+    if (n instanceof YamlNode.Scalar s) {
+      try {
+        switch (s.kind()) {
+          case INT, FLOAT -> {
+            String t = s.text().strip();
+            if (!t.matches(Quantities.NUMBER)) {
+              throw new QuantityException(path, "expected " + range.expected() + ", got " + t);
+            }
+            return Quantities.fixed(Double.parseDouble(t), path, range);
+          }
+          case STRING -> {
+            return Quantities.parse(s.text(), path, range);
+          }
+          default -> {
+            // bool, null
+          }
+        }
+      } catch (QuantityException ex) {
+        err(n, path, ex.getMessage());
+        return null;
+      }
+    }
+    err(n, path, "expected " + range.expected() + (range.integer() ? "" : " or a distribution")
+        + ", got " + n.describe());
+    return null;
+  }
+
+  private Double number(YamlNode.Map m, String key, String path, Range range) {
+    YamlNode v = val(m, key);
+    String p = join(path, key);
+    if (v instanceof YamlNode.Scalar s && (s.kind() == YamlNode.Kind.INT || s.kind() == YamlNode.Kind.FLOAT)
+        && s.text().strip().matches(Quantities.NUMBER)) {
+      double d = Double.parseDouble(s.text().strip());
+      if (range.contains(d)) return d;
+    }
+    err(v, p, "expected " + range.expected() + ", got " + v.describe());
+    return null;
+  }
+
+  private Long integer(YamlNode.Map m, String key, String path, long lo, long hi) {
+    YamlNode v = val(m, key);
+    String p = join(path, key);
+    if (v instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.INT) {
+      try {
+        long x = Long.parseLong(s.text().strip().replace("+", ""));
+        if (x >= lo && x <= hi) return x;
+      } catch (NumberFormatException e) {
+        // falls through to the problem
+      }
+    }
+    String range = lo == Long.MIN_VALUE ? "a whole number (64-bit)" : "an integer in [" + lo + "," + hi + "]";
+    err(v, p, "expected " + range + ", got " + v.describe());
+    return null;
+  }
+
+  private YearMonth month(YamlNode.Map m, String key, String path) {
+    YamlNode.Entry e = m.entries().get(key);
+    if (e == null) return null;
+    YamlNode v = e.value();
+    if (v instanceof YamlNode.Scalar s) {
+      var mm = MONTH.matcher(s.text().strip());
+      if (mm.matches()) {
+        int month = Integer.parseInt(mm.group(2));
+        if (month >= 1 && month <= 12) return YearMonth.of(Integer.parseInt(mm.group(1)), month);
+      }
+    }
+    err(v, path, "expected a month YYYY-MM (e.g. 2023-02), got " + v.describe());
+    return null;
+  }
+
+  private void err(YamlNode at, String field, String message) {
+    problems.add(new Problem(file, at.line(), at.column(), field, message));
+  }
+
+  private void errKey(YamlNode.Entry e, String field, String message) {
+    problems.add(new Problem(file, e.keyLine(), e.keyColumn(), field, message));
+  }
+
+  /** The allowed key closest to a misspelt one (edit distance at most 2), or null. */
+  static String suggest(String key, List<String> allowed) {
+    String best = null;
+    int bestD = 3;
+    for (String a : allowed) {
+      int d = distance(key, a);
+      if (d < bestD) {
+        bestD = d;
+        best = a;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,174 @@
+package org.negotiate.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads, overrides and validates a scenario file. Every problem found is reported at once, each
+ * with the file, the 1-based line and column of the offending value (of the key, for unknown and
+ * duplicate keys) and the field's path, e.g.
+ * {@code scenarios/x.yaml:14:9: actors[turkey].stances.withdrawal.salience: expected a number in [0,1], got "high"}.
+ * A YAML syntax error is reported alone. No exception other than {@link ScenarioException}
+ * leaves {@code load}.
+ *
+ * <h2>Format</h2>
+ *
+ * One YAML document (UTF-8, at most 5 MB, nesting at most 50 levels, no aliases). Top-level keys:
+ *
+ * <pre>
+ * name: baseline                  # required; [A-Za-z0-9_-]+ (it becomes a results folder name)
+ * description: free text          # optional
+ * calendar: {start: 2022-12}      # required; round 0 is this month, one round per month
+ * issues:                         # required, at least one
+ *   - id: withdrawal              # [a-z][a-z0-9_]*, unique
+ *     label: ..., low: ..., high: ...   # text: what the issue is, what 0 and 100 mean
+ *     status_quo: 0               # optional, [0,100]
+ * actors:                         # required; at least one with role party
+ *   - id: turkey                  # [a-z][a-z0-9_]*, unique; not protocol/agreement/experiment/calendar
+ *     name: Türkiye
+ *     role: party                 # party | mediator | stakeholder
+ *     capability: triangular(70, 80, 90)   # (0, 1e6]
+ *     reservation: uniform(0.30, 0.42)     # [0, 1)
+ *     flexibility: 0.7            # (0, 10]
+ *     risk: 0                     # optional, [-1, 1], default 0
+ *     lean: 0.1                   # optional, [0, 1], default 0
+ *     evidence: [003#quote]       # optional for actors; a reference or a list of them
+ *     rationale: text             # optional for actors
+ *     ties: {opposition: 0.1}     # optional; other actor -> [0, 1); an actor's ties sum to &lt; 1 (using max values)
+ *     pressure: {syria: 0.5}      # optional; other actor -> [0, 10]
+ *     stances:                    # one per issue, no other
+ *       withdrawal:
+ *         position: 15            # [0, 100]
+ *         salience: 0.3           # [0, 1]; an actor's nominal saliences sum to 1 (within 0.01)
+ *         red_line: {max: 60}     # optional {min?, max?} in [0, 100]; min &lt;= max; must admit the position
+ *         flexibility: 0.5        # optional, (0, 10]; default: the actor's
+ *         evidence: [001#quote]   # required, at least one
+ *         rationale: text         # required
+ * protocol:                       # optional; default mediated with no params
+ *   name: mediated                # one of {@link Protocols#PARAMS}
+ *   params: {noise: 0.03, breakdown_after: 0}   # mediated: noise [0,1], breakdown_after integer &gt;= 0
+ * agreement: {rule: unanimity, tolerance: 5}    # optional; these are the defaults; tolerance [0,100]
+ * events:                         # optional
+ *   - id: earthquake              # unique
+ *     label: text
+ *     at: 2023-02                 # YYYY-MM, not before calendar.start; or instead:
+ *     # random: {probability: 0.03, from: 2023-01, to: 2024-11}   # per round, within [from, to]
+ *     changes:                    # at least one
+ *       - {target: turkey.flexibility, scale: uniform(1.0, 1.4)}
+ *       # exactly one of set: Q (in the target's range), shift: Q (within +-its width),
+ *       # scale: Q (&gt; 0), remove: true (red_line.min / red_line.max only)
+ *     evidence: [002#quote]       # required
+ *     rationale: text             # required
+ * experiment: {replications: 2000, rounds: 24, seed: 1}   # optional, defaults shown;
+ *                                 # replications 1..10,000,000, rounds 1..1200, seed any long
+ * </pre>
+ *
+ * <p><b>Numbers.</b> Any quantity (not the agreement tolerance, event probability or integer
+ * settings) may be a number or a distribution: {@code uniform(lo, hi)},
+ * {@code triangular(lo, mode, hi)}, {@code normal(mean, sd[, lo, hi])} (truncated),
+ * {@code beta(a, b[, lo, hi])} (scaled); see {@link Quantities}. Every value a distribution can take
+ * must be valid for its field. Inside a flow collection ({@code {max: uniform(45, 70)}}) YAML would
+ * split such text at its commas; the loader re-joins it from the source text, so it need not be
+ * quoted.
+ *
+ * <p><b>Targets</b> of events and {@code --set} are input paths, see {@link InputPaths}:
+ * {@code ACTOR.FIELD}, {@code ACTOR.ties.OTHER}, {@code ACTOR.pressure.OTHER},
+ * {@code ACTOR.ISSUE.FIELD}.
+ *
+ * <p><b>Evidence</b> references are {@code FILE#quote fragment} (see {@link EvidenceRef}). When a
+ * {@code seeds/} folder is found in the scenario's directory or a parent, FILE must name one of its
+ * files and the quote must occur in it (case, white space and typographic quotes ignored);
+ * otherwise only the shape is checked. Inside {@code [a, b]} a quote containing commas is split by
+ * YAML; a plain piece that does not start with {@code FILE#} is glued back onto the previous one.
+ *
+ * <p><b>Overrides</b> {@code PATH=VALUE}, applied in order after loading, then the whole scenario is
+ * validated again. PATH is an input path, {@code protocol.name}, {@code protocol.PARAM},
+ * {@code agreement.rule}, {@code agreement.tolerance}, or {@code experiment.replications|rounds|seed}.
+ * VALUE is a number or distribution text; {@code none} removes an optional value (a red-line
+ * bound, a tie, a pressure, a stance's own flexibility). Setting a salience renormalises the actor's
+ * <em>other</em> saliences proportionally (each scaled by {@code (1 - s) / their nominal sum}) so
+ * the nominal saliences still sum to 1. Problems are reported with file {@code --set}.
+ *
+ * <p>Paths in messages name list items by id ({@code actors[turkey]}) or, without a usable id, by
+ * 0-based index ({@code events[2]}); changes always by index ({@code changes[0]}).
+ */
+public final class ScenarioLoader {
+
+  private ScenarioLoader() {}
+
+  /** Loads and validates {@code file}. */
+  public static Scenario load(Path file) throws ScenarioException {
+    return load(file, List.of());
+  }
+
+  /** Loads and validates {@code file}, then applies and validates the {@code --set} overrides. */
+  public static Scenario load(Path file, List<String> overrides) throws ScenarioException {
+    String label = String.valueOf(file);
+    try {
+      byte[] bytes;
+      try {
+        if (Files.isDirectory(file)) {
+          throw new ScenarioException(new Problem(label, 0, 0, "", "cannot read file: it is a directory"));
+        }
+        if (Files.size(file) > YamlReader.MAX_BYTES) {
+          throw new ScenarioException(new Problem(label, 0, 0, "", "file too large (" + Files.size(file)
+              + " bytes; a scenario file may have at most " + YamlReader.MAX_BYTES + ")"));
+        }
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new ScenarioException(new Problem(label, 0, 0, "", "cannot read file: " + describe(e)));
+      }
+      EvidenceRef.Seeds seeds = EvidenceRef.seedsFolder(file).map(EvidenceRef.Seeds::new).orElse(null);
+      return build(label, bytes, seeds, overrides == null ? List.of() : overrides);
+    } catch (ScenarioException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new ScenarioException(new Problem(label, 0, 0, "", "internal error while loading: " + e));
+    }
+  }
+
+  /**
+   * Loads a scenario from text (evidence is only shape-checked): for tests, the GUI and round
+   * trips of {@link ScenarioWriter#toYaml}.
+   *
+   * @param label the name problems are reported under
+   */
+  public static Scenario parse(String yaml, String label) throws ScenarioException {
+    try {
+      return build(label, yaml.getBytes(StandardCharsets.UTF_8), null, List.of());
+    } catch (ScenarioException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new ScenarioException(new Problem(label, 0, 0, "", "internal error while loading: " + e));
+    }
+  }
+
+  /** Applies {@code --set} overrides to a valid scenario and validates the result. */
+  public static Scenario override(Scenario scenario, List<String> overrides) throws ScenarioException {
+    List<Problem> problems = new ArrayList<>();
+    Scenario s = Overrides.apply(scenario, overrides, problems);
+    if (problems.isEmpty()) problems.addAll(Overrides.revalidate(s));
+    if (!problems.isEmpty()) throw new ScenarioException(problems);
+    return s;
+  }
+
+  private static Scenario build(String label, byte[] bytes, EvidenceRef.Seeds seeds, List<String> overrides)
+      throws ScenarioException {
+    YamlReader.Result r = YamlReader.read(label, bytes);
+    ScenarioBinder b = new ScenarioBinder(label, r.source(), seeds);
+    Scenario s = b.bind((YamlNode.Map) r.root());
+    if (!b.problems.isEmpty()) throw new ScenarioException(b.problems);
+    return overrides.isEmpty() ? s : override(s, overrides);
+  }
+
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+        .toLowerCase(java.util.Locale.ROOT);
+    return m == null ? kind : kind + " (" + m + ")";
+  }
+}

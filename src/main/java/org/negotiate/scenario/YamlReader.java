@@ -1,0 +1,342 @@
+package org.negotiate.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+
+/**
+ * Reads a YAML file into a positioned {@link YamlNode} tree with Jackson's streaming parser.
+ * Every failure here is fatal and reported as exactly one {@link Problem}.
+ */
+final class YamlReader {
+
+  static final int MAX_BYTES = 5_000_000;
+  static final int MAX_DEPTH = 50;
+  static final int MAX_ALIASES = 50;
+  static final int MAX_TOKENS = 2_000_000;
+
+  private static final YAMLFactory FACTORY = factory();
+
+  private static YAMLFactory factory() {
+    LoaderOptions lo = new LoaderOptions();
+    lo.setMaxAliasesForCollections(MAX_ALIASES);
+    lo.setNestingDepthLimit(MAX_DEPTH);
+    lo.setCodePointLimit(MAX_BYTES);
+    lo.setAllowDuplicateKeys(true); // detected and reported by the loader itself
+    lo.setAllowRecursiveKeys(false);
+    return YAMLFactory.builder()
+        .loaderOptions(lo)
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH + 10)
+            .maxStringLength(MAX_BYTES)
+            .maxNumberLength(100)
+            .build())
+        .build();
+  }
+
+  /** The parsed tree and the source text it came from. */
+  record Result(YamlNode root, String source) {}
+
+  private record Tok(JsonToken type, String text, int line, int col, int cp, boolean alias) {}
+
+  private final String file;
+  private String source;
+  private int[] cpToChar; // null when the source has no surrogate pairs
+  private List<Tok> toks;
+  private int i;
+
+  private YamlReader(String file) {
+    this.file = file;
+  }
+
+  static Result read(String file, byte[] bytes) throws ScenarioException {
+    return new YamlReader(file).run(bytes);
+  }
+
+  private Result run(byte[] bytes) throws ScenarioException {
+    if (bytes.length > MAX_BYTES) {
+      throw fatal(0, 0, "file too large (" + bytes.length + " bytes; a scenario file may have at most "
+          + MAX_BYTES + ")");
+    }
+    source = decode(bytes);
+    checkCharacters();
+    tokenize();
+    if (toks.isEmpty()) throw fatal(1, 1, "empty scenario file");
+    Tok first = toks.get(0);
+    if (first.type != JsonToken.START_OBJECT) {
+      throw fatal(first.line, first.col, "expected the scenario's keys (name:, issues:, actors:, ...) at the top level, got "
+          + (first.type == JsonToken.START_ARRAY ? "a list" : "a single value"));
+    }
+    i = 0;
+    YamlNode root = node();
+    if (i < toks.size()) {
+      Tok t = toks.get(i);
+      throw fatal(t.line, t.col, "a scenario file must hold exactly one YAML document (found another one here)");
+    }
+    return new Result(root, source);
+  }
+
+  // ---------------------------------------------------------------- decoding
+
+  private String decode(byte[] bytes) throws ScenarioException {
+    int off = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, off, bytes.length - off);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult r = dec.decode(in, out, true);
+    if (!r.isError()) r = dec.flush(out);
+    if (r.isError()) {
+      int bad = in.position();
+      int line = 1, lineStart = off;
+      for (int k = off; k < bad; k++) {
+        if (bytes[k] == '\n') {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      String col = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
+      throw fatal(line, col.codePointCount(0, col.length()) + 1, String.format(
+          "not UTF-8 text (byte 0x%02X); a scenario file must be UTF-8 encoded", bytes[bad] & 0xff));
+    }
+    out.flip();
+    String s = out.toString();
+    boolean surrogates = false;
+    for (int k = 0; k < s.length() && !surrogates; k++) surrogates = Character.isSurrogate(s.charAt(k));
+    if (surrogates) {
+      cpToChar = new int[s.codePointCount(0, s.length()) + 1];
+      int c = 0, k = 0;
+      while (k < s.length()) {
+        cpToChar[c++] = k;
+        k += Character.charCount(s.codePointAt(k));
+      }
+      cpToChar[c] = k;
+    }
+    return s;
+  }
+
+  private void checkCharacters() throws ScenarioException {
+    int line = 1, col = 1;
+    for (int k = 0; k < source.length(); k++) {
+      char c = source.charAt(k);
+      if (c == '\n') {
+        line++;
+        col = 1;
+        continue;
+      }
+      if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f || c == 0xFFFE || c == 0xFFFF) {
+        throw fatal(line, col, String.format(
+            "control character U+%04X: this looks like a binary file, not YAML text", (int) c));
+      }
+      if (!Character.isLowSurrogate(c)) col++;
+    }
+  }
+
+  private int charIndex(int cp) {
+    if (cpToChar == null) return Math.min(cp, source.length());
+    return cp < cpToChar.length ? cpToChar[cp] : source.length();
+  }
+
+  // ---------------------------------------------------------------- tokens
+
+  private void tokenize() throws ScenarioException {
+    toks = new ArrayList<>();
+    int depth = 0;
+    try (YAMLParser p = FACTORY.createParser(source)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        JsonLocation loc = p.currentTokenLocation();
+        int line = Math.max(1, loc.getLineNr());
+        int col = Math.max(1, loc.getColumnNr());
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          if (++depth > MAX_DEPTH) throw fatal(line, col, "nested more than " + MAX_DEPTH + " levels deep");
+        } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+          depth--;
+        }
+        boolean alias = p.isCurrentAlias();
+        if (alias) {
+          throw fatal(line, col, "YAML aliases (*" + p.getText() + ") are not allowed in scenario files; "
+              + "write the value out in full");
+        }
+        if (toks.size() >= MAX_TOKENS) throw fatal(line, col, "too many values in one file");
+        String text = t == JsonToken.START_OBJECT || t == JsonToken.END_OBJECT || t == JsonToken.START_ARRAY
+            || t == JsonToken.END_ARRAY ? null : p.getText();
+        toks.add(new Tok(t, text, line, col, (int) Math.max(0, loc.getCharOffset()), alias));
+      }
+    } catch (ScenarioException e) {
+      throw e;
+    } catch (Exception | StackOverflowError e) {
+      throw syntax(e);
+    }
+  }
+
+  private ScenarioException syntax(Throwable e) {
+    // Prefer SnakeYAML's own mark and wording: Jackson's location can lag behind (tabs).
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+        Mark pm = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+        String msg = clean(m.getProblem());
+        if (m.getContext() != null && m.getContextMark() != null && m.getProblemMark() != null
+            && !msg.startsWith("tab character")) {
+          msg += " (" + clean(m.getContext()) + " that starts at line " + (m.getContextMark().getLine() + 1)
+              + ", column " + (m.getContextMark().getColumn() + 1) + ")";
+        }
+        return fatal(pm == null ? 0 : pm.getLine() + 1, pm == null ? 0 : pm.getColumn() + 1,
+            "YAML syntax error: " + msg);
+      }
+      if (c instanceof StackOverflowError) break;
+    }
+    int line = 0, col = 0;
+    String msg = e.getMessage();
+    if (e instanceof JsonProcessingException j) {
+      msg = j.getOriginalMessage();
+      if (j.getLocation() != null) {
+        line = Math.max(0, j.getLocation().getLineNr());
+        col = Math.max(0, j.getLocation().getColumnNr());
+      }
+    }
+    if (e instanceof StackOverflowError) msg = "nested too deeply";
+    return fatal(line, col, "YAML error: " + clean(msg));
+  }
+
+  /** SnakeYAML/Jackson wording without class names, source descriptions or markers. */
+  static String clean(String raw) {
+    if (raw == null || raw.isBlank()) return "unreadable YAML";
+    if (raw.contains("\\t(TAB)") || raw.contains("\t(TAB)")) {
+      return "tab character: indent YAML with spaces, not tabs";
+    }
+    String s = raw;
+    int src = s.indexOf(" at [Source:");
+    if (src >= 0) s = s.substring(0, src);
+    int reader = s.indexOf("\n in '");
+    if (reader >= 0) s = s.substring(0, reader);
+    s = s.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)?:?\\s*", "");
+    s = s.replaceAll("\\s+", " ").strip();
+    if (s.endsWith(".")) s = s.substring(0, s.length() - 1);
+    return s.isEmpty() ? "unreadable YAML" : s;
+  }
+
+  private ScenarioException fatal(int line, int col, String message) {
+    return new ScenarioException(new Problem(file, line, col, "", message));
+  }
+
+  // ---------------------------------------------------------------- tree
+
+  private YamlNode node() {
+    Tok t = toks.get(i++);
+    switch (t.type) {
+      case START_OBJECT -> {
+        boolean flow = at(t) == '{';
+        LinkedHashMap<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+        List<YamlNode.Entry> dups = new ArrayList<>();
+        while (toks.get(i).type != JsonToken.END_OBJECT) {
+          Tok k = toks.get(i++);
+          YamlNode v = node();
+          if (flow && v instanceof YamlNode.Scalar s) v = rejoin(s, true);
+          YamlNode.Entry e = new YamlNode.Entry(k.text, k.line, k.col, v);
+          if (entries.containsKey(k.text)) dups.add(e); else entries.put(k.text, e);
+        }
+        i++;
+        return new YamlNode.Map(entries, java.util.Collections.unmodifiableList(dups), flow, t.line, t.col);
+      }
+      case START_ARRAY -> {
+        boolean flow = at(t) == '[';
+        List<YamlNode> items = new ArrayList<>();
+        while (toks.get(i).type != JsonToken.END_ARRAY) {
+          YamlNode v = node();
+          if (flow && v instanceof YamlNode.Scalar s) v = rejoin(s, false);
+          items.add(v);
+        }
+        i++;
+        return new YamlNode.Seq(java.util.Collections.unmodifiableList(items), flow, t.line, t.col);
+      }
+      default -> {
+        return scalar(t);
+      }
+    }
+  }
+
+  private char at(Tok t) {
+    int k = charIndex(t.cp);
+    return k < source.length() ? source.charAt(k) : '\0';
+  }
+
+  private YamlNode.Scalar scalar(Tok t) {
+    YamlNode.Kind kind = switch (t.type) {
+      case VALUE_NUMBER_INT -> YamlNode.Kind.INT;
+      case VALUE_NUMBER_FLOAT -> YamlNode.Kind.FLOAT;
+      case VALUE_TRUE, VALUE_FALSE -> YamlNode.Kind.BOOL;
+      case VALUE_NULL -> YamlNode.Kind.NULL;
+      default -> YamlNode.Kind.STRING;
+    };
+    int start = charIndex(t.cp);
+    char c = at(t);
+    boolean plain = c != '"' && c != '\'' && c != '|' && c != '>' && c != '!';
+    String text = t.text == null ? "" : t.text;
+    int end = plain && source.startsWith(text, start) ? start + text.length() : -1;
+    return new YamlNode.Scalar(text, kind, plain, t.line, t.col, start, end);
+  }
+
+  /**
+   * Inside {@code {...}} or {@code [...]} YAML ends a plain scalar at every comma, so
+   * {@code {max: uniform(45, 70)}} arrives as {@code max: "uniform(45"} plus a stray key
+   * {@code "70)"}. A plain scalar that opens a parenthesis it does not close is re-joined from the
+   * source text up to the matching parenthesis, and the stray pieces are dropped.
+   */
+  private YamlNode.Scalar rejoin(YamlNode.Scalar s, boolean inMap) {
+    if (!s.plain() || s.kind() != YamlNode.Kind.STRING || s.text().indexOf('(') < 0 || balanced(s.text())) return s;
+    int depth = 0, k = s.start(), close = -1;
+    for (; k < source.length(); k++) {
+      char c = source.charAt(k);
+      if (c == '(') depth++;
+      else if (c == ')' && --depth == 0) {
+        close = k;
+        break;
+      } else if (c == '{' || c == '}' || c == '[' || c == ']' || c == '\n' || c == '#') {
+        break;
+      }
+    }
+    if (close < 0) return s;
+    while (i < toks.size() && charIndex(toks.get(i).cp) <= close) {
+      Tok n = toks.get(i);
+      if (inMap && n.type == JsonToken.FIELD_NAME) {
+        Tok v = i + 1 < toks.size() ? toks.get(i + 1) : null;
+        if (v == null || !(v.type == JsonToken.VALUE_NULL || (v.type == JsonToken.VALUE_STRING && v.text.isEmpty())
+            || charIndex(v.cp) <= close) || v.type.isStructStart()) {
+          return s;
+        }
+        i += 2;
+      } else if (!inMap && n.type.isScalarValue()) {
+        i++;
+      } else {
+        return s;
+      }
+    }
+    String text = source.substring(s.start(), close + 1).replaceAll("\\s+", " ");
+    return new YamlNode.Scalar(text, YamlNode.Kind.STRING, true, s.line(), s.column(), s.start(), close + 1);
+  }
+
+  private static boolean balanced(String t) {
+    int d = 0;
+    for (int k = 0; k < t.length(); k++) {
+      if (t.charAt(k) == '(') d++;
+      else if (t.charAt(k) == ')') d--;
+    }
+    return d <= 0;
+  }
+}

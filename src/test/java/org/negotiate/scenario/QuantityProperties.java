@@ -1,0 +1,60 @@
+package org.negotiate.scenario;
+
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/** For random distribution parameters, quantiles stay within [min, max] and never decrease in u. */
+class QuantityProperties {
+
+  private static final double EPS = 1e-9;
+
+  /** A random quantity of any of the five kinds, with parameters in a sensible span. */
+  static Gen<Quantity> quantities() {
+    Gen<Double> x = doubles().between(-100, 100);
+    Gen<Double> w = doubles().between(0, 50);
+    Gen<Double> shape = doubles().between(0.05, 20);
+    Gen<Double> frac = doubles().between(0, 1);
+    return integers().between(0, 4).zip(x, w, frac, (kind, a, b, f) -> new double[] {kind, a, b, f})
+        .zip(shape, shape, (p, s1, s2) -> build((int) p[0], p[1], p[2], p[3], s1, s2));
+  }
+
+  private static Quantity build(int kind, double a, double width, double frac, double s1, double s2) {
+    double lo = a, hi = a + width;
+    return switch (kind) {
+      case 0 -> Quantity.of(a);
+      case 1 -> new Quantity.Uniform(lo, hi);
+      case 2 -> new Quantity.Triangular(lo, lo + frac * width, hi);
+      // mean anywhere around the window, even outside it; sd from 0 (degenerate) upward
+      case 3 -> new Quantity.Normal(lo - width + 3 * frac * width, s1 < 0.1 ? 0 : s1, lo, hi);
+      default -> new Quantity.Beta(s1, s2, lo, hi);
+    };
+  }
+
+  @Test
+  void quantileStaysWithinMinAndMax() {
+    qt().withExamples(2000).forAll(quantities(), doubles().between(0, 1))
+        .check((q, u) -> {
+          double v = q.quantile(u);
+          return v >= q.min() - EPS && v <= q.max() + EPS && q.min() <= q.max();
+        });
+  }
+
+  @Test
+  void quantileIsMonotoneInU() {
+    qt().withExamples(2000).forAll(quantities(), doubles().between(0, 1), doubles().between(0, 1))
+        .check((q, u1, u2) -> {
+          double lo = Math.min(u1, u2), hi = Math.max(u1, u2);
+          return q.quantile(lo) <= q.quantile(hi) + EPS * (1 + Math.abs(q.max()));
+        });
+  }
+
+  @Test
+  void nominalLiesWithinMinAndMax() {
+    qt().withExamples(1000).forAll(quantities())
+        .check(q -> q.nominal() >= q.min() - EPS && q.nominal() <= q.max() + EPS);
+  }
+}

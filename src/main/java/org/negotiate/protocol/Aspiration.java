@@ -10,8 +10,8 @@ package org.negotiate.protocol;
 public final class Aspiration {
   private Aspiration() {}
 
-  public static double at(double reservation, double flexibility, double pressure, int round, int rounds) {
-    double tau = Math.min(1.0, Math.max(0.0, (double) round / rounds));
+  public static double at(double reservation, double flexibility, double pressure, int round, double horizon) {
+    double tau = Math.min(1.0, Math.max(0.0, round / horizon));
     double exponent = 1.0 / (flexibility * (1 + pressure));
     return reservation + (1 - reservation) * (1 - Math.pow(tau, exponent));
   }

@@ -13,9 +13,14 @@ import org.negotiate.scenario.Role;
  * package across all issues, each party accepts it if it respects its red lines and is worth at
  * least its current aspiration (up to perception noise), and aspirations fall with time.
  *
- * <p>Parameters: {@code noise} (sd of the perception noise on utilities, default 0) and
+ * <p>Parameters: {@code noise} (sd of the perception noise on utilities, default 0),
  * {@code breakdown_after} (a party walks out after this many consecutive rounds in which the text,
- * or the lack of one, is worth less to it than no deal; 0 = never, the default).
+ * or the lack of one, is worth less to it than no deal; 0 = never, the default) and
+ * {@code horizon} (the months over which aspirations fall to the reservation utility; default the
+ * round limit, as in mediated.md). The horizon is a refinement of the outline: with T fixed to the
+ * round limit every party concedes fully by the last simulated month, so the length of the
+ * simulation, not the actors, would decide whether a deal comes; the parties' own horizon is an
+ * input with its own uncertainty.
  */
 public final class MediatedSingleText implements Protocol {
   public static final String NAME = "mediated";
@@ -38,6 +43,7 @@ public final class MediatedSingleText implements Protocol {
     private final Inputs in;
     private final PerceptionNoise noise;
     private final int rounds;
+    private final double horizon;
     private final double sigma;
     private final int breakdownAfter;
     private final int[] parties;
@@ -56,6 +62,7 @@ public final class MediatedSingleText implements Protocol {
       this.in = in;
       this.noise = noise;
       this.rounds = setup.rounds();
+      this.horizon = setup.param("horizon", rounds);
       this.sigma = setup.param("noise", 0);
       this.breakdownAfter = (int) Math.round(setup.param("breakdown_after", 0));
       this.parties = setup.indicesOf(Role.PARTY);
@@ -87,7 +94,7 @@ public final class MediatedSingleText implements Protocol {
 
     @Override
     public void respond(int party, int round) {
-      aspiration[party] = Aspiration.at(in.reservation[party], in.flexibility(party), in.pressureOn(party), round, rounds);
+      aspiration[party] = Aspiration.at(in.reservation[party], in.flexibility(party), in.pressureOn(party), round, horizon);
       if (text == null) {
         accepted[party] = false;
         judged[party] = Double.NaN;

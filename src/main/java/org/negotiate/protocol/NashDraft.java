@@ -5,10 +5,10 @@ import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
@@ -18,7 +18,7 @@ import org.negotiate.model.Inputs;
  * The mediators' draft (mediated.md step 3): the package that maximises the weighted Nash product
  * of the parties' gains over their reservation utilities, {@code sum_i c_i log(U_i(z) - r_i)},
  * plus each mediator's lean as one more term {@code mu_m c_m log u_m(z)}, over the packages inside
- * every party's red lines. Solved with Commons Math (BOBYQA; Brent when one issue is free).
+ * every party's red lines. Solved with Commons Math (Nelder-Mead; Brent when one issue is free).
  */
 public final class NashDraft {
   /** Below this gain the logarithm continues as its tangent, so texts no party gains from still rank. */
@@ -88,28 +88,37 @@ public final class NashDraft {
       z[k] = best;
       return z;
     }
-    double[] flo = new double[free.length];
-    double[] fhi = new double[free.length];
-    double[] guess = new double[free.length];
-    double gap = Double.MAX_VALUE;
-    for (int f = 0; f < free.length; f++) {
-      flo[f] = lo[free[f]];
-      fhi[f] = hi[free[f]];
-      guess[f] = z[free[f]];
-      gap = Math.min(gap, fhi[f] - flo[f]);
-    }
+    // Nelder-Mead rather than a model-based method: the utilities have kinks at every actor's
+    // ideal, where BOBYQA's quadratic model can fail ("trust region step has failed to reduce Q").
+    // Bounds are kept by the map z = lo + (hi - lo)(1 + sin y)/2, which covers the box smoothly.
     double[] w = z.clone();
     MultivariateFunction f = y -> {
-      for (int q = 0; q < free.length; q++) w[free[q]] = y[q];
+      for (int q = 0; q < free.length; q++) w[free[q]] = toBox(y[q], lo[free[q]], hi[free[q]]);
       return objective(in, parties, mediators, w);
     };
-    double radius = Math.min(10, gap / 2.5);
-    PointValuePair best = new BOBYQAOptimizer(2 * free.length + 1, radius, 1e-9)
-        .optimize(new MaxEval(5000), new ObjectiveFunction(f), GoalType.MAXIMIZE,
-            new InitialGuess(guess), new SimpleBounds(flo, fhi));
-    double[] y = best.getPoint();
-    for (int q = 0; q < free.length; q++) z[free[q]] = Math.max(flo[q], Math.min(fhi[q], y[q]));
+    double[] y = new double[free.length];
+    for (int q = 0; q < free.length; q++) y[q] = fromBox(z[free[q]], lo[free[q]], hi[free[q]]);
+    PointValuePair best = null;
+    for (int restart = 0; restart < 3; restart++) {
+      PointValuePair p = new SimplexOptimizer(1e-13, 1e-13).optimize(new MaxEval(20_000), new ObjectiveFunction(f),
+          GoalType.MAXIMIZE, new InitialGuess(y), new NelderMeadSimplex(free.length, 0.3));
+      // Restarting from the answer catches a simplex that collapsed before reaching the optimum.
+      if (best != null && p.getValue() <= best.getValue() + 1e-12) break;
+      best = p;
+      y = p.getPoint();
+    }
+    double[] yb = best.getPoint();
+    for (int q = 0; q < free.length; q++) z[free[q]] = toBox(yb[q], lo[free[q]], hi[free[q]]);
     return z;
+  }
+
+  private static double toBox(double y, double lo, double hi) {
+    return lo + (hi - lo) * (1 + Math.sin(y)) / 2;
+  }
+
+  private static double fromBox(double z, double lo, double hi) {
+    double t = 2 * (z - lo) / (hi - lo) - 1;
+    return Math.asin(Math.max(-1, Math.min(1, t)));
   }
 
   /** Capability-weighted mean of the parties' ideals, inside the box. */

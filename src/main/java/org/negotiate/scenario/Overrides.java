@@ -47,9 +47,9 @@ final class Overrides {
           return copy(s, s.protocol(), new AgreementRule(s.agreement().rule(), q.nominal()), s.experiment());
         }
         if (seg.length == 2 && seg[1].equals("rule")) {
-          if (!Protocols.AGREEMENT_RULES.contains(value)) {
+          if (!ProtocolParameters.AGREEMENT_RULES.contains(value)) {
             throw new QuantityException(path, "unknown agreement rule " + Quantities.quote(value) + "; valid rules: "
-                + String.join(", ", Protocols.AGREEMENT_RULES));
+                + String.join(", ", ProtocolParameters.AGREEMENT_RULES));
           }
           return copy(s, s.protocol(), new AgreementRule(value, s.agreement().tolerance()), s.experiment());
         }
@@ -135,14 +135,14 @@ final class Overrides {
       throw new InputPathException("expected protocol.name or protocol.PARAM, got " + Quantities.quote(path));
     }
     if (seg[1].equals("name")) {
-      if (!Protocols.PARAMS.containsKey(value)) {
+      if (!ProtocolParameters.PARAMS.containsKey(value)) {
         throw new QuantityException(path, "unknown protocol " + Quantities.quote(value) + "; valid protocols: "
-            + String.join(", ", Protocols.PARAMS.keySet()));
+            + String.join(", ", ProtocolParameters.PARAMS.keySet()));
       }
       return copy(s, new ProtocolSpec(value, p.params()), s.agreement(), s.experiment());
     }
-    Map<String, Protocols.Param> specs = Protocols.PARAMS.get(p.name());
-    Protocols.Param spec = specs.get(seg[1]);
+    Map<String, ProtocolParameters.Param> specs = ProtocolParameters.PARAMS.get(p.name());
+    ProtocolParameters.Param spec = specs.get(seg[1]);
     if (spec == null) {
       throw new InputPathException("unknown parameter " + Quantities.quote(seg[1]) + " for protocol " + p.name()
           + "; valid parameters: " + String.join(", ", specs.keySet()) + " (or protocol.name)");

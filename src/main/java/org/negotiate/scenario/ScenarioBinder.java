@@ -243,16 +243,16 @@ final class ScenarioBinder {
 
   private ProtocolSpec protocol(YamlNode.Map root) {
     if (!root.entries().containsKey("protocol") || isNull(val(root, "protocol"))) {
-      return new ProtocolSpec(Protocols.DEFAULT, Map.of());
+      return new ProtocolSpec(ProtocolParameters.DEFAULT, Map.of());
     }
     YamlNode.Map m = map(root, "protocol", "protocol");
     if (m == null) return null;
     keys(m, "protocol", PROTOCOL, List.of());
-    String name = m.entries().containsKey("name") ? str(m, "name", "protocol", true) : Protocols.DEFAULT;
-    Map<String, Protocols.Param> specs = name == null ? null : Protocols.PARAMS.get(name);
+    String name = m.entries().containsKey("name") ? str(m, "name", "protocol", true) : ProtocolParameters.DEFAULT;
+    Map<String, ProtocolParameters.Param> specs = name == null ? null : ProtocolParameters.PARAMS.get(name);
     if (name != null && specs == null) {
       err(val(m, "name"), "protocol.name", "unknown protocol " + Quantities.quote(name) + "; valid protocols: "
-          + String.join(", ", Protocols.PARAMS.keySet()));
+          + String.join(", ", ProtocolParameters.PARAMS.keySet()));
     }
     Map<String, Quantity> params = new LinkedHashMap<>();
     if (m.entries().containsKey("params") && !isNull(val(m, "params"))) {
@@ -263,7 +263,7 @@ final class ScenarioBinder {
           String p = "protocol.params." + e.key();
           record(p, e);
           if (specs == null) continue;
-          Protocols.Param spec = specs.get(e.key());
+          ProtocolParameters.Param spec = specs.get(e.key());
           if (spec == null) {
             errKey(e, p, "unknown parameter " + Quantities.quote(e.key()) + " for protocol " + name
                 + "; valid parameters: " + String.join(", ", specs.keySet()));
@@ -279,15 +279,15 @@ final class ScenarioBinder {
 
   private AgreementRule agreement(YamlNode.Map root) {
     if (!root.entries().containsKey("agreement") || isNull(val(root, "agreement"))) {
-      return new AgreementRule(Protocols.AGREEMENT_RULES.get(0), DEFAULT_TOLERANCE);
+      return new AgreementRule(ProtocolParameters.AGREEMENT_RULES.get(0), DEFAULT_TOLERANCE);
     }
     YamlNode.Map m = map(root, "agreement", "agreement");
     if (m == null) return null;
     keys(m, "agreement", AGREEMENT, List.of());
     String rule = m.entries().containsKey("rule") ? str(m, "rule", "agreement", true) : "unanimity";
-    if (rule != null && !Protocols.AGREEMENT_RULES.contains(rule)) {
+    if (rule != null && !ProtocolParameters.AGREEMENT_RULES.contains(rule)) {
       err(val(m, "rule"), "agreement.rule", "unknown agreement rule " + Quantities.quote(rule) + "; valid rules: "
-          + String.join(", ", Protocols.AGREEMENT_RULES));
+          + String.join(", ", ProtocolParameters.AGREEMENT_RULES));
     }
     Double tol = m.entries().containsKey("tolerance")
         ? number(m, "tolerance", "agreement", Range.POSITION) : Double.valueOf(DEFAULT_TOLERANCE);

@@ -49,7 +49,7 @@ import java.util.List;
  *         evidence: [001#quote]   # required, at least one
  *         rationale: text         # required
  * protocol:                       # optional; default mediated with no params
- *   name: mediated                # one of {@link Protocols#PARAMS}
+ *   name: mediated                # one of {@link ProtocolParameters#PARAMS}
  *   params: {noise: 0.03, breakdown_after: 0}   # mediated: noise [0,1], breakdown_after integer &gt;= 0
  * agreement: {rule: unanimity, tolerance: 5}    # optional; these are the defaults; tolerance [0,100]
  * events:                         # optional

@@ -58,9 +58,9 @@ final class ScenarioValidator {
     }
     protocol(out, s.protocol());
     if (s.agreement() != null) {
-      if (!Protocols.AGREEMENT_RULES.contains(s.agreement().rule())) {
+      if (!ProtocolParameters.AGREEMENT_RULES.contains(s.agreement().rule())) {
         out.add(new Finding("agreement.rule", false, "unknown agreement rule " + Quantities.quote(s.agreement().rule())
-            + "; valid rules: " + String.join(", ", Protocols.AGREEMENT_RULES)));
+            + "; valid rules: " + String.join(", ", ProtocolParameters.AGREEMENT_RULES)));
       }
       if (!Range.POSITION.contains(s.agreement().tolerance())) {
         out.add(new Finding("agreement.tolerance", false, "expected " + Range.POSITION.expected() + ", got "
@@ -81,14 +81,14 @@ final class ScenarioValidator {
 
   private static void protocol(List<Finding> out, ProtocolSpec p) {
     if (p == null || p.name() == null) return;
-    Map<String, Protocols.Param> specs = Protocols.PARAMS.get(p.name());
+    Map<String, ProtocolParameters.Param> specs = ProtocolParameters.PARAMS.get(p.name());
     if (specs == null) {
       out.add(new Finding("protocol.name", false, "unknown protocol " + Quantities.quote(p.name())
-          + "; valid protocols: " + String.join(", ", Protocols.PARAMS.keySet())));
+          + "; valid protocols: " + String.join(", ", ProtocolParameters.PARAMS.keySet())));
       return;
     }
     p.params().forEach((k, q) -> {
-      Protocols.Param spec = specs.get(k);
+      ProtocolParameters.Param spec = specs.get(k);
       if (spec == null) {
         out.add(new Finding("protocol.params." + k, true, "unknown parameter " + Quantities.quote(k) + " for protocol "
             + p.name() + "; valid parameters: " + String.join(", ", specs.keySet())));

@@ -61,6 +61,27 @@ class LauncherIT {
   }
 
   @Test
+  void anInterruptedRunLeavesNoResultFolder() throws Exception {
+    String jar = System.getProperty("negotiate.jar", "target/negotiate.jar");
+    Path out = tmp.resolve("results");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.awt.headless=true", "-jar", Path.of(jar).toAbsolutePath().toString(),
+        "odds", root().resolve("scenarios/baseline.yaml").toString(), "--runs", "5000000", "--threads", "1",
+        "--quiet", "--out", out.toString())
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+    Path scenarioDir = out.resolve("baseline");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.isDirectory(scenarioDir) && System.nanoTime() < deadline) Thread.sleep(50);
+    Thread.sleep(500);
+    assertTrue(p.isAlive(), "still running when interrupted");
+    p.destroy(); // SIGTERM, as Ctrl-C or a scheduler would stop it
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    try (var left = Files.list(scenarioDir)) {
+      assertEquals(List.of(), left.toList(), "neither a result nor a half-written folder is left");
+    }
+  }
+
+  @Test
   void helpWorksOnEveryCommand() throws Exception {
     for (String c : List.of("odds", "run", "validate")) {
       Proc p = java(root(), c, "--help");

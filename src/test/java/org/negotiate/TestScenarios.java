@@ -15,6 +15,7 @@ import org.negotiate.scenario.ProtocolSpec;
 import org.negotiate.scenario.Quantity;
 import org.negotiate.scenario.RedLine;
 import org.negotiate.scenario.Role;
+import org.negotiate.scenario.SalienceMode;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.Stance;
 
@@ -56,7 +57,7 @@ public final class TestScenarios {
     params.put("noise", Quantity.of(noise));
     return new Scenario("test", "", new Calendar(YearMonth.of(2022, 12)), issues, actors,
         new ProtocolSpec("mediated", params), new AgreementRule("unanimity", 5), events,
-        new ExperimentDefaults(100, rounds, 1));
+        new ExperimentDefaults(100, rounds, 1), SalienceMode.SHARES);
   }
 
   /** Two symmetric parties on one issue, ideals 0 and 100, equal everything. */

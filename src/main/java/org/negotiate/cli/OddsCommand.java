@@ -65,7 +65,7 @@ final class OddsCommand implements Callable<Integer> {
     int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
     int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
     long base = seed != null ? seed : s.experiment().seed();
-    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t);
+    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds != null);
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r;

@@ -62,11 +62,11 @@ final class RunCommand implements Callable<Integer> {
 
     StringWriter logText = new StringWriter();
     PrintWriter log = new PrintWriter(logText);
-    NegotiationSetup setup = MonteCarlo.setupOf(s, r, base, index);
+    NegotiationSetup setup = MonteCarlo.setupOf(s, r, rounds != null, base, index);
     log.printf(Locale.ROOT, "%s, replication %d of seed %d (replication seed %s), protocol %s, %d rounds from %s%n",
         s.name(), index, base, Long.toUnsignedString(setup.seed()), protocol.name(), r, s.calendar().start());
     describeInputs(setup, log);
-    MonteCarlo.Result result = MonteCarlo.single(s, protocol, r, base, index,
+    MonteCarlo.Result result = MonteCarlo.single(s, protocol, r, rounds != null, base, index,
         (round, fired, session, close) -> logRound(s, setup, round, fired, session, close, log));
     RunOutcome outcome = result.outcomes().get(0);
     log.println(ending(s, setup, outcome));

@@ -34,7 +34,15 @@ public final class MonteCarlo {
 
   private MonteCarlo() {}
 
-  public record Options(int replications, int rounds, long seed, int threads) {}
+  /**
+   * @param exactRounds run exactly {@code rounds} rounds (an explicit {@code --rounds}): protocols'
+   *     own stopping rules are off
+   */
+  public record Options(int replications, int rounds, long seed, int threads, boolean exactRounds) {
+    public Options(int replications, int rounds, long seed, int threads) {
+      this(replications, rounds, seed, threads, false);
+    }
+  }
 
   /** Told after each block how many replications are done. Called from worker threads. */
   public interface Progress {
@@ -65,7 +73,7 @@ public final class MonteCarlo {
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
             int end = Math.min(o.replications(), (b + 1) * BLOCK);
             for (int i = b * BLOCK; i < end; i++) {
-              NegotiationSetup setup = SetupSampler.draw(scenario, o.rounds(), Streams.replicationSeed(o.seed(), i));
+              NegotiationSetup setup = SetupSampler.draw(scenario, o.rounds(), o.exactRounds(), Streams.replicationSeed(o.seed(), i));
               RunOutcome r = Replication.run(setup, protocol, true);
               tally.add(r.trajectory());
               outcomes[i] = new RunOutcome(r.seed(), r.ending(), r.round(), r.terms(), r.utilities(), r.blocker(), r.reason(), null);
@@ -94,9 +102,9 @@ public final class MonteCarlo {
    * Replication {@code index} of an odds experiment with base seed {@code seed}, alone, watched
    * round by round: exactly the run that the experiment would have made at that index.
    */
-  public static Result single(Scenario scenario, Protocol protocol, int rounds, long seed, int index,
-      org.negotiate.sim.RoundListener listener) {
-    NegotiationSetup setup = SetupSampler.draw(scenario, rounds, Streams.replicationSeed(seed, index));
+  public static Result single(Scenario scenario, Protocol protocol, int rounds, boolean exactRounds, long seed,
+      int index, org.negotiate.sim.RoundListener listener) {
+    NegotiationSetup setup = setupOf(scenario, rounds, exactRounds, seed, index);
     List<String> canonical = setup.actorIds();
     RunOutcome r = Replication.run(setup, protocol, listener);
     PositionTally tally = new PositionTally(rounds, canonical.size() + 1, scenario.issues().size());
@@ -106,8 +114,8 @@ public final class MonteCarlo {
   }
 
   /** The inputs replication {@code index} draws, for the run log. */
-  public static NegotiationSetup setupOf(Scenario scenario, int rounds, long seed, int index) {
-    return SetupSampler.draw(scenario, rounds, Streams.replicationSeed(seed, index));
+  public static NegotiationSetup setupOf(Scenario scenario, int rounds, boolean exactRounds, long seed, int index) {
+    return SetupSampler.draw(scenario, rounds, exactRounds, Streams.replicationSeed(seed, index));
   }
 
   static ConvergenceOdds aggregate(

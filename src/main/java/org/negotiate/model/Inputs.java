@@ -9,7 +9,13 @@ public final class Inputs {
   public final int actors;
   public final int issues;
   public final double[][] position;
+  /**
+   * Salience of each issue to each actor. With {@link #salienceShares} they are shares summing to 1
+   * per actor; otherwise each lies in [0, 1] on its own (BDM and KTAB tables).
+   */
   public final double[][] salience;
+  /** Whether saliences are shares (an event that raises one lowers the others) or independent. */
+  public final boolean salienceShares;
   /** Lowest and highest outcome the actor could sign on each issue (0 and 100 without a red line). */
   public final double[][] redLineMin;
   public final double[][] redLineMax;
@@ -25,6 +31,11 @@ public final class Inputs {
   public final double[][] pressure;
 
   public Inputs(int actors, int issues) {
+    this(actors, issues, true);
+  }
+
+  public Inputs(int actors, int issues, boolean salienceShares) {
+    this.salienceShares = salienceShares;
     this.actors = actors;
     this.issues = issues;
     position = new double[actors][issues];
@@ -42,7 +53,7 @@ public final class Inputs {
   }
 
   public Inputs copy() {
-    Inputs c = new Inputs(actors, issues);
+    Inputs c = new Inputs(actors, issues, salienceShares);
     for (int i = 0; i < actors; i++) {
       System.arraycopy(position[i], 0, c.position[i], 0, issues);
       System.arraycopy(salience[i], 0, c.salience[i], 0, issues);
@@ -62,8 +73,19 @@ public final class Inputs {
   /** Effective flexibility of actor i: the salience-weighted mean of its stances' flexibilities. */
   public double flexibility(int i) {
     double f = 0;
-    for (int k = 0; k < issues; k++) f += salience[i][k] * flexibility[i][k];
-    return f;
+    double w = 0;
+    for (int k = 0; k < issues; k++) {
+      f += salience[i][k] * flexibility[i][k];
+      w += salience[i][k];
+    }
+    return w > 0 ? f / w : flexibility[i][0];
+  }
+
+  /** Sum of actor i's saliences: 1 for shares. */
+  public double salienceSum(int i) {
+    double w = 0;
+    for (int k = 0; k < issues; k++) w += salience[i][k];
+    return w;
   }
 
   /** Sum of the pressure all others put on actor i. */
@@ -103,10 +125,15 @@ public final class Inputs {
   }
 
   /**
-   * Sets one salience and rescales the actor's other saliences proportionally, so that they keep
-   * summing to 1 (an event that makes refugee return more salient takes attention from the rest).
+   * Sets one salience and, for shares, rescales the actor's other saliences proportionally, so that
+   * they keep summing to 1 (an event that makes refugee return more salient takes attention from
+   * the rest).
    */
   public void setSalience(int i, int k, double value) {
+    if (!salienceShares) {
+      salience[i][k] = value;
+      return;
+    }
     double others = 0;
     for (int q = 0; q < issues; q++) if (q != k) others += salience[i][q];
     salience[i][k] = value;

@@ -8,6 +8,8 @@ import org.negotiate.scenario.Role;
  * Everything one replication needs, as plain arrays: no YAML, no distributions. Actors are in
  * canonical order (sorted by id), so the order a scenario lists them in cannot change a result.
  *
+ * @param exactRounds the run lasts exactly {@code rounds} rounds: a forecasting protocol's own
+ *     stopping rule is off (as the published replications run a fixed 10 rounds)
  * @param seed the replication's seed
  * @param events the replication's events, sorted by round (random ones already drawn)
  * @param params the protocol's parameters, drawn
@@ -21,6 +23,7 @@ public record NegotiationSetup(
     Inputs initial,
     List<ScheduledEvent> events,
     int rounds,
+    boolean exactRounds,
     String protocol,
     Map<String, Double> params,
     double tolerance,

@@ -12,6 +12,7 @@ import org.negotiate.scenario.InputPath;
 import org.negotiate.scenario.Issue;
 import org.negotiate.scenario.Quantity;
 import org.negotiate.scenario.RedLine;
+import org.negotiate.scenario.SalienceMode;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.Stance;
 import org.negotiate.scenario.Timing;
@@ -22,21 +23,32 @@ public final class SetupSampler {
 
   /** One draw of the uncertain inputs for the replication with this seed. */
   public static NegotiationSetup draw(Scenario s, int rounds, long replicationSeed) {
-    return build(s, rounds, replicationSeed, true);
+    return draw(s, rounds, false, replicationSeed);
+  }
+
+  /** As {@link #draw(Scenario, int, long)}; {@code exactRounds} turns protocols' own stopping rules off. */
+  public static NegotiationSetup draw(Scenario s, int rounds, boolean exactRounds, long replicationSeed) {
+    return build(s, rounds, exactRounds, replicationSeed, true);
   }
 
   /** The nominal inputs (fixed values, modes and means); random events never fire. */
   public static NegotiationSetup nominal(Scenario s, int rounds) {
-    return build(s, rounds, 0, false);
+    return build(s, rounds, false, 0, false);
   }
 
-  private static NegotiationSetup build(Scenario s, int rounds, long seed, boolean draw) {
+  /** The nominal inputs, run for exactly {@code rounds} rounds when {@code exactRounds}. */
+  public static NegotiationSetup nominal(Scenario s, int rounds, boolean exactRounds) {
+    return build(s, rounds, exactRounds, 0, false);
+  }
+
+  private static NegotiationSetup build(Scenario s, int rounds, boolean exactRounds, long seed, boolean draw) {
     List<Actor> actors = new ArrayList<>(s.actors());
     actors.sort(Comparator.comparing(Actor::id));
     List<String> ids = actors.stream().map(Actor::id).toList();
     List<String> issueIds = s.issues().stream().map(Issue::id).toList();
     Drawer d = new Drawer(seed, draw);
-    Inputs in = new Inputs(actors.size(), issueIds.size());
+    boolean shares = s.saliences() == SalienceMode.SHARES;
+    Inputs in = new Inputs(actors.size(), issueIds.size(), shares);
 
     for (int i = 0; i < actors.size(); i++) {
       Actor a = actors.get(i);
@@ -60,8 +72,8 @@ public final class SetupSampler {
         in.redLineMin[i][k] = Math.min(lo, in.position[i][k]);
         in.redLineMax[i][k] = Math.max(hi, in.position[i][k]);
       }
-      // Draws of uncertain saliences need not sum to exactly 1; the shares are what matter.
-      for (int k = 0; k < issueIds.size(); k++) {
+      // Draws of uncertain shares need not sum to exactly 1; the shares are what matter.
+      for (int k = 0; shares && k < issueIds.size(); k++) {
         in.salience[i][k] = salienceSum > 0 ? in.salience[i][k] / salienceSum : 1.0 / issueIds.size();
       }
       for (Map.Entry<String, Quantity> t : a.ties().entrySet()) {
@@ -99,6 +111,7 @@ public final class SetupSampler {
         in,
         List.copyOf(events),
         rounds,
+        exactRounds,
         s.protocol().name(),
         Map.copyOf(params),
         s.agreement().tolerance(),

@@ -47,5 +47,13 @@ public interface Protocol {
 
     /** Party i's verdict on the text this round, in words, for the run log. */
     String verdict(int party);
+
+    /**
+     * The protocol's own per-round diagnostics for the run log and tables, e.g.
+     * {@code risk_exponent.withdrawal} with one value per actor (canonical order).
+     */
+    default java.util.Map<String, double[]> diagnostics() {
+      return java.util.Map.of();
+    }
   }
 }

@@ -10,7 +10,9 @@ public record RoundClose(Ending ending, double[] terms, int blocker, BlockReason
   public static final RoundClose CONTINUE = new RoundClose(Ending.CONTINUE, null, -1, null);
 
   public enum Ending {
-    CONTINUE, AGREED, BREAKDOWN, ROUND_LIMIT;
+    CONTINUE, AGREED, BREAKDOWN, ROUND_LIMIT,
+    /** A forecasting protocol's own stopping rule (small change, a cycle) ended the run with no deal. */
+    STOPPED;
 
     public boolean over() {
       return this != CONTINUE;
@@ -24,6 +26,8 @@ public record RoundClose(Ending ending, double[] terms, int blocker, BlockReason
     /** The text is inside its red lines but worth less to it than it still demands. */
     ASPIRATION,
     /** It walked out: the text stayed below its reservation utility too long. */
-    WALKED_OUT
+    WALKED_OUT,
+    /** For protocols with no accept step: its position stayed furthest from the other parties'. */
+    DISTANCE
   }
 }

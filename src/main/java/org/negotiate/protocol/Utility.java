@@ -15,15 +15,17 @@ public final class Utility {
     return (1 - distance) * (1 + risk * distance);
   }
 
-  /** Actor i's own utility of package z. */
+  /** Actor i's own utility of package z (saliences used as shares, so that u lies in [0, 1]). */
   public static double own(Inputs in, int i, double[] z) {
     double u = 0;
+    double w = 0;
     double[] x = in.position[i];
     double[] s = in.salience[i];
     for (int k = 0; k < in.issues; k++) {
       u += s[k] * value(Math.abs(z[k] - x[k]) / 100.0, in.risk[i]);
+      w += s[k];
     }
-    return u;
+    return w > 0 ? u / w : 1;
   }
 
   /**

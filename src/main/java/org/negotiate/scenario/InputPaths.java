@@ -171,8 +171,7 @@ public final class InputPaths {
   static Scenario withActor(Scenario s, Actor b) {
     List<Actor> actors = new ArrayList<>();
     for (Actor x : s.actors()) actors.add(x.id().equals(b.id()) ? b : x);
-    return new Scenario(s.name(), s.description(), s.calendar(), s.issues(), Collections.unmodifiableList(actors),
-        s.protocol(), s.agreement(), s.events(), s.experiment());
+    return s.withActors(Collections.unmodifiableList(actors));
   }
 
   private static Quantity req(Quantity q, InputPath p) {

@@ -3,7 +3,11 @@ package org.negotiate.scenario;
 import java.util.List;
 import java.util.Optional;
 
-/** A whole scenario as loaded, overridden and validated: immutable. */
+/**
+ * A whole scenario as loaded, overridden and validated: immutable.
+ *
+ * @param saliences whether saliences are shares summing to 1 per actor (the default) or independent
+ */
 public record Scenario(
     String name,
     String description,
@@ -13,10 +17,16 @@ public record Scenario(
     ProtocolSpec protocol,
     AgreementRule agreement,
     List<Event> events,
-    ExperimentDefaults experiment) {
+    ExperimentDefaults experiment,
+    SalienceMode saliences) {
 
   public Optional<Actor> actor(String id) {
     return actors.stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+
+  /** The same scenario with other actors (what-ifs and tests reorder, add or remove them). */
+  public Scenario withActors(List<Actor> newActors) {
+    return new Scenario(name, description, calendar, issues, newActors, protocol, agreement, events, experiment, saliences);
   }
 
   public Optional<Issue> issue(String id) {

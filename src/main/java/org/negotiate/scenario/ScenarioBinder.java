@@ -23,8 +23,8 @@ final class ScenarioBinder {
   /** Actor ids that {@code --set} uses as section names. */
   static final List<String> RESERVED_IDS = List.of("protocol", "agreement", "experiment", "calendar");
 
-  static final List<String> TOP = List.of("name", "description", "calendar", "issues", "actors", "protocol",
-      "agreement", "events", "experiment");
+  static final List<String> TOP = List.of("name", "description", "calendar", "saliences", "issues", "actors",
+      "protocol", "agreement", "events", "experiment");
   static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
   static final List<String> ACTOR = List.of("id", "name", "role", "capability", "reservation", "flexibility",
       "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances");
@@ -78,8 +78,17 @@ final class ScenarioBinder {
     AgreementRule agreement = agreement(root);
     List<Event> events = events(root);
     ExperimentDefaults experiment = experiment(root);
+    SalienceMode saliences = SalienceMode.SHARES;
+    String mode = str(root, "saliences", "", false);
+    if (mode != null) {
+      switch (mode) {
+        case "shares" -> saliences = SalienceMode.SHARES;
+        case "independent" -> saliences = SalienceMode.INDEPENDENT;
+        default -> err(val(root, "saliences"), "saliences", "expected shares or independent, got " + Quantities.quote(mode));
+      }
+    }
     Scenario s = new Scenario(name, description == null ? "" : description, calendar, issues, actors, protocol,
-        agreement, events, experiment);
+        agreement, events, experiment, saliences);
     for (ScenarioValidator.Finding f : ScenarioValidator.validate(s)) {
       if (idsBroken && f.atKey() && f.message().startsWith("unknown actor")) continue;
       int[] pos = position(f.path(), f.atKey());

@@ -54,7 +54,7 @@ final class ScenarioValidator {
               + " (" + describe(a.ties()) + "); they must sum to less than 1"));
         }
       }
-      stances(out, p, a, issueIds);
+      stances(out, p, a, issueIds, s.saliences());
     }
     protocol(out, s.protocol());
     if (s.agreement() != null) {
@@ -115,7 +115,7 @@ final class ScenarioValidator {
     });
   }
 
-  private static void stances(List<Finding> out, String p, Actor a, List<String> issueIds) {
+  private static void stances(List<Finding> out, String p, Actor a, List<String> issueIds, SalienceMode mode) {
     Map<String, Stance> st = a.stances();
     if (st == null) return;
     String sp = p + ".stances";
@@ -156,7 +156,8 @@ final class ScenarioValidator {
         }
       }
     }
-    if (missing.isEmpty() && !unknown && !st.isEmpty() && st.values().stream().allMatch(x -> x.salience() != null)) {
+    if (mode == SalienceMode.SHARES && missing.isEmpty() && !unknown && !st.isEmpty()
+        && st.values().stream().allMatch(x -> x.salience() != null)) {
       double sum = st.values().stream().mapToDouble(x -> x.salience().nominal()).sum();
       if (Math.abs(sum - 1) > SALIENCE_TOLERANCE) {
         String each = st.entrySet().stream()

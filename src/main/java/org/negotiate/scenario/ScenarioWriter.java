@@ -28,6 +28,7 @@ public final class ScenarioWriter {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("name", s.name());
     if (s.description() != null && !s.description().isEmpty()) root.put("description", s.description());
+    if (s.saliences() != SalienceMode.SHARES) root.put("saliences", s.saliences().yamlName());
     root.put("calendar", map("start", s.calendar().start().toString()));
     List<Object> issues = new ArrayList<>();
     for (Issue i : s.issues()) {

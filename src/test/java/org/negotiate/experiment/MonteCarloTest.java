@@ -77,8 +77,7 @@ class MonteCarloTest {
     qt().withExamples(8).forAll(integers().between(0, 10_000)).checkAssert(shuffleSeed -> {
       List<Actor> actors = new ArrayList<>(s.actors());
       Collections.shuffle(actors, new java.util.Random(shuffleSeed));
-      Scenario shuffled = new Scenario(s.name(), s.description(), s.calendar(), s.issues(), actors, s.protocol(),
-          s.agreement(), s.events(), s.experiment());
+      Scenario shuffled = s.withActors(actors);
       try {
         MonteCarlo.Result r = run(shuffled, 2);
         assertEquals(reference.odds().byMonth(), r.odds().byMonth());

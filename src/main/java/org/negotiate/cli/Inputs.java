@@ -16,7 +16,7 @@ final class Inputs {
   private Inputs() {}
 
   static Scenario scenario(ScenarioOptions o) throws ScenarioException {
-    return ScenarioLoader.load(o.scenario, o.overrides);
+    return ScenarioLoader.load(o.scenario, o.allOverrides());
   }
 
   static Protocol protocol(Scenario s) {

@@ -18,4 +18,16 @@ final class ScenarioOptions {
         "the actor's other saliences so they still sum to 1."
       })
   List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--protocol", paramLabel = "NAME",
+      description = "Run with this protocol instead of the scenario's (its parameters that the new protocol does not take are dropped).")
+  String protocol;
+
+  /** The overrides in the order they apply: the protocol switch first, so --set can then set its parameters. */
+  List<String> allOverrides() {
+    List<String> all = new ArrayList<>();
+    if (protocol != null) all.add("protocol.name=" + protocol);
+    all.addAll(overrides);
+    return all;
+  }
 }

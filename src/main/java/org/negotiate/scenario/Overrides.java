@@ -139,7 +139,13 @@ final class Overrides {
         throw new QuantityException(path, "unknown protocol " + Quantities.quote(value) + "; valid protocols: "
             + String.join(", ", ProtocolParameters.PARAMS.keySet()));
       }
-      return copy(s, new ProtocolSpec(value, p.params()), s.agreement(), s.experiment());
+      // Parameters the new protocol does not take belong to the old one: they are dropped.
+      Map<String, ProtocolParameters.Param> accepted = ProtocolParameters.PARAMS.get(value);
+      Map<String, Quantity> kept = new LinkedHashMap<>();
+      p.params().forEach((k, q) -> {
+        if (accepted.containsKey(k)) kept.put(k, q);
+      });
+      return copy(s, new ProtocolSpec(value, Collections.unmodifiableMap(kept)), s.agreement(), s.experiment());
     }
     Map<String, ProtocolParameters.Param> specs = ProtocolParameters.PARAMS.get(p.name());
     ProtocolParameters.Param spec = specs.get(seg[1]);

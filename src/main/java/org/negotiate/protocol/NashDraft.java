@@ -100,7 +100,7 @@ public final class NashDraft {
     for (int q = 0; q < free.length; q++) y[q] = fromBox(z[free[q]], lo[free[q]], hi[free[q]]);
     PointValuePair best = null;
     for (int restart = 0; restart < 3; restart++) {
-      PointValuePair p = new SimplexOptimizer(1e-13, 1e-13).optimize(new MaxEval(20_000), new ObjectiveFunction(f),
+      PointValuePair p = new SimplexOptimizer(1e-10, 1e-10).optimize(new MaxEval(20_000), new ObjectiveFunction(f),
           GoalType.MAXIMIZE, new InitialGuess(y), new NelderMeadSimplex(free.length, 0.3));
       // Restarting from the answer catches a simplex that collapsed before reaching the optimum.
       if (best != null && p.getValue() <= best.getValue() + 1e-12) break;

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.negotiate.experiment.ConvergenceOdds;
 import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.experiment.ReferenceSummary;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.report.OddsCharts;
 import org.negotiate.report.OddsTables;
@@ -79,6 +80,7 @@ final class OddsCommand implements Callable<Integer> {
       OddsTables.writeOdds(odds, folder.file("odds.csv"));
       OddsTables.writeOutcomes(s, result, folder.file("outcomes.csv"));
       OddsTables.writeRounds(odds, folder.file("rounds.csv"));
+      OddsTables.writeReference(ReferenceSummary.of(s, r, base, n), folder.file("reference.csv"));
       List<Path> charts = OddsCharts.writeAll(odds, folder.dir());
 
       Map<String, Object> summary = summary(odds);
@@ -98,7 +100,7 @@ final class OddsCommand implements Callable<Integer> {
       manifest.put("started_utc", started.toString());
       manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
       manifest.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv"));
+      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv", "reference.csv"));
       charts.forEach(c -> files.add(c.getFileName().toString()));
       manifest.put("files", files);
       manifest.put("summary", summary);

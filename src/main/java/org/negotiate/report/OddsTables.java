@@ -67,6 +67,20 @@ public final class OddsTables {
     }
   }
 
+  /**
+   * {@code reference.csv}: the compromise and Nash points per issue at the start, at the nominal
+   * inputs and over the draws (10th, 50th, 90th percentile), with how many draws left no Nash point.
+   */
+  public static void writeReference(List<org.negotiate.experiment.ReferenceSummary> rows, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("issue,point,nominal,p10,median,p90,draws,draws_without_zone\n");
+      for (org.negotiate.experiment.ReferenceSummary r : rows) {
+        w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%d,%d%n", r.issueId(), r.point(), num(r.nominal(), 2),
+            num(r.p10(), 2), num(r.p50(), 2), num(r.p90(), 2), r.draws(), r.withoutZone()));
+      }
+    }
+  }
+
   static String num(double v, int decimals) {
     return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
   }

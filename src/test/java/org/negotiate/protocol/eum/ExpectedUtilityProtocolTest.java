@@ -154,12 +154,17 @@ class ExpectedUtilityProtocolTest {
     NegotiationSetup setup = SetupSampler.nominal(caseA(Map.of(), 0.01, List.of()), 400, false);
     RunOutcome[] out = new RunOutcome[1];
     List<Recorded> rec = run(setup, out);
+    ExpectedUtilityModel pure = CaseA.model(EumOptions.scholz());
+    while (pure.stop() == null) pure.step();
     assertEquals(Ending.STOPPED, out[0].ending());
-    // EUM round 223 repeats EUM round 153: engine rounds 222 and 152
-    assertEquals(222, out[0].round());
-    assertArrayEquals(new double[] {2, 152}, rec.get(222).diagnostics().get("stop.emissions"));
-    for (int i = 0; i < 10; i++) assertEquals(rec.get(152).positions()[i][0], rec.get(222).positions()[i][0], 1e-9);
-    assertTrue(rec.get(222).verdicts().get(0).startsWith("Netherlands"));
+    // EUM round k is engine round k - 1
+    int end = pure.round() - 1;
+    int repeats = pure.repeatsRound() - 1;
+    assertEquals(end, out[0].round());
+    assertEquals(end + 1, rec.size());
+    assertArrayEquals(new double[] {2, repeats}, rec.get(end).diagnostics().get("stop.emissions"));
+    for (int i = 0; i < 10; i++) assertEquals(rec.get(repeats).positions()[i][0], rec.get(end).positions()[i][0], 1e-9);
+    assertTrue(rec.get(end).verdicts().get(0).startsWith("Netherlands"));
   }
 
   @Test

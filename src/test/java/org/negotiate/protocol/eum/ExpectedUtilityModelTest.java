@@ -256,6 +256,21 @@ class ExpectedUtilityModelTest {
     assertTrue(m.round() > 10);
   }
 
+  @Test
+  void rescalingPositionsToZeroToHundredChangesNothingButTheUnits() {
+    // Only distances over Δ enter the model, so a table may be mapped onto the 0-100 scale.
+    double[] scaled = new double[10];
+    for (int i = 0; i < 10; i++) scaled[i] = (CaseA.POSITION[i] - 4) / 6 * 100;
+    ExpectedUtilityModel a = CaseA.model(EumOptions.scholz());
+    ExpectedUtilityModel b = new ExpectedUtilityModel(CaseA.NAMES, scaled, CaseA.CAPABILITY, CaseA.SALIENCE, EumOptions.scholz());
+    for (int t = 1; t <= 10; t++) {
+      a.step();
+      b.step();
+      assertEquals((a.weightedMean() - 4) / 6 * 100, b.weightedMean(), 1e-9);
+      for (int i = 0; i < 10; i++) assertEquals((a.positions()[i] - 4) / 6 * 100, b.positions()[i], 1e-9);
+    }
+  }
+
   // ---------------------------------------------------------------- edge cases
 
   @Test

@@ -1,0 +1,595 @@
+package org.negotiate.protocol.eum;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.negotiate.protocol.eum.EumOptions.Normalisation;
+import org.negotiate.protocol.eum.EumOptions.OfferRule;
+import org.negotiate.protocol.eum.EumOptions.Perspective;
+
+/**
+ * Bueno de Mesquita's expected utility model on one issue, as formalised by Scholz, Calbert &amp;
+ * Smith (2011) ({@code models.md} §1): pure mathematics, no engine, no I/O.
+ *
+ * <p>One {@link #step()} is one round: every risk exponent is reset to 1, the expected utilities of
+ * all challenges give each actor's exposure and from it its risk exponent r_i; with the new r_i the
+ * probabilities P and the expected utilities are recomputed, every actor classifies the threat of
+ * every other actor standing elsewhere (confrontation, compromise, capitulation), picks one offer by
+ * the {@link OfferRule}, and all actors move at once.
+ *
+ * <p>Conventions (the defaults reproduce Scholz's published numbers, see {@link EumOptions}):
+ *
+ * <ul>
+ *   <li>Δ is the range of the initial positions, fixed for the run (1 when they all coincide, when
+ *       nothing can move anyway).
+ *   <li>Distances in votes and utilities are |x_a − x_b| / Δ. Votes in P use each voter's own r_k
+ *       (all-pairs) or linear distances (per-pair, as dmasad).
+ *   <li>E^v(U_ct), the value to viewer v of c challenging t, is
+ *       s_t [P_ct U_s + (1 − P_ct) U_f] + (1 − s_t) U_s − Q U_sq − (1 − Q)[T U_b + (1 − T) U_w],
+ *       with the utilities of §1.4 at the viewer's exponent r_v and δ = |x_c − x_t| / Δ; U_b and U_w
+ *       use |x_c − μ| + |x_c − x_t| with μ the weighted median (they matter only when Q &lt; 1).
+ *   <li>Exposure of i: Σ_{j≠i} E(U_ji) at r = 1 (the perspective does not matter there). When every
+ *       actor is equally exposed R is 0/0; it is taken as 0 (r = 1).
+ *   <li>The weighted median is the Condorcet winner of the current positions under linear votes
+ *       c_k s_k (|x_k − x_b| − |x_k − x_a|): the lowest distinct position that no other position
+ *       beats (in one dimension the weighted median; the lower one when two tie). This is what
+ *       jmckib's sequential scan returns with its positions sorted ascending.
+ *   <li>Every sum over actors runs in a canonical order (by position, capability, salience, then
+ *       index), and ties between offers with the same key are broken by the lower resulting
+ *       position, then that canonical order of the counterpart: results are bitwise independent of
+ *       the order the actors are listed in. (jmckib sums and breaks ties in list order; over 10
+ *       rounds of Case A this makes no visible difference, but the model is chaotic over hundreds
+ *       of rounds, so where a long run first repeats itself depends on such last-bit details.)
+ * </ul>
+ */
+public final class ExpectedUtilityModel {
+
+  /** What the actor does with the offer it takes. */
+  public enum MoveKind {
+    /** Both want to challenge and the other gains more: the actor moves to the other's position. */
+    CONFRONTATION("loses confrontation to"),
+    /** The actor expects to lose: it moves part of the way, by |eu_ij / eu_ji|. */
+    COMPROMISE("compromises with"),
+    /** The actor gives in and takes the other's position. */
+    CAPITULATION("capitulates to");
+
+    private final String words;
+
+    MoveKind(String words) {
+      this.words = words;
+    }
+
+    public String words() {
+      return words;
+    }
+  }
+
+  /**
+   * An offer made to {@code receiver} by {@code sender} in one round.
+   *
+   * @param euReceiver eu_ij: the receiver's expected utility of challenging the sender
+   * @param euSender eu_ji: the sender's expected utility of challenging the receiver, from the
+   *     options' perspective
+   * @param position where the receiver would stand if it took the offer
+   */
+  public record Offer(int receiver, int sender, MoveKind kind, double euReceiver, double euSender, double position) {}
+
+  /** The move an actor made in a round: the offer it took, with where it stood before. */
+  public record Move(Offer offer, double from) {
+    public int actor() {
+      return offer.receiver();
+    }
+
+    public double to() {
+      return offer.position();
+    }
+  }
+
+  /** Why the model stopped by its own rule. */
+  public enum Stop {
+    /** No position moved by more than minChange × Δ in the last round. */
+    CONVERGED,
+    /** The positions repeat an earlier round's. */
+    CYCLE
+  }
+
+  private final String[] names;
+  private final double[] c;
+  private final double[] s;
+  private final double[] x;
+  private final double delta;
+  private final EumOptions options;
+  private final int n;
+
+  private int round;
+  private final double[] r;
+  private final double[] exposure;
+  private final double[][] prob;
+  /** eu[v][a][b]: E^v(U_ab), the value to v of a challenging b, at this round's exponents. */
+  private final double[][][] eu;
+  private final List<List<Offer>> offers = new ArrayList<>();
+  private final Move[] moves;
+  private double lastMaxChange = Double.NaN;
+  private final List<double[]> history = new ArrayList<>();
+  /** The actors sorted by (position, capability, salience, index): every sum runs in this order. */
+  private int[] order;
+  /** rank[i]: where actor i stands in {@link #order}; breaks the last ties between offers. */
+  private final int[] rank;
+  private Stop stop;
+  private int repeatsRound = -1;
+
+  /**
+   * @param names actor names for the log (null: "actor 0", "actor 1", …)
+   * @param positions initial positions on the issue's own scale
+   * @param capabilities non-negative
+   * @param saliences in [0, 1]
+   */
+  public ExpectedUtilityModel(String[] names, double[] positions, double[] capabilities, double[] saliences,
+      EumOptions options) {
+    this(names, positions, capabilities, saliences, options, rangeOf(positions));
+  }
+
+  /** As the other constructor, with the range Δ given (e.g. kept from before an event). */
+  public ExpectedUtilityModel(String[] names, double[] positions, double[] capabilities, double[] saliences,
+      EumOptions options, double delta) {
+    n = positions.length;
+    if (capabilities.length != n || saliences.length != n || (names != null && names.length != n)) {
+      throw new IllegalArgumentException("positions, capabilities, saliences and names must have the same length");
+    }
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(positions[i])) throw new IllegalArgumentException("position " + i + " is not finite");
+      if (!(capabilities[i] >= 0) || !Double.isFinite(capabilities[i])) {
+        throw new IllegalArgumentException("capability " + i + " must be finite and non-negative");
+      }
+      if (!(saliences[i] >= 0 && saliences[i] <= 1)) {
+        throw new IllegalArgumentException("salience " + i + " must lie in [0, 1]");
+      }
+    }
+    this.names = new String[n];
+    for (int i = 0; i < n; i++) this.names[i] = names == null ? "actor " + i : names[i];
+    this.x = positions.clone();
+    this.c = capabilities.clone();
+    this.s = saliences.clone();
+    this.options = options;
+    this.delta = delta > 0 && Double.isFinite(delta) ? delta : 1;
+    r = new double[n];
+    Arrays.fill(r, Double.NaN);
+    exposure = new double[n];
+    Arrays.fill(exposure, Double.NaN);
+    prob = new double[n][n];
+    eu = new double[n][n][n];
+    moves = new Move[n];
+    rank = new int[n];
+    for (int i = 0; i < n; i++) offers.add(List.of());
+    history.add(x.clone());
+  }
+
+  /** Range of the positions (max − min). */
+  public static double rangeOf(double[] positions) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double p : positions) {
+      lo = Math.min(lo, p);
+      hi = Math.max(hi, p);
+    }
+    return positions.length == 0 ? 0 : hi - lo;
+  }
+
+  // ---------------------------------------------------------------- the round
+
+  /** Performs one round: risk exponents, probabilities, expected utilities, offers, simultaneous moves. */
+  public void step() {
+    order = canonicalOrder();
+    for (int k = 0; k < n; k++) rank[order[k]] = k;
+    // 1-3. Exposure and risk exponents with every r = 1.
+    Arrays.fill(r, 1.0);
+    double mu = weightedMedian();
+    computeProbabilities();
+    computeExpectedUtilities(mu);
+    double max = Double.NEGATIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double sum = 0;
+      for (int j : order) {
+        if (j == i) continue;
+        int viewer = options.perspective() == Perspective.RECEIVER ? i : j;
+        sum += eu[viewer][j][i];
+      }
+      exposure[i] = sum;
+      max = Math.max(max, sum);
+      min = Math.min(min, sum);
+    }
+    double[] newR = new double[n];
+    for (int i = 0; i < n; i++) {
+      double big = (max - min);
+      double rr = big > 0 ? (2 * exposure[i] - max - min) / big : 0;
+      rr = Math.max(-1, Math.min(1, rr));
+      newR[i] = (1 - rr / 3) / (1 + rr / 3);
+    }
+    System.arraycopy(newR, 0, r, 0, n);
+
+    // 5. Everything again with the new exponents.
+    computeProbabilities();
+    computeExpectedUtilities(mu);
+
+    // 6. Offers and the choice of one.
+    double[] next = x.clone();
+    for (int i = 0; i < n; i++) {
+      List<Offer> received = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        if (j == i || x[j] == x[i]) continue;
+        Offer o = classify(i, j);
+        if (o != null) received.add(o);
+      }
+      offers.set(i, Collections.unmodifiableList(received));
+      Offer chosen = choose(i, received);
+      moves[i] = chosen == null ? null : new Move(chosen, x[i]);
+      if (chosen != null) next[i] = chosen.position();
+    }
+
+    // 7. Simultaneous update and the stopping rule.
+    double change = 0;
+    for (int i = 0; i < n; i++) change = Math.max(change, Math.abs(next[i] - x[i]));
+    System.arraycopy(next, 0, x, 0, n);
+    round++;
+    lastMaxChange = change;
+    if (stop == null) {
+      if (change <= options.minChange() * delta) {
+        stop = Stop.CONVERGED;
+        repeatsRound = round - 1;
+      } else {
+        for (int t = history.size() - 2; t >= 0; t--) { // the state just before is excluded: it moved
+          if (same(history.get(t), x)) {
+            stop = Stop.CYCLE;
+            repeatsRound = t;
+            break;
+          }
+        }
+      }
+    }
+    history.add(x.clone());
+  }
+
+  /**
+   * Actors sorted by position, capability, salience, then index. Summing in this order makes every
+   * result bitwise independent of the order the actors were listed in (actors equal in all three
+   * are interchangeable), so exact position ties are decided the same way whatever the listing.
+   */
+  private int[] canonicalOrder() {
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) idx[i] = i;
+    Arrays.sort(idx, (a, b) -> {
+      int k = Double.compare(x[a], x[b]);
+      if (k == 0) k = Double.compare(c[a], c[b]);
+      if (k == 0) k = Double.compare(s[a], s[b]);
+      return k != 0 ? k : Integer.compare(a, b);
+    });
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) out[i] = idx[i];
+    return out;
+  }
+
+  private boolean same(double[] a, double[] b) {
+    for (int i = 0; i < n; i++) if (Math.abs(a[i] - b[i]) > options.cycleTolerance()) return false;
+    return true;
+  }
+
+  /** The offer j makes to i, or null: {@code models.md} §1.7 from i's side. */
+  private Offer classify(int i, int j) {
+    double eij = eu[i][i][j];
+    double eji = options.perspective() == Perspective.RECEIVER ? eu[i][j][i] : eu[j][j][i];
+    if (eji > eij && eij > 0) {
+      return new Offer(i, j, MoveKind.CONFRONTATION, eij, eji, x[j]);
+    }
+    if (eji > 0 && 0 > eij) {
+      if (eji > Math.abs(eij)) {
+        return new Offer(i, j, MoveKind.COMPROMISE, eij, eji, x[i] + (x[j] - x[i]) * Math.abs(eij / eji));
+      }
+      if (options.capitulation() && eji < Math.abs(eij)) {
+        return new Offer(i, j, MoveKind.CAPITULATION, eij, eji, x[j]);
+      }
+    }
+    return null;
+  }
+
+  private Offer choose(int i, List<Offer> received) {
+    switch (options.offerRule()) {
+      case SCHOLZ -> {
+        Offer best = least(received, MoveKind.CONFRONTATION, i, false);
+        if (best == null) best = least(received, MoveKind.COMPROMISE, i, true);
+        if (best == null) best = least(received, MoveKind.CAPITULATION, i, false);
+        return best;
+      }
+      case SMALLEST_MOVE -> {
+        return least(received, null, i, false);
+      }
+      case HIGHEST_SENDER_EU -> {
+        // Every actor that gains from challenging i (from its own side of the perspective) sends a challenge.
+        int sender = -1;
+        double best = 0;
+        for (int j = 0; j < n; j++) {
+          if (j == i || x[j] == x[i]) continue;
+          double eji = options.perspective() == Perspective.RECEIVER ? eu[i][j][i] : eu[j][j][i];
+          if (!(eji > 0)) continue;
+          if (sender < 0 || eji > best || (eji == best && better(i, x[j], j, x[sender], sender))) {
+            sender = j;
+            best = eji;
+          }
+        }
+        return sender < 0 ? null : classify(i, sender);
+      }
+      default -> throw new IllegalStateException();
+    }
+  }
+
+  /** Nearer to x_i first, then the lower position, then the lower index. */
+  private boolean better(int i, double pa, int a, double pb, int b) {
+    double da = Math.abs(x[i] - pa);
+    double db = Math.abs(x[i] - pb);
+    if (da != db) return da < db;
+    if (pa != pb) return pa < pb;
+    return rank[a] < rank[b];
+  }
+
+  private Offer least(List<Offer> received, MoveKind kind, int i, boolean weightedPoint) {
+    Offer best = null;
+    double bestKey = 0;
+    for (Offer o : received) {
+      if (kind != null && o.kind() != kind) continue;
+      double key = weightedPoint
+          ? (Math.abs(o.euReceiver()) * x[o.receiver()] + Math.abs(o.euSender()) * x[o.sender()])
+              / (Math.abs(o.euReceiver()) + Math.abs(o.euSender()))
+          : Math.abs(x[i] - o.position());
+      if (best == null || key < bestKey
+          || (key == bestKey && (o.position() < best.position()
+              || (o.position() == best.position() && rank[o.sender()] < rank[best.sender()])))) {
+        best = o;
+        bestKey = key;
+      }
+    }
+    return best;
+  }
+
+  private double dist(int a, double xb) {
+    return Math.abs(x[a] - xb) / delta;
+  }
+
+  private void computeProbabilities() {
+    if (options.normalisation() == Normalisation.ALL_PAIRS) {
+      // The denominator sums over every voter and every ordered pair of actors.
+      double all = 0;
+      for (int k : order) {
+        double w = c[k] * s[k];
+        if (w == 0) continue;
+        double[] d = new double[n];
+        for (int a = 0; a < n; a++) d[a] = Math.pow(dist(k, x[a]), r[k]);
+        for (int a : order) {
+          for (int b : order) all += Math.abs(w * (d[a] - d[b]));
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          if (x[i] == x[j] || all == 0) {
+            prob[i][j] = 0;
+            continue;
+          }
+          double top = 0;
+          for (int k : order) {
+            double v = c[k] * s[k] * (Math.pow(dist(k, x[j]), r[k]) - Math.pow(dist(k, x[i]), r[k]));
+            if (v > 0) top += v;
+          }
+          prob[i][j] = top / all;
+        }
+      }
+    } else {
+      // Per pair, linear votes of every actor (the challenger included, as dmasad's final code).
+      boolean net = options.normalisation() == Normalisation.PER_PAIR;
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          if (x[i] == x[j]) {
+            prob[i][j] = 0;
+            continue;
+          }
+          double positive = 0;
+          double sum = 0;
+          double bottom = 0;
+          for (int k : order) {
+            double v = c[k] * s[k] * (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i]));
+            if (v > 0) positive += v;
+            sum += v;
+            bottom += Math.abs(v);
+          }
+          double top = net ? Math.max(0, sum) : positive;
+          prob[i][j] = bottom > 0 ? top / bottom : 0;
+        }
+      }
+    }
+  }
+
+  private void computeExpectedUtilities(double mu) {
+    double q = options.q();
+    double t = options.t();
+    for (int v = 0; v < n; v++) {
+      double rv = r[v];
+      double usq = 2 - 4 * Math.pow(0.5, rv);
+      for (int a = 0; a < n; a++) {
+        for (int b = 0; b < n; b++) {
+          if (a == b) {
+            eu[v][a][b] = 0;
+            continue;
+          }
+          double d = dist(a, x[b]);
+          double us = 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
+          double uf = 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
+          double p = prob[a][b];
+          double value = s[b] * (p * us + (1 - p) * uf) + (1 - s[b]) * us - q * usq;
+          if (q < 1) {
+            double m = 0.25 * (dist(a, mu) + d);
+            double ub = 2 - 4 * Math.pow(Math.max(0, 0.5 - m), rv);
+            double uw = 2 - 4 * Math.pow(0.5 + m, rv);
+            value -= (1 - q) * (t * ub + (1 - t) * uw);
+          }
+          eu[v][a][b] = value;
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- what the round exposes
+
+  /** Current positions (after the last round). */
+  public double[] positions() {
+    return x.clone();
+  }
+
+  public int actors() {
+    return n;
+  }
+
+  public String name(int i) {
+    return names[i];
+  }
+
+  /** Rounds performed so far. */
+  public int round() {
+    return round;
+  }
+
+  /** Δ, the range used for distances. */
+  public double range() {
+    return delta;
+  }
+
+  public EumOptions options() {
+    return options;
+  }
+
+  /** Σ c s x / Σ c s of the current positions (the plain mean when every weight is 0). */
+  public double weightedMean() {
+    double w = 0;
+    double sum = 0;
+    for (int i : canonicalOrder()) {
+      w += c[i] * s[i];
+      sum += c[i] * s[i] * x[i];
+    }
+    if (w > 0) return sum / w;
+    double plain = 0;
+    for (double p : x) plain += p;
+    return plain / n;
+  }
+
+  /**
+   * The Condorcet winner of the current positions with linear votes: the lowest distinct position
+   * that no other position beats (the weighted median; the lower one on a tie).
+   */
+  public double weightedMedian() {
+    int[] order = canonicalOrder();
+    double[] candidates = Arrays.stream(x).distinct().sorted().toArray();
+    for (double a : candidates) {
+      boolean beaten = false;
+      for (double b : candidates) {
+        if (b == a) continue;
+        double votes = 0; // for b over a
+        for (int k : order) votes += c[k] * s[k] * (Math.abs(x[k] - a) - Math.abs(x[k] - b)) / delta;
+        if (votes > 0) {
+          beaten = true;
+          break;
+        }
+      }
+      if (!beaten) return a;
+    }
+    return candidates[0]; // unreachable in one dimension
+  }
+
+  /** The risk exponents of the last round, in [0.5, 2] (NaN before the first round). */
+  public double[] riskExponents() {
+    return r.clone();
+  }
+
+  /** Σ_{j≠i} E(U_ji) at r = 1, the exposure the last round's risk exponents came from. */
+  public double[] exposures() {
+    return exposure.clone();
+  }
+
+  /** P(i prevails over j) in the last round, with that round's risk exponents. */
+  public double probability(int i, int j) {
+    return prob[i][j];
+  }
+
+  /** E^viewer(U_challenger,target) in the last round, at that round's risk exponents. */
+  public double expectedUtility(int viewer, int challenger, int target) {
+    return eu[viewer][challenger][target];
+  }
+
+  /**
+   * The pair (eu_ij, eu_ji) actor i weighed against actor j in the last round, from the options'
+   * perspective: with the receiver's perspective both are i's view (the BDM quadrant chart of i).
+   */
+  public double[] dyad(int i, int j) {
+    double eij = eu[i][i][j];
+    double eji = options.perspective() == Perspective.RECEIVER ? eu[i][j][i] : eu[j][j][i];
+    return new double[] {eij, eji};
+  }
+
+  /** The offers actor i received in the last round. */
+  public List<Offer> offers(int i) {
+    return offers.get(i);
+  }
+
+  /** The move actor i made in the last round, or null when it stayed. */
+  public Move move(int i) {
+    return moves[i];
+  }
+
+  /** Actor i's last move in words, e.g. {@code Belgium compromises with France (eu -0.1148 vs 0.2433): 7 -> 8.4159}. */
+  public String describeMove(int i) {
+    Move m = moves[i];
+    if (round == 0) return names[i] + " has not moved yet";
+    if (m == null) {
+      return names[i] + (offers.get(i).isEmpty() ? " receives no credible offer and stays at " : " takes no offer and stays at ")
+          + fmt(x[i]);
+    }
+    Offer o = m.offer();
+    return String.format(Locale.ROOT, "%s %s %s (eu %.4f vs %.4f): %s -> %s", names[i], o.kind().words(),
+        names[o.sender()], o.euReceiver(), o.euSender(), fmt(m.from()), fmt(m.to()));
+  }
+
+  /** Every move of the last round in words, one per moving actor. */
+  public List<String> describeMoves() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) if (moves[i] != null) out.add(describeMove(i));
+    return out;
+  }
+
+  private static String fmt(double v) {
+    String s = String.format(Locale.ROOT, "%.4f", v);
+    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+  }
+
+  /** Largest |Δx| of the last round (NaN before the first). */
+  public double lastMaxChange() {
+    return lastMaxChange;
+  }
+
+  /** Why the model stopped by its own rule, or null if it has not. */
+  public Stop stop() {
+    return stop;
+  }
+
+  /**
+   * For {@link Stop#CYCLE}, the earlier round whose positions the state repeats (0 = initial); for
+   * {@link Stop#CONVERGED} the round the state barely differs from; -1 otherwise.
+   */
+  public int repeatsRound() {
+    return repeatsRound;
+  }
+
+  /** Positions after each round so far, index 0 the initial state. */
+  public List<double[]> history() {
+    List<double[]> out = new ArrayList<>();
+    for (double[] h : history) out.add(h.clone());
+    return out;
+  }
+}

@@ -1,0 +1,267 @@
+package org.negotiate.protocol.eum;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.negotiate.model.Inputs;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.protocol.PositionAgreement;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.RoundClose;
+import org.negotiate.protocol.eum.EumOptions.Normalisation;
+import org.negotiate.protocol.eum.EumOptions.OfferRule;
+import org.negotiate.protocol.eum.EumOptions.Perspective;
+import org.negotiate.scenario.Role;
+
+/**
+ * Bueno de Mesquita's expected utility model as a protocol ({@code models.md} §1): every issue is
+ * an independent one-dimensional {@link ExpectedUtilityModel} over all actors (parties, mediators
+ * and stakeholders alike: in BDM everyone with a stake takes part), and all of them take one EUM
+ * round in {@link Session#propose(int)}. Respond and concede only keep the log text. The round closes
+ * with {@link PositionAgreement}: a deal when every party is within the agreement tolerance of every
+ * other on every issue; otherwise STOPPED when every issue has stopped by the model's own rule
+ * (unless the setup asks for exact rounds), or ROUND_LIMIT.
+ *
+ * <p>What the engine records: engine round t holds the positions after t + 1 EUM rounds (the state
+ * after {@code propose(t)}); the initial positions are the setup's inputs and are never recorded as
+ * a round. So a table with "round 0 = initial state" takes row 0 from the inputs and row k (k ≥ 1)
+ * from engine round k − 1.
+ *
+ * <p>Parameters ({@code setup.param}): {@code normalisation} (0 all-pairs, default; 1 per-pair as
+ * dmasad; 2 per-pair share), {@code perspective} (0 receiver, default; 1 challenger), {@code q}
+ * (default 1), {@code t} (default 1), {@code offer_rule} (0 Scholz, default; 1 smallest move; 2
+ * highest sender EU), {@code capitulation} (0 off as Scholz, default; 1 on), {@code min_change}
+ * (convergence threshold as a fraction of Δ, default 1e-6).
+ *
+ * <p>Events: when inputs change, each issue's model is rebuilt from the current EUM positions,
+ * except that an actor whose input position the event changed takes the new input position;
+ * capabilities and saliences are read afresh. Δ stays the range of the initial positions, widened
+ * only if an event puts a position outside it. The stopping rule starts afresh after an event.
+ * Without exact rounds an issue that has stopped (converged or cycling) is frozen where it stopped.
+ */
+public final class ExpectedUtilityProtocol implements Protocol {
+  public static final String NAME = "eum";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Session open(NegotiationSetup setup, Inputs inputs, PerceptionNoise noise) {
+    return new Run(setup, inputs);
+  }
+
+  /** The options a setup's protocol parameters select; throws IllegalArgumentException when out of range. */
+  public static EumOptions options(NegotiationSetup setup) {
+    int norm = choice(setup, "normalisation", 0, 2);
+    int persp = choice(setup, "perspective", 0, 1);
+    int rule = choice(setup, "offer_rule", 0, 2);
+    int cap = choice(setup, "capitulation", 0, 1);
+    return new EumOptions(
+        Normalisation.values()[norm],
+        Perspective.values()[persp],
+        setup.param("q", 1),
+        setup.param("t", 1),
+        OfferRule.values()[rule],
+        cap == 1,
+        setup.param("min_change", EumOptions.DEFAULT_MIN_CHANGE),
+        EumOptions.DEFAULT_CYCLE_TOLERANCE);
+  }
+
+  private static int choice(NegotiationSetup setup, String name, int lo, int hi) {
+    double v = setup.param(name, lo);
+    long k = Math.round(v);
+    if (!(Math.abs(v - k) < 1e-9) || k < lo || k > hi) {
+      throw new IllegalArgumentException("eum parameter " + name + " must be an integer in [" + lo + ", " + hi + "], got " + v);
+    }
+    return (int) k;
+  }
+
+  private static final class Run implements Session {
+    private final NegotiationSetup setup;
+    private final Inputs in;
+    private final EumOptions options;
+    private final int n;
+    private final int issues;
+    private final int[] parties;
+    private final String[] names;
+    private final List<String> issueIds;
+    private final ExpectedUtilityModel[] models;
+    /** The engine round before which each issue's model was (re)built. */
+    private final int[] builtAt;
+    private final double[] lo;
+    private final double[] hi;
+    private final double[][] seenInput;
+    private final double[][] positions;
+    /** Whether each issue's model took a round in the current engine round. */
+    private final boolean[] steppedNow;
+    private final String[] why;
+    private boolean stale;
+    private int lastRound = -1;
+
+    Run(NegotiationSetup setup, Inputs in) {
+      this.setup = setup;
+      this.in = in;
+      this.options = options(setup);
+      this.n = in.actors;
+      this.issues = in.issues;
+      this.parties = setup.indicesOf(Role.PARTY);
+      this.names = setup.actorNames().toArray(new String[0]);
+      this.issueIds = setup.issueIds();
+      models = new ExpectedUtilityModel[issues];
+      builtAt = new int[issues];
+      lo = new double[issues];
+      hi = new double[issues];
+      seenInput = new double[n][];
+      positions = new double[n][issues];
+      steppedNow = new boolean[issues];
+      why = new String[n];
+      for (int i = 0; i < n; i++) {
+        seenInput[i] = in.position[i].clone();
+        positions[i] = in.position[i].clone();
+      }
+      for (int k = 0; k < issues; k++) {
+        lo[k] = Double.POSITIVE_INFINITY;
+        hi[k] = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+          lo[k] = Math.min(lo[k], in.position[i][k]);
+          hi[k] = Math.max(hi[k], in.position[i][k]);
+        }
+        models[k] = build(k, 0);
+      }
+    }
+
+    private ExpectedUtilityModel build(int k, int round) {
+      double[] x = new double[n];
+      double[] c = new double[n];
+      double[] s = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = positions[i][k];
+        c[i] = in.capability[i];
+        s[i] = in.salience[i][k];
+        lo[k] = Math.min(lo[k], x[i]);
+        hi[k] = Math.max(hi[k], x[i]);
+      }
+      builtAt[k] = round;
+      return new ExpectedUtilityModel(names, x, c, s, options, hi[k] - lo[k]);
+    }
+
+    @Override
+    public void inputsChanged() {
+      stale = true;
+    }
+
+    @Override
+    public void propose(int round) {
+      lastRound = round;
+      if (stale) {
+        for (int i = 0; i < n; i++) {
+          for (int k = 0; k < issues; k++) {
+            if (in.position[i][k] != seenInput[i][k]) positions[i][k] = in.position[i][k];
+          }
+          seenInput[i] = in.position[i].clone();
+        }
+        for (int k = 0; k < issues; k++) models[k] = build(k, round);
+        stale = false;
+      }
+      for (int k = 0; k < issues; k++) {
+        ExpectedUtilityModel m = models[k];
+        steppedNow[k] = setup.exactRounds() || m.stop() == null;
+        if (!steppedNow[k]) continue;
+        m.step();
+        double[] x = m.positions();
+        for (int i = 0; i < n; i++) positions[i][k] = x[i];
+      }
+    }
+
+    @Override
+    public void respond(int party, int round) {
+      why[party] = describe(party);
+    }
+
+    @Override
+    public void concede(int actor, int round) {
+      why[actor] = describe(actor);
+    }
+
+    private String describe(int i) {
+      List<String> parts = new ArrayList<>();
+      for (int k = 0; k < issues; k++) {
+        ExpectedUtilityModel m = models[k];
+        String prefix = issues > 1 ? issueIds.get(k) + ": " : "";
+        if (!steppedNow[k]) {
+          parts.add(prefix + "stopped (" + stopWords(k) + "), stays at " + fmt(positions[i][k]));
+        } else {
+          parts.add(prefix + m.describeMove(i));
+        }
+      }
+      return String.join("; ", parts);
+    }
+
+    private String stopWords(int k) {
+      ExpectedUtilityModel m = models[k];
+      if (m.stop() == ExpectedUtilityModel.Stop.CYCLE) {
+        int r = repeatsEngineRound(k);
+        return "cycle: the positions repeat " + (r < 0 ? "the initial state" : "round " + r);
+      }
+      return "converged";
+    }
+
+    /** The engine round whose state the model's repeat refers to (-1: the state before round 0). */
+    private int repeatsEngineRound(int k) {
+      return builtAt[k] + models[k].repeatsRound() - 1;
+    }
+
+    @Override
+    public RoundClose close(int round) {
+      boolean stopped = !setup.exactRounds() && issues > 0;
+      for (int k = 0; k < issues && stopped; k++) stopped = models[k].stop() != null;
+      return PositionAgreement.close(in, positions, parties, setup.tolerance(), round, setup.rounds(), stopped);
+    }
+
+    @Override
+    public double[][] positions() {
+      return positions;
+    }
+
+    @Override
+    public double[] text() {
+      return null;
+    }
+
+    @Override
+    public String verdict(int party) {
+      return why[party] != null ? why[party] : describe(party);
+    }
+
+    @Override
+    public Map<String, double[]> diagnostics() {
+      Map<String, double[]> d = new LinkedHashMap<>();
+      if (lastRound < 0) return d;
+      for (int k = 0; k < issues; k++) {
+        ExpectedUtilityModel m = models[k];
+        String id = issueIds.get(k);
+        double[] r = steppedNow[k] ? m.riskExponents() : nan(n);
+        d.put("risk_exponent." + id, r);
+        d.put("weighted_mean." + id, new double[] {m.weightedMean()});
+        d.put("weighted_median." + id, new double[] {m.weightedMedian()});
+        double code = m.stop() == null ? 0 : (m.stop() == ExpectedUtilityModel.Stop.CONVERGED ? 1 : 2);
+        d.put("stop." + id, new double[] {code, m.stop() == ExpectedUtilityModel.Stop.CYCLE ? repeatsEngineRound(k) : Double.NaN});
+      }
+      return d;
+    }
+
+    private static double[] nan(int n) {
+      double[] a = new double[n];
+      java.util.Arrays.fill(a, Double.NaN);
+      return a;
+    }
+
+    private static String fmt(double v) {
+      return String.format(Locale.ROOT, "%.4f", v);
+    }
+  }
+}

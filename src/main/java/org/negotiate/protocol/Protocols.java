@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /** The protocols a scenario can name. */
 public final class Protocols {
   private static final Map<String, Supplier<Protocol>> ALL = new TreeMap<>(Map.of(
-      MediatedSingleText.NAME, MediatedSingleText::new));
+      MediatedSingleText.NAME, MediatedSingleText::new,
+      org.negotiate.protocol.eum.ExpectedUtilityProtocol.NAME, org.negotiate.protocol.eum.ExpectedUtilityProtocol::new));
 
   private Protocols() {}
 

@@ -28,8 +28,19 @@ public final class ProtocolParameters {
         "consecutive rounds below reservation before a party walks out (0: never)"));
     mediated.put("horizon", new Param(Range.closed(1, 1200),
         "months over which a party's aspiration falls to its reservation utility (default: the round limit)"));
+    Map<String, Param> eum = new LinkedHashMap<>();
+    eum.put("normalisation", new Param(Range.integers(0, 2),
+        "probability of prevailing: 0 all-pairs denominator (Scholz; default), 1 per-pair net votes (dmasad), 2 per-pair shares"));
+    eum.put("perspective", new Param(Range.integers(0, 1), "whose expected utilities decide: 0 the receiver's (default), 1 the challenger's"));
+    eum.put("offer_rule", new Param(Range.integers(0, 2),
+        "which offer an actor takes: 0 Scholz (default), 1 the smallest move, 2 the sender with the highest expected utility"));
+    eum.put("capitulation", new Param(Range.integers(0, 1), "1: BDM's capitulation case is on (default 0, as in Scholz)"));
+    eum.put("q", new Param(Range.UNIT, "probability that the status quo persists without a challenge (default 1)"));
+    eum.put("t", new Param(Range.UNIT, "probability that things improve without a challenge (default 1; irrelevant when q = 1)"));
+    eum.put("min_change", new Param(Range.UNIT, "stop when no position moves more than this share of the range (default 1e-6)"));
     Map<String, Map<String, Param>> all = new LinkedHashMap<>();
     all.put("mediated", Collections.unmodifiableMap(mediated));
+    all.put("eum", Collections.unmodifiableMap(eum));
     PARAMS = Collections.unmodifiableMap(all);
   }
 

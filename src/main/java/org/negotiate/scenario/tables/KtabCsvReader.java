@@ -148,6 +148,7 @@ public final class KtabCsvReader {
       int i = 0;
       int n = raw.length();
       while (true) {
+        int cellStart = i;
         while (i < n && isPad(raw.charAt(i))) i++;
         int column = i + 1;
         String value;
@@ -185,6 +186,7 @@ public final class KtabCsvReader {
           int j = i;
           while (j < n && raw.charAt(j) != ',') j++;
           value = raw.substring(i, j).strip();
+          if (value.isEmpty()) column = cellStart + 1; // a blank cell: point at its start
           i = j;
         }
         cells.add(new Cell(value, column));
@@ -292,6 +294,12 @@ public final class KtabCsvReader {
             "expected %d values (name, description, capability, then a position and a salience per dimension), got %d",
             expected, line.cells().size()));
       }
+      if (line.cells().size() < expected) {
+        int first = line.cells().size();
+        problem(no, line.end(), prefix + "." + fieldName(first), String.format(Locale.ROOT,
+            "missing: expected %d values (name, description, capability, then a position and a salience per "
+                + "dimension), got %d", expected, first));
+      }
       String description = line.cell(1) == null ? "" : line.cell(1).text();
       double cap = number(line, 2, prefix + ".capability", Double.MIN_VALUE, MAX_CAPABILITY, "(0, 1e8]");
       double[] x = new double[dims];
@@ -314,11 +322,16 @@ public final class KtabCsvReader {
       return new ActorTable.Row(no, name, description, cap, x, s);
     }
 
+    private static String fieldName(int index) {
+      if (index < 3) return new String[] {"name", "description", "capability"}[index];
+      return ((index - 3) % 2 == 0 ? "position_" : "salience_") + ((index - 3) / 2 + 1);
+    }
+
     private double number(Line line, int index, String field, double lo, double hi, String range) {
       Cell c = line.cell(index);
-      if (c == null || c.text().isEmpty()) {
-        problem(line.number(), c == null ? line.end() : c.column(), field,
-            "expected a number in " + range + ", got nothing");
+      if (c == null) return Double.NaN; // the short row is reported once
+      if (c.text().isEmpty()) {
+        problem(line.number(), c.column(), field, "expected a number in " + range + ", got nothing");
         return Double.NaN;
       }
       String t = c.text();

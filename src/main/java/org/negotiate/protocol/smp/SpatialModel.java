@@ -471,14 +471,16 @@ public final class SpatialModel {
    * @param chosen per actor, the index in {@code bargains} of the bargain it adopted, or -1 for its
    *     status quo
    * @param chosenProbability per actor, the PCE probability of the bargain it adopted
+   * @param queues per actor, its queue: indices in {@code bargains}, -1 for its status quo (first)
+   * @param queueProbabilities per actor, the PCE probability of each bargain in its queue
    * @param distance Σ_i ‖x_i(t) − x_i(t−1)‖ on the [0, 1] scale
    * @param fractionalChange distance / (first turn's distance + minSigDelta)
    * @param stop whether KTAB's stopping rule ends the run here
    * @param log the turn in words
    */
   public record Turn(int number, double[] riskAttitudes, double[] pceProbabilities, List<Bargain> bargains,
-      int[] chosen, double[] chosenProbability, double distance, double fractionalChange, boolean stop,
-      List<String> log) {}
+      int[] chosen, double[] chosenProbability, int[][] queues, double[][] queueProbabilities, double distance,
+      double fractionalChange, boolean stop, List<String> log) {}
 
   /** Performs one KTAB turn and returns what it did. */
   public Turn step() {
@@ -550,9 +552,13 @@ public final class SpatialModel {
     double[][] next = new double[n][];
     int[] chosen = new int[n];
     double[] chosenProb = new double[n];
+    int[][] queues = new int[n][];
+    double[][] queueProb = new double[n][];
     for (int k = 0; k < n; k++) {
       List<B> q = queue.get(k);
       int nb = q.size();
+      queues[k] = new int[nb];
+      for (int b = 0; b < nb; b++) queues[k][b] = b == 0 ? -1 : proposed.indexOf(q.get(b));
       double[][] u = new double[n][nb];
       for (int m = 0; m < n; m++) {
         for (int b = 0; b < nb; b++) u[m][b] = bargainUtility(a, q.get(b), m);
@@ -561,6 +567,7 @@ public final class SpatialModel {
       int pick = opt.transition() == StateTransition.DETERMINISTIC ? argMax(p) : draw(p);
       B b = q.get(pick);
       chosenProb[k] = p[pick];
+      queueProb[k] = p;
       if (b.init == b.rcvr) {
         next[k] = pos[k].clone();
         chosen[k] = -1;
@@ -586,7 +593,8 @@ public final class SpatialModel {
     fractional.add(ratio);
     assessed = null;
     List<Bargain> reported = proposed.stream().map(B::report).toList();
-    last = new Turn(t, a.r.clone(), a.p.clone(), reported, chosen, chosenProb, distance, ratio, stop, List.copyOf(log));
+    last = new Turn(t, a.r.clone(), a.p.clone(), reported, chosen, chosenProb, queues, queueProb, distance, ratio, stop,
+        List.copyOf(log));
     return last;
   }
 

@@ -77,12 +77,7 @@ final class SmpMath {
     };
   }
 
-  /** P[1 ≻ 2] from coalition strengths s1, s2 (KTAB {@code Model::vProb}). */
-  static double victory(VictoryProb vpm, double s1, double s2) {
-    return victoryPair(vpm, s1, s2)[0];
-  }
-
-  /** {P[1 ≻ 2], P[2 ≻ 1]} from coalition strengths s1, s2; ½ each when both are 0. */
+  /** {P[1 ≻ 2], P[2 ≻ 1]} from coalition strengths s1, s2 (KTAB {@code Model::vProb}); ½ each when both are 0. */
   static double[] victoryPair(VictoryProb vpm, double s1, double s2) {
     double x1;
     double x2;

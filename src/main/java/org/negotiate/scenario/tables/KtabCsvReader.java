@@ -1,0 +1,352 @@
+package org.negotiate.scenario.tables;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.negotiate.scenario.Problem;
+import org.negotiate.scenario.ScenarioException;
+
+/**
+ * Reads the actor table of KTAB's Spatial Model of Politics from its CSV format
+ * ({@code examples/smp/doc/*.csv}; models.md §2.1):
+ *
+ * <pre>
+ * scenario name, description, number of actors, number of dimensions
+ * Actor, Description, Power, Pstn1, Sal1, Pstn2, Sal2, ...        (headers)
+ * name, description, capability, position_1, salience_1, ...      (one row per actor)
+ * </pre>
+ *
+ * <p>Files are read as KTAB and spreadsheets write them: UTF-8 with or without a byte-order mark
+ * (bytes that are not UTF-8 are read as Windows-1252), CRLF, LF or CR line ends, cells padded with
+ * spaces or tabs, trailing commas, double-quoted cells (with {@code ""} for a quote inside), blank
+ * lines (skipped). The dimensions are named by their position headers.
+ *
+ * <p>Checks, as KTAB's {@code SMPModel::csvRead} makes them: the number of actors (3 to 250) and of
+ * dimensions (at least 1) in row 1 match the headers and the actor rows; every actor has a name,
+ * unique in the file; capability is a number &gt; 0 (KTAB: at most 1e8); positions and saliences
+ * are numbers in [0, 100]; an actor's saliences sum to at most 100. Saliences are returned divided
+ * by 100, on [0, 1]; positions and capabilities as written.
+ *
+ * <p>Every problem found is reported, each with its 1-based line and column and a field such as
+ * {@code row 5 (SActor-02).salience_2}; nothing but {@link ScenarioException} is ever thrown.
+ */
+public final class KtabCsvReader {
+  private KtabCsvReader() {}
+
+  /** Largest file read, in bytes. */
+  public static final long MAX_BYTES = 8L << 20;
+  static final int MIN_ACTORS = 3;
+  static final int MAX_ACTORS = 250;
+  static final int MAX_DIMENSIONS = 1000;
+  static final double MAX_CAPABILITY = 1e8;
+
+  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern COUNT = Pattern.compile("\\+?\\d{1,9}");
+
+  /** Reads and validates {@code file}. */
+  public static ActorTable read(Path file) throws ScenarioException {
+    String label = String.valueOf(file);
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(file)) throw fail(label, "cannot read file: it is a directory");
+      if (Files.size(file) > MAX_BYTES) {
+        throw fail(label, "file too large (" + Files.size(file) + " bytes; at most " + MAX_BYTES + ")");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException | SecurityException e) {
+      throw fail(label, "cannot read file: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    return parse(bytes, label);
+  }
+
+  /** Reads a table from the bytes of a file; {@code label} names it in problems. */
+  public static ActorTable parse(byte[] bytes, String label) throws ScenarioException {
+    try {
+      return new Parse(label, decode(bytes)).table();
+    } catch (ScenarioException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw fail(label, "internal error while reading: " + e);
+    }
+  }
+
+  private static ScenarioException fail(String label, String message) {
+    return new ScenarioException(new Problem(label, 0, 0, "", message));
+  }
+
+  private static String decode(byte[] bytes) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      text = new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+    }
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+    return text;
+  }
+
+  /** One cell: its text (unquoted and trimmed) and its 1-based column. */
+  private record Cell(String text, int column) {}
+
+  /** One non-blank line. */
+  private record Line(int number, List<Cell> cells, int end) {
+    Cell cell(int i) {
+      return i < cells.size() ? cells.get(i) : null;
+    }
+  }
+
+  private static final class Parse {
+    final String label;
+    final String text;
+    final List<Problem> problems = new ArrayList<>();
+
+    Parse(String label, String text) {
+      this.label = label;
+      this.text = text;
+    }
+
+    void problem(int line, int column, String field, String message) {
+      problems.add(new Problem(label, line, column, field, message));
+    }
+
+    List<Line> lines() {
+      List<Line> out = new ArrayList<>();
+      int number = 1;
+      int start = 0;
+      int len = text.length();
+      while (start <= len) {
+        int end = start;
+        while (end < len && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
+        String raw = text.substring(start, end);
+        if (!raw.isBlank()) {
+          List<Cell> cells = cells(raw, number);
+          if (cells != null) out.add(new Line(number, cells, raw.length() + 1));
+        }
+        if (end >= len) break;
+        start = end + (text.charAt(end) == '\r' && end + 1 < len && text.charAt(end + 1) == '\n' ? 2 : 1);
+        number++;
+      }
+      return out;
+    }
+
+    /** Splits a line into cells; trailing empty cells (trailing commas) are dropped. Null if malformed. */
+    List<Cell> cells(String raw, int line) {
+      List<Cell> cells = new ArrayList<>();
+      int i = 0;
+      int n = raw.length();
+      while (true) {
+        int cellStart = i;
+        while (i < n && isPad(raw.charAt(i))) i++;
+        int column = i + 1;
+        String value;
+        if (i < n && raw.charAt(i) == '"') {
+          StringBuilder b = new StringBuilder();
+          int j = i + 1;
+          boolean closed = false;
+          while (j < n) {
+            char c = raw.charAt(j);
+            if (c == '"') {
+              if (j + 1 < n && raw.charAt(j + 1) == '"') {
+                b.append('"');
+                j += 2;
+                continue;
+              }
+              closed = true;
+              j++;
+              break;
+            }
+            b.append(c);
+            j++;
+          }
+          if (!closed) {
+            problem(line, column, "", "a quoted cell is not closed on its line");
+            return null;
+          }
+          while (j < n && isPad(raw.charAt(j))) j++;
+          if (j < n && raw.charAt(j) != ',') {
+            problem(line, j + 1, "", "unexpected text after a quoted cell: expected a comma");
+            return null;
+          }
+          value = b.toString().strip();
+          i = j;
+        } else {
+          int j = i;
+          while (j < n && raw.charAt(j) != ',') j++;
+          value = raw.substring(i, j).strip();
+          if (value.isEmpty()) column = cellStart + 1; // a blank cell: point at its start
+          i = j;
+        }
+        cells.add(new Cell(value, column));
+        if (i >= n) break;
+        i++; // the comma
+      }
+      while (!cells.isEmpty() && cells.get(cells.size() - 1).text().isEmpty()) cells.remove(cells.size() - 1);
+      return cells;
+    }
+
+    static boolean isPad(char c) {
+      return c == ' ' || c == '\t';
+    }
+
+    ActorTable table() throws ScenarioException {
+      List<Line> lines = lines();
+      if (!problems.isEmpty()) throw new ScenarioException(problems);
+      if (lines.isEmpty()) throw fail(label, "the file is empty: expected KTAB's SMP table");
+
+      Line head = lines.get(0);
+      String name = head.cell(0) == null ? "" : head.cell(0).text();
+      String description = head.cell(1) == null ? "" : head.cell(1).text();
+      int actors = count(head, 2, "row " + head.number() + ".actors", "number of actors", MIN_ACTORS, MAX_ACTORS);
+      int dims = count(head, 3, "row " + head.number() + ".dimensions", "number of dimensions", 1, MAX_DIMENSIONS);
+      if (head.cells().size() > 4) {
+        Cell extra = head.cells().get(4);
+        problem(head.number(), extra.column(), "row " + head.number(),
+            "row 1 has 4 values (name, description, actors, dimensions), got " + head.cells().size());
+      }
+      if (lines.size() < 2) {
+        problem(head.number(), head.end(), "row 2", "missing the header row (Actor, Description, Power, Pstn1, Sal1, ...)");
+        throw new ScenarioException(problems);
+      }
+      if (dims < 1) throw new ScenarioException(problems);
+
+      Line headers = lines.get(1);
+      String hf = "row " + headers.number() + ".headers";
+      int expected = 3 + 2 * dims;
+      if (headers.cells().size() != expected) {
+        Cell at = headers.cells().size() > expected ? headers.cells().get(expected) : null;
+        problem(headers.number(), at == null ? headers.end() : at.column(), hf, String.format(Locale.ROOT,
+            "row 1 declares %d dimension%s, so expected %d headers (Actor, Description, Power, then a position "
+                + "and a salience per dimension), got %d", dims, dims == 1 ? "" : "s", expected, headers.cells().size()));
+      }
+      List<String> dimensions = new ArrayList<>();
+      for (int d = 0; d < dims; d++) {
+        Cell c = headers.cell(3 + 2 * d);
+        dimensions.add(c == null || c.text().isEmpty() ? "dimension_" + (d + 1) : c.text());
+      }
+
+      List<ActorTable.Row> rows = new ArrayList<>();
+      Map<String, Integer> seen = new HashMap<>();
+      for (int r = 2; r < lines.size(); r++) {
+        ActorTable.Row row = row(lines.get(r), dims, seen);
+        if (row != null) rows.add(row);
+      }
+      int found = lines.size() - 2;
+      if (actors >= MIN_ACTORS && found != actors) {
+        Cell c = head.cell(2);
+        problem(head.number(), c.column(), "row " + head.number() + ".actors", String.format(Locale.ROOT,
+            "row 1 declares %d actors, the file has %d actor row%s", actors, found, found == 1 ? "" : "s"));
+      }
+      if (!problems.isEmpty()) throw new ScenarioException(problems);
+      return new ActorTable(name, description, List.copyOf(dimensions), List.copyOf(rows), label);
+    }
+
+    private int count(Line line, int index, String field, String what, int min, int max) {
+      Cell c = line.cell(index);
+      if (c == null || c.text().isEmpty()) {
+        problem(line.number(), c == null ? line.end() : c.column(), field, "missing the " + what);
+        return -1;
+      }
+      if (!COUNT.matcher(c.text()).matches()) {
+        problem(line.number(), c.column(), field,
+            String.format(Locale.ROOT, "expected the %s as a whole number, got \"%s\"", what, c.text()));
+        return -1;
+      }
+      int v = Integer.parseInt(c.text().startsWith("+") ? c.text().substring(1) : c.text());
+      if (v < min || v > max) {
+        problem(line.number(), c.column(), field,
+            String.format(Locale.ROOT, "expected the %s in [%d, %d], got %d", what, min, max, v));
+        return -1;
+      }
+      return v;
+    }
+
+    private ActorTable.Row row(Line line, int dims, Map<String, Integer> seen) {
+      int before = problems.size();
+      int no = line.number();
+      Cell nameCell = line.cell(0);
+      String name = nameCell == null ? "" : nameCell.text();
+      String prefix = "row " + no + (name.isEmpty() ? "" : " (" + name + ")");
+      if (name.isEmpty()) {
+        problem(no, nameCell == null ? 1 : nameCell.column(), prefix + ".name", "missing the actor's name");
+      } else if (seen.containsKey(name)) {
+        problem(no, nameCell.column(), prefix + ".name",
+            "actor name \"" + name + "\" is already used on line " + seen.get(name));
+      } else {
+        seen.put(name, no);
+      }
+      int expected = 3 + 2 * dims;
+      if (line.cells().size() > expected) {
+        Cell extra = line.cells().get(expected);
+        problem(no, extra.column(), prefix, String.format(Locale.ROOT,
+            "expected %d values (name, description, capability, then a position and a salience per dimension), got %d",
+            expected, line.cells().size()));
+      }
+      if (line.cells().size() < expected) {
+        int first = line.cells().size();
+        problem(no, line.end(), prefix + "." + fieldName(first), String.format(Locale.ROOT,
+            "missing: expected %d values (name, description, capability, then a position and a salience per "
+                + "dimension), got %d", expected, first));
+      }
+      String description = line.cell(1) == null ? "" : line.cell(1).text();
+      double cap = number(line, 2, prefix + ".capability", Double.MIN_VALUE, MAX_CAPABILITY, "(0, 1e8]");
+      double[] x = new double[dims];
+      double[] s = new double[dims];
+      double total = 0;
+      boolean salOk = true;
+      for (int d = 0; d < dims; d++) {
+        x[d] = number(line, 3 + 2 * d, prefix + ".position_" + (d + 1), 0, 100, "[0, 100]");
+        s[d] = number(line, 4 + 2 * d, prefix + ".salience_" + (d + 1), 0, 100, "[0, 100]");
+        salOk &= !Double.isNaN(s[d]);
+        total += s[d];
+      }
+      if (salOk && total > 100 + 1e-9) {
+        Cell c = line.cell(4);
+        problem(no, c.column(), prefix + ".salience_1", String.format(Locale.ROOT,
+            "an actor's saliences must sum to at most 100 (KTAB's rule), got %s", fmt(total)));
+      }
+      if (problems.size() > before) return null;
+      for (int d = 0; d < dims; d++) s[d] = s[d] / 100.0;
+      return new ActorTable.Row(no, name, description, cap, x, s);
+    }
+
+    private static String fieldName(int index) {
+      if (index < 3) return new String[] {"name", "description", "capability"}[index];
+      return ((index - 3) % 2 == 0 ? "position_" : "salience_") + ((index - 3) / 2 + 1);
+    }
+
+    private double number(Line line, int index, String field, double lo, double hi, String range) {
+      Cell c = line.cell(index);
+      if (c == null) return Double.NaN; // the short row is reported once
+      if (c.text().isEmpty()) {
+        problem(line.number(), c.column(), field, "expected a number in " + range + ", got nothing");
+        return Double.NaN;
+      }
+      String t = c.text();
+      double v = NUMBER.matcher(t).matches() ? Double.parseDouble(t) : Double.NaN;
+      if (!(v >= lo && v <= hi)) {
+        String shown = t.length() > 40 ? t.substring(0, 40) + "..." : t;
+        problem(line.number(), c.column(), field, "expected a number in " + range + ", got \"" + shown + "\"");
+        return Double.NaN;
+      }
+      return v;
+    }
+
+    private static String fmt(double v) {
+      String t = Double.toString(v);
+      return t.endsWith(".0") ? t.substring(0, t.length() - 2) : t;
+    }
+  }
+}

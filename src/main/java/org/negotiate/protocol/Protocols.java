@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 public final class Protocols {
   private static final Map<String, Supplier<Protocol>> ALL = new TreeMap<>(Map.of(
       MediatedSingleText.NAME, MediatedSingleText::new,
-      org.negotiate.protocol.eum.ExpectedUtilityProtocol.NAME, org.negotiate.protocol.eum.ExpectedUtilityProtocol::new));
+      org.negotiate.protocol.eum.ExpectedUtilityProtocol.NAME, org.negotiate.protocol.eum.ExpectedUtilityProtocol::new,
+      org.negotiate.protocol.smp.SpatialModelProtocol.NAME, org.negotiate.protocol.smp.SpatialModelProtocol::new));
 
   private Protocols() {}
 

@@ -7,6 +7,7 @@ import org.negotiate.protocol.Protocols;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioException;
 import org.negotiate.scenario.ScenarioLoader;
+import org.negotiate.scenario.tables.TableScenarios;
 
 /** Loading and checking what a command was given, one way for every command. */
 final class Inputs {
@@ -16,7 +17,10 @@ final class Inputs {
   private Inputs() {}
 
   static Scenario scenario(ScenarioOptions o) throws ScenarioException {
-    return ScenarioLoader.load(o.scenario, o.allOverrides());
+    if ((o.scenario == null) == (o.table == null)) throw new BadInput("give either a SCENARIO file or --table FILE");
+    if (o.table == null) return ScenarioLoader.load(o.scenario, o.allOverrides());
+    org.negotiate.scenario.tables.ActorTable t = TableScenarios.read(o.table, o.tableFormat);
+    return ScenarioLoader.override(TableScenarios.toScenario(t, "mediated"), o.allOverrides());
   }
 
   static Protocol protocol(Scenario s) {

@@ -89,7 +89,7 @@ final class OddsCommand implements Callable<Integer> {
       manifest.put("version", Main.version());
       manifest.put("command", Inputs.commandLine("odds", spec.commandLine().getParseResult().originalArgs()));
       manifest.put("scenario", s.name());
-      manifest.put("scenario_file", scenario.scenario.toString());
+      manifest.put("scenario_file", String.valueOf(scenario.source()));
       manifest.put("overrides", scenario.allOverrides());
       manifest.put("scenario_sha256", ResultFolder.sha256(resolved));
       manifest.put("protocol", protocol.name());

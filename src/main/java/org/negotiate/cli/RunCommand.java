@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.negotiate.experiment.MonteCarlo;
@@ -15,6 +17,7 @@ import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.ScheduledEvent;
 import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.ReferencePoints;
 import org.negotiate.protocol.RoundClose;
 import org.negotiate.report.OddsCharts;
 import org.negotiate.report.ResultFolder;
@@ -60,6 +63,7 @@ final class RunCommand implements Callable<Integer> {
     int index = org.negotiate.cli.Inputs.inRange("--replication", replication, 0, 0, Integer.MAX_VALUE - 1);
     long base = seed != null ? seed : s.experiment().seed();
 
+    List<Map<String, double[]>> diagnostics = new ArrayList<>();
     StringWriter logText = new StringWriter();
     PrintWriter log = new PrintWriter(logText);
     NegotiationSetup setup = MonteCarlo.setupOf(s, r, rounds != null, base, index);
@@ -67,7 +71,10 @@ final class RunCommand implements Callable<Integer> {
         s.name(), index, base, Long.toUnsignedString(setup.seed()), protocol.name(), r, s.calendar().start());
     describeInputs(setup, log);
     MonteCarlo.Result result = MonteCarlo.single(s, protocol, r, rounds != null, base, index,
-        (round, fired, session, close) -> logRound(s, setup, round, fired, session, close, log));
+        (round, fired, session, close) -> {
+          diagnostics.add(new java.util.TreeMap<>(session.diagnostics()));
+          logRound(s, setup, round, fired, session, close, log);
+        });
     RunOutcome outcome = result.outcomes().get(0);
     log.println(ending(s, setup, outcome));
     log.flush();
@@ -78,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
       folder.write("scenario.resolved.yaml", resolved);
       folder.write("log.txt", logText.toString());
       writeTrajectory(s, setup, outcome, folder.file("rounds.csv"));
+      writeDiagnostics(s, setup, diagnostics, folder.file("diagnostics.csv"));
       OddsCharts.writeAll(result.odds(), folder.dir());
       Path done = folder.commit();
       PrintWriter outw = spec.commandLine().getOut();
@@ -92,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
     Inputs in = setup.initial();
     log.println("drawn inputs (position / salience / red line per issue):");
     for (int i = 0; i < setup.actors(); i++) {
-      StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-11s capability %.1f, reservation %.3f, flexibility %.2f",
+      StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-11s capability %.4g, reservation %.3f, flexibility %.2f",
           setup.actorIds().get(i), setup.roles().get(i).yamlName(), in.capability[i], in.reservation[i], in.flexibility(i)));
       for (int k = 0; k < setup.issues(); k++) {
         b.append(String.format(Locale.ROOT, "%n      %-18s %5.1f / %.2f / [%.1f, %.1f]", setup.issueIds().get(k),
@@ -108,8 +116,21 @@ final class RunCommand implements Callable<Integer> {
     log.printf(Locale.ROOT, "%n%s (round %d)%n", s.calendar().month(round), round);
     for (ScheduledEvent e : fired) log.printf("  event: %s: %s%n", e.id(), e.label());
     double[] text = session.text();
-    log.println("  text: " + (text == null ? "none (the red lines leave no package every party could sign)" : terms(setup, text)));
-    for (int p : setup.indicesOf(Role.PARTY)) log.printf("  %-12s %s%n", setup.actorIds().get(p), session.verdict(p));
+    if (text != null || protocolHasText(setup)) {
+      log.println("  text: " + (text == null ? "none (the red lines leave no package every party could sign)" : terms(setup, text)));
+    }
+    for (int p : setup.indicesOf(Role.PARTY)) {
+      String verdict = session.verdict(p);
+      if (!verdict.isEmpty()) log.printf("  %-12s %s%n", setup.actorIds().get(p), verdict);
+    }
+    session.diagnostics().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d -> {
+      StringBuilder b = new StringBuilder("  " + d.getKey() + ":");
+      double[] v = d.getValue();
+      for (int i = 0; i < v.length; i++) {
+        b.append(v.length == setup.actors() ? " " + setup.actorIds().get(i) : "").append(String.format(Locale.ROOT, " %.4f", v[i]));
+      }
+      log.println(b);
+    });
   }
 
   private static String ending(Scenario s, NegotiationSetup setup, RunOutcome o) {
@@ -131,17 +152,64 @@ final class RunCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  /** This replication's trajectory: every actor's position (and the text) on every issue, by month. */
+  private static boolean protocolHasText(NegotiationSetup setup) {
+    return org.negotiate.protocol.MediatedSingleText.NAME.equals(setup.protocol());
+  }
+
+  /**
+   * This replication state by state: state 0 is the initial positions, state t the positions after
+   * t rounds (the end of month t − 1), the last state where the run stopped. Rows for every actor,
+   * the text (when the protocol drafts one), and the capability × salience weighted mean and median
+   * of all actors' positions (weights at the start).
+   */
   private static void writeTrajectory(Scenario s, NegotiationSetup setup, RunOutcome o, Path file) throws java.io.IOException {
+    int n = setup.actors();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("round,month,actor,issue,position\n");
-      for (int t = 0; t <= o.round(); t++) {
-        for (int a = 0; a <= setup.actors(); a++) {
-          String actor = a == setup.actors() ? MonteCarlo.TEXT_ID : setup.actorIds().get(a);
-          for (int k = 0; k < setup.issues(); k++) {
-            float v = o.trajectory()[t][a][k];
-            w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s%n", t, s.calendar().month(t), actor,
-                setup.issueIds().get(k), Float.isNaN(v) ? "" : String.format(Locale.ROOT, "%.2f", v)));
+      w.write("state,after_month,actor,issue,position\n");
+      for (int state = 0; state <= o.round() + 1; state++) {
+        double[][] pos = new double[n + 1][];
+        if (state == 0) {
+          for (int a = 0; a < n; a++) pos[a] = setup.initial().position[a].clone();
+          pos[n] = null;
+        } else {
+          float[][] row = o.trajectory()[state - 1];
+          for (int a = 0; a <= n; a++) {
+            pos[a] = new double[setup.issues()];
+            for (int k = 0; k < setup.issues(); k++) pos[a][k] = row[a][k];
+          }
+          if (Double.isNaN(pos[n][0])) pos[n] = null;
+        }
+        double[][] actorsOnly = java.util.Arrays.copyOf(pos, n);
+        double[] mean = ReferencePoints.weightedMean(setup.initial(), actorsOnly);
+        double[] median = ReferencePoints.weightedMedian(setup.initial(), actorsOnly);
+        String month = state == 0 ? "" : s.calendar().month(state - 1).toString();
+        for (int k = 0; k < setup.issues(); k++) {
+          String issue = setup.issueIds().get(k);
+          for (int a = 0; a < n; a++) row(w, state, month, setup.actorIds().get(a), issue, pos[a][k]);
+          if (pos[n] != null) row(w, state, month, MonteCarlo.TEXT_ID, issue, pos[n][k]);
+          row(w, state, month, "weighted_mean", issue, mean[k]);
+          row(w, state, month, "weighted_median", issue, median[k]);
+        }
+      }
+    }
+  }
+
+  private static void row(Writer w, int state, String month, String actor, String issue, double v) throws java.io.IOException {
+    w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%.4f%n", state, month, actor, issue, v));
+  }
+
+  /** The protocol's own diagnostics per round (state t = after round t − 1), one value per row. */
+  private static void writeDiagnostics(Scenario s, NegotiationSetup setup, List<Map<String, double[]>> rounds, Path file)
+      throws java.io.IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("state,after_month,name,actor,value\n");
+      for (int t = 0; t < rounds.size(); t++) {
+        for (Map.Entry<String, double[]> d : rounds.get(t).entrySet()) {
+          double[] v = d.getValue();
+          for (int i = 0; i < v.length; i++) {
+            String actor = v.length == setup.actors() ? setup.actorIds().get(i) : "";
+            w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s%n", t + 1, s.calendar().month(t), d.getKey(), actor,
+                Double.isNaN(v[i]) ? "" : String.format(Locale.ROOT, "%.6f", v[i])));
           }
         }
       }

@@ -8,8 +8,24 @@ import picocli.CommandLine.Parameters;
 
 /** What every command that reads a scenario accepts. */
 final class ScenarioOptions {
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML), e.g. scenarios/baseline.yaml.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (YAML), e.g. scenarios/baseline.yaml.")
   Path scenario;
+
+  @Option(names = "--table", paramLabel = "FILE",
+      description = {
+        "Instead of a scenario: an actor table as the anchors write it, Bueno de Mesquita's",
+        "(Actor,Capability,Position,Salience) or KTAB's SMP CSV. Runs with the table's own model",
+        "(eum for BDM, smp for KTAB) unless --protocol says otherwise."
+      })
+  Path table;
+
+  @Option(names = "--table-format", paramLabel = "bdm|ktab", description = "The table's format (default: guessed from its first cell).")
+  org.negotiate.scenario.tables.TableScenarios.Format tableFormat;
+
+  /** The file the scenario comes from, for messages and the manifest. */
+  Path source() {
+    return table != null ? table : scenario;
+  }
 
   @Option(names = "--set", paramLabel = "PATH=VALUE",
       description = {
@@ -27,6 +43,7 @@ final class ScenarioOptions {
   List<String> allOverrides() {
     List<String> all = new ArrayList<>();
     if (protocol != null) all.add("protocol.name=" + protocol);
+    else if (table != null) all.add("protocol.name=" + org.negotiate.scenario.tables.TableScenarios.nativeProtocol(table, tableFormat));
     all.addAll(overrides);
     return all;
   }

@@ -30,7 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
     long parties = s.actors().stream().filter(a -> a.role() == Role.PARTY).count();
     out.printf(Locale.ROOT, "%s: OK: scenario \"%s\": %d issues, %d actors (%d parties), %d events, protocol %s, "
             + "%d rounds from %s, %d replications, seed %d%n",
-        scenario.scenario, s.name(), s.issues().size(), s.actors().size(), parties, s.events().size(),
+        scenario.source(), s.name(), s.issues().size(), s.actors().size(), parties, s.events().size(),
         s.protocol().name(), s.experiment().rounds(), s.calendar().start(), s.experiment().replications(),
         s.experiment().seed());
     out.println();

@@ -11,8 +11,13 @@ import org.negotiate.model.Inputs;
 public final class ReferencePoints {
   private ReferencePoints() {}
 
-  /** Σ c_i s_ik x_ik / Σ c_i s_ik over all actors, per issue. */
+  /** Σ c_i s_ik x_ik / Σ c_i s_ik over all actors' ideals, per issue. */
   public static double[] compromise(Inputs in) {
+    return weightedMean(in, in.position);
+  }
+
+  /** The capability × salience weighted mean of the given positions [actor][issue], per issue. */
+  public static double[] weightedMean(Inputs in, double[][] positions) {
     double[] z = new double[in.issues];
     for (int k = 0; k < in.issues; k++) {
       double w = 0;
@@ -20,9 +25,38 @@ public final class ReferencePoints {
       for (int i = 0; i < in.actors; i++) {
         double weight = in.capability[i] * in.salience[i][k];
         w += weight;
-        sum += weight * in.position[i][k];
+        sum += weight * positions[i][k];
       }
       z[k] = w > 0 ? sum / w : Double.NaN;
+    }
+    return z;
+  }
+
+  /**
+   * The capability × salience weighted median of the given positions, per issue: the lowest
+   * position at which the weight at or below it reaches half the total (in one dimension, the
+   * position a majority weighted by clout and salience prefers to any other).
+   */
+  public static double[] weightedMedian(Inputs in, double[][] positions) {
+    double[] z = new double[in.issues];
+    Integer[] order = new Integer[in.actors];
+    for (int k = 0; k < in.issues; k++) {
+      final int issue = k;
+      double total = 0;
+      for (int i = 0; i < in.actors; i++) {
+        order[i] = i;
+        total += in.capability[i] * in.salience[i][k];
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(positions[a][issue], positions[b][issue]));
+      double seen = 0;
+      z[k] = Double.NaN;
+      for (int i : order) {
+        seen += in.capability[i] * in.salience[i][k];
+        if (seen >= total / 2) {
+          z[k] = positions[i][k];
+          break;
+        }
+      }
     }
     return z;
   }

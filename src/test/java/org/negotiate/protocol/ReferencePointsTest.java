@@ -21,6 +21,7 @@ class ReferencePointsTest {
       in.salience[i][0] = s[i] / 100;
     }
     assertEquals(7.389956, ReferencePoints.compromise(in)[0], 1e-6);
+    assertEquals(7, ReferencePoints.weightedMedian(in, in.position)[0], 1e-12, "case A's median (models.md §5.1)");
   }
 
   @Test

@@ -37,6 +37,39 @@ public final class TableScenarios {
 
   private TableScenarios() {}
 
+  /** The formats the anchors write. */
+  public enum Format {
+    /** Bueno de Mesquita's actor table: {@code Actor,Capability,Position,Salience}. */
+    BDM,
+    /** KTAB's SMP CSV: a title row, a header row, then name, description, capability, position and salience per dimension. */
+    KTAB
+  }
+
+  /** Reads a table in the given format, or guesses it (a first cell {@code Actor} means BDM) when null. */
+  public static ActorTable read(java.nio.file.Path file, Format format) throws ScenarioException {
+    Format f = format != null ? format : guess(file);
+    return f == Format.BDM ? BdmTableReader.read(file) : KtabCsvReader.read(file);
+  }
+
+  /** The anchor's own model: the expected utility model for BDM tables, the spatial model for KTAB's. */
+  public static String nativeProtocol(java.nio.file.Path file, Format format) {
+    Format f = format != null ? format : guess(file);
+    return f == Format.BDM ? "eum" : "smp";
+  }
+
+  private static Format guess(java.nio.file.Path file) {
+    try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        String first = line.replace("\u00ef\u00bb\u00bf", "").split(",", -1)[0].replace("\"", "").trim();
+        if (first.isEmpty() && line.isBlank()) continue;
+        return first.equalsIgnoreCase("actor") ? Format.BDM : Format.KTAB;
+      }
+    } catch (java.io.IOException e) {
+      // the reader reports an unreadable file with its own message
+    }
+    return Format.KTAB;
+  }
+
   /**
    * The scenario for a table, run with {@code protocol}. Positions stay in the table's units when
    * they lie within 0–100, and are otherwise mapped linearly from the table's range onto 0–100 (the

@@ -104,7 +104,15 @@ final class ScenarioBinder {
     for (ScenarioValidator.Finding f : ScenarioValidator.validate(s)) {
       if (idsBroken && f.atKey() && f.message().startsWith("unknown actor")) continue;
       Pos pos = position(f.path(), f.atKey());
-      problems.add(new Problem(pos.file(), pos.line(), pos.column(), f.path(), f.message()));
+      String message = f.message();
+      if (message.contains("excludes the actor's own position") && f.path().contains(".red_line")) {
+        // in a delta the two may come from different files: name where the position was set too
+        Pos at = valuePos.get(f.path().substring(0, f.path().indexOf(".red_line")) + ".position");
+        if (at != null && !at.file().equals(pos.file())) {
+          message += " (the position is set at " + at.file() + ":" + at.line() + ":" + at.column() + ")";
+        }
+      }
+      problems.add(new Problem(pos.file(), pos.line(), pos.column(), f.path(), message));
     }
     return s;
   }

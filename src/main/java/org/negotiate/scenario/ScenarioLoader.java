@@ -160,9 +160,11 @@ public final class ScenarioLoader {
   public static Scenario load(Path file, List<String> overrides) throws ScenarioException {
     String label = String.valueOf(file);
     try {
-      YamlNode.Map root = resolve(file, new ArrayList<>(), new ArrayList<>());
+      List<Problem> merging = new ArrayList<>();
+      YamlNode.Map root = resolve(file, new ArrayList<>(), new ArrayList<>(), merging);
       YamlNode.Origin o = root.origin();
       ScenarioBinder b = new ScenarioBinder(label, o == null ? "" : o.source(), o == null ? null : o.seeds());
+      b.problems.addAll(merging); // reported with the binder's, all at once
       return bind(b, root, overrides == null ? List.of() : overrides);
     } catch (ScenarioException e) {
       throw e;
@@ -218,9 +220,12 @@ public final class ScenarioLoader {
   /**
    * Reads {@code file} and, when it {@code extends:} another, that one first (recursively), and
    * returns the merged tree. {@code chain} holds the real paths already being resolved and
-   * {@code labels} their names, for the cycle message.
+   * {@code labels} their names, for the cycle message. Problems that leave a usable tree (a
+   * missing name, an unknown id to remove, a list item without an id) are added to
+   * {@code problems}; the others are thrown.
    */
-  private static YamlNode.Map resolve(Path file, List<Path> chain, List<String> labels) throws ScenarioException {
+  private static YamlNode.Map resolve(Path file, List<Path> chain, List<String> labels, List<Problem> problems)
+      throws ScenarioException {
     String label = String.valueOf(file);
     byte[] bytes = read(file, label);
     EvidenceRef.Seeds seeds = EvidenceRef.seedsFolder(file).map(EvidenceRef.Seeds::new).orElse(null);
@@ -235,7 +240,6 @@ public final class ScenarioLoader {
       throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
           "expected the path of the base scenario, relative to this file (e.g. ../baseline.yaml), got " + v.describe()));
     }
-    List<Problem> problems = new ArrayList<>();
     if (!root.entries().containsKey("name")) {
       problems.add(new Problem(label, root.line(), root.column(), "name",
           "missing required key name: a scenario that extends another needs its own name (it names the results folder)"));
@@ -273,10 +277,8 @@ public final class ScenarioLoader {
       throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
           "more than " + MAX_EXTENDS + " levels of extends"));
     }
-    YamlNode.Map baseTree = resolve(base, nextChain, nextLabels);
-    YamlNode.Map merged = ScenarioDelta.apply(baseTree, root, problems);
-    if (!problems.isEmpty()) throw new ScenarioException(problems);
-    return merged;
+    YamlNode.Map baseTree = resolve(base, nextChain, nextLabels, problems);
+    return ScenarioDelta.apply(baseTree, root, problems);
   }
 
   private static void noRemoveWithoutExtends(YamlNode.Map root) throws ScenarioException {

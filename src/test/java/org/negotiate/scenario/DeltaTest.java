@@ -285,6 +285,7 @@ class DeltaTest {
     Problem redLine = e.problems().stream().filter(p -> p.field().endsWith("red_line.max")).findFirst().orElseThrow();
     assertEquals(base, redLine.file(), e.getMessage());
     assertEquals(19, redLine.line(), e.getMessage());
+    assertTrue(redLine.message().endsWith("(the position is set at " + delta + ":6:30)"), redLine.message());
     Problem sum = e.problems().stream().filter(p -> p.message().contains("sum to")).findFirst().orElseThrow();
     assertEquals(delta, sum.file(), e.getMessage());
     assertEquals(6, sum.line(), e.getMessage()); // the stances mapping the delta wrote

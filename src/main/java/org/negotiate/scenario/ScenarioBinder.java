@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  * Binds the positioned YAML tree to the scenario records by hand, collecting every problem with
  * the position of the offending value (or key). Values that fail their check are left null; the
  * caller throws when any problem was found, so nulls never leave the package.
+ *
+ * <p>The tree may be merged from several files (a delta and the scenarios it {@code extends});
+ * each problem is reported in the file of the node it points at ({@link YamlNode#origin()}), and
+ * evidence is checked against the {@code seeds/} folder of the file that cites it. Nodes without
+ * an origin fall back to the file, source and seeds given to the constructor.
  */
 final class ScenarioBinder {
 
@@ -23,8 +28,9 @@ final class ScenarioBinder {
   /** Actor ids that {@code --set} uses as section names. */
   static final List<String> RESERVED_IDS = List.of("protocol", "agreement", "experiment", "calendar");
 
+  /** Top-level keys; {@code extends} and {@code remove} are resolved by the loader before binding. */
   static final List<String> TOP = List.of("name", "description", "calendar", "saliences", "issues", "actors",
-      "protocol", "agreement", "events", "experiment");
+      "protocol", "agreement", "events", "experiment", "extends", "remove");
   static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
   static final List<String> ACTOR = List.of("id", "name", "role", "capability", "reservation", "flexibility",
       "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances");
@@ -45,8 +51,13 @@ final class ScenarioBinder {
   private final String source;
   private final EvidenceRef.Seeds seeds;
   final List<Problem> problems = new ArrayList<>();
-  final Map<String, int[]> valuePos = new HashMap<>();
-  final Map<String, int[]> keyPos = new HashMap<>();
+  final Map<String, Pos> valuePos = new HashMap<>();
+  final Map<String, Pos> keyPos = new HashMap<>();
+  /** The root's file, for problems with no better position. */
+  private String rootFile;
+
+  /** A position in a file. */
+  record Pos(String file, int line, int column) {}
 
   private YearMonth start;
   /** An actor or issue id was malformed: names that fail to resolve are then not reported again. */
@@ -63,6 +74,7 @@ final class ScenarioBinder {
   // ================================================================ scenario
 
   Scenario bind(YamlNode.Map root) {
+    rootFile = fileOf(root);
     keys(root, "", TOP, List.of("name", "calendar", "issues", "actors"));
     String name = str(root, "name", "", true);
     if (name != null && !NAME.matcher(name).matches()) {
@@ -91,19 +103,35 @@ final class ScenarioBinder {
         agreement, events, experiment, saliences);
     for (ScenarioValidator.Finding f : ScenarioValidator.validate(s)) {
       if (idsBroken && f.atKey() && f.message().startsWith("unknown actor")) continue;
-      int[] pos = position(f.path(), f.atKey());
-      problems.add(new Problem(file, pos[0], pos[1], f.path(), f.message()));
+      Pos pos = position(f.path(), f.atKey());
+      String message = f.message();
+      if (message.contains("excludes the actor's own position") && f.path().contains(".red_line")) {
+        // in a delta the two may come from different files: name where the position was set too
+        Pos at = valuePos.get(f.path().substring(0, f.path().indexOf(".red_line")) + ".position");
+        if (at != null && !at.file().equals(pos.file())) {
+          message += " (the position is set at " + at.file() + ":" + at.line() + ":" + at.column() + ")";
+        }
+      }
+      problems.add(new Problem(pos.file(), pos.line(), pos.column(), f.path(), message));
     }
     return s;
   }
 
-  private int[] position(String path, boolean atKey) {
+  private Pos position(String path, boolean atKey) {
     for (String p = path; ; p = parent(p)) {
-      int[] pos = (atKey ? keyPos : valuePos).get(p);
+      Pos pos = (atKey ? keyPos : valuePos).get(p);
       if (pos == null) pos = (atKey ? valuePos : keyPos).get(p);
       if (pos != null) return pos;
-      if (p.isEmpty()) return new int[] {1, 1};
+      if (p.isEmpty()) return new Pos(rootFile == null ? file : rootFile, 1, 1);
     }
+  }
+
+  private String fileOf(YamlNode n) {
+    return n != null && n.origin() != null ? n.origin().file() : file;
+  }
+
+  private String fileOf(YamlNode.Entry e) {
+    return e.origin() != null ? e.origin().file() : fileOf(e.value());
   }
 
   static String parent(String path) {
@@ -464,10 +492,11 @@ final class ScenarioBinder {
           if (seq.flow() && s.plain() && !refs.isEmpty() && refs.get(refs.size() - 1).plain()
               && !EVIDENCE_START.matcher(s.text()).matches()) {
             YamlNode.Scalar prev = refs.remove(refs.size() - 1);
-            String glued = prev.end() >= 0 && s.end() > prev.start()
-                ? source.substring(prev.start(), s.end()) : prev.text() + ", " + s.text();
+            String src = prev.origin() != null ? prev.origin().source() : source;
+            String glued = prev.origin() == s.origin() && prev.end() >= 0 && s.end() > prev.start()
+                && s.end() <= src.length() ? src.substring(prev.start(), s.end()) : prev.text() + ", " + s.text();
             refs.add(new YamlNode.Scalar(glued, YamlNode.Kind.STRING, true, prev.line(), prev.column(),
-                prev.start(), s.end()));
+                prev.start(), s.end(), prev.origin()));
           } else {
             refs.add(s);
           }
@@ -494,6 +523,7 @@ final class ScenarioBinder {
       err(at, path, e.getMessage());
       return false;
     }
+    EvidenceRef.Seeds seeds = at.origin() != null ? at.origin().seeds() : this.seeds;
     if (seeds != null) {
       String why = seeds.check(ref);
       if (why != null) {
@@ -562,12 +592,12 @@ final class ScenarioBinder {
   }
 
   private void record(String path, YamlNode.Entry e) {
-    keyPos.putIfAbsent(path, new int[] {e.keyLine(), e.keyColumn()});
+    keyPos.putIfAbsent(path, new Pos(fileOf(e), e.keyLine(), e.keyColumn()));
     valuePos.putIfAbsent(path, pos(e.value()));
   }
 
-  private static int[] pos(YamlNode n) {
-    return new int[] {n.line(), n.column()};
+  private Pos pos(YamlNode n) {
+    return new Pos(fileOf(n), n.line(), n.column());
   }
 
   private static String join(String path, String key) {
@@ -697,11 +727,11 @@ final class ScenarioBinder {
   }
 
   private void err(YamlNode at, String field, String message) {
-    problems.add(new Problem(file, at.line(), at.column(), field, message));
+    problems.add(new Problem(fileOf(at), at.line(), at.column(), field, message));
   }
 
   private void errKey(YamlNode.Entry e, String field, String message) {
-    problems.add(new Problem(file, e.keyLine(), e.keyColumn(), field, message));
+    problems.add(new Problem(fileOf(e), e.keyLine(), e.keyColumn(), field, message));
   }
 
   /** The allowed key closest to a misspelt one (edit distance at most 2), or null. */

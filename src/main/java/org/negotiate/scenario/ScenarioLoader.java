@@ -95,10 +95,61 @@ import java.util.List;
  *
  * <p>Paths in messages name list items by id ({@code actors[turkey]}) or, without a usable id, by
  * 0-based index ({@code events[2]}); changes always by index ({@code changes[0]}).
+ *
+ * <h2>Deltas: {@code extends}</h2>
+ *
+ * A what-if can be written as the changes to another scenario:
+ *
+ * <pre>
+ * extends: ../baseline.yaml       # the base, relative to this file's folder
+ * name: no_earthquake             # required in a delta (it names the results folder)
+ * description: ...                # optional; else the base's
+ * remove: {events: [earthquake]}  # optional: ids to drop from actors, events, issues
+ * actors:                         # only what changes, matched by id
+ *   - id: russia
+ *     lean: uniform(0.0, 0.1)
+ *     evidence: [004#quote]
+ * </pre>
+ *
+ * <ol>
+ *   <li>The base is loaded first, recursively (a base may itself extend another, up to
+ *       {@value #MAX_EXTENDS} levels). A missing or unreadable base is a problem at the
+ *       {@code extends} line; a cycle is a problem there naming it, e.g.
+ *       {@code extends cycle: a.yaml -> b.yaml -> a.yaml}. A problem inside the base is reported in
+ *       the base's file.
+ *   <li>{@code remove:} drops the listed items from the base's {@code actors}, {@code events} and
+ *       {@code issues} (an id the base does not have is a problem at that id). What cannot exist
+ *       without a removed item is dropped with it, not reported: other actors' {@code ties} and
+ *       {@code pressure} entries naming a removed actor, every actor's stance on a removed issue,
+ *       and event changes whose target names a removed actor or issue (an event left with no
+ *       change is dropped). Saliences are <em>not</em> renormalised: after removing an issue the
+ *       delta must give the remaining saliences, or validation reports their sum.
+ *   <li>The delta's tree is merged onto the base's, before binding: mappings merge key by key,
+ *       recursively; a key set to {@code null} ({@code ~}) deletes the base's key (e.g.
+ *       {@code red_line: {min: ~}} removes a bound, {@code ties: {opposition: ~}} a tie); lists
+ *       whose items have an {@code id} ({@code issues}, {@code actors}, {@code events}) merge by id:
+ *       an item with an id the base has is merged into the base's item, one with a new id is
+ *       appended; every other list (evidence, changes) and every scalar replaces the base's. So a
+ *       changed stance that gives {@code evidence} and {@code rationale} replaces the base's, and
+ *       one that does not keeps them; changing one of an event's changes means giving its whole
+ *       {@code changes} list. Setting a salience does not rescale the others (unlike {@code --set}):
+ *       give them all.
+ *   <li>The merged tree is bound and validated as one whole scenario. Every problem points at the
+ *       file and line the offending value came from: the delta's when the delta wrote it, the
+ *       base's when the base did (a merged mapping or list is placed where the delta wrote it).
+ *       Evidence references are checked against the {@code seeds/} folder nearest to the file
+ *       that contains them.
+ * </ol>
+ *
+ * {@code remove:} without {@code extends:} is a problem; {@link #parse} does not resolve
+ * {@code extends:} (there is no file to resolve it from).
  */
 public final class ScenarioLoader {
 
   private ScenarioLoader() {}
+
+  /** Deepest chain of {@code extends} followed. */
+  static final int MAX_EXTENDS = 16;
 
   /** Loads and validates {@code file}. */
   public static Scenario load(Path file) throws ScenarioException {
@@ -109,21 +160,12 @@ public final class ScenarioLoader {
   public static Scenario load(Path file, List<String> overrides) throws ScenarioException {
     String label = String.valueOf(file);
     try {
-      byte[] bytes;
-      try {
-        if (Files.isDirectory(file)) {
-          throw new ScenarioException(new Problem(label, 0, 0, "", "cannot read file: it is a directory"));
-        }
-        if (Files.size(file) > YamlReader.MAX_BYTES) {
-          throw new ScenarioException(new Problem(label, 0, 0, "", "file too large (" + Files.size(file)
-              + " bytes; a scenario file may have at most " + YamlReader.MAX_BYTES + ")"));
-        }
-        bytes = Files.readAllBytes(file);
-      } catch (IOException e) {
-        throw new ScenarioException(new Problem(label, 0, 0, "", "cannot read file: " + describe(e)));
-      }
-      EvidenceRef.Seeds seeds = EvidenceRef.seedsFolder(file).map(EvidenceRef.Seeds::new).orElse(null);
-      return build(label, bytes, seeds, overrides == null ? List.of() : overrides);
+      List<Problem> merging = new ArrayList<>();
+      YamlNode.Map root = resolve(file, new ArrayList<>(), new ArrayList<>(), merging);
+      YamlNode.Origin o = root.origin();
+      ScenarioBinder b = new ScenarioBinder(label, o == null ? "" : o.source(), o == null ? null : o.seeds());
+      b.problems.addAll(merging); // reported with the binder's, all at once
+      return bind(b, root, overrides == null ? List.of() : overrides);
     } catch (ScenarioException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -158,11 +200,117 @@ public final class ScenarioLoader {
 
   private static Scenario build(String label, byte[] bytes, EvidenceRef.Seeds seeds, List<String> overrides)
       throws ScenarioException {
-    YamlReader.Result r = YamlReader.read(label, bytes);
-    ScenarioBinder b = new ScenarioBinder(label, r.source(), seeds);
-    Scenario s = b.bind((YamlNode.Map) r.root());
+    YamlReader.Result r = YamlReader.read(label, bytes, seeds);
+    YamlNode.Map root = (YamlNode.Map) r.root();
+    YamlNode.Entry ext = root.entries().get(ScenarioDelta.EXTENDS);
+    if (ext != null) {
+      throw new ScenarioException(new Problem(label, ext.keyLine(), ext.keyColumn(), ScenarioDelta.EXTENDS,
+          "extends: is resolved relative to the scenario's file; load the file rather than its text"));
+    }
+    noRemoveWithoutExtends(root);
+    return bind(new ScenarioBinder(label, r.source(), seeds), root, overrides);
+  }
+
+  private static Scenario bind(ScenarioBinder b, YamlNode.Map root, List<String> overrides) throws ScenarioException {
+    Scenario s = b.bind(root);
     if (!b.problems.isEmpty()) throw new ScenarioException(b.problems);
     return overrides.isEmpty() ? s : override(s, overrides);
+  }
+
+  /**
+   * Reads {@code file} and, when it {@code extends:} another, that one first (recursively), and
+   * returns the merged tree. {@code chain} holds the real paths already being resolved and
+   * {@code labels} their names, for the cycle message. Problems that leave a usable tree (a
+   * missing name, an unknown id to remove, a list item without an id) are added to
+   * {@code problems}; the others are thrown.
+   */
+  private static YamlNode.Map resolve(Path file, List<Path> chain, List<String> labels, List<Problem> problems)
+      throws ScenarioException {
+    String label = String.valueOf(file);
+    byte[] bytes = read(file, label);
+    EvidenceRef.Seeds seeds = EvidenceRef.seedsFolder(file).map(EvidenceRef.Seeds::new).orElse(null);
+    YamlNode.Map root = (YamlNode.Map) YamlReader.read(label, bytes, seeds).root();
+    YamlNode.Entry ext = root.entries().get(ScenarioDelta.EXTENDS);
+    if (ext == null) {
+      noRemoveWithoutExtends(root);
+      return root;
+    }
+    YamlNode v = ext.value();
+    if (!(v instanceof YamlNode.Scalar s) || s.kind() != YamlNode.Kind.STRING || s.text().isBlank()) {
+      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
+          "expected the path of the base scenario, relative to this file (e.g. ../baseline.yaml), got " + v.describe()));
+    }
+    if (!root.entries().containsKey("name")) {
+      problems.add(new Problem(label, root.line(), root.column(), "name",
+          "missing required key name: a scenario that extends another needs its own name (it names the results folder)"));
+    }
+    Path base;
+    try {
+      Path text = Path.of(s.text().strip());
+      base = (text.isAbsolute() || file.getParent() == null ? text : file.getParent().resolve(text)).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
+          "not a file path: " + Quantities.quote(s.text())));
+    }
+    String baseLabel = String.valueOf(base);
+    Path me = identity(file);
+    List<Path> nextChain = new ArrayList<>(chain);
+    nextChain.add(me);
+    List<String> nextLabels = new ArrayList<>(labels);
+    nextLabels.add(label);
+    int cycle = nextChain.indexOf(identity(base));
+    if (cycle >= 0) {
+      List<String> names = new ArrayList<>(nextLabels.subList(cycle, nextLabels.size()));
+      names.add(nextLabels.get(cycle));
+      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
+          "extends cycle: " + String.join(" -> ", names)));
+    }
+    if (!Files.exists(base)) {
+      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
+          "base scenario " + baseLabel + " not found (extends: is relative to the folder of " + label + ")"));
+    }
+    if (Files.isDirectory(base)) {
+      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
+          "base scenario " + baseLabel + " is a directory, not a scenario file"));
+    }
+    if (nextChain.size() > MAX_EXTENDS) {
+      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
+          "more than " + MAX_EXTENDS + " levels of extends"));
+    }
+    YamlNode.Map baseTree = resolve(base, nextChain, nextLabels, problems);
+    return ScenarioDelta.apply(baseTree, root, problems);
+  }
+
+  private static void noRemoveWithoutExtends(YamlNode.Map root) throws ScenarioException {
+    YamlNode.Entry rm = root.entries().get(ScenarioDelta.REMOVE);
+    if (rm != null) {
+      throw new ScenarioException(new Problem(ScenarioDelta.fileOf(rm), rm.keyLine(), rm.keyColumn(), ScenarioDelta.REMOVE,
+          "remove: applies only to a scenario that extends another (add extends: BASE.yaml)"));
+    }
+  }
+
+  /** The file as one identity for cycle detection: its real path when it exists. */
+  private static Path identity(Path file) {
+    try {
+      return file.toRealPath();
+    } catch (IOException | SecurityException e) {
+      return file.toAbsolutePath().normalize();
+    }
+  }
+
+  private static byte[] read(Path file, String label) throws ScenarioException {
+    try {
+      if (Files.isDirectory(file)) {
+        throw new ScenarioException(new Problem(label, 0, 0, "", "cannot read file: it is a directory"));
+      }
+      if (Files.size(file) > YamlReader.MAX_BYTES) {
+        throw new ScenarioException(new Problem(label, 0, 0, "", "file too large (" + Files.size(file)
+            + " bytes; a scenario file may have at most " + YamlReader.MAX_BYTES + ")"));
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ScenarioException(new Problem(label, 0, 0, "", "cannot read file: " + describe(e)));
+    }
   }
 
   private static String describe(IOException e) {

@@ -54,17 +54,28 @@ final class YamlReader {
   private record Tok(JsonToken type, String text, int line, int col, int cp, boolean alias) {}
 
   private final String file;
+  private final EvidenceRef.Seeds seeds;
+  private YamlNode.Origin origin;
   private String source;
   private int[] cpToChar; // null when the source has no surrogate pairs
   private List<Tok> toks;
   private int i;
 
-  private YamlReader(String file) {
+  private YamlReader(String file, EvidenceRef.Seeds seeds) {
     this.file = file;
+    this.seeds = seeds;
   }
 
   static Result read(String file, byte[] bytes) throws ScenarioException {
-    return new YamlReader(file).run(bytes);
+    return read(file, bytes, null);
+  }
+
+  /**
+   * Reads {@code bytes}; every node of the tree carries an {@link YamlNode.Origin} naming
+   * {@code file}, its text and {@code seeds} (the folder its evidence is checked against, or null).
+   */
+  static Result read(String file, byte[] bytes, EvidenceRef.Seeds seeds) throws ScenarioException {
+    return new YamlReader(file, seeds).run(bytes);
   }
 
   private Result run(byte[] bytes) throws ScenarioException {
@@ -73,6 +84,7 @@ final class YamlReader {
           + MAX_BYTES + ")");
     }
     source = decode(bytes);
+    origin = new YamlNode.Origin(file, source, seeds);
     checkCharacters();
     tokenize();
     if (toks.isEmpty()) throw fatal(1, 1, "empty scenario file");
@@ -248,11 +260,11 @@ final class YamlReader {
           Tok k = toks.get(i++);
           YamlNode v = node();
           if (flow && v instanceof YamlNode.Scalar s) v = rejoin(s, true);
-          YamlNode.Entry e = new YamlNode.Entry(k.text, k.line, k.col, v);
+          YamlNode.Entry e = new YamlNode.Entry(k.text, k.line, k.col, v, origin);
           if (entries.containsKey(k.text)) dups.add(e); else entries.put(k.text, e);
         }
         i++;
-        return new YamlNode.Map(entries, java.util.Collections.unmodifiableList(dups), flow, t.line, t.col);
+        return new YamlNode.Map(entries, java.util.Collections.unmodifiableList(dups), flow, t.line, t.col, origin);
       }
       case START_ARRAY -> {
         boolean flow = at(t) == '[';
@@ -263,7 +275,7 @@ final class YamlReader {
           items.add(v);
         }
         i++;
-        return new YamlNode.Seq(java.util.Collections.unmodifiableList(items), flow, t.line, t.col);
+        return new YamlNode.Seq(java.util.Collections.unmodifiableList(items), flow, t.line, t.col, origin);
       }
       default -> {
         return scalar(t);
@@ -289,7 +301,7 @@ final class YamlReader {
     boolean plain = c != '"' && c != '\'' && c != '|' && c != '>' && c != '!';
     String text = t.text == null ? "" : t.text;
     int end = plain && source.startsWith(text, start) ? start + text.length() : -1;
-    return new YamlNode.Scalar(text, kind, plain, t.line, t.col, start, end);
+    return new YamlNode.Scalar(text, kind, plain, t.line, t.col, start, end, origin);
   }
 
   /**
@@ -328,7 +340,7 @@ final class YamlReader {
       }
     }
     String text = source.substring(s.start(), close + 1).replaceAll("\\s+", " ");
-    return new YamlNode.Scalar(text, YamlNode.Kind.STRING, true, s.line(), s.column(), s.start(), close + 1);
+    return new YamlNode.Scalar(text, YamlNode.Kind.STRING, true, s.line(), s.column(), s.start(), close + 1, origin);
   }
 
   private static boolean balanced(String t) {

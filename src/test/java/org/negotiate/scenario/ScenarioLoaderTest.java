@@ -139,7 +139,7 @@ class ScenarioLoaderTest {
       bad_role                   | 18 | actors[turkey].role
       missing_stance             | 44 | actors[russia].stances: russia has no stance on refugee_return
       stance_unknown_issue       | 44 | actors[russia].stances
-      unknown_top_key            | 2  | extends: unknown key "extends"; valid keys here: name,
+      unknown_top_key            | 2  | inherits: unknown key "inherits"; valid keys here: name,
       unknown_actor_key          | 39 | actors[russia].capabilty: unknown key
       bad_distribution           | 19 | actors[turkey].capability: "triangular(90, 80, 70)" needs lo <= mode <= hi
       unknown_distribution       | 20 | actors[turkey].reservation: unknown distribution "lognormal"

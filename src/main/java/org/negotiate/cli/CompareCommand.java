@@ -1,0 +1,175 @@
+package org.negotiate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.negotiate.experiment.Comparison;
+import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.experiment.ScenarioDiff;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.report.CompareCharts;
+import org.negotiate.report.CompareTables;
+import org.negotiate.report.ResultFolder;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioLoader;
+import org.negotiate.scenario.ScenarioWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code negotiate compare A B}: the odds of two scenarios run with the same base seed and the same
+ * replications (common random numbers), and their difference month by month with a paired
+ * interval.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {
+      "Runs scenarios A and B with the same seed and replications (common random numbers: inputs they",
+      "share get the same draw in each replication) and writes, per month, both odds and the difference",
+      "B - A with its paired 95% interval (and the unpaired one for comparison), the inputs that differ,",
+      "the blockers side by side and charts to results/compare-<A>-vs-<B>/<run-id>/."
+    })
+final class CompareCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "A", description = "Scenario A (YAML), e.g. scenarios/baseline.yaml.")
+  Path a;
+
+  @Parameters(index = "1", paramLabel = "B", description = "Scenario B (YAML), e.g. scenarios/whatif/no_earthquake.yaml.")
+  Path b;
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE",
+      description = {"Override one input in both scenarios, e.g. protocol.noise=0. Repeatable."})
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--runs", paramLabel = "N", description = "Replications of each (default: A's experiment.replications).")
+  Integer runs;
+
+  @Option(names = "--rounds", paramLabel = "R",
+      description = "Rounds, one per month (default: the larger experiment.rounds of A and B).")
+  Integer rounds;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Base seed of both (default: A's experiment.seed).")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant started = Instant.now();
+    Scenario sa = ScenarioLoader.load(a, overrides);
+    Scenario sb = ScenarioLoader.load(b, overrides);
+    Protocol pa = Inputs.protocol(sa);
+    Protocol pb = Inputs.protocol(sb);
+    if (!sa.calendar().start().equals(sb.calendar().start())) {
+      throw new BadInput("compare: the scenarios start in different months (" + sa.name() + " " + sa.calendar().start()
+          + ", " + sb.name() + " " + sb.calendar().start() + "); months must line up to be compared");
+    }
+    int n = Inputs.inRange("--runs", runs, sa.experiment().replications(), 1, Inputs.MAX_REPLICATIONS);
+    int r = Inputs.inRange("--rounds", rounds, Math.max(sa.experiment().rounds(), sb.experiment().rounds()), 1,
+        Inputs.MAX_ROUNDS);
+    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    long base = seed != null ? seed : sa.experiment().seed();
+    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds != null);
+
+    String yamlA = ScenarioWriter.toYaml(sa);
+    String yamlB = ScenarioWriter.toYaml(sb);
+    String identity = yamlA + "\n---\n" + yamlB + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r;
+    String folderName = "compare-" + sa.name() + "-vs-" + sb.name();
+    try (ResultFolder folder = ResultFolder.open(out, folderName, identity, started, "")) {
+      MonteCarlo.Result ra;
+      MonteCarlo.Result rb;
+      try (ProgressBar bar = quiet ? null : Progress.bar("replications", 2L * n)) {
+        ra = MonteCarlo.run(sa, pa, options, bar == null ? null : done -> Progress.stepTo(bar, done));
+        rb = MonteCarlo.run(sb, pb, options, bar == null ? null : done -> Progress.stepTo(bar, n + done));
+      }
+      Comparison c = Comparison.of(ra, rb, sa.calendar(), r);
+      List<ScenarioDiff.Row> diff = ScenarioDiff.of(sa, sb);
+      folder.write("scenario_a.resolved.yaml", yamlA);
+      folder.write("scenario_b.resolved.yaml", yamlB);
+      CompareTables.writeCompare(c, folder.file("compare.csv"));
+      CompareTables.writeInputs(diff, folder.file("inputs.csv"));
+      CompareTables.writeBlockers(c, folder.file("blockers.csv"));
+      List<Path> charts = CompareCharts.writeAll(c, folder.dir());
+
+      Map<String, Object> manifest = new LinkedHashMap<>();
+      manifest.put("tool", "negotiate");
+      manifest.put("version", Main.version());
+      // originalArgs already start with "compare" (the root's arguments): do not name it twice
+      manifest.put("command", "negotiate " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+      manifest.put("scenario_a", sa.name());
+      manifest.put("scenario_a_file", a.toString());
+      manifest.put("scenario_a_sha256", ResultFolder.sha256(yamlA));
+      manifest.put("scenario_b", sb.name());
+      manifest.put("scenario_b_file", b.toString());
+      manifest.put("scenario_b_sha256", ResultFolder.sha256(yamlB));
+      manifest.put("overrides", overrides);
+      manifest.put("protocol_a", pa.name());
+      manifest.put("protocol_b", pb.name());
+      manifest.put("seed", base);
+      manifest.put("replications", n);
+      manifest.put("rounds", r);
+      manifest.put("threads", t);
+      manifest.put("common_random_numbers", "replication i of both uses seed Streams.replicationSeed(seed, i); "
+          + "an input both scenarios have draws from the same stream");
+      manifest.put("paired_interval", "Newcombe (1998) hybrid score for paired proportions (method 10); "
+          + "[0, 0] when no replication is discordant");
+      manifest.put("unpaired_interval", "Newcombe (1998) hybrid score for independent proportions (method 10)");
+      manifest.put("inputs_differing", diff.size());
+      manifest.put("started_utc", started.toString());
+      manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
+      manifest.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario_a.resolved.yaml", "scenario_b.resolved.yaml",
+          "compare.csv", "inputs.csv", "blockers.csv"));
+      charts.forEach(p -> files.add(p.getFileName().toString()));
+      manifest.put("files", files);
+      manifest.put("summary", summary(c));
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), manifest);
+
+      Path done = folder.commit();
+      spec.commandLine().getOut().println(summaryLine(c, done));
+      return 0;
+    }
+  }
+
+  private static Map<String, Object> summary(Comparison c) {
+    Comparison.MonthDifference m = c.last();
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("by_month", m.month().toString());
+    s.put("odds_a", m.oddsA());
+    s.put("odds_b", m.oddsB());
+    s.put("difference", m.paired().estimate());
+    s.put("paired_lower95", m.paired().lower());
+    s.put("paired_upper95", m.paired().upper());
+    s.put("unpaired_lower95", m.unpaired().lower());
+    s.put("unpaired_upper95", m.unpaired().upper());
+    s.put("discordant_only_a", m.onlyA());
+    s.put("discordant_only_b", m.onlyB());
+    return s;
+  }
+
+  static String summaryLine(Comparison c, Path folder) {
+    Comparison.MonthDifference m = c.last();
+    return String.format(Locale.ROOT, "P(deal by %s): %s %.2f → %s %.2f, difference %s [%s, %s] (paired) · %s/",
+        m.month(), c.a(), m.oddsA(), c.b(), m.oddsB(), CompareCharts.signed(m.paired().estimate()),
+        CompareCharts.signed(m.paired().lower()), CompareCharts.signed(m.paired().upper()), folder);
+  }
+}

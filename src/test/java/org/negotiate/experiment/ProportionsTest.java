@@ -1,0 +1,65 @@
+package org.negotiate.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ProportionsTest {
+
+  /** Newcombe (1998), paired data, method 10: table (e, f, g, h) = (36, 12, 2, 0), 95% CI for (f − g)/n. */
+  @Test
+  void pairedMatchesNewcombesWorkedExamples() {
+    // f = first only, g = second only; our difference is B − A, so A's only-count is g and B's is f
+    Proportions.Interval i = Proportions.paired(36, 2, 12, 0);
+    assertEquals(0.2, i.estimate(), 1e-12);
+    assertEquals(0.0569, i.lower(), 1e-4);
+    assertEquals(0.3404, i.upper(), 1e-4);
+    Proportions.Interval j = Proportions.paired(18, 2, 12, 18);
+    assertEquals(0.0562, j.lower(), 1e-4);
+    assertEquals(0.3290, j.upper(), 1e-4);
+    // and the mirror image
+    Proportions.Interval k = Proportions.paired(18, 12, 2, 18);
+    assertEquals(-0.3290, k.lower(), 1e-4);
+    assertEquals(-0.0562, k.upper(), 1e-4);
+  }
+
+  /** Newcombe (1998), independent samples, method 10: 56/70 − 48/80. */
+  @Test
+  void unpairedMatchesNewcombesWorkedExample() {
+    Proportions.Interval i = Proportions.unpaired(48, 80, 56, 70);
+    assertEquals(0.2, i.estimate(), 1e-12);
+    assertEquals(0.0524, i.lower(), 1e-4);
+    assertEquals(0.3339, i.upper(), 1e-4);
+  }
+
+  @Test
+  void noDiscordantReplicationGivesExactlyZero() {
+    for (long[] t : new long[][] {{0, 0, 0, 2000}, {2000, 0, 0, 0}, {953, 0, 0, 1047}}) {
+      Proportions.Interval i = Proportions.paired(t[0], t[1], t[2], t[3]);
+      assertEquals(0.0, i.estimate());
+      assertEquals(0.0, i.lower());
+      assertEquals(0.0, i.upper());
+    }
+  }
+
+  @Test
+  void wilsonAgreesWithTheOddsCommandsInterval() {
+    for (long[] c : new long[][] {{2000, 0}, {2000, 953}, {2000, 2000}, {50, 7}, {1, 1}}) {
+      double[] mine = Proportions.wilson(c[0], c[1]);
+      double[] theirs = MonteCarlo.wilson(c[0], c[1]);
+      assertEquals(theirs[0], mine[0], 1e-12);
+      assertEquals(theirs[1], mine[1], 1e-12);
+    }
+  }
+
+  /** Positively correlated pairs (common random numbers) give a narrower interval than independent samples. */
+  @Test
+  void pairingNarrowsTheInterval() {
+    Proportions.Interval paired = Proportions.paired(660, 294, 0, 1046);
+    Proportions.Interval unpaired = Proportions.unpaired(954, 2000, 660, 2000);
+    assertEquals(paired.estimate(), unpaired.estimate(), 1e-12);
+    assertTrue(paired.width() < unpaired.width(), paired + " vs " + unpaired);
+    assertTrue(paired.lower() < paired.estimate() && paired.estimate() < paired.upper());
+  }
+}

@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Runs scenarios A and B with the same seed and replications (common random numbers: inputs they",
       "share get the same draw in each replication) and writes, per month, both odds and the difference",
-      "B - A with its paired 95% interval (and the unpaired one for comparison), the inputs that differ,",
+      "B - A with its paired 95%% interval (and the unpaired one for comparison), the inputs that differ,",
       "the blockers side by side and charts to results/compare-<A>-vs-<B>/<run-id>/."
     })
 final class CompareCommand implements Callable<Integer> {
@@ -113,8 +113,7 @@ final class CompareCommand implements Callable<Integer> {
       Map<String, Object> manifest = new LinkedHashMap<>();
       manifest.put("tool", "negotiate");
       manifest.put("version", Main.version());
-      // originalArgs already start with "compare" (the root's arguments): do not name it twice
-      manifest.put("command", "negotiate " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+      manifest.put("command", Inputs.commandLine(spec));
       manifest.put("scenario_a", sa.name());
       manifest.put("scenario_a_file", a.toString());
       manifest.put("scenario_a_sha256", ResultFolder.sha256(yamlA));

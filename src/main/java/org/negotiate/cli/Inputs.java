@@ -1,7 +1,5 @@
 package org.negotiate.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.Protocols;
 import org.negotiate.scenario.Scenario;
@@ -34,12 +32,8 @@ final class Inputs {
     return v;
   }
 
-  /** The command line as typed, for the manifest. */
-  static String commandLine(String command, List<String> args) {
-    List<String> all = new ArrayList<>();
-    all.add("negotiate");
-    all.add(command);
-    all.addAll(args);
-    return String.join(" ", all);
+  /** The command line as typed, for the manifest (the parse result's arguments start with the command's name). */
+  static String commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+    return "negotiate " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
 }

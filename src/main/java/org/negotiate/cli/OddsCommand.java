@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "odds", mixinStandardHelpOptions = true,
     description = {
       "Runs N replications, each with its own draw of the uncertain inputs, and writes the odds of",
-      "agreement by month (95% Wilson intervals), the agreed terms, the blockers and the position",
+      "agreement by month (95%% Wilson intervals), the agreed terms, the blockers and the position",
       "bands as CSV and charts to results/<scenario>/<run-id>/."
     })
 final class OddsCommand implements Callable<Integer> {
@@ -87,7 +87,7 @@ final class OddsCommand implements Callable<Integer> {
       Map<String, Object> manifest = new LinkedHashMap<>();
       manifest.put("tool", "negotiate");
       manifest.put("version", Main.version());
-      manifest.put("command", Inputs.commandLine("odds", spec.commandLine().getParseResult().originalArgs()));
+      manifest.put("command", Inputs.commandLine(spec));
       manifest.put("scenario", s.name());
       manifest.put("scenario_file", String.valueOf(scenario.source()));
       manifest.put("overrides", scenario.allOverrides());

@@ -28,10 +28,11 @@ public class ScenarioException extends Exception {
 
   static final Comparator<Problem> ORDER =
       Comparator.comparing((Problem p) -> !p.file().equals("--set") ? 0 : 1)
+          .thenComparing(Problem::file)
           .thenComparingInt(Problem::line)
           .thenComparingInt(Problem::column);
 
-  /** Every problem found, sorted by line then column ({@code --set} problems last). */
+  /** Every problem found, sorted by file, line and column ({@code --set} problems last). */
   public List<Problem> problems() {
     return problems;
   }

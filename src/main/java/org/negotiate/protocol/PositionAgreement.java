@@ -7,8 +7,10 @@ import org.negotiate.protocol.RoundClose.Ending;
 /**
  * Agreement for protocols that have no accept step (expected utility, the spatial model): a deal
  * is reached when every party's position lies within the agreement rule's tolerance of every other
- * party's on every issue. Its terms are the parties' capability-and-salience weighted mean; when
- * the run ends without one, the blocker is the party standing furthest from the others.
+ * party's on every issue and the terms respect every party's red lines. Its terms are the
+ * parties' capability-and-salience weighted mean; when the run ends without one, the blocker is
+ * the party whose red line the converged terms break, or else the party standing furthest from
+ * the others.
  */
 public final class PositionAgreement {
   private PositionAgreement() {}
@@ -23,6 +25,16 @@ public final class PositionAgreement {
       }
     }
     return true;
+  }
+
+  /** The first party (in the given order) whose red line the terms break on some issue, or -1. */
+  static int redLineBreached(Inputs in, double[] terms, int[] parties) {
+    for (int p : parties) {
+      for (int k = 0; k < in.issues; k++) {
+        if (terms[k] < in.redLineMin[p][k] - 1e-9 || terms[k] > in.redLineMax[p][k] + 1e-9) return p;
+      }
+    }
+    return -1;
   }
 
   /** The parties' capability × salience weighted mean position on each issue. */
@@ -75,13 +87,17 @@ public final class PositionAgreement {
    */
   public static RoundClose close(Inputs in, double[][] positions, int[] parties, double tolerance,
       int round, int rounds, boolean stopped) {
+    int vetoes = -1;
     if (parties.length > 0 && reached(positions, parties, tolerance)) {
-      return new RoundClose(Ending.AGREED, terms(in, positions, parties), -1, null);
+      double[] terms = terms(in, positions, parties);
+      vetoes = redLineBreached(in, terms, parties);
+      if (vetoes < 0) return new RoundClose(Ending.AGREED, terms, -1, null);
     }
-    if (stopped) return new RoundClose(Ending.STOPPED, null, blocker(in, positions, parties), BlockReason.DISTANCE);
-    if (round >= rounds - 1) {
-      return new RoundClose(Ending.ROUND_LIMIT, null, blocker(in, positions, parties), BlockReason.DISTANCE);
-    }
+    // Converged terms that break a party's red line are no deal: that party blocks them.
+    int blocker = vetoes >= 0 ? vetoes : blocker(in, positions, parties);
+    BlockReason reason = vetoes >= 0 ? BlockReason.RED_LINE : BlockReason.DISTANCE;
+    if (stopped) return new RoundClose(Ending.STOPPED, null, blocker, reason);
+    if (round >= rounds - 1) return new RoundClose(Ending.ROUND_LIMIT, null, blocker, reason);
     return RoundClose.CONTINUE;
   }
 }

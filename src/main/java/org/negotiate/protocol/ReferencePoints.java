@@ -61,6 +61,14 @@ public final class ReferencePoints {
     return z;
   }
 
+  /**
+   * Rubinstein's alternating-offers split of a unit pie: the first proposer's share
+   * {@code (1 - d2) / (1 - d1 d2)} with discount factors d1 (proposer) and d2 (responder).
+   */
+  public static double rubinstein(double d1, double d2) {
+    return (1 - d2) / (1 - d1 * d2);
+  }
+
   /** The parties' capability-weighted Nash bargaining point inside their red lines, or null when they leave none. */
   public static double[] nash(Inputs in, int[] parties) {
     return NashDraft.draft(in, parties, new int[0]);

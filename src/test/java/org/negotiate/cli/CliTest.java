@@ -140,6 +140,20 @@ class CliTest {
   }
 
   @Test
+  void forecastSetsTheModelsSideBySide() throws IOException {
+    Run r = cli("forecast", BASELINE.toString(), "--runs", "20", "--out", tmp.toString());
+    assertEquals(0, r.exit(), r.err());
+    Matcher m = Pattern.compile("results: (.+)/").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    List<String> rows = Files.readAllLines(Path.of(m.group(1)).resolve("forecast.csv"));
+    assertEquals(1 + 3 * 5, rows.size(), "3 issues x (compromise, nash, eum, mediated, smp)");
+    for (String method : List.of("compromise", "nash", "eum", "mediated", "smp")) {
+      assertTrue(rows.stream().anyMatch(x -> x.startsWith("withdrawal," + method + ",")), method);
+    }
+    assertTrue(Files.size(Path.of(m.group(1)).resolve("forecast.png")) > 0);
+  }
+
+  @Test
   void validatePrintsTheActorsAndStances() {
     Run r = cli("validate", BASELINE.toString());
     assertEquals(0, r.exit(), r.err());

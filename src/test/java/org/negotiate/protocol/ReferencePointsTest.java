@@ -25,6 +25,16 @@ class ReferencePointsTest {
   }
 
   @Test
+  void rubinsteinClosedForm() {
+    // models.md §5.4
+    assertEquals(0.526316, ReferencePoints.rubinstein(0.9, 0.9), 1e-6);
+    assertEquals(0.473684, 1 - ReferencePoints.rubinstein(0.9, 0.9), 1e-6);
+    assertEquals(0.714286, ReferencePoints.rubinstein(0.9, 0.8), 1e-6);
+    assertEquals(0.285714, 1 - ReferencePoints.rubinstein(0.9, 0.8), 1e-6);
+    assertEquals(0.512821, ReferencePoints.rubinstein(0.95, 0.95), 1e-6);
+  }
+
+  @Test
   void nashPointSolvedByHand() {
     // One issue, ideals 0 and 100, linear utilities, reservations 0.2 and 0.4, capabilities 1 and 3:
     // maximise log(1 - z/100 - 0.2) + 3 log(z/100 - 0.4) => (0.8 - t)^-1 = 3 (t - 0.4)^-1, t = z/100

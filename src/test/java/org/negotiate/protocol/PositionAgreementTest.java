@@ -1,0 +1,54 @@
+package org.negotiate.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.negotiate.model.Inputs;
+
+class PositionAgreementTest {
+  private static Inputs twoParties() {
+    Inputs in = new Inputs(2, 1);
+    in.capability[0] = 1;
+    in.capability[1] = 3;
+    in.salience[0][0] = 1;
+    in.salience[1][0] = 1;
+    return in;
+  }
+
+  @Test
+  void partiesWithinToleranceAgreeOnTheirWeightedMean() {
+    Inputs in = twoParties();
+    double[][] positions = {{50}, {54}};
+    RoundClose c = PositionAgreement.close(in, positions, new int[] {0, 1}, 5, 3, 10, false);
+    assertEquals(RoundClose.Ending.AGREED, c.ending());
+    assertEquals(53, c.terms()[0], 1e-12);
+    assertFalse(PositionAgreement.reached(new double[][] {{50}, {56}}, new int[] {0, 1}, 5));
+  }
+
+  @Test
+  void convergedTermsBreakingARedLineAreNoDealAndThatPartyBlocks() {
+    Inputs in = twoParties();
+    in.redLineMax[0][0] = 52; // party 0 signs nothing above 52; the weighted mean is 53
+    double[][] positions = {{50}, {54}};
+    assertEquals(RoundClose.Ending.CONTINUE, PositionAgreement.close(in, positions, new int[] {0, 1}, 5, 3, 10, false).ending());
+    RoundClose end = PositionAgreement.close(in, positions, new int[] {0, 1}, 5, 9, 10, false);
+    assertEquals(RoundClose.Ending.ROUND_LIMIT, end.ending());
+    assertEquals(0, end.blocker());
+    assertEquals(RoundClose.BlockReason.RED_LINE, end.reason());
+  }
+
+  @Test
+  void theFurthestPartyBlocksWhenNoneConverge() {
+    Inputs in = new Inputs(3, 1);
+    for (int i = 0; i < 3; i++) {
+      in.capability[i] = 1;
+      in.salience[i][0] = 1;
+    }
+    RoundClose c = PositionAgreement.close(in, new double[][] {{40}, {45}, {90}}, new int[] {0, 1, 2}, 5, 0, 10, true);
+    assertEquals(RoundClose.Ending.STOPPED, c.ending());
+    assertEquals(2, c.blocker());
+    assertTrue(c.reason() == RoundClose.BlockReason.DISTANCE);
+  }
+}

@@ -16,6 +16,7 @@ import org.negotiate.experiment.Comparison;
 import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.experiment.ScenarioDiff;
 import org.negotiate.protocol.Protocol;
+import org.negotiate.report.Briefs;
 import org.negotiate.report.CompareCharts;
 import org.negotiate.report.CompareTables;
 import org.negotiate.report.ResultFolder;
@@ -139,9 +140,11 @@ final class CompareCommand implements Callable<Integer> {
       List<String> files = new ArrayList<>(List.of("manifest.json", "scenario_a.resolved.yaml", "scenario_b.resolved.yaml",
           "compare.csv", "inputs.csv", "blockers.csv"));
       charts.forEach(p -> files.add(p.getFileName().toString()));
+      files.add(Briefs.FILE);
       manifest.put("files", files);
       manifest.put("summary", summary(c));
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), manifest);
+      Briefs.compare(sa, a, sb, b, c, diff, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
 
       Path done = folder.commit();
       spec.commandLine().getOut().println(summaryLine(c, done));

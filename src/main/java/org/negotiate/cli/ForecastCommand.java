@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.negotiate.experiment.ModelComparison;
+import org.negotiate.report.Briefs;
 import org.negotiate.report.ForecastChart;
 import org.negotiate.report.ResultFolder;
 import org.negotiate.scenario.Scenario;
@@ -78,8 +79,9 @@ final class ForecastCommand implements Callable<Integer> {
       manifest.put("draws", n);
       manifest.put("rounds", r);
       manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
-      manifest.put("files", List.of("manifest.json", "scenario.resolved.yaml", "forecast.csv", "forecast.png", "forecast.svg"));
+      manifest.put("files", List.of("manifest.json", "scenario.resolved.yaml", "forecast.csv", "forecast.png", "forecast.svg", Briefs.FILE));
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), manifest);
+      Briefs.forecast(s, scenario.source(), forecasts, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
       Path done = folder.commit();
       PrintWriter o = spec.commandLine().getOut();
       String issue = null;

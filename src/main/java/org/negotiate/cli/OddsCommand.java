@@ -17,6 +17,7 @@ import org.negotiate.experiment.ConvergenceOdds;
 import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.experiment.ReferenceSummary;
 import org.negotiate.protocol.Protocol;
+import org.negotiate.report.Briefs;
 import org.negotiate.report.OddsCharts;
 import org.negotiate.report.OddsTables;
 import org.negotiate.report.ResultFolder;
@@ -80,7 +81,8 @@ final class OddsCommand implements Callable<Integer> {
       OddsTables.writeOdds(odds, folder.file("odds.csv"));
       OddsTables.writeOutcomes(s, result, folder.file("outcomes.csv"));
       OddsTables.writeRounds(odds, folder.file("rounds.csv"));
-      OddsTables.writeReference(ReferenceSummary.of(s, r, base, n), folder.file("reference.csv"));
+      List<ReferenceSummary> reference = ReferenceSummary.of(s, r, base, n);
+      OddsTables.writeReference(reference, folder.file("reference.csv"));
       List<Path> charts = OddsCharts.writeAll(odds, folder.dir());
 
       Map<String, Object> summary = summary(odds);
@@ -102,9 +104,11 @@ final class OddsCommand implements Callable<Integer> {
       manifest.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
       List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv", "reference.csv"));
       charts.forEach(c -> files.add(c.getFileName().toString()));
+      files.add(Briefs.FILE);
       manifest.put("files", files);
       manifest.put("summary", summary);
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), manifest);
+      Briefs.odds(s, scenario.source(), result, reference, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
 
       Path done = folder.commit();
       spec.commandLine().getOut().println(summaryLine(odds, done));

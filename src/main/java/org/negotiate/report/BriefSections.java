@@ -1,0 +1,668 @@
+package org.negotiate.report;
+
+import static org.negotiate.report.Html.attrs;
+import static org.negotiate.report.Html.el;
+import static org.negotiate.report.Html.num;
+import static org.negotiate.report.Html.p;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.negotiate.experiment.ConvergenceOdds;
+import org.negotiate.experiment.ConvergenceOdds.BlockerShare;
+import org.negotiate.experiment.ConvergenceOdds.IssueTerms;
+import org.negotiate.experiment.ConvergenceOdds.MonthOdds;
+import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.experiment.ReferenceSummary;
+import org.negotiate.protocol.RoundClose.BlockReason;
+import org.negotiate.report.PolicyBrief.Section;
+import org.negotiate.scenario.Actor;
+import org.negotiate.scenario.Change;
+import org.negotiate.scenario.Event;
+import org.negotiate.scenario.EvidenceRef;
+import org.negotiate.scenario.Issue;
+import org.negotiate.scenario.Quantity;
+import org.negotiate.scenario.RedLine;
+import org.negotiate.scenario.Role;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.Stance;
+import org.negotiate.scenario.Timing;
+import org.negotiate.sim.RunOutcome;
+
+/**
+ * The parts a policy brief is made of, each built from what a run computed and the scenario as run.
+ * Every text that comes from a scenario or the command line goes through {@link Html#text} (or the
+ * element builders, which escape strings).
+ */
+public final class BriefSections {
+  private BriefSections() {}
+
+  // ---------------------------------------------------------------------------------------------
+  // The recorded outcome of the Türkiye–Syria talks
+
+  /** What happened, outside the articles (`evidence.md`): the back-test of the Türkiye–Syria case. */
+  public static final String WHAT_HAPPENED = "No Türkiye–Syria normalization agreement was signed, and the Assad "
+      + "government fell on 8 December 2024, which ended these talks.";
+
+  /** The month the Assad government fell. */
+  public static final YearMonth ASSAD_FELL = YearMonth.of(2024, 12);
+
+  /**
+   * Whether the scenario is the Türkiye–Syria case (the baseline and its what-ifs: both parties'
+   * ids are in it), for which the recorded outcome is a back-test.
+   */
+  public static boolean turkeySyria(Scenario s) {
+    return s.actor("turkey").isPresent() && s.actor("syria").isPresent();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Why the blockers block
+
+  /** For each blocking party (by id), how many failed runs it blocked for each reason. */
+  public record BlockerReasons(Map<String, Map<BlockReason, Long>> byActor) {
+    public static BlockerReasons of(MonteCarlo.Result r) {
+      Map<String, Map<BlockReason, Long>> m = new LinkedHashMap<>();
+      if (r == null) return new BlockerReasons(m);
+      for (RunOutcome o : r.outcomes()) {
+        if (o.agreed() || o.blocker() < 0 || o.reason() == null || o.blocker() >= r.canonicalActorIds().size()) continue;
+        m.computeIfAbsent(r.canonicalActorIds().get(o.blocker()), k -> new EnumMap<>(BlockReason.class))
+            .merge(o.reason(), 1L, Long::sum);
+      }
+      return new BlockerReasons(m);
+    }
+
+    Map<BlockReason, Long> of(String actorId) {
+      return byActor.getOrDefault(actorId, Map.of());
+    }
+  }
+
+  static String reasonText(BlockReason r) {
+    return switch (r) {
+      case RED_LINE -> "its red lines left no package every party could sign";
+      case ASPIRATION -> "the text was inside its red lines but worth less to it than it still demanded";
+      case WALKED_OUT -> "it walked out (the text stayed below what no deal is worth to it)";
+      case DISTANCE -> "its position stayed furthest from the other parties'";
+    };
+  }
+
+  static String reasonShort(BlockReason r) {
+    return switch (r) {
+      case RED_LINE -> "red line: no signable package";
+      case ASPIRATION -> "wanted more than the text";
+      case WALKED_OUT -> "walked out";
+      case DISTANCE -> "too far from the others";
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Odds
+
+  /**
+   * The headline: P(deal by the last month) with its interval, the replications, the main blocker
+   * and why, in plain words; and, next to it, the back-test where the scenario has one.
+   */
+  public static Section oddsHeadline(Scenario s, ConvergenceOdds odds, BlockerReasons reasons) {
+    MonthOdds last = lastMonth(odds);
+    List<Object> body = new ArrayList<>();
+    String when = monthName(last.month());
+    body.add(el("div", attrs("class", "headline"),
+        el("div", attrs("class", "big"), pct(last.odds()), " ",
+            el("small", "chance of a signed deal by the end of " + when)),
+        p("If the actors are as the cited reports describe them, the talks end in a deal by " + when + " in "
+            + pct(last.odds()) + " of " + String.format(Locale.ROOT, "%,d", odds.replications())
+            + " simulated runs (95% interval " + pctRange(last.lower(), last.upper()) + ")."
+            + halfDealsBy(odds)),
+        blockerSentence(odds, reasons, s),
+        typicalDeal(odds)));
+    Html backTest = backTestOdds(s, last);
+    if (backTest != null) body.add(backTest);
+    return new Section("headline", "The forecast in brief", Html.join(body));
+  }
+
+  private static Html typicalDeal(ConvergenceOdds odds) {
+    List<String> parts = new ArrayList<>();
+    for (IssueTerms t : odds.terms()) {
+      if (t.agreedRuns() > 0) parts.add(t.label() + " " + Math.round(t.p50()));
+    }
+    if (parts.isEmpty()) return null;
+    return p("A typical deal (median terms, each issue on a 0–100 scale): " + String.join(", ", parts)
+        + ". The scales' ends and the spread are under “What a deal would say”.");
+  }
+
+  private static String halfDealsBy(ConvergenceOdds odds) {
+    MonthOdds last = lastMonth(odds);
+    if (last.agreed() == 0) return "";
+    for (MonthOdds m : odds.byMonth()) {
+      if (m.agreed() * 2 >= last.agreed()) {
+        return " Half of the deals are signed by " + monthName(m.month()) + ".";
+      }
+    }
+    return "";
+  }
+
+  private static Html blockerSentence(ConvergenceOdds odds, BlockerReasons reasons, Scenario s) {
+    long failed = failedRuns(odds);
+    if (failed == 0 || odds.blockers().isEmpty() || odds.blockers().get(0).failedRuns() == 0) {
+      return p("Every simulated run ended in a deal, so no party blocked.");
+    }
+    BlockerShare main = odds.blockers().get(0);
+    StringBuilder t = new StringBuilder();
+    t.append("When there is no deal (").append(pct((double) failed / odds.replications())).append(" of runs), ")
+        .append(main.actorName()).append(" is the party that blocks it in ").append(pct(main.share()))
+        .append(" of those runs");
+    Map<BlockReason, Long> why = reasons == null ? Map.of() : reasons.of(main.actorId());
+    long total = why.values().stream().mapToLong(Long::longValue).sum();
+    if (total > 0) {
+      BlockReason top = why.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+      double share = (double) why.get(top) / total;
+      t.append(share > 0.95 ? ", nearly always (" : ", most often (").append(pct(share)).append(") because ")
+          .append(reasonText(top));
+    }
+    t.append('.');
+    return p(t.toString());
+  }
+
+  /** The back-test box under the odds headline, or null when the scenario is not the Türkiye–Syria case. */
+  static Html backTestOdds(Scenario s, MonthOdds last) {
+    if (!turkeySyria(s)) return null;
+    List<Object> parts = new ArrayList<>();
+    parts.add(el("strong", "What actually happened. "));
+    parts.add(WHAT_HAPPENED + " ");
+    parts.add("Set against this forecast: the model gave a deal by " + monthName(last.month()) + " "
+        + pct(last.odds()) + ", so the outcome that occurred, no deal, had " + pct(1 - last.odds())
+        + " in the model. One outcome can neither confirm nor refute a probability; ");
+    parts.add(last.odds() < 0.5
+        ? "it is consistent with a model that did not make a deal the favourite. "
+        : "the model made a deal the more likely outcome, and it did not happen. ");
+    parts.add("The model has no way for a party to collapse, so it could not foresee the fall itself.");
+    if (!last.month().isBefore(ASSAD_FELL)) {
+      parts.add(" Months from December 2024 on are counterfactual: they simulate talks with a government that no longer existed.");
+    }
+    return el("div", attrs("class", "backtest"), p(parts));
+  }
+
+  /** The odds chart with a caption. */
+  public static Section oddsChart(Path chartsDir, ConvergenceOdds odds) throws IOException {
+    return new Section("odds", "Odds of a deal month by month", figure(chartsDir, "odds",
+        "Chart: probability that a deal has been signed by the end of each month, with its 95% interval",
+        "P(a deal has been signed by the end of each month), with the 95% Wilson interval as a band. The band is "
+            + "the Monte Carlo uncertainty of this scenario's odds over " + String.format(Locale.ROOT, "%,d", odds.replications())
+            + " runs, not the uncertainty of the assumptions: those are what the runs sample."));
+  }
+
+  /** Who blocks: the table (with why) and the chart. */
+  public static Section blockers(ConvergenceOdds odds, BlockerReasons reasons, Path chartsDir) throws IOException {
+    long failed = failedRuns(odds);
+    List<Object> body = new ArrayList<>();
+    body.add(p("Of the runs that end without a deal, the share in which each party was the blocker: the party "
+        + "furthest from accepting at the end (the largest gap between what it still demands and what the text is "
+        + "worth to it), or the party whose red line left no possible text."));
+    if (failed == 0) {
+      body.add(p("No run failed: every run ended in a deal."));
+    } else {
+      List<List<?>> rows = new ArrayList<>();
+      for (BlockerShare b : odds.blockers()) {
+        Map<BlockReason, Long> why = reasons == null ? Map.of() : reasons.of(b.actorId());
+        long total = why.values().stream().mapToLong(Long::longValue).sum();
+        List<String> parts = new ArrayList<>();
+        why.entrySet().stream().sorted(Map.Entry.<BlockReason, Long>comparingByValue().reversed())
+            .forEach(e -> parts.add(reasonShort(e.getKey()) + ": " + pct((double) e.getValue() / total)));
+        rows.add(row(b.actorName(), num(String.format(Locale.ROOT, "%,d", b.failedRuns())), num(pct(b.share())),
+            parts.isEmpty() ? "–" : String.join("; ", parts)));
+      }
+      body.add(Html.table(List.of("Party", "Failed runs it blocked", "Share of failed runs", "Why"), rows, "blockers"));
+      body.add(figure(chartsDir, "blockers", "Chart: share of failed runs in which each party blocked", null));
+    }
+    return new Section("blockers", "Who blocks a deal", Html.join(body));
+  }
+
+  /**
+   * What would move the blockers: {@code computed} when a command measured it (a sensitivity
+   * analysis), else a note that this run does not, with the what-ifs that can.
+   */
+  public static Section movers(Html computed, Path scenarioFile) {
+    if (computed != null) return new Section("movers", "What would move them", computed);
+    List<Object> body = new ArrayList<>();
+    body.add(p("Not computed in this run: the odds command does not vary the assumptions one at a time. To "
+        + "measure what a change would do, compare the scenario with a what-if (a copy with one change, run "
+        + "over the same random draws), or change one input with ", el("code", "--set"), "."));
+    List<Object[]> whatIfs = whatIfs(scenarioFile);
+    if (!whatIfs.isEmpty()) {
+      List<List<?>> rows = new ArrayList<>();
+      for (Object[] w : whatIfs) rows.add(row(el("code", (String) w[0]), (String) w[1]));
+      body.add(p("What-ifs next to this scenario, each run with:"));
+      body.add(Html.table(List.of("Command", "What changes"), rows, "whatifs"));
+    }
+    if (scenarioFile != null) {
+      body.add(p("One input: ", el("code", "negotiate odds " + scenarioFile + " --set syria.withdrawal.red_line.min=30"),
+          " (any actor, issue and field; see ", el("code", "negotiate odds --help"), ")."));
+    }
+    return new Section("movers", "What would move them", Html.join(body));
+  }
+
+  /** The what-ifs in the {@code whatif/} folder beside (or holding) the scenario: command and description. */
+  static List<Object[]> whatIfs(Path scenarioFile) {
+    List<Object[]> out = new ArrayList<>();
+    if (scenarioFile == null) return out;
+    Path dir = scenarioFile.getParent() == null ? Path.of("") : scenarioFile.getParent();
+    Path folder = dir.getFileName() != null && dir.getFileName().toString().equals("whatif") ? dir : dir.resolve("whatif");
+    if (!Files.isDirectory(folder)) return out;
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        if (f.normalize().equals(scenarioFile.normalize())) continue;
+        String description = "";
+        try {
+          description = firstSentence(org.negotiate.scenario.ScenarioLoader.load(f, List.of()).description());
+        } catch (Exception e) {
+          description = "(does not load: " + e.getMessage() + ")";
+        }
+        out.add(new Object[] {"negotiate compare " + scenarioFile + " " + f, description});
+      }
+    } catch (IOException e) {
+      // no listing, no what-ifs
+    }
+    return out;
+  }
+
+  private static String firstSentence(String s) {
+    if (s == null) return "";
+    String t = s.strip().replaceAll("\\s+", " ");
+    int dot = t.indexOf(". ");
+    return dot > 0 ? t.substring(0, dot + 1) : t;
+  }
+
+  /** Where agreed deals landed on each issue: the chart and, per issue, median and 10–90%. */
+  public static Section terms(Scenario s, ConvergenceOdds odds, Path chartsDir) throws IOException {
+    List<List<?>> rows = new ArrayList<>();
+    for (IssueTerms t : odds.terms()) {
+      Issue issue = s.issue(t.issueId()).orElse(null);
+      rows.add(row(t.label(), scaleEnds(issue), num(String.format(Locale.ROOT, "%,d", t.agreedRuns())),
+          num(t.agreedRuns() == 0 ? "–" : f1(t.p50())),
+          num(t.agreedRuns() == 0 ? "–" : f1(t.p10()) + "–" + f1(t.p90()))));
+    }
+    List<Object> body = new ArrayList<>();
+    body.add(p("Where the runs that reached a deal put the terms, on each issue's 0–100 scale."));
+    body.add(Html.table(List.of("Issue", "Scale: 0 means … / 100 means …", "Agreed runs", "Median term", "10–90% of deals"),
+        rows, "terms"));
+    body.add(figure(chartsDir, "terms", "Chart: distribution of agreed terms on each issue",
+        "Share of agreed runs at each point of the scale; dashed line: median; shaded: 10th–90th percentile."));
+    return new Section("terms", "What a deal would say", Html.join(body));
+  }
+
+  /** The positions chart (optional part of an odds brief). */
+  public static Section positions(Path chartsDir) throws IOException {
+    return new Section("positions", "How positions moved", figure(chartsDir, "positions",
+        "Chart: each actor's position on each issue month by month",
+        "Each actor's position by month (median line, 10–90% band over runs) and the mediators' text (dashed). "
+            + "A party's position is the least it would take in the direction of the text; mediators and "
+            + "stakeholders show their ideals. After a deal the parties stand on its terms."));
+  }
+
+  /** {@code reference.csv} as a table: the compromise and Nash points at the start, one row per issue. */
+  public static Section reference(List<ReferenceSummary> rows) {
+    Map<String, ReferenceSummary[]> byIssue = new LinkedHashMap<>();
+    for (ReferenceSummary r : rows) {
+      ReferenceSummary[] pair = byIssue.computeIfAbsent(r.issueId(), k -> new ReferenceSummary[2]);
+      if (r.point().equals("compromise")) pair[0] = r;
+      else if (r.point().equals("nash")) pair[1] = r;
+    }
+    List<List<?>> out = new ArrayList<>();
+    int without = 0;
+    int draws = 0;
+    for (ReferenceSummary[] pair : byIssue.values()) {
+      ReferenceSummary c = pair[0];
+      ReferenceSummary n = pair[1];
+      ReferenceSummary any = c != null ? c : n;
+      out.add(row(any.label(),
+          num(c == null ? "–" : f1(c.nominal())), num(c == null ? "–" : f1(c.p50())), num(c == null ? "–" : f1(c.p10()) + "–" + f1(c.p90())),
+          num(n == null ? "–" : f1(n.nominal())), num(n == null ? "–" : f1(n.p50())), num(n == null ? "–" : f1(n.p10()) + "–" + f1(n.p90()))));
+      if (n != null) {
+        without = Math.max(without, n.withoutZone());
+        draws = Math.max(draws, n.draws());
+      }
+    }
+    List<Object> body = new ArrayList<>();
+    body.add(p("Two classic answers to where the talks should land, computed at the start (before any event) over "
+        + "the same draws of the inputs as the runs: Achen's compromise, the capability × salience weighted mean of "
+        + "every actor's ideal; and the asymmetric Nash bargaining point of the parties, inside their red lines. "
+        + "“Nominal” uses every input's central value."));
+    body.add(Html.table(List.of("Issue", "Compromise: nominal", "median", "10–90%", "Nash: nominal", "median", "10–90%"), out,
+        "reference"));
+    if (without > 0) {
+      body.add(p("In " + String.format(Locale.ROOT, "%,d", without) + " of " + String.format(Locale.ROOT, "%,d", draws)
+          + " draws (" + pct((double) without / draws) + ") the parties' red lines at the start leave no package both "
+          + "could sign, so there is no Nash point (a dash at nominal means the central values are such a case); "
+          + "the Nash columns describe the other draws. Red lines move only through events, so in those draws a deal "
+          + "needs an event that moves one."));
+    }
+    return new Section("reference", "Reference points at the start", Html.join(body));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Assumptions and events
+
+  /**
+   * Every actor and stance with its numbers, evidence (quotes linked to the seed article) and
+   * rationale. Links are relative to {@code reportDir}, the folder the report will be read from.
+   */
+  public static Section assumptions(Scenario s, Path scenarioFile, Path reportDir, String id, String heading) {
+    return new Section(id, heading, assumptionsBody(s, scenarioFile, reportDir));
+  }
+
+  static Html assumptionsBody(Scenario s, Path scenarioFile, Path reportDir) {
+    List<Object> body = new ArrayList<>();
+    if (s.description() != null && !s.description().isBlank()) body.add(p(s.description().strip()));
+    body.add(p(el("span", attrs("class", "note"),
+        "How to read the numbers: “a–b” means each run draws a value between a and b (evenly); “a–b, likeliest m” "
+            + "is a triangular draw peaking at m. Positions and red lines are on each issue's 0–100 scale; saliences "
+            + "are shares of the actor's attention; capability is clout (only ratios matter); the reservation is "
+            + "what no deal is worth to the actor (0–1 utility); flexibility below 1 holds out, above 1 concedes "
+            + "early. Evidence links open the quoted article on this computer (relative to this folder).")));
+    List<List<?>> issues = new ArrayList<>();
+    for (Issue i : s.issues()) {
+      issues.add(row(i.label(), nz(i.low()), nz(i.high()), num(i.statusQuo() == null ? "–" : range(i.statusQuo()))));
+    }
+    body.add(el("h3", "Issues"));
+    body.add(Html.table(List.of("Issue", "0 means", "100 means", "Status quo"), issues, "issues"));
+    for (Actor a : s.actors()) {
+      List<Object> dl = new ArrayList<>();
+      dt(dl, "Role", roleText(a.role()));
+      dt(dl, "Capability", range(a.capability()));
+      dt(dl, "Reservation", range(a.reservation()));
+      dt(dl, "Flexibility", range(a.flexibility()) + " (" + flexibilityWord(a.flexibility()) + ")");
+      if (a.risk() != null && a.risk().nominal() != 0) dt(dl, "Risk attitude", range(a.risk()));
+      if (a.lean() != null && (a.lean().nominal() != 0 || a.lean().uncertain())) dt(dl, "Lean on the text", range(a.lean()));
+      if (!a.ties().isEmpty()) dt(dl, "Weighs the utility of", weights(s, a.ties()));
+      if (!a.pressure().isEmpty()) dt(dl, "Presses", weights(s, a.pressure()));
+      if (a.evidence() != null && !a.evidence().isEmpty()) dl.add(Html.join(el("dt", "Evidence"),
+          el("dd", evidence(a.evidence(), scenarioFile, reportDir))));
+      if (a.rationale() != null && !a.rationale().isBlank()) dt(dl, "Rationale", a.rationale().strip());
+      List<List<?>> stances = new ArrayList<>();
+      for (Map.Entry<String, Stance> e : a.stances().entrySet()) {
+        Stance st = e.getValue();
+        String label = s.issue(e.getKey()).map(Issue::label).orElse(e.getKey());
+        stances.add(row(label, range(st.position()), range(st.salience()), redLine(st.redLine()),
+            evidence(st.evidence(), scenarioFile, reportDir), nz(st.rationale()).strip()));
+      }
+      body.add(el("div", attrs("class", "actor-block"),
+          el("h3", a.name()),
+          el("dl", attrs("class", "actor"), dl),
+          stances.isEmpty() ? null : Html.table(
+              List.of("Issue", "Ideal position", "Salience", "Red line", "Evidence", "Rationale"), stances, "assumptions")));
+    }
+    body.add(el("h3", "Protocol and agreement"));
+    List<String> params = new ArrayList<>();
+    s.protocol().params().forEach((k, v) -> params.add(k + " " + range(v)));
+    body.add(p("Protocol ", el("code", s.protocol().name()), params.isEmpty() ? "" : " (" + String.join(", ", params) + ")",
+        "; agreement rule ", el("code", s.agreement().rule()), ", tolerance " + Quantity.of(s.agreement().tolerance()).describe()
+            + " points; calendar from " + s.calendar().start() + ", one round a month."));
+    return Html.join(body);
+  }
+
+  /** The events: when, what changes, evidence and rationale. */
+  public static Section events(Scenario s, Path scenarioFile, Path reportDir, String id, String heading) {
+    return new Section(id, heading, eventsBody(s, scenarioFile, reportDir));
+  }
+
+  static Html eventsBody(Scenario s, Path scenarioFile, Path reportDir) {
+    if (s.events().isEmpty()) return p("This scenario has no events.");
+    List<List<?>> rows = new ArrayList<>();
+    for (Event e : s.events()) {
+      List<Object> changes = new ArrayList<>();
+      for (Change c : e.changes()) changes.add(el("li", changeText(s, c)));
+      rows.add(row(when(e.timing()), nz(e.label()).isBlank() ? e.id() : e.label(), el("ul", attrs("class", "evidence"), changes),
+          evidence(e.evidence(), scenarioFile, reportDir), nz(e.rationale()).strip()));
+    }
+    return Html.join(p("Shocks that change inputs during a run, in the month they happen."),
+        Html.table(List.of("When", "Event", "What changes", "Evidence", "Rationale"), rows, "events"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Caveats and reproduction
+
+  /** The model's caveats (the README's wording), with the protocol's own. */
+  public static Section caveats(Scenario s) {
+    List<Object> items = new ArrayList<>();
+    items.add(el("li", "The odds are conditional on the stated assumptions: read them as “how likely a deal is if the "
+        + "actors are as the evidence describes”, not as a prediction of the world."));
+    items.add(el("li", "The 95% intervals are the Monte Carlo uncertainty for this scenario's assumptions, not the "
+        + "uncertainty of the assumptions themselves: those are what the replications sample. Where the articles "
+        + "are vague a value is a range, and every run draws its own."));
+    items.add(el("li", "What the model does not capture: talks at several tables at once (the Arab track, Astana), "
+        + "actors outside the scenario, learning about others' preferences, and the collapse of a party"
+        + (turkeySyria(s) ? " (the Assad government fell on 8 December 2024, after the baseline's last month)." : ".")));
+    String protocol = s.protocol().name();
+    if (protocol.equals("mediated")) {
+      items.add(el("li", "Each month the mediators draft one package for all issues, the point inside every party's "
+          + "red lines that best balances their gains; each party signs if the text respects its red lines and is "
+          + "worth at least its aspiration, which falls month by month towards what no deal is worth to it. A deal "
+          + "needs every party to sign in the same month."));
+      Quantity h = s.protocol().params().get("horizon");
+      items.add(el("li", "The months over which a party's demands fall to its reservation (the horizon"
+          + (h == null ? ", here the simulated months" : ", here " + range(h) + " months")
+          + ") are an assumption: with the horizon equal to the simulated months every draw with room for a deal "
+          + "would end in one by construction, and the length of the simulation, not the actors, would decide the forecast."));
+    } else {
+      items.add(el("li", "This run uses the " + protocol + " protocol, which has no accept step: a deal is every party "
+          + "within the agreement tolerance (" + Quantity.of(s.agreement().tolerance()).describe() + " points) of the "
+          + "others on every issue, and its terms are the parties' capability × salience weighted mean."));
+    }
+    items.add(el("li", "A red line drawn so that it excludes the actor's own drawn position is widened to include it: "
+        + "an actor can always sign its own ideal."));
+    items.add(el("li", "The numbers are modelling judgements from news reports; each cites its quote and says how it "
+        + "became a number (see the assumptions). Changing one is a what-if, not a correction of the data."));
+    return new Section("caveats", "What the model assumes and leaves out", el("ul", items));
+  }
+
+  /** How to reproduce: the command line, seed, version and hashes from the manifest, and the files. */
+  public static Section reproduce(Map<String, Object> manifest, Collection<String> files) {
+    List<Object> body = new ArrayList<>();
+    Object command = manifest.get("command");
+    if (command != null) {
+      body.add(p("Run again, from the folder it was run in, with the same version:"));
+      body.add(el("pre", String.valueOf(command)));
+    }
+    List<List<?>> rows = new ArrayList<>();
+    for (Map.Entry<String, Object> e : manifest.entrySet()) {
+      String k = e.getKey();
+      if (k.equals("command") || k.equals("files") || k.equals("summary") || k.equals("tool")) continue;
+      Object v = e.getValue();
+      String text = v instanceof Collection<?> c ? (c.isEmpty() ? "(none)" : String.join(" ", c.stream().map(String::valueOf).toList()))
+          : String.valueOf(v);
+      rows.add(row(k.replace('_', ' '), el("code", text)));
+    }
+    body.add(Html.table(List.of("Setting", "Value"), rows, "manifest"));
+    body.add(p("The same scenario, seed and replications give identical tables whatever the number of threads. "
+        + "The scenario exactly as run (after any --set) is in this folder's resolved YAML file."));
+    if (files != null && !files.isEmpty()) {
+      List<Object> links = new ArrayList<>();
+      for (String f : files) {
+        if (!links.isEmpty()) links.add(" · ");
+        links.add(Html.link(f, f));
+      }
+      body.add(p("Files in this folder: ", links));
+    }
+    return new Section("reproduce", "How to reproduce", Html.join(body));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // helpers
+
+  /** A chart from {@code dir/name.svg} in a figure with an optional caption. */
+  public static Html figure(Path chartsDir, String name, String description, String caption) throws IOException {
+    Path svg = chartsDir.resolve(name + ".svg");
+    Html chart = SvgInline.read(svg, name, description);
+    return el("figure", chart, caption == null ? null : el("figcaption", caption));
+  }
+
+  /** Evidence references as a list: the article's file (linked) and the quote. */
+  static Html evidence(List<String> refs, Path scenarioFile, Path reportDir) {
+    if (refs == null || refs.isEmpty()) return Html.text("–");
+    List<Object> items = new ArrayList<>();
+    for (String ref : refs) {
+      EvidenceRef r;
+      try {
+        r = scenarioFile == null ? EvidenceRef.parse(ref) : EvidenceRef.resolve(ref, scenarioFile);
+      } catch (IllegalArgumentException e) {
+        items.add(el("li", ref));
+        continue;
+      }
+      Object file = r.resolved() == null
+          ? el("span", attrs("class", "warn", "title", "file not found next to the scenario"), r.file())
+          : Html.link(href(reportDir, r.resolved()), r.file());
+      items.add(el("li", file, ": ", el("span", attrs("class", "quote"), "“" + r.quote() + "”")));
+    }
+    return el("ul", attrs("class", "evidence"), items);
+  }
+
+  /**
+   * A link from the report's folder to a file: a relative path when both are on one file system
+   * (the link survives moving or copying the whole checkout), else an absolute {@code file:} URI.
+   */
+  static String href(Path reportDir, Path target) {
+    Path t = target.toAbsolutePath().normalize();
+    if (reportDir == null) return t.toUri().toString();
+    try {
+      return reportDir.toAbsolutePath().normalize().relativize(t).toString().replace('\\', '/');
+    } catch (IllegalArgumentException e) {
+      return t.toUri().toString();
+    }
+  }
+
+  /** A table row; cells may be null (shown empty). */
+  public static List<Object> row(Object... cells) {
+    return java.util.Arrays.asList(cells);
+  }
+
+  private static void dt(List<Object> dl, String term, String value) {
+    dl.add(Html.join(el("dt", term), el("dd", value)));
+  }
+
+  private static String weights(Scenario s, Map<String, Quantity> m) {
+    List<String> parts = new ArrayList<>();
+    m.forEach((id, q) -> parts.add(s.actor(id).map(Actor::name).orElse(id) + " " + range(q)));
+    return String.join("; ", parts);
+  }
+
+  static String roleText(Role r) {
+    return switch (r) {
+      case PARTY -> "party (must sign)";
+      case MEDIATOR -> "mediator (drafts the text)";
+      case STAKEHOLDER -> "stakeholder (does not sign)";
+    };
+  }
+
+  private static String flexibilityWord(Quantity q) {
+    if (q.max() < 1) return "holds out";
+    if (q.min() > 1) return "concedes early";
+    if (q.min() == 1 && q.max() == 1) return "concedes evenly";
+    return "between holding out and conceding early";
+  }
+
+  static String redLine(RedLine r) {
+    if (r == null || r.isNone()) return "none";
+    if (r.min() != null && r.max() != null) return "between " + range(r.min()) + " and " + range(r.max());
+    if (r.min() != null) return "at least " + range(r.min());
+    return "at most " + range(r.max());
+  }
+
+  static String when(Timing t) {
+    if (t instanceof Timing.At at) return at.month().toString();
+    Timing.Random r = (Timing.Random) t;
+    return "at random: " + pct(r.probability()) + " a month, " + r.from() + " to " + r.to();
+  }
+
+  static String changeText(Scenario s, Change c) {
+    String who = s.actor(c.target().actor()).map(Actor::name).orElse(c.target().actor());
+    String what = c.target().issue() == null ? "" : s.issue(c.target().issue()).map(Issue::label).orElse(c.target().issue()) + ", ";
+    String field = c.target().field().replace("red_line.min", "red line (minimum)").replace("red_line.max", "red line (maximum)")
+        .replace('_', ' ').replace('.', ' ');
+    String op = switch (c.op()) {
+      case SET -> "set to " + range(c.value());
+      case SHIFT -> (c.value().max() <= 0 ? "lowered by " + range(negate(c.value())) : c.value().min() >= 0
+          ? "raised by " + range(c.value()) : "shifted by " + range(c.value()));
+      case SCALE -> "× " + range(c.value());
+      case REMOVE -> "removed";
+    };
+    return who + ": " + what + field + " " + op;
+  }
+
+  private static Quantity negate(Quantity q) {
+    if (q instanceof Quantity.Fixed f) return Quantity.of(-f.value());
+    if (q instanceof Quantity.Uniform u) return new Quantity.Uniform(-u.hi(), -u.lo());
+    if (q instanceof Quantity.Triangular t) return new Quantity.Triangular(-t.hi(), -t.mode(), -t.lo());
+    return q;
+  }
+
+  /** A quantity in words a reader takes in at a glance: "45–70", "5–30, likeliest 15", "0.3". */
+  public static String range(Quantity q) {
+    if (q == null) return "–";
+    if (q instanceof Quantity.Fixed f) return g(f.value());
+    if (q instanceof Quantity.Uniform u) return g(u.lo()) + "–" + g(u.hi());
+    if (q instanceof Quantity.Triangular t) return g(t.lo()) + "–" + g(t.hi()) + ", likeliest " + g(t.mode());
+    if (q instanceof Quantity.Normal n) return "about " + g(n.mean()) + " ± " + g(n.sd()) + " (" + g(n.lo()) + "–" + g(n.hi()) + ")";
+    if (q instanceof Quantity.Beta b) return g(b.lo()) + "–" + g(b.hi()) + ", mean " + g(b.nominal());
+    return q.describe();
+  }
+
+  /** Up to three significant decimals, no trailing zeros. */
+  static String g(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+    String s = String.format(Locale.ROOT, "%.3f", v);
+    s = s.replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  static String f1(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /** A probability as a percentage: "48%", "<1%" for a small positive one. */
+  public static String pct(double p) {
+    if (Double.isNaN(p)) return "–";
+    if (p > 0 && p < 0.005) return "<1%";
+    if (p < 1 && p > 0.995) return ">99%";
+    return Math.round(100 * p) + "%";
+  }
+
+  /** "46–50%". */
+  public static String pctRange(double lo, double hi) {
+    return Math.round(100 * lo) + "–" + Math.round(100 * hi) + "%";
+  }
+
+  /** "November 2024". */
+  public static String monthName(YearMonth m) {
+    return m.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + m.getYear();
+  }
+
+  static String scaleEnds(Issue i) {
+    if (i == null) return "";
+    return "0: " + nz(i.low()) + " / 100: " + nz(i.high());
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  /**
+   * Runs without a deal by the last month. ({@link ConvergenceOdds.BlockerShare#failedRuns} is the
+   * runs that one party blocked, not all failed runs.)
+   */
+  static long failedRuns(ConvergenceOdds odds) {
+    return odds.byMonth().isEmpty() ? 0 : Math.max(0, odds.replications() - lastMonth(odds).agreed());
+  }
+
+  static MonthOdds lastMonth(ConvergenceOdds odds) {
+    return odds.byMonth().get(odds.byMonth().size() - 1);
+  }
+}

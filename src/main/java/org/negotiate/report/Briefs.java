@@ -1,0 +1,210 @@
+package org.negotiate.report;
+
+import static org.negotiate.report.BriefSections.f1;
+import static org.negotiate.report.BriefSections.monthName;
+import static org.negotiate.report.BriefSections.pct;
+import static org.negotiate.report.BriefSections.pctRange;
+import static org.negotiate.report.BriefSections.row;
+import static org.negotiate.report.Html.attrs;
+import static org.negotiate.report.Html.el;
+import static org.negotiate.report.Html.num;
+import static org.negotiate.report.Html.p;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.negotiate.experiment.Comparison;
+import org.negotiate.experiment.ConvergenceOdds;
+import org.negotiate.experiment.ModelComparison;
+import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.experiment.ReferenceSummary;
+import org.negotiate.experiment.ScenarioDiff;
+import org.negotiate.report.PolicyBrief.Section;
+import org.negotiate.scenario.Issue;
+import org.negotiate.scenario.Scenario;
+
+/**
+ * The policy brief ({@code report.html}) of each command, composed from {@link BriefSections}.
+ * Charts are read from {@code chartsDir} (where the run wrote its SVG files); links to the evidence
+ * are made relative to {@code reportDir}, the folder the report will be read from (the result
+ * folder once committed).
+ */
+public final class Briefs {
+  /** The report's file name in a result folder. */
+  public static final String FILE = "report.html";
+
+  private Briefs() {}
+
+  /** The brief of {@code negotiate odds}. */
+  public static PolicyBrief odds(Scenario s, Path scenarioFile, MonteCarlo.Result result, List<ReferenceSummary> reference,
+      Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
+    ConvergenceOdds odds = result.odds();
+    BriefSections.BlockerReasons reasons = BriefSections.BlockerReasons.of(result);
+    return PolicyBrief.builder("How likely is a deal? Scenario “" + s.name() + "”", subtitle(s, manifest))
+        .section(BriefSections.oddsHeadline(s, odds, reasons))
+        .section(BriefSections.oddsChart(chartsDir, odds))
+        .section(BriefSections.blockers(odds, reasons, chartsDir))
+        .section(BriefSections.movers(null, scenarioFile))
+        .section(BriefSections.terms(s, odds, chartsDir))
+        .section(BriefSections.positions(chartsDir))
+        .section(reference == null ? null : BriefSections.reference(reference))
+        .section(BriefSections.assumptions(s, scenarioFile, reportDir, "assumptions", "Assumptions and their evidence"))
+        .section(BriefSections.events(s, scenarioFile, reportDir, "events", "Events"))
+        .section(BriefSections.caveats(s))
+        .section(BriefSections.reproduce(manifest, files(manifest)))
+        .build();
+  }
+
+  /** The brief of {@code negotiate compare A B}. */
+  public static PolicyBrief compare(Scenario a, Path fileA, Scenario b, Path fileB, Comparison c, List<ScenarioDiff.Row> diff,
+      Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
+    Comparison.MonthDifference last = c.last();
+    String when = monthName(last.month());
+    List<Object> head = new ArrayList<>();
+    head.add(el("div", attrs("class", "pair"),
+        el("div", attrs("class", "headline"), el("div", attrs("class", "big"), pct(last.oddsA()), " ",
+                el("small", "A: " + a.name())),
+            p("Deal by the end of " + when + " (95% interval " + pctRange(last.lowerA(), last.upperA()) + ")")),
+        el("div", attrs("class", "headline"), el("div", attrs("class", "big"), pct(last.oddsB()), " ",
+                el("small", "B: " + b.name())),
+            p("Deal by the end of " + when + " (95% interval " + pctRange(last.lowerB(), last.upperB()) + ")"))));
+    double d = last.paired().estimate();
+    boolean clear = last.paired().lower() > 0 || last.paired().upper() < 0;
+    head.add(p(el("strong", "Difference B − A by " + when + ": " + points(d) + " percentage points (95% paired interval "
+            + points(last.paired().lower()) + " to " + points(last.paired().upper()) + "). "),
+        clear ? "The change " + (d > 0 ? "raises" : "lowers") + " the odds of a deal by about "
+            + Math.round(Math.abs(100 * d)) + " points, if the actors are as both scenarios describe them."
+            : "The interval includes zero: the change makes no difference this experiment can detect.",
+        " Both scenarios were run over the same " + String.format(Locale.ROOT, "%,d", c.replications())
+            + " draws of the inputs they share (common random numbers), so the difference is the effect of the change; "
+            + "run independently, the interval would be " + points(last.unpaired().lower()) + " to "
+            + points(last.unpaired().upper()) + "."));
+    if (BriefSections.turkeySyria(a) || BriefSections.turkeySyria(b)) {
+      head.add(el("div", attrs("class", "backtest"), p(el("strong", "What actually happened. "),
+          BriefSections.WHAT_HAPPENED + " A what-if is a counterfactual: the recorded outcome speaks to the scenario "
+              + "closest to what happened (usually A, the baseline), whose forecast gave a deal by " + when + " "
+              + pct(last.oddsA()) + ". The model has no way for a party to collapse.")));
+    }
+    List<List<?>> months = new ArrayList<>();
+    int n = c.byMonth().size();
+    for (int i = 0; i < n; i++) {
+      if (i % 3 != 2 && i != n - 1) continue;
+      Comparison.MonthDifference m = c.byMonth().get(i);
+      months.add(row(m.month().toString(), num(pct(m.oddsA())), num(pct(m.oddsB())), num(points(m.paired().estimate())),
+          num(points(m.paired().lower()) + " to " + points(m.paired().upper()))));
+    }
+    List<List<?>> inputs = new ArrayList<>();
+    for (ScenarioDiff.Row r : diff) inputs.add(row(el("code", r.path()), r.a(), r.b()));
+    List<List<?>> blockers = new ArrayList<>();
+    for (Comparison.BlockerPair bp : c.blockers()) {
+      blockers.add(row(bp.actorName(), num(pct(bp.shareA())), num(String.format(Locale.ROOT, "%,d", bp.failedRunsA())),
+          num(pct(bp.shareB())), num(String.format(Locale.ROOT, "%,d", bp.failedRunsB()))));
+    }
+    return PolicyBrief.builder("What does the change do? “" + b.name() + "” against “" + a.name() + "”", subtitle(b, manifest))
+        .section("headline", "The comparison in brief", Html.join(head))
+        .section("odds", "Odds of a deal month by month", Html.join(
+            BriefSections.figure(chartsDir, "odds", "Chart: odds of a deal by month under A and B",
+                "Both scenarios' P(a deal has been signed by the end of each month), each with its 95% Wilson band."),
+            BriefSections.figure(chartsDir, "difference", "Chart: difference in the odds of a deal, B minus A, by month",
+                "The difference B − A with its 95% paired interval (dark band) and, lighter, the unpaired interval it would have without common random numbers."),
+            Html.table(List.of("Month", "A", "B", "B − A (points)", "95% paired interval"), months, "months")))
+        .section("inputs", "What differs between the scenarios", diff.isEmpty()
+            ? p("No input differs: the scenarios are the same model (their texts may differ).")
+            : Html.join(p("Every input in which the scenarios as run differ, named as --set names it (text such as "
+                + "evidence and rationales is not compared)."), Html.table(List.of("Input", "A", "B"), inputs, "inputs")))
+        .section("blockers", "Who blocks, side by side", Html.join(
+            p("Of each scenario's runs without a deal, the share in which each party was the blocker."),
+            Html.table(List.of("Party", "Share in A", "Failed runs in A", "Share in B", "Failed runs in B"), blockers, "blockers")))
+        .section("assumptions", "Assumptions and their evidence", Html.join(
+            details("A: " + a.name(), Html.join(BriefSections.assumptionsBody(a, fileA, reportDir), el("h3", "Events"),
+                BriefSections.eventsBody(a, fileA, reportDir))),
+            details("B: " + b.name(), Html.join(BriefSections.assumptionsBody(b, fileB, reportDir), el("h3", "Events"),
+                BriefSections.eventsBody(b, fileB, reportDir)))))
+        .section(BriefSections.caveats(b))
+        .section(BriefSections.reproduce(manifest, files(manifest)))
+        .build();
+  }
+
+  /** The brief of {@code negotiate forecast}. */
+  public static PolicyBrief forecast(Scenario s, Path scenarioFile, List<ModelComparison.Forecast> forecasts,
+      Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
+    Map<String, List<ModelComparison.Forecast>> byIssue = new LinkedHashMap<>();
+    for (ModelComparison.Forecast f : forecasts) byIssue.computeIfAbsent(f.issueId(), k -> new ArrayList<>()).add(f);
+    List<Object> tables = new ArrayList<>();
+    for (List<ModelComparison.Forecast> rows : byIssue.values()) {
+      Issue issue = s.issue(rows.get(0).issueId()).orElse(null);
+      tables.add(el("h3", rows.get(0).label()));
+      if (issue != null) tables.add(p(el("span", attrs("class", "note"), BriefSections.scaleEnds(issue))));
+      List<List<?>> out = new ArrayList<>();
+      for (ModelComparison.Forecast f : rows) {
+        out.add(row(methodName(f.method()), num(f1(f.median())), num(f1(f.p10()) + "–" + f1(f.p90())),
+            num(Double.isNaN(f.agreed()) ? "–" : pct(f.agreed())), num(f.missing() + " of " + f.draws())));
+      }
+      tables.add(Html.table(List.of("Method", "Median", "10–90% over draws", "P(agreement)", "Draws with no forecast"), out, "forecast"));
+    }
+    List<Object> head = new ArrayList<>();
+    head.add(p("Per issue, where each way of modelling the talks puts the outcome, over the same draws of the "
+        + "uncertain inputs: the compromise and Nash reference points at the start, and the outcome under each "
+        + "protocol (agreed terms, or the last text on the table when there is no deal; for the expected utility "
+        + "and spatial models the weighted mean of the final positions). Where they agree the forecast is robust "
+        + "to the choice of model; where they part, the model is the assumption that matters."));
+    if (BriefSections.turkeySyria(s)) {
+      head.add(el("div", attrs("class", "backtest"), p(el("strong", "What actually happened. "), BriefSections.WHAT_HAPPENED
+          + " None of these terms was ever signed; the forecasts say where a deal would have landed, not that one would.")));
+    }
+    return PolicyBrief.builder("Where would a deal land? Scenario “" + s.name() + "”", subtitle(s, manifest))
+        .section("headline", "The forecast in brief", Html.join(head))
+        .section("forecast", "Forecast by issue and model", Html.join(
+            BriefSections.figure(chartsDir, "forecast", "Chart: each model's forecast on each issue",
+                "Dot: median over draws; bar: 10th–90th percentile; compromise and Nash at the start, protocols at the end of the run."),
+            Html.join(tables)))
+        .section(BriefSections.assumptions(s, scenarioFile, reportDir, "assumptions", "Assumptions and their evidence"))
+        .section(BriefSections.events(s, scenarioFile, reportDir, "events", "Events"))
+        .section(BriefSections.caveats(s))
+        .section(BriefSections.reproduce(manifest, files(manifest)))
+        .build();
+  }
+
+  static String methodName(String method) {
+    return switch (method) {
+      case "compromise" -> "Compromise (capability × salience weighted mean of ideals)";
+      case "nash" -> "Nash bargaining point (parties, inside their red lines)";
+      case "mediated" -> "Mediated single text (default protocol)";
+      case "eum" -> "Expected utility model (Bueno de Mesquita)";
+      case "smp" -> "Spatial model of politics (KTAB)";
+      default -> method;
+    };
+  }
+
+  private static Html details(String summary, Html body) {
+    return el("details", attrs("open", "open"), el("summary", summary), body);
+  }
+
+  /** "+5", "−15", "0": a difference of proportions in percentage points. */
+  static String points(double d) {
+    long v = Math.round(100 * d);
+    return v > 0 ? "+" + v : v < 0 ? "−" + (-v) : "0";
+  }
+
+  private static String subtitle(Scenario s, Map<String, Object> manifest) {
+    StringBuilder b = new StringBuilder();
+    String d = s.description() == null ? "" : s.description().strip().replaceAll("\\s+", " ");
+    int dot = d.indexOf(". ");
+    if (!d.isEmpty()) b.append(dot > 0 ? d.substring(0, dot + 1) : d).append(' ');
+    Object started = manifest.get("started_utc");
+    b.append("Policy brief written by negotiate ").append(manifest.getOrDefault("version", ""));
+    if (started != null) b.append(", run started ").append(String.valueOf(started).replaceAll("\\.\\d+Z$", "Z"));
+    return b.append('.').toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> files(Map<String, Object> manifest) {
+    Object f = manifest.get("files");
+    if (f instanceof List<?> l) return (List<String>) l.stream().map(String::valueOf).toList();
+    return List.of();
+  }
+}

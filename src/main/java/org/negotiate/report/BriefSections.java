@@ -118,7 +118,8 @@ public final class BriefSections {
     body.add(el("div", attrs("class", "headline"),
         el("div", attrs("class", "big"), pct(last.odds()), " ",
             el("small", "chance of a signed deal by the end of " + when)),
-        p("If the actors are as the cited reports describe them, the talks end in a deal by " + when + " in "
+        p("If the actors are as " + (hasEvidence(s) ? "the cited evidence describes" : "the scenario describes") + " them, "
+            + "the talks end in a deal by " + when + " in "
             + pct(last.odds()) + " of " + String.format(Locale.ROOT, "%,d", odds.replications())
             + " simulated runs (95% interval " + pctRange(last.lower(), last.upper()) + ")."
             + halfDealsBy(odds)),
@@ -127,6 +128,11 @@ public final class BriefSections {
     Html backTest = backTestOdds(s, last);
     if (backTest != null) body.add(backTest);
     return new Section("headline", "The forecast in brief", Html.join(body));
+  }
+
+  private static boolean hasEvidence(Scenario s) {
+    return s.actors().stream().anyMatch(a -> a.evidence() != null && !a.evidence().isEmpty()
+        || a.stances().values().stream().anyMatch(st -> st.evidence() != null && !st.evidence().isEmpty()));
   }
 
   private static Html typicalDeal(ConvergenceOdds odds) {
@@ -158,15 +164,16 @@ public final class BriefSections {
     BlockerShare main = odds.blockers().get(0);
     StringBuilder t = new StringBuilder();
     t.append("When there is no deal (").append(pct((double) failed / odds.replications())).append(" of runs), ")
-        .append(main.actorName()).append(" is the party that blocks it in ").append(pct(main.share()))
-        .append(" of those runs");
+        .append(main.actorName()).append(" is the party that blocks it in ")
+        .append(main.failedRuns() >= failed ? "every one of those runs" : pct(main.share()) + " of those runs");
     Map<BlockReason, Long> why = reasons == null ? Map.of() : reasons.of(main.actorId());
     long total = why.values().stream().mapToLong(Long::longValue).sum();
     if (total > 0) {
       BlockReason top = why.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
       double share = (double) why.get(top) / total;
-      t.append(share > 0.95 ? ", nearly always (" : ", most often (").append(pct(share)).append(") because ")
-          .append(reasonText(top));
+      if (why.get(top) == total) t.append(", each time because ");
+      else t.append(share > 0.95 ? ", nearly always (" : ", most often (").append(pct(share)).append(") because ");
+      t.append(reasonText(top));
     }
     t.append('.');
     return p(t.toString());
@@ -211,7 +218,12 @@ public final class BriefSections {
       body.add(p("No run failed: every run ended in a deal."));
     } else {
       List<List<?>> rows = new ArrayList<>();
+      List<String> never = new ArrayList<>();
       for (BlockerShare b : odds.blockers()) {
+        if (b.failedRuns() == 0) {
+          never.add(b.actorName());
+          continue;
+        }
         Map<BlockReason, Long> why = reasons == null ? Map.of() : reasons.of(b.actorId());
         long total = why.values().stream().mapToLong(Long::longValue).sum();
         List<String> parts = new ArrayList<>();
@@ -221,6 +233,7 @@ public final class BriefSections {
             parts.isEmpty() ? "–" : String.join("; ", parts)));
       }
       body.add(Html.table(List.of("Party", "Failed runs it blocked", "Share of failed runs", "Why"), rows, "blockers"));
+      if (!never.isEmpty()) body.add(p("Never the blocker: " + String.join(", ", never) + "."));
       body.add(figure(chartsDir, "blockers", "Chart: share of failed runs in which each party blocked", null));
     }
     return new Section("blockers", "Who blocks a deal", Html.join(body));

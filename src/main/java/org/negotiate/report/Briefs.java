@@ -42,13 +42,23 @@ public final class Briefs {
   /** The brief of {@code negotiate odds}. */
   public static PolicyBrief odds(Scenario s, Path scenarioFile, MonteCarlo.Result result, List<ReferenceSummary> reference,
       Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
+    return odds(s, scenarioFile, result, reference, manifest, chartsDir, reportDir, null);
+  }
+
+  /**
+   * The odds brief with {@code movers} as its "What would move them" section: what a command that
+   * varies the assumptions (a sensitivity analysis) measured, e.g. a table and an inline chart
+   * ({@link SvgInline#read}); null for the note that this run does not measure it.
+   */
+  public static PolicyBrief odds(Scenario s, Path scenarioFile, MonteCarlo.Result result, List<ReferenceSummary> reference,
+      Map<String, Object> manifest, Path chartsDir, Path reportDir, Html movers) throws IOException {
     ConvergenceOdds odds = result.odds();
     BriefSections.BlockerReasons reasons = BriefSections.BlockerReasons.of(result);
     return PolicyBrief.builder("How likely is a deal? Scenario “" + s.name() + "”", subtitle(s, manifest))
         .section(BriefSections.oddsHeadline(s, odds, reasons))
         .section(BriefSections.oddsChart(chartsDir, odds))
         .section(BriefSections.blockers(odds, reasons, chartsDir))
-        .section(BriefSections.movers(null, scenarioFile))
+        .section(BriefSections.movers(movers, scenarioFile))
         .section(BriefSections.terms(s, odds, chartsDir))
         .section(BriefSections.positions(chartsDir))
         .section(reference == null ? null : BriefSections.reference(reference))
@@ -186,8 +196,8 @@ public final class Briefs {
 
   /** "+5", "−15", "0": a difference of proportions in percentage points. */
   static String points(double d) {
-    long v = Math.round(100 * d);
-    return v > 0 ? "+" + v : v < 0 ? "−" + (-v) : "0";
+    long v = Math.round(100 * Math.abs(d));
+    return v == 0 ? "0" : (d > 0 ? "+" : "−") + v;
   }
 
   private static String subtitle(Scenario s, Map<String, Object> manifest) {

@@ -171,7 +171,9 @@ public final class PolicyBrief {
       @media print {
         body { max-width: none; padding: 0; font-size: 10.5pt; }
         nav { display: none; }
-        h2 { break-after: avoid; }
+        h2, h3 { break-after: avoid; }
+        table { font-size: 8.5pt; }
+        svg.chart { max-height: 120mm; }
         figure, tr, .headline, .backtest, .actor-block dl { break-inside: avoid; }
         a { color: inherit; text-decoration: none; }
         details > summary { display: none; }

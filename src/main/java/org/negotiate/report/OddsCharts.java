@@ -340,8 +340,17 @@ public final class OddsCharts {
     cat.setTickLabelFont(ChartKit.LABEL_FONT);
     cat.setCategoryMargin(0.25);
     NumberAxis val = new NumberAxis("Share of failed runs in which the party blocked (%)");
-    val.setRange(0, 100);
+    // Room beyond 100% for the label of a bar that fills the axis; no tick is labelled past 100.
+    val.setRange(0, 112);
     val.setTickUnit(new NumberTickUnit(10));
+    val.setNumberFormatOverride(new DecimalFormat("0") {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public StringBuffer format(double number, StringBuffer result, java.text.FieldPosition field) {
+        return number > 100.5 ? result : super.format(number, result, field);
+      }
+    });
     val.setLabelFont(ChartKit.LABEL_FONT);
     val.setTickLabelFont(ChartKit.TICK_FONT);
     CategoryPlot plot = new CategoryPlot(data, cat, val, r);
@@ -363,17 +372,17 @@ public final class OddsCharts {
   }
 
   /**
-   * Failed runs: as recorded in the blocker shares; without any, replications minus the runs that
-   * agreed by the last month.
+   * Failed runs: replications minus the runs agreed by the last month (a failed run need not have
+   * a blocker, so the blocker counts do not add up to it); without months, the largest blocker count.
    */
   static long failedRuns(ConvergenceOdds odds) {
-    if (!odds.blockers().isEmpty()) {
-      return odds.blockers().stream().mapToLong(BlockerShare::failedRuns).max().orElse(0);
+    if (!odds.byMonth().isEmpty()) {
+      return odds.byMonth().stream()
+          .max(Comparator.comparingInt(MonthOdds::round))
+          .map(m -> Math.max(0, odds.replications() - m.agreed()))
+          .orElse(0L);
     }
-    return odds.byMonth().stream()
-        .max(Comparator.comparingInt(MonthOdds::round))
-        .map(m -> Math.max(0, odds.replications() - m.agreed()))
-        .orElse(0L);
+    return odds.blockers().stream().mapToLong(BlockerShare::failedRuns).max().orElse(0);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <h2>Format</h2>
  *
- * One YAML document (UTF-8, at most 5 MB, nesting at most 50 levels, no aliases). Top-level keys:
+ * One YAML document (UTF-8, at most 5 MB, nesting at most 50 levels, no aliases, no tags; every size is
+ * bounded by {@link Limits}: 250 actors, 50 issues, 500 events, ...). Top-level keys:
  *
  * <pre>
  * name: baseline                  # required; [A-Za-z0-9_-]+ (it becomes a results folder name)

@@ -27,6 +27,9 @@ import org.negotiate.scenario.ScenarioException;
  * exactly 1 in such a table means 1%). Capabilities must be finite and non-negative (only ratios
  * matter); positions any finite number, on the table's own scale.
  *
+ * <p>At most {@link Limits#MAX_ACTORS} actors, {@link Limits#MAX_CELLS_PER_ROW} cells on a line and
+ * {@link Limits#MAX_TEXT} characters in a cell; the file at most {@link Limits#MAX_FILE_BYTES} bytes.
+ *
  * <p>Every problem is reported with its 1-based line and the 1-based column where the offending
  * cell's content starts, and a field such as {@code row 3 (Belgium).salience}, where 3 is the
  * line of the row in the file. The reader never throws anything but {@link ScenarioException}.

@@ -31,7 +31,7 @@ import org.negotiate.scenario.ScenarioException;
  * lines (skipped). The dimensions are named by their position headers.
  *
  * <p>Checks, as KTAB's {@code SMPModel::csvRead} makes them: the number of actors (3 to 250) and of
- * dimensions (at least 1) in row 1 match the headers and the actor rows; every actor has a name,
+ * dimensions (1 to {@link Limits#MAX_ISSUES}) in row 1 match the headers and the actor rows; every actor has a name,
  * unique in the file; capability is a number &gt; 0 (KTAB: at most 1e8); positions and saliences
  * are numbers in [0, 100]; an actor's saliences sum to at most 100. Saliences are returned divided
  * by 100, on [0, 1]; positions and capabilities as written.

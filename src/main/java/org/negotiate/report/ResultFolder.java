@@ -42,8 +42,12 @@ public final class ResultFolder implements AutoCloseable {
    */
   public static ResultFolder open(Path root, String scenarioName, String identity, Instant started, String suffix)
       throws IOException {
-    String id = STAMP.format(started) + "-" + shortHash(identity) + suffix;
-    Path parent = root.resolve(safeName(scenarioName));
+    String id = STAMP.format(started) + "-" + shortHash(identity) + safeSuffix(suffix);
+    String folder = safeName(scenarioName);
+    if (!SAFE.matcher(folder).matches() || !SAFE.matcher(id).matches()) { // a guard: safeName never allows this
+      throw new IllegalArgumentException("unsafe result folder name " + folder + "/" + id);
+    }
+    Path parent = root.resolve(folder);
     Files.createDirectories(parent);
     Path target = parent.resolve(id);
     for (int n = 2; Files.exists(target); n++) target = parent.resolve(id + "-" + n);
@@ -92,10 +96,31 @@ public final class ResultFolder implements AutoCloseable {
     }
   }
 
-  /** A scenario name reduced to characters that are safe in a folder name. */
+  private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+
+  /** Longest folder name made from a scenario name (file systems allow 255 bytes). */
+  static final int MAX_NAME = 80;
+
+  /**
+   * A scenario name reduced to one folder name that is safe everywhere: only {@code [A-Za-z0-9_-]}
+   * (so no {@code /}, {@code \}, {@code ..}, drive letters, dots or control characters), not
+   * empty, not only underscores, not a reserved Windows device name ({@code CON}, {@code NUL},
+   * {@code COM1}, ...), and at most {@value #MAX_NAME} characters (a longer name is cut and
+   * suffixed with a hash of the whole, so two long names still differ).
+   */
   static String safeName(String name) {
-    String s = name.replaceAll("[^A-Za-z0-9_-]", "_");
-    return s.isEmpty() || s.chars().allMatch(c -> c == '_') ? "scenario" : s;
+    String s = name == null ? "" : name.replaceAll("[^A-Za-z0-9_-]", "_");
+    if (s.isEmpty() || s.chars().allMatch(c -> c == '_')) return "scenario";
+    if (s.matches("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])")) s = "_" + s;
+    if (s.length() > MAX_NAME) s = s.substring(0, MAX_NAME - 7) + "-" + shortHash(name);
+    return s;
+  }
+
+  /** The run id's suffix, e.g. {@code -run}: reduced like a name, and empty stays empty. */
+  private static String safeSuffix(String suffix) {
+    if (suffix == null || suffix.isEmpty()) return "";
+    String s = suffix.replaceAll("[^A-Za-z0-9_-]", "_");
+    return s.length() > 20 ? s.substring(0, 20) : s;
   }
 
   public static String shortHash(String text) {

@@ -101,6 +101,11 @@ final class ScenarioBinder {
     }
     Scenario s = new Scenario(name, description == null ? "" : description, calendar, issues, actors, protocol,
         agreement, events, experiment, saliences);
+    if (!limits.isEmpty()) {
+      problems.clear();
+      problems.addAll(limits);
+      return s;
+    }
     for (ScenarioValidator.Finding f : ScenarioValidator.validate(s)) {
       if (idsBroken && f.atKey() && f.message().startsWith("unknown actor")) continue;
       Pos pos = position(f.path(), f.atKey());
@@ -155,6 +160,9 @@ final class ScenarioBinder {
     List<YamlNode> items = seq(root, "issues", "issues");
     List<Issue> out = new ArrayList<>();
     if (items == null) return out;
+    if (tooMany(val(root, "issues"), "issues", items.size(), Limits.MAX_ISSUES, "issues")) {
+      items = items.subList(0, Limits.MAX_ISSUES);
+    }
     Map<String, YamlNode> seen = new HashMap<>();
     for (int k = 0; k < items.size(); k++) {
       String path = itemPath("issues", k, items.get(k));
@@ -179,6 +187,9 @@ final class ScenarioBinder {
     List<YamlNode> items = seq(root, "actors", "actors");
     List<Actor> out = new ArrayList<>();
     if (items == null) return out;
+    if (tooMany(val(root, "actors"), "actors", items.size(), Limits.MAX_ACTORS, "actors")) {
+      items = items.subList(0, Limits.MAX_ACTORS);
+    }
     Map<String, YamlNode> seen = new HashMap<>();
     // first pass: every id, so ties and event targets can name actors defined later
     for (YamlNode item : items) {
@@ -338,9 +349,9 @@ final class ScenarioBinder {
     if (m == null) return null;
     keys(m, "experiment", EXPERIMENT, List.of());
     Long reps = m.entries().containsKey("replications")
-        ? integer(m, "replications", "experiment", 1, 10_000_000) : Long.valueOf(DEFAULT_EXPERIMENT.replications());
+        ? integer(m, "replications", "experiment", 1, Limits.MAX_REPLICATIONS) : Long.valueOf(DEFAULT_EXPERIMENT.replications());
     Long rounds = m.entries().containsKey("rounds")
-        ? integer(m, "rounds", "experiment", 1, 1200) : Long.valueOf(DEFAULT_EXPERIMENT.rounds());
+        ? integer(m, "rounds", "experiment", 1, Limits.MAX_ROUNDS) : Long.valueOf(DEFAULT_EXPERIMENT.rounds());
     Long seed = m.entries().containsKey("seed")
         ? integer(m, "seed", "experiment", Long.MIN_VALUE, Long.MAX_VALUE) : Long.valueOf(DEFAULT_EXPERIMENT.seed());
     if (reps == null || rounds == null || seed == null) return null;
@@ -354,6 +365,9 @@ final class ScenarioBinder {
     if (!root.entries().containsKey("events") || isNull(val(root, "events"))) return Collections.unmodifiableList(out);
     List<YamlNode> items = seq(root, "events", "events");
     if (items == null) return Collections.unmodifiableList(out);
+    if (tooMany(val(root, "events"), "events", items.size(), Limits.MAX_EVENTS, "events")) {
+      items = items.subList(0, Limits.MAX_EVENTS);
+    }
     Map<String, YamlNode> seen = new HashMap<>();
     for (int k = 0; k < items.size(); k++) {
       String path = itemPath("events", k, items.get(k));
@@ -412,6 +426,9 @@ final class ScenarioBinder {
     List<YamlNode> items = seq(m, "changes", path + ".changes");
     if (items == null) return Collections.unmodifiableList(out);
     if (items.isEmpty()) err(val(m, "changes"), path + ".changes", "an event needs at least one change");
+    if (tooMany(val(m, "changes"), path + ".changes", items.size(), Limits.MAX_CHANGES_PER_EVENT, "changes in one event")) {
+      items = items.subList(0, Limits.MAX_CHANGES_PER_EVENT);
+    }
     for (int k = 0; k < items.size(); k++) {
       String p = path + ".changes[" + k + "]";
       valuePos.putIfAbsent(p, pos(items.get(k)));
@@ -485,6 +502,7 @@ final class ScenarioBinder {
       }
     } else if (v instanceof YamlNode.Seq seq) {
       if (seq.items().isEmpty() && required) err(seq, p, "give at least one evidence reference FILE#quote fragment");
+      if (tooMany(seq, p, seq.items().size(), Limits.MAX_EVIDENCE, "evidence references on one item")) return List.of();
       // In [a, b] YAML splits a quote at its commas: glue the pieces back (see YamlReader.rejoin).
       List<YamlNode.Scalar> refs = new ArrayList<>();
       for (YamlNode item : seq.items()) {
@@ -535,6 +553,17 @@ final class ScenarioBinder {
   }
 
   // ================================================================ helpers
+
+  /** Reports a list longer than {@code max}; true when it is. */
+  private boolean tooMany(YamlNode list, String path, int size, int max, String what) {
+    if (size <= max) return false;
+    limits.add(new Problem(fileOf(list), list.line(), list.column(), path, "at most " + max + " " + what
+        + " are allowed, got " + size + " (see the README's Limits)"));
+    return true;
+  }
+
+  /** Lists over their {@link Limits}: reported alone, as what follows from them would only be noise. */
+  private final List<Problem> limits = new ArrayList<>();
 
   private String itemPath(String list, int k, YamlNode item) {
     if (item instanceof YamlNode.Map m && m.entries().get("id") != null
@@ -661,7 +690,7 @@ final class ScenarioBinder {
         switch (s.kind()) {
           case INT, FLOAT -> {
             String t = s.text().strip();
-            if (!t.matches(Quantities.NUMBER)) {
+            if (!t.matches(Quantities.NUMBER) || !Double.isFinite(Double.parseDouble(t))) {
               throw new QuantityException(path, "expected " + range.expected() + ", got " + t);
             }
             return Quantities.fixed(Double.parseDouble(t), path, range);

@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <h2>Format</h2>
  *
- * One YAML document (UTF-8, at most 5 MB, nesting at most 50 levels, no aliases). Top-level keys:
+ * One YAML document (UTF-8, at most 5 MB, nesting at most 50 levels, no aliases, no tags; every size is
+ * bounded by {@link Limits}: 250 actors, 50 issues, 500 events, ...). Top-level keys:
  *
  * <pre>
  * name: baseline                  # required; [A-Za-z0-9_-]+ (it becomes a results folder name)
@@ -149,7 +150,7 @@ public final class ScenarioLoader {
   private ScenarioLoader() {}
 
   /** Deepest chain of {@code extends} followed. */
-  static final int MAX_EXTENDS = 16;
+  static final int MAX_EXTENDS = Limits.MAX_EXTENDS;
 
   /** Loads and validates {@code file}. */
   public static Scenario load(Path file) throws ScenarioException {
@@ -161,7 +162,7 @@ public final class ScenarioLoader {
     String label = String.valueOf(file);
     try {
       List<Problem> merging = new ArrayList<>();
-      YamlNode.Map root = resolve(file, new ArrayList<>(), new ArrayList<>(), merging);
+      YamlNode.Map root = resolve(file, read(file, label), new ArrayList<>(), new ArrayList<>(), merging);
       YamlNode.Origin o = root.origin();
       ScenarioBinder b = new ScenarioBinder(label, o == null ? "" : o.source(), o == null ? null : o.seeds());
       b.problems.addAll(merging); // reported with the binder's, all at once
@@ -169,7 +170,7 @@ public final class ScenarioLoader {
     } catch (ScenarioException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      throw new ScenarioException(new Problem(label, 0, 0, "", "internal error while loading: " + e));
+      throw new ScenarioException(new Problem(label, 0, 0, "", INTERNAL + e));
     }
   }
 
@@ -185,12 +186,30 @@ public final class ScenarioLoader {
     } catch (ScenarioException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      throw new ScenarioException(new Problem(label, 0, 0, "", "internal error while loading: " + e));
+      throw new ScenarioException(new Problem(label, 0, 0, "", INTERNAL + e));
     }
   }
 
+  /** Loads a scenario from the bytes of a file (evidence is only shape-checked), as {@link #load} decodes them. */
+  static Scenario parse(byte[] bytes, String label) throws ScenarioException {
+    try {
+      return build(label, bytes, null, List.of());
+    } catch (ScenarioException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new ScenarioException(new Problem(label, 0, 0, "", INTERNAL + e));
+    }
+  }
+
+  /** How an exception that should never happen is reported (the fuzz tests look for it). */
+  static final String INTERNAL = "internal error while loading: ";
+
   /** Applies {@code --set} overrides to a valid scenario and validates the result. */
   public static Scenario override(Scenario scenario, List<String> overrides) throws ScenarioException {
+    if (overrides.size() > Limits.MAX_OVERRIDES) {
+      throw new ScenarioException(new Problem("--set", 0, 0, "", "at most " + Limits.MAX_OVERRIDES
+          + " overrides are allowed, got " + overrides.size()));
+    }
     List<Problem> problems = new ArrayList<>();
     Scenario s = Overrides.apply(scenario, overrides, problems);
     if (problems.isEmpty()) problems.addAll(Overrides.revalidate(s));
@@ -224,10 +243,9 @@ public final class ScenarioLoader {
    * missing name, an unknown id to remove, a list item without an id) are added to
    * {@code problems}; the others are thrown.
    */
-  private static YamlNode.Map resolve(Path file, List<Path> chain, List<String> labels, List<Problem> problems)
-      throws ScenarioException {
+  private static YamlNode.Map resolve(Path file, byte[] bytes, List<Path> chain, List<String> labels,
+      List<Problem> problems) throws ScenarioException {
     String label = String.valueOf(file);
-    byte[] bytes = read(file, label);
     EvidenceRef.Seeds seeds = EvidenceRef.seedsFolder(file).map(EvidenceRef.Seeds::new).orElse(null);
     YamlNode.Map root = (YamlNode.Map) YamlReader.read(label, bytes, seeds).root();
     YamlNode.Entry ext = root.entries().get(ScenarioDelta.EXTENDS);
@@ -277,7 +295,14 @@ public final class ScenarioLoader {
       throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
           "more than " + MAX_EXTENDS + " levels of extends"));
     }
-    YamlNode.Map baseTree = resolve(base, nextChain, nextLabels, problems);
+    byte[] baseBytes;
+    try {
+      baseBytes = read(base, baseLabel);
+    } catch (ScenarioException e) {
+      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
+          "base scenario " + baseLabel + ": " + e.problems().get(0).message()));
+    }
+    YamlNode.Map baseTree = resolve(base, baseBytes, nextChain, nextLabels, problems);
     return ScenarioDelta.apply(baseTree, root, problems);
   }
 
@@ -299,24 +324,7 @@ public final class ScenarioLoader {
   }
 
   private static byte[] read(Path file, String label) throws ScenarioException {
-    try {
-      if (Files.isDirectory(file)) {
-        throw new ScenarioException(new Problem(label, 0, 0, "", "cannot read file: it is a directory"));
-      }
-      if (Files.size(file) > YamlReader.MAX_BYTES) {
-        throw new ScenarioException(new Problem(label, 0, 0, "", "file too large (" + Files.size(file)
-            + " bytes; a scenario file may have at most " + YamlReader.MAX_BYTES + ")"));
-      }
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ScenarioException(new Problem(label, 0, 0, "", "cannot read file: " + describe(e)));
-    }
+    return Limits.readFile(file, label);
   }
 
-  private static String describe(IOException e) {
-    String m = e.getMessage();
-    String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-        .toLowerCase(java.util.Locale.ROOT);
-    return m == null ? kind : kind + " (" + m + ")";
-  }
 }

@@ -69,11 +69,17 @@ final class ScenarioValidator {
     }
     ExperimentDefaults e = s.experiment();
     if (e != null) {
-      if (e.replications() < 1 || e.replications() > 10_000_000) {
-        out.add(new Finding("experiment.replications", false, "expected an integer in [1,10000000], got " + e.replications()));
+      if (e.replications() < 1 || e.replications() > Limits.MAX_REPLICATIONS) {
+        out.add(new Finding("experiment.replications", false, "expected an integer in [1," + Limits.MAX_REPLICATIONS
+            + "], got " + e.replications()));
       }
-      if (e.rounds() < 1 || e.rounds() > 1200) {
-        out.add(new Finding("experiment.rounds", false, "expected an integer in [1,1200], got " + e.rounds()));
+      if (e.rounds() < 1 || e.rounds() > Limits.MAX_ROUNDS) {
+        out.add(new Finding("experiment.rounds", false, "expected an integer in [1," + Limits.MAX_ROUNDS + "], got "
+            + e.rounds()));
+      } else if (s.issues() != null && s.actors() != null && s.actors().size() <= Limits.MAX_ACTORS
+          && s.issues().size() <= Limits.MAX_ISSUES) {
+        String cells = Limits.tooManyCells(s.actors().size(), s.issues().size(), e.rounds());
+        if (cells != null) out.add(new Finding("experiment.rounds", false, cells));
       }
     }
     return out;

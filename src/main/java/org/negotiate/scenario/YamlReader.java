@@ -24,10 +24,11 @@ import org.yaml.snakeyaml.error.Mark;
  */
 final class YamlReader {
 
-  static final int MAX_BYTES = 5_000_000;
-  static final int MAX_DEPTH = 50;
+  static final int MAX_BYTES = (int) Limits.MAX_FILE_BYTES;
+  static final int MAX_DEPTH = Limits.MAX_DEPTH;
+  /** SnakeYAML's own backstop; the reader rejects every alias itself. */
   static final int MAX_ALIASES = 50;
-  static final int MAX_TOKENS = 2_000_000;
+  static final int MAX_TOKENS = Limits.MAX_VALUES;
 
   private static final YAMLFactory FACTORY = factory();
 
@@ -79,10 +80,8 @@ final class YamlReader {
   }
 
   private Result run(byte[] bytes) throws ScenarioException {
-    if (bytes.length > MAX_BYTES) {
-      throw fatal(0, 0, "file too large (" + bytes.length + " bytes; a scenario file may have at most "
-          + MAX_BYTES + ")");
-    }
+    String large = Limits.fileTooLarge(bytes.length);
+    if (large != null) throw fatal(0, 0, large);
     source = decode(bytes);
     origin = new YamlNode.Origin(file, source, seeds);
     checkCharacters();
@@ -180,14 +179,27 @@ final class YamlReader {
         } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
           depth--;
         }
+        Object tag = t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY ? null : p.getTypeId();
+        if (tag != null) {
+          // Nothing in a scenario is typed by the file: no class is ever named, looked up or made from it.
+          String t0 = String.valueOf(tag);
+          String shown = t0.startsWith("tag:yaml.org,2002:") ? "!!" + t0.substring(18) : t0.startsWith("!") ? t0 : "!" + t0;
+          throw fatal(line, col, "YAML tags (" + shown + ") are not allowed in scenario files; write the plain value");
+        }
         boolean alias = p.isCurrentAlias();
         if (alias) {
           throw fatal(line, col, "YAML aliases (*" + p.getText() + ") are not allowed in scenario files; "
               + "write the value out in full");
         }
-        if (toks.size() >= MAX_TOKENS) throw fatal(line, col, "too many values in one file");
+        if (toks.size() >= MAX_TOKENS) {
+          throw fatal(line, col, "too many values in one file (at most " + MAX_TOKENS + " keys, values, lists and mappings)");
+        }
         String text = t == JsonToken.START_OBJECT || t == JsonToken.END_OBJECT || t == JsonToken.START_ARRAY
             || t == JsonToken.END_ARRAY ? null : p.getText();
+        if (text != null && text.length() > Limits.MAX_TEXT) {
+          throw fatal(line, col, (t == JsonToken.FIELD_NAME ? "a key of " : "a value of ") + text.length()
+              + " characters; at most " + Limits.MAX_TEXT + " are allowed");
+        }
         toks.add(new Tok(t, text, line, col, (int) Math.max(0, loc.getCharOffset()), alias));
       }
     } catch (ScenarioException e) {

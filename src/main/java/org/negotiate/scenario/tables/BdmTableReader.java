@@ -1,8 +1,6 @@
 package org.negotiate.scenario.tables;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.negotiate.scenario.Limits;
 import org.negotiate.scenario.Problem;
 import org.negotiate.scenario.ScenarioException;
 
@@ -28,6 +27,9 @@ import org.negotiate.scenario.ScenarioException;
  * exactly 1 in such a table means 1%). Capabilities must be finite and non-negative (only ratios
  * matter); positions any finite number, on the table's own scale.
  *
+ * <p>At most {@link Limits#MAX_ACTORS} actors, {@link Limits#MAX_CELLS_PER_ROW} cells on a line and
+ * {@link Limits#MAX_TEXT} characters in a cell; the file at most {@link Limits#MAX_FILE_BYTES} bytes.
+ *
  * <p>Every problem is reported with its 1-based line and the 1-based column where the offending
  * cell's content starts, and a field such as {@code row 3 (Belgium).salience}, where 3 is the
  * line of the row in the file. The reader never throws anything but {@link ScenarioException}.
@@ -39,20 +41,11 @@ public final class BdmTableReader {
 
   static final List<String> COLUMNS = List.of("actor", "capability", "position", "salience");
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-  private static final long MAX_BYTES = 16L << 20;
 
   /** Reads the table in {@code file}. */
   public static ActorTable read(Path file) throws ScenarioException {
     String label = String.valueOf(file);
-    byte[] bytes;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new ScenarioException(new Problem(label, 0, 0, "", "the file is larger than 16 MB; not an actor table"));
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (IOException | RuntimeException e) {
-      throw new ScenarioException(new Problem(label, 0, 0, "", "cannot read the file: " + e));
-    }
+    byte[] bytes = Limits.readFile(file, label);
     String base = String.valueOf(file.getFileName());
     int dot = base.lastIndexOf('.');
     if (dot > 0) base = base.substring(0, dot);
@@ -86,16 +79,26 @@ public final class BdmTableReader {
     }
 
     ActorTable table() throws ScenarioException {
-      String[] lines = text.split("\r\n|\r|\n", -1);
       int[] index = null; // column of each of COLUMNS in the file
       int width = 0;
       int headerLine = 0;
       List<ActorTable.Row> rows = new ArrayList<>();
       List<Cell> salienceCells = new ArrayList<>();
       Map<String, Integer> seen = new HashMap<>();
-      for (int ln = 1; ln <= lines.length; ln++) {
-        String line = lines[ln - 1];
+      int rowCount = 0;
+      int at = 0;
+      for (int ln = 1; at <= text.length(); ln++) {
+        int end = at;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
+        String line = text.substring(at, end);
+        at = end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n'
+            ? end + 2 : end + 1;
         if (line.isBlank()) continue;
+        if (index != null && ++rowCount > Limits.MAX_ACTORS) {
+          problems.add(new Problem(label, ln, 1, "row " + ln, "more than " + Limits.MAX_ACTORS
+              + " actors; a table may have at most " + Limits.MAX_ACTORS));
+          break;
+        }
         List<Cell> cells = split(line, ln);
         if (cells == null) continue; // problem already recorded
         // Trailing commas: empty cells past the header's width (all of them on the header itself).
@@ -237,6 +240,11 @@ public final class BdmTableReader {
       int i = 0;
       int len = line.length();
       while (true) {
+        if (cells.size() >= Limits.MAX_CELLS_PER_ROW) {
+          problems.add(new Problem(label, ln, i + 1, "line " + ln, "more than " + Limits.MAX_CELLS_PER_ROW
+              + " cells on one line"));
+          return null;
+        }
         int start = i;
         while (i < len && isPad(line.charAt(i))) i++;
         int contentColumn = i + 1;
@@ -264,6 +272,11 @@ public final class BdmTableReader {
             problems.add(new Problem(label, ln, open + 1, "line " + ln, "a quoted field is not closed on its line"));
             return null;
           }
+          if (value.length() > Limits.MAX_TEXT) {
+            problems.add(new Problem(label, ln, contentColumn, "line " + ln, "a cell of " + value.length()
+                + " characters; at most " + Limits.MAX_TEXT + " are allowed"));
+            return null;
+          }
           while (i < len && isPad(line.charAt(i))) i++;
           if (i < len && line.charAt(i) != ',') {
             problems.add(new Problem(label, ln, i + 1, "line " + ln, "unexpected text after a quoted field"));
@@ -277,6 +290,11 @@ public final class BdmTableReader {
           if (raw.indexOf('"') >= 0) {
             problems.add(new Problem(label, ln, i + raw.indexOf('"') + 1, "line " + ln,
                 "a quote inside an unquoted field; quote the whole field and double the quote"));
+            return null;
+          }
+          if (raw.length() > Limits.MAX_TEXT) {
+            problems.add(new Problem(label, ln, contentColumn, "line " + ln, "a cell of " + raw.length()
+                + " characters; at most " + Limits.MAX_TEXT + " are allowed"));
             return null;
           }
           cells.add(new Cell(raw.strip(), raw.isBlank() ? start + 1 : contentColumn));

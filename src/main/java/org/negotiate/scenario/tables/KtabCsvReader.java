@@ -1,11 +1,9 @@
 package org.negotiate.scenario.tables;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.negotiate.scenario.Limits;
 import org.negotiate.scenario.Problem;
 import org.negotiate.scenario.ScenarioException;
 
@@ -32,7 +31,7 @@ import org.negotiate.scenario.ScenarioException;
  * lines (skipped). The dimensions are named by their position headers.
  *
  * <p>Checks, as KTAB's {@code SMPModel::csvRead} makes them: the number of actors (3 to 250) and of
- * dimensions (at least 1) in row 1 match the headers and the actor rows; every actor has a name,
+ * dimensions (1 to {@link Limits#MAX_ISSUES}) in row 1 match the headers and the actor rows; every actor has a name,
  * unique in the file; capability is a number &gt; 0 (KTAB: at most 1e8); positions and saliences
  * are numbers in [0, 100]; an actor's saliences sum to at most 100. Saliences are returned divided
  * by 100, on [0, 1]; positions and capabilities as written.
@@ -44,10 +43,10 @@ public final class KtabCsvReader {
   private KtabCsvReader() {}
 
   /** Largest file read, in bytes. */
-  public static final long MAX_BYTES = 8L << 20;
+  public static final long MAX_BYTES = Limits.MAX_FILE_BYTES;
   static final int MIN_ACTORS = 3;
-  static final int MAX_ACTORS = 250;
-  static final int MAX_DIMENSIONS = 1000;
+  static final int MAX_ACTORS = Limits.MAX_ACTORS;
+  static final int MAX_DIMENSIONS = Limits.MAX_ISSUES;
   static final double MAX_CAPABILITY = 1e8;
 
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -56,17 +55,7 @@ public final class KtabCsvReader {
   /** Reads and validates {@code file}. */
   public static ActorTable read(Path file) throws ScenarioException {
     String label = String.valueOf(file);
-    byte[] bytes;
-    try {
-      if (Files.isDirectory(file)) throw fail(label, "cannot read file: it is a directory");
-      if (Files.size(file) > MAX_BYTES) {
-        throw fail(label, "file too large (" + Files.size(file) + " bytes; at most " + MAX_BYTES + ")");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (IOException | SecurityException e) {
-      throw fail(label, "cannot read file: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
-    return parse(bytes, label);
+    return parse(Limits.readFile(file, label), label);
   }
 
   /** Reads a table from the bytes of a file; {@code label} names it in problems. */
@@ -131,6 +120,11 @@ public final class KtabCsvReader {
         int end = start;
         while (end < len && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
         String raw = text.substring(start, end);
+        if (!raw.isBlank() && out.size() >= MAX_ACTORS + 2) {
+          problem(number, 1, "row " + number, "more than " + MAX_ACTORS + " actor rows; a table may have at most "
+              + MAX_ACTORS);
+          break;
+        }
         if (!raw.isBlank()) {
           List<Cell> cells = cells(raw, number);
           if (cells != null) out.add(new Line(number, cells, raw.length() + 1));
@@ -148,6 +142,10 @@ public final class KtabCsvReader {
       int i = 0;
       int n = raw.length();
       while (true) {
+        if (cells.size() >= Limits.MAX_CELLS_PER_ROW) {
+          problem(line, i + 1, "", "more than " + Limits.MAX_CELLS_PER_ROW + " cells on one line");
+          return null;
+        }
         int cellStart = i;
         while (i < n && isPad(raw.charAt(i))) i++;
         int column = i + 1;
@@ -188,6 +186,11 @@ public final class KtabCsvReader {
           value = raw.substring(i, j).strip();
           if (value.isEmpty()) column = cellStart + 1; // a blank cell: point at its start
           i = j;
+        }
+        if (value.length() > Limits.MAX_TEXT) {
+          problem(line, column, "", "a cell of " + value.length() + " characters; at most " + Limits.MAX_TEXT
+              + " are allowed");
+          return null;
         }
         cells.add(new Cell(value, column));
         if (i >= n) break;

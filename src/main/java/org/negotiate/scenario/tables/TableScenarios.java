@@ -13,6 +13,8 @@ import org.negotiate.scenario.AgreementRule;
 import org.negotiate.scenario.Calendar;
 import org.negotiate.scenario.ExperimentDefaults;
 import org.negotiate.scenario.Issue;
+import org.negotiate.scenario.Limits;
+import org.negotiate.scenario.Problem;
 import org.negotiate.scenario.ProtocolSpec;
 import org.negotiate.scenario.Quantity;
 import org.negotiate.scenario.RedLine;
@@ -57,15 +59,22 @@ public final class TableScenarios {
     return f == Format.BDM ? "eum" : "smp";
   }
 
+  /** Bytes looked at to guess a table's format: its first non-blank line is somewhere in here. */
+  private static final int GUESS_BYTES = 64 * 1024;
+
   private static Format guess(java.nio.file.Path file) {
-    try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
-      for (String line; (line = r.readLine()) != null; ) {
-        String first = line.replace("\u00ef\u00bb\u00bf", "").split(",", -1)[0].replace("\"", "").trim();
-        if (first.isEmpty() && line.isBlank()) continue;
-        return first.equalsIgnoreCase("actor") ? Format.BDM : Format.KTAB;
-      }
-    } catch (java.io.IOException e) {
-      // the reader reports an unreadable file with its own message
+    // Only the start of the file is read: it may be huge, a pipe or a device (the reader then refuses it).
+    byte[] head;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      head = in.readNBytes(GUESS_BYTES);
+    } catch (java.io.IOException | RuntimeException e) {
+      return Format.KTAB; // the reader reports an unreadable file with its own message
+    }
+    String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+    for (String line : text.split("\r\n|\r|\n")) {
+      String first = line.replace("\u00ef\u00bb\u00bf", "").split(",", -1)[0].replace("\"", "").trim();
+      if (first.isEmpty() && line.isBlank()) continue;
+      return first.equalsIgnoreCase("actor") ? Format.BDM : Format.KTAB;
     }
     return Format.KTAB;
   }
@@ -77,6 +86,11 @@ public final class TableScenarios {
    * like any scenario file.
    */
   public static Scenario toScenario(ActorTable t, String protocol) throws ScenarioException {
+    if (t.rows().size() > Limits.MAX_ACTORS || t.dimensions().size() > Limits.MAX_ISSUES) {
+      throw new ScenarioException(new Problem(t.source(), t.rows().isEmpty() ? 1 : t.rows().get(0).line(), 1, "",
+          "a table may have at most " + Limits.MAX_ACTORS + " actors and " + Limits.MAX_ISSUES + " dimensions, got "
+              + t.rows().size() + " and " + t.dimensions().size()));
+    }
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (ActorTable.Row r : t.rows()) {
@@ -86,6 +100,9 @@ public final class TableScenarios {
       }
     }
     boolean rescale = lo < 0 || hi > 100;
+    // Only capabilities' ratios matter to the models: a table above the scenario's maximum is scaled down to it.
+    double maxCapability = t.rows().stream().mapToDouble(ActorTable.Row::capability).max().orElse(1);
+    double capabilityScale = maxCapability > MAX_CAPABILITY ? MAX_CAPABILITY / maxCapability : 1;
     double from = lo;
     double width = hi > lo ? hi - lo : 1;
 
@@ -101,25 +118,69 @@ public final class TableScenarios {
     List<Actor> actors = new ArrayList<>();
     Set<String> actorIds = new HashSet<>();
     String file = fileName(t.source());
+    String evidenceFile = evidenceFile(file);
+    Map<String, ActorTable.Row> rowOf = new LinkedHashMap<>();
     for (ActorTable.Row r : t.rows()) {
       Map<String, Stance> stances = new LinkedHashMap<>();
       for (int d = 0; d < issues.size(); d++) {
         double x = rescale ? 100 * (r.positions()[d] - from) / width : r.positions()[d];
         stances.put(issues.get(d).id(), new Stance(Quantity.of(x), Quantity.of(r.saliences()[d]), RedLine.NONE, null,
-            List.of(file + "#" + r.name()), "row at line " + r.line() + " of " + file));
+            List.of(evidenceFile + "#" + r.name()), "row at line " + r.line() + " of " + file));
       }
-      actors.add(new Actor(unique(id(r.name(), "actor"), actorIds), r.name(), Role.PARTY, Quantity.of(r.capability()),
+      String actorId = unique(id(r.name(), "actor"), actorIds);
+      rowOf.put(actorId, r);
+      actors.add(new Actor(actorId, r.name(), Role.PARTY, Quantity.of(r.capability() * capabilityScale),
           Quantity.of(0), Quantity.of(1), Quantity.of(0), Quantity.of(0), stances, Map.of(), Map.of(),
-          List.of(file + "#" + r.name()), r.description() == null ? "" : r.description()));
+          List.of(evidenceFile + "#" + r.name()), r.description() == null ? "" : r.description()));
     }
     double tolerance = TOLERANCE_SHARE * (rescale ? 100 : width);
     String description = (t.description() == null || t.description().isBlank() ? "" : t.description() + " ")
         + "(converted from the actor table " + file + ")";
     Scenario s = new Scenario(id(t.name(), "table").replace('_', '-'), description, new Calendar(START), issues, actors,
         new ProtocolSpec(protocol, Map.of()), new AgreementRule("unanimity", tolerance), List.of(),
-        new ExperimentDefaults(1, 100, 1), SalienceMode.INDEPENDENT);
-    // Validated exactly as a file would be: the table may break rules a scenario must keep.
-    return ScenarioLoader.parse(ScenarioWriter.toYaml(s), t.source());
+        new ExperimentDefaults(1, rounds(actors.size(), issues.size()), 1), SalienceMode.INDEPENDENT);
+    // Validated exactly as a file would be: the table may break rules a scenario must keep. The
+    // problems are then pointed back at the table's rows (the YAML text is never seen).
+    try {
+      return ScenarioLoader.parse(ScenarioWriter.toYaml(s), t.source());
+    } catch (ScenarioException e) {
+      List<Problem> mapped = new ArrayList<>();
+      for (Problem p : e.problems()) mapped.add(inTable(p, t, rowOf));
+      throw new ScenarioException(mapped);
+    }
+  }
+
+  /** Default rounds of a table's scenario: 100, or fewer when the position history would be too large. */
+  static int rounds(int actors, int issues) {
+    long perRound = Limits.positionCells(actors, Math.max(1, issues), 1);
+    return (int) Math.max(1, Math.min(DEFAULT_ROUNDS, Limits.MAX_POSITION_CELLS / perRound));
+  }
+
+  private static final int DEFAULT_ROUNDS = 100;
+  /** The largest capability a scenario takes (its range is (0, 1e6]). */
+  private static final double MAX_CAPABILITY = 1e6;
+
+  /** A problem found in the scenario made from a table, placed at the row of the actor it is about. */
+  private static Problem inTable(Problem p, ActorTable t, Map<String, ActorTable.Row> rowOf) {
+    String field = p.field();
+    ActorTable.Row row = null;
+    if (field.startsWith("actors[")) {
+      int close = field.indexOf(']');
+      if (close > 0) row = rowOf.get(field.substring("actors[".length(), close));
+    }
+    int line = row != null ? row.line() : t.rows().isEmpty() ? 1 : Math.max(1, t.rows().get(0).line() - 1);
+    String where = row != null ? "row " + row.line() + " (" + row.name() + ")" + field.substring(field.indexOf(']') + 1)
+        : field;
+    return new Problem(t.source(), line, 1, where, p.message() + " (a rule of scenarios, which this table is run as)");
+  }
+
+  /**
+   * The file part of the evidence references made for a table's rows: its file name reduced to
+   * what an evidence reference allows ({@code [A-Za-z0-9][A-Za-z0-9._-]*}).
+   */
+  static String evidenceFile(String fileName) {
+    String s = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    return s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0)) ? "table" + s : s;
   }
 
   /** A scenario id from a table's name: lower case letters, digits and _, starting with a letter. */

@@ -1,0 +1,169 @@
+package org.negotiate.scenario;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every size limit on what the tool reads, in one place: no input file, table or option can
+ * exhaust memory or make a run unbounded. The scenario loader, the table readers and the command
+ * line all check against these numbers, and each breach is a bad input (exit 2) with a message
+ * naming the file, line and field where there is one. The README's "Limits" section lists them.
+ */
+public final class Limits {
+
+  private Limits() {}
+
+  /** Largest scenario file or actor table, in bytes; checked on the file's size before it is read. */
+  public static final long MAX_FILE_BYTES = 5_000_000;
+  /** Most actors in a scenario or rows in a table (KTAB's own limit is 250). */
+  public static final int MAX_ACTORS = 250;
+  /** Most issues in a scenario or dimensions in a table. */
+  public static final int MAX_ISSUES = 50;
+  /** Most events in a scenario. */
+  public static final int MAX_EVENTS = 500;
+  /** Most changes in one event. */
+  public static final int MAX_CHANGES_PER_EVENT = 250;
+  /** Most evidence references on one item. */
+  public static final int MAX_EVIDENCE = 100;
+  /** Most rounds (months) in a run: a century. */
+  public static final int MAX_ROUNDS = 1200;
+  /** Most replications in a run. */
+  public static final int MAX_REPLICATIONS = 10_000_000;
+  /**
+   * Most (round, actor, issue) cells of a run's position history: rounds x (actors + 1) x issues
+   * (the "+ 1" is the mediators' text). Each worker thread keeps a 201-bin histogram per cell
+   * (about 800 bytes), so a run at this limit needs about 800 MB per thread; {@link #checkRun}
+   * compares that with the heap before a run starts.
+   */
+  public static final long MAX_POSITION_CELLS = 1_000_000;
+  /** Most cells on one line of a table (trailing empty cells included). */
+  public static final int MAX_CELLS_PER_ROW = 1000;
+  /** Deepest nesting of YAML mappings and lists. */
+  public static final int MAX_DEPTH = 50;
+  /** YAML aliases ({@code *name}) are rejected outright; this is SnakeYAML's own backstop. */
+  public static final int MAX_ALIASES = 0;
+  /**
+   * Most YAML values (keys, scalars, list and mapping starts and ends) in one file: room for the
+   * largest scenario (250 actors with a stance on each of 50 issues is about 240,000).
+   */
+  public static final int MAX_VALUES = 300_000;
+  /** Longest single text (a key or a value) in a scenario file or a table cell, in characters. */
+  public static final int MAX_TEXT = 10_000;
+  /** Deepest chain of {@code extends:} followed. */
+  public static final int MAX_EXTENDS = 16;
+  /** Most {@code --set} overrides on one command line. */
+  public static final int MAX_OVERRIDES = 1000;
+
+  /** "5 MB" for {@link #MAX_FILE_BYTES}. */
+  public static String fileSize() {
+    return MAX_FILE_BYTES % 1_000_000 == 0 ? MAX_FILE_BYTES / 1_000_000 + " MB" : MAX_FILE_BYTES + " bytes";
+  }
+
+  /** The problem with a file of {@code bytes} bytes, or null when it is small enough. */
+  public static String fileTooLarge(long bytes) {
+    if (bytes <= MAX_FILE_BYTES) return null;
+    return String.format(Locale.ROOT, "file too large (%,d bytes; at most %s = %,d bytes are read)", bytes,
+        fileSize(), MAX_FILE_BYTES);
+  }
+
+  /**
+   * Reads at most {@link #MAX_FILE_BYTES} of {@code file}: a larger file is refused from its size
+   * before anything is read, and a file whose size is not known in advance (a pipe, a device such
+   * as {@code /dev/zero}) is read only up to the limit. Problems are reported under {@code label}.
+   */
+  public static byte[] readFile(Path file, String label) throws ScenarioException {
+    try {
+      if (Files.isDirectory(file)) throw whole(label, "cannot read file: it is a directory");
+      if (!Files.exists(file)) throw whole(label, "cannot read file: no such file");
+      String large = Files.isRegularFile(file) ? fileTooLarge(Files.size(file)) : null;
+      if (large != null) throw whole(label, large);
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+          throw whole(label, String.format(Locale.ROOT, "file too large (more than %s = %,d bytes)", fileSize(),
+              MAX_FILE_BYTES));
+        }
+        return bytes;
+      }
+    } catch (IOException | SecurityException e) {
+      throw whole(label, "cannot read file: " + describe(e));
+    }
+  }
+
+  private static ScenarioException whole(String label, String message) {
+    return new ScenarioException(new Problem(label, 0, 0, "", message));
+  }
+
+  /** "access denied (x.yaml)" rather than a class name. */
+  static String describe(Exception e) {
+    String m = e.getMessage();
+    String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+        .toLowerCase(Locale.ROOT);
+    if (kind.equals("no such file")) return "no such file";
+    return m == null ? kind : kind + " (" + m + ")";
+  }
+
+  /** rounds x (actors + 1) x issues, see {@link #MAX_POSITION_CELLS}. */
+  public static long positionCells(int actors, int issues, int rounds) {
+    return (long) rounds * (actors + 1L) * issues;
+  }
+
+  /** The problem with a run of this shape's position history, or null when it fits. */
+  public static String tooManyCells(int actors, int issues, int rounds) {
+    long cells = positionCells(actors, issues, rounds);
+    if (cells <= MAX_POSITION_CELLS) return null;
+    return String.format(Locale.ROOT, "%d rounds x (%d actors + the text) x %d issues = %,d position cells; at most "
+        + "%,d: run fewer rounds, or use fewer actors or issues", rounds, actors, issues, cells, MAX_POSITION_CELLS);
+  }
+
+  /**
+   * Rough memory, in bytes, that an odds run of this shape keeps: one position histogram per worker
+   * thread plus the merged one ({@code 201} int bins per cell) and every replication's outcome
+   * (its terms and utilities, about 100 bytes of object overhead each).
+   */
+  public static long estimatedRunBytes(int actors, int issues, int rounds, long replications, int threads) {
+    long tally = positionCells(actors, issues, rounds) * 201L * 4L * (Math.max(1, threads) + 1L);
+    long outcomes = replications * (100L + 8L * (actors + issues));
+    return tally + outcomes;
+  }
+
+  /**
+   * Every problem with running {@code replications} replications of {@code rounds} rounds with this
+   * many actors and issues on {@code threads} threads (empty when it is fine): each number within
+   * its limit, the position history within {@link #MAX_POSITION_CELLS}, and the estimated memory
+   * within 80% of {@code maxHeapBytes} (pass {@code Runtime.getRuntime().maxMemory()}).
+   */
+  public static List<String> checkRun(int actors, int issues, int rounds, long replications, int threads,
+      long maxHeapBytes) {
+    List<String> out = new ArrayList<>();
+    if (actors > MAX_ACTORS) out.add("at most " + MAX_ACTORS + " actors, got " + actors);
+    if (issues > MAX_ISSUES) out.add("at most " + MAX_ISSUES + " issues, got " + issues);
+    if (rounds < 1 || rounds > MAX_ROUNDS) out.add("rounds: expected an integer in [1, " + MAX_ROUNDS + "], got " + rounds);
+    if (replications < 1 || replications > MAX_REPLICATIONS) {
+      out.add("replications: expected an integer in [1, " + MAX_REPLICATIONS + "], got " + replications);
+    }
+    if (!out.isEmpty()) return out;
+    String cells = tooManyCells(actors, issues, rounds);
+    if (cells != null) {
+      out.add(cells);
+      return out;
+    }
+    long need = estimatedRunBytes(actors, issues, rounds, replications, threads);
+    if (maxHeapBytes > 0 && maxHeapBytes != Long.MAX_VALUE && need > maxHeapBytes / 10 * 8) {
+      out.add(String.format(Locale.ROOT, "%,d replications of %d rounds on %d threads need about %s of memory; the "
+          + "Java heap has %s: run fewer replications, rounds or threads, or raise the heap (JAVA_OPTS=-Xmx...)",
+          replications, rounds, threads, mb(need), mb(maxHeapBytes)));
+    }
+    return out;
+  }
+
+  private static String mb(long bytes) {
+    return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
+        : (bytes >> 20) + " MB";
+  }
+}

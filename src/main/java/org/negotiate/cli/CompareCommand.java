@@ -90,12 +90,14 @@ final class CompareCommand implements Callable<Integer> {
     int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
     long base = seed != null ? seed : sa.experiment().seed();
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds != null);
+    // Both experiments' results are held until the comparison is made.
+    Inputs.checkRun(sa.actors().size() >= sb.actors().size() ? sa : sb, r, 2L * n, t);
 
     String yamlA = ScenarioWriter.toYaml(sa);
     String yamlB = ScenarioWriter.toYaml(sb);
     String identity = yamlA + "\n---\n" + yamlB + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r;
     String folderName = "compare-" + sa.name() + "-vs-" + sb.name();
-    try (ResultFolder folder = ResultFolder.open(out, folderName, identity, started, "")) {
+    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), folderName, identity, started, "")) {
       MonteCarlo.Result ra;
       MonteCarlo.Result rb;
       try (ProgressBar bar = quiet ? null : Progress.bar("replications", 2L * n)) {

@@ -58,7 +58,7 @@ final class ForecastCommand implements Callable<Integer> {
     long base = seed != null ? seed : s.experiment().seed();
     List<ModelComparison.Forecast> forecasts = ModelComparison.compare(s, r, base, n);
     String resolved = ScenarioWriter.toYaml(s);
-    try (ResultFolder folder = ResultFolder.open(out, s.name(), resolved + "\nforecast seed=" + base + " runs=" + n, started, "-forecast")) {
+    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), s.name(), resolved + "\nforecast seed=" + base + " runs=" + n, started, "-forecast")) {
       folder.write("scenario.resolved.yaml", resolved);
       try (Writer w = Files.newBufferedWriter(folder.file("forecast.csv"), StandardCharsets.UTF_8)) {
         w.write("issue,method,p10,median,p90,p_agreement,draws,draws_without_forecast\n");

@@ -1,5 +1,6 @@
 package org.negotiate.cli;
 
+import java.util.List;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.Protocols;
 import org.negotiate.scenario.Scenario;
@@ -9,8 +10,8 @@ import org.negotiate.scenario.tables.TableScenarios;
 
 /** Loading and checking what a command was given, one way for every command. */
 final class Inputs {
-  static final int MAX_REPLICATIONS = 10_000_000;
-  static final int MAX_ROUNDS = 1200;
+  static final int MAX_REPLICATIONS = org.negotiate.scenario.Limits.MAX_REPLICATIONS;
+  static final int MAX_ROUNDS = org.negotiate.scenario.Limits.MAX_ROUNDS;
 
   private Inputs() {}
 
@@ -24,6 +25,21 @@ final class Inputs {
   static Protocol protocol(Scenario s) {
     return Protocols.byName(s.protocol().name()).orElseThrow(() -> new BadInput(
         "unknown protocol \"" + s.protocol().name() + "\"; valid: " + String.join(", ", Protocols.names())));
+  }
+
+  /** Refuses, before anything runs, an experiment that would exceed the limits or the heap. */
+  static void checkRun(Scenario s, int rounds, long replications, int threads) {
+    List<String> problems = org.negotiate.scenario.Limits.checkRun(s.actors().size(), s.issues().size(), rounds,
+        replications, threads, Runtime.getRuntime().maxMemory());
+    if (!problems.isEmpty()) throw new BadInput(String.join("\n", problems));
+  }
+
+  /** The results root: created if missing; a path that exists but is not a folder is a bad input. */
+  static java.nio.file.Path outputRoot(java.nio.file.Path out) {
+    if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+      throw new BadInput("--out " + out + ": not a folder");
+    }
+    return out;
   }
 
   static int inRange(String option, Integer value, int fallback, int min, int max) {

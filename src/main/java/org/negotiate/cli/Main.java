@@ -38,6 +38,7 @@ public final class Main implements Callable<Integer> {
   /** Runs the command line with the given streams and returns the exit code (for tests, in process). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -68,10 +68,11 @@ final class OddsCommand implements Callable<Integer> {
     int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
     long base = seed != null ? seed : s.experiment().seed();
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds != null);
+    Inputs.checkRun(s, r, n, t);
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r;
-    try (ResultFolder folder = ResultFolder.open(out, s.name(), identity, started, "")) {
+    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), s.name(), identity, started, "")) {
       MonteCarlo.Result result;
       try (ProgressBar bar = quiet ? null : Progress.bar("replications", n)) {
         result = MonteCarlo.run(s, protocol, options, bar == null ? null : done -> Progress.stepTo(bar, done));

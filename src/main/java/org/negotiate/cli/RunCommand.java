@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nseed=" + base + "\nreplication=" + index + "\nrounds=" + r;
-    try (ResultFolder folder = ResultFolder.open(out, s.name(), identity, started, "-run")) {
+    try (ResultFolder folder = ResultFolder.open(org.negotiate.cli.Inputs.outputRoot(out), s.name(), identity, started, "-run")) {
       folder.write("scenario.resolved.yaml", resolved);
       folder.write("log.txt", logText.toString());
       writeTrajectory(s, setup, outcome, folder.file("rounds.csv"));

@@ -156,7 +156,7 @@ public final class Limits {
     long need = estimatedRunBytes(actors, issues, rounds, replications, threads);
     if (maxHeapBytes > 0 && maxHeapBytes != Long.MAX_VALUE && need > maxHeapBytes / 10 * 8) {
       out.add(String.format(Locale.ROOT, "%,d replications of %d rounds on %d threads need about %s of memory; the "
-          + "Java heap has %s: run fewer replications, rounds or threads, or raise the heap (JAVA_OPTS=-Xmx...)",
+          + "Java heap has %s: run fewer replications, rounds or threads, or raise the heap (NEGOTIATE_JAVA_OPTS=-Xmx... for ./negotiate)",
           replications, rounds, threads, mb(need), mb(maxHeapBytes)));
     }
     return out;

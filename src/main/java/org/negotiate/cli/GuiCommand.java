@@ -67,7 +67,7 @@ final class GuiCommand implements Callable<Integer> {
     Scenario fileScenario = scenario.table == null ? ScenarioLoader.load(scenario.scenario) : null;
 
     allowDisplay();
-    if (GraphicsEnvironment.isHeadless()) {
+    if (GraphicsEnvironment.isHeadless() || !displayAvailable()) {
       spec.commandLine().getErr().println(NO_DISPLAY);
       return Main.BAD_INPUT;
     }

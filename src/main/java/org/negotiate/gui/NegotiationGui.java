@@ -179,6 +179,7 @@ public final class NegotiationGui extends GUIState {
 
   @Override
   public Inspector getInspector() {
+    withoutMasonCharts();
     TabbedInspector t = new TabbedInspector();
     for (InputProperties p : properties) {
       SimpleInspector si = new SimpleInspector(p, this, null, getMaximumPropertiesForInspector());
@@ -189,6 +190,17 @@ public final class NegotiationGui extends GUIState {
     return new HintedInspector(t, "<html><body style='width:330px'>Inputs of the running replication, named by their <code>--set</code> paths "
         + "(hover for the meaning). Drag a slider, or type a value and press Enter: the run uses it from the next "
         + "round; a new run starts with it.</html>");
+  }
+
+  /**
+   * Takes MASON's own charting inspectors out of the properties' pop-up menus: they need the old
+   * JFreeChart 1.0 that the project does not ship (stack.md §3). The streaming inspector stays.
+   */
+  static void withoutMasonCharts() {
+    sim.util.Bag names = sim.portrayal.inspector.PropertyInspector.getPropertyInspectorClassNames();
+    for (int i = names.numObjs - 1; i >= 0; i--) {
+      if (String.valueOf(names.objs[i]).contains("ChartingPropertyInspector")) names.remove(i);
+    }
   }
 
   /** The per-actor tabs under a line saying how to use them. */

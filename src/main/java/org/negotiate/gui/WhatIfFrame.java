@@ -65,6 +65,8 @@ final class WhatIfFrame {
   /** The last save's outcome: the file written, or null. */
   volatile Path lastSaved;
   volatile String lastError;
+  /** True from pressing Monte Carlo until its results (or failure) are shown. */
+  private volatile boolean running;
 
   WhatIfFrame(NegotiationGui gui) {
     this.gui = gui;
@@ -140,7 +142,7 @@ final class WhatIfFrame {
     frame.setSize(700, 500);
 
     monteCarlo.addActionListener(e -> {
-      if (worker != null && !worker.isDone()) worker.cancel(true);
+      if (running && worker != null) worker.cancel(true);
       else runMonteCarlo((Integer) replications.getValue());
     });
     save.addActionListener(e -> chooseAndSave());
@@ -206,6 +208,7 @@ final class WhatIfFrame {
     oddsLine.setText(String.format(Locale.ROOT, "Running %,d replications of seed %d%s…", n, seed,
         compare ? " with the edits and without them" : ""));
     lastError = null;
+    running = true;
     worker = new SwingWorker<>() {
       @Override
       protected List<OddsView.Curve> doInBackground() throws Exception {
@@ -228,6 +231,14 @@ final class WhatIfFrame {
 
       @Override
       protected void done() {
+        try {
+          showResults();
+        } finally {
+          running = false;
+        }
+      }
+
+      private void showResults() {
         monteCarlo.setText("Monte Carlo");
         try {
           List<OddsView.Curve> curves = get();
@@ -305,7 +316,7 @@ final class WhatIfFrame {
   }
 
   boolean monteCarloRunning() {
-    return worker != null && !worker.isDone();
+    return running;
   }
 
   void dispose() {

@@ -87,7 +87,10 @@ class GuiIT {
 
   @Test
   void withoutADisplayTheJarSaysSoAndExitsTwo() throws Exception {
-    Proc p = java(List.of(), Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""), tmp.resolve("prefs"), "gui", "--out", tmp.toString());
+    Map<String, String> env = new HashMap<>();
+    env.put("DISPLAY", null);
+    env.put("WAYLAND_DISPLAY", null);
+    Proc p = java(List.of(), env, tmp.resolve("prefs"), "gui", "--out", tmp.toString());
     assertEquals(2, p.exit(), p.out() + p.err());
     assertTrue(p.err().contains("no display: run under xvfb-run or on a desktop"), p.err());
     assertFalse(p.err().contains("Exception"), p.err());
@@ -95,13 +98,13 @@ class GuiIT {
 
   @Test
   void theGuiStepsTakesAnInspectorEditRunsMonteCarloSavesTheWhatIfAndTakesScreenshots() throws Exception {
-    Assumptions.assumeTrue(onPath("xvfb-run"),
+    skipUnless(onPath("xvfb-run"),
         "GUI check skipped: xvfb-run is not installed (Debian: apt-get install xvfb xauth; .ci/run installs it)");
-    Assumptions.assumeTrue(hasX11Toolkit(),
-        "GUI check skipped: this Java (" + System.getProperty("java.home") + ") has no X11 toolkit (libawt_xawt.so): a headless JRE");
+    skipUnless(hasX11Toolkit(), "GUI check skipped: this Java (" + System.getProperty("java.home")
+        + ") has no X11 toolkit (libawt_xawt.so), as a headless JRE package (Debian: openjdk-17-jre; .ci/run installs it)");
     Path results = root().resolve("target").resolve("gui-it");
     Path whatIf = tmp.resolve("gui_whatif.yaml");
-    Map<String, String> env = new java.util.HashMap<>();
+    Map<String, String> env = new HashMap<>();
     env.put("DISPLAY", null);
     Proc p = java(List.of("xvfb-run", "-a", "-s", "-screen 0 1920x1200x24"), env, tmp.resolve("prefs"),
         "gui", "scenarios/baseline.yaml", "--out", results.toString(), "--script", String.format(SCRIPT, whatIf));
@@ -127,6 +130,12 @@ class GuiIT {
     assertEquals(0.5, turkey.get("refugee_return").salience().nominal(), 1e-12);
     assertEquals(85, turkey.get("withdrawal").redLine().max().nominal(), 1e-12);
     assertTrue(Files.readString(whatIf).contains("extends: "), "a delta");
+  }
+
+  /** Skips the test, saying why in the build log as well as in the report. */
+  static void skipUnless(boolean condition, String reason) {
+    if (!condition) System.out.println("[GuiIT] " + reason);
+    Assumptions.assumeTrue(condition, reason);
   }
 
   /** Decodes as a PNG of a sensible size with something drawn on it: not one flat colour. */

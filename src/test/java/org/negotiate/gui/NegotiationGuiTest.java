@@ -103,4 +103,18 @@ class NegotiationGuiTest {
     assertEquals(org.negotiate.model.Streams.replicationSeed(7, 0), m.setup().seed());
     assertFalse(gui.whatIf.isEmpty());
   }
+
+  @Test
+  void nominalRunsTheScenariosNominalInputs() throws Exception {
+    GuiConfig c = WhatIfTest.config(List.of());
+    GuiConfig nominal = new GuiConfig(c.scenarioFile(), c.fileScenario(), c.scenario(), c.cliOverrides(), c.protocol(),
+        c.rounds(), false, c.seed(), 0, true, c.out(), null);
+    NegotiationGui gui = new NegotiationGui(nominal);
+    gui.start();
+    var m = gui.model();
+    int t = m.setup().indexOf("turkey");
+    assertEquals(80, m.inputs().capability[t], 1e-12, "triangular(70, 80, 90) at its mode");
+    assertEquals(0.3, m.inputs().salience[t][m.setup().issueIds().indexOf("refugee_return")], 1e-12);
+    while (gui.step()) { }
+  }
 }

@@ -1,0 +1,100 @@
+package org.negotiate.cli;
+
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.negotiate.gui.GuiConfig;
+import org.negotiate.gui.GuiLauncher;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code negotiate gui}: MASON's Console, an input inspector, live charts, Monte Carlo and what-ifs. */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+    description = {
+      "Opens MASON's Console on one replication of the scenario (default scenarios/baseline.yaml):",
+      "play, pause, step (one round = one month), seed and speed. The Model tab shows every actor's",
+      "capability, reservation and stances as sliders named by their --set paths; changing one between",
+      "rounds changes the run from the next round. Live charts: positions per issue, each party's",
+      "utility of the text against its aspiration with accept/refuse marks. The What-if window runs a",
+      "Monte Carlo with the current settings and saves the edits as a delta scenario.",
+      "Needs a display: run it on a desktop or under xvfb-run."
+    })
+final class GuiCommand implements Callable<Integer> {
+  static final String NO_DISPLAY = "negotiate gui: no display: run under xvfb-run or on a desktop"
+      + " (DISPLAY is not set, or Java runs headless)";
+
+  @Spec CommandSpec spec;
+  @Mixin ScenarioOptions scenario;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Base seed, shown in the Console (default: the scenario's experiment.seed). 32 bits, as MASON's Console takes.")
+  Long seed;
+
+  @Option(names = "--replication", paramLabel = "I", defaultValue = "0", description = "Which replication of the seed to show (default: 0), as `run --replication`.")
+  int replication;
+
+  @Option(names = "--rounds", paramLabel = "R", description = "Rounds (default: the scenario's experiment.rounds).")
+  Integer rounds;
+
+  @Option(names = "--nominal", description = "Run the nominal inputs (fixed values, modes, means; no random events) instead of the replication's draw.")
+  boolean nominal;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}); the script's screenshots go to DIR/gui/<run-id>/.")
+  Path out;
+
+  @Option(names = "--script", paramLabel = "COMMANDS", hidden = true,
+      description = "Test hook: steps=N;set=PATH=VALUE;screenshot=NAME;montecarlo=N;save=FILE;quit")
+  String script;
+
+  @Override
+  public Integer call() throws Exception {
+    if (scenario.scenario == null && scenario.table == null) scenario.scenario = Path.of("scenarios", "baseline.yaml");
+    Scenario s = Inputs.scenario(scenario);
+    Protocol protocol = Inputs.protocol(s);
+    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
+    int index = Inputs.inRange("--replication", replication, 0, 0, Integer.MAX_VALUE - 1);
+    long base = seed != null ? seed : s.experiment().seed();
+    if (base != (int) base) {
+      throw new BadInput("--seed: MASON's Console takes 32-bit seeds: expected an integer in ["
+          + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "], got " + base);
+    }
+    Scenario fileScenario = scenario.table == null ? ScenarioLoader.load(scenario.scenario) : null;
+
+    allowDisplay();
+    if (GraphicsEnvironment.isHeadless() || !displayAvailable()) {
+      spec.commandLine().getErr().println(NO_DISPLAY);
+      return Main.BAD_INPUT;
+    }
+    GuiConfig config = new GuiConfig(scenario.table == null ? scenario.scenario : null, fileScenario, s,
+        scenario.allOverrides(), protocol, r, rounds != null, base, index, nominal, out, script);
+    return GuiLauncher.run(config, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * The ./negotiate launcher starts every command with {@code -Djava.awt.headless=true} (charts are
+   * drawn off screen). When this JVM was started for the program itself and a display is there,
+   * that flag is lifted so AWT can use the display; in-process callers (tests) keep theirs.
+   */
+  static void allowDisplay() {
+    if (!"true".equals(System.getProperty("java.awt.headless"))) return;
+    String command = System.getProperty("sun.java.command", "");
+    boolean program = command.startsWith(Main.class.getName()) || command.contains("negotiate.jar");
+    if (program && displayAvailable()) System.clearProperty("java.awt.headless");
+  }
+
+  static boolean displayAvailable() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (os.contains("win") || os.contains("mac")) return true;
+    return nonEmpty(System.getenv("DISPLAY")) || nonEmpty(System.getenv("WAYLAND_DISPLAY"));
+  }
+
+  private static boolean nonEmpty(String s) {
+    return s != null && !s.isBlank();
+  }
+}

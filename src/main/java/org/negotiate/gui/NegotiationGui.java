@@ -1,0 +1,398 @@
+package org.negotiate.gui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.swing.SwingUtilities;
+import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.model.Inputs;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.model.ScheduledEvent;
+import org.negotiate.model.SetupSampler;
+import org.negotiate.model.Streams;
+import org.negotiate.protocol.Aspiration;
+import org.negotiate.protocol.MediatedSingleText;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.RoundClose;
+import org.negotiate.protocol.Utility;
+import org.negotiate.scenario.Actor;
+import org.negotiate.scenario.Quantity;
+import org.negotiate.scenario.Role;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.Stance;
+import org.negotiate.sim.NegotiationModel;
+import org.negotiate.sim.RoundListener;
+import sim.display.Controller;
+import sim.display.GUIState;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+import sim.portrayal.Inspector;
+import sim.portrayal.SimpleInspector;
+import sim.portrayal.inspector.TabbedInspector;
+import sim.util.Interval;
+
+/**
+ * MASON's GUI around one replication of a scenario. The Console plays, pauses and steps it (one
+ * step = one round = one month) and holds its seed: a start runs replication I of the Console's
+ * seed S, exactly as {@code negotiate run --seed S --replication I} does, with the inputs edited so
+ * far applied from the first round. The model inspector (the Console's Model tab) has a tab per
+ * actor whose properties are that actor's capability, reservation and every stance field, named
+ * by their {@code --set} paths, each with a slider over its valid range; an edit changes the
+ * running replication's inputs from the next round on and is remembered for the what-if.
+ */
+public final class NegotiationGui extends GUIState {
+  final GuiConfig config;
+  final ScenarioView view;
+  final WhatIf whatIf;
+  private final List<InputProperties> properties = new ArrayList<>();
+  private volatile long baseSeed;
+  private volatile int lastRound = -1;
+  private volatile boolean over;
+  private volatile RoundRecord lastRecord;
+  LiveCharts charts;
+  WhatIfFrame controls;
+  TabbedInspector inspector;
+
+  public NegotiationGui(GuiConfig config) {
+    super(build(config, config.seed(), null));
+    this.config = config;
+    this.view = ScenarioView.of(config.scenario());
+    this.whatIf = new WhatIf(config);
+    this.baseSeed = config.seed();
+    state.setSeed(config.seed()); // the Console shows (and reseeds with) the base seed
+    buildProperties();
+  }
+
+  public static String getName() {
+    return "negotiate";
+  }
+
+  public static Object getInfo() {
+    return "<html><body style='font-family:sans-serif'>"
+        + "<h2>negotiate: agent-based negotiation simulator</h2>"
+        + "<p>One replication of the scenario on MASON's schedule: each step is one round (one month): events, "
+        + "the mediators' draft, each party's verdict, concessions.</p>"
+        + "<ul><li><b>Console</b>: play, pause, step; the seed S runs replication I of S, exactly as "
+        + "<code>negotiate run --seed S --replication I</code>.</li>"
+        + "<li><b>Model</b>: every actor's capability, reservation and stances (position, salience, red lines, "
+        + "flexibility), named by their <code>--set</code> paths. Change them between rounds (slider or type and "
+        + "press Enter): the run goes on with the new values; a new run starts with them.</li>"
+        + "<li><b>Displays</b>: positions by round, utility of the text against aspiration with accept/refuse "
+        + "marks, the what-if window (Monte Carlo with the current settings, save the what-if as a delta "
+        + "scenario).</li></ul></body></html>";
+  }
+
+  /** The replication a start with base seed {@code seed} runs. */
+  static NegotiationModel build(GuiConfig c, long seed, RoundListener listener) {
+    NegotiationSetup setup;
+    if (c.nominal()) {
+      NegotiationSetup n = SetupSampler.nominal(c.scenario(), c.rounds(), c.exactRounds());
+      // nominal inputs; the perception noise still follows the seed
+      setup = new NegotiationSetup(n.actorIds(), n.actorNames(), n.roles(), n.issueIds(), n.initial(), n.events(),
+          n.rounds(), n.exactRounds(), n.protocol(), n.params(), n.tolerance(), Streams.replicationSeed(seed, c.replication()));
+    } else {
+      setup = MonteCarlo.setupOf(c.scenario(), c.rounds(), c.exactRounds(), seed, c.replication());
+    }
+    return new NegotiationModel(setup, c.protocol(), true, listener);
+  }
+
+  /** The running (or next) replication. */
+  public NegotiationModel model() {
+    return (NegotiationModel) state;
+  }
+
+  /** The base seed of the current run. */
+  public long baseSeed() {
+    return baseSeed;
+  }
+
+  /** The last round played in the current run, -1 before the first. */
+  public int lastRound() {
+    return lastRound;
+  }
+
+  RoundRecord lastRecord() {
+    return lastRecord;
+  }
+
+  Protocol protocol() {
+    return config.protocol();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The model inspector
+
+  private void buildProperties() {
+    Scenario s = config.scenario();
+    double capMax = niceCeil(1.5 * s.actors().stream().mapToDouble(a -> a.capability().max()).max().orElse(100));
+    double flexMax = 1;
+    for (Actor a : s.actors()) {
+      flexMax = Math.max(flexMax, a.flexibility().max());
+      for (Stance st : a.stances().values()) if (st.flexibility() != null) flexMax = Math.max(flexMax, st.flexibility().max());
+    }
+    flexMax = Math.min(10, Math.max(3, niceCeil(1.5 * flexMax)));
+    for (Actor a : s.actors()) {
+      List<InputProperties.Entry> entries = new ArrayList<>();
+      entries.add(entry(InputField.CAPABILITY, a, null, new Interval(0.0, capMax), a.capability()));
+      entries.add(entry(InputField.RESERVATION, a, null, new Interval(0.0, 0.99), a.reservation()));
+      for (String issue : view.issueIds()) {
+        Stance st = a.stances().get(issue);
+        entries.add(entry(InputField.POSITION, a, issue, new Interval(0.0, 100.0), st.position()));
+        entries.add(entry(InputField.SALIENCE, a, issue, new Interval(0.0, 1.0), st.salience()));
+        entries.add(entry(InputField.RED_LINE_MIN, a, issue, new Interval(0.0, 100.0),
+            st.redLine() == null ? null : st.redLine().min()));
+        entries.add(entry(InputField.RED_LINE_MAX, a, issue, new Interval(0.0, 100.0),
+            st.redLine() == null ? null : st.redLine().max()));
+        entries.add(entry(InputField.FLEXIBILITY, a, issue, new Interval(0.05, flexMax),
+            st.flexibility() == null ? a.flexibility() : st.flexibility()));
+      }
+      properties.add(new InputProperties(a.name() + " (" + a.role().yamlName() + ")", entries, new InputProperties.Target() {
+        @Override
+        public double value(InputProperties.Entry e) {
+          return NegotiationGui.this.value(e.field(), e.actor(), e.issue());
+        }
+
+        @Override
+        public double edit(InputProperties.Entry e, double value) {
+          return NegotiationGui.this.edit(e.field(), e.actor(), e.issue(), value);
+        }
+      }));
+    }
+  }
+
+  private InputProperties.Entry entry(InputField f, Actor a, String issue, Interval domain, Quantity inScenario) {
+    String where = issue == null ? a.name() : a.name() + ", " + view.issueLabels().get(view.issueIds().indexOf(issue));
+    String scenarioValue = inScenario == null ? "none" : inScenario.describe();
+    String tip = "<html><b>" + f.path(a.id(), issue) + "</b> (" + where + ")<br>" + f.meaning()
+        + "<br>in the scenario: " + scenarioValue + "</html>";
+    return new InputProperties.Entry(f, a.id(), issue, domain, tip);
+  }
+
+  List<InputProperties> properties() {
+    return properties;
+  }
+
+  @Override
+  public int getMaximumPropertiesForInspector() {
+    return 1000;
+  }
+
+  @Override
+  public Inspector getInspector() {
+    withoutMasonCharts();
+    TabbedInspector t = new TabbedInspector();
+    for (InputProperties p : properties) {
+      SimpleInspector si = new SimpleInspector(p, this, null, getMaximumPropertiesForInspector());
+      t.addInspector(si, p.getObject().toString().replaceFirst(" \\(.*", ""));
+    }
+    t.setVolatile(true); // events change inputs: refresh after every step
+    inspector = t;
+    return new HintedInspector(t, "<html><body style='width:330px'>Inputs of the running replication, named by their <code>--set</code> paths "
+        + "(hover for the meaning). Drag a slider, or type a value and press Enter: the run uses it from the next "
+        + "round; a new run starts with it.</html>");
+  }
+
+  /**
+   * Takes MASON's own charting inspectors out of the properties' pop-up menus: they need the old
+   * JFreeChart 1.0 that the project does not ship (stack.md §3). The streaming inspector stays.
+   */
+  static void withoutMasonCharts() {
+    sim.util.Bag names = sim.portrayal.inspector.PropertyInspector.getPropertyInspectorClassNames();
+    for (int i = names.numObjs - 1; i >= 0; i--) {
+      if (String.valueOf(names.objs[i]).contains("ChartingPropertyInspector")) names.remove(i);
+    }
+  }
+
+  /** The per-actor tabs under a line saying how to use them. */
+  private static final class HintedInspector extends Inspector {
+    private static final long serialVersionUID = 1L;
+    private final Inspector inner;
+
+    HintedInspector(Inspector inner, String hint) {
+      this.inner = inner;
+      setLayout(new java.awt.BorderLayout());
+      javax.swing.JLabel label = new javax.swing.JLabel(hint);
+      label.setFont(label.getFont().deriveFont(java.awt.Font.PLAIN, 11f));
+      label.setBorder(javax.swing.BorderFactory.createEmptyBorder(3, 5, 4, 5));
+      add(label, java.awt.BorderLayout.NORTH);
+      add(inner, java.awt.BorderLayout.CENTER);
+      setVolatile(inner.isVolatile());
+    }
+
+    @Override
+    public void setVolatile(boolean v) {
+      super.setVolatile(v);
+      if (inner != null) inner.setVolatile(v);
+    }
+
+    @Override
+    public void updateInspector() {
+      inner.updateInspector();
+    }
+  }
+
+  /** The live value of an input of the current replication. */
+  double value(InputField f, String actor, String issue) {
+    NegotiationModel m = model();
+    int i = m.setup().indexOf(actor);
+    int k = issue == null ? 0 : m.setup().issueIds().indexOf(issue);
+    return InputEditor.get(m.inputs(), f, i, k);
+  }
+
+  /**
+   * Sets an input of the current replication (clamped to what is valid; a salience rescales the
+   * actor's others), tells the protocol its inputs changed, and remembers the change. The
+   * inspector calls this holding the schedule's lock, so a change falls between two rounds.
+   *
+   * @return the value the input now has
+   */
+  public double edit(InputField f, String actor, String issue, double value) {
+    WhatIf.Edit e;
+    synchronized (state.schedule) {
+      NegotiationModel m = model();
+      int i = m.setup().indexOf(actor);
+      int k = issue == null ? 0 : m.setup().issueIds().indexOf(issue);
+      if (i < 0 || k < 0) throw new IllegalArgumentException("no input " + f.path(actor, issue));
+      double rounded = Math.round(value * 1e6) / 1e6;
+      double applied = InputEditor.set(m.inputs(), f, i, k, rounded);
+      m.session().inputsChanged();
+      e = new WhatIf.Edit(f, actor, issue, applied, lastRound);
+      whatIf.record(e);
+    }
+    onSwing(() -> {
+      if (charts != null) charts.markEdit(e.round(), e.set());
+      if (controls != null) controls.refresh();
+    });
+    return e.value();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Life cycle
+
+  @Override
+  public void init(Controller c) {
+    super.init(c);
+    charts = new LiveCharts(view, config.rounds());
+    controls = new WhatIfFrame(this);
+    for (javax.swing.JFrame f : List.of(charts.positionsFrame, charts.utilityFrame, controls.frame)) {
+      c.registerFrame(f);
+      f.setVisible(true);
+    }
+  }
+
+  @Override
+  public void start() {
+    baseSeed = state.seed(); // the Console has just set it
+    Listener listener = new Listener();
+    NegotiationModel m = build(config, baseSeed, listener);
+    listener.model = m;
+    whatIf.applyTo(m.inputs(), m.setup());
+    m.session().inputsChanged();
+    lastRound = -1;
+    over = false;
+    lastRecord = null;
+    state = m;
+    super.start();
+    scheduleRepeatingImmediatelyAfter(new EndOfRun());
+    String runLine = runLine(m);
+    List<WhatIf.Edit> edits = whatIf.edits();
+    onSwing(() -> {
+      if (charts != null) {
+        charts.reset(runLine, m.setup().rounds());
+        for (WhatIf.Edit e : edits) charts.markEdit(-1, e.set());
+      }
+      if (controls != null) controls.refresh();
+    });
+  }
+
+  @Override
+  public void quit() {
+    super.quit();
+    if (charts != null) {
+      charts.positionsFrame.dispose();
+      charts.utilityFrame.dispose();
+    }
+    if (controls != null) controls.dispose();
+  }
+
+  String runLine(NegotiationModel m) {
+    String what = config.nominal()
+        ? String.format(Locale.ROOT, "Nominal inputs (noise of replication %d of seed %d)", config.replication(), baseSeed)
+        : String.format(Locale.ROOT, "Replication %d of seed %d", config.replication(), baseSeed);
+    int n = whatIf.edits().size();
+    return String.format(Locale.ROOT, "%s · protocol %s · %d rounds from %s%s", what, m.setup().protocol(),
+        m.setup().rounds(), view.calendar().start(), n == 0 ? "" : " · " + n + (n == 1 ? " edit" : " edits"));
+  }
+
+  /** Stops the Console's play once the run is over (a deal, a breakdown or the round limit). */
+  private final class EndOfRun implements Steppable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void step(SimState s) {
+      if (over) s.kill();
+    }
+  }
+
+  /** Captures each round for the charts, on the thread that steps the model. */
+  private final class Listener implements RoundListener {
+    NegotiationModel model;
+
+    @Override
+    public void roundClosed(int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close) {
+      RoundRecord r = record(model, view, round, fired, session, close);
+      lastRound = round;
+      lastRecord = r;
+      over = close.ending().over() || round >= model.setup().rounds() - 1;
+      onSwing(() -> {
+        if (charts != null) charts.add(r);
+        if (controls != null) controls.refresh();
+      });
+    }
+  }
+
+  static RoundRecord record(NegotiationModel m, ScenarioView view, int round, List<ScheduledEvent> fired,
+      Protocol.Session session, RoundClose close) {
+    NegotiationSetup setup = m.setup();
+    Inputs in = m.inputs();
+    int n = view.actors();
+    double[] text = close.terms() != null ? close.terms().clone() : session.text() == null ? null : session.text().clone();
+    double[][] positions = new double[n][];
+    double[] utility = new double[n];
+    double[] aspiration = new double[n];
+    Boolean[] accepted = new Boolean[n];
+    String[] verdicts = new String[n];
+    boolean mediated = MediatedSingleText.NAME.equals(setup.protocol());
+    double horizon = setup.param("horizon", setup.rounds());
+    double[][] pos = session.positions();
+    for (int a = 0; a < n; a++) {
+      int c = setup.indexOf(view.actorIds().get(a));
+      boolean party = setup.roles().get(c) == Role.PARTY;
+      positions[a] = (close.terms() != null && party ? close.terms() : pos[c]).clone();
+      utility[a] = party && text != null ? Utility.judged(in, c, text) : Double.NaN;
+      aspiration[a] = party && mediated
+          ? Aspiration.at(in.reservation[c], in.flexibility(c), in.pressureOn(c), round, horizon) : Double.NaN;
+      verdicts[a] = party ? session.verdict(c) : "";
+      accepted[a] = !party ? null
+          : close.ending() == RoundClose.Ending.AGREED || verdicts[a].startsWith("accepts") ? Boolean.TRUE
+          : verdicts[a].startsWith("refuses") ? Boolean.FALSE : null;
+    }
+    List<String> events = fired.stream().map(ScheduledEvent::id).toList();
+    String blocker = close.blocker() >= 0 ? setup.actorIds().get(close.blocker()) : null;
+    return new RoundRecord(round, view.calendar().month(round), positions, text, utility, aspiration, accepted, verdicts,
+        events, close.ending(), blocker);
+  }
+
+  static void onSwing(Runnable r) {
+    if (SwingUtilities.isEventDispatchThread()) r.run();
+    else SwingUtilities.invokeLater(r);
+  }
+
+  /** The smallest 1, 2 or 5 times a power of ten that is at least {@code v}. */
+  static double niceCeil(double v) {
+    if (!(v > 0)) return 1;
+    double p = Math.pow(10, Math.floor(Math.log10(v)));
+    for (double m : new double[] {1, 2, 5, 10}) if (m * p >= v - 1e-12) return m * p;
+    return 10 * p;
+  }
+}

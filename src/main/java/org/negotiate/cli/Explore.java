@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.report.ResultFolder;
 import org.negotiate.scenario.Scenario;
@@ -70,11 +69,6 @@ final class Explore {
 
   static String fileName(Path p) {
     return p.getFileName().toString();
-  }
-
-  /** A progress callback for a bar that may be null (--quiet). */
-  static org.negotiate.experiment.Batch.Progress progress(ProgressBar bar) {
-    return bar == null ? null : done -> Progress.stepTo(bar, done);
   }
 
   /** A number as a person would write it: 40, 0.35, 57.5. */

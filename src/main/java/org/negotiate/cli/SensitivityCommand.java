@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
       "inputs and N = --samples."
     })
 final class SensitivityCommand implements Callable<Integer> {
-  static final int DEFAULT_RUNS = 32;
+  static final int DEFAULT_RUNS = 50;
   static final int DEFAULT_SAMPLES = 64;
 
   @Spec CommandSpec spec;

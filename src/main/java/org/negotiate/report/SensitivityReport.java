@@ -132,6 +132,7 @@ public final class SensitivityReport {
     y.setNumberFormatOverride(new DecimalFormat("+0.00;−0.00"));
     CategoryPlot plot = new CategoryPlot(data, x, y, br);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
     plot.addRangeMarker(new ValueMarker(0, ChartKit.INK, ChartKit.line(1.2f)));
     plot.setNoDataMessage("No uncertain inputs");
     plot.setFixedLegendItems(ChartKit.legend(List.of(ChartKit.boxItem("input at its minimum", MIN_COLOR),

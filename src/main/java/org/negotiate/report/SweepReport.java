@@ -229,7 +229,7 @@ public final class SweepReport {
         String label = Double.isNaN(zs[i]) ? "invalid" : String.format(Locale.ROOT, "%.2f", zs[i]);
         XYTextAnnotation t = new XYTextAnnotation(label, xs[i], ys[i]);
         t.setFont(ChartKit.NOTE_FONT);
-        t.setPaint(!Double.isNaN(zs[i]) && zs[i] > 0.6 ? Color.WHITE : ChartKit.INK);
+        t.setPaint(!Double.isNaN(zs[i]) && zs[i] > 0.7 ? Color.WHITE : ChartKit.INK);
         t.setTextAnchor(TextAnchor.CENTER);
         plot.addAnnotation(t);
       }

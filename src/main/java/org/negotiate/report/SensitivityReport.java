@@ -30,7 +30,6 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.negotiate.experiment.Sensitivity;
 import org.negotiate.experiment.SobolIndices;
-import org.negotiate.scenario.Quantity;
 
 /**
  * The files of a sensitivity analysis: {@code oat.csv} and {@code tornado.png/svg} (one input at a
@@ -102,19 +101,17 @@ public final class SensitivityReport {
     return out;
   }
 
-  private static String range(Quantity q) {
-    return String.format(Locale.ROOT, "%s (%s–%s)", "", fmt(q.min()), fmt(q.max())).strip();
-  }
-
-  private static String fmt(double v) {
-    return Math.abs(v) >= 10 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+  /** "(45–70)", "(0.50–1.00)": the input's range with as many decimals as its width needs. */
+  private static String range(org.negotiate.experiment.UncertainInput in) {
+    String f = "%." + org.negotiate.experiment.Discovery.decimals(in) + "f";
+    return String.format(Locale.ROOT, "(" + f + "–" + f + ")", in.quantity().min(), in.quantity().max());
   }
 
   static JFreeChart tornado(Sensitivity.Result r, String scenario, YearMonth month) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     List<Sensitivity.OatRow> rows = oatBySwing(r);
     for (Sensitivity.OatRow o : rows.subList(0, Math.min(CHART_INPUTS, rows.size()))) {
-      String label = o.input().key() + " " + range(o.input().quantity());
+      String label = o.input().key() + " " + range(o.input());
       data.addValue(o.atMin() - o.atNominal(), "at its minimum", label);
       data.addValue(o.atMax() - o.atNominal(), "at its maximum", label);
     }

@@ -64,9 +64,8 @@ class ExploreCommandsTest {
   @Test
   void sweepOfTwoParametersDrawsAHeatMap() throws IOException {
     Path f = folder(cli("sweep", BASELINE, "--vary", "turkey.withdrawal.red_line.max=50:90:2", "--vary", "protocol.noise=0:0.1:2",
-        "--runs", "20", "--out", tmp.toString(), "--quiet"));
-    hasFiles(f, "heatmap.png", "heatmap.svg", "sweep.csv");
-    assertFalse(Files.exists(f.resolve("heatmap_month.png")), "no --month: one heat map");
+        "--runs", "20", "--month", "2024-06", "--out", tmp.toString(), "--quiet"));
+    hasFiles(f, "heatmap.png", "heatmap.svg", "heatmap_month.png", "heatmap_month.svg", "sweep.csv");
     List<String> rows = Files.readAllLines(f.resolve("sweep.csv"));
     assertEquals(5, rows.size());
     assertTrue(rows.get(0).startsWith("turkey.withdrawal.red_line.max,protocol.noise,status,"), rows.get(0));

@@ -166,6 +166,22 @@ class ExploreCommandsTest {
   }
 
   @Test
+  void discoverAndWhatItTakesDoNotDependOnTheThreads() throws IOException {
+    String[] d = {"discover", BASELINE, "--runs", "160", "--quiet"};
+    Path d1 = folder(cli(concat(d, "--threads", "1", "--out", tmp.resolve("d1").toString())));
+    Path d3 = folder(cli(concat(d, "--threads", "3", "--out", tmp.resolve("d3").toString())));
+    for (String f : List.of("draws.csv", "prim.csv", "box.csv", "box.txt")) {
+      assertArrayEquals(Files.readAllBytes(d1.resolve(f)), Files.readAllBytes(d3.resolve(f)), f);
+    }
+    String[] w = {"whatittakes", BASELINE, "--runs", "16", "--grid", "2", "--refine", "1", "--threshold", "0.7", "--quiet"};
+    Path w1 = folder(cli(concat(w, "--threads", "1", "--out", tmp.resolve("w1").toString())));
+    Path w3 = folder(cli(concat(w, "--threads", "3", "--out", tmp.resolve("w3").toString())));
+    for (String f : List.of("whatittakes.csv", "trials.csv", "whatittakes.txt")) {
+      assertArrayEquals(Files.readAllBytes(w1.resolve(f)), Files.readAllBytes(w3.resolve(f)), f);
+    }
+  }
+
+  @Test
   void whatItTakesWhenAlreadyAboveTheThreshold() throws IOException {
     CliTest.Run r = cli("whatittakes", BASELINE, "--runs", "20", "--threshold", "0.05", "--out", tmp.toString(), "--quiet");
     Path f = folder(r);

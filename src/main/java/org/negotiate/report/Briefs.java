@@ -179,6 +179,48 @@ public final class Briefs {
         .build();
   }
 
+  /** The brief of {@code negotiate sensitivity}: which assumptions move the odds most. */
+  public static PolicyBrief sensitivity(Scenario s, Path scenarioFile, org.negotiate.experiment.Sensitivity.Result r,
+      java.time.YearMonth month, Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
+    List<org.negotiate.experiment.Sensitivity.OatRow> oat = SensitivityReport.oatBySwing(r);
+    List<Object> head = new ArrayList<>();
+    head.add(p("Which of the scenario's " + r.inputs().size() + " uncertain assumptions move the odds of a deal by "
+        + month + " most. With every assumption at its nominal value the odds are " + pct(r.nominalOdds()) + "."));
+    List<List<?>> oatRows = new ArrayList<>();
+    for (org.negotiate.experiment.Sensitivity.OatRow o : oat.subList(0, Math.min(12, oat.size()))) {
+      oatRows.add(row(el("code", o.input().key()), num(pct(o.atMin()) + " at " + f1(o.min())),
+          num(pct(o.atMax()) + " at " + f1(o.max())), num(points(o.swing()))));
+    }
+    List<Object> oatBody = new ArrayList<>();
+    oatBody.add(p("One at a time: each assumption at the bottom and the top of its range, every other at its nominal "
+        + "value. The widest swings first (percentage points)."));
+    oatBody.add(BriefSections.figure(chartsDir, "tornado", "Chart: odds swing for each assumption", null));
+    oatBody.add(Html.table(List.of("Assumption (--set path)", "Odds at its minimum", "Odds at its maximum", "Largest swing"),
+        oatRows, "oat"));
+    PolicyBrief.Builder b = PolicyBrief.builder("Which assumptions matter? Scenario “" + s.name() + "”", subtitle(s, manifest))
+        .section("headline", "In brief", Html.join(head))
+        .section("oat", "One at a time", Html.join(oatBody));
+    if (r.sobol() != null) {
+      List<List<?>> sobolRows = new ArrayList<>();
+      List<org.negotiate.experiment.Sensitivity.SobolRow> top = SensitivityReport.sobolByTotal(r);
+      for (org.negotiate.experiment.Sensitivity.SobolRow row : top.subList(0, Math.min(12, top.size()))) {
+        sobolRows.add(row(el("code", row.input().key()),
+            num(String.format(java.util.Locale.ROOT, "%.2f [%.2f, %.2f]", row.first().value(), row.first().lower(), row.first().upper())),
+            num(String.format(java.util.Locale.ROOT, "%.2f [%.2f, %.2f]", row.total().value(), row.total().lower(), row.total().upper()))));
+      }
+      b.section("sobol", "All at once (Sobol indices)", Html.join(
+          p("All assumptions varied together over their distributions: the first-order index is the share of the "
+              + "odds' variance an assumption explains alone, the total index the share it explains with its "
+              + "interactions (95% bootstrap intervals). Indices below about 0.02 are noise."),
+          BriefSections.figure(chartsDir, "sobol", "Chart: first-order and total Sobol indices", null),
+          Html.table(List.of("Assumption (--set path)", "First-order", "Total"), sobolRows, "sobol")));
+    }
+    return b.section(BriefSections.assumptions(s, scenarioFile, reportDir, "assumptions", "Assumptions and their evidence"))
+        .section(BriefSections.caveats(s))
+        .section(BriefSections.reproduce(manifest, files(manifest)))
+        .build();
+  }
+
   static String methodName(String method) {
     return switch (method) {
       case "compromise" -> "Compromise (capability × salience weighted mean of ideals)";

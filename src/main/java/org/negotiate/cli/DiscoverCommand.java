@@ -1,0 +1,145 @@
+package org.negotiate.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.negotiate.experiment.Discovery;
+import org.negotiate.experiment.Prim;
+import org.negotiate.experiment.UncertainInput;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.report.DiscoveryReport;
+import org.negotiate.report.ResultFolder;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code negotiate discover}: scenario discovery (PRIM) over the Monte Carlo draws. */
+@Command(name = "discover", mixinStandardHelpOptions = true,
+    description = {
+      "Scenario discovery: runs the Monte Carlo as odds does, pairs each replication's drawn inputs with",
+      "whether it had a deal by the final month (or --month), and finds with PRIM (peeling, pasting) a box",
+      "of input ranges where a deal is likely, printed in plain words with its density (share of runs in",
+      "the box with a deal) and coverage (share of all deals in the box). The box is the densest on the",
+      "peeling trajectory with coverage >= --min-coverage (or one before it within one standard error),",
+      "widened by pasting and pruned of bounds that cost less than one standard error of density.",
+      "Writes draws.csv, prim.csv, box.csv and prim.png/svg to results/discover-<scenario>/<run-id>/."
+    })
+final class DiscoverCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ScenarioOptions scenario;
+
+  @Option(names = "--month", paramLabel = "YYYY-MM", description = "A deal counts when signed by this month (default: the final month).")
+  String month;
+
+  @Option(names = "--min-coverage", paramLabel = "C", defaultValue = "0.5",
+      description = "Smallest share of all deals the chosen box must hold (default: ${DEFAULT-VALUE}).")
+  double minCoverage;
+
+  @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05", description = "Share of the box each peel cuts off (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
+  @Option(names = "--min-mass", paramLabel = "M", defaultValue = "0.05",
+      description = "Peeling stops before a box holds less than this share of all runs (default: ${DEFAULT-VALUE}).")
+  double minMass;
+
+  @Option(names = "--inputs", paramLabel = "PATTERN",
+      description = {"Consider only these inputs: a key, a prefix (turkey, syria.withdrawal) or a pattern with *.",
+          "Repeatable. Default: every uncertain input, events' change values included."})
+  List<String> patterns = new ArrayList<>();
+
+  @Option(names = "--runs", paramLabel = "N", description = "Replications (default: the scenario's experiment.replications).")
+  Integer runs;
+
+  @Option(names = "--rounds", paramLabel = "R", description = "Rounds, one per month (default: the scenario's experiment.rounds).")
+  Integer rounds;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant started = Instant.now();
+    Scenario s = Inputs.scenario(scenario);
+    Protocol protocol = Inputs.protocol(s);
+    int n = Inputs.inRange("--runs", runs, s.experiment().replications(), 1, Inputs.MAX_REPLICATIONS);
+    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
+    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    long base = seed != null ? seed : s.experiment().seed();
+    int byRound = Explore.round(s, month, r);
+    YearMonth m = s.calendar().month(byRound);
+    if (!(minCoverage >= 0 && minCoverage <= 1)) throw new BadInput("--min-coverage: expected a number in [0, 1], got " + minCoverage);
+    if (!(alpha > 0 && alpha < 0.5)) throw new BadInput("--alpha: expected a number in (0, 0.5), got " + alpha);
+    if (!(minMass > 0 && minMass < 1)) throw new BadInput("--min-mass: expected a number in (0, 1), got " + minMass);
+    List<UncertainInput> all = UncertainInput.of(s, true);
+    List<UncertainInput> inputs = UncertainInput.select(all, patterns);
+    if (inputs.isEmpty()) {
+      throw new BadInput(all.isEmpty() ? "discover: the scenario has no uncertain inputs (every number is fixed)"
+          : "--inputs: no uncertain input matches " + patterns + "; the uncertain inputs are: "
+              + String.join(", ", all.stream().map(UncertainInput::key).toList()));
+    }
+    Discovery.Settings settings = new Discovery.Settings(n, r, rounds != null, base, t, byRound, alpha, minMass, minCoverage);
+
+    String resolved = ScenarioWriter.toYaml(s);
+    String identity = resolved + "\ndiscover inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed=" + base
+        + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound + "\nprim=" + alpha + "," + minMass + "," + minCoverage;
+    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), "discover-" + s.name(), identity, started, "")) {
+      Discovery.Result result;
+      try (ProgressBar bar = quiet ? null : Progress.bar("replications", n)) {
+        result = Discovery.run(s, protocol, inputs, settings, bar == null ? null : d -> Progress.stepTo(bar, d));
+      }
+      folder.write("scenario.resolved.yaml", resolved);
+      DiscoveryReport.writeDraws(result, folder.file("draws.csv"));
+      DiscoveryReport.writeTrajectory(result, folder.file("prim.csv"));
+      DiscoveryReport.writeBox(result, folder.file("box.csv"));
+      List<Path> charts = DiscoveryReport.writeChart(result, s.name(), m, folder.dir());
+      String words = Discovery.describe(result, m);
+      folder.write("box.txt", words + "\n");
+
+      Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
+      manifest.put("month", m.toString());
+      manifest.put("inputs", inputs.stream().map(UncertainInput::key).toList());
+      manifest.put("alpha", alpha);
+      manifest.put("min_mass", minMass);
+      manifest.put("min_coverage", minCoverage);
+      manifest.put("draws", "input KEY of replication i = quantile(Streams.uniform(Streams.replicationSeed(seed, i), KEY)), "
+          + "as SetupSampler draws it (before red lines are widened to admit the drawn position and saliences rescaled)");
+      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "draws.csv", "prim.csv", "box.csv", "box.txt"));
+      charts.forEach(c -> files.add(Explore.fileName(c)));
+      Explore.writeManifest(folder, manifest, started, files, summary(result, words));
+      Path done = folder.commit();
+      spec.commandLine().getOut().println(words + " · " + done + "/");
+      return 0;
+    }
+  }
+
+  private static Map<String, Object> summary(Discovery.Result r, String words) {
+    Prim.Step b = r.prim().box();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("box", words);
+    m.put("conditions", Discovery.conditions(r, b.box()));
+    m.put("density", b.density());
+    m.put("coverage", b.coverage());
+    m.put("mass", b.mass());
+    m.put("odds_all_runs", r.prim().baseDensity());
+    return m;
+  }
+}

@@ -1,0 +1,79 @@
+package org.negotiate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.report.ResultFolder;
+import org.negotiate.scenario.Scenario;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What the exploration commands (sweep, sensitivity, discover, whatittakes) share. */
+final class Explore {
+  private Explore() {}
+
+  /** The round by whose end a deal counts: the last one, or the month given by {@code --month}. */
+  static int round(Scenario s, String month, int rounds) {
+    if (month == null) return rounds - 1;
+    YearMonth m;
+    try {
+      m = YearMonth.parse(month.strip());
+    } catch (DateTimeParseException e) {
+      throw new BadInput("--month: expected YYYY-MM, got \"" + month + "\"");
+    }
+    int r = s.calendar().round(m);
+    if (r < 0 || r >= rounds) {
+      throw new BadInput("--month: " + m + " is outside the run (" + s.calendar().month(0) + " to "
+          + s.calendar().month(rounds - 1) + ")");
+    }
+    return r;
+  }
+
+  /** The entries every exploration manifest starts with. */
+  static Map<String, Object> manifest(CommandSpec spec, ScenarioOptions so, Scenario s, Protocol protocol, String resolved,
+      long seed, int replications, int rounds, int threads) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tool", "negotiate");
+    m.put("version", Main.version());
+    m.put("command", Inputs.commandLine(spec));
+    m.put("scenario", s.name());
+    m.put("scenario_file", String.valueOf(so.source()));
+    m.put("overrides", so.allOverrides());
+    m.put("scenario_sha256", ResultFolder.sha256(resolved));
+    m.put("protocol", protocol.name());
+    m.put("seed", seed);
+    m.put("replications", replications);
+    m.put("rounds", rounds);
+    m.put("threads", threads);
+    return m;
+  }
+
+  /** Adds timing, the file list and the summary, and writes {@code manifest.json}. */
+  static void writeManifest(ResultFolder folder, Map<String, Object> m, Instant started, List<String> files,
+      Map<String, Object> summary) throws IOException {
+    m.put("started_utc", started.toString());
+    m.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
+    m.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+    m.put("files", files);
+    m.put("summary", summary);
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), m);
+  }
+
+  static String fileName(Path p) {
+    return p.getFileName().toString();
+  }
+
+  /** A number as a person would write it: 40, 0.35, 57.5. */
+  static String num(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,179 @@
+package org.negotiate.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.negotiate.experiment.Sensitivity;
+import org.negotiate.experiment.UncertainInput;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.report.ResultFolder;
+import org.negotiate.report.SensitivityReport;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code negotiate sensitivity}: which uncertain inputs move the odds most. */
+@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+    description = {
+      "Which uncertain inputs move P(deal by the final month, or --month) most. At each design point the",
+      "studied inputs are fixed and --runs replications with the same seeds estimate the odds (common",
+      "random numbers). One at a time: each input at its minimum and maximum, the others nominal",
+      "(oat.csv, tornado.png/svg). Global: first-order and total Sobol indices by Saltelli's scheme on a",
+      "Sobol sequence, with bootstrap intervals (sobol.csv, sobol.png/svg). Writes to",
+      "results/sensitivity-<scenario>/<run-id>/. Cost: (2k + 1 + N(k + 2)) x --runs replications for k",
+      "inputs and N = --samples."
+    })
+final class SensitivityCommand implements Callable<Integer> {
+  static final int DEFAULT_RUNS = 50;
+  static final int DEFAULT_SAMPLES = 64;
+
+  @Spec CommandSpec spec;
+  @Mixin ScenarioOptions scenario;
+
+  @Option(names = "--samples", paramLabel = "N",
+      description = "Sobol base samples (default: " + DEFAULT_SAMPLES + "; 0: one at a time only). Powers of 2 balance the Sobol sequence best.")
+  Integer samples;
+
+  @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "500", description = "Bootstrap resamples for the Sobol intervals (default: ${DEFAULT-VALUE}).")
+  int bootstrap;
+
+  @Option(names = "--inputs", paramLabel = "PATTERN",
+      description = {"Study only these inputs: a key (turkey.withdrawal.position), a prefix (turkey, syria.withdrawal)",
+          "or a pattern with * (*.red_line.*). Repeatable. Default: every uncertain input."})
+  List<String> patterns = new ArrayList<>();
+
+  @Option(names = "--no-events", description = "Leave the events' change values out of the study (they are drawn as noise instead).")
+  boolean noEvents;
+
+  @Option(names = "--month", paramLabel = "YYYY-MM", description = "Odds of a deal by this month (default: the final month).")
+  String month;
+
+  @Option(names = "--runs", paramLabel = "N", description = "Replications per design point (default: " + DEFAULT_RUNS + ").")
+  Integer runs;
+
+  @Option(names = "--rounds", paramLabel = "R", description = "Rounds, one per month (default: the scenario's experiment.rounds).")
+  Integer rounds;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Base seed of every point, and of the bootstrap (default: the scenario's experiment.seed).")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant started = Instant.now();
+    Scenario s = Inputs.scenario(scenario);
+    Protocol protocol = Inputs.protocol(s);
+    int n = Inputs.inRange("--runs", runs, DEFAULT_RUNS, 1, Inputs.MAX_REPLICATIONS);
+    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
+    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    int nSamples = Inputs.inRange("--samples", samples, DEFAULT_SAMPLES, 0, 1 << 20);
+    if (bootstrap < 0 || bootstrap > 100_000) throw new BadInput("--bootstrap: expected an integer in [0, 100000], got " + bootstrap);
+    long base = seed != null ? seed : s.experiment().seed();
+    int byRound = Explore.round(s, month, r);
+    YearMonth m = s.calendar().month(byRound);
+
+    List<UncertainInput> all = UncertainInput.of(s, !noEvents);
+    List<UncertainInput> inputs = UncertainInput.select(all, patterns);
+    if (inputs.isEmpty()) {
+      throw new BadInput(all.isEmpty() ? "sensitivity: the scenario has no uncertain inputs (every number is fixed)"
+          : "--inputs: no uncertain input matches " + patterns + "; the uncertain inputs are: "
+              + String.join(", ", all.stream().map(UncertainInput::key).toList()));
+    }
+    int k = inputs.size();
+    if (2 * k > 1000 && nSamples > 0) throw new BadInput("sensitivity: " + k + " inputs is more than the Sobol sequence's 500; use --inputs");
+    long points = Sensitivity.points(k, nSamples);
+    if (points * n > Integer.MAX_VALUE) throw new BadInput("--samples/--runs: " + points + " points x " + n + " replications is too many");
+    Sensitivity.Settings settings = new Sensitivity.Settings(n, r, rounds != null, base, t, byRound, nSamples, bootstrap);
+
+    String resolved = ScenarioWriter.toYaml(s);
+    String identity = resolved + "\nsensitivity inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed=" + base
+        + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound + "\nsamples=" + nSamples + "\nbootstrap=" + bootstrap;
+    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), "sensitivity-" + s.name(), identity, started, "")) {
+      Sensitivity.Result result;
+      try (ProgressBar bar = quiet ? null : Progress.bar("replications", points * n)) {
+        result = Sensitivity.run(s, protocol, inputs, settings, bar == null ? null : d -> Progress.stepTo(bar, d * n));
+      }
+      folder.write("scenario.resolved.yaml", resolved);
+      SensitivityReport.writeOat(result, folder.file("oat.csv"));
+      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "oat.csv"));
+      if (result.sobol() != null) {
+        SensitivityReport.writeSobol(result, folder.file("sobol.csv"));
+        files.add("sobol.csv");
+      }
+      List<Path> charts = SensitivityReport.writeCharts(result, s.name(), m, folder.dir());
+      charts.forEach(c -> files.add(Explore.fileName(c)));
+
+      Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
+      manifest.put("month", m.toString());
+      manifest.put("inputs", inputs.stream().map(UncertainInput::key).toList());
+      manifest.put("events_included", !noEvents);
+      manifest.put("samples", nSamples);
+      manifest.put("bootstrap", bootstrap);
+      manifest.put("design_points", points);
+      manifest.put("model", "f(x) = P(deal by " + m + " | studied inputs = x) over replications 0.." + (n - 1)
+          + " of the base seed (common random numbers at every point)");
+      manifest.put("sobol", "Saltelli 2010 first-order and Jansen 1999 total estimators on Commons Math's Sobol sequence in 2k "
+          + "dimensions (first point skipped), unit-cube coordinates mapped by each input's quantile function; "
+          + "percentile bootstrap over the N base rows");
+      files.add(org.negotiate.report.Briefs.FILE);
+      Explore.writeManifest(folder, manifest, started, files, summary(result));
+      org.negotiate.report.Briefs.sensitivity(s, scenario.source(), result, m, manifest, folder.dir(), folder.target())
+          .write(folder.file(org.negotiate.report.Briefs.FILE));
+      Path done = folder.commit();
+      spec.commandLine().getOut().println(summaryLine(result, m, done));
+      return 0;
+    }
+  }
+
+  private static Map<String, Object> summary(Sensitivity.Result r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("inputs", r.inputs().size());
+    m.put("odds_nominal", r.nominalOdds());
+    List<Sensitivity.OatRow> oat = SensitivityReport.oatBySwing(r);
+    m.put("largest_swing", oat.get(0).input().key());
+    m.put("largest_swing_value", oat.get(0).swing());
+    if (r.sobol() != null) {
+      Sensitivity.SobolRow top = SensitivityReport.sobolByTotal(r).get(0);
+      m.put("mean_odds", r.meanOdds());
+      m.put("largest_total_index", top.input().key());
+      m.put("largest_total_index_value", top.total().value());
+    }
+    return m;
+  }
+
+  static String summaryLine(Sensitivity.Result r, YearMonth month, Path folder) {
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Sensitivity of P(deal by %s) to %d inputs: ", month, r.inputs().size()));
+    if (r.sobol() != null) {
+      List<Sensitivity.SobolRow> top = SensitivityReport.sobolByTotal(r);
+      List<String> parts = new ArrayList<>();
+      for (Sensitivity.SobolRow row : top.subList(0, Math.min(3, top.size()))) {
+        parts.add(String.format(Locale.ROOT, "%s %.2f [%.2f, %.2f]", row.input().key(), row.total().value(),
+            row.total().lower(), row.total().upper()));
+      }
+      s.append("largest total Sobol indices ").append(String.join(", ", parts)).append(" · ");
+    }
+    Sensitivity.OatRow o = SensitivityReport.oatBySwing(r).get(0);
+    s.append(String.format(Locale.ROOT, "one at a time from %.2f, widest swing %s (%.2f at %s, %.2f at %s)", o.atNominal(),
+        o.input().key(), o.atMin(), Explore.num(o.min()), o.atMax(), Explore.num(o.max())));
+    return s.append(" · ").append(folder).append('/').toString();
+  }
+}

@@ -1,0 +1,171 @@
+package org.negotiate.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.negotiate.experiment.ConvergenceOdds;
+import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.experiment.Sweep;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.report.ResultFolder;
+import org.negotiate.report.SweepReport;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code negotiate sweep}: the odds of a deal as one or two inputs are set to each value of a grid. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = {
+      "Sets one or two inputs (any --set path) to each value of a grid and runs a Monte Carlo at every",
+      "point with the same seed (common random numbers). Writes sweep.csv (every point: odds by the final",
+      "month and by --month with 95%% Wilson intervals, main blocker; a value that makes the scenario",
+      "invalid is recorded as such) and sweep.png/svg (one input) or heatmap.png/svg (two) to",
+      "results/sweep-<scenario>/<run-id>/. Cost: points x --runs replications."
+    })
+final class SweepCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ScenarioOptions scenario;
+
+  @Option(names = "--vary", paramLabel = "PATH=FROM:TO:STEPS", required = true,
+      description = {"An input to sweep: STEPS values from FROM to TO inclusive, e.g.",
+          "turkey.withdrawal.position=0:100:11. Once or twice (two: a heat map)."})
+  List<String> vary = new ArrayList<>();
+
+  @Option(names = "--month", paramLabel = "YYYY-MM", description = "A month to report besides the final one.")
+  String month;
+
+  @Option(names = "--runs", paramLabel = "N", description = "Replications per point (default: the scenario's experiment.replications).")
+  Integer runs;
+
+  @Option(names = "--rounds", paramLabel = "R", description = "Rounds, one per month (default: the scenario's experiment.rounds).")
+  Integer rounds;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Base seed, the same at every point (default: the scenario's experiment.seed).")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant started = Instant.now();
+    Scenario s = Inputs.scenario(scenario);
+    Protocol protocol = Inputs.protocol(s);
+    if (vary.isEmpty() || vary.size() > 2) throw new BadInput("--vary: give one or two parameters, got " + vary.size());
+    List<Sweep.Axis> axes = new ArrayList<>();
+    for (String v : vary) {
+      try {
+        Sweep.Axis a = Sweep.Axis.parse(v);
+        Sweep.checkPath(s, a.path());
+        axes.add(a);
+      } catch (IllegalArgumentException e) {
+        throw new BadInput("--vary: " + e.getMessage());
+      }
+    }
+    if (axes.size() == 2 && axes.get(0).path().equals(axes.get(1).path())) {
+      throw new BadInput("--vary: the two parameters are the same (" + axes.get(0).path() + ")");
+    }
+    int n = Inputs.inRange("--runs", runs, s.experiment().replications(), 1, Inputs.MAX_REPLICATIONS);
+    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
+    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    long base = seed != null ? seed : s.experiment().seed();
+    int finalRound = r - 1;
+    int monthRound = Explore.round(s, month, r);
+    long points = Sweep.grid(axes).size();
+    if (points * n > Integer.MAX_VALUE) throw new BadInput("--vary/--runs: " + points + " points x " + n + " replications is too many");
+    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds != null);
+
+    String resolved = ScenarioWriter.toYaml(s);
+    String identity = resolved + "\nsweep=" + vary + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + monthRound;
+    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), "sweep-" + s.name(), identity, started, "")) {
+      Sweep.Result result;
+      try (ProgressBar bar = quiet ? null : Progress.bar("replications", points * n)) {
+        result = Sweep.run(s, protocol, axes, options, bar == null ? null : d -> Progress.stepTo(bar, d));
+      }
+      YearMonth finalMonth = s.calendar().month(finalRound);
+      YearMonth m = s.calendar().month(monthRound);
+      folder.write("scenario.resolved.yaml", resolved);
+      SweepReport.writeCsv(result, finalRound, monthRound, folder.file("sweep.csv"));
+      List<Path> charts = SweepReport.writeCharts(result, s.name(), finalMonth, finalRound, m, monthRound, folder.dir());
+
+      Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
+      List<Map<String, Object>> ax = new ArrayList<>();
+      for (Sweep.Axis a : axes) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("path", a.path());
+        e.put("from", a.from());
+        e.put("to", a.to());
+        e.put("steps", a.steps());
+        ax.add(e);
+      }
+      manifest.put("vary", ax);
+      manifest.put("month", m.toString());
+      manifest.put("common_random_numbers", "every point uses the same base seed: replication i draws every other input from the same stream");
+      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "sweep.csv"));
+      charts.forEach(c -> files.add(Explore.fileName(c)));
+      Explore.writeManifest(folder, manifest, started, files, summary(result, finalRound, finalMonth));
+      Path done = folder.commit();
+      spec.commandLine().getOut().println(summaryLine(result, finalRound, finalMonth, done));
+      return 0;
+    }
+  }
+
+  private static Sweep.Point best(Sweep.Result r, int round) {
+    Sweep.Point best = null;
+    for (Sweep.Point p : r.points()) {
+      if (p.valid() && (best == null || SweepReport.at(p, round).odds() > SweepReport.at(best, round).odds())) best = p;
+    }
+    return best;
+  }
+
+  private static Map<String, Object> summary(Sweep.Result r, int finalRound, YearMonth finalMonth) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("by_month", finalMonth.toString());
+    m.put("points", r.points().size());
+    m.put("invalid_points", r.points().stream().filter(p -> !p.valid()).count());
+    Sweep.Point b = best(r, finalRound);
+    if (b != null) {
+      m.put("max_odds", SweepReport.at(b, finalRound).odds());
+      m.put("max_at", Sweep.overrides(r.axes(), b.values()));
+    }
+    return m;
+  }
+
+  static String summaryLine(Sweep.Result r, int finalRound, YearMonth finalMonth, Path folder) {
+    List<Sweep.Point> valid = r.points().stream().filter(Sweep.Point::valid).toList();
+    long invalid = r.points().size() - valid.size();
+    String paths = String.join(" × ", r.axes().stream().map(Sweep.Axis::path).toList());
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Sweep of %s over %d points (%d replications each): ",
+        paths, r.points().size(), r.replications()));
+    if (valid.isEmpty()) {
+      s.append("every point is invalid");
+    } else {
+      Sweep.Point b = best(r, finalRound);
+      ConvergenceOdds.MonthOdds first = SweepReport.at(valid.get(0), finalRound);
+      ConvergenceOdds.MonthOdds last = SweepReport.at(valid.get(valid.size() - 1), finalRound);
+      s.append(String.format(Locale.ROOT, "P(deal by %s) %.2f at %s, %.2f at %s, highest %.2f at %s", finalMonth,
+          first.odds(), String.join(", ", Sweep.overrides(r.axes(), valid.get(0).values())), last.odds(),
+          String.join(", ", Sweep.overrides(r.axes(), valid.get(valid.size() - 1).values())),
+          SweepReport.at(b, finalRound).odds(), String.join(", ", Sweep.overrides(r.axes(), b.values()))));
+    }
+    if (invalid > 0) s.append(" · ").append(invalid).append(invalid == 1 ? " invalid point" : " invalid points");
+    return s.append(" · ").append(folder).append('/').toString();
+  }
+}

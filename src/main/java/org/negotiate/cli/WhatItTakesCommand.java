@@ -1,0 +1,185 @@
+package org.negotiate.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.negotiate.experiment.WhatItTakes;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.report.ResultFolder;
+import org.negotiate.report.WhatItTakesReport;
+import org.negotiate.scenario.Actor;
+import org.negotiate.scenario.Role;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code negotiate whatittakes}: the smallest single change to a main blocker that lifts the odds above a threshold. */
+@Command(name = "whatittakes", mixinStandardHelpOptions = true,
+    description = {
+      "What it would take: for each main blocker (a party blocking at least --min-share of the failed runs),",
+      "the smallest change to one of its inputs (each stance's position toward the other parties, its red",
+      "lines relaxed, its reservation utility lowered, its flexibility raised) that lifts P(deal by the final",
+      "month, or --month) to --threshold, or the finding that no single change does. A change moves the",
+      "input's whole distribution; each is searched on a grid with the same seed (common random numbers),",
+      "then refined by bisection. Writes whatittakes.csv, trials.csv, whatittakes.txt and",
+      "whatittakes.png/svg to results/whatittakes-<scenario>/<run-id>/. Cost: at most",
+      "1 + levers x (--grid + --refine) Monte Carlo points of --runs replications."
+    })
+final class WhatItTakesCommand implements Callable<Integer> {
+  static final int DEFAULT_RUNS = 500;
+
+  @Spec CommandSpec spec;
+  @Mixin ScenarioOptions scenario;
+
+  @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5", description = "The odds to reach (default: ${DEFAULT-VALUE}).")
+  double threshold;
+
+  @Option(names = "--min-share", paramLabel = "S", defaultValue = "0.2",
+      description = "Share of the failed runs a party must block to count as a main blocker (default: ${DEFAULT-VALUE}).")
+  double minShare;
+
+  @Option(names = "--grid", paramLabel = "G", defaultValue = "10", description = "Changes tried per input on the grid (default: ${DEFAULT-VALUE}).")
+  int grid;
+
+  @Option(names = "--refine", paramLabel = "B", defaultValue = "3", description = "Bisection steps after the grid (default: ${DEFAULT-VALUE}).")
+  int refine;
+
+  @Option(names = "--month", paramLabel = "YYYY-MM", description = "Odds of a deal by this month (default: the final month).")
+  String month;
+
+  @Option(names = "--runs", paramLabel = "N", description = "Replications per point (default: " + DEFAULT_RUNS + ").")
+  Integer runs;
+
+  @Option(names = "--rounds", paramLabel = "R", description = "Rounds, one per month (default: the scenario's experiment.rounds).")
+  Integer rounds;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Base seed, the same at every point (default: the scenario's experiment.seed).")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant started = Instant.now();
+    Scenario s = Inputs.scenario(scenario);
+    Protocol protocol = Inputs.protocol(s);
+    int n = Inputs.inRange("--runs", runs, DEFAULT_RUNS, 1, Inputs.MAX_REPLICATIONS);
+    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
+    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    Inputs.inRange("--grid", grid, grid, 1, 1000);
+    Inputs.inRange("--refine", refine, refine, 0, 30);
+    if (!(threshold > 0 && threshold <= 1)) throw new BadInput("--threshold: expected a number in (0, 1], got " + threshold);
+    if (!(minShare >= 0 && minShare <= 1)) throw new BadInput("--min-share: expected a number in [0, 1], got " + minShare);
+    long base = seed != null ? seed : s.experiment().seed();
+    int byRound = Explore.round(s, month, r);
+    YearMonth m = s.calendar().month(byRound);
+    WhatItTakes.Settings settings = new WhatItTakes.Settings(n, r, rounds != null, base, t, byRound, threshold, minShare, grid, refine);
+    int levers = 0;
+    for (Actor a : s.actors()) if (a.role() == Role.PARTY) levers += WhatItTakes.levers(s, a.id()).size();
+    long maxPoints = WhatItTakes.maxPoints(levers, settings);
+
+    String resolved = ScenarioWriter.toYaml(s);
+    String identity = resolved + "\nwhatittakes threshold=" + threshold + "\nmin_share=" + minShare + "\ngrid=" + grid + "\nrefine=" + refine
+        + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound;
+    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), "whatittakes-" + s.name(), identity, started, "")) {
+      WhatItTakes.Result result;
+      try (ProgressBar bar = quiet ? null : Progress.bar("points (at most)", maxPoints)) {
+        result = WhatItTakes.run(s, protocol, settings, bar == null ? null : d -> Progress.stepTo(bar, d));
+        if (bar != null) Progress.stepTo(bar, maxPoints);
+      }
+      folder.write("scenario.resolved.yaml", resolved);
+      WhatItTakesReport.writeCsv(result, folder.file("whatittakes.csv"));
+      WhatItTakesReport.writeTrials(result, folder.file("trials.csv"));
+      String text = WhatItTakesReport.text(result, m);
+      folder.write("whatittakes.txt", text);
+      List<Path> charts = WhatItTakesReport.writeChart(result, s.name(), m, folder.dir());
+
+      Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
+      manifest.put("month", m.toString());
+      manifest.put("threshold", threshold);
+      manifest.put("min_share", minShare);
+      manifest.put("grid", grid);
+      manifest.put("refine", refine);
+      manifest.put("change", "a change moves the input's whole distribution (bounds clipped to the field's range); "
+          + "flexibility is multiplied; each point runs as --set PATH=DISTRIBUTION with the same seed");
+      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "whatittakes.csv", "trials.csv", "whatittakes.txt"));
+      charts.forEach(c -> files.add(Explore.fileName(c)));
+      Explore.writeManifest(folder, manifest, started, files, summary(result, m));
+      Path done = folder.commit();
+      spec.commandLine().getOut().println(summaryLine(result, m, done));
+      return 0;
+    }
+  }
+
+  private static Map<String, Object> summary(WhatItTakes.Result r, YearMonth m) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("by_month", m.toString());
+    s.put("odds", r.baseOdds());
+    s.put("threshold", r.settings().threshold());
+    s.put("main_blockers", WhatItTakesReport.mainBlockers(r).stream().map(WhatItTakes.Blocker::actor).toList());
+    List<Map<String, Object>> found = new ArrayList<>();
+    List<String> none = new ArrayList<>();
+    for (WhatItTakes.Finding f : r.findings()) {
+      if (!f.found()) {
+        none.add(f.lever().path());
+        continue;
+      }
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("input", f.lever().path());
+      e.put("change", f.lever().describe(f.change()));
+      e.put("set", f.reached().set());
+      e.put("odds", f.reached().odds());
+      found.add(e);
+    }
+    s.put("changes_that_reach_the_threshold", found);
+    s.put("no_single_change", none);
+    return s;
+  }
+
+  static String summaryLine(WhatItTakes.Result r, YearMonth m, Path folder) {
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "P(deal by %s) = %.2f", m, r.baseOdds()));
+    double thr = r.settings().threshold();
+    if (r.baseOdds() >= thr) {
+      s.append(String.format(Locale.ROOT, ", already at or above %.2f", thr));
+    } else if (WhatItTakesReport.mainBlockers(r).isEmpty()) {
+      s.append(" · no main blocker");
+    } else {
+      List<String> blockers = new ArrayList<>();
+      for (WhatItTakes.Blocker b : WhatItTakesReport.mainBlockers(r)) {
+        blockers.add(String.format(Locale.ROOT, "%s (%.0f%% of failed runs)", b.actor(), 100 * b.share()));
+      }
+      s.append(" · main blocker").append(blockers.size() > 1 ? "s " : " ").append(String.join(", ", blockers));
+      List<String> found = new ArrayList<>();
+      List<String> none = new ArrayList<>();
+      for (WhatItTakes.Finding f : r.findings()) {
+        if (f.found()) {
+          found.add(String.format(Locale.ROOT, "%s %s (%.2f)", f.lever().path(), f.lever().describe(f.change()), f.reached().odds()));
+        } else {
+          none.add(f.lever().path());
+        }
+      }
+      s.append(String.format(Locale.ROOT, " · to reach %.2f: ", thr));
+      s.append(found.isEmpty() ? "no single change does" : String.join(", ", found));
+      if (!found.isEmpty() && !none.isEmpty()) s.append(" · no single change of ").append(String.join(", ", none));
+    }
+    return s.append(" · ").append(folder).append('/').toString();
+  }
+}

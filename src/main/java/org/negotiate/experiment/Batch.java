@@ -1,0 +1,136 @@
+package org.negotiate.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.model.SetupSampler;
+import org.negotiate.model.Streams;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.sim.Replication;
+import org.negotiate.sim.RunOutcome;
+
+/**
+ * The replications of one design point, run on the calling thread and without trajectories, and a
+ * deterministic parallel map over many design points. Replication {@code i} of a point uses the
+ * seed {@code Streams.replicationSeed(seed, i)}, exactly as replication {@code i} of
+ * {@link MonteCarlo#run} does, so every point of a design sees the same remaining randomness
+ * (common random numbers) and an outcome never depends on the thread that computed it.
+ */
+public final class Batch {
+  private Batch() {}
+
+  /**
+   * How the replications of one point ended.
+   *
+   * @param agreedRound per replication, the round of agreement, or -1 when there was no deal
+   * @param blocker per replication, the canonical index of the blocker of a failed run, or -1
+   * @param actorIds the canonical (sorted) actor ids that {@code blocker} indexes
+   */
+  public record Outcomes(int[] agreedRound, int[] blocker, List<String> actorIds) {
+    public int replications() {
+      return agreedRound.length;
+    }
+
+    /** Replications that agreed in round {@code round} or earlier. */
+    public long agreedBy(int round) {
+      long n = 0;
+      for (int r : agreedRound) if (r >= 0 && r <= round) n++;
+      return n;
+    }
+
+    /** Share of replications that agreed by round {@code round}. */
+    public double oddsBy(int round) {
+      return agreedRound.length == 0 ? Double.NaN : (double) agreedBy(round) / agreedRound.length;
+    }
+
+    /** Failed runs (no deal at all) blocked by each canonical actor. */
+    public long[] blockedRuns() {
+      long[] b = new long[actorIds.size()];
+      for (int i = 0; i < blocker.length; i++) if (agreedRound[i] < 0 && blocker[i] >= 0) b[blocker[i]]++;
+      return b;
+    }
+
+    public long failedRuns() {
+      return Arrays.stream(agreedRound).filter(r -> r < 0).count();
+    }
+  }
+
+  /** Runs replications {@code 0 .. replications-1} of the scenario with base seed {@code seed}. */
+  public static Outcomes run(Scenario s, Protocol protocol, int rounds, boolean exactRounds, long seed, int replications) {
+    int[] agreed = new int[replications];
+    int[] blocker = new int[replications];
+    List<String> ids = null;
+    for (int i = 0; i < replications; i++) {
+      NegotiationSetup setup = SetupSampler.draw(s, rounds, exactRounds, Streams.replicationSeed(seed, i));
+      if (ids == null) ids = setup.actorIds();
+      RunOutcome r = Replication.run(setup, protocol, false);
+      agreed[i] = r.agreed() ? r.round() : -1;
+      blocker[i] = r.agreed() ? -1 : r.blocker();
+    }
+    if (ids == null) ids = SetupSampler.nominal(s, rounds).actorIds();
+    return new Outcomes(agreed, blocker, ids);
+  }
+
+  /** A task for one design point. */
+  public interface Task<T> {
+    T run(int index) throws Exception;
+  }
+
+  /** Told after each finished point how many points are done. Called from worker threads. */
+  public interface Progress {
+    void done(long points);
+  }
+
+  /**
+   * Runs {@code task} for indices {@code 0 .. n-1} on {@code threads} threads and returns the
+   * results in index order. The first failure (in index order of detection) is rethrown.
+   */
+  public static <T> List<T> map(int n, int threads, Task<T> task, Progress progress) throws InterruptedException {
+    Object[] results = new Object[n];
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong done = new AtomicLong();
+    int t = Math.max(1, Math.min(threads, n));
+    ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
+      Thread th = new Thread(r, "design-points");
+      th.setDaemon(true);
+      return th;
+    });
+    List<Future<Void>> workers = new ArrayList<>();
+    try {
+      for (int w = 0; w < t; w++) {
+        workers.add(pool.submit(() -> {
+          for (int i; (i = next.getAndIncrement()) < n; ) {
+            if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+            results[i] = task.run(i);
+            long d = done.incrementAndGet();
+            if (progress != null) progress.done(d);
+          }
+          return null;
+        }));
+      }
+      for (Future<Void> f : workers) f.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof InterruptedException ie) throw ie;
+      if (cause instanceof RuntimeException re) throw re;
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
+    }
+    List<T> out = new ArrayList<>(n);
+    for (Object o : results) {
+      @SuppressWarnings("unchecked")
+      T v = (T) o;
+      out.add(v);
+    }
+    return out;
+  }
+}

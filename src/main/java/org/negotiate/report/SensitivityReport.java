@@ -1,0 +1,214 @@
+package org.negotiate.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.negotiate.experiment.Sensitivity;
+import org.negotiate.experiment.SobolIndices;
+
+/**
+ * The files of a sensitivity analysis: {@code oat.csv} and {@code tornado.png/svg} (one input at a
+ * time), {@code sobol.csv} and {@code sobol.png/svg} (first-order and total indices with bootstrap
+ * intervals).
+ */
+public final class SensitivityReport {
+  /** Most inputs a chart shows (the CSVs have them all). */
+  public static final int CHART_INPUTS = 20;
+
+  private static final Color MIN_COLOR = new Color(0xC0392B);
+  private static final Color MAX_COLOR = new Color(0x0B4F8A);
+  private static final Color FIRST_COLOR = new Color(0x7FB3D5);
+  private static final Color TOTAL_COLOR = new Color(0x0B4F8A);
+
+  private SensitivityReport() {}
+
+  /** One-at-a-time rows, largest swing first (ties in input order). */
+  public static List<Sensitivity.OatRow> oatBySwing(Sensitivity.Result r) {
+    List<Sensitivity.OatRow> rows = new ArrayList<>(r.oat());
+    rows.sort(Comparator.comparingDouble(Sensitivity.OatRow::swing).reversed());
+    return rows;
+  }
+
+  /** Sobol rows, largest total index first (ties in input order). */
+  public static List<Sensitivity.SobolRow> sobolByTotal(Sensitivity.Result r) {
+    List<Sensitivity.SobolRow> rows = new ArrayList<>(r.sobolRows());
+    rows.sort(Comparator.comparingDouble((Sensitivity.SobolRow s) -> s.total().value()).reversed());
+    return rows;
+  }
+
+  /**
+   * {@code oat.csv}: per input, largest swing first: its distribution, nominal, minimum and
+   * maximum, the odds with every studied input nominal, with this one at its minimum and at its
+   * maximum, and the changes.
+   */
+  public static void writeOat(Sensitivity.Result r, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("input,settable,distribution,nominal,min,max,odds_nominal,odds_at_min,odds_at_max,change_at_min,change_at_max,swing\n");
+      for (Sensitivity.OatRow o : oatBySwing(r)) {
+        w.write(String.join(",", Csv.text(o.input().key()), Boolean.toString(o.input().settable()),
+            Csv.text(o.input().quantity().describe()), Csv.num(o.nominal(), 4), Csv.num(o.min(), 4), Csv.num(o.max(), 4),
+            Csv.num(o.atNominal(), 6), Csv.num(o.atMin(), 6), Csv.num(o.atMax(), 6), Csv.num(o.atMin() - o.atNominal(), 6),
+            Csv.num(o.atMax() - o.atNominal(), 6), Csv.num(o.swing(), 6)) + "\n");
+      }
+    }
+  }
+
+  /** {@code sobol.csv}: per input, largest total index first: first-order and total indices with 95% bootstrap intervals. */
+  public static void writeSobol(Sensitivity.Result r, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("input,settable,distribution,first_order,first_lower95,first_upper95,total,total_lower95,total_upper95\n");
+      for (Sensitivity.SobolRow s : sobolByTotal(r)) {
+        w.write(String.join(",", Csv.text(s.input().key()), Boolean.toString(s.input().settable()),
+            Csv.text(s.input().quantity().describe()), Csv.num(s.first().value(), 4), Csv.num(s.first().lower(), 4),
+            Csv.num(s.first().upper(), 4), Csv.num(s.total().value(), 4), Csv.num(s.total().lower(), 4),
+            Csv.num(s.total().upper(), 4)) + "\n");
+      }
+    }
+  }
+
+  /** Writes the tornado chart and, when there is a Sobol analysis, the Sobol chart; returns the paths. */
+  public static List<Path> writeCharts(Sensitivity.Result r, String scenario, YearMonth month, Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
+    int shown = Math.min(CHART_INPUTS, r.inputs().size());
+    int height = Math.max(ChartKit.HEIGHT, 260 + 38 * shown);
+    out.addAll(ChartKit.save(tornado(r, scenario, month), dir, "tornado", ChartKit.WIDTH, height));
+    if (r.sobol() != null) out.addAll(ChartKit.save(sobolChart(r, scenario, month), dir, "sobol", ChartKit.WIDTH, height));
+    return out;
+  }
+
+  /** "(45–70)", "(0.50–1.00)": the input's range with as many decimals as its width needs. */
+  private static String range(org.negotiate.experiment.UncertainInput in) {
+    String f = "%." + org.negotiate.experiment.Discovery.decimals(in) + "f";
+    return String.format(Locale.ROOT, "(" + f + "–" + f + ")", in.quantity().min(), in.quantity().max());
+  }
+
+  static JFreeChart tornado(Sensitivity.Result r, String scenario, YearMonth month) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    List<Sensitivity.OatRow> rows = oatBySwing(r);
+    for (Sensitivity.OatRow o : rows.subList(0, Math.min(CHART_INPUTS, rows.size()))) {
+      String label = o.input().key() + " " + range(o.input());
+      data.addValue(o.atMin() - o.atNominal(), "at its minimum", label);
+      data.addValue(o.atMax() - o.atNominal(), "at its maximum", label);
+    }
+    BarRenderer br = new BarRenderer();
+    br.setShadowVisible(false);
+    br.setDrawBarOutline(false);
+    br.setBarPainter(new StandardBarPainter());
+    br.setItemMargin(0.0);
+    br.setSeriesPaint(0, MIN_COLOR);
+    br.setSeriesPaint(1, MAX_COLOR);
+    CategoryAxis x = new CategoryAxis(null);
+    x.setCategoryMargin(0.25);
+    x.setMaximumCategoryLabelWidthRatio(0.45f);
+    NumberAxis y = new NumberAxis("change in P(deal by " + month + ") from the nominal inputs");
+    y.setNumberFormatOverride(new DecimalFormat("+0.00;−0.00"));
+    CategoryPlot plot = new CategoryPlot(data, x, y, br);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+    plot.addRangeMarker(new ValueMarker(0, ChartKit.INK, ChartKit.line(1.2f)));
+    plot.setNoDataMessage("No uncertain inputs");
+    plot.setFixedLegendItems(ChartKit.legend(List.of(ChartKit.boxItem("input at its minimum", MIN_COLOR),
+        ChartKit.boxItem("input at its maximum", MAX_COLOR))));
+    String note = String.format(Locale.ROOT, "one input at a time, the others at their nominal values (P = %.2f) · "
+        + "largest %d of %d inputs", r.nominalOdds(), Math.min(CHART_INPUTS, rows.size()), rows.size());
+    return ChartKit.chart(ChartKit.title(scenario, "which inputs move the odds (one at a time)"),
+        List.of(ChartKit.runLine(r.settings().replications(), r.settings().seed(), "per point"), note), plot, true);
+  }
+
+  static JFreeChart sobolChart(Sensitivity.Result r, String scenario, YearMonth month) {
+    List<Sensitivity.SobolRow> rows = sobolByTotal(r);
+    rows = rows.subList(0, Math.min(CHART_INPUTS, rows.size()));
+    int n = rows.size();
+    String[] labels = new String[n];
+    XYIntervalSeries s1 = new XYIntervalSeries("first order");
+    XYIntervalSeries st = new XYIntervalSeries("total");
+    XYIntervalSeries e1 = new XYIntervalSeries("first order interval");
+    XYIntervalSeries et = new XYIntervalSeries("total interval");
+    double hi = 0.1;
+    double lo = 0;
+    for (int i = 0; i < n; i++) {
+      Sensitivity.SobolRow row = rows.get(i);
+      // The largest at the top: the symbol axis runs upwards in a horizontal plot.
+      int pos = n - 1 - i;
+      labels[pos] = row.input().key();
+      double xt = pos + 0.19;
+      double x1 = pos - 0.19;
+      SobolIndices.Estimate f = row.first();
+      SobolIndices.Estimate t = row.total();
+      st.add(xt, xt - 0.18, xt + 0.18, t.value(), Math.min(0, t.value()), Math.max(0, t.value()));
+      s1.add(x1, x1 - 0.18, x1 + 0.18, f.value(), Math.min(0, f.value()), Math.max(0, f.value()));
+      et.add(xt, xt, xt, t.value(), t.lower(), t.upper());
+      e1.add(x1, x1, x1, f.value(), f.lower(), f.upper());
+      hi = Math.max(hi, Math.max(t.upper(), Math.max(f.upper(), t.value())));
+      lo = Math.min(lo, Math.min(f.lower(), f.value()));
+    }
+    XYIntervalSeriesCollection whiskers = new XYIntervalSeriesCollection();
+    whiskers.addSeries(et);
+    whiskers.addSeries(e1);
+    XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+    bars.addSeries(st);
+    bars.addSeries(s1);
+    XYErrorRenderer er = new XYErrorRenderer();
+    er.setDrawXError(false);
+    er.setDrawYError(true);
+    er.setErrorPaint(ChartKit.INK);
+    er.setErrorStroke(ChartKit.line(1.4f));
+    er.setCapLength(7);
+    er.setDefaultShapesVisible(false);
+    er.setDefaultSeriesVisibleInLegend(false);
+    XYBarRenderer br = new XYBarRenderer();
+    br.setUseYInterval(true);
+    br.setShadowVisible(false);
+    br.setDrawBarOutline(false);
+    br.setBarPainter(new StandardXYBarPainter());
+    br.setSeriesPaint(0, TOTAL_COLOR);
+    br.setSeriesPaint(1, FIRST_COLOR);
+    SymbolAxis x = new SymbolAxis(null, labels);
+    x.setGridBandsVisible(false);
+    x.setRange(-0.6, n - 0.4);
+    NumberAxis y = new NumberAxis("Sobol index of P(deal by " + month + ") (share of its variance)");
+    y.setRange(Math.max(-0.2, lo - 0.02), Math.min(1.2, hi + 0.05));
+    y.setNumberFormatOverride(new DecimalFormat("0.00"));
+    XYPlot plot = new XYPlot(whiskers, x, y, er);
+    plot.setDataset(1, bars);
+    plot.setRenderer(1, br);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setDomainGridlinesVisible(false);
+    plot.addRangeMarker(new ValueMarker(0, ChartKit.INK, ChartKit.line(1.2f)));
+    plot.setNoDataMessage("No uncertain inputs");
+    plot.setFixedLegendItems(ChartKit.legend(List.of(ChartKit.boxItem("total index (Jansen)", TOTAL_COLOR),
+        ChartKit.boxItem("first-order index (Saltelli 2010)", FIRST_COLOR),
+        ChartKit.lineItem("95% bootstrap interval", ChartKit.INK, ChartKit.line(1.4f)))));
+    SobolIndices.Result so = r.sobol();
+    String note = String.format(Locale.ROOT, "N = %d base samples × (k + 2) = %d points, %d bootstrap resamples · "
+        + "mean P = %.2f, variance %.4f · largest %d of %d inputs", so.samples(), so.samples() * (r.inputs().size() + 2),
+        so.bootstrap(), r.meanOdds(), so.variance(), n, r.inputs().size());
+    return ChartKit.chart(ChartKit.title(scenario, "which inputs move the odds (Sobol indices)"),
+        List.of(ChartKit.runLine(r.settings().replications(), r.settings().seed(), "per point"), note), plot, true);
+  }
+}

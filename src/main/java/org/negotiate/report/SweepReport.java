@@ -1,0 +1,254 @@
+package org.negotiate.report;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.negotiate.experiment.ConvergenceOdds;
+import org.negotiate.experiment.Sweep;
+
+/**
+ * The files of a sweep: {@code sweep.csv} (every point), and {@code sweep.png/svg} (one parameter:
+ * the odds against the value with 95% Wilson bands) or {@code heatmap.png/svg} (two parameters;
+ * with {@code heatmap_month.png/svg} for the chosen month when it is not the final one).
+ */
+public final class SweepReport {
+  private static final Color FINAL_COLOR = new Color(0x0B4F8A);
+  private static final Color MONTH_COLOR = new Color(0xC0392B);
+  private static final Color INVALID = new Color(0xBDBDBD);
+
+  private SweepReport() {}
+
+  /** Odds by the end of {@code round} at one point, or null for an invalid point. */
+  public static ConvergenceOdds.MonthOdds at(Sweep.Point p, int round) {
+    return p.valid() ? p.odds().byMonth().get(round) : null;
+  }
+
+  /**
+   * {@code sweep.csv}: one row per point in grid order (the last parameter varies fastest): the
+   * swept values, {@code status} ({@code ok} or {@code invalid}), the odds by the final month and by
+   * the chosen month with their 95% Wilson intervals, the main blocker of the failed runs and its
+   * share, and for an invalid point the problem.
+   */
+  public static void writeCsv(Sweep.Result r, int finalRound, int monthRound, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      StringBuilder h = new StringBuilder();
+      for (Sweep.Axis a : r.axes()) h.append(Csv.text(a.path())).append(',');
+      h.append("status,replications,final_month,agreed_final,odds_final,lower95_final,upper95_final,")
+          .append("month,agreed_month,odds_month,lower95_month,upper95_month,main_blocker,main_blocker_share,problem\n");
+      w.write(h.toString());
+      for (Sweep.Point p : r.points()) {
+        StringBuilder row = new StringBuilder();
+        for (double v : p.values()) row.append(Sweep.format(v)).append(',');
+        if (!p.valid()) {
+          row.append("invalid,0,,,,,,,,,,,,,").append(Csv.text(p.problem())).append('\n');
+          w.write(row.toString());
+          continue;
+        }
+        ConvergenceOdds.MonthOdds f = at(p, finalRound);
+        ConvergenceOdds.MonthOdds m = at(p, monthRound);
+        row.append("ok,").append(p.odds().replications()).append(',');
+        row.append(f.month()).append(',').append(f.agreed()).append(',').append(Csv.num(f.odds(), 6)).append(',')
+            .append(Csv.num(f.lower(), 6)).append(',').append(Csv.num(f.upper(), 6)).append(',');
+        row.append(m.month()).append(',').append(m.agreed()).append(',').append(Csv.num(m.odds(), 6)).append(',')
+            .append(Csv.num(m.lower(), 6)).append(',').append(Csv.num(m.upper(), 6)).append(',');
+        ConvergenceOdds.BlockerShare b = mainBlocker(p.odds());
+        row.append(b == null ? "" : b.actorId()).append(',').append(b == null ? "" : Csv.num(b.share(), 4)).append(",\n");
+        w.write(row.toString());
+      }
+    }
+  }
+
+  /** The party that blocked most failed runs, or null when no run failed. */
+  public static ConvergenceOdds.BlockerShare mainBlocker(ConvergenceOdds odds) {
+    return odds.blockers().isEmpty() || odds.blockers().get(0).failedRuns() == 0 ? null : odds.blockers().get(0);
+  }
+
+  /** Writes the chart(s) and returns their paths, PNG before SVG. */
+  public static List<Path> writeCharts(Sweep.Result r, String scenario, YearMonth finalMonth, int finalRound,
+      YearMonth month, int monthRound, Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
+    if (r.axes().size() == 1) {
+      out.addAll(ChartKit.save(lineChart(r, scenario, finalMonth, finalRound, month, monthRound), dir, "sweep",
+          ChartKit.WIDTH, ChartKit.HEIGHT));
+    } else {
+      out.addAll(ChartKit.save(heatmap(r, scenario, finalMonth, finalRound), dir, "heatmap", ChartKit.WIDTH, 900));
+      if (monthRound != finalRound) {
+        out.addAll(ChartKit.save(heatmap(r, scenario, month, monthRound), dir, "heatmap_month", ChartKit.WIDTH, 900));
+      }
+    }
+    return out;
+  }
+
+  static JFreeChart lineChart(Sweep.Result r, String scenario, YearMonth finalMonth, int finalRound, YearMonth month,
+      int monthRound) {
+    Sweep.Axis axis = r.axes().get(0);
+    boolean both = monthRound != finalRound;
+    YIntervalSeries fin = new YIntervalSeries("final", false, true);
+    YIntervalSeries mon = new YIntervalSeries("month", false, true);
+    List<String> invalid = new ArrayList<>();
+    for (Sweep.Point p : r.points()) {
+      if (!p.valid()) {
+        invalid.add(Sweep.format(p.values()[0]));
+        continue;
+      }
+      ConvergenceOdds.MonthOdds f = at(p, finalRound);
+      fin.add(p.values()[0], f.odds(), f.lower(), f.upper());
+      if (both) {
+        ConvergenceOdds.MonthOdds m = at(p, monthRound);
+        mon.add(p.values()[0], m.odds(), m.lower(), m.upper());
+      }
+    }
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(fin);
+    if (both) data.addSeries(mon);
+    DeviationRenderer rr = new DeviationRenderer(true, r.points().size() <= 60);
+    Color[] colors = {FINAL_COLOR, MONTH_COLOR};
+    for (int s = 0; s < 2; s++) {
+      rr.setSeriesPaint(s, colors[s]);
+      rr.setSeriesStroke(s, ChartKit.line(2.6f));
+      rr.setSeriesFillPaint(s, ChartKit.lighter(colors[s], 0.55));
+      rr.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+    }
+    rr.setAlpha(0.30f);
+    NumberAxis x = new NumberAxis(axis.path() + " (set to each value)");
+    x.setAutoRangeIncludesZero(false);
+    double lo = Math.min(axis.from(), axis.to());
+    double hi = Math.max(axis.from(), axis.to());
+    double pad = hi > lo ? (hi - lo) * 0.02 : 1;
+    x.setRange(lo - pad, hi + pad);
+    NumberAxis y = new NumberAxis("P(deal by month)");
+    y.setRange(0.0, 1.0);
+    y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0")));
+    XYPlot plot = new XYPlot(data, x, y, rr);
+    plot.setNoDataMessage("No valid point: every value made the scenario invalid");
+    plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
+    List<org.jfree.chart.LegendItem> legend = new ArrayList<>();
+    legend.add(ChartKit.lineItem("P(deal by " + finalMonth + ")", FINAL_COLOR, ChartKit.line(2.6f)));
+    if (both) legend.add(ChartKit.lineItem("P(deal by " + month + ")", MONTH_COLOR, ChartKit.line(2.6f)));
+    legend.add(ChartKit.boxItem("95% Wilson intervals", new Color(0xCCCCCC)));
+    plot.setFixedLegendItems(ChartKit.legend(legend));
+    if (!invalid.isEmpty()) {
+      plot.addAnnotation(ChartKit.note("invalid scenario at " + String.join(", ", invalid) + " (see sweep.csv)",
+          ChartKit.NOTE_FONT, 0.01, 0.98, RectangleAnchor.TOP_LEFT));
+    }
+    String note = "same seed at every point (common random numbers)";
+    return ChartKit.chart(ChartKit.title(scenario, "odds of a deal against " + axis.path()),
+        List.of(ChartKit.runLine(r.replications(), r.seed(), note)), plot, true);
+  }
+
+  /** White at 0 through pale yellow to deep blue at 1; grey for an invalid point (NaN). */
+  static final class OddsScale implements PaintScale {
+    private static final Color[] STOPS = {new Color(0xFFFFFF), new Color(0xFDE9A9), new Color(0x7FB3D5), new Color(0x0B4F8A)};
+
+    @Override
+    public double getLowerBound() {
+      return 0;
+    }
+
+    @Override
+    public double getUpperBound() {
+      return 1;
+    }
+
+    @Override
+    public Paint getPaint(double value) {
+      if (Double.isNaN(value)) return INVALID;
+      double v = Math.max(0, Math.min(1, value)) * (STOPS.length - 1);
+      int i = Math.min(STOPS.length - 2, (int) Math.floor(v));
+      double t = v - i;
+      Color a = STOPS[i];
+      Color b = STOPS[i + 1];
+      return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+          (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+          (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
+    }
+  }
+
+  static JFreeChart heatmap(Sweep.Result r, String scenario, YearMonth month, int round) {
+    Sweep.Axis ax = r.axes().get(0);
+    Sweep.Axis ay = r.axes().get(1);
+    int n = r.points().size();
+    double[] xs = new double[n];
+    double[] ys = new double[n];
+    double[] zs = new double[n];
+    for (int i = 0; i < n; i++) {
+      Sweep.Point p = r.points().get(i);
+      xs[i] = p.values()[0];
+      ys[i] = p.values()[1];
+      zs[i] = p.valid() ? at(p, round).odds() : Double.NaN;
+    }
+    DefaultXYZDataset data = new DefaultXYZDataset();
+    data.addSeries("odds", new double[][] {xs, ys, zs});
+    XYBlockRenderer br = new XYBlockRenderer();
+    double w = ax.steps() > 1 ? Math.abs(ax.to() - ax.from()) / (ax.steps() - 1) : 1;
+    double h = ay.steps() > 1 ? Math.abs(ay.to() - ay.from()) / (ay.steps() - 1) : 1;
+    br.setBlockWidth(w);
+    br.setBlockHeight(h);
+    br.setBlockAnchor(RectangleAnchor.CENTER);
+    OddsScale scale = new OddsScale();
+    br.setPaintScale(scale);
+    NumberAxis x = new NumberAxis(ax.path());
+    x.setAutoRangeIncludesZero(false);
+    x.setRange(Math.min(ax.from(), ax.to()) - w / 2, Math.max(ax.from(), ax.to()) + w / 2);
+    NumberAxis y = new NumberAxis(ay.path());
+    y.setAutoRangeIncludesZero(false);
+    y.setRange(Math.min(ay.from(), ay.to()) - h / 2, Math.max(ay.from(), ay.to()) + h / 2);
+    if (ax.steps() <= 25 && w > 0) x.setTickUnit(new NumberTickUnit(w, new DecimalFormat("0.####")));
+    if (ay.steps() <= 25 && h > 0) y.setTickUnit(new NumberTickUnit(h, new DecimalFormat("0.####")));
+    XYPlot plot = new XYPlot(data, x, y, br);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinesVisible(false);
+    if (ax.steps() <= 16 && ay.steps() <= 16) {
+      for (int i = 0; i < n; i++) {
+        String label = Double.isNaN(zs[i]) ? "invalid" : String.format(Locale.ROOT, "%.2f", zs[i]);
+        XYTextAnnotation t = new XYTextAnnotation(label, xs[i], ys[i]);
+        t.setFont(ChartKit.NOTE_FONT);
+        t.setPaint(!Double.isNaN(zs[i]) && zs[i] > 0.7 ? Color.WHITE : ChartKit.INK);
+        t.setTextAnchor(TextAnchor.CENTER);
+        plot.addAnnotation(t);
+      }
+    }
+    JFreeChart chart = ChartKit.chart(ChartKit.title(scenario, "P(deal by " + month + ") over two parameters"),
+        List.of(ChartKit.runLine(r.replications(), r.seed(), "same seed at every cell (common random numbers) · grey: invalid scenario")),
+        plot, false);
+    NumberAxis legendAxis = new NumberAxis("P(deal by " + month + ")");
+    legendAxis.setRange(0, 1);
+    legendAxis.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0")));
+    legendAxis.setLabelFont(ChartKit.LABEL_FONT);
+    legendAxis.setTickLabelFont(ChartKit.TICK_FONT);
+    PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
+    legend.setPosition(RectangleEdge.RIGHT);
+    legend.setStripWidth(18);
+    legend.setAxisOffset(4);
+    legend.setMargin(new RectangleInsets(40, 12, 40, 4));
+    legend.setBackgroundPaint(Color.WHITE);
+    chart.addSubtitle(legend);
+    return chart;
+  }
+}

@@ -58,7 +58,9 @@ public final class UtilityPlaneChart {
    *
    * @param parties how many parties the points were solved for (2, or more when the plane shows
    *     two of several)
-   * @param zone whether the red lines leave any package at all
+   * @param zone whether there are packages at all (the red lines leave some, or are ignored)
+   * @param redLines whether the packages are those inside the red lines (false: red lines ignored,
+   *     {@link OutcomeSpace#unconstrained})
    * @param frontier the Pareto frontier of the two shown parties, in drawing order
    * @param agreed the utilities of the agreed packages (one per run)
    */
@@ -67,6 +69,7 @@ public final class UtilityPlaneChart {
       String yName,
       int parties,
       boolean zone,
+      boolean redLines,
       List<double[]> frontier,
       double[] disagreement,
       double[] statusQuo,
@@ -109,7 +112,7 @@ public final class UtilityPlaneChart {
     double[] r = space.disagreement();
     List<double[]> cloud = new ArrayList<>();
     for (double[] z : agreed) cloud.add(xy(space.utilities(z), x, y));
-    return new Plane(xName, yName, parties.length, space.feasible(), frontier,
+    return new Plane(xName, yName, parties.length, space.feasible(), space.redLinesApply(), frontier,
         new double[] {r[x], r[y]},
         statusQuo == null ? null : xy(space.utilities(statusQuo), x, y),
         xy(space.nash(), x, y), xy(space.symmetricNash(), x, y), xy(space.kalaiSmorodinsky(), x, y),
@@ -130,6 +133,15 @@ public final class UtilityPlaneChart {
     return ChartKit.save(chart(plane, scenario, runLine), dir, name, WIDTH, HEIGHT);
   }
 
+  /**
+   * As {@link #write(Plane, String, String, Path, String)} with the usual first subtitle: "N
+   * replications, seed S" plus {@code note} (may be null).
+   */
+  public static List<Path> write(Plane plane, String scenario, int replications, long seed, String note, Path dir,
+      String name) throws IOException {
+    return write(plane, scenario, ChartKit.runLine(replications, seed, note), dir, name);
+  }
+
   static JFreeChart chart(Plane p, String scenario, String runLine) {
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
@@ -141,7 +153,8 @@ public final class UtilityPlaneChart {
           new Ellipse2D.Double(-3, -3, 6, 6), null);
     }
     if (!p.frontier().isEmpty()) {
-      add(data, r, series("Pareto frontier (inside the red lines)", p.frontier()), FRONTIER, true, false,
+      add(data, r, series(p.redLines() ? "Pareto frontier (inside the red lines)" : "Pareto frontier (red lines ignored)",
+          p.frontier()), FRONTIER, true, false,
           null, ChartKit.line(2.6f));
     }
     List<Labelled> labelled = new ArrayList<>();
@@ -172,8 +185,10 @@ public final class UtilityPlaneChart {
 
     List<String> subtitles = new ArrayList<>();
     if (runLine != null && !runLine.isBlank()) subtitles.add(runLine);
+    if (!p.redLines()) subtitles.add("Red lines ignored: every package on the 0–100 scales counts");
     subtitles.add(p.parties() > 2
-        ? String.format(Locale.ROOT, "Two of %d parties: frontier of these two inside all red lines; points solved for all %d", p.parties(), p.parties())
+        ? String.format(Locale.ROOT, "Two of %d parties: frontier of these two%s; points solved for all %d",
+            p.parties(), p.redLines() ? " inside all red lines" : "", p.parties())
         : "Judged utilities (0–1); dashed lines: reservation utilities (individually rational above and right)");
     return ChartKit.chart(ChartKit.title(scenario, "utility plane: " + p.xName() + " vs " + p.yName()),
         subtitles, plot, data.getSeriesCount() > 0);

@@ -1,6 +1,7 @@
 package org.negotiate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,13 +69,14 @@ class UtilityPlaneChartTest {
     assertTrue(p.frontier().size() > 10);
     assertNotNull(p.nash());
     assertNotNull(p.kalaiSmorodinsky());
-    List<Path> files = UtilityPlaneChart.write(p, "Baseline", ChartKit.runLine(300, 42, null), dir, "utility-plane");
+    List<Path> files = UtilityPlaneChart.write(p, "Baseline", 300, 42L, "judged with the nominal inputs", dir, "utility-plane");
     assertEquals(List.of(dir.resolve("utility-plane.png"), dir.resolve("utility-plane.svg")), files);
     checkPng(files.get(0));
     String text = svgText(files.get(1));
     assertTrue(text.contains("Baseline"), text);
     assertTrue(text.contains("Nash"), text);
     assertTrue(text.contains("Pareto frontier"), text);
+    assertTrue(text.contains("300 replications, seed 42"), text);
   }
 
   @Test
@@ -102,6 +104,16 @@ class UtilityPlaneChartTest {
     BufferedImage img = ImageIO.read(files.get(0).toFile());
     assertNotNull(img);
     assertTrue(svgText(files.get(1)).contains("red lines leave no package"));
+    // the same parties with the red lines ignored
+    UtilityPlaneChart.Plane free = UtilityPlaneChart.plane(OutcomeSpace.unconstrained(in, 0, 1), 0, 1, "Türkiye", "Syria",
+        new double[] {100, 50, 0}, agreed(in, 40));
+    assertFalse(free.redLines());
+    assertNotNull(free.nash());
+    List<Path> freeFiles = UtilityPlaneChart.write(free, "No zone", null, dir, "free");
+    checkPng(freeFiles.get(0));
+    String text = svgText(freeFiles.get(1));
+    assertTrue(text.contains("Red lines ignored"), text);
+    assertTrue(text.contains("red lines ignored)"), text);
   }
 
   /** Renders previews for eyeballing: {@code mvn test -Dtest=UtilityPlaneChartTest -Dcharts.preview=DIR}. */

@@ -41,6 +41,8 @@ public final class OutcomeSpace {
   static final int WEIGHTS = 300;
   /** Most logroll candidates (combinations of the parties' ideals) tried as starts. */
   static final int MAX_CORNERS = 512;
+  /** About this many points of a coarse grid over the zone are tried as starts too. */
+  static final int GRID_STARTS = 729;
 
   private final Inputs in;
   private final int[] given;
@@ -48,12 +50,13 @@ public final class OutcomeSpace {
   /** pos[q]: index in {@link #parties} of the caller's q-th party. */
   private final int[] pos;
   private final double[][] box;
+  private final boolean redLines;
   private final double[] r;
   private final Separable separable;
   private final BoxSearch search;
 
   private List<Point> supported;
-  private List<double[]> corners;
+  private List<double[]> seeds;
   private List<Point> frontier;
   private Optional<Point> egalitarian;
   private Optional<double[]> ideal;
@@ -66,8 +69,13 @@ public final class OutcomeSpace {
   /** A package with its utilities in sorted-party order. */
   private record Point(double[] z, double[] u) {}
 
-  private OutcomeSpace(Inputs in, int[] given, double[][] zone, boolean ownZone) {
+  /** Marks a sub-space of a space without a zone. */
+  private static final double[][] NO_ZONE = new double[0][];
+
+  /** zone null: the parties' red-line zone; {@link #NO_ZONE}: none; otherwise that box. */
+  private OutcomeSpace(Inputs in, int[] given, double[][] zone, boolean redLines) {
     this.in = in;
+    this.redLines = redLines;
     this.given = given.clone();
     parties = given.clone();
     Arrays.sort(parties);
@@ -79,7 +87,7 @@ public final class OutcomeSpace {
     }
     pos = new int[given.length];
     for (int q = 0; q < given.length; q++) pos[q] = Arrays.binarySearch(parties, given[q]);
-    box = ownZone ? NashDraft.zone(in, parties) : zone;
+    box = zone == null ? NashDraft.zone(in, parties) : zone == NO_ZONE ? null : zone;
     r = new double[parties.length];
     for (int q = 0; q < parties.length; q++) r[q] = in.reservation[parties[q]];
     separable = new Separable(in, parties);
@@ -96,6 +104,18 @@ public final class OutcomeSpace {
   }
 
   /**
+   * The outcome space of {@code parties} ignoring red lines: every package in [0, 100] per issue.
+   * Where the parties' interests alone would put the points (its Nash point is {@code
+   * NashDraft.unconstrained} without mediators); useful when the red lines leave no zone.
+   */
+  public static OutcomeSpace unconstrained(Inputs in, int... parties) {
+    if (parties == null || parties.length == 0) throw new IllegalArgumentException("no parties");
+    double[] lo = new double[in.issues];
+    double[] hi = new double[in.issues];
+    Arrays.fill(hi, 100);
+    return new OutcomeSpace(in.copy(), parties, new double[][] {lo, hi}, false);
+  }
+  /**
    * The outcome space of some of these parties (actor indices, each one of {@link #parties()}) over
    * this space's zone, i.e. still inside every original party's red lines: e.g. the frontier two
    * parties face when a third one's red lines also bind.
@@ -105,12 +125,17 @@ public final class OutcomeSpace {
     for (int p : subset) {
       if (Arrays.stream(parties).noneMatch(x -> x == p)) throw new IllegalArgumentException("actor " + p + " is not a party here");
     }
-    return new OutcomeSpace(in, subset, box, false);
+    return new OutcomeSpace(in, subset, box == null ? NO_ZONE : box, redLines);
   }
 
   /** The parties, in the order given. */
   public int[] parties() {
     return given.clone();
+  }
+
+  /** Whether the zone is the red lines' (false for {@link #unconstrained}). */
+  public boolean redLinesApply() {
+    return redLines;
   }
 
   /** Whether the red lines leave any package at all. */
@@ -179,12 +204,14 @@ public final class OutcomeSpace {
   }
 
   /**
-   * Logroll candidates: every package whose term on each issue is some party's ideal (clamped to
-   * the zone), at most {@value #MAX_CORNERS} of them. Weighted sums reach such packages only in
-   * narrow windows of weights, and they are where non-concave problems have their other optima.
+   * Starts for the multi-start searches. Logroll candidates: every package whose term on each
+   * issue is some party's ideal (clamped to the zone), at most {@value #MAX_CORNERS} of them;
+   * weighted sums reach such packages only in narrow windows of weights, and they are where
+   * non-concave problems have their other optima. Then the centres of a coarse grid over the zone
+   * (about {@value #GRID_STARTS} cells), so that no region of a disconnected feasible set is missed.
    */
-  private synchronized List<double[]> corners() {
-    if (corners != null) return corners;
+  private synchronized List<double[]> seeds() {
+    if (seeds != null) return seeds;
     double[][] values = new double[in.issues][];
     long count = 1;
     for (int k = 0; k < in.issues; k++) {
@@ -203,8 +230,20 @@ public final class OutcomeSpace {
         for (int k = 0; k < in.issues && ++at[k] == values[k].length; k++) at[k] = 0;
       }
     }
-    corners = List.copyOf(out);
-    return corners;
+    // and a coarse grid over the zone, about GRID_STARTS points
+    int per = Math.max(2, (int) Math.floor(Math.pow(GRID_STARTS, 1.0 / in.issues) + 1e-9));
+    long cells = Math.round(Math.pow(per, in.issues));
+    if (cells <= 2L * GRID_STARTS) {
+      int[] at = new int[in.issues];
+      for (long c = 0; c < cells; c++) {
+        double[] z = new double[in.issues];
+        for (int k = 0; k < in.issues; k++) z[k] = box[0][k] + (box[1][k] - box[0][k]) * (at[k] + 0.5) / per;
+        out.add(z);
+        for (int k = 0; k < in.issues && ++at[k] == per; k++) at[k] = 0;
+      }
+    }
+    seeds = List.copyOf(out);
+    return seeds;
   }
 
   /** Weights on the simplex, about {@value #WEIGHTS} of them; zeros replaced by 1e-6 so ties break towards Pareto. */
@@ -269,14 +308,17 @@ public final class OutcomeSpace {
       }
       double[] mid = new double[in.issues];
       for (int k = 0; k < mid.length; k++) mid[k] = (a.z[k] + b.z[k]) / 2;
-      BoxSearch.Best best = maximin(corner, dir, List.of(a.z, b.z, mid), false);
+      BoxSearch.Best best = maximin(corner, dir, List.of(a.z, b.z, mid), true);
       solves++;
       Point p = point(best.z());
       if (best.value() > TOL) {
         // non-concave utilities can leave the search on a local ridge: move to a package that
         // beats it for both parties, if there is one
-        BoxSearch.Best up = maximin(p.u, new double[] {1, 1}, List.of(p.z), false);
-        if (up.value() > TOL) p = point(up.z());
+        for (int polish = 0; polish < 3; polish++) {
+          BoxSearch.Best up = maximin(p.u, new double[] {1, 1}, List.of(p.z), true);
+          if (up.value() <= TOL) break;
+          p = point(up.z());
+        }
       }
       if (best.value() <= TOL || BoxSearch.distance(p.u, a.u) < 1e-7 || BoxSearch.distance(p.u, b.u) < 1e-7
           || !(p.u[0] > a.u[0] && p.u[0] < b.u[0])) {
@@ -368,7 +410,7 @@ public final class OutcomeSpace {
     List<double[]> starts = new ArrayList<>();
     for (Point p : supported()) starts.add(p.z);
     starts.add(egalitarianPoint().orElseThrow().z);
-    starts.addAll(corners());
+    starts.addAll(seeds());
     BoxSearch.Best b = search.maximise(f, starts, 3);
     if (b.value() > best + 1e-10 || !rational(point(draft))) draft = b.z();
     return point(draft);
@@ -419,23 +461,41 @@ public final class OutcomeSpace {
       List<double[]> starts = new ArrayList<>();
       starts.add(known.z);
       for (Point p : supported()) starts.add(p.z);
-      starts.addAll(corners());
+      starts.addAll(seeds());
       double[] z = known.z;
       double value = known.u[q];
-      // quadratic penalties growing stiffer, then the exact (kinked) penalty
-      for (double mu : new double[] {1e2, 1e4, 1e6}) {
-        BoxSearch.Best b = search.maximise(x -> penalised(x, qq, mu, false), starts, 2);
-        starts = new ArrayList<>(List.of(b.z(), z));
-      }
-      BoxSearch.Best b = search.maximise(x -> penalised(x, qq, 1e3, true), starts, 2);
-      double[] u = u(b.z());
-      if (rational(u, 1e-7) && u[q] > value) {
-        value = u[q];
-        z = b.z();
+      // from each of the three most promising starts, quadratic penalties growing stiffer, then
+      // the exact (kinked) penalty; the constraint set can be disconnected when risk < 0
+      for (double[] start : promising(x -> penalised(x, qq, 1e2, false), starts, 3)) {
+        double[] at = start;
+        for (double mu : new double[] {1e2, 1e4, 1e6}) {
+          at = search.maximise(x -> penalised(x, qq, mu, false), List.of(at), 1).z();
+        }
+        double[] end = search.maximise(x -> penalised(x, qq, 1e3, true), List.of(at), 1).z();
+        double[] u = u(end);
+        if (rational(u, 1e-7) && u[q] > value) {
+          value = u[q];
+          z = end;
+        }
       }
       best[q] = value;
     }
     return best;
+  }
+
+  /** The {@code count} distinct starts (clamped) where f is largest, best first. */
+  private List<double[]> promising(ToDoubleFunction<double[]> f, List<double[]> starts, int count) {
+    List<double[]> clamped = new ArrayList<>();
+    for (double[] s : starts) clamped.add(search.clamp(s));
+    double[] v = clamped.stream().mapToDouble(f).toArray();
+    Integer[] order = java.util.stream.IntStream.range(0, v.length).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -v[i]).thenComparingInt(i -> i));
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < order.length && out.size() < count; i++) {
+      double[] z = clamped.get(order[i]);
+      if (out.stream().noneMatch(o -> BoxSearch.distance(o, z) < 1e-9)) out.add(z);
+    }
+    return out;
   }
 
   private double penalised(double[] z, int q, double mu, boolean exact) {
@@ -545,7 +605,7 @@ public final class OutcomeSpace {
     List<double[]> starts = new ArrayList<>(extra);
     for (Point p : supported()) starts.add(p.z);
     starts.add(search.centre());
-    if (ideals) starts.addAll(corners());
+    if (ideals) starts.addAll(seeds());
     ToDoubleFunction<double[]> hard = z -> {
       double[] u = u(z);
       double m = Double.POSITIVE_INFINITY;

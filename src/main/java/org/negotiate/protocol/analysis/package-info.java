@@ -7,7 +7,8 @@
  *
  * <ul>
  *   <li><b>Packages</b>: z with one term per issue inside every party's red lines, the box {@code
- *       NashDraft.zone(in, parties)}. No box: nothing is defined (empty results).
+ *       NashDraft.zone(in, parties)}. No box: nothing is defined (empty results). {@code
+ *       OutcomeSpace.unconstrained} ignores red lines (every package in [0, 100] per issue).
  *   <li><b>Utilities</b>: the parties' judged utilities {@code U_i(z) = Utility.judged(in, i, z)}
  *       (own utility mixed with tied actors'); <b>disagreement point</b> r: the reservation
  *       utilities {@code in.reservation[i]}. A package is <b>individually rational</b> when {@code

@@ -160,6 +160,15 @@ class OutcomeSpaceTest {
     assertTrue(s.assess(new double[] {50}).isEmpty());
     assertFalse(s.rational());
     assertArrayEquals(new double[] {0, 0}, s.disagreement());
+    assertFalse(s.among(1).feasible());
+    // ignoring the red lines, the interests alone meet in the middle, as NashDraft.unconstrained says
+    OutcomeSpace free = OutcomeSpace.unconstrained(in, 0, 1);
+    assertTrue(free.feasible());
+    assertFalse(free.redLinesApply());
+    assertTrue(s.redLinesApply());
+    assertEquals(50, free.nash().orElseThrow().term(0), 1e-4);
+    assertArrayEquals(NashDraft.unconstrained(in, new int[] {0, 1}, new int[0]), free.nash().orElseThrow().terms(), 1e-9);
+    assertFalse(free.among(0).redLinesApply());
   }
 
   @Test
@@ -210,5 +219,27 @@ class OutcomeSpaceTest {
     assertArrayEquals(na.terms(), nb.terms(), 0);
     assertArrayEquals(new double[] {na.utility(2), na.utility(0), na.utility(1)}, nb.utilities(), 0);
     assertEquals(a.frontier().size(), b.frontier().size());
+  }
+
+  /** Two of three parties, inside the third one's red lines too. */
+  @Test
+  void amongKeepsEveryPartysRedLines() {
+    Inputs in = new Inputs(3, 1);
+    in.position[0][0] = 0;
+    in.position[1][0] = 100;
+    in.position[2][0] = 20;
+    for (int i = 0; i < 3; i++) {
+      in.salience[i][0] = 1;
+      in.capability[i] = 1;
+    }
+    in.redLineMax[2][0] = 40; // the third party will not sign above 40
+    OutcomeSpace all = OutcomeSpace.of(in, 0, 1, 2);
+    OutcomeSpace two = all.among(1, 0);
+    assertArrayEquals(all.zone().orElseThrow()[1], two.zone().orElseThrow()[1]);
+    assertEquals(40, two.nash().orElseThrow().term(0), 1e-4); // alone the two would meet at 50
+    assertEquals(50, OutcomeSpace.of(in, 0, 1).nash().orElseThrow().term(0), 1e-4);
+    for (Outcome o : two.frontier()) assertTrue(o.term(0) <= 40 + 1e-9);
+    assertEquals(2, two.frontier().get(0).utilities().length);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> OutcomeSpace.of(in, 0, 1).among(2));
   }
 }

@@ -15,6 +15,13 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.negotiate.experiment.ConvergenceOdds;
 import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.experiment.OutcomeAnalysis;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.model.SetupSampler;
+import org.negotiate.protocol.analysis.OutcomeSpace;
+import org.negotiate.report.UtilityPlaneChart;
+import org.negotiate.scenario.Role;
+import org.negotiate.sim.RunOutcome;
 import org.negotiate.experiment.ReferenceSummary;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.report.Briefs;
@@ -55,6 +62,11 @@ final class OddsCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--analyse", paramLabel = "N", defaultValue = "100",
+      description = {"Set each deal of the first N replications against the parties' Pareto frontier and their Nash",
+        "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default ${DEFAULT-VALUE})."})
+  int analyse;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -80,13 +92,17 @@ final class OddsCommand implements Callable<Integer> {
       ConvergenceOdds odds = result.odds();
       folder.write("scenario.resolved.yaml", resolved);
       OddsTables.writeOdds(odds, folder.file("odds.csv"));
-      OddsTables.writeOutcomes(s, result, folder.file("outcomes.csv"));
+      OutcomeAnalysis[] analysis = OutcomeAnalysis.of(s, options, result.outcomes(),
+          Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS));
+      OddsTables.writeOutcomes(s, result, analysis, folder.file("outcomes.csv"));
       OddsTables.writeRounds(odds, folder.file("rounds.csv"));
       List<ReferenceSummary> reference = ReferenceSummary.of(s, r, base, n);
       OddsTables.writeReference(reference, folder.file("reference.csv"));
-      List<Path> charts = OddsCharts.writeAll(odds, folder.dir());
+      List<Path> charts = new ArrayList<>(OddsCharts.writeAll(odds, folder.dir()));
+      charts.addAll(utilityPlane(s, r, n, base, result, folder.dir()));
 
       Map<String, Object> summary = summary(odds);
+      summary.putAll(analysisSummary(analysis));
       Map<String, Object> manifest = new LinkedHashMap<>();
       manifest.put("tool", "negotiate");
       manifest.put("version", Main.version());
@@ -115,6 +131,61 @@ final class OddsCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(summaryLine(odds, done));
       return 0;
     }
+  }
+
+  /**
+   * The two parties' utility plane at the nominal inputs (red lines ignored when they leave no zone
+   * there), with every agreed package; only for scenarios with exactly two parties.
+   */
+  private static List<Path> utilityPlane(Scenario s, int rounds, int n, long seed, MonteCarlo.Result result, Path dir)
+      throws java.io.IOException {
+    NegotiationSetup nominal = SetupSampler.nominal(s, rounds);
+    int[] parties = nominal.indicesOf(Role.PARTY);
+    if (parties.length != 2) return List.of();
+    OutcomeSpace space = OutcomeSpace.of(nominal.initial(), parties);
+    String note = "judged utilities at the nominal inputs";
+    if (!space.feasible()) {
+      space = OutcomeSpace.unconstrained(nominal.initial(), parties);
+      note += "; their red lines leave no zone there, so they are ignored";
+    }
+    List<double[]> agreed = new ArrayList<>();
+    for (RunOutcome o : result.outcomes()) if (o.agreed()) agreed.add(o.terms());
+    double[] statusQuo = s.issues().stream().allMatch(i -> i.statusQuo() != null)
+        ? s.issues().stream().mapToDouble(i -> i.statusQuo().nominal()).toArray() : null;
+    UtilityPlaneChart.Plane plane = UtilityPlaneChart.plane(space, parties[0], parties[1],
+        nominal.actorNames().get(parties[0]), nominal.actorNames().get(parties[1]), statusQuo, agreed);
+    return UtilityPlaneChart.write(plane, s.name(), n, seed, note, dir, "utility-plane");
+  }
+
+  /** How efficient the deals were: the share on the Pareto frontier and the median distances. */
+  private static Map<String, Object> analysisSummary(OutcomeAnalysis[] analysis) {
+    List<Double> gaps = new ArrayList<>();
+    List<Double> nash = new ArrayList<>();
+    long zoneAtEnd = 0;
+    long analysed = 0;
+    for (OutcomeAnalysis a : analysis) {
+      if (a == null) continue;
+      analysed++;
+      if (a.zone()) zoneAtEnd++;
+      if (a.agreed() != null) {
+        gaps.add(a.agreed().toFrontier());
+        if (!Double.isNaN(a.agreed().toNashTerms())) nash.add(a.agreed().toNashTerms());
+      }
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (analysed == 0) return m;
+    m.put("analysed_replications", analysed);
+    m.put("share_with_zone_at_end", (double) zoneAtEnd / analysed);
+    if (!gaps.isEmpty()) {
+      gaps.sort(null);
+      m.put("share_of_deals_on_pareto_frontier", gaps.stream().filter(g -> g <= 0.01).count() / (double) gaps.size());
+      m.put("median_pareto_gap", gaps.get((gaps.size() - 1) / 2));
+    }
+    if (!nash.isEmpty()) {
+      nash.sort(null);
+      m.put("median_distance_to_nash_terms", nash.get((nash.size() - 1) / 2));
+    }
+    return m;
   }
 
   private static Map<String, Object> summary(ConvergenceOdds odds) {

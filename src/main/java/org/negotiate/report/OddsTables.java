@@ -33,13 +33,15 @@ public final class OddsTables {
    * {@code outcomes.csv}: one row per replication: how it ended, when, the agreed terms, each
    * actor's utility of the terms (or of the last text) and the blocker.
    */
-  public static void writeOutcomes(Scenario s, MonteCarlo.Result result, Path file) throws IOException {
+  public static void writeOutcomes(Scenario s, MonteCarlo.Result result, org.negotiate.experiment.OutcomeAnalysis[] analysis,
+      Path file) throws IOException {
     List<String> canonical = result.canonicalActorIds();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       StringBuilder h = new StringBuilder("replication,seed,ending,round,month");
       for (Issue i : s.issues()) h.append(",terms_").append(i.id());
       for (Actor a : s.actors()) h.append(",utility_").append(a.id());
-      h.append(",blocker,block_reason\n");
+      h.append(",blocker,block_reason,zone_at_end,rational,pareto_gap,nash_distance_utility,nash_distance_terms,"
+          + "ks_distance_utility,ks_distance_terms\n");
       w.write(h.toString());
       int index = 0;
       for (RunOutcome r : result.outcomes()) {
@@ -51,6 +53,15 @@ public final class OddsTables {
         for (Actor a : s.actors()) row.append(',').append(num(r.utilities()[canonical.indexOf(a.id())], 4));
         row.append(',').append(r.blocker() < 0 ? "" : canonical.get(r.blocker()));
         row.append(',').append(r.reason() == null ? "" : r.reason().name().toLowerCase(Locale.ROOT));
+        org.negotiate.experiment.OutcomeAnalysis a = analysis == null ? null : analysis[index - 1];
+        row.append(',').append(a == null ? "" : String.valueOf(a.zone()));
+        org.negotiate.protocol.analysis.Assessment d = a == null ? null : a.agreed();
+        if (d == null) row.append(",,,,,,");
+        else {
+          row.append(',').append(d.individuallyRational()).append(',').append(num(d.toFrontier(), 4))
+              .append(',').append(num(d.toNashUtility(), 4)).append(',').append(num(d.toNashTerms(), 2))
+              .append(',').append(num(d.toKalaiSmorodinskyUtility(), 4)).append(',').append(num(d.toKalaiSmorodinskyTerms(), 2));
+        }
         w.write(row.append('\n').toString());
       }
     }

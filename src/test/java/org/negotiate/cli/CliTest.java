@@ -60,7 +60,16 @@ class CliTest {
       assertTrue(Files.size(folder.resolve(f)) > 0, f);
     }
     assertEquals(25, Files.readAllLines(folder.resolve("odds.csv")).size());
-    assertEquals(201, Files.readAllLines(folder.resolve("outcomes.csv")).size());
+    List<String> outcomes = Files.readAllLines(folder.resolve("outcomes.csv"));
+    assertEquals(201, outcomes.size());
+    assertTrue(outcomes.get(0).endsWith(",zone_at_end,rational,pareto_gap,nash_distance_utility,nash_distance_terms,"
+        + "ks_distance_utility,ks_distance_terms"), outcomes.get(0));
+    // the first 100 replications' deals are set against the frontier: a mediated deal is Pareto-efficient
+    long analysedDeals = outcomes.subList(1, 101).stream().filter(l -> l.contains(",agreed,")).count();
+    long onFrontier = outcomes.subList(1, 101).stream().filter(l -> l.contains(",agreed,"))
+        .filter(l -> Double.parseDouble(l.split(",", -1)[17]) <= 0.01).count();
+    assertTrue(analysedDeals > 0 && onFrontier == analysedDeals, onFrontier + " of " + analysedDeals);
+    assertTrue(Files.size(folder.resolve("utility-plane.png")) > 0);
     String manifest = Files.readString(folder.resolve("manifest.json"));
     assertTrue(manifest.contains("\"replications\" : 200"), manifest);
     assertTrue(manifest.contains("\"scenario_sha256\""), manifest);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
       "Agent-based negotiation simulator: convergence odds of multi-party talks under uncertain preferences.",
       "With no command: odds for scenarios/baseline.yaml."
     },
-    subcommands = {OddsCommand.class, RunCommand.class, ForecastCommand.class, ValidateCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {OddsCommand.class, RunCommand.class, ForecastCommand.class, ValidateCommand.class, CompareCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit code for bad input: a malformed scenario, an unknown name, an option out of range. */
   public static final int BAD_INPUT = 2;

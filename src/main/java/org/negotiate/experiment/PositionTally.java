@@ -5,15 +5,15 @@ package org.negotiate.experiment;
  * (round, actor, issue). Counts are integers, so merging tallies gives the same result in any
  * order and with any number of threads.
  */
-final class PositionTally {
+public final class PositionTally {
   static final int BINS = 201;
   private final int[][][][] bins;
 
-  PositionTally(int rounds, int actorsWithText, int issues) {
+  public PositionTally(int rounds, int actorsWithText, int issues) {
     bins = new int[rounds][actorsWithText][issues][BINS];
   }
 
-  void add(float[][][] trajectory) {
+  public void add(float[][][] trajectory) {
     for (int t = 0; t < bins.length; t++) {
       for (int a = 0; a < bins[t].length; a++) {
         for (int k = 0; k < bins[t][a].length; k++) {

@@ -230,7 +230,7 @@ public final class MonteCarlo {
 
   /** What one worker has seen: counts and position histograms, all integers (they merge in any order). */
   private static final class Accumulator implements TermsSource {
-    /** Agreed terms binned to 0.01 (only when outcomes are not kept, for the terms chart's numbers). */
+    /** Agreed terms binned to 0.01 and to whole points (only when outcomes are not kept: for the terms chart). */
     static final int TERM_BINS = 10_001;
     /** Agreed terms summed in fixed point (2^-32) so that the sum does not depend on the order. */
     static final double FIXED = 0x1p32;
@@ -240,6 +240,7 @@ public final class MonteCarlo {
     final long[] blocked;
     long failed;
     final long[][] termBins;
+    final long[][] termWhole;
     final long[] termSum;
     /** The trajectory buffer this worker's replications record into, one at a time. */
     final float[][][] trajectory;
@@ -249,6 +250,7 @@ public final class MonteCarlo {
       agreedAt = new long[rounds];
       blocked = new long[actors];
       termBins = streamTerms ? new long[issues][TERM_BINS] : null;
+      termWhole = new long[issues][101];
       termSum = new long[issues];
       trajectory = new float[rounds][actors + 1][issues];
     }
@@ -262,6 +264,7 @@ public final class MonteCarlo {
           for (int k = 0; k < z.length; k++) {
             double v = Math.max(0, Math.min(100, z[k]));
             termBins[k][(int) Math.round(v * 100)]++;
+            termWhole[k][(int) Math.round(v)]++;
             termSum[k] += Math.round(v * FIXED);
           }
         }
@@ -279,15 +282,16 @@ public final class MonteCarlo {
       if (termBins != null) {
         for (int k = 0; k < termBins.length; k++) {
           for (int b = 0; b < TERM_BINS; b++) termBins[k][b] += o.termBins[k][b];
+          for (int b = 0; b <= 100; b++) termWhole[k][b] += o.termWhole[k][b];
           termSum[k] += o.termSum[k];
         }
       }
     }
 
-    /** From the 0.01 bins: counts per whole point exactly; mean to 2^-32; quantiles to 0.005. */
+    /** Counts per whole point exactly; the mean to 2^-32; quantiles from 0.01 bins (to 0.005). */
     @Override
     public ConvergenceOdds.IssueTerms terms(int k, Issue issue) {
-      long[] hist = new long[101];
+      long[] hist = termWhole[k].clone();
       long m = 0;
       for (int b = 0; b < TERM_BINS; b++) m += termBins[k][b];
       // bin b holds values rounding to b/100; a value rounds to the whole point Math.round(v)
@@ -298,7 +302,6 @@ public final class MonteCarlo {
       for (int b = 0; b < TERM_BINS; b++) {
         long c = termBins[k][b];
         if (c == 0) continue;
-        hist[(int) Math.round(b / 100.0)] += c;
         seen += c;
         while (next < 3 && seen >= Math.max(1, (long) Math.ceil(levels[next] * m))) q[next++] = b / 100.0;
       }
@@ -408,10 +411,14 @@ public final class MonteCarlo {
     private FileChannel file;
 
     OutcomeStore(int issues, int actors) {
+      this(issues, actors, SEGMENT_BYTES);
+    }
+
+    OutcomeStore(int issues, int actors, int segmentBytes) {
       this.issues = issues;
       this.actors = actors;
       this.recordBytes = 8 + 1 + 1 + 4 + 4 + 1 + 8 * (issues + actors);
-      this.perSegment = Math.max(1, SEGMENT_BYTES / recordBytes);
+      this.perSegment = Math.max(1, segmentBytes / recordBytes);
     }
 
     /** Makes room for records 0 .. n-1. Called between stages, never while workers write. */

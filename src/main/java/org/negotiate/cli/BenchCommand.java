@@ -198,18 +198,28 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static void scalingTable(PrintWriter out, String protocolName) throws Exception {
-    out.printf(Locale.ROOT, "one %s run of a random actor table (all parties), exactly R rounds; fastest of up to 20 runs%n", protocolName);
-    out.println("actors  issues  rounds   seconds   per round (ms)");
-    secondsPerRun(protocolName, 20, 2, 10); // warm-up
-    int[][] grid = {
-      {10, 10, 100}, {25, 10, 100}, {50, 10, 100}, {100, 10, 100},
-      {100, 1, 100}, {100, 3, 100},
-      {100, 10, 10}, {100, 10, 30},
+    out.printf(Locale.ROOT, "one %s run of a random actor table (all parties), exactly R rounds; the fastest of up to 20 runs%n", protocolName);
+    out.println("actors  issues  rounds    seconds  µs per round  growth");
+    secondsPerRun(protocolName, 10, 2, 10); // warm-up
+    int[][][] series = {
+      {{10, 2, 10}, {20, 2, 10}, {40, 2, 10}, {80, 2, 10}},
+      {{20, 1, 10}, {20, 2, 10}, {20, 4, 10}, {20, 8, 10}},
+      {{20, 2, 10}, {20, 2, 20}, {20, 2, 40}, {20, 2, 80}},
     };
-    for (int[] g : grid) {
-      double sec = secondsPerRun(protocolName, g[0], g[1], g[2]);
-      out.printf(Locale.ROOT, "%6d  %6d  %6d  %8.4f   %8.3f%n", g[0], g[1], g[2], sec, 1e3 * sec / g[2]);
-      out.flush();
+    String[] what = {"actors", "issues", "rounds"};
+    for (int d = 0; d < series.length; d++) {
+      double first = 0;
+      double last = 0;
+      for (int[] g : series[d]) {
+        double sec = secondsPerRun(protocolName, g[0], g[1], g[2]);
+        if (first == 0) first = sec;
+        last = sec;
+        out.printf(Locale.ROOT, "%6d  %6d  %6d  %9.5f  %12.1f%n", g[0], g[1], g[2], sec, 1e6 * sec / g[2]);
+        out.flush();
+      }
+      double ratio = (double) series[d][series[d].length - 1][d] / series[d][0][d];
+      out.printf(Locale.ROOT, "        time grows as %s^%.2f (x%.0f %s: x%.1f time)%n", what[d], Math.log(last / first) / Math.log(ratio),
+          ratio, what[d], last / first);
     }
   }
 

@@ -245,7 +245,8 @@ public final class NashDraft {
       rho = new double[count];
       boolean allConcave = true;
       int n = 0;
-      java.util.TreeSet<Double>[] kinks = newKinkSets(issues);
+      double[][] kinks = new double[issues][count / Math.max(1, issues) + 2];
+      int[] kinkCount = new int[issues];
       for (t = 0; t < terms; t++) {
         for (int k = 0; k < issues; k++) {
           start[t * issues + k] = n;
@@ -263,7 +264,7 @@ public final class NashDraft {
             ideal[n] = in.position[j][k];
             rho[n] = in.risk[j];
             if (rho[n] < 0) allConcave = false;
-            if (ideal[n] > lo[k] && ideal[n] < hi[k]) kinks[k].add(ideal[n]);
+            if (ideal[n] > lo[k] && ideal[n] < hi[k]) kinks[k][kinkCount[k]++] = ideal[n];
             n++;
           }
         }
@@ -272,9 +273,14 @@ public final class NashDraft {
       concave = allConcave;
       breaks = new double[issues][];
       for (int k = 0; k < issues; k++) {
-        kinks[k].add(lo[k]);
-        kinks[k].add(hi[k]);
-        breaks[k] = kinks[k].stream().mapToDouble(Double::doubleValue).toArray();
+        double[] b = kinks[k];
+        int m = kinkCount[k];
+        b[m++] = lo[k];
+        b[m++] = hi[k];
+        java.util.Arrays.sort(b, 0, m);
+        int unique = 0;
+        for (int q = 0; q < m; q++) if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
+        breaks[k] = java.util.Arrays.copyOf(b, unique);
       }
       gain = new double[terms];
       d1 = new double[terms];
@@ -289,13 +295,6 @@ public final class NashDraft {
       chol = new double[issues * issues];
       step = new double[issues];
       trial = new double[issues];
-    }
-
-    @SuppressWarnings("unchecked")
-    private static java.util.TreeSet<Double>[] newKinkSets(int issues) {
-      java.util.TreeSet<Double>[] sets = new java.util.TreeSet[issues];
-      for (int k = 0; k < issues; k++) sets[k] = new java.util.TreeSet<>();
-      return sets;
     }
 
     /** The objective at z (the same function as {@link NashDraft#objective}, summed in separable form). */

@@ -99,8 +99,11 @@ public final class NegotiationModel extends SimState {
     return outcome();
   }
 
+  /** The round being stepped, read from the schedule once per round (its clock is behind a lock). */
+  private int now;
+
   private int round() {
-    return (int) schedule.getTime();
+    return now;
   }
 
   public RunOutcome outcome() {
@@ -139,11 +142,13 @@ public final class NegotiationModel extends SimState {
 
     @Override
     public void step(SimState state) {
-      List<ScheduledEvent> due = new ArrayList<>();
+      now = (int) schedule.getTime();
+      List<ScheduledEvent> due = List.of();
       List<ScheduledEvent> events = setup.events();
       while (next < events.size() && events.get(next).round() <= round()) {
         ScheduledEvent e = events.get(next++);
         e.changes().forEach(inputs::apply);
+        if (due.isEmpty()) due = new ArrayList<>();
         due.add(e);
       }
       if (!due.isEmpty()) session.inputsChanged();

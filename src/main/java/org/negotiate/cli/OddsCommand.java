@@ -70,26 +70,47 @@ final class OddsCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(names = "--precision", paramLabel = "P",
+      description = {
+        "Run replications until the 95%% interval of the last month's odds is within ±P (e.g. 0.01),",
+        "adding them in stages of 1,000 and checking after each, so the same seed always stops at the",
+        "same count; --runs is then the most to run (default 10,000,000)."
+      })
+  Double precision;
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
     Scenario s = Inputs.scenario(scenario);
     Protocol protocol = Inputs.protocol(s);
-    int n = Inputs.inRange("--runs", runs, s.experiment().replications(), 1, Inputs.MAX_REPLICATIONS);
+    if (precision != null && !(precision > 0 && precision < 0.5)) {
+      throw new BadInput("--precision: expected a number in (0, 0.5), got " + precision);
+    }
+    int n = Inputs.inRange("--runs", runs, precision != null ? Inputs.MAX_REPLICATIONS : s.experiment().replications(), 1,
+        Inputs.MAX_REPLICATIONS);
     int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
     int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
     long base = seed != null ? seed : s.experiment().seed();
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds != null);
+    if (precision != null) options = options.withPrecision(precision);
     Inputs.checkRun(s, r, n, t);
 
     String resolved = ScenarioWriter.toYaml(s);
-    String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r;
+    String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r
+        + (precision != null ? "\nprecision=" + precision : "");
     try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), s.name(), identity, started, "")) {
       MonteCarlo.Result result;
-      try (ProgressBar bar = quiet ? null : Progress.bar("replications", n)) {
-        result = MonteCarlo.run(s, protocol, options, bar == null ? null : done -> Progress.stepTo(bar, done));
+      try (ProgressBar bar = quiet ? null : Progress.bar("replications",
+          precision != null ? Math.min(n, MonteCarlo.replicationsFor(precision)) : n)) {
+        result = MonteCarlo.run(s, protocol, options, bar == null ? null : done -> {
+          synchronized (bar) {
+            if (done > bar.getMax()) bar.maxHint(done); // a precision can need more than the guide said
+          }
+          Progress.stepTo(bar, done);
+        });
       }
       ConvergenceOdds odds = result.odds();
+      n = odds.replications(); // with a precision, the replications it took
       folder.write("scenario.resolved.yaml", resolved);
       OddsTables.writeOdds(odds, folder.file("odds.csv"));
       OutcomeAnalysis[] analysis = OutcomeAnalysis.of(s, options, result.outcomes(),
@@ -114,6 +135,10 @@ final class OddsCommand implements Callable<Integer> {
       manifest.put("protocol", protocol.name());
       manifest.put("seed", base);
       manifest.put("replications", n);
+      if (precision != null) {
+        manifest.put("precision", precision);
+        manifest.put("max_replications", options.replications());
+      }
       manifest.put("rounds", r);
       manifest.put("threads", t);
       manifest.put("started_utc", started.toString());

@@ -1,20 +1,32 @@
 package org.negotiate.experiment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.YearMonth;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.SetupSampler;
 import org.negotiate.model.Streams;
 import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.RoundClose;
 import org.negotiate.scenario.Actor;
 import org.negotiate.scenario.Issue;
 import org.negotiate.scenario.Role;
@@ -26,68 +38,110 @@ import org.negotiate.sim.RunOutcome;
  * Convergence odds: N replications, each with its own seed derived from (base seed, index) and
  * its own draw of the uncertain inputs, run in parallel in blocks. Nothing depends on which
  * thread ran a replication, so the numbers are the same with 1 thread or 16.
+ *
+ * <p>Memory does not grow with N: every worker keeps its own counts (agreements by month,
+ * blockers) and position histograms, which are integers and so merge to the same totals in any
+ * order. Per-replication outcomes are kept only when asked for ({@link Options#keepOutcomes}, for
+ * {@code outcomes.csv} and paired comparisons), as fixed-size binary records written at their
+ * index: the first 8 MB on the heap, the rest in a memory-mapped temporary file (deleted when the
+ * run ends), so a million replications run in a 256 MB heap.
+ *
+ * <p>With a precision ({@link Options#precision}), replications are added in stages of
+ * {@link #PRECISION_STAGE} until the 95% interval of the last month's odds lies within ± the
+ * precision of the estimate: the stopping point depends only on the outcomes of the replications
+ * before it, so the same seed gives the same number of replications and the same results.
  */
 public final class MonteCarlo {
   private static final int BLOCK = 16;
+  /** Replications added at a time when running to a precision. */
+  public static final int PRECISION_STAGE = 1000;
   /** Label of the pseudo-actor that stands for the mediators' text in position bands. */
   public static final String TEXT_ID = "text";
 
   private MonteCarlo() {}
 
   /**
+   * @param replications the replications to run; with a precision, the most to run
    * @param exactRounds run exactly {@code rounds} rounds (an explicit {@code --rounds}): protocols'
    *     own stopping rules are off
+   * @param keepOutcomes keep every replication's outcome (for {@code outcomes.csv} and paired
+   *     comparisons); without, only the aggregates are kept
+   * @param precision 0, or run until the last month's 95% interval is within ± this
    */
-  public record Options(int replications, int rounds, long seed, int threads, boolean exactRounds) {
+  public record Options(int replications, int rounds, long seed, int threads, boolean exactRounds, boolean keepOutcomes,
+      double precision) {
     public Options(int replications, int rounds, long seed, int threads) {
       this(replications, rounds, seed, threads, false);
     }
+
+    public Options(int replications, int rounds, long seed, int threads, boolean exactRounds) {
+      this(replications, rounds, seed, threads, exactRounds, true, 0);
+    }
+
+    public Options withThreads(int t) {
+      return new Options(replications, rounds, seed, t, exactRounds, keepOutcomes, precision);
+    }
+
+    public Options withoutOutcomes() {
+      return new Options(replications, rounds, seed, threads, exactRounds, false, precision);
+    }
+
+    /** Run until the last month's 95% interval is within ± p, at most {@code replications}. */
+    public Options withPrecision(double p) {
+      return new Options(replications, rounds, seed, threads, exactRounds, keepOutcomes, p);
+    }
   }
+
+  /** CPU time spent by worker threads, added as each finishes its part of a stage (for {@code negotiate bench}). */
+  public static final java.util.concurrent.atomic.LongAdder WORKER_CPU_NANOS = new java.util.concurrent.atomic.LongAdder();
 
   /** Told after each block how many replications are done. Called from worker threads. */
   public interface Progress {
     void done(long replications);
   }
 
-  /** The result of an odds experiment: the aggregate and every replication's outcome, by index. */
+  /**
+   * The result of an odds experiment: the aggregate and every replication's outcome, by index
+   * (an empty list unless they were kept).
+   */
   public record Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds) {}
+
+  /**
+   * The replications a precision asks for when the odds are 1/2 (the most any odds need), as a
+   * whole number of stages: a guide for progress bars.
+   */
+  public static int replicationsFor(double precision) {
+    double n = 1.959963984540054 * 1.959963984540054 * 0.25 / (precision * precision);
+    long stages = (long) Math.ceil(n / PRECISION_STAGE);
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, stages) * PRECISION_STAGE);
+  }
 
   public static Result run(Scenario scenario, Protocol protocol, Options o, Progress progress) throws InterruptedException {
     List<String> canonical = SetupSampler.nominal(scenario, o.rounds()).actorIds();
-    RunOutcome[] outcomes = new RunOutcome[o.replications()];
-    int blocks = (o.replications() + BLOCK - 1) / BLOCK;
-    AtomicInteger nextBlock = new AtomicInteger();
-    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-    int threads = Math.max(1, Math.min(o.threads(), blocks));
+    int issues = scenario.issues().size();
+    SetupSampler.Plan plan = SetupSampler.plan(scenario);
+    int threads = Math.max(1, Math.min(o.threads(), (o.replications() + BLOCK - 1) / BLOCK));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "replications");
       t.setDaemon(true);
       return t;
     });
-    List<Future<PositionTally>> workers = new ArrayList<>();
+    OutcomeStore store = o.keepOutcomes() ? new OutcomeStore(issues, canonical.size()) : null;
+    Accumulator[] workers = new Accumulator[threads];
+    for (int w = 0; w < threads; w++) {
+      workers[w] = new Accumulator(o.rounds(), canonical.size(), issues, store == null);
+    }
+    AtomicLong done = new AtomicLong();
+    int n = 0;
     try {
-      for (int w = 0; w < threads; w++) {
-        workers.add(pool.submit(() -> {
-          PositionTally tally = new PositionTally(o.rounds(), canonical.size() + 1, scenario.issues().size());
-          for (int b; (b = nextBlock.getAndIncrement()) < blocks; ) {
-            if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
-            int end = Math.min(o.replications(), (b + 1) * BLOCK);
-            for (int i = b * BLOCK; i < end; i++) {
-              NegotiationSetup setup = SetupSampler.draw(scenario, o.rounds(), o.exactRounds(), Streams.replicationSeed(o.seed(), i));
-              RunOutcome r = Replication.run(setup, protocol, true);
-              tally.add(r.trajectory());
-              outcomes[i] = new RunOutcome(r.seed(), r.ending(), r.round(), r.terms(), r.utilities(), r.blocker(), r.reason(), null);
-            }
-            long d = done.addAndGet(end - b * BLOCK);
-            if (progress != null) progress.done(d);
-          }
-          return tally;
-        }));
+      while (n < o.replications()) {
+        int from = n;
+        int to = o.precision() > 0 ? (int) Math.min(o.replications(), (long) n + PRECISION_STAGE) : o.replications();
+        if (store != null) store.ensureCapacity(to);
+        runStage(pool, workers, scenario, plan, protocol, o, from, to, store, done, progress);
+        n = to;
+        if (o.precision() > 0 && withinPrecision(workers, n, o.rounds(), o.precision())) break;
       }
-      PositionTally total = new PositionTally(o.rounds(), canonical.size() + 1, scenario.issues().size());
-      for (Future<PositionTally> f : workers) total.addAll(f.get());
-      List<RunOutcome> list = List.of(outcomes);
-      return new Result(aggregate(scenario, o, list, total, canonical), list, canonical);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof InterruptedException ie) throw ie;
@@ -95,7 +149,61 @@ public final class MonteCarlo {
       throw new IllegalStateException(cause);
     } finally {
       pool.shutdownNow();
+      if (store != null) store.seal();
     }
+    Accumulator total = new Accumulator(o.rounds(), canonical.size(), issues, store == null);
+    for (Accumulator w : workers) total.addAll(w);
+    List<RunOutcome> outcomes = store == null ? List.of() : store.view(n);
+    TermsSource terms = store != null ? new ExactTerms(outcomes) : total;
+    return new Result(aggregate(scenario, o.rounds(), o.seed(), n, total, terms, canonical), outcomes, canonical);
+  }
+
+  private static void runStage(ExecutorService pool, Accumulator[] workers, Scenario scenario, SetupSampler.Plan plan,
+      Protocol protocol, Options o, int from, int to, OutcomeStore store, AtomicLong done, Progress progress)
+      throws InterruptedException, ExecutionException {
+    int blocks = (to - from + BLOCK - 1) / BLOCK;
+    AtomicInteger nextBlock = new AtomicInteger();
+    List<Future<?>> running = new ArrayList<>();
+    for (Accumulator acc : workers) {
+      running.add(pool.submit(() -> {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = mx.getCurrentThreadCpuTime();
+        try {
+          work(acc, nextBlock, blocks, plan, protocol, o, from, to, store, done, progress);
+        } finally {
+          WORKER_CPU_NANOS.add(mx.getCurrentThreadCpuTime() - cpu);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : running) f.get();
+  }
+
+  private static void work(Accumulator acc, AtomicInteger nextBlock, int blocks, SetupSampler.Plan plan, Protocol protocol,
+      Options o, int from, int to, OutcomeStore store, AtomicLong done, Progress progress) throws InterruptedException {
+    for (int b; (b = nextBlock.getAndIncrement()) < blocks; ) {
+      if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+      int start = from + b * BLOCK;
+      int end = Math.min(to, start + BLOCK);
+      for (int i = start; i < end; i++) {
+        NegotiationSetup setup = plan.draw(o.rounds(), o.exactRounds(), Streams.replicationSeed(o.seed(), i));
+        RunOutcome r = Replication.run(setup, protocol, acc.trajectory);
+        acc.add(r);
+        if (store != null) store.put(i, r);
+      }
+      long d = done.addAndGet(end - start);
+      if (progress != null) progress.done(d);
+    }
+  }
+
+  private static boolean withinPrecision(Accumulator[] workers, int n, int rounds, double precision) {
+    long agreed = 0;
+    for (Accumulator w : workers) {
+      for (int t = 0; t < rounds; t++) agreed += w.agreedAt[t];
+    }
+    double p = (double) agreed / n;
+    double[] ci = wilson(n, agreed);
+    return Math.max(p - ci[0], ci[1] - p) <= precision;
   }
 
   /**
@@ -107,10 +215,10 @@ public final class MonteCarlo {
     NegotiationSetup setup = setupOf(scenario, rounds, exactRounds, seed, index);
     List<String> canonical = setup.actorIds();
     RunOutcome r = Replication.run(setup, protocol, listener);
-    PositionTally tally = new PositionTally(rounds, canonical.size() + 1, scenario.issues().size());
-    tally.add(r.trajectory());
+    Accumulator acc = new Accumulator(rounds, canonical.size(), scenario.issues().size(), false);
+    acc.add(r);
     List<RunOutcome> list = List.of(r);
-    return new Result(aggregate(scenario, new Options(1, rounds, seed, 1), list, tally, canonical), list, canonical);
+    return new Result(aggregate(scenario, rounds, seed, 1, acc, new ExactTerms(list), canonical), list, canonical);
   }
 
   /** The inputs replication {@code index} draws, for the run log. */
@@ -118,55 +226,141 @@ public final class MonteCarlo {
     return SetupSampler.draw(scenario, rounds, exactRounds, Streams.replicationSeed(seed, index));
   }
 
-  static ConvergenceOdds aggregate(
-      Scenario s, Options o, List<RunOutcome> outcomes, PositionTally tally, List<String> canonical) {
-    int n = outcomes.size();
-    long[] agreedAt = new long[o.rounds()];
-    long failed = 0;
-    long[] blocked = new long[canonical.size()];
-    for (RunOutcome r : outcomes) {
-      if (r.agreed()) agreedAt[r.round()]++;
-      else {
+  // ------------------------------------------------------------------ aggregation
+
+  /** What one worker has seen: counts and position histograms, all integers (they merge in any order). */
+  private static final class Accumulator implements TermsSource {
+    /** Agreed terms binned to 0.01 and to whole points (only when outcomes are not kept: for the terms chart). */
+    static final int TERM_BINS = 10_001;
+    /** Agreed terms summed in fixed point (2^-32) so that the sum does not depend on the order. */
+    static final double FIXED = 0x1p32;
+
+    final PositionTally tally;
+    final long[] agreedAt;
+    final long[] blocked;
+    long failed;
+    final long[][] termBins;
+    final long[][] termWhole;
+    final long[] termSum;
+    /** The trajectory buffer this worker's replications record into, one at a time. */
+    final float[][][] trajectory;
+
+    Accumulator(int rounds, int actors, int issues, boolean streamTerms) {
+      tally = new PositionTally(rounds, actors + 1, issues);
+      agreedAt = new long[rounds];
+      blocked = new long[actors];
+      termBins = streamTerms ? new long[issues][TERM_BINS] : null;
+      termWhole = new long[issues][101];
+      termSum = new long[issues];
+      trajectory = new float[rounds][actors + 1][issues];
+    }
+
+    void add(RunOutcome r) {
+      tally.add(r.trajectory());
+      if (r.agreed()) {
+        agreedAt[r.round()]++;
+        if (termBins != null) {
+          double[] z = r.terms();
+          for (int k = 0; k < z.length; k++) {
+            double v = Math.max(0, Math.min(100, z[k]));
+            termBins[k][(int) Math.round(v * 100)]++;
+            termWhole[k][(int) Math.round(v)]++;
+            termSum[k] += Math.round(v * FIXED);
+          }
+        }
+      } else {
         failed++;
         if (r.blocker() >= 0) blocked[r.blocker()]++;
       }
     }
 
-    List<ConvergenceOdds.MonthOdds> byMonth = new ArrayList<>();
-    long cumulative = 0;
-    for (int t = 0; t < o.rounds(); t++) {
-      cumulative += agreedAt[t];
-      double[] ci = wilson(n, cumulative);
-      byMonth.add(new ConvergenceOdds.MonthOdds(t, s.calendar().month(t), cumulative, (double) cumulative / n, ci[0], ci[1]));
+    void addAll(Accumulator o) {
+      tally.addAll(o.tally);
+      for (int t = 0; t < agreedAt.length; t++) agreedAt[t] += o.agreedAt[t];
+      for (int a = 0; a < blocked.length; a++) blocked[a] += o.blocked[a];
+      failed += o.failed;
+      if (termBins != null) {
+        for (int k = 0; k < termBins.length; k++) {
+          for (int b = 0; b < TERM_BINS; b++) termBins[k][b] += o.termBins[k][b];
+          for (int b = 0; b <= 100; b++) termWhole[k][b] += o.termWhole[k][b];
+          termSum[k] += o.termSum[k];
+        }
+      }
     }
 
-    List<ConvergenceOdds.IssueTerms> terms = new ArrayList<>();
-    for (int k = 0; k < s.issues().size(); k++) {
-      Issue issue = s.issues().get(k);
+    /** Counts per whole point exactly; the mean to 2^-32; quantiles from 0.01 bins (to 0.005). */
+    @Override
+    public ConvergenceOdds.IssueTerms terms(int k, Issue issue) {
+      long[] hist = termWhole[k].clone();
+      long m = 0;
+      for (int b = 0; b < TERM_BINS; b++) m += termBins[k][b];
+      // bin b holds values rounding to b/100; a value rounds to the whole point Math.round(v)
+      double[] q = {Double.NaN, Double.NaN, Double.NaN};
+      double[] levels = {0.1, 0.5, 0.9};
+      long seen = 0;
+      int next = 0;
+      for (int b = 0; b < TERM_BINS; b++) {
+        long c = termBins[k][b];
+        if (c == 0) continue;
+        seen += c;
+        while (next < 3 && seen >= Math.max(1, (long) Math.ceil(levels[next] * m))) q[next++] = b / 100.0;
+      }
+      return new ConvergenceOdds.IssueTerms(issue.id(), issue.label(), m, hist,
+          m == 0 ? Double.NaN : termSum[k] / FIXED / m, q[0], q[1], q[2]);
+    }
+  }
+
+  /** The distribution of agreed terms on one issue. */
+  private interface TermsSource {
+    ConvergenceOdds.IssueTerms terms(int k, Issue issue);
+  }
+
+  /** Agreed terms from every kept outcome, in index order: exact. */
+  private record ExactTerms(List<RunOutcome> outcomes) implements TermsSource {
+    @Override
+    public ConvergenceOdds.IssueTerms terms(int k, Issue issue) {
       long[] hist = new long[101];
       double sum = 0;
-      List<Double> values = new ArrayList<>();
+      double[] values = new double[16];
+      int m = 0;
       for (RunOutcome r : outcomes) {
         if (!r.agreed()) continue;
         double v = r.terms()[k];
         hist[(int) Math.round(Math.max(0, Math.min(100, v)))]++;
         sum += v;
-        values.add(v);
+        if (m == values.length) values = Arrays.copyOf(values, 2 * m);
+        values[m++] = v;
       }
-      values.sort(Comparator.naturalOrder());
-      long m = values.size();
-      terms.add(new ConvergenceOdds.IssueTerms(issue.id(), issue.label(), m, hist,
-          m == 0 ? Double.NaN : sum / m, quantile(values, 0.1), quantile(values, 0.5), quantile(values, 0.9)));
+      double[] sorted = Arrays.copyOf(values, m);
+      Arrays.sort(sorted);
+      return new ConvergenceOdds.IssueTerms(issue.id(), issue.label(), m, hist,
+          m == 0 ? Double.NaN : sum / m, quantile(sorted, 0.1), quantile(sorted, 0.5), quantile(sorted, 0.9));
+    }
+  }
+
+  private static ConvergenceOdds aggregate(Scenario s, int rounds, long seed, int n, Accumulator counts,
+      TermsSource termsSource, List<String> canonical) {
+    List<ConvergenceOdds.MonthOdds> byMonth = new ArrayList<>();
+    long cumulative = 0;
+    for (int t = 0; t < rounds; t++) {
+      cumulative += counts.agreedAt[t];
+      double[] ci = wilson(n, cumulative);
+      byMonth.add(new ConvergenceOdds.MonthOdds(t, s.calendar().month(t), cumulative, (double) cumulative / n, ci[0], ci[1]));
     }
 
+    List<ConvergenceOdds.IssueTerms> terms = new ArrayList<>();
+    for (int k = 0; k < s.issues().size(); k++) terms.add(termsSource.terms(k, s.issues().get(k)));
+
     List<ConvergenceOdds.BlockerShare> blockers = new ArrayList<>();
+    long failed = counts.failed;
     for (Actor a : s.actors()) {
       if (a.role() != Role.PARTY) continue;
-      long c = blocked[canonical.indexOf(a.id())];
+      long c = counts.blocked[canonical.indexOf(a.id())];
       blockers.add(new ConvergenceOdds.BlockerShare(a.id(), a.name(), c, failed == 0 ? 0 : (double) c / failed));
     }
     blockers.sort(Comparator.comparingLong(ConvergenceOdds.BlockerShare::failedRuns).reversed());
 
+    PositionTally tally = counts.tally;
     List<ConvergenceOdds.PositionBand> positions = new ArrayList<>();
     List<String[]> shown = new ArrayList<>();
     for (Actor a : s.actors()) shown.add(new String[] {a.id(), a.name()});
@@ -174,14 +368,14 @@ public final class MonteCarlo {
     for (String[] actor : shown) {
       int a = actor[0].equals(TEXT_ID) ? canonical.size() : canonical.indexOf(actor[0]);
       for (int k = 0; k < s.issues().size(); k++) {
-        for (int t = 0; t < o.rounds(); t++) {
+        for (int t = 0; t < rounds; t++) {
           YearMonth month = s.calendar().month(t);
           positions.add(new ConvergenceOdds.PositionBand(actor[0], actor[1], s.issues().get(k).id(), t, month,
               tally.quantile(t, a, k, 0.1), tally.quantile(t, a, k, 0.5), tally.quantile(t, a, k, 0.9)));
         }
       }
     }
-    return new ConvergenceOdds(s.name(), n, o.seed(), List.copyOf(byMonth), List.copyOf(terms),
+    return new ConvergenceOdds(s.name(), n, seed, List.copyOf(byMonth), List.copyOf(terms),
         List.copyOf(blockers), List.copyOf(positions));
   }
 
@@ -191,9 +385,133 @@ public final class MonteCarlo {
     return new double[] {Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound())};
   }
 
-  private static double quantile(List<Double> sorted, double q) {
-    if (sorted.isEmpty()) return Double.NaN;
-    int idx = (int) Math.max(0, Math.ceil(q * sorted.size()) - 1);
-    return sorted.get(idx);
+  private static double quantile(double[] sorted, double q) {
+    if (sorted.length == 0) return Double.NaN;
+    int idx = (int) Math.max(0, Math.ceil(q * sorted.length) - 1);
+    return sorted[idx];
+  }
+
+  // ------------------------------------------------------------------ kept outcomes
+
+  /**
+   * Every replication's outcome (without its trajectory) as a fixed-size record at its index, so
+   * workers write in any order and readers see index order. Segments of 8 MB: the first on the
+   * heap, the others mapped from a temporary file that is deleted when the run ends (the mapping
+   * stays readable until the result is dropped).
+   */
+  static final class OutcomeStore {
+    private static final int SEGMENT_BYTES = 8 << 20;
+    private static final RoundClose.Ending[] ENDINGS = RoundClose.Ending.values();
+    private static final RoundClose.BlockReason[] REASONS = RoundClose.BlockReason.values();
+    private final int issues;
+    private final int actors;
+    private final int recordBytes;
+    private final int perSegment;
+    private final List<ByteBuffer> segments = new ArrayList<>();
+    private FileChannel file;
+
+    OutcomeStore(int issues, int actors) {
+      this(issues, actors, SEGMENT_BYTES);
+    }
+
+    OutcomeStore(int issues, int actors, int segmentBytes) {
+      this.issues = issues;
+      this.actors = actors;
+      this.recordBytes = 8 + 1 + 1 + 4 + 4 + 1 + 8 * (issues + actors);
+      this.perSegment = Math.max(1, segmentBytes / recordBytes);
+    }
+
+    /** Makes room for records 0 .. n-1. Called between stages, never while workers write. */
+    void ensureCapacity(int n) {
+      try {
+        // The heap segment grows (by copying) up to its full size; beyond it, mapped segments.
+        int inHeap = Math.min(perSegment, n);
+        if (segments.isEmpty()) {
+          segments.add(ByteBuffer.allocate(inHeap * recordBytes));
+        } else if (segments.get(0).capacity() < inHeap * recordBytes) {
+          ByteBuffer bigger = ByteBuffer.allocate(Math.max(inHeap, Math.min(perSegment, 2 * segments.get(0).capacity() / recordBytes)) * recordBytes);
+          bigger.put(0, segments.get(0), 0, segments.get(0).capacity());
+          segments.set(0, bigger);
+        }
+        long bytes = (long) perSegment * recordBytes;
+        while ((long) segments.size() * perSegment < n) {
+          if (file == null) {
+            Path tmp = Files.createTempFile("negotiate-outcomes-", ".bin");
+            file = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+          }
+          segments.add(file.map(FileChannel.MapMode.READ_WRITE, (segments.size() - 1) * bytes, bytes));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot keep the outcomes of " + n + " replications", e);
+      }
+    }
+
+    /** No more writes: the temporary file goes (its mapped pages stay readable). */
+    void seal() {
+      if (file == null) return;
+      try {
+        file.close();
+      } catch (IOException e) {
+        // the file is a temporary one: nothing is lost
+      }
+      file = null;
+    }
+
+    void put(int index, RunOutcome r) {
+      ByteBuffer b = segments.get(index / perSegment);
+      int at = (index % perSegment) * recordBytes;
+      b.putLong(at, r.seed());
+      b.put(at + 8, (byte) r.ending().ordinal());
+      b.put(at + 9, (byte) (r.reason() == null ? -1 : r.reason().ordinal()));
+      b.putInt(at + 10, r.round());
+      b.putInt(at + 14, r.blocker());
+      b.put(at + 18, (byte) (r.terms() == null ? 0 : 1));
+      int p = at + 19;
+      for (int k = 0; k < issues; k++, p += 8) b.putDouble(p, r.terms() == null ? 0 : r.terms()[k]);
+      for (int a = 0; a < actors; a++, p += 8) b.putDouble(p, r.utilities()[a]);
+    }
+
+    RunOutcome get(int index) {
+      ByteBuffer b = segments.get(index / perSegment);
+      int at = (index % perSegment) * recordBytes;
+      int reason = b.get(at + 9);
+      double[] terms = null;
+      int p = at + 19;
+      if (b.get(at + 18) == 1) {
+        terms = new double[issues];
+        for (int k = 0; k < issues; k++) terms[k] = b.getDouble(p + 8 * k);
+      }
+      p += 8 * issues;
+      double[] utilities = new double[actors];
+      for (int a = 0; a < actors; a++) utilities[a] = b.getDouble(p + 8 * a);
+      return new RunOutcome(b.getLong(at), ENDINGS[b.get(at + 8)], b.getInt(at + 10), terms, utilities, b.getInt(at + 14),
+          reason < 0 ? null : REASONS[reason], null);
+    }
+
+    /** The first n outcomes as a list (each read from the store when asked for). */
+    List<RunOutcome> view(int n) {
+      return new OutcomeList(this, n);
+    }
+  }
+
+  private static final class OutcomeList extends AbstractList<RunOutcome> implements RandomAccess {
+    private final OutcomeStore store;
+    private final int size;
+
+    OutcomeList(OutcomeStore store, int size) {
+      this.store = store;
+      this.size = size;
+    }
+
+    @Override
+    public RunOutcome get(int index) {
+      if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+      return store.get(index);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 }

@@ -12,12 +12,18 @@ import org.negotiate.scenario.InputPath;
 import org.negotiate.scenario.Issue;
 import org.negotiate.scenario.Quantity;
 import org.negotiate.scenario.RedLine;
+import org.negotiate.scenario.Role;
 import org.negotiate.scenario.SalienceMode;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.Stance;
 import org.negotiate.scenario.Timing;
 
-/** Turns a scenario and a replication seed into one {@link NegotiationSetup}: one draw of every uncertain input. */
+/**
+ * Turns a scenario and a replication seed into one {@link NegotiationSetup}: one draw of every
+ * uncertain input. A {@link Plan} does once, per scenario, everything that does not depend on the
+ * seed (canonical order, every input's stream name hashed, event changes resolved to indices), so
+ * that a draw is only arithmetic: a Monte Carlo makes one plan and draws from it N times.
+ */
 public final class SetupSampler {
   private SetupSampler() {}
 
@@ -28,111 +34,239 @@ public final class SetupSampler {
 
   /** As {@link #draw(Scenario, int, long)}; {@code exactRounds} turns protocols' own stopping rules off. */
   public static NegotiationSetup draw(Scenario s, int rounds, boolean exactRounds, long replicationSeed) {
-    return build(s, rounds, exactRounds, replicationSeed, true);
+    return plan(s).draw(rounds, exactRounds, replicationSeed);
   }
 
   /** The nominal inputs (fixed values, modes and means); random events never fire. */
   public static NegotiationSetup nominal(Scenario s, int rounds) {
-    return build(s, rounds, false, 0, false);
+    return plan(s).nominal(rounds, false);
   }
 
   /** The nominal inputs, run for exactly {@code rounds} rounds when {@code exactRounds}. */
   public static NegotiationSetup nominal(Scenario s, int rounds, boolean exactRounds) {
-    return build(s, rounds, exactRounds, 0, false);
+    return plan(s).nominal(rounds, exactRounds);
   }
 
-  private static NegotiationSetup build(Scenario s, int rounds, boolean exactRounds, long seed, boolean draw) {
-    List<Actor> actors = new ArrayList<>(s.actors());
-    actors.sort(Comparator.comparing(Actor::id));
-    List<String> ids = actors.stream().map(Actor::id).toList();
-    List<String> issueIds = s.issues().stream().map(Issue::id).toList();
-    Drawer d = new Drawer(seed, draw);
-    boolean shares = s.saliences() == SalienceMode.SHARES;
-    Inputs in = new Inputs(actors.size(), issueIds.size(), shares);
-
-    for (int i = 0; i < actors.size(); i++) {
-      Actor a = actors.get(i);
-      in.capability[i] = d.value(a.capability(), a.id() + ".capability");
-      in.reservation[i] = Math.min(0.999, d.value(a.reservation(), a.id() + ".reservation"));
-      in.risk[i] = d.value(a.risk(), a.id() + ".risk");
-      in.lean[i] = d.value(a.lean(), a.id() + ".lean");
-      double actorFlex = d.value(a.flexibility(), a.id() + ".flexibility");
-      double salienceSum = 0;
-      for (int k = 0; k < issueIds.size(); k++) {
-        String prefix = a.id() + "." + issueIds.get(k) + ".";
-        Stance st = a.stances().get(issueIds.get(k));
-        in.position[i][k] = d.value(st.position(), prefix + "position");
-        in.salience[i][k] = d.value(st.salience(), prefix + "salience");
-        salienceSum += in.salience[i][k];
-        in.flexibility[i][k] = st.flexibility() == null ? actorFlex : d.value(st.flexibility(), prefix + "flexibility");
-        RedLine rl = st.redLine() == null ? RedLine.NONE : st.redLine();
-        double lo = rl.min() == null ? 0 : d.value(rl.min(), prefix + "red_line.min");
-        double hi = rl.max() == null ? 100 : d.value(rl.max(), prefix + "red_line.max");
-        // An actor can always sign its own ideal: a draw that puts it outside the red line widens the line.
-        in.redLineMin[i][k] = Math.min(lo, in.position[i][k]);
-        in.redLineMax[i][k] = Math.max(hi, in.position[i][k]);
-      }
-      // Draws of uncertain shares need not sum to exactly 1; the shares are what matter.
-      for (int k = 0; shares && k < issueIds.size(); k++) {
-        in.salience[i][k] = salienceSum > 0 ? in.salience[i][k] / salienceSum : 1.0 / issueIds.size();
-      }
-      for (Map.Entry<String, Quantity> t : a.ties().entrySet()) {
-        in.ties[i][ids.indexOf(t.getKey())] = d.value(t.getValue(), a.id() + ".ties." + t.getKey());
-      }
-      for (Map.Entry<String, Quantity> p : a.pressure().entrySet()) {
-        in.pressure[i][ids.indexOf(p.getKey())] = d.value(p.getValue(), a.id() + ".pressure." + p.getKey());
-      }
-    }
-
-    List<ScheduledEvent> events = new ArrayList<>();
-    for (Event e : s.events()) {
-      int round = fireRound(s, e, rounds, d);
-      if (round < 0) continue;
-      List<InputChange> changes = new ArrayList<>();
-      Map<String, Integer> seen = new LinkedHashMap<>();
-      for (Change c : e.changes()) {
-        String key = "events." + e.id() + "." + c.target();
-        int n = seen.merge(key, 1, Integer::sum) - 1;
-        double v = c.value() == null ? 0 : d.value(c.value(), n == 0 ? key : key + "#" + n);
-        changes.add(resolve(c.target(), c.op(), v, ids, issueIds));
-      }
-      events.add(new ScheduledEvent(e.id(), e.label(), round, List.copyOf(changes)));
-    }
-    events.sort(Comparator.comparingInt(ScheduledEvent::round));
-
-    Map<String, Double> params = new LinkedHashMap<>();
-    s.protocol().params().forEach((k, q) -> params.put(k, d.value(q, "protocol." + k)));
-
-    return new NegotiationSetup(
-        ids,
-        actors.stream().map(Actor::name).toList(),
-        actors.stream().map(Actor::role).toList(),
-        issueIds,
-        in,
-        List.copyOf(events),
-        rounds,
-        exactRounds,
-        s.protocol().name(),
-        Map.copyOf(params),
-        s.agreement().tolerance(),
-        seed);
+  /** The seed-independent part of drawing from a scenario, for many draws. */
+  public static Plan plan(Scenario s) {
+    return new Plan(s);
   }
 
-  /** The round an event fires in, or -1 if it does not fire within the run. */
-  private static int fireRound(Scenario s, Event e, int rounds, Drawer d) {
-    if (e.timing() instanceof Timing.At at) {
-      int r = s.calendar().round(at.month());
-      return r >= 0 && r < rounds ? r : -1;
+  /** One input: its distribution and its stream's name, hashed once. */
+  private record Slot(Quantity q, long key) {
+    static Slot of(Quantity q, String name) {
+      return q == null ? null : new Slot(q, Streams.keyMix(name));
     }
-    Timing.Random rnd = (Timing.Random) e.timing();
-    if (!d.draw) return -1;
-    int from = Math.max(0, s.calendar().round(rnd.from()));
-    int to = Math.min(rounds - 1, s.calendar().round(rnd.to()));
-    for (int t = from; t <= to; t++) {
-      // One stream per (event, round): the chance in one month does not depend on any other month's draw.
-      if (Streams.uniform(d.seed, "events." + e.id() + ".round" + t) < rnd.probability()) return t;
+
+    double value(long seed, boolean draw) {
+      return draw && q.uncertain() ? q.quantile(Streams.uniform(seed, key)) : q.nominal();
     }
-    return -1;
+  }
+
+  /**
+   * One event change: where it goes (indices) and the stream its value comes from. A target that
+   * does not resolve is reported when (and only if) its event fires, as before plans existed.
+   */
+  private record ChangePlan(InputChange at, Slot value, IllegalArgumentException unresolved) {}
+
+  /**
+   * An event: its fixed round, or for a random one its window and probability, the hashed stream
+   * names of the months in its window, and its changes.
+   */
+  private record EventPlan(Event event, boolean random, int fixedRound, int from, int to, double probability, long[] monthKeys,
+      List<ChangePlan> changes) {}
+
+  /** Everything about drawing from one scenario that does not depend on the seed. Immutable; thread-safe. */
+  public static final class Plan {
+    private final Scenario s;
+    private final List<String> ids;
+    private final List<String> names;
+    private final List<Role> roles;
+    private final List<String> issueIds;
+    private final boolean shares;
+    private final int actors;
+    private final int issues;
+    private final Slot[] capability;
+    private final Slot[] reservation;
+    private final Slot[] risk;
+    private final Slot[] lean;
+    private final Slot[] flexibility;
+    private final Slot[][] position;
+    private final Slot[][] salience;
+    private final Slot[][] stanceFlexibility;
+    private final Slot[][] redLineMin;
+    private final Slot[][] redLineMax;
+    private final int[][] tieTo;
+    private final Slot[][] tie;
+    private final int[][] pressureOn;
+    private final Slot[][] pressure;
+    private final List<EventPlan> events = new ArrayList<>();
+    private final List<String> paramNames = new ArrayList<>();
+    private final List<Slot> params = new ArrayList<>();
+
+    Plan(Scenario s) {
+      this.s = s;
+      List<Actor> sorted = new ArrayList<>(s.actors());
+      sorted.sort(Comparator.comparing(Actor::id));
+      ids = sorted.stream().map(Actor::id).toList();
+      names = sorted.stream().map(Actor::name).toList();
+      roles = sorted.stream().map(Actor::role).toList();
+      issueIds = s.issues().stream().map(Issue::id).toList();
+      shares = s.saliences() == SalienceMode.SHARES;
+      actors = sorted.size();
+      issues = issueIds.size();
+      capability = new Slot[actors];
+      reservation = new Slot[actors];
+      risk = new Slot[actors];
+      lean = new Slot[actors];
+      flexibility = new Slot[actors];
+      position = new Slot[actors][issues];
+      salience = new Slot[actors][issues];
+      stanceFlexibility = new Slot[actors][issues];
+      redLineMin = new Slot[actors][issues];
+      redLineMax = new Slot[actors][issues];
+      tieTo = new int[actors][];
+      tie = new Slot[actors][];
+      pressureOn = new int[actors][];
+      pressure = new Slot[actors][];
+      for (int i = 0; i < actors; i++) {
+        Actor a = sorted.get(i);
+        capability[i] = Slot.of(a.capability(), a.id() + ".capability");
+        reservation[i] = Slot.of(a.reservation(), a.id() + ".reservation");
+        risk[i] = Slot.of(a.risk(), a.id() + ".risk");
+        lean[i] = Slot.of(a.lean(), a.id() + ".lean");
+        flexibility[i] = Slot.of(a.flexibility(), a.id() + ".flexibility");
+        for (int k = 0; k < issues; k++) {
+          String prefix = a.id() + "." + issueIds.get(k) + ".";
+          Stance st = a.stances().get(issueIds.get(k));
+          position[i][k] = Slot.of(st.position(), prefix + "position");
+          salience[i][k] = Slot.of(st.salience(), prefix + "salience");
+          stanceFlexibility[i][k] = Slot.of(st.flexibility(), prefix + "flexibility");
+          RedLine rl = st.redLine() == null ? RedLine.NONE : st.redLine();
+          redLineMin[i][k] = Slot.of(rl.min(), prefix + "red_line.min");
+          redLineMax[i][k] = Slot.of(rl.max(), prefix + "red_line.max");
+        }
+        tieTo[i] = new int[a.ties().size()];
+        tie[i] = new Slot[a.ties().size()];
+        int q = 0;
+        for (Map.Entry<String, Quantity> t : a.ties().entrySet()) {
+          tieTo[i][q] = ids.indexOf(t.getKey());
+          tie[i][q++] = Slot.of(t.getValue(), a.id() + ".ties." + t.getKey());
+        }
+        pressureOn[i] = new int[a.pressure().size()];
+        pressure[i] = new Slot[a.pressure().size()];
+        q = 0;
+        for (Map.Entry<String, Quantity> p : a.pressure().entrySet()) {
+          pressureOn[i][q] = ids.indexOf(p.getKey());
+          pressure[i][q++] = Slot.of(p.getValue(), a.id() + ".pressure." + p.getKey());
+        }
+      }
+      for (Event e : s.events()) {
+        List<ChangePlan> changes = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (Change c : e.changes()) {
+          String key = "events." + e.id() + "." + c.target();
+          int n = seen.merge(key, 1, Integer::sum) - 1;
+          InputChange at = null;
+          IllegalArgumentException unresolved = null;
+          try {
+            at = resolve(c.target(), c.op(), 0, ids, issueIds);
+          } catch (IllegalArgumentException ex) {
+            unresolved = ex;
+          }
+          changes.add(new ChangePlan(at, c.value() == null ? null : Slot.of(c.value(), n == 0 ? key : key + "#" + n), unresolved));
+        }
+        if (e.timing() instanceof Timing.At at) {
+          events.add(new EventPlan(e, false, s.calendar().round(at.month()), 0, -1, 0, new long[0], List.copyOf(changes)));
+        } else {
+          Timing.Random rnd = (Timing.Random) e.timing();
+          int from = Math.max(0, s.calendar().round(rnd.from()));
+          int to = s.calendar().round(rnd.to());
+          long[] keys = new long[Math.max(0, to - from + 1)];
+          for (int t = from; t <= to; t++) keys[t - from] = Streams.keyMix("events." + e.id() + ".round" + t);
+          events.add(new EventPlan(e, true, -1, from, to, rnd.probability(), keys, List.copyOf(changes)));
+        }
+      }
+      s.protocol().params().forEach((k, q) -> {
+        paramNames.add(k);
+        params.add(Slot.of(q, "protocol." + k));
+      });
+    }
+
+    /** One draw of the uncertain inputs for the replication with this seed. */
+    public NegotiationSetup draw(int rounds, boolean exactRounds, long replicationSeed) {
+      return build(rounds, exactRounds, replicationSeed, true);
+    }
+
+    /** The nominal inputs (fixed values, modes and means); random events never fire. */
+    public NegotiationSetup nominal(int rounds, boolean exactRounds) {
+      return build(rounds, exactRounds, 0, false);
+    }
+
+    private NegotiationSetup build(int rounds, boolean exactRounds, long seed, boolean draw) {
+      Inputs in = new Inputs(actors, issues, shares);
+      for (int i = 0; i < actors; i++) {
+        in.capability[i] = capability[i].value(seed, draw);
+        in.reservation[i] = Math.min(0.999, reservation[i].value(seed, draw));
+        in.risk[i] = risk[i].value(seed, draw);
+        in.lean[i] = lean[i].value(seed, draw);
+        double actorFlex = flexibility[i].value(seed, draw);
+        double salienceSum = 0;
+        for (int k = 0; k < issues; k++) {
+          in.position[i][k] = position[i][k].value(seed, draw);
+          in.salience[i][k] = salience[i][k].value(seed, draw);
+          salienceSum += in.salience[i][k];
+          in.flexibility[i][k] = stanceFlexibility[i][k] == null ? actorFlex : stanceFlexibility[i][k].value(seed, draw);
+          double lo = redLineMin[i][k] == null ? 0 : redLineMin[i][k].value(seed, draw);
+          double hi = redLineMax[i][k] == null ? 100 : redLineMax[i][k].value(seed, draw);
+          // An actor can always sign its own ideal: a draw that puts it outside the red line widens the line.
+          in.redLineMin[i][k] = Math.min(lo, in.position[i][k]);
+          in.redLineMax[i][k] = Math.max(hi, in.position[i][k]);
+        }
+        // Draws of uncertain shares need not sum to exactly 1; the shares are what matter.
+        for (int k = 0; shares && k < issues; k++) {
+          in.salience[i][k] = salienceSum > 0 ? in.salience[i][k] / salienceSum : 1.0 / issues;
+        }
+        for (int q = 0; q < tieTo[i].length; q++) in.ties[i][tieTo[i][q]] = tie[i][q].value(seed, draw);
+        for (int q = 0; q < pressureOn[i].length; q++) in.pressure[i][pressureOn[i][q]] = pressure[i][q].value(seed, draw);
+      }
+
+      List<ScheduledEvent> fired = new ArrayList<>();
+      for (EventPlan e : events) {
+        int round = fireRound(e, rounds, seed, draw);
+        if (round < 0) continue;
+        List<InputChange> changes = new ArrayList<>(e.changes().size());
+        for (ChangePlan c : e.changes()) {
+          double v = c.value() == null ? 0 : c.value().value(seed, draw);
+          if (c.unresolved() != null) throw new IllegalArgumentException(c.unresolved().getMessage(), c.unresolved());
+          InputChange at = c.at();
+          changes.add(new InputChange(at.field(), at.actor(), at.issue(), at.other(), at.op(), v));
+        }
+        fired.add(new ScheduledEvent(e.event().id(), e.event().label(), round, List.copyOf(changes)));
+      }
+      fired.sort(Comparator.comparingInt(ScheduledEvent::round));
+
+      Map<String, Double> drawn = new LinkedHashMap<>();
+      for (int q = 0; q < params.size(); q++) drawn.put(paramNames.get(q), params.get(q).value(seed, draw));
+
+      return new NegotiationSetup(ids, names, roles, issueIds, in, List.copyOf(fired), rounds, exactRounds,
+          s.protocol().name(), Map.copyOf(drawn), s.agreement().tolerance(), seed);
+    }
+
+    /** The round an event fires in, or -1 if it does not fire within the run. */
+    private static int fireRound(EventPlan e, int rounds, long seed, boolean draw) {
+      if (!e.random()) {
+        int r = e.fixedRound();
+        return r >= 0 && r < rounds ? r : -1;
+      }
+      if (!draw) return -1;
+      int to = Math.min(rounds - 1, e.to());
+      for (int t = e.from(); t <= to; t++) {
+        // One stream per (event, round): the chance in one month does not depend on any other month's draw.
+        if (Streams.uniform(seed, e.monthKeys()[t - e.from()]) < e.probability()) return t;
+      }
+      return -1;
+    }
   }
 
   static InputChange resolve(InputPath p, Change.Op op, double value, List<String> actorIds, List<String> issueIds) {
@@ -167,11 +301,5 @@ public final class SetupSampler {
       default -> throw new IllegalArgumentException("unknown actor field in " + p);
     };
     return new InputChange(f, i, -1, -1, op, value);
-  }
-
-  private record Drawer(long seed, boolean draw) {
-    double value(Quantity q, String key) {
-      return draw && q.uncertain() ? q.quantile(Streams.uniform(seed, key)) : q.nominal();
-    }
   }
 }

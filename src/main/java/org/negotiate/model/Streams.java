@@ -38,6 +38,16 @@ public final class Streams {
     return mix(replicationSeed ^ mix(hash(key)));
   }
 
+  /** A stream name, hashed and mixed: {@code streamSeed(seed, key) == mix(seed ^ keyMix(key))}. */
+  public static long keyMix(String key) {
+    return mix(hash(key));
+  }
+
+  /** {@link #uniform(long, String)} for a name already hashed with {@link #keyMix}. */
+  public static double uniform(long replicationSeed, long keyMix) {
+    return (mix(replicationSeed ^ keyMix) >>> 11) * 0x1.0p-53;
+  }
+
   /** One uniform number in [0, 1) from the stream named {@code key}. */
   public static double uniform(long replicationSeed, String key) {
     return (streamSeed(replicationSeed, key) >>> 11) * 0x1.0p-53;

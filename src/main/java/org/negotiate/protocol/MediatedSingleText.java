@@ -53,10 +53,19 @@ public final class MediatedSingleText implements Protocol {
     private final double[] judged;
     private final boolean[] accepted;
     private final int[] belowReservation;
-    private final String[] why;
+    /** Each party's verdict this round, kept as numbers and put into words only when asked for. */
+    private final int[] verdictKind;
+    private final double[] perceivedNow;
+    private final int[] outsideIssue;
     private final List<String> issueIds;
     private double[] text;
     private boolean stale = true;
+    /** The inputs the last draft was solved from; a redraft from the same inputs would give the same text. */
+    private Inputs drafted;
+    /** Per party: the actors in its judgement (ties with weight &gt; 0) and their weights, as Utility.judged reads them. */
+    private final int[][] tiedTo;
+    private final double[][] tieWeight;
+    private final double[] z;
 
     Run(NegotiationSetup setup, Inputs in, PerceptionNoise noise) {
       this.in = in;
@@ -74,20 +83,30 @@ public final class MediatedSingleText implements Protocol {
       judged = new double[n];
       accepted = new boolean[n];
       belowReservation = new int[n];
-      why = new String[n];
+      verdictKind = new int[n];
+      perceivedNow = new double[n];
+      outsideIssue = new int[n];
       issueIds = setup.issueIds();
+      tiedTo = new int[n][];
+      tieWeight = new double[n][];
+      z = new double[in.issues];
     }
 
     @Override
     public void inputsChanged() {
       stale = true;
+      java.util.Arrays.fill(tiedTo, null);
     }
 
     @Override
     public void propose(int round) {
-      // The draft depends only on the inputs, so it is redrawn only when an event changed them.
+      // The draft depends only on the inputs, so it is redrawn only when an event changed one it
+      // reads (an event on flexibility or pressure leaves it as it was).
       if (stale) {
-        text = NashDraft.draft(in, parties, mediators);
+        if (drafted == null || !sameDraftInputs(drafted, in)) {
+          text = NashDraft.exact(in, parties, mediators);
+          drafted = in.copy();
+        }
         stale = false;
       }
     }
@@ -98,28 +117,80 @@ public final class MediatedSingleText implements Protocol {
       if (text == null) {
         accepted[party] = false;
         judged[party] = Double.NaN;
-        why[party] = "no text: the red lines leave no package every party could sign";
+        verdictKind[party] = NO_TEXT;
         return;
       }
-      judged[party] = Utility.judged(in, party, text);
-      String outside = outsideRedLine(party, text);
-      if (outside != null) {
+      judged[party] = judged(party, text);
+      int outside = outsideRedLine(party, text);
+      if (outside >= 0) {
         accepted[party] = false;
-        why[party] = outside;
+        verdictKind[party] = OUTSIDE;
+        outsideIssue[party] = outside;
         return;
       }
       double perceived = judged[party] + (sigma > 0 ? sigma * noise.gaussian(party) : 0);
       accepted[party] = perceived >= aspiration[party] - UTILITY_SLACK;
-      why[party] = String.format(Locale.ROOT, "%s: worth %.3f (perceived %.3f) against aspiration %.3f",
-          accepted[party] ? "accepts" : "refuses", judged[party], perceived, aspiration[party]);
+      verdictKind[party] = WEIGHED;
+      perceivedNow[party] = perceived;
+    }
+
+    private static final int NO_TEXT = 1;
+    private static final int OUTSIDE = 2;
+    private static final int WEIGHED = 3;
+
+    /** Whether every input the draft reads is the same in a and b. */
+    private static boolean sameDraftInputs(Inputs a, Inputs b) {
+      return java.util.Arrays.equals(a.capability, b.capability)
+          && java.util.Arrays.equals(a.reservation, b.reservation)
+          && java.util.Arrays.equals(a.risk, b.risk)
+          && java.util.Arrays.equals(a.lean, b.lean)
+          && java.util.Arrays.deepEquals(a.position, b.position)
+          && java.util.Arrays.deepEquals(a.salience, b.salience)
+          && java.util.Arrays.deepEquals(a.redLineMin, b.redLineMin)
+          && java.util.Arrays.deepEquals(a.redLineMax, b.redLineMax)
+          && java.util.Arrays.deepEquals(a.ties, b.ties);
+    }
+
+    /**
+     * {@link Utility#judged}, with the same arithmetic in the same order (so bit for bit the same
+     * number), without scanning every actor's ties on each call: the offer's bisection calls it 40
+     * times a round. Ties only change through events, which are rare, so they are looked up again
+     * whenever the inputs changed.
+     */
+    private double judged(int i, double[] at) {
+      int[] js = tiedTo[i];
+      if (js == null) {
+        double[] eta = in.ties[i];
+        int count = 0;
+        for (int j = 0; j < in.actors; j++) if (eta[j] > 0) count++;
+        js = new int[count];
+        double[] w = new double[count];
+        count = 0;
+        for (int j = 0; j < in.actors; j++) {
+          if (eta[j] > 0) {
+            js[count] = j;
+            w[count++] = eta[j];
+          }
+        }
+        tiedTo[i] = js;
+        tieWeight[i] = w;
+      }
+      double[] w = tieWeight[i];
+      double tied = 0;
+      double weight = 0;
+      for (int q = 0; q < js.length; q++) {
+        weight += w[q];
+        tied += w[q] * Utility.own(in, js[q], at);
+      }
+      return weight == 0 ? Utility.own(in, i, at) : (1 - weight) * Utility.own(in, i, at) + tied;
     }
 
     @Override
     public void concede(int actor, int round) {
       if (text == null || !isParty(actor)) {
-        positions[actor] = in.position[actor].clone();
+        System.arraycopy(in.position[actor], 0, positions[actor], 0, in.issues);
       } else {
-        positions[actor] = offer(actor, aspiration[actor]);
+        offer(actor, aspiration[actor], positions[actor]);
       }
       if (isParty(actor)) {
         boolean worse = text == null || judged[actor] < in.reservation[actor];
@@ -157,7 +228,7 @@ public final class MediatedSingleText implements Protocol {
      * were ignored: the one standing furthest from where the parties' interests put the text.
      */
     private int redLineBlocker() {
-      double[] free = NashDraft.unconstrained(in, parties, mediators);
+      double[] free = NashDraft.exactUnconstrained(in, parties, mediators);
       int blocker = parties[0];
       double worst = -1;
       for (int p : parties) {
@@ -177,29 +248,28 @@ public final class MediatedSingleText implements Protocol {
      * The least party i would now take in the direction of the text: the point on the segment from
      * its ideal to the text where its judged utility equals its aspiration (mediated.md step 7).
      */
-    private double[] offer(int i, double a) {
+    private void offer(int i, double a, double[] into) {
       double[] x = in.position[i];
-      double[] z = new double[in.issues];
-      if (Utility.judged(in, i, text) >= a - UTILITY_SLACK) return text.clone();
+      if (judged(i, text) >= a - UTILITY_SLACK) {
+        System.arraycopy(text, 0, into, 0, in.issues);
+        return;
+      }
       double lo = 0;
       double hi = 1;
       for (int it = 0; it < 40; it++) {
         double mid = (lo + hi) / 2;
         for (int k = 0; k < in.issues; k++) z[k] = x[k] + mid * (text[k] - x[k]);
-        if (Utility.judged(in, i, z) >= a) lo = mid; else hi = mid;
+        if (judged(i, z) >= a) lo = mid; else hi = mid;
       }
-      for (int k = 0; k < in.issues; k++) z[k] = x[k] + lo * (text[k] - x[k]);
-      return z;
+      for (int k = 0; k < in.issues; k++) into[k] = x[k] + lo * (text[k] - x[k]);
     }
 
-    private String outsideRedLine(int p, double[] z) {
+    /** The first issue on which z breaks party p's red lines, or -1. */
+    private int outsideRedLine(int p, double[] z) {
       for (int k = 0; k < in.issues; k++) {
-        if (z[k] < in.redLineMin[p][k] - EDGE || z[k] > in.redLineMax[p][k] + EDGE) {
-          return String.format(Locale.ROOT, "refuses: %s at %.1f is outside its red line [%.1f, %.1f]",
-              issueIds.get(k), z[k], in.redLineMin[p][k], in.redLineMax[p][k]);
-        }
+        if (z[k] < in.redLineMin[p][k] - EDGE || z[k] > in.redLineMax[p][k] + EDGE) return k;
       }
-      return null;
+      return -1;
     }
 
     private boolean isParty(int i) {
@@ -219,7 +289,17 @@ public final class MediatedSingleText implements Protocol {
 
     @Override
     public String verdict(int party) {
-      return why[party] == null ? "" : why[party];
+      return switch (verdictKind[party]) {
+        case NO_TEXT -> "no text: the red lines leave no package every party could sign";
+        case OUTSIDE -> {
+          int k = outsideIssue[party];
+          yield String.format(Locale.ROOT, "refuses: %s at %.1f is outside its red line [%.1f, %.1f]",
+              issueIds.get(k), text[k], in.redLineMin[party][k], in.redLineMax[party][k]);
+        }
+        case WEIGHED -> String.format(Locale.ROOT, "%s: worth %.3f (perceived %.3f) against aspiration %.3f",
+            accepted[party] ? "accepts" : "refuses", judged[party], perceivedNow[party], aspiration[party]);
+        default -> "";
+      };
     }
   }
 }

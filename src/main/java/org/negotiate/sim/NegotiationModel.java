@@ -12,12 +12,14 @@ import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.RoundClose;
 import org.negotiate.scenario.Role;
 import sim.engine.Schedule;
+import sim.engine.Sequence;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
  * One replication on MASON's schedule. Each round (one schedule step) runs, in this order: the
- * event agent, the mediators' draft, each party's response, each actor's concession, the recorder.
+ * event agent, the mediators' draft, each party's response, each actor's concession, the recorder
+ * (the phase constants below name that order).
  * The agents only call the protocol's phases; the negotiation mathematics lives in the protocol.
  */
 public final class NegotiationModel extends SimState {
@@ -38,30 +40,53 @@ public final class NegotiationModel extends SimState {
   private int lastRound = -1;
 
   public NegotiationModel(NegotiationSetup setup, Protocol protocol, boolean recordTrajectory, RoundListener listener) {
+    this(setup, protocol, recordTrajectory ? new float[setup.rounds()][setup.actors() + 1][setup.issues()] : null, listener);
+  }
+
+  /**
+   * @param trajectory where to record positions, [rounds][actors + 1][issues] (every cell is
+   *     written), or null not to record
+   */
+  public NegotiationModel(NegotiationSetup setup, Protocol protocol, float[][][] trajectory, RoundListener listener) {
     super(setup.seed());
     this.setup = setup;
     this.inputs = setup.initial().copy();
     this.listener = listener;
     MersenneTwisterFast[] noise = new MersenneTwisterFast[setup.actors()];
-    for (int i = 0; i < noise.length; i++) {
-      // Each actor's perception noise is its own stream, so adding an actor leaves the others' unchanged.
-      noise[i] = new MersenneTwisterFast(Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(i)));
-    }
-    this.session = protocol.open(setup, inputs, actor -> noise[actor].nextGaussian());
-    this.trajectory = recordTrajectory ? new float[setup.rounds()][setup.actors() + 1][setup.issues()] : null;
+    // Each actor's perception noise is its own stream, so adding an actor leaves the others'
+    // unchanged; a stream is seeded when first used (most actors never draw any noise).
+    this.session = protocol.open(setup, inputs, actor -> {
+      if (noise[actor] == null) {
+        noise[actor] = new MersenneTwisterFast(Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor)));
+      }
+      return noise[actor].nextGaussian();
+    });
+    this.trajectory = trajectory;
   }
 
+  /**
+   * One repeating entry on the schedule per round: a MASON {@link Sequence} of the agents in
+   * phase order (events, the mediators' draft, each party's response, each actor's concession, the
+   * recorder; within a phase, canonical actor order). Every phase reads only what the earlier
+   * phases wrote and no agent's step depends on its neighbours' within a phase, so this is the
+   * same run as one schedule entry per agent, with one heap operation a round instead of one per
+   * agent (and no shuffling of agents that share an ordering).
+   */
   @Override
   public void start() {
     super.start();
-    schedule.scheduleRepeating(Schedule.EPOCH, EVENTS, new EventAgent(), 1.0);
-    schedule.scheduleRepeating(Schedule.EPOCH, PROPOSE, new MediatorAgent(), 1.0);
+    List<Steppable> round = new ArrayList<>();
+    round.add(new EventAgent());
+    round.add(new MediatorAgent());
+    List<Steppable> concede = new ArrayList<>();
     for (int i = 0; i < setup.actors(); i++) {
       ActorAgent agent = new ActorAgent(i);
-      if (setup.roles().get(i) == Role.PARTY) schedule.scheduleRepeating(Schedule.EPOCH, RESPOND, agent.respond, 1.0);
-      schedule.scheduleRepeating(Schedule.EPOCH, CONCEDE, agent.concede, 1.0);
+      if (setup.roles().get(i) == Role.PARTY) round.add(agent.respond);
+      concede.add(agent.concede);
     }
-    schedule.scheduleRepeating(Schedule.EPOCH, RECORD, new Recorder(), 1.0);
+    round.addAll(concede);
+    round.add(new Recorder());
+    schedule.scheduleRepeating(Schedule.EPOCH, EVENTS, new Sequence(round.toArray(new Steppable[0])), 1.0);
   }
 
   /** Runs this replication to its end and returns the outcome. Never calls {@code doLoop}, which exits the JVM. */
@@ -74,8 +99,11 @@ public final class NegotiationModel extends SimState {
     return outcome();
   }
 
+  /** The round being stepped, read from the schedule once per round (its clock is behind a lock). */
+  private int now;
+
   private int round() {
-    return (int) schedule.getTime();
+    return now;
   }
 
   public RunOutcome outcome() {
@@ -86,7 +114,10 @@ public final class NegotiationModel extends SimState {
     }
     if (trajectory != null) {
       for (int t = lastRound + 1; t < trajectory.length; t++) {
-        for (int a = 0; a < trajectory[t].length; a++) trajectory[t][a] = trajectory[Math.max(0, lastRound)][a].clone();
+        for (int a = 0; a < trajectory[t].length; a++) {
+          float[] last = trajectory[Math.max(0, lastRound)][a];
+          System.arraycopy(last, 0, trajectory[t][a], 0, last.length);
+        }
       }
     }
     return new RunOutcome(setup.seed(), close.ending(), lastRound, close.terms(), utilities, close.blocker(), close.reason(), trajectory);
@@ -111,11 +142,13 @@ public final class NegotiationModel extends SimState {
 
     @Override
     public void step(SimState state) {
-      List<ScheduledEvent> due = new ArrayList<>();
+      now = (int) schedule.getTime();
+      List<ScheduledEvent> due = List.of();
       List<ScheduledEvent> events = setup.events();
       while (next < events.size() && events.get(next).round() <= round()) {
         ScheduledEvent e = events.get(next++);
         e.changes().forEach(inputs::apply);
+        if (due.isEmpty()) due = new ArrayList<>();
         due.add(e);
       }
       if (!due.isEmpty()) session.inputsChanged();

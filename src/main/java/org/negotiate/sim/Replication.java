@@ -11,6 +11,15 @@ public final class Replication {
     return new NegotiationModel(setup, protocol, recordTrajectory, null).runToEnd();
   }
 
+  /**
+   * Runs one replication recording its trajectory into {@code trajectory} ([rounds][actors + 1][issues]),
+   * which the outcome then refers to: for a worker that runs many replications one after another
+   * and tallies each before the next.
+   */
+  public static RunOutcome run(NegotiationSetup setup, Protocol protocol, float[][][] trajectory) {
+    return new NegotiationModel(setup, protocol, trajectory, null).runToEnd();
+  }
+
   public static RunOutcome run(NegotiationSetup setup, Protocol protocol, RoundListener listener) {
     return new NegotiationModel(setup, protocol, true, listener).runToEnd();
   }

@@ -74,7 +74,7 @@ class MonteCarloTest {
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }
-    qt().withExamples(8).forAll(integers().between(0, 10_000)).checkAssert(shuffleSeed -> {
+    qt().withFixedSeed(20221202L).withExamples(8).forAll(integers().between(0, 10_000)).checkAssert(shuffleSeed -> {
       List<Actor> actors = new ArrayList<>(s.actors());
       Collections.shuffle(actors, new java.util.Random(shuffleSeed));
       Scenario shuffled = s.withActors(actors);

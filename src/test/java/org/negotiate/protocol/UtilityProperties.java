@@ -13,7 +13,7 @@ class UtilityProperties {
 
   @Test
   void ownAndJudgedUtilitiesLieInTheUnitInterval() {
-    qt().withExamples(2000)
+    qt().withFixedSeed(20221202L).withExamples(2000)
         .forAll(integers().between(0, Integer.MAX_VALUE), doubles().between(-1, 1), doubles().between(0, 0.9))
         .checkAssert((seed, risk, tie) -> {
           Inputs in = randomInputs(seed, risk, tie);
@@ -30,7 +30,7 @@ class UtilityProperties {
 
   @Test
   void ownIdealIsWorthOne() {
-    qt().withExamples(1000)
+    qt().withFixedSeed(20221203L).withExamples(1000)
         .forAll(integers().between(0, Integer.MAX_VALUE), doubles().between(-1, 1))
         .checkAssert((seed, risk) -> {
           Inputs in = randomInputs(seed, risk, 0);
@@ -40,7 +40,7 @@ class UtilityProperties {
 
   @Test
   void utilityNeverRisesWithDistance() {
-    qt().withExamples(2000)
+    qt().withFixedSeed(20221204L).withExamples(2000)
         .forAll(doubles().between(0, 1), doubles().between(0, 1), doubles().between(-1, 1))
         .checkAssert((d1, d2, risk) -> {
           double near = Math.min(d1, d2);

@@ -36,7 +36,7 @@ class QuantityProperties {
 
   @Test
   void quantileStaysWithinMinAndMax() {
-    qt().withExamples(2000).forAll(quantities(), doubles().between(0, 1))
+    qt().withFixedSeed(20221202L).withExamples(2000).forAll(quantities(), doubles().between(0, 1))
         .check((q, u) -> {
           double v = q.quantile(u);
           return v >= q.min() - EPS && v <= q.max() + EPS && q.min() <= q.max();
@@ -45,7 +45,7 @@ class QuantityProperties {
 
   @Test
   void quantileIsMonotoneInU() {
-    qt().withExamples(2000).forAll(quantities(), doubles().between(0, 1), doubles().between(0, 1))
+    qt().withFixedSeed(20221203L).withExamples(2000).forAll(quantities(), doubles().between(0, 1), doubles().between(0, 1))
         .check((q, u1, u2) -> {
           double lo = Math.min(u1, u2), hi = Math.max(u1, u2);
           return q.quantile(lo) <= q.quantile(hi) + EPS * (1 + Math.abs(q.max()));
@@ -54,7 +54,7 @@ class QuantityProperties {
 
   @Test
   void nominalLiesWithinMinAndMax() {
-    qt().withExamples(1000).forAll(quantities())
+    qt().withFixedSeed(20221204L).withExamples(1000).forAll(quantities())
         .check(q -> q.nominal() >= q.min() - EPS && q.nominal() <= q.max() + EPS);
   }
 }

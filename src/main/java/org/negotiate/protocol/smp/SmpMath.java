@@ -274,6 +274,8 @@ final class SmpMath {
         case MID -> (3 * p[i] - (pMax + 2 * pMin)) / (2 * (pMax - pMin));
         case MAX -> (2 * p[i] - (pMax + pMin)) / (pMax - pMin);
       };
+      // Mathematically within [-1, 1]; rounding can overshoot by ~1e-11 when the spread is tiny.
+      r[i] = Math.max(-1, Math.min(1, r[i]));
     }
     return r;
   }

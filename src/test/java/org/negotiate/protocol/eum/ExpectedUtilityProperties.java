@@ -51,7 +51,7 @@ class ExpectedUtilityProperties {
 
   @Test
   void positionsRiskAndProbabilitiesStayInRange() {
-    qt().withExamples(400)
+    qt().withFixedSeed(20221202L).withExamples(400)
         .forAll(longs().all(), integers().between(2, 7), integers().between(0, OPTIONS.length - 1))
         .checkAssert((seed, n, o) -> {
           Table t = Table.random(seed, n);
@@ -87,7 +87,7 @@ class ExpectedUtilityProperties {
 
   @Test
   void resultsDoNotDependOnTheOrderOfActors() {
-    qt().withExamples(300)
+    qt().withFixedSeed(20221203L).withExamples(300)
         .forAll(longs().all(), integers().between(2, 7), integers().between(0, OPTIONS.length - 1))
         .checkAssert((seed, n, o) -> {
           Table t = Table.random(seed, n);

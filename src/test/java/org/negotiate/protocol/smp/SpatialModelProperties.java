@@ -59,7 +59,7 @@ class SpatialModelProperties {
 
   @Test
   void positionsStayInRangeAndProbabilitiesSumToOne() {
-    qt().withExamples(150)
+    qt().withFixedSeed(20221202L).withExamples(150)
         .forAll(integers().between(0, Integer.MAX_VALUE), integers().between(0, 1))
         .checkAssert((seed, coarse) -> {
           SmpOptions o = randomOptions(seed);
@@ -89,7 +89,7 @@ class SpatialModelProperties {
 
   @Test
   void resultDoesNotDependOnTheOrderActorsAreListed() {
-    qt().withExamples(100)
+    qt().withFixedSeed(20221203L).withExamples(100)
         .forAll(integers().between(0, Integer.MAX_VALUE))
         .checkAssert(seed -> {
           World w = World.random(seed, false, true);

@@ -1,0 +1,331 @@
+package org.negotiate.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.negotiate.experiment.ConvergenceOdds;
+import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.model.SetupSampler;
+import org.negotiate.model.Streams;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.tables.ActorTable;
+import org.negotiate.scenario.tables.TableScenarios;
+import org.negotiate.sim.BareLoop;
+import org.negotiate.sim.Replication;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code negotiate bench}: how fast this machine runs a scenario's Monte Carlo. Nothing is written.
+ * Times are wall-clock after a warm-up (the JIT compiles the hot code first), with the CPU time
+ * of the working threads beside them, which a busy machine disturbs less.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {
+      "Measures the Monte Carlo on this machine: replications per second and microseconds per",
+      "replication with 1 thread and with all of them, the parallel speed-up (and whether both gave",
+      "identical results), the engine's overhead over the bare protocol loop, and the peak heap.",
+      "With no SCENARIO: scenarios/baseline.yaml. Writes nothing."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ScenarioOptions scenario;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "10000", description = "Replications per measurement (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--rounds", paramLabel = "R", description = "Rounds (default: the scenario's experiment.rounds; given, exactly R rounds are run).")
+  Integer rounds;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
+  Long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Threads for the parallel measurement (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--warmup", paramLabel = "N", description = "Replications run first and not timed (default: as many as --runs, at most 5000).")
+  Integer warmup;
+
+  @Option(names = "--parallel-only", description = "Only the measurement with all threads (for very long runs, e.g. a million replications).")
+  boolean parallelOnly;
+
+  @Option(names = "--synthetic", paramLabel = "AxK",
+      description = "Instead of a scenario: a random actor table of A actors and K issues (all parties), e.g. 100x10; run with --protocol (default eum).")
+  String synthetic;
+
+  @Option(names = "--scaling", description = "Print how the time of one run grows with actors, issues and rounds for the protocol (--protocol, default eum).")
+  boolean scaling;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(machine());
+    if (scaling) {
+      scalingTable(out, scenario.protocol == null ? "eum" : scenario.protocol);
+      return 0;
+    }
+    Scenario s;
+    if (synthetic != null) {
+      int[] ak = parseSize(synthetic);
+      s = syntheticScenario(ak[0], ak[1], scenario.protocol == null ? "eum" : scenario.protocol, seed == null ? 1 : seed);
+    } else {
+      if (scenario.scenario == null && scenario.table == null) scenario.scenario = Path.of("scenarios/baseline.yaml");
+      s = Inputs.scenario(scenario);
+    }
+    Protocol protocol = Inputs.protocol(s);
+    int n = Inputs.inRange("--runs", runs, 10_000, 1, Inputs.MAX_REPLICATIONS);
+    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
+    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    int w = Inputs.inRange("--warmup", warmup, Math.min(n, 5000), 0, Inputs.MAX_REPLICATIONS);
+    long base = seed != null ? seed : s.experiment().seed();
+    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds != null).withoutOutcomes();
+    out.printf(Locale.ROOT, "scenario %s, protocol %s, %d rounds%s, %,d replications, seed %d, warm-up %,d%n", s.name(),
+        protocol.name(), r, rounds != null ? " exactly" : "", n, base, w);
+    out.flush();
+
+    HeapWatch heap = new HeapWatch();
+    if (w > 0) MonteCarlo.run(s, protocol, new MonteCarlo.Options(w, r, base + 1, t, rounds != null).withoutOutcomes(), null);
+    heap.reset();
+
+    Timing parallel;
+    if (parallelOnly) {
+      parallel = time(() -> MonteCarlo.run(s, protocol, options, null), t);
+      out.println(line(t, n, parallel));
+    } else {
+      Timing single = time(() -> MonteCarlo.run(s, protocol, options.withThreads(1), null), 1);
+      out.println(line(1, n, single));
+      out.flush();
+      parallel = time(() -> MonteCarlo.run(s, protocol, options, null), t);
+      out.println(line(t, n, parallel));
+      boolean same = sameResults(single.odds, parallel.odds);
+      out.printf(Locale.ROOT, "speed-up over 1 thread: %.2fx on %d threads; results identical: %s%n",
+          single.seconds / parallel.seconds, t, same ? "yes" : "NO");
+      out.flush();
+      engineOverhead(out, s, protocol, r, rounds != null, base, Math.min(n, 20_000));
+    }
+    heap.stop();
+    out.printf(Locale.ROOT, "peak heap: %.0f MB used (sampled every 5 ms; sum of the pools' peaks %.0f MB), max heap %.0f MB%n",
+        heap.peakUsed / 1e6, heap.poolPeaks() / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+    return 0;
+  }
+
+  private static String line(int threads, int n, Timing m) {
+    return String.format(Locale.ROOT, "%d thread%s: %,d replications in %.3f s: %.0f replications/s, %.1f µs per replication (CPU %.1f µs per replication)",
+        threads, threads == 1 ? " " : "s", n, m.seconds, n / m.seconds, 1e6 * m.seconds / n, m.cpuNanos / 1e3 / n);
+  }
+
+  /** The bare protocol loop against the engine's path, on one thread, alternated three times; the fastest of each. */
+  private static void engineOverhead(PrintWriter out, Scenario s, Protocol protocol, int rounds, boolean exact, long seed, int n)
+      throws InterruptedException {
+    SetupSampler.Plan plan = SetupSampler.plan(s);
+    double bare = Double.POSITIVE_INFINITY;
+    double engine = Double.POSITIVE_INFINITY;
+    double drawOnly = Double.POSITIVE_INFINITY;
+    MonteCarlo.Options one = new MonteCarlo.Options(n, rounds, seed, 1, exact).withoutOutcomes();
+    long sink = 0;
+    for (int rep = 0; rep < 3; rep++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        NegotiationSetup setup = plan.draw(rounds, exact, Streams.replicationSeed(seed, i));
+        sink += BareLoop.run(setup, protocol).ending().ordinal();
+      }
+      long t1 = System.nanoTime();
+      MonteCarlo.run(s, protocol, one, null);
+      long t2 = System.nanoTime();
+      for (int i = 0; i < n; i++) sink += plan.draw(rounds, exact, Streams.replicationSeed(seed, i)).seed();
+      long t3 = System.nanoTime();
+      bare = Math.min(bare, (t1 - t0) / 1e3 / n);
+      engine = Math.min(engine, (t2 - t1) / 1e3 / n);
+      drawOnly = Math.min(drawOnly, (t3 - t2) / 1e3 / n);
+    }
+    out.printf(Locale.ROOT, "engine overhead: bare protocol loop %.1f µs per replication, engine (MASON agents, recording, aggregation) %.1f µs: %.2fx"
+        + " (drawing the inputs, in both: %.1f µs; without it %.2fx)%n",
+        bare, engine, engine / bare, drawOnly, (engine - drawOnly) / Math.max(1e-9, bare - drawOnly));
+    blackhole = sink;
+  }
+
+  /** Keeps the measured loops' results alive. */
+  static volatile long blackhole;
+
+  private static boolean sameResults(ConvergenceOdds a, ConvergenceOdds b) {
+    return a.byMonth().equals(b.byMonth()) && a.positions().equals(b.positions()) && a.blockers().equals(b.blockers())
+        && termsEqual(a, b);
+  }
+
+  private static boolean termsEqual(ConvergenceOdds a, ConvergenceOdds b) {
+    if (a.terms().size() != b.terms().size()) return false;
+    for (int k = 0; k < a.terms().size(); k++) {
+      ConvergenceOdds.IssueTerms x = a.terms().get(k);
+      ConvergenceOdds.IssueTerms y = b.terms().get(k);
+      if (x.agreedRuns() != y.agreedRuns() || !java.util.Arrays.equals(x.histogram(), y.histogram())
+          || Double.compare(x.mean(), y.mean()) != 0 || Double.compare(x.p50(), y.p50()) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------------ scaling
+
+  /** One run (exactly R rounds) of a synthetic table, timed: the least of a few repetitions. */
+  private static double secondsPerRun(String protocolName, int actors, int issues, int rounds) throws Exception {
+    Scenario s = syntheticScenario(actors, issues, protocolName, 1);
+    Protocol protocol = Inputs.protocol(s);
+    NegotiationSetup setup = SetupSampler.draw(s, rounds, true, Streams.replicationSeed(1, 0));
+    double best = Double.POSITIVE_INFINITY;
+    long spent = 0;
+    for (int rep = 0; rep < 20 && (rep < 2 || spent < 2_000_000_000L); rep++) {
+      long t0 = System.nanoTime();
+      Replication.run(setup, protocol, false);
+      long dt = System.nanoTime() - t0;
+      spent += dt;
+      best = Math.min(best, dt / 1e9);
+    }
+    return best;
+  }
+
+  private static void scalingTable(PrintWriter out, String protocolName) throws Exception {
+    out.printf(Locale.ROOT, "one %s run of a random actor table (all parties), exactly R rounds; the fastest of up to 20 runs%n", protocolName);
+    out.println("actors  issues  rounds    seconds  µs per round  growth");
+    secondsPerRun(protocolName, 10, 2, 10); // warm-up
+    int[][][] series = {
+      {{10, 2, 10}, {20, 2, 10}, {40, 2, 10}, {80, 2, 10}},
+      {{20, 1, 10}, {20, 2, 10}, {20, 4, 10}, {20, 8, 10}},
+      {{20, 2, 10}, {20, 2, 20}, {20, 2, 40}, {20, 2, 80}},
+    };
+    String[] what = {"actors", "issues", "rounds"};
+    for (int d = 0; d < series.length; d++) {
+      double first = 0;
+      double last = 0;
+      for (int[] g : series[d]) {
+        double sec = secondsPerRun(protocolName, g[0], g[1], g[2]);
+        if (first == 0) first = sec;
+        last = sec;
+        out.printf(Locale.ROOT, "%6d  %6d  %6d  %9.5f  %12.1f%n", g[0], g[1], g[2], sec, 1e6 * sec / g[2]);
+        out.flush();
+      }
+      double ratio = (double) series[d][series[d].length - 1][d] / series[d][0][d];
+      out.printf(Locale.ROOT, "        time grows as %s^%.2f (x%.0f %s: x%.1f time)%n", what[d], Math.log(last / first) / Math.log(ratio),
+          ratio, what[d], last / first);
+    }
+  }
+
+  private static int[] parseSize(String ak) {
+    String[] p = ak.toLowerCase(Locale.ROOT).split("x");
+    try {
+      if (p.length == 2) {
+        int a = Integer.parseInt(p[0].trim());
+        int k = Integer.parseInt(p[1].trim());
+        if (a >= 2 && a <= 10_000 && k >= 1 && k <= 1000) return new int[] {a, k};
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadInput("--synthetic: expected ACTORSxISSUES with 2-10000 actors and 1-1000 issues, e.g. 100x10; got " + ak);
+  }
+
+  /** A random actor table: positions uniform on 0-100, saliences on 0.1-1, capabilities on 1-100. */
+  static Scenario syntheticScenario(int actors, int issues, String protocol, long seed) throws Exception {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<String> dims = new ArrayList<>();
+    for (int k = 0; k < issues; k++) dims.add("issue " + (k + 1));
+    List<ActorTable.Row> rows = new ArrayList<>();
+    for (int i = 0; i < actors; i++) {
+      double[] x = new double[issues];
+      double[] sal = new double[issues];
+      for (int k = 0; k < issues; k++) {
+        x[k] = Math.round(r.nextDouble(0, 100) * 100) / 100.0;
+        sal[k] = Math.round(r.nextDouble(0.1, 1) * 100) / 100.0;
+      }
+      rows.add(new ActorTable.Row(i + 2, "actor " + (i + 1), "", Math.round(r.nextDouble(1, 100) * 100) / 100.0, x, sal));
+    }
+    return TableScenarios.toScenario(new ActorTable("synthetic " + actors + "x" + issues, "", dims, rows, "synthetic.csv"), protocol);
+  }
+
+  // ------------------------------------------------------------------ measuring
+
+  private interface Job {
+    MonteCarlo.Result run() throws InterruptedException;
+  }
+
+  private record Timing(double seconds, long cpuNanos, ConvergenceOdds odds) {}
+
+  /** Wall time of the job, and the CPU time of the threads that ran it (the caller's and the workers'). */
+  private static Timing time(Job job, int threads) throws InterruptedException {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long cpu0 = workerCpu(mx);
+    long t0 = System.nanoTime();
+    MonteCarlo.Result r = job.run();
+    long t1 = System.nanoTime();
+    long cpu1 = workerCpu(mx);
+    return new Timing((t1 - t0) / 1e9, cpu1 - cpu0, r.odds());
+  }
+
+  /** CPU time of this thread and of the Monte Carlo's workers (which report theirs when they finish a stage). */
+  private static long workerCpu(ThreadMXBean mx) {
+    return mx.getCurrentThreadCpuTime() + MonteCarlo.WORKER_CPU_NANOS.sum();
+  }
+
+  private static String machine() {
+    Runtime rt = Runtime.getRuntime();
+    return String.format(Locale.ROOT, "machine: %d cores, %s %s (%s), max heap %.0f MB, %s %s %s", rt.availableProcessors(),
+        System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), System.getProperty("java.vendor"),
+        rt.maxMemory() / 1e6, System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
+  }
+
+  /** The largest heap in use, sampled; and the heap pools' own peak counters. */
+  private static final class HeapWatch {
+    volatile long peakUsed;
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    HeapWatch() {
+      sampler = new Thread(() -> {
+        java.lang.management.MemoryMXBean m = ManagementFactory.getMemoryMXBean();
+        while (running) {
+          long used = m.getHeapMemoryUsage().getUsed();
+          if (used > peakUsed) peakUsed = used;
+          try {
+            Thread.sleep(5);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "heap-watch");
+      sampler.setDaemon(true);
+      sampler.start();
+    }
+
+    void reset() {
+      System.gc();
+      peakUsed = 0;
+      for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    }
+
+    void stop() {
+      running = false;
+      sampler.interrupt();
+    }
+
+    long poolPeaks() {
+      long sum = 0;
+      for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+      }
+      return sum;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.negotiate.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.negotiate.model.Inputs;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.model.SetupSampler;
+import org.negotiate.scenario.Role;
+
+/**
+ * The protocol's exact draft solver ({@link NashDraft#exact}) against the Commons Math reference
+ * ({@link NashDraft#draft}, Nelder-Mead), on random instances of every shape the protocol meets:
+ * one to three parties, mediators with and without lean, ties, red lines, saliences with zeros,
+ * ideals on shared grid points (coinciding kinks), risk attitudes of both signs.
+ */
+class NashDraftProperties {
+
+  /** The exact solver's objective is never below Nelder-Mead's by more than 1e-9, relatively. */
+  @Test
+  void neverWorseThanNelderMead() {
+    int instances = 4000;
+    int better = 0;
+    int zones = 0;
+    for (int seed = 0; seed < instances; seed++) {
+      Instance x = Instance.random(seed, seed % 4 == 3);
+      double[] reference = NashDraft.draft(x.in, x.parties, x.mediators);
+      double[] exact = NashDraft.exact(x.in, x.parties, x.mediators);
+      if (reference == null) {
+        assertNull(exact, "instance " + seed + ": the same zone");
+        continue;
+      }
+      zones++;
+      assertNotNull(exact, "instance " + seed + ": the same zone");
+      double[][] box = NashDraft.zone(x.in, x.parties);
+      for (int k = 0; k < exact.length; k++) {
+        assertTrue(exact[k] >= box[0][k] && exact[k] <= box[1][k], "instance " + seed + ": inside the red lines");
+      }
+      double fr = NashDraft.objective(x.in, x.parties, x.mediators, reference);
+      double fe = NashDraft.objective(x.in, x.parties, x.mediators, exact);
+      assertTrue(fe >= fr - 1e-9 * Math.max(1, Math.abs(fr)),
+          "instance " + seed + ": exact " + fe + " < Nelder-Mead " + fr);
+      if (fe > fr + 1e-9 * Math.max(1, Math.abs(fr))) better++;
+    }
+    assertTrue(zones > instances / 2, "most instances should have a zone, got " + zones);
+    // Nelder-Mead stops short of the maximum in a good share of instances (about a fifth here):
+    // the reason the protocol does not use it.
+    assertTrue(better > 0, "the exact solver should beat Nelder-Mead somewhere");
+  }
+
+  /** Unconstrained too (the red-line blocker's question). */
+  @Test
+  void unconstrainedNeverWorseThanNelderMead() {
+    for (int seed = 0; seed < 1000; seed++) {
+      Instance x = Instance.random(100_000 + seed, false);
+      double[] reference = NashDraft.unconstrained(x.in, x.parties, x.mediators);
+      double[] exact = NashDraft.exactUnconstrained(x.in, x.parties, x.mediators);
+      double fr = NashDraft.objective(x.in, x.parties, x.mediators, reference);
+      double fe = NashDraft.objective(x.in, x.parties, x.mediators, exact);
+      assertTrue(fe >= fr - 1e-9 * Math.max(1, Math.abs(fr)), "instance " + seed + ": exact " + fe + " < " + fr);
+    }
+  }
+
+  @Test
+  void symmetricPartiesMeetAtFiftyExactly() {
+    Inputs in = new Inputs(2, 1);
+    in.position[1][0] = 100;
+    in.salience[0][0] = 1;
+    in.salience[1][0] = 1;
+    in.capability[0] = 1;
+    in.capability[1] = 1;
+    for (double r : new double[] {0, 0.2, 0.45}) {
+      in.reservation[0] = r;
+      in.reservation[1] = r;
+      assertEquals(50, NashDraft.exact(in, new int[] {0, 1}, new int[0])[0], 1e-9);
+    }
+  }
+
+  @Test
+  void nashPointSolvedByHand() {
+    // ReferencePointsTest's case: z = 70 exactly.
+    Inputs in = new Inputs(2, 1);
+    in.position[1][0] = 100;
+    in.salience[0][0] = 1;
+    in.salience[1][0] = 1;
+    in.capability[0] = 1;
+    in.capability[1] = 3;
+    in.reservation[0] = 0.2;
+    in.reservation[1] = 0.4;
+    assertEquals(70, NashDraft.exact(in, new int[] {0, 1}, new int[0])[0], 1e-9);
+  }
+
+  @Test
+  void raisingCapabilityNeverMovesTheDraftAwayFromThatParty() {
+    double[] ideal = {10, 80, 70};
+    double[] previous = null;
+    for (double cap : new double[] {1, 1.5, 2, 4, 10}) {
+      NegotiationSetup setup = SetupSampler.nominal(MediatedSingleTextTest.threeIssueScenario(cap), 10);
+      double[] z = NashDraft.exact(setup.initial(), setup.indicesOf(Role.PARTY), setup.indicesOf(Role.MEDIATOR));
+      if (previous != null) {
+        for (int k = 0; k < 3; k++) {
+          assertTrue(Math.abs(z[k] - ideal[k]) <= Math.abs(previous[k] - ideal[k]) + 1e-9,
+              "issue " + k + ": " + previous[k] + " -> " + z[k] + " with capability " + cap);
+        }
+      }
+      previous = z;
+    }
+  }
+
+  /** One random draft problem. */
+  record Instance(Inputs in, int[] parties, int[] mediators) {
+    static Instance random(long seed, boolean riskSeeking) {
+      SplittableRandom r = new SplittableRandom(seed);
+      int actors = 2 + r.nextInt(5);
+      int issues = 1 + r.nextInt(5);
+      int np = 1 + r.nextInt(Math.min(3, actors));
+      int nm = r.nextInt(actors - np + 1);
+      int[] parties = new int[np];
+      for (int i = 0; i < np; i++) parties[i] = i;
+      int[] mediators = new int[nm];
+      for (int i = 0; i < nm; i++) mediators[i] = np + i;
+      Inputs in = new Inputs(actors, issues);
+      for (int i = 0; i < actors; i++) {
+        in.capability[i] = r.nextDouble(1, 100);
+        in.reservation[i] = r.nextDouble(0, 0.6);
+        in.risk[i] = riskSeeking ? r.nextDouble(-1, 1) : (r.nextBoolean() ? 0 : r.nextDouble(0, 1));
+        in.lean[i] = r.nextInt(3) == 0 ? 0 : r.nextDouble(0, 0.3);
+        double sum = 0;
+        for (int k = 0; k < issues; k++) {
+          // a quarter of ideals on a grid of tens, so that kinks of different actors coincide
+          in.position[i][k] = r.nextInt(4) == 0 ? 10 * r.nextInt(11) : r.nextDouble(0, 100);
+          in.salience[i][k] = r.nextInt(5) == 0 ? 0 : r.nextDouble();
+          sum += in.salience[i][k];
+        }
+        for (int k = 0; k < issues; k++) in.salience[i][k] = sum > 0 ? in.salience[i][k] / sum : 1.0 / issues;
+        for (int j = 0; j < actors; j++) {
+          if (j != i && r.nextInt(4) == 0) in.ties[i][j] = r.nextDouble(0, 0.3);
+        }
+        for (int k = 0; k < issues; k++) {
+          if (r.nextInt(3) == 0) {
+            double lo = r.nextDouble(0, 50);
+            double hi = Math.min(100, lo + r.nextDouble(0, 100));
+            in.redLineMin[i][k] = Math.min(lo, in.position[i][k]);
+            in.redLineMax[i][k] = Math.max(hi, in.position[i][k]);
+          }
+        }
+      }
+      return new Instance(in, parties, mediators);
+    }
+  }
+}

@@ -122,13 +122,14 @@ public final class Limits {
   }
 
   /**
-   * Rough memory, in bytes, that an odds run of this shape keeps: one position histogram per worker
-   * thread plus the merged one ({@code 201} int bins per cell) and every replication's outcome
-   * (its terms and utilities, about 100 bytes of object overhead each).
+   * Rough heap, in bytes, that an odds run of this shape keeps: one position histogram per worker
+   * thread plus the merged one ({@code 201} int bins per cell) and the outcome records the
+   * experiment keeps on the heap (the first 8 MB of fixed-size records; the rest go to a
+   * memory-mapped temporary file, off the heap, as MonteCarlo stores them).
    */
   public static long estimatedRunBytes(int actors, int issues, int rounds, long replications, int threads) {
     long tally = positionCells(actors, issues, rounds) * 201L * 4L * (Math.max(1, threads) + 1L);
-    long outcomes = replications * (100L + 8L * (actors + issues));
+    long outcomes = Math.min(8L << 20, replications * 8L * (8 + actors + issues));
     return tally + outcomes;
   }
 

@@ -24,6 +24,7 @@ import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioLoader;
 import org.negotiate.scenario.ScenarioWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -54,24 +55,7 @@ final class CompareCommand implements Callable<Integer> {
       description = {"Override one input in both scenarios, e.g. protocol.noise=0. Repeatable."})
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--runs", paramLabel = "N", description = "Replications of each (default: A's experiment.replications).")
-  Integer runs;
-
-  @Option(names = "--rounds", paramLabel = "R",
-      description = "Rounds, one per month (default: the larger experiment.rounds of A and B).")
-  Integer rounds;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed of both (default: A's experiment.seed).")
-  Long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
+  @Mixin RunOptions run;
 
   @Override
   public Integer call() throws Exception {
@@ -84,12 +68,11 @@ final class CompareCommand implements Callable<Integer> {
       throw new BadInput("compare: the scenarios start in different months (" + sa.name() + " " + sa.calendar().start()
           + ", " + sb.name() + " " + sb.calendar().start() + "); months must line up to be compared");
     }
-    int n = Inputs.inRange("--runs", runs, sa.experiment().replications(), 1, Inputs.MAX_REPLICATIONS);
-    int r = Inputs.inRange("--rounds", rounds, Math.max(sa.experiment().rounds(), sb.experiment().rounds()), 1,
-        Inputs.MAX_ROUNDS);
-    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
-    long base = seed != null ? seed : sa.experiment().seed();
-    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds != null);
+    int n = run.replications(sa.experiment().replications());
+    int r = run.rounds(Math.max(sa.experiment().rounds(), sb.experiment().rounds()));
+    int t = run.threads();
+    long base = run.seed(sa.experiment().seed());
+    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
     // Both experiments' results are held until the comparison is made.
     Inputs.checkRun(sa.actors().size() >= sb.actors().size() ? sa : sb, r, 2L * n, t);
 
@@ -97,10 +80,10 @@ final class CompareCommand implements Callable<Integer> {
     String yamlB = ScenarioWriter.toYaml(sb);
     String identity = yamlA + "\n---\n" + yamlB + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r;
     String folderName = "compare-" + sa.name() + "-vs-" + sb.name();
-    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), folderName, identity, started, "")) {
+    try (ResultFolder folder = ResultFolder.open(run.outputRoot(), folderName, identity, started, "")) {
       MonteCarlo.Result ra;
       MonteCarlo.Result rb;
-      try (ProgressBar bar = quiet ? null : Progress.bar("replications", 2L * n)) {
+      try (ProgressBar bar = run.progress("replications", 2L * n)) {
         ra = MonteCarlo.run(sa, pa, options, bar == null ? null : done -> Progress.stepTo(bar, done));
         rb = MonteCarlo.run(sb, pb, options, bar == null ? null : done -> Progress.stepTo(bar, n + done));
       }

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
 final class DiscoverCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
+  @Mixin RunOptions run;
 
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "A deal counts when signed by this month (default: the final month).")
   String month;
@@ -57,33 +58,15 @@ final class DiscoverCommand implements Callable<Integer> {
           "Repeatable. Default: every uncertain input, events' change values included."})
   List<String> patterns = new ArrayList<>();
 
-  @Option(names = "--runs", paramLabel = "N", description = "Replications (default: the scenario's experiment.replications).")
-  Integer runs;
-
-  @Option(names = "--rounds", paramLabel = "R", description = "Rounds, one per month (default: the scenario's experiment.rounds).")
-  Integer rounds;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
-  Long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
-
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
     Scenario s = Inputs.scenario(scenario);
     Protocol protocol = Inputs.protocol(s);
-    int n = Inputs.inRange("--runs", runs, s.experiment().replications(), 1, Inputs.MAX_REPLICATIONS);
-    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
-    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
-    long base = seed != null ? seed : s.experiment().seed();
+    int n = run.replications(s.experiment().replications());
+    int r = run.rounds(s.experiment().rounds());
+    int t = run.threads();
+    long base = run.seed(s.experiment().seed());
     int byRound = Explore.round(s, month, r);
     YearMonth m = s.calendar().month(byRound);
     if (!(minCoverage >= 0 && minCoverage <= 1)) throw new BadInput("--min-coverage: expected a number in [0, 1], got " + minCoverage);
@@ -96,14 +79,14 @@ final class DiscoverCommand implements Callable<Integer> {
           : "--inputs: no uncertain input matches " + patterns + "; the uncertain inputs are: "
               + String.join(", ", all.stream().map(UncertainInput::key).toList()));
     }
-    Discovery.Settings settings = new Discovery.Settings(n, r, rounds != null, base, t, byRound, alpha, minMass, minCoverage);
+    Discovery.Settings settings = new Discovery.Settings(n, r, run.exactRounds(), base, t, byRound, alpha, minMass, minCoverage);
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\ndiscover inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed=" + base
         + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound + "\nprim=" + alpha + "," + minMass + "," + minCoverage;
-    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), "discover-" + s.name(), identity, started, "")) {
+    try (ResultFolder folder = ResultFolder.open(run.outputRoot(), "discover-" + s.name(), identity, started, "")) {
       Discovery.Result result;
-      try (ProgressBar bar = quiet ? null : Progress.bar("replications", n)) {
+      try (ProgressBar bar = run.progress("replications", n)) {
         result = Discovery.run(s, protocol, inputs, settings, bar == null ? null : d -> Progress.stepTo(bar, d));
       }
       folder.write("scenario.resolved.yaml", resolved);

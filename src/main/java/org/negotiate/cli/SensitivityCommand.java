@@ -40,6 +40,7 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
+  @Mixin RunOptions run;
 
   @Option(names = "--samples", paramLabel = "N",
       description = "Sobol base samples (default: " + DEFAULT_SAMPLES + "; 0: one at a time only). Powers of 2 balance the Sobol sequence best.")
@@ -59,35 +60,17 @@ final class SensitivityCommand implements Callable<Integer> {
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "Odds of a deal by this month (default: the final month).")
   String month;
 
-  @Option(names = "--runs", paramLabel = "N", description = "Replications per design point (default: " + DEFAULT_RUNS + ").")
-  Integer runs;
-
-  @Option(names = "--rounds", paramLabel = "R", description = "Rounds, one per month (default: the scenario's experiment.rounds).")
-  Integer rounds;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed of every point, and of the bootstrap (default: the scenario's experiment.seed).")
-  Long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
-
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
     Scenario s = Inputs.scenario(scenario);
     Protocol protocol = Inputs.protocol(s);
-    int n = Inputs.inRange("--runs", runs, DEFAULT_RUNS, 1, Inputs.MAX_REPLICATIONS);
-    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
-    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    int n = run.replications(DEFAULT_RUNS);
+    int r = run.rounds(s.experiment().rounds());
+    int t = run.threads();
     int nSamples = Inputs.inRange("--samples", samples, DEFAULT_SAMPLES, 0, 1 << 20);
     if (bootstrap < 0 || bootstrap > 100_000) throw new BadInput("--bootstrap: expected an integer in [0, 100000], got " + bootstrap);
-    long base = seed != null ? seed : s.experiment().seed();
+    long base = run.seed(s.experiment().seed());
     int byRound = Explore.round(s, month, r);
     YearMonth m = s.calendar().month(byRound);
 
@@ -102,14 +85,14 @@ final class SensitivityCommand implements Callable<Integer> {
     if (2 * k > 1000 && nSamples > 0) throw new BadInput("sensitivity: " + k + " inputs is more than the Sobol sequence's 500; use --inputs");
     long points = Sensitivity.points(k, nSamples);
     if (points * n > Integer.MAX_VALUE) throw new BadInput("--samples/--runs: " + points + " points x " + n + " replications is too many");
-    Sensitivity.Settings settings = new Sensitivity.Settings(n, r, rounds != null, base, t, byRound, nSamples, bootstrap);
+    Sensitivity.Settings settings = new Sensitivity.Settings(n, r, run.exactRounds(), base, t, byRound, nSamples, bootstrap);
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nsensitivity inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed=" + base
         + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound + "\nsamples=" + nSamples + "\nbootstrap=" + bootstrap;
-    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), "sensitivity-" + s.name(), identity, started, "")) {
+    try (ResultFolder folder = ResultFolder.open(run.outputRoot(), "sensitivity-" + s.name(), identity, started, "")) {
       Sensitivity.Result result;
-      try (ProgressBar bar = quiet ? null : Progress.bar("replications", points * n)) {
+      try (ProgressBar bar = run.progress("replications", points * n)) {
         result = Sensitivity.run(s, protocol, inputs, settings, bar == null ? null : d -> Progress.stepTo(bar, d * n));
       }
       folder.write("scenario.resolved.yaml", resolved);

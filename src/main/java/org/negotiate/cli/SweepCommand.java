@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
+  @Mixin RunOptions run;
 
   @Option(names = "--vary", paramLabel = "PATH=FROM:TO:STEPS", required = true,
       description = {"An input to sweep: STEPS values from FROM to TO inclusive, e.g.",
@@ -44,24 +45,6 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "A month to report besides the final one.")
   String month;
-
-  @Option(names = "--runs", paramLabel = "N", description = "Replications per point (default: the scenario's experiment.replications).")
-  Integer runs;
-
-  @Option(names = "--rounds", paramLabel = "R", description = "Rounds, one per month (default: the scenario's experiment.rounds).")
-  Integer rounds;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed, the same at every point (default: the scenario's experiment.seed).")
-  Long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
 
   @Override
   public Integer call() throws Exception {
@@ -82,21 +65,21 @@ final class SweepCommand implements Callable<Integer> {
     if (axes.size() == 2 && axes.get(0).path().equals(axes.get(1).path())) {
       throw new BadInput("--vary: the two parameters are the same (" + axes.get(0).path() + ")");
     }
-    int n = Inputs.inRange("--runs", runs, s.experiment().replications(), 1, Inputs.MAX_REPLICATIONS);
-    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
-    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
-    long base = seed != null ? seed : s.experiment().seed();
+    int n = run.replications(s.experiment().replications());
+    int r = run.rounds(s.experiment().rounds());
+    int t = run.threads();
+    long base = run.seed(s.experiment().seed());
     int finalRound = r - 1;
     int monthRound = Explore.round(s, month, r);
     long points = Sweep.grid(axes).size();
     if (points * n > Integer.MAX_VALUE) throw new BadInput("--vary/--runs: " + points + " points x " + n + " replications is too many");
-    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds != null);
+    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nsweep=" + vary + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + monthRound;
-    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), "sweep-" + s.name(), identity, started, "")) {
+    try (ResultFolder folder = ResultFolder.open(run.outputRoot(), "sweep-" + s.name(), identity, started, "")) {
       Sweep.Result result;
-      try (ProgressBar bar = quiet ? null : Progress.bar("replications", points * n)) {
+      try (ProgressBar bar = run.progress("replications", points * n)) {
         result = Sweep.run(s, protocol, axes, options, bar == null ? null : d -> Progress.stepTo(bar, d));
       }
       YearMonth finalMonth = s.calendar().month(finalRound);

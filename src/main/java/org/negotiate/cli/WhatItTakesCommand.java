@@ -41,6 +41,7 @@ final class WhatItTakesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
+  @Mixin RunOptions run;
 
   @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5", description = "The odds to reach (default: ${DEFAULT-VALUE}).")
   double threshold;
@@ -58,40 +59,22 @@ final class WhatItTakesCommand implements Callable<Integer> {
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "Odds of a deal by this month (default: the final month).")
   String month;
 
-  @Option(names = "--runs", paramLabel = "N", description = "Replications per point (default: " + DEFAULT_RUNS + ").")
-  Integer runs;
-
-  @Option(names = "--rounds", paramLabel = "R", description = "Rounds, one per month (default: the scenario's experiment.rounds).")
-  Integer rounds;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed, the same at every point (default: the scenario's experiment.seed).")
-  Long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
-
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
     Scenario s = Inputs.scenario(scenario);
     Protocol protocol = Inputs.protocol(s);
-    int n = Inputs.inRange("--runs", runs, DEFAULT_RUNS, 1, Inputs.MAX_REPLICATIONS);
-    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
-    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    int n = run.replications(DEFAULT_RUNS);
+    int r = run.rounds(s.experiment().rounds());
+    int t = run.threads();
     Inputs.inRange("--grid", grid, grid, 1, 1000);
     Inputs.inRange("--refine", refine, refine, 0, 30);
     if (!(threshold > 0 && threshold <= 1)) throw new BadInput("--threshold: expected a number in (0, 1], got " + threshold);
     if (!(minShare >= 0 && minShare <= 1)) throw new BadInput("--min-share: expected a number in [0, 1], got " + minShare);
-    long base = seed != null ? seed : s.experiment().seed();
+    long base = run.seed(s.experiment().seed());
     int byRound = Explore.round(s, month, r);
     YearMonth m = s.calendar().month(byRound);
-    WhatItTakes.Settings settings = new WhatItTakes.Settings(n, r, rounds != null, base, t, byRound, threshold, minShare, grid, refine);
+    WhatItTakes.Settings settings = new WhatItTakes.Settings(n, r, run.exactRounds(), base, t, byRound, threshold, minShare, grid, refine);
     int levers = 0;
     for (Actor a : s.actors()) if (a.role() == Role.PARTY) levers += WhatItTakes.levers(s, a.id()).size();
     long maxPoints = WhatItTakes.maxPoints(levers, settings);
@@ -99,9 +82,9 @@ final class WhatItTakesCommand implements Callable<Integer> {
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nwhatittakes threshold=" + threshold + "\nmin_share=" + minShare + "\ngrid=" + grid + "\nrefine=" + refine
         + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound;
-    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), "whatittakes-" + s.name(), identity, started, "")) {
+    try (ResultFolder folder = ResultFolder.open(run.outputRoot(), "whatittakes-" + s.name(), identity, started, "")) {
       WhatItTakes.Result result;
-      try (ProgressBar bar = quiet ? null : Progress.bar("points (at most)", maxPoints)) {
+      try (ProgressBar bar = run.progress("points (at most)", maxPoints)) {
         result = WhatItTakes.run(s, protocol, settings, bar == null ? null : d -> Progress.stepTo(bar, d));
         if (bar != null) Progress.stepTo(bar, maxPoints);
       }

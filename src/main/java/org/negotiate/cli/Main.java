@@ -41,6 +41,8 @@ public final class Main implements Callable<Integer> {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // Descriptions are written as lines of up to ~105 characters: wide enough not to re-wrap them.
+    cl.setUsageHelpWidth(120);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

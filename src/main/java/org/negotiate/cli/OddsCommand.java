@@ -113,6 +113,7 @@ final class OddsCommand implements Callable<Integer> {
       n = odds.replications(); // with a precision, the replications it took
       folder.write("scenario.resolved.yaml", resolved);
       OddsTables.writeOdds(odds, folder.file("odds.csv"));
+      if (!result.failures().isEmpty()) OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
       OutcomeAnalysis[] analysis = OutcomeAnalysis.of(s, options, result.outcomes(),
           Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS));
       OddsTables.writeOutcomes(s, result, analysis, folder.file("outcomes.csv"));
@@ -135,6 +136,7 @@ final class OddsCommand implements Callable<Integer> {
       manifest.put("protocol", protocol.name());
       manifest.put("seed", base);
       manifest.put("replications", n);
+      manifest.put("failed_replications", result.failures().size());
       if (precision != null) {
         manifest.put("precision", precision);
         manifest.put("max_replications", options.replications());
@@ -144,7 +146,16 @@ final class OddsCommand implements Callable<Integer> {
       manifest.put("started_utc", started.toString());
       manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
       manifest.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+      manifest.put("java_version", System.getProperty("java.version"));
+      manifest.put("java_vendor", System.getProperty("java.vendor"));
+      manifest.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+      manifest.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+      // the same experiment from this folder alone: the resolved scenario with every setting spelled out
+      manifest.put("rerun", "negotiate odds scenario.resolved.yaml --seed " + base + " --runs " + options.replications()
+          + (rounds != null ? " --rounds " + r : "") + (precision != null ? " --precision " + precision : "")
+          + " --analyse " + analyse);
       List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv", "reference.csv"));
+      if (!result.failures().isEmpty()) files.add("failures.csv");
       charts.forEach(c -> files.add(c.getFileName().toString()));
       files.add(Briefs.FILE);
       manifest.put("files", files);
@@ -153,7 +164,7 @@ final class OddsCommand implements Callable<Integer> {
       Briefs.odds(s, scenario.source(), result, reference, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
 
       Path done = folder.commit();
-      spec.commandLine().getOut().println(summaryLine(odds, done));
+      spec.commandLine().getOut().println(summaryLine(odds, result.failures().size(), done));
       return 0;
     }
   }
@@ -228,12 +239,20 @@ final class OddsCommand implements Callable<Integer> {
   }
 
   static String summaryLine(ConvergenceOdds odds, Path folder) {
+    return summaryLine(odds, 0, folder);
+  }
+
+  /** The summary line; with failed replications, how many and where they are listed. */
+  static String summaryLine(ConvergenceOdds odds, int failedReplications, Path folder) {
     ConvergenceOdds.MonthOdds last = odds.byMonth().get(odds.byMonth().size() - 1);
     String blocker = odds.blockers().isEmpty() || odds.blockers().get(0).failedRuns() == 0
         ? "no failed runs"
         : String.format(Locale.ROOT, "main blocker: %s (%.0f%% of failed runs)",
             odds.blockers().get(0).actorId(), 100 * odds.blockers().get(0).share());
     return String.format(Locale.ROOT, "P(deal by %s) = %.2f [%.2f, %.2f] over %d replications · %s · %s/",
-        last.month(), last.odds(), last.lower(), last.upper(), odds.replications(), blocker, folder);
+        last.month(), last.odds(), last.lower(), last.upper(), odds.replications(),
+        failedReplications == 0 ? blocker
+            : blocker + " · " + failedReplications + (failedReplications == 1 ? " replication" : " replications")
+                + " failed, see failures.csv", folder);
   }
 }

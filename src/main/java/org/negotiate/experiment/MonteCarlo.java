@@ -160,6 +160,17 @@ public final class MonteCarlo {
   }
 
   public static Result run(Scenario scenario, Protocol protocol, Options o, Progress progress) throws InterruptedException {
+    return run(scenario, protocol, o, progress, null);
+  }
+
+  /**
+   * As {@link #run(Scenario, Protocol, Options, Progress)}, journalling completed stages of
+   * {@link #PRECISION_STAGE} replications to {@code journal} (at most about once a second, and at
+   * the end), and first restoring what the journal already holds: a run stopped hard and started
+   * again with the same journal ends with exactly the results of an uninterrupted run.
+   */
+  public static Result run(Scenario scenario, Protocol protocol, Options o, Progress progress, RunJournal journal)
+      throws InterruptedException {
     List<String> canonical = SetupSampler.nominal(scenario, o.rounds()).actorIds();
     int issues = scenario.issues().size();
     SetupSampler.Plan plan = SetupSampler.plan(scenario);
@@ -177,14 +188,29 @@ public final class MonteCarlo {
     AtomicLong done = new AtomicLong();
     int n = 0;
     try {
-      while (n < o.replications()) {
+      boolean stop = false;
+      if (journal != null) {
+        n = journal.restore(workers[0], store);
+        done.set(n);
+        if (n > 0 && progress != null) progress.done(n);
+        stop = n > 0 && o.precision() > 0 && withinPrecision(workers, n - failures(workers), o.rounds(), o.precision());
+      }
+      while (!stop && n < o.replications()) {
         int from = n;
-        int to = o.precision() > 0 ? (int) Math.min(o.replications(), (long) n + PRECISION_STAGE) : o.replications();
+        int to = o.precision() > 0 || journal != null
+            ? (int) Math.min(o.replications(), (long) n + PRECISION_STAGE) : o.replications();
         if (store != null) store.ensureCapacity(to);
         runStage(pool, workers, scenario, plan, protocol, o, from, to, store, done, progress);
         n = to;
-        if (o.precision() > 0 && withinPrecision(workers, n - failures(workers), o.rounds(), o.precision())) break;
+        stop = o.precision() > 0 && withinPrecision(workers, n - failures(workers), o.rounds(), o.precision());
+        if (journal != null && journal.due(stop || n == o.replications())) {
+          Accumulator counts = new Accumulator(o.rounds(), canonical.size(), issues, store == null);
+          for (Accumulator w : workers) counts.addAll(w);
+          journal.checkpoint(n, counts, store);
+        }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the run journal in " + journal.dir(), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof InterruptedException ie) throw ie;
@@ -297,7 +323,7 @@ public final class MonteCarlo {
   // ------------------------------------------------------------------ aggregation
 
   /** What one worker has seen: counts and position histograms, all integers (they merge in any order). */
-  private static final class Accumulator implements TermsSource {
+  static final class Accumulator implements TermsSource {
     /** Agreed terms binned to 0.01 and to whole points (only when outcomes are not kept: for the terms chart). */
     static final int TERM_BINS = 10_001;
     /** Agreed terms summed in fixed point (2^-32) so that the sum does not depend on the order. */
@@ -541,6 +567,21 @@ public final class MonteCarlo {
       int p = at + 19;
       for (int k = 0; k < issues; k++, p += 8) b.putDouble(p, r.terms() == null ? 0 : r.terms()[k]);
       for (int a = 0; a < actors; a++, p += 8) b.putDouble(p, r.utilities()[a]);
+    }
+
+    int recordBytes() {
+      return recordBytes;
+    }
+
+    /** The bytes of record {@code index} (a view: read it before the next write there). */
+    ByteBuffer record(int index) {
+      int at = (index % perSegment) * recordBytes;
+      return segments.get(index / perSegment).slice(at, recordBytes);
+    }
+
+    /** Puts back record {@code index} from its bytes (restoring a journal). */
+    void putRecord(int index, byte[] bytes) {
+      segments.get(index / perSegment).put((index % perSegment) * recordBytes, bytes);
     }
 
     /** Marks the record at {@code index} as a failed replication (no outcome). */

@@ -294,10 +294,11 @@ final class OddsCommand implements Callable<Integer> {
         ? "no failed runs"
         : String.format(Locale.ROOT, "main blocker: %s (%.0f%% of failed runs)",
             odds.blockers().get(0).actorId(), 100 * odds.blockers().get(0).share());
-    return String.format(Locale.ROOT, "P(deal by %s) = %.2f [%.2f, %.2f] over %d replications · %s · %s/",
-        last.month(), last.odds(), last.lower(), last.upper(), odds.replications(),
-        failedReplications == 0 ? blocker
-            : blocker + " · " + failedReplications + (failedReplications == 1 ? " replication" : " replications")
-                + " failed, see failures.csv", folder);
+    String line = String.format(Locale.ROOT, "P(deal by %s) = %.2f [%.2f, %.2f] over %d replications · %s · %s/",
+        last.month(), last.odds(), last.lower(), last.upper(), odds.replications(), blocker, folder);
+    // after the folder, so that the line up to the folder reads as it always has
+    return failedReplications == 0 ? line
+        : line + " · " + failedReplications + (failedReplications == 1 ? " replication" : " replications")
+            + " failed, see failures.csv";
   }
 }

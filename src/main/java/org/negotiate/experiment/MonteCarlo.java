@@ -118,6 +118,7 @@ public final class MonteCarlo {
     /** The replication index of the {@code i}-th kept outcome (they skip failed replications). */
     public int indexOf(int i) {
       if (failures.isEmpty()) return i;
+      if (outcomes instanceof OutcomeList l && l.kept != null) return l.kept[i];
       int index = i;
       for (Failure f : failures) {
         if (f.index() <= index) index++;

@@ -78,6 +78,20 @@ final class OddsCommand implements Callable<Integer> {
       })
   Double precision;
 
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = {
+        "Finish a run that was stopped hard (kill -9, a crash): DIR is its unfinished folder,",
+        "results/<scenario>/.incomplete-<run-id>-<n>. Give the same scenario and settings; the",
+        "replications it had journalled are kept, the rest are run, and the results are the same",
+        "as an uninterrupted run's."
+      })
+  Path resume;
+
+  /** The journal's folder inside an unfinished result folder. */
+  static final String JOURNAL = "journal";
+  /** What the journal was started for, checked on --resume. */
+  static final String JOURNAL_IDENTITY = "identity.txt";
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -98,7 +112,35 @@ final class OddsCommand implements Callable<Integer> {
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r
         + (precision != null ? "\nprecision=" + precision : "");
-    try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), s.name(), identity, started, "")) {
+    String journalIdentity = identity + "\nexact_rounds=" + (rounds != null) + "\nprotocol=" + protocol.name() + "\n";
+    ResultFolder opened;
+    int resumedAt = -1;
+    if (resume != null) {
+      Path idFile = resume.resolve(JOURNAL).resolve(JOURNAL_IDENTITY);
+      if (!Files.isRegularFile(idFile)) {
+        throw new BadInput("--resume: " + resume + " is not the unfinished folder of an odds run (no " + JOURNAL + "/"
+            + JOURNAL_IDENTITY + ")");
+      }
+      if (!Files.readString(idFile, java.nio.charset.StandardCharsets.UTF_8).equals(journalIdentity)) {
+        throw new BadInput("--resume: " + resume + " was started for a different experiment (the resolved scenario, "
+            + "seed, replications, rounds or precision differ); give the same scenario and settings");
+      }
+      try {
+        opened = ResultFolder.resume(resume);
+      } catch (IllegalArgumentException e) {
+        throw new BadInput("--resume: " + e.getMessage());
+      }
+      resumedAt = org.negotiate.experiment.RunJournal.replicationsIn(resume.resolve(JOURNAL));
+    } else {
+      opened = ResultFolder.open(Inputs.outputRoot(out), s.name(), identity, started, "");
+    }
+    try (ResultFolder folder = opened) {
+      Path journalDir = folder.dir().resolve(JOURNAL);
+      if (resume == null) {
+        Files.createDirectories(journalDir);
+        Files.writeString(journalDir.resolve(JOURNAL_IDENTITY), journalIdentity, java.nio.charset.StandardCharsets.UTF_8);
+      }
+      org.negotiate.experiment.RunJournal journal = new org.negotiate.experiment.RunJournal(journalDir);
       MonteCarlo.Result result;
       try (ProgressBar bar = quiet ? null : Progress.bar("replications",
           precision != null ? Math.min(n, MonteCarlo.replicationsFor(precision)) : n)) {
@@ -107,12 +149,13 @@ final class OddsCommand implements Callable<Integer> {
             if (done > bar.getMax()) bar.maxHint(done); // a precision can need more than the guide said
           }
           Progress.stepTo(bar, done);
-        });
+        }, journal);
       }
       ConvergenceOdds odds = result.odds();
       n = odds.replications(); // with a precision, the replications it took
       folder.write("scenario.resolved.yaml", resolved);
       OddsTables.writeOdds(odds, folder.file("odds.csv"));
+      if (!result.failures().isEmpty()) OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
       OutcomeAnalysis[] analysis = OutcomeAnalysis.of(s, options, result.outcomes(),
           Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS));
       OddsTables.writeOutcomes(s, result, analysis, folder.file("outcomes.csv"));
@@ -135,16 +178,27 @@ final class OddsCommand implements Callable<Integer> {
       manifest.put("protocol", protocol.name());
       manifest.put("seed", base);
       manifest.put("replications", n);
+      manifest.put("failed_replications", result.failures().size());
       if (precision != null) {
         manifest.put("precision", precision);
         manifest.put("max_replications", options.replications());
       }
       manifest.put("rounds", r);
+      if (resumedAt >= 0) manifest.put("resumed_after_replications", resumedAt);
       manifest.put("threads", t);
       manifest.put("started_utc", started.toString());
       manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
       manifest.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+      manifest.put("java_version", System.getProperty("java.version"));
+      manifest.put("java_vendor", System.getProperty("java.vendor"));
+      manifest.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+      manifest.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+      // the same experiment from this folder alone: the resolved scenario with every setting spelled out
+      manifest.put("rerun", "negotiate odds scenario.resolved.yaml --seed " + base + " --runs " + options.replications()
+          + (rounds != null ? " --rounds " + r : "") + (precision != null ? " --precision " + precision : "")
+          + " --analyse " + analyse);
       List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv", "reference.csv"));
+      if (!result.failures().isEmpty()) files.add("failures.csv");
       charts.forEach(c -> files.add(c.getFileName().toString()));
       files.add(Briefs.FILE);
       manifest.put("files", files);
@@ -152,8 +206,10 @@ final class OddsCommand implements Callable<Integer> {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), manifest);
       Briefs.odds(s, scenario.source(), result, reference, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
 
+      Files.deleteIfExists(journalDir.resolve(JOURNAL_IDENTITY));
+      org.negotiate.experiment.RunJournal.delete(journalDir);
       Path done = folder.commit();
-      spec.commandLine().getOut().println(summaryLine(odds, done));
+      spec.commandLine().getOut().println(summaryLine(odds, result.failures().size(), done));
       return 0;
     }
   }
@@ -228,12 +284,21 @@ final class OddsCommand implements Callable<Integer> {
   }
 
   static String summaryLine(ConvergenceOdds odds, Path folder) {
+    return summaryLine(odds, 0, folder);
+  }
+
+  /** The summary line; with failed replications, how many and where they are listed. */
+  static String summaryLine(ConvergenceOdds odds, int failedReplications, Path folder) {
     ConvergenceOdds.MonthOdds last = odds.byMonth().get(odds.byMonth().size() - 1);
     String blocker = odds.blockers().isEmpty() || odds.blockers().get(0).failedRuns() == 0
         ? "no failed runs"
         : String.format(Locale.ROOT, "main blocker: %s (%.0f%% of failed runs)",
             odds.blockers().get(0).actorId(), 100 * odds.blockers().get(0).share());
-    return String.format(Locale.ROOT, "P(deal by %s) = %.2f [%.2f, %.2f] over %d replications · %s · %s/",
+    String line = String.format(Locale.ROOT, "P(deal by %s) = %.2f [%.2f, %.2f] over %d replications · %s · %s/",
         last.month(), last.odds(), last.lower(), last.upper(), odds.replications(), blocker, folder);
+    // after the folder, so that the line up to the folder reads as it always has
+    return failedReplications == 0 ? line
+        : line + " · " + failedReplications + (failedReplications == 1 ? " replication" : " replications")
+            + " failed, see failures.csv";
   }
 }

@@ -104,7 +104,51 @@ public final class MonteCarlo {
    * The result of an odds experiment: the aggregate and every replication's outcome, by index
    * (an empty list unless they were kept).
    */
-  public record Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds) {}
+  public record Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds,
+      List<Failure> failures) {
+    public Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds) {
+      this(odds, outcomes, canonicalActorIds, List.of());
+    }
+
+    /** Replications attempted: those that gave an outcome plus those that failed. */
+    public int attempted() {
+      return odds.replications() + failures.size();
+    }
+
+    /** The replication index of the {@code i}-th kept outcome (they skip failed replications). */
+    public int indexOf(int i) {
+      if (failures.isEmpty()) return i;
+      if (outcomes instanceof OutcomeList l && l.kept != null) return l.kept[i];
+      int index = i;
+      for (Failure f : failures) {
+        if (f.index() <= index) index++;
+        else break;
+      }
+      return index;
+    }
+  }
+
+  /**
+   * A replication that threw or whose outcome held a NaN or infinite number where a number must be
+   * (agreed terms, an agreed deal's utilities, any infinite utility). It counts as neither agreed
+   * nor failed: it is left out of the odds' denominator and reported on its own.
+   */
+  public record Failure(int index, long seed, String exception, String message) {}
+
+  /** Why an outcome cannot be counted, or null when it can. */
+  static String nonFinite(RunOutcome r) {
+    if (r.agreed()) {
+      if (r.terms() == null) return "agreed without terms";
+      for (int k = 0; k < r.terms().length; k++) {
+        if (!Double.isFinite(r.terms()[k])) return "agreed terms[" + k + "] = " + r.terms()[k];
+      }
+    }
+    double[] u = r.utilities();
+    for (int a = 0; u != null && a < u.length; a++) {
+      if (Double.isInfinite(u[a]) || (r.agreed() && Double.isNaN(u[a]))) return "utilities[" + a + "] = " + u[a];
+    }
+    return null;
+  }
 
   /**
    * The replications a precision asks for when the odds are 1/2 (the most any odds need), as a
@@ -117,6 +161,17 @@ public final class MonteCarlo {
   }
 
   public static Result run(Scenario scenario, Protocol protocol, Options o, Progress progress) throws InterruptedException {
+    return run(scenario, protocol, o, progress, null);
+  }
+
+  /**
+   * As {@link #run(Scenario, Protocol, Options, Progress)}, journalling completed stages of
+   * {@link #PRECISION_STAGE} replications to {@code journal} (at most about once a second, and at
+   * the end), and first restoring what the journal already holds: a run stopped hard and started
+   * again with the same journal ends with exactly the results of an uninterrupted run.
+   */
+  public static Result run(Scenario scenario, Protocol protocol, Options o, Progress progress, RunJournal journal)
+      throws InterruptedException {
     List<String> canonical = SetupSampler.nominal(scenario, o.rounds()).actorIds();
     int issues = scenario.issues().size();
     SetupSampler.Plan plan = SetupSampler.plan(scenario);
@@ -134,14 +189,29 @@ public final class MonteCarlo {
     AtomicLong done = new AtomicLong();
     int n = 0;
     try {
-      while (n < o.replications()) {
+      boolean stop = false;
+      if (journal != null) {
+        n = journal.restore(workers[0], store);
+        done.set(n);
+        if (n > 0 && progress != null) progress.done(n);
+        stop = n > 0 && o.precision() > 0 && withinPrecision(workers, n - failures(workers), o.rounds(), o.precision());
+      }
+      while (!stop && n < o.replications()) {
         int from = n;
-        int to = o.precision() > 0 ? (int) Math.min(o.replications(), (long) n + PRECISION_STAGE) : o.replications();
+        int to = o.precision() > 0 || journal != null
+            ? (int) Math.min(o.replications(), (long) n + PRECISION_STAGE) : o.replications();
         if (store != null) store.ensureCapacity(to);
         runStage(pool, workers, scenario, plan, protocol, o, from, to, store, done, progress);
         n = to;
-        if (o.precision() > 0 && withinPrecision(workers, n, o.rounds(), o.precision())) break;
+        stop = o.precision() > 0 && withinPrecision(workers, n - failures(workers), o.rounds(), o.precision());
+        if (journal != null && journal.due(stop || n == o.replications())) {
+          Accumulator counts = new Accumulator(o.rounds(), canonical.size(), issues, store == null);
+          for (Accumulator w : workers) counts.addAll(w);
+          journal.checkpoint(n, counts, store);
+        }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the run journal in " + journal.dir(), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof InterruptedException ie) throw ie;
@@ -153,9 +223,12 @@ public final class MonteCarlo {
     }
     Accumulator total = new Accumulator(o.rounds(), canonical.size(), issues, store == null);
     for (Accumulator w : workers) total.addAll(w);
-    List<RunOutcome> outcomes = store == null ? List.of() : store.view(n);
+    total.failures.sort(Comparator.comparingInt(Failure::index));
+    List<Failure> failures = List.copyOf(total.failures);
+    List<RunOutcome> outcomes = store == null ? List.of() : store.view(n, failures);
     TermsSource terms = store != null ? new ExactTerms(outcomes) : total;
-    return new Result(aggregate(scenario, o.rounds(), o.seed(), n, total, terms, canonical), outcomes, canonical);
+    return new Result(aggregate(scenario, o.rounds(), o.seed(), n - failures.size(), total, terms, canonical), outcomes,
+        canonical, failures);
   }
 
   private static void runStage(ExecutorService pool, Accumulator[] workers, Scenario scenario, SetupSampler.Plan plan,
@@ -186,8 +259,23 @@ public final class MonteCarlo {
       int start = from + b * BLOCK;
       int end = Math.min(to, start + BLOCK);
       for (int i = start; i < end; i++) {
-        NegotiationSetup setup = plan.draw(o.rounds(), o.exactRounds(), Streams.replicationSeed(o.seed(), i));
-        RunOutcome r = Replication.run(setup, protocol, acc.trajectory);
+        long seed = Streams.replicationSeed(o.seed(), i);
+        RunOutcome r;
+        String bad;
+        try {
+          NegotiationSetup setup = plan.draw(o.rounds(), o.exactRounds(), seed);
+          r = Replication.run(setup, protocol, acc.trajectory);
+          bad = nonFinite(r);
+        } catch (RuntimeException | StackOverflowError e) {
+          acc.failures.add(new Failure(i, seed, e.getClass().getName(), String.valueOf(e.getMessage())));
+          if (store != null) store.fail(i);
+          continue;
+        }
+        if (bad != null) {
+          acc.failures.add(new Failure(i, seed, "NonFiniteOutcome", bad));
+          if (store != null) store.fail(i);
+          continue;
+        }
         acc.add(r);
         if (store != null) store.put(i, r);
       }
@@ -196,11 +284,18 @@ public final class MonteCarlo {
     }
   }
 
+  private static int failures(Accumulator[] workers) {
+    int f = 0;
+    for (Accumulator w : workers) f += w.failures.size();
+    return f;
+  }
+
   private static boolean withinPrecision(Accumulator[] workers, int n, int rounds, double precision) {
     long agreed = 0;
     for (Accumulator w : workers) {
       for (int t = 0; t < rounds; t++) agreed += w.agreedAt[t];
     }
+    if (n <= 0) return false;
     double p = (double) agreed / n;
     double[] ci = wilson(n, agreed);
     return Math.max(p - ci[0], ci[1] - p) <= precision;
@@ -229,7 +324,7 @@ public final class MonteCarlo {
   // ------------------------------------------------------------------ aggregation
 
   /** What one worker has seen: counts and position histograms, all integers (they merge in any order). */
-  private static final class Accumulator implements TermsSource {
+  static final class Accumulator implements TermsSource {
     /** Agreed terms binned to 0.01 and to whole points (only when outcomes are not kept: for the terms chart). */
     static final int TERM_BINS = 10_001;
     /** Agreed terms summed in fixed point (2^-32) so that the sum does not depend on the order. */
@@ -239,6 +334,8 @@ public final class MonteCarlo {
     final long[] agreedAt;
     final long[] blocked;
     long failed;
+    /** Replications that threw or gave non-finite numbers (see {@link Failure}). */
+    final List<Failure> failures = new ArrayList<>();
     final long[][] termBins;
     final long[][] termWhole;
     final long[] termSum;
@@ -279,6 +376,7 @@ public final class MonteCarlo {
       for (int t = 0; t < agreedAt.length; t++) agreedAt[t] += o.agreedAt[t];
       for (int a = 0; a < blocked.length; a++) blocked[a] += o.blocked[a];
       failed += o.failed;
+      failures.addAll(o.failures);
       if (termBins != null) {
         for (int k = 0; k < termBins.length; k++) {
           for (int b = 0; b < TERM_BINS; b++) termBins[k][b] += o.termBins[k][b];
@@ -345,7 +443,7 @@ public final class MonteCarlo {
     for (int t = 0; t < rounds; t++) {
       cumulative += counts.agreedAt[t];
       double[] ci = wilson(n, cumulative);
-      byMonth.add(new ConvergenceOdds.MonthOdds(t, s.calendar().month(t), cumulative, (double) cumulative / n, ci[0], ci[1]));
+      byMonth.add(new ConvergenceOdds.MonthOdds(t, s.calendar().month(t), cumulative, n == 0 ? Double.NaN : (double) cumulative / n, ci[0], ci[1]));
     }
 
     List<ConvergenceOdds.IssueTerms> terms = new ArrayList<>();
@@ -381,6 +479,7 @@ public final class MonteCarlo {
 
   /** 95% Wilson score interval for x successes in n trials. */
   public static double[] wilson(long n, long x) {
+    if (n <= 0) return new double[] {0, 1}; // every replication failed: nothing is known
     ConfidenceInterval ci = new WilsonScoreInterval().createInterval((int) n, (int) x, 0.95);
     return new double[] {Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound())};
   }
@@ -471,6 +570,27 @@ public final class MonteCarlo {
       for (int a = 0; a < actors; a++, p += 8) b.putDouble(p, r.utilities()[a]);
     }
 
+    int recordBytes() {
+      return recordBytes;
+    }
+
+    /** The bytes of record {@code index} (a view: read it before the next write there). */
+    ByteBuffer record(int index) {
+      int at = (index % perSegment) * recordBytes;
+      return segments.get(index / perSegment).slice(at, recordBytes);
+    }
+
+    /** Puts back record {@code index} from its bytes (restoring a journal). */
+    void putRecord(int index, byte[] bytes) {
+      segments.get(index / perSegment).put((index % perSegment) * recordBytes, bytes);
+    }
+
+    /** Marks the record at {@code index} as a failed replication (no outcome). */
+    void fail(int index) {
+      ByteBuffer b = segments.get(index / perSegment);
+      b.put((index % perSegment) * recordBytes + 8, (byte) -1);
+    }
+
     RunOutcome get(int index) {
       ByteBuffer b = segments.get(index / perSegment);
       int at = (index % perSegment) * recordBytes;
@@ -490,23 +610,38 @@ public final class MonteCarlo {
 
     /** The first n outcomes as a list (each read from the store when asked for). */
     List<RunOutcome> view(int n) {
-      return new OutcomeList(this, n);
+      return new OutcomeList(this, n, null);
+    }
+
+    /** The first n outcomes without the failed replications, in index order. */
+    List<RunOutcome> view(int n, List<Failure> failures) {
+      if (failures.isEmpty()) return view(n);
+      int[] kept = new int[n - failures.size()];
+      int f = 0;
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (f < failures.size() && failures.get(f).index() == i) f++;
+        else kept[k++] = i;
+      }
+      return new OutcomeList(this, kept.length, kept);
     }
   }
 
   private static final class OutcomeList extends AbstractList<RunOutcome> implements RandomAccess {
     private final OutcomeStore store;
     private final int size;
+    private final int[] kept;
 
-    OutcomeList(OutcomeStore store, int size) {
+    OutcomeList(OutcomeStore store, int size, int[] kept) {
       this.store = store;
       this.size = size;
+      this.kept = kept;
     }
 
     @Override
     public RunOutcome get(int index) {
       if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
-      return store.get(index);
+      return store.get(kept == null ? index : kept[index]);
     }
 
     @Override

@@ -32,6 +32,11 @@ public final class PositionTally {
     }
   }
 
+  /** The counts themselves (for the run journal, which saves and restores them). */
+  int[] counts() {
+    return bins;
+  }
+
   void addAll(PositionTally other) {
     for (int i = 0; i < bins.length; i++) bins[i] += other.bins[i];
   }

@@ -46,7 +46,7 @@ public final class OddsTables {
       int index = 0;
       for (RunOutcome r : result.outcomes()) {
         StringBuilder row = new StringBuilder();
-        row.append(index++).append(',').append(Long.toUnsignedString(r.seed())).append(',')
+        row.append(result.indexOf(index++)).append(',').append(Long.toUnsignedString(r.seed())).append(',')
             .append(r.ending().name().toLowerCase(Locale.ROOT)).append(',').append(r.round()).append(',')
             .append(s.calendar().month(r.round()));
         for (int k = 0; k < s.issues().size(); k++) row.append(',').append(r.terms() == null ? "" : num(r.terms()[k], 3));
@@ -65,6 +65,26 @@ public final class OddsTables {
         w.write(row.append('\n').toString());
       }
     }
+  }
+
+  /**
+   * {@code failures.csv}: the replications that threw or gave non-finite numbers, by index, with the
+   * seed that reruns each one ({@code negotiate run --replication INDEX}) and what went wrong.
+   */
+  public static void writeFailures(List<MonteCarlo.Failure> failures, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("replication,seed,exception,message\n");
+      for (MonteCarlo.Failure f : failures) {
+        w.write(f.index() + "," + Long.toUnsignedString(f.seed()) + "," + csv(f.exception()) + "," + csv(f.message()) + "\n");
+      }
+    }
+  }
+
+  /** A CSV field: quoted when it holds a comma, a quote or a line break. */
+  static String csv(String v) {
+    if (v == null) return "";
+    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) return v;
+    return '"' + v.replace("\"", "\"\"") + '"';
   }
 
   /** {@code rounds.csv}: each actor's position per issue and month over replications (10th, 50th, 90th percentile). */

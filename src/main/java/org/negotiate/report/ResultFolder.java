@@ -55,6 +55,27 @@ public final class ResultFolder implements AutoCloseable {
     return new ResultFolder(temp, target);
   }
 
+  /**
+   * Takes up the unfinished folder of a run that was stopped hard ({@code kill -9} skips the
+   * shutdown hook that would have deleted it), to finish it: it is committed under the name the
+   * run would have had.
+   *
+   * @throws IllegalArgumentException when {@code incomplete} is not such a folder
+   */
+  public static ResultFolder resume(Path incomplete) {
+    Path dir = incomplete.toAbsolutePath().normalize();
+    java.util.regex.Matcher m = INCOMPLETE.matcher(dir.getFileName() == null ? "" : dir.getFileName().toString());
+    if (!m.matches() || !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(incomplete + " is not the unfinished folder of a run (.incomplete-<run-id>-<n>)");
+    }
+    Path parent = dir.getParent();
+    Path target = parent.resolve(m.group(1));
+    for (int n = 2; Files.exists(target); n++) target = parent.resolve(m.group(1) + "-" + n);
+    return new ResultFolder(dir, target);
+  }
+
+  private static final java.util.regex.Pattern INCOMPLETE = java.util.regex.Pattern.compile("\\.incomplete-([A-Za-z0-9_-]+)-[0-9]+");
+
   /** Where files go while the run is in progress. */
   public Path dir() {
     return temp;

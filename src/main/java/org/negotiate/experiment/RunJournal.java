@@ -1,0 +1,199 @@
+package org.negotiate.experiment;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A journal of an odds experiment's completed stages, kept in its unfinished result folder, so that
+ * a run stopped hard ({@code kill -9}, a power cut) can be finished later with the same results.
+ *
+ * <p>Two files in {@code dir}: {@code outcomes.bin}, the fixed-size outcome records in index order,
+ * appended stage by stage and forced to disk; then {@code state.bin}, the number of replications
+ * done with every count so far (agreements by month, blockers, position histograms, failures),
+ * written to a temporary file, forced and renamed over the old one. A stop between the two leaves
+ * records past the state's count, which are ignored, so the journal always describes a whole
+ * prefix of replications 0 .. n-1. All counts are integers, so a resumed run adds up to exactly
+ * what an uninterrupted one would.
+ */
+public final class RunJournal {
+  private static final int MAGIC = 0x4e474a31; // "NGJ1"
+  private static final String STATE = "state.bin";
+  private static final String OUTCOMES = "outcomes.bin";
+  /** Least time between checkpoints; the last one is always written. */
+  private final long intervalNanos;
+  private final Path dir;
+  private long lastCheckpoint = System.nanoTime();
+  private int saved;
+
+  public RunJournal(Path dir) {
+    this(dir, 1_000_000_000L);
+  }
+
+  public RunJournal(Path dir, long intervalNanos) {
+    this.dir = dir;
+    this.intervalNanos = intervalNanos;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** Replications the journal holds (0 before the first checkpoint). */
+  public static int replicationsIn(Path dir) throws IOException {
+    Path state = dir.resolve(STATE);
+    if (!Files.isRegularFile(state)) return 0;
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(state)))) {
+      if (in.readInt() != MAGIC) throw new IOException(state + " is not a run journal");
+      return in.readInt();
+    }
+  }
+
+  boolean due(boolean last) {
+    return last || System.nanoTime() - lastCheckpoint >= intervalNanos;
+  }
+
+  /** Saves replications 0 .. n-1: their records (those after the last checkpoint) and the counts. */
+  void checkpoint(int n, MonteCarlo.Accumulator counts, MonteCarlo.OutcomeStore store) throws IOException {
+    Files.createDirectories(dir);
+    if (store != null) {
+      try (FileChannel ch = FileChannel.open(dir.resolve(OUTCOMES), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        long at = (long) saved * store.recordBytes();
+        ch.truncate(at);
+        ch.position(at);
+        for (int i = saved; i < n; i++) {
+          ByteBuffer b = store.record(i);
+          while (b.hasRemaining()) ch.write(b);
+        }
+        ch.force(true);
+      }
+    }
+    Path tmp = dir.resolve(STATE + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16))) {
+      out.writeInt(MAGIC);
+      out.writeInt(n);
+      out.writeInt(store == null ? -1 : store.recordBytes());
+      writeLongs(out, counts.agreedAt);
+      writeLongs(out, counts.blocked);
+      out.writeLong(counts.failed);
+      out.writeBoolean(counts.termBins != null);
+      if (counts.termBins != null) for (long[] b : counts.termBins) writeLongs(out, b);
+      for (long[] b : counts.termWhole) writeLongs(out, b);
+      writeLongs(out, counts.termSum);
+      int[] bins = counts.tally.counts();
+      out.writeInt(bins.length);
+      for (int v : bins) out.writeInt(v);
+      out.writeInt(counts.failures.size());
+      for (MonteCarlo.Failure f : counts.failures) {
+        out.writeInt(f.index());
+        out.writeLong(f.seed());
+        writeString(out, f.exception());
+        writeString(out, f.message());
+      }
+      out.flush();
+      ch.force(true);
+    }
+    try {
+      Files.move(tmp, dir.resolve(STATE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, dir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING);
+    }
+    saved = n;
+    lastCheckpoint = System.nanoTime();
+  }
+
+  /**
+   * Restores the journal into {@code counts} (empty) and {@code store}; returns the replications it
+   * held, 0 when there is none yet.
+   */
+  int restore(MonteCarlo.Accumulator counts, MonteCarlo.OutcomeStore store) throws IOException {
+    Path state = dir.resolve(STATE);
+    if (!Files.isRegularFile(state)) return 0;
+    int n;
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(state), 1 << 16))) {
+      if (in.readInt() != MAGIC) throw new IOException(state + " is not a run journal");
+      n = in.readInt();
+      int recordBytes = in.readInt();
+      if (recordBytes != (store == null ? -1 : store.recordBytes())) {
+        throw new IOException(state + ": the journal's outcome records do not fit this experiment");
+      }
+      readLongs(in, counts.agreedAt);
+      readLongs(in, counts.blocked);
+      counts.failed = in.readLong();
+      boolean streamed = in.readBoolean();
+      if (streamed != (counts.termBins != null)) throw new IOException(state + ": the journal does not fit this experiment");
+      if (streamed) for (long[] b : counts.termBins) readLongs(in, b);
+      for (long[] b : counts.termWhole) readLongs(in, b);
+      readLongs(in, counts.termSum);
+      int[] bins = counts.tally.counts();
+      if (in.readInt() != bins.length) throw new IOException(state + ": the journal does not fit this experiment");
+      for (int i = 0; i < bins.length; i++) bins[i] = in.readInt();
+      int failures = in.readInt();
+      List<MonteCarlo.Failure> list = new ArrayList<>();
+      for (int i = 0; i < failures; i++) {
+        list.add(new MonteCarlo.Failure(in.readInt(), in.readLong(), readString(in), readString(in)));
+      }
+      counts.failures.addAll(list);
+    }
+    if (store != null && n > 0) {
+      store.ensureCapacity(n);
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(OUTCOMES)), 1 << 16)) {
+        byte[] record = new byte[store.recordBytes()];
+        for (int i = 0; i < n; i++) {
+          if (in.readNBytes(record, 0, record.length) != record.length) {
+            throw new IOException(dir.resolve(OUTCOMES) + ": fewer records than the journal's " + n);
+          }
+          store.putRecord(i, record);
+        }
+      }
+    }
+    saved = n;
+    return n;
+  }
+
+  /** Removes the journal (once the results are written). */
+  public static void delete(Path dir) throws IOException {
+    Files.deleteIfExists(dir.resolve(STATE + ".tmp"));
+    Files.deleteIfExists(dir.resolve(STATE));
+    Files.deleteIfExists(dir.resolve(OUTCOMES));
+    Files.deleteIfExists(dir);
+  }
+
+  private static void writeLongs(DataOutputStream out, long[] v) throws IOException {
+    out.writeInt(v.length);
+    for (long x : v) out.writeLong(x);
+  }
+
+  private static void readLongs(DataInputStream in, long[] v) throws IOException {
+    if (in.readInt() != v.length) throw new IOException("the journal does not fit this experiment");
+    for (int i = 0; i < v.length; i++) v[i] = in.readLong();
+  }
+
+  /** A string of any length (writeUTF stops at 64 KB). */
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = (s == null ? "" : s).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+}

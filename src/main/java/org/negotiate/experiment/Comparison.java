@@ -40,17 +40,21 @@ public record Comparison(String a, String b, int replications, long seed, List<M
    * rounds; months are named from {@code calendar}.
    */
   public static Comparison of(MonteCarlo.Result ra, MonteCarlo.Result rb, Calendar calendar, int rounds) {
-    List<RunOutcome> oa = ra.outcomes();
-    List<RunOutcome> ob = rb.outcomes();
-    if (oa.size() != ob.size()) {
-      throw new IllegalArgumentException("paired comparison needs the same replications: " + oa.size() + " vs " + ob.size());
+    // Pairs by replication index: a replication that failed in either scenario drops out of both.
+    int attempted = Math.max(ra.attempted(), rb.attempted());
+    if (ra.attempted() != rb.attempted()) {
+      throw new IllegalArgumentException("paired comparison needs the same replications: " + ra.attempted() + " vs " + rb.attempted());
     }
-    int n = oa.size();
+    RunOutcome[] byIndexA = byIndex(ra, attempted);
+    RunOutcome[] byIndexB = byIndex(rb, attempted);
+    int n = 0;
     // agreedBy[t] of a run is 1 from its agreement round on: count the four cells per round
     long[][] cells = new long[rounds][4];
-    for (int i = 0; i < n; i++) {
-      int ta = firstAgreed(oa.get(i), rounds);
-      int tb = firstAgreed(ob.get(i), rounds);
+    for (int i = 0; i < attempted; i++) {
+      if (byIndexA[i] == null || byIndexB[i] == null) continue;
+      n++;
+      int ta = firstAgreed(byIndexA[i], rounds);
+      int tb = firstAgreed(byIndexB[i], rounds);
       for (int t = 0; t < rounds; t++) {
         boolean x = t >= ta;
         boolean y = t >= tb;
@@ -82,6 +86,13 @@ public record Comparison(String a, String b, int replications, long seed, List<M
   }
 
   /** The round from which the run counts as agreed, or {@code rounds} when it never agreed. */
+  private static RunOutcome[] byIndex(MonteCarlo.Result r, int attempted) {
+    RunOutcome[] out = new RunOutcome[attempted];
+    List<RunOutcome> kept = r.outcomes();
+    for (int i = 0; i < kept.size(); i++) out[r.indexOf(i)] = kept.get(i);
+    return out;
+  }
+
   private static int firstAgreed(RunOutcome r, int rounds) {
     return r.agreed() ? Math.max(0, r.round()) : rounds;
   }

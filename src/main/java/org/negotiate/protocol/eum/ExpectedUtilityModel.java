@@ -107,12 +107,29 @@ public final class ExpectedUtilityModel {
   private final double[] r;
   private final double[] exposure;
   private final double[][] prob;
-  /** eu[v][a][b]: E^v(U_ab), the value to v of a challenging b, at this round's exponents. */
-  private final double[][][] eu;
-  private final List<List<Offer>> offers = new ArrayList<>();
-  private final Move[] moves;
+  /** pw[k][a]: |x_k − x_a| / Δ raised to r_k, the vote distances of the current computation. */
+  private final double[][] pw;
+  /** Scratch: one row of {@link #pw} in canonical order; the numerators of one row of P. */
+  private final double[] rowScratch;
+  private final double[] topScratch;
+  /** The positions the last round's P and expected utilities were computed from. */
+  private final double[] xr;
+  /** 2 − 4·0.5^r_v for every viewer at the current exponents. */
+  private final double[] usq;
+  /** The weighted median of {@link #xr} (only computed when Q &lt; 1, the only case it is used). */
+  private double mu = Double.NaN;
+  /**
+   * The expected utilities are computed on demand from P, the exponents and {@link #xr}: the round
+   * reads only O(n²) of the n³ values. 0 before the first round (as before).
+   */
+  private List<List<Offer>> offers = new ArrayList<>();
+  private Move[] moves;
   private double lastMaxChange = Double.NaN;
   private final List<double[]> history = new ArrayList<>();
+  /** Earlier states by a projection of the positions, to find a repeated state without a full scan. */
+  private final java.util.TreeMap<Double, List<Integer>> byProjection = new java.util.TreeMap<>();
+  private final double[] projectionWeights;
+  private double projectionWeightSum;
   /** The actors sorted by (position, capability, salience, index): every sum runs in this order. */
   private int[] order;
   /** rank[i]: where actor i stands in {@link #order}; breaks the last ties between offers. */
@@ -159,11 +176,56 @@ public final class ExpectedUtilityModel {
     exposure = new double[n];
     Arrays.fill(exposure, Double.NaN);
     prob = new double[n][n];
-    eu = new double[n][n][n];
+    pw = new double[n][n];
+    rowScratch = new double[n];
+    topScratch = new double[n];
+    xr = x.clone();
+    usq = new double[n];
     moves = new Move[n];
     rank = new int[n];
     for (int i = 0; i < n; i++) offers.add(List.of());
-    history.add(x.clone());
+    projectionWeights = new double[n];
+    long seed = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < n; i++) {
+      seed = seed * 6364136223846793005L + 1442695040888963407L;
+      projectionWeights[i] = 1 + (seed >>> 11) * 0x1.0p-53;
+      projectionWeightSum += projectionWeights[i];
+    }
+    addHistory(x.clone());
+  }
+
+  private double projection(double[] state) {
+    double p = 0;
+    for (int i = 0; i < n; i++) p += projectionWeights[i] * state[i];
+    return p;
+  }
+
+  private double projectionScale(double[] state) {
+    double p = 0;
+    for (int i = 0; i < n; i++) p += projectionWeights[i] * Math.abs(state[i]);
+    return p;
+  }
+
+  private void addHistory(double[] state) {
+    byProjection.computeIfAbsent(projection(state), key -> new ArrayList<>(1)).add(history.size());
+    history.add(state);
+  }
+
+  /**
+   * The latest earlier state (before {@code below}) within the cycle tolerance of {@code state}, or
+   * -1. Candidates are those whose projection lies within a window that every state within the
+   * tolerance must fall into (with a wide margin for rounding); equality is confirmed as before.
+   */
+  private int latestSame(double[] state, int below) {
+    double p = projection(state);
+    double half = 2 * options.cycleTolerance() * projectionWeightSum + 1e-12 * projectionScale(state) + Double.MIN_NORMAL;
+    int best = -1;
+    for (List<Integer> ts : byProjection.subMap(p - half, true, p + half, true).values()) {
+      for (int t : ts) {
+        if (t < below && t > best && same(history.get(t), state)) best = t;
+      }
+    }
+    return best;
   }
 
   /** Range of the positions (max − min). */
@@ -183,19 +245,20 @@ public final class ExpectedUtilityModel {
   public void step() {
     order = canonicalOrder();
     for (int k = 0; k < n; k++) rank[order[k]] = k;
+    System.arraycopy(x, 0, xr, 0, n);
     // 1-3. Exposure and risk exponents with every r = 1.
     Arrays.fill(r, 1.0);
-    double mu = weightedMedian();
+    mu = options.q() < 1 ? weightedMedian(order) : Double.NaN;
     computeProbabilities();
-    computeExpectedUtilities(mu);
+    computeUsq();
     double max = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
     for (int i = 0; i < n; i++) {
       double sum = 0;
       for (int j : order) {
         if (j == i) continue;
-        int viewer = options.perspective() == Perspective.RECEIVER ? i : j;
-        sum += eu[viewer][j][i];
+        // At r = 1 every viewer values a challenge alike (x^1 = x exactly).
+        sum += eu(1.0, usq[i], j, i);
       }
       exposure[i] = sum;
       max = Math.max(max, sum);
@@ -212,10 +275,14 @@ public final class ExpectedUtilityModel {
 
     // 5. Everything again with the new exponents.
     computeProbabilities();
-    computeExpectedUtilities(mu);
+    computeUsq();
 
     // 6. Offers and the choice of one.
     double[] next = x.clone();
+    List<List<Offer>> newOffers = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) newOffers.add(List.of());
+    offers = newOffers;
+    moves = new Move[n];
     for (int i = 0; i < n; i++) {
       List<Offer> received = new ArrayList<>();
       for (int j = 0; j < n; j++) {
@@ -240,16 +307,74 @@ public final class ExpectedUtilityModel {
         stop = Stop.CONVERGED;
         repeatsRound = round - 1;
       } else {
-        for (int t = history.size() - 2; t >= 0; t--) { // the state just before is excluded: it moved
-          if (same(history.get(t), x)) {
-            stop = Stop.CYCLE;
-            repeatsRound = t;
-            break;
-          }
+        int t = latestSame(x, history.size() - 1); // the state just before is excluded: it moved
+        if (t >= 0) {
+          stop = Stop.CYCLE;
+          repeatsRound = t;
         }
       }
     }
-    history.add(x.clone());
+    addHistory(x.clone());
+  }
+
+  private void computeUsq() {
+    for (int v = 0; v < n; v++) usq[v] = 2 - 4 * Math.pow(0.5, r[v]);
+  }
+
+  /**
+   * E^v(U_ab) at viewer exponent rv (usqV = 2 − 4·0.5^rv) from this round's P and positions: the
+   * same expression, in the same order, as the full table it replaces.
+   */
+  private double eu(double rv, double usqV, int a, int b) {
+    if (a == b) return 0;
+    double d = Math.abs(xr[a] - xr[b]) / delta;
+    double us;
+    double uf;
+    if (rv == 1.0) { // Math.pow(y, 1.0) is y exactly
+      us = 2 - 4 * (0.5 - 0.5 * d);
+      uf = 2 - 4 * (0.5 + 0.5 * d);
+    } else {
+      us = 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
+      uf = 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
+    }
+    return euTail(rv, usqV, a, b, d, us, uf);
+  }
+
+  private double euTail(double rv, double usqV, int a, int b, double d, double us, double uf) {
+    double q = options.q();
+    double t = options.t();
+    double p = prob[a][b];
+    double value = s[b] * (p * us + (1 - p) * uf) + (1 - s[b]) * us - q * usqV;
+    if (q < 1) {
+      double m = 0.25 * (Math.abs(xr[a] - mu) / delta + d);
+      double ub = 2 - 4 * Math.pow(Math.max(0, 0.5 - m), rv);
+      double uw = 2 - 4 * Math.pow(0.5 + m, rv);
+      value -= (1 - q) * (t * ub + (1 - t) * uw);
+    }
+    return value;
+  }
+
+  /** eu_ij and eu_ji as i weighs them against j, from the options' perspective. */
+  private void pair(int i, int j, double[] out) {
+    if (options.perspective() == Perspective.RECEIVER) {
+      // Same viewer, same distance: U_s and U_f are shared.
+      double rv = r[i];
+      double d = Math.abs(xr[i] - xr[j]) / delta;
+      double us;
+      double uf;
+      if (rv == 1.0) {
+        us = 2 - 4 * (0.5 - 0.5 * d);
+        uf = 2 - 4 * (0.5 + 0.5 * d);
+      } else {
+        us = 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
+        uf = 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
+      }
+      out[0] = euTail(rv, usq[i], i, j, d, us, uf);
+      out[1] = euTail(rv, usq[i], j, i, Math.abs(xr[j] - xr[i]) / delta, us, uf);
+    } else {
+      out[0] = eu(r[i], usq[i], i, j);
+      out[1] = eu(r[j], usq[j], j, i);
+    }
   }
 
   /**
@@ -277,9 +402,12 @@ public final class ExpectedUtilityModel {
   }
 
   /** The offer j makes to i, or null: {@code models.md} §1.7 from i's side. */
+  private final double[] pairScratch = new double[2];
+
   private Offer classify(int i, int j) {
-    double eij = eu[i][i][j];
-    double eji = options.perspective() == Perspective.RECEIVER ? eu[i][j][i] : eu[j][j][i];
+    pair(i, j, pairScratch);
+    double eij = pairScratch[0];
+    double eji = pairScratch[1];
     if (eji > eij && eij > 0) {
       return new Offer(i, j, MoveKind.CONFRONTATION, eij, eji, x[j]);
     }
@@ -311,7 +439,7 @@ public final class ExpectedUtilityModel {
         double best = 0;
         for (int j = 0; j < n; j++) {
           if (j == i || x[j] == x[i]) continue;
-          double eji = options.perspective() == Perspective.RECEIVER ? eu[i][j][i] : eu[j][j][i];
+          double eji = options.perspective() == Perspective.RECEIVER ? eu(r[i], usq[i], j, i) : eu(r[j], usq[j], j, i);
           if (!(eji > 0)) continue;
           if (sender < 0 || eji > best || (eji == best && better(i, x[j], j, x[sender], sender))) {
             sender = j;
@@ -359,29 +487,51 @@ public final class ExpectedUtilityModel {
   private void computeProbabilities() {
     if (options.normalisation() == Normalisation.ALL_PAIRS) {
       // The denominator sums over every voter and every ordered pair of actors.
+      // pow(dist, r_k) once per (voter, position); pow(y, 1.0) is y exactly.
+      for (int k = 0; k < n; k++) {
+        double rk = r[k];
+        double[] row = pw[k];
+        if (rk == 1.0) {
+          for (int a = 0; a < n; a++) row[a] = dist(k, x[a]);
+        } else {
+          for (int a = 0; a < n; a++) row[a] = Math.pow(dist(k, x[a]), rk);
+        }
+      }
+      // The same sum in the same order (terms with a = b are +0 and leave it unchanged).
       double all = 0;
+      double[] d = rowScratch;
       for (int k : order) {
         double w = c[k] * s[k];
         if (w == 0) continue;
-        double[] d = new double[n];
-        for (int a = 0; a < n; a++) d[a] = Math.pow(dist(k, x[a]), r[k]);
-        for (int a : order) {
-          for (int b : order) all += Math.abs(w * (d[a] - d[b]));
+        double[] row = pw[k];
+        for (int m = 0; m < n; m++) d[m] = row[order[m]];
+        for (int ma = 0; ma < n; ma++) {
+          double da = d[ma];
+          for (int mb = 0; mb < ma; mb++) all += Math.abs(w * (da - d[mb]));
+          for (int mb = ma + 1; mb < n; mb++) all += Math.abs(w * (da - d[mb]));
         }
       }
+      // top_ij for all j at once: each still summed over the voters in canonical order. Voters
+      // with c s = 0 and votes ≤ 0 add nothing (adding +0 leaves a sum that is never -0 unchanged).
+      double[] top = topScratch;
       for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          if (x[i] == x[j] || all == 0) {
-            prob[i][j] = 0;
-            continue;
-          }
-          double top = 0;
-          for (int k : order) {
-            double v = c[k] * s[k] * (Math.pow(dist(k, x[j]), r[k]) - Math.pow(dist(k, x[i]), r[k]));
-            if (v > 0) top += v;
-          }
-          prob[i][j] = top / all;
+        double[] pi = prob[i];
+        if (all == 0) {
+          Arrays.fill(pi, 0);
+          continue;
         }
+        Arrays.fill(top, 0);
+        for (int k : order) {
+          double w = c[k] * s[k];
+          if (w == 0) continue;
+          double[] row = pw[k];
+          double di = row[i];
+          for (int j = 0; j < n; j++) {
+            double v = w * (row[j] - di);
+            top[j] += v > 0 ? v : 0.0;
+          }
+        }
+        for (int j = 0; j < n; j++) pi[j] = x[i] == x[j] ? 0 : top[j] / all;
       }
     } else {
       // Per pair, linear votes of every actor (the challenger included, as dmasad's final code).
@@ -403,35 +553,6 @@ public final class ExpectedUtilityModel {
           }
           double top = net ? Math.max(0, sum) : positive;
           prob[i][j] = bottom > 0 ? top / bottom : 0;
-        }
-      }
-    }
-  }
-
-  private void computeExpectedUtilities(double mu) {
-    double q = options.q();
-    double t = options.t();
-    for (int v = 0; v < n; v++) {
-      double rv = r[v];
-      double usq = 2 - 4 * Math.pow(0.5, rv);
-      for (int a = 0; a < n; a++) {
-        for (int b = 0; b < n; b++) {
-          if (a == b) {
-            eu[v][a][b] = 0;
-            continue;
-          }
-          double d = dist(a, x[b]);
-          double us = 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
-          double uf = 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
-          double p = prob[a][b];
-          double value = s[b] * (p * us + (1 - p) * uf) + (1 - s[b]) * us - q * usq;
-          if (q < 1) {
-            double m = 0.25 * (dist(a, mu) + d);
-            double ub = 2 - 4 * Math.pow(Math.max(0, 0.5 - m), rv);
-            double uw = 2 - 4 * Math.pow(0.5 + m, rv);
-            value -= (1 - q) * (t * ub + (1 - t) * uw);
-          }
-          eu[v][a][b] = value;
         }
       }
     }
@@ -485,7 +606,10 @@ public final class ExpectedUtilityModel {
    * that no other position beats (the weighted median; the lower one on a tie).
    */
   public double weightedMedian() {
-    int[] order = canonicalOrder();
+    return weightedMedian(canonicalOrder());
+  }
+
+  private double weightedMedian(int[] order) {
     double[] candidates = Arrays.stream(x).distinct().sorted().toArray();
     for (double a : candidates) {
       boolean beaten = false;
@@ -520,7 +644,8 @@ public final class ExpectedUtilityModel {
 
   /** E^viewer(U_challenger,target) in the last round, at that round's risk exponents. */
   public double expectedUtility(int viewer, int challenger, int target) {
-    return eu[viewer][challenger][target];
+    if (round == 0) return 0;
+    return eu(r[viewer], usq[viewer], challenger, target);
   }
 
   /**
@@ -528,9 +653,12 @@ public final class ExpectedUtilityModel {
    * perspective: with the receiver's perspective both are i's view (the BDM quadrant chart of i).
    */
   public double[] dyad(int i, int j) {
-    double eij = eu[i][i][j];
-    double eji = options.perspective() == Perspective.RECEIVER ? eu[i][j][i] : eu[j][j][i];
-    return new double[] {eij, eji};
+    if (round == 0) return new double[2];
+    double[] out = new double[2];
+    if (i == j) return out;
+    out[0] = eu(r[i], usq[i], i, j);
+    out[1] = options.perspective() == Perspective.RECEIVER ? eu(r[i], usq[i], j, i) : eu(r[j], usq[j], j, i);
+    return out;
   }
 
   /** The offers actor i received in the last round. */

@@ -673,15 +673,45 @@ public final class ExpectedUtilityModel {
 
   /** Actor i's last move in words, e.g. {@code Belgium compromises with France (eu -0.1148 vs 0.2433): 7 -> 8.4159}. */
   public String describeMove(int i) {
-    Move m = moves[i];
-    if (round == 0) return names[i] + " has not moved yet";
-    if (m == null) {
-      return names[i] + (offers.get(i).isEmpty() ? " receives no credible offer and stays at " : " takes no offer and stays at ")
-          + fmt(x[i]);
+    return lastRound().describeMove(i);
+  }
+
+  /**
+   * What the last round did, kept so that its words can be built later, only if someone asks: the
+   * model formats nothing while it runs. Later rounds do not change it.
+   */
+  public RoundLog lastRound() {
+    return new RoundLog(names, round, moves, offers, history.get(history.size() - 1));
+  }
+
+  /** The data behind {@link #describeMove(int)} for one round (shared arrays: read only). */
+  public static final class RoundLog {
+    private final String[] names;
+    private final int round;
+    private final Move[] moves;
+    private final List<List<Offer>> offers;
+    private final double[] after;
+
+    private RoundLog(String[] names, int round, Move[] moves, List<List<Offer>> offers, double[] after) {
+      this.names = names;
+      this.round = round;
+      this.moves = moves;
+      this.offers = offers;
+      this.after = after;
     }
-    Offer o = m.offer();
-    return String.format(Locale.ROOT, "%s %s %s (eu %.4f vs %.4f): %s -> %s", names[i], o.kind().words(),
-        names[o.sender()], o.euReceiver(), o.euSender(), fmt(m.from()), fmt(m.to()));
+
+    /** As {@link ExpectedUtilityModel#describeMove(int)} at the time this log was taken. */
+    public String describeMove(int i) {
+      Move m = moves[i];
+      if (round == 0) return names[i] + " has not moved yet";
+      if (m == null) {
+        return names[i] + (offers.get(i).isEmpty() ? " receives no credible offer and stays at " : " takes no offer and stays at ")
+            + fmt(after[i]);
+      }
+      Offer o = m.offer();
+      return String.format(Locale.ROOT, "%s %s %s (eu %.4f vs %.4f): %s -> %s", names[i], o.kind().words(),
+          names[o.sender()], o.euReceiver(), o.euSender(), fmt(m.from()), fmt(m.to()));
+    }
   }
 
   /** Every move of the last round in words, one per moving actor. */

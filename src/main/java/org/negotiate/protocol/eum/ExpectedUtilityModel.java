@@ -243,13 +243,130 @@ public final class ExpectedUtilityModel {
 
   /** Performs one round: risk exponents, probabilities, expected utilities, offers, simultaneous moves. */
   public void step() {
+    beginStep();
+    midStep(allPairs() ? allSum() : Double.NaN);
+    endStep(allPairs() ? allSum() : Double.NaN);
+  }
+
+  /**
+   * Steps every model once, exactly as {@link #step()} on each, but with the long sequential sums
+   * of the all-pairs normalisation of up to four models interleaved (each still summed in its own
+   * order, so every result is bitwise the same; the interleaving only hides the adder's latency).
+   */
+  public static void stepAll(List<ExpectedUtilityModel> models) {
+    for (ExpectedUtilityModel m : models) m.beginStep();
+    double[] sums = allSums(models);
+    for (int g = 0; g < models.size(); g++) models.get(g).midStep(sums[g]);
+    sums = allSums(models);
+    for (int g = 0; g < models.size(); g++) models.get(g).endStep(sums[g]);
+  }
+
+  private boolean allPairs() {
+    return options.normalisation() == Normalisation.ALL_PAIRS;
+  }
+
+  private static double[] allSums(List<ExpectedUtilityModel> models) {
+    double[] out = new double[models.size()];
+    Arrays.fill(out, Double.NaN);
+    List<Integer> pending = new ArrayList<>();
+    for (int g = 0; g < models.size(); g++) {
+      if (models.get(g).allPairs()) pending.add(g);
+    }
+    // Groups of four models of the same size; the rest one at a time.
+    while (!pending.isEmpty()) {
+      int first = pending.get(0);
+      int size = models.get(first).n;
+      List<Integer> group = new ArrayList<>(4);
+      for (int g : pending) {
+        if (models.get(g).n == size && group.size() < 4) group.add(g);
+      }
+      pending.removeAll(group);
+      if (group.size() == 1 || size < 8) {
+        for (int g : group) out[g] = models.get(g).allSum();
+        continue;
+      }
+      ExpectedUtilityModel[] ms = new ExpectedUtilityModel[4];
+      for (int q = 0; q < 4; q++) ms[q] = models.get(group.get(Math.min(q, group.size() - 1)));
+      double[] s = allSums4(ms[0], ms[1], ms[2], ms[3]);
+      for (int q = 0; q < group.size(); q++) out[group.get(q)] = s[q];
+    }
+    return out;
+  }
+
+  /** The rows of {@link #pw} in canonical order, weighted by c s of each voter (0: skipped). */
+  private double[] voterRow(int mk, double[] into) {
+    int k = order[mk];
+    double[] row = pw[k];
+    for (int m = 0; m < n; m++) into[m] = row[order[m]];
+    return into;
+  }
+
+  private static double[] allSums4(ExpectedUtilityModel m0, ExpectedUtilityModel m1, ExpectedUtilityModel m2,
+      ExpectedUtilityModel m3) {
+    int n = m0.n;
+    double[] d0 = new double[n];
+    double[] d1 = new double[n];
+    double[] d2 = new double[n];
+    double[] d3 = new double[n];
+    double[] t0 = new double[n];
+    double[] t1 = new double[n];
+    double[] t2 = new double[n];
+    double[] t3 = new double[n];
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    for (int mk = 0; mk < n; mk++) {
+      // A voter with c s = 0 is skipped by the single sum; here it adds +0 terms, which leave a
+      // sum that is never -0 unchanged.
+      double w0 = m0.c[m0.order[mk]] * m0.s[m0.order[mk]];
+      double w1 = m1.c[m1.order[mk]] * m1.s[m1.order[mk]];
+      double w2 = m2.c[m2.order[mk]] * m2.s[m2.order[mk]];
+      double w3 = m3.c[m3.order[mk]] * m3.s[m3.order[mk]];
+      m0.voterRow(mk, d0);
+      m1.voterRow(mk, d1);
+      m2.voterRow(mk, d2);
+      m3.voterRow(mk, d3);
+      for (int ma = 0; ma < n; ma++) {
+        double a0 = d0[ma];
+        double a1 = d1[ma];
+        double a2 = d2[ma];
+        double a3 = d3[ma];
+        for (int mb = 0; mb < n; mb++) t0[mb] = Math.abs(w0 * (a0 - d0[mb]));
+        for (int mb = 0; mb < n; mb++) t1[mb] = Math.abs(w1 * (a1 - d1[mb]));
+        for (int mb = 0; mb < n; mb++) t2[mb] = Math.abs(w2 * (a2 - d2[mb]));
+        for (int mb = 0; mb < n; mb++) t3[mb] = Math.abs(w3 * (a3 - d3[mb]));
+        for (int mb = 0; mb < ma; mb++) {
+          s0 += t0[mb];
+          s1 += t1[mb];
+          s2 += t2[mb];
+          s3 += t3[mb];
+        }
+        for (int mb = ma + 1; mb < n; mb++) {
+          s0 += t0[mb];
+          s1 += t1[mb];
+          s2 += t2[mb];
+          s3 += t3[mb];
+        }
+      }
+    }
+    return new double[] {s0, s1, s2, s3};
+  }
+
+  /** Orders the actors and computes the pow table for the first pass (every r = 1). */
+  private void beginStep() {
     order = canonicalOrder();
     for (int k = 0; k < n; k++) rank[order[k]] = k;
     System.arraycopy(x, 0, xr, 0, n);
     // 1-3. Exposure and risk exponents with every r = 1.
     Arrays.fill(r, 1.0);
     mu = options.q() < 1 ? weightedMedian(order) : Double.NaN;
-    computeProbabilities();
+    fillPow();
+  }
+
+  /** P at r = 1 from the all-pairs sum, exposures, the new exponents and their pow table. */
+  private void midStep(double all) {
+    computeProbabilities(all);
     computeUsq();
     double max = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
@@ -272,9 +389,13 @@ public final class ExpectedUtilityModel {
       newR[i] = (1 - rr / 3) / (1 + rr / 3);
     }
     System.arraycopy(newR, 0, r, 0, n);
+    fillPow();
+  }
 
+  /** P with the new exponents, the offers, the moves and the stopping rule. */
+  private void endStep(double all) {
     // 5. Everything again with the new exponents.
-    computeProbabilities();
+    computeProbabilities(all);
     computeUsq();
 
     // 6. Offers and the choice of one.
@@ -484,33 +605,43 @@ public final class ExpectedUtilityModel {
     return Math.abs(x[a] - xb) / delta;
   }
 
-  private void computeProbabilities() {
-    if (options.normalisation() == Normalisation.ALL_PAIRS) {
-      // The denominator sums over every voter and every ordered pair of actors.
-      // pow(dist, r_k) once per (voter, position); pow(y, 1.0) is y exactly.
-      for (int k = 0; k < n; k++) {
-        double rk = r[k];
-        double[] row = pw[k];
-        if (rk == 1.0) {
-          for (int a = 0; a < n; a++) row[a] = dist(k, x[a]);
-        } else {
-          for (int a = 0; a < n; a++) row[a] = Math.pow(dist(k, x[a]), rk);
-        }
+  /** pow(dist, r_k) once per (voter, position); pow(y, 1.0) is y exactly. */
+  private void fillPow() {
+    if (!allPairs()) return;
+    for (int k = 0; k < n; k++) {
+      double rk = r[k];
+      double[] row = pw[k];
+      if (rk == 1.0) {
+        for (int a = 0; a < n; a++) row[a] = dist(k, x[a]);
+      } else {
+        for (int a = 0; a < n; a++) row[a] = Math.pow(dist(k, x[a]), rk);
       }
-      // The same sum in the same order (terms with a = b are +0 and leave it unchanged).
-      double all = 0;
-      double[] d = rowScratch;
-      for (int k : order) {
-        double w = c[k] * s[k];
-        if (w == 0) continue;
-        double[] row = pw[k];
-        for (int m = 0; m < n; m++) d[m] = row[order[m]];
-        for (int ma = 0; ma < n; ma++) {
-          double da = d[ma];
-          for (int mb = 0; mb < ma; mb++) all += Math.abs(w * (da - d[mb]));
-          for (int mb = ma + 1; mb < n; mb++) all += Math.abs(w * (da - d[mb]));
-        }
+    }
+  }
+
+  /**
+   * The all-pairs denominator: over every voter and every ordered pair of actors, summed in the
+   * canonical order (terms with a = b are +0 and leave it unchanged).
+   */
+  private double allSum() {
+    double all = 0;
+    double[] d = rowScratch;
+    for (int mk = 0; mk < n; mk++) {
+      int k = order[mk];
+      double w = c[k] * s[k];
+      if (w == 0) continue;
+      voterRow(mk, d);
+      for (int ma = 0; ma < n; ma++) {
+        double da = d[ma];
+        for (int mb = 0; mb < ma; mb++) all += Math.abs(w * (da - d[mb]));
+        for (int mb = ma + 1; mb < n; mb++) all += Math.abs(w * (da - d[mb]));
       }
+    }
+    return all;
+  }
+
+  private void computeProbabilities(double all) {
+    if (allPairs()) {
       // top_ij for all j at once: each still summed over the voters in canonical order. Voters
       // with c s = 0 and votes ≤ 0 add nothing (adding +0 leaves a sum that is never -0 unchanged).
       double[] top = topScratch;
@@ -526,9 +657,18 @@ public final class ExpectedUtilityModel {
           if (w == 0) continue;
           double[] row = pw[k];
           double di = row[i];
-          for (int j = 0; j < n; j++) {
-            double v = w * (row[j] - di);
-            top[j] += v > 0 ? v : 0.0;
+          if (w < 0x1p1000) {
+            // Branch-free positive part: (v + |v|) / 2 is exactly v for v > 0 (no overflow below
+            // 2^1000) and +0 otherwise, which leaves a sum that is never -0 unchanged.
+            for (int j = 0; j < n; j++) {
+              double v = w * (row[j] - di);
+              top[j] += (v + Math.abs(v)) * 0.5;
+            }
+          } else {
+            for (int j = 0; j < n; j++) {
+              double v = w * (row[j] - di);
+              if (v > 0) top[j] += v;
+            }
           }
         }
         for (int j = 0; j < n; j++) pi[j] = x[i] == x[j] ? 0 : top[j] / all;

@@ -195,12 +195,15 @@ public final class ExpectedUtilityProtocol implements Protocol {
         for (int k = 0; k < issues; k++) models[k] = build(k, round);
         stale = false;
       }
+      List<ExpectedUtilityModel> stepping = new ArrayList<>(issues);
       for (int k = 0; k < issues; k++) {
-        ExpectedUtilityModel m = models[k];
-        steppedNow[k] = setup.exactRounds() || m.stop() == null;
+        steppedNow[k] = setup.exactRounds() || models[k].stop() == null;
+        if (steppedNow[k]) stepping.add(models[k]);
+      }
+      ExpectedUtilityModel.stepAll(stepping); // bitwise as stepping each in turn
+      for (int k = 0; k < issues; k++) {
         if (!steppedNow[k]) continue;
-        m.step();
-        double[] x = m.positions();
+        double[] x = models[k].positions();
         for (int i = 0; i < n; i++) positions[i][k] = x[i];
       }
       current = view();

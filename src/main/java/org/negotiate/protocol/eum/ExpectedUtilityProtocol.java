@@ -98,7 +98,13 @@ public final class ExpectedUtilityProtocol implements Protocol {
     private final double[][] positions;
     /** Whether each issue's model took a round in the current engine round. */
     private final boolean[] steppedNow;
-    private final String[] why;
+    /**
+     * What each actor's verdict describes: the round view current when it last responded or
+     * conceded. The words are built only when {@link #verdict(int)} asks for them.
+     */
+    private final View[] why;
+    /** The state after the last propose (or the initial state). */
+    private View current;
     private boolean stale;
     private int lastRound = -1;
 
@@ -118,7 +124,7 @@ public final class ExpectedUtilityProtocol implements Protocol {
       seenInput = new double[n][];
       positions = new double[n][issues];
       steppedNow = new boolean[issues];
-      why = new String[n];
+      why = new View[n];
       for (int i = 0; i < n; i++) {
         seenInput[i] = in.position[i].clone();
         positions[i] = in.position[i].clone();
@@ -132,6 +138,28 @@ public final class ExpectedUtilityProtocol implements Protocol {
         }
         models[k] = build(k, 0);
       }
+      current = view();
+    }
+
+    /** Everything {@link #describe} reads, as of now; the later rounds do not change it. */
+    private record View(boolean[] stepped, ExpectedUtilityModel.RoundLog[] logs, String[] stopWords, double[][] stayed) {}
+
+    private View view() {
+      boolean[] stepped = steppedNow.clone();
+      ExpectedUtilityModel.RoundLog[] logs = new ExpectedUtilityModel.RoundLog[issues];
+      String[] stops = new String[issues];
+      double[][] stayed = new double[issues][];
+      for (int k = 0; k < issues; k++) {
+        if (stepped[k]) {
+          logs[k] = models[k].lastRound();
+        } else {
+          stops[k] = stopWords(k);
+          double[] col = new double[n];
+          for (int i = 0; i < n; i++) col[i] = positions[i][k];
+          stayed[k] = col;
+        }
+      }
+      return new View(stepped, logs, stops, stayed);
     }
 
     private ExpectedUtilityModel build(int k, int round) {
@@ -167,35 +195,38 @@ public final class ExpectedUtilityProtocol implements Protocol {
         for (int k = 0; k < issues; k++) models[k] = build(k, round);
         stale = false;
       }
+      List<ExpectedUtilityModel> stepping = new ArrayList<>(issues);
       for (int k = 0; k < issues; k++) {
-        ExpectedUtilityModel m = models[k];
-        steppedNow[k] = setup.exactRounds() || m.stop() == null;
+        steppedNow[k] = setup.exactRounds() || models[k].stop() == null;
+        if (steppedNow[k]) stepping.add(models[k]);
+      }
+      ExpectedUtilityModel.stepAll(stepping); // bitwise as stepping each in turn
+      for (int k = 0; k < issues; k++) {
         if (!steppedNow[k]) continue;
-        m.step();
-        double[] x = m.positions();
+        double[] x = models[k].positions();
         for (int i = 0; i < n; i++) positions[i][k] = x[i];
       }
+      current = view();
     }
 
     @Override
     public void respond(int party, int round) {
-      why[party] = describe(party);
+      why[party] = current;
     }
 
     @Override
     public void concede(int actor, int round) {
-      why[actor] = describe(actor);
+      why[actor] = current;
     }
 
-    private String describe(int i) {
+    private String describe(View v, int i) {
       List<String> parts = new ArrayList<>();
       for (int k = 0; k < issues; k++) {
-        ExpectedUtilityModel m = models[k];
         String prefix = issues > 1 ? issueIds.get(k) + ": " : "";
-        if (!steppedNow[k]) {
-          parts.add(prefix + "stopped (" + stopWords(k) + "), stays at " + fmt(positions[i][k]));
+        if (!v.stepped()[k]) {
+          parts.add(prefix + "stopped (" + v.stopWords()[k] + "), stays at " + fmt(v.stayed()[k][i]));
         } else {
-          parts.add(prefix + m.describeMove(i));
+          parts.add(prefix + v.logs()[k].describeMove(i));
         }
       }
       return String.join("; ", parts);
@@ -234,7 +265,7 @@ public final class ExpectedUtilityProtocol implements Protocol {
 
     @Override
     public String verdict(int party) {
-      return why[party] != null ? why[party] : describe(party);
+      return describe(why[party] != null ? why[party] : current, party);
     }
 
     @Override

@@ -482,6 +482,39 @@ public final class SpatialModel {
       int[] chosen, double[] chosenProbability, int[][] queues, double[][] queueProbabilities, double distance,
       double fractionalChange, boolean stop, List<String> log) {}
 
+  /**
+   * The turn in words, built on first access (the turn keeps the data; nothing is formatted while
+   * the model runs). Immutable; equal to the list of its strings.
+   */
+  private static final class LazyLog extends java.util.AbstractList<String> implements java.util.RandomAccess {
+    private List<java.util.function.Supplier<String>> parts;
+    private List<String> text;
+
+    LazyLog(List<java.util.function.Supplier<String>> parts) {
+      this.parts = parts;
+    }
+
+    private synchronized List<String> text() {
+      if (text == null) {
+        List<String> out = new ArrayList<>(parts.size());
+        for (java.util.function.Supplier<String> s : parts) out.add(s.get());
+        text = List.copyOf(out);
+        parts = null;
+      }
+      return text;
+    }
+
+    @Override
+    public String get(int index) {
+      return text().get(index);
+    }
+
+    @Override
+    public int size() {
+      return text().size();
+    }
+  }
+
   /** Performs one KTAB turn and returns what it did. */
   public Turn step() {
     Assessment a = assess();
@@ -492,7 +525,7 @@ public final class SpatialModel {
       q.add(new B(k, k, pos[k], pos[k], Double.NaN, 0, k));
       queue.add(q);
     }
-    List<String> log = new ArrayList<>();
+    List<java.util.function.Supplier<String>> log = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int bestJ = -1;
       double pIJ = 0;
@@ -507,7 +540,8 @@ public final class SpatialModel {
         }
       }
       if (bestJ < 0) {
-        log.add(name(i) + " has no advantageous target");
+        int who = i;
+        log.add(() -> name(who) + " has no advantageous target");
         continue;
       }
       int j = bestJ;
@@ -544,8 +578,13 @@ public final class SpatialModel {
         proposed.add(b);
         queue.get(i).add(b);
         queue.get(j).add(b);
-        log.add(String.format(Locale.ROOT, "%s challenges %s (P[win] %.4f, gain %+.4f): bargain %s to %s, %s to %s",
-            name(i), name(j), pIJ, bestEu, name(i), vector(b.pi), name(j), vector(b.pr)));
+        int ci = i;
+        double cp = pIJ;
+        double cg = bestEu;
+        double[] bpi = b.pi.clone();
+        double[] bpr = b.pr.clone();
+        log.add(() -> String.format(Locale.ROOT, "%s challenges %s (P[win] %.4f, gain %+.4f): bargain %s to %s, %s to %s",
+            name(ci), name(j), cp, cg, name(ci), vector(bpi), name(j), vector(bpr)));
       }
     }
 
@@ -574,8 +613,11 @@ public final class SpatialModel {
       } else {
         next[k] = (b.init == k ? b.pi : b.pr).clone();
         chosen[k] = proposed.indexOf(b);
-        log.add(String.format(Locale.ROOT, "%s adopts %s from the bargain %s-%s (probability %.4f of %d)",
-            name(k), vector(next[k]), name(b.init), name(b.rcvr), p[pick], nb));
+        int ck = k;
+        double[] adopted = next[k].clone();
+        double cp = p[pick];
+        log.add(() -> String.format(Locale.ROOT, "%s adopts %s from the bargain %s-%s (probability %.4f of %d)",
+            name(ck), vector(adopted), name(b.init), name(b.rcvr), cp, nb));
       }
     }
 
@@ -585,8 +627,9 @@ public final class SpatialModel {
     if (t == 1) firstDistance = distance;
     double ratio = distance / (firstDistance + opt.minSigDelta());
     boolean stop = t >= opt.maxTurns() || (t >= opt.minTurns() && ratio < opt.stopFraction());
-    log.add(String.format(Locale.ROOT, "turn %d: change %.4g, fractional change compared to first step %.4f%s",
-        t, distance, ratio, stop ? " (stop)" : ""));
+    double dist = distance;
+    log.add(() -> String.format(Locale.ROOT, "turn %d: change %.4g, fractional change compared to first step %.4f%s",
+        t, dist, ratio, stop ? " (stop)" : ""));
 
     pos = next;
     history.add(copy(next));
@@ -594,7 +637,7 @@ public final class SpatialModel {
     assessed = null;
     List<Bargain> reported = proposed.stream().map(B::report).toList();
     last = new Turn(t, a.r.clone(), a.p.clone(), reported, chosen, chosenProb, queues, queueProb, distance, ratio, stop,
-        List.copyOf(log));
+        new LazyLog(log));
     return last;
   }
 

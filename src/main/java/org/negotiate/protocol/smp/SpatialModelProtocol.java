@@ -98,7 +98,9 @@ public final class SpatialModelProtocol implements Protocol {
     private final double[][] seenPositions;
     private double[][] positions;
     private SpatialModel.Turn turn;
-    private final String[] verdicts;
+    /** The turn and positions the verdicts describe (words built only when asked). */
+    private SpatialModel.Turn verdictTurn;
+    private double[][] verdictPositions;
 
     Run(NegotiationSetup setup, Inputs in) {
       this.setup = setup;
@@ -120,7 +122,6 @@ public final class SpatialModelProtocol implements Protocol {
       this.model = new SpatialModel(setup.actorNames(), cap, x, sal, options(setup));
       this.seenPositions = x;
       this.positions = model.positions();
-      this.verdicts = new String[n];
     }
 
     private static double capability(double c) {
@@ -155,10 +156,14 @@ public final class SpatialModelProtocol implements Protocol {
     public void propose(int round) {
       turn = model.step();
       positions = model.positions();
-      for (int i = 0; i < in.actors; i++) verdicts[i] = verdictOf(i);
+      verdictTurn = turn;
+      verdictPositions = new double[positions.length][];
+      for (int i = 0; i < positions.length; i++) verdictPositions[i] = positions[i].clone();
     }
 
     private String verdictOf(int i) {
+      SpatialModel.Turn turn = verdictTurn;
+      double[][] positions = verdictPositions;
       int b = turn.chosen()[i];
       if (b < 0) {
         return String.format(Locale.ROOT, "SMP turn %d: keeps its position (risk attitude %+.3f)",
@@ -201,7 +206,7 @@ public final class SpatialModelProtocol implements Protocol {
 
     @Override
     public String verdict(int party) {
-      return verdicts[party] == null ? "" : verdicts[party];
+      return verdictTurn == null ? "" : verdictOf(party);
     }
 
     @Override

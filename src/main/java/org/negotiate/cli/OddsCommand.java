@@ -46,29 +46,12 @@ import picocli.CommandLine.Spec;
 final class OddsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
-
-  @Option(names = "--runs", paramLabel = "N", description = "Replications (default: the scenario's experiment.replications).")
-  Integer runs;
-
-  @Option(names = "--rounds", paramLabel = "R", description = "Rounds, one per month (default: the scenario's experiment.rounds).")
-  Integer rounds;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
-  Long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin RunOptions run;
 
   @Option(names = "--analyse", paramLabel = "N", defaultValue = "100",
       description = {"Set each deal of the first N replications against the parties' Pareto frontier and their Nash",
         "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default ${DEFAULT-VALUE})."})
   int analyse;
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
 
   @Option(names = "--precision", paramLabel = "P",
       description = {
@@ -100,19 +83,18 @@ final class OddsCommand implements Callable<Integer> {
     if (precision != null && !(precision > 0 && precision < 0.5)) {
       throw new BadInput("--precision: expected a number in (0, 0.5), got " + precision);
     }
-    int n = Inputs.inRange("--runs", runs, precision != null ? Inputs.MAX_REPLICATIONS : s.experiment().replications(), 1,
-        Inputs.MAX_REPLICATIONS);
-    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
-    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
-    long base = seed != null ? seed : s.experiment().seed();
-    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds != null);
+    int n = run.replications(precision != null ? Inputs.MAX_REPLICATIONS : s.experiment().replications());
+    int r = run.rounds(s.experiment().rounds());
+    int t = run.threads();
+    long base = run.seed(s.experiment().seed());
+    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
     if (precision != null) options = options.withPrecision(precision);
     Inputs.checkRun(s, r, n, t);
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r
         + (precision != null ? "\nprecision=" + precision : "");
-    String journalIdentity = identity + "\nexact_rounds=" + (rounds != null) + "\nprotocol=" + protocol.name() + "\n";
+    String journalIdentity = identity + "\nexact_rounds=" + (run.exactRounds()) + "\nprotocol=" + protocol.name() + "\n";
     ResultFolder opened;
     int resumedAt = -1;
     if (resume != null) {
@@ -132,7 +114,7 @@ final class OddsCommand implements Callable<Integer> {
       }
       resumedAt = org.negotiate.experiment.RunJournal.replicationsIn(resume.resolve(JOURNAL));
     } else {
-      opened = ResultFolder.open(Inputs.outputRoot(out), s.name(), identity, started, "");
+      opened = ResultFolder.open(run.outputRoot(), s.name(), identity, started, "");
     }
     try (ResultFolder folder = opened) {
       Path journalDir = folder.dir().resolve(JOURNAL);
@@ -142,7 +124,7 @@ final class OddsCommand implements Callable<Integer> {
       }
       org.negotiate.experiment.RunJournal journal = new org.negotiate.experiment.RunJournal(journalDir);
       MonteCarlo.Result result;
-      try (ProgressBar bar = quiet ? null : Progress.bar("replications",
+      try (ProgressBar bar = run.progress("replications",
           precision != null ? Math.min(n, MonteCarlo.replicationsFor(precision)) : n)) {
         result = MonteCarlo.run(s, protocol, options, bar == null ? null : done -> {
           synchronized (bar) {
@@ -167,25 +149,13 @@ final class OddsCommand implements Callable<Integer> {
 
       Map<String, Object> summary = summary(odds);
       summary.putAll(analysisSummary(analysis));
-      Map<String, Object> manifest = new LinkedHashMap<>();
-      manifest.put("tool", "negotiate");
-      manifest.put("version", Main.version());
-      manifest.put("command", Inputs.commandLine(spec));
-      manifest.put("scenario", s.name());
-      manifest.put("scenario_file", String.valueOf(scenario.source()));
-      manifest.put("overrides", scenario.allOverrides());
-      manifest.put("scenario_sha256", ResultFolder.sha256(resolved));
-      manifest.put("protocol", protocol.name());
-      manifest.put("seed", base);
-      manifest.put("replications", n);
+      Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
       manifest.put("failed_replications", result.failures().size());
       if (precision != null) {
         manifest.put("precision", precision);
         manifest.put("max_replications", options.replications());
       }
-      manifest.put("rounds", r);
       if (resumedAt >= 0) manifest.put("resumed_after_replications", resumedAt);
-      manifest.put("threads", t);
       manifest.put("started_utc", started.toString());
       manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
       manifest.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
@@ -195,7 +165,7 @@ final class OddsCommand implements Callable<Integer> {
       manifest.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
       // the same experiment from this folder alone: the resolved scenario with every setting spelled out
       manifest.put("rerun", "negotiate odds scenario.resolved.yaml --seed " + base + " --runs " + options.replications()
-          + (rounds != null ? " --rounds " + r : "") + (precision != null ? " --precision " + precision : "")
+          + (run.exactRounds() ? " --rounds " + r : "") + (precision != null ? " --precision " + precision : "")
           + " --analyse " + analyse);
       List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv", "reference.csv"));
       if (!result.failures().isEmpty()) files.add("failures.csv");

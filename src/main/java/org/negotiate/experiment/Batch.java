@@ -1,14 +1,7 @@
 package org.negotiate.experiment;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.SetupSampler;
 import org.negotiate.model.Streams;
@@ -89,48 +82,8 @@ public final class Batch {
     void done(long points);
   }
 
-  /**
-   * Runs {@code task} for indices {@code 0 .. n-1} on {@code threads} threads and returns the
-   * results in index order. The first failure (in index order of detection) is rethrown.
-   */
+  /** Runs {@code task} for indices {@code 0 .. n-1} on this machine's cores, results in index order. */
   public static <T> List<T> map(int n, int threads, Task<T> task, Progress progress) throws InterruptedException {
-    Object[] results = new Object[n];
-    AtomicInteger next = new AtomicInteger();
-    AtomicLong done = new AtomicLong();
-    int t = Math.max(1, Math.min(threads, n));
-    ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-      Thread th = new Thread(r, "design-points");
-      th.setDaemon(true);
-      return th;
-    });
-    List<Future<Void>> workers = new ArrayList<>();
-    try {
-      for (int w = 0; w < t; w++) {
-        workers.add(pool.submit(() -> {
-          for (int i; (i = next.getAndIncrement()) < n; ) {
-            if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
-            results[i] = task.run(i);
-            long d = done.incrementAndGet();
-            if (progress != null) progress.done(d);
-          }
-          return null;
-        }));
-      }
-      for (Future<Void> f : workers) f.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof InterruptedException ie) throw ie;
-      if (cause instanceof RuntimeException re) throw re;
-      throw new IllegalStateException(cause);
-    } finally {
-      pool.shutdownNow();
-    }
-    List<T> out = new ArrayList<>(n);
-    for (Object o : results) {
-      @SuppressWarnings("unchecked")
-      T v = (T) o;
-      out.add(v);
-    }
-    return out;
+    return LocalEngine.run(n, threads, task::run, progress == null ? null : progress::done);
   }
 }

@@ -23,10 +23,10 @@ public record ConvergenceOdds(
     List<MonthOdds> byMonth,
     List<IssueTerms> terms,
     List<BlockerShare> blockers,
-    List<PositionBand> positions) {
+    List<PositionBand> positions) implements java.io.Serializable {
 
   /** P(agreement by the end of {@code month}) with its 95% Wilson interval. */
-  public record MonthOdds(int round, YearMonth month, long agreed, double odds, double lower, double upper) {}
+  public record MonthOdds(int round, YearMonth month, long agreed, double odds, double lower, double upper) implements java.io.Serializable {}
 
   /**
    * Agreed terms on one issue over the runs that agreed.
@@ -34,14 +34,14 @@ public record ConvergenceOdds(
    * @param histogram counts of agreed terms in 101 bins: bin b holds terms that round to b
    */
   public record IssueTerms(
-      String issueId, String label, long agreedRuns, long[] histogram, double mean, double p10, double p50, double p90) {}
+      String issueId, String label, long agreedRuns, long[] histogram, double mean, double p10, double p50, double p90) implements java.io.Serializable {}
 
-  public record BlockerShare(String actorId, String actorName, long failedRuns, double share) {}
+  public record BlockerShare(String actorId, String actorName, long failedRuns, double share) implements java.io.Serializable {}
 
   /**
    * Where one actor stood on one issue in one round across replications (10th, 50th and 90th
    * percentiles). A run that ended earlier holds its final positions.
    */
   public record PositionBand(
-      String actorId, String actorName, String issueId, int round, YearMonth month, double p10, double p50, double p90) {}
+      String actorId, String actorName, String issueId, int round, YearMonth month, double p10, double p50, double p90) implements java.io.Serializable {}
 }

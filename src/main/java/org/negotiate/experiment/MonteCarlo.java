@@ -69,7 +69,7 @@ public final class MonteCarlo {
    * @param precision 0, or run until the last month's 95% interval is within ± this
    */
   public record Options(int replications, int rounds, long seed, int threads, boolean exactRounds, boolean keepOutcomes,
-      double precision) {
+      double precision) implements java.io.Serializable {
     public Options(int replications, int rounds, long seed, int threads) {
       this(replications, rounds, seed, threads, false);
     }
@@ -133,7 +133,7 @@ public final class MonteCarlo {
    * (agreed terms, an agreed deal's utilities, any infinite utility). It counts as neither agreed
    * nor failed: it is left out of the odds' denominator and reported on its own.
    */
-  public record Failure(int index, long seed, String exception, String message) {}
+  public record Failure(int index, long seed, String exception, String message) implements java.io.Serializable {}
 
   /** Why an outcome cannot be counted, or null when it can. */
   static String nonFinite(RunOutcome r) {
@@ -172,10 +172,22 @@ public final class MonteCarlo {
    */
   public static Result run(Scenario scenario, Protocol protocol, Options o, Progress progress, RunJournal journal)
       throws InterruptedException {
+    return run(scenario, protocol, o, progress, journal, null);
+  }
+
+  /**
+   * As {@link #run(Scenario, Protocol, Options, Progress, RunJournal)}, on {@code engine} when it
+   * is distributed: each task runs a block of consecutive replications and sends back its counts
+   * (integers) and outcome records, which are added up and put at their indices here, so the
+   * results are those of the local run, byte for byte. Null or a local engine: this JVM's threads.
+   */
+  public static Result run(Scenario scenario, Protocol protocol, Options o, Progress progress, RunJournal journal,
+      Engine engine) throws InterruptedException {
+    boolean distributed = engine != null && engine.distributed();
     List<String> canonical = SetupSampler.nominal(scenario, o.rounds()).actorIds();
     int issues = scenario.issues().size();
     SetupSampler.Plan plan = SetupSampler.plan(scenario);
-    int threads = Math.max(1, Math.min(o.threads(), (o.replications() + BLOCK - 1) / BLOCK));
+    int threads = distributed ? 1 : Math.max(1, Math.min(o.threads(), (o.replications() + BLOCK - 1) / BLOCK));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "replications");
       t.setDaemon(true);
@@ -199,9 +211,13 @@ public final class MonteCarlo {
       while (!stop && n < o.replications()) {
         int from = n;
         int to = o.precision() > 0 || journal != null
-            ? (int) Math.min(o.replications(), (long) n + PRECISION_STAGE) : o.replications();
+            ? (int) Math.min(o.replications(), (long) n + stage(o, journal, engine)) : o.replications();
         if (store != null) store.ensureCapacity(to);
-        runStage(pool, workers, scenario, plan, protocol, o, from, to, store, done, progress);
+        if (distributed) {
+          runStage(engine, workers[0], scenario, protocol, o, canonical.size(), from, to, store, progress);
+        } else {
+          runStage(pool, workers, scenario, plan, protocol, o, from, to, store, done, progress);
+        }
         n = to;
         stop = o.precision() > 0 && withinPrecision(workers, n - failures(workers), o.rounds(), o.precision());
         if (journal != null && journal.due(stop || n == o.replications())) {
@@ -231,6 +247,65 @@ public final class MonteCarlo {
         canonical, failures);
   }
 
+  /**
+   * Replications between checkpoints (and precision checks): {@link #PRECISION_STAGE} here, and
+   * on a cluster, for a journal without a precision, enough blocks to keep every executor busy (a
+   * whole number of stages, so checkpoints fall where a local run's would).
+   */
+  private static int stage(Options o, RunJournal journal, Engine engine) {
+    if (o.precision() > 0 || engine == null || !engine.distributed()) return PRECISION_STAGE;
+    long wanted = 2L * engine.parallelism() * Math.max(1, engine.blockReplications());
+    return (int) Math.min(Integer.MAX_VALUE / 2, (wanted + PRECISION_STAGE - 1) / PRECISION_STAGE * PRECISION_STAGE);
+  }
+
+  /**
+   * What one distributed task sends back: the counts of its block of replications and, when
+   * outcomes are kept, their records in index order.
+   */
+  record Block(Accumulator counts, byte[] records) implements java.io.Serializable {
+    /** Runs replications {@code from .. to-1} in the task's JVM. */
+    static Block run(Scenario scenario, String protocolName, Options o, int actors, int from, int to, boolean keep)
+        throws InterruptedException {
+      Protocol protocol = org.negotiate.protocol.Protocols.byName(protocolName)
+          .orElseThrow(() -> new IllegalStateException("no protocol " + protocolName));
+      int issues = scenario.issues().size();
+      Accumulator acc = new Accumulator(o.rounds(), actors, issues, !keep);
+      OutcomeStore store = keep ? new OutcomeStore(issues, actors) : null;
+      if (store != null) store.ensureCapacity(to - from);
+      runBlock(acc, SetupSampler.plan(scenario), protocol, o, from, to, store, from);
+      byte[] records = null;
+      if (store != null) {
+        records = new byte[(to - from) * store.recordBytes()];
+        for (int i = 0; i < to - from; i++) store.record(i).get(records, i * store.recordBytes(), store.recordBytes());
+        store.seal();
+      }
+      return new Block(acc, records);
+    }
+  }
+
+  private static void runStage(Engine engine, Accumulator into, Scenario scenario, Protocol protocol, Options o, int actors,
+      int from, int to, OutcomeStore store, Progress progress) throws InterruptedException {
+    int block = Math.max(1, engine.blockReplications());
+    int blocks = (int) (((long) to - from + block - 1) / block);
+    String protocolName = protocol.name();
+    boolean keep = store != null;
+    List<Block> parts = engine.map(blocks, block,
+        b -> Block.run(scenario, protocolName, o, actors, from + b * block, (int) Math.min(to, (long) from + (long) (b + 1) * block), keep),
+        progress == null ? null : d -> progress.done(Math.min(to, from + d * block)));
+    for (int b = 0; b < blocks; b++) {
+      Block part = parts.get(b);
+      into.addAll(part.counts());
+      if (keep) {
+        int start = from + b * block;
+        int bytes = store.recordBytes();
+        int count = part.records().length / bytes;
+        for (int i = 0; i < count; i++) {
+          store.putRecord(start + i, java.util.Arrays.copyOfRange(part.records(), i * bytes, (i + 1) * bytes));
+        }
+      }
+    }
+  }
+
   private static void runStage(ExecutorService pool, Accumulator[] workers, Scenario scenario, SetupSampler.Plan plan,
       Protocol protocol, Options o, int from, int to, OutcomeStore store, AtomicLong done, Progress progress)
       throws InterruptedException, ExecutionException {
@@ -258,29 +333,35 @@ public final class MonteCarlo {
       if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
       int start = from + b * BLOCK;
       int end = Math.min(to, start + BLOCK);
-      for (int i = start; i < end; i++) {
-        long seed = Streams.replicationSeed(o.seed(), i);
-        RunOutcome r;
-        String bad;
-        try {
-          NegotiationSetup setup = plan.draw(o.rounds(), o.exactRounds(), seed);
-          r = Replication.run(setup, protocol, acc.trajectory);
-          bad = nonFinite(r);
-        } catch (RuntimeException | StackOverflowError e) {
-          acc.failures.add(new Failure(i, seed, e.getClass().getName(), String.valueOf(e.getMessage())));
-          if (store != null) store.fail(i);
-          continue;
-        }
-        if (bad != null) {
-          acc.failures.add(new Failure(i, seed, "NonFiniteOutcome", bad));
-          if (store != null) store.fail(i);
-          continue;
-        }
-        acc.add(r);
-        if (store != null) store.put(i, r);
-      }
+      runBlock(acc, plan, protocol, o, start, end, store, 0);
       long d = done.addAndGet(end - start);
       if (progress != null) progress.done(d);
+    }
+  }
+
+  /** Replications {@code start .. end-1}; the store holds replication i at {@code i - storeOffset}. */
+  private static void runBlock(Accumulator acc, SetupSampler.Plan plan, Protocol protocol, Options o, int start, int end,
+      OutcomeStore store, int storeOffset) {
+    for (int i = start; i < end; i++) {
+      long seed = Streams.replicationSeed(o.seed(), i);
+      RunOutcome r;
+      String bad;
+      try {
+        NegotiationSetup setup = plan.draw(o.rounds(), o.exactRounds(), seed);
+        r = Replication.run(setup, protocol, acc.trajectory);
+        bad = nonFinite(r);
+      } catch (RuntimeException | StackOverflowError e) {
+        acc.failures.add(new Failure(i, seed, e.getClass().getName(), String.valueOf(e.getMessage())));
+        if (store != null) store.fail(i - storeOffset);
+        continue;
+      }
+      if (bad != null) {
+        acc.failures.add(new Failure(i, seed, "NonFiniteOutcome", bad));
+        if (store != null) store.fail(i - storeOffset);
+        continue;
+      }
+      acc.add(r);
+      if (store != null) store.put(i - storeOffset, r);
     }
   }
 
@@ -324,7 +405,7 @@ public final class MonteCarlo {
   // ------------------------------------------------------------------ aggregation
 
   /** What one worker has seen: counts and position histograms, all integers (they merge in any order). */
-  static final class Accumulator implements TermsSource {
+  static final class Accumulator implements TermsSource, java.io.Serializable {
     /** Agreed terms binned to 0.01 and to whole points (only when outcomes are not kept: for the terms chart). */
     static final int TERM_BINS = 10_001;
     /** Agreed terms summed in fixed point (2^-32) so that the sum does not depend on the order. */
@@ -340,7 +421,7 @@ public final class MonteCarlo {
     final long[][] termWhole;
     final long[] termSum;
     /** The trajectory buffer this worker's replications record into, one at a time. */
-    final float[][][] trajectory;
+    final transient float[][][] trajectory;
 
     Accumulator(int rounds, int actors, int issues, boolean streamTerms) {
       tally = new PositionTally(rounds, actors + 1, issues);

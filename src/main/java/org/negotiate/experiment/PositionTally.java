@@ -5,7 +5,7 @@ package org.negotiate.experiment;
  * (round, actor, issue). Counts are integers, so merging tallies gives the same result in any
  * order and with any number of threads. One flat array, [round][actor][issue][bin].
  */
-public final class PositionTally {
+public final class PositionTally implements java.io.Serializable {
   static final int BINS = 201;
   private final int actors;
   private final int issues;

@@ -22,7 +22,7 @@ public final class Sweep {
   /**
    * One swept parameter: {@code PATH=FROM:TO:STEPS}, STEPS values from FROM to TO inclusive.
    */
-  public record Axis(String path, double from, double to, int steps) {
+  public record Axis(String path, double from, double to, int steps) implements java.io.Serializable {
     public Axis {
       if (steps < 1) throw new IllegalArgumentException("steps must be at least 1");
     }
@@ -75,7 +75,7 @@ public final class Sweep {
    * @param problem why the scenario is invalid at this point (null when valid); nothing is run then
    * @param odds the Monte Carlo's odds (null for an invalid point)
    */
-  public record Point(double[] values, String problem, ConvergenceOdds odds) {
+  public record Point(double[] values, String problem, ConvergenceOdds odds) implements java.io.Serializable {
     public boolean valid() {
       return problem == null;
     }

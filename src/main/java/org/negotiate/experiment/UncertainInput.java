@@ -36,7 +36,7 @@ import org.negotiate.scenario.Stance;
  * @param eventId the event (null unless {@link Kind#EVENT})
  * @param changeIndex the change's index in the event's list (-1 unless {@link Kind#EVENT})
  */
-public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath path, String eventId, int changeIndex) {
+public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath path, String eventId, int changeIndex) implements java.io.Serializable {
 
   /** Where an uncertain input lives. */
   public enum Kind { ACTOR, PROTOCOL, EVENT }

@@ -30,4 +30,4 @@ public record Actor(
     Map<String, Quantity> ties,
     Map<String, Quantity> pressure,
     List<String> evidence,
-    String rationale) {}
+    String rationale) implements java.io.Serializable {}

@@ -7,4 +7,4 @@ package org.negotiate.scenario;
  * @param tolerance for protocols with no accept step: every party's position within this distance
  *     (0–100 scale) of every other party's on every issue
  */
-public record AgreementRule(String rule, double tolerance) {}
+public record AgreementRule(String rule, double tolerance) implements java.io.Serializable {}

@@ -3,7 +3,7 @@ package org.negotiate.scenario;
 import java.time.YearMonth;
 
 /** Round 0 is the start month; one round is one calendar month. */
-public record Calendar(YearMonth start) {
+public record Calendar(YearMonth start) implements java.io.Serializable {
 
   public YearMonth month(int round) {
     return start.plusMonths(round);

@@ -1,7 +1,7 @@
 package org.negotiate.scenario;
 
 /** One change an event makes to one input. */
-public record Change(InputPath target, Op op, Quantity value) {
+public record Change(InputPath target, Op op, Quantity value) implements java.io.Serializable {
 
   public enum Op {
     /** Replace the value (a salience set this way renormalises the actor's other saliences). */

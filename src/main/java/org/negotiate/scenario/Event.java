@@ -9,4 +9,4 @@ public record Event(
     Timing timing,
     List<Change> changes,
     List<String> evidence,
-    String rationale) {}
+    String rationale) implements java.io.Serializable {}

@@ -9,7 +9,7 @@ package org.negotiate.scenario;
  * @param issue issue id for a stance field, null for an actor field
  * @param field field name: an actor field, a stance field, or {@code ties.X} / {@code pressure.X}
  */
-public record InputPath(String actor, String issue, String field) {
+public record InputPath(String actor, String issue, String field) implements java.io.Serializable {
 
   @Override
   public String toString() {

@@ -10,7 +10,7 @@ import org.apache.commons.math3.distribution.TriangularDistribution;
  * Drawing is by inverse CDF from one uniform number, so the same uniform gives a monotone,
  * comparable value across what-ifs (common random numbers) and across sensitivity designs.
  */
-public sealed interface Quantity
+public sealed interface Quantity extends java.io.Serializable
     permits Quantity.Fixed, Quantity.Uniform, Quantity.Triangular, Quantity.Normal, Quantity.Beta {
 
   /** The value used when nothing is drawn: the fixed value, the mode or the mean. */

@@ -5,7 +5,7 @@ package org.negotiate.scenario;
  *
  * @param integer whether only whole numbers are valid (then distributions are not)
  */
-public record Range(double lo, boolean loOpen, double hi, boolean hiOpen, boolean integer) {
+public record Range(double lo, boolean loOpen, double hi, boolean hiOpen, boolean integer) implements java.io.Serializable {
 
   public static Range closed(double lo, double hi) {
     return new Range(lo, false, hi, false, false);

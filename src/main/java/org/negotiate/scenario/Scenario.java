@@ -18,7 +18,7 @@ public record Scenario(
     AgreementRule agreement,
     List<Event> events,
     ExperimentDefaults experiment,
-    SalienceMode saliences) {
+    SalienceMode saliences) implements java.io.Serializable {
 
   public Optional<Actor> actor(String id) {
     return actors.stream().filter(a -> a.id().equals(id)).findFirst();

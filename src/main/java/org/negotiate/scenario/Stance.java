@@ -18,4 +18,4 @@ public record Stance(
     RedLine redLine,
     Quantity flexibility,
     List<String> evidence,
-    String rationale) {}
+    String rationale) implements java.io.Serializable {}

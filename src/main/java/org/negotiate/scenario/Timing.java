@@ -3,7 +3,7 @@ package org.negotiate.scenario;
 import java.time.YearMonth;
 
 /** When an event happens: at a fixed month, or at random within a window. */
-public sealed interface Timing permits Timing.At, Timing.Random {
+public sealed interface Timing extends java.io.Serializable permits Timing.At, Timing.Random {
 
   record At(YearMonth month) implements Timing {}
 

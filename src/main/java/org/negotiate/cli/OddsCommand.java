@@ -48,6 +48,7 @@ final class OddsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
   @Mixin RunOptions run;
+  @Mixin ResumeOption resumeOption;
   @Mixin EngineOptions engineOptions;
 
   @Option(names = "--analyse", paramLabel = "N", defaultValue = "100",
@@ -63,14 +64,6 @@ final class OddsCommand implements Callable<Integer> {
       })
   Double precision;
 
-  @Option(names = "--resume", paramLabel = "DIR",
-      description = {
-        "Finish a run that was stopped hard (kill -9, a crash): DIR is its unfinished folder,",
-        "results/<scenario>/.incomplete-<run-id>-<n>. Give the same scenario and settings; the",
-        "replications it had journalled are kept, the rest are run, and the results are the same",
-        "as an uninterrupted run's."
-      })
-  Path resume;
 
   @Override
   public Integer call() throws Exception {
@@ -93,7 +86,7 @@ final class OddsCommand implements Callable<Integer> {
         + (precision != null ? "\nprecision=" + precision : "");
     String journalIdentity = identity + "\nexact_rounds=" + (run.exactRounds()) + "\nprotocol=" + protocol.name() + "\n";
     try (Engine engine = engineOptions.open(t, "negotiate odds " + s.name());
-        JournalledFolder journalled = JournalledFolder.open("odds", resume, run.outputRoot(), s.name(), identity,
+        JournalledFolder journalled = JournalledFolder.open("odds", resumeOption.resume, run.outputRoot(), s.name(), identity,
             journalIdentity, started)) {
       ResultFolder folder = journalled.folder();
       int resumedAt = journalled.resumed() ? org.negotiate.experiment.RunJournal.replicationsIn(journalled.journal()) : -1;

@@ -43,6 +43,7 @@ final class SensitivityCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
   @Mixin RunOptions run;
+  @Mixin ResumeOption resumeOption;
   @Mixin EngineOptions engineOptions;
 
   @Option(names = "--samples", paramLabel = "N",
@@ -63,14 +64,6 @@ final class SensitivityCommand implements Callable<Integer> {
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "Odds of a deal by this month (default: the final month).")
   String month;
 
-  @Option(names = "--resume", paramLabel = "DIR",
-      description = {
-        "Finish a run that was stopped hard (kill -9, a crash): DIR is its unfinished folder,",
-        "results/sensitivity-<scenario>/.incomplete-<run-id>-<n>. Give the same command and settings; the",
-        "points it had journalled are kept, the others are run, and the results are the same as an",
-        "uninterrupted run's."
-      })
-  Path resume;
 
   @Override
   public Integer call() throws Exception {
@@ -105,7 +98,7 @@ final class SensitivityCommand implements Callable<Integer> {
     String journalIdentity = "sensitivity\n" + identity + "\nexact_rounds=" + run.exactRounds() + "\nevents=" + !noEvents
         + "\nprotocol=" + protocol.name() + "\n";
     try (Engine engine = engineOptions.open(t, "negotiate sensitivity " + s.name());
-        JournalledFolder journalled = JournalledFolder.open("sensitivity", resume, run.outputRoot(), "sensitivity-" + s.name(),
+        JournalledFolder journalled = JournalledFolder.open("sensitivity", resumeOption.resume, run.outputRoot(), "sensitivity-" + s.name(),
             identity, journalIdentity, started)) {
       ResultFolder folder = journalled.folder();
       int resumedAt = journalled.resumed() ? PieceJournal.piecesIn(journalled.journal()) : -1;

@@ -39,6 +39,7 @@ final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
   @Mixin RunOptions run;
+  @Mixin ResumeOption resumeOption;
   @Mixin EngineOptions engineOptions;
 
   @Option(names = "--vary", paramLabel = "PATH=FROM:TO:STEPS", required = true,
@@ -49,14 +50,6 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "A month to report besides the final one.")
   String month;
 
-  @Option(names = "--resume", paramLabel = "DIR",
-      description = {
-        "Finish a run that was stopped hard (kill -9, a crash): DIR is its unfinished folder,",
-        "results/sweep-<scenario>/.incomplete-<run-id>-<n>. Give the same command and settings; the",
-        "points it had journalled are kept, the others are run, and the results are the same as an",
-        "uninterrupted run's."
-      })
-  Path resume;
 
   @Override
   public Integer call() throws Exception {
@@ -91,7 +84,7 @@ final class SweepCommand implements Callable<Integer> {
     String identity = resolved + "\nsweep=" + vary + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + monthRound;
     String journalIdentity = "sweep\n" + identity + "\nexact_rounds=" + run.exactRounds() + "\nprotocol=" + protocol.name() + "\n";
     try (Engine engine = engineOptions.open(t, "negotiate sweep " + s.name());
-        JournalledFolder journalled = JournalledFolder.open("sweep", resume, run.outputRoot(), "sweep-" + s.name(), identity,
+        JournalledFolder journalled = JournalledFolder.open("sweep", resumeOption.resume, run.outputRoot(), "sweep-" + s.name(), identity,
             journalIdentity, started)) {
       ResultFolder folder = journalled.folder();
       int resumedAt = journalled.resumed() ? PieceJournal.piecesIn(journalled.journal()) : -1;

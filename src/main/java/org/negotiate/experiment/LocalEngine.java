@@ -99,7 +99,15 @@ public final class LocalEngine implements Engine {
     } finally {
       pool.shutdownNow();
     }
-    List<T> out = new ArrayList<>(n);
+    return LocalEngine.inOrder(results);
+  }
+
+  @Override
+  public void close() {}
+
+  /** Results held by index, as a list in index order. */
+  static <T> List<T> inOrder(Object[] results) {
+    List<T> out = new ArrayList<>(results.length);
     for (Object o : results) {
       @SuppressWarnings("unchecked")
       T v = (T) o;
@@ -107,7 +115,4 @@ public final class LocalEngine implements Engine {
     }
     return out;
   }
-
-  @Override
-  public void close() {}
 }

@@ -77,13 +77,7 @@ public final class PieceJournal {
       append(batch, out);
       for (int j = 0; j < batch.size(); j++) results[batch.get(j)] = out.get(j);
     }
-    List<T> list = new ArrayList<>(n);
-    for (Object o : results) {
-      @SuppressWarnings("unchecked")
-      T v = (T) o;
-      list.add(v);
-    }
-    return list;
+    return LocalEngine.inOrder(results);
   }
 
   private record Entry(int index, Object value) {}

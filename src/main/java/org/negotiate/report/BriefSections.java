@@ -495,7 +495,8 @@ public final class BriefSections {
       rows.add(row(k.replace('_', ' '), el("code", text)));
     }
     body.add(Html.table(List.of("Setting", "Value"), rows, "manifest"));
-    body.add(p("The same scenario, seed and replications give identical tables whatever the number of threads. "
+    body.add(p("The same scenario, seed and replications give identical tables whatever the number of threads, and "
+        + "whether they ran on this machine or on a Spark cluster (the engine above). "
         + "The scenario exactly as run (after any --set) is in this folder's resolved YAML file."));
     if (files != null && !files.isEmpty()) {
       List<Object> links = new ArrayList<>();

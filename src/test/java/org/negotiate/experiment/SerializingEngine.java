@@ -108,13 +108,7 @@ final class SerializingEngine implements Engine {
       long d = done.addAndGet(slice[1] - slice[0]);
       if (progress != null) progress.done(d);
     }
-    List<T> list = new ArrayList<>(n);
-    for (Object o : results) {
-      @SuppressWarnings("unchecked")
-      T v = (T) o;
-      list.add(v);
-    }
-    return list;
+    return LocalEngine.inOrder(results);
   }
 
   static byte[] bytes(Object o) throws IOException {

@@ -45,9 +45,12 @@ public final class PieceJournal {
     return dir;
   }
 
-  /** Pieces the journal in {@code dir} holds (0 when there is none). */
+  /**
+   * Pieces the journal in {@code dir} holds (0 when there is none). Only reads: it may look at the
+   * journal of a run that is still appending to it, whose last entry may be half written.
+   */
   public static int piecesIn(Path dir) throws IOException {
-    return new PieceJournal(dir).restore(Integer.MAX_VALUE).size();
+    return new PieceJournal(dir).restore(Integer.MAX_VALUE, false).size();
   }
 
   /**
@@ -57,7 +60,7 @@ public final class PieceJournal {
    */
   public <T extends Serializable> List<T> map(Engine engine, int n, long replicationsEach, Engine.Task<T> task,
       Engine.Progress progress) throws InterruptedException {
-    List<Entry> restored = restore(n);
+    List<Entry> restored = restore(n, true);
     Object[] results = new Object[n];
     for (Entry e : restored) results[e.index] = e.value;
     List<Integer> todo = new ArrayList<>();
@@ -82,8 +85,11 @@ public final class PieceJournal {
 
   private record Entry(int index, Object value) {}
 
-  /** The whole entries of the journal with an index below {@code n}; a torn tail is cut off. */
-  private List<Entry> restore(int n) {
+  /**
+   * The whole entries of the journal with an index below {@code n}; with {@code cutTornTail}, a torn
+   * tail is cut off the file (only by the run that is about to append to it).
+   */
+  private List<Entry> restore(int n, boolean cutTornTail) {
     Path file = dir.resolve(FILE);
     List<Entry> out = new ArrayList<>();
     if (!Files.isRegularFile(file)) return out;
@@ -109,7 +115,7 @@ public final class PieceJournal {
       } catch (EOFException torn) {
         // the last append did not finish: its piece runs again
       }
-      if (good < all.length) {
+      if (cutTornTail && good < all.length) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
           ch.truncate(good);
         }

@@ -125,7 +125,9 @@ public final class SpatialModelProtocol implements Protocol {
     }
 
     private static double capability(double c) {
-      return c > 1e-12 && c < Double.POSITIVE_INFINITY ? c : (c > 0 ? Double.MAX_VALUE : 1e-12);
+      // a vanishing capability is floored (never promoted): the weakest actor must not become all-powerful
+      if (!(c > 1e-12)) return 1e-12;
+      return c < Double.POSITIVE_INFINITY ? c : Double.MAX_VALUE;
     }
 
     private static double salience(double s) {

@@ -125,6 +125,7 @@ final class SensitivityCommand implements Callable<Integer> {
       manifest.put("bootstrap", bootstrap);
       manifest.put("design_points", points);
       manifest.put("engine", EngineOptions.describe(engine));
+      manifest.put("failed_replications", result.failedReplications());
       if (resumedAt >= 0) manifest.put("resumed_after_points", resumedAt);
       manifest.put("model", "f(x) = P(deal by " + m + " | studied inputs = x) over replications 0.." + (n - 1)
           + " of the base seed (common random numbers at every point)");

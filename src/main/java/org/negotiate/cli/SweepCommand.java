@@ -112,6 +112,7 @@ final class SweepCommand implements Callable<Integer> {
       manifest.put("vary", ax);
       manifest.put("month", m.toString());
       manifest.put("engine", EngineOptions.describe(engine));
+      manifest.put("failed_replications", result.points().stream().mapToLong(Sweep.Point::failed).sum());
       if (resumedAt >= 0) manifest.put("resumed_after_points", resumedAt);
       manifest.put("common_random_numbers", "every point uses the same base seed: replication i draws every other input from the same stream");
       List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "sweep.csv"));

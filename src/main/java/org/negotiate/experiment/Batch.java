@@ -23,13 +23,25 @@ public final class Batch {
   /**
    * How the replications of one point ended.
    *
-   * @param agreedRound per replication, the round of agreement, or -1 when there was no deal
+   * @param agreedRound per replication, the round of agreement, -1 when there was no deal, or
+   *     {@link #FAILED} when the replication threw or gave non-finite numbers (it is left out of
+   *     the odds, as {@link MonteCarlo} leaves it out)
    * @param blocker per replication, the canonical index of the blocker of a failed run, or -1
    * @param actorIds the canonical (sorted) actor ids that {@code blocker} indexes
    */
   public record Outcomes(int[] agreedRound, int[] blocker, List<String> actorIds) {
+    public static final int FAILED = -2;
+
+    /** Replications that gave an outcome (failed ones left out). */
     public int replications() {
-      return agreedRound.length;
+      return agreedRound.length - failed();
+    }
+
+    /** Replications that threw or gave non-finite numbers. */
+    public int failed() {
+      int f = 0;
+      for (int r : agreedRound) if (r == FAILED) f++;
+      return f;
     }
 
     /** Replications that agreed in round {@code round} or earlier. */
@@ -41,18 +53,19 @@ public final class Batch {
 
     /** Share of replications that agreed by round {@code round}. */
     public double oddsBy(int round) {
-      return agreedRound.length == 0 ? Double.NaN : (double) agreedBy(round) / agreedRound.length;
+      int n = replications();
+      return n == 0 ? Double.NaN : (double) agreedBy(round) / n;
     }
 
     /** Failed runs (no deal at all) blocked by each canonical actor. */
     public long[] blockedRuns() {
       long[] b = new long[actorIds.size()];
-      for (int i = 0; i < blocker.length; i++) if (agreedRound[i] < 0 && blocker[i] >= 0) b[blocker[i]]++;
+      for (int i = 0; i < blocker.length; i++) if (agreedRound[i] == -1 && blocker[i] >= 0) b[blocker[i]]++;
       return b;
     }
 
     public long failedRuns() {
-      return Arrays.stream(agreedRound).filter(r -> r < 0).count();
+      return Arrays.stream(agreedRound).filter(r -> r == -1).count();
     }
   }
 
@@ -62,9 +75,19 @@ public final class Batch {
     int[] blocker = new int[replications];
     List<String> ids = null;
     for (int i = 0; i < replications; i++) {
-      NegotiationSetup setup = SetupSampler.draw(s, rounds, exactRounds, Streams.replicationSeed(seed, i));
-      if (ids == null) ids = setup.actorIds();
-      RunOutcome r = Replication.run(setup, protocol, false);
+      RunOutcome r;
+      try {
+        NegotiationSetup setup = SetupSampler.draw(s, rounds, exactRounds, Streams.replicationSeed(seed, i));
+        if (ids == null) ids = setup.actorIds();
+        r = Replication.run(setup, protocol, false);
+      } catch (RuntimeException | StackOverflowError e) {
+        r = null;
+      }
+      if (r == null || MonteCarlo.nonFinite(r) != null) {
+        agreed[i] = Outcomes.FAILED;
+        blocker[i] = -1;
+        continue;
+      }
       agreed[i] = r.agreed() ? r.round() : -1;
       blocker[i] = r.agreed() ? -1 : r.blocker();
     }

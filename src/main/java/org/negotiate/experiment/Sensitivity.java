@@ -50,7 +50,10 @@ public final class Sensitivity {
    * @param sobol the Sobol estimates (null without Sobol)
    */
   public record Result(List<UncertainInput> inputs, Settings settings, double nominalOdds, List<OatRow> oat,
-      double meanOdds, SobolIndices.Result sobol, List<SobolRow> sobolRows) {}
+      double meanOdds, SobolIndices.Result sobol, List<SobolRow> sobolRows, long failedReplications) {}
+
+  /** A design point's odds, over the replications that did not fail, and how many failed. */
+  record PointOdds(double odds, int failed) implements java.io.Serializable {}
 
   /** Points (each of {@code replications} replications) the analysis runs: {@code 2k + 1 + N(k + 2)}. */
   public static long points(int k, int samples) {
@@ -98,20 +101,23 @@ public final class Sensitivity {
     }
     List<UncertainInput> studied = List.copyOf(inputs);
     List<double[]> points = List.copyOf(rows);
-    Engine.Task<Double> odds = j -> {
+    Engine.Task<PointOdds> odds = j -> {
       Scenario fixed = UncertainInput.fixAll(s, studied, points.get(j));
-      return Batch.run(fixed, protocol, o.rounds(), o.exactRounds(), o.seed(), o.replications()).oddsBy(o.byRound());
+      Batch.Outcomes b = Batch.run(fixed, protocol, o.rounds(), o.exactRounds(), o.seed(), o.replications());
+      return new PointOdds(b.oddsBy(o.byRound()), b.failed());
     };
-    List<Double> f = journal == null
+    List<PointOdds> evaluated = journal == null
         ? engine.map(points.size(), o.replications(), odds, progress)
         : journal.map(engine, points.size(), o.replications(), odds, progress);
+    List<Double> f = evaluated.stream().map(PointOdds::odds).toList();
+    long failed = evaluated.stream().mapToLong(PointOdds::failed).sum();
 
     List<OatRow> oat = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       UncertainInput in = inputs.get(i);
       oat.add(new OatRow(in, nominal[i], in.quantity().min(), in.quantity().max(), f.get(0), f.get(1 + 2 * i), f.get(2 + 2 * i)));
     }
-    if (design == null) return new Result(inputs, o, f.get(0), List.copyOf(oat), Double.NaN, null, List.of());
+    if (design == null) return new Result(inputs, o, f.get(0), List.copyOf(oat), Double.NaN, null, List.of(), failed);
     double[] y = new double[rows.size() - oatRows];
     for (int j = 0; j < y.length; j++) y[j] = f.get(oatRows + j);
     SobolIndices.Result sobol = SobolIndices.estimate(design, y, o.bootstrap(), 0.95, o.seed());
@@ -120,6 +126,6 @@ public final class Sensitivity {
     mean /= 2 * design.samples();
     List<SobolRow> sr = new ArrayList<>();
     for (int i = 0; i < k; i++) sr.add(new SobolRow(inputs.get(i), sobol.first()[i], sobol.total()[i]));
-    return new Result(inputs, o, f.get(0), List.copyOf(oat), mean, sobol, List.copyOf(sr));
+    return new Result(inputs, o, f.get(0), List.copyOf(oat), mean, sobol, List.copyOf(sr), failed);
   }
 }

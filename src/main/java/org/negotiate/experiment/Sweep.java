@@ -74,8 +74,9 @@ public final class Sweep {
    * @param values the swept values, one per axis
    * @param problem why the scenario is invalid at this point (null when valid); nothing is run then
    * @param odds the Monte Carlo's odds (null for an invalid point)
+   * @param failed replications that threw or gave non-finite numbers (left out of the odds)
    */
-  public record Point(double[] values, String problem, ConvergenceOdds odds) implements java.io.Serializable {
+  public record Point(double[] values, String problem, ConvergenceOdds odds, int failed) implements java.io.Serializable {
     public boolean valid() {
       return problem == null;
     }
@@ -156,9 +157,10 @@ public final class Sweep {
     try {
       s = at(base, axes, values);
     } catch (ScenarioException e) {
-      return new Point(values, problem(e), null);
+      return new Point(values, problem(e), null, 0);
     }
-    return new Point(values, null, MonteCarlo.run(s, protocol, o, null).odds());
+    MonteCarlo.Result r = MonteCarlo.run(s, protocol, o, null);
+    return new Point(values, null, r.odds(), r.failures().size());
   }
 
   /** The problems of an invalid point on one line: "field: message; field: message". */

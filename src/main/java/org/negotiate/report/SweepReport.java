@@ -60,13 +60,14 @@ public final class SweepReport {
       StringBuilder h = new StringBuilder();
       for (Sweep.Axis a : r.axes()) h.append(Csv.text(a.path())).append(',');
       h.append("status,replications,final_month,agreed_final,odds_final,lower95_final,upper95_final,")
-          .append("month,agreed_month,odds_month,lower95_month,upper95_month,main_blocker,main_blocker_share,problem\n");
+          .append("month,agreed_month,odds_month,lower95_month,upper95_month,main_blocker,main_blocker_share,problem,")
+          .append("failed_replications\n");
       w.write(h.toString());
       for (Sweep.Point p : r.points()) {
         StringBuilder row = new StringBuilder();
         for (double v : p.values()) row.append(Sweep.format(v)).append(',');
         if (!p.valid()) {
-          row.append("invalid,0,,,,,,,,,,,,,").append(Csv.text(p.problem())).append('\n');
+          row.append("invalid,0,,,,,,,,,,,,,").append(Csv.text(p.problem())).append(",\n");
           w.write(row.toString());
           continue;
         }
@@ -78,7 +79,8 @@ public final class SweepReport {
         row.append(m.month()).append(',').append(m.agreed()).append(',').append(Csv.num(m.odds(), 6)).append(',')
             .append(Csv.num(m.lower(), 6)).append(',').append(Csv.num(m.upper(), 6)).append(',');
         ConvergenceOdds.BlockerShare b = mainBlocker(p.odds());
-        row.append(b == null ? "" : b.actorId()).append(',').append(b == null ? "" : Csv.num(b.share(), 4)).append(",\n");
+        row.append(b == null ? "" : b.actorId()).append(',').append(b == null ? "" : Csv.num(b.share(), 4)).append(",,")
+            .append(p.failed()).append('\n');
         w.write(row.toString());
       }
     }

@@ -103,4 +103,24 @@ class CrashIsolationTest {
     RoundClose.Ending noDeal = Arrays.stream(RoundClose.Ending.values()).filter(e -> e != RoundClose.Ending.AGREED).findFirst().orElseThrow();
     assertNull(MonteCarlo.nonFinite(new RunOutcome(1, noDeal, 3, null, new double[] {Double.NaN, Double.NaN}, 0, null, null)));
   }
+
+  @Test
+  void sweepsAndSensitivityCountFailedReplicationsAndLeaveThemOutOfTheOdds() throws Exception {
+    Scenario s = ExplorationEngineTest.BASELINE;
+    Faulty faulty = new Faulty();
+    List<Sweep.Axis> axes = List.of(Sweep.Axis.parse("turkey.withdrawal.red_line.max=50:90:3"));
+    Sweep.Result sweep = Sweep.run(s, faulty, axes, new MonteCarlo.Options(100, 24, 42, 2), null);
+    long expected = 0;
+    for (int i = 0; i < 100; i++) if (Faulty.throwsOn(Streams.replicationSeed(42, i))) expected++;
+    for (Sweep.Point p : sweep.points()) {
+      assertTrue(p.valid(), p.problem());
+      assertTrue(p.failed() >= expected, "at least the injected throws (" + expected + "): " + p.failed());
+      assertEquals(100 - p.failed(), p.odds().replications(), "failures are out of the denominator");
+    }
+
+    Batch.Outcomes b = Batch.run(Sweep.at(s, axes, sweep.points().get(0).values()), faulty, 24, false, 42, 100);
+    assertEquals(sweep.points().get(0).failed(), b.failed(), "a design point fails the same replications as the Monte Carlo");
+    assertEquals(100 - b.failed(), b.replications());
+    assertEquals((double) b.agreedBy(23) / (100 - b.failed()), b.oddsBy(23), 0.0);
+  }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.negotiate.experiment.Comparison;
+import org.negotiate.experiment.Engine;
 import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.experiment.ScenarioDiff;
 import org.negotiate.protocol.Protocol;
@@ -56,6 +57,7 @@ final class CompareCommand implements Callable<Integer> {
   List<String> overrides = new ArrayList<>();
 
   @Mixin RunOptions run;
+  @Mixin EngineOptions engineOptions;
 
   @Override
   public Integer call() throws Exception {
@@ -80,12 +82,13 @@ final class CompareCommand implements Callable<Integer> {
     String yamlB = ScenarioWriter.toYaml(sb);
     String identity = yamlA + "\n---\n" + yamlB + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r;
     String folderName = "compare-" + sa.name() + "-vs-" + sb.name();
-    try (ResultFolder folder = ResultFolder.open(run.outputRoot(), folderName, identity, started, "")) {
+    try (Engine engine = engineOptions.open(t, "negotiate compare " + sa.name() + " " + sb.name());
+        ResultFolder folder = ResultFolder.open(run.outputRoot(), folderName, identity, started, "")) {
       MonteCarlo.Result ra;
       MonteCarlo.Result rb;
       try (ProgressBar bar = run.progress("replications", 2L * n)) {
-        ra = MonteCarlo.run(sa, pa, options, bar == null ? null : done -> Progress.stepTo(bar, done));
-        rb = MonteCarlo.run(sb, pb, options, bar == null ? null : done -> Progress.stepTo(bar, n + done));
+        ra = MonteCarlo.run(sa, pa, options, bar == null ? null : done -> Progress.stepTo(bar, done), null, engine);
+        rb = MonteCarlo.run(sb, pb, options, bar == null ? null : done -> Progress.stepTo(bar, n + done), null, engine);
       }
       Comparison c = Comparison.of(ra, rb, sa.calendar(), r);
       List<ScenarioDiff.Row> diff = ScenarioDiff.of(sa, sb);
@@ -107,6 +110,7 @@ final class CompareCommand implements Callable<Integer> {
       manifest.put("scenario_b_file", b.toString());
       manifest.put("scenario_b_sha256", ResultFolder.sha256(yamlB));
       manifest.put("overrides", overrides);
+      manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("protocol_a", pa.name());
       manifest.put("protocol_b", pb.name());
       manifest.put("seed", base);

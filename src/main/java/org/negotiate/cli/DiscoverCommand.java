@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.negotiate.experiment.Discovery;
+import org.negotiate.experiment.Engine;
 import org.negotiate.experiment.Prim;
 import org.negotiate.experiment.UncertainInput;
 import org.negotiate.protocol.Protocol;
@@ -38,6 +39,7 @@ final class DiscoverCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
   @Mixin RunOptions run;
+  @Mixin EngineOptions engineOptions;
 
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "A deal counts when signed by this month (default: the final month).")
   String month;
@@ -84,10 +86,11 @@ final class DiscoverCommand implements Callable<Integer> {
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\ndiscover inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed=" + base
         + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound + "\nprim=" + alpha + "," + minMass + "," + minCoverage;
-    try (ResultFolder folder = ResultFolder.open(run.outputRoot(), "discover-" + s.name(), identity, started, "")) {
+    try (Engine engine = engineOptions.open(t, "negotiate discover " + s.name());
+        ResultFolder folder = ResultFolder.open(run.outputRoot(), "discover-" + s.name(), identity, started, "")) {
       Discovery.Result result;
       try (ProgressBar bar = run.progress("replications", n)) {
-        result = Discovery.run(s, protocol, inputs, settings, bar == null ? null : d -> Progress.stepTo(bar, d));
+        result = Discovery.run(s, protocol, inputs, settings, engine, bar == null ? null : d -> Progress.stepTo(bar, d));
       }
       folder.write("scenario.resolved.yaml", resolved);
       DiscoveryReport.writeDraws(result, folder.file("draws.csv"));
@@ -98,6 +101,7 @@ final class DiscoverCommand implements Callable<Integer> {
       folder.write("box.txt", words + "\n");
 
       Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
+      manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("month", m.toString());
       manifest.put("inputs", inputs.stream().map(UncertainInput::key).toList());
       manifest.put("alpha", alpha);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.negotiate.experiment.ConvergenceOdds;
+import org.negotiate.experiment.Engine;
 import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.experiment.OutcomeAnalysis;
 import org.negotiate.model.NegotiationSetup;
@@ -47,6 +48,7 @@ final class OddsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
   @Mixin RunOptions run;
+  @Mixin EngineOptions engineOptions;
 
   @Option(names = "--analyse", paramLabel = "N", defaultValue = "100",
       description = {"Set each deal of the first N replications against the parties' Pareto frontier and their Nash",
@@ -70,11 +72,6 @@ final class OddsCommand implements Callable<Integer> {
       })
   Path resume;
 
-  /** The journal's folder inside an unfinished result folder. */
-  static final String JOURNAL = "journal";
-  /** What the journal was started for, checked on --resume. */
-  static final String JOURNAL_IDENTITY = "identity.txt";
-
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -95,34 +92,12 @@ final class OddsCommand implements Callable<Integer> {
     String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r
         + (precision != null ? "\nprecision=" + precision : "");
     String journalIdentity = identity + "\nexact_rounds=" + (run.exactRounds()) + "\nprotocol=" + protocol.name() + "\n";
-    ResultFolder opened;
-    int resumedAt = -1;
-    if (resume != null) {
-      Path idFile = resume.resolve(JOURNAL).resolve(JOURNAL_IDENTITY);
-      if (!Files.isRegularFile(idFile)) {
-        throw new BadInput("--resume: " + resume + " is not the unfinished folder of an odds run (no " + JOURNAL + "/"
-            + JOURNAL_IDENTITY + ")");
-      }
-      if (!Files.readString(idFile, java.nio.charset.StandardCharsets.UTF_8).equals(journalIdentity)) {
-        throw new BadInput("--resume: " + resume + " was started for a different experiment (the resolved scenario, "
-            + "seed, replications, rounds or precision differ); give the same scenario and settings");
-      }
-      try {
-        opened = ResultFolder.resume(resume);
-      } catch (IllegalArgumentException e) {
-        throw new BadInput("--resume: " + e.getMessage());
-      }
-      resumedAt = org.negotiate.experiment.RunJournal.replicationsIn(resume.resolve(JOURNAL));
-    } else {
-      opened = ResultFolder.open(run.outputRoot(), s.name(), identity, started, "");
-    }
-    try (ResultFolder folder = opened) {
-      Path journalDir = folder.dir().resolve(JOURNAL);
-      if (resume == null) {
-        Files.createDirectories(journalDir);
-        Files.writeString(journalDir.resolve(JOURNAL_IDENTITY), journalIdentity, java.nio.charset.StandardCharsets.UTF_8);
-      }
-      org.negotiate.experiment.RunJournal journal = new org.negotiate.experiment.RunJournal(journalDir);
+    try (Engine engine = engineOptions.open(t, "negotiate odds " + s.name());
+        JournalledFolder journalled = JournalledFolder.open("odds", resume, run.outputRoot(), s.name(), identity,
+            journalIdentity, started)) {
+      ResultFolder folder = journalled.folder();
+      int resumedAt = journalled.resumed() ? org.negotiate.experiment.RunJournal.replicationsIn(journalled.journal()) : -1;
+      org.negotiate.experiment.RunJournal journal = new org.negotiate.experiment.RunJournal(journalled.journal());
       MonteCarlo.Result result;
       try (ProgressBar bar = run.progress("replications",
           precision != null ? Math.min(n, MonteCarlo.replicationsFor(precision)) : n)) {
@@ -131,7 +106,7 @@ final class OddsCommand implements Callable<Integer> {
             if (done > bar.getMax()) bar.maxHint(done); // a precision can need more than the guide said
           }
           Progress.stepTo(bar, done);
-        }, journal);
+        }, journal, engine);
       }
       ConvergenceOdds odds = result.odds();
       n = odds.replications(); // with a precision, the replications it took
@@ -156,6 +131,7 @@ final class OddsCommand implements Callable<Integer> {
         manifest.put("max_replications", options.replications());
       }
       if (resumedAt >= 0) manifest.put("resumed_after_replications", resumedAt);
+      manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("started_utc", started.toString());
       manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
       manifest.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
@@ -176,9 +152,7 @@ final class OddsCommand implements Callable<Integer> {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), manifest);
       Briefs.odds(s, scenario.source(), result, reference, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
 
-      Files.deleteIfExists(journalDir.resolve(JOURNAL_IDENTITY));
-      org.negotiate.experiment.RunJournal.delete(journalDir);
-      Path done = folder.commit();
+      Path done = journalled.commit();
       spec.commandLine().getOut().println(summaryLine(odds, result.failures().size(), done));
       return 0;
     }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.negotiate.experiment.Engine;
+import org.negotiate.experiment.PieceJournal;
 import org.negotiate.experiment.Sensitivity;
 import org.negotiate.experiment.UncertainInput;
 import org.negotiate.protocol.Protocol;
@@ -41,6 +43,7 @@ final class SensitivityCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
   @Mixin RunOptions run;
+  @Mixin EngineOptions engineOptions;
 
   @Option(names = "--samples", paramLabel = "N",
       description = "Sobol base samples (default: " + DEFAULT_SAMPLES + "; 0: one at a time only). Powers of 2 balance the Sobol sequence best.")
@@ -59,6 +62,15 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "Odds of a deal by this month (default: the final month).")
   String month;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = {
+        "Finish a run that was stopped hard (kill -9, a crash): DIR is its unfinished folder,",
+        "results/sensitivity-<scenario>/.incomplete-<run-id>-<n>. Give the same command and settings; the",
+        "points it had journalled are kept, the others are run, and the results are the same as an",
+        "uninterrupted run's."
+      })
+  Path resume;
 
   @Override
   public Integer call() throws Exception {
@@ -90,10 +102,17 @@ final class SensitivityCommand implements Callable<Integer> {
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nsensitivity inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed=" + base
         + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound + "\nsamples=" + nSamples + "\nbootstrap=" + bootstrap;
-    try (ResultFolder folder = ResultFolder.open(run.outputRoot(), "sensitivity-" + s.name(), identity, started, "")) {
+    String journalIdentity = "sensitivity\n" + identity + "\nexact_rounds=" + run.exactRounds() + "\nevents=" + !noEvents
+        + "\nprotocol=" + protocol.name() + "\n";
+    try (Engine engine = engineOptions.open(t, "negotiate sensitivity " + s.name());
+        JournalledFolder journalled = JournalledFolder.open("sensitivity", resume, run.outputRoot(), "sensitivity-" + s.name(),
+            identity, journalIdentity, started)) {
+      ResultFolder folder = journalled.folder();
+      int resumedAt = journalled.resumed() ? PieceJournal.piecesIn(journalled.journal()) : -1;
       Sensitivity.Result result;
       try (ProgressBar bar = run.progress("replications", points * n)) {
-        result = Sensitivity.run(s, protocol, inputs, settings, bar == null ? null : d -> Progress.stepTo(bar, d * n));
+        result = Sensitivity.run(s, protocol, inputs, settings, engine, new PieceJournal(journalled.journal()),
+            bar == null ? null : d -> Progress.stepTo(bar, d * n));
       }
       folder.write("scenario.resolved.yaml", resolved);
       SensitivityReport.writeOat(result, folder.file("oat.csv"));
@@ -112,6 +131,8 @@ final class SensitivityCommand implements Callable<Integer> {
       manifest.put("samples", nSamples);
       manifest.put("bootstrap", bootstrap);
       manifest.put("design_points", points);
+      manifest.put("engine", EngineOptions.describe(engine));
+      if (resumedAt >= 0) manifest.put("resumed_after_points", resumedAt);
       manifest.put("model", "f(x) = P(deal by " + m + " | studied inputs = x) over replications 0.." + (n - 1)
           + " of the base seed (common random numbers at every point)");
       manifest.put("sobol", "Saltelli 2010 first-order and Jansen 1999 total estimators on Commons Math's Sobol sequence in 2k "
@@ -121,7 +142,7 @@ final class SensitivityCommand implements Callable<Integer> {
       Explore.writeManifest(folder, manifest, started, files, summary(result));
       org.negotiate.report.Briefs.sensitivity(s, scenario.source(), result, m, manifest, folder.dir(), folder.target())
           .write(folder.file(org.negotiate.report.Briefs.FILE));
-      Path done = folder.commit();
+      Path done = journalled.commit();
       spec.commandLine().getOut().println(summaryLine(result, m, done));
       return 0;
     }

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.negotiate.experiment.ConvergenceOdds;
+import org.negotiate.experiment.Engine;
 import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.experiment.PieceJournal;
 import org.negotiate.experiment.Sweep;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.report.ResultFolder;
@@ -37,6 +39,7 @@ final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
   @Mixin RunOptions run;
+  @Mixin EngineOptions engineOptions;
 
   @Option(names = "--vary", paramLabel = "PATH=FROM:TO:STEPS", required = true,
       description = {"An input to sweep: STEPS values from FROM to TO inclusive, e.g.",
@@ -45,6 +48,15 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "A month to report besides the final one.")
   String month;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = {
+        "Finish a run that was stopped hard (kill -9, a crash): DIR is its unfinished folder,",
+        "results/sweep-<scenario>/.incomplete-<run-id>-<n>. Give the same command and settings; the",
+        "points it had journalled are kept, the others are run, and the results are the same as an",
+        "uninterrupted run's."
+      })
+  Path resume;
 
   @Override
   public Integer call() throws Exception {
@@ -77,10 +89,16 @@ final class SweepCommand implements Callable<Integer> {
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nsweep=" + vary + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + monthRound;
-    try (ResultFolder folder = ResultFolder.open(run.outputRoot(), "sweep-" + s.name(), identity, started, "")) {
+    String journalIdentity = "sweep\n" + identity + "\nexact_rounds=" + run.exactRounds() + "\nprotocol=" + protocol.name() + "\n";
+    try (Engine engine = engineOptions.open(t, "negotiate sweep " + s.name());
+        JournalledFolder journalled = JournalledFolder.open("sweep", resume, run.outputRoot(), "sweep-" + s.name(), identity,
+            journalIdentity, started)) {
+      ResultFolder folder = journalled.folder();
+      int resumedAt = journalled.resumed() ? PieceJournal.piecesIn(journalled.journal()) : -1;
       Sweep.Result result;
       try (ProgressBar bar = run.progress("replications", points * n)) {
-        result = Sweep.run(s, protocol, axes, options, bar == null ? null : d -> Progress.stepTo(bar, d));
+        result = Sweep.run(s, protocol, axes, options, engine, new PieceJournal(journalled.journal()),
+            bar == null ? null : d -> Progress.stepTo(bar, d));
       }
       YearMonth finalMonth = s.calendar().month(finalRound);
       YearMonth m = s.calendar().month(monthRound);
@@ -100,11 +118,13 @@ final class SweepCommand implements Callable<Integer> {
       }
       manifest.put("vary", ax);
       manifest.put("month", m.toString());
+      manifest.put("engine", EngineOptions.describe(engine));
+      if (resumedAt >= 0) manifest.put("resumed_after_points", resumedAt);
       manifest.put("common_random_numbers", "every point uses the same base seed: replication i draws every other input from the same stream");
       List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "sweep.csv"));
       charts.forEach(c -> files.add(Explore.fileName(c)));
       Explore.writeManifest(folder, manifest, started, files, summary(result, finalRound, finalMonth));
-      Path done = folder.commit();
+      Path done = journalled.commit();
       spec.commandLine().getOut().println(summaryLine(result, finalRound, finalMonth, done));
       return 0;
     }

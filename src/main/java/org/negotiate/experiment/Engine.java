@@ -52,6 +52,9 @@ public interface Engine extends AutoCloseable {
   <T extends Serializable> List<T> map(int n, long replicationsEach, Task<T> task, Progress progress)
       throws InterruptedException;
 
+  /** Tasks this engine has run so far (for the manifest: how the work was split). */
+  long tasks();
+
   /** Stops the engine's workers (a cluster engine ends its application). */
   @Override
   void close();

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** This machine's cores: a fixed pool of threads taking the next index as each finishes. */
 public final class LocalEngine implements Engine {
   private final int threads;
+  private final AtomicLong tasks = new AtomicLong();
 
   public LocalEngine(int threads) {
     this.threads = Math.max(1, threads);
@@ -46,7 +47,13 @@ public final class LocalEngine implements Engine {
   @Override
   public <T extends Serializable> List<T> map(int n, long replicationsEach, Task<T> task, Progress progress)
       throws InterruptedException {
+    tasks.addAndGet(n);
     return run(n, threads, task::run, progress);
+  }
+
+  @Override
+  public long tasks() {
+    return tasks.get();
   }
 
   /** A piece of work that need not be serializable (it never leaves this JVM). */

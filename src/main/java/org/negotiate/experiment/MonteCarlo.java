@@ -264,10 +264,7 @@ public final class MonteCarlo {
    */
   record Block(Accumulator counts, byte[] records) implements java.io.Serializable {
     /** Runs replications {@code from .. to-1} in the task's JVM. */
-    static Block run(Scenario scenario, String protocolName, Options o, int actors, int from, int to, boolean keep)
-        throws InterruptedException {
-      Protocol protocol = org.negotiate.protocol.Protocols.byName(protocolName)
-          .orElseThrow(() -> new IllegalStateException("no protocol " + protocolName));
+    static Block run(Scenario scenario, Protocol protocol, Options o, int actors, int from, int to, boolean keep) {
       int issues = scenario.issues().size();
       Accumulator acc = new Accumulator(o.rounds(), actors, issues, !keep);
       OutcomeStore store = keep ? new OutcomeStore(issues, actors) : null;
@@ -287,10 +284,9 @@ public final class MonteCarlo {
       int from, int to, OutcomeStore store, Progress progress) throws InterruptedException {
     int block = Math.max(1, engine.blockReplications());
     int blocks = (int) (((long) to - from + block - 1) / block);
-    String protocolName = protocol.name();
     boolean keep = store != null;
     List<Block> parts = engine.map(blocks, block,
-        b -> Block.run(scenario, protocolName, o, actors, from + b * block, (int) Math.min(to, (long) from + (long) (b + 1) * block), keep),
+        b -> Block.run(scenario, protocol, o, actors, from + b * block, (int) Math.min(to, (long) from + (long) (b + 1) * block), keep),
         progress == null ? null : d -> progress.done(Math.min(to, from + d * block)));
     for (int b = 0; b < blocks; b++) {
       Block part = parts.get(b);

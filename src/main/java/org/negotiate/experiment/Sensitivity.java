@@ -30,7 +30,7 @@ public final class Sensitivity {
    * @param bootstrap bootstrap resamples for the Sobol intervals
    */
   public record Settings(int replications, int rounds, boolean exactRounds, long seed, int threads, int byRound,
-      int samples, int bootstrap) {}
+      int samples, int bootstrap) implements java.io.Serializable {}
 
   /** One input's one-at-a-time result: the odds with it at its nominal value, minimum and maximum. */
   public record OatRow(UncertainInput input, double nominal, double min, double max, double atNominal, double atMin,
@@ -57,8 +57,20 @@ public final class Sensitivity {
     return 2L * k + 1 + (samples > 0 ? (long) samples * (k + 2) : 0);
   }
 
+  /** Runs the analysis on this machine's cores, without a journal. */
   public static Result run(Scenario s, Protocol protocol, List<UncertainInput> inputs, Settings o, Batch.Progress progress)
       throws InterruptedException {
+    try (Engine local = new LocalEngine(o.threads())) {
+      return run(s, protocol, inputs, o, local, null, progress == null ? null : progress::done);
+    }
+  }
+
+  /**
+   * Runs the analysis: every design point is a piece of work for {@code engine}, journalled when
+   * {@code journal} is given; progress counts design points.
+   */
+  public static Result run(Scenario s, Protocol protocol, List<UncertainInput> inputs, Settings o, Engine engine,
+      PieceJournal journal, Engine.Progress progress) throws InterruptedException {
     int k = inputs.size();
     if (k == 0) throw new IllegalArgumentException("no uncertain inputs to study");
     double[] nominal = new double[k];
@@ -84,10 +96,15 @@ public final class Sensitivity {
         rows.add(x);
       }
     }
-    List<Double> f = Batch.map(rows.size(), o.threads(), j -> {
-      Scenario fixed = UncertainInput.fixAll(s, inputs, rows.get(j));
+    List<UncertainInput> studied = List.copyOf(inputs);
+    List<double[]> points = List.copyOf(rows);
+    Engine.Task<Double> odds = j -> {
+      Scenario fixed = UncertainInput.fixAll(s, studied, points.get(j));
       return Batch.run(fixed, protocol, o.rounds(), o.exactRounds(), o.seed(), o.replications()).oddsBy(o.byRound());
-    }, progress);
+    };
+    List<Double> f = journal == null
+        ? engine.map(points.size(), o.replications(), odds, progress)
+        : journal.map(engine, points.size(), o.replications(), odds, progress);
 
     List<OatRow> oat = new ArrayList<>();
     for (int i = 0; i < k; i++) {

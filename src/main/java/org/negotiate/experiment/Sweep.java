@@ -125,29 +125,40 @@ public final class Sweep {
   }
 
   /**
-   * Runs the sweep. A point whose value makes the scenario invalid (a position crossing its red
-   * line, a value outside the field's range) is recorded with the problem and not run.
+   * Runs the sweep: each point is a piece of work for {@code engine} (a Monte Carlo on one thread,
+   * so points run side by side), journalled when {@code journal} is given. A point whose value
+   * makes the scenario invalid (a position crossing its red line, a value outside the field's
+   * range) is recorded with the problem and not run.
    */
+  public static Result run(Scenario base, Protocol protocol, List<Axis> axes, MonteCarlo.Options o, Engine engine,
+      PieceJournal journal, Progress progress) throws InterruptedException {
+    List<double[]> grid = grid(axes);
+    MonteCarlo.Options one = o.withThreads(1);
+    Engine.Task<Point> point = j -> point(base, protocol, axes, grid.get(j), one);
+    Engine.Progress points = progress == null ? null : d -> progress.done(d * o.replications());
+    List<Point> out = journal == null
+        ? engine.map(grid.size(), o.replications(), point, points)
+        : journal.map(engine, grid.size(), o.replications(), point, points);
+    return new Result(List.copyOf(axes), List.copyOf(out), o.replications(), o.seed());
+  }
+
+  /** Runs the sweep on this machine's cores, without a journal. */
   public static Result run(Scenario base, Protocol protocol, List<Axis> axes, MonteCarlo.Options o, Progress progress)
       throws InterruptedException {
-    List<Point> points = new ArrayList<>();
-    long before = 0;
-    for (double[] values : grid(axes)) {
-      Scenario s;
-      try {
-        s = at(base, axes, values);
-      } catch (ScenarioException e) {
-        points.add(new Point(values, problem(e), null));
-        before += o.replications();
-        if (progress != null) progress.done(before);
-        continue;
-      }
-      long offset = before;
-      MonteCarlo.Result r = MonteCarlo.run(s, protocol, o, progress == null ? null : d -> progress.done(offset + d));
-      points.add(new Point(values, null, r.odds()));
-      before += o.replications();
+    try (Engine local = new LocalEngine(o.threads())) {
+      return run(base, protocol, axes, o, local, null, progress);
     }
-    return new Result(List.copyOf(axes), List.copyOf(points), o.replications(), o.seed());
+  }
+
+  private static Point point(Scenario base, Protocol protocol, List<Axis> axes, double[] values, MonteCarlo.Options o)
+      throws InterruptedException {
+    Scenario s;
+    try {
+      s = at(base, axes, values);
+    } catch (ScenarioException e) {
+      return new Point(values, problem(e), null);
+    }
+    return new Point(values, null, MonteCarlo.run(s, protocol, o, null).odds());
   }
 
   /** The problems of an invalid point on one line: "field: message; field: message". */

@@ -8,7 +8,8 @@ import org.negotiate.model.NegotiationSetup;
  * MASON agents call the phases of a {@link Session} in order each round (propose, respond per
  * party, concede per party, close) and know nothing of how they work.
  */
-public interface Protocol {
+/** Serializable so a cluster task can carry it: a protocol holds no state of its own (sessions do). */
+public interface Protocol extends java.io.Serializable {
 
   String name();
 

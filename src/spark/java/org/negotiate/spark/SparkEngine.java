@@ -91,6 +91,24 @@ public final class SparkEngine implements Engine {
     return new SparkEngine(this, blockReplications);
   }
 
+  /**
+   * Whether Spark logs with its own default profile (INFO): so under spark-submit on a Spark
+   * without a log configuration of its own, where Spark's logging starts before our jar and its
+   * log4j2.properties are seen. The engine then asks Spark for WARN ({@code spark.log.level}), as
+   * with ./negotiate; a configuration the cluster chose is left alone.
+   */
+  static boolean sparkDefaultLogging() {
+    try {
+      // Spark's classes log through the logger context of their class loader (spark-submit loads ours in a child).
+      return org.apache.logging.log4j.LogManager.getContext(SparkConf.class.getClassLoader(), false)
+          instanceof org.apache.logging.log4j.core.LoggerContext ctx
+          && String.valueOf(ctx.getConfiguration().getConfigurationSource().getLocation())
+              .endsWith("org/apache/spark/log4j2-defaults.properties");
+    } catch (RuntimeException | LinkageError e) {
+      return false; // another logging backend
+    }
+  }
+
   /** The master asked for, else spark-submit's {@code spark.master}, else {@code local[*]}. */
   static String effectiveMaster(String master) {
     if (master != null && !master.isBlank()) return master.trim();
@@ -120,7 +138,11 @@ public final class SparkEngine implements Engine {
     conf.setMaster(withRetries(master));
     conf.setAppName(application == null || application.isBlank() ? "negotiate" : application);
     conf.setIfMissing("spark.ui.enabled", "false");
+    if (sparkDefaultLogging()) conf.setIfMissing("spark.log.level", "WARN");
     conf.setIfMissing("spark.task.maxFailures", String.valueOf(MAX_FAILURES));
+    // Every block's counts and outcome records are merged on the driver, as the local engine keeps
+    // them (and the odds command's memory check bounds them): no cap below the heap.
+    conf.setIfMissing("spark.driver.maxResultSize", "0");
     if (loopback(master)) {
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");

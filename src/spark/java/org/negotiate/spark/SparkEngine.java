@@ -17,6 +17,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -57,6 +58,7 @@ public final class SparkEngine implements Engine {
     this.tasks = new AtomicLong();
     this.jobs = new AtomicLong();
     this.running = new ConcurrentHashMap<>();
+    if (!LOCAL.matcher(this.master).matches()) awaitExecutors();
     Map<String, Tracker> trackers = running;
     jsc.sc().addSparkListener(new SparkListener() {
       @Override
@@ -74,6 +76,37 @@ public final class SparkEngine implements Engine {
         }
       }
     });
+  }
+
+  /**
+   * On a cluster, waits until the executors have registered (those of {@code
+   * spark.executor.instances} when it is set, else until their number has not changed for 2 s after
+   * the first), at most {@code spark.scheduler.maxRegisteredResourcesWaitingTime} (30 s): before
+   * that {@link #parallelism()} would be Spark's fallback of 2, and callers size their stages by it.
+   * The first job would wait for executors anyway.
+   */
+  private void awaitExecutors() {
+    SparkConf c = jsc.getConf();
+    long now = System.currentTimeMillis();
+    long deadline = now + c.getTimeAsMs("spark.scheduler.maxRegisteredResourcesWaitingTime", "30s");
+    int expected = c.getInt("spark.executor.instances", 0);
+    int last = -1;
+    long since = now;
+    while (now < deadline) {
+      int executors = jsc.sc().statusTracker().getExecutorInfos().length - 1; // less the driver
+      if (expected > 0 ? executors >= expected : executors > 0 && executors == last && now - since >= 2_000) return;
+      if (executors != last) {
+        last = executors;
+        since = now;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      now = System.currentTimeMillis();
+    }
   }
 
   private SparkEngine(SparkEngine shared, int blockReplications) {
@@ -217,10 +250,13 @@ public final class SparkEngine implements Engine {
     running.put(group, tracker);
     tasks.addAndGet(slices);
     JavaFutureAction<List<ArrayList<T>>> job;
+    // The task (with what it captures: the scenario, a design's every point) goes to each executor
+    // once, as a broadcast, instead of with every Spark task.
+    Broadcast<Task<T>> shipped = jsc.broadcast(task);
     synchronized (jsc) {
       jsc.setJobGroup(group, "negotiate: " + n + " pieces in " + slices + " tasks", true);
       try {
-        job = jsc.parallelize(starts, slices).map(new RunIndices<>(task, per, n)).collectAsync();
+        job = jsc.parallelize(starts, slices).map(new RunIndices<>(shipped, per, n)).collectAsync();
       } finally {
         jsc.clearJobGroup();
       }
@@ -240,6 +276,7 @@ public final class SparkEngine implements Engine {
     } finally {
       running.remove(group);
       tracker.end(false);
+      shipped.unpersist(false);
     }
   }
 
@@ -266,11 +303,11 @@ public final class SparkEngine implements Engine {
 
   /** Runs indices {@code start .. start+per-1} (fewer at the end) in an executor. */
   static final class RunIndices<T extends Serializable> implements Function<Integer, ArrayList<T>> {
-    private final Task<T> task;
+    private final Broadcast<Task<T>> task;
     private final int per;
     private final int n;
 
-    RunIndices(Task<T> task, int per, int n) {
+    RunIndices(Broadcast<Task<T>> task, int per, int n) {
       this.task = task;
       this.per = per;
       this.n = n;
@@ -280,9 +317,10 @@ public final class SparkEngine implements Engine {
     public ArrayList<T> call(Integer start) throws Exception {
       int end = (int) Math.min(n, (long) start + per);
       ArrayList<T> out = new ArrayList<>(end - start);
+      Task<T> run = task.value(); // one instance per executor, shared by its threads, as the local engine's threads share it
       for (int i = start; i < end; i++) {
         if (Thread.currentThread().isInterrupted()) throw new InterruptedException("Spark task cancelled");
-        out.add(task.run(i));
+        out.add(run.run(i));
       }
       return out;
     }

@@ -71,6 +71,12 @@ class SparkEngineTest {
   }
 
   @Test
+  void anUnknownMasterIsABadInputBeforeSparkStarts() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SparkEngine("bogus", 0, "test"));
+    assertTrue(e.getMessage().startsWith("--master: expected local"), e.getMessage());
+  }
+
+  @Test
   void groupsIndicesIntoTasksOfAboutABlock() {
     assertEquals(1, SparkEngine.indicesPerTask(100, 5_000, 5_000)); // MonteCarlo: one block per index
     assertEquals(17, SparkEngine.indicesPerTask(100, 300, 5_000)); // sweep points of 300 runs: at least 5,000

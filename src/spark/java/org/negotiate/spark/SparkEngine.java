@@ -35,6 +35,8 @@ public final class SparkEngine implements Engine {
   /** Attempts per task before the job fails (Spark's default on clusters, also used for local masters). */
   static final int MAX_FAILURES = 4;
 
+  /** The master URLs Spark 4 takes (it refuses others only after starting half a context). */
+  private static final Pattern MASTERS = Pattern.compile("local(\\[[^\\]]*\\])?|local-cluster\\[[^\\]]*\\]|spark://\\S+|yarn|k8s://\\S+");
   private static final Pattern LOCAL = Pattern.compile("local(?:\\[\\s*(\\*|\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\])?");
 
   private final String master;
@@ -53,12 +55,23 @@ public final class SparkEngine implements Engine {
   public SparkEngine(String master, int blockReplications, String application) {
     this.master = effectiveMaster(master);
     this.block = blockReplications > 0 ? blockReplications : Engines.DEFAULT_BLOCK;
+    if (!MASTERS.matcher(this.master).matches()) {
+      throw new IllegalArgumentException("--master: expected local, local[N], local[*], spark://HOST:PORT, yarn or "
+          + "k8s://URL, got \"" + this.master + "\"");
+    }
     this.jsc = new JavaSparkContext(conf(this.master, application));
     this.owner = true;
     this.tasks = new AtomicLong();
     this.jobs = new AtomicLong();
     this.running = new ConcurrentHashMap<>();
-    if (!LOCAL.matcher(this.master).matches()) awaitExecutors();
+    if (!LOCAL.matcher(this.master).matches()) {
+      try {
+        awaitExecutors();
+      } catch (RuntimeException e) {
+        jsc.stop();
+        throw e;
+      }
+    }
     Map<String, Tracker> trackers = running;
     jsc.sc().addSparkListener(new SparkListener() {
       @Override
@@ -93,6 +106,10 @@ public final class SparkEngine implements Engine {
     int last = -1;
     long since = now;
     while (now < deadline) {
+      if (jsc.sc().isStopped()) {
+        throw new IllegalArgumentException("--master " + master + ": Spark stopped the application before any executor "
+            + "joined (no master answered, or it refused the application; see Spark's messages above)");
+      }
       int executors = jsc.sc().statusTracker().getExecutorInfos().length - 1; // less the driver
       if (expected > 0 ? executors >= expected : executors > 0 && executors == last && now - since >= 2_000) return;
       if (executors != last) {
@@ -245,23 +262,25 @@ public final class SparkEngine implements Engine {
     int slices = (n + per - 1) / per;
     List<Integer> starts = new ArrayList<>(slices);
     for (int s = 0; s < slices; s++) starts.add(s * per);
-    String group = "negotiate-" + Long.toHexString(System.identityHashCode(this)) + "-" + jobs.incrementAndGet();
+    String group = "negotiate-" + Long.toHexString(System.identityHashCode(jsc)) + "-" + jobs.incrementAndGet();
     Tracker tracker = new Tracker(n, per, progress);
     running.put(group, tracker);
     tasks.addAndGet(slices);
-    JavaFutureAction<List<ArrayList<T>>> job;
-    // The task (with what it captures: the scenario, a design's every point) goes to each executor
-    // once, as a broadcast, instead of with every Spark task.
-    Broadcast<Task<T>> shipped = jsc.broadcast(task);
-    synchronized (jsc) {
-      jsc.setJobGroup(group, "negotiate: " + n + " pieces in " + slices + " tasks", true);
-      try {
-        job = jsc.parallelize(starts, slices).map(new RunIndices<>(shipped, per, n)).collectAsync();
-      } finally {
-        jsc.clearJobGroup();
-      }
-    }
+    Broadcast<Task<T>> shipped = null;
+    JavaFutureAction<List<ArrayList<T>>> job = null;
     try {
+      if (jsc.sc().isStopped()) throw stopped(null);
+      // The task (with what it captures: the scenario, a design's every point) goes to each executor
+      // once, as a broadcast, instead of with every Spark task.
+      shipped = jsc.broadcast(task);
+      synchronized (jsc) {
+        jsc.setJobGroup(group, "negotiate: " + n + " pieces in " + slices + " tasks", true);
+        try {
+          job = jsc.parallelize(starts, slices).map(new RunIndices<>(shipped, per, n)).collectAsync();
+        } finally {
+          jsc.clearJobGroup();
+        }
+      }
       List<ArrayList<T>> parts = job.get();
       List<T> out = new ArrayList<>(n);
       for (ArrayList<T> part : parts) out.addAll(part);
@@ -269,14 +288,18 @@ public final class SparkEngine implements Engine {
       tracker.end(true);
       return out;
     } catch (InterruptedException e) {
-      job.cancel(true);
+      if (job != null) job.cancel(true);
       throw e;
     } catch (ExecutionException e) {
+      if (jsc.sc().isStopped()) throw stopped(e);
       throw failure(e.getCause() == null ? e : e.getCause());
+    } catch (IllegalStateException e) {
+      if (jsc.sc().isStopped()) throw stopped(e); // Spark refuses new work once its context is stopped
+      throw e;
     } finally {
       running.remove(group);
       tracker.end(false);
-      shipped.unpersist(false);
+      if (shipped != null && !jsc.sc().isStopped()) shipped.unpersist(false);
     }
   }
 
@@ -294,6 +317,11 @@ public final class SparkEngine implements Engine {
     String message = String.valueOf(sparkError.getMessage());
     int eol = message.indexOf('\n');
     return new IllegalStateException("the Spark job failed: " + (eol < 0 ? message : message.substring(0, eol)), sparkError);
+  }
+
+  private IllegalStateException stopped(Exception cause) {
+    return new IllegalStateException("Spark stopped the application on " + master
+        + " (the master went away or killed it; see Spark's messages above)", cause);
   }
 
   @Override

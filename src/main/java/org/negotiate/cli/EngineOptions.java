@@ -8,9 +8,10 @@ import picocli.CommandLine.Option;
 
 /** Where an experiment runs: this machine's cores, or a Spark cluster. The results are the same. */
 final class EngineOptions {
-  @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local",
-      description = {"Where the replications run: local (this machine's cores, the default) or spark (a Spark",
-          "cluster, with the job jar: see README \"Scaling on Spark\"). The CSVs are byte-identical."})
+  @Option(names = "--engine", paramLabel = "local|spark",
+      description = {"Where the replications run: local (this machine's cores; the default, except under",
+          "spark-submit, where it is spark) or spark (a Spark cluster, with the job jar: see README",
+          "\"Scaling on Spark\"). The CSVs are byte-identical."})
   String engine;
 
   @Option(names = "--master", paramLabel = "URL",
@@ -26,7 +27,9 @@ final class EngineOptions {
   Engine open(int threads, String application) {
     int b = Inputs.inRange("--block", block, Engines.DEFAULT_BLOCK, 1, Inputs.MAX_REPLICATIONS);
     try {
-      return Engines.open(engine, master, threads, b, application);
+      // spark-submit sets spark.master: a job it launched means to run there
+      String name = engine != null ? engine : System.getProperty("spark.master") != null ? "spark" : "local";
+      return Engines.open(name, master, threads, b, application);
     } catch (IllegalArgumentException e) {
       throw new BadInput(e.getMessage());
     }

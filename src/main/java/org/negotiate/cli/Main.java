@@ -50,6 +50,10 @@ public final class Main implements Callable<Integer> {
         commandLine.getErr().println(ex.getMessage());
         return BAD_INPUT;
       }
+      if (ex instanceof org.negotiate.experiment.EngineFailure) {
+        commandLine.getErr().println("negotiate: " + ex.getMessage());
+        return FAILURE;
+      }
       if (ex instanceof java.io.IOException) {
         commandLine.getErr().println("negotiate: cannot write results: " + ex);
         return FAILURE;

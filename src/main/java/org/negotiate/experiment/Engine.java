@@ -46,7 +46,8 @@ public interface Engine extends AutoCloseable {
   /**
    * Runs {@code task} for indices {@code 0 .. n-1} and returns the results in index order. A
    * distributed engine groups consecutive indices into tasks of about {@link #blockReplications()}
-   * replications, {@code replicationsEach} being the replications one index runs. The first
+   * replications, {@code replicationsEach} being the replications one index runs, but never so few
+   * tasks that a worker has none while there are indices to spare. The first
    * failure is rethrown (a {@link RuntimeException} as itself).
    */
   <T extends Serializable> List<T> map(int n, long replicationsEach, Task<T> task, Progress progress)

@@ -282,7 +282,9 @@ public final class MonteCarlo {
 
   private static void runStage(Engine engine, Accumulator into, Scenario scenario, Protocol protocol, Options o, int actors,
       int from, int to, OutcomeStore store, Progress progress) throws InterruptedException {
-    int block = Math.max(1, engine.blockReplications());
+    // no fewer blocks than workers: a short run still uses the whole cluster
+    int block = (int) Math.max(1, Math.min(engine.blockReplications(),
+        ((long) to - from + engine.parallelism() - 1) / Math.max(1, engine.parallelism())));
     int blocks = (int) (((long) to - from + block - 1) / block);
     boolean keep = store != null;
     List<Block> parts = engine.map(blocks, block,

@@ -70,7 +70,8 @@ public final class PieceJournal {
     int stage = Math.max(1, 4 * engine.parallelism());
     if (engine.distributed()) {
       long perTask = Math.max(1, engine.blockReplications() / Math.max(1, replicationsEach));
-      stage = (int) Math.min(Integer.MAX_VALUE, Math.max(stage, 2L * engine.parallelism() * perTask));
+      // a stage is a cluster job: several waves of tasks, so start-up and the slowest task weigh little
+      stage = (int) Math.min(Integer.MAX_VALUE, Math.max(stage, 8L * engine.parallelism() * perTask));
     }
     for (int from = 0; from < todo.size(); from += stage) {
       List<Integer> batch = List.copyOf(todo.subList(from, Math.min(todo.size(), from + stage)));

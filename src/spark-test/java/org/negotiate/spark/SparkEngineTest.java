@@ -78,10 +78,12 @@ class SparkEngineTest {
 
   @Test
   void groupsIndicesIntoTasksOfAboutABlock() {
-    assertEquals(1, SparkEngine.indicesPerTask(100, 5_000, 5_000)); // MonteCarlo: one block per index
-    assertEquals(17, SparkEngine.indicesPerTask(100, 300, 5_000)); // sweep points of 300 runs: at least 5,000
-    assertEquals(1, SparkEngine.indicesPerTask(100, 10_000, 5_000)); // never less than one index
-    assertEquals(4, SparkEngine.indicesPerTask(4, 1, 5_000)); // never more than all of them
+    assertEquals(1, SparkEngine.indicesPerTask(100, 5_000, 5_000, 2)); // MonteCarlo: one block per index
+    assertEquals(17, SparkEngine.indicesPerTask(100, 300, 5_000, 2)); // sweep points of 300 runs: at least 5,000
+    assertEquals(1, SparkEngine.indicesPerTask(100, 10_000, 5_000, 2)); // never less than one index
+    assertEquals(4, SparkEngine.indicesPerTask(4, 1, 5_000, 1)); // never more than all of them
+    assertEquals(2, SparkEngine.indicesPerTask(4, 1, 5_000, 2)); // every worker gets a task
+    assertEquals(10, SparkEngine.indicesPerTask(20, 100, 1_000, 2)); // a short run uses the whole cluster
   }
 
   @Test

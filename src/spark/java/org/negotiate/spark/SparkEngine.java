@@ -22,6 +22,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.negotiate.experiment.Engine;
+import org.negotiate.experiment.EngineFailure;
 import org.negotiate.experiment.Engines;
 
 /**
@@ -247,18 +248,22 @@ public final class SparkEngine implements Engine {
     return tasks.get();
   }
 
-  /** Consecutive indices one task runs: enough for {@code block} replications, at least one. */
-  static int indicesPerTask(int n, long replicationsEach, int block) {
+  /**
+   * Consecutive indices one task runs: enough for {@code block} replications, at least one, and
+   * no more than leaves every one of {@code workers} a task.
+   */
+  static int indicesPerTask(int n, long replicationsEach, int block, int workers) {
     long each = Math.max(1, replicationsEach);
     long per = (block + each - 1) / each;
-    return (int) Math.max(1, Math.min(Math.max(1, n), per));
+    long spread = (Math.max(1, n) + Math.max(1, workers) - 1) / Math.max(1, workers);
+    return (int) Math.max(1, Math.min(spread, per));
   }
 
   @Override
   public <T extends Serializable> List<T> map(int n, long replicationsEach, Task<T> task, Progress progress)
       throws InterruptedException {
     if (n <= 0) return List.of();
-    int per = indicesPerTask(n, replicationsEach, block);
+    int per = indicesPerTask(n, replicationsEach, block, parallelism());
     int slices = (n + per - 1) / per;
     List<Integer> starts = new ArrayList<>(slices);
     for (int s = 0; s < slices; s++) starts.add(s * per);
@@ -316,11 +321,11 @@ public final class SparkEngine implements Engine {
     if (sparkError instanceof RuntimeException re && !"org.apache.spark.SparkException".equals(re.getClass().getName())) return re;
     String message = String.valueOf(sparkError.getMessage());
     int eol = message.indexOf('\n');
-    return new IllegalStateException("the Spark job failed: " + (eol < 0 ? message : message.substring(0, eol)), sparkError);
+    return new EngineFailure("the Spark job failed: " + (eol < 0 ? message : message.substring(0, eol)), sparkError);
   }
 
-  private IllegalStateException stopped(Exception cause) {
-    return new IllegalStateException("Spark stopped the application on " + master
+  private EngineFailure stopped(Exception cause) {
+    return new EngineFailure("Spark stopped the application on " + master
         + " (the master went away or killed it; see Spark's messages above)", cause);
   }
 

@@ -69,7 +69,8 @@ final class SerializingEngine implements Engine {
   @Override
   public <T extends Serializable> List<T> map(int n, long replicationsEach, Task<T> task, Progress progress)
       throws InterruptedException {
-    int perTask = (int) Math.max(1, block / Math.max(1, replicationsEach));
+    long wanted = (block + Math.max(1, replicationsEach) - 1) / Math.max(1, replicationsEach);
+    int perTask = (int) Math.max(1, Math.min(wanted, (Math.max(1, n) + parallelism - 1) / parallelism));
     List<int[]> slices = new ArrayList<>();
     for (int from = 0; from < n; from += perTask) slices.add(new int[] {from, Math.min(n, from + perTask)});
     List<Integer> order = new ArrayList<>();

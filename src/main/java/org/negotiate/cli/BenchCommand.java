@@ -7,8 +7,10 @@ import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.negotiate.experiment.ConvergenceOdds;
@@ -180,29 +182,44 @@ final class BenchCommand implements Callable<Integer> {
 
   // ------------------------------------------------------------------ scaling
 
-  /** One run (exactly R rounds) of a synthetic table, timed: the least of a few repetitions. */
-  private static double secondsPerRun(String protocolName, int actors, int issues, int rounds) throws Exception {
+  /** Wall and CPU seconds of one run. */
+  private record RunTime(double wall, double cpu) {}
+
+  /**
+   * One run (exactly R rounds) of a synthetic table, timed: the least wall time and the least CPU
+   * time (this thread's and the common fork-join pool's, which steps large EUM issues in parallel)
+   * of a few repetitions.
+   */
+  private static RunTime secondsPerRun(String protocolName, int actors, int issues, int rounds) throws Exception {
     Scenario s = syntheticScenario(actors, issues, protocolName, 1);
     Protocol protocol = Inputs.protocol(s);
     NegotiationSetup setup = SetupSampler.draw(s, rounds, true, Streams.replicationSeed(1, 0));
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     double best = Double.POSITIVE_INFINITY;
+    double bestCpu = Double.POSITIVE_INFINITY;
     long spent = 0;
     for (int rep = 0; rep < 20 && (rep < 2 || spent < 2_000_000_000L); rep++) {
+      Map<Long, Long> pool0 = commonPoolCpu(mx);
+      long c0 = mx.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       Replication.run(setup, protocol, false);
       long dt = System.nanoTime() - t0;
+      long cpu = mx.getCurrentThreadCpuTime() - c0;
+      for (Map.Entry<Long, Long> e : commonPoolCpu(mx).entrySet()) cpu += e.getValue() - pool0.getOrDefault(e.getKey(), 0L);
       spent += dt;
       best = Math.min(best, dt / 1e9);
+      bestCpu = Math.min(bestCpu, cpu / 1e9);
     }
-    return best;
+    return new RunTime(best, bestCpu);
   }
 
   private static void scalingTable(PrintWriter out, String protocolName) throws Exception {
-    out.printf(Locale.ROOT, "one %s run of a random actor table (all parties), exactly R rounds; the fastest of up to 20 runs%n", protocolName);
-    out.println("actors  issues  rounds    seconds  µs per round  growth");
+    out.printf(Locale.ROOT, "one %s run of a random actor table (all parties), exactly R rounds; the fastest of up to 20 runs;%n", protocolName);
+    out.println("growth from the CPU time, which other jobs on the machine disturb less than the wall time");
+    out.println("actors  issues  rounds  wall (s)   CPU (s)  CPU µs per round  growth");
     secondsPerRun(protocolName, 10, 2, 10); // warm-up
     int[][][] series = {
-      {{10, 2, 10}, {20, 2, 10}, {40, 2, 10}, {80, 2, 10}},
+      {{10, 2, 10}, {20, 2, 10}, {40, 2, 10}, {80, 2, 10}, {160, 2, 10}},
       {{20, 1, 10}, {20, 2, 10}, {20, 4, 10}, {20, 8, 10}},
       {{20, 2, 10}, {20, 2, 20}, {20, 2, 40}, {20, 2, 80}},
     };
@@ -211,14 +228,14 @@ final class BenchCommand implements Callable<Integer> {
       double first = 0;
       double last = 0;
       for (int[] g : series[d]) {
-        double sec = secondsPerRun(protocolName, g[0], g[1], g[2]);
-        if (first == 0) first = sec;
-        last = sec;
-        out.printf(Locale.ROOT, "%6d  %6d  %6d  %9.5f  %12.1f%n", g[0], g[1], g[2], sec, 1e6 * sec / g[2]);
+        RunTime t = secondsPerRun(protocolName, g[0], g[1], g[2]);
+        if (first == 0) first = t.cpu();
+        last = t.cpu();
+        out.printf(Locale.ROOT, "%6d  %6d  %6d  %8.5f  %8.5f  %16.1f%n", g[0], g[1], g[2], t.wall(), t.cpu(), 1e6 * t.cpu() / g[2]);
         out.flush();
       }
       double ratio = (double) series[d][series[d].length - 1][d] / series[d][0][d];
-      out.printf(Locale.ROOT, "        time grows as %s^%.2f (x%.0f %s: x%.1f time)%n", what[d], Math.log(last / first) / Math.log(ratio),
+      out.printf(Locale.ROOT, "        CPU time grows as %s^%.2f (x%.0f %s: x%.1f)%n", what[d], Math.log(last / first) / Math.log(ratio),
           ratio, what[d], last / first);
     }
   }
@@ -263,20 +280,38 @@ final class BenchCommand implements Callable<Integer> {
 
   private record Timing(double seconds, long cpuNanos, ConvergenceOdds odds) {}
 
-  /** Wall time of the job, and the CPU time of the threads that ran it (the caller's and the workers'). */
+  /**
+   * Wall time of the job, and the CPU time of the threads that ran it: the caller's, the workers'
+   * and the common fork-join pool's (where the EUM steps the issues of a large table in parallel).
+   */
   private static Timing time(Job job, int threads) throws InterruptedException {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> pool0 = commonPoolCpu(mx);
     long cpu0 = workerCpu(mx);
     long t0 = System.nanoTime();
     MonteCarlo.Result r = job.run();
     long t1 = System.nanoTime();
     long cpu1 = workerCpu(mx);
-    return new Timing((t1 - t0) / 1e9, cpu1 - cpu0, r.odds());
+    long pool = 0;
+    for (Map.Entry<Long, Long> e : commonPoolCpu(mx).entrySet()) pool += e.getValue() - pool0.getOrDefault(e.getKey(), 0L);
+    return new Timing((t1 - t0) / 1e9, cpu1 - cpu0 + pool, r.odds());
   }
 
   /** CPU time of this thread and of the Monte Carlo's workers (which report theirs when they finish a stage). */
   private static long workerCpu(ThreadMXBean mx) {
     return mx.getCurrentThreadCpuTime() + MonteCarlo.WORKER_CPU_NANOS.sum();
+  }
+
+  /** CPU time of each live thread of the common fork-join pool, by thread id. */
+  private static Map<Long, Long> commonPoolCpu(ThreadMXBean mx) {
+    Map<Long, Long> out = new HashMap<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("ForkJoinPool.commonPool-worker")) {
+        long cpu = mx.getThreadCpuTime(t.getId());
+        if (cpu >= 0) out.put(t.getId(), cpu);
+      }
+    }
+    return out;
   }
 
   private static String machine() {

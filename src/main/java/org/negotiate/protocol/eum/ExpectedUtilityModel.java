@@ -310,7 +310,7 @@ public final class ExpectedUtilityModel {
 
   /** Orders the actors and computes the pow table for the first pass (every r = 1). */
   private void beginStep() {
-    order = canonicalOrder();
+    order = reorder(order);
     for (int k = 0; k < n; k++) rank[order[k]] = k;
     System.arraycopy(x, 0, xr, 0, n);
     // 1-3. Exposure and risk exponents with every r = 1.
@@ -325,16 +325,19 @@ public final class ExpectedUtilityModel {
     computeUsq();
     double max = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      double sum = 0;
-      for (int j : order) {
+    // Every actor's exposure summed over the challengers in canonical order, all at once (a row
+    // of P at a time rather than a column).
+    Arrays.fill(exposure, 0);
+    for (int j : order) {
+      for (int i = 0; i < n; i++) {
         if (j == i) continue;
         // At r = 1 every viewer values a challenge alike (x^1 = x exactly).
-        sum += eu(1.0, usq[i], j, i);
+        exposure[i] += eu(1.0, usq[i], j, i);
       }
-      exposure[i] = sum;
-      max = Math.max(max, sum);
-      min = Math.min(min, sum);
+    }
+    for (int i = 0; i < n; i++) {
+      max = Math.max(max, exposure[i]);
+      min = Math.min(min, exposure[i]);
     }
     double[] newR = new double[n];
     for (int i = 0; i < n; i++) {
@@ -462,6 +465,39 @@ public final class ExpectedUtilityModel {
     int[] out = new int[n];
     for (int i = 0; i < n; i++) out[i] = idx[i];
     return out;
+  }
+
+  /**
+   * {@link #canonicalOrder()} by insertion sort from the last round's order (the positions change
+   * little from one round to the next, so it is nearly sorted already); the order is a total one,
+   * so the result is the same whatever the start.
+   */
+  private int[] reorder(int[] previous) {
+    int[] out;
+    if (previous == null) {
+      out = new int[n];
+      for (int i = 0; i < n; i++) out[i] = i;
+    } else {
+      out = previous.clone();
+    }
+    for (int m = 1; m < n; m++) {
+      int a = out[m];
+      int q = m - 1;
+      while (q >= 0 && before(a, out[q])) {
+        out[q + 1] = out[q];
+        q--;
+      }
+      out[q + 1] = a;
+    }
+    return out;
+  }
+
+  /** Whether actor a comes before actor b in the canonical order. */
+  private boolean before(int a, int b) {
+    int k = Double.compare(x[a], x[b]);
+    if (k == 0) k = Double.compare(c[a], c[b]);
+    if (k == 0) k = Double.compare(s[a], s[b]);
+    return k != 0 ? k < 0 : a < b;
   }
 
   private boolean same(double[] a, double[] b) {

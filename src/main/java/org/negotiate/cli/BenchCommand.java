@@ -7,8 +7,10 @@ import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.negotiate.experiment.ConvergenceOdds;
@@ -97,7 +99,10 @@ final class BenchCommand implements Callable<Integer> {
     out.flush();
 
     HeapWatch heap = new HeapWatch();
-    if (w > 0) MonteCarlo.run(s, protocol, new MonteCarlo.Options(w, r, base + 1, t, rounds != null).withoutOutcomes(), null);
+    if (w > 0) {
+      MonteCarlo.run(s, protocol, new MonteCarlo.Options(w, r, base + 1, t, rounds != null).withoutOutcomes(), null);
+      settle(out, s, protocol, r, rounds != null, base + 2, t, w);
+    }
     heap.reset();
 
     Timing parallel;
@@ -113,6 +118,10 @@ final class BenchCommand implements Callable<Integer> {
       boolean same = sameResults(single.odds, parallel.odds);
       out.printf(Locale.ROOT, "speed-up over 1 thread: %.2fx on %d threads; results identical: %s%n",
           single.seconds / parallel.seconds, t, same ? "yes" : "NO");
+      // With every thread on a core all the time, the wall time would be the CPU time over the
+      // threads: the speed-up the work itself allows, whatever else the machine is running.
+      out.printf(Locale.ROOT, "speed-up from the CPU time per replication (%.1f µs on 1 thread, %.1f µs on %d): %.2fx with %d free cores%n",
+          single.cpuNanos / 1e3 / n, parallel.cpuNanos / 1e3 / n, t, (double) single.cpuNanos / parallel.cpuNanos * t, t);
       out.flush();
       engineOverhead(out, s, protocol, r, rounds != null, base, Math.min(n, 20_000));
     }
@@ -122,9 +131,45 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Goes on warming up, in chunks, until the JVM's own threads are (nearly) idle: C2 can still be
+   * compiling, and recompiling after deoptimisations, many seconds after the first warm-up (on 2
+   * cores it has one compiler thread, with a queue of hundreds of methods), and when there are as
+   * many cores as measured threads it takes CPU from them. Idle: the CPU time of the whole JVM
+   * beyond that of the threads running replications is under 5% of a core during a chunk. At
+   * most 60 s.
+   */
+  private static void settle(PrintWriter out, Scenario s, Protocol protocol, int rounds, boolean exact, long seed, int threads, int warmup)
+      throws InterruptedException {
+    if (processCpu() < 0) return;
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    int chunk = Math.max(100, Math.min(warmup, 2000));
+    long extra = 0;
+    long until = System.nanoTime() + 60_000_000_000L;
+    double busy = Double.NaN;
+    while (System.nanoTime() < until) {
+      long p0 = processCpu();
+      long w0 = workerCpu(mx);
+      long t0 = System.nanoTime();
+      MonteCarlo.run(s, protocol, new MonteCarlo.Options(chunk, rounds, seed + extra, threads, exact).withoutOutcomes(), null);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      busy = ((processCpu() - p0) - (workerCpu(mx) - w0)) / 1e9 / seconds;
+      extra += chunk;
+      if (busy < 0.05) break;
+    }
+    out.printf(Locale.ROOT, "warm-up: %,d more replications until the JVM's own threads (JIT compiler, GC) were idle (%.0f%% of a core in the last chunk)%n",
+        extra, 100 * busy);
+    out.flush();
+  }
+
   private static String line(int threads, int n, Timing m) {
-    return String.format(Locale.ROOT, "%d thread%s: %,d replications in %.3f s: %.0f replications/s, %.1f µs per replication (CPU %.1f µs per replication)",
-        threads, threads == 1 ? " " : "s", n, m.seconds, n / m.seconds, 1e6 * m.seconds / n, m.cpuNanos / 1e3 / n);
+    String jvm = m.processCpuNanos < 0 ? ""
+        : String.format(Locale.ROOT, "; the JVM's other threads (JIT compiler, garbage collector) %.1f µs",
+            Math.max(0, m.processCpuNanos - m.cpuNanos) / 1e3 / n);
+    return String.format(Locale.ROOT, "%d thread%s: %,d replications in %.3f s: %.0f replications/s, %.1f µs per replication (CPU %.1f µs per replication"
+        + " on the threads, which were on a core %.0f%% of the time%s)",
+        threads, threads == 1 ? " " : "s", n, m.seconds, n / m.seconds, 1e6 * m.seconds / n, m.cpuNanos / 1e3 / n,
+        100 * m.cpuNanos / 1e9 / (m.seconds * threads), jvm);
   }
 
   /** The bare protocol loop against the engine's path, on one thread, alternated three times; the fastest of each. */
@@ -154,6 +199,21 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "engine overhead: bare protocol loop %.1f µs per replication, engine (MASON agents, recording, aggregation) %.1f µs: %.2fx"
         + " (drawing the inputs, in both: %.1f µs; without it %.2fx)%n",
         bare, engine, engine / bare, drawOnly, (engine - drawOnly) / Math.max(1e-9, bare - drawOnly));
+    // Allocation per replication on this thread: the draw and the engine's replication (as a worker
+    // runs it, recording into one reused trajectory buffer), and the draw alone.
+    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean amx && amx.isThreadAllocatedMemorySupported()) {
+      int m = Math.min(n, 2_000);
+      float[][][] trajectory = new float[rounds][s.actors().size() + 1][s.issues().size()];
+      long a0 = amx.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < m; i++) {
+        sink += Replication.run(plan.draw(rounds, exact, Streams.replicationSeed(seed, i)), protocol, trajectory).round();
+      }
+      long a1 = amx.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < m; i++) sink += plan.draw(rounds, exact, Streams.replicationSeed(seed, i)).seed();
+      long a2 = amx.getCurrentThreadAllocatedBytes();
+      out.printf(Locale.ROOT, "allocation: %.1f kB per replication (drawing the inputs %.1f kB of it)%n", (a1 - a0) / 1e3 / m,
+          (a2 - a1) / 1e3 / m);
+    }
     blackhole = sink;
   }
 
@@ -180,29 +240,44 @@ final class BenchCommand implements Callable<Integer> {
 
   // ------------------------------------------------------------------ scaling
 
-  /** One run (exactly R rounds) of a synthetic table, timed: the least of a few repetitions. */
-  private static double secondsPerRun(String protocolName, int actors, int issues, int rounds) throws Exception {
+  /** Wall and CPU seconds of one run. */
+  private record RunTime(double wall, double cpu) {}
+
+  /**
+   * One run (exactly R rounds) of a synthetic table, timed: the least wall time and the least CPU
+   * time (this thread's and the common fork-join pool's, which steps large EUM issues in parallel)
+   * of a few repetitions.
+   */
+  private static RunTime secondsPerRun(String protocolName, int actors, int issues, int rounds) throws Exception {
     Scenario s = syntheticScenario(actors, issues, protocolName, 1);
     Protocol protocol = Inputs.protocol(s);
     NegotiationSetup setup = SetupSampler.draw(s, rounds, true, Streams.replicationSeed(1, 0));
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     double best = Double.POSITIVE_INFINITY;
+    double bestCpu = Double.POSITIVE_INFINITY;
     long spent = 0;
     for (int rep = 0; rep < 20 && (rep < 2 || spent < 2_000_000_000L); rep++) {
+      Map<Long, Long> pool0 = commonPoolCpu(mx);
+      long c0 = mx.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       Replication.run(setup, protocol, false);
       long dt = System.nanoTime() - t0;
+      long cpu = mx.getCurrentThreadCpuTime() - c0;
+      for (Map.Entry<Long, Long> e : commonPoolCpu(mx).entrySet()) cpu += e.getValue() - pool0.getOrDefault(e.getKey(), 0L);
       spent += dt;
       best = Math.min(best, dt / 1e9);
+      bestCpu = Math.min(bestCpu, cpu / 1e9);
     }
-    return best;
+    return new RunTime(best, bestCpu);
   }
 
   private static void scalingTable(PrintWriter out, String protocolName) throws Exception {
-    out.printf(Locale.ROOT, "one %s run of a random actor table (all parties), exactly R rounds; the fastest of up to 20 runs%n", protocolName);
-    out.println("actors  issues  rounds    seconds  µs per round  growth");
+    out.printf(Locale.ROOT, "one %s run of a random actor table (all parties), exactly R rounds; the fastest of up to 20 runs;%n", protocolName);
+    out.println("growth from the CPU time, which other jobs on the machine disturb less than the wall time");
+    out.println("actors  issues  rounds  wall (s)   CPU (s)  CPU µs per round  growth");
     secondsPerRun(protocolName, 10, 2, 10); // warm-up
     int[][][] series = {
-      {{10, 2, 10}, {20, 2, 10}, {40, 2, 10}, {80, 2, 10}},
+      {{10, 2, 10}, {20, 2, 10}, {40, 2, 10}, {80, 2, 10}, {160, 2, 10}},
       {{20, 1, 10}, {20, 2, 10}, {20, 4, 10}, {20, 8, 10}},
       {{20, 2, 10}, {20, 2, 20}, {20, 2, 40}, {20, 2, 80}},
     };
@@ -211,14 +286,14 @@ final class BenchCommand implements Callable<Integer> {
       double first = 0;
       double last = 0;
       for (int[] g : series[d]) {
-        double sec = secondsPerRun(protocolName, g[0], g[1], g[2]);
-        if (first == 0) first = sec;
-        last = sec;
-        out.printf(Locale.ROOT, "%6d  %6d  %6d  %9.5f  %12.1f%n", g[0], g[1], g[2], sec, 1e6 * sec / g[2]);
+        RunTime t = secondsPerRun(protocolName, g[0], g[1], g[2]);
+        if (first == 0) first = t.cpu();
+        last = t.cpu();
+        out.printf(Locale.ROOT, "%6d  %6d  %6d  %8.5f  %8.5f  %16.1f%n", g[0], g[1], g[2], t.wall(), t.cpu(), 1e6 * t.cpu() / g[2]);
         out.flush();
       }
       double ratio = (double) series[d][series[d].length - 1][d] / series[d][0][d];
-      out.printf(Locale.ROOT, "        time grows as %s^%.2f (x%.0f %s: x%.1f time)%n", what[d], Math.log(last / first) / Math.log(ratio),
+      out.printf(Locale.ROOT, "        CPU time grows as %s^%.2f (x%.0f %s: x%.1f)%n", what[d], Math.log(last / first) / Math.log(ratio),
           ratio, what[d], last / first);
     }
   }
@@ -261,22 +336,71 @@ final class BenchCommand implements Callable<Integer> {
     MonteCarlo.Result run() throws InterruptedException;
   }
 
-  private record Timing(double seconds, long cpuNanos, ConvergenceOdds odds) {}
+  /**
+   * @param cpuNanos CPU time of the threads that ran the replications
+   * @param processCpuNanos CPU time of the whole JVM meanwhile (with the JIT compiler and the
+   *     garbage collector), or -1 when the platform does not tell
+   */
+  private record Timing(double seconds, long cpuNanos, long processCpuNanos, ConvergenceOdds odds) {}
 
-  /** Wall time of the job, and the CPU time of the threads that ran it (the caller's and the workers'). */
+  /**
+   * Wall time of the job, and the CPU time of the threads that ran it: the caller's, the workers'
+   * and the common fork-join pool's (where the EUM steps the issues of a large table in parallel).
+   */
   private static Timing time(Job job, int threads) throws InterruptedException {
+    quiesce();
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> pool0 = commonPoolCpu(mx);
+    long process0 = processCpu();
     long cpu0 = workerCpu(mx);
     long t0 = System.nanoTime();
     MonteCarlo.Result r = job.run();
     long t1 = System.nanoTime();
     long cpu1 = workerCpu(mx);
-    return new Timing((t1 - t0) / 1e9, cpu1 - cpu0, r.odds());
+    long process1 = processCpu();
+    long pool = 0;
+    for (Map.Entry<Long, Long> e : commonPoolCpu(mx).entrySet()) pool += e.getValue() - pool0.getOrDefault(e.getKey(), 0L);
+    return new Timing((t1 - t0) / 1e9, cpu1 - cpu0 + pool, process0 < 0 || process1 < 0 ? -1 : process1 - process0, r.odds());
+  }
+
+  /**
+   * Waits (at most 10 s) until the JVM's own threads have been idle for 0.2 s: the JIT compiler
+   * works through its queue in the background (after loading a scenario, hundreds of methods of
+   * the YAML parser and of the lambda machinery), and on a machine with no spare core it would
+   * run during the measurement, taking CPU from the measured threads.
+   */
+  private static void quiesce() throws InterruptedException {
+    if (processCpu() < 0) return;
+    long until = System.nanoTime() + 10_000_000_000L;
+    int quiet = 0;
+    while (quiet < 2 && System.nanoTime() < until) {
+      long c0 = processCpu();
+      Thread.sleep(100);
+      quiet = processCpu() - c0 < 5_000_000L ? quiet + 1 : 0; // under 5% of a core
+    }
+  }
+
+  /** CPU time of the whole JVM, or -1. */
+  private static long processCpu() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
   }
 
   /** CPU time of this thread and of the Monte Carlo's workers (which report theirs when they finish a stage). */
   private static long workerCpu(ThreadMXBean mx) {
     return mx.getCurrentThreadCpuTime() + MonteCarlo.WORKER_CPU_NANOS.sum();
+  }
+
+  /** CPU time of each live thread of the common fork-join pool, by thread id. */
+  private static Map<Long, Long> commonPoolCpu(ThreadMXBean mx) {
+    Map<Long, Long> out = new HashMap<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("ForkJoinPool.commonPool-worker")) {
+        long cpu = mx.getThreadCpuTime(t.getId());
+        if (cpu >= 0) out.put(t.getId(), cpu);
+      }
+    }
+    return out;
   }
 
   private static String machine() {

@@ -60,8 +60,11 @@ public final class MediatedSingleText implements Protocol {
     private final List<String> issueIds;
     private double[] text;
     private boolean stale = true;
-    /** The inputs the last draft was solved from; a redraft from the same inputs would give the same text. */
-    private Inputs drafted;
+    /**
+     * Every input the last draft was solved from, in one flat array (see {@link #draftInputs}); a
+     * redraft from the same inputs would give the same text. Null before the first draft.
+     */
+    private double[] drafted;
     /** Per party: the actors in its judgement (ties with weight &gt; 0) and their weights, as Utility.judged reads them. */
     private final int[][] tiedTo;
     private final double[][] tieWeight;
@@ -105,7 +108,7 @@ public final class MediatedSingleText implements Protocol {
       if (stale) {
         if (drafted == null || !sameDraftInputs(drafted, in)) {
           text = NashDraft.exact(in, parties, mediators);
-          drafted = in.copy();
+          drafted = draftInputs(in, drafted);
         }
         stale = false;
       }
@@ -138,17 +141,59 @@ public final class MediatedSingleText implements Protocol {
     private static final int OUTSIDE = 2;
     private static final int WEIGHED = 3;
 
-    /** Whether every input the draft reads is the same in a and b. */
-    private static boolean sameDraftInputs(Inputs a, Inputs b) {
-      return java.util.Arrays.equals(a.capability, b.capability)
-          && java.util.Arrays.equals(a.reservation, b.reservation)
-          && java.util.Arrays.equals(a.risk, b.risk)
-          && java.util.Arrays.equals(a.lean, b.lean)
-          && java.util.Arrays.deepEquals(a.position, b.position)
-          && java.util.Arrays.deepEquals(a.salience, b.salience)
-          && java.util.Arrays.deepEquals(a.redLineMin, b.redLineMin)
-          && java.util.Arrays.deepEquals(a.redLineMax, b.redLineMax)
-          && java.util.Arrays.deepEquals(a.ties, b.ties);
+    /**
+     * The inputs the draft reads (capability, reservation, risk, lean, then per actor position,
+     * salience, red lines and ties) in one array, written into {@code into} when it has the size.
+     */
+    private static double[] draftInputs(Inputs in, double[] into) {
+      int n = in.actors;
+      int k = in.issues;
+      int size = 4 * n + n * (4 * k + n);
+      double[] out = into != null && into.length == size ? into : new double[size];
+      int at = 0;
+      System.arraycopy(in.capability, 0, out, at, n);
+      System.arraycopy(in.reservation, 0, out, at += n, n);
+      System.arraycopy(in.risk, 0, out, at += n, n);
+      System.arraycopy(in.lean, 0, out, at += n, n);
+      at += n;
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(in.position[i], 0, out, at, k);
+        System.arraycopy(in.salience[i], 0, out, at += k, k);
+        System.arraycopy(in.redLineMin[i], 0, out, at += k, k);
+        System.arraycopy(in.redLineMax[i], 0, out, at += k, k);
+        System.arraycopy(in.ties[i], 0, out, at += k, n);
+        at += n;
+      }
+      return out;
+    }
+
+    /**
+     * Whether every input the draft reads is the same now as in the snapshot, compared as
+     * {@link java.util.Arrays#equals(double[], double[])} does (bit patterns).
+     */
+    private static boolean sameDraftInputs(double[] snapshot, Inputs in) {
+      int n = in.actors;
+      int k = in.issues;
+      if (snapshot.length != 4 * n + n * (4 * k + n)) return false;
+      int at = 0;
+      if (!same(snapshot, at, in.capability, n) || !same(snapshot, at += n, in.reservation, n)
+          || !same(snapshot, at += n, in.risk, n) || !same(snapshot, at += n, in.lean, n)) {
+        return false;
+      }
+      at += n;
+      for (int i = 0; i < n; i++) {
+        if (!same(snapshot, at, in.position[i], k) || !same(snapshot, at += k, in.salience[i], k)
+            || !same(snapshot, at += k, in.redLineMin[i], k) || !same(snapshot, at += k, in.redLineMax[i], k)
+            || !same(snapshot, at += k, in.ties[i], n)) {
+          return false;
+        }
+        at += n;
+      }
+      return true;
+    }
+
+    private static boolean same(double[] snapshot, int at, double[] values, int length) {
+      return java.util.Arrays.equals(snapshot, at, at + length, values, 0, length);
     }
 
     /**

@@ -144,7 +144,10 @@ public final class NashDraft {
     return exact(in, parties, mediators, lo, hi);
   }
 
-  /** Statistics of the exact solver, for tests and benchmarks: solves, Newton steps, Nelder-Mead cross-checks. */
+  /**
+   * Statistics of the exact solver, for tests and benchmarks: solves, Newton steps, Nelder-Mead
+   * cross-checks. Shared by every thread, so each solve adds its counts once, at its end.
+   */
   public static final java.util.concurrent.atomic.LongAdder EXACT_SOLVES = new java.util.concurrent.atomic.LongAdder();
   public static final java.util.concurrent.atomic.LongAdder EXACT_STEPS = new java.util.concurrent.atomic.LongAdder();
   public static final java.util.concurrent.atomic.LongAdder EXACT_CROSS_CHECKS = new java.util.concurrent.atomic.LongAdder();
@@ -388,6 +391,18 @@ public final class NashDraft {
      */
     boolean maximise(double[] z) {
       EXACT_SOLVES.increment();
+      try {
+        return ascend(z);
+      } finally {
+        EXACT_STEPS.add(newtonSteps);
+        newtonSteps = 0;
+      }
+    }
+
+    /** Newton steps of the current {@link #maximise}, added to {@link #EXACT_STEPS} at its end. */
+    private int newtonSteps;
+
+    private boolean ascend(double[] z) {
       for (int k = 0; k < issues; k++) {
         z[k] = Math.max(lo[k], Math.min(hi[k], z[k]));
         // A start within rounding of a kink (a weighted mean of equal ideals) starts on it.
@@ -397,7 +412,7 @@ public final class NashDraft {
         else if (above - z[k] <= 1e-10) z[k] = above;
       }
       for (int iter = 0; iter < MAX_STEPS; iter++) {
-        EXACT_STEPS.increment();
+        newtonSteps++;
         double f = derivatives(z);
         // Largest possible size of a partial derivative, to scale the tests for "no gain".
         double scale = 0;

@@ -14,6 +14,8 @@ import org.negotiate.protocol.NashDraft;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.Protocols;
 import org.negotiate.protocol.RoundClose;
+import org.negotiate.protocol.eum.EumOptions;
+import org.negotiate.protocol.eum.ExpectedUtilityModel;
 import org.negotiate.scenario.Role;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioLoader;
@@ -45,9 +47,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *       agents, recording, binning into the position tally); {@code bareLoop}: the same draw and protocol arithmetic in a plain
  *       loop, no MASON, no recording: their ratio is the engine's overhead;
  *   <li>{@code monteCarlo1000}: 1,000 baseline replications through {@link MonteCarlo#run} on all
- *       cores, aggregates only (throughput = 1,000 × ops/s);
+ *       cores, aggregates only (throughput = 1,000 × ops/s); {@code monteCarlo1000OneThread} the
+ *       same on one thread (their ratio is the parallel speed-up);
  *   <li>{@code eumCaseA}: validation case A under the expected utility model, 10 rounds;
- *       {@code smpCaseC}: case C under the spatial model, to its stopping rule.
+ *       {@code smpCaseC}: case C under the spatial model, to its stopping rule;
+ *   <li>{@code eumRound100}: one EUM round on one issue of a random 100-actor table (as
+ *       {@code bench --synthetic 100x10} draws each issue; the model is redrawn every 100 rounds).
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -137,6 +142,32 @@ public class NegotiationBenchmark {
     }
   }
 
+  /** One issue of a random 100-actor table, positions on 0-100 to 0.01, capabilities 1-100, saliences 0.1-1. */
+  @State(Scope.Thread)
+  public static class EumTable {
+    double[] x = new double[100];
+    double[] c = new double[100];
+    double[] s = new double[100];
+    ExpectedUtilityModel model;
+    int rounds;
+
+    @Setup
+    public void draw() {
+      java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+      for (int i = 0; i < x.length; i++) {
+        x[i] = Math.round(r.nextDouble(0, 100) * 100) / 100.0;
+        s[i] = Math.round(r.nextDouble(0.1, 1) * 100) / 100.0;
+        c[i] = Math.round(r.nextDouble(1, 100) * 100) / 100.0;
+      }
+      fresh();
+    }
+
+    void fresh() {
+      model = new ExpectedUtilityModel(null, x, c, s, EumOptions.scholz());
+      rounds = 0;
+    }
+  }
+
   @Benchmark
   public RoundClose protocolRound(OpenSession s) {
     Protocol.Session session = s.session;
@@ -179,6 +210,21 @@ public class NegotiationBenchmark {
     MonteCarlo.Options o = new MonteCarlo.Options(1000, b.rounds, b.next++, Runtime.getRuntime().availableProcessors())
         .withoutOutcomes();
     return MonteCarlo.run(b.scenario, b.protocol, o, null).odds().byMonth();
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Measurement(iterations = 5, time = 3)
+  public List<?> monteCarlo1000OneThread(Baseline b) throws InterruptedException {
+    MonteCarlo.Options o = new MonteCarlo.Options(1000, b.rounds, b.next++, 1).withoutOutcomes();
+    return MonteCarlo.run(b.scenario, b.protocol, o, null).odds().byMonth();
+  }
+
+  @Benchmark
+  public ExpectedUtilityModel eumRound100(EumTable t) {
+    if (++t.rounds > 100) t.fresh();
+    t.model.step();
+    return t.model;
   }
 
   @Benchmark

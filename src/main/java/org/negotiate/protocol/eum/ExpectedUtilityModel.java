@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.negotiate.protocol.eum.EumOptions.Normalisation;
 import org.negotiate.protocol.eum.EumOptions.OfferRule;
 import org.negotiate.protocol.eum.EumOptions.Perspective;
@@ -42,6 +44,16 @@ import org.negotiate.protocol.eum.EumOptions.Perspective;
  *       the order the actors are listed in. (jmckib sums and breaks ties in list order; over 10
  *       rounds of Case A this makes no visible difference, but the model is chaotic over hundreds
  *       of rounds, so where a long run first repeats itself depends on such last-bit details.)
+ *   <li>The all-pairs P is computed in O(n²) per round rather than by its defining O(n³) sums:
+ *       its numerator for the pair (i, j) is a sum over the voters nearer one of them, a prefix
+ *       (or suffix) of the canonical order, so it is a difference of two running sums over the
+ *       voters; the denominator, which counts each pair twice, is twice the sum of all the
+ *       numerators. Products are exact and sums compensated, so each P is the exact value of its
+ *       definition (from the same pow values) to within a few units in the last place, where the
+ *       plain sums were off by up to some hundred units with 60 actors. Results therefore differ
+ *       from the earlier direct sums in the last bits (Case A's positions by 6e-15 after 10
+ *       rounds), and, the model being chaotic, long runs drift apart (1e-5 after 100 rounds of
+ *       Case A, unrelated after 150).
  * </ul>
  */
 public final class ExpectedUtilityModel {
@@ -107,11 +119,25 @@ public final class ExpectedUtilityModel {
   private final double[] r;
   private final double[] exposure;
   private final double[][] prob;
-  /** pw[k][a]: |x_k − x_a| / Δ raised to r_k, the vote distances of the current computation. */
-  private final double[][] pw;
-  /** Scratch: one row of {@link #pw} in canonical order; the numerators of one row of P. */
-  private final double[] rowScratch;
-  private final double[] topScratch;
+  /**
+   * pw[mk·n + ma]: |x_k − x_a| / Δ raised to r_k for the voter k of canonical rank mk and the actor
+   * a of rank ma: the vote distances of the current computation.
+   */
+  private final double[] pw;
+  /** The positions in canonical order (of {@link #xr}). */
+  private final double[] xs;
+  /**
+   * Σ c_k s_k pw[k][a] over the voters k of rank below m (pre) and of rank m or above (suf), as
+   * unevaluated sums hi + lo at [ma][m] (lo the rounding errors, |lo| ≪ |hi|): P's numerator of
+   * every pair is a difference of two. Stored by actor, so that one pair's look-ups are near the
+   * previous pair's.
+   */
+  private final double[][] preHi;
+  private final double[][] preLo;
+  private final double[][] sufHi;
+  private final double[][] sufLo;
+  /** c s of the voters in canonical order. */
+  private final double[] weights;
   /** The positions the last round's P and expected utilities were computed from. */
   private final double[] xr;
   /** 2 − 4·0.5^r_v for every viewer at the current exponents. */
@@ -122,7 +148,16 @@ public final class ExpectedUtilityModel {
    * The expected utilities are computed on demand from P, the exponents and {@link #xr}: the round
    * reads only O(n²) of the n³ values. 0 before the first round (as before).
    */
-  private List<List<Offer>> offers = new ArrayList<>();
+  /**
+   * Whether each actor received any offer in the last round (for the log). The offers themselves
+   * are rebuilt on demand by {@link #offers(int)}: the round keeps only the one each actor takes.
+   */
+  private boolean[] hadOffers;
+  /** The best offer of each kind seen so far for the receiver being classified (reused). */
+  private final Best bestConfrontation = new Best();
+  private final Best bestCompromise = new Best();
+  private final Best bestCapitulation = new Best();
+  private final Best bestAny = new Best();
   private Move[] moves;
   private double lastMaxChange = Double.NaN;
   private final List<double[]> history = new ArrayList<>();
@@ -176,14 +211,18 @@ public final class ExpectedUtilityModel {
     exposure = new double[n];
     Arrays.fill(exposure, Double.NaN);
     prob = new double[n][n];
-    pw = new double[n][n];
-    rowScratch = new double[n];
-    topScratch = new double[n];
+    pw = new double[n * n];
+    xs = new double[n];
+    preHi = new double[n][n + 1];
+    preLo = new double[n][n + 1];
+    sufHi = new double[n][n + 1];
+    sufLo = new double[n][n + 1];
+    weights = new double[n];
     xr = x.clone();
     usq = new double[n];
     moves = new Move[n];
     rank = new int[n];
-    for (int i = 0; i < n; i++) offers.add(List.of());
+    hadOffers = new boolean[n];
     projectionWeights = new double[n];
     long seed = 0x9E3779B97F4A7C15L;
     for (int i = 0; i < n; i++) {
@@ -244,118 +283,41 @@ public final class ExpectedUtilityModel {
   /** Performs one round: risk exponents, probabilities, expected utilities, offers, simultaneous moves. */
   public void step() {
     beginStep();
-    midStep(allPairs() ? allSum() : Double.NaN);
-    endStep(allPairs() ? allSum() : Double.NaN);
+    midStep();
+    endStep();
   }
 
   /**
-   * Steps every model once, exactly as {@link #step()} on each, but with the long sequential sums
-   * of the all-pairs normalisation of up to four models interleaved (each still summed in its own
-   * order, so every result is bitwise the same; the interleaving only hides the adder's latency).
+   * Steps every model once, exactly as {@link #step()} on each: the issues are independent within a
+   * round and a model shares nothing with another, so when there are several large ones (at least
+   * {@link #PARALLEL_ACTORS} actors) they are stepped in parallel on the common fork-join pool
+   * (the calling thread takes part), with bitwise the same results.
    */
   public static void stepAll(List<ExpectedUtilityModel> models) {
-    for (ExpectedUtilityModel m : models) m.beginStep();
-    double[] sums = allSums(models);
-    for (int g = 0; g < models.size(); g++) models.get(g).midStep(sums[g]);
-    sums = allSums(models);
-    for (int g = 0; g < models.size(); g++) models.get(g).endStep(sums[g]);
+    int large = 0;
+    for (ExpectedUtilityModel m : models) if (m.n >= PARALLEL_ACTORS) large++;
+    if (large < 2 || ForkJoinPool.getCommonPoolParallelism() < 2 && Runtime.getRuntime().availableProcessors() < 2) {
+      for (ExpectedUtilityModel m : models) m.step();
+      return;
+    }
+    List<ForkJoinTask<?>> tasks = new ArrayList<>(models.size());
+    for (ExpectedUtilityModel m : models) tasks.add(ForkJoinTask.adapt(m::step));
+    ForkJoinTask.invokeAll(tasks);
   }
+
+  /**
+   * Models with at least this many actors are worth a task of their own in {@link #stepAll}: a
+   * round of one costs some 100 µs or more, against a few µs to hand it to another thread.
+   */
+  static final int PARALLEL_ACTORS = 40;
 
   private boolean allPairs() {
     return options.normalisation() == Normalisation.ALL_PAIRS;
   }
 
-  private static double[] allSums(List<ExpectedUtilityModel> models) {
-    double[] out = new double[models.size()];
-    Arrays.fill(out, Double.NaN);
-    List<Integer> pending = new ArrayList<>();
-    for (int g = 0; g < models.size(); g++) {
-      if (models.get(g).allPairs()) pending.add(g);
-    }
-    // Groups of four models of the same size; the rest one at a time.
-    while (!pending.isEmpty()) {
-      int first = pending.get(0);
-      int size = models.get(first).n;
-      List<Integer> group = new ArrayList<>(4);
-      for (int g : pending) {
-        if (models.get(g).n == size && group.size() < 4) group.add(g);
-      }
-      pending.removeAll(group);
-      if (group.size() == 1 || size < 8) {
-        for (int g : group) out[g] = models.get(g).allSum();
-        continue;
-      }
-      ExpectedUtilityModel[] ms = new ExpectedUtilityModel[4];
-      for (int q = 0; q < 4; q++) ms[q] = models.get(group.get(Math.min(q, group.size() - 1)));
-      double[] s = allSums4(ms[0], ms[1], ms[2], ms[3]);
-      for (int q = 0; q < group.size(); q++) out[group.get(q)] = s[q];
-    }
-    return out;
-  }
-
-  /** The rows of {@link #pw} in canonical order, weighted by c s of each voter (0: skipped). */
-  private double[] voterRow(int mk, double[] into) {
-    int k = order[mk];
-    double[] row = pw[k];
-    for (int m = 0; m < n; m++) into[m] = row[order[m]];
-    return into;
-  }
-
-  private static double[] allSums4(ExpectedUtilityModel m0, ExpectedUtilityModel m1, ExpectedUtilityModel m2,
-      ExpectedUtilityModel m3) {
-    int n = m0.n;
-    double[] d0 = new double[n];
-    double[] d1 = new double[n];
-    double[] d2 = new double[n];
-    double[] d3 = new double[n];
-    double[] t0 = new double[n];
-    double[] t1 = new double[n];
-    double[] t2 = new double[n];
-    double[] t3 = new double[n];
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    for (int mk = 0; mk < n; mk++) {
-      // A voter with c s = 0 is skipped by the single sum; here it adds +0 terms, which leave a
-      // sum that is never -0 unchanged.
-      double w0 = m0.c[m0.order[mk]] * m0.s[m0.order[mk]];
-      double w1 = m1.c[m1.order[mk]] * m1.s[m1.order[mk]];
-      double w2 = m2.c[m2.order[mk]] * m2.s[m2.order[mk]];
-      double w3 = m3.c[m3.order[mk]] * m3.s[m3.order[mk]];
-      m0.voterRow(mk, d0);
-      m1.voterRow(mk, d1);
-      m2.voterRow(mk, d2);
-      m3.voterRow(mk, d3);
-      for (int ma = 0; ma < n; ma++) {
-        double a0 = d0[ma];
-        double a1 = d1[ma];
-        double a2 = d2[ma];
-        double a3 = d3[ma];
-        for (int mb = 0; mb < n; mb++) t0[mb] = Math.abs(w0 * (a0 - d0[mb]));
-        for (int mb = 0; mb < n; mb++) t1[mb] = Math.abs(w1 * (a1 - d1[mb]));
-        for (int mb = 0; mb < n; mb++) t2[mb] = Math.abs(w2 * (a2 - d2[mb]));
-        for (int mb = 0; mb < n; mb++) t3[mb] = Math.abs(w3 * (a3 - d3[mb]));
-        for (int mb = 0; mb < ma; mb++) {
-          s0 += t0[mb];
-          s1 += t1[mb];
-          s2 += t2[mb];
-          s3 += t3[mb];
-        }
-        for (int mb = ma + 1; mb < n; mb++) {
-          s0 += t0[mb];
-          s1 += t1[mb];
-          s2 += t2[mb];
-          s3 += t3[mb];
-        }
-      }
-    }
-    return new double[] {s0, s1, s2, s3};
-  }
-
   /** Orders the actors and computes the pow table for the first pass (every r = 1). */
   private void beginStep() {
-    order = canonicalOrder();
+    order = reorder(order);
     for (int k = 0; k < n; k++) rank[order[k]] = k;
     System.arraycopy(x, 0, xr, 0, n);
     // 1-3. Exposure and risk exponents with every r = 1.
@@ -365,21 +327,24 @@ public final class ExpectedUtilityModel {
   }
 
   /** P at r = 1 from the all-pairs sum, exposures, the new exponents and their pow table. */
-  private void midStep(double all) {
-    computeProbabilities(all);
+  private void midStep() {
+    computeProbabilities();
     computeUsq();
     double max = Double.NEGATIVE_INFINITY;
     double min = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      double sum = 0;
-      for (int j : order) {
+    // Every actor's exposure summed over the challengers in canonical order, all at once (a row
+    // of P at a time rather than a column).
+    Arrays.fill(exposure, 0);
+    for (int j : order) {
+      for (int i = 0; i < n; i++) {
         if (j == i) continue;
         // At r = 1 every viewer values a challenge alike (x^1 = x exactly).
-        sum += eu(1.0, usq[i], j, i);
+        exposure[i] += eu(1.0, usq[i], j, i);
       }
-      exposure[i] = sum;
-      max = Math.max(max, sum);
-      min = Math.min(min, sum);
+    }
+    for (int i = 0; i < n; i++) {
+      max = Math.max(max, exposure[i]);
+      min = Math.min(min, exposure[i]);
     }
     double[] newR = new double[n];
     for (int i = 0; i < n; i++) {
@@ -393,26 +358,18 @@ public final class ExpectedUtilityModel {
   }
 
   /** P with the new exponents, the offers, the moves and the stopping rule. */
-  private void endStep(double all) {
+  private void endStep() {
     // 5. Everything again with the new exponents.
-    computeProbabilities(all);
+    computeProbabilities();
     computeUsq();
 
     // 6. Offers and the choice of one.
     double[] next = x.clone();
-    List<List<Offer>> newOffers = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) newOffers.add(List.of());
-    offers = newOffers;
+    hadOffers = new boolean[n];
     moves = new Move[n];
     for (int i = 0; i < n; i++) {
-      List<Offer> received = new ArrayList<>();
-      for (int j = 0; j < n; j++) {
-        if (j == i || x[j] == x[i]) continue;
-        Offer o = classify(i, j);
-        if (o != null) received.add(o);
-      }
-      offers.set(i, Collections.unmodifiableList(received));
-      Offer chosen = choose(i, received);
+      hadOffers[i] = receive(i);
+      Offer chosen = choose(i);
       moves[i] = chosen == null ? null : new Move(chosen, x[i]);
       if (chosen != null) next[i] = chosen.position();
     }
@@ -517,6 +474,39 @@ public final class ExpectedUtilityModel {
     return out;
   }
 
+  /**
+   * {@link #canonicalOrder()} by insertion sort from the last round's order (the positions change
+   * little from one round to the next, so it is nearly sorted already); the order is a total one,
+   * so the result is the same whatever the start.
+   */
+  private int[] reorder(int[] previous) {
+    int[] out;
+    if (previous == null) {
+      out = new int[n];
+      for (int i = 0; i < n; i++) out[i] = i;
+    } else {
+      out = previous.clone();
+    }
+    for (int m = 1; m < n; m++) {
+      int a = out[m];
+      int q = m - 1;
+      while (q >= 0 && before(a, out[q])) {
+        out[q + 1] = out[q];
+        q--;
+      }
+      out[q + 1] = a;
+    }
+    return out;
+  }
+
+  /** Whether actor a comes before actor b in the canonical order. */
+  private boolean before(int a, int b) {
+    int k = Double.compare(x[a], x[b]);
+    if (k == 0) k = Double.compare(c[a], c[b]);
+    if (k == 0) k = Double.compare(s[a], s[b]);
+    return k != 0 ? k < 0 : a < b;
+  }
+
   private boolean same(double[] a, double[] b) {
     for (int i = 0; i < n; i++) if (Math.abs(a[i] - b[i]) > options.cycleTolerance()) return false;
     return true;
@@ -529,30 +519,127 @@ public final class ExpectedUtilityModel {
     pair(i, j, pairScratch);
     double eij = pairScratch[0];
     double eji = pairScratch[1];
-    if (eji > eij && eij > 0) {
-      return new Offer(i, j, MoveKind.CONFRONTATION, eij, eji, x[j]);
-    }
+    MoveKind kind = kindOf(eij, eji);
+    return kind == null ? null : new Offer(i, j, kind, eij, eji, offerPosition(kind, i, j, eij, eji));
+  }
+
+  /** What j's offer to i is, from the pair (eu_ij, eu_ji), or null when there is none. */
+  private MoveKind kindOf(double eij, double eji) {
+    if (eji > eij && eij > 0) return MoveKind.CONFRONTATION;
     if (eji > 0 && 0 > eij) {
-      if (eji > Math.abs(eij)) {
-        return new Offer(i, j, MoveKind.COMPROMISE, eij, eji, x[i] + (x[j] - x[i]) * Math.abs(eij / eji));
-      }
-      if (options.capitulation() && eji < Math.abs(eij)) {
-        return new Offer(i, j, MoveKind.CAPITULATION, eij, eji, x[j]);
-      }
+      if (eji > Math.abs(eij)) return MoveKind.COMPROMISE;
+      if (options.capitulation() && eji < Math.abs(eij)) return MoveKind.CAPITULATION;
     }
     return null;
   }
 
-  private Offer choose(int i, List<Offer> received) {
+  /** Where i would stand if it took j's offer (positions as the round began). */
+  private double offerPosition(MoveKind kind, int i, int j, double eij, double eji) {
+    return kind == MoveKind.COMPROMISE ? xr[i] + (xr[j] - xr[i]) * Math.abs(eij / eji) : xr[j];
+  }
+
+  /**
+   * Classifies every other actor's offer to i and keeps the best of each kind as the lowest key would be picked
+   * from the list of all of them (the ties are broken by rank, so the order the offers are seen in
+   * does not matter). The senders are visited by rank, so that with the receiver's perspective
+   * the viewer's U_s and U_f are computed once per distinct position. Returns whether i received
+   * any offer.
+   */
+  private boolean receive(int i) {
+    bestConfrontation.clear();
+    bestCompromise.clear();
+    bestCapitulation.clear();
+    bestAny.clear();
+    boolean receiver = options.perspective() == Perspective.RECEIVER;
+    double xi = xr[i];
+    double rv = r[i];
+    double usqI = usq[i];
+    double lastPos = Double.NaN;
+    double d = 0;
+    double us = 0;
+    double uf = 0;
+    boolean any = false;
+    for (int mj = 0; mj < n; mj++) {
+      int j = order[mj];
+      double xj = xr[j];
+      if (j == i || xj == xi) continue;
+      double eij;
+      double eji;
+      if (receiver) {
+        if (xj != lastPos) {
+          lastPos = xj;
+          d = Math.abs(xi - xj) / delta;
+          if (rv == 1.0) {
+            us = 2 - 4 * (0.5 - 0.5 * d);
+            uf = 2 - 4 * (0.5 + 0.5 * d);
+          } else {
+            us = 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
+            uf = 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
+          }
+        }
+        eij = euTail(rv, usqI, i, j, d, us, uf);
+        eji = euTail(rv, usqI, j, i, Math.abs(xj - xi) / delta, us, uf);
+      } else {
+        eij = eu(r[i], usq[i], i, j);
+        eji = eu(r[j], usq[j], j, i);
+      }
+      MoveKind kind = kindOf(eij, eji);
+      if (kind == null) continue;
+      any = true;
+      double pos = offerPosition(kind, i, j, eij, eji);
+      double move = Math.abs(xi - pos);
+      bestAny.offer(move, pos, j, kind, eij, eji, rank);
+      switch (kind) {
+        case CONFRONTATION -> bestConfrontation.offer(move, pos, j, kind, eij, eji, rank);
+        case COMPROMISE -> bestCompromise.offer(
+            (Math.abs(eij) * xi + Math.abs(eji) * xj) / (Math.abs(eij) + Math.abs(eji)), pos, j, kind, eij, eji, rank);
+        case CAPITULATION -> bestCapitulation.offer(move, pos, j, kind, eij, eji, rank);
+        default -> throw new IllegalStateException();
+      }
+    }
+    return any;
+  }
+
+  /** The least offer by (key, resulting position, sender's rank), as the rule picks it from a list. */
+  private static final class Best {
+    int sender = -1;
+    MoveKind kind;
+    double key;
+    double position;
+    double eij;
+    double eji;
+
+    void clear() {
+      sender = -1;
+    }
+
+    void offer(double k, double pos, int j, MoveKind kd, double eReceiver, double eSender, int[] rank) {
+      if (sender < 0 || k < key || (k == key && (pos < position || (pos == position && rank[j] < rank[sender])))) {
+        sender = j;
+        kind = kd;
+        key = k;
+        position = pos;
+        eij = eReceiver;
+        eji = eSender;
+      }
+    }
+
+    Offer toOffer(int receiver) {
+      return sender < 0 ? null : new Offer(receiver, sender, kind, eij, eji, position);
+    }
+  }
+
+  /** The offer i takes, from what {@link #receive(int)} kept. */
+  private Offer choose(int i) {
     switch (options.offerRule()) {
       case SCHOLZ -> {
-        Offer best = least(received, MoveKind.CONFRONTATION, i, false);
-        if (best == null) best = least(received, MoveKind.COMPROMISE, i, true);
-        if (best == null) best = least(received, MoveKind.CAPITULATION, i, false);
+        Offer best = bestConfrontation.toOffer(i);
+        if (best == null) best = bestCompromise.toOffer(i);
+        if (best == null) best = bestCapitulation.toOffer(i);
         return best;
       }
       case SMALLEST_MOVE -> {
-        return least(received, null, i, false);
+        return bestAny.toOffer(i);
       }
       case HIGHEST_SENDER_EU -> {
         // Every actor that gains from challenging i (from its own side of the perspective) sends a challenge.
@@ -582,96 +669,144 @@ public final class ExpectedUtilityModel {
     return rank[a] < rank[b];
   }
 
-  private Offer least(List<Offer> received, MoveKind kind, int i, boolean weightedPoint) {
-    Offer best = null;
-    double bestKey = 0;
-    for (Offer o : received) {
-      if (kind != null && o.kind() != kind) continue;
-      double key = weightedPoint
-          ? (Math.abs(o.euReceiver()) * x[o.receiver()] + Math.abs(o.euSender()) * x[o.sender()])
-              / (Math.abs(o.euReceiver()) + Math.abs(o.euSender()))
-          : Math.abs(x[i] - o.position());
-      if (best == null || key < bestKey
-          || (key == bestKey && (o.position() < best.position()
-              || (o.position() == best.position() && rank[o.sender()] < rank[best.sender()])))) {
-        best = o;
-        bestKey = key;
-      }
-    }
-    return best;
-  }
-
   private double dist(int a, double xb) {
     return Math.abs(x[a] - xb) / delta;
   }
 
-  /** pow(dist, r_k) once per (voter, position); pow(y, 1.0) is y exactly. */
+  /**
+   * pow(dist, r_k) once per (voter, distinct position), in canonical order (equal positions are
+   * neighbours there); pow(y, 1.0) is y exactly.
+   */
   private void fillPow() {
     if (!allPairs()) return;
-    for (int k = 0; k < n; k++) {
+    for (int m = 0; m < n; m++) xs[m] = xr[order[m]];
+    for (int mk = 0; mk < n; mk++) {
+      int k = order[mk];
       double rk = r[k];
-      double[] row = pw[k];
+      double xk = xs[mk];
+      int row = mk * n;
       if (rk == 1.0) {
-        for (int a = 0; a < n; a++) row[a] = dist(k, x[a]);
+        for (int ma = 0; ma < n; ma++) pw[row + ma] = Math.abs(xk - xs[ma]) / delta;
       } else {
-        for (int a = 0; a < n; a++) row[a] = Math.pow(dist(k, x[a]), rk);
+        double last = Double.NaN;
+        double v = 0;
+        for (int ma = 0; ma < n; ma++) {
+          double xa = xs[ma];
+          if (xa != last) {
+            last = xa;
+            v = Math.pow(Math.abs(xk - xa) / delta, rk);
+          }
+          pw[row + ma] = v;
+        }
       }
     }
   }
 
   /**
-   * The all-pairs denominator: over every voter and every ordered pair of actors, summed in the
-   * canonical order (terms with a = b are +0 and leave it unchanged).
+   * Prefix and suffix sums over the voters (canonical order) of c s pw, with exact products and
+   * each addition's rounding error kept in lo.
    */
-  private double allSum() {
-    double all = 0;
-    double[] d = rowScratch;
-    for (int mk = 0; mk < n; mk++) {
-      int k = order[mk];
-      double w = c[k] * s[k];
-      if (w == 0) continue;
-      voterRow(mk, d);
-      for (int ma = 0; ma < n; ma++) {
-        double da = d[ma];
-        for (int mb = 0; mb < ma; mb++) all += Math.abs(w * (da - d[mb]));
-        for (int mb = ma + 1; mb < n; mb++) all += Math.abs(w * (da - d[mb]));
+  private void fillVoterSums() {
+    double[] w = weights;
+    for (int mk = 0; mk < n; mk++) w[mk] = c[order[mk]] * s[order[mk]];
+    double[] pw = this.pw;
+    for (int a = 0; a < n; a++) {
+      double[] ph = preHi[a];
+      double[] pl = preLo[a];
+      double hi = 0;
+      double lo = 0;
+      ph[0] = 0;
+      pl[0] = 0;
+      for (int mk = 0, at = a; mk < n; mk++, at += n) {
+        double d = pw[at];
+        double p = w[mk] * d;
+        double t = hi + p;
+        double bb = t - hi;
+        lo += ((hi - (t - bb)) + (p - bb)) + Math.fma(w[mk], d, -p);
+        hi = t;
+        ph[mk + 1] = hi;
+        pl[mk + 1] = lo;
+      }
+      double[] sh = sufHi[a];
+      double[] sl = sufLo[a];
+      hi = 0;
+      lo = 0;
+      sh[n] = 0;
+      sl[n] = 0;
+      for (int mk = n - 1, at = a + (n - 1) * n; mk >= 0; mk--, at -= n) {
+        double d = pw[at];
+        double p = w[mk] * d;
+        double t = hi + p;
+        double bb = t - hi;
+        lo += ((hi - (t - bb)) + (p - bb)) + Math.fma(w[mk], d, -p);
+        hi = t;
+        sh[mk] = hi;
+        sl[mk] = lo;
       }
     }
-    return all;
   }
 
-  private void computeProbabilities(double all) {
+  private void computeProbabilities() {
     if (allPairs()) {
-      // top_ij for all j at once: each still summed over the voters in canonical order. Voters
-      // with c s = 0 and votes ≤ 0 add nothing (adding +0 leaves a sum that is never -0 unchanged).
-      double[] top = topScratch;
-      for (int i = 0; i < n; i++) {
-        double[] pi = prob[i];
+      // top_ij = Σ_k c_k s_k (pw_kj − pw_ki)^+. For x_i < x_j the voters with pw_kj > pw_ki are
+      // those nearer x_i: the ranks below the first voter at or past the midpoint (a voter exactly
+      // there votes 0). So top_ij is a difference of two prefix sums, top_ji of two suffix sums,
+      // found for every pair in O(n²) with two pointers that only move up as x_j grows. Each
+      // difference is taken exactly before it is rounded (the high parts by TwoSum, then the
+      // errors). The denominator Σ_k c_k s_k Σ_{a≠b} |pw_ka − pw_kb| counts every pair of
+      // positions twice, once in each order, where the numerators count it once in the order
+      // that gains: it is 2 Σ_{i≠j} top_ij, summed from the unrounded differences.
+      fillVoterSums();
+      double allHi = 0;
+      double allLo = 0;
+      for (int a = 0; a < n; a++) {
+        int i = order[a];
+        prob[i][i] = 0;
+        int b = 0; // voters with x_k − x_i < x_j − x_k: nearer i
+        int e = 0; // voters with x_k − x_i ≤ x_j − x_k: nearer i or halfway
+        for (int h = a + 1; h < n; h++) {
+          int j = order[h];
+          double xi = xs[a];
+          double xj = xs[h];
+          if (xj == xi) {
+            prob[i][j] = 0;
+            prob[j][i] = 0;
+            continue;
+          }
+          while (b < n && xs[b] - xi < xj - xs[b]) b++;
+          if (e < b) e = b;
+          while (e < n && xs[e] - xi <= xj - xs[e]) e++;
+          // top_ij: (ah + al) − (bh + bl) = t + err, t = ah − bh rounded, err exact plus al − bl.
+          double ah = preHi[h][b];
+          double bh = preHi[a][b];
+          double t = ah - bh;
+          double bb = t - ah;
+          double err = ((ah - (t - bb)) + (-bh - bb)) + (preLo[h][b] - preLo[a][b]);
+          prob[i][j] = Math.max(0, t + err);
+          double sum = allHi + t;
+          bb = sum - allHi;
+          allLo += ((allHi - (sum - bb)) + (t - bb)) + err;
+          allHi = sum;
+          // top_ji likewise from the suffix sums.
+          ah = sufHi[a][e];
+          bh = sufHi[h][e];
+          t = ah - bh;
+          bb = t - ah;
+          err = ((ah - (t - bb)) + (-bh - bb)) + (sufLo[a][e] - sufLo[h][e]);
+          prob[j][i] = Math.max(0, t + err);
+          sum = allHi + t;
+          bb = sum - allHi;
+          allLo += ((allHi - (sum - bb)) + (t - bb)) + err;
+          allHi = sum;
+        }
+      }
+      double all = 2 * (allHi + allLo);
+      for (double[] pi : prob) {
         if (all == 0) {
           Arrays.fill(pi, 0);
-          continue;
+        } else {
+          for (int j = 0; j < n; j++) pi[j] /= all;
         }
-        Arrays.fill(top, 0);
-        for (int k : order) {
-          double w = c[k] * s[k];
-          if (w == 0) continue;
-          double[] row = pw[k];
-          double di = row[i];
-          if (w < 0x1p1000) {
-            // Branch-free positive part: (v + |v|) / 2 is exactly v for v > 0 (no overflow below
-            // 2^1000) and +0 otherwise, which leaves a sum that is never -0 unchanged.
-            for (int j = 0; j < n; j++) {
-              double v = w * (row[j] - di);
-              top[j] += (v + Math.abs(v)) * 0.5;
-            }
-          } else {
-            for (int j = 0; j < n; j++) {
-              double v = w * (row[j] - di);
-              if (v > 0) top[j] += v;
-            }
-          }
-        }
-        for (int j = 0; j < n; j++) pi[j] = x[i] == x[j] ? 0 : top[j] / all;
       }
     } else {
       // Per pair, linear votes of every actor (the challenger included, as dmasad's final code).
@@ -803,7 +938,14 @@ public final class ExpectedUtilityModel {
 
   /** The offers actor i received in the last round. */
   public List<Offer> offers(int i) {
-    return offers.get(i);
+    if (round == 0) return List.of();
+    List<Offer> received = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      if (j == i || xr[j] == xr[i]) continue;
+      Offer o = classify(i, j);
+      if (o != null) received.add(o);
+    }
+    return Collections.unmodifiableList(received);
   }
 
   /** The move actor i made in the last round, or null when it stayed. */
@@ -821,7 +963,7 @@ public final class ExpectedUtilityModel {
    * model formats nothing while it runs. Later rounds do not change it.
    */
   public RoundLog lastRound() {
-    return new RoundLog(names, round, moves, offers, history.get(history.size() - 1));
+    return new RoundLog(names, round, moves, hadOffers, history.get(history.size() - 1));
   }
 
   /** The data behind {@link #describeMove(int)} for one round (shared arrays: read only). */
@@ -829,14 +971,14 @@ public final class ExpectedUtilityModel {
     private final String[] names;
     private final int round;
     private final Move[] moves;
-    private final List<List<Offer>> offers;
+    private final boolean[] hadOffers;
     private final double[] after;
 
-    private RoundLog(String[] names, int round, Move[] moves, List<List<Offer>> offers, double[] after) {
+    private RoundLog(String[] names, int round, Move[] moves, boolean[] hadOffers, double[] after) {
       this.names = names;
       this.round = round;
       this.moves = moves;
-      this.offers = offers;
+      this.hadOffers = hadOffers;
       this.after = after;
     }
 
@@ -845,7 +987,7 @@ public final class ExpectedUtilityModel {
       Move m = moves[i];
       if (round == 0) return names[i] + " has not moved yet";
       if (m == null) {
-        return names[i] + (offers.get(i).isEmpty() ? " receives no credible offer and stays at " : " takes no offer and stays at ")
+        return names[i] + (!hadOffers[i] ? " receives no credible offer and stays at " : " takes no offer and stays at ")
             + fmt(after[i]);
       }
       Offer o = m.offer();

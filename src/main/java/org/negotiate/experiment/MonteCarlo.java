@@ -237,8 +237,12 @@ public final class MonteCarlo {
       pool.shutdownNow();
       if (store != null) store.seal();
     }
-    Accumulator total = new Accumulator(o.rounds(), canonical.size(), issues, store == null);
-    for (Accumulator w : workers) total.addAll(w);
+    // one worker (one thread, or a cluster's merged blocks): its counts are the total
+    Accumulator total = workers[0];
+    if (workers.length > 1) {
+      total = new Accumulator(o.rounds(), canonical.size(), issues, store == null);
+      for (Accumulator w : workers) total.addAll(w);
+    }
     total.failures.sort(Comparator.comparingInt(Failure::index));
     List<Failure> failures = List.copyOf(total.failures);
     List<RunOutcome> outcomes = store == null ? List.of() : store.view(n, failures);
@@ -547,14 +551,18 @@ public final class MonteCarlo {
       for (int k = 0; k < s.issues().size(); k++) {
         for (int t = 0; t < rounds; t++) {
           YearMonth month = s.calendar().month(t);
+          double[] band = tally.quantiles(t, a, k, BAND);
           positions.add(new ConvergenceOdds.PositionBand(actor[0], actor[1], s.issues().get(k).id(), t, month,
-              tally.quantile(t, a, k, 0.1), tally.quantile(t, a, k, 0.5), tally.quantile(t, a, k, 0.9)));
+              band[0], band[1], band[2]));
         }
       }
     }
     return new ConvergenceOdds(s.name(), n, seed, List.copyOf(byMonth), List.copyOf(terms),
         List.copyOf(blockers), List.copyOf(positions));
   }
+
+  /** The position bands: 10th, 50th and 90th percentiles. */
+  private static final double[] BAND = {0.1, 0.5, 0.9};
 
   /** 95% Wilson score interval for x successes in n trials. */
   public static double[] wilson(long n, long x) {

@@ -43,16 +43,29 @@ public final class PositionTally implements java.io.Serializable {
 
   /** The q-quantile of positions at (round, actor, issue), or NaN when no run had one. */
   double quantile(int round, int actor, int issue, double q) {
+    return quantiles(round, actor, issue, new double[] {q})[0];
+  }
+
+  /**
+   * The quantiles {@code qs} (ascending) of positions at (round, actor, issue), NaN when no run
+   * had one: one count and one pass over the cell's bins for all of them.
+   */
+  double[] quantiles(int round, int actor, int issue, double[] qs) {
     int at = ((round * actors + actor) * issues + issue) * BINS;
+    double[] out = new double[qs.length];
     long n = 0;
     for (int b = 0; b < BINS; b++) n += bins[at + b];
-    if (n == 0) return Double.NaN;
-    long rank = Math.max(1, (long) Math.ceil(q * n));
-    long seen = 0;
-    for (int b = 0; b < BINS; b++) {
-      seen += bins[at + b];
-      if (seen >= rank) return b / 2.0;
+    if (n == 0) {
+      java.util.Arrays.fill(out, Double.NaN);
+      return out;
     }
-    return 100;
+    int next = 0;
+    long seen = 0;
+    for (int b = 0; b < BINS && next < qs.length; b++) {
+      seen += bins[at + b];
+      while (next < qs.length && seen >= Math.max(1, (long) Math.ceil(qs[next] * n))) out[next++] = b / 2.0;
+    }
+    while (next < qs.length) out[next++] = 100;
+    return out;
   }
 }

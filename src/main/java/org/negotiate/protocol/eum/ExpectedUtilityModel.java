@@ -406,16 +406,7 @@ public final class ExpectedUtilityModel {
   private double eu(double rv, double usqV, int a, int b) {
     if (a == b) return 0;
     double d = Math.abs(xr[a] - xr[b]) / delta;
-    double us;
-    double uf;
-    if (rv == 1.0) { // Math.pow(y, 1.0) is y exactly
-      us = 2 - 4 * (0.5 - 0.5 * d);
-      uf = 2 - 4 * (0.5 + 0.5 * d);
-    } else {
-      us = 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
-      uf = 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
-    }
-    return euTail(rv, usqV, a, b, d, us, uf);
+    return euTail(rv, usqV, a, b, d, success(rv, d), failure(rv, d));
   }
 
   private double euTail(double rv, double usqV, int a, int b, double d, double us, double uf) {
@@ -433,20 +424,23 @@ public final class ExpectedUtilityModel {
   }
 
   /** eu_ij and eu_ji as i weighs them against j, from the options' perspective. */
+  /** U_s: the utility of a challenge that succeeds at distance d, with risk exponent rv (Math.pow(y, 1.0) is y exactly). */
+  private static double success(double rv, double d) {
+    return rv == 1.0 ? 2 - 4 * (0.5 - 0.5 * d) : 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
+  }
+
+  /** U_f: the utility of a challenge that fails at distance d. */
+  private static double failure(double rv, double d) {
+    return rv == 1.0 ? 2 - 4 * (0.5 + 0.5 * d) : 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
+  }
+
   private void pair(int i, int j, double[] out) {
     if (options.perspective() == Perspective.RECEIVER) {
       // Same viewer, same distance: U_s and U_f are shared.
       double rv = r[i];
       double d = Math.abs(xr[i] - xr[j]) / delta;
-      double us;
-      double uf;
-      if (rv == 1.0) {
-        us = 2 - 4 * (0.5 - 0.5 * d);
-        uf = 2 - 4 * (0.5 + 0.5 * d);
-      } else {
-        us = 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
-        uf = 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
-      }
+      double us = success(rv, d);
+      double uf = failure(rv, d);
       out[0] = euTail(rv, usq[i], i, j, d, us, uf);
       out[1] = euTail(rv, usq[i], j, i, Math.abs(xr[j] - xr[i]) / delta, us, uf);
     } else {
@@ -569,13 +563,8 @@ public final class ExpectedUtilityModel {
         if (xj != lastPos) {
           lastPos = xj;
           d = Math.abs(xi - xj) / delta;
-          if (rv == 1.0) {
-            us = 2 - 4 * (0.5 - 0.5 * d);
-            uf = 2 - 4 * (0.5 + 0.5 * d);
-          } else {
-            us = 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
-            uf = 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
-          }
+          us = success(rv, d);
+          uf = failure(rv, d);
         }
         eij = euTail(rv, usqI, i, j, d, us, uf);
         eji = euTail(rv, usqI, j, i, Math.abs(xj - xi) / delta, us, uf);

@@ -302,7 +302,7 @@ public final class MonteCarlo {
         int bytes = store.recordBytes();
         int count = part.records().length / bytes;
         for (int i = 0; i < count; i++) {
-          store.putRecord(start + i, java.util.Arrays.copyOfRange(part.records(), i * bytes, (i + 1) * bytes));
+          store.putRecord(start + i, part.records(), i * bytes);
         }
       }
     }
@@ -669,7 +669,12 @@ public final class MonteCarlo {
 
     /** Puts back record {@code index} from its bytes (restoring a journal). */
     void putRecord(int index, byte[] bytes) {
-      segments.get(index / perSegment).put((index % perSegment) * recordBytes, bytes);
+      putRecord(index, bytes, 0);
+    }
+
+    /** Puts record {@code index} from {@code src} at {@code offset} (a cluster block's records). */
+    void putRecord(int index, byte[] src, int offset) {
+      segments.get(index / perSegment).put((index % perSegment) * recordBytes, src, offset, recordBytes);
     }
 
     /** Marks the record at {@code index} as a failed replication (no outcome). */

@@ -27,12 +27,15 @@ final class EngineOptions {
   Engine open(int threads, String application) {
     int b = Inputs.inRange("--block", block, Engines.DEFAULT_BLOCK, 1, Inputs.MAX_REPLICATIONS);
     try {
-      // spark-submit sets spark.master: a job it launched means to run there
-      String name = engine != null ? engine : System.getProperty("spark.master") != null ? "spark" : "local";
-      return Engines.open(name, master, threads, b, application);
+      return Engines.open(engineName(), master, threads, b, application);
     } catch (IllegalArgumentException e) {
       throw new BadInput(e.getMessage());
     }
+  }
+
+  /** The engine asked for: {@code --engine}, else spark under spark-submit (which sets spark.master), else local. */
+  String engineName() {
+    return engine != null ? engine : System.getProperty("spark.master") != null ? "spark" : "local";
   }
 
   /** The manifest's entry: which engine, where, and how the work was split. */

@@ -1,7 +1,9 @@
 package org.negotiate.experiment;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /** Opens the engine {@code --engine} names. */
@@ -20,7 +22,15 @@ public final class Engines {
       return new LocalEngine(threads);
     }
     List<String> known = new ArrayList<>(List.of("local"));
-    for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
+    Iterator<EngineProvider> providers = ServiceLoader.load(EngineProvider.class).iterator();
+    while (true) {
+      EngineProvider p;
+      try {
+        if (!providers.hasNext()) break;
+        p = providers.next();
+      } catch (ServiceConfigurationError unusable) {
+        continue; // a provider listed on the class path but missing or broken: the others still count
+      }
       if (p.name().equals(name)) return p.open(master, blockReplications, application);
       known.add(p.name());
     }

@@ -118,9 +118,30 @@ class CrashIsolationTest {
       assertEquals(100 - p.failed(), p.odds().replications(), "failures are out of the denominator");
     }
 
+    // sweep.csv says so in its last column
+    java.nio.file.Path csv = java.nio.file.Files.createTempFile("sweep", ".csv");
+    try {
+      org.negotiate.report.SweepReport.writeCsv(sweep, 23, 23, csv);
+      List<String> rows = java.nio.file.Files.readAllLines(csv);
+      assertTrue(rows.get(0).endsWith(",failed_replications"), rows.get(0));
+      for (int j = 0; j < sweep.points().size(); j++) {
+        assertTrue(rows.get(j + 1).endsWith("," + sweep.points().get(j).failed()), rows.get(j + 1));
+      }
+    } finally {
+      java.nio.file.Files.deleteIfExists(csv);
+    }
+
     Batch.Outcomes b = Batch.run(Sweep.at(s, axes, sweep.points().get(0).values()), faulty, 24, false, 42, 100);
     assertEquals(sweep.points().get(0).failed(), b.failed(), "a design point fails the same replications as the Monte Carlo");
     assertEquals(100 - b.failed(), b.replications());
     assertEquals((double) b.agreedBy(23) / (100 - b.failed()), b.oddsBy(23), 0.0);
+
+    // a sensitivity analysis adds up the failed replications of its design points
+    List<UncertainInput> inputs = UncertainInput.select(UncertainInput.of(s, true), List.of("turkey.withdrawal.red_line.max"));
+    Sensitivity.Result sens = Sensitivity.run(s, faulty, inputs, new Sensitivity.Settings(50, 24, false, 42, 2, 23, 0, 0), null);
+    long injected = 0;
+    for (int i = 0; i < 50; i++) if (Faulty.throwsOn(Streams.replicationSeed(42, i))) injected++;
+    assertTrue(sens.failedReplications() >= 3 * injected, "3 points, each failing at least the injected throws: "
+        + sens.failedReplications());
   }
 }

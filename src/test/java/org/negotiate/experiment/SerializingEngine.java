@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * serialization (as Spark ships them), tasks run in a shuffled order, and chosen tasks die on
  * their first attempt and are retried (as Spark retries a task whose executor was lost).
  */
-final class SerializingEngine implements Engine {
+class SerializingEngine implements Engine {
   private final int parallelism;
   private final int block;
   private final long shuffleSeed;

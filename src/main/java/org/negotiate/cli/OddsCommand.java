@@ -64,7 +64,6 @@ final class OddsCommand implements Callable<Integer> {
       })
   Double precision;
 
-
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();

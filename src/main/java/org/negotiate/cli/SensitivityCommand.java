@@ -64,7 +64,6 @@ final class SensitivityCommand implements Callable<Integer> {
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "Odds of a deal by this month (default: the final month).")
   String month;
 
-
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();

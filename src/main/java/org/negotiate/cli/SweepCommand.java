@@ -50,7 +50,6 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "A month to report besides the final one.")
   String month;
 
-
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();

@@ -1,44 +1,111 @@
 package org.negotiate.experiment;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Where actors stood, round by round, over many replications: a histogram of half-point bins per
  * (round, actor, issue). Counts are integers, so merging tallies gives the same result in any
  * order and with any number of threads. One flat array, [round][actor][issue][bin].
+ *
+ * <p>A histogram costs 201 ints a cell whatever the number of runs: 81 MB for one run of 100
+ * actors × 10 issues × 100 rounds. So the first {@link #KEEP_RUNS} runs are kept as they are, one
+ * byte (the bin) a cell, and turned into counts only when more come; the quantiles of the kept
+ * bins are those the counts would give, so which form a tally is in never shows in a result.
  */
 public final class PositionTally implements java.io.Serializable {
   static final int BINS = 201;
+  /** Runs kept as bins before the histogram is built (where 64 bytes a cell against its 804). */
+  static final int KEEP_RUNS = 64;
+  /** A cell with no position (NaN) in a kept run; bins are 0–200. */
+  private static final byte NONE = (byte) 0xFF;
+
+  private final int rounds;
   private final int actors;
   private final int issues;
-  private final int[] bins;
+  /** The histogram, or null while the runs are kept. */
+  private int[] bins;
+  /** The kept runs' bins, [round][actor][issue] each, while {@link #bins} is null. */
+  private List<byte[]> kept = new ArrayList<>();
 
   public PositionTally(int rounds, int actorsWithText, int issues) {
+    this.rounds = rounds;
     this.actors = actorsWithText;
     this.issues = issues;
-    bins = new int[rounds * actorsWithText * issues * BINS];
+  }
+
+  private int cells() {
+    return rounds * actors * issues;
+  }
+
+  private static int bin(float v) {
+    return Math.max(0, Math.min(BINS - 1, Math.round(v * 2)));
   }
 
   public void add(float[][][] trajectory) {
+    if (bins == null && kept.size() < KEEP_RUNS) {
+      byte[] run = new byte[cells()];
+      int cell = 0;
+      for (int t = 0; t < rounds; t++) {
+        float[][] row = trajectory[t];
+        for (int a = 0; a < actors; a++) {
+          float[] p = row[a];
+          for (int k = 0; k < issues; k++, cell++) {
+            float v = p[k];
+            run[cell] = Float.isNaN(v) ? NONE : (byte) bin(v);
+          }
+        }
+      }
+      kept.add(run);
+      return;
+    }
+    int[] counts = counts();
     int cell = 0;
-    int rounds = bins.length / (actors * issues * BINS);
     for (int t = 0; t < rounds; t++) {
       float[][] row = trajectory[t];
       for (int a = 0; a < actors; a++) {
         float[] p = row[a];
         for (int k = 0; k < issues; k++, cell += BINS) {
           float v = p[k];
-          if (!Float.isNaN(v)) bins[cell + Math.max(0, Math.min(BINS - 1, Math.round(v * 2)))]++;
+          if (!Float.isNaN(v)) counts[cell + bin(v)]++;
         }
       }
     }
   }
 
-  /** The counts themselves (for the run journal, which saves and restores them). */
+  /**
+   * The counts themselves, [round][actor][issue][bin] (for the run journal, which saves and
+   * restores them in place): the kept runs are counted into a histogram first.
+   */
   int[] counts() {
+    if (bins == null) {
+      bins = new int[cells() * BINS];
+      for (byte[] run : kept) {
+        for (int cell = 0, at = 0; cell < run.length; cell++, at += BINS) {
+          if (run[cell] != NONE) bins[at + (run[cell] & 0xFF)]++;
+        }
+      }
+      kept = null;
+    }
     return bins;
   }
 
   void addAll(PositionTally other) {
-    for (int i = 0; i < bins.length; i++) bins[i] += other.bins[i];
+    if (bins == null && other.bins == null && kept.size() + other.kept.size() <= KEEP_RUNS) {
+      kept.addAll(other.kept);
+      return;
+    }
+    int[] counts = counts();
+    if (other.bins != null) {
+      for (int i = 0; i < counts.length; i++) counts[i] += other.bins[i];
+      return;
+    }
+    for (byte[] run : other.kept) {
+      for (int cell = 0, at = 0; cell < run.length; cell++, at += BINS) {
+        if (run[cell] != NONE) counts[at + (run[cell] & 0xFF)]++;
+      }
+    }
   }
 
   /** The q-quantile of positions at (round, actor, issue), or NaN when no run had one. */
@@ -48,24 +115,50 @@ public final class PositionTally implements java.io.Serializable {
 
   /**
    * The quantiles {@code qs} (ascending) of positions at (round, actor, issue), NaN when no run
-   * had one: one count and one pass over the cell's bins for all of them.
+   * had one: the least bin with at least ⌈q·n⌉ of the n positions at or below it.
    */
   double[] quantiles(int round, int actor, int issue, double[] qs) {
-    int at = ((round * actors + actor) * issues + issue) * BINS;
+    int cell = (round * actors + actor) * issues + issue;
+    return bins != null ? fromCounts(cell * BINS, qs) : fromKept(cell, qs);
+  }
+
+  private double[] fromCounts(int at, double[] qs) {
     double[] out = new double[qs.length];
     long n = 0;
     for (int b = 0; b < BINS; b++) n += bins[at + b];
     if (n == 0) {
-      java.util.Arrays.fill(out, Double.NaN);
+      Arrays.fill(out, Double.NaN);
       return out;
     }
     int next = 0;
     long seen = 0;
     for (int b = 0; b < BINS && next < qs.length; b++) {
       seen += bins[at + b];
-      while (next < qs.length && seen >= Math.max(1, (long) Math.ceil(qs[next] * n))) out[next++] = b / 2.0;
+      while (next < qs.length && seen >= rank(qs[next], n)) out[next++] = b / 2.0;
     }
     while (next < qs.length) out[next++] = 100;
     return out;
+  }
+
+  private double[] fromKept(int cell, double[] qs) {
+    double[] out = new double[qs.length];
+    int[] sorted = new int[kept.size()];
+    int n = 0;
+    for (byte[] run : kept) if (run[cell] != NONE) sorted[n++] = run[cell] & 0xFF;
+    if (n == 0) {
+      Arrays.fill(out, Double.NaN);
+      return out;
+    }
+    Arrays.sort(sorted, 0, n);
+    for (int i = 0; i < qs.length; i++) {
+      long r = rank(qs[i], n);
+      out[i] = r <= n ? sorted[(int) r - 1] / 2.0 : 100;
+    }
+    return out;
+  }
+
+  /** How many of n positions the q-quantile has at or below it (at least one). */
+  private static long rank(double q, long n) {
+    return Math.max(1, (long) Math.ceil(q * n));
   }
 }

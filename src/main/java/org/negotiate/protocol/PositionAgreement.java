@@ -93,11 +93,12 @@ public final class PositionAgreement {
       vetoes = redLineBreached(in, terms, parties);
       if (vetoes < 0) return new RoundClose(Ending.AGREED, terms, -1, null);
     }
+    boolean last = round >= rounds - 1;
+    // The blocker is named only when the run ends (it costs parties² × issues).
+    if (!stopped && !last) return RoundClose.CONTINUE;
     // Converged terms that break a party's red line are no deal: that party blocks them.
     int blocker = vetoes >= 0 ? vetoes : blocker(in, positions, parties);
     BlockReason reason = vetoes >= 0 ? BlockReason.RED_LINE : BlockReason.DISTANCE;
-    if (stopped) return new RoundClose(Ending.STOPPED, null, blocker, reason);
-    if (round >= rounds - 1) return new RoundClose(Ending.ROUND_LIMIT, null, blocker, reason);
-    return RoundClose.CONTINUE;
+    return new RoundClose(stopped ? Ending.STOPPED : Ending.ROUND_LIMIT, null, blocker, reason);
   }
 }

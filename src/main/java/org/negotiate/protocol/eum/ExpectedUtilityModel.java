@@ -128,14 +128,15 @@ public final class ExpectedUtilityModel {
   private final double[] xs;
   /**
    * Σ c_k s_k pw[k][a] over the voters k of rank below m (pre) and of rank m or above (suf), as
-   * unevaluated sums hi + lo at [ma][m] (lo the rounding errors, |lo| ≪ |hi|): P's numerator of
-   * every pair is a difference of two. Stored by actor, so that one pair's look-ups are near the
-   * previous pair's.
+   * unevaluated sums hi + lo at [m·n + ma] (lo the rounding errors, |lo| ≪ |hi|): P's numerator of
+   * every pair is a difference of two. Stored by voter rank, so that the sums for all actors
+   * advance together, one independent chain of additions per actor (a single chain waits on
+   * every addition's latency), and one pair's look-ups are next to the previous pair's.
    */
-  private final double[][] preHi;
-  private final double[][] preLo;
-  private final double[][] sufHi;
-  private final double[][] sufLo;
+  private final double[] preHi;
+  private final double[] preLo;
+  private final double[] sufHi;
+  private final double[] sufLo;
   /** c s of the voters in canonical order. */
   private final double[] weights;
   /** The positions the last round's P and expected utilities were computed from. */
@@ -213,10 +214,10 @@ public final class ExpectedUtilityModel {
     prob = new double[n][n];
     pw = new double[n * n];
     xs = new double[n];
-    preHi = new double[n][n + 1];
-    preLo = new double[n][n + 1];
-    sufHi = new double[n][n + 1];
-    sufLo = new double[n][n + 1];
+    preHi = new double[(n + 1) * n];
+    preLo = new double[(n + 1) * n];
+    sufHi = new double[(n + 1) * n];
+    sufLo = new double[(n + 1) * n];
     weights = new double[n];
     xr = x.clone();
     usq = new double[n];
@@ -533,8 +534,8 @@ public final class ExpectedUtilityModel {
   }
 
   /**
-   * Classifies every other actor's offer to i and keeps the best of each kind as the lowest key would be picked
-   * from the list of all of them (the ties are broken by rank, so the order the offers are seen in
+   * Classifies every other actor's offer to i and keeps the best of each kind the offer rule picks
+   * from (of all, for the smallest move), as the lowest key would be picked from the list of all of them (the ties are broken by rank, so the order the offers are seen in
    * does not matter). The senders are visited by rank, so that with the receiver's perspective
    * the viewer's U_s and U_f are computed once per distinct position. Returns whether i received
    * any offer.
@@ -545,6 +546,7 @@ public final class ExpectedUtilityModel {
     bestCapitulation.clear();
     bestAny.clear();
     boolean receiver = options.perspective() == Perspective.RECEIVER;
+    OfferRule rule = options.offerRule(); // only the offers this rule picks from are kept
     double xi = xr[i];
     double rv = r[i];
     double usqI = usq[i];
@@ -575,9 +577,13 @@ public final class ExpectedUtilityModel {
       MoveKind kind = kindOf(eij, eji);
       if (kind == null) continue;
       any = true;
+      if (rule == OfferRule.HIGHEST_SENDER_EU) continue; // chosen from the senders' side in choose()
       double pos = offerPosition(kind, i, j, eij, eji);
       double move = Math.abs(xi - pos);
-      bestAny.offer(move, pos, j, kind, eij, eji, rank);
+      if (rule == OfferRule.SMALLEST_MOVE) {
+        bestAny.offer(move, pos, j, kind, eij, eji, rank);
+        continue;
+      }
       switch (kind) {
         case CONFRONTATION -> bestConfrontation.offer(move, pos, j, kind, eij, eji, rank);
         case COMPROMISE -> bestCompromise.offer(
@@ -699,38 +705,38 @@ public final class ExpectedUtilityModel {
     double[] w = weights;
     for (int mk = 0; mk < n; mk++) w[mk] = c[order[mk]] * s[order[mk]];
     double[] pw = this.pw;
-    for (int a = 0; a < n; a++) {
-      double[] ph = preHi[a];
-      double[] pl = preLo[a];
-      double hi = 0;
-      double lo = 0;
-      ph[0] = 0;
-      pl[0] = 0;
-      for (int mk = 0, at = a; mk < n; mk++, at += n) {
-        double d = pw[at];
-        double p = w[mk] * d;
+    double[] ph = preHi;
+    double[] pl = preLo;
+    Arrays.fill(ph, 0, n, 0);
+    Arrays.fill(pl, 0, n, 0);
+    for (int mk = 0; mk < n; mk++) {
+      double wk = w[mk];
+      int row = mk * n;
+      for (int a = 0; a < n; a++) {
+        double hi = ph[row + a];
+        double d = pw[row + a];
+        double p = wk * d;
         double t = hi + p;
         double bb = t - hi;
-        lo += ((hi - (t - bb)) + (p - bb)) + Math.fma(w[mk], d, -p);
-        hi = t;
-        ph[mk + 1] = hi;
-        pl[mk + 1] = lo;
+        ph[row + n + a] = t;
+        pl[row + n + a] = pl[row + a] + (((hi - (t - bb)) + (p - bb)) + Math.fma(wk, d, -p));
       }
-      double[] sh = sufHi[a];
-      double[] sl = sufLo[a];
-      hi = 0;
-      lo = 0;
-      sh[n] = 0;
-      sl[n] = 0;
-      for (int mk = n - 1, at = a + (n - 1) * n; mk >= 0; mk--, at -= n) {
-        double d = pw[at];
-        double p = w[mk] * d;
+    }
+    double[] sh = sufHi;
+    double[] sl = sufLo;
+    Arrays.fill(sh, n * n, n * n + n, 0);
+    Arrays.fill(sl, n * n, n * n + n, 0);
+    for (int mk = n - 1; mk >= 0; mk--) {
+      double wk = w[mk];
+      int row = mk * n;
+      for (int a = 0; a < n; a++) {
+        double hi = sh[row + n + a];
+        double d = pw[row + a];
+        double p = wk * d;
         double t = hi + p;
         double bb = t - hi;
-        lo += ((hi - (t - bb)) + (p - bb)) + Math.fma(w[mk], d, -p);
-        hi = t;
-        sh[mk] = hi;
-        sl[mk] = lo;
+        sh[row + a] = t;
+        sl[row + a] = sl[row + n + a] + (((hi - (t - bb)) + (p - bb)) + Math.fma(wk, d, -p));
       }
     }
   }
@@ -766,22 +772,24 @@ public final class ExpectedUtilityModel {
           if (e < b) e = b;
           while (e < n && xs[e] - xi <= xj - xs[e]) e++;
           // top_ij: (ah + al) − (bh + bl) = t + err, t = ah − bh rounded, err exact plus al − bl.
-          double ah = preHi[h][b];
-          double bh = preHi[a][b];
+          int at = b * n;
+          double ah = preHi[at + h];
+          double bh = preHi[at + a];
           double t = ah - bh;
           double bb = t - ah;
-          double err = ((ah - (t - bb)) + (-bh - bb)) + (preLo[h][b] - preLo[a][b]);
+          double err = ((ah - (t - bb)) + (-bh - bb)) + (preLo[at + h] - preLo[at + a]);
           prob[i][j] = Math.max(0, t + err);
           double sum = allHi + t;
           bb = sum - allHi;
           allLo += ((allHi - (sum - bb)) + (t - bb)) + err;
           allHi = sum;
           // top_ji likewise from the suffix sums.
-          ah = sufHi[a][e];
-          bh = sufHi[h][e];
+          at = e * n;
+          ah = sufHi[at + a];
+          bh = sufHi[at + h];
           t = ah - bh;
           bb = t - ah;
-          err = ((ah - (t - bb)) + (-bh - bb)) + (sufLo[a][e] - sufLo[h][e]);
+          err = ((ah - (t - bb)) + (-bh - bb)) + (sufLo[at + a] - sufLo[at + h]);
           prob[j][i] = Math.max(0, t + err);
           sum = allHi + t;
           bb = sum - allHi;

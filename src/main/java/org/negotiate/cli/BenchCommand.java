@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.negotiate.experiment.ConvergenceOdds;
 import org.negotiate.experiment.MonteCarlo;
@@ -20,7 +19,6 @@ import org.negotiate.model.SetupSampler;
 import org.negotiate.model.Streams;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.scenario.Scenario;
-import org.negotiate.scenario.tables.ActorTable;
 import org.negotiate.scenario.tables.TableScenarios;
 import org.negotiate.sim.BareLoop;
 import org.negotiate.sim.Replication;
@@ -82,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
     Scenario s;
     if (synthetic != null) {
       int[] ak = parseSize(synthetic);
-      s = syntheticScenario(ak[0], ak[1], scenario.protocol == null ? "eum" : scenario.protocol, seed == null ? 1 : seed);
+      s = TableScenarios.synthetic(ak[0], ak[1], scenario.protocol == null ? "eum" : scenario.protocol, seed == null ? 1 : seed);
     } else {
       if (scenario.scenario == null && scenario.table == null) scenario.scenario = Path.of("scenarios/baseline.yaml");
       s = Inputs.scenario(scenario);
@@ -249,7 +247,7 @@ final class BenchCommand implements Callable<Integer> {
    * of a few repetitions.
    */
   private static RunTime secondsPerRun(String protocolName, int actors, int issues, int rounds) throws Exception {
-    Scenario s = syntheticScenario(actors, issues, protocolName, 1);
+    Scenario s = TableScenarios.synthetic(actors, issues, protocolName, 1);
     Protocol protocol = Inputs.protocol(s);
     NegotiationSetup setup = SetupSampler.draw(s, rounds, true, Streams.replicationSeed(1, 0));
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -310,24 +308,6 @@ final class BenchCommand implements Callable<Integer> {
       // reported below
     }
     throw new BadInput("--synthetic: expected ACTORSxISSUES with 2-10000 actors and 1-1000 issues, e.g. 100x10; got " + ak);
-  }
-
-  /** A random actor table: positions uniform on 0-100, saliences on 0.1-1, capabilities on 1-100. */
-  static Scenario syntheticScenario(int actors, int issues, String protocol, long seed) throws Exception {
-    SplittableRandom r = new SplittableRandom(seed);
-    List<String> dims = new ArrayList<>();
-    for (int k = 0; k < issues; k++) dims.add("issue " + (k + 1));
-    List<ActorTable.Row> rows = new ArrayList<>();
-    for (int i = 0; i < actors; i++) {
-      double[] x = new double[issues];
-      double[] sal = new double[issues];
-      for (int k = 0; k < issues; k++) {
-        x[k] = Math.round(r.nextDouble(0, 100) * 100) / 100.0;
-        sal[k] = Math.round(r.nextDouble(0.1, 1) * 100) / 100.0;
-      }
-      rows.add(new ActorTable.Row(i + 2, "actor " + (i + 1), "", Math.round(r.nextDouble(1, 100) * 100) / 100.0, x, sal));
-    }
-    return TableScenarios.toScenario(new ActorTable("synthetic " + actors + "x" + issues, "", dims, rows, "synthetic.csv"), protocol);
   }
 
   // ------------------------------------------------------------------ measuring

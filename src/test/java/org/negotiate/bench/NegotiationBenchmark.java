@@ -3,6 +3,7 @@ package org.negotiate.bench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.negotiate.scenario.tables.TableScenarios;
 import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.experiment.PositionTally;
 import org.negotiate.model.Inputs;
@@ -52,7 +53,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code eumCaseA}: validation case A under the expected utility model, 10 rounds;
  *       {@code smpCaseC}: case C under the spatial model, to its stopping rule;
  *   <li>{@code eumRound100}: one EUM round on one issue of a random 100-actor table (as
- *       {@code bench --synthetic 100x10} draws each issue; the model is redrawn every 100 rounds).
+ *       {@code bench --synthetic 100x10} draws each issue; the model is redrawn every 100 rounds);
+ *   <li>{@code eumRun100x10x100}: one whole EUM run of {@code bench --synthetic 100x10} (100
+ *       actors, 10 issues, exactly 100 rounds) through {@link MonteCarlo#run} on all cores, warm;
+ *       {@code eumRun100x10x100Cold} the same once in each of 10 fresh JVMs, JIT compilation
+ *       included, as {@code bench --synthetic 100x10 --protocol eum --rounds 100 --runs 1 --warmup 0}.
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -225,6 +230,42 @@ public class NegotiationBenchmark {
     if (++t.rounds > 100) t.fresh();
     t.model.step();
     return t.model;
+  }
+
+  /** The random 100-actor, 10-issue table of {@code bench --synthetic 100x10} under the EUM. */
+  @State(Scope.Thread)
+  public static class EumLarge {
+    Scenario scenario;
+    Protocol protocol;
+
+    @Setup
+    public void load() throws Exception {
+      scenario = TableScenarios.synthetic(100, 10, "eum", 1);
+      protocol = Protocols.byName("eum").orElseThrow();
+    }
+
+    MonteCarlo.Result runOnce() throws InterruptedException {
+      return MonteCarlo.run(scenario, protocol,
+          new MonteCarlo.Options(1, 100, 1, Runtime.getRuntime().availableProcessors(), true).withoutOutcomes(), null);
+    }
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 3, time = 3)
+  @Measurement(iterations = 5, time = 3)
+  public MonteCarlo.Result eumRun100x10x100(EumLarge t) throws InterruptedException {
+    return t.runOnce();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  @Fork(value = 10, jvmArgsAppend = "-Djava.awt.headless=true")
+  public MonteCarlo.Result eumRun100x10x100Cold(EumLarge t) throws InterruptedException {
+    return t.runOnce();
   }
 
   @Benchmark

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.negotiate.scenario.Actor;
 import org.negotiate.scenario.AgreementRule;
 import org.negotiate.scenario.Calendar;
@@ -203,5 +204,26 @@ public final class TableScenarios {
 
   private static String fmt(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  /**
+   * A random actor table (for benchmarks): positions uniform on 0-100, saliences on 0.1-1,
+   * capabilities on 1-100, each to 0.01.
+   */
+  public static Scenario synthetic(int actors, int issues, String protocol, long seed) throws ScenarioException {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<String> dims = new ArrayList<>();
+    for (int k = 0; k < issues; k++) dims.add("issue " + (k + 1));
+    List<ActorTable.Row> rows = new ArrayList<>();
+    for (int i = 0; i < actors; i++) {
+      double[] x = new double[issues];
+      double[] sal = new double[issues];
+      for (int k = 0; k < issues; k++) {
+        x[k] = Math.round(r.nextDouble(0, 100) * 100) / 100.0;
+        sal[k] = Math.round(r.nextDouble(0.1, 1) * 100) / 100.0;
+      }
+      rows.add(new ActorTable.Row(i + 2, "actor " + (i + 1), "", Math.round(r.nextDouble(1, 100) * 100) / 100.0, x, sal));
+    }
+    return TableScenarios.toScenario(new ActorTable("synthetic " + actors + "x" + issues, "", dims, rows, "synthetic.csv"), protocol);
   }
 }

@@ -336,13 +336,7 @@ public final class ExpectedUtilityModel {
     // Every actor's exposure summed over the challengers in canonical order, all at once (a row
     // of P at a time rather than a column).
     Arrays.fill(exposure, 0);
-    for (int j : order) {
-      for (int i = 0; i < n; i++) {
-        if (j == i) continue;
-        // At r = 1 every viewer values a challenge alike (x^1 = x exactly).
-        exposure[i] += eu(1.0, usq[i], j, i);
-      }
-    }
+    for (int j : order) addExposures(j);
     for (int i = 0; i < n; i++) {
       max = Math.max(max, exposure[i]);
       min = Math.min(min, exposure[i]);
@@ -394,6 +388,15 @@ public final class ExpectedUtilityModel {
       }
     }
     addHistory(x.clone());
+  }
+
+  /** What challenger j's challenges add to every actor's exposure. */
+  private void addExposures(int j) {
+    for (int i = 0; i < n; i++) {
+      if (j == i) continue;
+      // At r = 1 every viewer values a challenge alike (x^1 = x exactly).
+      exposure[i] += eu(1.0, usq[i], j, i);
+    }
   }
 
   private void computeUsq() {
@@ -675,24 +678,27 @@ public final class ExpectedUtilityModel {
   private void fillPow() {
     if (!allPairs()) return;
     for (int m = 0; m < n; m++) xs[m] = xr[order[m]];
-    for (int mk = 0; mk < n; mk++) {
-      int k = order[mk];
-      double rk = r[k];
-      double xk = xs[mk];
-      int row = mk * n;
-      if (rk == 1.0) {
-        for (int ma = 0; ma < n; ma++) pw[row + ma] = Math.abs(xk - xs[ma]) / delta;
-      } else {
-        double last = Double.NaN;
-        double v = 0;
-        for (int ma = 0; ma < n; ma++) {
-          double xa = xs[ma];
-          if (xa != last) {
-            last = xa;
-            v = Math.pow(Math.abs(xk - xa) / delta, rk);
-          }
-          pw[row + ma] = v;
+    for (int mk = 0; mk < n; mk++) fillPowRow(mk);
+  }
+
+  // The rounds' loops are split into one method per row: each is compiled once, early, by its
+  // calls, rather than once in the middle of a long loop (on-stack replacement) and again whole.
+  private void fillPowRow(int mk) {
+    double rk = r[order[mk]];
+    double xk = xs[mk];
+    int row = mk * n;
+    if (rk == 1.0) {
+      for (int ma = 0; ma < n; ma++) pw[row + ma] = Math.abs(xk - xs[ma]) / delta;
+    } else {
+      double last = Double.NaN;
+      double v = 0;
+      for (int ma = 0; ma < n; ma++) {
+        double xa = xs[ma];
+        if (xa != last) {
+          last = xa;
+          v = Math.pow(Math.abs(xk - xa) / delta, rk);
         }
+        pw[row + ma] = v;
       }
     }
   }
@@ -704,41 +710,83 @@ public final class ExpectedUtilityModel {
   private void fillVoterSums() {
     double[] w = weights;
     for (int mk = 0; mk < n; mk++) w[mk] = c[order[mk]] * s[order[mk]];
-    double[] pw = this.pw;
-    double[] ph = preHi;
-    double[] pl = preLo;
-    Arrays.fill(ph, 0, n, 0);
-    Arrays.fill(pl, 0, n, 0);
-    for (int mk = 0; mk < n; mk++) {
-      double wk = w[mk];
-      int row = mk * n;
-      for (int a = 0; a < n; a++) {
-        double hi = ph[row + a];
-        double d = pw[row + a];
-        double p = wk * d;
-        double t = hi + p;
-        double bb = t - hi;
-        ph[row + n + a] = t;
-        pl[row + n + a] = pl[row + a] + (((hi - (t - bb)) + (p - bb)) + Math.fma(wk, d, -p));
-      }
+    Arrays.fill(preHi, 0, n, 0);
+    Arrays.fill(preLo, 0, n, 0);
+    for (int mk = 0; mk < n; mk++) addVoter(preHi, preLo, mk * n, mk * n + n, mk);
+    Arrays.fill(sufHi, n * n, n * n + n, 0);
+    Arrays.fill(sufLo, n * n, n * n + n, 0);
+    for (int mk = n - 1; mk >= 0; mk--) addVoter(sufHi, sufLo, mk * n + n, mk * n, mk);
+  }
+
+  /** Row {@code to} of the running sums: row {@code from} plus voter mk's c s pw, exactly rounded with its error kept. */
+  private void addVoter(double[] hiSums, double[] loSums, int from, int to, int mk) {
+    double wk = weights[mk];
+    int row = mk * n;
+    for (int a = 0; a < n; a++) {
+      double hi = hiSums[from + a];
+      double d = pw[row + a];
+      double p = wk * d;
+      double t = hi + p;
+      double bb = t - hi;
+      hiSums[to + a] = t;
+      loSums[to + a] = loSums[from + a] + (((hi - (t - bb)) + (p - bb)) + Math.fma(wk, d, -p));
     }
-    double[] sh = sufHi;
-    double[] sl = sufLo;
-    Arrays.fill(sh, n * n, n * n + n, 0);
-    Arrays.fill(sl, n * n, n * n + n, 0);
-    for (int mk = n - 1; mk >= 0; mk--) {
-      double wk = w[mk];
-      int row = mk * n;
-      for (int a = 0; a < n; a++) {
-        double hi = sh[row + n + a];
-        double d = pw[row + a];
-        double p = wk * d;
-        double t = hi + p;
-        double bb = t - hi;
-        sh[row + a] = t;
-        sl[row + a] = sl[row + n + a] + (((hi - (t - bb)) + (p - bb)) + Math.fma(wk, d, -p));
+  }
+
+  /** Σ of the numerators so far, as hi + lo (see {@link #pairsFrom}). */
+  private double topsHi;
+  private double topsLo;
+
+  /**
+   * P's numerators for the pairs of the actor of rank a with every actor ranked above it, added
+   * to {@link #topsHi} + {@link #topsLo}.
+   */
+  private void pairsFrom(int a) {
+    int i = order[a];
+    prob[i][i] = 0;
+    double allHi = topsHi;
+    double allLo = topsLo;
+    int b = 0; // voters with x_k − x_i < x_j − x_k: nearer i
+    int e = 0; // voters with x_k − x_i ≤ x_j − x_k: nearer i or halfway
+    for (int h = a + 1; h < n; h++) {
+      int j = order[h];
+      double xi = xs[a];
+      double xj = xs[h];
+      if (xj == xi) {
+        prob[i][j] = 0;
+        prob[j][i] = 0;
+        continue;
       }
+      while (b < n && xs[b] - xi < xj - xs[b]) b++;
+      if (e < b) e = b;
+      while (e < n && xs[e] - xi <= xj - xs[e]) e++;
+      // top_ij: (ah + al) − (bh + bl) = t + err, t = ah − bh rounded, err exact plus al − bl.
+      int at = b * n;
+      double ah = preHi[at + h];
+      double bh = preHi[at + a];
+      double t = ah - bh;
+      double bb = t - ah;
+      double err = ((ah - (t - bb)) + (-bh - bb)) + (preLo[at + h] - preLo[at + a]);
+      prob[i][j] = Math.max(0, t + err);
+      double sum = allHi + t;
+      bb = sum - allHi;
+      allLo += ((allHi - (sum - bb)) + (t - bb)) + err;
+      allHi = sum;
+      // top_ji likewise from the suffix sums.
+      at = e * n;
+      ah = sufHi[at + a];
+      bh = sufHi[at + h];
+      t = ah - bh;
+      bb = t - ah;
+      err = ((ah - (t - bb)) + (-bh - bb)) + (sufLo[at + a] - sufLo[at + h]);
+      prob[j][i] = Math.max(0, t + err);
+      sum = allHi + t;
+      bb = sum - allHi;
+      allLo += ((allHi - (sum - bb)) + (t - bb)) + err;
+      allHi = sum;
     }
+    topsHi = allHi;
+    topsLo = allLo;
   }
 
   private void computeProbabilities() {
@@ -752,52 +800,10 @@ public final class ExpectedUtilityModel {
       // positions twice, once in each order, where the numerators count it once in the order
       // that gains: it is 2 Σ_{i≠j} top_ij, summed from the unrounded differences.
       fillVoterSums();
-      double allHi = 0;
-      double allLo = 0;
-      for (int a = 0; a < n; a++) {
-        int i = order[a];
-        prob[i][i] = 0;
-        int b = 0; // voters with x_k − x_i < x_j − x_k: nearer i
-        int e = 0; // voters with x_k − x_i ≤ x_j − x_k: nearer i or halfway
-        for (int h = a + 1; h < n; h++) {
-          int j = order[h];
-          double xi = xs[a];
-          double xj = xs[h];
-          if (xj == xi) {
-            prob[i][j] = 0;
-            prob[j][i] = 0;
-            continue;
-          }
-          while (b < n && xs[b] - xi < xj - xs[b]) b++;
-          if (e < b) e = b;
-          while (e < n && xs[e] - xi <= xj - xs[e]) e++;
-          // top_ij: (ah + al) − (bh + bl) = t + err, t = ah − bh rounded, err exact plus al − bl.
-          int at = b * n;
-          double ah = preHi[at + h];
-          double bh = preHi[at + a];
-          double t = ah - bh;
-          double bb = t - ah;
-          double err = ((ah - (t - bb)) + (-bh - bb)) + (preLo[at + h] - preLo[at + a]);
-          prob[i][j] = Math.max(0, t + err);
-          double sum = allHi + t;
-          bb = sum - allHi;
-          allLo += ((allHi - (sum - bb)) + (t - bb)) + err;
-          allHi = sum;
-          // top_ji likewise from the suffix sums.
-          at = e * n;
-          ah = sufHi[at + a];
-          bh = sufHi[at + h];
-          t = ah - bh;
-          bb = t - ah;
-          err = ((ah - (t - bb)) + (-bh - bb)) + (sufLo[at + a] - sufLo[at + h]);
-          prob[j][i] = Math.max(0, t + err);
-          sum = allHi + t;
-          bb = sum - allHi;
-          allLo += ((allHi - (sum - bb)) + (t - bb)) + err;
-          allHi = sum;
-        }
-      }
-      double all = 2 * (allHi + allLo);
+      topsHi = 0;
+      topsLo = 0;
+      for (int a = 0; a < n; a++) pairsFrom(a);
+      double all = 2 * (topsHi + topsLo);
       for (double[] pi : prob) {
         if (all == 0) {
           Arrays.fill(pi, 0);

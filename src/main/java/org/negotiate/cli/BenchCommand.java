@@ -18,6 +18,7 @@ import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.SetupSampler;
 import org.negotiate.model.Streams;
 import org.negotiate.protocol.Protocol;
+import org.negotiate.scenario.Limits;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.tables.TableScenarios;
 import org.negotiate.sim.BareLoop;
@@ -302,12 +303,13 @@ final class BenchCommand implements Callable<Integer> {
       if (p.length == 2) {
         int a = Integer.parseInt(p[0].trim());
         int k = Integer.parseInt(p[1].trim());
-        if (a >= 2 && a <= 10_000 && k >= 1 && k <= 1000) return new int[] {a, k};
+        if (a >= 2 && a <= Limits.MAX_ACTORS && k >= 1 && k <= Limits.MAX_ISSUES) return new int[] {a, k};
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new BadInput("--synthetic: expected ACTORSxISSUES with 2-10000 actors and 1-1000 issues, e.g. 100x10; got " + ak);
+    throw new BadInput("--synthetic: expected ACTORSxISSUES with 2-" + Limits.MAX_ACTORS + " actors and 1-" + Limits.MAX_ISSUES
+        + " issues (a table's limits), e.g. 100x10; got " + ak);
   }
 
   // ------------------------------------------------------------------ measuring

@@ -1,5 +1,9 @@
 package org.negotiate.experiment;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +20,8 @@ import java.util.List;
  */
 public final class PositionTally implements java.io.Serializable {
   static final int BINS = 201;
-  /** Runs kept as bins before the histogram is built (where 64 bytes a cell against its 804). */
-  static final int KEEP_RUNS = 64;
+  /** Runs kept as bins before the histogram is built (64 bytes a cell against its 804). */
+  static final int KEEP_RUNS = org.negotiate.scenario.Limits.TALLY_KEPT_RUNS;
   /** A cell with no position (NaN) in a kept run; bins are 0–200. */
   private static final byte NONE = (byte) 0xFF;
 
@@ -74,10 +78,7 @@ public final class PositionTally implements java.io.Serializable {
     }
   }
 
-  /**
-   * The counts themselves, [round][actor][issue][bin] (for the run journal, which saves and
-   * restores them in place): the kept runs are counted into a histogram first.
-   */
+  /** The counts themselves, [round][actor][issue][bin]: the kept runs are counted into a histogram first. */
   int[] counts() {
     if (bins == null) {
       bins = new int[cells() * BINS];
@@ -106,6 +107,61 @@ public final class PositionTally implements java.io.Serializable {
         if (run[cell] != NONE) counts[at + (run[cell] & 0xFF)]++;
       }
     }
+  }
+
+  /**
+   * Writes the tally for the run journal in the form it is in: a histogram as its length and its
+   * counts; kept runs as −1 − their number (never a length), the cells per run and their bins, so
+   * that a journal of a few runs of a large table is as small as they are.
+   */
+  void write(DataOutputStream out) throws IOException {
+    if (bins == null) {
+      out.writeInt(-1 - kept.size());
+      out.writeInt(cells());
+      for (byte[] run : kept) out.write(run);
+      return;
+    }
+    out.writeInt(bins.length);
+    ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+    for (int at = 0; at < bins.length; ) {
+      int len = Math.min(bins.length - at, chunk.capacity() / 4);
+      chunk.clear();
+      chunk.asIntBuffer().put(bins, at, len);
+      out.write(chunk.array(), 0, len * 4);
+      at += len;
+    }
+  }
+
+  /**
+   * Reads into this empty tally what {@link #write} wrote; false when it is a tally of another
+   * shape.
+   */
+  boolean read(DataInputStream in) throws IOException {
+    int head = in.readInt();
+    if (head < 0) {
+      int runs = -1 - head;
+      if (in.readInt() != cells()) return false;
+      kept = new ArrayList<>(runs);
+      bins = null;
+      for (int i = 0; i < runs; i++) {
+        byte[] run = new byte[cells()];
+        in.readFully(run);
+        kept.add(run);
+      }
+      return true;
+    }
+    if (head != (long) cells() * BINS) return false;
+    int[] counts = new int[head];
+    byte[] chunk = new byte[1 << 16];
+    for (int at = 0; at < counts.length; ) {
+      int len = Math.min(counts.length - at, chunk.length / 4);
+      in.readFully(chunk, 0, len * 4);
+      ByteBuffer.wrap(chunk, 0, len * 4).asIntBuffer().get(counts, at, len);
+      at += len;
+    }
+    bins = counts;
+    kept = null;
+    return true;
   }
 
   /** The q-quantile of positions at (round, actor, issue), or NaN when no run had one. */

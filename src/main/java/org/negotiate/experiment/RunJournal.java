@@ -94,9 +94,7 @@ public final class RunJournal {
       if (counts.termBins != null) for (long[] b : counts.termBins) writeLongs(out, b);
       for (long[] b : counts.termWhole) writeLongs(out, b);
       writeLongs(out, counts.termSum);
-      int[] bins = counts.tally.counts();
-      out.writeInt(bins.length);
-      for (int v : bins) out.writeInt(v);
+      counts.tally.write(out);
       out.writeInt(counts.failures.size());
       for (MonteCarlo.Failure f : counts.failures) {
         out.writeInt(f.index());
@@ -139,9 +137,7 @@ public final class RunJournal {
       if (streamed) for (long[] b : counts.termBins) readLongs(in, b);
       for (long[] b : counts.termWhole) readLongs(in, b);
       readLongs(in, counts.termSum);
-      int[] bins = counts.tally.counts();
-      if (in.readInt() != bins.length) throw new IOException(state + ": the journal does not fit this experiment");
-      for (int i = 0; i < bins.length; i++) bins[i] = in.readInt();
+      if (!counts.tally.read(in)) throw new IOException(state + ": the journal does not fit this experiment");
       int failures = in.readInt();
       List<MonteCarlo.Failure> list = new ArrayList<>();
       for (int i = 0; i < failures; i++) {

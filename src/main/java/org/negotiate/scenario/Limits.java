@@ -122,15 +122,25 @@ public final class Limits {
   }
 
   /**
-   * Rough heap, in bytes, that an odds run of this shape keeps: one position histogram per worker
-   * thread plus the merged one ({@code 201} int bins per cell) and the outcome records the
-   * experiment keeps on the heap (the first 8 MB of fixed-size records; the rest go to a
-   * memory-mapped temporary file, off the heap, as MonteCarlo stores them).
+   * Runs a position tally keeps as they are, one byte per cell, before it counts them into a
+   * histogram of 201 ints per cell (the experiment's {@code PositionTally}).
+   */
+  public static final int TALLY_KEPT_RUNS = 64;
+
+  /**
+   * Rough heap, in bytes, that an odds run of this shape keeps: each worker's trajectory buffer
+   * (a float per cell); the positions, kept one byte per cell and run up to
+   * {@link #TALLY_KEPT_RUNS} runs, beyond that one histogram per worker thread plus the merged
+   * one ({@code 201} int bins per cell); and the outcome records the experiment keeps on the heap
+   * (the first 8 MB of fixed-size records; the rest go to a memory-mapped temporary file, off the
+   * heap, as MonteCarlo stores them).
    */
   public static long estimatedRunBytes(int actors, int issues, int rounds, long replications, int threads) {
-    long tally = positionCells(actors, issues, rounds) * 201L * 4L * (Math.max(1, threads) + 1L);
+    long cells = positionCells(actors, issues, rounds);
+    long workers = Math.max(1, Math.min(threads, replications));
+    long tally = replications <= TALLY_KEPT_RUNS ? cells * replications : cells * 201L * 4L * (workers + 1L);
     long outcomes = Math.min(8L << 20, replications * 8L * (8 + actors + issues));
-    return tally + outcomes;
+    return cells * 4L * workers + tally + outcomes;
   }
 
   /**

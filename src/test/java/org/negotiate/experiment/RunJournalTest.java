@@ -45,6 +45,28 @@ class RunJournalTest {
   }
 
   @Test
+  void aJournalOfAFewRunsKeepsThemAsTheyAreAndResumesToTheSamePositions() throws Exception {
+    Scenario s = MonteCarloTest.uncertainScenario(1);
+    int keep = PositionTally.KEEP_RUNS;
+    // Stopped with fewer runs than a tally keeps (journalled as runs), then continued both within
+    // that number and past it (when the restored runs are counted into a histogram).
+    for (int[] plan : new int[][] {{keep / 2, keep - 1}, {keep - 3, 3 * keep}}) {
+      Path dir = tmp.resolve("journal-" + plan[0] + "-" + plan[1]);
+      MonteCarlo.run(s, new MediatedSingleText(), new MonteCarlo.Options(plan[0], 24, 7, 2), null, new RunJournal(dir, 0));
+      assertEquals(plan[0], RunJournal.replicationsIn(dir));
+      // Each kept run is 24 rounds x (actors + the text) x issues bytes; a histogram would be 804 bytes a cell.
+      long cells = 24L * (s.actors().size() + 1) * s.issues().size();
+      long stateBytes = java.nio.file.Files.size(dir.resolve("state.bin"));
+      org.junit.jupiter.api.Assertions.assertTrue(stateBytes < cells * 201 * 4, stateBytes + " bytes");
+      MonteCarlo.Result resumed = MonteCarlo.run(s, new MediatedSingleText(), new MonteCarlo.Options(plan[1], 24, 7, 3), null,
+          new RunJournal(dir, 0));
+      MonteCarlo.Result whole = MonteCarlo.run(s, new MediatedSingleText(), new MonteCarlo.Options(plan[1], 24, 7, 1), null);
+      assertEquals(whole.odds().byMonth(), resumed.odds().byMonth());
+      assertEquals(whole.odds().positions(), resumed.odds().positions());
+    }
+  }
+
+  @Test
   void aPrecisionRunThatHadStoppedDoesNotRunFurther() throws Exception {
     Scenario s = MonteCarloTest.uncertainScenario(1);
     Path dir = tmp.resolve("journal");

@@ -30,6 +30,21 @@ class LimitsTest {
   }
 
   @Test
+  void aFewRunsOfALargeTableAreChargedTheirSizeNotAHistogram() {
+    // 100 actors x 10 issues x 100 rounds: 101,000 cells. A histogram is 81 MB (201 ints a cell) per
+    // worker and one merged; a few runs are kept at one byte a cell.
+    long cells = Limits.positionCells(100, 10, 100);
+    long one = Limits.estimatedRunBytes(100, 10, 100, 1, 2);
+    assertTrue(one < 1L << 20, one + " bytes for one run");
+    assertTrue(Limits.estimatedRunBytes(100, 10, 100, Limits.TALLY_KEPT_RUNS + 1, 2) > 3 * 201 * 4 * cells);
+    assertTrue(Limits.checkRun(100, 10, 100, 1, 2, 256L << 20).isEmpty());
+    assertTrue(Limits.checkRun(100, 10, 100, Limits.TALLY_KEPT_RUNS, 2, 256L << 20).isEmpty());
+    List<String> many = Limits.checkRun(100, 10, 100, 10_000, 2, 256L << 20);
+    assertEquals(1, many.size(), many.toString());
+    assertTrue(many.get(0).contains("NEGOTIATE_JAVA_OPTS=-Xmx"), many.get(0));
+  }
+
+  @Test
   void aFileIsRefusedFromItsSizeBeforeItIsRead(@TempDir Path dir) throws IOException, ScenarioException {
     Path f = dir.resolve("big.yaml");
     try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE_NEW,

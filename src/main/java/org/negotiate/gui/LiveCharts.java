@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.swing.JFrame;
 import javax.swing.WindowConstants;
+import org.negotiate.report.ChartLook;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -68,7 +69,7 @@ final class LiveCharts {
     int m = view.issues();
 
     // positions: one sub-plot per issue
-    positionsAxis = GuiCharts.monthAxis("Month", view.calendar().month(0), view.calendar().month(rounds - 1));
+    positionsAxis = GuiCharts.LOOK.monthAxis("Month", view.calendar().month(0), view.calendar().month(rounds - 1));
     CombinedDomainXYPlot combined = new CombinedDomainXYPlot(positionsAxis);
     combined.setGap(10);
     actorSeries = new XYSeries[m][n];
@@ -79,13 +80,13 @@ final class LiveCharts {
       for (int a = 0; a < n; a++) {
         actorSeries[k][a] = new XYSeries(view.actorNames().get(a), false, true);
         data.addSeries(actorSeries[k][a]);
-        r.setSeriesPaint(a, GuiCharts.actorColor(a));
-        r.setSeriesStroke(a, GuiCharts.line(2.0f));
+        r.setSeriesPaint(a, ChartLook.actorColor(a));
+        r.setSeriesStroke(a, ChartLook.line(2.0f));
       }
       textSeries[k] = new XYSeries("Mediators' text", false, true);
       data.addSeries(textSeries[k]);
-      r.setSeriesPaint(n, GuiCharts.TEXT_COLOR);
-      r.setSeriesStroke(n, GuiCharts.dashed(2.4f));
+      r.setSeriesPaint(n, ChartLook.TEXT_COLOR);
+      r.setSeriesStroke(n, GuiCharts.LOOK.dashed(2.4f));
       r.setSeriesShapesVisible(n, true);
       r.setSeriesShape(n, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
       NumberAxis y = new NumberAxis(wrap(view.issueLabels().get(k)));
@@ -96,18 +97,18 @@ final class LiveCharts {
       combined.add(sub, 1);
     }
     List<LegendItem> legend = new ArrayList<>();
-    for (int a = 0; a < n; a++) legend.add(GuiCharts.lineItem(view.actorNames().get(a), GuiCharts.actorColor(a), GuiCharts.line(3f)));
-    legend.add(GuiCharts.lineItem("Mediators' text", GuiCharts.TEXT_COLOR, GuiCharts.dashed(2.4f)));
-    legend.add(GuiCharts.lineItem("event", GuiCharts.EVENT, GuiCharts.dashed(1.2f)));
-    legend.add(GuiCharts.lineItem("your edit", GuiCharts.EDIT, GuiCharts.line(2f)));
-    combined.setFixedLegendItems(GuiCharts.legend(legend));
+    for (int a = 0; a < n; a++) legend.add(GuiCharts.LOOK.lineItem(view.actorNames().get(a), ChartLook.actorColor(a), ChartLook.line(3f)));
+    legend.add(GuiCharts.LOOK.lineItem("Mediators' text", ChartLook.TEXT_COLOR, GuiCharts.LOOK.dashed(2.4f)));
+    legend.add(GuiCharts.LOOK.lineItem("event", GuiCharts.EVENT, GuiCharts.LOOK.dashed(1.2f)));
+    legend.add(GuiCharts.LOOK.lineItem("your edit", GuiCharts.EDIT, ChartLook.line(2f)));
+    combined.setFixedLegendItems(ChartLook.legend(legend));
     positionsChart = GuiCharts.chart(view.name() + " — positions by round", combined, List.of(
         "not started: press play or step in the Console",
         "",
         "Position on each issue's 0–100 scale; a party's is the least it would now take toward the text."));
 
     // utility vs aspiration, with accept/refuse marks
-    utilityAxis = GuiCharts.monthAxis("Month", view.calendar().month(0), view.calendar().month(rounds - 1));
+    utilityAxis = GuiCharts.LOOK.monthAxis("Month", view.calendar().month(0), view.calendar().month(rounds - 1));
     NumberAxis uy = new NumberAxis("Utility to the party (0–1)");
     uy.setRange(0, 1.05);
     uy.setTickUnit(new NumberTickUnit(0.1));
@@ -123,13 +124,13 @@ final class LiveCharts {
       aspirationSeries[a] = new XYSeries(name + ": aspiration", false, true);
       int u = lines.getSeriesCount();
       lines.addSeries(utilitySeries[a]);
-      lr.setSeriesPaint(u, GuiCharts.actorColor(a));
-      lr.setSeriesStroke(u, GuiCharts.line(2.4f));
+      lr.setSeriesPaint(u, ChartLook.actorColor(a));
+      lr.setSeriesStroke(u, ChartLook.line(2.4f));
       lines.addSeries(aspirationSeries[a]);
-      lr.setSeriesPaint(u + 1, GuiCharts.actorColor(a));
-      lr.setSeriesStroke(u + 1, GuiCharts.dashed(1.8f));
-      ulegend.add(GuiCharts.lineItem(name + ": utility of the text", GuiCharts.actorColor(a), GuiCharts.line(3f)));
-      ulegend.add(GuiCharts.lineItem(name + ": aspiration", GuiCharts.actorColor(a), GuiCharts.dashed(2f)));
+      lr.setSeriesPaint(u + 1, ChartLook.actorColor(a));
+      lr.setSeriesStroke(u + 1, GuiCharts.LOOK.dashed(1.8f));
+      ulegend.add(GuiCharts.LOOK.lineItem(name + ": utility of the text", ChartLook.actorColor(a), ChartLook.line(3f)));
+      ulegend.add(GuiCharts.LOOK.lineItem(name + ": aspiration", ChartLook.actorColor(a), GuiCharts.LOOK.dashed(2f)));
     }
     ulegend.add(GuiCharts.shapeItem("accepts", DOT, GuiCharts.ACCEPT, true));
     ulegend.add(GuiCharts.shapeItem("refuses", CROSS, GuiCharts.REFUSE, false));
@@ -144,12 +145,12 @@ final class LiveCharts {
     mr.setSeriesPaint(1, GuiCharts.REFUSE);
     mr.setSeriesShape(1, CROSS);
     mr.setSeriesShapesFilled(1, false);
-    mr.setSeriesOutlineStroke(1, GuiCharts.line(2.2f));
-    mr.setSeriesOutlineStroke(0, GuiCharts.line(1f));
+    mr.setSeriesOutlineStroke(1, ChartLook.line(2.2f));
+    mr.setSeriesOutlineStroke(0, ChartLook.line(1f));
     mr.setUseOutlinePaint(false);
     utilityPlot.setDataset(1, marks);
     utilityPlot.setRenderer(1, mr);
-    utilityPlot.setFixedLegendItems(GuiCharts.legend(ulegend));
+    utilityPlot.setFixedLegendItems(ChartLook.legend(ulegend));
     utilityChart = GuiCharts.chart(view.name() + " — utility of the text vs aspiration", utilityPlot, List.of(
         "not started: press play or step in the Console",
         "",
@@ -182,8 +183,8 @@ final class LiveCharts {
     for (XYPlot p : issuePlots) p.clearDomainMarkers();
     utilityPlot.clearDomainMarkers();
     rows.clear();
-    GuiCharts.setMonths(positionsAxis, view.calendar().month(0), view.calendar().month(rounds - 1));
-    GuiCharts.setMonths(utilityAxis, view.calendar().month(0), view.calendar().month(rounds - 1));
+    GuiCharts.LOOK.setMonths(positionsAxis, view.calendar().month(0), view.calendar().month(rounds - 1));
+    GuiCharts.LOOK.setMonths(utilityAxis, view.calendar().month(0), view.calendar().month(rounds - 1));
     for (JFreeChart c : List.of(positionsChart, utilityChart)) {
       GuiCharts.setSubtitle(c, 0, runLine);
       GuiCharts.setSubtitle(c, 1, "round 0 not yet played");
@@ -191,7 +192,7 @@ final class LiveCharts {
   }
 
   void add(RoundRecord r) {
-    double x = GuiCharts.x(r.month());
+    double x = ChartLook.x(r.month());
     for (int k = 0; k < view.issues(); k++) {
       for (int a = 0; a < view.actors(); a++) actorSeries[k][a].addOrUpdate(x, r.positions()[a][k]);
       if (r.text() != null) textSeries[k].addOrUpdate(x, r.text()[k]);
@@ -203,13 +204,13 @@ final class LiveCharts {
       Boolean ok = r.accepted()[a];
       if (ok != null && !Double.isNaN(r.utility()[a])) (ok ? accepts : refuses).add(x, r.utility()[a]);
     }
-    if (!r.events().isEmpty()) marker(x, String.join(", ", r.events()), GuiCharts.EVENT, GuiCharts.dashed(1.2f));
+    if (!r.events().isEmpty()) marker(x, String.join(", ", r.events()), GuiCharts.EVENT, GuiCharts.LOOK.dashed(1.2f));
     if (r.ending() == RoundClose.Ending.AGREED) {
-      marker(x, "deal signed", GuiCharts.ACCEPT, GuiCharts.line(2.5f));
+      marker(x, "deal signed", GuiCharts.ACCEPT, ChartLook.line(2.5f));
     } else if (r.ending().over()) {
       String why = r.ending().name().toLowerCase(Locale.ROOT).replace('_', ' ');
       marker(x, "no deal (" + why + (r.blocker() == null ? "" : ", blocker " + view.nameOf(r.blocker())) + ")",
-          GuiCharts.REFUSE, GuiCharts.line(2.5f));
+          GuiCharts.REFUSE, ChartLook.line(2.5f));
     }
     String status = status(r);
     GuiCharts.setSubtitle(positionsChart, 1, status);
@@ -218,17 +219,17 @@ final class LiveCharts {
 
   /** Marks an edit made after {@code round} (it takes effect from the next round). */
   void markEdit(int round, String text) {
-    double x = round < 0 ? GuiCharts.x(view.calendar().month(0)) - GuiCharts.HALF_MONTH * 0.9
-        : GuiCharts.x(view.calendar().month(round)) + GuiCharts.HALF_MONTH;
-    marker(x, "edit: " + text, GuiCharts.EDIT, GuiCharts.line(2f));
+    double x = round < 0 ? ChartLook.x(view.calendar().month(0)) - ChartLook.HALF_MONTH * 0.9
+        : ChartLook.x(view.calendar().month(round)) + ChartLook.HALF_MONTH;
+    marker(x, "edit: " + text, GuiCharts.EDIT, ChartLook.line(2f));
   }
 
   private void marker(double x, String label, Color color, java.awt.Stroke stroke) {
     // Labels run right of their line, or left of it in the last third of the run (so they stay inside).
-    double first = GuiCharts.x(view.calendar().month(0));
-    double last = GuiCharts.x(view.calendar().month(Math.max(0, rounds - 1)));
+    double first = ChartLook.x(view.calendar().month(0));
+    double last = ChartLook.x(view.calendar().month(Math.max(0, rounds - 1)));
     boolean leftward = x > first + (last - first) * 0.67;
-    double msPerPixel = (last - first + 2 * GuiCharts.HALF_MONTH) / 600.0; // a plot is about 600 px wide
+    double msPerPixel = (last - first + 2 * ChartLook.HALF_MONTH) / 600.0; // a plot is about 600 px wide
     double width = (label.length() * 6 + 8) * msPerPixel; // about 6 px a character
     int row = row(leftward ? x - width : x, leftward ? x : x + width);
     for (XYPlot p : issuePlots) {

@@ -5,6 +5,7 @@ import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.negotiate.report.ChartLook;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.DateAxis;
@@ -66,27 +67,27 @@ final class OddsView {
     for (Curve c : curves) {
       YIntervalSeries s = new YIntervalSeries(c.label(), false, true);
       for (MonthOdds m : c.odds().byMonth()) {
-        s.add(GuiCharts.x(m.month()), m.odds(), m.lower(), m.upper());
+        s.add(ChartLook.x(m.month()), m.odds(), m.lower(), m.upper());
         if (first == null || m.month().isBefore(first.month())) first = m;
         if (last == null || m.month().isAfter(last.month())) last = m;
       }
       int i = data.getSeriesCount();
       data.addSeries(s);
       r.setSeriesPaint(i, c.color());
-      r.setSeriesFillPaint(i, GuiCharts.lighter(c.color(), 0.45));
-      r.setSeriesStroke(i, GuiCharts.line(2.4f));
+      r.setSeriesFillPaint(i, ChartLook.lighter(c.color(), 0.45));
+      r.setSeriesStroke(i, ChartLook.line(2.4f));
       r.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
-      legend.add(GuiCharts.lineItem(c.label() + ": P(deal by the end of the month)", c.color(), GuiCharts.line(2.6f)));
-      legend.add(GuiCharts.boxItem("95% Wilson interval", GuiCharts.lighter(c.color(), 0.45 + 0.55 * 0.7)));
+      legend.add(GuiCharts.LOOK.lineItem(c.label() + ": P(deal by the end of the month)", c.color(), ChartLook.line(2.6f)));
+      legend.add(GuiCharts.LOOK.boxItem("95% Wilson interval", ChartLook.lighter(c.color(), 0.45 + 0.55 * 0.7)));
       subtitles.add(c.label() + ": " + summary(c.odds()));
     }
     if (curves.size() == 2) subtitles.add(difference(curves.get(1).odds(), curves.get(0).odds()));
-    DateAxis x = first == null ? new DateAxis("Month") : GuiCharts.monthAxis("Month (odds of a deal by the end of the month)", first.month(), last.month());
+    DateAxis x = first == null ? new DateAxis("Month") : GuiCharts.LOOK.monthAxis("Month (odds of a deal by the end of the month)", first.month(), last.month());
     NumberAxis y = new NumberAxis("P(agreement by month)");
     y.setRange(0.0, 1.0);
     y.setTickUnit(new NumberTickUnit(0.1));
     XYPlot plot = new XYPlot(data, x, y, r);
-    plot.setFixedLegendItems(GuiCharts.legend(legend));
+    plot.setFixedLegendItems(ChartLook.legend(legend));
     return GuiCharts.chart(scenario + " — odds of agreement by month (Monte Carlo)", plot, subtitles);
   }
 }

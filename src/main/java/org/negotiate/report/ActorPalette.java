@@ -14,21 +14,7 @@ import org.negotiate.experiment.ConvergenceOdds;
  */
 final class ActorPalette {
 
-  /** Okabe–Ito colours (colour-blind safe) minus yellow and black, then a few extra. */
-  private static final Color[] COLORS = {
-    new Color(0x0072B2), // blue
-    new Color(0xD55E00), // vermillion
-    new Color(0x009E73), // bluish green
-    new Color(0xE69F00), // orange
-    new Color(0xCC79A7), // reddish purple
-    new Color(0x56B4E9), // sky blue
-    new Color(0x8C564B), // brown
-    new Color(0x7F7F7F), // grey
-    new Color(0x6A3D9A), // purple
-    new Color(0x1B9E77), // teal
-  };
-
-  static final Color TEXT_COLOR = Color.BLACK;
+  static final Color TEXT_COLOR = ChartLook.TEXT_COLOR;
 
   private final Map<String, Color> byActor = new LinkedHashMap<>();
 
@@ -49,7 +35,7 @@ final class ActorPalette {
     if (OddsCharts.TEXT_ACTOR_ID.equals(actorId) || byActor.containsKey(actorId)) {
       return;
     }
-    byActor.put(actorId, COLORS[byActor.size() % COLORS.length]);
+    byActor.put(actorId, ChartLook.actorColor(byActor.size()));
   }
 
   /** The actor's colour; black for the draft text, grey for an actor the palette has not seen. */

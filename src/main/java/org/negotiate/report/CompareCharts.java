@@ -50,8 +50,8 @@ public final class CompareCharts {
     YIntervalSeries a = new YIntervalSeries("A", false, true);
     YIntervalSeries b = new YIntervalSeries("B", false, true);
     for (Comparison.MonthDifference m : c.byMonth()) {
-      a.add(ChartKit.x(m.month()), m.oddsA(), m.lowerA(), m.upperA());
-      b.add(ChartKit.x(m.month()), m.oddsB(), m.lowerB(), m.upperB());
+      a.add(ChartLook.x(m.month()), m.oddsA(), m.lowerA(), m.upperA());
+      b.add(ChartLook.x(m.month()), m.oddsB(), m.lowerB(), m.upperB());
     }
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     data.addSeries(a);
@@ -60,8 +60,8 @@ public final class CompareCharts {
     Color[] colors = {A_COLOR, B_COLOR};
     for (int s = 0; s < 2; s++) {
       r.setSeriesPaint(s, colors[s]);
-      r.setSeriesStroke(s, ChartKit.line(2.6f));
-      r.setSeriesFillPaint(s, ChartKit.lighter(colors[s], 0.55));
+      r.setSeriesStroke(s, ChartLook.line(2.6f));
+      r.setSeriesFillPaint(s, ChartLook.lighter(colors[s], 0.55));
       r.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     }
     r.setAlpha(0.30f);
@@ -72,14 +72,14 @@ public final class CompareCharts {
     y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0")));
     XYPlot plot = new XYPlot(data, x, y, r);
     plot.setNoDataMessage("No months to show");
-    plot.setFixedLegendItems(ChartKit.legend(List.of(
-        ChartKit.lineItem("A: " + c.a(), A_COLOR, ChartKit.line(2.6f)),
-        ChartKit.lineItem("B: " + c.b(), B_COLOR, ChartKit.line(2.6f)),
-        ChartKit.boxItem("95% Wilson intervals", new Color(0xCCCCCC)))));
+    plot.setFixedLegendItems(ChartLook.legend(List.of(
+        ChartLook.REPORT.lineItem("A: " + c.a(), A_COLOR, ChartLook.line(2.6f)),
+        ChartLook.REPORT.lineItem("B: " + c.b(), B_COLOR, ChartLook.line(2.6f)),
+        ChartLook.REPORT.boxItem("95% Wilson intervals", new Color(0xCCCCCC)))));
     Comparison.MonthDifference last = c.last();
     String note = String.format(Locale.ROOT, "by %s: A %.2f, B %.2f · same seed and draws (common random numbers)",
         last.month(), last.oddsA(), last.oddsB());
-    return ChartKit.chart(ChartKit.title(c.a() + " vs " + c.b(), "odds of agreement by month"),
+    return ChartLook.REPORT.chart(ChartKit.title(c.a() + " vs " + c.b(), "odds of agreement by month"),
         List.of(ChartKit.runLine(c.replications(), c.seed(), note)), plot, true);
   }
 
@@ -88,7 +88,7 @@ public final class CompareCharts {
     YIntervalSeries paired = new YIntervalSeries("paired", false, true);
     double lo = 0, hi = 0;
     for (Comparison.MonthDifference m : c.byMonth()) {
-      double x = ChartKit.x(m.month());
+      double x = ChartLook.x(m.month());
       paired.add(x, m.paired().estimate(), m.paired().lower(), m.paired().upper());
       unpaired.add(x, m.unpaired().estimate(), m.unpaired().lower(), m.unpaired().upper());
       lo = Math.min(lo, Math.min(m.unpaired().lower(), m.paired().lower()));
@@ -98,13 +98,13 @@ public final class CompareCharts {
     data.addSeries(unpaired);
     data.addSeries(paired);
     DeviationRenderer r = new DeviationRenderer(true, c.byMonth().size() <= 48);
-    r.setSeriesPaint(0, ChartKit.lighter(DIFF_COLOR, 0.6));
-    r.setSeriesStroke(0, ChartKit.line(0.1f));
+    r.setSeriesPaint(0, ChartLook.lighter(DIFF_COLOR, 0.6));
+    r.setSeriesStroke(0, ChartLook.line(0.1f));
     r.setSeriesShapesVisible(0, false);
-    r.setSeriesFillPaint(0, ChartKit.lighter(DIFF_COLOR, 0.85));
+    r.setSeriesFillPaint(0, ChartLook.lighter(DIFF_COLOR, 0.85));
     r.setSeriesPaint(1, DIFF_COLOR);
-    r.setSeriesStroke(1, ChartKit.line(2.6f));
-    r.setSeriesFillPaint(1, ChartKit.lighter(DIFF_COLOR, 0.45));
+    r.setSeriesStroke(1, ChartLook.line(2.6f));
+    r.setSeriesFillPaint(1, ChartLook.lighter(DIFF_COLOR, 0.45));
     r.setSeriesShape(1, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     r.setAlpha(0.45f);
     DateAxis x = ChartKit.monthAxis("Month (yyyy-MM)", c.byMonth().stream().map(Comparison.MonthDifference::month).toList());
@@ -113,18 +113,18 @@ public final class CompareCharts {
     y.setRange(Math.max(-1, lo - pad), Math.min(1, hi + pad));
     y.setNumberFormatOverride(new DecimalFormat("+0.00;−0.00"));
     XYPlot plot = new XYPlot(data, x, y, r);
-    ValueMarker zero = new ValueMarker(0, ChartKit.INK, ChartKit.line(1.2f));
+    ValueMarker zero = new ValueMarker(0, ChartKit.INK, ChartLook.line(1.2f));
     plot.addRangeMarker(zero);
     plot.setNoDataMessage("No months to show");
-    plot.setFixedLegendItems(ChartKit.legend(List.of(
-        ChartKit.lineItem("difference B − A", DIFF_COLOR, ChartKit.line(2.6f)),
-        ChartKit.boxItem("95% paired interval (Newcombe, common random numbers)", ChartKit.lighter(DIFF_COLOR, 0.55)),
-        ChartKit.boxItem("95% unpaired interval (as if run independently)", ChartKit.lighter(DIFF_COLOR, 0.88)))));
+    plot.setFixedLegendItems(ChartLook.legend(List.of(
+        ChartLook.REPORT.lineItem("difference B − A", DIFF_COLOR, ChartLook.line(2.6f)),
+        ChartLook.REPORT.boxItem("95% paired interval (Newcombe, common random numbers)", ChartLook.lighter(DIFF_COLOR, 0.55)),
+        ChartLook.REPORT.boxItem("95% unpaired interval (as if run independently)", ChartLook.lighter(DIFF_COLOR, 0.88)))));
     Comparison.MonthDifference last = c.last();
     String note = String.format(Locale.ROOT, "by %s: %s [%s, %s] paired, [%s, %s] unpaired", last.month(),
         signed(last.paired().estimate()), signed(last.paired().lower()), signed(last.paired().upper()),
         signed(last.unpaired().lower()), signed(last.unpaired().upper()));
-    return ChartKit.chart(ChartKit.title(label(c.b(), "B", c) + " − " + label(c.a(), "A", c), "difference in odds of agreement"),
+    return ChartLook.REPORT.chart(ChartKit.title(label(c.b(), "B", c) + " − " + label(c.a(), "A", c), "difference in odds of agreement"),
         List.of(ChartKit.runLine(c.replications(), c.seed(), note)), plot, true);
   }
 

@@ -129,7 +129,7 @@ public final class DiscoveryReport {
     data.addSeries(fin);
     XYLineAndShapeRenderer rr = new XYLineAndShapeRenderer();
     rr.setSeriesPaint(0, PATH_COLOR);
-    rr.setSeriesStroke(0, ChartKit.line(2.2f));
+    rr.setSeriesStroke(0, ChartLook.line(2.2f));
     rr.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
     rr.setSeriesLinesVisible(1, false);
     rr.setSeriesPaint(1, ChartKit.INK);
@@ -145,8 +145,8 @@ public final class DiscoveryReport {
     y.setRange(0, 1.02);
     y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0")));
     XYPlot plot = new XYPlot(data, x, y, rr);
-    plot.addRangeMarker(new ValueMarker(r.prim().baseDensity(), new Color(0x888888), ChartKit.dashed(1.4f)));
-    plot.addDomainMarker(new ValueMarker(r.settings().minCoverage(), new Color(0x888888), ChartKit.dashed(1.4f)));
+    plot.addRangeMarker(new ValueMarker(r.prim().baseDensity(), new Color(0x888888), ChartLook.REPORT.dashed(1.4f)));
+    plot.addDomainMarker(new ValueMarker(r.settings().minCoverage(), new Color(0x888888), ChartLook.REPORT.dashed(1.4f)));
     XYPointerAnnotation a = new XYPointerAnnotation(String.format(Locale.ROOT, "final box: %d input%s, density %.2f, coverage %.2f",
         b.box().restrictions(), b.box().restrictions() == 1 ? "" : "s", b.density(), b.coverage()), b.coverage(), b.density(),
         Math.PI * 0.75);
@@ -158,14 +158,14 @@ public final class DiscoveryReport {
     List<String> cond = Discovery.conditions(r, b.box());
     StringBuilder text = new StringBuilder(cond.isEmpty() ? "no restriction does markedly better" : "when " + String.join("\nand ", cond));
     plot.addAnnotation(ChartKit.note(text.toString(), ChartKit.NOTE_FONT, 0.01, 0.02, RectangleAnchor.BOTTOM_LEFT));
-    plot.setFixedLegendItems(ChartKit.legend(List.of(
-        ChartKit.lineItem("peeling trajectory (each step cuts " + Math.round(100 * r.settings().alpha()) + "% of the box)", PATH_COLOR,
-            ChartKit.line(2.2f)),
-        ChartKit.lineItem("chosen by the coverage rule", ChartKit.INK, ChartKit.line(1f)),
-        ChartKit.boxItem("final box (pasted, pruned)", BOX_COLOR),
-        ChartKit.lineItem("all runs' density; minimum coverage", new Color(0x888888), ChartKit.dashed(1.4f)))));
+    plot.setFixedLegendItems(ChartLook.legend(List.of(
+        ChartLook.REPORT.lineItem("peeling trajectory (each step cuts " + Math.round(100 * r.settings().alpha()) + "% of the box)", PATH_COLOR,
+            ChartLook.line(2.2f)),
+        ChartLook.REPORT.lineItem("chosen by the coverage rule", ChartKit.INK, ChartLook.line(1f)),
+        ChartLook.REPORT.boxItem("final box (pasted, pruned)", BOX_COLOR),
+        ChartLook.REPORT.lineItem("all runs' density; minimum coverage", new Color(0x888888), ChartLook.REPORT.dashed(1.4f)))));
     String note = String.format(Locale.ROOT, "a deal by %s in %.0f%% of all runs", month, 100 * r.prim().baseDensity());
-    return ChartKit.chart(ChartKit.title(scenario, "where a deal is likely (PRIM scenario discovery)"),
+    return ChartLook.REPORT.chart(ChartKit.title(scenario, "where a deal is likely (PRIM scenario discovery)"),
         List.of(ChartKit.runLine(r.deal().length, r.settings().seed(), note)), plot, true);
   }
 }

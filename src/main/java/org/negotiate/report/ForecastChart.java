@@ -53,7 +53,7 @@ public final class ForecastChart {
       plot.setOrientation(PlotOrientation.VERTICAL);
       combined.add(plot, 1);
     }
-    JFreeChart chart = ChartKit.chart(ChartKit.title(scenario, "where the models put the outcome"),
+    JFreeChart chart = ChartLook.REPORT.chart(ChartKit.title(scenario, "where the models put the outcome"),
         List.of(ChartKit.runLine(draws, seed, "compromise and Nash at the start; protocols at the end of the run")),
         combined, false);
     int height = Math.max(ChartKit.HEIGHT, 200 + 190 * byIssue.size());

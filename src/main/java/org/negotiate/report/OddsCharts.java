@@ -104,15 +104,15 @@ public final class OddsCharts {
     List<MonthOdds> months = odds.byMonth().stream().sorted(Comparator.comparingInt(MonthOdds::round)).toList();
     YIntervalSeries s = new YIntervalSeries("P(agreement by month)", false, true);
     for (MonthOdds m : months) {
-      s.add(ChartKit.x(m.month()), m.odds(), m.lower(), m.upper());
+      s.add(ChartLook.x(m.month()), m.odds(), m.lower(), m.upper());
     }
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     data.addSeries(s);
 
     DeviationRenderer r = new DeviationRenderer(true, months.size() <= 48);
     r.setSeriesPaint(0, ODDS_COLOR);
-    r.setSeriesStroke(0, ChartKit.line(2.6f));
-    r.setSeriesFillPaint(0, ChartKit.lighter(ODDS_COLOR, 0.55));
+    r.setSeriesStroke(0, ChartLook.line(2.6f));
+    r.setSeriesFillPaint(0, ChartLook.lighter(ODDS_COLOR, 0.55));
     r.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     r.setAlpha(0.35f);
 
@@ -123,16 +123,16 @@ public final class OddsCharts {
     XYPlot plot = new XYPlot(data, x, y, r);
     plot.setNoDataMessage("No months to show");
     plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
-    plot.setFixedLegendItems(ChartKit.legend(List.of(
-        ChartKit.lineItem("P(agreement by the end of the month)", ODDS_COLOR, ChartKit.line(2.6f)),
-        ChartKit.boxItem("95% Wilson interval", ChartKit.lighter(ODDS_COLOR, 0.55 + 0.45 * 0.65)))));
+    plot.setFixedLegendItems(ChartLook.legend(List.of(
+        ChartLook.REPORT.lineItem("P(agreement by the end of the month)", ODDS_COLOR, ChartLook.line(2.6f)),
+        ChartLook.REPORT.boxItem("95% Wilson interval", ChartLook.lighter(ODDS_COLOR, 0.55 + 0.45 * 0.65)))));
 
     String last = "";
     if (!months.isEmpty()) {
       MonthOdds m = months.get(months.size() - 1);
       last = String.format(Locale.ROOT, "P(agreement by %s) = %.2f [95%%: %.2f–%.2f]", m.month(), m.odds(), m.lower(), m.upper());
     }
-    return ChartKit.chart(
+    return ChartLook.REPORT.chart(
         ChartKit.title(odds.scenario(), "odds of agreement by month"),
         List.of(ChartKit.runLine(odds.replications(), odds.seed(), last)),
         plot,
@@ -179,14 +179,14 @@ public final class OddsCharts {
         YIntervalSeries s = new YIntervalSeries(actor.getValue(), false, true);
         for (PositionBand b : bands) {
           // the draft text is shown as its median only: a band would hide the actors' bands
-          s.add(ChartKit.x(b.month()), b.p50(), text ? b.p50() : b.p10(), text ? b.p50() : b.p90());
+          s.add(ChartLook.x(b.month()), b.p50(), text ? b.p50() : b.p10(), text ? b.p50() : b.p90());
         }
         int i = data.getSeriesCount();
         data.addSeries(s);
         Color c = palette.color(id);
         r.setSeriesPaint(i, c);
         r.setSeriesFillPaint(i, c);
-        r.setSeriesStroke(i, text ? ChartKit.dashed(2.4f) : ChartKit.line(ChartKit.LINE_WIDTH));
+        r.setSeriesStroke(i, text ? ChartLook.REPORT.dashed(2.4f) : ChartLook.line(ChartKit.LINE_WIDTH));
       }
       NumberAxis y = new NumberAxis(labels.getOrDefault(issue, issue));
       y.setRange(0, 100);
@@ -201,14 +201,14 @@ public final class OddsCharts {
 
     List<LegendItem> legend = new ArrayList<>();
     actorNames.forEach((id, name) -> legend.add(TEXT_ACTOR_ID.equals(id)
-        ? ChartKit.lineItem(name, ActorPalette.TEXT_COLOR, ChartKit.dashed(2.4f))
-        : ChartKit.lineItem(name, palette.color(id), ChartKit.line(3f))));
-    combined.setFixedLegendItems(ChartKit.legend(legend));
+        ? ChartLook.REPORT.lineItem(name, ActorPalette.TEXT_COLOR, ChartLook.REPORT.dashed(2.4f))
+        : ChartLook.REPORT.lineItem(name, palette.color(id), ChartLook.line(3f))));
+    combined.setFixedLegendItems(ChartLook.legend(legend));
     if (issues.isEmpty()) {
       combined.add(emptyXYPlot("No positions recorded"), 1);
     }
 
-    return ChartKit.chart(
+    return ChartLook.REPORT.chart(
         ChartKit.title(odds.scenario(), "positions by month"),
         List.of(
             ChartKit.runLine(odds.replications(), odds.seed(), null),
@@ -272,7 +272,7 @@ public final class OddsCharts {
           sub.addDomainMarker(m, Layer.BACKGROUND);
         }
         if (finite(t.p50())) {
-          ValueMarker m = new ValueMarker(t.p50(), ChartKit.INK, ChartKit.dashed(2f));
+          ValueMarker m = new ValueMarker(t.p50(), ChartKit.INK, ChartLook.REPORT.dashed(2f));
           sub.addDomainMarker(m, Layer.FOREGROUND);
         }
         sub.addAnnotation(ChartKit.note(
@@ -285,13 +285,13 @@ public final class OddsCharts {
     if (odds.terms().isEmpty()) {
       combined.add(emptyXYPlot("No issues"), 1);
     }
-    combined.setFixedLegendItems(ChartKit.legend(List.of(
-        ChartKit.boxItem("Share of agreed runs at this term", TERMS_COLOR),
-        ChartKit.lineItem("Median", ChartKit.INK, ChartKit.dashed(2f)),
-        ChartKit.boxItem("10th–90th percentile", ChartKit.lighter(RANGE_FILL, 0.55)))));
+    combined.setFixedLegendItems(ChartLook.legend(List.of(
+        ChartLook.REPORT.boxItem("Share of agreed runs at this term", TERMS_COLOR),
+        ChartLook.REPORT.lineItem("Median", ChartKit.INK, ChartLook.REPORT.dashed(2f)),
+        ChartLook.REPORT.boxItem("10th–90th percentile", ChartLook.lighter(RANGE_FILL, 0.55)))));
 
     String note = maxAgreed == 0 ? "no run reached agreement" : null;
-    return ChartKit.chart(
+    return ChartLook.REPORT.chart(
         ChartKit.title(odds.scenario(), "agreed terms by issue"),
         List.of(ChartKit.runLine(odds.replications(), odds.seed(), note)),
         combined,
@@ -364,7 +364,7 @@ public final class OddsCharts {
         ? "no failed runs"
         : String.format(Locale.ROOT, "%,d failed runs (%.1f%% of replications) without agreement",
             failed, odds.replications() > 0 ? 100.0 * failed / odds.replications() : 0.0);
-    return ChartKit.chart(
+    return ChartLook.REPORT.chart(
         ChartKit.title(odds.scenario(), "who blocks agreement"),
         List.of(ChartKit.runLine(odds.replications(), odds.seed(), null), failedLine),
         plot,

@@ -130,13 +130,13 @@ public final class SensitivityReport {
     CategoryPlot plot = new CategoryPlot(data, x, y, br);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
-    plot.addRangeMarker(new ValueMarker(0, ChartKit.INK, ChartKit.line(1.2f)));
+    plot.addRangeMarker(new ValueMarker(0, ChartKit.INK, ChartLook.line(1.2f)));
     plot.setNoDataMessage("No uncertain inputs");
-    plot.setFixedLegendItems(ChartKit.legend(List.of(ChartKit.boxItem("input at its minimum", MIN_COLOR),
-        ChartKit.boxItem("input at its maximum", MAX_COLOR))));
+    plot.setFixedLegendItems(ChartLook.legend(List.of(ChartLook.REPORT.boxItem("input at its minimum", MIN_COLOR),
+        ChartLook.REPORT.boxItem("input at its maximum", MAX_COLOR))));
     String note = String.format(Locale.ROOT, "one input at a time, the others at their nominal values (P = %.2f) · "
         + "largest %d of %d inputs", r.nominalOdds(), Math.min(CHART_INPUTS, rows.size()), rows.size());
-    return ChartKit.chart(ChartKit.title(scenario, "which inputs move the odds (one at a time)"),
+    return ChartLook.REPORT.chart(ChartKit.title(scenario, "which inputs move the odds (one at a time)"),
         List.of(ChartKit.runLine(r.settings().replications(), r.settings().seed(), "per point"), note), plot, true);
   }
 
@@ -177,7 +177,7 @@ public final class SensitivityReport {
     er.setDrawXError(false);
     er.setDrawYError(true);
     er.setErrorPaint(ChartKit.INK);
-    er.setErrorStroke(ChartKit.line(1.4f));
+    er.setErrorStroke(ChartLook.line(1.4f));
     er.setCapLength(7);
     er.setDefaultShapesVisible(false);
     er.setDefaultSeriesVisibleInLegend(false);
@@ -199,16 +199,16 @@ public final class SensitivityReport {
     plot.setRenderer(1, br);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setDomainGridlinesVisible(false);
-    plot.addRangeMarker(new ValueMarker(0, ChartKit.INK, ChartKit.line(1.2f)));
+    plot.addRangeMarker(new ValueMarker(0, ChartKit.INK, ChartLook.line(1.2f)));
     plot.setNoDataMessage("No uncertain inputs");
-    plot.setFixedLegendItems(ChartKit.legend(List.of(ChartKit.boxItem("total index (Jansen)", TOTAL_COLOR),
-        ChartKit.boxItem("first-order index (Saltelli 2010)", FIRST_COLOR),
-        ChartKit.lineItem("95% bootstrap interval", ChartKit.INK, ChartKit.line(1.4f)))));
+    plot.setFixedLegendItems(ChartLook.legend(List.of(ChartLook.REPORT.boxItem("total index (Jansen)", TOTAL_COLOR),
+        ChartLook.REPORT.boxItem("first-order index (Saltelli 2010)", FIRST_COLOR),
+        ChartLook.REPORT.lineItem("95% bootstrap interval", ChartKit.INK, ChartLook.line(1.4f)))));
     SobolIndices.Result so = r.sobol();
     String note = String.format(Locale.ROOT, "N = %d base samples × (k + 2) = %d points, %d bootstrap resamples · "
         + "mean P = %.2f, variance %.4f · largest %d of %d inputs", so.samples(), so.samples() * (r.inputs().size() + 2),
         so.bootstrap(), r.meanOdds(), so.variance(), n, r.inputs().size());
-    return ChartKit.chart(ChartKit.title(scenario, "which inputs move the odds (Sobol indices)"),
+    return ChartLook.REPORT.chart(ChartKit.title(scenario, "which inputs move the odds (Sobol indices)"),
         List.of(ChartKit.runLine(r.settings().replications(), r.settings().seed(), "per point"), note), plot, true);
   }
 }

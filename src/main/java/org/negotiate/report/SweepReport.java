@@ -133,8 +133,8 @@ public final class SweepReport {
     Color[] colors = {FINAL_COLOR, MONTH_COLOR};
     for (int s = 0; s < 2; s++) {
       rr.setSeriesPaint(s, colors[s]);
-      rr.setSeriesStroke(s, ChartKit.line(2.6f));
-      rr.setSeriesFillPaint(s, ChartKit.lighter(colors[s], 0.55));
+      rr.setSeriesStroke(s, ChartLook.line(2.6f));
+      rr.setSeriesFillPaint(s, ChartLook.lighter(colors[s], 0.55));
       rr.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     }
     rr.setAlpha(0.30f);
@@ -151,16 +151,16 @@ public final class SweepReport {
     plot.setNoDataMessage("No valid point: every value made the scenario invalid");
     plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
     List<org.jfree.chart.LegendItem> legend = new ArrayList<>();
-    legend.add(ChartKit.lineItem("P(deal by " + finalMonth + ")", FINAL_COLOR, ChartKit.line(2.6f)));
-    if (both) legend.add(ChartKit.lineItem("P(deal by " + month + ")", MONTH_COLOR, ChartKit.line(2.6f)));
-    legend.add(ChartKit.boxItem("95% Wilson intervals", new Color(0xCCCCCC)));
-    plot.setFixedLegendItems(ChartKit.legend(legend));
+    legend.add(ChartLook.REPORT.lineItem("P(deal by " + finalMonth + ")", FINAL_COLOR, ChartLook.line(2.6f)));
+    if (both) legend.add(ChartLook.REPORT.lineItem("P(deal by " + month + ")", MONTH_COLOR, ChartLook.line(2.6f)));
+    legend.add(ChartLook.REPORT.boxItem("95% Wilson intervals", new Color(0xCCCCCC)));
+    plot.setFixedLegendItems(ChartLook.legend(legend));
     if (!invalid.isEmpty()) {
       plot.addAnnotation(ChartKit.note("invalid scenario at " + String.join(", ", invalid) + " (see sweep.csv)",
           ChartKit.NOTE_FONT, 0.01, 0.98, RectangleAnchor.TOP_LEFT));
     }
     String note = "same seed at every point (common random numbers)";
-    return ChartKit.chart(ChartKit.title(scenario, "odds of a deal against " + axis.path()),
+    return ChartLook.REPORT.chart(ChartKit.title(scenario, "odds of a deal against " + axis.path()),
         List.of(ChartKit.runLine(r.replications(), r.seed(), note)), plot, true);
   }
 
@@ -236,7 +236,7 @@ public final class SweepReport {
         plot.addAnnotation(t);
       }
     }
-    JFreeChart chart = ChartKit.chart(ChartKit.title(scenario, "P(deal by " + month + ") over two parameters"),
+    JFreeChart chart = ChartLook.REPORT.chart(ChartKit.title(scenario, "P(deal by " + month + ") over two parameters"),
         List.of(ChartKit.runLine(r.replications(), r.seed(), "same seed at every cell (common random numbers) · grey: invalid scenario")),
         plot, false);
     NumberAxis legendAxis = new NumberAxis("P(deal by " + month + ")");

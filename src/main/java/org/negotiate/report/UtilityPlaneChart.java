@@ -155,7 +155,7 @@ public final class UtilityPlaneChart {
     if (!p.frontier().isEmpty()) {
       add(data, r, series(p.redLines() ? "Pareto frontier (inside the red lines)" : "Pareto frontier (red lines ignored)",
           p.frontier()), FRONTIER, true, false,
-          null, ChartKit.line(2.6f));
+          null, ChartLook.line(2.6f));
     }
     List<Labelled> labelled = new ArrayList<>();
     marker(data, r, labelled, "Disagreement (reservations)", "r", p.disagreement(), DISAGREEMENT, square(5));
@@ -167,8 +167,8 @@ public final class UtilityPlaneChart {
     labels(plot, labelled);
 
     if (p.disagreement() != null && p.zone()) {
-      ValueMarker vx = new ValueMarker(p.disagreement()[0], new Color(0x8A8A8A), ChartKit.dashed(1.4f));
-      ValueMarker vy = new ValueMarker(p.disagreement()[1], new Color(0x8A8A8A), ChartKit.dashed(1.4f));
+      ValueMarker vx = new ValueMarker(p.disagreement()[0], new Color(0x8A8A8A), ChartLook.REPORT.dashed(1.4f));
+      ValueMarker vy = new ValueMarker(p.disagreement()[1], new Color(0x8A8A8A), ChartLook.REPORT.dashed(1.4f));
       plot.addDomainMarker(vx, Layer.BACKGROUND);
       plot.addRangeMarker(vy, Layer.BACKGROUND);
     }
@@ -190,7 +190,7 @@ public final class UtilityPlaneChart {
         ? String.format(Locale.ROOT, "Two of %d parties: frontier of these two%s; points solved for all %d",
             p.parties(), p.redLines() ? " inside all red lines" : "", p.parties())
         : "Judged utilities (0–1); dashed lines: reservation utilities (individually rational above and right)");
-    return ChartKit.chart(ChartKit.title(scenario, "utility plane: " + p.xName() + " vs " + p.yName()),
+    return ChartLook.REPORT.chart(ChartKit.title(scenario, "utility plane: " + p.xName() + " vs " + p.yName()),
         subtitles, plot, data.getSeriesCount() > 0);
   }
 

@@ -145,7 +145,7 @@ public final class WhatItTakesReport {
       data.addSeries(s);
       Color c = COLORS[i % COLORS.length];
       rr.setSeriesPaint(i, c);
-      rr.setSeriesStroke(i, i < COLORS.length ? ChartKit.line(2.2f) : ChartKit.dashed(2.2f));
+      rr.setSeriesStroke(i, i < COLORS.length ? ChartLook.line(2.2f) : ChartLook.REPORT.dashed(2.2f));
       rr.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
       i++;
     }
@@ -162,7 +162,7 @@ public final class WhatItTakesReport {
     plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
     String note = String.format(Locale.ROOT, "one change at a time to the main blockers' inputs · dashed: threshold %.2f · "
         + "same seed at every point", r.settings().threshold());
-    JFreeChart chart = ChartKit.chart(ChartKit.title(scenario, "what it would take to reach the threshold"),
+    JFreeChart chart = ChartLook.REPORT.chart(ChartKit.title(scenario, "what it would take to reach the threshold"),
         List.of(ChartKit.runLine(r.settings().replications(), r.settings().seed(), "per point"), note), plot, true);
     return chart;
   }

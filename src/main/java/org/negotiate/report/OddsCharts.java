@@ -148,13 +148,18 @@ public final class OddsCharts {
     Set<YearMonth> months = new TreeSet<>();
     odds.positions().forEach(b -> months.add(b.month()));
 
+    // The bands by actor and issue, in one pass (a table of 100 actors has 100,000 of them).
+    Map<String, Map<String, List<PositionBand>>> byActor = new LinkedHashMap<>();
+    for (PositionBand b : odds.positions()) {
+      byActor.computeIfAbsent(b.actorId(), k -> new LinkedHashMap<>()).computeIfAbsent(b.issueId(), k -> new ArrayList<>()).add(b);
+    }
     // actor order: palette order (scenario order), the draft text last so it is drawn on top
     Map<String, String> actorNames = new LinkedHashMap<>();
     for (String id : palette.actorIds()) {
-      odds.positions().stream().filter(b -> b.actorId().equals(id)).findFirst()
-          .ifPresent(b -> actorNames.put(id, b.actorName()));
+      Map<String, List<PositionBand>> own = byActor.get(id);
+      if (own != null) actorNames.put(id, own.values().iterator().next().get(0).actorName());
     }
-    boolean hasText = odds.positions().stream().anyMatch(b -> TEXT_ACTOR_ID.equals(b.actorId()));
+    boolean hasText = byActor.containsKey(TEXT_ACTOR_ID);
     if (hasText) {
       actorNames.put(TEXT_ACTOR_ID, "Mediators' draft text");
     }
@@ -169,8 +174,7 @@ public final class OddsCharts {
       for (Map.Entry<String, String> actor : actorNames.entrySet()) {
         String id = actor.getKey();
         boolean text = TEXT_ACTOR_ID.equals(id);
-        List<PositionBand> bands = odds.positions().stream()
-            .filter(b -> b.actorId().equals(id) && b.issueId().equals(issue))
+        List<PositionBand> bands = byActor.getOrDefault(id, Map.of()).getOrDefault(issue, List.of()).stream()
             .sorted(Comparator.comparingInt(PositionBand::round))
             .toList();
         if (bands.isEmpty()) {

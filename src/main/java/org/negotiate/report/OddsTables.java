@@ -91,9 +91,15 @@ public final class OddsTables {
   public static void writeRounds(ConvergenceOdds odds, Path file) throws IOException {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("round,month,actor,issue,p10,median,p90\n");
+      // A large table has 100,000 rows or more: built without a format string per row.
+      StringBuilder row = new StringBuilder(96);
+      String eol = System.lineSeparator();
       for (ConvergenceOdds.PositionBand b : odds.positions()) {
-        w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s%n", b.round(), b.month(), b.actorId(), b.issueId(),
-            num(b.p10(), 1), num(b.p50(), 1), num(b.p90(), 1)));
+        row.setLength(0);
+        row.append(b.round()).append(',').append(b.month()).append(',').append(b.actorId()).append(',').append(b.issueId())
+            .append(',').append(num(b.p10(), 1)).append(',').append(num(b.p50(), 1)).append(',').append(num(b.p90(), 1))
+            .append(eol);
+        w.append(row);
       }
     }
   }
@@ -113,6 +119,12 @@ public final class OddsTables {
   }
 
   static String num(double v, int decimals) {
-    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    if (Double.isNaN(v)) return "";
+    // Half points (the position bands' bins) to one decimal, as the format below writes them.
+    if (decimals == 1 && v >= 0 && v < 1e9 && v * 2 == Math.rint(v * 2)) {
+      long halves = (long) (v * 2);
+      return (halves / 2) + ((halves & 1) == 0 ? ".0" : ".5");
+    }
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 }

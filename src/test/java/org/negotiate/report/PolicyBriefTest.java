@@ -129,6 +129,12 @@ class PolicyBriefTest {
     assertTrue(out.contains("aria-label=\"a &quot;chart&quot;\""), out);
     assertThrows(IllegalArgumentException.class, () -> SvgInline.of("<svg><script>alert(1)</script></svg>", "x", "x"));
     assertThrows(IllegalArgumentException.class, () -> SvgInline.of("<svg><image href='http://x/y.png'/></svg>", "x", "x"));
+    // Both quotes, in-page hrefs, several ids; a reference to no id of the chart is left as it is.
+    String refs = SvgInline.of("<svg width='10' height='10'><clipPath id=\"a1\"/><clipPath id='b_2'/><g clip-path=\"url(#a1)\"/>"
+        + "<g clip-path='url(#b_2)'/><g clip-path='url(#elsewhere)'/><path href='#a1'/><path href=\"#b_2\"/></svg>", "Pos itions", "p")
+        .toString();
+    assertTrue(refs.contains("<clipPath id=\"Positions-a1\"/><clipPath id='Positions-b_2'/><g clip-path=\"url(#Positions-a1)\"/>"
+        + "<g clip-path='url(#Positions-b_2)'/><g clip-path='url(#elsewhere)'/><path href='#Positions-a1'/><path href=\"#Positions-b_2\"/>"), refs);
   }
 
   @Test

@@ -718,7 +718,10 @@ public final class ExpectedUtilityModel {
     for (int mk = n - 1; mk >= 0; mk--) addVoter(sufHi, sufLo, mk * n + n, mk * n, mk);
   }
 
-  /** Row {@code to} of the running sums: row {@code from} plus voter mk's c s pw, exactly rounded with its error kept. */
+  /**
+   * Row {@code to} of the running sums: row {@code from} plus voter mk's c s pw for every actor,
+   * the rounding errors of the product and of the sum added to lo.
+   */
   private void addVoter(double[] hiSums, double[] loSums, int from, int to, int mk) {
     double wk = weights[mk];
     int row = mk * n;

@@ -116,14 +116,6 @@ public final class ChartLook {
     this.monthSteps = monthSteps;
   }
 
-  public Font titleFont() {
-    return titleFont;
-  }
-
-  public Font subtitleFont() {
-    return subtitleFont;
-  }
-
   public Font labelFont() {
     return labelFont;
   }

@@ -1,6 +1,5 @@
 package org.negotiate.spark;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -22,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.negotiate.experiment.Engine;
 import org.negotiate.experiment.Engines;
 import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.experiment.SameOutcome;
 import org.negotiate.protocol.MediatedSingleText;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioLoader;
-import org.negotiate.sim.RunOutcome;
 
 /** The Spark engine on {@code local[2]} (two executor threads in this JVM; one SparkContext for the class). */
 class SparkEngineTest {
@@ -155,14 +154,7 @@ class SparkEngineTest {
     assertEquals(local.failures(), spark.failures());
     assertEquals(local.outcomes().size(), spark.outcomes().size());
     for (int i = 0; i < local.outcomes().size(); i++) {
-      RunOutcome a = local.outcomes().get(i);
-      RunOutcome b = spark.outcomes().get(i);
-      assertEquals(a.seed(), b.seed());
-      assertEquals(a.ending(), b.ending());
-      assertEquals(a.round(), b.round());
-      assertEquals(a.blocker(), b.blocker());
-      assertArrayEquals(a.terms(), b.terms());
-      assertArrayEquals(a.utilities(), b.utilities());
+      SameOutcome.assertSameOutcome(local.outcomes().get(i), spark.outcomes().get(i));
     }
     assertEquals(450L, reported.get(reported.size() - 1));
   }

@@ -140,7 +140,7 @@ public final class PositionTally implements java.io.Serializable {
     int head = in.readInt();
     if (head < 0) {
       int runs = -1 - head;
-      if (in.readInt() != cells()) return false;
+      if (runs > KEEP_RUNS || in.readInt() != cells()) return false;
       kept = new ArrayList<>(runs);
       bins = null;
       for (int i = 0; i < runs; i++) {

@@ -121,7 +121,7 @@ public final class OddsTables {
   static String num(double v, int decimals) {
     if (Double.isNaN(v)) return "";
     // Half points (the position bands' bins) to one decimal, as the format below writes them.
-    if (decimals == 1 && v >= 0 && v < 1e9 && v * 2 == Math.rint(v * 2)) {
+    if (decimals == 1 && Double.doubleToRawLongBits(v) >= 0 && v < 1e9 && v * 2 == Math.rint(v * 2)) { // not -0.0: "-0.0"
       long halves = (long) (v * 2);
       return (halves / 2) + ((halves & 1) == 0 ? ".0" : ".5");
     }

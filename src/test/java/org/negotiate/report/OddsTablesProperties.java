@@ -27,5 +27,6 @@ class OddsTablesProperties {
         .checkAssert((v, decimals) -> assertEquals(String.format(Locale.ROOT, "%." + decimals + "f", v), OddsTables.num(v, decimals)));
     assertEquals("", OddsTables.num(Double.NaN, 1));
     assertEquals("-0.5", OddsTables.num(-0.5, 1));
+    assertEquals("-0.0", OddsTables.num(-0.0, 1));
   }
 }

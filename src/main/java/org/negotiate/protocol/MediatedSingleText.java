@@ -115,6 +115,11 @@ public final class MediatedSingleText implements Protocol {
     }
 
     @Override
+    public boolean accepted(int party) {
+      return accepted[party];
+    }
+
+    @Override
     public void respond(int party, int round) {
       aspiration[party] = Aspiration.at(in.reservation[party], in.flexibility(party), in.pressureOn(party), round, horizon);
       if (text == null) {

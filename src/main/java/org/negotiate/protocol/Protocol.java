@@ -46,6 +46,14 @@ public interface Protocol extends java.io.Serializable {
     /** The text on the table, or null when there is none. */
     double[] text();
 
+    /**
+     * Whether party i accepted the text this round: false when there was no text or it refused.
+     * What observations of a refusal are checked against (protocols without an accept step never accept).
+     */
+    default boolean accepted(int party) {
+      return false;
+    }
+
     /** Party i's verdict on the text this round, in words, for the run log. */
     String verdict(int party);
 

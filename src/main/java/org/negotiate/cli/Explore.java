@@ -53,7 +53,56 @@ final class Explore {
     m.put("replications", replications);
     m.put("rounds", rounds);
     m.put("threads", threads);
+    if (so.cut != null) m.put("as_of", asOf(so.cut, null, null));
     return m;
+  }
+
+  /** The manifest's {@code as_of} entry: the month, what the cut did, and the conditioning. */
+  static Map<String, Object> asOf(org.negotiate.scenario.AsOf.Cut cut, org.negotiate.experiment.MonteCarlo.Result result,
+      org.negotiate.experiment.Posterior posterior) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("month", cut.month().toString());
+    m.put("evidence_after_cut_off", cut.laterEvidence());
+    m.put("values_from_priors", cut.fromPriors());
+    m.put("values_uninformed", cut.uninformed());
+    m.put("values_unsupported", cut.unsupported());
+    m.put("events_not_yet_known", cut.unknownEvents());
+    List<String> obs = new java.util.ArrayList<>();
+    for (org.negotiate.scenario.Observation o : cut.observations()) obs.add(o.id());
+    m.put("observations", obs);
+    if (result != null) {
+      m.put("replications_tried", result.attempted());
+      m.put("replications_kept", result.odds().replications());
+      m.put("effective_sample_size", result.odds().replications());
+      m.put("acceptance_rate", result.attempted() == 0 ? 0 : (double) result.odds().replications() / result.attempted());
+      Map<String, Object> rejected = new LinkedHashMap<>();
+      long[] by = result.rejections().byObservation();
+      for (int j = 0; j < by.length && j < obs.size(); j++) rejected.put(obs.get(j), by[j]);
+      if (result.rejections().soft() > 0) rejected.put("soft_kernel", result.rejections().soft());
+      m.put("rejected_first_by", rejected);
+    }
+    if (posterior != null) {
+      List<Map<String, Object>> taught = new java.util.ArrayList<>();
+      for (org.negotiate.experiment.Posterior.Input in : posterior.inputs()) {
+        if (taught.size() == 5) break;
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("input", in.key());
+        e.put("prior_mean", in.priorMean());
+        e.put("posterior_mean", in.posteriorMean());
+        e.put("reading", in.reading());
+        taught.add(e);
+      }
+      m.put("largest_posterior_shifts", taught);
+    }
+    return m;
+  }
+
+  /** The summary line's as-of part, e.g. "as of 2023-06: kept 2000 of 9000 replications that reproduce 3 observations". */
+  static String asOfLine(org.negotiate.scenario.AsOf.Cut cut, org.negotiate.experiment.MonteCarlo.Result result) {
+    int obs = cut.observations().size();
+    if (obs == 0) return "as of " + cut.month() + " (evidence dated by then; nothing observed to condition on)";
+    return String.format(java.util.Locale.ROOT, "as of %s: kept %,d of %,d replications that reproduce %d observation%s",
+        cut.month(), result.odds().replications(), result.attempted(), obs, obs == 1 ? "" : "s");
   }
 
   /** Adds timing, the file list and the summary, and writes {@code manifest.json}. */

@@ -17,9 +17,76 @@ final class Inputs {
 
   static Scenario scenario(ScenarioOptions o) throws ScenarioException {
     if ((o.scenario == null) == (o.table == null)) throw new BadInput("give either a SCENARIO file or --table FILE");
-    if (o.table == null) return ScenarioLoader.load(o.scenario, o.allOverrides());
-    org.negotiate.scenario.tables.ActorTable t = TableScenarios.read(o.table, o.tableFormat);
-    return ScenarioLoader.override(TableScenarios.toScenario(t, "mediated"), o.allOverrides());
+    Scenario s;
+    if (o.table == null) {
+      s = ScenarioLoader.load(o.scenario, o.allOverrides());
+    } else {
+      org.negotiate.scenario.tables.ActorTable t = TableScenarios.read(o.table, o.tableFormat);
+      s = ScenarioLoader.override(TableScenarios.toScenario(t, "mediated"), o.allOverrides());
+    }
+    java.time.YearMonth month = asOf(o.asOf, s);
+    o.cut = null;
+    if (month == null) return s;
+    o.cut = org.negotiate.scenario.AsOf.cut(s, month, s.experiment().rounds());
+    return o.cut.scenario();
+  }
+
+  /**
+   * The error for a conditioned run that kept nothing, pointing at the observation that turned most
+   * replications away (its line in the scenario file, where it can be found there).
+   */
+  static BadInput unreproduced(ScenarioOptions o, org.negotiate.experiment.NoReplicationReproduces e) {
+    String where = String.valueOf(o.source());
+    if (o.scenario != null && !e.observationId().isEmpty()) {
+      try {
+        List<String> lines = java.nio.file.Files.readAllLines(o.scenario);
+        boolean inObservations = false;
+        for (int i = 0; i < lines.size(); i++) {
+          String l = lines.get(i);
+          if (l.startsWith("observations:")) inObservations = true;
+          else if (!l.isEmpty() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith("#")) inObservations = false;
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\s*-?\\s*)id:\\s*" + java.util.regex.Pattern.quote(e.observationId())
+              + "\\s*$").matcher(l);
+          if (inObservations && m.find()) {
+            where += ":" + (i + 1) + ":" + (m.group(1).length() + 1) + ": observations[" + e.observationId() + "]";
+            break;
+          }
+        }
+      } catch (java.io.IOException | RuntimeException ignored) {
+        // the message stands without a line
+      }
+    }
+    if (e.observationId().equals(org.negotiate.scenario.AsOf.NO_DEAL_SO_FAR) && !where.contains("observations[")) {
+      where += ": outcome (no deal so far)";
+    }
+    return new BadInput(where + ": " + e.getMessage());
+  }
+
+  /** The as-of month: the option's (none: a run as written), else the scenario's own default. */
+  static java.time.YearMonth asOf(String option, Scenario s) {
+    if (option == null) return s.caseFile().asOf();
+    if (option.strip().equals("none")) return null;
+    try {
+      return java.time.YearMonth.parse(option.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new BadInput("--as-of: expected a month YYYY-MM (e.g. 2023-06) or none, got \"" + option + "\"");
+    }
+  }
+
+  /**
+   * The conditions of an as-of run: the observations known by its month, or null for a run as
+   * written or one with nothing observed.
+   */
+  static org.negotiate.experiment.Conditions conditions(ScenarioOptions o, Scenario s, int rounds, int kept) {
+    if (o.cut == null || o.cut.observations().isEmpty()) return null;
+    try {
+      int attempts = (int) Math.min(MAX_REPLICATIONS,
+          (long) kept * org.negotiate.experiment.Conditions.DEFAULT_ATTEMPTS_PER_KEPT);
+      return org.negotiate.experiment.Conditions.of(s, o.cut.observations(),
+          org.negotiate.model.SetupSampler.nominal(s, rounds), attempts);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(o.source() + ": " + e.getMessage());
+    }
   }
 
   static Protocol protocol(Scenario s) {

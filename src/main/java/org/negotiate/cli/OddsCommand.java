@@ -79,6 +79,13 @@ final class OddsCommand implements Callable<Integer> {
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
     if (precision != null) options = options.withPrecision(precision);
     Inputs.checkRun(s, r, n, t);
+    org.negotiate.experiment.Conditions conditions = Inputs.conditions(scenario, s, r, n);
+    if (conditions != null) {
+      if (resumeOption.resume != null) {
+        throw new BadInput("--resume: a forecast conditioned on observations (--as-of) cannot be resumed yet; run it again");
+      }
+      options = options.conditionedOn(conditions);
+    }
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r
@@ -98,7 +105,11 @@ final class OddsCommand implements Callable<Integer> {
             if (done > bar.getMax()) bar.maxHint(done); // a precision can need more than the guide said
           }
           Progress.stepTo(bar, done);
-        }, journal, engine);
+        }, conditions == null ? journal : null, engine);
+      }
+      if (conditions != null && result.odds().replications() == 0) {
+        throw Inputs.unreproduced(scenario, org.negotiate.experiment.NoReplicationReproduces.of(result, conditions,
+            scenario.cut.month()));
       }
       ConvergenceOdds odds = result.odds();
       n = odds.replications(); // with a precision, the replications it took
@@ -113,11 +124,19 @@ final class OddsCommand implements Callable<Integer> {
       OddsTables.writeReference(reference, folder.file("reference.csv"));
       List<Path> charts = new ArrayList<>(OddsCharts.writeAll(odds, folder.dir()));
       charts.addAll(utilityPlane(s, r, n, base, result, folder.dir()));
+      org.negotiate.experiment.Posterior posterior = null;
+      if (conditions != null) {
+        posterior = org.negotiate.experiment.Posterior.of(s, base, result.attempted(), result.outcomes());
+        org.negotiate.report.ForecastReport.writePosterior(posterior, folder.file("posterior.csv"));
+        charts.addAll(org.negotiate.report.ForecastReport.posteriorChart(posterior, s.name(), scenario.cut.month().toString(),
+            folder.dir()));
+      }
 
       Map<String, Object> summary = summary(odds);
       summary.putAll(analysisSummary(analysis));
       Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
       manifest.put("failed_replications", result.failures().size());
+      if (scenario.cut != null) manifest.put("as_of", Explore.asOf(scenario.cut, result, posterior));
       if (precision != null) {
         manifest.put("precision", precision);
         manifest.put("max_replications", options.replications());
@@ -137,6 +156,7 @@ final class OddsCommand implements Callable<Integer> {
           + " --analyse " + analyse);
       List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv", "reference.csv"));
       if (!result.failures().isEmpty()) files.add("failures.csv");
+      if (posterior != null) files.add("posterior.csv");
       charts.forEach(c -> files.add(c.getFileName().toString()));
       files.add(Briefs.FILE);
       manifest.put("files", files);
@@ -145,7 +165,8 @@ final class OddsCommand implements Callable<Integer> {
       Briefs.odds(s, scenario.source(), result, reference, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
 
       Path done = journalled.commit();
-      spec.commandLine().getOut().println(summaryLine(odds, result.failures().size(), done));
+      spec.commandLine().getOut().println(summaryLine(odds, result.failures().size(), done)
+          + (scenario.cut == null ? "" : " · " + Explore.asOfLine(scenario.cut, result)));
       return 0;
     }
   }

@@ -67,9 +67,22 @@ public final class MonteCarlo {
    * @param keepOutcomes keep every replication's outcome (for {@code outcomes.csv} and paired
    *     comparisons); without, only the aggregates are kept
    * @param precision 0, or run until the last month's 95% interval is within ± this
+   * @param conditions null, or the observations to condition on: then {@code replications} is the
+   *     number of kept replications wanted, and replications are tried in stages until that many
+   *     reproduce the observations (or {@link Conditions#maxAttempts()} have been tried)
    */
   public record Options(int replications, int rounds, long seed, int threads, boolean exactRounds, boolean keepOutcomes,
-      double precision) implements java.io.Serializable {
+      double precision, Conditions conditions) implements java.io.Serializable {
+    public Options(int replications, int rounds, long seed, int threads, boolean exactRounds, boolean keepOutcomes,
+        double precision) {
+      this(replications, rounds, seed, threads, exactRounds, keepOutcomes, precision, null);
+    }
+
+    /** Keep only the replications that reproduce {@code c}, until {@link #replications()} are kept. */
+    public Options conditionedOn(Conditions c) {
+      return new Options(replications, rounds, seed, threads, exactRounds, keepOutcomes, precision, c);
+    }
+
     public Options(int replications, int rounds, long seed, int threads) {
       this(replications, rounds, seed, threads, false);
     }
@@ -79,16 +92,16 @@ public final class MonteCarlo {
     }
 
     public Options withThreads(int t) {
-      return new Options(replications, rounds, seed, t, exactRounds, keepOutcomes, precision);
+      return new Options(replications, rounds, seed, t, exactRounds, keepOutcomes, precision, conditions);
     }
 
     public Options withoutOutcomes() {
-      return new Options(replications, rounds, seed, threads, exactRounds, false, precision);
+      return new Options(replications, rounds, seed, threads, exactRounds, false, precision, conditions);
     }
 
     /** Run until the last month's 95% interval is within ± p, at most {@code replications}. */
     public Options withPrecision(double p) {
-      return new Options(replications, rounds, seed, threads, exactRounds, keepOutcomes, p);
+      return new Options(replications, rounds, seed, threads, exactRounds, keepOutcomes, p, conditions);
     }
   }
 
@@ -105,14 +118,18 @@ public final class MonteCarlo {
    * (an empty list unless they were kept).
    */
   public record Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds,
-      List<Failure> failures) {
+      List<Failure> failures, Rejections rejections) {
     public Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds) {
-      this(odds, outcomes, canonicalActorIds, List.of());
+      this(odds, outcomes, canonicalActorIds, List.of(), Rejections.NONE);
     }
 
-    /** Replications attempted: those that gave an outcome plus those that failed. */
+    public Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds, List<Failure> failures) {
+      this(odds, outcomes, canonicalActorIds, failures, Rejections.NONE);
+    }
+
+    /** Replications attempted: those kept, those that failed and those the observations rejected. */
     public int attempted() {
-      return odds.replications() + failures.size();
+      return (int) (odds.replications() + failures.size() + rejections.total());
     }
 
     /** The replication index of the {@code i}-th kept outcome (they skip failed replications). */
@@ -134,6 +151,21 @@ public final class MonteCarlo {
    * nor failed: it is left out of the odds' denominator and reported on its own.
    */
   public record Failure(int index, long seed, String exception, String message) implements java.io.Serializable {}
+
+  /**
+   * The replications a conditioned run did not keep: by the first hard observation each
+   * contradicted ({@code byObservation}, in the conditions' order), and those the soft kernel's draw
+   * turned away.
+   */
+  public record Rejections(long[] byObservation, long soft) implements java.io.Serializable {
+    public static final Rejections NONE = new Rejections(new long[0], 0);
+
+    public long total() {
+      long t = soft;
+      for (long r : byObservation) t += r;
+      return t;
+    }
+  }
 
   /** Why an outcome cannot be counted, or null when it can. */
   static String nonFinite(RunOutcome r) {
@@ -196,7 +228,7 @@ public final class MonteCarlo {
     OutcomeStore store = o.keepOutcomes() ? new OutcomeStore(issues, canonical.size()) : null;
     Accumulator[] workers = new Accumulator[threads];
     for (int w = 0; w < threads; w++) {
-      workers[w] = new Accumulator(o.rounds(), canonical.size(), issues, store == null);
+      workers[w] = new Accumulator(o.rounds(), canonical.size(), issues, store == null, o.conditions());
     }
     AtomicLong done = new AtomicLong();
     int n = 0;
@@ -208,10 +240,13 @@ public final class MonteCarlo {
         if (n > 0 && progress != null) progress.done(n);
         stop = n > 0 && o.precision() > 0 && withinPrecision(workers, n - failures(workers), o.rounds(), o.precision());
       }
-      while (!stop && n < o.replications()) {
+      boolean conditioned = o.conditions() != null;
+      int limit = conditioned ? Math.max(o.replications(), o.conditions().maxAttempts()) : o.replications();
+      while (!stop && n < limit && (!conditioned || kept(workers, n) < o.replications())) {
         int from = n;
-        int to = o.precision() > 0 || journal != null
-            ? (int) Math.min(o.replications(), (long) n + stage(o, journal, engine)) : o.replications();
+        int to = conditioned ? (int) Math.min(limit, (long) n + conditionedStage(o.replications(), kept(workers, n), n))
+            : o.precision() > 0 || journal != null
+            ? (int) Math.min(limit, (long) n + stage(o, journal, engine)) : o.replications();
         if (store != null) store.ensureCapacity(to);
         if (distributed) {
           runStage(engine, workers[0], scenario, protocol, o, canonical.size(), from, to, store, progress);
@@ -219,9 +254,9 @@ public final class MonteCarlo {
           runStage(pool, workers, scenario, plan, protocol, o, from, to, store, done, progress);
         }
         n = to;
-        stop = o.precision() > 0 && withinPrecision(workers, n - failures(workers), o.rounds(), o.precision());
+        stop = o.precision() > 0 && withinPrecision(workers, kept(workers, n), o.rounds(), o.precision());
         if (journal != null && journal.due(stop || n == o.replications())) {
-          Accumulator counts = new Accumulator(o.rounds(), canonical.size(), issues, store == null);
+          Accumulator counts = new Accumulator(o.rounds(), canonical.size(), issues, store == null, o.conditions());
           for (Accumulator w : workers) counts.addAll(w);
           journal.checkpoint(n, counts, store);
         }
@@ -240,15 +275,17 @@ public final class MonteCarlo {
     // one worker (one thread, or a cluster's merged blocks): its counts are the total
     Accumulator total = workers[0];
     if (workers.length > 1) {
-      total = new Accumulator(o.rounds(), canonical.size(), issues, store == null);
+      total = new Accumulator(o.rounds(), canonical.size(), issues, store == null, o.conditions());
       for (Accumulator w : workers) total.addAll(w);
     }
     total.failures.sort(Comparator.comparingInt(Failure::index));
     List<Failure> failures = List.copyOf(total.failures);
-    List<RunOutcome> outcomes = store == null ? List.of() : store.view(n, failures);
+    Rejections rejections = o.conditions() == null ? Rejections.NONE : new Rejections(total.rejectedBy.clone(), total.rejectedSoft);
+    List<RunOutcome> outcomes = store == null ? List.of()
+        : rejections.total() > 0 ? store.viewKept(n) : store.view(n, failures);
     TermsSource terms = store != null ? new ExactTerms(outcomes) : total;
-    return new Result(aggregate(scenario, o.rounds(), o.seed(), n - failures.size(), total, terms, canonical), outcomes,
-        canonical, failures);
+    return new Result(aggregate(scenario, o.rounds(), o.seed(), (int) (n - failures.size() - rejections.total()), total, terms,
+        canonical), outcomes, canonical, failures, rejections);
   }
 
   /**
@@ -270,7 +307,7 @@ public final class MonteCarlo {
     /** Runs replications {@code from .. to-1} in the task's JVM. */
     static Block run(Scenario scenario, Protocol protocol, Options o, int actors, int from, int to, boolean keep) {
       int issues = scenario.issues().size();
-      Accumulator acc = new Accumulator(o.rounds(), actors, issues, !keep);
+      Accumulator acc = new Accumulator(o.rounds(), actors, issues, !keep, o.conditions());
       OutcomeStore store = keep ? new OutcomeStore(issues, actors) : null;
       if (store != null) store.ensureCapacity(to - from);
       runBlock(acc, SetupSampler.plan(scenario), protocol, o, from, to, store, from);
@@ -348,9 +385,10 @@ public final class MonteCarlo {
       long seed = Streams.replicationSeed(o.seed(), i);
       RunOutcome r;
       String bad;
+      Conditions.Watch watch = o.conditions() == null ? null : o.conditions().watch();
       try {
         NegotiationSetup setup = plan.draw(o.rounds(), o.exactRounds(), seed);
-        r = Replication.run(setup, protocol, acc.trajectory);
+        r = watch == null ? Replication.run(setup, protocol, acc.trajectory) : Replication.run(setup, protocol, acc.trajectory, watch);
         bad = nonFinite(r);
       } catch (RuntimeException | StackOverflowError e) {
         acc.failures.add(new Failure(i, seed, e.getClass().getName(), String.valueOf(e.getMessage())));
@@ -362,9 +400,40 @@ public final class MonteCarlo {
         if (store != null) store.fail(i - storeOffset);
         continue;
       }
+      if (watch != null) {
+        int why = watch.verdict(r, Streams.uniform(seed, Conditions.ACCEPT_STREAM));
+        if (why != Conditions.Watch.KEPT) {
+          if (why == Conditions.Watch.SOFT) acc.rejectedSoft++;
+          else acc.rejectedBy[why]++;
+          if (store != null) store.reject(i - storeOffset);
+          continue;
+        }
+      }
       acc.add(r);
       if (store != null) store.put(i - storeOffset, r);
     }
+  }
+
+  /**
+   * The next stage of a conditioned run: the kept replications still wanted, at the acceptance rate
+   * seen so far (with a tenth more, at least 100 and at most 100,000 tries). It depends only on
+   * counts, so the same seed always stops at the same replication.
+   */
+  static int conditionedStage(int target, int kept, int tried) {
+    int need = target - kept;
+    if (tried == 0 || kept == 0) return Math.max(100, tried == 0 ? need : 10 * tried);
+    double rate = (double) kept / tried;
+    return (int) Math.max(100, Math.min(100_000, Math.ceil(1.1 * need / rate)));
+  }
+
+  /** Replications of the first n that count: neither failed nor rejected by the observations. */
+  private static int kept(Accumulator[] workers, int n) {
+    long k = n;
+    for (Accumulator w : workers) {
+      k -= w.failures.size() + w.rejectedSoft;
+      for (long r : w.rejectedBy) k -= r;
+    }
+    return (int) k;
   }
 
   private static int failures(Accumulator[] workers) {
@@ -419,6 +488,9 @@ public final class MonteCarlo {
     long failed;
     /** Replications that threw or gave non-finite numbers (see {@link Failure}). */
     final List<Failure> failures = new ArrayList<>();
+    /** Replications the observations rejected, by the first hard observation they contradicted. */
+    final long[] rejectedBy;
+    long rejectedSoft;
     final long[][] termBins;
     final long[][] termWhole;
     final long[] termSum;
@@ -426,6 +498,11 @@ public final class MonteCarlo {
     final transient float[][][] trajectory;
 
     Accumulator(int rounds, int actors, int issues, boolean streamTerms) {
+      this(rounds, actors, issues, streamTerms, null);
+    }
+
+    Accumulator(int rounds, int actors, int issues, boolean streamTerms, Conditions conditions) {
+      rejectedBy = new long[conditions == null ? 0 : conditions.observations().size()];
       tally = new PositionTally(rounds, actors + 1, issues);
       agreedAt = new long[rounds];
       blocked = new long[actors];
@@ -460,6 +537,8 @@ public final class MonteCarlo {
       for (int a = 0; a < blocked.length; a++) blocked[a] += o.blocked[a];
       failed += o.failed;
       failures.addAll(o.failures);
+      for (int j = 0; j < rejectedBy.length; j++) rejectedBy[j] += o.rejectedBy[j];
+      rejectedSoft += o.rejectedSoft;
       if (termBins != null) {
         for (int k = 0; k < termBins.length; k++) {
           for (int b = 0; b < TERM_BINS; b++) termBins[k][b] += o.termBins[k][b];
@@ -571,7 +650,7 @@ public final class MonteCarlo {
     return new double[] {Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound())};
   }
 
-  private static double quantile(double[] sorted, double q) {
+  static double quantile(double[] sorted, double q) {
     if (sorted.length == 0) return Double.NaN;
     int idx = (int) Math.max(0, Math.ceil(q * sorted.length) - 1);
     return sorted[idx];
@@ -675,6 +754,22 @@ public final class MonteCarlo {
     /** Puts record {@code index} from {@code src} at {@code offset} (a cluster block's records). */
     void putRecord(int index, byte[] src, int offset) {
       segments.get(index / perSegment).put((index % perSegment) * recordBytes, src, offset, recordBytes);
+    }
+
+    /** Marks the record at {@code index} as a replication the observations rejected. */
+    void reject(int index) {
+      ByteBuffer b = segments.get(index / perSegment);
+      b.put((index % perSegment) * recordBytes + 8, (byte) -2);
+    }
+
+    /** The first n outcomes without failed or rejected replications, in index order. */
+    List<RunOutcome> viewKept(int n) {
+      int[] kept = new int[n];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        if (segments.get(i / perSegment).get((i % perSegment) * recordBytes + 8) >= 0) kept[k++] = i;
+      }
+      return new OutcomeList(this, k, java.util.Arrays.copyOf(kept, k));
     }
 
     /** Marks the record at {@code index} as a failed replication (no outcome). */

@@ -48,21 +48,17 @@ public final class BriefSections {
   private BriefSections() {}
 
   // ---------------------------------------------------------------------------------------------
-  // The recorded outcome of the Türkiye–Syria talks
+  // The recorded outcome (scenario data: every case records its own)
 
-  /** What happened, outside the articles (`evidence.md`): the back-test of the Türkiye–Syria case. */
-  public static final String WHAT_HAPPENED = "No Türkiye–Syria normalization agreement was signed, and the Assad "
-      + "government fell on 8 December 2024, which ended these talks.";
+  /** Whether the scenario records what actually happened, so a forecast can be set against it. */
+  public static boolean recordsOutcome(Scenario s) {
+    return s.caseFile().outcome() != null;
+  }
 
-  /** The month the Assad government fell. */
-  public static final YearMonth ASSAD_FELL = YearMonth.of(2024, 12);
-
-  /**
-   * Whether the scenario is the Türkiye–Syria case (the baseline and its what-ifs: both parties'
-   * ids are in it), for which the recorded outcome is a back-test.
-   */
-  public static boolean turkeySyria(Scenario s) {
-    return s.actor("turkey").isPresent() && s.actor("syria").isPresent();
+  /** What happened, as the scenario records it, with its source. */
+  public static String whatHappened(Scenario s) {
+    org.negotiate.scenario.CaseFile.Outcome o = s.caseFile().outcome();
+    return o.summary().strip() + " (" + o.source().strip() + ")";
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -112,8 +108,20 @@ public final class BriefSections {
    * and why, in plain words; and, next to it, the back-test where the scenario has one.
    */
   public static Section oddsHeadline(Scenario s, ConvergenceOdds odds, BlockerReasons reasons) {
+    return oddsHeadline(s, odds, reasons, null);
+  }
+
+  /** The headline; {@code asOf} (the manifest's as_of entry, or null) says when the forecast was made and on what. */
+  public static Section oddsHeadline(Scenario s, ConvergenceOdds odds, BlockerReasons reasons, Map<String, Object> asOf) {
     MonthOdds last = lastMonth(odds);
     List<Object> body = new ArrayList<>();
+    if (asOf != null) body.add(asOfNote(asOf));
+    else if (recordsOutcome(s)) {
+      body.add(p(el("strong", "Hindsight run. "), "Every value uses all the evidence and every event is on its real "
+          + "date, so this is not a forecast anyone could have made at the start. For a forecast as of a date, from what "
+          + "was known then and conditioned on what had been observed, run with ", el("code", "--as-of YYYY-MM"),
+          "; to score such forecasts against what happened, ", el("code", "negotiate backtest"), "."));
+    }
     String when = monthName(last.month());
     body.add(el("div", attrs("class", "headline"),
         el("div", attrs("class", "big"), pct(last.odds()), " ",
@@ -179,21 +187,63 @@ public final class BriefSections {
     return p(t.toString());
   }
 
-  /** The back-test box under the odds headline, or null when the scenario is not the Türkiye–Syria case. */
+  /** What an as-of forecast knew and what it was conditioned on. */
+  static Html asOfNote(Map<String, Object> a) {
+    List<Object> parts = new ArrayList<>();
+    parts.add(el("strong", "Forecast as of " + a.get("month") + ". "));
+    parts.add("Only evidence dated by then sets a value (" + a.get("evidence_after_cut_off")
+        + " later citations left out; values from stated priors: " + list(a.get("values_from_priors"))
+        + "; spread over the whole scale for want of evidence: " + list(a.get("values_uninformed"))
+        + "; kept without evidence: " + list(a.get("values_unsupported")) + "). Events not yet known are not scheduled: "
+        + list(a.get("events_not_yet_known")) + ". ");
+    Object kept = a.get("replications_kept");
+    if (kept != null) {
+      parts.add("Conditioned on what had been observed (" + list(a.get("observations")) + "): of "
+          + String.format(Locale.ROOT, "%,d", ((Number) a.get("replications_tried")).longValue()) + " runs tried, the "
+          + String.format(Locale.ROOT, "%,d", ((Number) kept).longValue()) + " that reproduce it are kept (acceptance "
+          + pct(((Number) a.get("acceptance_rate")).doubleValue()) + "; effective sample size "
+          + String.format(Locale.ROOT, "%,d", ((Number) kept).longValue()) + "), so the interval below accounts for the conditioning.");
+    }
+    Object taught = a.get("largest_posterior_shifts");
+    if (taught instanceof List<?> l && !l.isEmpty()) {
+      List<String> t = new ArrayList<>();
+      for (Object o : l) {
+        Map<?, ?> m = (Map<?, ?>) o;
+        t.add(m.get("input") + " " + m.get("reading"));
+      }
+      parts.add(" What the observations taught: " + String.join("; ", t) + " (posterior.csv, posterior.png).");
+    }
+    return el("div", attrs("class", "asof"), p(parts));
+  }
+
+  private static String list(Object o) {
+    if (!(o instanceof List<?> l) || l.isEmpty()) return "none";
+    List<String> out = new ArrayList<>();
+    for (Object x : l) out.add(String.valueOf(x));
+    return out.size() > 8 ? String.join(", ", out.subList(0, 8)) + " and " + (out.size() - 8) + " more" : String.join(", ", out);
+  }
+
+  /** The back-test box under the odds headline, or null when the scenario records no outcome. */
   static Html backTestOdds(Scenario s, MonthOdds last) {
-    if (!turkeySyria(s)) return null;
+    if (!recordsOutcome(s)) return null;
+    org.negotiate.scenario.CaseFile.Outcome outcome = s.caseFile().outcome();
     List<Object> parts = new ArrayList<>();
     parts.add(el("strong", "What actually happened. "));
-    parts.add(WHAT_HAPPENED + " ");
+    parts.add(whatHappened(s) + " ");
+    boolean deal = outcome.agreement() && !outcome.month().isAfter(last.month());
+    double p = deal ? last.odds() : 1 - last.odds();
     parts.add("Set against this forecast: the model gave a deal by " + monthName(last.month()) + " "
-        + pct(last.odds()) + ", so the outcome that occurred, no deal, had " + pct(1 - last.odds())
-        + " in the model. One outcome can neither confirm nor refute a probability; ");
-    parts.add(last.odds() < 0.5
-        ? "it is consistent with a model that did not make a deal the favourite. "
-        : "the model made a deal the more likely outcome, and it did not happen. ");
-    parts.add("The model has no way for a party to collapse, so it could not foresee the fall itself.");
-    if (!last.month().isBefore(ASSAD_FELL)) {
-      parts.add(" Months from December 2024 on are counterfactual: they simulate talks with a government that no longer existed.");
+        + pct(last.odds()) + ", so the outcome that occurred, " + (deal ? "a deal" : "no deal") + ", had " + pct(p)
+        + " in the model (Brier score " + String.format(Locale.ROOT, "%.3f", (1 - p) * (1 - p)) + "). One outcome can "
+        + "neither confirm nor refute a probability; ");
+    parts.add(p >= 0.5
+        ? "it is consistent with a model that made it the more likely outcome. "
+        : "the model made the other outcome the more likely, and it did not happen. ");
+    parts.add("The forecasts as of each month, scored against this outcome beside two reference forecasters, are what ");
+    parts.add(el("code", "negotiate backtest"));
+    parts.add(" computes.");
+    if (!outcome.agreement() && !last.month().isBefore(outcome.month())) {
+      parts.add(" Months from " + monthName(outcome.month()) + " on are counterfactual: the talks had ended by then.");
     }
     return el("div", attrs("class", "backtest"), p(parts));
   }
@@ -257,10 +307,25 @@ public final class BriefSections {
       body.add(Html.table(List.of("Command", "What changes"), rows, "whatifs"));
     }
     if (scenarioFile != null) {
-      body.add(p("One input: ", el("code", "negotiate odds " + scenarioFile + " --set syria.withdrawal.red_line.min=30"),
+      body.add(p("One input: ", el("code", "negotiate odds " + scenarioFile + " --set " + exampleSet(scenarioFile)),
           " (any actor, issue and field; see ", el("code", "negotiate odds --help"), ")."));
     }
     return new Section("movers", "What would move them", Html.join(body));
+  }
+
+  /** An example --set path for the brief: a party's first stance, its position moved to the middle of the scale. */
+  private static String exampleSet(Path scenarioFile) {
+    try {
+      Scenario s = org.negotiate.scenario.ScenarioLoader.load(scenarioFile);
+      for (org.negotiate.scenario.Actor a : s.actors()) {
+        if (a.role() != org.negotiate.scenario.Role.PARTY || a.stances().isEmpty()) continue;
+        String issue = a.stances().keySet().iterator().next();
+        return a.id() + "." + issue + ".position=50";
+      }
+    } catch (org.negotiate.scenario.ScenarioException | RuntimeException e) {
+      // falls back to the general form
+    }
+    return "ACTOR.ISSUE.position=50";
   }
 
   /** The what-ifs in the {@code whatif/} folder beside (or holding) the scenario: command and description. */
@@ -451,9 +516,9 @@ public final class BriefSections {
     items.add(el("li", "The 95% intervals are the Monte Carlo uncertainty for this scenario's assumptions, not the "
         + "uncertainty of the assumptions themselves: those are what the replications sample. Where the articles "
         + "are vague a value is a range, and every run draws its own."));
-    items.add(el("li", "What the model does not capture: talks at several tables at once (the Arab track, Astana), "
-        + "actors outside the scenario, learning about others' preferences, and the collapse of a party"
-        + (turkeySyria(s) ? " (the Assad government fell on 8 December 2024, after the baseline's last month)." : ".")));
+    items.add(el("li", "What the model does not capture: talks at several tables at once, actors outside the scenario, "
+        + "learning about others' preferences, and the collapse of a party."));
+    for (String c : s.caseFile().caveats()) items.add(el("li", c));
     String protocol = s.protocol().name();
     if (protocol.equals("mediated")) {
       items.add(el("li", "Each month the mediators draft one package for all issues, the point inside every party's "

@@ -55,8 +55,9 @@ public final class Briefs {
     ConvergenceOdds odds = result.odds();
     BriefSections.BlockerReasons reasons = BriefSections.BlockerReasons.of(result);
     return PolicyBrief.builder("How likely is a deal? Scenario “" + s.name() + "”", subtitle(s, manifest))
-        .section(BriefSections.oddsHeadline(s, odds, reasons))
+        .section(BriefSections.oddsHeadline(s, odds, reasons, asOf(manifest)))
         .section(BriefSections.oddsChart(chartsDir, odds))
+        .section(posterior(chartsDir))
         .section(BriefSections.blockers(odds, reasons, chartsDir))
         .section(BriefSections.movers(movers, scenarioFile))
         .section(BriefSections.terms(s, odds, chartsDir))
@@ -67,6 +68,20 @@ public final class Briefs {
         .section(BriefSections.caveats(s))
         .section(BriefSections.reproduce(manifest, files(manifest)))
         .build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asOf(Map<String, Object> manifest) {
+    return manifest == null || !(manifest.get("as_of") instanceof Map<?, ?> m) ? null : (Map<String, Object>) m;
+  }
+
+  /** The prior-against-posterior chart of a conditioned forecast, when there is one. */
+  private static PolicyBrief.Section posterior(Path chartsDir) throws IOException {
+    if (!java.nio.file.Files.exists(chartsDir.resolve("posterior.svg"))) return null;
+    return new PolicyBrief.Section("posterior", "What the observations taught", BriefSections.figure(chartsDir, "posterior",
+        "Chart: how far each input's posterior mean moved from its prior mean",
+        "Each bar: the posterior mean of an uncertain input (over the runs that reproduce the observations) minus its "
+            + "prior mean (over every run tried), in prior standard deviations; the full table is posterior.csv."));
   }
 
   /** The brief of {@code negotiate compare A B}. */
@@ -93,9 +108,9 @@ public final class Briefs {
             + " draws of the inputs they share (common random numbers), so the difference is the effect of the change; "
             + "run independently, the interval would be " + points(last.unpaired().lower()) + " to "
             + points(last.unpaired().upper()) + "."));
-    if (BriefSections.turkeySyria(a) || BriefSections.turkeySyria(b)) {
+    if (BriefSections.recordsOutcome(a) || BriefSections.recordsOutcome(b)) {
       head.add(el("div", attrs("class", "backtest"), p(el("strong", "What actually happened. "),
-          BriefSections.WHAT_HAPPENED + " A what-if is a counterfactual: the recorded outcome speaks to the scenario "
+          BriefSections.whatHappened(BriefSections.recordsOutcome(a) ? a : b) + ". A what-if is a counterfactual: the recorded outcome speaks to the scenario "
               + "closest to what happened (usually A, the baseline), whose forecast gave a deal by " + when + " "
               + pct(last.oddsA()) + ". The model has no way for a party to collapse.")));
     }
@@ -162,9 +177,9 @@ public final class Briefs {
         + "protocol (agreed terms, or the last text on the table when there is no deal; for the expected utility "
         + "and spatial models the weighted mean of the final positions). Where they agree the forecast is robust "
         + "to the choice of model; where they part, the model is the assumption that matters."));
-    if (BriefSections.turkeySyria(s)) {
-      head.add(el("div", attrs("class", "backtest"), p(el("strong", "What actually happened. "), BriefSections.WHAT_HAPPENED
-          + " None of these terms was ever signed; the forecasts say where a deal would have landed, not that one would.")));
+    if (BriefSections.recordsOutcome(s)) {
+      head.add(el("div", attrs("class", "backtest"), p(el("strong", "What actually happened. "), BriefSections.whatHappened(s)
+          + ". None of these terms was ever signed; the forecasts say where a deal would have landed, not that one would.")));
     }
     return PolicyBrief.builder("Where would a deal land? Scenario “" + s.name() + "”", subtitle(s, manifest))
         .section("headline", "The forecast in brief", Html.join(head))

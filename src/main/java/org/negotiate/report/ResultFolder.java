@@ -129,7 +129,7 @@ public final class ResultFolder implements AutoCloseable {
    * {@code COM1}, ...), and at most {@value #MAX_NAME} characters (a longer name is cut and
    * suffixed with a hash of the whole, so two long names still differ).
    */
-  static String safeName(String name) {
+  public static String safeName(String name) {
     String s = name == null ? "" : name.replaceAll("[^A-Za-z0-9_-]", "_");
     if (s.isEmpty() || s.chars().allMatch(c -> c == '_')) return "scenario";
     if (s.matches("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])")) s = "_" + s;

@@ -30,4 +30,11 @@ public record Actor(
     Map<String, Quantity> ties,
     Map<String, Quantity> pressure,
     List<String> evidence,
-    String rationale) implements java.io.Serializable {}
+    String rationale) implements java.io.Serializable {
+
+  /** The same actor with other stances, evidence and rationale (as-of cuts narrow them). */
+  public Actor with(Map<String, Stance> newStances, List<String> newEvidence, String newRationale) {
+    return new Actor(id, name, role, capability, reservation, flexibility, risk, lean, newStances, ties, pressure,
+        newEvidence, newRationale);
+  }
+}

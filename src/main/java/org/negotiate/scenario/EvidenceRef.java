@@ -78,6 +78,7 @@ public record EvidenceRef(String file, String quote, Path resolved) {
     private final Path dir;
     private List<Path> files;
     private final Map<Path, String> texts = new HashMap<>();
+    private Sources sources;
 
     Seeds(Path dir) {
       this.dir = dir;
@@ -111,6 +112,12 @@ public record EvidenceRef(String file, String quote, Path resolved) {
       return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
     }
 
+    /** The folder's dated sources ({@code sources.yaml}), read once. */
+    Sources sources() {
+      if (sources == null) sources = Sources.read(dir);
+      return sources;
+    }
+
     /** Null when the reference checks out, else what is wrong. */
     String check(EvidenceRef ref) {
       Optional<Path> p = find(ref.file());
@@ -132,6 +139,13 @@ public record EvidenceRef(String file, String quote, Path resolved) {
       if (text == null) return "cannot read evidence file " + p.get();
       if (!text.contains(normalise(ref.quote()))) {
         return "quote " + Quantities.quote(ref.quote()) + " not found in " + p.get().getFileName();
+      }
+      // a folder that dates its sources must date every cited one: as-of forecasts depend on it
+      Sources dates = sources();
+      if (dates.problem() != null) return dates.problem();
+      if (dates.present() && dates.find(ref.file()) == null) {
+        return "source " + Quantities.quote(ref.file()) + " has no date: add it to " + dir.resolve(Sources.FILE)
+            + " (file, date YYYY-MM read from the article, dated_by)";
       }
       return null;
     }

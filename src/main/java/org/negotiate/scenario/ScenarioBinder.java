@@ -30,14 +30,21 @@ final class ScenarioBinder {
 
   /** Top-level keys; {@code extends} and {@code remove} are resolved by the loader before binding. */
   static final List<String> TOP = List.of("name", "description", "calendar", "saliences", "issues", "actors",
-      "protocol", "agreement", "events", "experiment", "extends", "remove");
+      "protocol", "agreement", "events", "experiment", "extends", "remove", "as_of", "observations", "outcome",
+      "caveats");
   static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
   static final List<String> ACTOR = List.of("id", "name", "role", "capability", "reservation", "flexibility",
-      "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances");
+      "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances", "prior");
   static final List<String> STANCE = List.of("position", "salience", "red_line", "flexibility", "evidence",
-      "rationale");
+      "rationale", "prior");
   static final List<String> RED_LINE = List.of("min", "max");
   static final List<String> EVENT = List.of("id", "label", "at", "random", "changes", "evidence", "rationale");
+  static final List<String> AS_OF = List.of("forecast", "without_evidence", "rationale");
+  static final List<String> OBSERVATION = List.of("id", "kind", "month", "through", "held", "level", "actor", "issue",
+      "min", "max", "tolerance", "evidence", "rationale");
+  static final List<String> OBSERVATION_KINDS = List.of("no_deal", "talks", "demand", "refusal");
+  static final List<String> OUTCOME = List.of("agreement", "month", "summary", "source", "base_rate",
+      "base_rate_rationale");
   static final List<String> RANDOM = List.of("probability", "from", "to");
   static final List<String> CHANGE = List.of("target", "set", "shift", "scale", "remove");
   static final List<String> PROTOCOL = List.of("name", "params");
@@ -90,6 +97,7 @@ final class ScenarioBinder {
     AgreementRule agreement = agreement(root);
     List<Event> events = events(root);
     ExperimentDefaults experiment = experiment(root);
+    CaseFile caseFile = caseFile(root, events);
     SalienceMode saliences = SalienceMode.SHARES;
     String mode = str(root, "saliences", "", false);
     if (mode != null) {
@@ -100,7 +108,7 @@ final class ScenarioBinder {
       }
     }
     Scenario s = new Scenario(name, description == null ? "" : description, calendar, issues, actors, protocol,
-        agreement, events, experiment, saliences);
+        agreement, events, experiment, saliences, caseFile);
     if (!limits.isEmpty()) {
       problems.clear();
       problems.addAll(limits);
@@ -197,6 +205,10 @@ final class ScenarioBinder {
           && m.entries().get("id").value() instanceof YamlNode.Scalar s && ID.matcher(s.text()).matches()
           && !actorIds.contains(s.text())) {
         actorIds.add(s.text());
+        if (m.entries().get("role") != null && m.entries().get("role").value() instanceof YamlNode.Scalar r
+            && r.text().strip().equals(Role.PARTY.yamlName())) {
+          partyIds.add(s.text());
+        }
       }
     }
     for (int k = 0; k < items.size(); k++) {
@@ -220,7 +232,8 @@ final class ScenarioBinder {
       String rationale = str(m, "rationale", path, false);
       Map<String, Quantity> ties = relation(m, "ties", path, Range.TIE);
       Map<String, Quantity> pressure = relation(m, "pressure", path, Range.PRESSURE);
-      Map<String, Stance> stances = stances(m, path);
+      Map<String, Stance> stances = stances(m, path, id);
+      if (id != null) prior(m, path, id, false);
       out.add(new Actor(id, name, role, cap, res, flex, risk, lean, stances, ties, pressure, evidence,
           rationale == null ? "" : rationale));
     }
@@ -251,7 +264,7 @@ final class ScenarioBinder {
     return Collections.unmodifiableMap(out);
   }
 
-  private Map<String, Stance> stances(YamlNode.Map m, String path) {
+  private Map<String, Stance> stances(YamlNode.Map m, String path, String actorId) {
     String sp = path + ".stances";
     YamlNode.Map sm = map(m, "stances", sp);
     Map<String, Stance> byIssue = new LinkedHashMap<>();
@@ -262,7 +275,9 @@ final class ScenarioBinder {
       record(p, e);
       YamlNode.Map st = asMap(e.value(), p);
       if (st == null) continue;
-      keys(st, p, STANCE, List.of("position", "salience", "evidence", "rationale"));
+      boolean hasPrior = st.entries().containsKey("prior");
+      // a block stating its prior may hold no evidence yet (an as-of scenario written before any)
+      keys(st, p, STANCE, hasPrior ? List.of("position", "salience", "rationale") : List.of("position", "salience", "evidence", "rationale"));
       Quantity pos = qty(st, "position", p, Range.POSITION, true);
       Quantity sal = qty(st, "salience", p, Range.UNIT, true);
       Quantity flex = qty(st, "flexibility", p, Range.FLEXIBILITY, false);
@@ -276,8 +291,9 @@ final class ScenarioBinder {
           if (rl.isNone()) rl = RedLine.NONE;
         }
       }
-      List<String> ev = evidence(st, p, true);
+      List<String> ev = evidence(st, p, !hasPrior);
       String rat = str(st, "rationale", p, true);
+      if (actorId != null && issueIds.contains(e.key())) prior(st, p, actorId + "." + e.key(), true);
       byIssue.put(e.key(), new Stance(pos, sal, rl, flex, ev, rat));
     }
     // the issues' order, then any stance on an unknown issue (reported by the validator)
@@ -548,8 +564,271 @@ final class ScenarioBinder {
         err(at, path, why + " (reference " + Quantities.quote(text.strip()) + ")");
         return false;
       }
+      Sources.Source dated = seeds.sources().find(ref.file());
+      if (dated != null) sourceDates.putIfAbsent(ref.file(), dated.month());
     }
     return true;
+  }
+
+  // ================================================================ case file (as-of forecasts, back-tests)
+
+  private final Map<String, YearMonth> sourceDates = new LinkedHashMap<>();
+  private final Map<String, CaseFile.Prior> priors = new LinkedHashMap<>();
+
+  private CaseFile caseFile(YamlNode.Map root, List<Event> events) {
+    YearMonth asOf = null;
+    CaseFile.WithoutEvidence without = CaseFile.WithoutEvidence.UNINFORMED;
+    String why = "";
+    if (root.entries().containsKey("as_of") && !isNull(val(root, "as_of"))) {
+      YamlNode.Map m = map(root, "as_of", "as_of");
+      if (m != null) {
+        keys(m, "as_of", AS_OF, List.of());
+        asOf = month(m, "forecast", "as_of.forecast");
+        if (asOf != null && start != null && asOf.isBefore(start)) {
+          err(val(m, "forecast"), "as_of.forecast", asOf + " is before the calendar start " + start);
+        }
+        String w = str(m, "without_evidence", "as_of", false);
+        if (w != null) {
+          switch (w) {
+            case "uninformed" -> without = CaseFile.WithoutEvidence.UNINFORMED;
+            case "keep" -> without = CaseFile.WithoutEvidence.KEEP;
+            default -> err(val(m, "without_evidence"), "as_of.without_evidence", "expected uninformed or keep, got "
+                + Quantities.quote(w));
+          }
+        }
+        String r = str(m, "rationale", "as_of", false);
+        if (r != null) why = r;
+      }
+    }
+    List<Observation> observations = observations(root);
+    CaseFile.Outcome outcome = outcome(root);
+    List<String> caveats = new ArrayList<>();
+    if (root.entries().containsKey("caveats") && !isNull(val(root, "caveats"))) {
+      List<YamlNode> items = seq(root, "caveats", "caveats");
+      if (items != null) {
+        for (int k = 0; k < items.size(); k++) {
+          if (items.get(k) instanceof YamlNode.Scalar c && c.kind() != YamlNode.Kind.NULL && !c.text().isBlank()) {
+            caveats.add(c.text().strip());
+          } else {
+            err(items.get(k), "caveats[" + k + "]", "expected a caveat in words, got " + items.get(k).describe());
+          }
+        }
+      }
+    }
+    return new CaseFile(asOf, without, why, Collections.unmodifiableMap(new LinkedHashMap<>(sourceDates)),
+        Collections.unmodifiableMap(new LinkedHashMap<>(priors)),
+        List.copyOf(observations), outcome, List.copyOf(caveats));
+  }
+
+  /**
+   * A block's {@code prior:}: the values it takes in a forecast made before any of its evidence is
+   * dated, each named as its {@code --set} path names it (so a field the scenario knows is a field a
+   * prior may set), with the prior's own evidence and rationale.
+   */
+  private void prior(YamlNode.Map block, String path, String blockPath, boolean stance) {
+    if (!block.entries().containsKey("prior")) return;
+    String pp = path + ".prior";
+    YamlNode.Map m = map(block, "prior", pp);
+    if (m == null) return;
+    duplicates(m, pp);
+    Map<String, Quantity> values = new LinkedHashMap<>();
+    for (YamlNode.Entry e : m.entries().values()) {
+      String key = e.key();
+      String p = pp + "." + key;
+      record(p, e);
+      if (key.equals("evidence") || key.equals("rationale")) continue;
+      if (key.equals("red_line") && stance) {
+        YamlNode v = e.value();
+        if (v instanceof YamlNode.Scalar sc && sc.text().strip().equals("none")) {
+          values.put(blockPath + ".red_line.min", null);
+          values.put(blockPath + ".red_line.max", null);
+        } else if (v instanceof YamlNode.Map rl) {
+          keys(rl, p, RED_LINE, List.of());
+          values.put(blockPath + ".red_line.min", qty(rl, "min", p, Range.POSITION, false));
+          values.put(blockPath + ".red_line.max", qty(rl, "max", p, Range.POSITION, false));
+        } else {
+          err(v, p, "expected none or {min, max}, got " + v.describe());
+        }
+        continue;
+      }
+      if (!stance && (key.equals("ties") || key.equals("pressure")) && e.value() instanceof YamlNode.Map rel) {
+        for (YamlNode.Entry r : rel.entries().values()) {
+          String target = blockPath + "." + key + "." + r.key();
+          priorValue(values, target, r.value(), p + "." + r.key());
+        }
+        continue;
+      }
+      priorValue(values, blockPath + "." + key, e.value(), p);
+    }
+    if (values.isEmpty() && !m.entries().containsKey("rationale")) {
+      err(m, pp, "a prior gives the values the block takes before its evidence is dated, and why (rationale)");
+    }
+    List<String> ev = evidence(m, pp, false);
+    String rat = str(m, "rationale", pp, true);
+    if (!m.entries().containsKey("rationale")) err(m, pp + ".rationale", "missing required key rationale");
+    priors.put(blockPath, new CaseFile.Prior(Collections.unmodifiableMap(values), ev, rat == null ? "" : rat));
+  }
+
+  private void priorValue(Map<String, Quantity> into, String target, YamlNode v, String p) {
+    InputPath at;
+    try {
+      at = InputPaths.resolve(actorIds, issueIds, target);
+    } catch (InputPathException ex) {
+      err(v, p, "a prior sets the block's own fields: " + ex.getMessage());
+      return;
+    }
+    Quantity q = qty(v, p, Fields.rangeOf(at));
+    if (q != null) into.put(at.toString(), q);
+  }
+
+  private List<Observation> observations(YamlNode.Map root) {
+    List<Observation> out = new ArrayList<>();
+    if (!root.entries().containsKey("observations") || isNull(val(root, "observations"))) return out;
+    List<YamlNode> items = seq(root, "observations", "observations");
+    if (items == null) return out;
+    if (tooMany(val(root, "observations"), "observations", items.size(), Limits.MAX_EVENTS, "observations")) {
+      items = items.subList(0, Limits.MAX_EVENTS);
+    }
+    Map<String, YamlNode> seen = new HashMap<>();
+    for (int k = 0; k < items.size(); k++) {
+      String path = itemPath("observations", k, items.get(k));
+      YamlNode.Map m = asMap(items.get(k), path);
+      if (m == null) continue;
+      keys(m, path, OBSERVATION, List.of("id", "kind", "evidence", "rationale"));
+      String id = id(m, path, seen, "observation");
+      String kind = str(m, "kind", path, true);
+      List<String> ev = evidence(m, path, true);
+      String rat = str(m, "rationale", path, true);
+      if (kind == null) continue;
+      if (!OBSERVATION_KINDS.contains(kind)) {
+        err(val(m, "kind"), path + ".kind", "expected one of " + String.join(", ", OBSERVATION_KINDS) + ", got "
+            + Quantities.quote(kind));
+        continue;
+      }
+      List<String> allowed = switch (kind) {
+        case "no_deal" -> List.of("through");
+        case "talks" -> List.of("month", "held", "level");
+        case "demand" -> List.of("month", "actor", "issue", "min", "max", "tolerance");
+        default -> List.of("month", "actor");
+      };
+      boolean bad = false;
+      for (YamlNode.Entry e : m.entries().values()) {
+        if (List.of("id", "kind", "evidence", "rationale").contains(e.key()) || allowed.contains(e.key())) continue;
+        if (OBSERVATION.contains(e.key())) {
+          errKey(e, path + "." + e.key(), "a " + kind + " observation has no " + e.key() + "; its keys: "
+              + String.join(", ", allowed));
+          bad = true;
+        }
+      }
+      String monthKey = kind.equals("no_deal") ? "through" : "month";
+      if (!m.entries().containsKey(monthKey)) {
+        err(m, path + "." + monthKey, "missing required key " + monthKey);
+        continue;
+      }
+      YearMonth month = month(m, monthKey, path + "." + monthKey);
+      if (month == null) continue;
+      if (start != null && month.isBefore(start)) {
+        err(val(m, monthKey), path + "." + monthKey, month + " is before the calendar start " + start);
+        continue;
+      }
+      if (bad || id == null) continue;
+      switch (kind) {
+        case "no_deal" -> out.add(new Observation.NoDeal(id, month, ev, rat == null ? "" : rat));
+        case "talks" -> {
+          Boolean held = bool(m, "held", path, true);
+          String level = str(m, "level", path, false);
+          if (held != null) out.add(new Observation.Talks(id, month, held, level, ev, rat == null ? "" : rat));
+        }
+        case "demand" -> {
+          String actor = actorRef(m, path, false);
+          String issue = str(m, "issue", path, true);
+          if (!m.entries().containsKey("issue")) err(m, path + ".issue", "missing required key issue");
+          if (issue != null && !issueIds.contains(issue)) {
+            err(val(m, "issue"), path + ".issue", "unknown issue " + Quantities.quote(issue) + "; valid issues: "
+                + String.join(", ", issueIds));
+            issue = null;
+          }
+          Double min = m.entries().containsKey("min") ? number(m, "min", path, Range.POSITION) : null;
+          Double max = m.entries().containsKey("max") ? number(m, "max", path, Range.POSITION) : null;
+          Double tol = m.entries().containsKey("tolerance") ? number(m, "tolerance", path, Range.POSITION) : Double.valueOf(0);
+          if (min == null && max == null && !m.entries().containsKey("min") && !m.entries().containsKey("max")) {
+            err(m, path, "a demand states a bound on the position: give min:, max: or both");
+            continue;
+          }
+          if (min != null && max != null && max < min) {
+            err(val(m, "max"), path + ".max", "max " + max + " is below min " + min);
+            continue;
+          }
+          if (actor != null && issue != null && tol != null && (min != null || max != null)) {
+            out.add(new Observation.Demand(id, actor, issue, month, min, max, tol, ev, rat == null ? "" : rat));
+          }
+        }
+        default -> {
+          String actor = actorRef(m, path, true);
+          if (actor != null) out.add(new Observation.Refusal(id, actor, month, ev, rat == null ? "" : rat));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The actor an observation names; a refusal must name a party (only parties accept or refuse). */
+  private String actorRef(YamlNode.Map m, String path, boolean party) {
+    if (!m.entries().containsKey("actor")) {
+      err(m, path + ".actor", "missing required key actor");
+      return null;
+    }
+    String actor = str(m, "actor", path, true);
+    if (actor == null) return null;
+    if (!actorIds.contains(actor)) {
+      err(val(m, "actor"), path + ".actor", "unknown actor " + Quantities.quote(actor) + "; valid actors: "
+          + String.join(", ", actorIds));
+      return null;
+    }
+    if (party && !partyIds.isEmpty() && !partyIds.contains(actor)) {
+      err(val(m, "actor"), path + ".actor", actor + " is not a party: only parties accept or refuse a text; parties: "
+          + String.join(", ", partyIds));
+      return null;
+    }
+    return actor;
+  }
+
+  private final List<String> partyIds = new ArrayList<>();
+
+  private CaseFile.Outcome outcome(YamlNode.Map root) {
+    if (!root.entries().containsKey("outcome") || isNull(val(root, "outcome"))) return null;
+    YamlNode.Map m = map(root, "outcome", "outcome");
+    if (m == null) return null;
+    keys(m, "outcome", OUTCOME, List.of("agreement", "month", "summary", "source"));
+    Boolean agreement = bool(m, "agreement", "outcome", true);
+    YearMonth month = month(m, "month", "outcome.month");
+    if (month != null && start != null && month.isBefore(start)) {
+      err(val(m, "month"), "outcome.month", month + " is before the calendar start " + start);
+      month = null;
+    }
+    String summary = str(m, "summary", "outcome", true);
+    String source = str(m, "source", "outcome", true);
+    Double base = m.entries().containsKey("base_rate") ? number(m, "base_rate", "outcome", Range.UNIT) : Double.valueOf(0.5);
+    String baseWhy = str(m, "base_rate_rationale", "outcome", false);
+    if (m.entries().containsKey("base_rate") && baseWhy == null && !m.entries().containsKey("base_rate_rationale")) {
+      err(val(m, "base_rate"), "outcome.base_rate_rationale", "a stated base rate needs its reason (base_rate_rationale)");
+    }
+    if (agreement == null || month == null || summary == null || source == null || base == null) return null;
+    return new CaseFile.Outcome(agreement, month, summary, source, base,
+        baseWhy == null ? "no base rate stated: an uninformed 0.5" : baseWhy);
+  }
+
+  private Boolean bool(YamlNode.Map m, String key, String path, boolean required) {
+    YamlNode.Entry e = m.entries().get(key);
+    if (e == null) {
+      if (required) err(m, join(path, key), "missing required key " + key);
+      return null;
+    }
+    if (e.value() instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.BOOL) {
+      return s.text().strip().equalsIgnoreCase("true");
+    }
+    err(e.value(), join(path, key), "expected true or false, got " + e.value().describe());
+    return null;
   }
 
   // ================================================================ helpers

@@ -46,6 +46,7 @@ public final class ScenarioWriter {
       if (a.rationale() != null && !a.rationale().isEmpty()) m.put("rationale", a.rationale());
       if (!a.ties().isEmpty()) m.put("ties", qs(a.ties()));
       if (!a.pressure().isEmpty()) m.put("pressure", qs(a.pressure()));
+      prior(m, s.caseFile().priors().get(a.id()), a.id());
       Map<String, Object> stances = new LinkedHashMap<>();
       a.stances().forEach((issue, st) -> {
         Map<String, Object> sm = map("position", q(st.position()), "salience", q(st.salience()));
@@ -58,6 +59,7 @@ public final class ScenarioWriter {
         if (st.flexibility() != null) sm.put("flexibility", q(st.flexibility()));
         sm.put("evidence", st.evidence());
         sm.put("rationale", st.rationale());
+        prior(sm, s.caseFile().priors().get(a.id() + "." + issue), a.id() + "." + issue);
         stances.put(issue, sm);
       });
       m.put("stances", stances);
@@ -90,11 +92,80 @@ public final class ScenarioWriter {
     if (!events.isEmpty()) root.put("events", events);
     ExperimentDefaults x = s.experiment();
     root.put("experiment", map("replications", x.replications(), "rounds", x.rounds(), "seed", x.seed()));
+    caseFile(root, s.caseFile());
     try {
       return MAPPER.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write scenario " + s.name(), e);
     }
+  }
+
+  /** A block's prior, its fields named relative to the block as the file writes them. */
+  private static void prior(Map<String, Object> block, CaseFile.Prior p, String blockPath) {
+    if (p == null) return;
+    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> redLine = new LinkedHashMap<>();
+    boolean redLineGiven = false;
+    for (Map.Entry<String, Quantity> e : p.values().entrySet()) {
+      String field = e.getKey().substring(blockPath.length() + 1);
+      if (field.startsWith("red_line.")) {
+        redLineGiven = true;
+        if (e.getValue() != null) redLine.put(field.substring("red_line.".length()), q(e.getValue()));
+      } else if (field.startsWith("ties.") || field.startsWith("pressure.")) {
+        String rel = field.substring(0, field.indexOf('.'));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) m.computeIfAbsent(rel, k -> new LinkedHashMap<String, Object>());
+        r.put(field.substring(rel.length() + 1), q(e.getValue()));
+      } else {
+        m.put(field, q(e.getValue()));
+      }
+    }
+    if (redLineGiven) m.put("red_line", redLine.isEmpty() ? "none" : redLine);
+    if (!p.evidence().isEmpty()) m.put("evidence", p.evidence());
+    m.put("rationale", p.rationale());
+    block.put("prior", m);
+  }
+
+  private static void caseFile(Map<String, Object> root, CaseFile c) {
+    if (c.asOf() != null || c.withoutEvidence() != CaseFile.WithoutEvidence.UNINFORMED || !c.asOfRationale().isEmpty()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      if (c.asOf() != null) m.put("forecast", c.asOf().toString());
+      m.put("without_evidence", c.withoutEvidence().yamlName());
+      if (!c.asOfRationale().isEmpty()) m.put("rationale", c.asOfRationale());
+      root.put("as_of", m);
+    }
+    List<Object> obs = new ArrayList<>();
+    for (Observation o : c.observations()) {
+      Map<String, Object> m = map("id", o.id(), "kind", o.kind());
+      if (o instanceof Observation.NoDeal n) {
+        m.put("through", n.through().toString());
+      } else if (o instanceof Observation.Talks t) {
+        m.put("month", t.month().toString());
+        m.put("held", t.held());
+        if (t.level() != null) m.put("level", t.level());
+      } else if (o instanceof Observation.Demand d) {
+        m.put("month", d.month().toString());
+        m.put("actor", d.actor());
+        m.put("issue", d.issue());
+        if (d.min() != null) m.put("min", num(d.min()));
+        if (d.max() != null) m.put("max", num(d.max()));
+        if (d.tolerance() > 0) m.put("tolerance", num(d.tolerance()));
+      } else if (o instanceof Observation.Refusal r) {
+        m.put("month", r.month().toString());
+        m.put("actor", r.actor());
+      }
+      m.put("evidence", o.evidence());
+      m.put("rationale", o.rationale());
+      obs.add(m);
+    }
+    if (!obs.isEmpty()) root.put("observations", obs);
+    CaseFile.Outcome o = c.outcome();
+    if (o != null) {
+      Map<String, Object> m = map("agreement", o.agreement(), "month", o.month().toString(), "summary", o.summary(),
+          "source", o.source(), "base_rate", num(o.baseRate()), "base_rate_rationale", o.baseRateRationale());
+      root.put("outcome", m);
+    }
+    if (!c.caveats().isEmpty()) root.put("caveats", c.caveats());
   }
 
   private static Object q(Quantity q) {

@@ -20,6 +20,11 @@ public final class Replication {
     return new NegotiationModel(setup, protocol, trajectory, null).runToEnd();
   }
 
+  /** As {@link #run(NegotiationSetup, Protocol, float[][][])}, watched round by round. */
+  public static RunOutcome run(NegotiationSetup setup, Protocol protocol, float[][][] trajectory, RoundListener listener) {
+    return new NegotiationModel(setup, protocol, trajectory, listener).runToEnd();
+  }
+
   public static RunOutcome run(NegotiationSetup setup, Protocol protocol, RoundListener listener) {
     return new NegotiationModel(setup, protocol, true, listener).runToEnd();
   }

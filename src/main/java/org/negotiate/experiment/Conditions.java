@@ -1,0 +1,143 @@
+package org.negotiate.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.model.ScheduledEvent;
+import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.RoundClose;
+import org.negotiate.scenario.Observation;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.sim.RoundListener;
+import org.negotiate.sim.RunOutcome;
+
+/**
+ * The observations a forecast is conditioned on, compiled to rounds and indices, and the rule that
+ * keeps a replication (approximate Bayesian computation by rejection): a replication is kept when it
+ * reproduces every hard observation, and a soft one (a stated demand with a tolerance) with
+ * probability exp(-d²/2·tolerance²), d being how far the replication's position lies outside the
+ * stated bound. Kept replications are an exact sample of the inputs given the observations (up to
+ * the soft kernel), so every aggregate over them (odds, positions, terms, blockers) is conditioned,
+ * and their count is the effective sample size.
+ *
+ * @param observations the observations, in the scenario's order
+ * @param maxAttempts the most replications tried before giving up on reaching the target
+ */
+public record Conditions(List<Compiled> observations, int maxAttempts) implements java.io.Serializable {
+
+  /** Attempts per kept replication allowed by default before the run gives up. */
+  public static final int DEFAULT_ATTEMPTS_PER_KEPT = 200;
+
+  /** The stream a soft observation's acceptance draw comes from (per replication seed). */
+  static final String ACCEPT_STREAM = "conditioning.accept";
+
+  /** One observation in the simulation's terms: round, actor and issue indices. */
+  public record Compiled(Observation source, int round, int actor, int issue) implements java.io.Serializable {}
+
+  /**
+   * Compiles {@code observations} for runs of {@code setup}'s shape (canonical actor order).
+   *
+   * @throws IllegalArgumentException naming the observation when it lies beyond the simulated months
+   */
+  public static Conditions of(Scenario s, List<Observation> observations, NegotiationSetup shape, int maxAttempts) {
+    List<Compiled> out = new ArrayList<>();
+    for (Observation o : observations) {
+      int round = s.calendar().round(o.month());
+      if (round >= shape.rounds()) {
+        throw new IllegalArgumentException("observation " + o.id() + " (" + o.month() + ") lies after the last simulated month "
+            + s.calendar().month(shape.rounds() - 1));
+      }
+      int actor = -1;
+      int issue = -1;
+      if (o instanceof Observation.Demand d) {
+        actor = shape.actorIds().indexOf(d.actor());
+        issue = shape.issueIds().indexOf(d.issue());
+      } else if (o instanceof Observation.Refusal r) {
+        actor = shape.actorIds().indexOf(r.actor());
+      }
+      out.add(new Compiled(o, round, actor, issue));
+    }
+    return new Conditions(List.copyOf(out), maxAttempts);
+  }
+
+  /** Watches one replication and says whether it is kept. */
+  Watch watch() {
+    return new Watch(this);
+  }
+
+  /** The per-replication check: a {@link RoundListener} fed each round, then asked for its verdict. */
+  static final class Watch implements RoundListener {
+    /** {@link #verdict} when the replication is kept. */
+    static final int KEPT = -1;
+    /** {@link #verdict} when only the soft kernel's draw rejected it. */
+    static final int SOFT = -2;
+
+    private final List<Compiled> obs;
+    private final boolean[] failed;
+    private final double[] position;
+    private double logWeight;
+    private int lastRound = -1;
+
+    Watch(Conditions c) {
+      obs = c.observations();
+      failed = new boolean[obs.size()];
+      position = new double[obs.size()];
+    }
+
+    @Override
+    public void roundClosed(int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close) {
+      lastRound = round;
+      for (int j = 0; j < obs.size(); j++) {
+        Compiled c = obs.get(j);
+        Observation o = c.source();
+        if (o instanceof Observation.Demand) {
+          // until its month, and after the run ended, the last position reported stands
+          if (round <= c.round()) position[j] = close.terms() != null && c.round() > round ? close.terms()[c.issue()]
+              : session.positions()[c.actor()][c.issue()];
+          continue;
+        }
+        if (c.round() != round) continue;
+        if (o instanceof Observation.Talks t) {
+          if ((session.text() != null) != t.held()) failed[j] = true;
+        } else if (o instanceof Observation.Refusal) {
+          if (session.text() == null || session.accepted(c.actor())) failed[j] = true;
+        }
+      }
+    }
+
+    /**
+     * The first hard observation the finished replication contradicts ({@link #KEPT} when none, and
+     * the soft draw keeps it; {@link #SOFT} when the soft draw rejects it).
+     *
+     * @param u a uniform draw in [0, 1) from the replication's own stream
+     */
+    int verdict(RunOutcome r, double u) {
+      logWeight = 0;
+      for (int j = 0; j < obs.size(); j++) {
+        Compiled c = obs.get(j);
+        Observation o = c.source();
+        if (o instanceof Observation.NoDeal) {
+          if (r.agreed() && r.round() <= c.round()) return j;
+        } else if (o instanceof Observation.Demand d) {
+          double x = position[j];
+          double dist = d.min() != null && x < d.min() ? d.min() - x : d.max() != null && x > d.max() ? x - d.max() : 0;
+          if (dist > 0) {
+            if (d.tolerance() <= 0) return j;
+            logWeight -= dist * dist / (2 * d.tolerance() * d.tolerance());
+          }
+        } else if (c.round() > lastRound) {
+          // the run ended before the month: no talks were held, nobody refused
+          if (o instanceof Observation.Refusal || (o instanceof Observation.Talks t && t.held())) return j;
+        } else if (failed[j]) {
+          return j;
+        }
+      }
+      return logWeight == 0 || u < Math.exp(logWeight) ? KEPT : SOFT;
+    }
+
+    /** The weight the soft observations gave the last replication judged (1 when none). */
+    double weight() {
+      return Math.exp(logWeight);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package org.negotiate.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.negotiate.model.SetupSampler;
+import org.negotiate.protocol.MediatedSingleText;
+import org.negotiate.scenario.Actor;
+import org.negotiate.scenario.Observation;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioLoader;
+
+/** Conditioning on observations by rejection: closed forms, and the properties a weighting must have. */
+class ConditioningTest {
+  static final Path BASELINE = Path.of("scenarios/baseline.yaml");
+  static final YearMonth START = YearMonth.of(2022, 12);
+
+  static Scenario baseline(String... sets) throws Exception {
+    return ScenarioLoader.load(BASELINE, List.of(sets));
+  }
+
+  /** Russia's ideal on withdrawal (a mediator reports its ideal) stated at most {@code max} at the start. */
+  static Observation russiaAtMost(double max, double tolerance) {
+    return new Observation.Demand("russia_low", "russia", "withdrawal", START, null, max, tolerance, List.of(), "");
+  }
+
+  static MonteCarlo.Result run(Scenario s, List<Observation> obs, int kept, int threads) throws Exception {
+    MonteCarlo.Options o = new MonteCarlo.Options(kept, 24, 20221201L, threads);
+    if (!obs.isEmpty()) o = o.conditionedOn(Conditions.of(s, obs, SetupSampler.nominal(s, 24), kept * 200));
+    return MonteCarlo.run(s, new MediatedSingleText(), o, null);
+  }
+
+  static double last(MonteCarlo.Result r) {
+    return r.odds().byMonth().get(r.odds().byMonth().size() - 1).odds();
+  }
+
+  /**
+   * Prior uniform(35, 60), observation "below 45" (hard): the posterior is uniform(35, 45) exactly, the
+   * acceptance rate 0.4, and the conditioned odds those of the scenario with uniform(35, 45) as its input.
+   */
+  @Test
+  void aThresholdObservationGivesTheTruncatedPriorAndItsOdds() throws Exception {
+    Scenario s = baseline();
+    MonteCarlo.Result r = run(s, List.of(russiaAtMost(45, 0)), 2000, 2);
+    int kept = r.odds().replications();
+    int tried = r.attempted();
+    assertTrue(kept >= 2000, "kept " + kept);
+    double rate = (double) kept / tried;
+    double se = Math.sqrt(0.4 * 0.6 / tried);
+    assertEquals(0.4, rate, 4 * se, "acceptance");
+    Posterior p = Posterior.of(s, 20221201L, tried, r.outcomes());
+    Posterior.Input russia = p.inputs().stream().filter(i -> i.key().equals("russia.withdrawal.position")).findFirst().orElseThrow();
+    assertEquals(47.5, russia.priorMean(), 4 * 25 / Math.sqrt(12 * tried));
+    assertEquals(40, russia.posteriorMean(), 4 * 10 / Math.sqrt(12 * kept));
+    assertTrue(russia.posteriorBand()[2] <= 45, "no kept run above the bound");
+    // the closed form: the same scenario with the posterior as the input's range
+    MonteCarlo.Result truncated = run(baseline("russia.withdrawal.position=uniform(35, 45)"), List.of(), 4000, 2);
+    double a = last(r);
+    double b = last(truncated);
+    double err = Math.sqrt(a * (1 - a) / kept + b * (1 - b) / 4000);
+    assertEquals(b, a, 4 * err, "conditioned odds " + a + " against the truncated prior's " + b);
+  }
+
+  /** A soft observation keeps a run with probability exp(-d²/2σ²): the posterior mean sits between the hard one and the prior's. */
+  @Test
+  void aSoftObservationPullsLessThanAHardOne() throws Exception {
+    Scenario s = baseline();
+    MonteCarlo.Result hard = run(s, List.of(russiaAtMost(40, 0)), 1000, 2);
+    MonteCarlo.Result soft = run(s, List.of(russiaAtMost(40, 5)), 1000, 2);
+    double h = Posterior.of(s, 20221201L, hard.attempted(), hard.outcomes()).inputs().stream()
+        .filter(i -> i.key().equals("russia.withdrawal.position")).findFirst().orElseThrow().posteriorMean();
+    double m = Posterior.of(s, 20221201L, soft.attempted(), soft.outcomes()).inputs().stream()
+        .filter(i -> i.key().equals("russia.withdrawal.position")).findFirst().orElseThrow().posteriorMean();
+    assertTrue(h < m && m < 47.5, "hard " + h + " < soft " + m + " < prior 47.5");
+    assertTrue(soft.rejections().soft() > 0);
+  }
+
+  /** An observation every run reproduces changes nothing: the same odds, positions and outcomes, byte for byte. */
+  @Test
+  void anObservationEveryRunSatisfiesChangesNothing() throws Exception {
+    Scenario s = baseline();
+    MonteCarlo.Result plain = run(s, List.of(), 600, 2);
+    MonteCarlo.Result conditioned = run(s, List.of(new Observation.Demand("any", "russia", "withdrawal", START, 0.0, 100.0, 0,
+        List.of(), "")), 600, 2);
+    assertEquals(plain.odds().byMonth(), conditioned.odds().byMonth());
+    assertEquals(plain.odds().positions(), conditioned.odds().positions());
+    assertEquals(0, conditioned.rejections().total());
+    assertEquals(plain.outcomes().size(), conditioned.outcomes().size());
+    for (int i = 0; i < plain.outcomes().size(); i++) SameOutcome.assertSameOutcome(plain.outcomes().get(i), conditioned.outcomes().get(i));
+  }
+
+  /** No deal through a month: no kept run agrees by then, and the odds up to it are zero. */
+  @Test
+  void noDealSoFarLeavesNoDealBeforeTheMonth() throws Exception {
+    Scenario s = baseline();
+    YearMonth through = YearMonth.of(2024, 8);
+    MonteCarlo.Result r = run(s, List.of(new Observation.NoDeal("x", through, List.of(), "")), 500, 2);
+    int round = s.calendar().round(through);
+    for (ConvergenceOdds.MonthOdds m : r.odds().byMonth()) if (m.round() <= round) assertEquals(0, m.agreed());
+    for (var o : r.outcomes()) assertTrue(!o.agreed() || o.round() > round);
+    assertNotEquals(0, r.rejections().total());
+  }
+
+  /** Property: kept ≤ tried, weights 0 or 1 (nothing negative), the same numbers on any thread count and actor order. */
+  @Test
+  void conditionedRunsAreOrderAndThreadFree() throws Exception {
+    Scenario s = baseline();
+    List<Observation> obs = List.of(russiaAtMost(50, 3), new Observation.Talks("t", START.plusMonths(5), true, null, List.of(), ""),
+        new Observation.NoDeal("n", START.plusMonths(12), List.of(), ""));
+    MonteCarlo.Result reference = run(s, obs, 300, 1);
+    qt().withFixedSeed(20261206L).withExamples(4).forAll(integers().between(0, 10_000), integers().between(1, 4))
+        .checkAssert((shuffle, threads) -> {
+          List<Actor> actors = new ArrayList<>(s.actors());
+          Collections.shuffle(actors, new java.util.Random(shuffle));
+          try {
+            MonteCarlo.Result r = run(s.withActors(actors), obs, 300, threads);
+            assertEquals(reference.odds().byMonth(), r.odds().byMonth());
+            assertEquals(reference.odds().blockers(), r.odds().blockers());
+            assertEquals(reference.attempted(), r.attempted());
+            assertTrue(r.odds().replications() <= r.attempted());
+            assertTrue(r.rejections().total() >= 0 && r.rejections().soft() >= 0);
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+  }
+
+  /** The stage rule asks for more tries when acceptance is low, never fewer than 100, and only from counts. */
+  @Test
+  void stagesFollowTheAcceptanceRate() {
+    assertEquals(1000, MonteCarlo.conditionedStage(1000, 0, 0));
+    assertEquals(1000, MonteCarlo.conditionedStage(1000, 0, 100));
+    assertEquals(1100, MonteCarlo.conditionedStage(1000, 500, 1000)); // 500 more at 50%, with a tenth more
+    assertEquals(100, MonteCarlo.conditionedStage(1000, 999, 1000));
+  }
+
+  /** No run reproduces an impossible observation: an error naming it, not a division by zero. */
+  @Test
+  void anImpossibleObservationIsNamed() throws Exception {
+    Scenario s = baseline();
+    MonteCarlo.Options o = new MonteCarlo.Options(100, 24, 1, 2)
+        .conditionedOn(Conditions.of(s, List.of(russiaAtMost(10, 0)), SetupSampler.nominal(s, 24), 500));
+    MonteCarlo.Result r = MonteCarlo.run(s, new MediatedSingleText(), o, null);
+    assertEquals(0, r.odds().replications());
+    NoReplicationReproduces e = NoReplicationReproduces.of(r, o.conditions(), START);
+    assertEquals("russia_low", e.observationId());
+    assertEquals(r.attempted(), e.rejected());
+  }
+}

@@ -169,6 +169,16 @@ public final class AsOf {
     if (outcome != null && (!outcome.agreement() || outcome.month().isAfter(month))) noDeal = month;
     out = out.withCaseFile(new CaseFile(month, c.withoutEvidence(), c.asOfRationale(), c.sourceDates(),
         Collections.unmodifiableMap(priors), List.copyOf(obs), outcome, c.caveats()));
+    // only the dates of the sources still cited: the cut scenario names no later source at all
+    Map<String, YearMonth> dates = new LinkedHashMap<>();
+    forEachCitation(out, e -> {
+      String file = e.substring(0, Math.max(0, e.indexOf('#'))).strip();
+      YearMonth d = c.dateOf(e);
+      if (d != null) dates.putIfAbsent(file, d);
+    });
+    CaseFile cut = out.caseFile();
+    out = out.withCaseFile(new CaseFile(cut.asOf(), cut.withoutEvidence(), cut.asOfRationale(),
+        Collections.unmodifiableMap(dates), cut.priors(), cut.observations(), cut.outcome(), cut.caveats()));
     List<Problem> problems = new ArrayList<>();
     for (ScenarioValidator.Finding f : ScenarioValidator.validate(out)) {
       problems.add(new Problem(OPTION, 0, 0, month + " " + f.path(), f.message() + " (in the scenario as of " + month

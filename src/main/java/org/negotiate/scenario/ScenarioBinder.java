@@ -31,7 +31,7 @@ final class ScenarioBinder {
   /** Top-level keys; {@code extends} and {@code remove} are resolved by the loader before binding. */
   static final List<String> TOP = List.of("name", "description", "calendar", "saliences", "issues", "actors",
       "protocol", "agreement", "events", "experiment", "extends", "remove", "as_of", "observations", "outcome",
-      "caveats");
+      "caveats", "sources");
   static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
   static final List<String> ACTOR = List.of("id", "name", "role", "capability", "reservation", "flexibility",
       "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances", "prior");
@@ -598,6 +598,18 @@ final class ScenarioBinder {
         }
         String r = str(m, "rationale", "as_of", false);
         if (r != null) why = r;
+      }
+    }
+    // dates written into the file itself (a resolved scenario carries them away from its seeds folder)
+    if (root.entries().containsKey("sources") && !isNull(val(root, "sources"))) {
+      YamlNode.Map m = map(root, "sources", "sources");
+      if (m != null) {
+        duplicates(m, "sources");
+        for (YamlNode.Entry e : m.entries().values()) {
+          record("sources." + e.key(), e);
+          YearMonth d = month(m, e.key(), "sources." + e.key());
+          if (d != null) sourceDates.putIfAbsent(e.key(), d);
+        }
       }
     }
     List<Observation> observations = observations(root);

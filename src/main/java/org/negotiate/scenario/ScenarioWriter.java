@@ -166,6 +166,11 @@ public final class ScenarioWriter {
       root.put("outcome", m);
     }
     if (!c.caveats().isEmpty()) root.put("caveats", c.caveats());
+    if (!c.sourceDates().isEmpty()) {
+      Map<String, Object> dates = new LinkedHashMap<>();
+      c.sourceDates().forEach((file, month) -> dates.put(file, month.toString()));
+      root.put("sources", dates);
+    }
   }
 
   private static Object q(Quantity q) {

@@ -56,6 +56,13 @@ final class CompareCommand implements Callable<Integer> {
       description = {"Override one input in both scenarios, e.g. protocol.noise=0. Repeatable."})
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--as-of", paramLabel = "YYYY-MM",
+      description = "Compare the two scenarios as of the end of this month: only evidence dated by then sets a value and "
+          + "only events known by then are scheduled (see odds --as-of). The runs are not conditioned on the "
+          + "observations: a paired comparison needs the same runs on both sides. 'none': as written (the default "
+          + "unless a scenario sets as_of.forecast).")
+  String asOf;
+
   @Mixin RunOptions run;
   @Mixin EngineOptions engineOptions;
 
@@ -72,6 +79,11 @@ final class CompareCommand implements Callable<Integer> {
     }
     int n = run.replications(sa.experiment().replications());
     int r = run.rounds(Math.max(sa.experiment().rounds(), sb.experiment().rounds()));
+    java.time.YearMonth month = Inputs.asOf(asOf, sa);
+    if (month != null) {
+      sa = org.negotiate.scenario.AsOf.cut(sa, month, r).scenario();
+      sb = org.negotiate.scenario.AsOf.cut(sb, month, r).scenario();
+    }
     int t = run.threads();
     long base = run.seed(sa.experiment().seed());
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
@@ -110,6 +122,7 @@ final class CompareCommand implements Callable<Integer> {
       manifest.put("scenario_b_file", b.toString());
       manifest.put("scenario_b_sha256", ResultFolder.sha256(yamlB));
       manifest.put("overrides", overrides);
+      if (month != null) manifest.put("as_of", Map.of("month", month.toString(), "conditioned_on_observations", false));
       manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("protocol_a", pa.name());
       manifest.put("protocol_b", pb.name());

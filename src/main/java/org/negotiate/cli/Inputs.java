@@ -26,6 +26,7 @@ final class Inputs {
     }
     java.time.YearMonth month = asOf(o.asOf, s);
     o.cut = null;
+    o.loaded = s;
     if (month == null) return s;
     o.cut = org.negotiate.scenario.AsOf.cut(s, month, s.experiment().rounds());
     return o.cut.scenario();

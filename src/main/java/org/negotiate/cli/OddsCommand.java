@@ -64,6 +64,12 @@ final class OddsCommand implements Callable<Integer> {
       })
   Double precision;
 
+  @Option(names = "--backtest", paramLabel = "N", defaultValue = "100",
+      description = "For a scenario that records its outcome: also forecast as of each month with N kept runs each and "
+          + "score those forecasts against the outcome, for the brief's back-test box (0: skip; negotiate backtest "
+          + "gives the full version; default ${DEFAULT-VALUE}).")
+  int backtest;
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -80,6 +86,7 @@ final class OddsCommand implements Callable<Integer> {
     if (precision != null) options = options.withPrecision(precision);
     Inputs.checkRun(s, r, n, t);
     org.negotiate.experiment.Conditions conditions = Inputs.conditions(scenario, s, r, n);
+    int backtestKept = Inputs.inRange("--backtest", backtest, 100, 0, 100_000);
     if (conditions != null) {
       if (resumeOption.resume != null) {
         throw new BadInput("--resume: a forecast conditioned on observations (--as-of) cannot be resumed yet; run it again");
@@ -137,6 +144,22 @@ final class OddsCommand implements Callable<Integer> {
       Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
       manifest.put("failed_replications", result.failures().size());
       if (scenario.cut != null) manifest.put("as_of", Explore.asOf(scenario.cut, result, posterior));
+      List<String> backtestFiles = new ArrayList<>();
+      if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
+        try {
+          org.negotiate.experiment.Backtest bt = org.negotiate.experiment.Backtest.run(scenario.loaded, protocol, backtestKept, r,
+              base, t, engine, null);
+          org.negotiate.report.ForecastReport.writeBacktest(List.of(bt), folder.file("backtest.csv"));
+          backtestFiles.add("backtest.csv");
+          for (Path p : org.negotiate.report.ForecastReport.backtestChart(bt, folder.dir(), "backtest")) {
+            backtestFiles.add(p.getFileName().toString());
+          }
+          manifest.put("backtest", BacktestCommand.scores(bt));
+        } catch (org.negotiate.experiment.NoReplicationReproduces | org.negotiate.scenario.ScenarioException e) {
+          // the forecast stands; the brief says why there is no back-test
+          manifest.put("backtest", Map.of("not_computed", String.valueOf(e.getMessage())));
+        }
+      }
       if (precision != null) {
         manifest.put("precision", precision);
         manifest.put("max_replications", options.replications());
@@ -153,10 +176,12 @@ final class OddsCommand implements Callable<Integer> {
       // the same experiment from this folder alone: the resolved scenario with every setting spelled out
       manifest.put("rerun", "negotiate odds scenario.resolved.yaml --seed " + base + " --runs " + options.replications()
           + (run.exactRounds() ? " --rounds " + r : "") + (precision != null ? " --precision " + precision : "")
-          + " --analyse " + analyse);
+          + " --analyse " + analyse + " --backtest " + backtestKept
+          + (scenario.cut != null ? " --as-of " + scenario.cut.month() : " --as-of none"));
       List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv", "reference.csv"));
       if (!result.failures().isEmpty()) files.add("failures.csv");
       if (posterior != null) files.add("posterior.csv");
+      files.addAll(backtestFiles);
       charts.forEach(c -> files.add(c.getFileName().toString()));
       files.add(Briefs.FILE);
       manifest.put("files", files);

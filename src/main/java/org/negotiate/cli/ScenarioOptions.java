@@ -49,6 +49,9 @@ final class ScenarioOptions {
   /** The as-of cut the scenario was loaded with (null for a run as written); set by Inputs.scenario. */
   org.negotiate.scenario.AsOf.Cut cut;
 
+  /** The scenario as loaded, before any as-of cut (a back-test cuts it month by month); set by Inputs.scenario. */
+  org.negotiate.scenario.Scenario loaded;
+
   /** The overrides in the order they apply: the protocol switch first, so --set can then set its parameters. */
   List<String> allOverrides() {
     List<String> all = new ArrayList<>();

@@ -108,11 +108,12 @@ public final class BriefSections {
    * and why, in plain words; and, next to it, the back-test where the scenario has one.
    */
   public static Section oddsHeadline(Scenario s, ConvergenceOdds odds, BlockerReasons reasons) {
-    return oddsHeadline(s, odds, reasons, null);
+    return oddsHeadline(s, odds, reasons, null, null);
   }
 
   /** The headline; {@code asOf} (the manifest's as_of entry, or null) says when the forecast was made and on what. */
-  public static Section oddsHeadline(Scenario s, ConvergenceOdds odds, BlockerReasons reasons, Map<String, Object> asOf) {
+  public static Section oddsHeadline(Scenario s, ConvergenceOdds odds, BlockerReasons reasons, Map<String, Object> asOf,
+      Map<String, Object> backtest) {
     MonthOdds last = lastMonth(odds);
     List<Object> body = new ArrayList<>();
     if (asOf != null) body.add(asOfNote(asOf));
@@ -133,7 +134,7 @@ public final class BriefSections {
             + halfDealsBy(odds)),
         blockerSentence(odds, reasons, s),
         typicalDeal(odds)));
-    Html backTest = backTestOdds(s, last);
+    Html backTest = backTestOdds(s, last, backtest);
     if (backTest != null) body.add(backTest);
     return new Section("headline", "The forecast in brief", Html.join(body));
   }
@@ -224,7 +225,7 @@ public final class BriefSections {
   }
 
   /** The back-test box under the odds headline, or null when the scenario records no outcome. */
-  static Html backTestOdds(Scenario s, MonthOdds last) {
+  static Html backTestOdds(Scenario s, MonthOdds last, Map<String, Object> backtest) {
     if (!recordsOutcome(s)) return null;
     org.negotiate.scenario.CaseFile.Outcome outcome = s.caseFile().outcome();
     List<Object> parts = new ArrayList<>();
@@ -239,9 +240,22 @@ public final class BriefSections {
     parts.add(p >= 0.5
         ? "it is consistent with a model that made it the more likely outcome. "
         : "the model made the other outcome the more likely, and it did not happen. ");
-    parts.add("The forecasts as of each month, scored against this outcome beside two reference forecasters, are what ");
-    parts.add(el("code", "negotiate backtest"));
-    parts.add(" computes.");
+    if (backtest == null || backtest.get("mean_brier") == null) {
+      parts.add("The forecasts as of each month, scored against this outcome beside two reference forecasters, are what ");
+      parts.add(el("code", "negotiate backtest"));
+      parts.add(" computes" + (backtest == null ? "." : " (not computed here: " + backtest.get("not_computed") + ")."));
+    } else {
+      parts.add(String.format(Locale.ROOT, "Forecasts made as of each month from %s on (only what was known then, "
+          + "conditioned on what had been observed), scored against this outcome: mean Brier score %.3f (0 is perfect; "
+          + "a constant %.2f scores %.3f, a forecaster extrapolating the months without a deal %.3f), mean log score "
+          + "%.3f; Brier skill %+.2f against the base rate and %+.2f against no-deal-so-far (above 0: better). ",
+          s.calendar().start(), ((Number) backtest.get("mean_brier")).doubleValue(),
+          ((Number) backtest.get("base_rate")).doubleValue(), ((Number) backtest.get("mean_brier_base_rate")).doubleValue(),
+          ((Number) backtest.get("mean_brier_no_deal_so_far")).doubleValue(),
+          ((Number) backtest.get("mean_log_score")).doubleValue(), ((Number) backtest.get("skill_vs_base_rate")).doubleValue(),
+          ((Number) backtest.get("skill_vs_no_deal_so_far")).doubleValue()));
+      parts.add("A back-test of one case is a check, not a target: no input is set from the outcome.");
+    }
     if (!outcome.agreement() && !last.month().isBefore(outcome.month())) {
       parts.add(" Months from " + monthName(outcome.month()) + " on are counterfactual: the talks had ended by then.");
     }

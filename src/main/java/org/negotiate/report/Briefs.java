@@ -55,9 +55,10 @@ public final class Briefs {
     ConvergenceOdds odds = result.odds();
     BriefSections.BlockerReasons reasons = BriefSections.BlockerReasons.of(result);
     return PolicyBrief.builder("How likely is a deal? Scenario “" + s.name() + "”", subtitle(s, manifest))
-        .section(BriefSections.oddsHeadline(s, odds, reasons, asOf(manifest)))
+        .section(BriefSections.oddsHeadline(s, odds, reasons, asOf(manifest), entry(manifest, "backtest")))
         .section(BriefSections.oddsChart(chartsDir, odds))
         .section(posterior(chartsDir))
+        .section(backtestChart(chartsDir))
         .section(BriefSections.blockers(odds, reasons, chartsDir))
         .section(BriefSections.movers(movers, scenarioFile))
         .section(BriefSections.terms(s, odds, chartsDir))
@@ -70,9 +71,23 @@ public final class Briefs {
         .build();
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> asOf(Map<String, Object> manifest) {
-    return manifest == null || !(manifest.get("as_of") instanceof Map<?, ?> m) ? null : (Map<String, Object>) m;
+    return entry(manifest, "as_of");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> entry(Map<String, Object> manifest, String key) {
+    return manifest == null || !(manifest.get(key) instanceof Map<?, ?> m) ? null : (Map<String, Object>) m;
+  }
+
+  /** The as-of forecasts against the recorded outcome, when the run made them. */
+  private static PolicyBrief.Section backtestChart(Path chartsDir) throws IOException {
+    if (!java.nio.file.Files.exists(chartsDir.resolve("backtest.svg"))) return null;
+    return new PolicyBrief.Section("backtest", "Forecasts as of each month, against what happened",
+        BriefSections.figure(chartsDir, "backtest", "Chart: the forecast of a deal made as of each month, with the outcome",
+            "Line and band: P(deal by the last month) forecast as of the end of each month, from the evidence, events and "
+                + "observations known then (95% interval); dashed: the stated base rate; dotted: a forecaster extrapolating "
+                + "the months without a deal; red: what happened. Scores per month in backtest.csv."));
   }
 
   /** The prior-against-posterior chart of a conditioned forecast, when there is one. */

@@ -146,7 +146,10 @@ class PolicyBriefTest {
         "id=\"positions\"", "id=\"reference\"", "id=\"assumptions\"", "id=\"events\"", "id=\"caveats\"", "id=\"reproduce\"")) {
       assertTrue(html.contains(section), section);
     }
-    assertEquals(4, count(html, "<svg"), "odds, blockers, terms and positions charts inline");
+    assertEquals(5, count(html, "<svg"), "odds, back-test, blockers, terms and positions charts inline");
+    assertTrue(html.contains("id=\"backtest\""), "the as-of forecasts against the outcome");
+    assertTrue(html.contains("mean Brier score"), "the back-test's scores in the box");
+    assertTrue(html.contains("Hindsight run"), "a run as written says it is not a forecast");
     assertTrue(html.contains("chance of a signed deal by the end of November 2024"));
     assertTrue(html.contains("the Assad government fell on 8 December 2024"), "back-test");
     assertTrue(html.contains("What actually happened"), "back-test next to the forecast");

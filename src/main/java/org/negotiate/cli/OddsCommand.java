@@ -147,8 +147,9 @@ final class OddsCommand implements Callable<Integer> {
       List<String> backtestFiles = new ArrayList<>();
       if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
         try {
+          // on this machine's threads: a light check, not worth a cluster's start-up per month
           org.negotiate.experiment.Backtest bt = org.negotiate.experiment.Backtest.run(scenario.loaded, protocol, backtestKept, r,
-              base, t, engine, null);
+              base, t, null, null);
           org.negotiate.report.ForecastReport.writeBacktest(List.of(bt), folder.file("backtest.csv"));
           backtestFiles.add("backtest.csv");
           for (Path p : org.negotiate.report.ForecastReport.backtestChart(bt, folder.dir(), "backtest")) {

@@ -129,7 +129,7 @@ final class OddsCommand implements Callable<Integer> {
       OddsTables.writeRounds(odds, folder.file("rounds.csv"));
       List<ReferenceSummary> reference = ReferenceSummary.of(s, r, base, n);
       OddsTables.writeReference(reference, folder.file("reference.csv"));
-      List<Path> charts = new ArrayList<>(OddsCharts.writeAll(odds, folder.dir()));
+      List<Path> charts = new ArrayList<>(OddsCharts.writeAll(odds, folder.dir(), scenario.cut == null ? null : scenario.cut.month()));
       charts.addAll(utilityPlane(s, r, n, base, result, folder.dir()));
       org.negotiate.experiment.Posterior posterior = null;
       if (conditions != null) {

@@ -80,16 +80,40 @@ public final class OddsCharts {
    * @throws IllegalArgumentException if a blocker share is outside [0, 1]
    */
   public static List<Path> writeAll(ConvergenceOdds odds, Path dir) throws IOException {
+    return writeAll(odds, dir, null);
+  }
+
+  /**
+   * As {@link #writeAll(ConvergenceOdds, Path)}, for a forecast made as of {@code asOf} (null: a run
+   * as written): the odds chart shades the months up to it, which are history the forecast was
+   * conditioned on, so the forecast proper starts after it.
+   */
+  public static List<Path> writeAll(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf) throws IOException {
     Objects.requireNonNull(odds, "odds");
     Objects.requireNonNull(dir, "dir");
     ActorPalette palette = ActorPalette.of(odds);
     int stacked = stackedHeight(issueOrder(odds).size());
     List<Path> out = new ArrayList<>(8);
-    out.addAll(ChartKit.save(oddsChart(odds), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT));
+    JFreeChart oddsChart = oddsChart(odds);
+    if (asOf != null) markAsOf(oddsChart, odds, asOf);
+    out.addAll(ChartKit.save(oddsChart, dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT));
     out.addAll(ChartKit.save(positionsChart(odds, palette), dir, "positions", ChartKit.WIDTH, stacked));
     out.addAll(ChartKit.save(termsChart(odds), dir, "terms", ChartKit.WIDTH, stacked));
     out.addAll(ChartKit.save(blockersChart(odds, palette), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
     return out;
+  }
+
+  /** Shades the months up to the as-of month and labels them: what the forecast knew, not what it forecast. */
+  private static void markAsOf(JFreeChart chart, ConvergenceOdds odds, java.time.YearMonth asOf) {
+    if (odds.byMonth().isEmpty()) return;
+    java.time.YearMonth first = odds.byMonth().get(0).month();
+    IntervalMarker known = new IntervalMarker(ChartLook.x(first) - 15L * 24 * 3600 * 1000,
+        ChartLook.x(asOf) + 15L * 24 * 3600 * 1000, new Color(120, 120, 120, 40));
+    known.setLabel("as of " + asOf + ": known, not forecast");
+    known.setLabelFont(ChartKit.NOTE_FONT);
+    known.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+    known.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+    chart.getXYPlot().addDomainMarker(known, Layer.BACKGROUND);
   }
 
   /** Height of the charts with one sub-plot per issue: 700 px up to two issues, then 230 px more each. */

@@ -26,7 +26,6 @@ import org.negotiate.scenario.ScenarioWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -45,29 +44,14 @@ final class BacktestCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files that record an outcome.")
   List<Path> scenarios;
 
-  @Option(names = "--runs", paramLabel = "N", description = "Kept replications per as-of forecast (default: 1000).")
-  Integer runs;
-
-  @Option(names = "--rounds", paramLabel = "R", description = "Months simulated (default: the scenario's experiment.rounds).")
-  Integer rounds;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: each scenario's experiment.seed).")
-  Long seed;
-
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path out;
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
+  /** --runs is the kept replications per as-of forecast (default 1000). */
+  @Mixin RunOptions run;
 
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
-    int n = Inputs.inRange("--runs", runs, 1000, 1, 1_000_000);
-    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    int n = run.replications(1000);
+    int t = run.threads();
     List<Scenario> loaded = new ArrayList<>();
     for (Path p : scenarios) {
       Scenario s = ScenarioLoader.load(p);
@@ -75,11 +59,12 @@ final class BacktestCommand implements Callable<Integer> {
         throw new BadInput(p + ": outcome: the scenario records no outcome; add an outcome: section (agreement, month, "
             + "summary, source) to back-test it");
       }
-      int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 2, Inputs.MAX_ROUNDS);
+      int r = run.rounds(s.experiment().rounds());
+      if (r < 2) throw new BadInput("--rounds: a back-test needs at least 2 months, got " + r);
       Inputs.checkRun(s, r, n, t);
       loaded.add(s);
     }
-    StringBuilder identity = new StringBuilder("backtest runs=" + n + " rounds=" + rounds + " seed=" + seed + "\n");
+    StringBuilder identity = new StringBuilder("backtest runs=" + n + " rounds=" + run.rounds + " seed=" + run.seed + "\n");
     List<String> names = new ArrayList<>();
     for (Scenario s : loaded) {
       identity.append(ScenarioWriter.toYaml(s));
@@ -87,14 +72,14 @@ final class BacktestCommand implements Callable<Integer> {
     }
     List<Backtest> cases = new ArrayList<>();
     try (Engine engine = engineOptions.open(t, "negotiate backtest");
-        ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), "backtest-" + String.join("+", names),
+        ResultFolder folder = ResultFolder.open(run.outputRoot(), "backtest-" + String.join("+", names),
             identity.toString(), started, "")) {
       for (int i = 0; i < loaded.size(); i++) {
         Scenario s = loaded.get(i);
-        int r = rounds != null ? rounds : s.experiment().rounds();
-        long base = seed != null ? seed : s.experiment().seed();
+        int r = run.rounds(s.experiment().rounds());
+        long base = run.seed(s.experiment().seed());
         Protocol protocol = Inputs.protocol(s);
-        try (ProgressBar bar = quiet ? null : Progress.bar("back-test " + s.name(), r - 1)) {
+        try (ProgressBar bar = run.progress("back-test " + s.name(), r - 1)) {
           cases.add(Backtest.run(s, protocol, n, r, base, t, engine, bar == null ? null : d -> Progress.stepTo(bar, d)));
         } catch (NoReplicationReproduces e) {
           throw new BadInput(scenarios.get(i) + ": " + e.getMessage());

@@ -56,11 +56,8 @@ final class CompareCommand implements Callable<Integer> {
       description = {"Override one input in both scenarios, e.g. protocol.noise=0. Repeatable."})
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM",
-      description = "Compare the two scenarios as of the end of this month: only evidence dated by then sets a value and "
-          + "only events known by then are scheduled (see odds --as-of). The runs are not conditioned on the "
-          + "observations: a paired comparison needs the same runs on both sides. 'none': as written (the default "
-          + "unless a scenario sets as_of.forecast).")
+  /** Both scenarios are cut; the runs are not conditioned on observations: pairing needs the same runs on both sides. */
+  @Option(names = "--as-of", paramLabel = "YYYY-MM", description = ScenarioOptions.AS_OF)
   String asOf;
 
   @Mixin RunOptions run;

@@ -39,11 +39,13 @@ final class ScenarioOptions {
       description = "Run with this protocol instead of the scenario's (its parameters that the new protocol does not take are dropped).")
   String protocol;
 
-  @Option(names = "--as-of", paramLabel = "YYYY-MM",
-      description = "Forecast as of the end of this month: only evidence dated by then sets a value, only events "
-          + "known by then are scheduled, and the odds are conditioned on what had been observed by then (the "
-          + "scenario's observations, and no deal so far where it records the outcome). 'none' runs the scenario as "
-          + "written, with hindsight. Default: the scenario's as_of.forecast, else none.")
+  /** What --as-of does, for every command that takes it. */
+  static final String AS_OF = "As of the end of this month: only evidence dated by then sets a value and only events "
+      + "known by then are scheduled; odds and backtest also keep only the runs that reproduce what had been observed "
+      + "by then (the scenario's observations, and no deal so far where it records the outcome). 'none' runs the "
+      + "scenario as written, with hindsight. Default: the scenario's as_of.forecast, else none.";
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM", description = AS_OF)
   String asOf;
 
   /** The as-of cut the scenario was loaded with (null for a run as written); set by Inputs.scenario. */

@@ -105,14 +105,32 @@ final class OddsCommand implements Callable<Integer> {
       folder.write("scenario.resolved.yaml", resolved);
       OddsTables.writeOdds(odds, folder.file("odds.csv"));
       if (!result.failures().isEmpty()) OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
-      OutcomeAnalysis[] analysis = OutcomeAnalysis.of(s, options, result.outcomes(),
-          Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS));
-      OddsTables.writeOutcomes(s, result, analysis, folder.file("outcomes.csv"));
-      OddsTables.writeRounds(odds, folder.file("rounds.csv"));
-      List<ReferenceSummary> reference = ReferenceSummary.of(s, r, base, n);
-      OddsTables.writeReference(reference, folder.file("reference.csv"));
-      List<Path> charts = new ArrayList<>(OddsCharts.writeAll(odds, folder.dir()));
-      charts.addAll(utilityPlane(s, r, n, base, result, folder.dir()));
+      int analysed = Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS);
+      OutcomeAnalysis[] analysis;
+      List<ReferenceSummary> reference;
+      List<Path> charts = new ArrayList<>();
+      // the outputs are independent of each other: on several threads they are made at once
+      try (Background parts = Background.of(t)) {
+        MonteCarlo.Options o = options;
+        int runs = n;
+        Background.Part<OutcomeAnalysis[]> analysisPart = parts.submit(() -> {
+          OutcomeAnalysis[] a = OutcomeAnalysis.of(s, o, result.outcomes(), analysed);
+          OddsTables.writeOutcomes(s, result, a, folder.file("outcomes.csv"));
+          return a;
+        });
+        Background.Part<List<ReferenceSummary>> referencePart = parts.submit(() -> {
+          List<ReferenceSummary> ref = ReferenceSummary.of(s, r, base, runs);
+          OddsTables.writeReference(ref, folder.file("reference.csv"));
+          return ref;
+        });
+        List<Background.Part<List<Path>>> chartParts = new ArrayList<>();
+        for (OddsCharts.Chart c : OddsCharts.charts(odds, folder.dir())) chartParts.add(parts.submit(c::write));
+        chartParts.add(parts.submit(() -> utilityPlane(s, r, runs, base, result, folder.dir())));
+        OddsTables.writeRounds(odds, folder.file("rounds.csv"));
+        for (Background.Part<List<Path>> c : chartParts) charts.addAll(c.get());
+        analysis = analysisPart.get();
+        reference = referencePart.get();
+      }
 
       Map<String, Object> summary = summary(odds);
       summary.putAll(analysisSummary(analysis));

@@ -80,16 +80,30 @@ public final class OddsCharts {
    * @throws IllegalArgumentException if a blocker share is outside [0, 1]
    */
   public static List<Path> writeAll(ConvergenceOdds odds, Path dir) throws IOException {
+    List<Path> out = new ArrayList<>(8);
+    for (Chart c : charts(odds, dir)) out.addAll(c.write());
+    return out;
+  }
+
+  /** Drawing and writing one chart (its PNG and SVG files); independent of the others. */
+  public interface Chart {
+    List<Path> write() throws IOException;
+  }
+
+  /**
+   * The four charts of {@link #writeAll} as separate jobs, in that order, for a caller that draws
+   * them at once on several threads (each chart is its own JFreeChart, so they share nothing mutable).
+   */
+  public static List<Chart> charts(ConvergenceOdds odds, Path dir) {
     Objects.requireNonNull(odds, "odds");
     Objects.requireNonNull(dir, "dir");
     ActorPalette palette = ActorPalette.of(odds);
     int stacked = stackedHeight(issueOrder(odds).size());
-    List<Path> out = new ArrayList<>(8);
-    out.addAll(ChartKit.save(oddsChart(odds), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT));
-    out.addAll(ChartKit.save(positionsChart(odds, palette), dir, "positions", ChartKit.WIDTH, stacked));
-    out.addAll(ChartKit.save(termsChart(odds), dir, "terms", ChartKit.WIDTH, stacked));
-    out.addAll(ChartKit.save(blockersChart(odds, palette), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
-    return out;
+    return List.of(
+        () -> ChartKit.save(oddsChart(odds), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT),
+        () -> ChartKit.save(positionsChart(odds, palette), dir, "positions", ChartKit.WIDTH, stacked),
+        () -> ChartKit.save(termsChart(odds), dir, "terms", ChartKit.WIDTH, stacked),
+        () -> ChartKit.save(blockersChart(odds, palette), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
   }
 
   /** Height of the charts with one sub-plot per issue: 700 px up to two issues, then 230 px more each. */

@@ -51,10 +51,11 @@ final class OddsCommand implements Callable<Integer> {
   @Mixin ResumeOption resumeOption;
   @Mixin EngineOptions engineOptions;
 
-  @Option(names = "--analyse", paramLabel = "N", defaultValue = "100",
+  @Option(names = "--analyse", paramLabel = "N",
       description = {"Set each deal of the first N replications against the parties' Pareto frontier and their Nash",
-        "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default ${DEFAULT-VALUE})."})
-  int analyse;
+        "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default 100, or 0 beyond",
+        OutcomeAnalysis.DEFAULT_MAX_PARTIES + " parties or " + OutcomeAnalysis.DEFAULT_MAX_ISSUES + " issues)."})
+  Integer analyse;
 
   @Option(names = "--precision", paramLabel = "P",
       description = {
@@ -105,6 +106,9 @@ final class OddsCommand implements Callable<Integer> {
       folder.write("scenario.resolved.yaml", resolved);
       OddsTables.writeOdds(odds, folder.file("odds.csv"));
       if (!result.failures().isEmpty()) OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
+      String analysisLeftOut = analyse == null ? OutcomeAnalysis.tooLargeByDefault(s) : null;
+      int analyse = this.analyse != null ? this.analyse : analysisLeftOut != null ? 0 : 100;
+      if (analysisLeftOut != null) spec.commandLine().getErr().println("negotiate: " + analysisLeftOut);
       int analysed = Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS);
       OutcomeAnalysis[] analysis;
       List<ReferenceSummary> reference;
@@ -141,6 +145,7 @@ final class OddsCommand implements Callable<Integer> {
         manifest.put("max_replications", options.replications());
       }
       if (resumedAt >= 0) manifest.put("resumed_after_replications", resumedAt);
+      if (analysisLeftOut != null) manifest.put("analysis_note", analysisLeftOut);
       manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("started_utc", started.toString());
       manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The independent parts of a command's output (tables, charts, analyses) computed at once on a
@@ -52,8 +53,24 @@ final class Background implements AutoCloseable {
     };
   }
 
+  /**
+   * Stops the parts still running (after a failure of another) and waits for them: a part that
+   * went on drawing after the command gave up could write into, or recreate, the result folder
+   * the command is deleting.
+   */
   @Override
   public void close() {
-    if (pool != null) pool.shutdownNow();
+    if (pool == null) return;
+    pool.shutdownNow();
+    boolean interrupted = false;
+    long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); // a part stuck longer: give up rather than hang
+    while (!pool.isTerminated() && System.nanoTime() < until) {
+      try {
+        pool.awaitTermination(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true; // still wait: the folder must not be written after this returns
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
   }
 }

@@ -51,10 +51,11 @@ final class OddsCommand implements Callable<Integer> {
   @Mixin ResumeOption resumeOption;
   @Mixin EngineOptions engineOptions;
 
-  @Option(names = "--analyse", paramLabel = "N", defaultValue = "100",
+  @Option(names = "--analyse", paramLabel = "N",
       description = {"Set each deal of the first N replications against the parties' Pareto frontier and their Nash",
-        "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default ${DEFAULT-VALUE})."})
-  int analyse;
+        "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default 100, or 0 beyond",
+        OutcomeAnalysis.DEFAULT_MAX_PARTIES + " parties or " + OutcomeAnalysis.DEFAULT_MAX_ISSUES + " issues)."})
+  Integer analyse;
 
   @Option(names = "--precision", paramLabel = "P",
       description = {
@@ -123,14 +124,36 @@ final class OddsCommand implements Callable<Integer> {
       folder.write("scenario.resolved.yaml", resolved);
       OddsTables.writeOdds(odds, folder.file("odds.csv"));
       if (!result.failures().isEmpty()) OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
-      OutcomeAnalysis[] analysis = OutcomeAnalysis.of(s, options, result.outcomes(),
-          Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS));
-      OddsTables.writeOutcomes(s, result, analysis, folder.file("outcomes.csv"));
-      OddsTables.writeRounds(odds, folder.file("rounds.csv"));
-      List<ReferenceSummary> reference = ReferenceSummary.of(s, r, base, n);
-      OddsTables.writeReference(reference, folder.file("reference.csv"));
-      List<Path> charts = new ArrayList<>(OddsCharts.writeAll(odds, folder.dir(), scenario.cut == null ? null : scenario.cut.month()));
-      charts.addAll(utilityPlane(s, r, n, base, result, folder.dir()));
+      String analysisLeftOut = analyse == null ? OutcomeAnalysis.tooLargeByDefault(s) : null;
+      int analyse = this.analyse != null ? this.analyse : analysisLeftOut != null ? 0 : 100;
+      if (analysisLeftOut != null) spec.commandLine().getErr().println("negotiate: " + analysisLeftOut);
+      int analysed = Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS);
+      OutcomeAnalysis[] analysis;
+      List<ReferenceSummary> reference;
+      List<Path> charts = new ArrayList<>();
+      // the outputs are independent of each other: on several threads they are made at once
+      try (Background parts = Background.of(t)) {
+        MonteCarlo.Options o = options;
+        int runs = n;
+        Background.Part<OutcomeAnalysis[]> analysisPart = parts.submit(() -> {
+          OutcomeAnalysis[] a = OutcomeAnalysis.of(s, o, result.outcomes(), analysed);
+          OddsTables.writeOutcomes(s, result, a, folder.file("outcomes.csv"));
+          return a;
+        });
+        Background.Part<List<ReferenceSummary>> referencePart = parts.submit(() -> {
+          List<ReferenceSummary> ref = ReferenceSummary.of(s, r, base, runs);
+          OddsTables.writeReference(ref, folder.file("reference.csv"));
+          return ref;
+        });
+        List<Background.Part<List<Path>>> chartParts = new ArrayList<>();
+        java.time.YearMonth asOf = scenario.cut == null ? null : scenario.cut.month();
+        for (OddsCharts.Chart c : OddsCharts.charts(odds, folder.dir(), asOf)) chartParts.add(parts.submit(c::write));
+        chartParts.add(parts.submit(() -> utilityPlane(s, r, runs, base, result, folder.dir())));
+        OddsTables.writeRounds(odds, folder.file("rounds.csv"));
+        for (Background.Part<List<Path>> c : chartParts) charts.addAll(c.get());
+        analysis = analysisPart.get();
+        reference = referencePart.get();
+      }
       org.negotiate.experiment.Posterior posterior = null;
       if (conditions != null) {
         posterior = org.negotiate.experiment.Posterior.of(s, base, result.attempted(), result.outcomes());
@@ -166,6 +189,7 @@ final class OddsCommand implements Callable<Integer> {
         manifest.put("max_replications", options.replications());
       }
       if (resumedAt >= 0) manifest.put("resumed_after_replications", resumedAt);
+      if (analysisLeftOut != null) manifest.put("analysis_note", analysisLeftOut);
       manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("started_utc", started.toString());
       manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());

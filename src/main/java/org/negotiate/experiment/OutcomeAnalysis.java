@@ -29,6 +29,27 @@ import org.negotiate.sim.RunOutcome;
 public record OutcomeAnalysis(boolean zone, Assessment agreed) {
 
   /**
+   * Most parties and issues the default analysis takes on. With more than two parties (or utilities
+   * that are not concave) the frontier distances and the bargaining points are found by multi-start
+   * Nelder–Mead over the free issues, each evaluation costing parties × actors × issues: on a
+   * 250-party, 50-issue table one analysed run took longer than 900 s. Beyond these sizes the
+   * default analyses no run and says so; an explicit {@code --analyse N} still runs.
+   */
+  public static final int DEFAULT_MAX_PARTIES = 8;
+  public static final int DEFAULT_MAX_ISSUES = 12;
+
+  /** Why the default analysis is left out for this scenario, or null when it runs. */
+  public static String tooLargeByDefault(Scenario s) {
+    long parties = s.actors().stream().filter(a -> a.role() == Role.PARTY).count();
+    int issues = s.issues().size();
+    if (parties <= DEFAULT_MAX_PARTIES && issues <= DEFAULT_MAX_ISSUES) return null;
+    return String.format(java.util.Locale.ROOT,
+        "outcome analysis left out: %d parties on %d issues (the default analyses at most %d parties on %d issues,"
+            + " its cost grows with both); --analyse N runs it on the first N replications anyway",
+        parties, issues, DEFAULT_MAX_PARTIES, DEFAULT_MAX_ISSUES);
+  }
+
+  /**
    * One analysis for each of the first {@code limit} replications, in index order (null beyond):
    * the frontier and the bargaining points are solved afresh for every run's own inputs, some
    * milliseconds each, so the default analyses a sample. Computed in parallel; the same whatever the

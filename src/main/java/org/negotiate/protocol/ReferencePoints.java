@@ -69,8 +69,12 @@ public final class ReferencePoints {
     return (1 - d2) / (1 - d1 * d2);
   }
 
-  /** The parties' capability-weighted Nash bargaining point inside their red lines, or null when they leave none. */
+  /**
+   * The parties' capability-weighted Nash bargaining point inside their red lines, or null when they
+   * leave none. Solved as the protocol solves its draft ({@link NashDraft#exact}): Nelder-Mead stops
+   * short of the maximum in about a fifth of the baseline's draws.
+   */
   public static double[] nash(Inputs in, int[] parties) {
-    return NashDraft.draft(in, parties, new int[0]);
+    return NashDraft.exact(in, parties, new int[0]);
   }
 }

@@ -451,6 +451,10 @@ public final class BriefSections {
     return new Section(id, heading, assumptionsBody(s, scenarioFile, reportDir));
   }
 
+  /** Most actors, and stances per actor, the assumptions section lists. */
+  static final int MAX_ACTOR_BLOCKS = 30;
+  static final int MAX_STANCE_ROWS = 12;
+
   static Html assumptionsBody(Scenario s, Path scenarioFile, Path reportDir) {
     List<Object> body = new ArrayList<>();
     if (s.description() != null && !s.description().isBlank()) body.add(p(s.description().strip()));
@@ -466,7 +470,16 @@ public final class BriefSections {
     }
     body.add(el("h3", "Issues"));
     body.add(Html.table(List.of("Issue", "0 means", "100 means", "Status quo"), issues, "issues"));
-    for (Actor a : s.actors()) {
+    // a person reads a few dozen actor blocks, not 250 of 50 stances each: past that the brief
+    // points to the resolved scenario, which holds every value with its evidence
+    List<Actor> actors = s.actors().subList(0, Math.min(MAX_ACTOR_BLOCKS, s.actors().size()));
+    if (actors.size() < s.actors().size() || s.issues().size() > MAX_STANCE_ROWS) {
+      body.add(p(el("span", attrs("class", "note"), String.format(Locale.ROOT,
+          "Shown below: the first %d of %d actors%s; every value, with its evidence and rationale, is in "
+              + "scenario.resolved.yaml.", actors.size(), s.actors().size(),
+          s.issues().size() > MAX_STANCE_ROWS ? ", each on the first " + MAX_STANCE_ROWS + " of " + s.issues().size() + " issues" : ""))));
+    }
+    for (Actor a : actors) {
       List<Object> dl = new ArrayList<>();
       dt(dl, "Role", roleText(a.role()));
       dt(dl, "Capability", range(a.capability()));
@@ -481,6 +494,7 @@ public final class BriefSections {
       if (a.rationale() != null && !a.rationale().isBlank()) dt(dl, "Rationale", a.rationale().strip());
       List<List<?>> stances = new ArrayList<>();
       for (Map.Entry<String, Stance> e : a.stances().entrySet()) {
+        if (stances.size() == MAX_STANCE_ROWS) break;
         Stance st = e.getValue();
         String label = s.issue(e.getKey()).map(Issue::label).orElse(e.getKey());
         stances.add(row(label, range(st.position()), range(st.salience()), redLine(st.redLine()),

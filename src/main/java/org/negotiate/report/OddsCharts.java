@@ -89,23 +89,14 @@ public final class OddsCharts {
    * conditioned on, so the forecast proper starts after it.
    */
   public static List<Path> writeAll(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf) throws IOException {
-    Objects.requireNonNull(odds, "odds");
-    Objects.requireNonNull(dir, "dir");
-    ActorPalette palette = ActorPalette.of(odds);
-    int stacked = stackedHeight(issueOrder(odds).size());
     List<Path> out = new ArrayList<>(8);
-    JFreeChart oddsChart = oddsChart(odds);
-    if (asOf != null) markAsOf(oddsChart, odds, asOf);
-    out.addAll(ChartKit.save(oddsChart, dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT));
-    out.addAll(ChartKit.save(positionsChart(odds, palette), dir, "positions", ChartKit.WIDTH, stacked));
-    out.addAll(ChartKit.save(termsChart(odds), dir, "terms", ChartKit.WIDTH, stacked));
-    out.addAll(ChartKit.save(blockersChart(odds, palette), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
+    for (Chart c : charts(odds, dir, asOf)) out.addAll(c.write());
     return out;
   }
 
   /** Shades the months up to the as-of month and labels them: what the forecast knew, not what it forecast. */
-  private static void markAsOf(JFreeChart chart, ConvergenceOdds odds, java.time.YearMonth asOf) {
-    if (odds.byMonth().isEmpty()) return;
+  private static JFreeChart markAsOf(JFreeChart chart, ConvergenceOdds odds, java.time.YearMonth asOf) {
+    if (asOf == null || odds.byMonth().isEmpty()) return chart;
     java.time.YearMonth first = odds.byMonth().get(0).month();
     IntervalMarker known = new IntervalMarker(ChartLook.x(first) - 15L * 24 * 3600 * 1000,
         ChartLook.x(asOf) + 15L * 24 * 3600 * 1000, new Color(120, 120, 120, 40));
@@ -114,7 +105,48 @@ public final class OddsCharts {
     known.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
     known.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
     chart.getXYPlot().addDomainMarker(known, Layer.BACKGROUND);
+    return chart;
   }
+
+  /** Drawing and writing one chart (its PNG and SVG files); independent of the others. */
+  public interface Chart {
+    List<Path> write() throws IOException;
+  }
+
+  /**
+   * The four charts of {@link #writeAll} as separate jobs, in that order, for a caller that draws
+   * them at once on several threads (each chart is its own JFreeChart, so they share nothing mutable).
+   */
+  public static List<Chart> charts(ConvergenceOdds odds, Path dir) {
+    return charts(odds, dir, null);
+  }
+
+  /** As {@link #charts(ConvergenceOdds, Path)}, the odds chart marking the as-of month (null: none). */
+  public static List<Chart> charts(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf) {
+    Objects.requireNonNull(odds, "odds");
+    Objects.requireNonNull(dir, "dir");
+    ActorPalette palette = ActorPalette.of(odds);
+    int stacked = stackedHeight(Math.min(MAX_PANELS, issueOrder(odds).size()));
+    return List.of(
+        () -> ChartKit.save(markAsOf(oddsChart(odds), odds, asOf), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT),
+        () -> ChartKit.save(positionsChart(odds, palette), dir, "positions", ChartKit.WIDTH, stacked),
+        () -> ChartKit.save(termsChart(odds), dir, "terms", ChartKit.WIDTH, stacked),
+        () -> ChartKit.save(blockersChart(odds, palette), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
+  }
+
+  /**
+   * Most issues drawn as panels of the positions and terms charts; beyond, the first ones in the
+   * scenario's order, and the chart says so (every issue is in rounds.csv and outcomes.csv). A
+   * chart of 50 panels is 11,700 px high and, with 250 actors, a 90 MB SVG no one can read.
+   */
+  static final int MAX_PANELS = 12;
+  /**
+   * Most actors drawn one by one in a positions panel; with more, the panel shows the median and
+   * the 10–90% spread of the actors' median positions instead (each actor is in rounds.csv).
+   */
+  static final int MAX_ACTOR_LINES = 12;
+  /** Most parties drawn as bars of the blockers chart: those with the largest shares. */
+  static final int MAX_BLOCKER_BARS = 15;
 
   /** Height of the charts with one sub-plot per issue: 700 px up to two issues, then 230 px more each. */
   static int stackedHeight(int issues) {
@@ -168,7 +200,8 @@ public final class OddsCharts {
 
   static JFreeChart positionsChart(ConvergenceOdds odds, ActorPalette palette) {
     Map<String, String> labels = issueLabels(odds);
-    List<String> issues = issueOrder(odds);
+    List<String> allIssues = issueOrder(odds);
+    List<String> issues = allIssues.subList(0, Math.min(MAX_PANELS, allIssues.size()));
     Set<YearMonth> months = new TreeSet<>();
     odds.positions().forEach(b -> months.add(b.month()));
 
@@ -184,6 +217,13 @@ public final class OddsCharts {
       if (own != null) actorNames.put(id, own.values().iterator().next().get(0).actorName());
     }
     boolean hasText = byActor.containsKey(TEXT_ACTOR_ID);
+    int actorCount = actorNames.size();
+    boolean summarised = actorCount > MAX_ACTOR_LINES;
+    if (summarised) {
+      // too many to tell apart: one band for all actors, built below from their medians
+      actorNames.clear();
+      actorNames.put(ACTORS_ID, "Actors' median positions: median and 10–90% across the " + actorCount + " actors");
+    }
     if (hasText) {
       actorNames.put(TEXT_ACTOR_ID, "Mediators' draft text");
     }
@@ -198,9 +238,10 @@ public final class OddsCharts {
       for (Map.Entry<String, String> actor : actorNames.entrySet()) {
         String id = actor.getKey();
         boolean text = TEXT_ACTOR_ID.equals(id);
-        List<PositionBand> bands = byActor.getOrDefault(id, Map.of()).getOrDefault(issue, List.of()).stream()
-            .sorted(Comparator.comparingInt(PositionBand::round))
-            .toList();
+        List<PositionBand> bands = ACTORS_ID.equals(id) ? acrossActors(byActor, issue)
+            : byActor.getOrDefault(id, Map.of()).getOrDefault(issue, List.of()).stream()
+                .sorted(Comparator.comparingInt(PositionBand::round))
+                .toList();
         if (bands.isEmpty()) {
           continue;
         }
@@ -211,7 +252,7 @@ public final class OddsCharts {
         }
         int i = data.getSeriesCount();
         data.addSeries(s);
-        Color c = palette.color(id);
+        Color c = ACTORS_ID.equals(id) ? ACTORS_COLOR : palette.color(id);
         r.setSeriesPaint(i, c);
         r.setSeriesFillPaint(i, c);
         r.setSeriesStroke(i, text ? ChartLook.REPORT.dashed(2.4f) : ChartLook.line(ChartKit.LINE_WIDTH));
@@ -230,7 +271,7 @@ public final class OddsCharts {
     List<LegendItem> legend = new ArrayList<>();
     actorNames.forEach((id, name) -> legend.add(TEXT_ACTOR_ID.equals(id)
         ? ChartLook.REPORT.lineItem(name, ActorPalette.TEXT_COLOR, ChartLook.REPORT.dashed(2.4f))
-        : ChartLook.REPORT.lineItem(name, palette.color(id), ChartLook.line(3f))));
+        : ChartLook.REPORT.lineItem(name, ACTORS_ID.equals(id) ? ACTORS_COLOR : palette.color(id), ChartLook.line(3f))));
     combined.setFixedLegendItems(ChartLook.legend(legend));
     if (issues.isEmpty()) {
       combined.add(emptyXYPlot("No positions recorded"), 1);
@@ -238,11 +279,51 @@ public final class OddsCharts {
 
     return ChartLook.REPORT.chart(
         ChartKit.title(odds.scenario(), "positions by month"),
-        List.of(
+        shown(List.of(
             ChartKit.runLine(odds.replications(), odds.seed(), null),
             "Position on each issue's 0–100 scale: line = median over runs, shaded = 10th–90th percentile"),
+            issues.size(), allIssues.size(), summarised ? actorCount : 0, "rounds.csv"),
         combined,
         !legend.isEmpty());
+  }
+
+  /** The pseudo-actor standing for every actor in a summarised positions panel. */
+  private static final String ACTORS_ID = "*actors*"; // no actor id has a star
+  private static final Color ACTORS_COLOR = new Color(0x4E6E81);
+
+  /**
+   * For each round, the 10th, 50th and 90th percentiles over the actors (the text excluded) of
+   * their median positions on the issue.
+   */
+  private static List<PositionBand> acrossActors(Map<String, Map<String, List<PositionBand>>> byActor, String issue) {
+    Map<Integer, List<PositionBand>> byRound = new java.util.TreeMap<>();
+    byActor.forEach((id, issues) -> {
+      if (TEXT_ACTOR_ID.equals(id)) return;
+      for (PositionBand b : issues.getOrDefault(issue, List.of())) byRound.computeIfAbsent(b.round(), k -> new ArrayList<>()).add(b);
+    });
+    List<PositionBand> out = new ArrayList<>(byRound.size());
+    byRound.forEach((round, bands) -> {
+      double[] m = bands.stream().mapToDouble(PositionBand::p50).sorted().toArray();
+      out.add(new PositionBand(ACTORS_ID, "actors", issue, round, bands.get(0).month(),
+          quantile(m, 0.1), quantile(m, 0.5), quantile(m, 0.9)));
+    });
+    return out;
+  }
+
+  /** The nearest-rank quantile of sorted values. */
+  private static double quantile(double[] sorted, double p) {
+    return sorted[(int) Math.max(0, Math.ceil(p * sorted.length) - 1)];
+  }
+
+  /** The subtitle lines, with a last one saying what a capped chart leaves out and where it is. */
+  private static List<String> shown(List<String> lines, int issuesShown, int issues, int summarisedActors, String where) {
+    if (issuesShown == issues && summarisedActors == 0) return lines;
+    List<String> parts = new ArrayList<>();
+    if (issuesShown < issues) parts.add(String.format(Locale.ROOT, "the first %d of %d issues", issuesShown, issues));
+    if (summarisedActors > 0) parts.add(String.format(Locale.ROOT, "%d actors summarised", summarisedActors));
+    List<String> out = new ArrayList<>(lines);
+    out.add("Shown: " + String.join(", ", parts) + "; every value is in " + where);
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -258,7 +339,13 @@ public final class OddsCharts {
     combined.setGap(14);
 
     long maxAgreed = 0;
+    List<IssueTerms> terms = odds.terms().subList(0, Math.min(MAX_PANELS, odds.terms().size()));
     for (IssueTerms t : odds.terms()) {
+      long total = t.agreedRuns();
+      if (total <= 0 && t.histogram() != null) for (long h : t.histogram()) total += h;
+      maxAgreed = Math.max(maxAgreed, total);
+    }
+    for (IssueTerms t : terms) {
       long[] hist = t.histogram() == null ? new long[0] : t.histogram();
       long total = t.agreedRuns();
       if (total <= 0) {
@@ -266,7 +353,6 @@ public final class OddsCharts {
           total += h;
         }
       }
-      maxAgreed = Math.max(maxAgreed, total);
       XYSeriesCollection data = new XYSeriesCollection();
       data.setIntervalWidth(1.0);
       XYPlot sub;
@@ -321,7 +407,8 @@ public final class OddsCharts {
     String note = maxAgreed == 0 ? "no run reached agreement" : null;
     return ChartLook.REPORT.chart(
         ChartKit.title(odds.scenario(), "agreed terms by issue"),
-        List.of(ChartKit.runLine(odds.replications(), odds.seed(), note)),
+        shown(List.of(ChartKit.runLine(odds.replications(), odds.seed(), note)), terms.size(), odds.terms().size(), 0,
+            "outcomes.csv"),
         combined,
         maxAgreed > 0);
   }
@@ -333,15 +420,24 @@ public final class OddsCharts {
     long failed = failedRuns(odds);
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     List<Paint> paints = new ArrayList<>();
+    int bars = 0;
     if (failed > 0) {
       for (BlockerShare b : odds.blockers()) {
         if (!(b.share() >= 0 && b.share() <= 1 + 1e-9)) {
           throw new IllegalArgumentException(
               "blocker share of " + b.actorId() + " must be a fraction in [0, 1], was " + b.share());
         }
+      }
+      List<BlockerShare> ranked = odds.blockers();
+      if (ranked.size() > MAX_BLOCKER_BARS) {
+        // the largest shares, ties in the table's order
+        ranked = ranked.stream().sorted(Comparator.comparingDouble((BlockerShare b) -> -b.share())).limit(MAX_BLOCKER_BARS).toList();
+      }
+      for (BlockerShare b : ranked) {
         data.addValue(100.0 * b.share(), "Share of failed runs", b.actorName());
         paints.add(palette.color(b.actorId()));
       }
+      bars = ranked.size();
     }
     BarRenderer r = new BarRenderer() {
       @Override
@@ -394,7 +490,11 @@ public final class OddsCharts {
             failed, odds.replications() > 0 ? 100.0 * failed / odds.replications() : 0.0);
     return ChartLook.REPORT.chart(
         ChartKit.title(odds.scenario(), "who blocks agreement"),
-        List.of(ChartKit.runLine(odds.replications(), odds.seed(), null), failedLine),
+        bars < odds.blockers().size() && failed > 0
+            ? List.of(ChartKit.runLine(odds.replications(), odds.seed(), null), failedLine,
+                String.format(Locale.ROOT, "Shown: the %d of %d parties with the largest shares; every blocker is in outcomes.csv",
+                    bars, odds.blockers().size()))
+            : List.of(ChartKit.runLine(odds.replications(), odds.seed(), null), failedLine),
         plot,
         false);
   }

@@ -1,6 +1,7 @@
 package org.negotiate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,32 @@ class OddsChartsTest {
     for (Path f : files) {
       assertTrue(Files.size(f) > 0, f + " is empty");
     }
+  }
+
+  /**
+   * The largest tables (issue 18.10): 250 actors on 50 issues give charts a person can read and a
+   * size that does not grow with the table; each says what it leaves out and where it is.
+   */
+  @Test
+  void largeTablesGiveBoundedChartsThatSaySoWhatIsLeftOut() throws Exception {
+    ConvergenceOdds odds = SyntheticOdds.large(250, 50, 12);
+    List<Path> files = OddsCharts.writeAll(odds, dir);
+    assertEquals(8, files.size());
+    checkPng(dir.resolve("positions.png"), ChartKit.WIDTH, OddsCharts.stackedHeight(OddsCharts.MAX_PANELS));
+    checkPng(dir.resolve("terms.png"), ChartKit.WIDTH, OddsCharts.stackedHeight(OddsCharts.MAX_PANELS));
+    for (Path f : files) assertTrue(Files.size(f) < 2_000_000, f + " is " + Files.size(f) + " bytes");
+    String positions = svgText(dir.resolve("positions.svg"));
+    assertTrue(positions.contains("the first 12 of 50 issues"), positions);
+    assertTrue(positions.contains("250 actors summarised"), positions);
+    assertTrue(svgText(dir.resolve("terms.svg")).contains("the first 12 of 50 issues"));
+    String blockers = svgText(dir.resolve("blockers.svg"));
+    assertTrue(blockers.contains("the 15 of 250 parties with the largest shares"), blockers);
+    // the largest share is among the bars, the smallest is not
+    assertTrue(blockers.contains("Actor 249"), blockers);
+    assertFalse(blockers.contains("Actor 000"), blockers);
+    // the baseline-sized result keeps its charts as they were: no note
+    OddsCharts.writeAll(SyntheticOdds.typical(24), dir);
+    assertFalse(svgText(dir.resolve("positions.svg")).contains("Shown:"));
   }
 
   @Test

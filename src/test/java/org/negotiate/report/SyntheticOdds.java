@@ -67,6 +67,39 @@ final class SyntheticOdds {
     return new ConvergenceOdds(SCENARIO, n, 20221201L, byMonth, terms, blockers, positions(months, centres));
   }
 
+  /**
+   * A large table's result: {@code actors} actors on {@code issues} issues over {@code months}
+   * months; actor i blocks in a share growing with i (the last one most), positions spread evenly.
+   */
+  static ConvergenceOdds large(int actors, int issues, int months) {
+    int n = 100;
+    List<MonthOdds> byMonth = new ArrayList<>();
+    for (int r = 1; r <= months; r++) {
+      double[] w = wilson(r, n);
+      byMonth.add(new MonthOdds(r, START.plusMonths(r - 1), r, r / (double) n, w[0], w[1]));
+    }
+    List<IssueTerms> terms = new ArrayList<>();
+    for (int k = 0; k < issues; k++) terms.add(terms("issue_" + k, "Issue " + k, months, 50, 10));
+    List<BlockerShare> blockers = new ArrayList<>();
+    double total = actors * (actors + 1) / 2.0;
+    for (int i = 0; i < actors; i++) {
+      blockers.add(new BlockerShare(String.format("a%03d", i), String.format("Actor %03d", i), n - months, (i + 1) / total));
+    }
+    List<PositionBand> bands = new ArrayList<>();
+    for (int i = 0; i <= actors; i++) {
+      String id = i == actors ? "text" : String.format("a%03d", i);
+      String name = i == actors ? "Mediators' text" : String.format("Actor %03d", i);
+      for (int k = 0; k < issues; k++) {
+        for (int r = 0; r < months; r++) {
+          double x = 100.0 * i / actors;
+          double p50 = x + (50 - x) * r / months;
+          bands.add(new PositionBand(id, name, "issue_" + k, r, START.plusMonths(r), clamp(p50 - 5), p50, clamp(p50 + 5)));
+        }
+      }
+    }
+    return new ConvergenceOdds("large table", n, 1L, byMonth, terms, blockers, bands);
+  }
+
   /** No run agreed: every run failed, terms empty. */
   static ConvergenceOdds noneAgreed() {
     int n = 500;

@@ -54,6 +54,12 @@ public final class OutcomeSpace {
   private final double[] r;
   private final Separable separable;
   private final BoxSearch search;
+  /**
+   * Two parties with concave utilities: their frontier is the curve of exact weighted-sum
+   * maximisers (see {@link #bracket}), so the maximin problems and the ideal point are found by
+   * bisection along it rather than by multi-start search.
+   */
+  private final boolean twoConcave;
 
   private List<Point> supported;
   private List<double[]> seeds;
@@ -92,6 +98,7 @@ public final class OutcomeSpace {
     for (int q = 0; q < parties.length; q++) r[q] = in.reservation[parties[q]];
     separable = new Separable(in, parties);
     search = box == null ? null : new BoxSearch(box[0], box[1]);
+    twoConcave = box != null && parties.length == 2 && separable.concave();
   }
 
   /**
@@ -402,7 +409,10 @@ public final class OutcomeSpace {
     Inputs objective = inputs;
     int[] none = new int[0];
     ToDoubleFunction<double[]> f = z -> NashDraft.objective(objective, parties, none, z);
-    double[] draft = NashDraft.draft(inputs, parties, none);
+    // the exact solver: the global maximum when the utilities are concave, otherwise never worse
+    // than Nelder-Mead (it runs that too and keeps the better point)
+    double[] draft = NashDraft.exact(inputs, parties, none);
+    if (separable.concave() && rational(point(draft))) return point(draft);
     double best = f.applyAsDouble(draft);
     // NashDraft starts once, from the weighted mean of the ideals; with risk < 0 the Nash product
     // can have several local maxima, so search from the frontier sample and the egalitarian
@@ -458,6 +468,18 @@ public final class OutcomeSpace {
       int qq = q;
       // the best rational package known so far
       Point known = rationalStarts.stream().max(Comparator.comparingDouble(p -> p.u[qq])).orElseThrow();
+      if (twoConcave) {
+        // along the frontier party q gains while the other loses: stop where the other reaches its reservation
+        int o = 1 - q;
+        double[][] pair = bracket(z -> qq == 0 ? r[o] - u(z)[o] : u(z)[o] - r[o]);
+        double value = known.u[q];
+        for (double[] z : pair) {
+          double[] u = u(z);
+          if (rational(u, 1e-12) && u[q] > value) value = u[q];
+        }
+        best[q] = value;
+        continue;
+      }
       List<double[]> starts = new ArrayList<>();
       starts.add(known.z);
       for (Point p : supported()) starts.add(p.z);
@@ -602,6 +624,27 @@ public final class OutcomeSpace {
    * party, then polished on the exact minimum.
    */
   private BoxSearch.Best maximin(double[] a, double[] b, List<double[]> extra, boolean ideals) {
+    if (twoConcave) {
+      // the answer is where the ray a + t b meets the frontier, or the frontier's end it misses by
+      ToDoubleFunction<double[]> gap = z -> {
+        double[] u = u(z);
+        return (u[0] - a[0]) / b[0] - (u[1] - a[1]) / b[1];
+      };
+      double[] bestZ = null;
+      double bestV = Double.NEGATIVE_INFINITY;
+      List<double[]> candidates = new ArrayList<>();
+      for (double[] z : extra) candidates.add(search.clamp(z)); // as the search would: never below a given package
+      candidates.addAll(Arrays.asList(bracket(gap)));
+      for (double[] z : candidates) {
+        double[] u = u(z);
+        double v = Math.min((u[0] - a[0]) / b[0], (u[1] - a[1]) / b[1]);
+        if (bestZ == null || v > bestV) {
+          bestV = v;
+          bestZ = z;
+        }
+      }
+      return new BoxSearch.Best(bestZ, bestV);
+    }
     List<double[]> starts = new ArrayList<>(extra);
     for (Point p : supported()) starts.add(p.z);
     starts.add(search.centre());
@@ -623,6 +666,66 @@ public final class OutcomeSpace {
     }
     next.addAll(starts);
     return search.maximise(hard, next, 2);
+  }
+
+  /** Weight on a party at the frontier's ends: ties there break towards the other party's gain. */
+  private static final double END_WEIGHT = 1e-6;
+  private static final int BISECTIONS = 64;
+
+  /**
+   * Two concave parties: their frontier, from the first party's worst end to its best, is z(w), the
+   * exact maximiser of {@code w U_0 + (1 - w) U_1} ({@link Separable#argmax}), along which U_0 never
+   * falls and U_1 never rises; where z(w) jumps (a straight stretch of the frontier) the packages
+   * between the two maximisers lie on that stretch too (concavity). Given g non-decreasing along the
+   * frontier, returns the two packages that bracket its sign change, to about 1e-15 in w: the last
+   * with g &lt; 0 and the first with g &gt;= 0 (both the same end when g keeps one sign).
+   */
+  private double[][] bracket(ToDoubleFunction<double[]> g) {
+    double wl = END_WEIGHT;
+    double wh = 1 - END_WEIGHT;
+    double[] zl = along(wl);
+    if (g.applyAsDouble(zl) >= 0) return new double[][] {zl, zl};
+    double[] zh = along(wh);
+    if (g.applyAsDouble(zh) < 0) return new double[][] {zh, zh};
+    for (int i = 0; i < BISECTIONS && wh - wl > 1e-15; i++) {
+      double w = (wl + wh) / 2;
+      double[] z = along(w);
+      if (g.applyAsDouble(z) < 0) {
+        wl = w;
+        zl = z;
+      } else {
+        wh = w;
+        zh = z;
+      }
+    }
+    if (BoxSearch.distance(zl, zh) <= 1e-12) return new double[][] {zl, zh};
+    // a jump: follow the straight stretch between the two maximisers
+    double[] a = zl;
+    double[] b = zh;
+    double ll = 0;
+    double lh = 1;
+    for (int i = 0; i < BISECTIONS && lh - ll > 1e-15; i++) {
+      double l = (ll + lh) / 2;
+      double[] z = mix(a, b, l);
+      if (g.applyAsDouble(z) < 0) {
+        ll = l;
+        zl = z;
+      } else {
+        lh = l;
+        zh = z;
+      }
+    }
+    return new double[][] {zl, zh};
+  }
+
+  private double[] along(double w) {
+    return separable.argmax(new double[] {w, 1 - w}, box[0], box[1]);
+  }
+
+  private static double[] mix(double[] a, double[] b, double l) {
+    double[] z = new double[a.length];
+    for (int k = 0; k < z.length; k++) z[k] = a[k] + l * (b[k] - a[k]);
+    return z;
   }
 
   private static double softMin(double[] u, double[] a, double[] b, double tau) {

@@ -39,6 +39,24 @@ final class Separable {
   }
 
   /**
+   * Whether every party's judged utility is concave in the package: each actor it weighs (with a
+   * non-negative weight) has risk {@code >= 0}, so {@code v(|t - x| / 100)} is concave in t. Then
+   * the set of utility vectors the zone reaches is convex below its frontier, and every frontier
+   * point maximises some weighted sum of the utilities.
+   */
+  boolean concave() {
+    for (double[] c : coef) {
+      for (int j = 0; j < in.actors; j++) {
+        if (c[j] < 0) return false;
+        if (c[j] == 0) continue;
+        if (!(in.risk[j] >= 0)) return false;
+        for (int k = 0; k < in.issues; k++) if (!(in.salience[j][k] >= 0)) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * A package in [lo, hi] maximising {@code sum_q w[q] U_q}. Where a whole interval of terms ties
    * on an issue, its midpoint is taken.
    */

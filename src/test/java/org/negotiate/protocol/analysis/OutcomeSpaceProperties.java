@@ -186,6 +186,37 @@ class OutcomeSpaceProperties {
     });
   }
 
+  /**
+   * Two parties with concave utilities take the exact path (bisection along the weighted-sum
+   * frontier): the Kalai–Smorodinsky point and the egalitarian point lie where their rays meet the
+   * frontier, so no sampled package, however dense, gives both parties more along the ray.
+   */
+  @Test
+  void twoConcavePartiesMeetTheirRaysExactly() {
+    theory().withExamples(EXAMPLES * 3).forAll(integers().between(0, Integer.MAX_VALUE)).checkAssert(seed -> {
+      Case c = randomCase(seed);
+      for (int i = 0; i < c.in.actors; i++) c.in.risk[i] = Math.abs(c.in.risk[i]); // concave
+      int[] two = {c.parties[0], c.parties[1]};
+      OutcomeSpace s = OutcomeSpace.of(c.in, two);
+      if (!s.rational()) return;
+      double[] r = s.disagreement();
+      double[] top = s.idealPoint().orElseThrow();
+      double[] ks = s.kalaiSmorodinsky().orElseThrow().utilities();
+      double[] eg = s.egalitarian().orElseThrow().utilities();
+      double lambda = Math.min((ks[0] - r[0]) / Math.max(top[0] - r[0], 1e-9), (ks[1] - r[1]) / Math.max(top[1] - r[1], 1e-9));
+      double gain = Math.min(eg[0] - r[0], eg[1] - r[1]);
+      check(lambda >= -1e-9 && lambda <= 1 + 1e-9, c, "KS lambda " + lambda);
+      for (double[] z : samples(s.zone().orElseThrow(), seed + 3, 2000)) {
+        double[] u = s.utilities(z);
+        double l = Math.min((u[0] - r[0]) / Math.max(top[0] - r[0], 1e-9), (u[1] - r[1]) / Math.max(top[1] - r[1], 1e-9));
+        check(l <= lambda + 1e-9, c, "a sample is further along the KS ray: " + l + " > " + lambda);
+        check(Math.min(u[0] - r[0], u[1] - r[1]) <= gain + 1e-9, c, "a sample beats the egalitarian point");
+        if (u[1] >= r[1]) check(u[0] <= top[0] + 1e-9, c, "a rational sample beats the ideal point");
+        if (u[0] >= r[0]) check(u[1] <= top[1] + 1e-9, c, "a rational sample beats the ideal point");
+      }
+    });
+  }
+
   @Test
   void invariantToTheOrderOfParties() {
     theory().withExamples(EXAMPLES / 2).forAll(integers().between(0, Integer.MAX_VALUE)).checkAssert(seed -> {

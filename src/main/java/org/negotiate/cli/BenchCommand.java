@@ -36,10 +36,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {
-      "Measures the Monte Carlo on this machine: replications per second and microseconds per",
-      "replication with 1 thread and with all of them, the parallel speed-up (and whether both gave",
-      "identical results), the engine's overhead over the bare protocol loop, and the peak heap.",
-      "With no SCENARIO: scenarios/baseline.yaml. Writes nothing."
+      "Measures the speed of the Monte Carlo on this machine.",
+      "Measures the Monte Carlo on this machine: replications per second and microseconds per "
+      + "replication with 1 thread and with all of them, the parallel speed-up (and whether both gave "
+      + "identical results), the engine's overhead over the bare protocol loop, and the peak heap. "
+      + "With no SCENARIO: scenarios/baseline.yaml. Writes nothing."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

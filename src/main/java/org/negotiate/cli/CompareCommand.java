@@ -38,10 +38,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {
-      "Runs scenarios A and B with the same seed and replications (common random numbers: inputs they",
-      "share get the same draw in each replication) and writes, per month, both odds and the difference",
-      "B - A with its paired 95%% interval (and the unpaired one for comparison), the inputs that differ,",
-      "the blockers side by side and charts to results/compare-<A>-vs-<B>/<run-id>/."
+      "Compares two scenarios over the same draws: the difference in the odds, month by month.",
+      "Runs scenarios A and B with the same seed and replications (common random numbers: inputs they "
+      + "share get the same draw in each replication) and writes, per month, both odds and the difference "
+      + "B - A with its paired 95%% interval (and the unpaired one for comparison), the inputs that differ, "
+      + "the blockers side by side and charts to results/compare-<A>-vs-<B>/<run-id>/."
     })
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
 /** {@code negotiate forecast}: the compromise, Nash and every protocol's forecast side by side. */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
     description = {
-      "Per issue: the compromise point, the Nash point and the outcome under each protocol (mediated,",
-      "eum, smp) over the same draws of the uncertain inputs, as a table and a chart, so you see where",
-      "the models agree and where they part. Writes forecast.csv and forecast.png/svg."
+      "Sets the models side by side: compromise, Nash and each protocol, per issue.",
+      "Per issue: the compromise point, the Nash point and the outcome under each protocol (mediated, "
+      + "eum, smp) over the same draws of the uncertain inputs, as a table and a chart, so you see where "
+      + "the models agree and where they part. Writes forecast.csv and forecast.png/svg."
     })
 final class ForecastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

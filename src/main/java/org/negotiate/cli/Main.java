@@ -41,8 +41,10 @@ public final class Main implements Callable<Integer> {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    // Descriptions are written as lines of up to ~105 characters: wide enough not to re-wrap them.
-    cl.setUsageHelpWidth(120);
+    // Descriptions are one paragraph each, wrapped by picocli to the terminal (100 columns when it cannot tell).
+    cl.setUsageHelpWidth(100);
+    cl.setUsageHelpAutoWidth(true);
+    HelpText.install(cl);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -40,9 +40,10 @@ import picocli.CommandLine.Spec;
 /** {@code negotiate odds}: convergence odds by Monte Carlo over the uncertain inputs. */
 @Command(name = "odds", mixinStandardHelpOptions = true,
     description = {
-      "Runs N replications, each with its own draw of the uncertain inputs, and writes the odds of",
-      "agreement by month (95%% Wilson intervals), the agreed terms, the blockers and the position",
-      "bands as CSV and charts to results/<scenario>/<run-id>/."
+      "The odds of a deal by month, over N replications of the uncertain inputs.",
+      "Runs N replications, each with its own draw of the uncertain inputs, and writes the odds of "
+      + "agreement by month (95%% Wilson intervals), the agreed terms, the blockers and the position "
+      + "bands as CSV and charts to results/<scenario>/<run-id>/."
     })
 final class OddsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,15 +53,15 @@ final class OddsCommand implements Callable<Integer> {
   @Mixin EngineOptions engineOptions;
 
   @Option(names = "--analyse", paramLabel = "N", defaultValue = "100",
-      description = {"Set each deal of the first N replications against the parties' Pareto frontier and their Nash",
-        "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default ${DEFAULT-VALUE})."})
+      description = {"Set each deal of the first N replications against the parties' Pareto frontier and their Nash "
+        + "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default ${DEFAULT-VALUE})."})
   int analyse;
 
   @Option(names = "--precision", paramLabel = "P",
       description = {
-        "Run replications until the 95%% interval of the last month's odds is within ±P (e.g. 0.01),",
-        "adding them in stages of 1,000 and checking after each, so the same seed always stops at the",
-        "same count; --runs is then the most to run (default 10,000,000)."
+        "Run replications until the 95%% interval of the last month's odds is within ±P (e.g. 0.01), "
+        + "adding them in stages of 1,000 and checking after each, so the same seed always stops at the "
+        + "same count; --runs is then the most to run (default 10,000,000)."
       })
   Double precision;
 

@@ -34,9 +34,10 @@ import picocli.CommandLine.Spec;
 /** {@code negotiate run}: one replication, round by round, with a readable log. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {
-      "Runs one replication and prints each round: the events, the text proposed, who accepted, who",
-      "refused and why. Replication I with seed S is exactly replication I of `odds --seed S`.",
-      "Writes log.txt, rounds.csv (the trajectory) and the positions chart to results/<scenario>/<run-id>-run/."
+      "Runs one replication and prints what happened each month.",
+      "Runs one replication and prints each round: the events, the text proposed, who accepted, who "
+      + "refused and why. Replication I with seed S is exactly replication I of `odds --seed S`. "
+      + "Writes log.txt, rounds.csv (the trajectory) and the positions chart to results/<scenario>/<run-id>-run/."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

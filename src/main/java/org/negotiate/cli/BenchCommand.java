@@ -52,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", paramLabel = "R", description = "Rounds (default: the scenario's experiment.rounds; given, exactly R rounds are run).")
   Integer rounds;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
+  @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, description = "Base seed (default: the scenario's experiment.seed).")
   Long seed;
 
   @Option(names = "--threads", paramLabel = "T", description = "Threads for the parallel measurement (default: all cores).")

@@ -44,7 +44,7 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--rounds", paramLabel = "R", description = "Round limit (default: the scenario's experiment.rounds).")
   Integer rounds;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
+  @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, description = "Base seed (default: the scenario's experiment.seed).")
   Long seed;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")

@@ -34,7 +34,7 @@ final class GuiCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed, shown in the Console (default: the scenario's experiment.seed). 32 bits, as MASON's Console takes.")
+  @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, description = "Base seed, shown in the Console (default: the scenario's experiment.seed). 32 bits, as MASON's Console takes.")
   Long seed;
 
   @Option(names = "--replication", paramLabel = "I", defaultValue = "0", description = "Which replication of the seed to show (default: 0), as `run --replication`.")

@@ -31,6 +31,9 @@ final class ScenarioBinder {
   /** Top-level keys; {@code extends} and {@code remove} are resolved by the loader before binding. */
   static final List<String> TOP = List.of("name", "description", "calendar", "saliences", "issues", "actors",
       "protocol", "agreement", "events", "experiment", "extends", "remove");
+  static final List<String> ISSUE_REQUIRED = List.of("id", "label", "low", "high");
+  static final List<String> ACTOR_REQUIRED = List.of("id", "name", "role", "capability", "reservation", "flexibility", "stances");
+  static final List<String> EVENT_REQUIRED = List.of("id", "label", "changes", "evidence", "rationale");
   static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
   static final List<String> ACTOR = List.of("id", "name", "role", "capability", "reservation", "flexibility",
       "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances");
@@ -168,7 +171,7 @@ final class ScenarioBinder {
       String path = itemPath("issues", k, items.get(k));
       YamlNode.Map m = asMap(items.get(k), path);
       if (m == null) continue;
-      keys(m, path, ISSUE, List.of("id", "label", "low", "high"));
+      keys(m, path, ISSUE, ISSUE_REQUIRED);
       String id = id(m, path, seen, "issue");
       if (id != null) issueIds.add(id);
       String label = str(m, "label", path, true);
@@ -203,7 +206,7 @@ final class ScenarioBinder {
       String path = itemPath("actors", k, items.get(k));
       YamlNode.Map m = asMap(items.get(k), path);
       if (m == null) continue;
-      keys(m, path, ACTOR, List.of("id", "name", "role", "capability", "reservation", "flexibility", "stances"));
+      keys(m, path, ACTOR, ACTOR_REQUIRED);
       String id = id(m, path, seen, "actor");
       if (id != null && RESERVED_IDS.contains(id)) {
         err(val(m, "id"), path + ".id", "actor id " + Quantities.quote(id) + " is reserved (--set uses "
@@ -373,7 +376,7 @@ final class ScenarioBinder {
       String path = itemPath("events", k, items.get(k));
       YamlNode.Map m = asMap(items.get(k), path);
       if (m == null) continue;
-      keys(m, path, EVENT, List.of("id", "label", "changes", "evidence", "rationale"));
+      keys(m, path, EVENT, EVENT_REQUIRED);
       String id = id(m, path, seen, "event");
       String label = str(m, "label", path, true);
       Timing timing = timing(m, path);

@@ -50,6 +50,9 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--quiet", description = "Print only the results line, not the table (forecast shows no progress bar).")
+  boolean quiet;
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -86,7 +89,7 @@ final class ForecastCommand implements Callable<Integer> {
       Path done = folder.commit();
       PrintWriter o = spec.commandLine().getOut();
       String issue = null;
-      for (ModelComparison.Forecast f : forecasts) {
+      for (ModelComparison.Forecast f : quiet ? List.<ModelComparison.Forecast>of() : forecasts) {
         if (!f.issueId().equals(issue)) {
           issue = f.issueId();
           o.println(f.label() + ":");

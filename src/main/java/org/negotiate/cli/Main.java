@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {OddsCommand.class, RunCommand.class, ForecastCommand.class, ValidateCommand.class, CompareCommand.class,
         SweepCommand.class, SensitivityCommand.class, DiscoverCommand.class, WhatItTakesCommand.class, GuiCommand.class,
-        BenchCommand.class, CommandLine.HelpCommand.class})
+        BenchCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit code for bad input: a malformed scenario, an unknown name, an option out of range. */
   public static final int BAD_INPUT = 2;

@@ -65,6 +65,11 @@ final class OddsCommand implements Callable<Integer> {
       })
   Double precision;
 
+  @Option(names = "--month", paramLabel = "YYYY-MM",
+      description = "The month the summary line and the manifest's summary give the odds by, as --month of sweep and "
+          + "discover: a deal counts when signed by then (default: the final month). odds.csv has every month.")
+  String month;
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
@@ -75,6 +80,7 @@ final class OddsCommand implements Callable<Integer> {
     }
     int n = run.replications(precision != null ? Inputs.MAX_REPLICATIONS : s.experiment().replications());
     int r = run.rounds(s.experiment().rounds());
+    int byRound = Explore.round(s, month, r);
     int t = run.threads();
     long base = run.seed(s.experiment().seed());
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
@@ -115,7 +121,7 @@ final class OddsCommand implements Callable<Integer> {
       List<Path> charts = new ArrayList<>(OddsCharts.writeAll(odds, folder.dir()));
       charts.addAll(utilityPlane(s, r, n, base, result, folder.dir()));
 
-      Map<String, Object> summary = summary(odds);
+      Map<String, Object> summary = summary(odds, byRound);
       summary.putAll(analysisSummary(analysis));
       Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
       manifest.put("failed_replications", result.failures().size());
@@ -146,7 +152,7 @@ final class OddsCommand implements Callable<Integer> {
       Briefs.odds(s, scenario.source(), result, reference, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
 
       Path done = journalled.commit();
-      spec.commandLine().getOut().println(summaryLine(odds, result.failures().size(), done));
+      spec.commandLine().getOut().println(summaryLine(odds, result.failures().size(), done, byRound));
       return 0;
     }
   }
@@ -206,8 +212,8 @@ final class OddsCommand implements Callable<Integer> {
     return m;
   }
 
-  private static Map<String, Object> summary(ConvergenceOdds odds) {
-    ConvergenceOdds.MonthOdds last = odds.byMonth().get(odds.byMonth().size() - 1);
+  private static Map<String, Object> summary(ConvergenceOdds odds, int byRound) {
+    ConvergenceOdds.MonthOdds last = byRound(odds, byRound);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("by_month", last.month().toString());
     m.put("odds", last.odds());
@@ -226,7 +232,16 @@ final class OddsCommand implements Callable<Integer> {
 
   /** The summary line; with failed replications, how many and where they are listed. */
   static String summaryLine(ConvergenceOdds odds, int failedReplications, Path folder) {
-    ConvergenceOdds.MonthOdds last = odds.byMonth().get(odds.byMonth().size() - 1);
+    return summaryLine(odds, failedReplications, folder, odds.byMonth().size() - 1);
+  }
+
+  /** The odds by the end of round {@code byRound} (the last month the runs reached, if they stopped before it). */
+  private static ConvergenceOdds.MonthOdds byRound(ConvergenceOdds odds, int byRound) {
+    return odds.byMonth().get(Math.min(byRound, odds.byMonth().size() - 1));
+  }
+
+  static String summaryLine(ConvergenceOdds odds, int failedReplications, Path folder, int byRound) {
+    ConvergenceOdds.MonthOdds last = byRound(odds, byRound);
     String blocker = odds.blockers().isEmpty() || odds.blockers().get(0).failedRuns() == 0
         ? "no failed runs"
         : String.format(Locale.ROOT, "main blocker: %s (%.0f%% of failed runs)",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
       "Agent-based negotiation simulator: convergence odds of multi-party talks under uncertain preferences.",
       "With no command: odds for scenarios/baseline.yaml."
     },
-    subcommands = {OddsCommand.class, RunCommand.class, ForecastCommand.class, ValidateCommand.class, CompareCommand.class,
+    subcommands = {InitCommand.class, OddsCommand.class, RunCommand.class, ForecastCommand.class, ValidateCommand.class, CompareCommand.class,
         SweepCommand.class, SensitivityCommand.class, DiscoverCommand.class, WhatItTakesCommand.class, GuiCommand.class,
         BenchCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

@@ -18,7 +18,31 @@ public record Scenario(
     AgreementRule agreement,
     List<Event> events,
     ExperimentDefaults experiment,
-    SalienceMode saliences) implements java.io.Serializable {
+    SalienceMode saliences,
+    boolean draft) implements java.io.Serializable {
+
+  /** A scenario that is not a draft: every stance and event cites its evidence. */
+  public Scenario(String name, String description, Calendar calendar, List<Issue> issues, List<Actor> actors,
+      ProtocolSpec protocol, AgreementRule agreement, List<Event> events, ExperimentDefaults experiment,
+      SalienceMode saliences) {
+    this(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, false);
+  }
+
+  /** The same scenario marked as a draft or not. */
+  public Scenario withDraft(boolean isDraft) {
+    return new Scenario(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, isDraft);
+  }
+
+  /**
+   * Values that cite no evidence: stances and events without an evidence reference (only a draft, or a
+   * scenario made from an actor table, has any).
+   */
+  public int unsourced() {
+    int n = 0;
+    for (Actor a : actors) for (Stance st : a.stances().values()) if (st.evidence().isEmpty()) n++;
+    for (Event e : events) if (e.evidence().isEmpty()) n++;
+    return n;
+  }
 
   public Optional<Actor> actor(String id) {
     return actors.stream().filter(a -> a.id().equals(id)).findFirst();
@@ -26,7 +50,7 @@ public record Scenario(
 
   /** The same scenario with other actors (what-ifs and tests reorder, add or remove them). */
   public Scenario withActors(List<Actor> newActors) {
-    return new Scenario(name, description, calendar, issues, newActors, protocol, agreement, events, experiment, saliences);
+    return new Scenario(name, description, calendar, issues, newActors, protocol, agreement, events, experiment, saliences, draft);
   }
 
   public Optional<Issue> issue(String id) {

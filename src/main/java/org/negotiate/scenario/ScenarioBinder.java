@@ -29,7 +29,7 @@ final class ScenarioBinder {
   static final List<String> RESERVED_IDS = List.of("protocol", "agreement", "experiment", "calendar");
 
   /** Top-level keys; {@code extends} and {@code remove} are resolved by the loader before binding. */
-  static final List<String> TOP = List.of("name", "description", "calendar", "saliences", "issues", "actors",
+  static final List<String> TOP = List.of("name", "status", "description", "calendar", "saliences", "issues", "actors",
       "protocol", "agreement", "events", "experiment", "extends", "remove");
   static final List<String> ISSUE_REQUIRED = List.of("id", "label", "low", "high");
   static final List<String> ACTOR_REQUIRED = List.of("id", "name", "role", "capability", "reservation", "flexibility", "stances");
@@ -63,6 +63,8 @@ final class ScenarioBinder {
   record Pos(String file, int line, int column) {}
 
   private YearMonth start;
+  /** status: draft: a stance or event may lack its evidence and rationale (counted as unsourced, not refused). */
+  private boolean draft;
   /** An actor or issue id was malformed: names that fail to resolve are then not reported again. */
   private boolean idsBroken;
   private final List<String> issueIds = new ArrayList<>();
@@ -79,6 +81,12 @@ final class ScenarioBinder {
   Scenario bind(YamlNode.Map root) {
     rootFile = fileOf(root);
     keys(root, "", TOP, List.of("name", "calendar", "issues", "actors"));
+    String status = str(root, "status", "", false);
+    if (status != null && !status.equals("draft") && !status.equals("final")) {
+      err(val(root, "status"), "status", "expected draft (missing evidence and rationales are warnings) or final, got "
+          + Quantities.quote(status));
+    }
+    draft = "draft".equals(status);
     String name = str(root, "name", "", true);
     if (name != null && !NAME.matcher(name).matches()) {
       err(val(root, "name"), "name", "expected a name of letters, digits, _ and - (it becomes a folder name), got "
@@ -103,7 +111,7 @@ final class ScenarioBinder {
       }
     }
     Scenario s = new Scenario(name, description == null ? "" : description, calendar, issues, actors, protocol,
-        agreement, events, experiment, saliences);
+        agreement, events, experiment, saliences, draft);
     if (!limits.isEmpty()) {
       problems.clear();
       problems.addAll(limits);
@@ -265,7 +273,7 @@ final class ScenarioBinder {
       record(p, e);
       YamlNode.Map st = asMap(e.value(), p);
       if (st == null) continue;
-      keys(st, p, STANCE, List.of("position", "salience", "evidence", "rationale"));
+      keys(st, p, STANCE, draft ? List.of("position", "salience") : List.of("position", "salience", "evidence", "rationale"));
       Quantity pos = qty(st, "position", p, Range.POSITION, true);
       Quantity sal = qty(st, "salience", p, Range.UNIT, true);
       Quantity flex = qty(st, "flexibility", p, Range.FLEXIBILITY, false);
@@ -279,8 +287,8 @@ final class ScenarioBinder {
           if (rl.isNone()) rl = RedLine.NONE;
         }
       }
-      List<String> ev = evidence(st, p, true);
-      String rat = str(st, "rationale", p, true);
+      List<String> ev = evidence(st, p, !draft);
+      String rat = str(st, "rationale", p, !draft);
       byIssue.put(e.key(), new Stance(pos, sal, rl, flex, ev, rat));
     }
     // the issues' order, then any stance on an unknown issue (reported by the validator)
@@ -376,13 +384,13 @@ final class ScenarioBinder {
       String path = itemPath("events", k, items.get(k));
       YamlNode.Map m = asMap(items.get(k), path);
       if (m == null) continue;
-      keys(m, path, EVENT, EVENT_REQUIRED);
+      keys(m, path, EVENT, draft ? List.of("id", "label", "changes") : EVENT_REQUIRED);
       String id = id(m, path, seen, "event");
       String label = str(m, "label", path, true);
       Timing timing = timing(m, path);
       List<Change> changes = changes(m, path);
-      List<String> ev = evidence(m, path, true);
-      String rat = str(m, "rationale", path, true);
+      List<String> ev = evidence(m, path, !draft);
+      String rat = str(m, "rationale", path, !draft);
       out.add(new Event(id, label, timing, changes, ev, rat));
     }
     return Collections.unmodifiableList(out);

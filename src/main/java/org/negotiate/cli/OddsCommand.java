@@ -83,6 +83,11 @@ final class OddsCommand implements Callable<Integer> {
     int byRound = Explore.round(s, month, r);
     int t = run.threads();
     long base = run.seed(s.experiment().seed());
+    int requested = n;
+    // a Monte Carlo over copies of one run would report an interval that means nothing
+    boolean deterministic = precision == null && resumeOption.resume == null && n > 1
+        && Determinism.deterministic(s, protocol, r, run.exactRounds(), base);
+    if (deterministic) n = 1;
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
     if (precision != null) options = options.withPrecision(precision);
     Inputs.checkRun(s, r, n, t);
@@ -130,6 +135,10 @@ final class OddsCommand implements Callable<Integer> {
         manifest.put("max_replications", options.replications());
       }
       if (resumedAt >= 0) manifest.put("resumed_after_replications", resumedAt);
+      if (deterministic) {
+        manifest.put("deterministic", "no uncertain input and two replications gave the same run: one was run");
+        manifest.put("replications_requested", requested);
+      }
       manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("started_utc", started.toString());
       manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
@@ -152,7 +161,14 @@ final class OddsCommand implements Callable<Integer> {
       Briefs.odds(s, scenario.source(), result, reference, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
 
       Path done = journalled.commit();
-      spec.commandLine().getOut().println(summaryLine(odds, result.failures().size(), done, byRound));
+      String line = deterministic ? deterministicLine(odds, result, s, scenario.table != null, requested, done)
+          : summaryLine(odds, result.failures().size(), done, byRound);
+      // an actor table has no dates: its months are a placeholder calendar, so the line counts rounds
+      if (scenario.table != null && !deterministic) {
+        ConvergenceOdds.MonthOdds by = byRound(odds, byRound);
+        line = line.replaceFirst("^P\\(deal by " + by.month() + "\\)", "P(deal by round " + by.round() + ")");
+      }
+      spec.commandLine().getOut().println(line);
       return 0;
     }
   }
@@ -224,6 +240,22 @@ final class OddsCommand implements Callable<Integer> {
       m.put("main_blocker_share", odds.blockers().get(0).share());
     }
     return m;
+  }
+
+  /** The line for a deterministic input: what its one run did, without an interval over copies of it. */
+  private static String deterministicLine(ConvergenceOdds odds, MonteCarlo.Result result, Scenario s, boolean undated,
+      int requested, Path folder) {
+    org.negotiate.sim.RunOutcome o = result.outcomes().get(0);
+    String when = undated ? "round " + o.round() : s.calendar().month(o.round()) + " (round " + o.round() + ")";
+    String what = switch (o.ending()) {
+      case AGREED -> "deal in " + when;
+      case BREAKDOWN -> "breakdown in " + when;
+      default -> "no deal by " + when;
+    };
+    String blocker = o.agreed() || odds.blockers().isEmpty() ? ""
+        : " · blocker: " + odds.blockers().get(0).actorId();
+    return "Deterministic input: one run, as every replication would be the same" + (requested > 1 ? " (not " + requested + ")" : "")
+        + " · " + what + blocker + " · " + folder + "/";
   }
 
   static String summaryLine(ConvergenceOdds odds, Path folder) {

@@ -36,11 +36,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {
-      "Measures the Monte Carlo on this machine: replications per second and microseconds per",
-      "replication with 1 thread and with all of them (the fastest of 3 alternated timings of each), the",
-      "parallel speed-up (and whether both gave identical results), the engine's overhead over the bare",
-      "protocol loop, and the peak heap.",
-      "With no SCENARIO: scenarios/baseline.yaml. Writes nothing."
+      "Measures the speed of the Monte Carlo on this machine.",
+      "Measures the Monte Carlo on this machine: replications per second and microseconds per "
+      + "replication with 1 thread and with all of them (the fastest of 3 alternated timings of each), the parallel "
+      + "speed-up (and whether both gave identical results), the engine's overhead over the bare protocol loop, and "
+      + "the peak heap. With no SCENARIO: scenarios/baseline.yaml. Writes nothing."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", paramLabel = "R", description = "Rounds (default: the scenario's experiment.rounds; given, exactly R rounds are run).")
   Integer rounds;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
+  @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, description = "Base seed (default: the scenario's experiment.seed).")
   Long seed;
 
   @Option(names = "--threads", paramLabel = "T", description = "Threads for the parallel measurement (default: all cores).")

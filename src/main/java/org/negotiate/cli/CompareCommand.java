@@ -38,10 +38,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {
-      "Runs scenarios A and B with the same seed and replications (common random numbers: inputs they",
-      "share get the same draw in each replication) and writes, per month, both odds and the difference",
-      "B - A with its paired 95%% interval (and the unpaired one for comparison), the inputs that differ,",
-      "the blockers side by side and charts to results/compare-<A>-vs-<B>/<run-id>/."
+      "Compares two scenarios over the same draws: the difference in the odds, month by month.",
+      "Runs scenarios A and B with the same seed and replications (common random numbers: inputs they "
+      + "share get the same draw in each replication) and writes, per month, both odds and the difference "
+      + "B - A with its paired 95%% interval (and the unpaired one for comparison), the inputs that differ, "
+      + "the blockers side by side and charts to results/compare-<A>-vs-<B>/<run-id>/."
     })
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -60,14 +61,28 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "YYYY-MM", description = ScenarioOptions.AS_OF)
   String asOf;
 
+  @Option(names = "--protocol", paramLabel = "NAME",
+      description = "Run both scenarios with this protocol instead of their own (their parameters that it does not "
+          + "take are dropped).")
+  String protocol;
+
+  @Option(names = "--month", paramLabel = "YYYY-MM",
+      description = "The month the summary line and the manifest's summary compare the odds by, as --month of sweep "
+          + "and discover: a deal counts when signed by then (default: the final month). compare.csv has every month.")
+  String month;
+
   @Mixin RunOptions run;
   @Mixin EngineOptions engineOptions;
 
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
-    Scenario sa = ScenarioLoader.load(a, overrides);
-    Scenario sb = ScenarioLoader.load(b, overrides);
+    // as ScenarioOptions does: the protocol switch first, so --set can then set its parameters
+    List<String> all = new ArrayList<>();
+    if (protocol != null) all.add("protocol.name=" + protocol);
+    all.addAll(overrides);
+    Scenario sa = ScenarioLoader.load(a, all);
+    Scenario sb = ScenarioLoader.load(b, all);
     Protocol pa = Inputs.protocol(sa);
     Protocol pb = Inputs.protocol(sb);
     if (!sa.calendar().start().equals(sb.calendar().start())) {
@@ -76,11 +91,12 @@ final class CompareCommand implements Callable<Integer> {
     }
     int n = run.replications(sa.experiment().replications());
     int r = run.rounds(Math.max(sa.experiment().rounds(), sb.experiment().rounds()));
-    java.time.YearMonth month = Inputs.asOf(asOf, sa);
-    if (month != null) {
-      sa = org.negotiate.scenario.AsOf.cut(sa, month, r).scenario();
-      sb = org.negotiate.scenario.AsOf.cut(sb, month, r).scenario();
+    java.time.YearMonth asOfMonth = Inputs.asOf(asOf, sa);
+    if (asOfMonth != null) {
+      sa = org.negotiate.scenario.AsOf.cut(sa, asOfMonth, r).scenario();
+      sb = org.negotiate.scenario.AsOf.cut(sb, asOfMonth, r).scenario();
     }
+    int byRound = Explore.round(sa, month, r);
     int t = run.threads();
     long base = run.seed(sa.experiment().seed());
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
@@ -119,7 +135,7 @@ final class CompareCommand implements Callable<Integer> {
       manifest.put("scenario_b_file", b.toString());
       manifest.put("scenario_b_sha256", ResultFolder.sha256(yamlB));
       manifest.put("overrides", overrides);
-      if (month != null) manifest.put("as_of", Map.of("month", month.toString(), "conditioned_on_observations", false));
+      if (asOfMonth != null) manifest.put("as_of", Map.of("month", asOfMonth.toString(), "conditioned_on_observations", false));
       manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("protocol_a", pa.name());
       manifest.put("protocol_b", pb.name());
@@ -141,18 +157,23 @@ final class CompareCommand implements Callable<Integer> {
       charts.forEach(p -> files.add(p.getFileName().toString()));
       files.add(Briefs.FILE);
       manifest.put("files", files);
-      manifest.put("summary", summary(c));
+      manifest.put("summary", summary(c, byRound));
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), manifest);
       Briefs.compare(sa, a, sb, b, c, diff, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
 
       Path done = folder.commit();
-      spec.commandLine().getOut().println(summaryLine(c, done));
+      spec.commandLine().getOut().println(summaryLine(c, done, byRound));
       return 0;
     }
   }
 
-  private static Map<String, Object> summary(Comparison c) {
-    Comparison.MonthDifference m = c.last();
+  /** The difference by the end of round {@code byRound} (the last month compared, if the runs stopped before it). */
+  private static Comparison.MonthDifference byRound(Comparison c, int byRound) {
+    return byRound >= c.byMonth().size() ? c.last() : c.byMonth().get(byRound);
+  }
+
+  private static Map<String, Object> summary(Comparison c, int byRound) {
+    Comparison.MonthDifference m = byRound(c, byRound);
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("by_month", m.month().toString());
     s.put("odds_a", m.oddsA());
@@ -168,7 +189,11 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   static String summaryLine(Comparison c, Path folder) {
-    Comparison.MonthDifference m = c.last();
+    return summaryLine(c, folder, c.byMonth().size() - 1);
+  }
+
+  static String summaryLine(Comparison c, Path folder, int byRound) {
+    Comparison.MonthDifference m = byRound(c, byRound);
     return String.format(Locale.ROOT, "P(deal by %s): %s %.2f → %s %.2f, difference %s [%s, %s] (paired) · %s/",
         m.month(), c.a(), m.oddsA(), c.b(), m.oddsB(), CompareCharts.signed(m.paired().estimate()),
         CompareCharts.signed(m.paired().lower()), CompareCharts.signed(m.paired().upper()), folder);

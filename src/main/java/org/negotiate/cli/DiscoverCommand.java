@@ -27,13 +27,14 @@ import picocli.CommandLine.Spec;
 /** {@code negotiate discover}: scenario discovery (PRIM) over the Monte Carlo draws. */
 @Command(name = "discover", mixinStandardHelpOptions = true,
     description = {
-      "Scenario discovery: runs the Monte Carlo as odds does, pairs each replication's drawn inputs with",
-      "whether it had a deal by the final month (or --month), and finds with PRIM (peeling, pasting) a box",
-      "of input ranges where a deal is likely, printed in plain words with its density (share of runs in",
-      "the box with a deal) and coverage (share of all deals in the box). The box is the densest on the",
-      "peeling trajectory with coverage >= --min-coverage (or one before it within one standard error),",
-      "widened by pasting and pruned of bounds that cost less than one standard error of density.",
-      "Writes draws.csv, prim.csv, box.csv and prim.png/svg to results/discover-<scenario>/<run-id>/."
+      "Finds the ranges of the inputs in which a deal is likely (scenario discovery).",
+      "Scenario discovery: runs the Monte Carlo as odds does, pairs each replication's drawn inputs with "
+      + "whether it had a deal by the final month (or --month), and finds with PRIM (peeling, pasting) a box "
+      + "of input ranges where a deal is likely, printed in plain words with its density (share of runs in "
+      + "the box with a deal) and coverage (share of all deals in the box). The box is the densest on the "
+      + "peeling trajectory with coverage >= --min-coverage (or one before it within one standard error), "
+      + "widened by pasting and pruned of bounds that cost less than one standard error of density. "
+      + "Writes draws.csv, prim.csv, box.csv and prim.png/svg to results/discover-<scenario>/<run-id>/."
     })
 final class DiscoverCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -56,8 +57,8 @@ final class DiscoverCommand implements Callable<Integer> {
   double minMass;
 
   @Option(names = "--inputs", paramLabel = "PATTERN",
-      description = {"Consider only these inputs: a key, a prefix (turkey, syria.withdrawal) or a pattern with *.",
-          "Repeatable. Default: every uncertain input, events' change values included."})
+      description = {"Consider only these inputs: a key, a prefix (turkey, syria.withdrawal) or a pattern with *. "
+          + "Repeatable. Default: every uncertain input, events' change values included."})
   List<String> patterns = new ArrayList<>();
 
   @Override

@@ -9,14 +9,14 @@ import picocli.CommandLine.Option;
 /** Where an experiment runs: this machine's cores, or a Spark cluster. The results are the same. */
 final class EngineOptions {
   @Option(names = "--engine", paramLabel = "local|spark",
-      description = {"Where the replications run: local (this machine's cores; the default, except under",
-          "spark-submit, where it is spark) or spark (a Spark cluster, with the job jar: see README",
-          "\"Scaling on Spark\"). The CSVs are byte-identical."})
+      description = {"Where the replications run: local (this machine's cores; the default, except under "
+          + "spark-submit, where it is spark) or spark (a Spark cluster, with the job jar: see README "
+          + "\"Scaling on Spark\"). The CSVs are byte-identical."})
   String engine;
 
   @Option(names = "--master", paramLabel = "URL",
-      description = {"The Spark master for --engine spark: local[2], spark://host:7077 (default: spark-submit's",
-          "--master, else local[*])."})
+      description = {"The Spark master for --engine spark: local[2], spark://host:7077 (default: spark-submit's "
+          + "--master, else local[*])."})
   String master;
 
   @Option(names = "--block", paramLabel = "N",

@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
 /** {@code negotiate forecast}: the compromise, Nash and every protocol's forecast side by side. */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
     description = {
-      "Per issue: the compromise point, the Nash point and the outcome under each protocol (mediated,",
-      "eum, smp) over the same draws of the uncertain inputs, as a table and a chart, so you see where",
-      "the models agree and where they part. Writes forecast.csv and forecast.png/svg."
+      "Sets the models side by side: compromise, Nash and each protocol, per issue.",
+      "Per issue: the compromise point, the Nash point and the outcome under each protocol (mediated, "
+      + "eum, smp) over the same draws of the uncertain inputs, as a table and a chart, so you see where "
+      + "the models agree and where they part. Writes forecast.csv and forecast.png/svg."
     })
 final class ForecastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -43,11 +44,14 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--rounds", paramLabel = "R", description = "Round limit (default: the scenario's experiment.rounds).")
   Integer rounds;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
+  @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, description = "Base seed (default: the scenario's experiment.seed).")
   Long seed;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--quiet", description = "Print only the results line, not the table (forecast shows no progress bar).")
+  boolean quiet;
 
   @Override
   public Integer call() throws Exception {
@@ -85,7 +89,7 @@ final class ForecastCommand implements Callable<Integer> {
       Path done = folder.commit();
       PrintWriter o = spec.commandLine().getOut();
       String issue = null;
-      for (ModelComparison.Forecast f : forecasts) {
+      for (ModelComparison.Forecast f : quiet ? List.<ModelComparison.Forecast>of() : forecasts) {
         if (!f.issueId().equals(issue)) {
           issue = f.issueId();
           o.println(f.label() + ":");

@@ -18,13 +18,14 @@ import picocli.CommandLine.Spec;
 /** {@code negotiate gui}: MASON's Console, an input inspector, live charts, Monte Carlo and what-ifs. */
 @Command(name = "gui", mixinStandardHelpOptions = true,
     description = {
-      "Opens MASON's Console on one replication of the scenario (default scenarios/baseline.yaml):",
-      "play, pause, step (one round = one month), seed and speed. The Model tab shows every actor's",
-      "capability, reservation and stances as sliders named by their --set paths; changing one between",
-      "rounds changes the run from the next round. Live charts: positions per issue, each party's",
-      "utility of the text against its aspiration with accept/refuse marks. The What-if window runs a",
-      "Monte Carlo with the current settings and saves the edits as a delta scenario.",
-      "Needs a display: run it on a desktop or under xvfb-run."
+      "Opens the interactive console on one replication (needs a display).",
+      "Opens MASON's Console on one replication of the scenario (default scenarios/baseline.yaml): "
+      + "play, pause, step (one round = one month), seed and speed. The Model tab shows every actor's "
+      + "capability, reservation and stances as sliders named by their --set paths; changing one between "
+      + "rounds changes the run from the next round. Live charts: positions per issue, each party's "
+      + "utility of the text against its aspiration with accept/refuse marks. The What-if window runs a "
+      + "Monte Carlo with the current settings and saves the edits as a delta scenario. "
+      + "Needs a display: run it on a desktop or under xvfb-run."
     })
 final class GuiCommand implements Callable<Integer> {
   static final String NO_DISPLAY = "negotiate gui: no display: run under xvfb-run or on a desktop"
@@ -33,7 +34,7 @@ final class GuiCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed, shown in the Console (default: the scenario's experiment.seed). 32 bits, as MASON's Console takes.")
+  @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, description = "Base seed, shown in the Console (default: the scenario's experiment.seed). 32 bits, as MASON's Console takes.")
   Long seed;
 
   @Option(names = "--replication", paramLabel = "I", defaultValue = "0", description = "Which replication of the seed to show (default: 0), as `run --replication`.")

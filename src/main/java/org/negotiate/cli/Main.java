@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
       "Agent-based negotiation simulator: convergence odds of multi-party talks under uncertain preferences.",
       "With no command: odds for scenarios/baseline.yaml."
     },
-    subcommands = {OddsCommand.class, RunCommand.class, ForecastCommand.class, ValidateCommand.class, CompareCommand.class,
+    subcommands = {InitCommand.class, OddsCommand.class, RunCommand.class, ForecastCommand.class, ValidateCommand.class, CompareCommand.class,
         SweepCommand.class, SensitivityCommand.class, DiscoverCommand.class, WhatItTakesCommand.class, GuiCommand.class,
-        BenchCommand.class, BacktestCommand.class, CommandLine.HelpCommand.class})
+        BenchCommand.class, BacktestCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit code for bad input: a malformed scenario, an unknown name, an option out of range. */
   public static final int BAD_INPUT = 2;
@@ -41,8 +41,10 @@ public final class Main implements Callable<Integer> {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    // Descriptions are written as lines of up to ~105 characters: wide enough not to re-wrap them.
-    cl.setUsageHelpWidth(120);
+    // Descriptions are one paragraph each, wrapped by picocli to the terminal (100 columns when it cannot tell).
+    cl.setUsageHelpWidth(100);
+    cl.setUsageHelpAutoWidth(true);
+    HelpText.install(cl);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

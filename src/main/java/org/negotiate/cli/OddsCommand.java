@@ -40,9 +40,10 @@ import picocli.CommandLine.Spec;
 /** {@code negotiate odds}: convergence odds by Monte Carlo over the uncertain inputs. */
 @Command(name = "odds", mixinStandardHelpOptions = true,
     description = {
-      "Runs N replications, each with its own draw of the uncertain inputs, and writes the odds of",
-      "agreement by month (95%% Wilson intervals), the agreed terms, the blockers and the position",
-      "bands as CSV and charts to results/<scenario>/<run-id>/."
+      "The odds of a deal by month, over N replications of the uncertain inputs.",
+      "Runs N replications, each with its own draw of the uncertain inputs, and writes the odds of "
+      + "agreement by month (95%% Wilson intervals), the agreed terms, the blockers and the position "
+      + "bands as CSV and charts to results/<scenario>/<run-id>/."
     })
 final class OddsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,16 +53,16 @@ final class OddsCommand implements Callable<Integer> {
   @Mixin EngineOptions engineOptions;
 
   @Option(names = "--analyse", paramLabel = "N",
-      description = {"Set each deal of the first N replications against the parties' Pareto frontier and their Nash",
-        "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default 100, or 0 beyond",
-        OutcomeAnalysis.DEFAULT_MAX_PARTIES + " parties or " + OutcomeAnalysis.DEFAULT_MAX_ISSUES + " issues)."})
+      description = {"Set each deal of the first N replications against the parties' Pareto frontier and their Nash "
+        + "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default 100, or 0 beyond "
+        + OutcomeAnalysis.DEFAULT_MAX_PARTIES + " parties or " + OutcomeAnalysis.DEFAULT_MAX_ISSUES + " issues)."})
   Integer analyse;
 
   @Option(names = "--precision", paramLabel = "P",
       description = {
-        "Run replications until the 95%% interval of the last month's odds is within ±P (e.g. 0.01),",
-        "adding them in stages of 1,000 and checking after each, so the same seed always stops at the",
-        "same count; --runs is then the most to run (default 10,000,000)."
+        "Run replications until the 95%% interval of the last month's odds is within ±P (e.g. 0.01), "
+        + "adding them in stages of 1,000 and checking after each, so the same seed always stops at the "
+        + "same count; --runs is then the most to run (default 10,000,000)."
       })
   Double precision;
 
@@ -70,6 +71,11 @@ final class OddsCommand implements Callable<Integer> {
           + "score those forecasts against the outcome, for the brief's back-test box (0: skip; negotiate backtest "
           + "gives the full version; default ${DEFAULT-VALUE}).")
   int backtest;
+
+  @Option(names = "--month", paramLabel = "YYYY-MM",
+      description = "The month the summary line and the manifest's summary give the odds by, as --month of sweep and "
+          + "discover: a deal counts when signed by then (default: the final month). odds.csv has every month.")
+  String month;
 
   @Override
   public Integer call() throws Exception {
@@ -81,8 +87,14 @@ final class OddsCommand implements Callable<Integer> {
     }
     int n = run.replications(precision != null ? Inputs.MAX_REPLICATIONS : s.experiment().replications());
     int r = run.rounds(s.experiment().rounds());
+    int byRound = Explore.round(s, month, r);
     int t = run.threads();
     long base = run.seed(s.experiment().seed());
+    int requested = n;
+    // a Monte Carlo over copies of one run would report an interval that means nothing
+    boolean deterministic = precision == null && resumeOption.resume == null && n > 1
+        && Determinism.deterministic(s, protocol, r, run.exactRounds(), base);
+    if (deterministic) n = 1;
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
     if (precision != null) options = options.withPrecision(precision);
     Inputs.checkRun(s, r, n, t);
@@ -162,7 +174,7 @@ final class OddsCommand implements Callable<Integer> {
             folder.dir()));
       }
 
-      Map<String, Object> summary = summary(odds);
+      Map<String, Object> summary = summary(odds, byRound);
       summary.putAll(analysisSummary(analysis));
       Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
       manifest.put("failed_replications", result.failures().size());
@@ -190,6 +202,10 @@ final class OddsCommand implements Callable<Integer> {
       }
       if (resumedAt >= 0) manifest.put("resumed_after_replications", resumedAt);
       if (analysisLeftOut != null) manifest.put("analysis_note", analysisLeftOut);
+      if (deterministic) {
+        manifest.put("deterministic", "no uncertain input and two replications gave the same run: one was run");
+        manifest.put("replications_requested", requested);
+      }
       manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("started_utc", started.toString());
       manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
@@ -215,8 +231,14 @@ final class OddsCommand implements Callable<Integer> {
       Briefs.odds(s, scenario.source(), result, reference, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
 
       Path done = journalled.commit();
-      spec.commandLine().getOut().println(summaryLine(odds, result.failures().size(), done)
-          + (scenario.cut == null ? "" : " · " + Explore.asOfLine(scenario.cut, result)));
+      String line = deterministic ? deterministicLine(odds, result, s, scenario.table != null, requested, done)
+          : summaryLine(odds, result.failures().size(), done, byRound);
+      // an actor table has no dates: its months are a placeholder calendar, so the line counts rounds
+      if (scenario.table != null && !deterministic) {
+        ConvergenceOdds.MonthOdds by = byRound(odds, byRound);
+        line = line.replaceFirst("^P\\(deal by " + by.month() + "\\)", "P(deal by round " + by.round() + ")");
+      }
+      spec.commandLine().getOut().println(line + (scenario.cut == null ? "" : " · " + Explore.asOfLine(scenario.cut, result)));
       return 0;
     }
   }
@@ -276,8 +298,8 @@ final class OddsCommand implements Callable<Integer> {
     return m;
   }
 
-  private static Map<String, Object> summary(ConvergenceOdds odds) {
-    ConvergenceOdds.MonthOdds last = odds.byMonth().get(odds.byMonth().size() - 1);
+  private static Map<String, Object> summary(ConvergenceOdds odds, int byRound) {
+    ConvergenceOdds.MonthOdds last = byRound(odds, byRound);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("by_month", last.month().toString());
     m.put("odds", last.odds());
@@ -290,13 +312,38 @@ final class OddsCommand implements Callable<Integer> {
     return m;
   }
 
+  /** The line for a deterministic input: what its one run did, without an interval over copies of it. */
+  private static String deterministicLine(ConvergenceOdds odds, MonteCarlo.Result result, Scenario s, boolean undated,
+      int requested, Path folder) {
+    org.negotiate.sim.RunOutcome o = result.outcomes().get(0);
+    String when = undated ? "round " + o.round() : s.calendar().month(o.round()) + " (round " + o.round() + ")";
+    String what = switch (o.ending()) {
+      case AGREED -> "deal in " + when;
+      case BREAKDOWN -> "breakdown in " + when;
+      default -> "no deal by " + when;
+    };
+    String blocker = o.agreed() || odds.blockers().isEmpty() ? ""
+        : " · blocker: " + odds.blockers().get(0).actorId();
+    return "Deterministic input: one run, as every replication would be the same" + (requested > 1 ? " (not " + requested + ")" : "")
+        + " · " + what + blocker + " · " + folder + "/";
+  }
+
   static String summaryLine(ConvergenceOdds odds, Path folder) {
     return summaryLine(odds, 0, folder);
   }
 
   /** The summary line; with failed replications, how many and where they are listed. */
   static String summaryLine(ConvergenceOdds odds, int failedReplications, Path folder) {
-    ConvergenceOdds.MonthOdds last = odds.byMonth().get(odds.byMonth().size() - 1);
+    return summaryLine(odds, failedReplications, folder, odds.byMonth().size() - 1);
+  }
+
+  /** The odds by the end of round {@code byRound} (the last month the runs reached, if they stopped before it). */
+  private static ConvergenceOdds.MonthOdds byRound(ConvergenceOdds odds, int byRound) {
+    return odds.byMonth().get(Math.min(byRound, odds.byMonth().size() - 1));
+  }
+
+  static String summaryLine(ConvergenceOdds odds, int failedReplications, Path folder, int byRound) {
+    ConvergenceOdds.MonthOdds last = byRound(odds, byRound);
     String blocker = odds.blockers().isEmpty() || odds.blockers().get(0).failedRuns() == 0
         ? "no failed runs"
         : String.format(Locale.ROOT, "main blocker: %s (%.0f%% of failed runs)",

@@ -34,19 +34,27 @@ import picocli.CommandLine.Spec;
 /** {@code negotiate run}: one replication, round by round, with a readable log. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {
-      "Runs one replication and prints each round: the events, the text proposed, who accepted, who",
-      "refused and why. Replication I with seed S is exactly replication I of `odds --seed S`.",
-      "Writes log.txt, rounds.csv (the trajectory) and the positions chart to results/<scenario>/<run-id>-run/."
+      "Runs one replication and prints what happened each month.",
+      "Runs one replication and prints each round: the events, the text proposed, who accepted, who "
+      + "refused and why. Replication I with seed S is exactly replication I of `odds --seed S`. "
+      + "Writes log.txt, rounds.csv (the trajectory: state t is the positions after t rounds, at the end of "
+      + "after_month, as in the rounds.csv of odds), the positions chart and, for protocols with numbers of their own "
+      + "(eum, smp), diagnostics.csv to results/<scenario>/<run-id>-run/."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
+  @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, description = "Base seed (default: the scenario's experiment.seed).")
   Long seed;
 
   @Option(names = "--replication", paramLabel = "I", defaultValue = "0", description = "Which replication of that seed (default: 0).")
   int replication;
+
+  @Option(names = "--replication-seed", paramLabel = "X", converter = SeedConverter.class,
+      description = "Instead of --seed and --replication: the replication whose own seed is X, as the seed column of "
+          + "outcomes.csv prints it.")
+  Long replicationSeed;
 
   @Option(names = "--rounds", paramLabel = "R", description = "Rounds (default: the scenario's experiment.rounds).")
   Integer rounds;
@@ -63,30 +71,45 @@ final class RunCommand implements Callable<Integer> {
     int index = org.negotiate.cli.Inputs.inRange("--replication", replication, 0, 0, Integer.MAX_VALUE - 1);
     long base = seed != null ? seed : s.experiment().seed();
 
+    if (replicationSeed != null && (seed != null || index != 0)) {
+      throw new BadInput("--replication-seed names one replication by its own seed: give it without --seed and --replication");
+    }
+
     List<Map<String, double[]>> diagnostics = new ArrayList<>();
     StringWriter logText = new StringWriter();
     PrintWriter log = new PrintWriter(logText);
-    NegotiationSetup setup = MonteCarlo.setupOf(s, r, rounds != null, base, index);
-    log.printf(Locale.ROOT, "%s, replication %d of seed %d (replication seed %s), protocol %s, %d rounds from %s%n",
-        s.name(), index, base, Long.toUnsignedString(setup.seed()), protocol.name(), r, s.calendar().start());
+    NegotiationSetup setup = replicationSeed != null
+        ? MonteCarlo.setupOfReplication(s, r, rounds != null, replicationSeed)
+        : MonteCarlo.setupOf(s, r, rounds != null, base, index);
+    if (replicationSeed != null) {
+      log.printf(Locale.ROOT, "%s, the replication of seed %s, protocol %s, %d rounds from %s%n",
+          s.name(), Long.toUnsignedString(setup.seed()), protocol.name(), r, s.calendar().start());
+    } else {
+      log.printf(Locale.ROOT, "%s, replication %d of seed %d (replication seed %s), protocol %s, %d rounds from %s%n",
+          s.name(), index, base, Long.toUnsignedString(setup.seed()), protocol.name(), r, s.calendar().start());
+    }
     describeInputs(setup, log);
-    MonteCarlo.Result result = MonteCarlo.single(s, protocol, r, rounds != null, base, index,
-        (round, fired, session, close) -> {
-          diagnostics.add(new java.util.TreeMap<>(session.diagnostics()));
-          logRound(s, setup, round, fired, session, close, log);
-        });
+    org.negotiate.sim.RoundListener listener = (round, fired, session, close) -> {
+      diagnostics.add(new java.util.TreeMap<>(session.diagnostics()));
+      logRound(s, setup, round, fired, session, close, log);
+    };
+    MonteCarlo.Result result = replicationSeed != null
+        ? MonteCarlo.replay(s, protocol, r, rounds != null, replicationSeed, listener)
+        : MonteCarlo.single(s, protocol, r, rounds != null, base, index, listener);
     RunOutcome outcome = result.outcomes().get(0);
     log.println(ending(s, setup, outcome));
     log.flush();
 
     String resolved = ScenarioWriter.toYaml(s);
-    String identity = resolved + "\nseed=" + base + "\nreplication=" + index + "\nrounds=" + r;
+    String identity = resolved + (replicationSeed != null ? "\nreplication_seed=" + Long.toUnsignedString(replicationSeed)
+        : "\nseed=" + base + "\nreplication=" + index) + "\nrounds=" + r;
     try (ResultFolder folder = ResultFolder.open(org.negotiate.cli.Inputs.outputRoot(out), s.name(), identity, started, "-run")) {
       folder.write("scenario.resolved.yaml", resolved);
       folder.write("log.txt", logText.toString());
       writeTrajectory(s, setup, outcome, folder.file("rounds.csv"));
-      writeDiagnostics(s, setup, diagnostics, folder.file("diagnostics.csv"));
-      OddsCharts.writeAll(result.odds(), folder.dir());
+      // a protocol without numbers of its own (the mediated text) writes no bare header
+      if (diagnostics.stream().anyMatch(d -> !d.isEmpty())) writeDiagnostics(s, setup, diagnostics, folder.file("diagnostics.csv"));
+      OddsCharts.writePositions(result.odds(), folder.dir());
       Path done = folder.commit();
       PrintWriter outw = spec.commandLine().getOut();
       outw.print(logText);

@@ -14,7 +14,7 @@ final class RunOptions {
       description = "Rounds, one per month (default: the scenario's experiment.rounds). Given, a run lasts exactly R rounds.")
   Integer rounds;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Base seed (default: the scenario's experiment.seed).")
+  @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, description = "Base seed (default: the scenario's experiment.seed).")
   Long seed;
 
   @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")

@@ -13,9 +13,9 @@ final class ScenarioOptions {
 
   @Option(names = "--table", paramLabel = "FILE",
       description = {
-        "Instead of a scenario: an actor table as the anchors write it, Bueno de Mesquita's",
-        "(Actor,Capability,Position,Salience) or KTAB's SMP CSV. Runs with the table's own model",
-        "(eum for BDM, smp for KTAB) unless --protocol says otherwise."
+        "Instead of a scenario: an actor table as published, Bueno de Mesquita's "
+        + "(Actor,Capability,Position,Salience) or KTAB's SMP CSV. Runs with the table's own model "
+        + "(eum for BDM, smp for KTAB) unless --protocol says otherwise."
       })
   Path table;
 
@@ -29,9 +29,9 @@ final class ScenarioOptions {
 
   @Option(names = "--set", paramLabel = "PATH=VALUE",
       description = {
-        "Override one input, e.g. turkey.withdrawal.position=40, turkey.capability=uniform(60,90),",
-        "syria.withdrawal.red_line.min=30, protocol.noise=0. Repeatable. Setting a salience rescales",
-        "the actor's other saliences so they still sum to 1."
+        "Override one input, e.g. turkey.withdrawal.position=40, turkey.capability=uniform(60,90), "
+        + "syria.withdrawal.red_line.min=30, protocol.noise=0. Repeatable. Setting a salience rescales "
+        + "the actor's other saliences so they still sum to 1."
       })
   List<String> overrides = new ArrayList<>();
 

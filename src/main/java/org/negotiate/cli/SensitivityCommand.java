@@ -28,13 +28,14 @@ import picocli.CommandLine.Spec;
 /** {@code negotiate sensitivity}: which uncertain inputs move the odds most. */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
     description = {
-      "Which uncertain inputs move P(deal by the final month, or --month) most. At each design point the",
-      "studied inputs are fixed and --runs replications with the same seeds estimate the odds (common",
-      "random numbers). One at a time: each input at its minimum and maximum, the others nominal",
-      "(oat.csv, tornado.png/svg). Global: first-order and total Sobol indices by Saltelli's scheme on a",
-      "Sobol sequence, with bootstrap intervals (sobol.csv, sobol.png/svg). Writes to",
-      "results/sensitivity-<scenario>/<run-id>/. Cost: (2k + 1 + N(k + 2)) x --runs replications for k",
-      "inputs and N = --samples."
+      "Which uncertain inputs move the odds most (one at a time, and Sobol indices).",
+      "Which uncertain inputs move P(deal by the final month, or --month) most. At each design point the "
+      + "studied inputs are fixed and --runs replications with the same seeds estimate the odds (common "
+      + "random numbers). One at a time: each input at its minimum and maximum, the others nominal "
+      + "(oat.csv, tornado.png/svg). Global: first-order and total Sobol indices by Saltelli's scheme on a "
+      + "Sobol sequence, with bootstrap intervals (sobol.csv, sobol.png/svg). Writes to "
+      + "results/sensitivity-<scenario>/<run-id>/. Cost: (2k + 1 + N(k + 2)) x --runs replications for k "
+      + "inputs and N = --samples."
     })
 final class SensitivityCommand implements Callable<Integer> {
   static final int DEFAULT_RUNS = 50;
@@ -54,8 +55,8 @@ final class SensitivityCommand implements Callable<Integer> {
   int bootstrap;
 
   @Option(names = "--inputs", paramLabel = "PATTERN",
-      description = {"Study only these inputs: a key (turkey.withdrawal.position), a prefix (turkey, syria.withdrawal)",
-          "or a pattern with * (*.red_line.*). Repeatable. Default: every uncertain input."})
+      description = {"Study only these inputs: a key (turkey.withdrawal.position), a prefix (turkey, syria.withdrawal) "
+          + "or a pattern with * (*.red_line.*). Repeatable. Default: every uncertain input."})
   List<String> patterns = new ArrayList<>();
 
   @Option(names = "--no-events", description = "Leave the events' change values out of the study (they are drawn as noise instead).")

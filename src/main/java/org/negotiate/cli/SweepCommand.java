@@ -29,11 +29,12 @@ import picocli.CommandLine.Spec;
 /** {@code negotiate sweep}: the odds of a deal as one or two inputs are set to each value of a grid. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = {
-      "Sets one or two inputs (any --set path) to each value of a grid and runs a Monte Carlo at every",
-      "point with the same seed (common random numbers). Writes sweep.csv (every point: odds by the final",
-      "month and by --month with 95%% Wilson intervals, main blocker; a value that makes the scenario",
-      "invalid is recorded as such) and sweep.png/svg (one input) or heatmap.png/svg (two) to",
-      "results/sweep-<scenario>/<run-id>/. Cost: points x --runs replications."
+      "Runs the odds at every value of one or two inputs on a grid.",
+      "Sets one or two inputs (any --set path) to each value of a grid and runs a Monte Carlo at every "
+      + "point with the same seed (common random numbers). Writes sweep.csv (every point: odds by the final "
+      + "month and by --month with 95%% Wilson intervals, main blocker; a value that makes the scenario "
+      + "invalid is recorded as such) and sweep.png/svg (one input) or heatmap.png/svg (two) to "
+      + "results/sweep-<scenario>/<run-id>/. Cost: points x --runs replications."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -43,8 +44,8 @@ final class SweepCommand implements Callable<Integer> {
   @Mixin EngineOptions engineOptions;
 
   @Option(names = "--vary", paramLabel = "PATH=FROM:TO:STEPS", required = true,
-      description = {"An input to sweep: STEPS values from FROM to TO inclusive, e.g.",
-          "turkey.withdrawal.position=0:100:11. Once or twice (two: a heat map)."})
+      description = {"An input to sweep: STEPS values from FROM to TO inclusive, e.g. "
+          + "turkey.withdrawal.position=0:100:11. Once or twice (two: a heat map)."})
   List<String> vary = new ArrayList<>();
 
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "A month to report besides the final one.")

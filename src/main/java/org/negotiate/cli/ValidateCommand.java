@@ -33,6 +33,12 @@ final class ValidateCommand implements Callable<Integer> {
         scenario.source(), s.name(), s.issues().size(), s.actors().size(), parties, s.events().size(),
         s.protocol().name(), s.experiment().rounds(), s.calendar().start(), s.experiment().replications(),
         s.experiment().seed());
+    if (s.draft()) {
+      int n = s.unsourced();
+      spec.commandLine().getErr().printf(Locale.ROOT, "%s: warning: status: draft: unsourced: %d %s (stances and events that "
+          + "cite no evidence); the brief lists the count. Remove status: draft once every value cites its source.%n",
+          scenario.source(), n, n == 1 ? "value" : "values");
+    }
     out.println();
     String actorRow = "%-12s %-11s %-24s %-22s %-24s %-8s%n";
     out.printf(actorRow, "actor", "role", "capability", "reservation", "flexibility", "risk");

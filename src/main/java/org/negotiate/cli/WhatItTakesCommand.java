@@ -27,14 +27,15 @@ import picocli.CommandLine.Spec;
 /** {@code negotiate whatittakes}: the smallest single change to a main blocker that lifts the odds above a threshold. */
 @Command(name = "whatittakes", mixinStandardHelpOptions = true,
     description = {
-      "What it would take: for each main blocker (a party blocking at least --min-share of the failed runs),",
-      "the smallest change to one of its inputs (each stance's position toward the other parties, its red",
-      "lines relaxed, its reservation utility lowered, its flexibility raised) that lifts P(deal by the final",
-      "month, or --month) to --threshold, or the finding that no single change does. A change moves the",
-      "input's whole distribution; each is searched on a grid with the same seed (common random numbers),",
-      "then refined by bisection. Writes whatittakes.csv, trials.csv, whatittakes.txt and",
-      "whatittakes.png/svg to results/whatittakes-<scenario>/<run-id>/. Cost: at most",
-      "1 + levers x (--grid + --refine) Monte Carlo points of --runs replications."
+      "The smallest change to a blocker's inputs that lifts the odds to a threshold.",
+      "What it would take: for each main blocker (a party blocking at least --min-share of the failed runs), "
+      + "the smallest change to one of its inputs (each stance's position toward the other parties, its red "
+      + "lines relaxed, its reservation utility lowered, its flexibility raised) that lifts P(deal by the final "
+      + "month, or --month) to --threshold, or the finding that no single change does. A change moves the "
+      + "input's whole distribution; each is searched on a grid with the same seed (common random numbers), "
+      + "then refined by bisection. Writes whatittakes.csv, trials.csv, whatittakes.txt and "
+      + "whatittakes.png/svg to results/whatittakes-<scenario>/<run-id>/. Cost: at most "
+      + "1 + levers x (--grid + --refine) Monte Carlo points of --runs replications."
     })
 final class WhatItTakesCommand implements Callable<Integer> {
   static final int DEFAULT_RUNS = 500;

@@ -459,7 +459,23 @@ public final class MonteCarlo {
    */
   public static Result single(Scenario scenario, Protocol protocol, int rounds, boolean exactRounds, long seed,
       int index, org.negotiate.sim.RoundListener listener) {
-    NegotiationSetup setup = setupOf(scenario, rounds, exactRounds, seed, index);
+    return single(scenario, protocol, rounds, setupOf(scenario, rounds, exactRounds, seed, index), seed, listener);
+  }
+
+  /** The one replication whose own seed is {@code replicationSeed} (the seed column of outcomes.csv). */
+  public static Result replay(Scenario scenario, Protocol protocol, int rounds, boolean exactRounds, long replicationSeed,
+      org.negotiate.sim.RoundListener listener) {
+    NegotiationSetup setup = SetupSampler.draw(scenario, rounds, exactRounds, replicationSeed);
+    return single(scenario, protocol, rounds, setup, replicationSeed, listener);
+  }
+
+  /** The inputs of the replication whose own seed is {@code replicationSeed}, for the run log. */
+  public static NegotiationSetup setupOfReplication(Scenario scenario, int rounds, boolean exactRounds, long replicationSeed) {
+    return SetupSampler.draw(scenario, rounds, exactRounds, replicationSeed);
+  }
+
+  private static Result single(Scenario scenario, Protocol protocol, int rounds, NegotiationSetup setup, long seed,
+      org.negotiate.sim.RoundListener listener) {
     List<String> canonical = setup.actorIds();
     RunOutcome r = Replication.run(setup, protocol, listener);
     Accumulator acc = new Accumulator(rounds, canonical.size(), scenario.issues().size(), false);

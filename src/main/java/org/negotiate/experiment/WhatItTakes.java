@@ -97,6 +97,19 @@ public final class WhatItTakes {
       return path + "=" + changed(change).describe();
     }
 
+    /**
+     * The change as a plain number for tables: a signed shift on the input's scale ("-12", "8") or a
+     * factor ("1.3"), which {@link #kind} tells apart.
+     */
+    public String number(double change) {
+      return Sweep.format(round(change, 3));
+    }
+
+    /** What {@link #number} is: "shift" (added to the input) or "factor" (multiplies it). */
+    public String kind() {
+      return mode == Mode.SCALE ? "factor" : "shift";
+    }
+
     /** A change in words: "−12", "+8", "×1.3". */
     public String describe(double change) {
       if (mode == Mode.SCALE) return String.format(Locale.ROOT, "×%s", Sweep.format(round(change, 3)));

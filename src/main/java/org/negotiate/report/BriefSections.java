@@ -539,6 +539,13 @@ public final class BriefSections {
   /** The model's caveats (the README's wording), with the protocol's own. */
   public static Section caveats(Scenario s) {
     List<Object> items = new ArrayList<>();
+    int unsourced = s.unsourced();
+    if (unsourced > 0) {
+      // first: everything below reads differently when the inputs are guesses
+      items.add(el("li", "Unsourced: " + unsourced + (unsourced == 1 ? " value" : " values") + " (stances and events "
+          + "that cite no evidence)" + (s.draft() ? ". This is a draft scenario: until each value cites its source, "
+          + "the odds rest on the author's guesses." : ".")));
+    }
     items.add(el("li", "The odds are conditional on the stated assumptions: read them as “how likely a deal is if the "
         + "actors are as the evidence describes”, not as a prediction of the world."));
     items.add(el("li", "The 95% intervals are the Monte Carlo uncertainty for this scenario's assumptions, not the "

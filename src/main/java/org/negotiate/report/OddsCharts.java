@@ -149,6 +149,12 @@ public final class OddsCharts {
   static final int MAX_BLOCKER_BARS = 15;
 
   /** Height of the charts with one sub-plot per issue: 700 px up to two issues, then 230 px more each. */
+  /** {@code positions.png/svg} alone: for one replication, odds, terms and blockers "over 1 replication" say nothing. */
+  public static List<Path> writePositions(ConvergenceOdds odds, Path dir) throws IOException {
+    return ChartKit.save(positionsChart(odds, ActorPalette.of(odds)), dir, "positions", ChartKit.WIDTH,
+        stackedHeight(issueOrder(odds).size()));
+  }
+
   static int stackedHeight(int issues) {
     return Math.max(ChartKit.HEIGHT, 240 + 230 * issues);
   }

@@ -87,16 +87,21 @@ public final class OddsTables {
     return '"' + v.replace("\"", "\"\"") + '"';
   }
 
-  /** {@code rounds.csv}: each actor's position per issue and month over replications (10th, 50th, 90th percentile). */
+  /**
+   * {@code rounds.csv}: each actor's position per issue and month over replications (10th, 50th, 90th percentile).
+   * Numbered as {@code run}'s rounds.csv: state t is the positions after t rounds, at the end of month
+   * {@code after_month} (round 0 is the first month); state 0, the positions before the first round, is
+   * {@code run}'s alone.
+   */
   public static void writeRounds(ConvergenceOdds odds, Path file) throws IOException {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("round,month,actor,issue,p10,median,p90\n");
+      w.write("state,after_month,actor,issue,p10,median,p90\n");
       // A large table has 100,000 rows or more: built without a format string per row.
       StringBuilder row = new StringBuilder(96);
       String eol = System.lineSeparator();
       for (ConvergenceOdds.PositionBand b : odds.positions()) {
         row.setLength(0);
-        row.append(b.round()).append(',').append(b.month()).append(',').append(b.actorId()).append(',').append(b.issueId())
+        row.append(b.round() + 1).append(',').append(b.month()).append(',').append(b.actorId()).append(',').append(b.issueId())
             .append(',').append(num(b.p10(), 1)).append(',').append(num(b.p50(), 1)).append(',').append(num(b.p90(), 1))
             .append(eol);
         w.append(row);

@@ -7,6 +7,7 @@ import java.util.Optional;
  * A whole scenario as loaded, overridden and validated: immutable.
  *
  * @param saliences whether saliences are shares summing to 1 per actor (the default) or independent
+ * @param draft a draft ({@code status: draft}): stances and events may go without evidence, listed as unsourced
  * @param caseFile source dates, priors, observations, the outcome and caveats ({@link CaseFile#NONE} if none)
  */
 public record Scenario(
@@ -20,7 +21,32 @@ public record Scenario(
     List<Event> events,
     ExperimentDefaults experiment,
     SalienceMode saliences,
+    boolean draft,
     CaseFile caseFile) implements java.io.Serializable {
+
+  /** A scenario that is not a draft and records nothing beyond its inputs. */
+  public Scenario(String name, String description, Calendar calendar, List<Issue> issues, List<Actor> actors,
+      ProtocolSpec protocol, AgreementRule agreement, List<Event> events, ExperimentDefaults experiment,
+      SalienceMode saliences) {
+    this(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, false, CaseFile.NONE);
+  }
+
+  /** The same scenario marked as a draft or not. */
+  public Scenario withDraft(boolean isDraft) {
+    return new Scenario(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, isDraft,
+        caseFile);
+  }
+
+  /**
+   * Values that cite no evidence: stances and events without an evidence reference (only a draft, or a
+   * scenario made from an actor table, has any).
+   */
+  public int unsourced() {
+    int n = 0;
+    for (Actor a : actors) for (Stance st : a.stances().values()) if (st.evidence().isEmpty()) n++;
+    for (Event e : events) if (e.evidence().isEmpty()) n++;
+    return n;
+  }
 
   public Optional<Actor> actor(String id) {
     return actors.stream().filter(a -> a.id().equals(id)).findFirst();
@@ -28,17 +54,18 @@ public record Scenario(
 
   /** The same scenario with other actors (what-ifs and tests reorder, add or remove them). */
   public Scenario withActors(List<Actor> newActors) {
-    return new Scenario(name, description, calendar, issues, newActors, protocol, agreement, events, experiment, saliences, caseFile);
+    return new Scenario(name, description, calendar, issues, newActors, protocol, agreement, events, experiment, saliences, draft,
+        caseFile);
   }
 
   /** The same scenario with another case file (as-of forecasts narrow it). */
   public Scenario withCaseFile(CaseFile c) {
-    return new Scenario(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, c);
+    return new Scenario(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, draft, c);
   }
 
   /** The same scenario with other events. */
   public Scenario withEvents(List<Event> newEvents) {
-    return new Scenario(name, description, calendar, issues, actors, protocol, agreement, newEvents, experiment, saliences,
+    return new Scenario(name, description, calendar, issues, actors, protocol, agreement, newEvents, experiment, saliences, draft,
         caseFile);
   }
 

@@ -29,9 +29,12 @@ final class ScenarioBinder {
   static final List<String> RESERVED_IDS = List.of("protocol", "agreement", "experiment", "calendar");
 
   /** Top-level keys; {@code extends} and {@code remove} are resolved by the loader before binding. */
-  static final List<String> TOP = List.of("name", "description", "calendar", "saliences", "issues", "actors",
+  static final List<String> TOP = List.of("name", "status", "description", "calendar", "saliences", "issues", "actors",
       "protocol", "agreement", "events", "experiment", "extends", "remove", "as_of", "observations", "outcome",
       "caveats", "sources");
+  static final List<String> ISSUE_REQUIRED = List.of("id", "label", "low", "high");
+  static final List<String> ACTOR_REQUIRED = List.of("id", "name", "role", "capability", "reservation", "flexibility", "stances");
+  static final List<String> EVENT_REQUIRED = List.of("id", "label", "changes", "evidence", "rationale");
   static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
   static final List<String> ACTOR = List.of("id", "name", "role", "capability", "reservation", "flexibility",
       "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances", "prior");
@@ -67,6 +70,8 @@ final class ScenarioBinder {
   record Pos(String file, int line, int column) {}
 
   private YearMonth start;
+  /** status: draft: a stance or event may lack its evidence and rationale (counted as unsourced, not refused). */
+  private boolean draft;
   /** An actor or issue id was malformed: names that fail to resolve are then not reported again. */
   private boolean idsBroken;
   private final List<String> issueIds = new ArrayList<>();
@@ -83,6 +88,12 @@ final class ScenarioBinder {
   Scenario bind(YamlNode.Map root) {
     rootFile = fileOf(root);
     keys(root, "", TOP, List.of("name", "calendar", "issues", "actors"));
+    String status = str(root, "status", "", false);
+    if (status != null && !status.equals("draft") && !status.equals("final")) {
+      err(val(root, "status"), "status", "expected draft (missing evidence and rationales are warnings) or final, got "
+          + Quantities.quote(status));
+    }
+    draft = "draft".equals(status);
     String name = str(root, "name", "", true);
     if (name != null && !NAME.matcher(name).matches()) {
       err(val(root, "name"), "name", "expected a name of letters, digits, _ and - (it becomes a folder name), got "
@@ -108,7 +119,7 @@ final class ScenarioBinder {
       }
     }
     Scenario s = new Scenario(name, description == null ? "" : description, calendar, issues, actors, protocol,
-        agreement, events, experiment, saliences, caseFile);
+        agreement, events, experiment, saliences, draft, caseFile);
     if (!limits.isEmpty()) {
       problems.clear();
       problems.addAll(limits);
@@ -176,7 +187,7 @@ final class ScenarioBinder {
       String path = itemPath("issues", k, items.get(k));
       YamlNode.Map m = asMap(items.get(k), path);
       if (m == null) continue;
-      keys(m, path, ISSUE, List.of("id", "label", "low", "high"));
+      keys(m, path, ISSUE, ISSUE_REQUIRED);
       String id = id(m, path, seen, "issue");
       if (id != null) issueIds.add(id);
       String label = str(m, "label", path, true);
@@ -215,7 +226,7 @@ final class ScenarioBinder {
       String path = itemPath("actors", k, items.get(k));
       YamlNode.Map m = asMap(items.get(k), path);
       if (m == null) continue;
-      keys(m, path, ACTOR, List.of("id", "name", "role", "capability", "reservation", "flexibility", "stances"));
+      keys(m, path, ACTOR, ACTOR_REQUIRED);
       String id = id(m, path, seen, "actor");
       if (id != null && RESERVED_IDS.contains(id)) {
         err(val(m, "id"), path + ".id", "actor id " + Quantities.quote(id) + " is reserved (--set uses "
@@ -276,8 +287,9 @@ final class ScenarioBinder {
       YamlNode.Map st = asMap(e.value(), p);
       if (st == null) continue;
       boolean hasPrior = st.entries().containsKey("prior");
-      // a block stating its prior may hold no evidence yet (an as-of scenario written before any)
-      keys(st, p, STANCE, hasPrior ? List.of("position", "salience", "rationale") : List.of("position", "salience", "evidence", "rationale"));
+      // a draft, or a block stating its prior (an as-of scenario written before any), may hold no evidence yet
+      keys(st, p, STANCE, draft ? List.of("position", "salience")
+          : hasPrior ? List.of("position", "salience", "rationale") : List.of("position", "salience", "evidence", "rationale"));
       Quantity pos = qty(st, "position", p, Range.POSITION, true);
       Quantity sal = qty(st, "salience", p, Range.UNIT, true);
       Quantity flex = qty(st, "flexibility", p, Range.FLEXIBILITY, false);
@@ -291,8 +303,8 @@ final class ScenarioBinder {
           if (rl.isNone()) rl = RedLine.NONE;
         }
       }
-      List<String> ev = evidence(st, p, !hasPrior);
-      String rat = str(st, "rationale", p, true);
+      List<String> ev = evidence(st, p, !draft && !hasPrior);
+      String rat = str(st, "rationale", p, !draft);
       if (actorId != null && issueIds.contains(e.key())) prior(st, p, actorId + "." + e.key(), true);
       byIssue.put(e.key(), new Stance(pos, sal, rl, flex, ev, rat));
     }
@@ -389,13 +401,13 @@ final class ScenarioBinder {
       String path = itemPath("events", k, items.get(k));
       YamlNode.Map m = asMap(items.get(k), path);
       if (m == null) continue;
-      keys(m, path, EVENT, List.of("id", "label", "changes", "evidence", "rationale"));
+      keys(m, path, EVENT, draft ? List.of("id", "label", "changes") : EVENT_REQUIRED);
       String id = id(m, path, seen, "event");
       String label = str(m, "label", path, true);
       Timing timing = timing(m, path);
       List<Change> changes = changes(m, path);
-      List<String> ev = evidence(m, path, true);
-      String rat = str(m, "rationale", path, true);
+      List<String> ev = evidence(m, path, !draft);
+      String rat = str(m, "rationale", path, !draft);
       out.add(new Event(id, label, timing, changes, ev, rat));
     }
     return Collections.unmodifiableList(out);

@@ -76,6 +76,7 @@ final class ScenarioDelta {
           continue;
         }
         int at = merged.add(id) ? indexOf(out, id) : -1; // a repeated id is appended and reported by the binder
+        if (at < 0 && unknownPartial(path, b, item, id, problems)) continue;
         if (at < 0) {
           out.add(item);
         } else {
@@ -85,6 +86,29 @@ final class ScenarioDelta {
       return new YamlNode.Seq(Collections.unmodifiableList(out), o.flow(), o.line(), o.column(), o.origin());
     }
     return over;
+  }
+
+  /** The keys an item needs to be added by a delta, per top-level list. */
+  private static final java.util.Map<String, List<String>> REQUIRED = java.util.Map.of("actors", ScenarioBinder.ACTOR_REQUIRED,
+      "issues", ScenarioBinder.ISSUE_REQUIRED, "events", ScenarioBinder.EVENT_REQUIRED);
+
+  /**
+   * A new id on an item that lacks required keys is most likely a misspelt id meant to change a base
+   * item ("turkye"): one problem naming it, with the closest base id, instead of one per missing key.
+   */
+  private static boolean unknownPartial(String path, YamlNode.Seq base, YamlNode item, String id, List<Problem> problems) {
+    List<String> required = REQUIRED.get(path);
+    if (required == null || !(item instanceof YamlNode.Map m)) return false;
+    List<String> missing = required.stream().filter(k -> !m.entries().containsKey(k)).toList();
+    if (missing.isEmpty()) return false;
+    List<String> ids = base.items().stream().map(ScenarioDelta::idOf).filter(java.util.Objects::nonNull).toList();
+    String kind = path.substring(0, path.length() - 1);
+    String near = ScenarioBinder.suggest(id, ids);
+    YamlNode idNode = m.entries().get("id").value();
+    problems.add(new Problem(fileOf(idNode), idNode.line(), idNode.column(), path + "[" + id + "].id",
+        "unknown " + kind + " " + id + ": " + (near != null ? "did you mean " + near + "?" : "the base's " + path + " are "
+            + String.join(", ", ids) + ";") + " (a delta adds " + "an " + kind + " only with every required key; missing here: " + String.join(", ", missing) + ")"));
+    return true;
   }
 
   /** A list merges by id when the base's items all have ids, or (base empty) the overlay's do. */

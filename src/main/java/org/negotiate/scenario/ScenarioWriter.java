@@ -27,6 +27,7 @@ public final class ScenarioWriter {
   public static String toYaml(Scenario s) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("name", s.name());
+    if (s.draft()) root.put("status", "draft");
     if (s.description() != null && !s.description().isEmpty()) root.put("description", s.description());
     if (s.saliences() != SalienceMode.SHARES) root.put("saliences", s.saliences().yamlName());
     root.put("calendar", map("start", s.calendar().start().toString()));
@@ -57,8 +58,8 @@ public final class ScenarioWriter {
           sm.put("red_line", rl);
         }
         if (st.flexibility() != null) sm.put("flexibility", q(st.flexibility()));
-        sm.put("evidence", st.evidence());
-        sm.put("rationale", st.rationale());
+        if (!st.evidence().isEmpty() || !s.draft()) sm.put("evidence", st.evidence());
+        if (st.rationale() != null || !s.draft()) sm.put("rationale", st.rationale());
         prior(sm, s.caseFile().priors().get(a.id() + "." + issue), a.id() + "." + issue);
         stances.put(issue, sm);
       });
@@ -85,8 +86,8 @@ public final class ScenarioWriter {
         changes.add(cm);
       }
       m.put("changes", changes);
-      m.put("evidence", e.evidence());
-      m.put("rationale", e.rationale());
+      if (!e.evidence().isEmpty() || !s.draft()) m.put("evidence", e.evidence());
+      if (e.rationale() != null || !s.draft()) m.put("rationale", e.rationale());
       events.add(m);
     }
     if (!events.isEmpty()) root.put("events", events);

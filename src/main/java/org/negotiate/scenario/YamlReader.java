@@ -209,13 +209,50 @@ final class YamlReader {
     }
   }
 
+  /**
+   * The parser's words for the mistakes people make, said as what to fix; null for the rest (then the parser's
+   * own text is shown).
+   */
+  static String plainWords(String problem, String context, Mark contextMark) {
+    String where = contextMark == null ? "" : " at line " + (contextMark.getLine() + 1) + ", column " + (contextMark.getColumn() + 1);
+    if (problem.startsWith("mapping values are not allowed here")) {
+      return "a \": \" here would start a key inside a value: indent this key like the keys above it, or put the "
+          + "value in quotes if it holds \": \"";
+    }
+    if (problem.startsWith("found unexpected end of stream") && context.contains("quoted scalar")) {
+      return "the quoted text that starts" + where + " is never closed: add the closing quote";
+    }
+    if (problem.startsWith("expected ',' or ']'")) {
+      return "the list [ ... ] that starts" + where + " is not closed with ] (or an item holds a comma or "
+          + "\": \": put it in quotes)";
+    }
+    if (problem.startsWith("expected ',' or '}'")) {
+      return "the mapping { ... } that starts" + where + " is not closed with } (or a value holds a comma: put it in quotes)";
+    }
+    if (problem.startsWith("expected <block end>, but found '-'")) {
+      return "this list item (-) does not line up: give the items of one list the same indentation, under their key";
+    }
+    if (problem.startsWith("expected <block end>")) {
+      return "this line's indentation does not match the lines above" + (where.isEmpty() ? "" : " (the block that starts"
+          + where + ")") + ": line up keys of one mapping in the same column";
+    }
+    if (problem.startsWith("could not find expected ':'")) {
+      return (contextMark == null ? "a line" : "line " + (contextMark.getLine() + 1)) + " is neither \"key: value\" nor a list item: add \": \" after the key, or put a "
+          + "value that runs over several lines in quotes";
+    }
+    return null;
+  }
+
   private ScenarioException syntax(Throwable e) {
     // Prefer SnakeYAML's own mark and wording: Jackson's location can lag behind (tabs).
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
         Mark pm = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
         String msg = clean(m.getProblem());
-        if (m.getContext() != null && m.getContextMark() != null && m.getProblemMark() != null
+        String plain = plainWords(msg, m.getContext() == null ? "" : clean(m.getContext()), m.getContextMark());
+        if (plain != null) {
+          msg = plain;
+        } else if (m.getContext() != null && m.getContextMark() != null && m.getProblemMark() != null
             && !msg.startsWith("tab character")) {
           msg += " (" + clean(m.getContext()) + " that starts at line " + (m.getContextMark().getLine() + 1)
               + ", column " + (m.getContextMark().getColumn() + 1) + ")";

@@ -88,7 +88,7 @@ class BadInputCorpusTest {
     expect("invalid_utf8_continuation.yaml", "", 12, "not UTF-8 text (byte 0xE2)");
     expect("deep_nesting_block.yaml", "", 52, "nested more than 50 levels deep");
     expect("syntax_bad_indent.yaml", "", 19, "YAML syntax error");
-    expect("syntax_unterminated_quote.yaml", "", 70, "YAML syntax error: found unexpected end of stream");
+    expect("syntax_unterminated_quote.yaml", "", 70, "YAML syntax error: the quoted text that starts at line");
     expect("only_comments.yaml", "", 1, "empty scenario file");
     expect("top_level_scalar.yaml", "", 1, "at the top level, got a single value");
     // scenarios/bad-deltas
@@ -102,6 +102,8 @@ class BadInputCorpusTest {
     expect("extends_itself.yaml", "", 1, "extends: extends cycle: ");
     expect("extends_not_a_path.yaml", "", 2, "extends: expected the path of the base scenario, relative to this file (e.g. ../baseline.yaml), got a list");
     expect("item_without_id.yaml", "", 4, "actors: items of actors are merged onto the base's by id");
+    expect("misspelt_actor.yaml", "", 4, "actors[turkye].id: unknown actor turkye: did you mean turkey? (a delta adds an "
+        + "actor only with every required key");
     expect("missing_base.yaml", "", 2, "not found (extends: is relative to the folder of");
     expect("remove_unknown_id.yaml", "", 3, "remove.events[1]: no event \"tsunami\" in the base scenario");
     expect("remove_unknown_list.yaml", "", 3, "remove.stances: unknown key \"stances\" in remove");

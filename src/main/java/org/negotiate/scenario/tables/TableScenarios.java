@@ -139,7 +139,7 @@ public final class TableScenarios {
         + "(converted from the actor table " + file + ")";
     Scenario s = new Scenario(id(t.name(), "table").replace('_', '-'), description, new Calendar(START), issues, actors,
         new ProtocolSpec(protocol, Map.of()), new AgreementRule("unanimity", tolerance), List.of(),
-        new ExperimentDefaults(1, rounds(actors.size(), issues.size()), 1), SalienceMode.INDEPENDENT, org.negotiate.scenario.CaseFile.NONE);
+        new ExperimentDefaults(1, rounds(actors.size(), issues.size()), 1), SalienceMode.INDEPENDENT);
     // Validated exactly as a file would be: the table may break rules a scenario must keep. The
     // problems are then pointed back at the table's rows (the YAML text is never seen).
     try {

@@ -64,7 +64,7 @@ class ExpectedUtilityProtocolTest {
     Map<String, Quantity> p = new LinkedHashMap<>();
     params.forEach((k, v) -> p.put(k, Quantity.of(v)));
     return new Scenario("case-a", "", new Calendar(START), issues, actors, new ProtocolSpec(ExpectedUtilityProtocol.NAME, p),
-        new AgreementRule("unanimity", tolerance), events, new ExperimentDefaults(1, 10, 1), SalienceMode.INDEPENDENT, org.negotiate.scenario.CaseFile.NONE);
+        new AgreementRule("unanimity", tolerance), events, new ExperimentDefaults(1, 10, 1), SalienceMode.INDEPENDENT);
   }
 
   private static List<Recorded> run(NegotiationSetup setup, RunOutcome[] out) {

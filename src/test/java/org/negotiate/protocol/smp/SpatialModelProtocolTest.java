@@ -54,7 +54,7 @@ class SpatialModelProtocolTest {
     params.forEach((k, v) -> q.put(k, Quantity.of(v)));
     return new Scenario("caseC", "", new Calendar(YearMonth.of(2022, 12)), issues, actors,
         new ProtocolSpec(SpatialModelProtocol.NAME, q), new AgreementRule("unanimity", 5), List.of(),
-        new ExperimentDefaults(1, 30, 1), SalienceMode.INDEPENDENT, org.negotiate.scenario.CaseFile.NONE);
+        new ExperimentDefaults(1, 30, 1), SalienceMode.INDEPENDENT);
   }
 
   private static void assertSameTrajectory(SpatialModel pure, RunOutcome out) {

@@ -1,0 +1,51 @@
+package org.negotiate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 16, item 5: an actor table is not a fake Monte Carlo, and it has no calendar of its own. */
+class ActorTableRunsTest {
+  static final String BDM = "scenarios/validation/seeds/case_a_eu_emissions.csv";
+  private static final Pattern FOLDER = Pattern.compile(" · (\\S+)/\\s*$");
+
+  @TempDir Path tmp;
+
+  private static Path folder(CliTest.Run r) {
+    assertEquals(0, r.exit(), r.err());
+    Matcher m = FOLDER.matcher(r.out());
+    assertTrue(m.find(), r.out());
+    return Path.of(m.group(1));
+  }
+
+  @Test
+  void aDeterministicTableGivesOneRunAndSaysSo() throws IOException {
+    CliTest.Run r = CliTest.cli("odds", "--table", BDM, "--runs", "200", "--quiet", "--out", tmp.toString());
+    Path f = folder(r);
+    assertTrue(r.out().startsWith("Deterministic input: one run, as every replication would be the same (not 200) · "), r.out());
+    assertTrue(r.out().contains("no deal by round ") || r.out().contains("deal in round "), r.out());
+    assertFalse(r.out().matches("(?s).*\\[\\d\\.\\d\\d, \\d\\.\\d\\d\\].*"), "no interval over copies of one run: " + r.out());
+    assertFalse(r.out().contains("2000-"), "no invented calendar: " + r.out());
+    assertEquals(2, Files.readAllLines(f.resolve("outcomes.csv")).size(), "one run");
+    String manifest = Files.readString(f.resolve("manifest.json"));
+    assertTrue(manifest.contains("\"replications\" : 1,") && manifest.contains("\"replications_requested\" : 200"), manifest);
+  }
+
+  @Test
+  void aTableWithNoiseIsAMonteCarloCountedInRounds() {
+    CliTest.Run r = CliTest.cli("odds", "--table", BDM, "--runs", "30", "--protocol", "mediated", "--set", "protocol.noise=0.05",
+        "--quiet", "--out", tmp.toString());
+    folder(r);
+    assertTrue(r.out().startsWith("P(deal by round "), r.out());
+    assertTrue(r.out().contains(" over 30 replications"), r.out());
+    assertFalse(r.out().contains("2000-"), r.out());
+  }
+}

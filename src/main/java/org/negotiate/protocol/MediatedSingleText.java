@@ -11,16 +11,16 @@ import org.negotiate.scenario.Role;
 /**
  * The default protocol, Raiffa's single negotiating text (mediated.md): the mediators draft one
  * package across all issues, each party accepts it if it respects its red lines and is worth at
- * least its current aspiration (up to perception noise), and aspirations fall with time.
+ * least its current aspiration, and a party's aspiration is a state that falls only in months of
+ * talks, at the rate its costs of delay and the pressure on it set ({@link Aspiration},
+ * {@link Inputs#concessionRate}). No protocol-wide clock: an event changes a rate from its month
+ * on, never the aspiration already reached.
  *
- * <p>Parameters: {@code noise} (sd of the perception noise on utilities, default 0),
+ * <p>Parameters: {@code noise} (sd of each party's uncertainty about what a text is worth: a party
+ * that is unsure discounts the text by {@code noise·|e|}, e a fresh standard normal each month, so
+ * uncertainty can only delay a deal, never make a refused text acceptable by luck) and
  * {@code breakdown_after} (a party walks out after this many consecutive rounds in which the text,
- * or the lack of one, is worth less to it than no deal; 0 = never, the default) and
- * {@code horizon} (the months over which aspirations fall to the reservation utility; default the
- * round limit, as in mediated.md). The horizon is a refinement of the outline: with T fixed to the
- * round limit every party concedes fully by the last simulated month, so the length of the
- * simulation, not the actors, would decide whether a deal comes; the parties' own horizon is an
- * input with its own uncertainty.
+ * or the lack of one, is worth less to it than no deal; 0 = never, the default).
  */
 public final class MediatedSingleText implements Protocol {
   public static final String NAME = "mediated";
@@ -43,13 +43,15 @@ public final class MediatedSingleText implements Protocol {
     private final Inputs in;
     private final PerceptionNoise noise;
     private final int rounds;
-    private final double horizon;
     private final double sigma;
     private final int breakdownAfter;
     private final int[] parties;
     private final int[] mediators;
     private final double[][] positions;
+    /** a_i(t), the aspiration this round's verdicts are judged against. */
     private final double[] aspiration;
+    /** a_i(t+1), set when the party concedes and taken up when the next round opens. */
+    private final double[] nextAspiration;
     private final double[] judged;
     private final boolean[] accepted;
     private final int[] belowReservation;
@@ -74,7 +76,6 @@ public final class MediatedSingleText implements Protocol {
       this.in = in;
       this.noise = noise;
       this.rounds = setup.rounds();
-      this.horizon = setup.param("horizon", rounds);
       this.sigma = setup.param("noise", 0);
       this.breakdownAfter = (int) Math.round(setup.param("breakdown_after", 0));
       this.parties = setup.indicesOf(Role.PARTY);
@@ -83,6 +84,9 @@ public final class MediatedSingleText implements Protocol {
       positions = new double[n][];
       for (int i = 0; i < n; i++) positions[i] = in.position[i].clone();
       aspiration = new double[n];
+      // a_i(0) = 1: every party starts by asking for its ideal.
+      java.util.Arrays.fill(aspiration, 1.0);
+      nextAspiration = aspiration.clone();
       judged = new double[n];
       accepted = new boolean[n];
       belowReservation = new int[n];
@@ -103,6 +107,7 @@ public final class MediatedSingleText implements Protocol {
 
     @Override
     public void propose(int round) {
+      System.arraycopy(nextAspiration, 0, aspiration, 0, aspiration.length);
       // The draft depends only on the inputs, so it is redrawn only when an event changed one it
       // reads (an event on flexibility or pressure leaves it as it was).
       if (stale) {
@@ -121,7 +126,6 @@ public final class MediatedSingleText implements Protocol {
 
     @Override
     public void respond(int party, int round) {
-      aspiration[party] = Aspiration.at(in.reservation[party], in.flexibility(party), in.pressureOn(party), round, horizon);
       if (text == null) {
         accepted[party] = false;
         judged[party] = Double.NaN;
@@ -136,7 +140,8 @@ public final class MediatedSingleText implements Protocol {
         outsideIssue[party] = outside;
         return;
       }
-      double perceived = judged[party] + (sigma > 0 ? sigma * noise.gaussian(party) : 0);
+      // One-sided: uncertainty about a text's worth is a discount, not a lottery ticket (issue 14).
+      double perceived = judged[party] - (sigma > 0 ? sigma * Math.abs(noise.gaussian(party)) : 0);
       accepted[party] = perceived >= aspiration[party] - UTILITY_SLACK;
       verdictKind[party] = WEIGHED;
       perceivedNow[party] = perceived;
@@ -243,6 +248,10 @@ public final class MediatedSingleText implements Protocol {
         offer(actor, aspiration[actor], positions[actor]);
       }
       if (isParty(actor)) {
+        // Concession is paid for by talks: the aspiration moves only in a month with a text, at
+        // this month's rate (an event due now changed the rate, not the level reached).
+        nextAspiration[actor] = text == null ? aspiration[actor]
+            : Aspiration.step(aspiration[actor], in.reservation[actor], in.concessionRate(actor));
         boolean worse = text == null || judged[actor] < in.reservation[actor];
         belowReservation[actor] = worse ? belowReservation[actor] + 1 : 0;
       }
@@ -330,6 +339,11 @@ public final class MediatedSingleText implements Protocol {
     @Override
     public double[][] positions() {
       return positions;
+    }
+
+    @Override
+    public double aspiration(int party) {
+      return aspiration[party];
     }
 
     @Override

@@ -42,6 +42,8 @@ public final class ScenarioWriter {
       Map<String, Object> m = map("id", a.id(), "name", a.name(), "role", a.role().yamlName(),
           "capability", q(a.capability()), "reservation", q(a.reservation()), "flexibility", q(a.flexibility()),
           "risk", q(a.risk()), "lean", q(a.lean()));
+      // Written only when given: absent reads back as 0, so the file stays as short as its source.
+      if (!a.costOfDelay().equals(Quantity.of(0))) m.put("cost_of_delay", q(a.costOfDelay()));
       if (!a.evidence().isEmpty()) m.put("evidence", a.evidence());
       if (a.rationale() != null && !a.rationale().isEmpty()) m.put("rationale", a.rationale());
       if (!a.ties().isEmpty()) m.put("ties", qs(a.ties()));
@@ -56,6 +58,7 @@ public final class ScenarioWriter {
           sm.put("red_line", rl);
         }
         if (st.flexibility() != null) sm.put("flexibility", q(st.flexibility()));
+        if (st.costOfDelay() != null) sm.put("cost_of_delay", q(st.costOfDelay()));
         sm.put("evidence", st.evidence());
         sm.put("rationale", st.rationale());
         stances.put(issue, sm);

@@ -26,14 +26,14 @@ class MonteCarloTest {
   static Scenario uncertainScenario(double flexibilityScale) {
     Map<String, Stance> a = new LinkedHashMap<>();
     a.put("w", new Stance(new Quantity.Triangular(5, 15, 30), Quantity.of(0.3),
-        new RedLine(null, new Quantity.Uniform(45, 70)), null, List.of(), ""));
-    a.put("c", new Stance(new Quantity.Uniform(70, 95), Quantity.of(0.4), RedLine.NONE, null, List.of(), ""));
-    a.put("r", new Stance(new Quantity.Uniform(60, 90), Quantity.of(0.3), RedLine.NONE, null, List.of(), ""));
+        new RedLine(null, new Quantity.Uniform(45, 70)), null, null, List.of(), ""));
+    a.put("c", new Stance(new Quantity.Uniform(70, 95), Quantity.of(0.4), RedLine.NONE, null, null, List.of(), ""));
+    a.put("r", new Stance(new Quantity.Uniform(60, 90), Quantity.of(0.3), RedLine.NONE, null, null, List.of(), ""));
     Map<String, Stance> b = new LinkedHashMap<>();
     b.put("w", new Stance(new Quantity.Uniform(85, 100), new Quantity.Uniform(0.4, 0.6),
-        new RedLine(new Quantity.Uniform(40, 75), null), null, List.of(), ""));
-    b.put("c", new Stance(new Quantity.Uniform(40, 70), new Quantity.Uniform(0.2, 0.3), RedLine.NONE, null, List.of(), ""));
-    b.put("r", new Stance(new Quantity.Uniform(30, 60), new Quantity.Uniform(0.15, 0.3), RedLine.NONE, null, List.of(), ""));
+        new RedLine(new Quantity.Uniform(40, 75), null), null, null, List.of(), ""));
+    b.put("c", new Stance(new Quantity.Uniform(40, 70), new Quantity.Uniform(0.2, 0.3), RedLine.NONE, null, null, List.of(), ""));
+    b.put("r", new Stance(new Quantity.Uniform(30, 60), new Quantity.Uniform(0.15, 0.3), RedLine.NONE, null, null, List.of(), ""));
     Map<String, Stance> m = new LinkedHashMap<>();
     m.put("w", TestScenarios.stance(50, 0.3));
     m.put("c", TestScenarios.stance(70, 0.4));
@@ -41,7 +41,7 @@ class MonteCarloTest {
     Actor ta = TestScenarios.actor("turkey", Role.PARTY, 80, 0.35, 0.7 * flexibilityScale, a);
     Actor tb = TestScenarios.actor("syria", Role.PARTY, 50, 0.28, 0.45 * flexibilityScale, b);
     Actor med = new Actor("russia", "Russia", Role.MEDIATOR, Quantity.of(70), Quantity.of(0), Quantity.of(1),
-        Quantity.of(0), new Quantity.Uniform(0.05, 0.25), m, Map.of(), Map.of("syria", new Quantity.Uniform(0.2, 0.8)), List.of(), "");
+        Quantity.of(0), Quantity.of(0), new Quantity.Uniform(0.05, 0.25), m, Map.of(), Map.of("syria", new Quantity.Uniform(0.0, 0.02)), List.of(), "");
     Actor st = TestScenarios.actor("opposition", Role.STAKEHOLDER, 20, 0, 1, m);
     return TestScenarios.scenario(List.of(TestScenarios.issue("w"), TestScenarios.issue("c"), TestScenarios.issue("r")),
         List.of(ta, tb, med, st), List.of(), 24, 0.03);

@@ -42,8 +42,13 @@ class MediatedSingleTextTest {
     RunOutcome out = Replication.run(SetupSampler.nominal(s, rounds), protocol,
         (t, fired, session, close) -> texts.add(session.text()[0]));
     for (double z : texts) assertEquals(50, z, 1e-6, "the text is 50 at every round");
-    // a(t) = 1 - t/T <= u(50) = 0.5  <=>  t >= T/2
-    int expected = (rounds + 1) / 2;
+    // a(t) = r + (1 - r)(1 - kappa)^t with r = 0, kappa = 0.1: the first t with 0.9^t <= u(50) = 0.5
+    int expected = (int) Math.ceil(Math.log(0.5) / Math.log(1 - TestScenarios.COST_OF_DELAY));
+    assertEquals(7, expected);
+    if (rounds <= expected) {
+      assertTrue(!out.agreed(), "no deal before aspiration falls to the text's worth");
+      return;
+    }
     assertTrue(out.agreed());
     assertEquals(expected, out.round());
     assertEquals(50, out.terms()[0], 1e-6);
@@ -76,9 +81,11 @@ class MediatedSingleTextTest {
     Event widen = new Event("concession", "b drops its red line", new Timing.At(YearMonth.of(2023, 5)),
         List.of(new Change(new InputPath("b", "x", "red_line.min"), Change.Op.REMOVE, null)), List.of(), "");
     Scenario s = redLineScenario(List.of(widen));
-    RunOutcome out = Replication.run(SetupSampler.nominal(s, 12), protocol, false);
+    RunOutcome out = Replication.run(SetupSampler.nominal(s, 24), protocol, false);
     assertTrue(out.agreed(), "a deal once the zone opens");
-    assertTrue(out.round() >= 5, "not before the event's month (round 5), got " + out.round());
+    // No concession while no text was on the table: from round 5 the text is 40 (a's red line),
+    // worth 0.5 to b, whose aspiration starts falling only then: 0.9^7 <= 0.5, so round 5 + 7.
+    assertEquals(12, out.round(), "seven months of talks after the zone opens in round 5");
   }
 
   private Scenario redLineScenario(List<Event> events) {

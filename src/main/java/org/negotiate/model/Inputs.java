@@ -32,6 +32,18 @@ public final class Inputs {
   /** pressure[m][i]: what m adds to i's cost of delay, in [-1, 1] (negative: a spoiler). */
   public final double[][] pressure;
 
+  /**
+   * What the mediators are told about each party's limits: the range the scenario states for each
+   * red-line bound ({@code [lo, hi]} of its distribution) and for each reservation, indexed like
+   * the true values. NaN (the default, e.g. for actor tables): no stated range, the mediators know
+   * the true value. Events do not change these; the protocol shifts its beliefs by an event's move.
+   */
+  public final double[][] statedMinLo;
+  public final double[][] statedMinHi;
+  public final double[][] statedMaxLo;
+  public final double[][] statedMaxHi;
+  public final double[] statedReservationLo;
+
   public Inputs(int actors, int issues) {
     this(actors, issues, true);
   }
@@ -53,6 +65,18 @@ public final class Inputs {
     ties = new double[actors][actors];
     pressure = new double[actors][actors];
     for (double[] row : redLineMax) java.util.Arrays.fill(row, 100);
+    statedMinLo = nans(actors, issues);
+    statedMinHi = nans(actors, issues);
+    statedMaxLo = nans(actors, issues);
+    statedMaxHi = nans(actors, issues);
+    statedReservationLo = new double[actors];
+    java.util.Arrays.fill(statedReservationLo, Double.NaN);
+  }
+
+  private static double[][] nans(int n, int k) {
+    double[][] out = new double[n][k];
+    for (double[] row : out) java.util.Arrays.fill(row, Double.NaN);
+    return out;
   }
 
   public Inputs copy() {
@@ -66,7 +90,12 @@ public final class Inputs {
       System.arraycopy(costOfDelay[i], 0, c.costOfDelay[i], 0, issues);
       System.arraycopy(ties[i], 0, c.ties[i], 0, actors);
       System.arraycopy(pressure[i], 0, c.pressure[i], 0, actors);
+      System.arraycopy(statedMinLo[i], 0, c.statedMinLo[i], 0, issues);
+      System.arraycopy(statedMinHi[i], 0, c.statedMinHi[i], 0, issues);
+      System.arraycopy(statedMaxLo[i], 0, c.statedMaxLo[i], 0, issues);
+      System.arraycopy(statedMaxHi[i], 0, c.statedMaxHi[i], 0, issues);
     }
+    System.arraycopy(statedReservationLo, 0, c.statedReservationLo, 0, actors);
     System.arraycopy(capability, 0, c.capability, 0, actors);
     System.arraycopy(reservation, 0, c.reservation, 0, actors);
     System.arraycopy(risk, 0, c.risk, 0, actors);

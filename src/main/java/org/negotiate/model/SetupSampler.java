@@ -214,6 +214,7 @@ public final class SetupSampler {
       for (int i = 0; i < actors; i++) {
         in.capability[i] = capability[i].value(seed, draw);
         in.reservation[i] = Math.min(0.999, reservation[i].value(seed, draw));
+        in.statedReservationLo[i] = Math.min(in.reservation[i], reservation[i].q().min());
         in.risk[i] = risk[i].value(seed, draw);
         in.lean[i] = lean[i].value(seed, draw);
         double actorFlex = flexibility[i].value(seed, draw);
@@ -230,6 +231,11 @@ public final class SetupSampler {
           // An actor can always sign its own ideal: a draw that puts it outside the red line widens the line.
           in.redLineMin[i][k] = Math.min(lo, in.position[i][k]);
           in.redLineMax[i][k] = Math.max(hi, in.position[i][k]);
+          // The stated uncertainty of each bound, which is all the mediators know of it.
+          in.statedMinLo[i][k] = redLineMin[i][k] == null ? 0 : Math.min(redLineMin[i][k].q().min(), in.redLineMin[i][k]);
+          in.statedMinHi[i][k] = redLineMin[i][k] == null ? 0 : Math.max(redLineMin[i][k].q().max(), in.redLineMin[i][k]);
+          in.statedMaxLo[i][k] = redLineMax[i][k] == null ? 100 : Math.min(redLineMax[i][k].q().min(), in.redLineMax[i][k]);
+          in.statedMaxHi[i][k] = redLineMax[i][k] == null ? 100 : Math.max(redLineMax[i][k].q().max(), in.redLineMax[i][k]);
         }
         // Draws of uncertain shares need not sum to exactly 1; the shares are what matter.
         for (int k = 0; shares && k < issues; k++) {

@@ -28,6 +28,8 @@ public final class MediatedSingleText implements Protocol {
   private static final double EDGE = 1e-6;
   /** Slack on utility comparisons: the optimiser's answer is exact only to about 1e-8 on the scale. */
   private static final double UTILITY_SLACK = 1e-9;
+  /** Default {@code revision}: each refusal adds the party's starting weight once more. */
+  public static final double DEFAULT_REVISION = 1.0;
 
   @Override
   public String name() {
@@ -71,6 +73,31 @@ public final class MediatedSingleText implements Protocol {
     private final int[][] tiedTo;
     private final double[][] tieWeight;
     private final double[] z;
+    /** Share of a party's starting weight added to its weight in the draft each time it refuses. */
+    private final double revision;
+    /** w_i(t): each party's weight in the draft, 1 at the start, growing with its refusals. */
+    private final double[] weight;
+    /** The inputs as the mediators see them: weights on capability, believed red lines and reservations. */
+    private final Inputs view;
+    /**
+     * The mediators' beliefs about each party's red lines: the bound they draft to ({@code believed*})
+     * and the far end of what they still think possible ({@code cap*}), from the scenario's stated
+     * range; {@code known*} is the furthest text a party refused on that bound (a strict bound).
+     */
+    private final double[][] believedMin;
+    private final double[][] capMin;
+    private final double[][] knownMin;
+    private final double[][] believedMax;
+    private final double[][] capMax;
+    private final double[][] knownMax;
+    private final double[] believedReservation;
+    /** The starting beliefs (moved by events), the widest limits the mediators ever draft to. */
+    private final double[][] floorMin;
+    private final double[][] floorMax;
+    /** The true bounds when the beliefs were last aligned, to shift beliefs by an event's move. */
+    private final double[][] seenMin;
+    private final double[][] seenMax;
+    private final double[] seenReservation;
 
     Run(NegotiationSetup setup, Inputs in, PerceptionNoise noise) {
       this.in = in;
@@ -97,11 +124,136 @@ public final class MediatedSingleText implements Protocol {
       tiedTo = new int[n][];
       tieWeight = new double[n][];
       z = new double[in.issues];
+      revision = setup.param("revision", DEFAULT_REVISION);
+      weight = new double[n];
+      java.util.Arrays.fill(weight, 1.0);
+      view = in.copy();
+      int k = in.issues;
+      believedMin = new double[n][k];
+      capMin = new double[n][k];
+      knownMin = new double[n][k];
+      believedMax = new double[n][k];
+      capMax = new double[n][k];
+      knownMax = new double[n][k];
+      believedReservation = new double[n];
+      floorMin = new double[n][k];
+      floorMax = new double[n][k];
+      seenMin = new double[n][];
+      seenMax = new double[n][];
+      seenReservation = in.reservation.clone();
+      for (int i = 0; i < n; i++) {
+        seenMin[i] = in.redLineMin[i].clone();
+        seenMax[i] = in.redLineMax[i].clone();
+        // Mediators start from the most accommodating value the scenario states (a party's true
+        // limit may be tighter: they find out from its refusals), or the truth where none is stated.
+        believedReservation[i] = or(in.statedReservationLo[i], in.reservation[i]);
+        for (int q = 0; q < k; q++) {
+          believedMin[i][q] = or(in.statedMinLo[i][q], in.redLineMin[i][q]);
+          capMin[i][q] = or(in.statedMinHi[i][q], in.redLineMin[i][q]);
+          knownMin[i][q] = Double.NEGATIVE_INFINITY;
+          believedMax[i][q] = or(in.statedMaxHi[i][q], in.redLineMax[i][q]);
+          capMax[i][q] = or(in.statedMaxLo[i][q], in.redLineMax[i][q]);
+          knownMax[i][q] = Double.POSITIVE_INFINITY;
+          floorMin[i][q] = believedMin[i][q];
+          floorMax[i][q] = believedMax[i][q];
+        }
+      }
+    }
+
+    private static double or(double stated, double truth) {
+      return Double.isNaN(stated) ? truth : stated;
+    }
+
+    /**
+     * An event (or a GUI edit) moved a party's true red line or reservation: the statement is public,
+     * so the mediators' beliefs move by as much, their uncertainty about the level unchanged.
+     */
+    private void shiftBeliefs() {
+      for (int p : parties) {
+        double dr = in.reservation[p] - seenReservation[p];
+        if (dr != 0) believedReservation[p] = clamp(believedReservation[p] + dr, 0, 0.999);
+        seenReservation[p] = in.reservation[p];
+        for (int q = 0; q < in.issues; q++) {
+          double d = in.redLineMin[p][q] - seenMin[p][q];
+          if (d != 0) {
+            believedMin[p][q] = clamp(believedMin[p][q] + d, 0, 100);
+            floorMin[p][q] = clamp(floorMin[p][q] + d, 0, 100);
+            capMin[p][q] = clamp(capMin[p][q] + d, 0, 100);
+            knownMin[p][q] += d;
+            seenMin[p][q] = in.redLineMin[p][q];
+          }
+          d = in.redLineMax[p][q] - seenMax[p][q];
+          if (d != 0) {
+            believedMax[p][q] = clamp(believedMax[p][q] + d, 0, 100);
+            floorMax[p][q] = clamp(floorMax[p][q] + d, 0, 100);
+            capMax[p][q] = clamp(capMax[p][q] + d, 0, 100);
+            knownMax[p][q] += d;
+            seenMax[p][q] = in.redLineMax[p][q];
+          }
+        }
+      }
+    }
+
+    /**
+     * After the verdicts: each party that refused weighs more in the next draft (the text moves
+     * toward it along the frontier), and a refusal on a red line tells the mediators the text lies
+     * beyond that bound: they move their belief halfway to the far end of what they still think
+     * possible (at least one point past the refused text).
+     */
+    private void learn() {
+      if (text == null) return;
+      for (int p : parties) {
+        if (accepted[p]) continue;
+        weight[p] += revision;
+        stale = true;
+        if (verdictKind[p] != OUTSIDE) continue;
+        int q = outsideIssue[p];
+        double at = text[q];
+        if (at < in.redLineMin[p][q]) {
+          knownMin[p][q] = Math.max(knownMin[p][q], at);
+          double from = Math.max(believedMin[p][q], at);
+          capMin[p][q] = Math.max(capMin[p][q], Math.min(100, from + 1));
+          believedMin[p][q] = Math.min(100, Math.max(from + 1, (from + capMin[p][q]) / 2));
+        } else {
+          knownMax[p][q] = Math.min(knownMax[p][q], at);
+          double from = Math.min(believedMax[p][q], at);
+          capMax[p][q] = Math.min(capMax[p][q], Math.max(0, from - 1));
+          believedMax[p][q] = Math.max(0, Math.min(from - 1, (from + capMax[p][q]) / 2));
+        }
+      }
+    }
+
+    /** The mediators' view of the inputs, with the red lines as believed ({@code optimistic}: as refusals alone bound them). */
+    private void refreshView(boolean optimistic) {
+      int n = in.actors;
+      for (int i = 0; i < n; i++) {
+        view.capability[i] = in.capability[i] * weight[i];
+        view.reservation[i] = in.reservation[i];
+        view.risk[i] = in.risk[i];
+        view.lean[i] = in.lean[i];
+        System.arraycopy(in.position[i], 0, view.position[i], 0, in.issues);
+        System.arraycopy(in.salience[i], 0, view.salience[i], 0, in.issues);
+        System.arraycopy(in.redLineMin[i], 0, view.redLineMin[i], 0, in.issues);
+        System.arraycopy(in.redLineMax[i], 0, view.redLineMax[i], 0, in.issues);
+        System.arraycopy(in.ties[i], 0, view.ties[i], 0, n);
+      }
+      for (int p : parties) {
+        view.reservation[p] = believedReservation[p];
+        for (int q = 0; q < in.issues; q++) {
+          view.redLineMin[p][q] = optimistic ? Math.min(100, Math.max(floorMin[p][q], knownMin[p][q] + 1)) : believedMin[p][q];
+          view.redLineMax[p][q] = optimistic ? Math.max(0, Math.min(floorMax[p][q], knownMax[p][q] - 1)) : believedMax[p][q];
+        }
+      }
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+      return v < lo ? lo : (v > hi ? hi : v);
     }
 
     @Override
     public void inputsChanged() {
       stale = true;
+      shiftBeliefs();
       java.util.Arrays.fill(tiedTo, null);
     }
 
@@ -111,9 +263,16 @@ public final class MediatedSingleText implements Protocol {
       // The draft depends only on the inputs, so it is redrawn only when an event changed one it
       // reads (an event on flexibility or pressure leaves it as it was).
       if (stale) {
-        if (drafted == null || !sameDraftInputs(drafted, in)) {
-          text = NashDraft.exact(in, parties, mediators);
-          drafted = draftInputs(in, drafted);
+        refreshView(false);
+        if (drafted == null || !sameDraftInputs(drafted, view)) {
+          drafted = draftInputs(view, drafted);
+          text = NashDraft.exact(view, parties, mediators);
+          if (text == null) {
+            // Their beliefs leave no package: before calling the talks stalled, the mediators try
+            // the widest limits the refusals so far allow.
+            refreshView(true);
+            text = NashDraft.exact(view, parties, mediators);
+          }
         }
         stale = false;
       }
@@ -262,6 +421,7 @@ public final class MediatedSingleText implements Protocol {
       boolean all = parties.length > 0;
       for (int p : parties) all &= accepted[p];
       if (all && text != null) return new RoundClose(Ending.AGREED, text.clone(), -1, null);
+      learn();
       if (breakdownAfter > 0) {
         int walker = -1;
         for (int p : parties) {

@@ -27,6 +27,8 @@ public final class ProtocolParameters {
         "sd of each party's uncertainty about a text's worth, taken as a discount noise·|e| (default 0)"));
     mediated.put("breakdown_after", new Param(Range.integers(0, Integer.MAX_VALUE),
         "consecutive rounds below reservation before a party walks out (0: never)"));
+    mediated.put("revision", new Param(Range.closed(0, 100),
+        "weight added to a party in the mediators' draft each time it refuses, its starting weight being 1 (default 1)"));
     Map<String, Param> eum = new LinkedHashMap<>();
     eum.put("normalisation", new Param(Range.integers(0, 2),
         "probability of prevailing: 0 all-pairs denominator (Scholz; default), 1 per-pair net votes (dmasad), 2 per-pair shares"));

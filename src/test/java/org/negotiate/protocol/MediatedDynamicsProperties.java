@@ -94,6 +94,7 @@ class MediatedDynamicsProperties {
 
   @Test
   void anEventChangesARateFromItsMonthNeverTheLevelReached() {
+    java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
     qt().withFixedSeed(140102L).withExamples(200)
         .forAll(integers().between(1, 15), doubles().between(0.01, 0.3), doubles().between(0.1, 8))
         .checkAssert((month, kappa, scale) -> {
@@ -111,6 +112,7 @@ class MediatedDynamicsProperties {
             assertEquals(base.aspiration().get(t)[0], shocked.aspiration().get(t)[0], 0.0, "month " + t + ": the level reached is kept");
           }
           if (month + 1 < last) {
+            checked.incrementAndGet();
             double ordinary = base.aspiration().get(month)[0] - base.aspiration().get(month + 1)[0];
             double moved = Math.abs(shocked.aspiration().get(month + 1)[0] - base.aspiration().get(month + 1)[0]);
             assertTrue(moved <= ordinary * Math.max(1, scale) + 1e-12, "the event's month moves by one step at the new rate at most");
@@ -118,10 +120,13 @@ class MediatedDynamicsProperties {
                 <= Math.max(1, scale) * ordinary + 1e-12, "one month's step");
           }
         });
+    assertTrue(checked.get() > 50, "many examples reach the event's month: " + checked.get());
   }
 
   @Test
   void aTextOneRefusesIsRevisedTowardItUnlessTheOthersLimitsForbid() {
+    java.util.concurrent.atomic.AtomicInteger revisions = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger moved = new java.util.concurrent.atomic.AtomicInteger();
     qt().withFixedSeed(140103L).withExamples(150)
         .forAll(doubles().between(0.5, 6), doubles().between(0.02, 0.3), doubles().between(0.005, 0.1), doubles().between(40, 100))
         .checkAssert((capA, kappaA, kappaB, maxA) -> {
@@ -143,11 +148,14 @@ class MediatedDynamicsProperties {
             if (acc[0] && !acc[ib]) {
               double before = Utility.judged(setup.initial(), b0, tr.text().get(t));
               double after = Utility.judged(setup.initial(), b0, tr.text().get(t + 1));
+              revisions.incrementAndGet();
+              if (after > before + 1e-6) moved.incrementAndGet();
               assertTrue(after >= before - 1e-6, "round " + t + ": b refused and the next text is worth less to it ("
                   + before + " -> " + after + ")");
             }
           }
         });
+    assertTrue(revisions.get() > 100 && moved.get() > 0, revisions.get() + " refusals by b alone, " + moved.get() + " moved the text");
   }
 
   /** Paired odds by the final month of two scenarios over the same draws: {only A, only B, n}. */

@@ -20,7 +20,11 @@ import org.negotiate.scenario.Role;
  * that is unsure discounts the text by {@code noise·|e|}, e a fresh standard normal each month, so
  * uncertainty can only delay a deal, never make a refused text acceptable by luck) and
  * {@code breakdown_after} (a party walks out after this many consecutive rounds in which the text,
- * or the lack of one, is worth less to it than no deal; 0 = never, the default).
+ * or the lack of one, is worth less to it than no deal; 0 = never, the default),
+ * {@code walkout_hazard} (each month such a party walks out with this probability; default 0) and
+ * {@code revision} (the weight a refusal adds to the refusing party in the draft; default 1).
+ * Actors with the role {@code veto} sign nothing but no text outside their red lines is drafted
+ * or agreed.
  */
 public final class MediatedSingleText implements Protocol {
   public static final String NAME = "mediated";
@@ -49,6 +53,10 @@ public final class MediatedSingleText implements Protocol {
     private final int breakdownAfter;
     private final int[] parties;
     private final int[] mediators;
+    /** Veto players: their red lines bind every text (mediated.md "A veto player"). */
+    private final int[] vetoes;
+    /** Monthly probability that a party whose text is worth less than no deal walks out. */
+    private final double hazard;
     private final double[][] positions;
     /** a_i(t), the aspiration this round's verdicts are judged against. */
     private final double[] aspiration;
@@ -107,6 +115,8 @@ public final class MediatedSingleText implements Protocol {
       this.breakdownAfter = (int) Math.round(setup.param("breakdown_after", 0));
       this.parties = setup.indicesOf(Role.PARTY);
       this.mediators = setup.indicesOf(Role.MEDIATOR);
+      this.vetoes = setup.indicesOf(Role.VETO);
+      this.hazard = setup.param("walkout_hazard", 0);
       int n = in.actors;
       positions = new double[n][];
       for (int i = 0; i < n; i++) positions[i] = in.position[i].clone();
@@ -240,8 +250,15 @@ public final class MediatedSingleText implements Protocol {
       for (int p : parties) {
         view.reservation[p] = believedReservation[p];
         for (int q = 0; q < in.issues; q++) {
-          view.redLineMin[p][q] = optimistic ? Math.min(100, Math.max(floorMin[p][q], knownMin[p][q] + 1)) : believedMin[p][q];
-          view.redLineMax[p][q] = optimistic ? Math.max(0, Math.min(floorMax[p][q], knownMax[p][q] - 1)) : believedMax[p][q];
+          double lo = optimistic ? Math.min(100, Math.max(floorMin[p][q], knownMin[p][q] + 1)) : believedMin[p][q];
+          double hi = optimistic ? Math.max(0, Math.min(floorMax[p][q], knownMax[p][q] - 1)) : believedMax[p][q];
+          // A veto player's stated red lines bind the draft as if every party held them too.
+          for (int v : vetoes) {
+            lo = Math.max(lo, in.redLineMin[v][q]);
+            hi = Math.min(hi, in.redLineMax[v][q]);
+          }
+          view.redLineMin[p][q] = lo;
+          view.redLineMax[p][q] = hi;
         }
       }
     }
@@ -420,8 +437,18 @@ public final class MediatedSingleText implements Protocol {
     public RoundClose close(int round) {
       boolean all = parties.length > 0;
       for (int p : parties) all &= accepted[p];
+      for (int v : vetoes) all &= text != null && outsideRedLine(v, text) < 0;
       if (all && text != null) return new RoundClose(Ending.AGREED, text.clone(), -1, null);
       learn();
+      if (hazard > 0) {
+        // A stated monthly hazard of walking out for a party the text (or its absence) leaves below
+        // its reservation; the uniform comes from the party's own stream, as its perception noise does.
+        int walker = -1;
+        for (int p : parties) {
+          if (belowReservation[p] > 0 && uniform(p) < hazard && (walker < 0 || shortfall(p) > shortfall(walker))) walker = p;
+        }
+        if (walker >= 0) return new RoundClose(Ending.BREAKDOWN, null, walker, BlockReason.WALKED_OUT);
+      }
       if (breakdownAfter > 0) {
         int walker = -1;
         for (int p : parties) {
@@ -438,6 +465,10 @@ public final class MediatedSingleText implements Protocol {
       return new RoundClose(Ending.ROUND_LIMIT, null, blocker, BlockReason.ASPIRATION);
     }
 
+    private double uniform(int party) {
+      return 0.5 * (1 + org.apache.commons.math3.special.Erf.erf(noise.gaussian(party) / Math.sqrt(2)));
+    }
+
     private double shortfall(int p) {
       return Double.isNaN(judged[p]) ? Double.POSITIVE_INFINITY : aspiration[p] - judged[p];
     }
@@ -450,7 +481,9 @@ public final class MediatedSingleText implements Protocol {
       double[] free = NashDraft.exactUnconstrained(in, parties, mediators);
       int blocker = parties[0];
       double worst = -1;
-      for (int p : parties) {
+      int[] bound = java.util.Arrays.copyOf(parties, parties.length + vetoes.length);
+      System.arraycopy(vetoes, 0, bound, parties.length, vetoes.length);
+      for (int p : bound) {
         double breach = 0;
         for (int k = 0; k < in.issues; k++) {
           breach = Math.max(breach, Math.max(in.redLineMin[p][k] - free[k], free[k] - in.redLineMax[p][k]));

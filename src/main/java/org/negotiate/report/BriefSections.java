@@ -571,6 +571,7 @@ public final class BriefSections {
       case PARTY -> "party (must sign)";
       case MEDIATOR -> "mediator (drafts the text)";
       case STAKEHOLDER -> "stakeholder (does not sign)";
+      case VETO -> "veto player (does not sign; no text outside its red lines can be agreed)";
     };
   }
 

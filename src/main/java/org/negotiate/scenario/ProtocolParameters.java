@@ -27,6 +27,8 @@ public final class ProtocolParameters {
         "sd of each party's uncertainty about a text's worth, taken as a discount noise·|e| (default 0)"));
     mediated.put("breakdown_after", new Param(Range.integers(0, Integer.MAX_VALUE),
         "consecutive rounds below reservation before a party walks out (0: never)"));
+    mediated.put("walkout_hazard", new Param(Range.UNIT,
+        "monthly probability that a party the text leaves below its reservation walks out (default 0)"));
     mediated.put("revision", new Param(Range.closed(0, 100),
         "weight added to a party in the mediators' draft each time it refuses, its starting weight being 1 (default 1)"));
     Map<String, Param> eum = new LinkedHashMap<>();

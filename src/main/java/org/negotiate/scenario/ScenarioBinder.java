@@ -234,7 +234,7 @@ final class ScenarioBinder {
     String r = str(m, "role", path, true);
     if (r == null) return null;
     for (Role role : Role.values()) if (role.yamlName().equals(r)) return role;
-    err(val(m, "role"), path + ".role", "expected party, mediator or stakeholder, got " + Quantities.quote(r));
+    err(val(m, "role"), path + ".role", "expected party, mediator, stakeholder or veto, got " + Quantities.quote(r));
     return null;
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.negotiate.sim.RunOutcome;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.negotiate.TestScenarios;
@@ -88,12 +89,24 @@ class MonteCarloTest {
 
   @Test
   void moreFlexiblePartiesNeverLowerTheOddsByAnyMonth() throws Exception {
-    ConvergenceOdds base = run(uncertainScenario(1), 2).odds();
+    // Since issue 14 the text depends on the history of refusals (a party that concedes faster stops
+    // refusing sooner, so the text moves less toward it) and a different verdict path draws its
+    // perception noise in a different order, so one replication need not be monotone: the odds by
+    // any month may not fall beyond Monte Carlo error (paired over the same draws).
+    List<RunOutcome> base = run(uncertainScenario(1), 2).outcomes();
     for (double scale : new double[] {1.2, 1.5, 3}) {
-      ConvergenceOdds flexible = run(uncertainScenario(scale), 2).odds();
+      List<RunOutcome> flexible = run(uncertainScenario(scale), 2).outcomes();
       for (int t = 0; t < 24; t++) {
-        assertTrue(flexible.byMonth().get(t).agreed() >= base.byMonth().get(t).agreed(),
-            "month " + t + " with flexibility x" + scale);
+        int onlyBase = 0;
+        int onlyFlexible = 0;
+        for (int i = 0; i < base.size(); i++) {
+          boolean b = base.get(i).agreed() && base.get(i).round() <= t;
+          boolean f = flexible.get(i).agreed() && flexible.get(i).round() <= t;
+          if (b && !f) onlyBase++;
+          if (f && !b) onlyFlexible++;
+        }
+        assertTrue(onlyBase - onlyFlexible <= 2 * Math.sqrt(onlyBase + onlyFlexible + 1.0),
+            "month " + t + " with flexibility x" + scale + ": only without " + onlyBase + ", only with " + onlyFlexible);
       }
     }
   }

@@ -452,7 +452,8 @@ public final class BriefSections {
         + "uncertainty of the assumptions themselves: those are what the replications sample. Where the articles "
         + "are vague a value is a range, and every run draws its own."));
     items.add(el("li", "What the model does not capture: talks at several tables at once (the Arab track, Astana), "
-        + "actors outside the scenario, learning about others' preferences, and the collapse of a party"
+        + "actors outside the scenario, the parties learning about each other's preferences (only the mediators "
+        + "learn, from refusals, in the mediated protocol), and the collapse of a party"
         + (turkeySyria(s) ? " (the Assad government fell on 8 December 2024, after the baseline's last month)." : ".")));
     String protocol = s.protocol().name();
     if (protocol.equals("mediated")) {

@@ -28,27 +28,35 @@ public final class TestScenarios {
   }
 
   public static Stance stance(double position, double salience) {
-    return new Stance(Quantity.of(position), Quantity.of(salience), RedLine.NONE, null, List.of(), "");
+    return new Stance(Quantity.of(position), Quantity.of(salience), RedLine.NONE, null, null, List.of(), "");
   }
 
   public static Stance stance(double position, double salience, Double min, Double max) {
     return new Stance(Quantity.of(position), Quantity.of(salience),
-        new RedLine(min == null ? null : Quantity.of(min), max == null ? null : Quantity.of(max)), null, List.of(), "");
+        new RedLine(min == null ? null : Quantity.of(min), max == null ? null : Quantity.of(max)), null, null, List.of(), "");
   }
+
+  /** A month of talks costs a test party a tenth of the gap to its reservation (kappa 0.1). */
+  public static final double COST_OF_DELAY = 0.1;
 
   public static Actor actor(String id, Role role, double capability, double reservation, double flexibility,
       Map<String, Stance> stances) {
+    return actor(id, role, capability, reservation, flexibility, role == Role.PARTY ? COST_OF_DELAY : 0, stances);
+  }
+
+  public static Actor actor(String id, Role role, double capability, double reservation, double flexibility,
+      double costOfDelay, Map<String, Stance> stances) {
     return new Actor(id, id, role, Quantity.of(capability), Quantity.of(reservation), Quantity.of(flexibility),
-        Quantity.of(0), Quantity.of(0), stances, Map.of(), Map.of(), List.of(), "");
+        Quantity.of(costOfDelay), Quantity.of(0), Quantity.of(0), stances, Map.of(), Map.of(), List.of(), "");
   }
 
   public static Actor withCapability(Actor a, Quantity capability) {
-    return new Actor(a.id(), a.name(), a.role(), capability, a.reservation(), a.flexibility(), a.risk(), a.lean(),
+    return new Actor(a.id(), a.name(), a.role(), capability, a.reservation(), a.flexibility(), a.costOfDelay(), a.risk(), a.lean(),
         a.stances(), a.ties(), a.pressure(), a.evidence(), a.rationale());
   }
 
   public static Actor withFlexibility(Actor a, Quantity flexibility) {
-    return new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), flexibility, a.risk(), a.lean(),
+    return new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), flexibility, a.costOfDelay(), a.risk(), a.lean(),
         a.stances(), a.ties(), a.pressure(), a.evidence(), a.rationale());
   }
 

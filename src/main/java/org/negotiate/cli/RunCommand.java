@@ -123,8 +123,9 @@ final class RunCommand implements Callable<Integer> {
     Inputs in = setup.initial();
     log.println("drawn inputs (position / salience / red line per issue):");
     for (int i = 0; i < setup.actors(); i++) {
-      StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-11s capability %.4g, reservation %.3f, flexibility %.2f",
-          setup.actorIds().get(i), setup.roles().get(i).yamlName(), in.capability[i], in.reservation[i], in.flexibility(i)));
+      StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-12s %-11s capability %.4g, reservation %.3f, flexibility %.2f, cost of delay %.3f (with pressure: concedes %.3f a month)",
+          setup.actorIds().get(i), setup.roles().get(i).yamlName(), in.capability[i], in.reservation[i], in.flexibility(i),
+          in.costOfDelay(i), in.concessionRate(i)));
       for (int k = 0; k < setup.issues(); k++) {
         b.append(String.format(Locale.ROOT, "%n      %-18s %5.1f / %.2f / [%.1f, %.1f]", setup.issueIds().get(k),
             in.position[i][k], in.salience[i][k], in.redLineMin[i][k], in.redLineMax[i][k]));

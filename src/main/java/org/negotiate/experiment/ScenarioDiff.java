@@ -61,6 +61,7 @@ public final class ScenarioDiff {
       add(out, id + ".capability", q(x.capability()), q(y.capability()));
       add(out, id + ".reservation", q(x.reservation()), q(y.reservation()));
       add(out, id + ".flexibility", q(x.flexibility()), q(y.flexibility()));
+      add(out, id + ".cost_of_delay", q(x.costOfDelay()), q(y.costOfDelay()));
       add(out, id + ".risk", q(x.risk()), q(y.risk()));
       add(out, id + ".lean", q(x.lean()), q(y.lean()));
       for (String k : union(x.ties().keySet(), y.ties().keySet())) {
@@ -81,6 +82,7 @@ public final class ScenarioDiff {
         add(out, p + "red_line.min", q(min(s.redLine())), q(min(t.redLine())));
         add(out, p + "red_line.max", q(max(s.redLine())), q(max(t.redLine())));
         add(out, p + "flexibility", q(s.flexibility()), q(t.flexibility()));
+        add(out, p + "cost_of_delay", q(s.costOfDelay()), q(t.costOfDelay()));
       }
     }
     // events

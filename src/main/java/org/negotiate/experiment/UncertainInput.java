@@ -107,6 +107,7 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
       actor(out, a.id(), "capability", a.capability());
       actor(out, a.id(), "reservation", a.reservation());
       actor(out, a.id(), "flexibility", a.flexibility());
+      actor(out, a.id(), "cost_of_delay", a.costOfDelay());
       actor(out, a.id(), "risk", a.risk());
       actor(out, a.id(), "lean", a.lean());
       for (Issue issue : s.issues()) {
@@ -115,6 +116,7 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
         stance(out, a.id(), issue.id(), "position", st.position());
         stance(out, a.id(), issue.id(), "salience", st.salience());
         stance(out, a.id(), issue.id(), "flexibility", st.flexibility());
+        stance(out, a.id(), issue.id(), "cost_of_delay", st.costOfDelay());
         RedLine rl = st.redLine() == null ? RedLine.NONE : st.redLine();
         stance(out, a.id(), issue.id(), "red_line.min", rl.min());
         stance(out, a.id(), issue.id(), "red_line.max", rl.max());

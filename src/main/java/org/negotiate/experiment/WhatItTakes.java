@@ -124,6 +124,7 @@ public final class WhatItTakes {
     private double hiLimit() {
       if (path.endsWith(".reservation")) return 0.999;
       if (path.endsWith(".flexibility")) return 10;
+      if (path.endsWith(".cost_of_delay")) return 0.95;
       return 100;
     }
   }
@@ -194,9 +195,10 @@ public final class WhatItTakes {
     if (a.reservation().max() > 0) {
       out.add(new Lever(actorId, actorId + ".reservation", a.reservation(), Mode.SHIFT, -a.reservation().max(), "lower"));
     }
-    double factor = Math.min(MAX_FLEXIBILITY_FACTOR, 10 / a.flexibility().max());
+    // Concession is driven by the cost of delay (issue 14); with none there is nothing to scale.
+    double factor = a.costOfDelay().max() > 0 ? Math.min(MAX_FLEXIBILITY_FACTOR, 0.95 / a.costOfDelay().max()) : 1;
     if (factor > 1.0001) {
-      out.add(new Lever(actorId, actorId + ".flexibility", a.flexibility(), Mode.SCALE, round(factor, 6), "concedes faster"));
+      out.add(new Lever(actorId, actorId + ".cost_of_delay", a.costOfDelay(), Mode.SCALE, round(factor, 6), "concedes faster"));
     }
     return out;
   }

@@ -20,6 +20,7 @@ public final class InputEditor {
       case RED_LINE_MIN -> in.redLineMin[actor][issue];
       case RED_LINE_MAX -> in.redLineMax[actor][issue];
       case FLEXIBILITY -> in.flexibility[actor][issue];
+      case COST_OF_DELAY -> in.costOfDelay[actor][issue];
     };
   }
 
@@ -41,6 +42,7 @@ public final class InputEditor {
       case RED_LINE_MIN -> in.redLineMin[i][k] = clamp(value, 0, in.position[i][k]);
       case RED_LINE_MAX -> in.redLineMax[i][k] = clamp(value, in.position[i][k], 100);
       case FLEXIBILITY -> in.flexibility[i][k] = clamp(value, 1e-3, 10);
+      case COST_OF_DELAY -> in.costOfDelay[i][k] = clamp(value, 0, 0.999);
     }
     return get(in, f, i, k);
   }

@@ -10,7 +10,8 @@ public enum InputField {
   SALIENCE("salience", true),
   RED_LINE_MIN("red_line.min", true),
   RED_LINE_MAX("red_line.max", true),
-  FLEXIBILITY("flexibility", true);
+  FLEXIBILITY("flexibility", true),
+  COST_OF_DELAY("cost_of_delay", true);
 
   /** The field as {@code --set} and scenario files name it. */
   public final String yamlName;
@@ -36,7 +37,8 @@ public enum InputField {
       case SALIENCE -> "share of the actor's attention; the actor's other saliences rescale so they still sum to 1";
       case RED_LINE_MIN -> "lowest outcome the actor could sign (0 = no lower red line); at most its position";
       case RED_LINE_MAX -> "highest outcome the actor could sign (100 = no upper red line); at least its position";
-      case FLEXIBILITY -> "concession speed on this issue (below 1 holds out, above 1 concedes early)";
+      case FLEXIBILITY -> "shapes the monthly concession: 1 - (1 - cost of delay)^flexibility (1 leaves it as it is)";
+      case COST_OF_DELAY -> "share of the gap to its reservation the actor gives up per month of talks, in [0, 1)";
     };
   }
 

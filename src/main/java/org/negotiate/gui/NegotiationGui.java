@@ -10,7 +10,6 @@ import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.ScheduledEvent;
 import org.negotiate.model.SetupSampler;
 import org.negotiate.model.Streams;
-import org.negotiate.protocol.Aspiration;
 import org.negotiate.protocol.MediatedSingleText;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.RoundClose;
@@ -145,6 +144,8 @@ public final class NegotiationGui extends GUIState {
             st.redLine() == null ? null : st.redLine().max()));
         entries.add(entry(InputField.FLEXIBILITY, a, issue, new Interval(0.05, flexMax),
             st.flexibility() == null ? a.flexibility() : st.flexibility()));
+        entries.add(entry(InputField.COST_OF_DELAY, a, issue, new Interval(0.0, 0.99),
+            st.costOfDelay() == null ? a.costOfDelay() : st.costOfDelay()));
       }
       properties.add(new InputProperties(a.name() + " (" + a.role().yamlName() + ")", entries, new InputProperties.Target() {
         @Override
@@ -363,15 +364,13 @@ public final class NegotiationGui extends GUIState {
     Boolean[] accepted = new Boolean[n];
     String[] verdicts = new String[n];
     boolean mediated = MediatedSingleText.NAME.equals(setup.protocol());
-    double horizon = setup.param("horizon", setup.rounds());
     double[][] pos = session.positions();
     for (int a = 0; a < n; a++) {
       int c = setup.indexOf(view.actorIds().get(a));
       boolean party = setup.roles().get(c) == Role.PARTY;
       positions[a] = (close.terms() != null && party ? close.terms() : pos[c]).clone();
       utility[a] = party && text != null ? Utility.judged(in, c, text) : Double.NaN;
-      aspiration[a] = party && mediated
-          ? Aspiration.at(in.reservation[c], in.flexibility(c), in.pressureOn(c), round, horizon) : Double.NaN;
+      aspiration[a] = party && mediated ? session.aspiration(c) : Double.NaN;
       verdicts[a] = party ? session.verdict(c) : "";
       accepted[a] = !party ? null
           : close.ending() == RoundClose.Ending.AGREED || verdicts[a].startsWith("accepts") ? Boolean.TRUE

@@ -99,8 +99,8 @@ public final class WhatIf {
         InputPath t = c.target();
         boolean same = t.toString().equals(e.path())
             || e.field() == InputField.SALIENCE && e.actor().equals(t.actor()) && "salience".equals(t.field())
-            || e.field() == InputField.FLEXIBILITY && e.actor().equals(t.actor()) && t.issue() == null
-                && "flexibility".equals(t.field());
+            || (e.field() == InputField.FLEXIBILITY || e.field() == InputField.COST_OF_DELAY)
+                && e.actor().equals(t.actor()) && t.issue() == null && e.field().yamlName.equals(t.field());
         if (!same) continue;
         String when = ev.timing() instanceof org.negotiate.scenario.Timing.At at ? at.month().toString()
             : "at random";

@@ -13,7 +13,7 @@ public record InputChange(Field field, int actor, int issue, int other, Change.O
 
   public enum Field {
     POSITION, SALIENCE, RED_LINE_MIN, RED_LINE_MAX, STANCE_FLEXIBILITY,
-    FLEXIBILITY, CAPABILITY, RESERVATION, RISK, LEAN, TIES, PRESSURE
+    FLEXIBILITY, STANCE_COST_OF_DELAY, COST_OF_DELAY, CAPABILITY, RESERVATION, RISK, LEAN, TIES, PRESSURE
   }
 
   double applyTo(double current) {

@@ -21,14 +21,28 @@ public final class Inputs {
   public final double[][] redLineMax;
   /** Concession speed per stance; the actor's effective flexibility is their salience-weighted mean. */
   public final double[][] flexibility;
+  /** Cost of delay kappa per stance, in [0, 1); the actor's is their salience-weighted mean. */
+  public final double[][] costOfDelay;
   public final double[] capability;
   public final double[] reservation;
   public final double[] risk;
   public final double[] lean;
   /** ties[i][j]: weight of j's utility in i's judgement of a text. */
   public final double[][] ties;
-  /** pressure[m][i]: how much m speeds up i's concession. */
+  /** pressure[m][i]: what m adds to i's cost of delay, in [-1, 1] (negative: a spoiler). */
   public final double[][] pressure;
+
+  /**
+   * What the mediators are told about each party's limits: the range the scenario states for each
+   * red-line bound ({@code [lo, hi]} of its distribution) and for each reservation, indexed like
+   * the true values. NaN (the default, e.g. for actor tables): no stated range, the mediators know
+   * the true value. Events do not change these; the protocol shifts its beliefs by an event's move.
+   */
+  public final double[][] statedMinLo;
+  public final double[][] statedMinHi;
+  public final double[][] statedMaxLo;
+  public final double[][] statedMaxHi;
+  public final double[] statedReservationLo;
 
   public Inputs(int actors, int issues) {
     this(actors, issues, true);
@@ -43,6 +57,7 @@ public final class Inputs {
     redLineMin = new double[actors][issues];
     redLineMax = new double[actors][issues];
     flexibility = new double[actors][issues];
+    costOfDelay = new double[actors][issues];
     capability = new double[actors];
     reservation = new double[actors];
     risk = new double[actors];
@@ -50,6 +65,18 @@ public final class Inputs {
     ties = new double[actors][actors];
     pressure = new double[actors][actors];
     for (double[] row : redLineMax) java.util.Arrays.fill(row, 100);
+    statedMinLo = nans(actors, issues);
+    statedMinHi = nans(actors, issues);
+    statedMaxLo = nans(actors, issues);
+    statedMaxHi = nans(actors, issues);
+    statedReservationLo = new double[actors];
+    java.util.Arrays.fill(statedReservationLo, Double.NaN);
+  }
+
+  private static double[][] nans(int n, int k) {
+    double[][] out = new double[n][k];
+    for (double[] row : out) java.util.Arrays.fill(row, Double.NaN);
+    return out;
   }
 
   public Inputs copy() {
@@ -60,9 +87,15 @@ public final class Inputs {
       System.arraycopy(redLineMin[i], 0, c.redLineMin[i], 0, issues);
       System.arraycopy(redLineMax[i], 0, c.redLineMax[i], 0, issues);
       System.arraycopy(flexibility[i], 0, c.flexibility[i], 0, issues);
+      System.arraycopy(costOfDelay[i], 0, c.costOfDelay[i], 0, issues);
       System.arraycopy(ties[i], 0, c.ties[i], 0, actors);
       System.arraycopy(pressure[i], 0, c.pressure[i], 0, actors);
+      System.arraycopy(statedMinLo[i], 0, c.statedMinLo[i], 0, issues);
+      System.arraycopy(statedMinHi[i], 0, c.statedMinHi[i], 0, issues);
+      System.arraycopy(statedMaxLo[i], 0, c.statedMaxLo[i], 0, issues);
+      System.arraycopy(statedMaxHi[i], 0, c.statedMaxHi[i], 0, issues);
     }
+    System.arraycopy(statedReservationLo, 0, c.statedReservationLo, 0, actors);
     System.arraycopy(capability, 0, c.capability, 0, actors);
     System.arraycopy(reservation, 0, c.reservation, 0, actors);
     System.arraycopy(risk, 0, c.risk, 0, actors);
@@ -79,6 +112,32 @@ public final class Inputs {
       w += salience[i][k];
     }
     return w > 0 ? f / w : flexibility[i][0];
+  }
+
+  /** Actor i's own cost of delay: the salience-weighted mean of its stances' (mediated.md "cost of delay"). */
+  public double costOfDelay(int i) {
+    double f = 0;
+    double w = 0;
+    for (int k = 0; k < issues; k++) {
+      f += salience[i][k] * costOfDelay[i][k];
+      w += salience[i][k];
+    }
+    return w > 0 ? f / w : costOfDelay[i][0];
+  }
+
+  /** The most of its remaining gap a party gives up in one month, however hard it is pushed. */
+  public static final double MAX_CONCESSION_RATE = 0.95;
+
+  /**
+   * The share of the gap between aspiration and reservation that actor i gives up in a month of
+   * talks: its cost of delay plus the pressure on it (any sign), kept in [0, 0.95], then shaped by
+   * its flexibility as {@code 1 - (1 - kappa)^flexibility} (flexibility 1 leaves kappa as it is;
+   * 2 concedes in one month what kappa gives in two).
+   */
+  public double concessionRate(int i) {
+    double kappa = clamp(costOfDelay(i) + pressureOn(i), 0, MAX_CONCESSION_RATE);
+    double f = flexibility(i);
+    return f == 1 ? kappa : clamp(1 - Math.pow(1 - kappa, f), 0, MAX_CONCESSION_RATE);
   }
 
   /** Sum of actor i's saliences: 1 for shares. */
@@ -108,6 +167,10 @@ public final class Inputs {
       case FLEXIBILITY -> {
         for (int q = 0; q < issues; q++) flexibility[i][q] = clamp(c.applyTo(flexibility[i][q]), 1e-3, 10);
       }
+      case STANCE_COST_OF_DELAY -> costOfDelay[i][k] = clamp(c.applyTo(costOfDelay[i][k]), 0, 0.999);
+      case COST_OF_DELAY -> {
+        for (int q = 0; q < issues; q++) costOfDelay[i][q] = clamp(c.applyTo(costOfDelay[i][q]), 0, 0.999);
+      }
       case CAPABILITY -> capability[i] = clamp(c.applyTo(capability[i]), 1e-9, 1e6);
       case RESERVATION -> reservation[i] = clamp(c.applyTo(reservation[i]), 0, 0.999);
       case RISK -> risk[i] = clamp(c.applyTo(risk[i]), -1, 1);
@@ -120,7 +183,7 @@ public final class Inputs {
           for (int j = 0; j < actors; j++) ties[i][j] *= 0.999 / sum;
         }
       }
-      case PRESSURE -> pressure[i][c.other()] = clamp(c.applyTo(pressure[i][c.other()]), 0, 10);
+      case PRESSURE -> pressure[i][c.other()] = clamp(c.applyTo(pressure[i][c.other()]), -1, 1);
     }
   }
 

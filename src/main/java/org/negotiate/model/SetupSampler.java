@@ -91,9 +91,11 @@ public final class SetupSampler {
     private final Slot[] risk;
     private final Slot[] lean;
     private final Slot[] flexibility;
+    private final Slot[] costOfDelay;
     private final Slot[][] position;
     private final Slot[][] salience;
     private final Slot[][] stanceFlexibility;
+    private final Slot[][] stanceCostOfDelay;
     private final Slot[][] redLineMin;
     private final Slot[][] redLineMax;
     private final int[][] tieTo;
@@ -120,9 +122,11 @@ public final class SetupSampler {
       risk = new Slot[actors];
       lean = new Slot[actors];
       flexibility = new Slot[actors];
+      costOfDelay = new Slot[actors];
       position = new Slot[actors][issues];
       salience = new Slot[actors][issues];
       stanceFlexibility = new Slot[actors][issues];
+      stanceCostOfDelay = new Slot[actors][issues];
       redLineMin = new Slot[actors][issues];
       redLineMax = new Slot[actors][issues];
       tieTo = new int[actors][];
@@ -136,12 +140,14 @@ public final class SetupSampler {
         risk[i] = Slot.of(a.risk(), a.id() + ".risk");
         lean[i] = Slot.of(a.lean(), a.id() + ".lean");
         flexibility[i] = Slot.of(a.flexibility(), a.id() + ".flexibility");
+        costOfDelay[i] = Slot.of(a.costOfDelay(), a.id() + ".cost_of_delay");
         for (int k = 0; k < issues; k++) {
           String prefix = a.id() + "." + issueIds.get(k) + ".";
           Stance st = a.stances().get(issueIds.get(k));
           position[i][k] = Slot.of(st.position(), prefix + "position");
           salience[i][k] = Slot.of(st.salience(), prefix + "salience");
           stanceFlexibility[i][k] = Slot.of(st.flexibility(), prefix + "flexibility");
+          stanceCostOfDelay[i][k] = Slot.of(st.costOfDelay(), prefix + "cost_of_delay");
           RedLine rl = st.redLine() == null ? RedLine.NONE : st.redLine();
           redLineMin[i][k] = Slot.of(rl.min(), prefix + "red_line.min");
           redLineMax[i][k] = Slot.of(rl.max(), prefix + "red_line.max");
@@ -208,20 +214,28 @@ public final class SetupSampler {
       for (int i = 0; i < actors; i++) {
         in.capability[i] = capability[i].value(seed, draw);
         in.reservation[i] = Math.min(0.999, reservation[i].value(seed, draw));
+        in.statedReservationLo[i] = Math.min(in.reservation[i], reservation[i].q().min());
         in.risk[i] = risk[i].value(seed, draw);
         in.lean[i] = lean[i].value(seed, draw);
         double actorFlex = flexibility[i].value(seed, draw);
+        double actorKappa = costOfDelay[i].value(seed, draw);
         double salienceSum = 0;
         for (int k = 0; k < issues; k++) {
           in.position[i][k] = position[i][k].value(seed, draw);
           in.salience[i][k] = salience[i][k].value(seed, draw);
           salienceSum += in.salience[i][k];
           in.flexibility[i][k] = stanceFlexibility[i][k] == null ? actorFlex : stanceFlexibility[i][k].value(seed, draw);
+          in.costOfDelay[i][k] = stanceCostOfDelay[i][k] == null ? actorKappa : stanceCostOfDelay[i][k].value(seed, draw);
           double lo = redLineMin[i][k] == null ? 0 : redLineMin[i][k].value(seed, draw);
           double hi = redLineMax[i][k] == null ? 100 : redLineMax[i][k].value(seed, draw);
           // An actor can always sign its own ideal: a draw that puts it outside the red line widens the line.
           in.redLineMin[i][k] = Math.min(lo, in.position[i][k]);
           in.redLineMax[i][k] = Math.max(hi, in.position[i][k]);
+          // The stated uncertainty of each bound, which is all the mediators know of it.
+          in.statedMinLo[i][k] = redLineMin[i][k] == null ? 0 : Math.min(redLineMin[i][k].q().min(), in.redLineMin[i][k]);
+          in.statedMinHi[i][k] = redLineMin[i][k] == null ? 0 : Math.max(redLineMin[i][k].q().max(), in.redLineMin[i][k]);
+          in.statedMaxLo[i][k] = redLineMax[i][k] == null ? 100 : Math.min(redLineMax[i][k].q().min(), in.redLineMax[i][k]);
+          in.statedMaxHi[i][k] = redLineMax[i][k] == null ? 100 : Math.max(redLineMax[i][k].q().max(), in.redLineMax[i][k]);
         }
         // Draws of uncertain shares need not sum to exactly 1; the shares are what matter.
         for (int k = 0; shares && k < issues; k++) {
@@ -281,6 +295,7 @@ public final class SetupSampler {
         case "red_line.min" -> InputChange.Field.RED_LINE_MIN;
         case "red_line.max" -> InputChange.Field.RED_LINE_MAX;
         case "flexibility" -> InputChange.Field.STANCE_FLEXIBILITY;
+        case "cost_of_delay" -> InputChange.Field.STANCE_COST_OF_DELAY;
         default -> throw new IllegalArgumentException("unknown stance field in " + p);
       };
       return new InputChange(f, i, k, -1, op, value);
@@ -296,6 +311,7 @@ public final class SetupSampler {
       case "capability" -> InputChange.Field.CAPABILITY;
       case "reservation" -> InputChange.Field.RESERVATION;
       case "flexibility" -> InputChange.Field.FLEXIBILITY;
+      case "cost_of_delay" -> InputChange.Field.COST_OF_DELAY;
       case "risk" -> InputChange.Field.RISK;
       case "lean" -> InputChange.Field.LEAN;
       default -> throw new IllegalArgumentException("unknown actor field in " + p);

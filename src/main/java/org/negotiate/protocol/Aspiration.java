@@ -1,18 +1,25 @@
 package org.negotiate.protocol;
 
 /**
- * Time-dependent aspiration (Faratin, Sierra &amp; Jennings 1998), mediated.md step 4:
- * {@code a(t) = r + (1 - r)(1 - (t/T)^(1/beta'))}, {@code beta' = beta (1 + pressure)}. A party
- * starts demanding its ideal (a = 1) and reaches its reservation utility at the round limit;
- * flexibility below 1 holds out (Boulware), above 1 concedes early (Conceder); pressure from
- * mediators and patrons speeds concession.
+ * A party's aspiration as a state (mediated.md, per round 4): it starts at 1 (the party's ideal)
+ * and, in each month with a text on the table, gives up the share {@code rate} of its gap to the
+ * reservation utility: {@code a(t+1) = a(t) - rate (a(t) - r)}. In a month without a text it does
+ * not move, so concession is paid for by talks and nothing accumulates while there is nothing to
+ * accept. A rate changed by an event changes the next step, never the level already reached.
  */
 public final class Aspiration {
   private Aspiration() {}
 
-  public static double at(double reservation, double flexibility, double pressure, int round, double horizon) {
-    double tau = Math.min(1.0, Math.max(0.0, round / horizon));
-    double exponent = 1.0 / (flexibility * (1 + pressure));
-    return reservation + (1 - reservation) * (1 - Math.pow(tau, exponent));
+  /** The aspiration after one month of talks at this rate. */
+  public static double step(double aspiration, double reservation, double rate) {
+    return aspiration - rate * (aspiration - reservation);
+  }
+
+  /**
+   * The aspiration after {@code months} months of talks at a constant rate from 1:
+   * {@code r + (1 - r)(1 - rate)^months} (the closed form of {@link #step} repeated).
+   */
+  public static double after(double reservation, double rate, int months) {
+    return reservation + (1 - reservation) * Math.pow(1 - rate, months);
   }
 }

@@ -11,16 +11,20 @@ import org.negotiate.scenario.Role;
 /**
  * The default protocol, Raiffa's single negotiating text (mediated.md): the mediators draft one
  * package across all issues, each party accepts it if it respects its red lines and is worth at
- * least its current aspiration (up to perception noise), and aspirations fall with time.
+ * least its current aspiration, and a party's aspiration is a state that falls only in months of
+ * talks, at the rate its costs of delay and the pressure on it set ({@link Aspiration},
+ * {@link Inputs#concessionRate}). No protocol-wide clock: an event changes a rate from its month
+ * on, never the aspiration already reached.
  *
- * <p>Parameters: {@code noise} (sd of the perception noise on utilities, default 0),
+ * <p>Parameters: {@code noise} (sd of each party's uncertainty about what a text is worth: a party
+ * that is unsure discounts the text by {@code noise·|e|}, e a fresh standard normal each month, so
+ * uncertainty can only delay a deal, never make a refused text acceptable by luck) and
  * {@code breakdown_after} (a party walks out after this many consecutive rounds in which the text,
- * or the lack of one, is worth less to it than no deal; 0 = never, the default) and
- * {@code horizon} (the months over which aspirations fall to the reservation utility; default the
- * round limit, as in mediated.md). The horizon is a refinement of the outline: with T fixed to the
- * round limit every party concedes fully by the last simulated month, so the length of the
- * simulation, not the actors, would decide whether a deal comes; the parties' own horizon is an
- * input with its own uncertainty.
+ * or the lack of one, is worth less to it than no deal; 0 = never, the default),
+ * {@code walkout_hazard} (each month such a party walks out with this probability; default 0) and
+ * {@code revision} (the weight a refusal adds to the refusing party in the draft; default 1).
+ * Actors with the role {@code veto} sign nothing but no text outside their red lines is drafted
+ * or agreed.
  */
 public final class MediatedSingleText implements Protocol {
   public static final String NAME = "mediated";
@@ -28,6 +32,8 @@ public final class MediatedSingleText implements Protocol {
   private static final double EDGE = 1e-6;
   /** Slack on utility comparisons: the optimiser's answer is exact only to about 1e-8 on the scale. */
   private static final double UTILITY_SLACK = 1e-9;
+  /** Default {@code revision}: each refusal adds the party's starting weight once more. */
+  public static final double DEFAULT_REVISION = 1.0;
 
   @Override
   public String name() {
@@ -43,13 +49,19 @@ public final class MediatedSingleText implements Protocol {
     private final Inputs in;
     private final PerceptionNoise noise;
     private final int rounds;
-    private final double horizon;
     private final double sigma;
     private final int breakdownAfter;
     private final int[] parties;
     private final int[] mediators;
+    /** Veto players: their red lines bind every text (mediated.md "A veto player"). */
+    private final int[] vetoes;
+    /** Monthly probability that a party whose text is worth less than no deal walks out. */
+    private final double hazard;
     private final double[][] positions;
+    /** a_i(t), the aspiration this round's verdicts are judged against. */
     private final double[] aspiration;
+    /** a_i(t+1), set when the party concedes and taken up when the next round opens. */
+    private final double[] nextAspiration;
     private final double[] judged;
     private final boolean[] accepted;
     private final int[] belowReservation;
@@ -69,20 +81,49 @@ public final class MediatedSingleText implements Protocol {
     private final int[][] tiedTo;
     private final double[][] tieWeight;
     private final double[] z;
+    /** Share of a party's starting weight added to its weight in the draft each time it refuses. */
+    private final double revision;
+    /** w_i(t): each party's weight in the draft, 1 at the start, growing with its refusals. */
+    private final double[] weight;
+    /** The inputs as the mediators see them: weights on capability, believed red lines and reservations. */
+    private final Inputs view;
+    /**
+     * The mediators' beliefs about each party's red lines: the bound they draft to ({@code believed*})
+     * and the far end of what they still think possible ({@code cap*}), from the scenario's stated
+     * range; {@code known*} is the furthest text a party refused on that bound (a strict bound).
+     */
+    private final double[][] believedMin;
+    private final double[][] capMin;
+    private final double[][] knownMin;
+    private final double[][] believedMax;
+    private final double[][] capMax;
+    private final double[][] knownMax;
+    private final double[] believedReservation;
+    /** The starting beliefs (moved by events), the widest limits the mediators ever draft to. */
+    private final double[][] floorMin;
+    private final double[][] floorMax;
+    /** The true bounds when the beliefs were last aligned, to shift beliefs by an event's move. */
+    private final double[][] seenMin;
+    private final double[][] seenMax;
+    private final double[] seenReservation;
 
     Run(NegotiationSetup setup, Inputs in, PerceptionNoise noise) {
       this.in = in;
       this.noise = noise;
       this.rounds = setup.rounds();
-      this.horizon = setup.param("horizon", rounds);
       this.sigma = setup.param("noise", 0);
       this.breakdownAfter = (int) Math.round(setup.param("breakdown_after", 0));
       this.parties = setup.indicesOf(Role.PARTY);
       this.mediators = setup.indicesOf(Role.MEDIATOR);
+      this.vetoes = setup.indicesOf(Role.VETO);
+      this.hazard = setup.param("walkout_hazard", 0);
       int n = in.actors;
       positions = new double[n][];
       for (int i = 0; i < n; i++) positions[i] = in.position[i].clone();
       aspiration = new double[n];
+      // a_i(0) = 1: every party starts by asking for its ideal.
+      java.util.Arrays.fill(aspiration, 1.0);
+      nextAspiration = aspiration.clone();
       judged = new double[n];
       accepted = new boolean[n];
       belowReservation = new int[n];
@@ -93,22 +134,162 @@ public final class MediatedSingleText implements Protocol {
       tiedTo = new int[n][];
       tieWeight = new double[n][];
       z = new double[in.issues];
+      revision = setup.param("revision", DEFAULT_REVISION);
+      weight = new double[n];
+      java.util.Arrays.fill(weight, 1.0);
+      view = in.copy();
+      int k = in.issues;
+      believedMin = new double[n][k];
+      capMin = new double[n][k];
+      knownMin = new double[n][k];
+      believedMax = new double[n][k];
+      capMax = new double[n][k];
+      knownMax = new double[n][k];
+      believedReservation = new double[n];
+      floorMin = new double[n][k];
+      floorMax = new double[n][k];
+      seenMin = new double[n][];
+      seenMax = new double[n][];
+      seenReservation = in.reservation.clone();
+      for (int i = 0; i < n; i++) {
+        seenMin[i] = in.redLineMin[i].clone();
+        seenMax[i] = in.redLineMax[i].clone();
+        // Mediators start from the most accommodating value the scenario states (a party's true
+        // limit may be tighter: they find out from its refusals), or the truth where none is stated.
+        believedReservation[i] = or(in.statedReservationLo[i], in.reservation[i]);
+        for (int q = 0; q < k; q++) {
+          believedMin[i][q] = or(in.statedMinLo[i][q], in.redLineMin[i][q]);
+          capMin[i][q] = or(in.statedMinHi[i][q], in.redLineMin[i][q]);
+          knownMin[i][q] = Double.NEGATIVE_INFINITY;
+          believedMax[i][q] = or(in.statedMaxHi[i][q], in.redLineMax[i][q]);
+          capMax[i][q] = or(in.statedMaxLo[i][q], in.redLineMax[i][q]);
+          knownMax[i][q] = Double.POSITIVE_INFINITY;
+          floorMin[i][q] = believedMin[i][q];
+          floorMax[i][q] = believedMax[i][q];
+        }
+      }
+    }
+
+    private static double or(double stated, double truth) {
+      return Double.isNaN(stated) ? truth : stated;
+    }
+
+    /**
+     * An event (or a GUI edit) moved a party's true red line or reservation: the statement is public,
+     * so the mediators' beliefs move by as much, their uncertainty about the level unchanged.
+     */
+    private void shiftBeliefs() {
+      for (int p : parties) {
+        double dr = in.reservation[p] - seenReservation[p];
+        if (dr != 0) believedReservation[p] = clamp(believedReservation[p] + dr, 0, 0.999);
+        seenReservation[p] = in.reservation[p];
+        for (int q = 0; q < in.issues; q++) {
+          double d = in.redLineMin[p][q] - seenMin[p][q];
+          if (d != 0) {
+            believedMin[p][q] = clamp(believedMin[p][q] + d, 0, 100);
+            floorMin[p][q] = clamp(floorMin[p][q] + d, 0, 100);
+            capMin[p][q] = clamp(capMin[p][q] + d, 0, 100);
+            knownMin[p][q] += d;
+            seenMin[p][q] = in.redLineMin[p][q];
+          }
+          d = in.redLineMax[p][q] - seenMax[p][q];
+          if (d != 0) {
+            believedMax[p][q] = clamp(believedMax[p][q] + d, 0, 100);
+            floorMax[p][q] = clamp(floorMax[p][q] + d, 0, 100);
+            capMax[p][q] = clamp(capMax[p][q] + d, 0, 100);
+            knownMax[p][q] += d;
+            seenMax[p][q] = in.redLineMax[p][q];
+          }
+        }
+      }
+    }
+
+    /**
+     * After the verdicts: each party that refused weighs more in the next draft (the text moves
+     * toward it along the frontier), and a refusal on a red line tells the mediators the text lies
+     * beyond that bound: they move their belief halfway to the far end of what they still think
+     * possible (at least one point past the refused text).
+     */
+    private void learn() {
+      if (text == null) return;
+      for (int p : parties) {
+        if (accepted[p]) continue;
+        weight[p] += revision;
+        stale = true;
+        if (verdictKind[p] != OUTSIDE) continue;
+        int q = outsideIssue[p];
+        double at = text[q];
+        if (at < in.redLineMin[p][q]) {
+          knownMin[p][q] = Math.max(knownMin[p][q], at);
+          double from = Math.max(believedMin[p][q], at);
+          capMin[p][q] = Math.max(capMin[p][q], Math.min(100, from + 1));
+          believedMin[p][q] = Math.min(100, Math.max(from + 1, (from + capMin[p][q]) / 2));
+        } else {
+          knownMax[p][q] = Math.min(knownMax[p][q], at);
+          double from = Math.min(believedMax[p][q], at);
+          capMax[p][q] = Math.min(capMax[p][q], Math.max(0, from - 1));
+          believedMax[p][q] = Math.max(0, Math.min(from - 1, (from + capMax[p][q]) / 2));
+        }
+      }
+    }
+
+    /** The mediators' view of the inputs, with the red lines as believed ({@code optimistic}: as refusals alone bound them). */
+    private void refreshView(boolean optimistic) {
+      int n = in.actors;
+      for (int i = 0; i < n; i++) {
+        view.capability[i] = in.capability[i] * weight[i];
+        view.reservation[i] = in.reservation[i];
+        view.risk[i] = in.risk[i];
+        view.lean[i] = in.lean[i];
+        System.arraycopy(in.position[i], 0, view.position[i], 0, in.issues);
+        System.arraycopy(in.salience[i], 0, view.salience[i], 0, in.issues);
+        System.arraycopy(in.redLineMin[i], 0, view.redLineMin[i], 0, in.issues);
+        System.arraycopy(in.redLineMax[i], 0, view.redLineMax[i], 0, in.issues);
+        System.arraycopy(in.ties[i], 0, view.ties[i], 0, n);
+      }
+      for (int p : parties) {
+        view.reservation[p] = believedReservation[p];
+        for (int q = 0; q < in.issues; q++) {
+          double lo = optimistic ? Math.min(100, Math.max(floorMin[p][q], knownMin[p][q] + 1)) : believedMin[p][q];
+          double hi = optimistic ? Math.max(0, Math.min(floorMax[p][q], knownMax[p][q] - 1)) : believedMax[p][q];
+          // A veto player's stated red lines bind the draft as if every party held them too.
+          for (int v : vetoes) {
+            lo = Math.max(lo, in.redLineMin[v][q]);
+            hi = Math.min(hi, in.redLineMax[v][q]);
+          }
+          view.redLineMin[p][q] = lo;
+          view.redLineMax[p][q] = hi;
+        }
+      }
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+      return v < lo ? lo : (v > hi ? hi : v);
     }
 
     @Override
     public void inputsChanged() {
       stale = true;
+      shiftBeliefs();
       java.util.Arrays.fill(tiedTo, null);
     }
 
     @Override
     public void propose(int round) {
+      System.arraycopy(nextAspiration, 0, aspiration, 0, aspiration.length);
       // The draft depends only on the inputs, so it is redrawn only when an event changed one it
       // reads (an event on flexibility or pressure leaves it as it was).
       if (stale) {
-        if (drafted == null || !sameDraftInputs(drafted, in)) {
-          text = NashDraft.exact(in, parties, mediators);
-          drafted = draftInputs(in, drafted);
+        refreshView(false);
+        if (drafted == null || !sameDraftInputs(drafted, view)) {
+          drafted = draftInputs(view, drafted);
+          text = NashDraft.exact(view, parties, mediators);
+          if (text == null) {
+            // Their beliefs leave no package: before calling the talks stalled, the mediators try
+            // the widest limits the refusals so far allow.
+            refreshView(true);
+            text = NashDraft.exact(view, parties, mediators);
+          }
         }
         stale = false;
       }
@@ -121,7 +302,6 @@ public final class MediatedSingleText implements Protocol {
 
     @Override
     public void respond(int party, int round) {
-      aspiration[party] = Aspiration.at(in.reservation[party], in.flexibility(party), in.pressureOn(party), round, horizon);
       if (text == null) {
         accepted[party] = false;
         judged[party] = Double.NaN;
@@ -136,7 +316,8 @@ public final class MediatedSingleText implements Protocol {
         outsideIssue[party] = outside;
         return;
       }
-      double perceived = judged[party] + (sigma > 0 ? sigma * noise.gaussian(party) : 0);
+      // One-sided: uncertainty about a text's worth is a discount, not a lottery ticket (issue 14).
+      double perceived = judged[party] - (sigma > 0 ? sigma * Math.abs(noise.gaussian(party)) : 0);
       accepted[party] = perceived >= aspiration[party] - UTILITY_SLACK;
       verdictKind[party] = WEIGHED;
       perceivedNow[party] = perceived;
@@ -243,6 +424,10 @@ public final class MediatedSingleText implements Protocol {
         offer(actor, aspiration[actor], positions[actor]);
       }
       if (isParty(actor)) {
+        // Concession is paid for by talks: the aspiration moves only in a month with a text, at
+        // this month's rate (an event due now changed the rate, not the level reached).
+        nextAspiration[actor] = text == null ? aspiration[actor]
+            : Aspiration.step(aspiration[actor], in.reservation[actor], in.concessionRate(actor));
         boolean worse = text == null || judged[actor] < in.reservation[actor];
         belowReservation[actor] = worse ? belowReservation[actor] + 1 : 0;
       }
@@ -252,7 +437,18 @@ public final class MediatedSingleText implements Protocol {
     public RoundClose close(int round) {
       boolean all = parties.length > 0;
       for (int p : parties) all &= accepted[p];
+      for (int v : vetoes) all &= text != null && outsideRedLine(v, text) < 0;
       if (all && text != null) return new RoundClose(Ending.AGREED, text.clone(), -1, null);
+      learn();
+      if (hazard > 0) {
+        // A stated monthly hazard of walking out for a party the text (or its absence) leaves below
+        // its reservation; the uniform comes from the party's own stream, as its perception noise does.
+        int walker = -1;
+        for (int p : parties) {
+          if (belowReservation[p] > 0 && uniform(p) < hazard && (walker < 0 || shortfall(p) > shortfall(walker))) walker = p;
+        }
+        if (walker >= 0) return new RoundClose(Ending.BREAKDOWN, null, walker, BlockReason.WALKED_OUT);
+      }
       if (breakdownAfter > 0) {
         int walker = -1;
         for (int p : parties) {
@@ -269,6 +465,10 @@ public final class MediatedSingleText implements Protocol {
       return new RoundClose(Ending.ROUND_LIMIT, null, blocker, BlockReason.ASPIRATION);
     }
 
+    private double uniform(int party) {
+      return 0.5 * (1 + org.apache.commons.math3.special.Erf.erf(noise.gaussian(party) / Math.sqrt(2)));
+    }
+
     private double shortfall(int p) {
       return Double.isNaN(judged[p]) ? Double.POSITIVE_INFINITY : aspiration[p] - judged[p];
     }
@@ -281,7 +481,9 @@ public final class MediatedSingleText implements Protocol {
       double[] free = NashDraft.exactUnconstrained(in, parties, mediators);
       int blocker = parties[0];
       double worst = -1;
-      for (int p : parties) {
+      int[] bound = java.util.Arrays.copyOf(parties, parties.length + vetoes.length);
+      System.arraycopy(vetoes, 0, bound, parties.length, vetoes.length);
+      for (int p : bound) {
         double breach = 0;
         for (int k = 0; k < in.issues; k++) {
           breach = Math.max(breach, Math.max(in.redLineMin[p][k] - free[k], free[k] - in.redLineMax[p][k]));
@@ -330,6 +532,11 @@ public final class MediatedSingleText implements Protocol {
     @Override
     public double[][] positions() {
       return positions;
+    }
+
+    @Override
+    public double aspiration(int party) {
+      return aspiration[party];
     }
 
     @Override

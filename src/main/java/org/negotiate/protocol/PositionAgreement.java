@@ -7,7 +7,9 @@ import org.negotiate.protocol.RoundClose.Ending;
 /**
  * Agreement for protocols that have no accept step (expected utility, the spatial model): a deal
  * is reached when every party's position lies within the agreement rule's tolerance of every other
- * party's on every issue and the terms respect every party's red lines. Its terms are the
+ * party's on every issue and the terms respect every party's red lines and are worth at least its
+ * reservation utility to it: the same definition of a deal as the mediated protocol's (a text inside
+ * every party's red lines and above its reservation), so odds compare like with like. Its terms are the
  * parties' capability-and-salience weighted mean; when the run ends without one, the blocker is
  * the party whose red line the converged terms break, or else the party standing furthest from
  * the others.
@@ -34,6 +36,12 @@ public final class PositionAgreement {
         if (terms[k] < in.redLineMin[p][k] - 1e-9 || terms[k] > in.redLineMax[p][k] + 1e-9) return p;
       }
     }
+    return -1;
+  }
+
+  /** The first party (in the given order) that judges the terms worth less than no deal, or -1. */
+  static int belowReservation(Inputs in, double[] terms, int[] parties) {
+    for (int p : parties) if (Utility.judged(in, p, terms) < in.reservation[p] - 1e-9) return p;
     return -1;
   }
 
@@ -88,17 +96,20 @@ public final class PositionAgreement {
   public static RoundClose close(Inputs in, double[][] positions, int[] parties, double tolerance,
       int round, int rounds, boolean stopped) {
     int vetoes = -1;
+    int refuses = -1;
     if (parties.length > 0 && reached(positions, parties, tolerance)) {
       double[] terms = terms(in, positions, parties);
       vetoes = redLineBreached(in, terms, parties);
-      if (vetoes < 0) return new RoundClose(Ending.AGREED, terms, -1, null);
+      if (vetoes < 0) refuses = belowReservation(in, terms, parties);
+      if (vetoes < 0 && refuses < 0) return new RoundClose(Ending.AGREED, terms, -1, null);
     }
     boolean last = round >= rounds - 1;
     // The blocker is named only when the run ends (it costs parties² × issues).
     if (!stopped && !last) return RoundClose.CONTINUE;
     // Converged terms that break a party's red line are no deal: that party blocks them.
-    int blocker = vetoes >= 0 ? vetoes : blocker(in, positions, parties);
-    BlockReason reason = vetoes >= 0 ? BlockReason.RED_LINE : BlockReason.DISTANCE;
+    // Converged terms worth less than no deal to a party are no deal either: that party blocks them.
+    int blocker = vetoes >= 0 ? vetoes : refuses >= 0 ? refuses : blocker(in, positions, parties);
+    BlockReason reason = vetoes >= 0 ? BlockReason.RED_LINE : refuses >= 0 ? BlockReason.ASPIRATION : BlockReason.DISTANCE;
     return new RoundClose(stopped ? Ending.STOPPED : Ending.ROUND_LIMIT, null, blocker, reason);
   }
 }

@@ -54,6 +54,14 @@ public interface Protocol extends java.io.Serializable {
       return false;
     }
 
+    /**
+     * Party i's aspiration this round (the least a text must be worth to it), or NaN for protocols
+     * without one.
+     */
+    default double aspiration(int party) {
+      return Double.NaN;
+    }
+
     /** Party i's verdict on the text this round, in words, for the run log. */
     String verdict(int party);
 

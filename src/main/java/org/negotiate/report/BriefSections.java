@@ -552,19 +552,18 @@ public final class BriefSections {
         + "uncertainty of the assumptions themselves: those are what the replications sample. Where the articles "
         + "are vague a value is a range, and every run draws its own."));
     items.add(el("li", "What the model does not capture: talks at several tables at once, actors outside the scenario, "
-        + "learning about others' preferences, and the collapse of a party."));
+        + "the parties learning about each other's preferences (only the mediators learn, from refusals, in the mediated "
+        + "protocol), and the collapse of a party."));
     for (String c : s.caseFile().caveats()) items.add(el("li", c));
     String protocol = s.protocol().name();
     if (protocol.equals("mediated")) {
       items.add(el("li", "Each month the mediators draft one package for all issues, the point inside every party's "
           + "red lines that best balances their gains; each party signs if the text respects its red lines and is "
-          + "worth at least its aspiration, which falls month by month towards what no deal is worth to it. A deal "
-          + "needs every party to sign in the same month."));
-      Quantity h = s.protocol().params().get("horizon");
-      items.add(el("li", "The months over which a party's demands fall to its reservation (the horizon"
-          + (h == null ? ", here the simulated months" : ", here " + range(h) + " months")
-          + ") are an assumption: with the horizon equal to the simulated months every draw with room for a deal "
-          + "would end in one by construction, and the length of the simulation, not the actors, would decide the forecast."));
+          + "worth at least its aspiration. A deal needs every party to sign in the same month."));
+      items.add(el("li", "A party's aspiration falls only in months with a text on the table, each month by the share "
+          + "of its remaining gap to its reservation set by its cost of delay (an input per actor, citing its evidence) "
+          + "plus the pressure on it; no clock decides when demands reach the reservation, and an event changes that "
+          + "rate from its month on, never the demands already reached."));
     } else {
       items.add(el("li", "This run uses the " + protocol + " protocol, which has no accept step: a deal is every party "
           + "within the agreement tolerance (" + Quantity.of(s.agreement().tolerance()).describe() + " points) of the "
@@ -673,6 +672,7 @@ public final class BriefSections {
       case PARTY -> "party (must sign)";
       case MEDIATOR -> "mediator (drafts the text)";
       case STAKEHOLDER -> "stakeholder (does not sign)";
+      case VETO -> "veto player (does not sign; no text outside its red lines can be agreed)";
     };
   }
 

@@ -9,6 +9,8 @@ import java.util.Map;
  * @param capability clout, any positive scale (only ratios matter)
  * @param reservation utility in [0, 1) below which no deal beats a deal
  * @param flexibility concession speed beta &gt; 0 (below 1 holds out, above 1 concedes early)
+ * @param costOfDelay kappa in [0, 1): the share of the gap between its aspiration and its reservation
+ *     that a month of talks without a deal makes the actor give up (mediated.md); per stance where a stance gives one
  * @param risk risk attitude rho in [-1, 1] (0 neutral)
  * @param lean for a mediator, how strongly its own ideal pulls the draft (mu in [0, 1]); 0 otherwise
  * @param stances one stance per issue, keyed by issue id, in the scenario's issue order
@@ -24,6 +26,7 @@ public record Actor(
     Quantity capability,
     Quantity reservation,
     Quantity flexibility,
+    Quantity costOfDelay,
     Quantity risk,
     Quantity lean,
     Map<String, Stance> stances,
@@ -34,7 +37,7 @@ public record Actor(
 
   /** The same actor with other stances, evidence and rationale (as-of cuts narrow them). */
   public Actor with(Map<String, Stance> newStances, List<String> newEvidence, String newRationale) {
-    return new Actor(id, name, role, capability, reservation, flexibility, risk, lean, newStances, ties, pressure,
+    return new Actor(id, name, role, capability, reservation, flexibility, costOfDelay, risk, lean, newStances, ties, pressure,
         newEvidence, newRationale);
   }
 }

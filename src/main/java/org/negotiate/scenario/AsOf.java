@@ -107,16 +107,13 @@ public final class AsOf {
         List<String> sev = known(c, st.evidence(), month, later);
         CaseFile.Prior sp = c.priors().get(block);
         if (!sev.isEmpty()) {
-          stances.put(e.getKey(), new Stance(st.position(), st.salience(), st.redLine(), st.flexibility(), sev,
-              st.rationale()));
+          stances.put(e.getKey(), st.with(sev, st.rationale()));
         } else if (sp != null) {
           fromPriors.add(block);
-          stances.put(e.getKey(), new Stance(st.position(), st.salience(), st.redLine(), st.flexibility(),
-              known(c, sp.evidence(), month, later), sp.rationale()));
+          stances.put(e.getKey(), st.with(known(c, sp.evidence(), month, later), sp.rationale()));
         } else if (c.withoutEvidence() == CaseFile.WithoutEvidence.KEEP) {
           unsupported.add(block);
-          stances.put(e.getKey(), new Stance(st.position(), st.salience(), st.redLine(), st.flexibility(), List.of(),
-              st.rationale()));
+          stances.put(e.getKey(), st.with(List.of(), st.rationale()));
           priors.put(block, new CaseFile.Prior(Map.of(), List.of(), "Kept as written: no evidence dated by " + month
               + " (as_of.without_evidence: keep). " + st.rationale()));
         } else {
@@ -129,8 +126,7 @@ public final class AsOf {
               + "dated by " + month + ", so the position may lie anywhere on the scale and no red line is known "
               + "(as_of.without_evidence: uninformed).");
           priors.put(block, u);
-          stances.put(e.getKey(), new Stance(st.position(), st.salience(), st.redLine(), st.flexibility(), List.of(),
-              u.rationale()));
+          stances.put(e.getKey(), st.with(List.of(), u.rationale()));
         }
       }
       if (unsupportedNow) {

@@ -9,11 +9,11 @@ public final class Fields {
 
   /** Actor fields addressable as {@code ACTOR.FIELD}. */
   public static final List<String> ACTOR_FIELDS =
-      List.of("capability", "reservation", "flexibility", "risk", "lean");
+      List.of("capability", "reservation", "flexibility", "cost_of_delay", "risk", "lean");
 
   /** Stance fields addressable as {@code ACTOR.ISSUE.FIELD}. */
   public static final List<String> STANCE_FIELDS =
-      List.of("position", "salience", "flexibility", "red_line.min", "red_line.max");
+      List.of("position", "salience", "flexibility", "cost_of_delay", "red_line.min", "red_line.max");
 
   /** Prefixes of the per-other-actor fields {@code ACTOR.ties.OTHER}, {@code ACTOR.pressure.OTHER}. */
   public static final List<String> RELATION_FIELDS = List.of("ties", "pressure");
@@ -26,6 +26,7 @@ public final class Fields {
       case "capability" -> Range.CAPABILITY;
       case "reservation" -> Range.RESERVATION;
       case "flexibility" -> Range.FLEXIBILITY;
+      case "cost_of_delay" -> Range.COST_OF_DELAY;
       case "risk" -> Range.RISK;
       case "lean" -> Range.UNIT;
       default -> throw new IllegalArgumentException("not an actor field: " + field);
@@ -38,6 +39,7 @@ public final class Fields {
       case "position", "red_line.min", "red_line.max" -> Range.POSITION;
       case "salience" -> Range.UNIT;
       case "flexibility" -> Range.FLEXIBILITY;
+      case "cost_of_delay" -> Range.COST_OF_DELAY;
       default -> throw new IllegalArgumentException("not a stance field: " + field);
     };
   }

@@ -98,6 +98,7 @@ public final class InputPaths {
         case "capability" -> a.capability();
         case "reservation" -> a.reservation();
         case "flexibility" -> a.flexibility();
+        case "cost_of_delay" -> a.costOfDelay();
         case "risk" -> a.risk();
         case "lean" -> a.lean();
         default -> throw new IllegalArgumentException("no actor field " + f);
@@ -109,6 +110,7 @@ public final class InputPaths {
       case "position" -> st.position();
       case "salience" -> st.salience();
       case "flexibility" -> st.flexibility();
+      case "cost_of_delay" -> st.costOfDelay();
       case "red_line.min" -> st.redLine().min();
       case "red_line.max" -> st.redLine().max();
       default -> throw new IllegalArgumentException("no stance field " + path.field());
@@ -130,39 +132,41 @@ public final class InputPaths {
         Map<String, Quantity> m = new LinkedHashMap<>(ties ? a.ties() : a.pressure());
         if (q == null) m.remove(other); else m.put(other, q);
         Map<String, Quantity> um = Collections.unmodifiableMap(m);
-        b = new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), a.flexibility(), a.risk(),
-            a.lean(), a.stances(), ties ? um : a.ties(), ties ? a.pressure() : um, a.evidence(), a.rationale());
+        b = new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), a.flexibility(), a.costOfDelay(),
+            a.risk(), a.lean(), a.stances(), ties ? um : a.ties(), ties ? a.pressure() : um, a.evidence(), a.rationale());
       } else {
-        Quantity cap = a.capability(), res = a.reservation(), flex = a.flexibility(), risk = a.risk(), lean = a.lean();
+        Quantity cap = a.capability(), res = a.reservation(), flex = a.flexibility(), kappa = a.costOfDelay(), risk = a.risk(), lean = a.lean();
         switch (f) {
           case "capability" -> cap = req(q, path);
           case "reservation" -> res = req(q, path);
           case "flexibility" -> flex = req(q, path);
+          case "cost_of_delay" -> kappa = req(q, path);
           case "risk" -> risk = req(q, path);
           case "lean" -> lean = req(q, path);
           default -> throw new IllegalArgumentException("no actor field " + f);
         }
-        b = new Actor(a.id(), a.name(), a.role(), cap, res, flex, risk, lean, a.stances(), a.ties(),
+        b = new Actor(a.id(), a.name(), a.role(), cap, res, flex, kappa, risk, lean, a.stances(), a.ties(),
             a.pressure(), a.evidence(), a.rationale());
       }
     } else {
       Stance st = a.stances().get(path.issue());
       if (st == null) throw new IllegalArgumentException("no stance " + path);
-      Quantity pos = st.position(), sal = st.salience(), flex = st.flexibility();
+      Quantity pos = st.position(), sal = st.salience(), flex = st.flexibility(), kappa = st.costOfDelay();
       RedLine rl = st.redLine();
       switch (path.field()) {
         case "position" -> pos = req(q, path);
         case "salience" -> sal = req(q, path);
         case "flexibility" -> flex = q;
+        case "cost_of_delay" -> kappa = q;
         case "red_line.min" -> rl = new RedLine(q, rl.max());
         case "red_line.max" -> rl = new RedLine(rl.min(), q);
         default -> throw new IllegalArgumentException("no stance field " + path.field());
       }
       if (rl.isNone()) rl = RedLine.NONE;
       Map<String, Stance> m = new LinkedHashMap<>(a.stances());
-      m.put(path.issue(), new Stance(pos, sal, rl, flex, st.evidence(), st.rationale()));
-      b = new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), a.flexibility(), a.risk(),
-          a.lean(), Collections.unmodifiableMap(m), a.ties(), a.pressure(), a.evidence(), a.rationale());
+      m.put(path.issue(), new Stance(pos, sal, rl, flex, kappa, st.evidence(), st.rationale()));
+      b = new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), a.flexibility(), a.costOfDelay(),
+          a.risk(), a.lean(), Collections.unmodifiableMap(m), a.ties(), a.pressure(), a.evidence(), a.rationale());
     }
     return withActor(s, b);
   }

@@ -120,11 +120,11 @@ final class Overrides {
     for (Map.Entry<String, Stance> e : a.stances().entrySet()) {
       Stance st = e.getValue();
       m.put(e.getKey(), e.getKey().equals(set.issue()) ? st
-          : new Stance(st.position(), Quantities.scale(st.salience(), f), st.redLine(), st.flexibility(), st.evidence(),
+          : new Stance(st.position(), Quantities.scale(st.salience(), f), st.redLine(), st.flexibility(), st.costOfDelay(), st.evidence(),
               st.rationale()));
     }
     return InputPaths.withActor(s, new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(),
-        a.flexibility(), a.risk(), a.lean(), Collections.unmodifiableMap(m), a.ties(), a.pressure(), a.evidence(),
+        a.flexibility(), a.costOfDelay(), a.risk(), a.lean(), Collections.unmodifiableMap(m), a.ties(), a.pressure(), a.evidence(),
         a.rationale()));
   }
 

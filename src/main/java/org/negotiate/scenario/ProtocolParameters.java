@@ -23,11 +23,14 @@ public final class ProtocolParameters {
 
   static {
     Map<String, Param> mediated = new LinkedHashMap<>();
-    mediated.put("noise", new Param(Range.UNIT, "sd of each party's perception noise on a text's utility"));
+    mediated.put("noise", new Param(Range.UNIT,
+        "sd of each party's uncertainty about a text's worth, taken as a discount noise·|e| (default 0)"));
     mediated.put("breakdown_after", new Param(Range.integers(0, Integer.MAX_VALUE),
         "consecutive rounds below reservation before a party walks out (0: never)"));
-    mediated.put("horizon", new Param(Range.closed(1, 1200),
-        "months over which a party's aspiration falls to its reservation utility (default: the round limit)"));
+    mediated.put("walkout_hazard", new Param(Range.UNIT,
+        "monthly probability that a party the text leaves below its reservation walks out (default 0)"));
+    mediated.put("revision", new Param(Range.closed(0, 100),
+        "weight added to a party in the mediators' draft each time it refuses, its starting weight being 1 (default 1)"));
     Map<String, Param> eum = new LinkedHashMap<>();
     eum.put("normalisation", new Param(Range.integers(0, 2),
         "probability of prevailing: 0 all-pairs denominator (Scholz; default), 1 per-pair net votes (dmasad), 2 per-pair shares"));

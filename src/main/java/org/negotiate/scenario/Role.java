@@ -9,7 +9,12 @@ public enum Role {
   /** Drafts and pushes texts (Russia, Iran). */
   MEDIATOR,
   /** Holds preferences and influence but does not sign (the opposition). */
-  STAKEHOLDER;
+  STAKEHOLDER,
+  /**
+   * A veto player: does not sign or concede, but no text outside its red lines can be agreed (its
+   * red lines bind like a party's, and the mediators, who hear them stated, draft inside them).
+   */
+  VETO;
 
   public String yamlName() {
     return name().toLowerCase(Locale.ROOT);

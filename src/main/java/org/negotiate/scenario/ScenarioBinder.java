@@ -37,8 +37,8 @@ final class ScenarioBinder {
   static final List<String> EVENT_REQUIRED = List.of("id", "label", "changes", "evidence", "rationale");
   static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
   static final List<String> ACTOR = List.of("id", "name", "role", "capability", "reservation", "flexibility",
-      "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances", "prior");
-  static final List<String> STANCE = List.of("position", "salience", "red_line", "flexibility", "evidence",
+      "cost_of_delay", "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances", "prior");
+  static final List<String> STANCE = List.of("position", "salience", "red_line", "flexibility", "cost_of_delay", "evidence",
       "rationale", "prior");
   static final List<String> RED_LINE = List.of("min", "max");
   static final List<String> EVENT = List.of("id", "label", "at", "random", "changes", "evidence", "rationale");
@@ -237,6 +237,9 @@ final class ScenarioBinder {
       Quantity cap = qty(m, "capability", path, Range.CAPABILITY, true);
       Quantity res = qty(m, "reservation", path, Range.RESERVATION, true);
       Quantity flex = qty(m, "flexibility", path, Range.FLEXIBILITY, true);
+      // Absent: no cost of delay, the actor never concedes (mediators and stakeholders do not).
+      Quantity kappa = m.entries().containsKey("cost_of_delay")
+          ? qty(m, "cost_of_delay", path, Range.COST_OF_DELAY, false) : Quantity.of(0);
       Quantity risk = m.entries().containsKey("risk") ? qty(m, "risk", path, Range.RISK, false) : Quantity.of(0);
       Quantity lean = m.entries().containsKey("lean") ? qty(m, "lean", path, Range.UNIT, false) : Quantity.of(0);
       List<String> evidence = evidence(m, path, false);
@@ -245,7 +248,7 @@ final class ScenarioBinder {
       Map<String, Quantity> pressure = relation(m, "pressure", path, Range.PRESSURE);
       Map<String, Stance> stances = stances(m, path, id);
       if (id != null) prior(m, path, id, false);
-      out.add(new Actor(id, name, role, cap, res, flex, risk, lean, stances, ties, pressure, evidence,
+      out.add(new Actor(id, name, role, cap, res, flex, kappa, risk, lean, stances, ties, pressure, evidence,
           rationale == null ? "" : rationale));
     }
     return Collections.unmodifiableList(out);
@@ -255,7 +258,7 @@ final class ScenarioBinder {
     String r = str(m, "role", path, true);
     if (r == null) return null;
     for (Role role : Role.values()) if (role.yamlName().equals(r)) return role;
-    err(val(m, "role"), path + ".role", "expected party, mediator or stakeholder, got " + Quantities.quote(r));
+    err(val(m, "role"), path + ".role", "expected party, mediator, stakeholder or veto, got " + Quantities.quote(r));
     return null;
   }
 
@@ -293,6 +296,7 @@ final class ScenarioBinder {
       Quantity pos = qty(st, "position", p, Range.POSITION, true);
       Quantity sal = qty(st, "salience", p, Range.UNIT, true);
       Quantity flex = qty(st, "flexibility", p, Range.FLEXIBILITY, false);
+      Quantity kappa = qty(st, "cost_of_delay", p, Range.COST_OF_DELAY, false);
       RedLine rl = RedLine.NONE;
       if (st.entries().containsKey("red_line") && !isNull(val(st, "red_line"))) {
         String rp = p + ".red_line";
@@ -306,7 +310,7 @@ final class ScenarioBinder {
       List<String> ev = evidence(st, p, !draft && !hasPrior);
       String rat = str(st, "rationale", p, !draft);
       if (actorId != null && issueIds.contains(e.key())) prior(st, p, actorId + "." + e.key(), true);
-      byIssue.put(e.key(), new Stance(pos, sal, rl, flex, ev, rat));
+      byIssue.put(e.key(), new Stance(pos, sal, rl, flex, kappa, ev, rat));
     }
     // the issues' order, then any stance on an unknown issue (reported by the validator)
     Map<String, Stance> ordered = new LinkedHashMap<>();

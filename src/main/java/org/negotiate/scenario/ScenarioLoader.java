@@ -31,27 +31,30 @@ import java.util.List;
  * actors:                         # required; at least one with role party
  *   - id: turkey                  # [a-z][a-z0-9_]*, unique; not protocol/agreement/experiment/calendar
  *     name: Türkiye
- *     role: party                 # party | mediator | stakeholder
+ *     role: party                 # party | mediator | stakeholder | veto
  *     capability: triangular(70, 80, 90)   # (0, 1e6]
  *     reservation: uniform(0.30, 0.42)     # [0, 1)
- *     flexibility: 0.7            # (0, 10]
+ *     flexibility: 1              # (0, 10]; shapes the concession: 1 - (1 - kappa)^flexibility
+ *     cost_of_delay: 0.05         # optional, [0, 1), default 0: share of the gap to the reservation given up per month of talks
  *     risk: 0                     # optional, [-1, 1], default 0
  *     lean: 0.1                   # optional, [0, 1], default 0
  *     evidence: [003#quote]       # optional for actors; a reference or a list of them
  *     rationale: text             # optional for actors
  *     ties: {opposition: 0.1}     # optional; other actor -> [0, 1); an actor's ties sum to &lt; 1 (using max values)
- *     pressure: {syria: 0.5}      # optional; other actor -> [0, 10]
+ *     pressure: {syria: 0.01}     # optional; other actor -> [-1, 1], added to its cost of delay
  *     stances:                    # one per issue, no other
  *       withdrawal:
  *         position: 15            # [0, 100]
  *         salience: 0.3           # [0, 1]; an actor's nominal saliences sum to 1 (within 0.01)
  *         red_line: {max: 60}     # optional {min?, max?} in [0, 100]; min &lt;= max; must admit the position
  *         flexibility: 0.5        # optional, (0, 10]; default: the actor's
+ *         cost_of_delay: 0.08     # optional, [0, 1); default: the actor's
  *         evidence: [001#quote]   # required, at least one
  *         rationale: text         # required
  * protocol:                       # optional; default mediated with no params
  *   name: mediated                # one of {@link ProtocolParameters#PARAMS}
- *   params: {noise: 0.03, breakdown_after: 0}   # mediated: noise [0,1], breakdown_after integer &gt;= 0
+ *   params: {noise: 0.03, breakdown_after: 0}   # mediated: noise [0,1], breakdown_after integer &gt;= 0,
+ *                                 # walkout_hazard [0,1], revision [0,100]
  * agreement: {rule: unanimity, tolerance: 5}    # optional; these are the defaults; tolerance [0,100]
  * events:                         # optional
  *   - id: earthquake              # unique
@@ -59,7 +62,7 @@ import java.util.List;
  *     at: 2023-02                 # YYYY-MM, not before calendar.start; or instead:
  *     # random: {probability: 0.03, from: 2023-01, to: 2024-11}   # per round, within [from, to]
  *     changes:                    # at least one
- *       - {target: turkey.flexibility, scale: uniform(1.0, 1.4)}
+ *       - {target: turkey.cost_of_delay, scale: uniform(1.0, 1.4)}
  *       # exactly one of set: Q (in the target's range), shift: Q (within +-its width),
  *       # scale: Q (&gt; 0), remove: true (red_line.min / red_line.max only)
  *     evidence: [002#quote]       # required

@@ -43,6 +43,7 @@ final class ScenarioValidator {
       range(out, p + ".capability", a.capability(), Range.CAPABILITY);
       range(out, p + ".reservation", a.reservation(), Range.RESERVATION);
       range(out, p + ".flexibility", a.flexibility(), Range.FLEXIBILITY);
+      range(out, p + ".cost_of_delay", a.costOfDelay(), Range.COST_OF_DELAY);
       range(out, p + ".risk", a.risk(), Range.RISK);
       range(out, p + ".lean", a.lean(), Range.UNIT);
       relation(out, p, a, "ties", a.ties(), Range.TIE, actorIds);
@@ -142,6 +143,7 @@ final class ScenarioValidator {
       range(out, ip + ".position", s.position(), Range.POSITION);
       range(out, ip + ".salience", s.salience(), Range.UNIT);
       range(out, ip + ".flexibility", s.flexibility(), Range.FLEXIBILITY);
+      range(out, ip + ".cost_of_delay", s.costOfDelay(), Range.COST_OF_DELAY);
       RedLine rl = s.redLine();
       if (rl == null) continue;
       range(out, ip + ".red_line.min", rl.min(), Range.POSITION);

@@ -43,6 +43,8 @@ public final class ScenarioWriter {
       Map<String, Object> m = map("id", a.id(), "name", a.name(), "role", a.role().yamlName(),
           "capability", q(a.capability()), "reservation", q(a.reservation()), "flexibility", q(a.flexibility()),
           "risk", q(a.risk()), "lean", q(a.lean()));
+      // Written only when given: absent reads back as 0, so the file stays as short as its source.
+      if (!a.costOfDelay().equals(Quantity.of(0))) m.put("cost_of_delay", q(a.costOfDelay()));
       if (!a.evidence().isEmpty()) m.put("evidence", a.evidence());
       if (a.rationale() != null && !a.rationale().isEmpty()) m.put("rationale", a.rationale());
       if (!a.ties().isEmpty()) m.put("ties", qs(a.ties()));
@@ -58,6 +60,7 @@ public final class ScenarioWriter {
           sm.put("red_line", rl);
         }
         if (st.flexibility() != null) sm.put("flexibility", q(st.flexibility()));
+        if (st.costOfDelay() != null) sm.put("cost_of_delay", q(st.costOfDelay()));
         if (!st.evidence().isEmpty() || !s.draft()) sm.put("evidence", st.evidence());
         if (st.rationale() != null || !s.draft()) sm.put("rationale", st.rationale());
         prior(sm, s.caseFile().priors().get(a.id() + "." + issue), a.id() + "." + issue);

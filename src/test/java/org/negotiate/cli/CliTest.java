@@ -64,11 +64,14 @@ class CliTest {
     assertEquals(201, outcomes.size());
     assertTrue(outcomes.get(0).endsWith(",zone_at_end,rational,pareto_gap,nash_distance_utility,nash_distance_terms,"
         + "ks_distance_utility,ks_distance_terms"), outcomes.get(0));
-    // the first 100 replications' deals are set against the frontier: a mediated deal is Pareto-efficient
+    // the first 100 replications' deals are set against the frontier. The mediators draft a weighted
+    // Nash point inside the red lines they believe (issue 14): where a refusal made them believe a
+    // line tighter than it is, the deal is efficient only within that belief, so most, not all, deals
+    // are on the true frontier.
     long analysedDeals = outcomes.subList(1, 101).stream().filter(l -> l.contains(",agreed,")).count();
     long onFrontier = outcomes.subList(1, 101).stream().filter(l -> l.contains(",agreed,"))
         .filter(l -> Double.parseDouble(l.split(",", -1)[17]) <= 0.01).count();
-    assertTrue(analysedDeals > 0 && onFrontier == analysedDeals, onFrontier + " of " + analysedDeals);
+    assertTrue(analysedDeals > 0 && onFrontier >= 0.75 * analysedDeals, onFrontier + " of " + analysedDeals);
     assertTrue(Files.size(folder.resolve("utility-plane.png")) > 0);
     String manifest = Files.readString(folder.resolve("manifest.json"));
     assertTrue(manifest.contains("\"replications\" : 200"), manifest);

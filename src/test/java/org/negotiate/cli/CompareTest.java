@@ -98,8 +98,8 @@ class CompareTest {
     double diff = Double.parseDouble(last.get("difference"));
     assertEquals(Double.parseDouble(last.get("odds_b")) - Double.parseDouble(last.get("odds_a")), diff, 1e-6);
     assertTrue(diff < 0, "without the earthquake's push the odds fall: " + diff);
-    assertEquals(List.of("path,a,b", "events.earthquake,\"at 2023-02: turkey.flexibility scale uniform(1, 1.4); "
-        + "syria.flexibility scale uniform(1, 1.4)\",(none)"), Files.readAllLines(folder.resolve("inputs.csv")));
+    assertEquals(List.of("path,a,b", "events.earthquake,\"at 2023-02: turkey.cost_of_delay scale uniform(1, 1.4); "
+        + "syria.cost_of_delay scale uniform(1, 1.4)\",(none)"), Files.readAllLines(folder.resolve("inputs.csv")));
     List<String> blockers = Files.readAllLines(folder.resolve("blockers.csv"));
     assertEquals("actor,name,failed_runs_a,share_a,failed_runs_b,share_b", blockers.get(0));
     assertTrue(blockers.stream().anyMatch(l -> l.startsWith("syria,")), blockers.toString());

@@ -92,7 +92,7 @@ class ExploreCommandsTest {
 
   @Test
   void sensitivityWritesOneAtATimeAndSobolIndices() throws IOException {
-    String[] args = {"sensitivity", BASELINE, "--inputs", "syria.flexibility", "--inputs", "protocol.horizon", "--inputs",
+    String[] args = {"sensitivity", BASELINE, "--inputs", "syria.cost_of_delay", "--inputs", "protocol.revision", "--inputs",
         "russia.lean", "--samples", "8", "--runs", "8", "--bootstrap", "50", "--quiet"};
     CliTest.Run r = cli(concat(args, "--threads", "1", "--out", tmp.resolve("a").toString()));
     Path f = folder(r);
@@ -100,7 +100,7 @@ class ExploreCommandsTest {
     hasFiles(f, "manifest.json", "scenario.resolved.yaml", "oat.csv", "sobol.csv", "tornado.png", "tornado.svg", "sobol.png",
         "sobol.svg", "report.html");
     String brief = Files.readString(f.resolve("report.html"));
-    assertTrue(brief.contains("Which assumptions matter?") && brief.contains("syria.flexibility") && brief.contains("<svg"), "brief");
+    assertTrue(brief.contains("Which assumptions matter?") && brief.contains("syria.cost_of_delay") && brief.contains("<svg"), "brief");
     List<String> oat = Files.readAllLines(f.resolve("oat.csv"));
     assertEquals(4, oat.size());
     assertTrue(oat.get(0).startsWith("input,settable,distribution,nominal,min,max,odds_nominal,odds_at_min,odds_at_max"));
@@ -159,12 +159,15 @@ class ExploreCommandsTest {
     hasFiles(f, "manifest.json", "whatittakes.csv", "trials.csv", "whatittakes.txt", "whatittakes.png", "whatittakes.svg");
     List<String> rows = Files.readAllLines(f.resolve("whatittakes.csv"));
     assertEquals(7, rows.size(), "six levers of syria");
-    assertTrue(rows.stream().anyMatch(l -> l.startsWith("syria,") && l.contains("syria.flexibility") && l.contains(",yes,")), rows.toString());
+    // Since issue 14 concession is driven by the cost of delay: its lever is tried (×4 at most),
+    // and lowering Damascus's withdrawal red line is what lifts the odds past the threshold.
+    assertTrue(rows.stream().anyMatch(l -> l.startsWith("syria,") && l.contains("syria.cost_of_delay") && l.contains("×4")), rows.toString());
+    assertTrue(rows.stream().anyMatch(l -> l.startsWith("syria,") && l.contains("syria.withdrawal.red_line.min") && l.contains(",yes,")), rows.toString());
     String text = Files.readString(f.resolve("whatittakes.txt"));
     assertTrue(text.contains("Main blocker syria"), text);
-    assertTrue(text.contains("--set syria.flexibility="), text);
-    String row = rows.stream().filter(l -> l.contains("syria.flexibility")).findFirst().orElseThrow();
-    assertTrue(row.contains("syria.flexibility=triangular("), row);
+    assertTrue(text.contains("--set syria.withdrawal.red_line.min="), text);
+    String row = rows.stream().filter(l -> l.contains("syria.withdrawal.red_line.min")).findFirst().orElseThrow();
+    assertTrue(row.contains("syria.withdrawal.red_line.min=uniform("), row);
   }
 
   @Test

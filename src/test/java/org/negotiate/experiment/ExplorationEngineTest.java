@@ -49,7 +49,7 @@ class ExplorationEngineTest {
     List<UncertainInput> inputs = UncertainInput.of(BASELINE, true);
     List<String> keys = inputs.stream().map(UncertainInput::key).toList();
     assertTrue(keys.containsAll(List.of("turkey.withdrawal.position", "turkey.withdrawal.red_line.max", "turkey.ties.opposition",
-        "syria.flexibility", "russia.pressure.syria", "protocol.horizon", "events.earthquake.turkey.flexibility")), keys.toString());
+        "syria.cost_of_delay", "russia.pressure.syria", "protocol.revision", "events.earthquake.turkey.cost_of_delay")), keys.toString());
     assertFalse(keys.contains("turkey.withdrawal.salience"), "fixed inputs are not uncertain");
     assertFalse(keys.contains("protocol.noise"));
     long seed = Streams.replicationSeed(20221201, 7);
@@ -60,23 +60,23 @@ class ExplorationEngineTest {
     assertEquals(setup.initial().position[turkey][0], find(inputs, "turkey.withdrawal.position").drawn(seed), 1e-12);
     assertEquals(setup.initial().capability[syria], find(inputs, "syria.capability").drawn(seed), 1e-12);
     assertEquals(setup.initial().ties[turkey][opposition], find(inputs, "turkey.ties.opposition").drawn(seed), 1e-12);
-    assertEquals(setup.params().get("horizon"), find(inputs, "protocol.horizon").drawn(seed), 1e-12);
+    assertEquals(setup.params().get("revision"), find(inputs, "protocol.revision").drawn(seed), 1e-12);
     assertEquals(Math.max(setup.initial().position[turkey][0], find(inputs, "turkey.withdrawal.red_line.max").drawn(seed)),
         setup.initial().redLineMax[turkey][0], 1e-12);
   }
 
   @Test
   void fixingAnInputMakesEveryReplicationUseThatValue() {
-    UncertainInput horizon = find(UncertainInput.of(BASELINE, true), "protocol.horizon");
-    UncertainInput quake = find(UncertainInput.of(BASELINE, true), "events.earthquake.syria.flexibility");
+    UncertainInput horizon = find(UncertainInput.of(BASELINE, true), "protocol.revision");
+    UncertainInput quake = find(UncertainInput.of(BASELINE, true), "events.earthquake.syria.cost_of_delay");
     UncertainInput pos = find(UncertainInput.of(BASELINE, true), "syria.withdrawal.position");
-    Scenario fixed = UncertainInput.fixAll(BASELINE, List.of(horizon, quake, pos), new double[] {33, 1.25, 90});
+    Scenario fixed = UncertainInput.fixAll(BASELINE, List.of(horizon, quake, pos), new double[] {1.5, 1.25, 90});
     for (int i = 0; i < 3; i++) {
       NegotiationSetup s = SetupSampler.draw(fixed, 24, Streams.replicationSeed(1, i));
-      assertEquals(33, s.params().get("horizon"));
+      assertEquals(1.5, s.params().get("revision"));
       assertEquals(90, s.initial().position[s.indexOf("syria")][0]);
       assertTrue(s.events().stream().filter(e -> e.id().equals("earthquake")).flatMap(e -> e.changes().stream())
-          .anyMatch(c -> c.value() == 1.25), "the earthquake's change to Syria's flexibility is fixed");
+          .anyMatch(c -> c.value() == 1.25), "the earthquake's change to Syria's cost of delay is fixed");
     }
     assertEquals(UncertainInput.of(BASELINE, true).size() - 3, UncertainInput.of(fixed, true).size());
   }
@@ -84,7 +84,7 @@ class ExplorationEngineTest {
   @Test
   void inputsAreSelectedByKeyPrefixOrPattern() {
     List<UncertainInput> all = UncertainInput.of(BASELINE, true);
-    assertEquals(List.of("syria.flexibility"), UncertainInput.select(all, List.of("syria.flexibility")).stream().map(UncertainInput::key).toList());
+    assertEquals(List.of("syria.cost_of_delay"), UncertainInput.select(all, List.of("syria.cost_of_delay")).stream().map(UncertainInput::key).toList());
     assertTrue(UncertainInput.select(all, List.of("turkey")).stream().allMatch(u -> u.key().startsWith("turkey.")));
     assertTrue(UncertainInput.select(all, List.of("*.red_line.*")).stream().allMatch(u -> u.key().contains(".red_line.")));
     assertTrue(UncertainInput.select(all, List.of("tur")).isEmpty(), "a prefix ends at a dot");
@@ -114,7 +114,7 @@ class ExplorationEngineTest {
     List<WhatItTakes.Lever> levers = WhatItTakes.levers(BASELINE, "syria");
     List<String> paths = levers.stream().map(WhatItTakes.Lever::path).toList();
     assertEquals(List.of("syria.withdrawal.position", "syria.withdrawal.red_line.min", "syria.counter_terrorism.position",
-        "syria.refugee_return.position", "syria.reservation", "syria.flexibility"), paths);
+        "syria.refugee_return.position", "syria.reservation", "syria.cost_of_delay"), paths);
     WhatItTakes.Lever w = levers.get(0);
     assertEquals(-80, w.limit(), 1e-9, "from 95 toward Türkiye's 15");
     assertEquals(new Quantity.Triangular(75, 85, 90), w.changed(-10));
@@ -122,8 +122,8 @@ class ExplorationEngineTest {
     assertEquals(new Quantity.Uniform(0, 25), rl.changed(-50), "bounds clipped at 0");
     assertEquals(Quantity.of(0), rl.changed(rl.limit()));
     WhatItTakes.Lever flex = levers.get(5);
-    assertEquals(new Quantity.Triangular(0.6, 0.9, 1.4), flex.changed(2));
-    assertEquals("syria.flexibility=triangular(0.6, 0.9, 1.4)", flex.set(2));
+    assertEquals(new Quantity.Uniform(0.022, 0.076), flex.changed(2));
+    assertEquals("syria.cost_of_delay=uniform(0.022, 0.076)", flex.set(2));
     assertEquals("−10", w.describe(-10));
     assertEquals("×2", flex.describe(2));
     assertNotNull(WhatItTakes.levers(BASELINE, "turkey").stream().filter(l -> l.path().equals("turkey.withdrawal.red_line.max"))

@@ -25,7 +25,7 @@ class ScenarioDiffTest {
     assertEquals(1, d.size(), d.toString());
     assertEquals("events.earthquake", d.get(0).path());
     assertEquals(ScenarioDiff.ABSENT, d.get(0).b());
-    assertTrue(d.get(0).a().startsWith("at 2023-02: turkey.flexibility scale"), d.get(0).a());
+    assertTrue(d.get(0).a().startsWith("at 2023-02: turkey.cost_of_delay scale"), d.get(0).a());
   }
 
   @Test

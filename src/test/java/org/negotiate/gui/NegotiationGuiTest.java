@@ -31,7 +31,8 @@ class NegotiationGuiTest {
       }
     }
     assertEquals(5, gui.properties().size(), "one tab per actor");
-    assertEquals(5 * (2 + 3 * 5), names.size());
+    assertEquals(5 * (2 + 3 * 6), names.size());
+    assertTrue(names.contains("syria.withdrawal.cost_of_delay"));
     assertTrue(names.contains("turkey.refugee_return.salience"));
     assertTrue(names.contains("syria.withdrawal.red_line.min"));
     assertTrue(names.contains("russia.capability"));

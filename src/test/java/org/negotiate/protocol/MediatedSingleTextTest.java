@@ -42,8 +42,13 @@ class MediatedSingleTextTest {
     RunOutcome out = Replication.run(SetupSampler.nominal(s, rounds), protocol,
         (t, fired, session, close) -> texts.add(session.text()[0]));
     for (double z : texts) assertEquals(50, z, 1e-6, "the text is 50 at every round");
-    // a(t) = 1 - t/T <= u(50) = 0.5  <=>  t >= T/2
-    int expected = (rounds + 1) / 2;
+    // a(t) = r + (1 - r)(1 - kappa)^t with r = 0, kappa = 0.1: the first t with 0.9^t <= u(50) = 0.5
+    int expected = (int) Math.ceil(Math.log(0.5) / Math.log(1 - TestScenarios.COST_OF_DELAY));
+    assertEquals(7, expected);
+    if (rounds <= expected) {
+      assertTrue(!out.agreed(), "no deal before aspiration falls to the text's worth");
+      return;
+    }
     assertTrue(out.agreed());
     assertEquals(expected, out.round());
     assertEquals(50, out.terms()[0], 1e-6);
@@ -76,9 +81,62 @@ class MediatedSingleTextTest {
     Event widen = new Event("concession", "b drops its red line", new Timing.At(YearMonth.of(2023, 5)),
         List.of(new Change(new InputPath("b", "x", "red_line.min"), Change.Op.REMOVE, null)), List.of(), "");
     Scenario s = redLineScenario(List.of(widen));
-    RunOutcome out = Replication.run(SetupSampler.nominal(s, 12), protocol, false);
+    RunOutcome out = Replication.run(SetupSampler.nominal(s, 24), protocol, false);
     assertTrue(out.agreed(), "a deal once the zone opens");
-    assertTrue(out.round() >= 5, "not before the event's month (round 5), got " + out.round());
+    // No concession while no text was on the table: from round 5 the text is 40 (a's red line),
+    // worth 0.5 to b, whose aspiration starts falling only then: 0.9^7 <= 0.5, so round 5 + 7.
+    assertEquals(12, out.round(), "seven months of talks after the zone opens in round 5");
+  }
+
+  @Test
+  void aVetoPlayersRedLineBindsEveryTextAndTheDeal() {
+    Actor a = actor("a", Role.PARTY, 1, 0, 1, Map.of("x", stance(0, 1)));
+    Actor b = actor("b", Role.PARTY, 1, 0, 1, Map.of("x", stance(100, 1)));
+    Actor v = actor("v", Role.VETO, 1, 0, 1, Map.of("x", stance(10, 1, null, 30.0)));
+    Scenario s = scenario(List.of(issue("x")), List.of(a, b, v), List.of(), 36, 0);
+    List<Double> texts = new java.util.ArrayList<>();
+    RunOutcome out = Replication.run(SetupSampler.nominal(s, 36), protocol,
+        (t, fired, session, close) -> texts.add(session.text()[0]));
+    for (double z : texts) assertTrue(z <= 30 + 1e-6, "text " + z + " outside the veto player's red line");
+    assertTrue(out.agreed(), "a deal inside the veto player's line");
+    assertTrue(out.terms()[0] <= 30 + 1e-6);
+    // without the veto the parties meet at 50
+    RunOutcome free = Replication.run(SetupSampler.nominal(scenario(List.of(issue("x")), List.of(a, b), List.of(), 36, 0), 36),
+        protocol, false);
+    assertEquals(50, free.terms()[0], 1e-6);
+  }
+
+  @Test
+  void aVetoPlayerWhoseLineLeavesNoZoneIsTheBlocker() {
+    Actor a = actor("a", Role.PARTY, 1, 0, 1, Map.of("x", stance(10, 1, null, 40.0)));
+    Actor b = actor("b", Role.PARTY, 1, 0, 1, Map.of("x", stance(90, 1)));
+    Actor v = actor("v", Role.VETO, 1, 0, 1, Map.of("x", stance(80, 1, 60.0, null)));
+    Scenario s = scenario(List.of(issue("x")), List.of(a, b, v), List.of(), 12, 0);
+    NegotiationSetup setup = SetupSampler.nominal(s, 12);
+    RunOutcome out = Replication.run(setup, protocol, false);
+    assertNull(out.terms());
+    assertEquals(RoundClose.BlockReason.RED_LINE, out.reason());
+  }
+
+  @Test
+  void aPartyLeftBelowItsReservationWalksOutAtTheStatedHazard() {
+    // b's reservation (0.9) is above anything a can let it have: every month the text leaves b below it.
+    Actor a = actor("a", Role.PARTY, 1, 0, 1, Map.of("x", stance(0, 1, null, 50.0)));
+    Actor b = actor("b", Role.PARTY, 1, 0.9, 1, Map.of("x", stance(100, 1)));
+    Map<String, Quantity> params = new LinkedHashMap<>();
+    params.put("walkout_hazard", Quantity.of(1));
+    Scenario base = scenario(List.of(issue("x")), List.of(a, b), List.of(), 24, 0);
+    Scenario s = new Scenario(base.name(), base.description(), base.calendar(), base.issues(), base.actors(),
+        new org.negotiate.scenario.ProtocolSpec("mediated", params), base.agreement(), base.events(), base.experiment(),
+        base.saliences());
+    NegotiationSetup setup = SetupSampler.nominal(s, 24);
+    RunOutcome out = Replication.run(setup, protocol, false);
+    assertEquals(RoundClose.Ending.BREAKDOWN, out.ending());
+    assertEquals(RoundClose.BlockReason.WALKED_OUT, out.reason());
+    assertEquals(setup.indexOf("b"), out.blocker());
+    assertEquals(0, out.round(), "hazard 1: the first month below its reservation");
+    RunOutcome never = Replication.run(SetupSampler.nominal(base, 24), protocol, false);
+    assertEquals(RoundClose.Ending.ROUND_LIMIT, never.ending(), "hazard 0: nobody walks out");
   }
 
   private Scenario redLineScenario(List<Event> events) {

@@ -51,4 +51,22 @@ class PositionAgreementTest {
     assertEquals(2, c.blocker());
     assertTrue(c.reason() == RoundClose.BlockReason.DISTANCE);
   }
+  @Test
+  void convergedTermsWorthLessThanNoDealToAPartyAreNoDeal() {
+    // One definition of a deal for every protocol (issue 14): inside the red lines and above the reservation.
+    Inputs in = new Inputs(2, 1);
+    for (int i = 0; i < 2; i++) {
+      in.capability[i] = 1;
+      in.salience[i][0] = 1;
+    }
+    in.position[0][0] = 0;
+    in.position[1][0] = 100;
+    double[][] converged = {{50}, {52}};
+    assertEquals(RoundClose.Ending.AGREED, PositionAgreement.close(in, converged, new int[] {0, 1}, 5, 3, 10, false).ending());
+    in.reservation[1] = 0.6; // the terms (51) are worth 0.51 to party 1
+    RoundClose c = PositionAgreement.close(in, converged, new int[] {0, 1}, 5, 9, 10, false);
+    assertEquals(RoundClose.Ending.ROUND_LIMIT, c.ending());
+    assertEquals(1, c.blocker());
+    assertEquals(RoundClose.BlockReason.ASPIRATION, c.reason());
+  }
 }

@@ -46,6 +46,7 @@ final class HostileScenario {
             capability: triangular(70, 80, 90)
             reservation: uniform(0.2, 0.3)
             flexibility: 0.8
+            cost_of_delay: uniform(0.05, 0.1)
             evidence: [%2$s]
             rationale: {{ rationale}}
             stances:
@@ -66,6 +67,7 @@ final class HostileScenario {
             capability: 50
             reservation: 0.25
             flexibility: 0.6
+            cost_of_delay: 0.08
             stances:
               border:
                 position: uniform(70, 95)
@@ -99,7 +101,7 @@ final class HostileScenario {
                 rationale: plain
         protocol:
           name: mediated
-          params: {noise: 0.03, horizon: uniform(20, 30)}
+          params: {noise: 0.03, revision: uniform(0.5, 2)}
         agreement: {rule: unanimity, tolerance: 5}
         events:
           - id: shock

@@ -82,7 +82,7 @@ class OverridesTest {
     msg = problems("turkey.capabilty=3");
     assertTrue(msg.contains("unknown field \"capabilty\" of actor turkey; valid fields: capability, reservation,"), msg);
     msg = problems("turkey.withdrawal.postion=3");
-    assertTrue(msg.contains("unknown stance field \"postion\"; valid fields: position, salience, flexibility, red_line.min, red_line.max"), msg);
+    assertTrue(msg.contains("unknown stance field \"postion\"; valid fields: position, salience, flexibility, cost_of_delay, red_line.min, red_line.max"), msg);
     msg = problems("protocol.temperature=3");
     assertTrue(msg.contains("unknown parameter \"temperature\" for protocol mediated; valid parameters: noise, breakdown_after"), msg);
     msg = problems("turkey.ties.iran=0.1");

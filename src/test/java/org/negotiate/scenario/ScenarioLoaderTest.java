@@ -50,7 +50,7 @@ class ScenarioLoaderTest {
     assertEquals(Quantity.of(0.0), turkey.lean());
     assertEquals(new Quantity.Uniform(0.05, 0.20), turkey.ties().get("opposition"));
     assertEquals(Role.MEDIATOR, s.actor("russia").orElseThrow().role());
-    assertEquals(new Quantity.Uniform(0.2, 0.8), s.actor("russia").orElseThrow().pressure().get("syria"));
+    assertEquals(new Quantity.Uniform(0.0, 0.012), s.actor("russia").orElseThrow().pressure().get("syria"));
     assertEquals(List.of("004#Turkey's, Syria's, and Iran's defense ministers"),
         s.actor("iran").orElseThrow().stances().get("counter_terrorism").evidence());
     assertEquals("mediated", s.protocol().name());
@@ -61,7 +61,7 @@ class ScenarioLoaderTest {
     Event quake = s.events().get(0);
     assertEquals("earthquake", quake.id());
     assertEquals(new Timing.At(java.time.YearMonth.of(2023, 2)), quake.timing());
-    assertEquals(new Change(new InputPath("turkey", null, "flexibility"), Change.Op.SCALE, new Quantity.Uniform(1.0, 1.4)),
+    assertEquals(new Change(new InputPath("turkey", null, "cost_of_delay"), Change.Op.SCALE, new Quantity.Uniform(1.0, 1.4)),
         quake.changes().get(0));
     Event last = s.events().get(5);
     assertEquals(new Timing.Random(0.03, java.time.YearMonth.of(2023, 1), java.time.YearMonth.of(2024, 11)), last.timing());

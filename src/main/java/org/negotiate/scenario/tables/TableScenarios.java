@@ -125,13 +125,14 @@ public final class TableScenarios {
       Map<String, Stance> stances = new LinkedHashMap<>();
       for (int d = 0; d < issues.size(); d++) {
         double x = rescale ? 100 * (r.positions()[d] - from) / width : r.positions()[d];
-        stances.put(issues.get(d).id(), new Stance(Quantity.of(x), Quantity.of(r.saliences()[d]), RedLine.NONE, null,
+        stances.put(issues.get(d).id(), new Stance(Quantity.of(x), Quantity.of(r.saliences()[d]), RedLine.NONE, null, null,
             List.of(evidenceFile + "#" + r.name()), "row at line " + r.line() + " of " + file));
       }
       String actorId = unique(id(r.name(), "actor"), actorIds);
       rowOf.put(actorId, r);
       actors.add(new Actor(actorId, r.name(), Role.PARTY, Quantity.of(r.capability() * capabilityScale),
-          Quantity.of(0), Quantity.of(1), Quantity.of(0), Quantity.of(0), stances, Map.of(), Map.of(),
+          // A table gives no cost of delay: 0, so under the mediated protocol no row concedes.
+          Quantity.of(0), Quantity.of(1), Quantity.of(0), Quantity.of(0), Quantity.of(0), stances, Map.of(), Map.of(),
           List.of(evidenceFile + "#" + r.name()), r.description() == null ? "" : r.description()));
     }
     double tolerance = TOLERANCE_SHARE * (rescale ? 100 : width);

@@ -45,7 +45,7 @@ class ExpectedUtilityProtocolTest {
   private static Actor actor(String id, String name, double c, Map<String, Double> positions, Map<String, Double> saliences) {
     Map<String, org.negotiate.scenario.Stance> stances = new LinkedHashMap<>();
     positions.forEach((issue, x) -> stances.put(issue, TestScenarios.stance(x, saliences.get(issue))));
-    return new Actor(id, name, Role.PARTY, Quantity.of(c), Quantity.of(0), Quantity.of(1), Quantity.of(0), Quantity.of(0),
+    return new Actor(id, name, Role.PARTY, Quantity.of(c), Quantity.of(0), Quantity.of(1), Quantity.of(0), Quantity.of(0), Quantity.of(0),
         stances, Map.of(), Map.of(), List.of(), "");
   }
 

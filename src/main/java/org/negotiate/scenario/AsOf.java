@@ -12,8 +12,8 @@ import java.util.Map;
  * a value, only events known by then (happened, and reported by a source dated by then) are
  * scheduled, and only observations known by then are kept. A block (an actor's own values, or a
  * stance) whose evidence is all later takes its stated {@code prior:}; without one it follows the
- * scenario's {@code as_of.without_evidence} rule: {@code uninformed} (position over the whole scale,
- * no red line) or {@code keep} (the value stands, listed as unsupported). Later events are not
+ * scenario's {@code as_of.without_evidence} rule: {@code uninformed} (the position, and the bound of
+ * a red line the actor holds, anywhere on the scale) or {@code keep} (the value stands, listed as unsupported). Later events are not
  * foreseen: a scenario that wants them possible lists them as random events with their own
  * probability and evidence.
  *
@@ -119,12 +119,14 @@ public final class AsOf {
         } else {
           uninformed.add(block);
           Map<String, Quantity> v = new LinkedHashMap<>();
+          // where the bound lies is unknown, not that there is none: a stated bound keeps its side, anywhere on the scale
           v.put(block + ".position", new Quantity.Uniform(0, 100));
-          v.put(block + ".red_line.min", null);
-          v.put(block + ".red_line.max", null);
+          v.put(block + ".red_line.min", st.redLine().min() == null ? null : new Quantity.Uniform(0, 100));
+          v.put(block + ".red_line.max", st.redLine().max() == null ? null : new Quantity.Uniform(0, 100));
           CaseFile.Prior u = new CaseFile.Prior(Collections.unmodifiableMap(v), List.of(), "Uninformed: no evidence "
-              + "dated by " + month + ", so the position may lie anywhere on the scale and no red line is known "
-              + "(as_of.without_evidence: uninformed).");
+              + "dated by " + month + ", so the position may lie anywhere on the scale"
+              + (st.redLine().isNone() ? "" : ", and so may the red line the actor is known to hold")
+              + " (as_of.without_evidence: uninformed).");
           priors.put(block, u);
           stances.put(e.getKey(), st.with(List.of(), u.rationale()));
         }

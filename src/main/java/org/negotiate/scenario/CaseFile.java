@@ -37,7 +37,7 @@ public record CaseFile(
 
   /** What a value without evidence dated by the as-of month becomes when it states no prior. */
   public enum WithoutEvidence {
-    /** Positions spread over the whole scale and red lines dropped; other fields kept. */
+    /** Positions, and the bounds of the red lines an actor holds, spread over the whole scale; other fields kept. */
     UNINFORMED,
     /** The value stands as written (and the brief lists it as unsupported at that date). */
     KEEP;

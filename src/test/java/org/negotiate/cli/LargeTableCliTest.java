@@ -20,6 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class LargeTableCliTest {
   @TempDir Path tmp;
 
+  /** The result folder the summary line names (a table's line counts rounds, or says it ran once). */
+  private static Path folder(CliTest.Run r) {
+    Matcher m = java.util.regex.Pattern.compile(" · (\\S+)/\\s*$", java.util.regex.Pattern.MULTILINE).matcher(r.out());
+    assertTrue(m.find(), r.out());
+    return Path.of(m.group(1));
+  }
+
   /** A KTAB table of {@code actors} actors on {@code dims} dimensions, random but fixed. */
   private Path table(int actors, int dims) throws Exception {
     SplittableRandom r = new SplittableRandom(18_10);
@@ -43,9 +50,7 @@ class LargeTableCliTest {
         "--out", tmp.resolve("out").toString(), "--quiet");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.err().contains("outcome analysis left out: 40 parties on 14 issues"), r.err());
-    Matcher m = CliTest.SUMMARY.matcher(r.out());
-    assertTrue(m.find(), r.out());
-    Path folder = Path.of(m.group(7));
+    Path folder = folder(r);
     String manifest = Files.readString(folder.resolve("manifest.json"));
     assertTrue(manifest.contains("\"analysis_note\""), manifest);
     assertTrue(manifest.contains("--analyse 0\""), manifest);
@@ -66,9 +71,7 @@ class LargeTableCliTest {
         "--analyse", "1", "--out", tmp.resolve("out").toString(), "--quiet");
     assertEquals(0, r.exit(), r.err());
     assertFalse(r.err().contains("left out"), r.err());
-    Matcher m = CliTest.SUMMARY.matcher(r.out());
-    assertTrue(m.find(), r.out());
-    String manifest = Files.readString(Path.of(m.group(7)).resolve("manifest.json"));
+    String manifest = Files.readString(folder(r).resolve("manifest.json"));
     assertTrue(manifest.contains("\"analysed_replications\" : 1"), manifest);
   }
 }

@@ -34,14 +34,20 @@ class AsOfTest {
 
   @Test
   void asOfTheStartNothingIsKnownSoEveryStanceIsUninformed() throws Exception {
-    AsOf.Cut c = cut(ScenarioLoader.load(BASELINE), "2022-12");
+    Scenario full = ScenarioLoader.load(BASELINE);
+    AsOf.Cut c = cut(full, "2022-12");
     Scenario s = c.scenario();
     assertTrue(s.events().isEmpty(), "no event is known in December 2022");
+    Quantity anywhere = new Quantity.Uniform(0, 100);
     for (Actor a : s.actors()) {
       assertTrue(a.evidence().isEmpty());
-      for (Stance st : a.stances().values()) {
-        assertEquals(new Quantity.Uniform(0, 100), st.position());
-        assertTrue(st.redLine().isNone());
+      for (var e : a.stances().entrySet()) {
+        Stance st = e.getValue();
+        RedLine stated = full.actor(a.id()).orElseThrow().stances().get(e.getKey()).redLine();
+        assertEquals(anywhere, st.position());
+        // a red line the actor holds keeps its side; where it lies is unknown
+        assertEquals(stated.min() == null ? null : anywhere, st.redLine().min(), a.id() + "." + e.getKey());
+        assertEquals(stated.max() == null ? null : anywhere, st.redLine().max(), a.id() + "." + e.getKey());
       }
     }
     assertEquals(15, c.uninformed().size());
@@ -87,7 +93,7 @@ class AsOfTest {
     assertTrue(c.fromPriors().contains("syria.withdrawal"), c.fromPriors().toString());
     Stance st = c.scenario().actor("syria").orElseThrow().stances().get("withdrawal");
     assertEquals(new Quantity.Uniform(50, 100), st.position());
-    assertTrue(st.redLine().isNone());
+    assertTrue(st.redLine().isNone(), "the prior says red_line: none");
     // the resolved scenario, loaded and cut again at the same month, is the same scenario
     Path resolved = tmp.resolve("resolved.yaml");
     Files.writeString(resolved, ScenarioWriter.toYaml(c.scenario()));

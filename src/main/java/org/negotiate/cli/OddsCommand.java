@@ -79,6 +79,8 @@ final class OddsCommand implements Callable<Integer> {
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
     if (precision != null) options = options.withPrecision(precision);
     Inputs.checkRun(s, r, n, t);
+    // every option is checked before the first replication: a bad one must not cost a run
+    int analysed = Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS);
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r
@@ -105,8 +107,7 @@ final class OddsCommand implements Callable<Integer> {
       folder.write("scenario.resolved.yaml", resolved);
       OddsTables.writeOdds(odds, folder.file("odds.csv"));
       if (!result.failures().isEmpty()) OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
-      OutcomeAnalysis[] analysis = OutcomeAnalysis.of(s, options, result.outcomes(),
-          Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS));
+      OutcomeAnalysis[] analysis = OutcomeAnalysis.of(s, options, result.outcomes(), analysed);
       OddsTables.writeOutcomes(s, result, analysis, folder.file("outcomes.csv"));
       OddsTables.writeRounds(odds, folder.file("rounds.csv"));
       List<ReferenceSummary> reference = ReferenceSummary.of(s, r, base, n);

@@ -28,12 +28,19 @@ public final class ResultFolder implements AutoCloseable {
   private final Path target;
   private final Thread cleanup;
   private boolean committed;
+  private boolean kept;
 
   private ResultFolder(Path temp, Path target) {
     this.temp = temp;
     this.target = target;
-    this.cleanup = new Thread(() -> deleteQuietly(temp), "result-folder-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
+    this.cleanup = new Thread(() -> discard(temp), "result-folder-cleanup");
+    try {
+      Runtime.getRuntime().addShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl-C came while the folder was being made: no hook will run, so it goes now
+      discard(temp);
+      throw new java.util.concurrent.CancellationException("stopped before the run began");
+    }
   }
 
   /**
@@ -106,10 +113,26 @@ public final class ResultFolder implements AutoCloseable {
     return target;
   }
 
+  /**
+   * Leaves the unfinished folder where it is after a failure (it holds a journal that can be
+   * resumed): no longer deleted by {@link #close} or at exit. False when the JVM is already
+   * shutting down (Ctrl-C), whose hook deletes it as it would have.
+   */
+  public boolean keep() {
+    if (committed) return false;
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      return false;
+    }
+    kept = true;
+    return true;
+  }
+
   @Override
   public void close() {
-    if (committed) return;
-    deleteQuietly(temp);
+    if (committed || kept) return;
+    discard(temp);
     try {
       Runtime.getRuntime().removeShutdownHook(cleanup);
     } catch (IllegalStateException shuttingDown) {
@@ -154,6 +177,27 @@ public final class ResultFolder implements AutoCloseable {
       return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Deletes an unfinished folder that other threads may still be writing into (a Ctrl-C stops the
+   * JVM while workers run): it is first renamed, so that no write by its old path can recreate
+   * it, then deleted.
+   */
+  private static void discard(Path dir) {
+    Path gone = dir;
+    try {
+      if (Files.exists(dir)) {
+        gone = dir.resolveSibling(".deleting-" + dir.getFileName());
+        Files.move(dir, gone, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      gone = dir;
+    }
+    // a writer that had a file open when the folder moved can still add to it: delete again
+    for (int attempt = 0; attempt < 5 && Files.exists(gone); attempt++) {
+      deleteQuietly(gone);
     }
   }
 

@@ -102,7 +102,7 @@ final class OddsCommand implements Callable<Integer> {
           Progress.stepTo(bar, done);
         }, journal, engine);
       }
-      ConvergenceOdds odds = result.odds();
+      ConvergenceOdds odds = result.requireOutcomes().odds();
       n = odds.replications(); // with a precision, the replications it took
       folder.write("scenario.resolved.yaml", resolved);
       OddsTables.writeOdds(odds, folder.file("odds.csv"));

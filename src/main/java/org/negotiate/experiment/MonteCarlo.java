@@ -56,7 +56,7 @@ public final class MonteCarlo {
   /** Replications added at a time when running to a precision. */
   public static final int PRECISION_STAGE = 1000;
   /** Label of the pseudo-actor that stands for the mediators' text in position bands. */
-  public static final String TEXT_ID = "text";
+  public static final String TEXT_ID = org.negotiate.scenario.Actor.TEXT_ID;
 
   private MonteCarlo() {}
 
@@ -108,6 +108,18 @@ public final class MonteCarlo {
       List<Failure> failures) {
     public Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds) {
       this(odds, outcomes, canonicalActorIds, List.of());
+    }
+
+    /**
+     * Throws when no replication gave an outcome: odds over none are not a result (the summary
+     * would read "P = NaN over 0 replications").
+     */
+    public Result requireOutcomes() {
+      if (odds.replications() > 0 || failures.isEmpty()) return this;
+      Failure f = failures.get(0);
+      throw new EngineFailure("every one of the " + failures.size() + " replications failed (the first, replication "
+          + f.index() + ": " + f.exception() + (f.message() == null || f.message().isEmpty() ? "" : ": " + f.message())
+          + "); nothing was written", null);
     }
 
     /** Replications attempted: those that gave an outcome plus those that failed. */

@@ -30,4 +30,7 @@ public record Actor(
     Map<String, Quantity> ties,
     Map<String, Quantity> pressure,
     List<String> evidence,
-    String rationale) implements java.io.Serializable {}
+    String rationale) implements java.io.Serializable {
+  /** The name rounds.csv and the charts give the mediators' text: no actor may have it. */
+  public static final String TEXT_ID = "text";
+}

@@ -145,6 +145,13 @@ class BadInputCorpusTest {
     expect("ktab_too_many_dimensions.csv", "", 1, "expected the number of dimensions in [1, 50], got 51");
     expect("ktab_unclosed_quote.csv", "", 4, "a quoted cell is not closed on its line");
     expect("ktab_wrong_header_count.csv", "", 2, "row 1 declares 3 dimensions, so expected 9 headers");
+    // issue 18: inputs that passed before and broke a run or the loader
+    expect("beta_undrawable.yaml", "", 27, "actors[turkey].stances.withdrawal.position: \"beta(1.0E300, 1.0E300, 0, 100)\" cannot be drawn from");
+    expect("beta_undrawable_capability.yaml", "", 20, "actors[turkey].capability: \"beta(1.0E-300, 1.0E300, 60, 90)\" cannot be drawn from");
+    expect("actor_id_text.yaml", "", 37, "actors[text].id: the actor id \"text\" is reserved");
+    expect("duplicate_extends.yaml", "", 3, "extends: duplicate key \"extends\"");
+    expect("duplicate_remove.yaml", "", 5, "remove: duplicate key \"remove\"");
+    expect("duplicate_actors.yaml", "", 6, "actors: duplicate key \"actors\"");
     // made at test time
     expect("huge_50mb.yaml", "", 0, "file too large (52,428,800 bytes; at most 5 MB");
     expect("huge_base_50mb.yaml", "", 2, "extends: base scenario");

@@ -118,6 +118,7 @@ public final class TableScenarios {
 
     List<Actor> actors = new ArrayList<>();
     Set<String> actorIds = new HashSet<>();
+    actorIds.add(Actor.TEXT_ID); // a row named "Text" becomes text_2: the id names the mediators' text
     String file = fileName(t.source());
     String evidenceFile = evidenceFile(file);
     Map<String, ActorTable.Row> rowOf = new LinkedHashMap<>();
@@ -130,7 +131,8 @@ public final class TableScenarios {
       }
       String actorId = unique(id(r.name(), "actor"), actorIds);
       rowOf.put(actorId, r);
-      actors.add(new Actor(actorId, r.name(), Role.PARTY, Quantity.of(r.capability() * capabilityScale),
+      // r x (1e6 / max) can round one ulp above 1e6 for the largest row
+      actors.add(new Actor(actorId, r.name(), Role.PARTY, Quantity.of(Math.min(MAX_CAPABILITY, r.capability() * capabilityScale)),
           Quantity.of(0), Quantity.of(1), Quantity.of(0), Quantity.of(0), stances, Map.of(), Map.of(),
           List.of(evidenceFile + "#" + r.name()), r.description() == null ? "" : r.description()));
     }

@@ -1,0 +1,122 @@
+package org.negotiate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 18's reproducers that run in process through the real command line (the bad-input files
+ * among them are in {@link BadInputCorpusTest}; the ones that need a child JVM in
+ * {@link JournalSafetyIT}).
+ */
+class ReliabilityTest {
+  @TempDir Path tmp;
+
+  static void assertCleanExit(int expected, CliTest.Run r) {
+    assertEquals(expected, r.exit(), r.out() + r.err());
+    assertFalse(r.err().contains("\tat ") || r.err().contains("internal error"), "no stack trace: " + r.err());
+  }
+
+  static Set<String> folders(Path dir) throws IOException {
+    if (!Files.exists(dir)) return Set.of();
+    try (Stream<Path> s = Files.walk(dir)) {
+      return new HashSet<>(s.map(Path::toString).toList());
+    }
+  }
+
+  /** Item 2: a bad option costs no run: it is refused before the result folder is even made. */
+  @Test
+  void everyOptionIsCheckedBeforeTheFirstReplication() {
+    Path out = tmp.resolve("out");
+    CliTest.Run r = CliTest.cli("odds", CliTest.BASELINE.toString(), "--runs", "200", "--analyse", "-1", "--out", out.toString(),
+        "--quiet");
+    assertCleanExit(2, r);
+    assertTrue(r.err().startsWith("--analyse: expected an integer in [0, 10000000], got -1"), r.err());
+    assertFalse(Files.exists(out), "nothing was made, so nothing ran: " + out);
+  }
+
+  /** Item 4: a distribution the sampler cannot draw from is refused by --set on every command. */
+  @Test
+  void aDistributionThatCannotBeDrawnIsRefusedWhateverTheCommand() {
+    Path out = tmp.resolve("out");
+    for (String value : List.of("beta(1e300, 1e300)", "beta(1e-300, 1e300)")) {
+      for (List<String> command : List.of(List.of("validate"), List.of("odds", "--runs", "50", "--quiet", "--out", out.toString()),
+          List.of("run", "--out", out.toString()), List.of("sweep", "--vary", "protocol.noise=0:0.1:2", "--runs", "5", "--quiet",
+              "--out", out.toString()))) {
+        List<String> args = new java.util.ArrayList<>(List.of(command.get(0), CliTest.BASELINE.toString()));
+        args.addAll(command.subList(1, command.size()));
+        args.addAll(List.of("--set", "turkey.withdrawal.position=" + value));
+        CliTest.Run r = CliTest.cli(args.toArray(String[]::new));
+        assertCleanExit(2, r);
+        assertTrue(r.err().contains("--set turkey.withdrawal.position=" + value) && r.err().contains("cannot be drawn from"),
+            r.err());
+        assertFalse(r.out().contains("NaN"), r.out());
+        assertFalse(Files.exists(out), "nothing written by " + args);
+      }
+    }
+    assertFalse(Files.exists(out));
+    // a sound beta still runs
+    CliTest.Run ok = CliTest.cli("odds", CliTest.BASELINE.toString(), "--runs", "20", "--quiet", "--out", out.toString(),
+        "--set", "turkey.withdrawal.position=beta(2, 5, 0, 40)");
+    assertCleanExit(0, ok);
+    assertFalse(ok.out().contains("replications failed") || ok.out().contains("replication failed"), ok.out());
+  }
+
+  /** Item 5: a table row named "Text" gets its own id; rounds.csv keys stay unique. */
+  @Test
+  void aTableRowNamedTextDoesNotCollideWithTheMediatorsText() throws IOException {
+    Path table = Files.writeString(tmp.resolve("text.csv"),
+        "Actor,Capability,Position,Salience\nText,60,10,0.5\nB,40,50,0.8\nC,30,90,0.9\n", StandardCharsets.UTF_8);
+    CliTest.Run r = CliTest.cli("run", "--table", table.toString(), "--table-format", "bdm", "--out", tmp.resolve("out").toString());
+    assertCleanExit(0, r);
+    Path rounds;
+    try (Stream<Path> s = Files.walk(tmp.resolve("out"))) {
+      rounds = s.filter(p -> p.getFileName().toString().equals("rounds.csv")).findFirst().orElseThrow();
+    }
+    List<String> lines = Files.readAllLines(rounds);
+    Set<String> keys = new HashSet<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",");
+      assertTrue(keys.add(c[0] + "," + c[1] + "," + c[2] + "," + c[3]), "every key once: " + line);
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.split(",")[2].equals("text_2")), "the row's actor is text_2: " + lines);
+
+    // and through odds, whose rounds.csv has the mediators' text: the row has bands of its own
+    CliTest.Run odds = CliTest.cli("odds", "--table", table.toString(), "--table-format", "bdm", "--protocol", "mediated",
+        "--runs", "20", "--quiet", "--out", tmp.resolve("odds").toString());
+    assertCleanExit(0, odds);
+    try (Stream<Path> s = Files.walk(tmp.resolve("odds"))) {
+      rounds = s.filter(p -> p.getFileName().toString().equals("rounds.csv")).findFirst().orElseThrow();
+    }
+    lines = Files.readAllLines(rounds);
+    keys.clear();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",");
+      assertTrue(keys.add(c[0] + "," + c[2] + "," + c[3]), "every key once: " + line);
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.split(",")[2].equals("text_2") && !l.split(",")[5].isEmpty()), "bands of text_2");
+  }
+
+  /** Item 6: the largest capability scaled to the limit is the limit, not one ulp above it. */
+  @Test
+  void bdmCapabilitiesAboveTheScenarioLimitAreScaledWithoutRoundingPastIt() throws IOException {
+    for (String capability : List.of("9.99e6", "123456789", "1e15")) {
+      Path table = Files.writeString(tmp.resolve("cap.csv"),
+          "Actor,Capability,Position,Salience\nA," + capability + ",10,0.5\nB,40,50,0.8\nC,3,90,0.9\n", StandardCharsets.UTF_8);
+      CliTest.Run r = CliTest.cli("validate", "--table", table.toString(), "--table-format", "bdm");
+      assertCleanExit(0, r);
+      assertTrue(r.out().contains("1000000 "), r.out());
+    }
+  }
+}

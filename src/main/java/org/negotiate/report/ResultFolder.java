@@ -25,14 +25,18 @@ public final class ResultFolder implements AutoCloseable {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Path temp;
-  private final Path target;
+  private Path target;
   private final Thread cleanup;
   private boolean committed;
   private boolean kept;
 
-  private ResultFolder(Path temp, Path target) {
+  /** The run id: the target's name without the -2, -3 ... that keeps it apart from a folder already there. */
+  private final String id;
+
+  private ResultFolder(Path temp, Path target, String id) {
     this.temp = temp;
     this.target = target;
+    this.id = id;
     this.cleanup = new Thread(() -> discard(temp), "result-folder-cleanup");
     try {
       Runtime.getRuntime().addShutdownHook(cleanup);
@@ -59,7 +63,7 @@ public final class ResultFolder implements AutoCloseable {
     Path target = parent.resolve(id);
     for (int n = 2; Files.exists(target); n++) target = parent.resolve(id + "-" + n);
     Path temp = Files.createTempDirectory(parent, ".incomplete-" + id + "-");
-    return new ResultFolder(temp, target);
+    return new ResultFolder(temp, target, id);
   }
 
   /**
@@ -78,7 +82,7 @@ public final class ResultFolder implements AutoCloseable {
     Path parent = dir.getParent();
     Path target = parent.resolve(m.group(1));
     for (int n = 2; Files.exists(target); n++) target = parent.resolve(m.group(1) + "-" + n);
-    return new ResultFolder(dir, target);
+    return new ResultFolder(dir, target, m.group(1));
   }
 
   private static final java.util.regex.Pattern INCOMPLETE = java.util.regex.Pattern.compile("\\.incomplete-([A-Za-z0-9_-]+)-[0-9]+");
@@ -103,10 +107,21 @@ public final class ResultFolder implements AutoCloseable {
 
   /** Publishes the folder under its final name. */
   public Path commit() throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target);
+    // Another process may have published the same run id since this one was opened (two identical
+    // runs started in the same second): the next free name, as open() would have chosen.
+    for (int n = 2; ; n++) {
+      try {
+        if (Files.exists(target)) throw new java.nio.file.FileAlreadyExistsException(target.toString());
+        try {
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, target);
+        }
+        break;
+      } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException taken) {
+        if (n > 10_000) throw taken;
+        target = target.resolveSibling(id + "-" + n);
+      }
     }
     committed = true;
     Runtime.getRuntime().removeShutdownHook(cleanup);

@@ -119,4 +119,33 @@ class ReliabilityTest {
       assertTrue(r.out().contains("1000000 "), r.out());
     }
   }
+
+  /** Item 8: identical runs started together (most in the same second) all publish, each in a folder of its own. */
+  @Test
+  void identicalRunsStartedAtOnceAllKeepTheirResults() throws Exception {
+    Path out = tmp.resolve("out");
+    int n = 4;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<CliTest.Run>> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      runs.add(pool.submit(() -> {
+        go.await();
+        return CliTest.cli("odds", CliTest.BASELINE.toString(), "--runs", "30", "--analyse", "0", "--threads", "1", "--quiet",
+            "--out", out.toString());
+      }));
+    }
+    go.countDown();
+    Set<String> folders = new HashSet<>();
+    for (var f : runs) {
+      CliTest.Run r = f.get();
+      assertCleanExit(0, r);
+      folders.add(r.out().strip());
+    }
+    pool.shutdown();
+    assertEquals(n, folders.size(), "four folders: " + folders);
+    try (Stream<Path> s = Files.list(out.resolve("baseline"))) {
+      assertEquals(n, s.filter(p -> !p.getFileName().toString().startsWith(".")).count());
+    }
+  }
 }

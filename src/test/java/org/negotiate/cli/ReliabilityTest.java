@@ -148,4 +148,49 @@ class ReliabilityTest {
       assertEquals(n, s.filter(p -> !p.getFileName().toString().startsWith(".")).count());
     }
   }
+
+  /** Item 13: a file that is not a scenario is named, never quoted (extends: /etc/shadow). */
+  @Test
+  void aBaseThatIsNotAScenarioIsNotQuoted() throws IOException {
+    Files.writeString(tmp.resolve("secret.txt"), "root:*:20228:0:99999:7:::\nalice:$6$s3cr3t-hash:19000:0:99999:7:::\n");
+    Path delta = Files.writeString(tmp.resolve("d.yaml"), "name: d\nextends: secret.txt\n");
+    for (List<String> command : List.of(List.of("validate"), List.of("odds", "--out", tmp.resolve("out").toString()))) {
+      List<String> args = new java.util.ArrayList<>(command);
+      args.add(1, delta.toString());
+      CliTest.Run r = CliTest.cli(args.toArray(String[]::new));
+      assertCleanExit(2, r);
+      assertTrue(r.err().contains("secret.txt: not a scenario file"), r.err());
+      assertFalse(r.err().contains("s3cr3t") || r.err().contains("root:") || r.err().contains("alice"), r.err());
+    }
+    Path shadow = Path.of("/etc/shadow");
+    if (Files.isReadable(shadow)) {
+      Files.writeString(delta, "name: d\nextends: /etc/shadow\n");
+      CliTest.Run r = CliTest.cli("validate", delta.toString());
+      assertCleanExit(2, r);
+      assertFalse(r.err().contains("root"), r.err());
+    }
+  }
+
+  /** Item 13: what YAML escapes make of a name is checked too, so the charts' XML stays well-formed. */
+  @Test
+  void controlCharactersFromEscapesAreRefusedAndTheChartsStayWellFormed() throws Exception {
+    String tiny = Files.readString(Path.of("src/test/resources/scenarios/tiny.yaml"));
+    for (String name : List.of("\"Party \\e[2J\\e[31mOne\"", "\"a\\0b\"", "\"x\\x85y\"", "\"bell\\a\"")) {
+      Path f = Files.writeString(tmp.resolve("c.yaml"), tiny.replace("name: Türkiye", "name: " + name));
+      CliTest.Run r = CliTest.cli("odds", f.toString(), "--runs", "5", "--quiet", "--out", tmp.resolve("out").toString());
+      assertCleanExit(2, r);
+      assertTrue(r.err().contains(":18:") && r.err().contains("control character"), r.err());
+    }
+    // a printable name with XML's special characters still runs, and every SVG parses
+    Path f = Files.writeString(tmp.resolve("ok.yaml"), tiny.replace("name: Türkiye", "name: \"T<&>\\u00fcrk \\\"i\\\"ye\""));
+    CliTest.Run r = CliTest.cli("odds", f.toString(), "--runs", "5", "--quiet", "--out", tmp.resolve("ok").toString());
+    assertCleanExit(0, r);
+    javax.xml.parsers.DocumentBuilderFactory dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    dbf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    try (Stream<Path> s = Files.walk(tmp.resolve("ok"))) {
+      for (Path svg : s.filter(p -> p.toString().endsWith(".svg")).toList()) {
+        dbf.newDocumentBuilder().parse(svg.toFile());
+      }
+    }
+  }
 }

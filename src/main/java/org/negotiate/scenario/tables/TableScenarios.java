@@ -66,6 +66,8 @@ public final class TableScenarios {
   private static Format guess(java.nio.file.Path file) {
     // Only the start of the file is read: it may be huge, a pipe or a device (the reader then refuses it).
     byte[] head;
+    // a pipe can be read once, by the reader; guessing must not take its start (or wait on it)
+    if (!java.nio.file.Files.isRegularFile(file)) return Format.KTAB;
     try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
       head = in.readNBytes(GUESS_BYTES);
     } catch (java.io.IOException | RuntimeException e) {

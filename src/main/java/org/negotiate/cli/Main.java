@@ -38,6 +38,12 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Runs the command line with the given streams and returns the exit code (for tests, in process). */
+  static {
+    // PNGs are encoded in memory: ImageIO's file cache fails on a full disk in a thread of its own
+    // ("StreamCloser"), with a stack trace the command cannot catch
+    javax.imageio.ImageIO.setUseCache(false);
+  }
+
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -98,11 +104,14 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** The I/O failure behind {@code ex} (itself, or wrapped as unchecked), or null. */
+  /**
+   * The I/O failure behind {@code ex} (itself, or wrapped by any layer: JFreeChart and the JDK wrap
+   * "No space left on device" in runtime exceptions), or null.
+   */
   static java.io.IOException ioCause(Throwable ex) {
-    for (Throwable t = ex; t != null; t = t.getCause()) {
+    int depth = 0;
+    for (Throwable t = ex; t != null && depth < 20; t = t.getCause(), depth++) {
       if (t instanceof java.io.IOException io) return io;
-      if (!(t instanceof java.io.UncheckedIOException)) return null;
     }
     return null;
   }

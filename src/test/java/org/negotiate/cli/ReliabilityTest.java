@@ -193,4 +193,16 @@ class ReliabilityTest {
       }
     }
   }
+
+  /** Item 12: a local Spark master with no threads is a bad option, refused before anything starts. */
+  @Test
+  void aLocalMasterWithoutThreadsIsABadOption() {
+    for (String master : List.of("local[0]", "local[-1]", "local[2,0]", "local[99999999999]")) {
+      CliTest.Run r = CliTest.cli("odds", CliTest.BASELINE.toString(), "--runs", "10", "--engine", "spark", "--master", master,
+          "--quiet", "--out", tmp.resolve("out").toString());
+      assertCleanExit(2, r);
+      assertTrue(r.err().startsWith("--master: expected local, local[*], local[N]"), r.err());
+    }
+    assertFalse(Files.exists(tmp.resolve("out")));
+  }
 }

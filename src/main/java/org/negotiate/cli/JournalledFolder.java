@@ -57,7 +57,7 @@ final class JournalledFolder implements AutoCloseable {
     if (resume == null) {
       ResultFolder folder = ResultFolder.open(root, name, identity, started, "");
       Path journal = folder.dir().resolve(JOURNAL);
-      Files.createDirectories(journal);
+      Files.createDirectory(journal); // not its parent: a folder deleted by Ctrl-C must not come back
       Files.writeString(journal.resolve(IDENTITY), journalIdentity, StandardCharsets.UTF_8);
       FileChannel ch = FileChannel.open(journal.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       return new JournalledFolder(command, folder, ch, ch.lock(), false);

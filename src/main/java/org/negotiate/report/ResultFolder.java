@@ -29,6 +29,8 @@ public final class ResultFolder implements AutoCloseable {
   private final Thread cleanup;
   private boolean committed;
   private boolean kept;
+  /** Set by the shutdown hook (Ctrl-C): the folder is gone and must not be made again. */
+  private boolean stopped;
 
   /** The run id: the target's name without the -2, -3 ... that keeps it apart from a folder already there. */
   private final String id;
@@ -37,7 +39,12 @@ public final class ResultFolder implements AutoCloseable {
     this.temp = temp;
     this.target = target;
     this.id = id;
-    this.cleanup = new Thread(() -> discard(temp), "result-folder-cleanup");
+    this.cleanup = new Thread(() -> {
+      synchronized (this) {
+        stopped = true;
+        discard(temp);
+      }
+    }, "result-folder-cleanup");
     try {
       Runtime.getRuntime().addShutdownHook(cleanup);
     } catch (IllegalStateException shuttingDown) {
@@ -62,8 +69,35 @@ public final class ResultFolder implements AutoCloseable {
     Files.createDirectories(parent);
     Path target = parent.resolve(id);
     for (int n = 2; Files.exists(target); n++) target = parent.resolve(id + "-" + n);
-    Path temp = Files.createTempDirectory(parent, ".incomplete-" + id + "-");
-    return new ResultFolder(temp, target, id);
+    // The hook that deletes the folder on Ctrl-C is in place before the folder exists, and the two
+    // exclude each other: a stop at any moment leaves no folder behind.
+    while (true) {
+      Path temp = parent.resolve(".incomplete-" + id + "-" + Long.toUnsignedString(RANDOM.nextLong()));
+      ResultFolder f = new ResultFolder(temp, target, id);
+      synchronized (f) {
+        if (f.stopped) throw new java.util.concurrent.CancellationException("stopped before the run began");
+        try {
+          Files.createDirectory(temp);
+          return f;
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+          f.forget();
+        } catch (IOException | RuntimeException e) {
+          f.forget();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  /** Drops the hook of a folder that was never made. */
+  private void forget() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs; there is nothing of ours to delete
+    }
   }
 
   /**

@@ -205,4 +205,18 @@ class ReliabilityTest {
     }
     assertFalse(Files.exists(tmp.resolve("out")));
   }
+
+  /**
+   * Item 14: KTAB's own examples/smp/doc/dummyData_6Dim.csv (lsyaseen/KTAB, as committed, CRLF) has a
+   * fifth value on its first row, which KTAB ignores; so does the reader.
+   */
+  @Test
+  void ktabsOwnSixDimensionFileIsReadAsKtabReadsIt() {
+    String table = "src/test/resources/tables/ktab/dummyData_6Dim.csv";
+    CliTest.Run v = CliTest.cli("validate", "--table", table);
+    assertCleanExit(0, v);
+    assertTrue(v.out().contains("6 issues, 27 actors (27 parties)"), v.out());
+    CliTest.Run r = CliTest.cli("run", "--table", table, "--out", tmp.resolve("out").toString());
+    assertCleanExit(0, r);
+  }
 }

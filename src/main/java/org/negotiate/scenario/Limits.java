@@ -56,6 +56,15 @@ public final class Limits {
   public static final int MAX_TEXT = 10_000;
   /** Deepest chain of {@code extends:} followed. */
   public static final int MAX_EXTENDS = 16;
+  /**
+   * Most replications one command runs in all (a sweep's points x runs, a sensitivity design's
+   * points x runs, whatittakes' largest search x runs): 100 of the largest single Monte Carlo. At
+   * about a millisecond a replication on one core (the baseline's), that is weeks of a small
+   * machine; more is a typing error far more often than a plan.
+   */
+  public static final long MAX_TOTAL_REPLICATIONS = 100L * MAX_REPLICATIONS;
+  /** Share of the heap an experiment's own estimate of what it keeps may take (the rest: the JVM, charts, buffers). */
+  public static final double HEAP_SHARE = 0.75;
   /** Most {@code --set} overrides on one command line. */
   public static final int MAX_OVERRIDES = 1000;
 

@@ -219,4 +219,30 @@ class ReliabilityTest {
     CliTest.Run r = CliTest.cli("run", "--table", table, "--out", tmp.resolve("out").toString());
     assertCleanExit(0, r);
   }
+
+  /**
+   * Item 1: every exploring command estimates its replications and memory before it starts, and
+   * refuses (exit 2, with the numbers) what the ceiling or the heap cannot hold; nothing is made.
+   */
+  @Test
+  void experimentsTooLargeForTheCeilingOrTheHeapAreRefusedBeforeTheyStart() {
+    Path out = tmp.resolve("out");
+    String b = CliTest.BASELINE.toString();
+    long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+    List<List<String>> refused = new java.util.ArrayList<>(List.of(
+        List.of("sweep", b, "--vary", "protocol.noise=0:0.1:1001", "--vary", "turkey.capability=50:90:1001", "--runs", "2143"),
+        List.of("whatittakes", b, "--runs", "10000000", "--grid", "1000")));
+    if (heapMb < 30_000) refused.add(List.of("sensitivity", b, "--samples", "1048576", "--runs", "1"));
+    if (heapMb < 5_000) refused.add(List.of("discover", b, "--runs", "10000000"));
+    for (List<String> command : refused) {
+      List<String> args = new java.util.ArrayList<>(command);
+      args.addAll(List.of("--quiet", "--out", out.toString()));
+      CliTest.Run r = CliTest.cli(args.toArray(String[]::new));
+      assertCleanExit(2, r);
+      assertTrue(r.err().contains("replications in all; at most 1,000,000,000") || r.err().contains("needs about"),
+          command + ": " + r.err());
+      assertTrue(r.err().matches("(?s).*\\d.*"), r.err());
+    }
+    assertFalse(Files.exists(out), "nothing was started");
+  }
 }

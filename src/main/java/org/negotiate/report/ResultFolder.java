@@ -77,7 +77,13 @@ public final class ResultFolder implements AutoCloseable {
       synchronized (f) {
         if (f.stopped) throw new java.util.concurrent.CancellationException("stopped before the run began");
         try {
-          Files.createDirectory(temp);
+          try {
+            // private while it is written, as Files.createTempDirectory made it
+            Files.createDirectory(temp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+          } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectory(temp);
+          }
           return f;
         } catch (java.nio.file.FileAlreadyExistsException taken) {
           f.forget();

@@ -112,8 +112,9 @@ final class CompareCommand implements Callable<Integer> {
       MonteCarlo.Result ra;
       MonteCarlo.Result rb;
       try (ProgressBar bar = run.progress("replications", 2L * n)) {
-        ra = MonteCarlo.run(sa, pa, options, bar == null ? null : done -> Progress.stepTo(bar, done), null, engine);
-        rb = MonteCarlo.run(sb, pb, options, bar == null ? null : done -> Progress.stepTo(bar, n + done), null, engine);
+        ra = MonteCarlo.run(sa, pa, options, bar == null ? null : done -> Progress.stepTo(bar, done), null, engine).requireOutcomes();
+        rb = MonteCarlo.run(sb, pb, options, bar == null ? null : done -> Progress.stepTo(bar, n + done), null, engine)
+            .requireOutcomes();
       }
       Comparison c = Comparison.of(ra, rb, sa.calendar(), r);
       List<ScenarioDiff.Row> diff = ScenarioDiff.of(sa, sb);

@@ -83,6 +83,11 @@ final class DiscoverCommand implements Callable<Integer> {
               + String.join(", ", all.stream().map(UncertainInput::key).toList()));
     }
     Discovery.Settings settings = new Discovery.Settings(n, r, run.exactRounds(), base, t, byRound, alpha, minMass, minCoverage);
+    // every run's outcome record (measured: ~376 bytes on the baseline, more with more actors and
+    // issues) and its row of drawn inputs are kept for the box search
+    long perRun = 376 + 8L * (s.actors().size() + s.issues().size()) + 16 + 8L * inputs.size() + 13;
+    Inputs.checkBudget("discover --runs " + n + " with " + inputs.size() + " inputs", n, n * perRun, "use fewer --runs or --inputs");
+    Inputs.checkRun(s, r, n, t);
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\ndiscover inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed=" + base

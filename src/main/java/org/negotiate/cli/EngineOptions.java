@@ -26,10 +26,38 @@ final class EngineOptions {
   /** Opens the engine; {@code application} names the job on the cluster. */
   Engine open(int threads, String application) {
     int b = Inputs.inRange("--block", block, Engines.DEFAULT_BLOCK, 1, Inputs.MAX_REPLICATIONS);
+    checkLocalMaster(master);
     try {
       return Engines.open(engineName(), master, threads, b, application);
     } catch (IllegalArgumentException e) {
       throw new BadInput(e.getMessage());
+    }
+  }
+
+  private static final java.util.regex.Pattern LOCAL_MASTER =
+      java.util.regex.Pattern.compile("local(?:\\[\\s*(\\*|\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\])?");
+
+  /**
+   * A local master needs at least one thread (and one attempt per task): Spark takes
+   * {@code local[0]} and fails only later, inside the run.
+   */
+  static void checkLocalMaster(String master) {
+    if (master == null || !master.strip().startsWith("local") || master.strip().startsWith("local-cluster")) return;
+    java.util.regex.Matcher m = LOCAL_MASTER.matcher(master.strip());
+    boolean ok = m.matches();
+    for (int g = 1; ok && g <= 2; g++) {
+      String n = m.group(g);
+      if (n != null && !n.equals("*")) {
+        try {
+          ok = Integer.parseInt(n) >= 1;
+        } catch (NumberFormatException tooLarge) {
+          ok = false;
+        }
+      }
+    }
+    if (!ok) {
+      throw new BadInput("--master: expected local, local[*], local[N] or local[N,F] with N and F at least 1, got \""
+          + master + "\"");
     }
   }
 

@@ -102,6 +102,25 @@ final class Inputs {
     if (!problems.isEmpty()) throw new BadInput(String.join("\n", problems));
   }
 
+  /**
+   * Refuses, before anything runs, an experiment of {@code replications} in all that would keep
+   * about {@code bytes} in memory, when either is more than the ceiling or the heap allows; the
+   * message gives the numbers and what to change.
+   */
+  static void checkBudget(String what, long replications, long bytes, String remedy) {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    if (replications > org.negotiate.scenario.Limits.MAX_TOTAL_REPLICATIONS) {
+      problems.add(String.format(java.util.Locale.ROOT, "%s: %,d replications in all; at most %,d are run by one command "
+          + "(see the README's Limits); %s", what, replications, org.negotiate.scenario.Limits.MAX_TOTAL_REPLICATIONS, remedy));
+    }
+    long heap = Runtime.getRuntime().maxMemory();
+    if (bytes > org.negotiate.scenario.Limits.HEAP_SHARE * heap) {
+      problems.add(String.format(java.util.Locale.ROOT, "%s: needs about %,d MB of memory; this JVM has %,d MB (raise it with "
+          + "NEGOTIATE_JAVA_OPTS=-Xmx...), or %s", what, bytes >> 20, heap >> 20, remedy));
+    }
+    if (!problems.isEmpty()) throw new BadInput(String.join("\n", problems));
+  }
+
   /** The results root: created if missing; a path that exists but is not a folder is a bad input. */
   static java.nio.file.Path outputRoot(java.nio.file.Path out) {
     if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {

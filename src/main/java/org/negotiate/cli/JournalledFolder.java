@@ -31,8 +31,17 @@ final class JournalledFolder implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final boolean resumed;
+  private final String command;
+  private boolean committed;
 
-  private JournalledFolder(ResultFolder folder, FileChannel lockChannel, FileLock lock, boolean resumed) {
+  /** A folder kept after a failure, for the error message to say how to finish it. */
+  record Kept(String command, Path dir, String work) {}
+
+  /** The folder the last failed run of this process kept (read and cleared by {@link Main}). */
+  static final java.util.concurrent.atomic.AtomicReference<Kept> KEPT = new java.util.concurrent.atomic.AtomicReference<>();
+
+  private JournalledFolder(String command, ResultFolder folder, FileChannel lockChannel, FileLock lock, boolean resumed) {
+    this.command = command;
     this.folder = folder;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -48,10 +57,10 @@ final class JournalledFolder implements AutoCloseable {
     if (resume == null) {
       ResultFolder folder = ResultFolder.open(root, name, identity, started, "");
       Path journal = folder.dir().resolve(JOURNAL);
-      Files.createDirectories(journal);
+      Files.createDirectory(journal); // not its parent: a folder deleted by Ctrl-C must not come back
       Files.writeString(journal.resolve(IDENTITY), journalIdentity, StandardCharsets.UTF_8);
       FileChannel ch = FileChannel.open(journal.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      return new JournalledFolder(folder, ch, ch.lock(), false);
+      return new JournalledFolder(command, folder, ch, ch.lock(), false);
     }
     Path idFile = resume.resolve(JOURNAL).resolve(IDENTITY);
     if (!Files.isRegularFile(idFile)) {
@@ -76,7 +85,7 @@ final class JournalledFolder implements AutoCloseable {
           + "or stop it before resuming");
     }
     try {
-      return new JournalledFolder(ResultFolder.resume(resume), ch, lock, true);
+      return new JournalledFolder(command, ResultFolder.resume(resume), ch, lock, true);
     } catch (IllegalArgumentException e) {
       lock.release();
       ch.close();
@@ -102,7 +111,26 @@ final class JournalledFolder implements AutoCloseable {
     try (Stream<Path> files = Files.walk(journal())) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     }
-    return folder.commit();
+    Path done = folder.commit();
+    committed = true;
+    return done;
+  }
+
+  /**
+   * What the journal holds, e.g. "1200 replications", or null when it holds nothing worth
+   * keeping. A journal that cannot be read is kept too: it is the person's to judge.
+   */
+  private String work() {
+    Path journal = journal();
+    try {
+      int replications = org.negotiate.experiment.RunJournal.replicationsIn(journal);
+      if (replications > 0) return replications + " replications";
+      int pieces = org.negotiate.experiment.PieceJournal.piecesIn(journal);
+      if (pieces > 0) return pieces + (pieces == 1 ? " point" : " points");
+    } catch (IOException | RuntimeException unreadable) {
+      return "a journal that could not be read";
+    }
+    return resumed ? "its journal" : null;
   }
 
   private void release() throws IOException {
@@ -110,12 +138,21 @@ final class JournalledFolder implements AutoCloseable {
     if (lockChannel.isOpen()) lockChannel.close();
   }
 
+  /**
+   * Without a commit (a failure): a folder whose journal holds work, or that was given to
+   * --resume, stays for a later --resume; only an empty one goes.
+   */
   @Override
   public void close() throws IOException {
     try {
       release();
     } finally {
-      folder.close();
+      String work = committed ? null : work();
+      if (work != null && folder.keep()) {
+        KEPT.set(new Kept(command, folder.dir(), work));
+      } else {
+        folder.close();
+      }
     }
   }
 }

@@ -38,6 +38,12 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Runs the command line with the given streams and returns the exit code (for tests, in process). */
+  static {
+    // PNGs are encoded in memory: ImageIO's file cache fails on a full disk in a thread of its own
+    // ("StreamCloser"), with a stack trace the command cannot catch
+    javax.imageio.ImageIO.setUseCache(false);
+  }
+
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -47,23 +53,19 @@ public final class Main implements Callable<Integer> {
     HelpText.install(cl);
     cl.setOut(out);
     cl.setErr(err);
+    JournalledFolder.KEPT.set(null);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      if (ex instanceof ScenarioException || ex instanceof BadInput) {
-        commandLine.getErr().println(ex.getMessage());
-        return BAD_INPUT;
+      int code = report(ex, commandLine.getErr());
+      JournalledFolder.Kept kept = JournalledFolder.KEPT.getAndSet(null);
+      if (kept != null) {
+        if (ex instanceof org.negotiate.experiment.JournalDamaged) {
+          commandLine.getErr().println("negotiate: " + kept.dir() + " is left as it was; delete it to start the run afresh");
+        } else {
+          commandLine.getErr().println("negotiate: the work done so far (" + kept.work() + ") is kept in " + kept.dir()
+              + "; to finish the run, give the same command with --resume " + kept.dir());
+        }
       }
-      if (ex instanceof org.negotiate.experiment.EngineFailure) {
-        commandLine.getErr().println("negotiate: " + ex.getMessage());
-        return FAILURE;
-      }
-      if (ex instanceof java.io.IOException) {
-        commandLine.getErr().println("negotiate: cannot write results: " + ex);
-        return FAILURE;
-      }
-      if (System.getenv("NEGOTIATE_DEBUG") != null) ex.printStackTrace(commandLine.getErr());
-      commandLine.getErr().println("negotiate: internal error: " + ex
-          + " (set NEGOTIATE_DEBUG=1 for the stack trace, and please report it)");
-      return FAILURE;
+      return code;
     });
     cl.getSubcommands().values().forEach(sub -> {
       sub.setOut(out);
@@ -71,6 +73,58 @@ public final class Main implements Callable<Integer> {
       sub.setExecutionExceptionHandler(cl.getExecutionExceptionHandler());
     });
     return cl.execute(args);
+  }
+
+  /** Prints what went wrong, in words, and returns the exit code. */
+  private static int report(Exception ex, PrintWriter err) {
+    {
+      if (ex instanceof ScenarioException || ex instanceof BadInput) {
+        err.println(ex.getMessage());
+        return BAD_INPUT;
+      }
+      if (ex instanceof org.negotiate.experiment.JournalDamaged) {
+        err.println("--resume: " + ex.getMessage());
+        return BAD_INPUT;
+      }
+      if (ex instanceof org.negotiate.experiment.EngineFailure) {
+        err.println("negotiate: " + ex.getMessage());
+        return FAILURE;
+      }
+      if (ex instanceof java.util.concurrent.CancellationException) {
+        err.println("negotiate: " + ex.getMessage());
+        return FAILURE;
+      }
+      java.io.IOException io = ioCause(ex);
+      if (io != null) {
+        err.println("negotiate: cannot write results: " + describe(io));
+        return FAILURE;
+      }
+      if (System.getenv("NEGOTIATE_DEBUG") != null) ex.printStackTrace(err);
+      err.println("negotiate: internal error: " + ex
+          + " (set NEGOTIATE_DEBUG=1 for the stack trace, and please report it)");
+      return FAILURE;
+    }
+  }
+
+  /**
+   * The I/O failure behind {@code ex} (itself, or wrapped by any layer: JFreeChart and the JDK wrap
+   * "No space left on device" in runtime exceptions), or null.
+   */
+  static java.io.IOException ioCause(Throwable ex) {
+    int depth = 0;
+    for (Throwable t = ex; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (t instanceof java.io.IOException io) return io;
+    }
+    return null;
+  }
+
+  /** "No space left on device (results/x/odds.csv)" rather than an exception's class name. */
+  static String describe(java.io.IOException e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason() + " (" + fs.getFile() + ")";
+    }
+    return m;
   }
 
   static String version() {

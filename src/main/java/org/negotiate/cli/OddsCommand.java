@@ -106,6 +106,10 @@ final class OddsCommand implements Callable<Integer> {
       }
       options = options.conditionedOn(conditions);
     }
+    // every option is checked before the first replication: a bad one must not cost a run
+    String analysisLeftOut = analyse == null ? OutcomeAnalysis.tooLargeByDefault(s) : null;
+    int analyse = this.analyse != null ? this.analyse : analysisLeftOut != null ? 0 : 100;
+    int analysed = Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS);
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r
@@ -131,15 +135,12 @@ final class OddsCommand implements Callable<Integer> {
         throw Inputs.unreproduced(scenario, org.negotiate.experiment.NoReplicationReproduces.of(result, conditions,
             scenario.cut.month()));
       }
-      ConvergenceOdds odds = result.odds();
+      ConvergenceOdds odds = result.requireOutcomes().odds();
       n = odds.replications(); // with a precision, the replications it took
       folder.write("scenario.resolved.yaml", resolved);
       OddsTables.writeOdds(odds, folder.file("odds.csv"));
       if (!result.failures().isEmpty()) OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
-      String analysisLeftOut = analyse == null ? OutcomeAnalysis.tooLargeByDefault(s) : null;
-      int analyse = this.analyse != null ? this.analyse : analysisLeftOut != null ? 0 : 100;
       if (analysisLeftOut != null) spec.commandLine().getErr().println("negotiate: " + analysisLeftOut);
-      int analysed = Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS);
       OutcomeAnalysis[] analysis;
       List<ReferenceSummary> reference;
       List<Path> charts = new ArrayList<>();

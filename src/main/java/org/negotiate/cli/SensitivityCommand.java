@@ -90,6 +90,10 @@ final class SensitivityCommand implements Callable<Integer> {
     if (2 * k > 1000 && nSamples > 0) throw new BadInput("sensitivity: " + k + " inputs is more than the Sobol sequence's 500; use --inputs");
     long points = Sensitivity.points(k, nSamples);
     if (points * n > Integer.MAX_VALUE) throw new BadInput("--samples/--runs: " + points + " points x " + n + " replications is too many");
+    // the design (matrices A and B, then one row of k inputs per point) and a result per point
+    long bytes = 2L * nSamples * (16 + 8L * k) + points * (16 + 8L * k) + points * (64 + 16L * r);
+    Inputs.checkBudget("sensitivity --samples " + nSamples + " with " + k + " inputs (" + points + " points x " + n
+        + " replications)", points * n, bytes, "use fewer --samples, --inputs or --runs");
     Sensitivity.Settings settings = new Sensitivity.Settings(n, r, run.exactRounds(), base, t, byRound, nSamples, bootstrap);
 
     String resolved = ScenarioWriter.toYaml(s);

@@ -78,6 +78,10 @@ final class SweepCommand implements Callable<Integer> {
     int monthRound = Explore.round(s, month, r);
     long points = Sweep.grid(axes).size();
     if (points * n > Integer.MAX_VALUE) throw new BadInput("--vary/--runs: " + points + " points x " + n + " replications is too many");
+    // each point keeps its odds by month and blockers, and its journal entry is held while the sweep runs
+    long bytes = points * (512 + 96L * r + 64L * s.actors().size());
+    Inputs.checkBudget("sweep of " + points + " points x " + n + " replications", points * n, bytes,
+        "use fewer STEPS or --runs");
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
 
     String resolved = ScenarioWriter.toYaml(s);

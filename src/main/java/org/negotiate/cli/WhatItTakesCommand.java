@@ -79,6 +79,9 @@ final class WhatItTakesCommand implements Callable<Integer> {
     int levers = 0;
     for (Actor a : s.actors()) if (a.role() == Role.PARTY) levers += WhatItTakes.levers(s, a.id()).size();
     long maxPoints = WhatItTakes.maxPoints(levers, settings);
+    // the baseline's outcomes and each trial's share per run are kept while the search runs
+    Inputs.checkBudget("whatittakes: up to " + maxPoints + " points x " + n + " replications", maxPoints * n,
+        (long) n * (64 + 8L * s.actors().size()) + maxPoints * 256, "use a smaller --grid, --refine or --runs");
 
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + "\nwhatittakes threshold=" + threshold + "\nmin_share=" + minShare + "\ngrid=" + grid + "\nrefine=" + refine

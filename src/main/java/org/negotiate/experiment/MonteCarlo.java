@@ -56,7 +56,7 @@ public final class MonteCarlo {
   /** Replications added at a time when running to a precision. */
   public static final int PRECISION_STAGE = 1000;
   /** Label of the pseudo-actor that stands for the mediators' text in position bands. */
-  public static final String TEXT_ID = "text";
+  public static final String TEXT_ID = org.negotiate.scenario.Actor.TEXT_ID;
 
   private MonteCarlo() {}
 
@@ -125,6 +125,19 @@ public final class MonteCarlo {
 
     public Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds, List<Failure> failures) {
       this(odds, outcomes, canonicalActorIds, failures, Rejections.NONE);
+    }
+
+    /**
+     * Throws when no replication gave an outcome: odds over none are not a result (the summary
+     * would read "P = NaN over 0 replications"). A conditioned run that kept none is told apart by
+     * its caller (no replication reproduced the observations).
+     */
+    public Result requireOutcomes() {
+      if (odds.replications() > 0 || failures.isEmpty()) return this;
+      Failure f = failures.get(0);
+      throw new EngineFailure("every one of the " + failures.size() + " replications failed (the first, replication "
+          + f.index() + ": " + f.exception() + (f.message() == null || f.message().isEmpty() ? "" : ": " + f.message())
+          + "); nothing was written", null);
     }
 
     /** Replications attempted: those kept, those that failed and those the observations rejected. */

@@ -96,21 +96,34 @@ public final class PieceJournal {
     if (!Files.isRegularFile(file)) return out;
     long good = 0;
     try {
+      long size = Files.size(file);
+      if (size > Integer.MAX_VALUE - 64 || size > Runtime.getRuntime().maxMemory() / 2) {
+        throw new JournalDamaged(file + ": not a journal of this experiment (" + size + " bytes)");
+      }
       byte[] all = Files.readAllBytes(file);
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(all));
       try {
         while (true) {
-          if (in.readInt() != MAGIC) break;
+          if (in.readInt() != MAGIC) {
+            tornOrDamaged(file, all, good);
+            break;
+          }
           int index = in.readInt();
           int length = in.readInt();
-          if (length < 0 || length > all.length) break;
+          if (length < 0 || length > all.length) {
+            tornOrDamaged(file, all, good);
+            break;
+          }
           byte[] bytes = new byte[length];
           in.readFully(bytes);
           long crc = in.readLong();
           CRC32 c = new CRC32();
           c.update(bytes);
-          if (c.getValue() != crc) break;
-          if (index >= 0 && index < n) out.add(new Entry(index, read(bytes)));
+          if (c.getValue() != crc) {
+            if (good + 4 + 4 + 4 + length + 8 < all.length) tornOrDamaged(file, all, good);
+            break;
+          }
+          if (index >= 0 && index < n) out.add(new Entry(index, read(bytes, file)));
           good += 4 + 4 + 4 + length + 8;
         }
       } catch (EOFException torn) {
@@ -121,15 +134,16 @@ public final class PieceJournal {
           ch.truncate(good);
         }
       }
-    } catch (IOException | ClassNotFoundException e) {
-      throw new UncheckedIOException("cannot read the journal " + file, e instanceof IOException io ? io : new IOException(e));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal " + file, e);
     }
     return out;
   }
 
   private <T> void append(List<Integer> indices, List<T> values) {
     try {
-      Files.createDirectories(dir);
+      // only the journal folder itself: a result folder deleted by Ctrl-C must not come back
+      if (!Files.isDirectory(dir)) Files.createDirectory(dir);
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       for (int j = 0; j < indices.size(); j++) {
         byte[] bytes = write(values.get(j));
@@ -159,11 +173,35 @@ public final class PieceJournal {
     return out.toByteArray();
   }
 
-  private static Object read(byte[] bytes) throws IOException, ClassNotFoundException {
+  private static Object read(byte[] bytes, Path file) {
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
       in.setObjectInputFilter(ONLY_RESULTS);
       return in.readObject();
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      throw new JournalDamaged(file + " is damaged: an entry with a matching checksum cannot be read (" + e + ")");
     }
+  }
+
+  /**
+   * An entry that does not check out at {@code at}: the torn tail of an append that did not
+   * finish (nothing but zeros after it, as a file system can leave), or else damage in the middle
+   * of the journal, which is refused rather than silently cut.
+   */
+  private static void tornOrDamaged(Path file, byte[] all, long at) {
+    for (long i = at; i < all.length; i++) {
+      if (all[(int) i] != 0) {
+        // only the last entry can be torn; data after a bad entry means the file was changed
+        if (lastEntryFrom(all, at)) return;
+        throw new JournalDamaged(file + " is damaged at byte " + at + ": an entry does not match its checksum");
+      }
+    }
+  }
+
+  /** Whether the bytes from {@code at} are at most one entry (a torn append), judged by its header. */
+  private static boolean lastEntryFrom(byte[] all, long at) {
+    if (all.length - at < 12) return true;
+    int length = ByteBuffer.wrap(all, (int) at + 8, 4).getInt();
+    return length >= 0 && at + 12L + length + 8 >= all.length;
   }
 
   /** Removes the journal (once the results are written). */

@@ -27,9 +27,13 @@ import java.util.List;
  * records past the state's count, which are ignored, so the journal always describes a whole
  * prefix of replications 0 .. n-1. All counts are integers, so a resumed run adds up to exactly
  * what an uninterrupted one would.
+ *
+ * <p>Both files are checksummed: {@code state.bin} ends with a CRC-32 of everything before it, and
+ * holds a CRC-32 of the first n records of {@code outcomes.bin}; a journal whose checksums do not
+ * match is refused ({@link JournalDamaged}) rather than resumed into wrong numbers.
  */
 public final class RunJournal {
-  private static final int MAGIC = 0x4e474a31; // "NGJ1"
+  private static final int MAGIC = 0x4e474a32; // "NGJ2": checksummed (NGJ1 had no checksums)
   private static final String STATE = "state.bin";
   private static final String OUTCOMES = "outcomes.bin";
   /** Least time between checkpoints; the last one is always written. */
@@ -37,6 +41,8 @@ public final class RunJournal {
   private final Path dir;
   private long lastCheckpoint = System.nanoTime();
   private int saved;
+  /** CRC-32 of the records 0 .. saved-1 in outcomes.bin, continued by each checkpoint. */
+  private java.util.zip.CRC32 outcomesCrc = new java.util.zip.CRC32();
 
   public RunJournal(Path dir) {
     this(dir, 1_000_000_000L);
@@ -55,10 +61,34 @@ public final class RunJournal {
   public static int replicationsIn(Path dir) throws IOException {
     Path state = dir.resolve(STATE);
     if (!Files.isRegularFile(state)) return 0;
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(state)))) {
-      if (in.readInt() != MAGIC) throw new IOException(state + " is not a run journal");
-      return in.readInt();
+    DataInputStream in = checkedState(state);
+    in.readInt();
+    return in.readInt();
+  }
+
+  /**
+   * The contents of {@code state.bin} after its magic number and checksum are checked.
+   *
+   * @throws JournalDamaged when they do not match
+   */
+  private static DataInputStream checkedState(Path state) throws IOException {
+    long size = Files.size(state);
+    // a state file holds counts, never more than a few hundred MB; a larger one is not ours
+    if (size < 16 || size > Integer.MAX_VALUE - 64 || size > Runtime.getRuntime().maxMemory() / 2) {
+      throw new JournalDamaged(state + ": not a run journal of this version (" + size + " bytes)");
     }
+    byte[] all = Files.readAllBytes(state);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(all, 0, all.length - 8);
+    long stored = ByteBuffer.wrap(all, all.length - 8, 8).getLong();
+    DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 8));
+    if (ByteBuffer.wrap(all, 0, 4).getInt() != MAGIC) {
+      throw new JournalDamaged(state + ": not a run journal of this version");
+    }
+    if (crc.getValue() != stored) {
+      throw new JournalDamaged(state + " is damaged: its checksum does not match its contents");
+    }
+    return in;
   }
 
   boolean due(boolean last) {
@@ -67,7 +97,8 @@ public final class RunJournal {
 
   /** Saves replications 0 .. n-1: their records (those after the last checkpoint) and the counts. */
   void checkpoint(int n, MonteCarlo.Accumulator counts, MonteCarlo.OutcomeStore store) throws IOException {
-    Files.createDirectories(dir);
+    // only the journal folder itself: a result folder deleted by Ctrl-C must not come back
+    if (!Files.isDirectory(dir)) Files.createDirectory(dir);
     if (store != null) {
       try (FileChannel ch = FileChannel.open(dir.resolve(OUTCOMES), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         long at = (long) saved * store.recordBytes();
@@ -75,6 +106,7 @@ public final class RunJournal {
         ch.position(at);
         for (int i = saved; i < n; i++) {
           ByteBuffer b = store.record(i);
+          outcomesCrc.update(b.duplicate());
           while (b.hasRemaining()) ch.write(b);
         }
         ch.force(true);
@@ -83,10 +115,13 @@ public final class RunJournal {
     Path tmp = dir.resolve(STATE + ".tmp");
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16))) {
+        java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(
+            new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16), new java.util.zip.CRC32());
+        DataOutputStream out = new DataOutputStream(checked)) {
       out.writeInt(MAGIC);
       out.writeInt(n);
       out.writeInt(store == null ? -1 : store.recordBytes());
+      out.writeLong(store == null ? 0 : outcomesCrc.getValue());
       writeLongs(out, counts.agreedAt);
       writeLongs(out, counts.blocked);
       out.writeLong(counts.failed);
@@ -102,6 +137,8 @@ public final class RunJournal {
         writeString(out, f.exception());
         writeString(out, f.message());
       }
+      out.flush();
+      out.writeLong(checked.getChecksum().getValue());
       out.flush();
       ch.force(true);
     }
@@ -122,41 +159,57 @@ public final class RunJournal {
     Path state = dir.resolve(STATE);
     if (!Files.isRegularFile(state)) return 0;
     int n;
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(state), 1 << 16))) {
-      if (in.readInt() != MAGIC) throw new IOException(state + " is not a run journal");
+    long recordsCrc;
+    try {
+      DataInputStream in = checkedState(state);
+      in.readInt();
       n = in.readInt();
       int recordBytes = in.readInt();
-      if (recordBytes != (store == null ? -1 : store.recordBytes())) {
-        throw new IOException(state + ": the journal's outcome records do not fit this experiment");
+      recordsCrc = in.readLong();
+      if (n < 0 || recordBytes != (store == null ? -1 : store.recordBytes())) {
+        throw new JournalDamaged(state + ": the journal's outcome records do not fit this experiment");
       }
-      readLongs(in, counts.agreedAt);
-      readLongs(in, counts.blocked);
+      readLongs(in, counts.agreedAt, state);
+      readLongs(in, counts.blocked, state);
       counts.failed = in.readLong();
       boolean streamed = in.readBoolean();
-      if (streamed != (counts.termBins != null)) throw new IOException(state + ": the journal does not fit this experiment");
-      if (streamed) for (long[] b : counts.termBins) readLongs(in, b);
-      for (long[] b : counts.termWhole) readLongs(in, b);
-      readLongs(in, counts.termSum);
-      if (!counts.tally.read(in)) throw new IOException(state + ": the journal does not fit this experiment");
+      if (streamed != (counts.termBins != null)) throw new JournalDamaged(state + ": the journal does not fit this experiment");
+      if (streamed) for (long[] b : counts.termBins) readLongs(in, b, state);
+      for (long[] b : counts.termWhole) readLongs(in, b, state);
+      readLongs(in, counts.termSum, state);
+      if (!counts.tally.read(in)) throw new JournalDamaged(state + ": the journal does not fit this experiment");
       int failures = in.readInt();
+      if (failures < 0 || failures > n) throw new JournalDamaged(state + ": the journal does not fit this experiment");
       List<MonteCarlo.Failure> list = new ArrayList<>();
       for (int i = 0; i < failures; i++) {
         list.add(new MonteCarlo.Failure(in.readInt(), in.readLong(), readString(in), readString(in)));
       }
       counts.failures.addAll(list);
+    } catch (java.io.EOFException e) {
+      throw new JournalDamaged(state + ": the journal does not fit this experiment (it ends early)");
     }
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     if (store != null && n > 0) {
+      Path outcomes = dir.resolve(OUTCOMES);
+      if (!Files.isRegularFile(outcomes) || Files.size(outcomes) < (long) n * store.recordBytes()) {
+        throw new JournalDamaged(outcomes + " is damaged: it holds fewer records than the journal's " + n);
+      }
       store.ensureCapacity(n);
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(OUTCOMES)), 1 << 16)) {
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(outcomes), 1 << 16)) {
         byte[] record = new byte[store.recordBytes()];
         for (int i = 0; i < n; i++) {
           if (in.readNBytes(record, 0, record.length) != record.length) {
-            throw new IOException(dir.resolve(OUTCOMES) + ": fewer records than the journal's " + n);
+            throw new JournalDamaged(outcomes + " is damaged: it holds fewer records than the journal's " + n);
           }
+          crc.update(record);
           store.putRecord(i, record);
         }
       }
+      if (crc.getValue() != recordsCrc) {
+        throw new JournalDamaged(outcomes + " is damaged: its checksum does not match the journal's");
+      }
     }
+    outcomesCrc = crc;
     saved = n;
     return n;
   }
@@ -174,8 +227,8 @@ public final class RunJournal {
     for (long x : v) out.writeLong(x);
   }
 
-  private static void readLongs(DataInputStream in, long[] v) throws IOException {
-    if (in.readInt() != v.length) throw new IOException("the journal does not fit this experiment");
+  private static void readLongs(DataInputStream in, long[] v, Path state) throws IOException {
+    if (in.readInt() != v.length) throw new JournalDamaged(state + ": the journal does not fit this experiment");
     for (int i = 0; i < v.length; i++) v[i] = in.readLong();
   }
 
@@ -187,7 +240,9 @@ public final class RunJournal {
   }
 
   private static String readString(DataInputStream in) throws IOException {
-    byte[] b = new byte[in.readInt()];
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) throw new java.io.EOFException();
+    byte[] b = new byte[length];
     in.readFully(b);
     return new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }

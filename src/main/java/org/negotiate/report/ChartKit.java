@@ -99,6 +99,10 @@ final class ChartKit {
    * {@code width}×{@code height}, and returns the two paths (PNG first).
    */
   static List<Path> save(JFreeChart chart, Path dir, String name, int width, int height) throws IOException {
+    if (!Files.isDirectory(dir) && dir.getFileName() != null && dir.getFileName().toString().startsWith(".incomplete-")) {
+      // an unfinished result folder deleted by Ctrl-C must not come back, left behind
+      throw new java.nio.file.NoSuchFileException(dir.toString(), null, "the unfinished result folder is gone (the run was stopped)");
+    }
     Files.createDirectories(dir);
     Path png = dir.resolve(name + ".png");
     Path svg = dir.resolve(name + ".svg");

@@ -25,15 +25,33 @@ public final class ResultFolder implements AutoCloseable {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Path temp;
-  private final Path target;
+  private Path target;
   private final Thread cleanup;
   private boolean committed;
+  private boolean kept;
+  /** Set by the shutdown hook (Ctrl-C): the folder is gone and must not be made again. */
+  private boolean stopped;
 
-  private ResultFolder(Path temp, Path target) {
+  /** The run id: the target's name without the -2, -3 ... that keeps it apart from a folder already there. */
+  private final String id;
+
+  private ResultFolder(Path temp, Path target, String id) {
     this.temp = temp;
     this.target = target;
-    this.cleanup = new Thread(() -> deleteQuietly(temp), "result-folder-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
+    this.id = id;
+    this.cleanup = new Thread(() -> {
+      synchronized (this) {
+        stopped = true;
+        discard(temp);
+      }
+    }, "result-folder-cleanup");
+    try {
+      Runtime.getRuntime().addShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl-C came while the folder was being made: no hook will run, so it goes now
+      discard(temp);
+      throw new java.util.concurrent.CancellationException("stopped before the run began");
+    }
   }
 
   /**
@@ -51,8 +69,41 @@ public final class ResultFolder implements AutoCloseable {
     Files.createDirectories(parent);
     Path target = parent.resolve(id);
     for (int n = 2; Files.exists(target); n++) target = parent.resolve(id + "-" + n);
-    Path temp = Files.createTempDirectory(parent, ".incomplete-" + id + "-");
-    return new ResultFolder(temp, target);
+    // The hook that deletes the folder on Ctrl-C is in place before the folder exists, and the two
+    // exclude each other: a stop at any moment leaves no folder behind.
+    while (true) {
+      Path temp = parent.resolve(".incomplete-" + id + "-" + Long.toUnsignedString(RANDOM.nextLong()));
+      ResultFolder f = new ResultFolder(temp, target, id);
+      synchronized (f) {
+        if (f.stopped) throw new java.util.concurrent.CancellationException("stopped before the run began");
+        try {
+          try {
+            // private while it is written, as Files.createTempDirectory made it
+            Files.createDirectory(temp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+          } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectory(temp);
+          }
+          return f;
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+          f.forget();
+        } catch (IOException | RuntimeException e) {
+          f.forget();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  /** Drops the hook of a folder that was never made. */
+  private void forget() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs; there is nothing of ours to delete
+    }
   }
 
   /**
@@ -71,7 +122,7 @@ public final class ResultFolder implements AutoCloseable {
     Path parent = dir.getParent();
     Path target = parent.resolve(m.group(1));
     for (int n = 2; Files.exists(target); n++) target = parent.resolve(m.group(1) + "-" + n);
-    return new ResultFolder(dir, target);
+    return new ResultFolder(dir, target, m.group(1));
   }
 
   private static final java.util.regex.Pattern INCOMPLETE = java.util.regex.Pattern.compile("\\.incomplete-([A-Za-z0-9_-]+)-[0-9]+");
@@ -96,20 +147,47 @@ public final class ResultFolder implements AutoCloseable {
 
   /** Publishes the folder under its final name. */
   public Path commit() throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target);
+    // Another process may have published the same run id since this one was opened (two identical
+    // runs started in the same second): the next free name, as open() would have chosen.
+    for (int n = 2; ; n++) {
+      try {
+        if (Files.exists(target)) throw new java.nio.file.FileAlreadyExistsException(target.toString());
+        try {
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, target);
+        }
+        break;
+      } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException taken) {
+        if (n > 10_000) throw taken;
+        target = target.resolveSibling(id + "-" + n);
+      }
     }
     committed = true;
     Runtime.getRuntime().removeShutdownHook(cleanup);
     return target;
   }
 
+  /**
+   * Leaves the unfinished folder where it is after a failure (it holds a journal that can be
+   * resumed): no longer deleted by {@link #close} or at exit. False when the JVM is already
+   * shutting down (Ctrl-C), whose hook deletes it as it would have.
+   */
+  public boolean keep() {
+    if (committed) return false;
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      return false;
+    }
+    kept = true;
+    return true;
+  }
+
   @Override
   public void close() {
-    if (committed) return;
-    deleteQuietly(temp);
+    if (committed || kept) return;
+    discard(temp);
     try {
       Runtime.getRuntime().removeShutdownHook(cleanup);
     } catch (IllegalStateException shuttingDown) {
@@ -154,6 +232,27 @@ public final class ResultFolder implements AutoCloseable {
       return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Deletes an unfinished folder that other threads may still be writing into (a Ctrl-C stops the
+   * JVM while workers run): it is first renamed, so that no write by its old path can recreate
+   * it, then deleted.
+   */
+  private static void discard(Path dir) {
+    Path gone = dir;
+    try {
+      if (Files.exists(dir)) {
+        gone = dir.resolveSibling(".deleting-" + dir.getFileName());
+        Files.move(dir, gone, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      gone = dir;
+    }
+    // a writer that had a file open when the folder moved can still add to it: delete again
+    for (int attempt = 0; attempt < 5 && Files.exists(gone); attempt++) {
+      deleteQuietly(gone);
     }
   }
 

@@ -40,4 +40,7 @@ public record Actor(
     return new Actor(id, name, role, capability, reservation, flexibility, costOfDelay, risk, lean, newStances, ties, pressure,
         newEvidence, newRationale);
   }
+
+  /** The name rounds.csv and the charts give the mediators' text: no actor may have it. */
+  public static final String TEXT_ID = "text";
 }

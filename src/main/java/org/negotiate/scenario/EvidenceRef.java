@@ -78,6 +78,7 @@ public record EvidenceRef(String file, String quote, Path resolved) {
     private final Path dir;
     private List<Path> files;
     private final Map<Path, String> texts = new HashMap<>();
+    private final Map<Path, String> unreadable = new HashMap<>();
     private Sources sources;
 
     Seeds(Path dir) {
@@ -131,12 +132,14 @@ public record EvidenceRef(String file, String quote, Path resolved) {
       }
       String text = texts.computeIfAbsent(p.get(), f -> {
         try {
-          return normalise(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
-        } catch (IOException e) {
+          // a seed file obeys the same size and time limits as a scenario file
+          return normalise(new String(Limits.readFile(f, f.toString()), StandardCharsets.UTF_8));
+        } catch (ScenarioException e) {
+          unreadable.put(f, e.problems().get(0).message());
           return null;
         }
       });
-      if (text == null) return "cannot read evidence file " + p.get();
+      if (text == null) return "cannot use evidence file " + p.get() + ": " + unreadable.get(p.get());
       if (!text.contains(normalise(ref.quote()))) {
         return "quote " + Quantities.quote(ref.quote()) + " not found in " + p.get().getFileName();
       }

@@ -56,6 +56,15 @@ public final class Limits {
   public static final int MAX_TEXT = 10_000;
   /** Deepest chain of {@code extends:} followed. */
   public static final int MAX_EXTENDS = 16;
+  /**
+   * Most replications one command runs in all (a sweep's points x runs, a sensitivity design's
+   * points x runs, whatittakes' largest search x runs): 100 of the largest single Monte Carlo. At
+   * about a millisecond a replication on one core (the baseline's), that is weeks of a small
+   * machine; more is a typing error far more often than a plan.
+   */
+  public static final long MAX_TOTAL_REPLICATIONS = 100L * MAX_REPLICATIONS;
+  /** Share of the heap an experiment's own estimate of what it keeps may take (the rest: the JVM, charts, buffers). */
+  public static final double HEAP_SHARE = 0.75;
   /** Most {@code --set} overrides on one command line. */
   public static final int MAX_OVERRIDES = 1000;
 
@@ -80,18 +89,51 @@ public final class Limits {
     try {
       if (Files.isDirectory(file)) throw whole(label, "cannot read file: it is a directory");
       if (!Files.exists(file)) throw whole(label, "cannot read file: no such file");
-      String large = Files.isRegularFile(file) ? fileTooLarge(Files.size(file)) : null;
+      boolean regular = Files.isRegularFile(file);
+      String large = regular ? fileTooLarge(Files.size(file)) : null;
       if (large != null) throw whole(label, large);
-      try (InputStream in = Files.newInputStream(file)) {
-        byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-        if (bytes.length > MAX_FILE_BYTES) {
-          throw whole(label, String.format(Locale.ROOT, "file too large (more than %s = %,d bytes)", fileSize(),
-              MAX_FILE_BYTES));
-        }
-        return bytes;
+      byte[] bytes = regular ? readAtMost(file) : readInTime(file, label);
+      if (bytes.length > MAX_FILE_BYTES) {
+        throw whole(label, String.format(Locale.ROOT, "file too large (more than %s = %,d bytes)", fileSize(),
+            MAX_FILE_BYTES));
       }
+      return bytes;
     } catch (IOException | SecurityException e) {
       throw whole(label, "cannot read file: " + describe(e));
+    }
+  }
+
+  /** Longest wait for a file that is not a regular file (a pipe, a FIFO, a device) to give all it has. */
+  public static final int MAX_READ_SECONDS = 3;
+
+  private static byte[] readAtMost(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes((int) MAX_FILE_BYTES + 1);
+    }
+  }
+
+  /**
+   * A pipe or FIFO is read on a thread of its own, for at most {@link #MAX_READ_SECONDS}: opening a
+   * FIFO nobody writes to, or reading a pipe that never ends, would otherwise wait forever.
+   */
+  private static byte[] readInTime(Path file, String label) throws IOException, ScenarioException {
+    java.util.concurrent.FutureTask<byte[]> read = new java.util.concurrent.FutureTask<>(() -> readAtMost(file));
+    Thread t = new Thread(read, "read " + file.getFileName());
+    t.setDaemon(true); // a FIFO's open cannot be interrupted: the thread must not keep the JVM alive
+    t.start();
+    try {
+      return read.get(MAX_READ_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      t.interrupt();
+      throw whole(label, "cannot read file: it is not a regular file and did not give all it holds within "
+          + MAX_READ_SECONDS + " s (a pipe or FIFO nobody writes to?)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while reading " + file);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof SecurityException se) throw se;
+      throw new IOException(e.getCause());
     }
   }
 

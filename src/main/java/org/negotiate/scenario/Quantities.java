@@ -110,6 +110,57 @@ public final class Quantities {
       throw new QuantityException(field, q.describe() + " can take the value " + Quantity.fmt(off)
           + ", outside the valid range " + range);
     }
+    drawable(q, field);
+  }
+
+  /** Where {@link #drawable} tries a distribution: both ends, the tails and a grid between them. */
+  private static final double[] PROBES;
+
+  static {
+    double[] p = new double[4 + 63];
+    p[0] = 0;
+    p[1] = 1e-12;
+    p[2] = 1 - 1e-12;
+    p[3] = 1;
+    for (int i = 1; i <= 63; i++) p[3 + i] = i / 64.0;
+    PROBES = p;
+  }
+
+  /** Distributions already found drawable (a large scenario repeats the same few many times). */
+  private static final java.util.Map<Quantity, Boolean> DRAWABLE = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Quantity, Boolean> eldest) {
+          return size() > 10_000;
+        }
+      });
+
+  /**
+   * Throws unless the sampler can draw from {@code q}: its nominal value and its quantiles from
+   * one end to the other are numbers within its bounds. Parameters that pass every other check can
+   * still defeat the inverse-CDF solvers (beta(1e300, 1e300)), and every replication would then fail.
+   */
+  static void drawable(Quantity q, String field) throws QuantityException {
+    if (!q.uncertain() || DRAWABLE.containsKey(q)) return;
+    double at = Double.NaN;
+    String why = null;
+    try {
+      double v = q.nominal();
+      if (!(v >= q.min() && v <= q.max())) why = "its central value is " + Quantity.fmt(v);
+      for (int i = 0; why == null && i < PROBES.length; i++) {
+        at = PROBES[i];
+        v = q.quantile(at);
+        if (!(v >= q.min() && v <= q.max())) why = "its quantile at " + at + " is " + Quantity.fmt(v);
+      }
+    } catch (RuntimeException e) {
+      why = "its quantile at " + at + " cannot be computed (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage()) + ")";
+    }
+    if (why != null) {
+      throw new QuantityException(field, quote(q.describe()) + " cannot be drawn from: " + why
+          + "; choose less extreme parameters");
+    }
+    DRAWABLE.put(q, Boolean.TRUE);
   }
 
   /**

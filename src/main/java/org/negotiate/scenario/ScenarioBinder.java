@@ -894,6 +894,10 @@ final class ScenarioBinder {
           + Quantities.quote(id));
       return null;
     }
+    if (what.equals("actor") && id.equals(Actor.TEXT_ID)) {
+      err(v, path + ".id", "the actor id " + Quantities.quote(id) + " is reserved: rounds.csv and the charts name the "
+          + "mediators' text so; choose another id");
+    }
     YamlNode first = seen.putIfAbsent(id, v);
     if (first != null) {
       err(v, path + ".id", "duplicate " + what + " id " + Quantities.quote(id) + " (first at line " + first.line() + ")");
@@ -921,9 +925,10 @@ final class ScenarioBinder {
 
   private void duplicates(YamlNode.Map m, String path) {
     for (YamlNode.Entry d : m.duplicates()) {
+      // the first may be gone from the entries (extends: and remove: are taken out once applied)
       YamlNode.Entry first = m.entries().get(d.key());
-      errKey(d, join(path, d.key()), "duplicate key " + Quantities.quote(d.key()) + " (first at line "
-          + first.keyLine() + ")");
+      errKey(d, join(path, d.key()), "duplicate key " + Quantities.quote(d.key())
+          + (first == null || !fileOf(first).equals(fileOf(d)) ? "" : " (first at line " + first.keyLine() + ")"));
     }
   }
 

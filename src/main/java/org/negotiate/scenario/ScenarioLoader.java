@@ -251,6 +251,7 @@ public final class ScenarioLoader {
     String label = String.valueOf(file);
     EvidenceRef.Seeds seeds = EvidenceRef.seedsFolder(file).map(EvidenceRef.Seeds::new).orElse(null);
     YamlNode.Map root = (YamlNode.Map) YamlReader.read(label, bytes, seeds).root();
+    notAScenario(root, label);
     YamlNode.Entry ext = root.entries().get(ScenarioDelta.EXTENDS);
     if (ext == null) {
       noRemoveWithoutExtends(root);
@@ -307,6 +308,19 @@ public final class ScenarioLoader {
     }
     YamlNode.Map baseTree = resolve(base, baseBytes, nextChain, nextLabels, problems);
     return ScenarioDelta.apply(baseTree, root, problems);
+  }
+
+  /**
+   * Refuses a file none of whose top-level keys is, or nearly is, a scenario's ({@code extends:
+   * /etc/shadow}): it is some other file, and its lines are not repeated in messages.
+   */
+  private static void notAScenario(YamlNode.Map root, String label) throws ScenarioException {
+    if (root.entries().isEmpty()) return;
+    for (String key : root.entries().keySet()) {
+      if (ScenarioBinder.TOP.contains(key) || ScenarioBinder.suggest(key, ScenarioBinder.TOP) != null) return;
+    }
+    throw new ScenarioException(new Problem(label, 0, 0, "", "not a scenario file: none of its "
+        + root.entries().size() + " top-level keys is a scenario's (name:, issues:, actors:, ...); its contents are not shown"));
   }
 
   private static void noRemoveWithoutExtends(YamlNode.Map root) throws ScenarioException {

@@ -85,6 +85,7 @@ final class YamlReader {
     source = decode(bytes);
     origin = new YamlNode.Origin(file, source, seeds);
     checkCharacters();
+    noTagsOnKeys();
     tokenize();
     if (toks.isEmpty()) throw fatal(1, 1, "empty scenario file");
     Tok first = toks.get(0);
@@ -158,6 +159,63 @@ final class YamlReader {
     }
   }
 
+  /**
+   * The raw text is checked by {@link #checkCharacters}; this checks what YAML's escapes made of it
+   * ({@code "\e[2J"}, {@code "\0"}, {@code "\x85"}): a control character would reach the charts'
+   * XML (where it is ill-formed), the brief and a terminal. A line break or tab in a value is text.
+   */
+  private void controlCharacter(String text, boolean key, int line, int col) throws ScenarioException {
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      boolean allowed = !key && (c == '\n' || c == '\t');
+      if (!allowed && (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xFFFE || c == 0xFFFF
+          || (Character.isSurrogate(c) && !validSurrogate(text, k)))) {
+        throw fatal(line, col, String.format("%s holds the control character U+%04X (written as an escape); "
+            + "scenario text must be printable", key ? "a key" : "a value", (int) c));
+      }
+    }
+  }
+
+  private static boolean validSurrogate(String s, int k) {
+    char c = s.charAt(k);
+    if (Character.isHighSurrogate(c)) return k + 1 < s.length() && Character.isLowSurrogate(s.charAt(k + 1));
+    return k > 0 && Character.isHighSurrogate(s.charAt(k - 1));
+  }
+
+  /**
+   * A tag on a key ({@code ? !!java.lang.Runtime name}) is not visible in the parser's tokens that
+   * {@link #tokenize} reads, so the file's YAML tokens are scanned for tags first (only when the
+   * text has a '!' at all). Syntax errors are left to {@link #tokenize}, which words them.
+   */
+  private void noTagsOnKeys() throws ScenarioException {
+    if (source.indexOf('!') < 0) return;
+    org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    try {
+      org.yaml.snakeyaml.scanner.ScannerImpl scanner =
+          new org.yaml.snakeyaml.scanner.ScannerImpl(new org.yaml.snakeyaml.reader.StreamReader(source), options);
+      boolean key = false;
+      while (!scanner.checkToken(org.yaml.snakeyaml.tokens.Token.ID.StreamEnd)) {
+        org.yaml.snakeyaml.tokens.Token tok = scanner.getToken();
+        if (tok instanceof org.yaml.snakeyaml.tokens.KeyToken) {
+          key = true;
+        } else if (tok instanceof org.yaml.snakeyaml.tokens.TagToken tag && key) {
+          org.yaml.snakeyaml.error.Mark m = tag.getStartMark();
+          org.yaml.snakeyaml.tokens.TagTuple v = tag.getValue();
+          String shown = (v.getHandle() == null ? "!" : v.getHandle()) + v.getSuffix();
+          throw fatal(m.getLine() + 1, m.getColumn() + 1, "YAML tags (" + shown + ") are not allowed in scenario files, "
+              + "on keys or values; write the plain key");
+        } else {
+          key = false;
+        }
+      }
+    } catch (ScenarioException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      // a syntax error: tokenize reports it with its own wording
+    }
+  }
+
   private int charIndex(int cp) {
     if (cpToChar == null) return Math.min(cp, source.length());
     return cp < cpToChar.length ? cpToChar[cp] : source.length();
@@ -179,7 +237,8 @@ final class YamlReader {
         } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
           depth--;
         }
-        Object tag = t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY ? null : p.getTypeId();
+        // keys too: "? !!java.lang.Runtime name" tags a key
+        Object tag = t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY ? null : p.getTypeId();
         if (tag != null) {
           // Nothing in a scenario is typed by the file: no class is ever named, looked up or made from it.
           String t0 = String.valueOf(tag);
@@ -200,6 +259,7 @@ final class YamlReader {
           throw fatal(line, col, (t == JsonToken.FIELD_NAME ? "a key of " : "a value of ") + text.length()
               + " characters; at most " + Limits.MAX_TEXT + " are allowed");
         }
+        if (text != null) controlCharacter(text, t == JsonToken.FIELD_NAME, line, col);
         toks.add(new Tok(t, text, line, col, (int) Math.max(0, loc.getCharOffset()), alias));
       }
     } catch (ScenarioException e) {

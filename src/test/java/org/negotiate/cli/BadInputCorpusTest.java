@@ -147,6 +147,19 @@ class BadInputCorpusTest {
     expect("ktab_too_many_dimensions.csv", "", 1, "expected the number of dimensions in [1, 50], got 51");
     expect("ktab_unclosed_quote.csv", "", 4, "a quoted cell is not closed on its line");
     expect("ktab_wrong_header_count.csv", "", 2, "row 1 declares 3 dimensions, so expected 9 headers");
+    // issue 18: inputs that passed before and broke a run or the loader
+    expect("beta_undrawable.yaml", "", 27, "actors[turkey].stances.withdrawal.position: \"beta(1.0E300, 1.0E300, 0, 100)\" cannot be drawn from");
+    expect("beta_undrawable_capability.yaml", "", 20, "actors[turkey].capability: \"beta(1.0E-300, 1.0E300, 60, 90)\" cannot be drawn from");
+    expect("actor_id_text.yaml", "", 37, "actors[text].id: the actor id \"text\" is reserved");
+    expect("duplicate_extends.yaml", "", 3, "extends: duplicate key \"extends\"");
+    expect("duplicate_remove.yaml", "", 5, "remove: duplicate key \"remove\"");
+    expect("duplicate_actors.yaml", "", 6, "actors: duplicate key \"actors\"");
+    expect("escape_control_name.yaml", "", 18, "a value holds the control character U+001B (written as an escape)");
+    expect("escape_nul_description.yaml", "", 3, "a value holds the control character U+0000 (written as an escape)");
+    expect("tag_on_key.yaml", "", 2, "YAML tags (!!java.lang.Runtime) are not allowed in scenario files, on keys or values");
+    expect("tag_on_plain_key.yaml", "", 2, "YAML tags (!!str) are not allowed in scenario files, on keys or values");
+    expect("extends_not_a_scenario.yaml", "scenarios/bad-deltas/base/not_a_scenario.txt", 0,
+        "not a scenario file: none of its 2 top-level keys is a scenario's");
     // made at test time
     expect("huge_50mb.yaml", "", 0, "file too large (52,428,800 bytes; at most 5 MB");
     expect("huge_base_50mb.yaml", "", 2, "extends: base scenario");
@@ -157,6 +170,10 @@ class BadInputCorpusTest {
     expect("extends_chain_17.yaml", "tmp:chain/c16.yaml", 1, "more than 16 levels of extends");
     expect("dev_zero.yaml", "", 0, "file too large (more than 5 MB");
     expect("dev_zero_table.csv", "", 0, "file too large (more than 5 MB");
+    expect("fifo.yaml", "", 0, "did not give all it holds within 3 s");
+    expect("fifo_base.yaml", "", 2, "extends: base scenario");
+    expect("fifo_table.csv", "", 0, "did not give all it holds within 3 s");
+    expect("seed_3gb.yaml", "", 30, "cannot use evidence file");
   }
 
   /** One bad input: the arguments after the command, made (if need be) in a temporary folder. */
@@ -210,12 +227,54 @@ class BadInputCorpusTest {
       for (int k = 16; k >= 0; k--) write(dir.resolve("c" + k + ".yaml"), "extends: c" + (k + 1) + ".yaml\nname: c" + k + "\n");
       return scenario(Files.move(dir.resolve("c0.yaml"), dir.resolve("extends_chain_17.yaml")));
     }));
+    // issue 18: a FIFO nobody writes to (as the scenario, as its base, as a table) and a 3 GB seed file
+    if (mkfifoWorks()) {
+      all.add(generated("fifo.yaml", tmp -> scenario(mkfifo(tmp.resolve("fifo.yaml")))));
+      all.add(generated("fifo_base.yaml", tmp -> {
+        mkfifo(tmp.resolve("base.yaml"));
+        return scenario(write(tmp.resolve("fifo_base.yaml"), "name: delta\nextends: base.yaml\n"));
+      }));
+      all.add(generated("fifo_table.csv", tmp -> table(mkfifo(tmp.resolve("fifo_table.csv")), "BDM")));
+    }
+    all.add(generated("seed_3gb.yaml", tmp -> {
+      Files.createDirectories(tmp.resolve("seeds"));
+      try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(tmp.resolve("seeds/001_big.txt").toFile(), "rw")) {
+        f.setLength(3L << 30); // sparse: nothing is written
+      }
+      write(tmp.resolve("seeds/002_a.txt"), "return of Syrians earthquake");
+      write(tmp.resolve("seeds/004_b.txt"), "roadmap");
+      return scenario(Files.copy(RES.resolve("scenarios/tiny.yaml"), tmp.resolve("seed_3gb.yaml")));
+    }));
     Path zero = Path.of("/dev/zero");
     if (Files.isReadable(zero)) {
       all.add(new Case("dev_zero.yaml", zero, tmp -> List.of(zero.toString())));
       all.add(new Case("dev_zero_table.csv", zero, tmp -> List.of("--table", zero.toString(), "--table-format", "BDM")));
     }
     return all.stream();
+  }
+
+  static boolean mkfifoWorks() {
+    try {
+      Path probe = Files.createTempFile("fifo-probe", "");
+      Files.delete(probe);
+      mkfifo(probe);
+      boolean made = Files.exists(probe) && !Files.isRegularFile(probe);
+      Files.deleteIfExists(probe);
+      return made;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  static Path mkfifo(Path p) throws IOException {
+    try {
+      Process proc = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+      if (proc.waitFor() != 0) throw new IOException("mkfifo " + p + " failed");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    return p;
   }
 
   /** A case whose file is written at test time; its file is the one named in the arguments. */

@@ -53,7 +53,7 @@ class LargeTableCliTest {
     Path folder = folder(r);
     String manifest = Files.readString(folder.resolve("manifest.json"));
     assertTrue(manifest.contains("\"analysis_note\""), manifest);
-    assertTrue(manifest.contains("--analyse 0\""), manifest);
+    assertTrue(manifest.contains("--analyse 0 "), manifest);
     assertFalse(manifest.contains("analysed_replications"), manifest);
     String brief = Files.readString(folder.resolve("report.html"));
     assertTrue(brief.contains("the first 30 of 40 actors, each on the first 12 of 14 issues"), "brief note");

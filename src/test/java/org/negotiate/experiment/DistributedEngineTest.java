@@ -143,8 +143,7 @@ class DistributedEngineTest {
   void aJournalNeverBringsBackClassesOtherThanResults() throws Exception {
     Path dir = tmp.resolve("hostile");
     new PieceJournal(dir).map(new LocalEngine(1), 1, 1, i -> new java.net.InetSocketAddress("localhost", 1), null);
-    Exception e = assertThrows(java.io.UncheckedIOException.class, () -> PieceJournal.piecesIn(dir));
-    assertTrue(String.valueOf(e.getCause()).contains("InvalidClass") || String.valueOf(e.getCause()).contains("filter"),
-        String.valueOf(e.getCause()));
+    Exception e = assertThrows(JournalDamaged.class, () -> PieceJournal.piecesIn(dir));
+    assertTrue(e.getMessage().contains("InvalidClass") || e.getMessage().contains("filter"), e.getMessage());
   }
 }

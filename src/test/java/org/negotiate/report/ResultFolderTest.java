@@ -61,4 +61,22 @@ class ResultFolderTest {
       }
     }
   }
+
+  /** Issue 18, item 8: two runs of the same experiment opened in the same second both publish, under two names. */
+  @Test
+  void twoRunsWithTheSameIdOpenedAtOnceBothPublish(@TempDir Path tmp) throws IOException {
+    Instant same = Instant.parse("2026-01-01T00:00:00Z");
+    try (ResultFolder a = ResultFolder.open(tmp, "s", "identity", same, "");
+        ResultFolder b = ResultFolder.open(tmp, "s", "identity", same, "")) {
+      assertEquals(a.target(), b.target(), "neither sees the other's result before it is published");
+      a.write("x.txt", "a");
+      b.write("x.txt", "b");
+      Path first = a.commit();
+      Path second = b.commit();
+      assertNotEquals(first, second);
+      assertEquals(first.getFileName() + "-2", second.getFileName().toString());
+      assertEquals("a", Files.readString(first.resolve("x.txt")));
+      assertEquals("b", Files.readString(second.resolve("x.txt")));
+    }
+  }
 }

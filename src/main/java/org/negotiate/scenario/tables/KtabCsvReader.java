@@ -214,11 +214,8 @@ public final class KtabCsvReader {
       String description = head.cell(1) == null ? "" : head.cell(1).text();
       int actors = count(head, 2, "row " + head.number() + ".actors", "number of actors", MIN_ACTORS, MAX_ACTORS);
       int dims = count(head, 3, "row " + head.number() + ".dimensions", "number of dimensions", 1, MAX_DIMENSIONS);
-      if (head.cells().size() > 4) {
-        Cell extra = head.cells().get(4);
-        problem(head.number(), extra.column(), "row " + head.number(),
-            "row 1 has 4 values (name, description, actors, dimensions), got " + head.cells().size());
-      }
+      // Values after the fourth are ignored, as KTAB's reader ignores them (its own dummyData_6Dim.csv
+      // has a fifth, 0).
       if (lines.size() < 2) {
         problem(head.number(), head.end(), "row 2", "missing the header row (Actor, Description, Power, Pstn1, Sal1, ...)");
         throw new ScenarioException(problems);

@@ -66,6 +66,8 @@ public final class TableScenarios {
   private static Format guess(java.nio.file.Path file) {
     // Only the start of the file is read: it may be huge, a pipe or a device (the reader then refuses it).
     byte[] head;
+    // a pipe can be read once, by the reader; guessing must not take its start (or wait on it)
+    if (!java.nio.file.Files.isRegularFile(file)) return Format.KTAB;
     try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
       head = in.readNBytes(GUESS_BYTES);
     } catch (java.io.IOException | RuntimeException e) {
@@ -118,6 +120,7 @@ public final class TableScenarios {
 
     List<Actor> actors = new ArrayList<>();
     Set<String> actorIds = new HashSet<>();
+    actorIds.add(Actor.TEXT_ID); // a row named "Text" becomes text_2: the id names the mediators' text
     String file = fileName(t.source());
     String evidenceFile = evidenceFile(file);
     Map<String, ActorTable.Row> rowOf = new LinkedHashMap<>();
@@ -130,7 +133,8 @@ public final class TableScenarios {
       }
       String actorId = unique(id(r.name(), "actor"), actorIds);
       rowOf.put(actorId, r);
-      actors.add(new Actor(actorId, r.name(), Role.PARTY, Quantity.of(r.capability() * capabilityScale),
+      // r x (1e6 / max) can round one ulp above 1e6 for the largest row
+      actors.add(new Actor(actorId, r.name(), Role.PARTY, Quantity.of(Math.min(MAX_CAPABILITY, r.capability() * capabilityScale)),
           // A table gives no cost of delay: 0, so under the mediated protocol no row concedes.
           Quantity.of(0), Quantity.of(1), Quantity.of(0), Quantity.of(0), Quantity.of(0), stances, Map.of(), Map.of(),
           List.of(evidenceFile + "#" + r.name()), r.description() == null ? "" : r.description()));

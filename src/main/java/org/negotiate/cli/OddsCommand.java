@@ -72,6 +72,13 @@ final class OddsCommand implements Callable<Integer> {
           + "gives the full version; default ${DEFAULT-VALUE}).")
   int backtest;
 
+  @Option(names = "--band", paramLabel = "N", defaultValue = "500",
+      description = "The model's own uncertainty beside the Monte Carlo interval: the odds under each structural "
+          + "alternative (the other protocols, the named readings in the readings/ folder beside the scenario, the "
+          + "protocol's uncertain parameters at the ends of their range), each over N runs of the same draws (0: skip; "
+          + "default ${DEFAULT-VALUE}). Not for a run conditioned on observations.")
+  int band;
+
   @Option(names = "--month", paramLabel = "YYYY-MM",
       description = "The month the summary line and the manifest's summary give the odds by, as --month of sweep and "
           + "discover: a deal counts when signed by then (default: the final month). odds.csv has every month.")
@@ -100,6 +107,7 @@ final class OddsCommand implements Callable<Integer> {
     Inputs.checkRun(s, r, n, t);
     org.negotiate.experiment.Conditions conditions = Inputs.conditions(scenario, s, r, n);
     int backtestKept = Inputs.inRange("--backtest", backtest, 100, 0, 100_000);
+    int bandRuns = Inputs.inRange("--band", band, 500, 0, 100_000);
     if (conditions != null) {
       if (resumeOption.resume != null) {
         throw new BadInput("--resume: a forecast conditioned on observations (--as-of) cannot be resumed yet; run it again");
@@ -197,6 +205,14 @@ final class OddsCommand implements Callable<Integer> {
           manifest.put("backtest", Map.of("not_computed", String.valueOf(e.getMessage())));
         }
       }
+      if (bandRuns > 0 && conditions == null && scenario.table == null && !deterministic) {
+        // each alternative over the same draws: the spread is the model's, not the Monte Carlo's
+        List<Path> readings = readingsBeside(scenario.scenario);
+        org.negotiate.experiment.StructuralBand.Result b = org.negotiate.experiment.StructuralBand.run(
+            org.negotiate.experiment.StructuralBand.standard(s, readings),
+            new MonteCarlo.Options(Math.min(n, bandRuns), r, base, t, run.exactRounds()));
+        manifest.put("structural_band", bandEntry(b, Math.min(n, bandRuns)));
+      }
       if (precision != null) {
         manifest.put("precision", precision);
         manifest.put("max_replications", options.replications());
@@ -239,9 +255,41 @@ final class OddsCommand implements Callable<Integer> {
         ConvergenceOdds.MonthOdds by = byRound(odds, byRound);
         line = line.replaceFirst("^P\\(deal by " + by.month() + "\\)", "P(deal by round " + by.round() + ")");
       }
+      if (manifest.get("structural_band") instanceof Map<?, ?> b) {
+        line += String.format(Locale.ROOT, " · across models and readings %.2f–%.2f", ((Number) b.get("min")).doubleValue(),
+            ((Number) b.get("max")).doubleValue());
+      }
       spec.commandLine().getOut().println(line + (scenario.cut == null ? "" : " · " + Explore.asOfLine(scenario.cut, result)));
       return 0;
     }
+  }
+
+  /** The named readings of contested evidence: the scenarios in the readings/ folder beside the scenario file. */
+  static List<Path> readingsBeside(Path scenarioFile) throws java.io.IOException {
+    if (scenarioFile == null) return List.of();
+    Path dir = scenarioFile.toAbsolutePath().getParent().resolve("readings");
+    if (!Files.isDirectory(dir)) return List.of();
+    try (var files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  private static Map<String, Object> bandEntry(org.negotiate.experiment.StructuralBand.Result b, int runs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("min", b.min());
+    m.put("max", b.max());
+    m.put("replications_each", runs);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (org.negotiate.experiment.StructuralBand.Row row : b.rows()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("alternative", row.name());
+      e.put("odds", row.odds());
+      e.put("lower95", row.lower());
+      e.put("upper95", row.upper());
+      rows.add(e);
+    }
+    m.put("alternatives", rows);
+    return m;
   }
 
   /**

@@ -114,6 +114,12 @@ public final class BriefSections {
   /** The headline; {@code asOf} (the manifest's as_of entry, or null) says when the forecast was made and on what. */
   public static Section oddsHeadline(Scenario s, ConvergenceOdds odds, BlockerReasons reasons, Map<String, Object> asOf,
       Map<String, Object> backtest) {
+    return oddsHeadline(s, odds, reasons, asOf, backtest, null);
+  }
+
+  /** The headline with the structural band ({@code band}: the manifest's structural_band entry, or null). */
+  public static Section oddsHeadline(Scenario s, ConvergenceOdds odds, BlockerReasons reasons, Map<String, Object> asOf,
+      Map<String, Object> backtest, Map<String, Object> band) {
     MonthOdds last = lastMonth(odds);
     List<Object> body = new ArrayList<>();
     if (asOf != null) body.add(asOfNote(asOf));
@@ -134,6 +140,8 @@ public final class BriefSections {
             + halfDealsBy(odds)),
         blockerSentence(odds, reasons, s),
         typicalDeal(odds)));
+    Html structural = structuralBand(band);
+    if (structural != null) body.add(structural);
     Html backTest = backTestOdds(s, last, backtest);
     if (backTest != null) body.add(backTest);
     return new Section("headline", "The forecast in brief", Html.join(body));
@@ -186,6 +194,21 @@ public final class BriefSections {
     }
     t.append('.');
     return p(t.toString());
+  }
+
+  /** The spread of the odds across the model's structural alternatives, beside the Monte Carlo interval. */
+  static Html structuralBand(Map<String, Object> band) {
+    if (band == null) return null;
+    List<String> rows = new ArrayList<>();
+    for (Object o : (List<?>) band.get("alternatives")) {
+      Map<?, ?> m = (Map<?, ?>) o;
+      rows.add(m.get("alternative") + " " + pct(((Number) m.get("odds")).doubleValue()));
+    }
+    return p(el("strong", "The model's own uncertainty. "), "Across models and readings the odds run from "
+        + pct(((Number) band.get("min")).doubleValue()) + " to " + pct(((Number) band.get("max")).doubleValue())
+        + " (each alternative over the same " + band.get("replications_each") + " draws: " + String.join("; ", rows)
+        + "). The interval above is the Monte Carlo error of one model; this range is how much the answer depends on "
+        + "the choice of model and on contested readings of the evidence.");
   }
 
   /** What an as-of forecast knew and what it was conditioned on. */

@@ -55,7 +55,8 @@ public final class Briefs {
     ConvergenceOdds odds = result.odds();
     BriefSections.BlockerReasons reasons = BriefSections.BlockerReasons.of(result);
     return PolicyBrief.builder("How likely is a deal? Scenario “" + s.name() + "”", subtitle(s, manifest))
-        .section(BriefSections.oddsHeadline(s, odds, reasons, asOf(manifest), entry(manifest, "backtest")))
+        .section(BriefSections.oddsHeadline(s, odds, reasons, asOf(manifest), entry(manifest, "backtest"),
+            entry(manifest, "structural_band")))
         .section(BriefSections.oddsChart(chartsDir, odds))
         .section(posterior(chartsDir))
         .section(backtestChart(chartsDir))

@@ -255,11 +255,14 @@ final class OddsCommand implements Callable<Integer> {
         ConvergenceOdds.MonthOdds by = byRound(odds, byRound);
         line = line.replaceFirst("^P\\(deal by " + by.month() + "\\)", "P(deal by round " + by.round() + ")");
       }
+      // what qualifies the odds goes before the folder, so the line still ends with where the results are
+      String extras = "";
+      if (scenario.cut != null) extras += " · " + Explore.asOfLine(scenario.cut, result);
       if (manifest.get("structural_band") instanceof Map<?, ?> b) {
-        line += String.format(Locale.ROOT, " · across models and readings %.2f–%.2f", ((Number) b.get("min")).doubleValue(),
+        extras += String.format(Locale.ROOT, " · across models and readings %.2f–%.2f", ((Number) b.get("min")).doubleValue(),
             ((Number) b.get("max")).doubleValue());
       }
-      spec.commandLine().getOut().println(line + (scenario.cut == null ? "" : " · " + Explore.asOfLine(scenario.cut, result)));
+      spec.commandLine().getOut().println(line.replace(" · " + done + "/", extras + " · " + done + "/"));
       return 0;
     }
   }

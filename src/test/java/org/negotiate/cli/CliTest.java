@@ -26,7 +26,8 @@ class CliTest {
   static final Path BASELINE = Path.of("scenarios/baseline.yaml");
   static final Pattern SUMMARY = Pattern.compile(
       "P\\(deal by (\\d{4}-\\d{2})\\) = (\\d\\.\\d\\d) \\[(\\d\\.\\d\\d), (\\d\\.\\d\\d)\\] over (\\d+) replications · "
-          + "(main blocker: \\w+ \\(\\d+% of failed runs\\)|no failed runs) · (.+)/");
+          + "(main blocker: \\w+ \\(\\d+% of failed runs\\)|no failed runs)"
+          + "(?: · as of [^·]+)?(?: · across models and readings [0-9.]+–[0-9.]+)? · (.+)/");
 
   @TempDir Path tmp;
 

@@ -55,6 +55,23 @@ class DistributedEngineTest {
     }
   }
 
+  /** A run conditioned on observations keeps the same replications on a cluster: its records carry the rejections. */
+  @Test
+  void conditionedOddsAreByteIdenticalOnACluster() throws Exception {
+    java.time.YearMonth start = BASELINE.calendar().start();
+    List<org.negotiate.scenario.Observation> obs = List.of(
+        new org.negotiate.scenario.Observation.Demand("low", "russia", "withdrawal", start, null, 50.0, 3, List.of(), ""),
+        new org.negotiate.scenario.Observation.NoDeal("none", start.plusMonths(12), List.of(), ""));
+    MonteCarlo.Options o = new MonteCarlo.Options(300, 24, 7, 2).conditionedOn(
+        Conditions.of(BASELINE, obs, org.negotiate.model.SetupSampler.nominal(BASELINE, 24), 300 * 200));
+    MonteCarlo.Result local = MonteCarlo.run(BASELINE, MEDIATED, o, null);
+    assertTrue(local.rejections().total() > 0, "the observations turn some runs away");
+    MonteCarlo.Result spread = MonteCarlo.run(BASELINE, MEDIATED, o, null, null, new SerializingEngine(3, 37, 5, 2));
+    assertEquals(csvs(BASELINE, local, "conditioned-local"), csvs(BASELINE, spread, "conditioned-spread"));
+    assertEquals(local.attempted(), spread.attempted());
+    assertArrayEquals(local.rejections().byObservation(), spread.rejections().byObservation());
+  }
+
   @Test
   void streamedAggregatesToo() throws Exception {
     MonteCarlo.Options o = new MonteCarlo.Options(250, 24, 11, 2).withoutOutcomes();

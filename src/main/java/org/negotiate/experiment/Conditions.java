@@ -134,10 +134,5 @@ public record Conditions(List<Compiled> observations, int maxAttempts) implement
       }
       return logWeight == 0 || u < Math.exp(logWeight) ? KEPT : SOFT;
     }
-
-    /** The weight the soft observations gave the last replication judged (1 when none). */
-    double weight() {
-      return Math.exp(logWeight);
-    }
   }
 }

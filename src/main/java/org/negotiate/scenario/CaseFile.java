@@ -77,19 +77,4 @@ public record CaseFile(
     String stem = file.contains("_") ? file.substring(0, file.indexOf('_')) : file;
     return sourceDates.get(stem);
   }
-
-  /** Whether every citation in {@code evidence} has a date. */
-  public boolean dated(List<String> evidence) {
-    for (String e : evidence) if (dateOf(e) == null) return false;
-    return true;
-  }
-
-  public CaseFile withAsOf(YearMonth month) {
-    return new CaseFile(month, withoutEvidence, asOfRationale, sourceDates, priors, observations, outcome,
-        caveats);
-  }
-
-  public CaseFile withObservations(List<Observation> kept) {
-    return new CaseFile(asOf, withoutEvidence, asOfRationale, sourceDates, priors, kept, outcome, caveats);
-  }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * byte, and still does when a worker and its executor are killed once the job is under way (Spark
  * runs the lost tasks again elsewhere; a block's result depends on its indices only).
  */
+@Tag("long") // the long suite (mvn -B verify -Plong): starts a Spark cluster, ~60 s
 class SparkClusterIT {
   /** 18 points of 150 replications: one point per task with --block 150, 18 tasks of a fraction of a second. */
   private static final List<String> SWEEP = List.of("sweep", "scenarios/baseline.yaml",

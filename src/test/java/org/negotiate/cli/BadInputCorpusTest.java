@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.negotiate.scenario.Limits;
  * trace; write nothing, neither to {@code results/} nor to {@code --out}; take under 5 s; and
  * allocate less than a normal run (and never the whole of a 50 MB file).
  */
+@Tag("long") // the long suite (mvn -B verify -Plong): every case of the corpus through the real CLI, ~45 s
 class BadInputCorpusTest {
   static final Path RES = Path.of("src/test/resources");
   static final Path SCENARIOS = RES.resolve("scenarios/bad");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of the results, leaves no hidden unfinished folder behind (the folder is deleted whole, and
  * nothing the run still writes can make it again).
  */
+@Tag("long") // the long suite (mvn -B verify -Plong): interrupts real runs at many points, ~30 s
 class InterruptIT {
   @TempDir Path tmp;
 

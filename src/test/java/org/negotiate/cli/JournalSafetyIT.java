@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.negotiate.experiment.RunJournal;
  * afterwards is refused (exit 2) instead of resumed into wrong numbers, and no failure, bad option
  * or damaged file during a resume deletes a journal that could still be resumed.
  */
+@Tag("long") // the long suite (mvn -B verify -Plong): damages and resumes real journals, ~30 s
 class JournalSafetyIT {
   @TempDir static Path tmp;
   static final List<String> ODDS = List.of("odds", LauncherIT.root().resolve("scenarios/baseline.yaml").toString(),

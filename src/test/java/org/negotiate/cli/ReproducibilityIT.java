@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tests (17) and on a JDK 25 when one is on the machine: {@code -Dnegotiate.jdk25=PATH/bin/java},
  * {@code JAVA25_HOME}, or {@code /usr/lib/jvm/temurin-25-jdk-amd64}.
  */
+@Tag("long") // the long suite (mvn -B verify -Plong): reruns the jar under other JDKs, ~30 s
 class ReproducibilityIT {
   static final List<String> CSVS = List.of("odds.csv", "outcomes.csv", "rounds.csv", "reference.csv");
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.negotiate.experiment.PieceJournal;
@@ -25,6 +26,7 @@ import org.negotiate.experiment.RunJournal;
  * their CSVs are byte-identical to an uninterrupted run's. A folder still being written cannot be
  * resumed by a second process.
  */
+@Tag("long") // the long suite (mvn -B verify -Plong): kills and resumes real runs, ~100 s
 class ResumeIT {
   @TempDir Path tmp;
 

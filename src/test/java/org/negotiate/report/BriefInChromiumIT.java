@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ import org.negotiate.cli.Main;
  *
  * <p>The screenshots are kept in {@code target/brief-screenshots/} for a person to look at.
  */
+@Tag("long") // the long suite (mvn -B verify -Plong): renders briefs in Chromium, ~30 s
 class BriefInChromiumIT {
   static final int WIDTH = 1280;
   static final int HEIGHT = 4000;

@@ -5,11 +5,8 @@ import java.time.YearMonth;
 /**
  * No replication tried reproduced the observations a forecast is conditioned on: the inputs, as the
  * scenario states their uncertainty, cannot produce what was observed (or only too rarely to find).
- * Names the observation that turned most of them away, for an error pointing at it.
- *
- * @param observationId the observation that was the first one contradicted most often
- * @param rejected how many replications it turned away
- * @param attempted replications tried
+ * Names the observation that turned most of them away (the first one contradicted most often), how
+ * many replications it turned away and how many were tried, for an error pointing at it.
  */
 public final class NoReplicationReproduces extends RuntimeException {
   private static final long serialVersionUID = 1L;

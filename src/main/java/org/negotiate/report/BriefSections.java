@@ -764,7 +764,7 @@ public final class BriefSections {
     return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v);
   }
 
-  /** A probability as a percentage: "48%", "<1%" for a small positive one. */
+  /** A probability as a percentage: "48%", "&lt;1%" for a small positive one. */
   public static String pct(double p) {
     if (Double.isNaN(p)) return "–";
     if (p > 0 && p < 0.005) return "<1%";

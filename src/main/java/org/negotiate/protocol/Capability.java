@@ -18,8 +18,9 @@ public enum Capability {
    */
   COMPARED,
   /**
-   * Its results depend on the order of the actors, by design: it replicates a table model whose
-   * published numbers depend on the row order (ties and sums taken in the anchor's order). The
+   * Its results may depend on the order of the actors, by design: it replicates a table model whose
+   * published numbers depend on the row order (KTAB's SMP breaks exact ties between bargains and
+   * draws its stochastic transitions by row). The
    * canonical actor order still makes every run reproducible; the contract test skips order
    * independence for it.
    */

@@ -60,8 +60,8 @@ public final class ExpectedUtilityProtocol implements Protocol {
           new Param("t", Range.UNIT, 1, "probability that things improve without a challenge (irrelevant when q = 1)"),
           new Param("min_change", Range.UNIT, EumOptions.DEFAULT_MIN_CHANGE,
               "stop when no position moves more than this share of the range")),
-      // Scholz's published tables are replicated in their row order (offers tie-break by row).
-      EnumSet.of(Capability.COMPARED, Capability.ORDER_DEPENDENT),
+      // not ORDER_DEPENDENT: sums and ties run in the model's own canonical order (ExpectedUtilityModel)
+      EnumSet.of(Capability.COMPARED),
       List.of(), false, Set.of("BDM"));
 
   @Override

@@ -75,7 +75,8 @@ public final class SpatialModelProtocol implements Protocol {
           new Param("max_turns", Range.integers(1, 1200), KTAB.maxTurns(), "most turns the stopping rule allows"),
           new Param("stop_fraction", Range.UNIT, KTAB.stopFraction(),
               "stop when a turn's change is below this fraction of the first turn's")),
-      // KTAB's published runs are replicated in their row order (bargains and sums are taken by row).
+      // As KTAB: bargain queues are by initiator row, so exact ties between bargains, and the
+      // stochastic transition's draws, follow the row order (SpatialModel).
       EnumSet.of(Capability.COMPARED, Capability.ORDER_DEPENDENT),
       List.of(), false, Set.of("KTAB"));
 

@@ -34,7 +34,12 @@ public final class ProtocolParameters {
 
     /** {@code noise: <description>; a number in [0,1], default 0}. */
     public String help() {
-      return name + ": " + description + "; " + range.expected() + ", default " + Quantity.fmt(defaultValue);
+      return name + ": " + description + "; " + range.expected() + ", default " + defaultText();
+    }
+
+    /** The default as a scenario file would write it ({@code 0}, {@code 0.02}, {@code 1e-06}). */
+    public String defaultText() {
+      return Quantity.fmt(defaultValue);
     }
 
     /** Whether a value is valid for this parameter. */
@@ -43,18 +48,20 @@ public final class ProtocolParameters {
     }
   }
 
-  /** Every registered protocol, in registration order. */
+  /** Every registered protocol: the default first, then in registration order. */
   public static final List<ProtocolSchema> SCHEMAS;
 
   /** The default protocol's name. */
   public static final String DEFAULT;
 
-  /** Protocol name to its parameters, in registration and documentation order. */
+  /** Protocol name to its parameters, in the order of {@link #SCHEMAS} and of their documentation. */
   public static final Map<String, Map<String, Param>> PARAMS;
 
   static {
+    // The default first, then the registration order (files in class-path order, e.g. the tests' after the main one's).
     List<ProtocolSchema> schemas = ServiceLoader.load(ProtocolSchema.class, ProtocolSchema.class.getClassLoader())
-        .stream().map(ServiceLoader.Provider::get).toList();
+        .stream().map(ServiceLoader.Provider::get)
+        .sorted(java.util.Comparator.comparing((ProtocolSchema p) -> !p.isDefault())).toList();
     Map<String, Map<String, Param>> all = new LinkedHashMap<>();
     String dflt = null;
     for (ProtocolSchema p : schemas) {

@@ -76,13 +76,13 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(machine());
     if (scaling) {
-      scalingTable(out, scenario.protocol == null ? "eum" : scenario.protocol);
+      scalingTable(out, syntheticProtocol());
       return 0;
     }
     Scenario s;
     if (synthetic != null) {
       int[] ak = parseSize(synthetic);
-      s = TableScenarios.synthetic(ak[0], ak[1], scenario.protocol == null ? "eum" : scenario.protocol, seed == null ? 1 : seed);
+      s = TableScenarios.synthetic(ak[0], ak[1], syntheticProtocol(), seed == null ? 1 : seed);
     } else {
       if (scenario.scenario == null && scenario.table == null) scenario.scenario = Path.of("scenarios/baseline.yaml");
       s = Inputs.scenario(scenario);
@@ -250,6 +250,12 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     return true;
+  }
+
+  /** --protocol, else the native model of a BDM actor table (what a synthetic table is: capability, position, salience). */
+  private String syntheticProtocol() {
+    return scenario.protocol != null ? scenario.protocol
+        : org.negotiate.scenario.ProtocolParameters.nativeTo(TableScenarios.Format.BDM.name());
   }
 
   // ------------------------------------------------------------------ scaling

@@ -22,7 +22,7 @@ final class Inputs {
       s = ScenarioLoader.load(o.scenario, o.allOverrides());
     } else {
       org.negotiate.scenario.tables.ActorTable t = TableScenarios.read(o.table, o.tableFormat);
-      s = ScenarioLoader.override(TableScenarios.toScenario(t, "mediated"), o.allOverrides());
+      s = ScenarioLoader.override(TableScenarios.toScenario(t, org.negotiate.scenario.ProtocolParameters.DEFAULT), o.allOverrides());
     }
     java.time.YearMonth month = asOf(o.asOf, s);
     o.cut = null;

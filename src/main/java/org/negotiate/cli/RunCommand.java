@@ -144,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
       log.println("  text: " + (text == null ? "none (the red lines leave no package every party could sign)" : terms(setup, text)));
     }
     for (int p : setup.indicesOf(Role.PARTY)) {
-      String verdict = session.verdict(p);
+      String verdict = session.verdict(p).words();
       if (!verdict.isEmpty()) log.printf("  %-12s %s%n", setup.actorIds().get(p), verdict);
     }
     session.diagnostics().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d -> {
@@ -177,7 +177,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static boolean protocolHasText(NegotiationSetup setup) {
-    return org.negotiate.protocol.MediatedSingleText.NAME.equals(setup.protocol());
+    return org.negotiate.protocol.Protocols.named(setup.protocol()).has(org.negotiate.protocol.Capability.DRAFTS_TEXT);
   }
 
   /**

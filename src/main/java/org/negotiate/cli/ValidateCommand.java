@@ -55,7 +55,22 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf(stanceRow, a.id(), i.id(), st.position().describe(), st.salience().describe(), redLine(st.redLine()));
       }
     }
+    protocolParameters(s, out);
     return 0;
+  }
+
+  /** The protocol's parameters from their specs: the scenario's value or the default, the range, the meaning. */
+  private static void protocolParameters(Scenario s, PrintWriter out) {
+    var specs = org.negotiate.scenario.ProtocolParameters.PARAMS.get(s.protocol().name());
+    if (specs == null || specs.isEmpty()) return;
+    out.println();
+    out.printf("protocol %s parameters (--set protocol.NAME=VALUE):%n", s.protocol().name());
+    String row = "  %-22s %-20s %-28s %s%n";
+    for (var p : specs.values()) {
+      Quantity q = s.protocol().params().get(p.name());
+      out.printf(row, p.name(), q != null ? q.describe() : "default " + p.defaultText(),
+          p.range().expected(), p.description());
+    }
   }
 
   private static String redLine(RedLine r) {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.SetupSampler;
 import org.negotiate.model.Streams;
-import org.negotiate.protocol.MediatedSingleText;
+import org.negotiate.protocol.Capability;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.Protocols;
 import org.negotiate.protocol.ReferencePoints;
@@ -39,7 +39,7 @@ public final class ModelComparison {
 
   public static List<Forecast> compare(Scenario scenario, int rounds, long seed, int draws) throws ScenarioException {
     List<String> methods = new ArrayList<>(List.of("compromise", "nash"));
-    methods.addAll(Protocols.names());
+    methods.addAll(Protocols.with(Capability.COMPARED));
     int issues = scenario.issues().size();
     List<Forecast> out = new ArrayList<>();
     double[][][] values = new double[methods.size()][issues][draws];
@@ -57,7 +57,7 @@ public final class ModelComparison {
         else {
           RunOutcome r = Replication.run(setup, protocol, true);
           if (r.agreed()) agreed[m]++;
-          z = forecast(setup, method, r);
+          z = forecast(setup, protocol, r);
         }
         if (z == null) continue;
         for (int k = 0; k < issues; k++) values[m][k][counts[m]] = z[k];
@@ -75,11 +75,11 @@ public final class ModelComparison {
     return out;
   }
 
-  private static double[] forecast(NegotiationSetup setup, String method, RunOutcome r) {
+  private static double[] forecast(NegotiationSetup setup, Protocol protocol, RunOutcome r) {
     if (r.terms() != null) return r.terms();
     float[][] last = r.trajectory()[r.round()];
     int n = setup.actors();
-    if (method.equals(MediatedSingleText.NAME)) {
+    if (protocol.has(Capability.DRAFTS_TEXT)) { // its forecast is the last text
       if (Float.isNaN(last[n][0])) return null;
       double[] text = new double[setup.issues()];
       for (int k = 0; k < text.length; k++) text[k] = last[n][k];

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.Capability;
 import org.negotiate.protocol.Protocols;
-import org.negotiate.scenario.ProtocolParameters;
 import org.negotiate.scenario.Quantity;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioException;
@@ -43,7 +43,7 @@ public final class StructuralBand {
       Scenario alt = ScenarioLoader.load(r);
       out.add(new Alternative("reading " + alt.name(), alt, protocol(alt)));
     }
-    if (s.protocol().name().equals(ProtocolParameters.DEFAULT)) {
+    if (protocol(s).isDefault()) {
       for (var e : s.protocol().params().entrySet()) {
         Quantity q = e.getValue();
         if (!q.uncertain()) continue;
@@ -54,7 +54,7 @@ public final class StructuralBand {
         }
       }
     }
-    for (String name : Protocols.names()) {
+    for (String name : Protocols.with(Capability.COMPARED)) {
       if (name.equals(s.protocol().name())) continue;
       Scenario alt = ScenarioLoader.override(s, List.of("protocol.name=" + name));
       out.add(new Alternative("protocol " + name, alt, protocol(alt)));

@@ -10,10 +10,10 @@ import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.ScheduledEvent;
 import org.negotiate.model.SetupSampler;
 import org.negotiate.model.Streams;
-import org.negotiate.protocol.MediatedSingleText;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.RoundClose;
 import org.negotiate.protocol.Utility;
+import org.negotiate.protocol.Verdict;
 import org.negotiate.scenario.Actor;
 import org.negotiate.scenario.Quantity;
 import org.negotiate.scenario.Role;
@@ -362,19 +362,17 @@ public final class NegotiationGui extends GUIState {
     double[] utility = new double[n];
     double[] aspiration = new double[n];
     Boolean[] accepted = new Boolean[n];
-    String[] verdicts = new String[n];
-    boolean mediated = MediatedSingleText.NAME.equals(setup.protocol());
+    Verdict[] verdicts = new Verdict[n];
     double[][] pos = session.positions();
     for (int a = 0; a < n; a++) {
       int c = setup.indexOf(view.actorIds().get(a));
       boolean party = setup.roles().get(c) == Role.PARTY;
       positions[a] = (close.terms() != null && party ? close.terms() : pos[c]).clone();
       utility[a] = party && text != null ? Utility.judged(in, c, text) : Double.NaN;
-      aspiration[a] = party && mediated ? session.aspiration(c) : Double.NaN;
-      verdicts[a] = party ? session.verdict(c) : "";
-      accepted[a] = !party ? null
-          : close.ending() == RoundClose.Ending.AGREED || verdicts[a].startsWith("accepts") ? Boolean.TRUE
-          : verdicts[a].startsWith("refuses") ? Boolean.FALSE : null;
+      // NaN from a protocol without an aspiration
+      aspiration[a] = party ? session.aspiration(c) : Double.NaN;
+      verdicts[a] = party ? session.verdict(c) : Verdict.NONE;
+      accepted[a] = !party ? null : close.ending() == RoundClose.Ending.AGREED ? Boolean.TRUE : verdicts[a].accepted();
     }
     List<String> events = fired.stream().map(ScheduledEvent::id).toList();
     String blocker = close.blocker() >= 0 ? setup.actorIds().get(close.blocker()) : null;

@@ -12,7 +12,8 @@ import org.negotiate.scenario.Role;
  *     stopping rule is off (as the published replications run a fixed 10 rounds)
  * @param seed the replication's seed
  * @param events the replication's events, sorted by round (random ones already drawn)
- * @param params the protocol's parameters, drawn
+ * @param params the protocol's parameters, drawn (a protocol reads them, with their defaults, through
+ *     its descriptor: {@code ProtocolDescriptor.read})
  * @param tolerance the agreement rule's tolerance on the 0–100 scale
  */
 public record NegotiationSetup(
@@ -43,10 +44,5 @@ public record NegotiationSetup(
 
   public int indexOf(String actorId) {
     return actorIds.indexOf(actorId);
-  }
-
-  public double param(String name, double fallback) {
-    Double v = params.get(name);
-    return v == null ? fallback : v;
   }
 }

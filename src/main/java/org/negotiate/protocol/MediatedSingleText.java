@@ -6,6 +6,8 @@ import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.protocol.RoundClose.BlockReason;
 import org.negotiate.protocol.RoundClose.Ending;
+import org.negotiate.scenario.ProtocolParameters.Param;
+import org.negotiate.scenario.Range;
 import org.negotiate.scenario.Role;
 
 /**
@@ -28,16 +30,38 @@ import org.negotiate.scenario.Role;
  */
 public final class MediatedSingleText implements Protocol {
   public static final String NAME = "mediated";
+  /** Default {@code revision}: each refusal adds the party's starting weight once more. */
+  public static final double DEFAULT_REVISION = 1.0;
+
+  public static final ProtocolDescriptor DESCRIPTOR = new ProtocolDescriptor(NAME,
+      "Mediated single text (default protocol)",
+      List.of(
+          new Param("noise", Range.UNIT, 0,
+              "sd of each party's uncertainty about a text's worth, taken as a discount noise·|e|"),
+          new Param("breakdown_after", Range.integers(0, Integer.MAX_VALUE), 0,
+              "consecutive rounds below reservation before a party walks out (0: never)"),
+          new Param("walkout_hazard", Range.UNIT, 0,
+              "monthly probability that a party the text leaves below its reservation walks out"),
+          new Param("revision", Range.closed(0, 100), DEFAULT_REVISION,
+              "weight added to a party in the mediators' draft each time it refuses, its starting weight being 1")),
+      java.util.EnumSet.of(Capability.DRAFTS_TEXT, Capability.ACCEPT_STEP, Capability.COMPARED),
+      List.of(
+          "Each month the mediators draft one package for all issues, the point inside every party's "
+              + "red lines that best balances their gains; each party signs if the text respects its red lines and is "
+              + "worth at least its aspiration. A deal needs every party to sign in the same month.",
+          "A party's aspiration falls only in months with a text on the table, each month by the share "
+              + "of its remaining gap to its reservation set by its cost of delay (an input per actor, citing its evidence) "
+              + "plus the pressure on it; no clock decides when demands reach the reservation, and an event changes that "
+              + "rate from its month on, never the demands already reached."),
+      true, java.util.Set.of());
   /** Slack on red-line checks so a text on the boundary counts as inside. */
   private static final double EDGE = 1e-6;
   /** Slack on utility comparisons: the optimiser's answer is exact only to about 1e-8 on the scale. */
   private static final double UTILITY_SLACK = 1e-9;
-  /** Default {@code revision}: each refusal adds the party's starting weight once more. */
-  public static final double DEFAULT_REVISION = 1.0;
 
   @Override
-  public String name() {
-    return NAME;
+  public ProtocolDescriptor descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
@@ -111,12 +135,13 @@ public final class MediatedSingleText implements Protocol {
       this.in = in;
       this.noise = noise;
       this.rounds = setup.rounds();
-      this.sigma = setup.param("noise", 0);
-      this.breakdownAfter = (int) Math.round(setup.param("breakdown_after", 0));
+      ProtocolDescriptor.Values params = DESCRIPTOR.read(setup);
+      this.sigma = params.get("noise");
+      this.breakdownAfter = params.integer("breakdown_after");
       this.parties = setup.indicesOf(Role.PARTY);
       this.mediators = setup.indicesOf(Role.MEDIATOR);
       this.vetoes = setup.indicesOf(Role.VETO);
-      this.hazard = setup.param("walkout_hazard", 0);
+      this.hazard = params.get("walkout_hazard");
       int n = in.actors;
       positions = new double[n][];
       for (int i = 0; i < n; i++) positions[i] = in.position[i].clone();
@@ -134,7 +159,7 @@ public final class MediatedSingleText implements Protocol {
       tiedTo = new int[n][];
       tieWeight = new double[n][];
       z = new double[in.issues];
-      revision = setup.param("revision", DEFAULT_REVISION);
+      revision = params.get("revision");
       weight = new double[n];
       java.util.Arrays.fill(weight, 1.0);
       view = in.copy();
@@ -545,17 +570,20 @@ public final class MediatedSingleText implements Protocol {
     }
 
     @Override
-    public String verdict(int party) {
+    public Verdict verdict(int party) {
       return switch (verdictKind[party]) {
-        case NO_TEXT -> "no text: the red lines leave no package every party could sign";
+        case NO_TEXT -> Verdict.noText("the red lines leave no package every party could sign");
         case OUTSIDE -> {
           int k = outsideIssue[party];
-          yield String.format(Locale.ROOT, "refuses: %s at %.1f is outside its red line [%.1f, %.1f]",
-              issueIds.get(k), text[k], in.redLineMin[party][k], in.redLineMax[party][k]);
+          yield Verdict.refuses(String.format(Locale.ROOT, "%s at %.1f is outside its red line [%.1f, %.1f]",
+              issueIds.get(k), text[k], in.redLineMin[party][k], in.redLineMax[party][k]));
         }
-        case WEIGHED -> String.format(Locale.ROOT, "%s: worth %.3f (perceived %.3f) against aspiration %.3f",
-            accepted[party] ? "accepts" : "refuses", judged[party], perceivedNow[party], aspiration[party]);
-        default -> "";
+        case WEIGHED -> {
+          String why = String.format(Locale.ROOT, "worth %.3f (perceived %.3f) against aspiration %.3f",
+              judged[party], perceivedNow[party], aspiration[party]);
+          yield accepted[party] ? Verdict.accepts(why) : Verdict.refuses(why);
+        }
+        default -> Verdict.NONE;
       };
     }
   }

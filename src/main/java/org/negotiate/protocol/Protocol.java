@@ -1,17 +1,50 @@
 package org.negotiate.protocol;
 
+import java.util.List;
+import java.util.Set;
 import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
+import org.negotiate.scenario.ProtocolParameters;
+import org.negotiate.scenario.ProtocolSchema;
 
 /**
  * A rule by which positions move each round. A protocol is pure negotiation mathematics: the
  * MASON agents call the phases of a {@link Session} in order each round (propose, respond per
- * party, concede per party, close) and know nothing of how they work.
+ * party, concede per party, close) and know nothing of how they work. What the rest of the program
+ * knows of it is its {@link #descriptor()}; it is registered by one line in
+ * {@code META-INF/services/org.negotiate.scenario.ProtocolSchema} (see {@code docs/protocols.md}).
+ *
+ * <p>Serializable so a cluster task can carry it: a protocol holds no state of its own (sessions do),
+ * and a registered one needs a public no-argument constructor.
  */
-/** Serializable so a cluster task can carry it: a protocol holds no state of its own (sessions do). */
-public interface Protocol extends java.io.Serializable {
+public interface Protocol extends ProtocolSchema, java.io.Serializable {
 
-  String name();
+  /** Its name, parameters, capabilities and caveats. */
+  ProtocolDescriptor descriptor();
+
+  @Override
+  default String name() {
+    return descriptor().name();
+  }
+
+  @Override
+  default List<ProtocolParameters.Param> parameters() {
+    return descriptor().parameters();
+  }
+
+  @Override
+  default boolean isDefault() {
+    return descriptor().isDefault();
+  }
+
+  @Override
+  default Set<String> nativeTables() {
+    return descriptor().nativeTables();
+  }
+
+  default boolean has(Capability c) {
+    return descriptor().has(c);
+  }
 
   /**
    * Opens one negotiation. The session reads {@code inputs} live: events change them between rounds.
@@ -62,8 +95,8 @@ public interface Protocol extends java.io.Serializable {
       return Double.NaN;
     }
 
-    /** Party i's verdict on the text this round, in words, for the run log. */
-    String verdict(int party);
+    /** Party i's verdict this round, typed, with its reason in words for the run log. */
+    Verdict verdict(int party);
 
     /**
      * The protocol's own per-round diagnostics for the run log and tables, e.g.

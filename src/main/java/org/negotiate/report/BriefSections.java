@@ -578,17 +578,10 @@ public final class BriefSections {
         + "the parties learning about each other's preferences (only the mediators learn, from refusals, in the mediated "
         + "protocol), and the collapse of a party."));
     for (String c : s.caseFile().caveats()) items.add(el("li", c));
-    String protocol = s.protocol().name();
-    if (protocol.equals("mediated")) {
-      items.add(el("li", "Each month the mediators draft one package for all issues, the point inside every party's "
-          + "red lines that best balances their gains; each party signs if the text respects its red lines and is "
-          + "worth at least its aspiration. A deal needs every party to sign in the same month."));
-      items.add(el("li", "A party's aspiration falls only in months with a text on the table, each month by the share "
-          + "of its remaining gap to its reservation set by its cost of delay (an input per actor, citing its evidence) "
-          + "plus the pressure on it; no clock decides when demands reach the reservation, and an event changes that "
-          + "rate from its month on, never the demands already reached."));
-    } else {
-      items.add(el("li", "This run uses the " + protocol + " protocol, which has no accept step: a deal is every party "
+    org.negotiate.protocol.ProtocolDescriptor protocol = org.negotiate.protocol.Protocols.descriptor(s.protocol().name());
+    for (String c : protocol.caveats()) items.add(el("li", c));
+    if (!protocol.has(org.negotiate.protocol.Capability.ACCEPT_STEP)) {
+      items.add(el("li", "This run uses the " + protocol.name() + " protocol, which has no accept step: a deal is every party "
           + "within the agreement tolerance (" + Quantity.of(s.agreement().tolerance()).describe() + " points) of the "
           + "others on every issue, and its terms are the parties' capability × salience weighted mean."));
     }

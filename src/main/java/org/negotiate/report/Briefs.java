@@ -256,10 +256,7 @@ public final class Briefs {
     return switch (method) {
       case "compromise" -> "Compromise (capability × salience weighted mean of ideals)";
       case "nash" -> "Nash bargaining point (parties, inside their red lines)";
-      case "mediated" -> "Mediated single text (default protocol)";
-      case "eum" -> "Expected utility model (Bueno de Mesquita)";
-      case "smp" -> "Spatial model of politics (KTAB)";
-      default -> method;
+      default -> org.negotiate.protocol.Protocols.byName(method).map(p -> p.descriptor().title()).orElse(method);
     };
   }
 

@@ -37,6 +37,11 @@ class CrashIsolationTest {
     }
 
     @Override
+    public org.negotiate.protocol.ProtocolDescriptor descriptor() {
+      return inner.descriptor();
+    }
+
+    @Override
     public Session open(NegotiationSetup setup, org.negotiate.model.Inputs inputs, PerceptionNoise noise) {
       if (throwsOn(setup.seed())) throw new IllegalStateException("injected fault, seed " + setup.seed());
       Session s = inner.open(setup, inputs, noise);
@@ -55,7 +60,7 @@ class CrashIsolationTest {
         }
         public double[][] positions() { return s.positions(); }
         public double[] text() { return s.text(); }
-        public String verdict(int party) { return s.verdict(party); }
+        public org.negotiate.protocol.Verdict verdict(int party) { return s.verdict(party); }
       };
     }
   }

@@ -1,18 +1,25 @@
 package org.negotiate.protocol.eum;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
+import org.negotiate.protocol.Capability;
 import org.negotiate.protocol.PositionAgreement;
 import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.ProtocolDescriptor;
 import org.negotiate.protocol.RoundClose;
+import org.negotiate.protocol.Verdict;
 import org.negotiate.protocol.eum.EumOptions.Normalisation;
 import org.negotiate.protocol.eum.EumOptions.OfferRule;
 import org.negotiate.protocol.eum.EumOptions.Perspective;
+import org.negotiate.scenario.ProtocolParameters.Param;
+import org.negotiate.scenario.Range;
 import org.negotiate.scenario.Role;
 
 /**
@@ -29,11 +36,7 @@ import org.negotiate.scenario.Role;
  * a round. So a table with "round 0 = initial state" takes row 0 from the inputs and row k (k ≥ 1)
  * from engine round k − 1.
  *
- * <p>Parameters ({@code setup.param}): {@code normalisation} (0 all-pairs, default; 1 per-pair as
- * dmasad; 2 per-pair share), {@code perspective} (0 receiver, default; 1 challenger), {@code q}
- * (default 1), {@code t} (default 1), {@code offer_rule} (0 Scholz, default; 1 smallest move; 2
- * highest sender EU), {@code capitulation} (0 off as Scholz, default; 1 on), {@code min_change}
- * (convergence threshold as a fraction of Δ, default 1e-6).
+ * <p>Parameters: see {@link #DESCRIPTOR} (their ranges, defaults and meaning are stated there only).
  *
  * <p>Events: when inputs change, each issue's model is rebuilt from the current EUM positions,
  * except that an actor whose input position the event changed takes the new input position;
@@ -44,9 +47,26 @@ import org.negotiate.scenario.Role;
 public final class ExpectedUtilityProtocol implements Protocol {
   public static final String NAME = "eum";
 
+  public static final ProtocolDescriptor DESCRIPTOR = new ProtocolDescriptor(NAME,
+      "Expected utility model (Bueno de Mesquita)",
+      List.of(
+          new Param("normalisation", Range.integers(0, 2), 0,
+              "probability of prevailing: 0 all-pairs denominator (Scholz), 1 per-pair net votes (dmasad), 2 per-pair shares"),
+          new Param("perspective", Range.integers(0, 1), 0, "whose expected utilities decide: 0 the receiver's, 1 the challenger's"),
+          new Param("offer_rule", Range.integers(0, 2), 0,
+              "which offer an actor takes: 0 Scholz, 1 the smallest move, 2 the sender with the highest expected utility"),
+          new Param("capitulation", Range.integers(0, 1), 0, "1: BDM's capitulation case is on (0 as in Scholz)"),
+          new Param("q", Range.UNIT, 1, "probability that the status quo persists without a challenge"),
+          new Param("t", Range.UNIT, 1, "probability that things improve without a challenge (irrelevant when q = 1)"),
+          new Param("min_change", Range.UNIT, EumOptions.DEFAULT_MIN_CHANGE,
+              "stop when no position moves more than this share of the range")),
+      // not ORDER_DEPENDENT: sums and ties run in the model's own canonical order (ExpectedUtilityModel)
+      EnumSet.of(Capability.COMPARED),
+      List.of(), false, Set.of("BDM"));
+
   @Override
-  public String name() {
-    return NAME;
+  public ProtocolDescriptor descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
@@ -56,28 +76,16 @@ public final class ExpectedUtilityProtocol implements Protocol {
 
   /** The options a setup's protocol parameters select; throws IllegalArgumentException when out of range. */
   public static EumOptions options(NegotiationSetup setup) {
-    int norm = choice(setup, "normalisation", 0, 2);
-    int persp = choice(setup, "perspective", 0, 1);
-    int rule = choice(setup, "offer_rule", 0, 2);
-    int cap = choice(setup, "capitulation", 0, 1);
+    ProtocolDescriptor.Values p = DESCRIPTOR.read(setup);
     return new EumOptions(
-        Normalisation.values()[norm],
-        Perspective.values()[persp],
-        setup.param("q", 1),
-        setup.param("t", 1),
-        OfferRule.values()[rule],
-        cap == 1,
-        setup.param("min_change", EumOptions.DEFAULT_MIN_CHANGE),
+        Normalisation.values()[p.integer("normalisation")],
+        Perspective.values()[p.integer("perspective")],
+        p.get("q"),
+        p.get("t"),
+        OfferRule.values()[p.integer("offer_rule")],
+        p.integer("capitulation") == 1,
+        p.get("min_change"),
         EumOptions.DEFAULT_CYCLE_TOLERANCE);
-  }
-
-  private static int choice(NegotiationSetup setup, String name, int lo, int hi) {
-    double v = setup.param(name, lo);
-    long k = Math.round(v);
-    if (!(Math.abs(v - k) < 1e-9) || k < lo || k > hi) {
-      throw new IllegalArgumentException("eum parameter " + name + " must be an integer in [" + lo + ", " + hi + "], got " + v);
-    }
-    return (int) k;
   }
 
   private static final class Run implements Session {
@@ -264,8 +272,8 @@ public final class ExpectedUtilityProtocol implements Protocol {
     }
 
     @Override
-    public String verdict(int party) {
-      return describe(why[party] != null ? why[party] : current, party);
+    public Verdict verdict(int party) {
+      return Verdict.moves(describe(why[party] != null ? why[party] : current, party));
     }
 
     @Override

@@ -1,14 +1,20 @@
 package org.negotiate.protocol.smp;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.Streams;
+import org.negotiate.protocol.Capability;
 import org.negotiate.protocol.PositionAgreement;
 import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.ProtocolDescriptor;
 import org.negotiate.protocol.RoundClose;
+import org.negotiate.protocol.Verdict;
 import org.negotiate.protocol.smp.SmpOptions.BargainModel;
 import org.negotiate.protocol.smp.SmpOptions.BigRAdjust;
 import org.negotiate.protocol.smp.SmpOptions.BigRRange;
@@ -18,6 +24,8 @@ import org.negotiate.protocol.smp.SmpOptions.StateTransition;
 import org.negotiate.protocol.smp.SmpOptions.ThirdPartyCommit;
 import org.negotiate.protocol.smp.SmpOptions.VictoryProb;
 import org.negotiate.protocol.smp.SmpOptions.VotingRule;
+import org.negotiate.scenario.ProtocolParameters.Param;
+import org.negotiate.scenario.Range;
 import org.negotiate.scenario.Role;
 
 /**
@@ -38,13 +46,8 @@ import org.negotiate.scenario.Role;
  * change an input position move the actor there; capability and salience changes apply from the
  * next turn.
  *
- * <p>Parameters (doubles; the option codes are KTAB's enum ordinals, defaults KTAB's):
- * {@code victory_prob_model} 0–4 (0 Linear), {@code voting_rule} 0–5 (2 Proportional),
- * {@code pce_model} 0–2 (0 Conditional), {@code state_transition} 0–1 (0 Deterministic),
- * {@code big_r_range} 0–2 (1 Mid), {@code big_r_adjust} 0–4 (1 OneThird),
- * {@code third_party_commit} 0–2 (1 SemiCommit), {@code bargain_interpolation} 0–2 (1 S2P2),
- * {@code bargain_model} 0–2 (0 InitOnlyInterp), {@code min_turns} (2), {@code max_turns} (100),
- * {@code stop_fraction} (0.02).
+ * <p>Parameters: see {@link #DESCRIPTOR} (the option codes are KTAB's enum ordinals, the defaults
+ * KTAB's, {@link SmpOptions#KTAB_DEFAULTS}).
  *
  * <p>Diagnostics after each round: {@code risk_attitude} and {@code pce_probability} per actor,
  * inferred from the state the turn started from (round 0: KTAB's "iteration 1" values);
@@ -54,9 +57,36 @@ import org.negotiate.scenario.Role;
 public final class SpatialModelProtocol implements Protocol {
   public static final String NAME = "smp";
 
+  private static final SmpOptions KTAB = SmpOptions.KTAB_DEFAULTS;
+
+  public static final ProtocolDescriptor DESCRIPTOR = new ProtocolDescriptor(NAME,
+      "Spatial model of politics (KTAB)",
+      List.of(
+          code("victory_prob_model", 4, KTAB.victoryProb(), "KTAB VictoryProbModel: 0 Linear, 1 Square, 2 Quartic, 3 Octic, 4 Binary"),
+          code("voting_rule", 5, KTAB.votingRule(), "KTAB VotingRule: 0 Binary, 1 PropBin, 2 Prop, 3 PropCbc, 4 Cubic, 5 ASymProsp"),
+          code("pce_model", 2, KTAB.pce(), "KTAB PCEModel: 0 Conditional, 1 MarkovIncentive, 2 MarkovUniform"),
+          code("state_transition", 1, KTAB.transition(), "KTAB StateTransMode: 0 Deterministic, 1 Stochastic"),
+          code("big_r_range", 2, KTAB.bigRRange(), "KTAB BigRRange: 0 Min, 1 Mid, 2 Max"),
+          code("big_r_adjust", 4, KTAB.bigRAdjust(), "KTAB BigRAdjust: 0 None, 1 OneThird, 2 Half, 3 TwoThirds, 4 Full"),
+          code("third_party_commit", 2, KTAB.thirdParty(), "KTAB ThirdPartyCommit: 0 No, 1 Semi, 2 Full"),
+          code("bargain_interpolation", 2, KTAB.interpolation(), "KTAB InterVecBrgn: 0 S1P1, 1 S2P2, 2 S2PMax"),
+          code("bargain_model", 2, KTAB.bargainModel(), "KTAB BargnModel: 0 InitOnly, 1 InitRcvrInterp, 2 PWCompInterp"),
+          new Param("min_turns", Range.integers(1, 1200), KTAB.minTurns(), "fewest turns before the stopping rule may end a run"),
+          new Param("max_turns", Range.integers(1, 1200), KTAB.maxTurns(), "most turns the stopping rule allows"),
+          new Param("stop_fraction", Range.UNIT, KTAB.stopFraction(),
+              "stop when a turn's change is below this fraction of the first turn's")),
+      // As KTAB: bargain queues are by initiator row, so exact ties between bargains, and the
+      // stochastic transition's draws, follow the row order (SpatialModel).
+      EnumSet.of(Capability.COMPARED, Capability.ORDER_DEPENDENT),
+      List.of(), false, Set.of("KTAB"));
+
+  private static Param code(String name, int last, Enum<?> ktabDefault, String doc) {
+    return new Param(name, Range.integers(0, last), ktabDefault.ordinal(), doc);
+  }
+
   @Override
-  public String name() {
-    return NAME;
+  public ProtocolDescriptor descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
@@ -66,28 +96,27 @@ public final class SpatialModelProtocol implements Protocol {
 
   /** The SMP options a setup's parameters ask for. */
   public static SmpOptions options(NegotiationSetup setup) {
-    SmpOptions d = SmpOptions.KTAB_DEFAULTS;
-    int minTurns = (int) Math.round(setup.param("min_turns", d.minTurns()));
-    int maxTurns = (int) Math.round(setup.param("max_turns", d.maxTurns()));
+    ProtocolDescriptor.Values p = DESCRIPTOR.read(setup);
+    int minTurns = p.integer("min_turns");
+    int maxTurns = p.integer("max_turns");
     return new SmpOptions(
-        code(setup, VictoryProb.class, "victory_prob_model", d.victoryProb()),
-        code(setup, VotingRule.class, "voting_rule", d.votingRule()),
-        code(setup, PceModel.class, "pce_model", d.pce()),
-        code(setup, StateTransition.class, "state_transition", d.transition()),
-        code(setup, BigRRange.class, "big_r_range", d.bigRRange()),
-        code(setup, BigRAdjust.class, "big_r_adjust", d.bigRAdjust()),
-        code(setup, ThirdPartyCommit.class, "third_party_commit", d.thirdParty()),
-        code(setup, InterVecBargain.class, "bargain_interpolation", d.interpolation()),
-        code(setup, BargainModel.class, "bargain_model", d.bargainModel()),
+        code(p, VictoryProb.class, "victory_prob_model"),
+        code(p, VotingRule.class, "voting_rule"),
+        code(p, PceModel.class, "pce_model"),
+        code(p, StateTransition.class, "state_transition"),
+        code(p, BigRRange.class, "big_r_range"),
+        code(p, BigRAdjust.class, "big_r_adjust"),
+        code(p, ThirdPartyCommit.class, "third_party_commit"),
+        code(p, InterVecBargain.class, "bargain_interpolation"),
+        code(p, BargainModel.class, "bargain_model"),
         Math.max(1, minTurns), Math.max(Math.max(1, minTurns), maxTurns),
-        setup.param("stop_fraction", d.stopFraction()), d.minSigDelta(),
+        p.get("stop_fraction"), KTAB.minSigDelta(),
         Streams.streamSeed(setup.seed(), "smp.transition"));
   }
 
-  /** A parameter given as a KTAB option code; a drawn value is rounded to the nearest code. */
-  private static <E extends Enum<E>> E code(NegotiationSetup setup, Class<E> type, String name, E fallback) {
-    double v = setup.param(name, fallback.ordinal());
-    return SmpOptions.code(type, name, Double.isNaN(v) ? v : Math.rint(v));
+  /** A parameter given as a KTAB option code (its spec's range admits only the codes). */
+  private static <E extends Enum<E>> E code(ProtocolDescriptor.Values p, Class<E> type, String name) {
+    return SmpOptions.code(type, name, p.get(name));
   }
 
   private static final class Run implements Session {
@@ -207,8 +236,8 @@ public final class SpatialModelProtocol implements Protocol {
     }
 
     @Override
-    public String verdict(int party) {
-      return verdictTurn == null ? "" : verdictOf(party);
+    public Verdict verdict(int party) {
+      return verdictTurn == null ? Verdict.NONE : Verdict.moves(verdictOf(party));
     }
 
     @Override

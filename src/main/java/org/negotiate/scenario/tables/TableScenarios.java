@@ -57,7 +57,7 @@ public final class TableScenarios {
   /** The anchor's own model: the expected utility model for BDM tables, the spatial model for KTAB's. */
   public static String nativeProtocol(java.nio.file.Path file, Format format) {
     Format f = format != null ? format : guess(file);
-    return f == Format.BDM ? "eum" : "smp";
+    return org.negotiate.scenario.ProtocolParameters.nativeTo(f.name());
   }
 
   /** Bytes looked at to guess a table's format: its first non-blank line is somewhere in here. */

@@ -74,7 +74,7 @@ class ExpectedUtilityProtocolTest {
       double[][] copy = new double[pos.length][];
       for (int i = 0; i < pos.length; i++) copy[i] = pos[i].clone();
       List<String> verdicts = new ArrayList<>();
-      for (int i = 0; i < pos.length; i++) verdicts.add(session.verdict(i));
+      for (int i = 0; i < pos.length; i++) verdicts.add(session.verdict(i).words());
       assertNull(session.text());
       rec.add(new Recorded(t, copy, new LinkedHashMap<>(session.diagnostics()), close.ending(), verdicts));
     });

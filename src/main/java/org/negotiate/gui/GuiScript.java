@@ -144,7 +144,7 @@ final class GuiScript {
     });
     onSwing(() -> { });
     double expected = Double.parseDouble(value);
-    double now = gui.value(target.field(), target.actor(), target.issue());
+    double now = gui.value(target.field(), target.actor(), target.key());
     List<WhatIf.Edit> edits = gui.whatIf.edits();
     boolean recorded = !edits.isEmpty() && edits.get(edits.size() - 1).path().equals(path);
     if (!recorded || Math.abs(now - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {

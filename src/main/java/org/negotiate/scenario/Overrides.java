@@ -97,7 +97,7 @@ final class Overrides {
   }
 
   private static boolean removable(InputPath p) {
-    return p.issue() == null ? p.field().contains(".") : !p.field().equals("position") && !p.field().equals("salience");
+    return Fields.of(p).removable();
   }
 
   /**

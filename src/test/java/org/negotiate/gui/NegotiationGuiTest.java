@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.negotiate.scenario.Fields;
 import org.junit.jupiter.api.Test;
 import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.sim.RunOutcome;
@@ -92,7 +93,7 @@ class NegotiationGuiTest {
   @Test
   void aNewRunStartsWithTheEditsAndTheConsolesSeed() throws Exception {
     NegotiationGui gui = new NegotiationGui(WhatIfTest.config(List.of()));
-    gui.edit(InputField.CAPABILITY, "russia", null, 12.5);
+    gui.edit(Fields.CAPABILITY, "russia", null, 12.5);
     assertEquals(-1, gui.whatIf.edits().get(0).round(), "made before the first round");
     var before = gui.model();
     gui.state.setSeed(7); // as the Console does before a start

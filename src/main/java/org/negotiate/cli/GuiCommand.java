@@ -2,6 +2,7 @@ package org.negotiate.cli;
 
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.negotiate.gui.GuiConfig;
@@ -66,6 +67,10 @@ final class GuiCommand implements Callable<Integer> {
           + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "], got " + base);
     }
     Scenario fileScenario = scenario.table == null ? ScenarioLoader.load(scenario.scenario) : null;
+    if (script != null) {
+      List<String> problems = GuiLauncher.checkScript(script, s);
+      if (!problems.isEmpty()) throw new BadInput("--script: " + String.join("\n--script: ", problems));
+    }
 
     allowDisplay();
     if (GraphicsEnvironment.isHeadless() || !displayAvailable()) {

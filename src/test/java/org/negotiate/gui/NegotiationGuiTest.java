@@ -18,7 +18,7 @@ import sim.util.Interval;
 class NegotiationGuiTest {
 
   @Test
-  void theInspectorListsEveryActorsCapabilityAndStanceFieldsWithSliderRanges() throws Exception {
+  void theInspectorListsEverySetPathOfEveryActorWithSliderRanges() throws Exception {
     NegotiationGui gui = new NegotiationGui(WhatIfTest.config(List.of()));
     List<String> names = new ArrayList<>();
     for (InputProperties p : gui.properties()) {
@@ -32,7 +32,13 @@ class NegotiationGuiTest {
       }
     }
     assertEquals(5, gui.properties().size(), "one tab per actor");
-    assertEquals(5 * (2 + 3 * 6), names.size());
+    // per actor: its 6 own fields, 6 per stance on 3 issues, ties and pressure towards each of the 4 others
+    assertEquals(5 * (6 + 3 * 6 + 2 * 4), names.size());
+    assertTrue(names.contains("syria.flexibility"), "one value, as --set and sensitivity use it");
+    assertTrue(names.contains("turkey.ties.russia"));
+    assertTrue(names.contains("russia.pressure.syria"));
+    assertTrue(names.contains("russia.lean"));
+    assertTrue(names.contains("turkey.risk"));
     assertTrue(names.contains("syria.withdrawal.cost_of_delay"));
     assertTrue(names.contains("turkey.refugee_return.salience"));
     assertTrue(names.contains("syria.withdrawal.red_line.min"));

@@ -22,6 +22,13 @@ public final class InputEditor {
    * or pressure (ignored otherwise).
    */
   public static double get(Inputs in, Fields.Field f, int actor, int at) {
+    if (f == Fields.FLEXIBILITY || f == Fields.COST_OF_DELAY) {
+      // The one value an edit gave every stance, exactly (the weighted mean would round it); else the mean.
+      double[] perStance = f == Fields.FLEXIBILITY ? in.flexibility[actor] : in.costOfDelay[actor];
+      boolean same = true;
+      for (double v : perStance) same &= v == perStance[0];
+      if (same && perStance.length > 0) return perStance[0];
+    }
     return in.get(InputChange.Field.of(f), actor, at);
   }
 

@@ -22,6 +22,7 @@ public final class InputEditor {
    * or pressure (ignored otherwise).
    */
   public static double get(Inputs in, Fields.Field f, int actor, int at) {
+    if (f.added()) return in.more(f.name(), actor);
     if (f == Fields.FLEXIBILITY || f == Fields.COST_OF_DELAY) {
       // The one value an edit gave every stance, exactly (the weighted mean would round it); else the mean.
       double[] perStance = f == Fields.FLEXIBILITY ? in.flexibility[actor] : in.costOfDelay[actor];
@@ -35,6 +36,10 @@ public final class InputEditor {
   /** Sets the input (clamped to what is valid) and returns the value it now has. */
   public static double set(Inputs in, Fields.Field f, int actor, int at, double value) {
     if (Double.isNaN(value)) throw new IllegalArgumentException("not a number");
+    if (f.added()) {
+      in.setMore(f.name(), actor, f.clamp(value));
+      return get(in, f, actor, at);
+    }
     InputChange.Field m = InputChange.Field.of(f);
     int i = actor;
     double v = f.clamp(value);

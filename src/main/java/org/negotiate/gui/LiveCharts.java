@@ -271,7 +271,7 @@ final class LiveCharts {
     } else {
       m.setLabelAnchor(leftward ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
       m.setLabelTextAnchor(leftward ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
-      m.setLabelOffset(new RectangleInsets(3 + 13 * row, 2, 0, 2));
+      m.setLabelOffset(new RectangleInsets(TITLE_ROOM + 13 * row, 2, 0, 2)); // below the issue's title
     }
   }
 
@@ -299,6 +299,9 @@ final class LiveCharts {
    * The issue's name, whole, across the top left of its panel: a vertical axis label has only the
    * panel's height (about 120 px with five issues) and cut "Counter-terrorism cooperation" short.
    */
+  /** Pixels at the top of an issue's panel its title takes: marker labels start below them. */
+  static final int TITLE_ROOM = 19;
+
   static XYTitleAnnotation issueTitle(String label) {
     TextTitle t = new TextTitle(label, GuiCharts.LOOK.labelFont().deriveFont(java.awt.Font.BOLD));
     t.setPaint(ChartLook.INK);

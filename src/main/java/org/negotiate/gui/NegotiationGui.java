@@ -134,7 +134,7 @@ public final class NegotiationGui extends GUIState {
     for (Actor a : s.actors()) {
       List<InputProperties.Entry> entries = new ArrayList<>();
       // Every --set path of the actor, by the same path, in the table's order.
-      for (Fields.Field f : Fields.ACTOR) entries.add(entry(f, a, null, capMax, flexMax));
+      for (Fields.Field f : Fields.actor()) entries.add(entry(f, a, null, capMax, flexMax));
       for (String issue : view.issueIds()) {
         if (!a.stances().containsKey(issue)) continue;
         for (Fields.Field f : Fields.STANCE) entries.add(entry(f, a, issue, capMax, flexMax));

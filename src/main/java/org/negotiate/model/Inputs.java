@@ -44,6 +44,27 @@ public final class Inputs {
   public final double[][] statedMaxHi;
   public final double[] statedReservationLo;
 
+  /**
+   * The values of actor fields added to the table ({@link org.negotiate.scenario.Fields#register}),
+   * one vector per field name, for a protocol that reads them by name; empty otherwise.
+   */
+  private final java.util.Map<String, double[]> more = new java.util.LinkedHashMap<>();
+
+  /** Actor i's value of the added field {@code name}, or NaN when no value was drawn for it. */
+  public double more(String name, int i) {
+    double[] v = more.get(name);
+    return v == null ? Double.NaN : v[i];
+  }
+
+  /** Sets actor i's value of the added field {@code name}. */
+  public void setMore(String name, int i, double value) {
+    more.computeIfAbsent(name, k -> {
+      double[] v = new double[actors];
+      java.util.Arrays.fill(v, Double.NaN);
+      return v;
+    })[i] = value;
+  }
+
   public Inputs(int actors, int issues) {
     this(actors, issues, true);
   }
@@ -100,6 +121,7 @@ public final class Inputs {
     System.arraycopy(reservation, 0, c.reservation, 0, actors);
     System.arraycopy(risk, 0, c.risk, 0, actors);
     System.arraycopy(lean, 0, c.lean, 0, actors);
+    more.forEach((k, v) -> c.more.put(k, v.clone()));
     return c;
   }
 

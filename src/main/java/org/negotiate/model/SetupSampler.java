@@ -103,6 +103,9 @@ public final class SetupSampler {
     private final Slot[][] tie;
     private final int[][] pressureOn;
     private final Slot[][] pressure;
+    /** Actor fields added to the table: each field and, per actor, its slot. */
+    private final List<Fields.Field> added;
+    private final Slot[][] more;
     private final List<EventPlan> events = new ArrayList<>();
     private final List<String> paramNames = new ArrayList<>();
     private final List<Slot> params = new ArrayList<>();
@@ -134,8 +137,11 @@ public final class SetupSampler {
       tie = new Slot[actors][];
       pressureOn = new int[actors][];
       pressure = new Slot[actors][];
+      added = Fields.added();
+      more = new Slot[added.size()][actors];
       for (int i = 0; i < actors; i++) {
         Actor a = sorted.get(i);
+        for (int f = 0; f < added.size(); f++) more[f][i] = Slot.of(added.get(f).get(a, null), a.id() + "." + added.get(f).name());
         capability[i] = Slot.of(a.capability(), a.id() + ".capability");
         reservation[i] = Slot.of(a.reservation(), a.id() + ".reservation");
         risk[i] = Slot.of(a.risk(), a.id() + ".risk");
@@ -244,6 +250,9 @@ public final class SetupSampler {
         }
         for (int q = 0; q < tieTo[i].length; q++) in.ties[i][tieTo[i][q]] = tie[i][q].value(seed, draw);
         for (int q = 0; q < pressureOn[i].length; q++) in.pressure[i][pressureOn[i][q]] = pressure[i][q].value(seed, draw);
+        for (int f = 0; f < added.size(); f++) {
+          if (more[f][i] != null) in.setMore(added.get(f).name(), i, more[f][i].value(seed, draw));
+        }
       }
 
       List<ScheduledEvent> fired = new ArrayList<>();

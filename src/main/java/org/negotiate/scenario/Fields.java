@@ -44,9 +44,12 @@ public final class Fields {
    * @param clampHi highest value the model keeps after an event or an edit moves it
    * @param removable whether the value may be absent ({@code none} in {@code --set})
    * @param meaning what the field means, for tool tips and help
+   * @param added whether the field is one added to the table ({@link #register}), kept in
+   *     {@link Actor#more()} and in the model's named vectors, rather than one the records name
+   * @param absent for an added field, its value when a scenario does not give it (null: none)
    */
   public record Field(String name, Level level, Range range, double clampLo, double clampHi, boolean removable,
-      String meaning, Getter getter, Setter setter) {
+      String meaning, Getter getter, Setter setter, boolean added, Quantity absent) {
 
     /** The {@code --set} path of this field of {@code actor}; {@code key} is the issue or other actor (else null). */
     public String path(String actor, String key) {
@@ -134,8 +137,11 @@ public final class Fields {
   public static final Field PRESSURE = relation("pressure", Range.PRESSURE, -1, 1,
       "what this actor adds to the other's cost of delay, in [-1, 1] (negative: a spoiler)", false);
 
-  /** The actor's own fields, in the order the uncertainty streams, the diff and the GUI list them. */
-  public static final List<Field> ACTOR = List.of(CAPABILITY, RESERVATION, FLEXIBILITY, COST_OF_DELAY, RISK, LEAN);
+  /** The actor's own fields the records name, in the order the uncertainty streams, the diff and the GUI list them. */
+  private static final List<Field> OWN = List.of(CAPABILITY, RESERVATION, FLEXIBILITY, COST_OF_DELAY, RISK, LEAN);
+
+  /** Actor fields added with {@link #register}, after the own ones. */
+  private static final List<Field> ADDED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** A stance's fields, in the order the uncertainty streams, the diff and the GUI list them. */
   public static final List<Field> STANCE =
@@ -144,21 +150,67 @@ public final class Fields {
   /** The per-other-actor fields {@code ACTOR.ties.OTHER}, {@code ACTOR.pressure.OTHER}. */
   public static final List<Field> RELATION = List.of(TIES, PRESSURE);
 
-  /** Every field, actor, stance and relation. */
-  public static final List<Field> ALL = concat(ACTOR, STANCE, RELATION);
-
-  /** Actor fields addressable as {@code ACTOR.FIELD}. */
-  public static final List<String> ACTOR_FIELDS = names(ACTOR);
-
   /** Stance fields addressable as {@code ACTOR.ISSUE.FIELD}. */
   public static final List<String> STANCE_FIELDS = names(STANCE);
 
   /** Prefixes of the per-other-actor fields {@code ACTOR.ties.OTHER}, {@code ACTOR.pressure.OTHER}. */
   public static final List<String> RELATION_FIELDS = names(RELATION);
 
+  /** The actor's fields: its own, then any added ones. */
+  public static List<Field> actor() {
+    return ADDED.isEmpty() ? OWN : concat(OWN, ADDED);
+  }
+
+  /** The added actor fields, in the order they were registered. */
+  public static List<Field> added() {
+    return List.copyOf(ADDED);
+  }
+
+  /** Actor fields addressable as {@code ACTOR.FIELD}. */
+  public static List<String> actorFields() {
+    return names(actor());
+  }
+
+  /** Every field: actor, stance and relation. */
+  public static List<Field> all() {
+    return concat(actor(), STANCE, RELATION);
+  }
+
+  /**
+   * A field that is not one of the records' own: an actor's number, kept in {@link Actor#more()},
+   * read from the scenario file under its name (optional; {@code absent} when not given), drawn into
+   * the model's named vector ({@code Inputs.more(name, i)}) from the stream {@code ACTOR.NAME}, and
+   * edited, diffed and written like any other row once {@link #register registered}.
+   */
+  public static Field actorField(String name, Range range, double clampLo, double clampHi, Quantity absent, String meaning) {
+    return new Field(name, Level.ACTOR, range, clampLo, clampHi, false, meaning,
+        (a, key) -> a.more().getOrDefault(name, absent),
+        (a, key, q) -> {
+          Map<String, Quantity> m = new LinkedHashMap<>(a.more());
+          m.put(name, q);
+          return new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), a.flexibility(), a.costOfDelay(),
+              a.risk(), a.lean(), a.stances(), a.ties(), a.pressure(), a.evidence(), a.rationale(), Collections.unmodifiableMap(m));
+        }, true, absent);
+  }
+
+  /**
+   * Adds an actor field to the table, for every scenario loaded afterwards, until the returned
+   * registration is closed. A field is added once, at start, before scenarios are loaded.
+   *
+   * @throws IllegalArgumentException if a field of that name exists or the field is not an added actor field
+   */
+  public static AutoCloseable register(Field f) {
+    if (!f.added() || f.level() != Level.ACTOR) throw new IllegalArgumentException("only an added actor field registers: " + f.name());
+    if (actorFields().contains(f.name()) || RELATION_FIELDS.contains(f.name()) || !f.name().matches("[a-z][a-z0-9_]*")) {
+      throw new IllegalArgumentException("cannot add a field named " + f.name());
+    }
+    ADDED.add(f);
+    return () -> ADDED.remove(f);
+  }
+
   /** The row of an actor field by name ({@code capability}; {@code ties}/{@code pressure} for a relation). */
   public static Optional<Field> actorField(String name) {
-    return find(ACTOR, name).or(() -> find(RELATION, name));
+    return find(actor(), name).or(() -> find(RELATION, name));
   }
 
   /** The row of a stance field by name ({@code position}, {@code red_line.min}). */
@@ -176,7 +228,7 @@ public final class Fields {
     if (dot > 0) {
       return find(RELATION, f.substring(0, dot)).orElseThrow(() -> new IllegalArgumentException("not an actor field: " + f));
     }
-    return find(ACTOR, f).orElseThrow(() -> new IllegalArgumentException("not an actor field: " + f));
+    return find(actor(), f).orElseThrow(() -> new IllegalArgumentException("not an actor field: " + f));
   }
 
   /** The issue (stance field) or other actor (relation) a path names, null for an actor field. */
@@ -190,7 +242,7 @@ public final class Fields {
   public static Range actorRange(String field) {
     int dot = field.indexOf('.');
     String name = dot > 0 ? field.substring(0, dot) : field;
-    Optional<Field> f = dot > 0 ? find(RELATION, name) : find(ACTOR, name);
+    Optional<Field> f = dot > 0 ? find(RELATION, name) : find(actor(), name);
     return f.orElseThrow(() -> new IllegalArgumentException("not an actor field: " + field)).range();
   }
 
@@ -216,7 +268,7 @@ public final class Fields {
    */
   public static List<InputPath> paths(Actor a, List<String> issues) {
     List<InputPath> out = new java.util.ArrayList<>();
-    for (Field f : ACTOR) out.add(new InputPath(a.id(), null, f.name()));
+    for (Field f : actor()) out.add(new InputPath(a.id(), null, f.name()));
     for (String issue : issues) {
       if (!a.stances().containsKey(issue)) continue;
       for (Field f : STANCE) out.add(new InputPath(a.id(), issue, f.name()));
@@ -233,7 +285,8 @@ public final class Fields {
 
   private static Field actor(String name, Range range, double lo, double hi, String meaning,
       java.util.function.Function<Actor, Quantity> get, java.util.function.BiFunction<Actor, Quantity, Actor> set) {
-    return new Field(name, Level.ACTOR, range, lo, hi, false, meaning, (a, key) -> get.apply(a), (a, key, q) -> set.apply(a, q));
+    return new Field(name, Level.ACTOR, range, lo, hi, false, meaning, (a, key) -> get.apply(a), (a, key, q) -> set.apply(a, q),
+        false, null);
   }
 
   private static Field stance(String name, Range range, double lo, double hi, boolean removable, String meaning,
@@ -250,8 +303,8 @@ public final class Fields {
           Map<String, Stance> m = new LinkedHashMap<>(a.stances());
           m.put(issue, set.apply(st, q));
           return new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), a.flexibility(), a.costOfDelay(),
-              a.risk(), a.lean(), Collections.unmodifiableMap(m), a.ties(), a.pressure(), a.evidence(), a.rationale());
-        });
+              a.risk(), a.lean(), Collections.unmodifiableMap(m), a.ties(), a.pressure(), a.evidence(), a.rationale(), a.more());
+        }, false, null);
   }
 
   private static Field relation(String name, Range range, double lo, double hi, String meaning, boolean ties) {
@@ -262,13 +315,13 @@ public final class Fields {
           if (q == null) m.remove(other); else m.put(other, q);
           Map<String, Quantity> um = Collections.unmodifiableMap(m);
           return new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), a.flexibility(), a.costOfDelay(),
-              a.risk(), a.lean(), a.stances(), ties ? um : a.ties(), ties ? a.pressure() : um, a.evidence(), a.rationale());
-        });
+              a.risk(), a.lean(), a.stances(), ties ? um : a.ties(), ties ? a.pressure() : um, a.evidence(), a.rationale(), a.more());
+        }, false, null);
   }
 
   private static Actor copy(Actor a, Quantity cap, Quantity res, Quantity flex, Quantity kappa, Quantity risk, Quantity lean) {
     return new Actor(a.id(), a.name(), a.role(), cap, res, flex, kappa, risk, lean, a.stances(), a.ties(), a.pressure(),
-        a.evidence(), a.rationale());
+        a.evidence(), a.rationale(), a.more());
   }
 
   private static Stance withRedLine(Stance s, RedLine rl) {

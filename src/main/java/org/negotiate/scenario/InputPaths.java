@@ -42,7 +42,7 @@ public final class InputPaths {
     }
     String second = s[1];
     if (s.length == 2) {
-      if (Fields.ACTOR_FIELDS.contains(second)) return new InputPath(actor, null, second);
+      if (Fields.actorFields().contains(second)) return new InputPath(actor, null, second);
       if (Fields.RELATION_FIELDS.contains(second)) {
         throw new InputPathException(second + " needs the other actor: " + actor + "." + second + ".ACTOR");
       }
@@ -51,7 +51,7 @@ public final class InputPaths {
             + join(Fields.STANCE_FIELDS));
       }
       throw new InputPathException("unknown field " + Quantities.quote(second) + " of actor " + actor
-          + "; valid fields: " + join(Fields.ACTOR_FIELDS) + ", ties.ACTOR, pressure.ACTOR"
+          + "; valid fields: " + join(Fields.actorFields()) + ", ties.ACTOR, pressure.ACTOR"
           + " (or ISSUE.FIELD for a stance; valid issues: " + join(issues) + ")");
     }
     if (Fields.RELATION_FIELDS.contains(second)) {
@@ -72,7 +72,7 @@ public final class InputPaths {
       return new InputPath(actor, null, second + "." + other);
     }
     if (!issues.contains(second)) {
-      if (Fields.ACTOR_FIELDS.contains(second)) {
+      if (Fields.actorFields().contains(second)) {
         throw new InputPathException(actor + "." + second + " is an actor field and takes nothing after it");
       }
       throw new InputPathException("unknown issue " + Quantities.quote(second) + "; valid issues: " + join(issues));

@@ -125,7 +125,7 @@ final class Overrides {
     }
     return InputPaths.withActor(s, new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(),
         a.flexibility(), a.costOfDelay(), a.risk(), a.lean(), Collections.unmodifiableMap(m), a.ties(), a.pressure(), a.evidence(),
-        a.rationale()));
+        a.rationale(), a.more()));
   }
 
   private static Scenario protocol(Scenario s, String path, String[] seg, String value)

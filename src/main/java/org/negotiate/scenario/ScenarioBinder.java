@@ -38,6 +38,15 @@ final class ScenarioBinder {
   static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
   static final List<String> ACTOR = List.of("id", "name", "role", "capability", "reservation", "flexibility",
       "cost_of_delay", "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances", "prior");
+
+  /** The keys of an actor block: {@link #ACTOR} and any fields added to {@link Fields}. */
+  static List<String> actorKeys() {
+    List<Fields.Field> added = Fields.added();
+    if (added.isEmpty()) return ACTOR;
+    List<String> keys = new ArrayList<>(ACTOR);
+    added.forEach(f -> keys.add(f.name()));
+    return keys;
+  }
   static final List<String> STANCE = List.of("position", "salience", "red_line", "flexibility", "cost_of_delay", "evidence",
       "rationale", "prior");
   static final List<String> RED_LINE = List.of("min", "max");
@@ -226,7 +235,7 @@ final class ScenarioBinder {
       String path = itemPath("actors", k, items.get(k));
       YamlNode.Map m = asMap(items.get(k), path);
       if (m == null) continue;
-      keys(m, path, ACTOR, ACTOR_REQUIRED);
+      keys(m, path, actorKeys(), ACTOR_REQUIRED);
       String id = id(m, path, seen, "actor");
       if (id != null && RESERVED_IDS.contains(id)) {
         err(val(m, "id"), path + ".id", "actor id " + Quantities.quote(id) + " is reserved (--set uses "
@@ -248,8 +257,14 @@ final class ScenarioBinder {
       Map<String, Quantity> pressure = relation(m, "pressure", path, Fields.PRESSURE.range());
       Map<String, Stance> stances = stances(m, path, id);
       if (id != null) prior(m, path, id, false);
+      // Fields added to the table: optional, their stated default when absent.
+      Map<String, Quantity> more = new LinkedHashMap<>();
+      for (Fields.Field f : Fields.added()) {
+        Quantity q = m.entries().containsKey(f.name()) ? qty(m, f.name(), path, f.range(), false) : f.absent();
+        if (q != null) more.put(f.name(), q);
+      }
       out.add(new Actor(id, name, role, cap, res, flex, kappa, risk, lean, stances, ties, pressure, evidence,
-          rationale == null ? "" : rationale));
+          rationale == null ? "" : rationale, Collections.unmodifiableMap(more)));
     }
     return Collections.unmodifiableList(out);
   }

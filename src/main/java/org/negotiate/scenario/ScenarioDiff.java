@@ -49,7 +49,7 @@ public final class ScenarioDiff {
         continue;
       }
       add(out, id + ".role", x.role().yamlName(), y.role().yamlName());
-      for (Fields.Field f : Fields.ACTOR) add(out, f.path(id, null), q(f.get(x, null)), q(f.get(y, null)));
+      for (Fields.Field f : Fields.actor()) add(out, f.path(id, null), q(f.get(x, null)), q(f.get(y, null)));
       for (Fields.Field f : Fields.RELATION) {
         Map<String, Quantity> mx = f == Fields.TIES ? x.ties() : x.pressure(), my = f == Fields.TIES ? y.ties() : y.pressure();
         for (String k : union(mx.keySet(), my.keySet())) add(out, f.path(id, k), q(f.get(x, k)), q(f.get(y, k)));

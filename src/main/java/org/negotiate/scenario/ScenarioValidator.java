@@ -40,7 +40,7 @@ final class ScenarioValidator {
     for (Actor a : actors) {
       if (a.id() == null) continue;
       String p = "actors[" + a.id() + "]";
-      for (Fields.Field f : Fields.ACTOR) range(out, p + "." + f.name(), f.get(a, null), f.range());
+      for (Fields.Field f : Fields.actor()) range(out, p + "." + f.name(), f.get(a, null), f.range());
       relation(out, p, a, Fields.TIES.name(), a.ties(), Fields.TIES.range(), actorIds);
       relation(out, p, a, Fields.PRESSURE.name(), a.pressure(), Fields.PRESSURE.range(), actorIds);
       if (a.ties() != null && !a.ties().isEmpty()) {

@@ -40,11 +40,11 @@ class FieldsTest {
 
   @Test
   void theNamesAndOrderOthersPrintComeFromTheTable() {
-    assertEquals(List.of("capability", "reservation", "flexibility", "cost_of_delay", "risk", "lean"), Fields.ACTOR_FIELDS);
+    assertEquals(List.of("capability", "reservation", "flexibility", "cost_of_delay", "risk", "lean"), Fields.actorFields());
     assertEquals(List.of("position", "salience", "flexibility", "cost_of_delay", "red_line.min", "red_line.max"),
         Fields.STANCE_FIELDS);
     assertEquals(List.of("ties", "pressure"), Fields.RELATION_FIELDS);
-    assertEquals(Fields.ACTOR.size() + Fields.STANCE.size() + Fields.RELATION.size(), Fields.ALL.size());
+    assertEquals(Fields.actor().size() + Fields.STANCE.size() + Fields.RELATION.size(), Fields.all().size());
     assertEquals("syria.flexibility", Fields.FLEXIBILITY.path("syria", null));
     assertEquals("syria.withdrawal.red_line.min", Fields.RED_LINE_MIN.path("syria", "withdrawal"));
     assertEquals("russia.pressure.syria", Fields.PRESSURE.path("russia", "syria"));
@@ -52,7 +52,7 @@ class FieldsTest {
 
   @Test
   void everyClampLiesInsideItsRangeSoAClampedValueIsValid() {
-    for (Fields.Field f : Fields.ALL) {
+    for (Fields.Field f : Fields.all()) {
       assertTrue(f.range().contains(f.clampLo()), f + " clamp low " + f.clampLo() + " in " + f.range());
       assertTrue(f.range().contains(f.clampHi()), f + " clamp high " + f.clampHi() + " in " + f.range());
       assertEquals(f.clampLo(), f.clamp(-1e12));
@@ -71,7 +71,7 @@ class FieldsTest {
     Actor turkey = s.actor("turkey").orElseThrow();
     assertThrows(IllegalArgumentException.class, () -> Fields.CAPABILITY.with(turkey, null, null));
     List<String> removable = new ArrayList<>();
-    for (Fields.Field f : Fields.ALL) if (f.removable()) removable.add(f.toString());
+    for (Fields.Field f : Fields.all()) if (f.removable()) removable.add(f.toString());
     assertEquals(List.of("flexibility", "cost_of_delay", "red_line.min", "red_line.max", "ties.ACTOR", "pressure.ACTOR"), removable);
   }
 

@@ -15,7 +15,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.negotiate.experiment.Comparison;
 import org.negotiate.experiment.Engine;
 import org.negotiate.experiment.MonteCarlo;
-import org.negotiate.experiment.ScenarioDiff;
+import org.negotiate.scenario.ScenarioDiff;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.report.Briefs;
 import org.negotiate.report.CompareCharts;

@@ -2,6 +2,7 @@ package org.negotiate.cli;
 
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.negotiate.gui.GuiConfig;
@@ -20,9 +21,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Opens the interactive console on one replication (needs a display).",
       "Opens MASON's Console on one replication of the scenario (default scenarios/baseline.yaml): "
-      + "play, pause, step (one round = one month), seed and speed. The Model tab shows every actor's "
-      + "capability, reservation and stances as sliders named by their --set paths; changing one between "
-      + "rounds changes the run from the next round. Live charts: positions per issue, each party's "
+      + "play, pause, step (one round = one month), seed and speed. The Model tab shows every input of "
+      + "every actor (its own fields, its stances, ties and pressure) as sliders named by their --set paths; "
+      + "changing one between rounds changes the run from the next round. Live charts: positions per issue, each party's "
       + "utility of the text against its aspiration with accept/refuse marks. The What-if window runs a "
       + "Monte Carlo with the current settings and saves the edits as a delta scenario. "
       + "Needs a display: run it on a desktop or under xvfb-run."
@@ -49,8 +50,10 @@ final class GuiCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}); the script's screenshots go to DIR/gui/<run-id>/.")
   Path out;
 
-  @Option(names = "--script", paramLabel = "COMMANDS", hidden = true,
-      description = "Test hook: steps=N;set=PATH=VALUE;screenshot=NAME;montecarlo=N;save=FILE;quit")
+  @Option(names = "--script", paramLabel = "STEPS",
+      description = "Drive the GUI without a person, for tests and screenshots: steps separated by ';', e.g. "
+          + "steps=3;set=syria.flexibility=0.9;montecarlo=200;save=my_whatif.yaml;quit. Every step is checked "
+          + "before the windows open (exit 2 naming a bad one). See docs/gui.md.")
   String script;
 
   @Override
@@ -66,6 +69,10 @@ final class GuiCommand implements Callable<Integer> {
           + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "], got " + base);
     }
     Scenario fileScenario = scenario.table == null ? ScenarioLoader.load(scenario.scenario) : null;
+    if (script != null) {
+      List<String> problems = GuiLauncher.checkScript(script, s);
+      if (!problems.isEmpty()) throw new BadInput("--script: " + String.join("\n--script: ", problems));
+    }
 
     allowDisplay();
     if (GraphicsEnvironment.isHeadless() || !displayAvailable()) {

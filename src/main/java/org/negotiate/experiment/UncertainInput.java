@@ -9,14 +9,13 @@ import org.negotiate.model.Streams;
 import org.negotiate.scenario.Actor;
 import org.negotiate.scenario.Change;
 import org.negotiate.scenario.Event;
+import org.negotiate.scenario.Fields;
 import org.negotiate.scenario.InputPath;
 import org.negotiate.scenario.InputPaths;
 import org.negotiate.scenario.Issue;
 import org.negotiate.scenario.ProtocolSpec;
 import org.negotiate.scenario.Quantity;
-import org.negotiate.scenario.RedLine;
 import org.negotiate.scenario.Scenario;
-import org.negotiate.scenario.Stance;
 
 /**
  * One uncertain input of a scenario (a {@link Quantity} that is a distribution), named by the key
@@ -103,26 +102,12 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
    */
   public static List<UncertainInput> of(Scenario s, boolean withEvents) {
     List<UncertainInput> out = new ArrayList<>();
+    List<String> issues = s.issues().stream().map(Issue::id).toList();
     for (Actor a : s.actors()) {
-      actor(out, a.id(), "capability", a.capability());
-      actor(out, a.id(), "reservation", a.reservation());
-      actor(out, a.id(), "flexibility", a.flexibility());
-      actor(out, a.id(), "cost_of_delay", a.costOfDelay());
-      actor(out, a.id(), "risk", a.risk());
-      actor(out, a.id(), "lean", a.lean());
-      for (Issue issue : s.issues()) {
-        Stance st = a.stances().get(issue.id());
-        if (st == null) continue;
-        stance(out, a.id(), issue.id(), "position", st.position());
-        stance(out, a.id(), issue.id(), "salience", st.salience());
-        stance(out, a.id(), issue.id(), "flexibility", st.flexibility());
-        stance(out, a.id(), issue.id(), "cost_of_delay", st.costOfDelay());
-        RedLine rl = st.redLine() == null ? RedLine.NONE : st.redLine();
-        stance(out, a.id(), issue.id(), "red_line.min", rl.min());
-        stance(out, a.id(), issue.id(), "red_line.max", rl.max());
+      for (InputPath p : Fields.paths(a, issues)) {
+        Quantity q = Fields.of(p).get(a, Fields.key(p));
+        if (q != null && q.uncertain()) out.add(new UncertainInput(p.toString(), Kind.ACTOR, q, p, null, -1));
       }
-      a.ties().forEach((other, q) -> actor(out, a.id(), "ties." + other, q));
-      a.pressure().forEach((other, q) -> actor(out, a.id(), "pressure." + other, q));
     }
     s.protocol().params().forEach((name, q) -> {
       if (q != null && q.uncertain()) {
@@ -169,19 +154,5 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
       return key.matches(regex);
     }
     return key.equals(p) || key.startsWith(p + ".");
-  }
-
-  private static void actor(List<UncertainInput> out, String actor, String field, Quantity q) {
-    if (q != null && q.uncertain()) {
-      InputPath p = new InputPath(actor, null, field);
-      out.add(new UncertainInput(p.toString(), Kind.ACTOR, q, p, null, -1));
-    }
-  }
-
-  private static void stance(List<UncertainInput> out, String actor, String issue, String field, Quantity q) {
-    if (q != null && q.uncertain()) {
-      InputPath p = new InputPath(actor, issue, field);
-      out.add(new UncertainInput(p.toString(), Kind.ACTOR, q, p, null, -1));
-    }
   }
 }

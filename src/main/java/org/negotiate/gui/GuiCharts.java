@@ -24,7 +24,11 @@ final class GuiCharts {
   static final Color ACCEPT = new Color(0x1A9641);
   static final Color REFUSE = new Color(0xD7191C);
   static final Color EVENT = new Color(0x8C8C8C);
-  static final Color EDIT = new Color(0xE66100);
+  /**
+   * The user's edits: magenta, a hue no actor has (ChartLook's actor palette runs blue, vermillion,
+   * green, orange, pink, sky blue, brown, grey, purple, teal) and none of the marks above.
+   */
+  static final Color EDIT = new Color(0xE800E8);
 
   static final Font MARKER_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
 

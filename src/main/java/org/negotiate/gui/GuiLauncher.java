@@ -27,6 +27,14 @@ public final class GuiLauncher {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /**
+   * The problems of a {@code --script} (one line each), found before the GUI opens: an unknown step,
+   * a bad argument, a {@code set=} path the Model tab does not show or a value out of its range.
+   */
+  public static List<String> checkScript(String script, org.negotiate.scenario.Scenario scenario) {
+    return GuiScript.check(script, scenario);
+  }
+
+  /**
    * Shows the GUI. Without a script, returns when the Console is closed (MASON then exits the
    * JVM itself). With a script, runs it and returns 0 when every command succeeded and nothing
    * threw on any thread, 1 otherwise.

@@ -15,6 +15,12 @@ import javax.swing.JLabel;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
+import org.negotiate.experiment.Comparison;
+import org.negotiate.scenario.Fields;
+import org.negotiate.scenario.InputPath;
+import org.negotiate.scenario.InputPathException;
+import org.negotiate.scenario.InputPaths;
+import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioLoader;
 import sim.display.Console;
 import sim.portrayal.Inspector;
@@ -57,6 +63,93 @@ final class GuiScript {
     return out;
   }
 
+  /** The script's verbs, as the error for an unknown one lists them. */
+  static final String VERBS = "steps=N, play, set=PATH=VALUE, tab=NAME, screenshot=NAME, montecarlo=N, save=FILE, sleep=MS, quit";
+
+  /** The Console's tabs a {@code tab=} step can show. */
+  static final List<String> TABS = List.of("Console", "Displays", "Inspectors", "Model", "About");
+
+  /**
+   * Checks every step before the GUI opens: a known verb with a valid argument, and for
+   * {@code set=PATH=VALUE} a path the Model tab shows (a row of {@link Fields} of an actor of
+   * {@code scenario}) and a number in its valid range.
+   *
+   * @return the problems, one line each ({@code step 2 "set=syria.flex=1": unknown field ...}); empty when the script is good
+   */
+  static List<String> check(String script, Scenario scenario) {
+    List<String> problems = new ArrayList<>();
+    List<String> cmds = commands(script == null ? "" : script);
+    if (cmds.isEmpty()) problems.add("the script has no steps; valid steps: " + VERBS);
+    for (int n = 0; n < cmds.size(); n++) {
+      String cmd = cmds.get(n);
+      int eq = cmd.indexOf('=');
+      String verb = eq < 0 ? cmd : cmd.substring(0, eq);
+      String arg = eq < 0 ? "" : cmd.substring(eq + 1).strip();
+      String why = switch (verb) {
+        case "steps", "montecarlo" -> positive(arg, verb + "=N");
+        case "sleep" -> nonNegative(arg);
+        case "play", "quit" -> eq < 0 ? null : verb + " takes no value";
+        case "tab" -> TABS.stream().anyMatch(t -> t.equalsIgnoreCase(arg)) ? null
+            : "the Console has no tab " + quote(arg) + "; valid tabs: " + String.join(", ", TABS);
+        case "screenshot" -> arg.matches("[A-Za-z0-9_-]+") ? null
+            : "expected screenshot=NAME (letters, digits, _ and -), got " + quote(arg);
+        case "save" -> arg.isEmpty() ? "expected save=FILE" : null;
+        case "set" -> checkSet(arg, scenario);
+        default -> "unknown step " + quote(verb) + "; valid steps: " + VERBS;
+      };
+      if (why != null) problems.add("step " + (n + 1) + " " + quote(cmd) + ": " + why);
+    }
+    return problems;
+  }
+
+  private static String quote(String s) {
+    return "\"" + s + "\"";
+  }
+
+  private static String positive(String arg, String form) {
+    try {
+      return Integer.parseInt(arg) > 0 ? null : "expected " + form + " with N at least 1, got " + quote(arg);
+    } catch (NumberFormatException e) {
+      return "expected " + form + " with N a whole number, got " + quote(arg);
+    }
+  }
+
+  private static String nonNegative(String arg) {
+    try {
+      return Long.parseLong(arg) >= 0 ? null : "expected sleep=MS with MS at least 0, got " + quote(arg);
+    } catch (NumberFormatException e) {
+      return "expected sleep=MS with MS a whole number of milliseconds, got " + quote(arg);
+    }
+  }
+
+  /** Why {@code PATH=VALUE} cannot be typed into the Model tab, or null when it can. */
+  static String checkSet(String arg, Scenario scenario) {
+    int eq = arg.indexOf('=');
+    if (eq <= 0) return "expected set=PATH=VALUE, e.g. set=syria.flexibility=0.9";
+    String path = arg.substring(0, eq).strip();
+    String value = arg.substring(eq + 1).strip();
+    InputPath p;
+    try {
+      p = InputPaths.resolve(scenario, path);
+    } catch (InputPathException e) {
+      String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+      if (List.of("protocol", "agreement", "experiment").contains(first)) {
+        return "the Model tab edits actors' inputs (ACTOR.FIELD, ACTOR.ISSUE.FIELD, ACTOR.ties.OTHER, ACTOR.pressure.OTHER); "
+            + "give " + path + " with --set instead";
+      }
+      return e.getMessage();
+    }
+    Fields.Field f = Fields.of(p);
+    double v;
+    try {
+      v = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return path + ": expected " + f.range().expected() + ", got " + quote(value);
+    }
+    if (!f.range().contains(v)) return path + ": expected " + f.range().expected() + ", got " + quote(value);
+    return null;
+  }
+
   /** Runs every command; throws on the first that fails. */
   void run(String script) throws Exception {
     for (String cmd : commands(script)) {
@@ -76,8 +169,7 @@ final class GuiScript {
         case "quit" -> {
           return;
         }
-        default -> throw new IllegalArgumentException("unknown script command \"" + cmd
-            + "\"; valid: steps=N, play, set=PATH=VALUE, tab=NAME, screenshot=NAME, montecarlo=N, save=FILE, sleep=MS, quit");
+        default -> throw new IllegalArgumentException("unknown script command \"" + cmd + "\"; valid: " + VERBS);
       }
     }
   }
@@ -144,7 +236,7 @@ final class GuiScript {
     });
     onSwing(() -> { });
     double expected = Double.parseDouble(value);
-    double now = gui.value(target.field(), target.actor(), target.issue());
+    double now = gui.value(target.field(), target.actor(), target.key());
     List<WhatIf.Edit> edits = gui.whatIf.edits();
     boolean recorded = !edits.isEmpty() && edits.get(edits.size() - 1).path().equals(path);
     if (!recorded || Math.abs(now - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {
@@ -209,6 +301,8 @@ final class GuiScript {
     List<OddsView.Curve> curves = gui.controls.lastCurves;
     if (curves == null) throw new IllegalStateException("the Monte Carlo gave no odds: " + gui.controls.lastError);
     for (OddsView.Curve c : curves) out.println("gui script: " + c.label() + ": " + OddsView.summary(c.odds()));
+    Comparison c = gui.controls.lastComparison;
+    if (curves.size() == 2 && c != null) out.println("gui script: " + OddsView.difference(c));
   }
 
   private void save(Path file) throws Exception {

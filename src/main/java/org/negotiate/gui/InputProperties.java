@@ -4,6 +4,7 @@ import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.text.ParseException;
 import java.util.List;
+import org.negotiate.scenario.Fields;
 import sim.util.Interval;
 import sim.util.Properties;
 
@@ -29,10 +30,10 @@ final class InputProperties extends Properties {
     double edit(Entry e, double value);
   }
 
-  /** One property: a field of an actor (and issue), its slider range and tool tip. */
-  record Entry(InputField field, String actor, String issue, Interval domain, String description) {
+  /** One property: a field of an actor (and issue or other actor), its slider range and tool tip. */
+  record Entry(Fields.Field field, String actor, String key, Interval domain, String description) {
     String name() {
-      return field.path(actor, issue);
+      return field.path(actor, key);
     }
   }
 

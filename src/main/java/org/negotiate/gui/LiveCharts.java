@@ -16,6 +16,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
@@ -24,6 +25,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -89,10 +91,11 @@ final class LiveCharts {
       r.setSeriesStroke(n, GuiCharts.LOOK.dashed(2.4f));
       r.setSeriesShapesVisible(n, true);
       r.setSeriesShape(n, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-      NumberAxis y = new NumberAxis(wrap(view.issueLabels().get(k)));
+      NumberAxis y = new NumberAxis();
       y.setRange(0, 100);
       y.setTickUnit(new NumberTickUnit(25));
       XYPlot sub = new XYPlot(data, null, y, r);
+      sub.addAnnotation(issueTitle(view.issueLabels().get(k)));
       issuePlots.add(sub);
       combined.add(sub, 1);
     }
@@ -268,7 +271,7 @@ final class LiveCharts {
     } else {
       m.setLabelAnchor(leftward ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
       m.setLabelTextAnchor(leftward ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
-      m.setLabelOffset(new RectangleInsets(3 + 13 * row, 2, 0, 2));
+      m.setLabelOffset(new RectangleInsets(TITLE_ROOM + 13 * row, 2, 0, 2)); // below the issue's title
     }
   }
 
@@ -292,8 +295,19 @@ final class LiveCharts {
     return s.toString();
   }
 
-  private static String wrap(String label) {
-    return label.length() <= 28 ? label : label.substring(0, 27) + "…";
+  /**
+   * The issue's name, whole, across the top left of its panel: a vertical axis label has only the
+   * panel's height (about 120 px with five issues) and cut "Counter-terrorism cooperation" short.
+   */
+  /** Pixels at the top of an issue's panel its title takes: marker labels start below them. */
+  static final int TITLE_ROOM = 19;
+
+  static XYTitleAnnotation issueTitle(String label) {
+    TextTitle t = new TextTitle(label, GuiCharts.LOOK.labelFont().deriveFont(java.awt.Font.BOLD));
+    t.setPaint(ChartLook.INK);
+    t.setBackgroundPaint(new Color(255, 255, 255, 170));
+    t.setPadding(new RectangleInsets(1, 3, 1, 3));
+    return new XYTitleAnnotation(0.005, 0.99, t, RectangleAnchor.TOP_LEFT);
   }
 
   private static java.awt.Shape cross(double r) {

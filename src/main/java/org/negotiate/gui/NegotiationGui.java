@@ -15,6 +15,7 @@ import org.negotiate.protocol.RoundClose;
 import org.negotiate.protocol.Utility;
 import org.negotiate.protocol.Verdict;
 import org.negotiate.scenario.Actor;
+import org.negotiate.scenario.Fields;
 import org.negotiate.scenario.Quantity;
 import org.negotiate.scenario.Role;
 import org.negotiate.scenario.Scenario;
@@ -132,41 +133,54 @@ public final class NegotiationGui extends GUIState {
     flexMax = Math.min(10, Math.max(3, niceCeil(1.5 * flexMax)));
     for (Actor a : s.actors()) {
       List<InputProperties.Entry> entries = new ArrayList<>();
-      entries.add(entry(InputField.CAPABILITY, a, null, new Interval(0.0, capMax), a.capability()));
-      entries.add(entry(InputField.RESERVATION, a, null, new Interval(0.0, 0.99), a.reservation()));
+      // Every --set path of the actor, by the same path, in the table's order.
+      for (Fields.Field f : Fields.actor()) entries.add(entry(f, a, null, capMax, flexMax));
       for (String issue : view.issueIds()) {
-        Stance st = a.stances().get(issue);
-        entries.add(entry(InputField.POSITION, a, issue, new Interval(0.0, 100.0), st.position()));
-        entries.add(entry(InputField.SALIENCE, a, issue, new Interval(0.0, 1.0), st.salience()));
-        entries.add(entry(InputField.RED_LINE_MIN, a, issue, new Interval(0.0, 100.0),
-            st.redLine() == null ? null : st.redLine().min()));
-        entries.add(entry(InputField.RED_LINE_MAX, a, issue, new Interval(0.0, 100.0),
-            st.redLine() == null ? null : st.redLine().max()));
-        entries.add(entry(InputField.FLEXIBILITY, a, issue, new Interval(0.05, flexMax),
-            st.flexibility() == null ? a.flexibility() : st.flexibility()));
-        entries.add(entry(InputField.COST_OF_DELAY, a, issue, new Interval(0.0, 0.99),
-            st.costOfDelay() == null ? a.costOfDelay() : st.costOfDelay()));
+        if (!a.stances().containsKey(issue)) continue;
+        for (Fields.Field f : Fields.STANCE) entries.add(entry(f, a, issue, capMax, flexMax));
+      }
+      for (Fields.Field f : Fields.RELATION) {
+        for (Actor other : s.actors()) if (!other.id().equals(a.id())) entries.add(entry(f, a, other.id(), capMax, flexMax));
       }
       properties.add(new InputProperties(a.name() + " (" + a.role().yamlName() + ")", entries, new InputProperties.Target() {
         @Override
         public double value(InputProperties.Entry e) {
-          return NegotiationGui.this.value(e.field(), e.actor(), e.issue());
+          return NegotiationGui.this.value(e.field(), e.actor(), e.key());
         }
 
         @Override
         public double edit(InputProperties.Entry e, double value) {
-          return NegotiationGui.this.edit(e.field(), e.actor(), e.issue(), value);
+          return NegotiationGui.this.edit(e.field(), e.actor(), e.key(), value);
         }
       }));
     }
   }
 
-  private InputProperties.Entry entry(InputField f, Actor a, String issue, Interval domain, Quantity inScenario) {
-    String where = issue == null ? a.name() : a.name() + ", " + view.issueLabels().get(view.issueIds().indexOf(issue));
+  /**
+   * The slider's range for a field: its clamp, except capability (up to 1.5 times the largest in the
+   * scenario) and flexibility (from 0.05, up to 1.5 times the largest, at least 3), where the clamp is
+   * far wider than any useful value; an open end at 1 shows as 0.99.
+   */
+  static Interval domain(Fields.Field f, double capMax, double flexMax) {
+    if (f == Fields.CAPABILITY) return new Interval(0.0, capMax);
+    if (f == Fields.FLEXIBILITY || f == Fields.STANCE_FLEXIBILITY) return new Interval(0.05, flexMax);
+    double hi = f.clampHi() == 0.999 ? 0.99 : f.clampHi();
+    return new Interval(f.clampLo(), hi);
+  }
+
+  private InputProperties.Entry entry(Fields.Field f, Actor a, String key, double capMax, double flexMax) {
+    String where = switch (f.level()) {
+      case ACTOR -> a.name();
+      case STANCE -> a.name() + ", " + view.issueLabels().get(view.issueIds().indexOf(key));
+      case RELATION -> a.name() + " towards " + config.scenario().actor(key).map(Actor::name).orElse(key);
+    };
+    Quantity inScenario = f.get(a, key);
     String scenarioValue = inScenario == null ? "none" : inScenario.describe();
-    String tip = "<html><b>" + f.path(a.id(), issue) + "</b> (" + where + ")<br>" + f.meaning()
+    if (inScenario == null && f == Fields.STANCE_FLEXIBILITY) scenarioValue += " (the actor's: " + a.flexibility().describe() + ")";
+    if (inScenario == null && f == Fields.STANCE_COST_OF_DELAY) scenarioValue += " (the actor's: " + a.costOfDelay().describe() + ")";
+    String tip = "<html><b>" + f.path(a.id(), key) + "</b> (" + where + ")<br>" + f.meaning()
         + "<br>in the scenario: " + scenarioValue + "</html>";
-    return new InputProperties.Entry(f, a.id(), issue, domain, tip);
+    return new InputProperties.Entry(f, a.id(), key, domain(f, capMax, flexMax), tip);
   }
 
   List<InputProperties> properties() {
@@ -232,12 +246,19 @@ public final class NegotiationGui extends GUIState {
     }
   }
 
-  /** The live value of an input of the current replication. */
-  double value(InputField f, String actor, String issue) {
+  /** The live value of an input of the current replication; {@code key} is the issue or other actor. */
+  double value(Fields.Field f, String actor, String key) {
     NegotiationModel m = model();
-    int i = m.setup().indexOf(actor);
-    int k = issue == null ? 0 : m.setup().issueIds().indexOf(issue);
-    return InputEditor.get(m.inputs(), f, i, k);
+    return InputEditor.get(m.inputs(), f, m.setup().indexOf(actor), at(m.setup(), f, key));
+  }
+
+  /** The index InputEditor takes for a field's key: the issue's, the other actor's, or 0. */
+  static int at(NegotiationSetup setup, Fields.Field f, String key) {
+    return switch (f.level()) {
+      case STANCE -> setup.issueIds().indexOf(key);
+      case RELATION -> setup.indexOf(key);
+      case ACTOR -> 0;
+    };
   }
 
   /**
@@ -247,17 +268,19 @@ public final class NegotiationGui extends GUIState {
    *
    * @return the value the input now has
    */
-  public double edit(InputField f, String actor, String issue, double value) {
+  public double edit(Fields.Field f, String actor, String key, double value) {
     WhatIf.Edit e;
     synchronized (state.schedule) {
       NegotiationModel m = model();
       int i = m.setup().indexOf(actor);
-      int k = issue == null ? 0 : m.setup().issueIds().indexOf(issue);
-      if (i < 0 || k < 0) throw new IllegalArgumentException("no input " + f.path(actor, issue));
+      int k = at(m.setup(), f, key);
+      if (i < 0 || k < 0 || k == i && f.level() == Fields.Level.RELATION) {
+        throw new IllegalArgumentException("no input " + f.path(actor, key));
+      }
       double rounded = Math.round(value * 1e6) / 1e6;
       double applied = InputEditor.set(m.inputs(), f, i, k, rounded);
       m.session().inputsChanged();
-      e = new WhatIf.Edit(f, actor, issue, applied, lastRound);
+      e = new WhatIf.Edit(f, actor, key, applied, lastRound);
       whatIf.record(e);
     }
     onSwing(() -> {

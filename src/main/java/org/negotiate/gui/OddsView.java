@@ -15,6 +15,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.negotiate.experiment.Comparison;
 import org.negotiate.experiment.ConvergenceOdds;
 import org.negotiate.experiment.ConvergenceOdds.MonthOdds;
 
@@ -39,23 +40,27 @@ final class OddsView {
   }
 
   /**
-   * "With the edits − as loaded, P(deal by 2024-11): +0.03; largest gap +0.08 in 2024-08": both
-   * runs draw the same inputs (common random numbers), so the gap is the edits' effect.
+   * "with the edits − as loaded (same draws): +0.030 [-0.004, +0.064] by 2024-11 (paired 95% interval);
+   * largest gap +0.080 in 2024-08": both runs draw the same inputs (common random numbers), so the
+   * gap is the edits' effect, and its interval is Newcombe's for paired proportions, as {@code compare}
+   * reports it.
+   *
+   * @param c the comparison with A the scenario as loaded and B the scenario with the edits
    */
-  static String difference(ConvergenceOdds edited, ConvergenceOdds plain) {
-    List<MonthOdds> a = edited.byMonth();
-    List<MonthOdds> b = plain.byMonth();
-    int n = Math.min(a.size(), b.size());
-    if (n == 0) return "";
-    double last = a.get(n - 1).odds() - b.get(n - 1).odds();
-    int at = 0;
-    for (int i = 0; i < n; i++) if (Math.abs(a.get(i).odds() - b.get(i).odds()) > Math.abs(a.get(at).odds() - b.get(at).odds())) at = i;
-    double big = a.get(at).odds() - b.get(at).odds();
-    return String.format(Locale.ROOT, "with the edits − as loaded (same draws): %+.3f by %s; largest gap %+.3f in %s",
-        last, a.get(n - 1).month(), big, a.get(at).month());
+  static String difference(Comparison c) {
+    List<Comparison.MonthDifference> months = c.byMonth();
+    if (months.isEmpty()) return "";
+    Comparison.MonthDifference last = months.get(months.size() - 1);
+    Comparison.MonthDifference big = last;
+    for (Comparison.MonthDifference m : months) {
+      if (Math.abs(m.paired().estimate()) > Math.abs(big.paired().estimate())) big = m;
+    }
+    return String.format(Locale.ROOT,
+        "with the edits − as loaded (same draws): %+.3f [%+.3f, %+.3f] by %s (paired 95%% interval); largest gap %+.3f in %s",
+        last.paired().estimate(), last.paired().lower(), last.paired().upper(), last.month(), big.paired().estimate(), big.month());
   }
 
-  static JFreeChart chart(String scenario, List<Curve> curves, String runLine) {
+  static JFreeChart chart(String scenario, List<Curve> curves, Comparison comparison, String runLine) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     DeviationRenderer r = new DeviationRenderer(true, true);
     r.setAlpha(0.3f);
@@ -81,7 +86,7 @@ final class OddsView {
       legend.add(GuiCharts.LOOK.boxItem("95% Wilson interval", ChartLook.lighter(c.color(), 0.45 + 0.55 * 0.7)));
       subtitles.add(c.label() + ": " + summary(c.odds()));
     }
-    if (curves.size() == 2) subtitles.add(difference(curves.get(1).odds(), curves.get(0).odds()));
+    if (curves.size() == 2 && comparison != null) subtitles.add(difference(comparison));
     DateAxis x = first == null ? new DateAxis("Month") : GuiCharts.LOOK.monthAxis("Month (odds of a deal by the end of the month)", first.month(), last.month());
     NumberAxis y = new NumberAxis("P(agreement by month)");
     y.setRange(0.0, 1.0);

@@ -32,6 +32,7 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.negotiate.experiment.ConvergenceOdds;
+import org.negotiate.experiment.Comparison;
 import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioException;
@@ -62,6 +63,8 @@ final class WhatIfFrame {
   private ChartPanel oddsPanel;
   /** The last Monte Carlo's curves (for the script and tests), or null. */
   volatile List<OddsView.Curve> lastCurves;
+  /** The paired comparison of the last Monte Carlo with edits (edited − as loaded), or null. */
+  volatile Comparison lastComparison;
   /** The last save's outcome: the file written, or null. */
   volatile Path lastSaved;
   volatile String lastError;
@@ -213,10 +216,15 @@ final class WhatIfFrame {
       @Override
       protected List<OddsView.Curve> doInBackground() throws Exception {
         List<OddsView.Curve> curves = new ArrayList<>();
-        ConvergenceOdds a = MonteCarlo.run(edited, gui.protocol(), options, done -> publish(done)).odds();
+        MonteCarlo.Result ra = MonteCarlo.run(edited, gui.protocol(), options, done -> publish(done));
+        ConvergenceOdds a = ra.odds();
         if (compare) {
-          ConvergenceOdds b = MonteCarlo.run(plain, gui.protocol(), options, done -> publish(n + done)).odds();
-          curves.add(new OddsView.Curve("scenario as loaded", b, OddsView.SCENARIO)); // drawn first, under
+          MonteCarlo.Result rb = MonteCarlo.run(plain, gui.protocol(), options, done -> publish(n + done));
+          curves.add(new OddsView.Curve("scenario as loaded", rb.odds(), OddsView.SCENARIO)); // drawn first, under
+          // B − A with A the scenario as loaded: the edits' effect, paired replication by replication
+          lastComparison = Comparison.of(rb, ra, plain.calendar(), rounds);
+        } else {
+          lastComparison = null;
         }
         curves.add(new OddsView.Curve(compare ? "with the edits" : gui.view.name(), a, OddsView.WITH_EDITS));
         return curves;
@@ -248,7 +256,7 @@ final class WhatIfFrame {
               compare ? "; both curves over the same draws (common random numbers)" : ""));
           StringBuilder sb = new StringBuilder("<html>");
           for (OddsView.Curve c : curves) sb.append(escape(c.label() + ": " + OddsView.summary(c.odds()))).append("<br>");
-          if (curves.size() == 2) sb.append(escape(OddsView.difference(curves.get(1).odds(), curves.get(0).odds())));
+          if (curves.size() == 2 && lastComparison != null) sb.append(escape(OddsView.difference(lastComparison)));
           oddsLine.setText(sb.append("</html>").toString());
           lastCurves = curves;
         } catch (CancellationException | InterruptedException ex) {
@@ -266,7 +274,7 @@ final class WhatIfFrame {
   }
 
   private void show(List<OddsView.Curve> curves, String runLine) {
-    JFreeChart chart = OddsView.chart(gui.view.name(), curves, runLine);
+    JFreeChart chart = OddsView.chart(gui.view.name(), curves, lastComparison, runLine);
     if (oddsFrame == null) {
       oddsFrame = new JFrame("Monte Carlo odds — " + gui.view.name());
       oddsFrame.setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE);

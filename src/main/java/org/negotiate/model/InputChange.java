@@ -1,6 +1,7 @@
 package org.negotiate.model;
 
 import org.negotiate.scenario.Change;
+import org.negotiate.scenario.Fields;
 
 /**
  * One event change resolved to indices and a drawn value, ready to apply to {@link Inputs}.
@@ -11,9 +12,30 @@ import org.negotiate.scenario.Change;
  */
 public record InputChange(Field field, int actor, int issue, int other, Change.Op op, double value) {
 
+  /** Where a change lands in {@link Inputs}: one constant per row of {@link Fields}, whose clamp it keeps. */
   public enum Field {
-    POSITION, SALIENCE, RED_LINE_MIN, RED_LINE_MAX, STANCE_FLEXIBILITY,
-    FLEXIBILITY, STANCE_COST_OF_DELAY, COST_OF_DELAY, CAPABILITY, RESERVATION, RISK, LEAN, TIES, PRESSURE
+    POSITION(Fields.POSITION), SALIENCE(Fields.SALIENCE), RED_LINE_MIN(Fields.RED_LINE_MIN), RED_LINE_MAX(Fields.RED_LINE_MAX),
+    STANCE_FLEXIBILITY(Fields.STANCE_FLEXIBILITY), FLEXIBILITY(Fields.FLEXIBILITY),
+    STANCE_COST_OF_DELAY(Fields.STANCE_COST_OF_DELAY), COST_OF_DELAY(Fields.COST_OF_DELAY), CAPABILITY(Fields.CAPABILITY),
+    RESERVATION(Fields.RESERVATION), RISK(Fields.RISK), LEAN(Fields.LEAN), TIES(Fields.TIES), PRESSURE(Fields.PRESSURE);
+
+    /** The field's row in the scenario's table. */
+    public final Fields.Field row;
+
+    Field(Fields.Field row) {
+      this.row = row;
+    }
+
+    /** The model's place for a row of the table. */
+    public static Field of(Fields.Field row) {
+      for (Field f : values()) if (f.row == row) return f;
+      throw new IllegalArgumentException("the model has no place for the field " + row.name());
+    }
+
+    /** Keeps {@code v} inside the row's clamp. */
+    double clamp(double v) {
+      return row.clamp(v);
+    }
   }
 
   double applyTo(double current) {

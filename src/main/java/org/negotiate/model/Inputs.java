@@ -44,6 +44,27 @@ public final class Inputs {
   public final double[][] statedMaxHi;
   public final double[] statedReservationLo;
 
+  /**
+   * The values of actor fields added to the table ({@link org.negotiate.scenario.Fields#register}),
+   * one vector per field name, for a protocol that reads them by name; empty otherwise.
+   */
+  private final java.util.Map<String, double[]> more = new java.util.LinkedHashMap<>();
+
+  /** Actor i's value of the added field {@code name}, or NaN when no value was drawn for it. */
+  public double more(String name, int i) {
+    double[] v = more.get(name);
+    return v == null ? Double.NaN : v[i];
+  }
+
+  /** Sets actor i's value of the added field {@code name}. */
+  public void setMore(String name, int i, double value) {
+    more.computeIfAbsent(name, k -> {
+      double[] v = new double[actors];
+      java.util.Arrays.fill(v, Double.NaN);
+      return v;
+    })[i] = value;
+  }
+
   public Inputs(int actors, int issues) {
     this(actors, issues, true);
   }
@@ -100,6 +121,7 @@ public final class Inputs {
     System.arraycopy(reservation, 0, c.reservation, 0, actors);
     System.arraycopy(risk, 0, c.risk, 0, actors);
     System.arraycopy(lean, 0, c.lean, 0, actors);
+    more.forEach((k, v) -> c.more.put(k, v.clone()));
     return c;
   }
 
@@ -154,37 +176,62 @@ public final class Inputs {
     return p;
   }
 
-  /** Applies one event change. */
+  /** Applies one event change, keeping the value inside its field's clamp ({@link org.negotiate.scenario.Fields}). */
   public void apply(InputChange c) {
     int i = c.actor();
     int k = c.issue();
-    switch (c.field()) {
-      case POSITION -> position[i][k] = clamp(c.applyTo(position[i][k]), 0, 100);
-      case SALIENCE -> setSalience(i, k, clamp(c.applyTo(salience[i][k]), 0, 1));
-      case RED_LINE_MIN -> redLineMin[i][k] = c.removes() ? 0 : clamp(c.applyTo(redLineMin[i][k]), 0, 100);
-      case RED_LINE_MAX -> redLineMax[i][k] = c.removes() ? 100 : clamp(c.applyTo(redLineMax[i][k]), 0, 100);
-      case STANCE_FLEXIBILITY -> flexibility[i][k] = clamp(c.applyTo(flexibility[i][k]), 1e-3, 10);
+    InputChange.Field f = c.field();
+    switch (f) {
+      case POSITION -> position[i][k] = f.clamp(c.applyTo(position[i][k]));
+      case SALIENCE -> setSalience(i, k, f.clamp(c.applyTo(salience[i][k])));
+      case RED_LINE_MIN -> redLineMin[i][k] = c.removes() ? 0 : f.clamp(c.applyTo(redLineMin[i][k]));
+      case RED_LINE_MAX -> redLineMax[i][k] = c.removes() ? 100 : f.clamp(c.applyTo(redLineMax[i][k]));
+      case STANCE_FLEXIBILITY -> flexibility[i][k] = f.clamp(c.applyTo(flexibility[i][k]));
       case FLEXIBILITY -> {
-        for (int q = 0; q < issues; q++) flexibility[i][q] = clamp(c.applyTo(flexibility[i][q]), 1e-3, 10);
+        for (int q = 0; q < issues; q++) flexibility[i][q] = f.clamp(c.applyTo(flexibility[i][q]));
       }
-      case STANCE_COST_OF_DELAY -> costOfDelay[i][k] = clamp(c.applyTo(costOfDelay[i][k]), 0, 0.999);
+      case STANCE_COST_OF_DELAY -> costOfDelay[i][k] = f.clamp(c.applyTo(costOfDelay[i][k]));
       case COST_OF_DELAY -> {
-        for (int q = 0; q < issues; q++) costOfDelay[i][q] = clamp(c.applyTo(costOfDelay[i][q]), 0, 0.999);
+        for (int q = 0; q < issues; q++) costOfDelay[i][q] = f.clamp(c.applyTo(costOfDelay[i][q]));
       }
-      case CAPABILITY -> capability[i] = clamp(c.applyTo(capability[i]), 1e-9, 1e6);
-      case RESERVATION -> reservation[i] = clamp(c.applyTo(reservation[i]), 0, 0.999);
-      case RISK -> risk[i] = clamp(c.applyTo(risk[i]), -1, 1);
-      case LEAN -> lean[i] = clamp(c.applyTo(lean[i]), 0, 1);
+      case CAPABILITY -> capability[i] = f.clamp(c.applyTo(capability[i]));
+      case RESERVATION -> reservation[i] = f.clamp(c.applyTo(reservation[i]));
+      case RISK -> risk[i] = f.clamp(c.applyTo(risk[i]));
+      case LEAN -> lean[i] = f.clamp(c.applyTo(lean[i]));
       case TIES -> {
-        ties[i][c.other()] = clamp(c.applyTo(ties[i][c.other()]), 0, 0.999);
+        ties[i][c.other()] = f.clamp(c.applyTo(ties[i][c.other()]));
         double sum = 0;
         for (double t : ties[i]) sum += t;
         if (sum >= 0.999) { // keep the actor's own utility in its judgement
           for (int j = 0; j < actors; j++) ties[i][j] *= 0.999 / sum;
         }
       }
-      case PRESSURE -> pressure[i][c.other()] = clamp(c.applyTo(pressure[i][c.other()]), -1, 1);
+      case PRESSURE -> pressure[i][c.other()] = f.clamp(c.applyTo(pressure[i][c.other()]));
     }
+  }
+
+  /**
+   * The current value of a field for actor i, {@code at} the issue (stance field) or the other
+   * actor's index (tie, pressure); for an actor's flexibility or cost of delay, which live per
+   * stance, its effective value (the salience-weighted mean).
+   */
+  public double get(InputChange.Field f, int i, int at) {
+    return switch (f) {
+      case POSITION -> position[i][at];
+      case SALIENCE -> salience[i][at];
+      case RED_LINE_MIN -> redLineMin[i][at];
+      case RED_LINE_MAX -> redLineMax[i][at];
+      case STANCE_FLEXIBILITY -> flexibility[i][at];
+      case FLEXIBILITY -> flexibility(i);
+      case STANCE_COST_OF_DELAY -> costOfDelay[i][at];
+      case COST_OF_DELAY -> costOfDelay(i);
+      case CAPABILITY -> capability[i];
+      case RESERVATION -> reservation[i];
+      case RISK -> risk[i];
+      case LEAN -> lean[i];
+      case TIES -> ties[i][at];
+      case PRESSURE -> pressure[i][at];
+    };
   }
 
   /**

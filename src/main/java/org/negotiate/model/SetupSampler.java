@@ -8,6 +8,7 @@ import java.util.Map;
 import org.negotiate.scenario.Actor;
 import org.negotiate.scenario.Change;
 import org.negotiate.scenario.Event;
+import org.negotiate.scenario.Fields;
 import org.negotiate.scenario.InputPath;
 import org.negotiate.scenario.Issue;
 import org.negotiate.scenario.Quantity;
@@ -102,6 +103,9 @@ public final class SetupSampler {
     private final Slot[][] tie;
     private final int[][] pressureOn;
     private final Slot[][] pressure;
+    /** Actor fields added to the table: each field and, per actor, its slot. */
+    private final List<Fields.Field> added;
+    private final Slot[][] more;
     private final List<EventPlan> events = new ArrayList<>();
     private final List<String> paramNames = new ArrayList<>();
     private final List<Slot> params = new ArrayList<>();
@@ -133,8 +137,11 @@ public final class SetupSampler {
       tie = new Slot[actors][];
       pressureOn = new int[actors][];
       pressure = new Slot[actors][];
+      added = Fields.added();
+      more = new Slot[added.size()][actors];
       for (int i = 0; i < actors; i++) {
         Actor a = sorted.get(i);
+        for (int f = 0; f < added.size(); f++) more[f][i] = Slot.of(added.get(f).get(a, null), a.id() + "." + added.get(f).name());
         capability[i] = Slot.of(a.capability(), a.id() + ".capability");
         reservation[i] = Slot.of(a.reservation(), a.id() + ".reservation");
         risk[i] = Slot.of(a.risk(), a.id() + ".risk");
@@ -243,6 +250,9 @@ public final class SetupSampler {
         }
         for (int q = 0; q < tieTo[i].length; q++) in.ties[i][tieTo[i][q]] = tie[i][q].value(seed, draw);
         for (int q = 0; q < pressureOn[i].length; q++) in.pressure[i][pressureOn[i][q]] = pressure[i][q].value(seed, draw);
+        for (int f = 0; f < added.size(); f++) {
+          if (more[f][i] != null) in.setMore(added.get(f).name(), i, more[f][i].value(seed, draw));
+        }
       }
 
       List<ScheduledEvent> fired = new ArrayList<>();
@@ -286,36 +296,20 @@ public final class SetupSampler {
   static InputChange resolve(InputPath p, Change.Op op, double value, List<String> actorIds, List<String> issueIds) {
     int i = actorIds.indexOf(p.actor());
     if (i < 0) throw new IllegalArgumentException("unknown actor in " + p);
-    if (p.issue() != null) {
-      int k = issueIds.indexOf(p.issue());
-      if (k < 0) throw new IllegalArgumentException("unknown issue in " + p);
-      InputChange.Field f = switch (p.field()) {
-        case "position" -> InputChange.Field.POSITION;
-        case "salience" -> InputChange.Field.SALIENCE;
-        case "red_line.min" -> InputChange.Field.RED_LINE_MIN;
-        case "red_line.max" -> InputChange.Field.RED_LINE_MAX;
-        case "flexibility" -> InputChange.Field.STANCE_FLEXIBILITY;
-        case "cost_of_delay" -> InputChange.Field.STANCE_COST_OF_DELAY;
-        default -> throw new IllegalArgumentException("unknown stance field in " + p);
-      };
-      return new InputChange(f, i, k, -1, op, value);
-    }
-    String field = p.field();
-    if (field.startsWith("ties.") || field.startsWith("pressure.")) {
-      int j = actorIds.indexOf(field.substring(field.indexOf('.') + 1));
-      if (j < 0) throw new IllegalArgumentException("unknown actor in " + p);
-      InputChange.Field f = field.startsWith("ties.") ? InputChange.Field.TIES : InputChange.Field.PRESSURE;
-      return new InputChange(f, i, -1, j, op, value);
-    }
-    InputChange.Field f = switch (field) {
-      case "capability" -> InputChange.Field.CAPABILITY;
-      case "reservation" -> InputChange.Field.RESERVATION;
-      case "flexibility" -> InputChange.Field.FLEXIBILITY;
-      case "cost_of_delay" -> InputChange.Field.COST_OF_DELAY;
-      case "risk" -> InputChange.Field.RISK;
-      case "lean" -> InputChange.Field.LEAN;
-      default -> throw new IllegalArgumentException("unknown actor field in " + p);
+    InputChange.Field f = InputChange.Field.of(Fields.of(p));
+    String key = Fields.key(p);
+    return switch (f.row.level()) {
+      case STANCE -> {
+        int k = issueIds.indexOf(key);
+        if (k < 0) throw new IllegalArgumentException("unknown issue in " + p);
+        yield new InputChange(f, i, k, -1, op, value);
+      }
+      case RELATION -> {
+        int j = actorIds.indexOf(key);
+        if (j < 0) throw new IllegalArgumentException("unknown actor in " + p);
+        yield new InputChange(f, i, -1, j, op, value);
+      }
+      case ACTOR -> new InputChange(f, i, -1, -1, op, value);
     };
-    return new InputChange(f, i, -1, -1, op, value);
   }
 }

@@ -22,7 +22,7 @@ import org.negotiate.experiment.ConvergenceOdds;
 import org.negotiate.experiment.ModelComparison;
 import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.experiment.ReferenceSummary;
-import org.negotiate.experiment.ScenarioDiff;
+import org.negotiate.scenario.ScenarioDiff;
 import org.negotiate.report.PolicyBrief.Section;
 import org.negotiate.scenario.Issue;
 import org.negotiate.scenario.Scenario;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.negotiate.experiment.Comparison;
-import org.negotiate.experiment.ScenarioDiff;
+import org.negotiate.scenario.ScenarioDiff;
 
 /**
  * The CSV files of a comparison of two scenarios (A and B as given on the command line). Numbers

@@ -18,6 +18,8 @@ import java.util.Map;
  *     actor's utility, keyed by that actor's id
  * @param pressure how much this actor (a mediator or patron) speeds up another's concession, keyed
  *     by the other's id
+ * @param more the values of fields added to {@link Fields} beyond those named above, keyed by the
+ *     field's name (empty unless such a field is registered)
  */
 public record Actor(
     String id,
@@ -33,12 +35,21 @@ public record Actor(
     Map<String, Quantity> ties,
     Map<String, Quantity> pressure,
     List<String> evidence,
-    String rationale) implements java.io.Serializable {
+    String rationale,
+    Map<String, Quantity> more) implements java.io.Serializable {
+
+  /** An actor with no fields beyond the built-in ones. */
+  public Actor(String id, String name, Role role, Quantity capability, Quantity reservation, Quantity flexibility,
+      Quantity costOfDelay, Quantity risk, Quantity lean, Map<String, Stance> stances, Map<String, Quantity> ties,
+      Map<String, Quantity> pressure, List<String> evidence, String rationale) {
+    this(id, name, role, capability, reservation, flexibility, costOfDelay, risk, lean, stances, ties, pressure, evidence,
+        rationale, Map.of());
+  }
 
   /** The same actor with other stances, evidence and rationale (as-of cuts narrow them). */
   public Actor with(Map<String, Stance> newStances, List<String> newEvidence, String newRationale) {
     return new Actor(id, name, role, capability, reservation, flexibility, costOfDelay, risk, lean, newStances, ties, pressure,
-        newEvidence, newRationale);
+        newEvidence, newRationale, more);
   }
 
   /** The name rounds.csv and the charts give the mediators' text: no actor may have it. */

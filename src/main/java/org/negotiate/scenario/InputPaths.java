@@ -2,9 +2,7 @@ package org.negotiate.scenario;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Parsing of input paths against a scenario, and reading and replacing the value a path names.
@@ -44,7 +42,7 @@ public final class InputPaths {
     }
     String second = s[1];
     if (s.length == 2) {
-      if (Fields.ACTOR_FIELDS.contains(second)) return new InputPath(actor, null, second);
+      if (Fields.actorFields().contains(second)) return new InputPath(actor, null, second);
       if (Fields.RELATION_FIELDS.contains(second)) {
         throw new InputPathException(second + " needs the other actor: " + actor + "." + second + ".ACTOR");
       }
@@ -53,7 +51,7 @@ public final class InputPaths {
             + join(Fields.STANCE_FIELDS));
       }
       throw new InputPathException("unknown field " + Quantities.quote(second) + " of actor " + actor
-          + "; valid fields: " + join(Fields.ACTOR_FIELDS) + ", ties.ACTOR, pressure.ACTOR"
+          + "; valid fields: " + join(Fields.actorFields()) + ", ties.ACTOR, pressure.ACTOR"
           + " (or ISSUE.FIELD for a stance; valid issues: " + join(issues) + ")");
     }
     if (Fields.RELATION_FIELDS.contains(second)) {
@@ -74,7 +72,7 @@ public final class InputPaths {
       return new InputPath(actor, null, second + "." + other);
     }
     if (!issues.contains(second)) {
-      if (Fields.ACTOR_FIELDS.contains(second)) {
+      if (Fields.actorFields().contains(second)) {
         throw new InputPathException(actor + "." + second + " is an actor field and takes nothing after it");
       }
       throw new InputPathException("unknown issue " + Quantities.quote(second) + "; valid issues: " + join(issues));
@@ -90,31 +88,7 @@ public final class InputPaths {
   /** The value the path names, or null when it is absent (no red-line bound, no tie). */
   public static Quantity get(Scenario scenario, InputPath path) {
     Actor a = scenario.actor(path.actor()).orElseThrow(() -> new IllegalArgumentException("no actor " + path.actor()));
-    if (path.issue() == null) {
-      String f = path.field();
-      if (f.startsWith("ties.")) return a.ties().get(f.substring(5));
-      if (f.startsWith("pressure.")) return a.pressure().get(f.substring(9));
-      return switch (f) {
-        case "capability" -> a.capability();
-        case "reservation" -> a.reservation();
-        case "flexibility" -> a.flexibility();
-        case "cost_of_delay" -> a.costOfDelay();
-        case "risk" -> a.risk();
-        case "lean" -> a.lean();
-        default -> throw new IllegalArgumentException("no actor field " + f);
-      };
-    }
-    Stance st = a.stances().get(path.issue());
-    if (st == null) throw new IllegalArgumentException("no stance " + path);
-    return switch (path.field()) {
-      case "position" -> st.position();
-      case "salience" -> st.salience();
-      case "flexibility" -> st.flexibility();
-      case "cost_of_delay" -> st.costOfDelay();
-      case "red_line.min" -> st.redLine().min();
-      case "red_line.max" -> st.redLine().max();
-      default -> throw new IllegalArgumentException("no stance field " + path.field());
-    };
+    return Fields.of(path).get(a, Fields.key(path));
   }
 
   /**
@@ -123,52 +97,7 @@ public final class InputPaths {
    */
   public static Scenario with(Scenario s, InputPath path, Quantity q) {
     Actor a = s.actor(path.actor()).orElseThrow(() -> new IllegalArgumentException("no actor " + path.actor()));
-    Actor b;
-    if (path.issue() == null) {
-      String f = path.field();
-      if (f.startsWith("ties.") || f.startsWith("pressure.")) {
-        boolean ties = f.startsWith("ties.");
-        String other = f.substring(f.indexOf('.') + 1);
-        Map<String, Quantity> m = new LinkedHashMap<>(ties ? a.ties() : a.pressure());
-        if (q == null) m.remove(other); else m.put(other, q);
-        Map<String, Quantity> um = Collections.unmodifiableMap(m);
-        b = new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), a.flexibility(), a.costOfDelay(),
-            a.risk(), a.lean(), a.stances(), ties ? um : a.ties(), ties ? a.pressure() : um, a.evidence(), a.rationale());
-      } else {
-        Quantity cap = a.capability(), res = a.reservation(), flex = a.flexibility(), kappa = a.costOfDelay(), risk = a.risk(), lean = a.lean();
-        switch (f) {
-          case "capability" -> cap = req(q, path);
-          case "reservation" -> res = req(q, path);
-          case "flexibility" -> flex = req(q, path);
-          case "cost_of_delay" -> kappa = req(q, path);
-          case "risk" -> risk = req(q, path);
-          case "lean" -> lean = req(q, path);
-          default -> throw new IllegalArgumentException("no actor field " + f);
-        }
-        b = new Actor(a.id(), a.name(), a.role(), cap, res, flex, kappa, risk, lean, a.stances(), a.ties(),
-            a.pressure(), a.evidence(), a.rationale());
-      }
-    } else {
-      Stance st = a.stances().get(path.issue());
-      if (st == null) throw new IllegalArgumentException("no stance " + path);
-      Quantity pos = st.position(), sal = st.salience(), flex = st.flexibility(), kappa = st.costOfDelay();
-      RedLine rl = st.redLine();
-      switch (path.field()) {
-        case "position" -> pos = req(q, path);
-        case "salience" -> sal = req(q, path);
-        case "flexibility" -> flex = q;
-        case "cost_of_delay" -> kappa = q;
-        case "red_line.min" -> rl = new RedLine(q, rl.max());
-        case "red_line.max" -> rl = new RedLine(rl.min(), q);
-        default -> throw new IllegalArgumentException("no stance field " + path.field());
-      }
-      if (rl.isNone()) rl = RedLine.NONE;
-      Map<String, Stance> m = new LinkedHashMap<>(a.stances());
-      m.put(path.issue(), new Stance(pos, sal, rl, flex, kappa, st.evidence(), st.rationale()));
-      b = new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), a.flexibility(), a.costOfDelay(),
-          a.risk(), a.lean(), Collections.unmodifiableMap(m), a.ties(), a.pressure(), a.evidence(), a.rationale());
-    }
-    return withActor(s, b);
+    return withActor(s, Fields.of(path).with(a, Fields.key(path), q));
   }
 
   /** The scenario with the actor of the same id replaced. */
@@ -176,11 +105,6 @@ public final class InputPaths {
     List<Actor> actors = new ArrayList<>();
     for (Actor x : s.actors()) actors.add(x.id().equals(b.id()) ? b : x);
     return s.withActors(Collections.unmodifiableList(actors));
-  }
-
-  private static Quantity req(Quantity q, InputPath p) {
-    if (q == null) throw new IllegalArgumentException(p + " cannot be removed");
-    return q;
   }
 
   static String join(List<String> names) {

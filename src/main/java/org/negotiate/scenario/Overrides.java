@@ -97,7 +97,7 @@ final class Overrides {
   }
 
   private static boolean removable(InputPath p) {
-    return p.issue() == null ? p.field().contains(".") : !p.field().equals("position") && !p.field().equals("salience");
+    return Fields.of(p).removable();
   }
 
   /**
@@ -125,7 +125,7 @@ final class Overrides {
     }
     return InputPaths.withActor(s, new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(),
         a.flexibility(), a.costOfDelay(), a.risk(), a.lean(), Collections.unmodifiableMap(m), a.ties(), a.pressure(), a.evidence(),
-        a.rationale()));
+        a.rationale(), a.more()));
   }
 
   private static Scenario protocol(Scenario s, String path, String[] seg, String value)

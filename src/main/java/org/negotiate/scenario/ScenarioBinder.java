@@ -38,6 +38,15 @@ final class ScenarioBinder {
   static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
   static final List<String> ACTOR = List.of("id", "name", "role", "capability", "reservation", "flexibility",
       "cost_of_delay", "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances", "prior");
+
+  /** The keys of an actor block: {@link #ACTOR} and any fields added to {@link Fields}. */
+  static List<String> actorKeys() {
+    List<Fields.Field> added = Fields.added();
+    if (added.isEmpty()) return ACTOR;
+    List<String> keys = new ArrayList<>(ACTOR);
+    added.forEach(f -> keys.add(f.name()));
+    return keys;
+  }
   static final List<String> STANCE = List.of("position", "salience", "red_line", "flexibility", "cost_of_delay", "evidence",
       "rationale", "prior");
   static final List<String> RED_LINE = List.of("min", "max");
@@ -226,7 +235,7 @@ final class ScenarioBinder {
       String path = itemPath("actors", k, items.get(k));
       YamlNode.Map m = asMap(items.get(k), path);
       if (m == null) continue;
-      keys(m, path, ACTOR, ACTOR_REQUIRED);
+      keys(m, path, actorKeys(), ACTOR_REQUIRED);
       String id = id(m, path, seen, "actor");
       if (id != null && RESERVED_IDS.contains(id)) {
         err(val(m, "id"), path + ".id", "actor id " + Quantities.quote(id) + " is reserved (--set uses "
@@ -234,22 +243,28 @@ final class ScenarioBinder {
       }
       String name = str(m, "name", path, true);
       Role role = role(m, path);
-      Quantity cap = qty(m, "capability", path, Range.CAPABILITY, true);
-      Quantity res = qty(m, "reservation", path, Range.RESERVATION, true);
-      Quantity flex = qty(m, "flexibility", path, Range.FLEXIBILITY, true);
+      Quantity cap = qty(m, "capability", path, Fields.CAPABILITY.range(), true);
+      Quantity res = qty(m, "reservation", path, Fields.RESERVATION.range(), true);
+      Quantity flex = qty(m, "flexibility", path, Fields.FLEXIBILITY.range(), true);
       // Absent: no cost of delay, the actor never concedes (mediators and stakeholders do not).
       Quantity kappa = m.entries().containsKey("cost_of_delay")
-          ? qty(m, "cost_of_delay", path, Range.COST_OF_DELAY, false) : Quantity.of(0);
-      Quantity risk = m.entries().containsKey("risk") ? qty(m, "risk", path, Range.RISK, false) : Quantity.of(0);
-      Quantity lean = m.entries().containsKey("lean") ? qty(m, "lean", path, Range.UNIT, false) : Quantity.of(0);
+          ? qty(m, "cost_of_delay", path, Fields.COST_OF_DELAY.range(), false) : Quantity.of(0);
+      Quantity risk = m.entries().containsKey("risk") ? qty(m, "risk", path, Fields.RISK.range(), false) : Quantity.of(0);
+      Quantity lean = m.entries().containsKey("lean") ? qty(m, "lean", path, Fields.LEAN.range(), false) : Quantity.of(0);
       List<String> evidence = evidence(m, path, false);
       String rationale = str(m, "rationale", path, false);
-      Map<String, Quantity> ties = relation(m, "ties", path, Range.TIE);
-      Map<String, Quantity> pressure = relation(m, "pressure", path, Range.PRESSURE);
+      Map<String, Quantity> ties = relation(m, "ties", path, Fields.TIES.range());
+      Map<String, Quantity> pressure = relation(m, "pressure", path, Fields.PRESSURE.range());
       Map<String, Stance> stances = stances(m, path, id);
       if (id != null) prior(m, path, id, false);
+      // Fields added to the table: optional, their stated default when absent.
+      Map<String, Quantity> more = new LinkedHashMap<>();
+      for (Fields.Field f : Fields.added()) {
+        Quantity q = m.entries().containsKey(f.name()) ? qty(m, f.name(), path, f.range(), false) : f.absent();
+        if (q != null) more.put(f.name(), q);
+      }
       out.add(new Actor(id, name, role, cap, res, flex, kappa, risk, lean, stances, ties, pressure, evidence,
-          rationale == null ? "" : rationale));
+          rationale == null ? "" : rationale, Collections.unmodifiableMap(more)));
     }
     return Collections.unmodifiableList(out);
   }
@@ -293,17 +308,17 @@ final class ScenarioBinder {
       // a draft, or a block stating its prior (an as-of scenario written before any), may hold no evidence yet
       keys(st, p, STANCE, draft ? List.of("position", "salience")
           : hasPrior ? List.of("position", "salience", "rationale") : List.of("position", "salience", "evidence", "rationale"));
-      Quantity pos = qty(st, "position", p, Range.POSITION, true);
-      Quantity sal = qty(st, "salience", p, Range.UNIT, true);
-      Quantity flex = qty(st, "flexibility", p, Range.FLEXIBILITY, false);
-      Quantity kappa = qty(st, "cost_of_delay", p, Range.COST_OF_DELAY, false);
+      Quantity pos = qty(st, "position", p, Fields.POSITION.range(), true);
+      Quantity sal = qty(st, "salience", p, Fields.SALIENCE.range(), true);
+      Quantity flex = qty(st, "flexibility", p, Fields.STANCE_FLEXIBILITY.range(), false);
+      Quantity kappa = qty(st, "cost_of_delay", p, Fields.STANCE_COST_OF_DELAY.range(), false);
       RedLine rl = RedLine.NONE;
       if (st.entries().containsKey("red_line") && !isNull(val(st, "red_line"))) {
         String rp = p + ".red_line";
         YamlNode.Map r = map(st, "red_line", rp);
         if (r != null) {
           keys(r, rp, RED_LINE, List.of());
-          rl = new RedLine(qty(r, "min", rp, Range.POSITION, false), qty(r, "max", rp, Range.POSITION, false));
+          rl = new RedLine(qty(r, "min", rp, Fields.RED_LINE_MIN.range(), false), qty(r, "max", rp, Fields.RED_LINE_MAX.range(), false));
           if (rl.isNone()) rl = RedLine.NONE;
         }
       }

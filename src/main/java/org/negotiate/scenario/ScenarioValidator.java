@@ -40,14 +40,9 @@ final class ScenarioValidator {
     for (Actor a : actors) {
       if (a.id() == null) continue;
       String p = "actors[" + a.id() + "]";
-      range(out, p + ".capability", a.capability(), Range.CAPABILITY);
-      range(out, p + ".reservation", a.reservation(), Range.RESERVATION);
-      range(out, p + ".flexibility", a.flexibility(), Range.FLEXIBILITY);
-      range(out, p + ".cost_of_delay", a.costOfDelay(), Range.COST_OF_DELAY);
-      range(out, p + ".risk", a.risk(), Range.RISK);
-      range(out, p + ".lean", a.lean(), Range.UNIT);
-      relation(out, p, a, "ties", a.ties(), Range.TIE, actorIds);
-      relation(out, p, a, "pressure", a.pressure(), Range.PRESSURE, actorIds);
+      for (Fields.Field f : Fields.actor()) range(out, p + "." + f.name(), f.get(a, null), f.range());
+      relation(out, p, a, Fields.TIES.name(), a.ties(), Fields.TIES.range(), actorIds);
+      relation(out, p, a, Fields.PRESSURE.name(), a.pressure(), Fields.PRESSURE.range(), actorIds);
       if (a.ties() != null && !a.ties().isEmpty()) {
         double max = a.ties().values().stream().mapToDouble(Quantity::max).sum();
         if (max >= 1) {
@@ -140,14 +135,9 @@ final class ScenarioValidator {
             + InputPaths.join(issueIds)));
       }
       Stance s = e.getValue();
-      range(out, ip + ".position", s.position(), Range.POSITION);
-      range(out, ip + ".salience", s.salience(), Range.UNIT);
-      range(out, ip + ".flexibility", s.flexibility(), Range.FLEXIBILITY);
-      range(out, ip + ".cost_of_delay", s.costOfDelay(), Range.COST_OF_DELAY);
+      for (Fields.Field f : Fields.STANCE) range(out, ip + "." + f.name(), f.get(a, e.getKey()), f.range());
       RedLine rl = s.redLine();
       if (rl == null) continue;
-      range(out, ip + ".red_line.min", rl.min(), Range.POSITION);
-      range(out, ip + ".red_line.max", rl.max(), Range.POSITION);
       if (rl.min() != null && rl.max() != null && rl.min().max() > rl.max().min()) {
         out.add(new Finding(ip + ".red_line", false, "red line min (" + rl.min().describe() + ") can exceed max ("
             + rl.max().describe() + "); min must not exceed max"));

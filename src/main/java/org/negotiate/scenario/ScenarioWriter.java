@@ -45,6 +45,10 @@ public final class ScenarioWriter {
           "risk", q(a.risk()), "lean", q(a.lean()));
       // Written only when given: absent reads back as 0, so the file stays as short as its source.
       if (!a.costOfDelay().equals(Quantity.of(0))) m.put("cost_of_delay", q(a.costOfDelay()));
+      for (Fields.Field f : Fields.added()) {
+        Quantity v = f.get(a, null);
+        if (v != null) m.put(f.name(), q(v));
+      }
       if (!a.evidence().isEmpty()) m.put("evidence", a.evidence());
       if (a.rationale() != null && !a.rationale().isEmpty()) m.put("rationale", a.rationale());
       if (!a.ties().isEmpty()) m.put("ties", qs(a.ties()));

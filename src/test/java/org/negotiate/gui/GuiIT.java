@@ -38,6 +38,7 @@ class GuiIT {
       "steps=3",
       "set=turkey.refugee_return.salience=0.5",
       "set=turkey.withdrawal.red_line.max=85",
+      "set=syria.flexibility=0.9",
       "steps=2",
       "screenshot=after-edit",
       "montecarlo=200",
@@ -97,6 +98,15 @@ class GuiIT {
   }
 
   @Test
+  void aBadScriptStepExitsTwoWithTheStepNamedAndNoStackTrace() throws Exception {
+    Proc p = java(List.of(), Map.of(), tmp.resolve("prefs"), "gui", "scenarios/baseline.yaml", "--out", tmp.toString(),
+        "--script", "steps=1;set=syria.flexibility=0.9x;quit");
+    assertEquals(2, p.exit(), p.out() + p.err());
+    assertTrue(p.err().contains("--script: step 2 \"set=syria.flexibility=0.9x\": syria.flexibility: expected a number in (0,10]"), p.err());
+    assertFalse(p.err().contains("Exception") || p.err().contains("no inspector property"), p.err());
+  }
+
+  @Test
   void theGuiStepsTakesAnInspectorEditRunsMonteCarloSavesTheWhatIfAndTakesScreenshots() throws Exception {
     skipUnless(onPath("xvfb-run"),
         "GUI check skipped: xvfb-run is not installed (Debian: apt-get install xvfb xauth; .ci/run installs it)");
@@ -112,6 +122,9 @@ class GuiIT {
     assertEquals(0, p.exit(), all);
     assertFalse(p.err().contains("Exception"), p.err());
     assertTrue(p.out().contains("turkey.refugee_return.salience is now 0.5 (after round 2)"), p.out());
+    assertTrue(p.out().contains("syria.flexibility is now 0.9 (after round 2)"), "the actor's flexibility, one value: " + p.out());
+    assertTrue(Pattern.compile("with the edits − as loaded \\(same draws\\): [-+]\\d\\.\\d{3} \\[[-+]\\d\\.\\d{3}, [-+]\\d\\.\\d{3}\\] by 2024-11 "
+        + "\\(paired 95% interval\\)").matcher(p.out()).find(), "the paired difference with its interval: " + p.out());
 
     Matcher m = Pattern.compile("screenshots in (.+)/").matcher(p.out());
     assertTrue(m.find(), p.out());
@@ -129,6 +142,7 @@ class GuiIT {
     var turkey = saved.actor("turkey").orElseThrow().stances();
     assertEquals(0.5, turkey.get("refugee_return").salience().nominal(), 1e-12);
     assertEquals(85, turkey.get("withdrawal").redLine().max().nominal(), 1e-12);
+    assertEquals(0.9, saved.actor("syria").orElseThrow().flexibility().nominal(), 1e-12);
     assertTrue(Files.readString(whatIf).contains("extends: "), "a delta");
   }
 

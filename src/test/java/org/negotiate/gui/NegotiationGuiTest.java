@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.negotiate.scenario.Fields;
 import org.junit.jupiter.api.Test;
 import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.sim.RunOutcome;
@@ -17,7 +18,7 @@ import sim.util.Interval;
 class NegotiationGuiTest {
 
   @Test
-  void theInspectorListsEveryActorsCapabilityAndStanceFieldsWithSliderRanges() throws Exception {
+  void theInspectorListsEverySetPathOfEveryActorWithSliderRanges() throws Exception {
     NegotiationGui gui = new NegotiationGui(WhatIfTest.config(List.of()));
     List<String> names = new ArrayList<>();
     for (InputProperties p : gui.properties()) {
@@ -31,7 +32,13 @@ class NegotiationGuiTest {
       }
     }
     assertEquals(5, gui.properties().size(), "one tab per actor");
-    assertEquals(5 * (2 + 3 * 6), names.size());
+    // per actor: its 6 own fields, 6 per stance on 3 issues, ties and pressure towards each of the 4 others
+    assertEquals(5 * (6 + 3 * 6 + 2 * 4), names.size());
+    assertTrue(names.contains("syria.flexibility"), "one value, as --set and sensitivity use it");
+    assertTrue(names.contains("turkey.ties.russia"));
+    assertTrue(names.contains("russia.pressure.syria"));
+    assertTrue(names.contains("russia.lean"));
+    assertTrue(names.contains("turkey.risk"));
     assertTrue(names.contains("syria.withdrawal.cost_of_delay"));
     assertTrue(names.contains("turkey.refugee_return.salience"));
     assertTrue(names.contains("syria.withdrawal.red_line.min"));
@@ -92,7 +99,7 @@ class NegotiationGuiTest {
   @Test
   void aNewRunStartsWithTheEditsAndTheConsolesSeed() throws Exception {
     NegotiationGui gui = new NegotiationGui(WhatIfTest.config(List.of()));
-    gui.edit(InputField.CAPABILITY, "russia", null, 12.5);
+    gui.edit(Fields.CAPABILITY, "russia", null, 12.5);
     assertEquals(-1, gui.whatIf.edits().get(0).round(), "made before the first round");
     var before = gui.model();
     gui.state.setSeed(7); // as the Console does before a start

@@ -10,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.negotiate.scenario.Fields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.negotiate.experiment.ScenarioDiff;
+import org.negotiate.scenario.ScenarioDiff;
 import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.SetupSampler;
@@ -36,7 +37,7 @@ class WhatIfTest {
   @Test
   void aSalienceEditIsTheSameSetAsOnTheCommandLineAndRescalesTheOthers() throws Exception {
     WhatIf w = new WhatIf(config(List.of()));
-    w.record(new WhatIf.Edit(InputField.SALIENCE, "turkey", "refugee_return", 0.5, 3));
+    w.record(new WhatIf.Edit(Fields.SALIENCE, "turkey", "refugee_return", 0.5, 3));
     assertEquals(List.of("turkey.refugee_return.salience=0.5"), w.sets());
     Scenario edited = w.scenario();
     var st = edited.actor("turkey").orElseThrow().stances();
@@ -49,9 +50,9 @@ class WhatIfTest {
   @Test
   void aLaterEditOfTheSameInputReplacesTheEarlierOne() throws Exception {
     WhatIf w = new WhatIf(config(List.of()));
-    w.record(new WhatIf.Edit(InputField.CAPABILITY, "russia", null, 40, 1));
-    w.record(new WhatIf.Edit(InputField.POSITION, "syria", "withdrawal", 80, 2));
-    w.record(new WhatIf.Edit(InputField.CAPABILITY, "russia", null, 55, 4));
+    w.record(new WhatIf.Edit(Fields.CAPABILITY, "russia", null, 40, 1));
+    w.record(new WhatIf.Edit(Fields.POSITION, "syria", "withdrawal", 80, 2));
+    w.record(new WhatIf.Edit(Fields.CAPABILITY, "russia", null, 55, 4));
     assertEquals(List.of("syria.withdrawal.position=80", "russia.capability=55"), w.sets());
   }
 
@@ -59,11 +60,11 @@ class WhatIfTest {
   void theEditsReplayedOnNominalInputsGiveTheEditedScenariosNominalInputs() throws Exception {
     GuiConfig c = config(List.of());
     WhatIf w = new WhatIf(c);
-    w.record(new WhatIf.Edit(InputField.SALIENCE, "turkey", "refugee_return", 0.5, 3));
-    w.record(new WhatIf.Edit(InputField.RED_LINE_MAX, "turkey", "withdrawal", 85, 3));
-    w.record(new WhatIf.Edit(InputField.CAPABILITY, "russia", null, 40, 5));
-    w.record(new WhatIf.Edit(InputField.FLEXIBILITY, "syria", "counter_terrorism", 1.5, 5));
-    w.record(new WhatIf.Edit(InputField.RESERVATION, "syria", null, 0.3, 6));
+    w.record(new WhatIf.Edit(Fields.SALIENCE, "turkey", "refugee_return", 0.5, 3));
+    w.record(new WhatIf.Edit(Fields.RED_LINE_MAX, "turkey", "withdrawal", 85, 3));
+    w.record(new WhatIf.Edit(Fields.CAPABILITY, "russia", null, 40, 5));
+    w.record(new WhatIf.Edit(Fields.STANCE_FLEXIBILITY, "syria", "counter_terrorism", 1.5, 5));
+    w.record(new WhatIf.Edit(Fields.RESERVATION, "syria", null, 0.3, 6));
     NegotiationSetup live = SetupSampler.nominal(c.scenario(), 24);
     Inputs in = live.initial().copy();
     w.applyTo(in, live);
@@ -85,8 +86,8 @@ class WhatIfTest {
   void theSavedDeltaExtendsTheScenarioListsOnlyTheChangesAndLoadsAsTheEditedScenario() throws Exception {
     GuiConfig c = config(List.of("russia.capability=50"));
     WhatIf w = new WhatIf(c);
-    w.record(new WhatIf.Edit(InputField.SALIENCE, "turkey", "refugee_return", 0.5, 3));
-    w.record(new WhatIf.Edit(InputField.RED_LINE_MAX, "turkey", "withdrawal", 85, 3));
+    w.record(new WhatIf.Edit(Fields.SALIENCE, "turkey", "refugee_return", 0.5, 3));
+    w.record(new WhatIf.Edit(Fields.RED_LINE_MAX, "turkey", "withdrawal", 85, 3));
     Path file = tmp.resolve("what ifs").resolve("my-whatif.yaml");
     Scenario loaded = w.save(file, Instant.parse("2026-01-02T03:04:05Z"));
 
@@ -120,7 +121,7 @@ class WhatIfTest {
   void aPositionMovedPastARedLineTakesTheRedLineWithIt() throws Exception {
     WhatIf w = new WhatIf(config(List.of()));
     // Türkiye's withdrawal red line max is uniform(45, 70): a position of 80 must move it.
-    w.record(new WhatIf.Edit(InputField.POSITION, "turkey", "withdrawal", 80, 0));
+    w.record(new WhatIf.Edit(Fields.POSITION, "turkey", "withdrawal", 80, 0));
     assertEquals(List.of("turkey.withdrawal.position=80", "turkey.withdrawal.red_line.max=80"), w.sets());
     Scenario loaded = w.save(tmp.resolve("moved.yaml"), Instant.now());
     assertEquals(80, loaded.actor("turkey").orElseThrow().stances().get("withdrawal").redLine().max().nominal(), 1e-12);
@@ -129,11 +130,11 @@ class WhatIfTest {
   @Test
   void eventsThatChangeAnEditedInputAreNamed() throws Exception {
     WhatIf w = new WhatIf(config(List.of()));
-    var e = new WhatIf.Edit(InputField.SALIENCE, "turkey", "refugee_return", 0.5, 3);
+    var e = new WhatIf.Edit(Fields.SALIENCE, "turkey", "refugee_return", 0.5, 3);
     List<String> touching = w.eventsTouching(e);
     assertTrue(touching.contains("turkish_elections (2023-06, sets it)"), touching.toString());
     assertTrue(touching.contains("anti_refugee_riots (2024-07, sets it)"), touching.toString());
-    assertEquals(List.of(), w.eventsTouching(new WhatIf.Edit(InputField.RED_LINE_MAX, "turkey", "withdrawal", 85, 3)));
+    assertEquals(List.of(), w.eventsTouching(new WhatIf.Edit(Fields.RED_LINE_MAX, "turkey", "withdrawal", 85, 3)));
   }
 
   @Test
@@ -142,12 +143,12 @@ class WhatIfTest {
     Inputs in = s.initial().copy();
     int t = s.indexOf("turkey");
     int w = s.issueIds().indexOf("withdrawal");
-    assertEquals(0, InputEditor.set(in, InputField.RED_LINE_MIN, t, w, 99) - in.position[t][w], 1e-12, "min stays at most the position");
-    assertEquals(100, InputEditor.set(in, InputField.POSITION, t, w, 140), 1e-12);
+    assertEquals(0, InputEditor.set(in, Fields.RED_LINE_MIN, t, w, 99) - in.position[t][w], 1e-12, "min stays at most the position");
+    assertEquals(100, InputEditor.set(in, Fields.POSITION, t, w, 140), 1e-12);
     assertEquals(100, in.redLineMax[t][w], 1e-12, "the red line widened to admit the position");
     assertEquals(1.0, in.salienceSum(t), 1e-12);
-    assertEquals(1.0, InputEditor.set(in, InputField.SALIENCE, t, w, 1.5), 1e-12);
+    assertEquals(1.0, InputEditor.set(in, Fields.SALIENCE, t, w, 1.5), 1e-12);
     assertEquals(1.0, in.salienceSum(t), 1e-12);
-    assertEquals(0.999, InputEditor.set(in, InputField.RESERVATION, t, 0, 1), 1e-12);
+    assertEquals(0.999, InputEditor.set(in, Fields.RESERVATION, t, 0, 1), 1e-12);
   }
 }

@@ -1,4 +1,4 @@
-package org.negotiate.experiment;
+package org.negotiate.scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,15 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.negotiate.scenario.Actor;
-import org.negotiate.scenario.Change;
-import org.negotiate.scenario.Event;
-import org.negotiate.scenario.Issue;
-import org.negotiate.scenario.Quantity;
-import org.negotiate.scenario.RedLine;
-import org.negotiate.scenario.Scenario;
-import org.negotiate.scenario.Stance;
-import org.negotiate.scenario.Timing;
 
 /**
  * The inputs in which two resolved scenarios differ, one row per input, named as {@code --set}
@@ -58,31 +49,18 @@ public final class ScenarioDiff {
         continue;
       }
       add(out, id + ".role", x.role().yamlName(), y.role().yamlName());
-      add(out, id + ".capability", q(x.capability()), q(y.capability()));
-      add(out, id + ".reservation", q(x.reservation()), q(y.reservation()));
-      add(out, id + ".flexibility", q(x.flexibility()), q(y.flexibility()));
-      add(out, id + ".cost_of_delay", q(x.costOfDelay()), q(y.costOfDelay()));
-      add(out, id + ".risk", q(x.risk()), q(y.risk()));
-      add(out, id + ".lean", q(x.lean()), q(y.lean()));
-      for (String k : union(x.ties().keySet(), y.ties().keySet())) {
-        add(out, id + ".ties." + k, q(x.ties().get(k)), q(y.ties().get(k)));
-      }
-      for (String k : union(x.pressure().keySet(), y.pressure().keySet())) {
-        add(out, id + ".pressure." + k, q(x.pressure().get(k)), q(y.pressure().get(k)));
+      for (Fields.Field f : Fields.actor()) add(out, f.path(id, null), q(f.get(x, null)), q(f.get(y, null)));
+      for (Fields.Field f : Fields.RELATION) {
+        Map<String, Quantity> mx = f == Fields.TIES ? x.ties() : x.pressure(), my = f == Fields.TIES ? y.ties() : y.pressure();
+        for (String k : union(mx.keySet(), my.keySet())) add(out, f.path(id, k), q(f.get(x, k)), q(f.get(y, k)));
       }
       for (String issue : union(x.stances().keySet(), y.stances().keySet())) {
         Stance s = x.stances().get(issue), t = y.stances().get(issue);
-        String p = id + "." + issue + ".";
         if (s == null || t == null) {
           add(out, id + "." + issue, s == null ? ABSENT : describe(s), t == null ? ABSENT : describe(t));
           continue;
         }
-        add(out, p + "position", q(s.position()), q(t.position()));
-        add(out, p + "salience", q(s.salience()), q(t.salience()));
-        add(out, p + "red_line.min", q(min(s.redLine())), q(min(t.redLine())));
-        add(out, p + "red_line.max", q(max(s.redLine())), q(max(t.redLine())));
-        add(out, p + "flexibility", q(s.flexibility()), q(t.flexibility()));
-        add(out, p + "cost_of_delay", q(s.costOfDelay()), q(t.costOfDelay()));
+        for (Fields.Field f : Fields.STANCE) add(out, f.path(id, issue), q(f.get(x, issue)), q(f.get(y, issue)));
       }
     }
     // events
@@ -126,14 +104,6 @@ public final class ScenarioDiff {
 
   private static String q(Quantity q) {
     return q == null ? ABSENT : q.describe();
-  }
-
-  private static Quantity min(RedLine r) {
-    return r == null ? null : r.min();
-  }
-
-  private static Quantity max(RedLine r) {
-    return r == null ? null : r.max();
   }
 
   private static String describe(Actor a) {

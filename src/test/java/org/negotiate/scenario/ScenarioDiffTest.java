@@ -1,4 +1,4 @@
-package org.negotiate.experiment;
+package org.negotiate.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.negotiate.scenario.Scenario;
-import org.negotiate.scenario.ScenarioLoader;
 
 class ScenarioDiffTest {
   static final Path BASELINE = Path.of("scenarios/baseline.yaml");

@@ -1,0 +1,114 @@
+package org.negotiate.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import org.negotiate.experiment.Comparison;
+import org.negotiate.experiment.Proportions;
+import org.negotiate.model.Inputs;
+import org.negotiate.model.NegotiationSetup;
+import org.negotiate.model.SetupSampler;
+import org.negotiate.report.ChartLook;
+import org.negotiate.scenario.Fields;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioDiff;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Model tab's inputs, the script's checks and the what-if window's marks, headless. */
+class ModelTabTest {
+  @TempDir Path tmp;
+
+  @Test
+  void theActorsFlexibilityIsOneValueAsSetAndSensitivityUseIt() throws Exception {
+    NegotiationSetup s = SetupSampler.nominal(WhatIfTest.config(List.of()).scenario(), 24);
+    Inputs in = s.initial().copy();
+    int syria = s.indexOf("syria");
+    assertEquals(0.9, InputEditor.set(in, Fields.FLEXIBILITY, syria, 0, 0.9), 1e-12);
+    for (int k = 0; k < in.issues; k++) assertEquals(0.9, in.flexibility[syria][k], 1e-12, "every stance's");
+    assertEquals(0.9, InputEditor.get(in, Fields.FLEXIBILITY, syria, 0), 1e-12);
+  }
+
+  @Test
+  void tiesPressureRiskAndLeanAreEditableByTheirPaths() throws Exception {
+    NegotiationSetup s = SetupSampler.nominal(WhatIfTest.config(List.of()).scenario(), 24);
+    Inputs in = s.initial().copy();
+    int turkey = s.indexOf("turkey");
+    int russia = s.indexOf("russia");
+    assertEquals(0.3, InputEditor.set(in, Fields.TIES, turkey, russia, 0.3), 1e-12);
+    assertEquals(0.3, in.ties[turkey][russia], 1e-12);
+    assertEquals(-0.2, InputEditor.set(in, Fields.PRESSURE, russia, turkey, -0.2), 1e-12);
+    assertEquals(1, InputEditor.set(in, Fields.RISK, turkey, 0, 3), 1e-12, "clamped to the table's [-1, 1]");
+    assertEquals(0.4, InputEditor.set(in, Fields.LEAN, russia, 0, 0.4), 1e-12);
+    assertEquals(1e-9, InputEditor.set(in, Fields.CAPABILITY, turkey, 0, 0), 0, "the model's floor, the table's one");
+  }
+
+  @Test
+  void editsOfTheNewFieldsAreSetOverridesAndASavedDeltaLoadsAsTheEditedScenario() throws Exception {
+    WhatIf w = new WhatIf(WhatIfTest.config(List.of()));
+    w.record(new WhatIf.Edit(Fields.FLEXIBILITY, "syria", null, 0.9, 2));
+    w.record(new WhatIf.Edit(Fields.TIES, "turkey", "russia", 0.2, 2));
+    w.record(new WhatIf.Edit(Fields.LEAN, "russia", null, 0.3, 2));
+    assertEquals(List.of("syria.flexibility=0.9", "turkey.ties.russia=0.2", "russia.lean=0.3"), w.sets());
+    Scenario loaded = w.save(tmp.resolve("edits.yaml"), Instant.parse("2026-01-02T03:04:05Z"));
+    assertEquals(List.of(), ScenarioDiff.of(w.scenario(), loaded));
+    assertEquals(0.9, loaded.actor("syria").orElseThrow().flexibility().nominal(), 1e-12);
+    assertEquals(0.2, loaded.actor("turkey").orElseThrow().ties().get("russia").nominal(), 1e-12);
+  }
+
+  @Test
+  void aBadScriptStepIsNamedBeforeTheGuiOpens() throws Exception {
+    Scenario s = WhatIfTest.config(List.of()).scenario();
+    assertEquals(List.of(), GuiScript.check("steps=3;set=syria.flexibility=0.9;set=turkey.ties.russia=0.2;"
+        + "set=turkey.refugee_return.salience=0.5;tab=Model;screenshot=a;montecarlo=50;save=x.yaml;play;quit", s));
+    List<String> p = GuiScript.check("steps=3;set=syria.flexibilty=0.9;set=syria.flexibility=abc;set=protocol.noise=0;"
+        + "set=syria.flexibility=20;steps=x;tab=Nope;dance", s);
+    assertEquals(7, p.size(), p.toString());
+    assertTrue(p.get(0).startsWith("step 2 \"set=syria.flexibilty=0.9\": unknown field \"flexibilty\" of actor syria"), p.get(0));
+    assertTrue(p.get(1).contains("syria.flexibility: expected a number in (0,10], got \"abc\""), p.get(1));
+    assertTrue(p.get(2).contains("give protocol.noise with --set"), p.get(2));
+    assertTrue(p.get(3).contains("got \"20\""), p.get(3));
+    assertTrue(p.get(4).startsWith("step 6 \"steps=x\""), p.get(4));
+    assertTrue(p.get(5).contains("valid tabs: Console, Displays, Inspectors, Model, About"), p.get(5));
+    assertTrue(p.get(6).contains("unknown step \"dance\""), p.get(6));
+  }
+
+  @Test
+  void yourEditHasAColourNoActorAndNoOtherMarkHas() {
+    for (int a = 0; a < 40; a++) assertFar(GuiCharts.EDIT, ChartLook.actorColor(a), "actor " + a);
+    for (Color c : List.of(GuiCharts.ACCEPT, GuiCharts.REFUSE, GuiCharts.EVENT, ChartLook.TEXT_COLOR, OddsView.WITH_EDITS,
+        OddsView.SCENARIO)) {
+      assertFar(GuiCharts.EDIT, c, c.toString());
+    }
+  }
+
+  private static void assertFar(Color x, Color y, String what) {
+    double d = Math.sqrt(Math.pow(x.getRed() - y.getRed(), 2) + Math.pow(x.getGreen() - y.getGreen(), 2)
+        + Math.pow(x.getBlue() - y.getBlue(), 2));
+    assertTrue(d > 120, "the edit colour is too close to " + what + ": distance " + d);
+  }
+
+  @Test
+  void theIssueNameIsShownWholeNotCut() {
+    String label = "Counter-terrorism cooperation against the PKK/YPG";
+    assertEquals(label, ((org.jfree.chart.title.TextTitle) LiveCharts.issueTitle(label).getTitle()).getText());
+  }
+
+  @Test
+  void theWhatIfDifferenceCarriesThePairedInterval() {
+    Proportions.Interval paired = Proportions.paired(40, 15, 5, 40);
+    var month = new Comparison.MonthDifference(0, YearMonth.of(2024, 11), 40, 15, 5, 40, 0.55, 0.45, 0.65, 0.45, 0.35, 0.55,
+        paired, Proportions.unpaired(55, 100, 45, 100));
+    String line = OddsView.difference(new Comparison("baseline", "edited", 100, 1, List.of(month), List.of()));
+    assertTrue(line.startsWith(String.format(java.util.Locale.ROOT, "with the edits − as loaded (same draws): %+.3f [%+.3f, %+.3f] by 2024-11",
+        paired.estimate(), paired.lower(), paired.upper())), line);
+    assertTrue(paired.lower() < paired.estimate() && paired.estimate() < paired.upper(), paired.toString());
+    assertFalse(line.contains("NaN"), line);
+  }
+}

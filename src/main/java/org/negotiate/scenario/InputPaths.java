@@ -8,7 +8,7 @@ import java.util.List;
  * Parsing of input paths against a scenario, and reading and replacing the value a path names.
  * Used by events, {@code --set} and the uncertainty streams, so a path means the same everywhere.
  *
- * <p>Forms: {@code ACTOR.FIELD} (FIELD one of {@link Fields#ACTOR_FIELDS}), {@code ACTOR.ties.OTHER},
+ * <p>Forms: {@code ACTOR.FIELD} (FIELD one of {@link Fields#actorFields()}), {@code ACTOR.ties.OTHER},
  * {@code ACTOR.pressure.OTHER}, {@code ACTOR.ISSUE.FIELD} (FIELD one of {@link Fields#STANCE_FIELDS}).
  */
 public final class InputPaths {

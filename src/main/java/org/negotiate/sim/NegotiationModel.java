@@ -94,6 +94,7 @@ public final class NegotiationModel extends SimState {
     start();
     while (!close.ending().over() && lastRound < setup.rounds() - 1) {
       if (!schedule.step(this)) break;
+      if (listener != null && !close.ending().over() && listener.enough()) break;
     }
     finish();
     return outcome();

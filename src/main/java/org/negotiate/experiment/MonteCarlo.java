@@ -30,6 +30,11 @@ import org.negotiate.sim.RunOutcome;
  * {@link #PRECISION_STAGE} until the 95% interval of the last month's odds lies within ± the
  * precision of the estimate: the stopping point depends only on the outcomes of the replications
  * before it, so the same seed gives the same number of replications and the same results.
+ *
+ * <p>This class is the runner: stages, the journal, precision and conditioning, local threads
+ * ({@link LocalEngine}) or a cluster's blocks. One replication is {@link ReplicationLoop}'s, the
+ * counts a worker keeps are an {@link Accumulator}, kept outcomes live in the {@link OutcomeStore},
+ * and {@link OddsAggregation} turns the counts into the odds.
  */
 public final class MonteCarlo {
   private static final int BLOCK = 16;

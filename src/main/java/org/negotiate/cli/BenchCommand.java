@@ -158,9 +158,10 @@ final class BenchCommand implements Callable<Integer> {
       long p0 = processCpu();
       long w0 = workerCpu(mx);
       long t0 = System.nanoTime();
-      MonteCarlo.run(s, protocol, new MonteCarlo.Options(chunk, rounds, seed + extra, threads, exact).withoutOutcomes(), null);
+      MonteCarlo.Result r = MonteCarlo.run(s, protocol, new MonteCarlo.Options(chunk, rounds, seed + extra, threads, exact)
+          .withoutOutcomes(), null);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      busy = ((processCpu() - p0) - (workerCpu(mx) - w0)) / 1e9 / seconds;
+      busy = ((processCpu() - p0) - (workerCpu(mx) - w0 + r.workerCpuNanos())) / 1e9 / seconds;
       extra += chunk;
       if (busy < 0.05) break;
     }
@@ -359,7 +360,7 @@ final class BenchCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     MonteCarlo.Result r = job.run();
     long t1 = System.nanoTime();
-    long cpu1 = workerCpu(mx);
+    long cpu1 = workerCpu(mx) + r.workerCpuNanos();
     long process1 = processCpu();
     long pool = 0;
     for (Map.Entry<Long, Long> e : commonPoolCpu(mx).entrySet()) pool += e.getValue() - pool0.getOrDefault(e.getKey(), 0L);
@@ -389,9 +390,9 @@ final class BenchCommand implements Callable<Integer> {
         ? os.getProcessCpuTime() : -1;
   }
 
-  /** CPU time of this thread and of the Monte Carlo's workers (which report theirs when they finish a stage). */
+  /** CPU time of this thread (the Monte Carlo's workers report theirs in the result: {@code workerCpuNanos}). */
   private static long workerCpu(ThreadMXBean mx) {
-    return mx.getCurrentThreadCpuTime() + MonteCarlo.WORKER_CPU_NANOS.sum();
+    return mx.getCurrentThreadCpuTime();
   }
 
   /** CPU time of each live thread of the common fork-join pool, by thread id. */

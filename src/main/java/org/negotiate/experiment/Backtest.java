@@ -62,13 +62,9 @@ public record Backtest(String scenario, YearMonth start, YearMonth target, boole
     return 1 - Math.pow(1 - h, monthsLeft);
   }
 
-  /** Told after each as-of month. */
-  public interface Progress {
-    void done(int months);
-  }
-
   /**
-   * Runs the back-test of {@code s} (as loaded, before any cut).
+   * Runs the back-test of {@code s} (as loaded, before any cut); {@code progress} is told the
+   * as-of months done.
    *
    * @throws ScenarioException when the scenario records no outcome or a cut is invalid
    * @throws NoReplicationReproduces when no replication reproduces what was observed by some month

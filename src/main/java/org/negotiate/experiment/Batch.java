@@ -2,12 +2,9 @@ package org.negotiate.experiment;
 
 import java.util.Arrays;
 import java.util.List;
-import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.SetupSampler;
-import org.negotiate.model.Streams;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.scenario.Scenario;
-import org.negotiate.sim.Replication;
 import org.negotiate.sim.RunOutcome;
 
 /**
@@ -69,40 +66,30 @@ public final class Batch {
     }
   }
 
-  /** Runs replications {@code 0 .. replications-1} of the scenario with base seed {@code seed}. */
+  /**
+   * Runs replications {@code 0 .. replications-1} of the scenario with base seed {@code seed},
+   * through {@link ReplicationLoop#attempt} as every odds run does (one sampling plan for them all).
+   */
   public static Outcomes run(Scenario s, Protocol protocol, int rounds, boolean exactRounds, long seed, int replications) {
     int[] agreed = new int[replications];
     int[] blocker = new int[replications];
-    List<String> ids = null;
+    SetupSampler.Plan plan = SetupSampler.plan(s);
     for (int i = 0; i < replications; i++) {
-      RunOutcome r;
-      try {
-        NegotiationSetup setup = SetupSampler.draw(s, rounds, exactRounds, Streams.replicationSeed(seed, i));
-        if (ids == null) ids = setup.actorIds();
-        r = Replication.run(setup, protocol, false);
-      } catch (RuntimeException | StackOverflowError e) {
-        r = null;
-      }
-      if (r == null || MonteCarlo.nonFinite(r) != null) {
+      if (ReplicationLoop.attempt(plan, protocol, rounds, exactRounds, seed, i, null, null) instanceof ReplicationLoop.Counted c) {
+        RunOutcome r = c.outcome();
+        agreed[i] = r.agreed() ? r.round() : -1;
+        blocker[i] = r.agreed() ? -1 : r.blocker();
+      } else {
         agreed[i] = Outcomes.FAILED;
         blocker[i] = -1;
-        continue;
       }
-      agreed[i] = r.agreed() ? r.round() : -1;
-      blocker[i] = r.agreed() ? -1 : r.blocker();
     }
-    if (ids == null) ids = SetupSampler.nominal(s, rounds).actorIds();
-    return new Outcomes(agreed, blocker, ids);
+    return new Outcomes(agreed, blocker, plan.nominal(rounds, false).actorIds());
   }
 
   /** A task for one design point. */
   public interface Task<T> {
     T run(int index) throws Exception;
-  }
-
-  /** Told after each finished point how many points are done. Called from worker threads. */
-  public interface Progress {
-    void done(long points);
   }
 
   /** Runs {@code task} for indices {@code 0 .. n-1} on this machine's cores, results in index order. */

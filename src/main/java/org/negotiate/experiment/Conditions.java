@@ -106,6 +106,32 @@ public record Conditions(List<Compiled> observations, int maxAttempts) implement
     }
 
     /**
+     * Whether {@link #verdict} is already a hard rejection whatever the later rounds do: some hard
+     * observation is contradicted, and every observation before it in the conditions' order is
+     * settled (its month is past) without being contradicted, so it is the first one {@link #verdict}
+     * names. Soft demands never reject by themselves and are skipped. Then the replication need not
+     * be run further: rejection sampling of a late month tries many times as many replications as it
+     * keeps, and most are turned away by an early observation.
+     */
+    @Override
+    public boolean enough() {
+      for (int j = 0; j < obs.size(); j++) {
+        Compiled c = obs.get(j);
+        Observation o = c.source();
+        if (o instanceof Observation.Demand d && d.tolerance() > 0) continue;
+        if (c.round() > lastRound) return false;
+        if (o instanceof Observation.NoDeal) continue; // the run goes on: no deal by its month
+        if (o instanceof Observation.Demand d) {
+          double x = position[j];
+          if ((d.min() != null && x < d.min()) || (d.max() != null && x > d.max())) return true;
+        } else if (failed[j]) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
      * The first hard observation the finished replication contradicts ({@link #KEPT} when none, and
      * the soft draw keeps it; {@link #SOFT} when the soft draw rejects it).
      *

@@ -36,14 +36,14 @@ public final class Discovery {
   public record Result(List<UncertainInput> inputs, Settings settings, double[][] draws, boolean[] deal, int[] round,
       long[] seeds, Prim.Result prim) {}
 
-  public static Result run(Scenario s, Protocol protocol, List<UncertainInput> inputs, Settings o, MonteCarlo.Progress progress)
+  public static Result run(Scenario s, Protocol protocol, List<UncertainInput> inputs, Settings o, Progress progress)
       throws InterruptedException {
     return run(s, protocol, inputs, o, null, progress);
   }
 
   /** As above, the Monte Carlo on {@code engine} (null: this machine's threads). */
   public static Result run(Scenario s, Protocol protocol, List<UncertainInput> inputs, Settings o, Engine engine,
-      MonteCarlo.Progress progress) throws InterruptedException {
+      Progress progress) throws InterruptedException {
     MonteCarlo.Result mc = MonteCarlo.run(s, protocol, new MonteCarlo.Options(o.replications(), o.rounds(), o.seed(), o.threads(),
         o.exactRounds()), progress, null, engine);
     int n = o.replications();

@@ -20,11 +20,6 @@ public interface Engine extends AutoCloseable {
     T run(int index) throws Exception;
   }
 
-  /** Told how many pieces are done. May be called from any thread. */
-  interface Progress {
-    void done(long pieces);
-  }
-
   /** {@code local} or {@code spark}. */
   String name();
 

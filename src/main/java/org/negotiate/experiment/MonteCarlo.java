@@ -2,34 +2,14 @@ package org.negotiate.experiment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.YearMonth;
-import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.RandomAccess;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.math3.stat.interval.ConfidenceInterval;
-import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.SetupSampler;
 import org.negotiate.model.Streams;
 import org.negotiate.protocol.Protocol;
-import org.negotiate.protocol.RoundClose;
-import org.negotiate.scenario.Actor;
-import org.negotiate.scenario.Issue;
-import org.negotiate.scenario.Role;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.sim.Replication;
 import org.negotiate.sim.RunOutcome;
@@ -50,6 +30,11 @@ import org.negotiate.sim.RunOutcome;
  * {@link #PRECISION_STAGE} until the 95% interval of the last month's odds lies within ± the
  * precision of the estimate: the stopping point depends only on the outcomes of the replications
  * before it, so the same seed gives the same number of replications and the same results.
+ *
+ * <p>This class is the runner: stages, the journal, precision and conditioning, local threads
+ * ({@link LocalEngine}) or a cluster's blocks. One replication is {@link ReplicationLoop}'s, the
+ * counts a worker keeps are an {@link Accumulator}, kept outcomes live in the {@link OutcomeStore},
+ * and {@link OddsAggregation} turns the counts into the odds.
  */
 public final class MonteCarlo {
   private static final int BLOCK = 16;
@@ -105,22 +90,22 @@ public final class MonteCarlo {
     }
   }
 
-  /** CPU time spent by worker threads, added as each finishes its part of a stage (for {@code negotiate bench}). */
-  public static final java.util.concurrent.atomic.LongAdder WORKER_CPU_NANOS = new java.util.concurrent.atomic.LongAdder();
-
-  /** Told after each block how many replications are done. Called from worker threads. */
-  public interface Progress {
-    void done(long replications);
-  }
-
   /**
    * The result of an odds experiment: the aggregate and every replication's outcome, by index
    * (an empty list unless they were kept).
+   *
+   * @param workerCpuNanos CPU time this JVM's worker threads spent on the replications (0 on a
+   *     cluster; for {@code negotiate bench})
    */
   public record Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds,
-      List<Failure> failures, Rejections rejections) {
+      List<Failure> failures, Rejections rejections, long workerCpuNanos) {
     public Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds) {
       this(odds, outcomes, canonicalActorIds, List.of(), Rejections.NONE);
+    }
+
+    public Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds, List<Failure> failures,
+        Rejections rejections) {
+      this(odds, outcomes, canonicalActorIds, failures, rejections, 0);
     }
 
     public Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds, List<Failure> failures) {
@@ -148,7 +133,7 @@ public final class MonteCarlo {
     /** The replication index of the {@code i}-th kept outcome (they skip failed replications). */
     public int indexOf(int i) {
       if (failures.isEmpty()) return i;
-      if (outcomes instanceof OutcomeList l && l.kept != null) return l.kept[i];
+      if (outcomes instanceof OutcomeStore.OutcomeList l && l.kept != null) return l.kept[i];
       int index = i;
       for (Failure f : failures) {
         if (f.index() <= index) index++;
@@ -178,21 +163,6 @@ public final class MonteCarlo {
       for (long r : byObservation) t += r;
       return t;
     }
-  }
-
-  /** Why an outcome cannot be counted, or null when it can. */
-  static String nonFinite(RunOutcome r) {
-    if (r.agreed()) {
-      if (r.terms() == null) return "agreed without terms";
-      for (int k = 0; k < r.terms().length; k++) {
-        if (!Double.isFinite(r.terms()[k])) return "agreed terms[" + k + "] = " + r.terms()[k];
-      }
-    }
-    double[] u = r.utilities();
-    for (int a = 0; u != null && a < u.length; a++) {
-      if (Double.isInfinite(u[a]) || (r.agreed() && Double.isNaN(u[a]))) return "utilities[" + a + "] = " + u[a];
-    }
-    return null;
   }
 
   /**
@@ -233,17 +203,13 @@ public final class MonteCarlo {
     int issues = scenario.issues().size();
     SetupSampler.Plan plan = SetupSampler.plan(scenario);
     int threads = distributed ? 1 : Math.max(1, Math.min(o.threads(), (o.replications() + BLOCK - 1) / BLOCK));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "replications");
-      t.setDaemon(true);
-      return t;
-    });
     OutcomeStore store = o.keepOutcomes() ? new OutcomeStore(issues, canonical.size()) : null;
     Accumulator[] workers = new Accumulator[threads];
     for (int w = 0; w < threads; w++) {
       workers[w] = new Accumulator(o.rounds(), canonical.size(), issues, store == null, o.conditions());
     }
     AtomicLong done = new AtomicLong();
+    AtomicLong cpu = new AtomicLong();
     int n = 0;
     try {
       boolean stop = false;
@@ -264,7 +230,7 @@ public final class MonteCarlo {
         if (distributed) {
           runStage(engine, workers[0], scenario, protocol, o, canonical.size(), from, to, store, progress);
         } else {
-          runStage(pool, workers, scenario, plan, protocol, o, from, to, store, done, progress);
+          runStage(workers, plan, protocol, o, from, to, store, done, cpu, progress);
         }
         n = to;
         stop = o.precision() > 0 && withinPrecision(workers, kept(workers, n), o.rounds(), o.precision());
@@ -276,13 +242,7 @@ public final class MonteCarlo {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the run journal in " + journal.dir(), e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof InterruptedException ie) throw ie;
-      if (cause instanceof RuntimeException re) throw re;
-      throw new IllegalStateException(cause);
     } finally {
-      pool.shutdownNow();
       if (store != null) store.seal();
     }
     // one worker (one thread, or a cluster's merged blocks): its counts are the total
@@ -296,9 +256,9 @@ public final class MonteCarlo {
     Rejections rejections = o.conditions() == null ? Rejections.NONE : new Rejections(total.rejectedBy.clone(), total.rejectedSoft);
     List<RunOutcome> outcomes = store == null ? List.of()
         : rejections.total() > 0 ? store.viewKept(n) : store.view(n, failures);
-    TermsSource terms = store != null ? new ExactTerms(outcomes) : total;
-    return new Result(aggregate(scenario, o.rounds(), o.seed(), (int) (n - failures.size() - rejections.total()), total, terms,
-        canonical), outcomes, canonical, failures, rejections);
+    OddsAggregation.TermsSource terms = store != null ? new OddsAggregation.ExactTerms(outcomes) : total;
+    return new Result(OddsAggregation.of(scenario, o.rounds(), o.seed(), (int) (n - failures.size() - rejections.total()), total,
+        terms, canonical), outcomes, canonical, failures, rejections, cpu.get());
   }
 
   /**
@@ -323,7 +283,7 @@ public final class MonteCarlo {
       Accumulator acc = new Accumulator(o.rounds(), actors, issues, !keep, o.conditions());
       OutcomeStore store = keep ? new OutcomeStore(issues, actors) : null;
       if (store != null) store.ensureCapacity(to - from);
-      runBlock(acc, SetupSampler.plan(scenario), protocol, o, from, to, store, from);
+      ReplicationLoop.block(acc, SetupSampler.plan(scenario), protocol, o, from, to, store, from);
       byte[] records = null;
       if (store != null) {
         records = new byte[(to - from) * store.recordBytes()];
@@ -358,73 +318,31 @@ public final class MonteCarlo {
     }
   }
 
-  private static void runStage(ExecutorService pool, Accumulator[] workers, Scenario scenario, SetupSampler.Plan plan,
-      Protocol protocol, Options o, int from, int to, OutcomeStore store, AtomicLong done, Progress progress)
-      throws InterruptedException, ExecutionException {
+  /**
+   * Replications {@code from .. to-1} on this machine: one {@link LocalEngine} piece per worker
+   * (its own accumulator), each taking the next block of {@link #BLOCK} until none is left.
+   */
+  private static void runStage(Accumulator[] workers, SetupSampler.Plan plan, Protocol protocol, Options o, int from, int to,
+      OutcomeStore store, AtomicLong done, AtomicLong cpu, Progress progress) throws InterruptedException {
     int blocks = (to - from + BLOCK - 1) / BLOCK;
     AtomicInteger nextBlock = new AtomicInteger();
-    List<Future<?>> running = new ArrayList<>();
-    for (Accumulator acc : workers) {
-      running.add(pool.submit(() -> {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpu = mx.getCurrentThreadCpuTime();
-        try {
-          work(acc, nextBlock, blocks, plan, protocol, o, from, to, store, done, progress);
-        } finally {
-          WORKER_CPU_NANOS.add(mx.getCurrentThreadCpuTime() - cpu);
-        }
-        return null;
-      }));
-    }
-    for (Future<?> f : running) f.get();
-  }
-
-  private static void work(Accumulator acc, AtomicInteger nextBlock, int blocks, SetupSampler.Plan plan, Protocol protocol,
-      Options o, int from, int to, OutcomeStore store, AtomicLong done, Progress progress) throws InterruptedException {
-    for (int b; (b = nextBlock.getAndIncrement()) < blocks; ) {
-      if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
-      int start = from + b * BLOCK;
-      int end = Math.min(to, start + BLOCK);
-      runBlock(acc, plan, protocol, o, start, end, store, 0);
-      long d = done.addAndGet(end - start);
-      if (progress != null) progress.done(d);
-    }
-  }
-
-  /** Replications {@code start .. end-1}; the store holds replication i at {@code i - storeOffset}. */
-  private static void runBlock(Accumulator acc, SetupSampler.Plan plan, Protocol protocol, Options o, int start, int end,
-      OutcomeStore store, int storeOffset) {
-    for (int i = start; i < end; i++) {
-      long seed = Streams.replicationSeed(o.seed(), i);
-      RunOutcome r;
-      String bad;
-      Conditions.Watch watch = o.conditions() == null ? null : o.conditions().watch();
+    LocalEngine.run(workers.length, workers.length, w -> {
+      java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+      long cpu0 = mx.getCurrentThreadCpuTime();
       try {
-        NegotiationSetup setup = plan.draw(o.rounds(), o.exactRounds(), seed);
-        r = watch == null ? Replication.run(setup, protocol, acc.trajectory) : Replication.run(setup, protocol, acc.trajectory, watch);
-        bad = nonFinite(r);
-      } catch (RuntimeException | StackOverflowError e) {
-        acc.failures.add(new Failure(i, seed, e.getClass().getName(), String.valueOf(e.getMessage())));
-        if (store != null) store.fail(i - storeOffset);
-        continue;
-      }
-      if (bad != null) {
-        acc.failures.add(new Failure(i, seed, "NonFiniteOutcome", bad));
-        if (store != null) store.fail(i - storeOffset);
-        continue;
-      }
-      if (watch != null) {
-        int why = watch.verdict(r, Streams.uniform(seed, Conditions.ACCEPT_STREAM));
-        if (why != Conditions.Watch.KEPT) {
-          if (why == Conditions.Watch.SOFT) acc.rejectedSoft++;
-          else acc.rejectedBy[why]++;
-          if (store != null) store.reject(i - storeOffset);
-          continue;
+        for (int b; (b = nextBlock.getAndIncrement()) < blocks; ) {
+          if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+          int start = from + b * BLOCK;
+          int end = Math.min(to, start + BLOCK);
+          ReplicationLoop.block(workers[w], plan, protocol, o, start, end, store, 0);
+          long d = done.addAndGet(end - start);
+          if (progress != null) progress.done(d);
         }
+      } finally {
+        cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
       }
-      acc.add(r);
-      if (store != null) store.put(i - storeOffset, r);
-    }
+      return null;
+    }, null);
   }
 
   /**
@@ -462,7 +380,7 @@ public final class MonteCarlo {
     }
     if (n <= 0) return false;
     double p = (double) agreed / n;
-    double[] ci = wilson(n, agreed);
+    double[] ci = OddsAggregation.wilson(n, agreed);
     return Math.max(p - ci[0], ci[1] - p) <= precision;
   }
 
@@ -494,375 +412,12 @@ public final class MonteCarlo {
     Accumulator acc = new Accumulator(rounds, canonical.size(), scenario.issues().size(), false);
     acc.add(r);
     List<RunOutcome> list = List.of(r);
-    return new Result(aggregate(scenario, rounds, seed, 1, acc, new ExactTerms(list), canonical), list, canonical);
+    return new Result(OddsAggregation.of(scenario, rounds, seed, 1, acc, new OddsAggregation.ExactTerms(list), canonical), list,
+        canonical);
   }
 
   /** The inputs replication {@code index} draws, for the run log. */
   public static NegotiationSetup setupOf(Scenario scenario, int rounds, boolean exactRounds, long seed, int index) {
     return SetupSampler.draw(scenario, rounds, exactRounds, Streams.replicationSeed(seed, index));
-  }
-
-  // ------------------------------------------------------------------ aggregation
-
-  /** What one worker has seen: counts and position histograms, all integers (they merge in any order). */
-  static final class Accumulator implements TermsSource, java.io.Serializable {
-    /** Agreed terms binned to 0.01 and to whole points (only when outcomes are not kept: for the terms chart). */
-    static final int TERM_BINS = 10_001;
-    /** Agreed terms summed in fixed point (2^-32) so that the sum does not depend on the order. */
-    static final double FIXED = 0x1p32;
-
-    final PositionTally tally;
-    final long[] agreedAt;
-    final long[] blocked;
-    long failed;
-    /** Replications that threw or gave non-finite numbers (see {@link Failure}). */
-    final List<Failure> failures = new ArrayList<>();
-    /** Replications the observations rejected, by the first hard observation they contradicted. */
-    final long[] rejectedBy;
-    long rejectedSoft;
-    final long[][] termBins;
-    final long[][] termWhole;
-    final long[] termSum;
-    /** The trajectory buffer this worker's replications record into, one at a time. */
-    final transient float[][][] trajectory;
-
-    Accumulator(int rounds, int actors, int issues, boolean streamTerms) {
-      this(rounds, actors, issues, streamTerms, null);
-    }
-
-    Accumulator(int rounds, int actors, int issues, boolean streamTerms, Conditions conditions) {
-      rejectedBy = new long[conditions == null ? 0 : conditions.observations().size()];
-      tally = new PositionTally(rounds, actors + 1, issues);
-      agreedAt = new long[rounds];
-      blocked = new long[actors];
-      termBins = streamTerms ? new long[issues][TERM_BINS] : null;
-      termWhole = new long[issues][101];
-      termSum = new long[issues];
-      trajectory = new float[rounds][actors + 1][issues];
-    }
-
-    void add(RunOutcome r) {
-      tally.add(r.trajectory());
-      if (r.agreed()) {
-        agreedAt[r.round()]++;
-        if (termBins != null) {
-          double[] z = r.terms();
-          for (int k = 0; k < z.length; k++) {
-            double v = Math.max(0, Math.min(100, z[k]));
-            termBins[k][(int) Math.round(v * 100)]++;
-            termWhole[k][(int) Math.round(v)]++;
-            termSum[k] += Math.round(v * FIXED);
-          }
-        }
-      } else {
-        failed++;
-        if (r.blocker() >= 0) blocked[r.blocker()]++;
-      }
-    }
-
-    void addAll(Accumulator o) {
-      tally.addAll(o.tally);
-      for (int t = 0; t < agreedAt.length; t++) agreedAt[t] += o.agreedAt[t];
-      for (int a = 0; a < blocked.length; a++) blocked[a] += o.blocked[a];
-      failed += o.failed;
-      failures.addAll(o.failures);
-      for (int j = 0; j < rejectedBy.length; j++) rejectedBy[j] += o.rejectedBy[j];
-      rejectedSoft += o.rejectedSoft;
-      if (termBins != null) {
-        for (int k = 0; k < termBins.length; k++) {
-          for (int b = 0; b < TERM_BINS; b++) termBins[k][b] += o.termBins[k][b];
-          for (int b = 0; b <= 100; b++) termWhole[k][b] += o.termWhole[k][b];
-          termSum[k] += o.termSum[k];
-        }
-      }
-    }
-
-    /** Counts per whole point exactly; the mean to 2^-32; quantiles from 0.01 bins (to 0.005). */
-    @Override
-    public ConvergenceOdds.IssueTerms terms(int k, Issue issue) {
-      long[] hist = termWhole[k].clone();
-      long m = 0;
-      for (int b = 0; b < TERM_BINS; b++) m += termBins[k][b];
-      // bin b holds values rounding to b/100; a value rounds to the whole point Math.round(v)
-      double[] q = {Double.NaN, Double.NaN, Double.NaN};
-      double[] levels = {0.1, 0.5, 0.9};
-      long seen = 0;
-      int next = 0;
-      for (int b = 0; b < TERM_BINS; b++) {
-        long c = termBins[k][b];
-        if (c == 0) continue;
-        seen += c;
-        while (next < 3 && seen >= Math.max(1, (long) Math.ceil(levels[next] * m))) q[next++] = b / 100.0;
-      }
-      return new ConvergenceOdds.IssueTerms(issue.id(), issue.label(), m, hist,
-          m == 0 ? Double.NaN : termSum[k] / FIXED / m, q[0], q[1], q[2]);
-    }
-  }
-
-  /** The distribution of agreed terms on one issue. */
-  private interface TermsSource {
-    ConvergenceOdds.IssueTerms terms(int k, Issue issue);
-  }
-
-  /** Agreed terms from every kept outcome, in index order: exact. */
-  private record ExactTerms(List<RunOutcome> outcomes) implements TermsSource {
-    @Override
-    public ConvergenceOdds.IssueTerms terms(int k, Issue issue) {
-      long[] hist = new long[101];
-      double sum = 0;
-      double[] values = new double[16];
-      int m = 0;
-      for (RunOutcome r : outcomes) {
-        if (!r.agreed()) continue;
-        double v = r.terms()[k];
-        hist[(int) Math.round(Math.max(0, Math.min(100, v)))]++;
-        sum += v;
-        if (m == values.length) values = Arrays.copyOf(values, 2 * m);
-        values[m++] = v;
-      }
-      double[] sorted = Arrays.copyOf(values, m);
-      Arrays.sort(sorted);
-      return new ConvergenceOdds.IssueTerms(issue.id(), issue.label(), m, hist,
-          m == 0 ? Double.NaN : sum / m, quantile(sorted, 0.1), quantile(sorted, 0.5), quantile(sorted, 0.9));
-    }
-  }
-
-  private static ConvergenceOdds aggregate(Scenario s, int rounds, long seed, int n, Accumulator counts,
-      TermsSource termsSource, List<String> canonical) {
-    List<ConvergenceOdds.MonthOdds> byMonth = new ArrayList<>();
-    long cumulative = 0;
-    for (int t = 0; t < rounds; t++) {
-      cumulative += counts.agreedAt[t];
-      double[] ci = wilson(n, cumulative);
-      byMonth.add(new ConvergenceOdds.MonthOdds(t, s.calendar().month(t), cumulative, n == 0 ? Double.NaN : (double) cumulative / n, ci[0], ci[1]));
-    }
-
-    List<ConvergenceOdds.IssueTerms> terms = new ArrayList<>();
-    for (int k = 0; k < s.issues().size(); k++) terms.add(termsSource.terms(k, s.issues().get(k)));
-
-    List<ConvergenceOdds.BlockerShare> blockers = new ArrayList<>();
-    long failed = counts.failed;
-    for (Actor a : s.actors()) {
-      if (a.role() != Role.PARTY) continue;
-      long c = counts.blocked[canonical.indexOf(a.id())];
-      blockers.add(new ConvergenceOdds.BlockerShare(a.id(), a.name(), c, failed == 0 ? 0 : (double) c / failed));
-    }
-    blockers.sort(Comparator.comparingLong(ConvergenceOdds.BlockerShare::failedRuns).reversed());
-
-    PositionTally tally = counts.tally;
-    List<ConvergenceOdds.PositionBand> positions = new ArrayList<>();
-    List<String[]> shown = new ArrayList<>();
-    for (Actor a : s.actors()) shown.add(new String[] {a.id(), a.name()});
-    shown.add(new String[] {TEXT_ID, "Mediators' text"});
-    for (String[] actor : shown) {
-      int a = actor[0].equals(TEXT_ID) ? canonical.size() : canonical.indexOf(actor[0]);
-      for (int k = 0; k < s.issues().size(); k++) {
-        for (int t = 0; t < rounds; t++) {
-          YearMonth month = s.calendar().month(t);
-          double[] band = tally.quantiles(t, a, k, BAND);
-          positions.add(new ConvergenceOdds.PositionBand(actor[0], actor[1], s.issues().get(k).id(), t, month,
-              band[0], band[1], band[2]));
-        }
-      }
-    }
-    return new ConvergenceOdds(s.name(), n, seed, List.copyOf(byMonth), List.copyOf(terms),
-        List.copyOf(blockers), List.copyOf(positions));
-  }
-
-  /** The position bands: 10th, 50th and 90th percentiles. */
-  private static final double[] BAND = {0.1, 0.5, 0.9};
-
-  /** 95% Wilson score interval for x successes in n trials. */
-  public static double[] wilson(long n, long x) {
-    if (n <= 0) return new double[] {0, 1}; // every replication failed: nothing is known
-    ConfidenceInterval ci = new WilsonScoreInterval().createInterval((int) n, (int) x, 0.95);
-    return new double[] {Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound())};
-  }
-
-  static double quantile(double[] sorted, double q) {
-    if (sorted.length == 0) return Double.NaN;
-    int idx = (int) Math.max(0, Math.ceil(q * sorted.length) - 1);
-    return sorted[idx];
-  }
-
-  // ------------------------------------------------------------------ kept outcomes
-
-  /**
-   * Every replication's outcome (without its trajectory) as a fixed-size record at its index, so
-   * workers write in any order and readers see index order. Segments of 8 MB: the first on the
-   * heap, the others mapped from a temporary file that is deleted when the run ends (the mapping
-   * stays readable until the result is dropped).
-   */
-  static final class OutcomeStore {
-    private static final int SEGMENT_BYTES = 8 << 20;
-    private static final RoundClose.Ending[] ENDINGS = RoundClose.Ending.values();
-    private static final RoundClose.BlockReason[] REASONS = RoundClose.BlockReason.values();
-    private final int issues;
-    private final int actors;
-    private final int recordBytes;
-    private final int perSegment;
-    private final List<ByteBuffer> segments = new ArrayList<>();
-    private FileChannel file;
-
-    OutcomeStore(int issues, int actors) {
-      this(issues, actors, SEGMENT_BYTES);
-    }
-
-    OutcomeStore(int issues, int actors, int segmentBytes) {
-      this.issues = issues;
-      this.actors = actors;
-      this.recordBytes = 8 + 1 + 1 + 4 + 4 + 1 + 8 * (issues + actors);
-      this.perSegment = Math.max(1, segmentBytes / recordBytes);
-    }
-
-    /** Makes room for records 0 .. n-1. Called between stages, never while workers write. */
-    void ensureCapacity(int n) {
-      try {
-        // The heap segment grows (by copying) up to its full size; beyond it, mapped segments.
-        int inHeap = Math.min(perSegment, n);
-        if (segments.isEmpty()) {
-          segments.add(ByteBuffer.allocate(inHeap * recordBytes));
-        } else if (segments.get(0).capacity() < inHeap * recordBytes) {
-          ByteBuffer bigger = ByteBuffer.allocate(Math.max(inHeap, Math.min(perSegment, 2 * segments.get(0).capacity() / recordBytes)) * recordBytes);
-          bigger.put(0, segments.get(0), 0, segments.get(0).capacity());
-          segments.set(0, bigger);
-        }
-        long bytes = (long) perSegment * recordBytes;
-        while ((long) segments.size() * perSegment < n) {
-          if (file == null) {
-            Path tmp = Files.createTempFile("negotiate-outcomes-", ".bin");
-            file = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
-          }
-          segments.add(file.map(FileChannel.MapMode.READ_WRITE, (segments.size() - 1) * bytes, bytes));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot keep the outcomes of " + n + " replications", e);
-      }
-    }
-
-    /** No more writes: the temporary file goes (its mapped pages stay readable). */
-    void seal() {
-      if (file == null) return;
-      try {
-        file.close();
-      } catch (IOException e) {
-        // the file is a temporary one: nothing is lost
-      }
-      file = null;
-    }
-
-    void put(int index, RunOutcome r) {
-      ByteBuffer b = segments.get(index / perSegment);
-      int at = (index % perSegment) * recordBytes;
-      b.putLong(at, r.seed());
-      b.put(at + 8, (byte) r.ending().ordinal());
-      b.put(at + 9, (byte) (r.reason() == null ? -1 : r.reason().ordinal()));
-      b.putInt(at + 10, r.round());
-      b.putInt(at + 14, r.blocker());
-      b.put(at + 18, (byte) (r.terms() == null ? 0 : 1));
-      int p = at + 19;
-      for (int k = 0; k < issues; k++, p += 8) b.putDouble(p, r.terms() == null ? 0 : r.terms()[k]);
-      for (int a = 0; a < actors; a++, p += 8) b.putDouble(p, r.utilities()[a]);
-    }
-
-    int recordBytes() {
-      return recordBytes;
-    }
-
-    /** The bytes of record {@code index} (a view: read it before the next write there). */
-    ByteBuffer record(int index) {
-      int at = (index % perSegment) * recordBytes;
-      return segments.get(index / perSegment).slice(at, recordBytes);
-    }
-
-    /** Puts back record {@code index} from its bytes (restoring a journal). */
-    void putRecord(int index, byte[] bytes) {
-      putRecord(index, bytes, 0);
-    }
-
-    /** Puts record {@code index} from {@code src} at {@code offset} (a cluster block's records). */
-    void putRecord(int index, byte[] src, int offset) {
-      segments.get(index / perSegment).put((index % perSegment) * recordBytes, src, offset, recordBytes);
-    }
-
-    /** Marks the record at {@code index} as a replication the observations rejected. */
-    void reject(int index) {
-      ByteBuffer b = segments.get(index / perSegment);
-      b.put((index % perSegment) * recordBytes + 8, (byte) -2);
-    }
-
-    /** The first n outcomes without failed or rejected replications, in index order. */
-    List<RunOutcome> viewKept(int n) {
-      int[] kept = new int[n];
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        if (segments.get(i / perSegment).get((i % perSegment) * recordBytes + 8) >= 0) kept[k++] = i;
-      }
-      return new OutcomeList(this, k, java.util.Arrays.copyOf(kept, k));
-    }
-
-    /** Marks the record at {@code index} as a failed replication (no outcome). */
-    void fail(int index) {
-      ByteBuffer b = segments.get(index / perSegment);
-      b.put((index % perSegment) * recordBytes + 8, (byte) -1);
-    }
-
-    RunOutcome get(int index) {
-      ByteBuffer b = segments.get(index / perSegment);
-      int at = (index % perSegment) * recordBytes;
-      int reason = b.get(at + 9);
-      double[] terms = null;
-      int p = at + 19;
-      if (b.get(at + 18) == 1) {
-        terms = new double[issues];
-        for (int k = 0; k < issues; k++) terms[k] = b.getDouble(p + 8 * k);
-      }
-      p += 8 * issues;
-      double[] utilities = new double[actors];
-      for (int a = 0; a < actors; a++) utilities[a] = b.getDouble(p + 8 * a);
-      return new RunOutcome(b.getLong(at), ENDINGS[b.get(at + 8)], b.getInt(at + 10), terms, utilities, b.getInt(at + 14),
-          reason < 0 ? null : REASONS[reason], null);
-    }
-
-    /** The first n outcomes as a list (each read from the store when asked for). */
-    List<RunOutcome> view(int n) {
-      return new OutcomeList(this, n, null);
-    }
-
-    /** The first n outcomes without the failed replications, in index order. */
-    List<RunOutcome> view(int n, List<Failure> failures) {
-      if (failures.isEmpty()) return view(n);
-      int[] kept = new int[n - failures.size()];
-      int f = 0;
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        if (f < failures.size() && failures.get(f).index() == i) f++;
-        else kept[k++] = i;
-      }
-      return new OutcomeList(this, kept.length, kept);
-    }
-  }
-
-  private static final class OutcomeList extends AbstractList<RunOutcome> implements RandomAccess {
-    private final OutcomeStore store;
-    private final int size;
-    private final int[] kept;
-
-    OutcomeList(OutcomeStore store, int size, int[] kept) {
-      this.store = store;
-      this.size = size;
-      this.kept = kept;
-    }
-
-    @Override
-    public RunOutcome get(int index) {
-      if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
-      return store.get(kept == null ? index : kept[index]);
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
   }
 }

@@ -59,7 +59,7 @@ public final class PieceJournal {
    * worker at a time, so a hard stop loses at most a stage).
    */
   public <T extends Serializable> List<T> map(Engine engine, int n, long replicationsEach, Engine.Task<T> task,
-      Engine.Progress progress) throws InterruptedException {
+      Progress progress) throws InterruptedException {
     List<Entry> restored = restore(n, true);
     Object[] results = new Object[n];
     for (Entry e : restored) results[e.index] = e.value;

@@ -96,7 +96,7 @@ public final class RunJournal {
   }
 
   /** Saves replications 0 .. n-1: their records (those after the last checkpoint) and the counts. */
-  void checkpoint(int n, MonteCarlo.Accumulator counts, MonteCarlo.OutcomeStore store) throws IOException {
+  void checkpoint(int n, Accumulator counts, OutcomeStore store) throws IOException {
     // only the journal folder itself: a result folder deleted by Ctrl-C must not come back
     if (!Files.isDirectory(dir)) Files.createDirectory(dir);
     if (store != null) {
@@ -155,7 +155,7 @@ public final class RunJournal {
    * Restores the journal into {@code counts} (empty) and {@code store}; returns the replications it
    * held, 0 when there is none yet.
    */
-  int restore(MonteCarlo.Accumulator counts, MonteCarlo.OutcomeStore store) throws IOException {
+  int restore(Accumulator counts, OutcomeStore store) throws IOException {
     Path state = dir.resolve(STATE);
     if (!Files.isRegularFile(state)) return 0;
     int n;

@@ -61,7 +61,7 @@ public final class Sensitivity {
   }
 
   /** Runs the analysis on this machine's cores, without a journal. */
-  public static Result run(Scenario s, Protocol protocol, List<UncertainInput> inputs, Settings o, Batch.Progress progress)
+  public static Result run(Scenario s, Protocol protocol, List<UncertainInput> inputs, Settings o, Progress progress)
       throws InterruptedException {
     try (Engine local = new LocalEngine(o.threads())) {
       return run(s, protocol, inputs, o, local, null, progress == null ? null : progress::done);
@@ -73,7 +73,7 @@ public final class Sensitivity {
    * {@code journal} is given; progress counts design points.
    */
   public static Result run(Scenario s, Protocol protocol, List<UncertainInput> inputs, Settings o, Engine engine,
-      PieceJournal journal, Engine.Progress progress) throws InterruptedException {
+      PieceJournal journal, Progress progress) throws InterruptedException {
     int k = inputs.size();
     if (k == 0) throw new IllegalArgumentException("no uncertain inputs to study");
     double[] nominal = new double[k];

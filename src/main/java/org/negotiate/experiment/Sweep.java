@@ -120,11 +120,6 @@ public final class Sweep {
     return ScenarioLoader.override(base, overrides(axes, values));
   }
 
-  /** Told how many replications are done over the whole sweep. */
-  public interface Progress {
-    void done(long replications);
-  }
-
   /**
    * Runs the sweep: each point is a piece of work for {@code engine} (a Monte Carlo on one thread,
    * so points run side by side), journalled when {@code journal} is given. A point whose value
@@ -136,7 +131,7 @@ public final class Sweep {
     List<double[]> grid = grid(axes);
     MonteCarlo.Options one = o.withThreads(1);
     Engine.Task<Point> point = j -> point(base, protocol, axes, grid.get(j), one);
-    Engine.Progress points = progress == null ? null : d -> progress.done(d * o.replications());
+    Progress points = progress == null ? null : d -> progress.done(d * o.replications());
     List<Point> out = journal == null
         ? engine.map(grid.size(), o.replications(), point, points)
         : journal.map(engine, grid.size(), o.replications(), point, points);

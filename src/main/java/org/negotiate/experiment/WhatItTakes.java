@@ -203,11 +203,6 @@ public final class WhatItTakes {
     return out;
   }
 
-  /** Told how many Monte Carlo points are done. */
-  public interface Progress {
-    void done(long points);
-  }
-
   /** Upper bound of the Monte Carlo points {@link #run} makes: 1 + levers × (grid + refine). */
   public static long maxPoints(int levers, Settings o) {
     return 1 + (long) levers * (o.grid() + o.refine());

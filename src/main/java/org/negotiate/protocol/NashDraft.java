@@ -144,14 +144,6 @@ public final class NashDraft {
     return exact(in, parties, mediators, lo, hi);
   }
 
-  /**
-   * Statistics of the exact solver, for tests and benchmarks: solves, Newton steps, Nelder-Mead
-   * cross-checks. Shared by every thread, so each solve adds its counts once, at its end.
-   */
-  public static final java.util.concurrent.atomic.LongAdder EXACT_SOLVES = new java.util.concurrent.atomic.LongAdder();
-  public static final java.util.concurrent.atomic.LongAdder EXACT_STEPS = new java.util.concurrent.atomic.LongAdder();
-  public static final java.util.concurrent.atomic.LongAdder EXACT_CROSS_CHECKS = new java.util.concurrent.atomic.LongAdder();
-
   static double[] exact(Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi) {
     double[] z = start(in, parties, lo, hi);
     Exact problem = new Exact(in, parties, mediators, lo, hi);
@@ -159,7 +151,6 @@ public final class NashDraft {
     if (problem.concave && converged) return z;
     // Several local maxima are possible (or, never seen, no convergence in the step limit): also
     // run the reference from the same start, polish its answer, and keep the better point.
-    EXACT_CROSS_CHECKS.increment();
     double[] nm = solve(in, parties, mediators, lo, hi);
     problem.maximise(nm);
     return objective(in, parties, mediators, nm) > objective(in, parties, mediators, z) ? nm : z;
@@ -390,17 +381,8 @@ public final class NashDraft {
      * because no issue could gain (rather than at the step limit).
      */
     boolean maximise(double[] z) {
-      EXACT_SOLVES.increment();
-      try {
-        return ascend(z);
-      } finally {
-        EXACT_STEPS.add(newtonSteps);
-        newtonSteps = 0;
-      }
+      return ascend(z);
     }
-
-    /** Newton steps of the current {@link #maximise}, added to {@link #EXACT_STEPS} at its end. */
-    private int newtonSteps;
 
     private boolean ascend(double[] z) {
       for (int k = 0; k < issues; k++) {
@@ -412,7 +394,6 @@ public final class NashDraft {
         else if (above - z[k] <= 1e-10) z[k] = above;
       }
       for (int iter = 0; iter < MAX_STEPS; iter++) {
-        newtonSteps++;
         double f = derivatives(z);
         // Largest possible size of a partial derivative, to scale the tests for "no gain".
         double scale = 0;

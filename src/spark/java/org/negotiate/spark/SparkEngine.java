@@ -24,6 +24,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.negotiate.experiment.Engine;
 import org.negotiate.experiment.EngineFailure;
 import org.negotiate.experiment.Engines;
+import org.negotiate.experiment.Progress;
 
 /**
  * The experiment's pieces as Spark tasks: consecutive indices are grouped into partitions of about

@@ -134,6 +134,45 @@ class ConditioningTest {
         });
   }
 
+  /**
+   * A replication the observations already reject stops at that round, and that changes no verdict:
+   * each replication's verdict with the early stop equals its verdict run to the end, with the
+   * observations listed against time (a later no-deal first), so an early rejection must wait until
+   * the observations before it in order are settled.
+   */
+  @Test
+  void stoppingARejectedReplicationEarlyChangesNoVerdict() throws Exception {
+    Scenario s = baseline();
+    List<Observation> obs = List.of(new Observation.NoDeal("n", START.plusMonths(12), List.of(), ""),
+        new Observation.Talks("t", START.plusMonths(5), true, null, List.of(), ""), russiaAtMost(45, 0), russiaAtMost(50, 3));
+    Conditions c = Conditions.of(s, obs, SetupSampler.nominal(s, 24), 1000);
+    org.negotiate.model.SetupSampler.Plan plan = SetupSampler.plan(s);
+    MediatedSingleText protocol = new MediatedSingleText();
+    int stopped = 0;
+    int[] byVerdict = new int[obs.size() + 2];
+    for (int i = 0; i < 300; i++) {
+      long seed = org.negotiate.model.Streams.replicationSeed(20221201L, i);
+      org.negotiate.model.NegotiationSetup setup = plan.draw(24, false, seed);
+      Conditions.Watch early = c.watch();
+      org.negotiate.sim.RunOutcome a = org.negotiate.sim.Replication.run(setup, protocol, (float[][][]) null, early);
+      Conditions.Watch full = c.watch();
+      org.negotiate.sim.RoundListener toTheEnd = full::roundClosed; // never says enough
+      org.negotiate.sim.RunOutcome b = org.negotiate.sim.Replication.run(setup, protocol, (float[][][]) null, toTheEnd);
+      double u = org.negotiate.model.Streams.uniform(seed, Conditions.ACCEPT_STREAM);
+      int verdict = full.verdict(b, u);
+      assertEquals(verdict, early.verdict(a, u), "replication " + i);
+      byVerdict[verdict + 2]++;
+      if (a.round() < b.round()) {
+        stopped++;
+        assertTrue(verdict >= 1, "only a hard rejection stops a run, and never before the no-deal month is past: " + verdict);
+        assertTrue(a.round() >= s.calendar().round(START.plusMonths(12)), "stopped at round " + a.round());
+      } else {
+        SameOutcome.assertSameOutcome(b, a);
+      }
+    }
+    assertTrue(stopped > 0, "some replication stopped early: " + java.util.Arrays.toString(byVerdict));
+  }
+
   /** The stage rule asks for more tries when acceptance is low, never fewer than 100, and only from counts. */
   @Test
   void stagesFollowTheAcceptanceRate() {

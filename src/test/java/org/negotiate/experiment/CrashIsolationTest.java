@@ -89,7 +89,7 @@ class CrashIsolationTest {
     for (int i = 0; i < one.outcomes().size(); i++) {
       RunOutcome r = one.outcomes().get(i);
       assertEquals(Streams.replicationSeed(seed, one.indexOf(i)), r.seed(), "kept outcomes keep their index");
-      assertNull(MonteCarlo.nonFinite(r));
+      assertNull(ReplicationLoop.nonFinite(r));
     }
     // the same with 4 threads
     assertEquals(f, four.failures());
@@ -100,13 +100,13 @@ class CrashIsolationTest {
   @Test
   void nonFiniteNumbersAreCaught() {
     double[] ok = {1, 2};
-    assertNull(MonteCarlo.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, ok, ok, -1, null, null)));
-    assertNotNull(MonteCarlo.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, new double[] {1, Double.NaN}, ok, -1, null, null)));
-    assertNotNull(MonteCarlo.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, ok, new double[] {Double.NaN, 1}, -1, null, null)));
-    assertNotNull(MonteCarlo.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, ok, new double[] {Double.POSITIVE_INFINITY, 1}, -1, null, null)));
+    assertNull(ReplicationLoop.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, ok, ok, -1, null, null)));
+    assertNotNull(ReplicationLoop.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, new double[] {1, Double.NaN}, ok, -1, null, null)));
+    assertNotNull(ReplicationLoop.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, ok, new double[] {Double.NaN, 1}, -1, null, null)));
+    assertNotNull(ReplicationLoop.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, ok, new double[] {Double.POSITIVE_INFINITY, 1}, -1, null, null)));
     // no deal and never a text: NaN utilities are how that is said, not a fault
     RoundClose.Ending noDeal = Arrays.stream(RoundClose.Ending.values()).filter(e -> e != RoundClose.Ending.AGREED).findFirst().orElseThrow();
-    assertNull(MonteCarlo.nonFinite(new RunOutcome(1, noDeal, 3, null, new double[] {Double.NaN, Double.NaN}, 0, null, null)));
+    assertNull(ReplicationLoop.nonFinite(new RunOutcome(1, noDeal, 3, null, new double[] {Double.NaN, Double.NaN}, 0, null, null)));
   }
 
   @Test

@@ -79,7 +79,7 @@ class MonteCarloStreamingTest {
 
   @Test
   void theOutcomeStoreReadsBackWhatWasWrittenAcrossSegments() {
-    MonteCarlo.OutcomeStore store = new MonteCarlo.OutcomeStore(3, 4, 1000); // a 1000-byte heap segment, then mapped ones
+    OutcomeStore store = new OutcomeStore(3, 4, 1000); // a 1000-byte heap segment, then mapped ones
     int n = 500;
     store.ensureCapacity(n / 2);
     for (int i = 0; i < n / 2; i++) store.put(i, outcome(i));

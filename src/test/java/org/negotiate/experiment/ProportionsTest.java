@@ -47,7 +47,7 @@ class ProportionsTest {
   void wilsonAgreesWithTheOddsCommandsInterval() {
     for (long[] c : new long[][] {{2000, 0}, {2000, 953}, {2000, 2000}, {50, 7}, {1, 1}}) {
       double[] mine = Proportions.wilson(c[0], c[1]);
-      double[] theirs = MonteCarlo.wilson(c[0], c[1]);
+      double[] theirs = OddsAggregation.wilson(c[0], c[1]);
       assertEquals(theirs[0], mine[0], 1e-12);
       assertEquals(theirs[1], mine[1], 1e-12);
     }

@@ -1,0 +1,11 @@
+package org.negotiate.experiment;
+
+/**
+ * Told how much of an experiment is done: replications, points or pieces, or as-of months, as the
+ * method that takes it says. The one progress callback of every experiment; it may be called from
+ * any thread, so what it updates must be thread-safe (a progress bar is).
+ */
+@FunctionalInterface
+public interface Progress {
+  void done(long count);
+}

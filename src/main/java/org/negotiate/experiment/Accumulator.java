@@ -16,7 +16,7 @@ final class Accumulator implements OddsAggregation.TermsSource, java.io.Serializ
   final long[] agreedAt;
   final long[] blocked;
   long failed;
-  /** Replications that threw or gave non-finite numbers (see {@link Failure}). */
+  /** Replications that threw or gave non-finite numbers (see {@link MonteCarlo.Failure}). */
   final List<MonteCarlo.Failure> failures = new ArrayList<>();
   /** Replications the observations rejected, by the first hard observation they contradicted. */
   final long[] rejectedBy;

@@ -37,26 +37,6 @@ final class Explore {
     return r;
   }
 
-  /** The entries every exploration manifest starts with. */
-  static Map<String, Object> manifest(CommandSpec spec, ScenarioOptions so, Scenario s, Protocol protocol, String resolved,
-      long seed, int replications, int rounds, int threads) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("tool", "negotiate");
-    m.put("version", Main.version());
-    m.put("command", Inputs.commandLine(spec));
-    m.put("scenario", s.name());
-    m.put("scenario_file", String.valueOf(so.source()));
-    m.put("overrides", so.allOverrides());
-    m.put("scenario_sha256", ResultFolder.sha256(resolved));
-    m.put("protocol", protocol.name());
-    m.put("seed", seed);
-    m.put("replications", replications);
-    m.put("rounds", rounds);
-    m.put("threads", threads);
-    if (so.cut != null) m.put("as_of", asOf(so.cut, null, null));
-    return m;
-  }
-
   /** The manifest's {@code as_of} entry: the month, what the cut did, and the conditioning. */
   static Map<String, Object> asOf(org.negotiate.scenario.AsOf.Cut cut, org.negotiate.experiment.MonteCarlo.Result result,
       org.negotiate.experiment.Posterior posterior) {
@@ -103,17 +83,6 @@ final class Explore {
     if (obs == 0) return "as of " + cut.month() + " (evidence dated by then; nothing observed to condition on)";
     return String.format(java.util.Locale.ROOT, "as of %s: kept %,d of %,d replications that reproduce %d observation%s",
         cut.month(), result.odds().replications(), result.attempted(), obs, obs == 1 ? "" : "s");
-  }
-
-  /** Adds timing, the file list and the summary, and writes {@code manifest.json}. */
-  static void writeManifest(ResultFolder folder, Map<String, Object> m, Instant started, List<String> files,
-      Map<String, Object> summary) throws IOException {
-    m.put("started_utc", started.toString());
-    m.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
-    m.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-    m.put("files", files);
-    m.put("summary", summary);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), m);
   }
 
   static String fileName(Path p) {

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.negotiate.experiment.ModelComparison;
 import org.negotiate.report.Briefs;
+import org.negotiate.report.CsvTable;
+import org.negotiate.report.Numbers;
 import org.negotiate.report.ForecastChart;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioWriter;
@@ -51,12 +53,11 @@ final class ForecastCommand implements Callable<Integer> {
     String resolved = ScenarioWriter.toYaml(s);
     try (Output folder = Output.open("forecast", s.name(), out.root(), resolved + "\nforecast seed=" + base + " runs=" + n, started)) {
       folder.write("scenario.resolved.yaml", resolved);
-      try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(folder.file("forecast.csv"), java.nio.charset.StandardCharsets.UTF_8)) {
-        w.write("issue,method,p10,median,p90,p_agreement,draws,draws_without_forecast\n");
+      try (CsvTable t = CsvTable.open(folder.file("forecast.csv"), "issue", "method", "p10", "median", "p90", "p_agreement",
+          "draws", "draws_without_forecast")) {
         for (ModelComparison.Forecast f : forecasts) {
-          w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%d,%d%n", f.issueId(), f.method(), num(f.p10()),
-              num(f.median()), num(f.p90()), Double.isNaN(f.agreed()) ? "" : String.format(Locale.ROOT, "%.4f", f.agreed()),
-              f.draws(), f.missing()));
+          t.row(f.issueId(), f.method(), num(f.p10()), num(f.median()), num(f.p90()), Numbers.fixed(f.agreed(), 4),
+              String.valueOf(f.draws()), String.valueOf(f.missing()));
         }
       }
       ForecastChart.write(s.name(), forecasts, n, base, folder.dir());
@@ -82,6 +83,6 @@ final class ForecastCommand implements Callable<Integer> {
   }
 
   private static String num(double v) {
-    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.1f", v);
+    return Numbers.fixed(v, 1);
   }
 }

@@ -16,6 +16,8 @@ import org.negotiate.model.ScheduledEvent;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.ReferencePoints;
 import org.negotiate.protocol.RoundClose;
+import org.negotiate.report.CsvTable;
+import org.negotiate.report.Numbers;
 import org.negotiate.report.OddsCharts;
 import org.negotiate.scenario.Role;
 import org.negotiate.scenario.Scenario;
@@ -186,8 +188,7 @@ final class RunCommand implements Callable<Integer> {
    */
   private static void writeTrajectory(Scenario s, NegotiationSetup setup, RunOutcome o, Path file) throws java.io.IOException {
     int n = setup.actors();
-    try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
-      w.write("state,after_month,actor,issue,position\n");
+    try (CsvTable w = CsvTable.open(file, "state", "after_month", "actor", "issue", "position")) {
       for (int state = 0; state <= o.round() + 1; state++) {
         double[][] pos = new double[n + 1][];
         if (state == 0) {
@@ -216,22 +217,20 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void row(java.io.Writer w, int state, String month, String actor, String issue, double v) throws java.io.IOException {
-    w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%.4f%n", state, month, actor, issue, v));
+  private static void row(CsvTable w, int state, String month, String actor, String issue, double v) throws java.io.IOException {
+    w.row(String.valueOf(state), month, actor, issue, Numbers.fixed(v, 4));
   }
 
   /** The protocol's own diagnostics per round (state t = after round t − 1), one value per row. */
   private static void writeDiagnostics(Scenario s, NegotiationSetup setup, List<Map<String, double[]>> rounds, Path file)
       throws java.io.IOException {
-    try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
-      w.write("state,after_month,name,actor,value\n");
+    try (CsvTable w = CsvTable.open(file, "state", "after_month", "name", "actor", "value")) {
       for (int t = 0; t < rounds.size(); t++) {
         for (Map.Entry<String, double[]> d : rounds.get(t).entrySet()) {
           double[] v = d.getValue();
           for (int i = 0; i < v.length; i++) {
             String actor = v.length == setup.actors() ? setup.actorIds().get(i) : "";
-            w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s%n", t + 1, s.calendar().month(t), d.getKey(), actor,
-                Double.isNaN(v[i]) ? "" : String.format(Locale.ROOT, "%.6f", v[i])));
+            w.row(String.valueOf(t + 1), s.calendar().month(t).toString(), d.getKey(), actor, Numbers.fixed(v[i], 6));
           }
         }
       }

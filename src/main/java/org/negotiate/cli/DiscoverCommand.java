@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       + "the box with a deal) and coverage (share of all deals in the box). The box is the densest on the "
       + "peeling trajectory with coverage >= --min-coverage (or one before it within one standard error), "
       + "widened by pasting and pruned of bounds that cost less than one standard error of density. "
-      + "Writes draws.csv, prim.csv, box.csv and prim.png/svg to results/discover-<scenario>/<run-id>/."
+      + "Writes draws.csv, prim.csv, box.csv, prim.png/svg and report.html (a brief of the box) to "
+      + "results/discover-<scenario>/<run-id>/."
     })
 final class DiscoverCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -108,7 +109,8 @@ final class DiscoverCommand implements Callable<Integer> {
       manifest.put("min_coverage", minCoverage);
       manifest.put("draws", "input KEY of replication i = quantile(Streams.uniform(Streams.replicationSeed(seed, i), KEY)), "
           + "as SetupSampler draws it (before red lines are widened to admit the drawn position and saliences rescaled)");
-      Path done = out.finish(manifest, summary(result, words), null);
+      Path done = out.finish(manifest, summary(result, words), (man, charts, reportDir) ->
+          org.negotiate.report.Briefs.discover(s, scenario.source(), result, m, words, man, charts, reportDir));
       spec.commandLine().getOut().println(words + " · " + done + "/");
       return 0;
     }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
       + "point with the same seed (common random numbers). Writes sweep.csv (every point: odds by the final "
       + "month and by --month with 95%% Wilson intervals, main blocker; a value that makes the scenario "
       + "invalid is recorded as such) and sweep.png/svg (one input) or heatmap.png/svg (two) to "
-      + "results/sweep-<scenario>/<run-id>/. Cost: points x --runs replications."
+      + "results/sweep-<scenario>/<run-id>/, with report.html, a brief of what it found. Cost: points x --runs replications."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -108,7 +108,9 @@ final class SweepCommand implements Callable<Integer> {
       manifest.put("failed_replications", result.points().stream().mapToLong(Sweep.Point::failed).sum());
       if (resumedAt >= 0) manifest.put("resumed_after_points", resumedAt);
       manifest.put("common_random_numbers", "every point uses the same base seed: replication i draws every other input from the same stream");
-      Path done = out.finish(manifest, summary(result, finalRound, finalMonth), null);
+      Path done = out.finish(manifest, summary(result, finalRound, finalMonth), (man, charts, reportDir) ->
+          org.negotiate.report.Briefs.sweep(s, scenario.source(), result, finalRound, finalMonth, monthRound, m, man, charts,
+              reportDir));
       spec.commandLine().getOut().println(summaryLine(result, finalRound, finalMonth, done));
       return 0;
     }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
       + "month, or --month) to --threshold, or the finding that no single change does. A change moves the "
       + "input's whole distribution; each is searched on a grid with the same seed (common random numbers), "
       + "then refined by bisection. Writes whatittakes.csv, trials.csv, whatittakes.txt and "
-      + "whatittakes.png/svg to results/whatittakes-<scenario>/<run-id>/. Cost: at most "
+      + "whatittakes.png/svg and report.html (a brief of the levers) to results/whatittakes-<scenario>/<run-id>/. Cost: at most "
       + "1 + levers x (--grid + --refine) Monte Carlo points of --runs replications."
     })
 final class WhatItTakesCommand implements Callable<Integer> {
@@ -100,7 +100,8 @@ final class WhatItTakesCommand implements Callable<Integer> {
       manifest.put("refine", refine);
       manifest.put("change", "a change moves the input's whole distribution (bounds clipped to the field's range); "
           + "flexibility is multiplied; each point runs as --set PATH=DISTRIBUTION with the same seed");
-      Path done = out.finish(manifest, summary(result, m), null);
+      Path done = out.finish(manifest, summary(result, m), (man, charts, reportDir) ->
+          org.negotiate.report.Briefs.whatItTakes(s, scenario.source(), result, m, man, charts, reportDir));
       spec.commandLine().getOut().println(summaryLine(result, m, done));
       return 0;
     }

@@ -65,4 +65,17 @@ final class CommonOptions {
       return Inputs.outputRoot(out);
     }
   }
+
+  /** {@code --month YYYY-MM}. */
+  static final class Month {
+    @Option(names = "--month", paramLabel = "YYYY-MM",
+        description = "A deal counts when signed by the end of this month, in the summary line, the manifest's summary "
+            + "and the analysis (default: the final month). odds.csv, compare.csv and sweep.csv also hold the final month.")
+    String month;
+
+    /** The round by whose end a deal counts. */
+    int round(org.negotiate.scenario.Scenario s, int rounds) {
+      return Explore.round(s, month, rounds);
+    }
+  }
 }

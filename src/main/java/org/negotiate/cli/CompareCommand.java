@@ -63,10 +63,7 @@ final class CompareCommand implements Callable<Integer> {
           + "take are dropped).")
   String protocol;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM",
-      description = "The month the summary line and the manifest's summary compare the odds by, as --month of sweep "
-          + "and discover: a deal counts when signed by then (default: the final month). compare.csv has every month.")
-  String month;
+  @Mixin CommonOptions.Month month;
 
   @Mixin RunOptions run;
   @Mixin EngineOptions engineOptions;
@@ -93,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
       sa = org.negotiate.scenario.AsOf.cut(sa, asOfMonth, r).scenario();
       sb = org.negotiate.scenario.AsOf.cut(sb, asOfMonth, r).scenario();
     }
-    int byRound = Explore.round(sa, month, r);
+    int byRound = month.round(sa, r);
     int t = run.threads();
     long base = run.seed(sa.experiment().seed());
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());

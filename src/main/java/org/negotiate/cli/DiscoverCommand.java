@@ -39,8 +39,7 @@ final class DiscoverCommand implements Callable<Integer> {
   @Mixin RunOptions run;
   @Mixin EngineOptions engineOptions;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM", description = "A deal counts when signed by this month (default: the final month).")
-  String month;
+  @Mixin CommonOptions.Month month;
 
   @Option(names = "--min-coverage", paramLabel = "C", defaultValue = "0.5",
       description = "Smallest share of all deals the chosen box must hold (default: ${DEFAULT-VALUE}).")
@@ -64,18 +63,12 @@ final class DiscoverCommand implements Callable<Integer> {
     Scenario s = x.scenario();
     int n = x.replications();
     int r = x.rounds();
-    int byRound = Explore.round(s, month, r);
+    int byRound = month.round(s, r);
     YearMonth m = s.calendar().month(byRound);
     if (!(minCoverage >= 0 && minCoverage <= 1)) throw new BadInput("--min-coverage: expected a number in [0, 1], got " + minCoverage);
     if (!(alpha > 0 && alpha < 0.5)) throw new BadInput("--alpha: expected a number in (0, 0.5), got " + alpha);
     if (!(minMass > 0 && minMass < 1)) throw new BadInput("--min-mass: expected a number in (0, 1), got " + minMass);
-    List<UncertainInput> all = UncertainInput.of(s, true);
-    List<UncertainInput> inputs = UncertainInput.select(all, patterns);
-    if (inputs.isEmpty()) {
-      throw new BadInput(all.isEmpty() ? "discover: the scenario has no uncertain inputs (every number is fixed)"
-          : "--inputs: no uncertain input matches " + patterns + "; the uncertain inputs are: "
-              + String.join(", ", all.stream().map(UncertainInput::key).toList()));
-    }
+    List<UncertainInput> inputs = Explore.inputs("discover", s, true, patterns);
     Discovery.Settings settings = new Discovery.Settings(n, r, x.exactRounds(), x.seed(), x.threads(), byRound, alpha, minMass,
         minCoverage);
     // every run's outcome record (measured: ~376 bytes on the baseline, more with more actors and

@@ -1,20 +1,11 @@
 package org.negotiate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.negotiate.protocol.Protocol;
-import org.negotiate.report.ResultFolder;
 import org.negotiate.scenario.Scenario;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** What the exploration commands (sweep, sensitivity, discover, whatittakes) share. */
 final class Explore {
@@ -85,13 +76,19 @@ final class Explore {
         cut.month(), result.odds().replications(), result.attempted(), obs, obs == 1 ? "" : "s");
   }
 
-  static String fileName(Path p) {
-    return p.getFileName().toString();
-  }
-
-  /** A number as a person would write it: 40, 0.35, 57.5. */
-  static String num(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+  /**
+   * The uncertain inputs a study varies: every one ({@code events}: the events' change values
+   * too), or those {@code --inputs} patterns select; a clear error when none is left.
+   */
+  static java.util.List<org.negotiate.experiment.UncertainInput> inputs(String command, Scenario s, boolean events,
+      java.util.List<String> patterns) {
+    java.util.List<org.negotiate.experiment.UncertainInput> all = org.negotiate.experiment.UncertainInput.of(s, events);
+    java.util.List<org.negotiate.experiment.UncertainInput> inputs = org.negotiate.experiment.UncertainInput.select(all, patterns);
+    if (inputs.isEmpty()) {
+      throw new BadInput(all.isEmpty() ? command + ": the scenario has no uncertain inputs (every number is fixed)"
+          : "--inputs: no uncertain input matches " + patterns + "; the uncertain inputs are: "
+              + String.join(", ", all.stream().map(org.negotiate.experiment.UncertainInput::key).toList()));
+    }
+    return inputs;
   }
 }

@@ -74,10 +74,14 @@ final class OddsCommand implements Callable<Integer> {
           + "default ${DEFAULT-VALUE}). Not for a run conditioned on observations.")
   int band;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM",
-      description = "The month the summary line and the manifest's summary give the odds by, as --month of sweep and "
-          + "discover: a deal counts when signed by then (default: the final month). odds.csv has every month.")
-  String month;
+  @Mixin CommonOptions.Month month;
+
+  @Option(names = "--movers", paramLabel = "N", defaultValue = "0",
+      description = "What would move the odds, for the brief and movers.csv: each uncertain input at the bottom and the top "
+          + "of its range, every other at its nominal value, over N replications of the same draws per point (a "
+          + "one-at-a-time tornado: (2k + 1) x N replications for k inputs; 0: skip, the default). Not for a run "
+          + "conditioned on observations or a deterministic input.")
+  int movers;
 
   @Override
   public Integer call() throws Exception {
@@ -89,7 +93,7 @@ final class OddsCommand implements Callable<Integer> {
     Protocol protocol = x.protocol();
     int n = x.replications();
     int r = x.rounds();
-    int byRound = Explore.round(s, month, r);
+    int byRound = month.round(s, r);
     int t = x.threads();
     long base = x.seed();
     int requested = n;
@@ -106,6 +110,7 @@ final class OddsCommand implements Callable<Integer> {
     org.negotiate.experiment.Conditions conditions = Inputs.conditions(scenario, s, r, n);
     int backtestKept = Inputs.inRange("--backtest", backtest, 100, 0, 100_000);
     int bandRuns = Inputs.inRange("--band", band, 500, 0, 100_000);
+    int moversRuns = Inputs.inRange("--movers", movers, 0, 0, 100_000);
     if (conditions != null) {
       if (resumeOption.resume != null) {
         throw new BadInput("--resume: a forecast conditioned on observations (--as-of) cannot be resumed yet; run it again");
@@ -204,6 +209,26 @@ final class OddsCommand implements Callable<Integer> {
             new MonteCarlo.Options(Math.min(n, bandRuns), r, base, t, run.exactRounds()));
         manifest.put("structural_band", bandEntry(b, Math.min(n, bandRuns)));
       }
+      org.negotiate.experiment.Sensitivity.Result oat = null;
+      if (moversRuns > 0 && conditions == null && !deterministic) {
+        // over the same draws as the odds: a swing is the input's, not the Monte Carlo's
+        List<org.negotiate.experiment.UncertainInput> inputs = org.negotiate.experiment.UncertainInput.of(s, true);
+        if (!inputs.isEmpty()) {
+          oat = org.negotiate.experiment.Sensitivity.run(s, protocol, inputs, new org.negotiate.experiment.Sensitivity.Settings(
+              moversRuns, r, run.exactRounds(), base, t, byRound, 0, 0), engine, null, null);
+          org.negotiate.report.SensitivityReport.writeOat(oat, folder.file("movers.csv"));
+          org.negotiate.report.SensitivityReport.writeCharts(oat, s.name(), s.calendar().month(byRound), folder.dir());
+          org.negotiate.experiment.Sensitivity.OatRow top = org.negotiate.report.SensitivityReport.oatBySwing(oat).get(0);
+          Map<String, Object> mv = new LinkedHashMap<>();
+          mv.put("replications_per_point", moversRuns);
+          mv.put("inputs", inputs.size());
+          mv.put("odds_nominal", oat.nominalOdds());
+          mv.put("largest_swing", top.input().key());
+          mv.put("largest_swing_value", top.swing());
+          manifest.put("movers", mv);
+        }
+      }
+      org.negotiate.experiment.Sensitivity.Result moved = oat;
       if (precision != null) {
         manifest.put("precision", precision);
         manifest.put("max_replications", options.replications());
@@ -221,7 +246,8 @@ final class OddsCommand implements Callable<Integer> {
           + " --analyse " + analyse + " --backtest " + backtestKept
           + (scenario.cut != null ? " --as-of " + scenario.cut.month() : " --as-of none"));
       Path done = out.finish(manifest, summary, (m, charts, reportDir) ->
-          Briefs.odds(s, scenario.source(), result, reference, m, charts, reportDir));
+          Briefs.odds(s, scenario.source(), result, reference, m, charts, reportDir,
+              moved == null ? null : Briefs.oneAtATime(moved, charts)));
       String line = deterministic ? deterministicLine(odds, result, s, scenario.table != null, requested, done)
           : summaryLine(odds, result.failures().size(), done, byRound);
       // an actor table has no dates: its months are a placeholder calendar, so the line counts rounds

@@ -58,8 +58,7 @@ final class SensitivityCommand implements Callable<Integer> {
   @Option(names = "--no-events", description = "Leave the events' change values out of the study (they are drawn as noise instead).")
   boolean noEvents;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM", description = "Odds of a deal by this month (default: the final month).")
-  String month;
+  @Mixin CommonOptions.Month month;
 
   @Override
   public Integer call() throws Exception {
@@ -69,16 +68,10 @@ final class SensitivityCommand implements Callable<Integer> {
     int r = x.rounds();
     int nSamples = Inputs.inRange("--samples", samples, DEFAULT_SAMPLES, 0, 1 << 20);
     if (bootstrap < 0 || bootstrap > 100_000) throw new BadInput("--bootstrap: expected an integer in [0, 100000], got " + bootstrap);
-    int byRound = Explore.round(s, month, r);
+    int byRound = month.round(s, r);
     YearMonth m = s.calendar().month(byRound);
 
-    List<UncertainInput> all = UncertainInput.of(s, !noEvents);
-    List<UncertainInput> inputs = UncertainInput.select(all, patterns);
-    if (inputs.isEmpty()) {
-      throw new BadInput(all.isEmpty() ? "sensitivity: the scenario has no uncertain inputs (every number is fixed)"
-          : "--inputs: no uncertain input matches " + patterns + "; the uncertain inputs are: "
-              + String.join(", ", all.stream().map(UncertainInput::key).toList()));
-    }
+    List<UncertainInput> inputs = Explore.inputs("sensitivity", s, !noEvents, patterns);
     int k = inputs.size();
     if (2 * k > 1000 && nSamples > 0) throw new BadInput("sensitivity: " + k + " inputs is more than the Sobol sequence's 500; use --inputs");
     long points = Sensitivity.points(k, nSamples);
@@ -159,7 +152,7 @@ final class SensitivityCommand implements Callable<Integer> {
     }
     Sensitivity.OatRow o = SensitivityReport.oatBySwing(r).get(0);
     s.append(String.format(Locale.ROOT, "one at a time from %.2f, widest swing %s (%.2f at %s, %.2f at %s)", o.atNominal(),
-        o.input().key(), o.atMin(), Explore.num(o.min()), o.atMax(), Explore.num(o.max())));
+        o.input().key(), o.atMin(), org.negotiate.report.Numbers.plain(o.min()), o.atMax(), org.negotiate.report.Numbers.plain(o.max())));
     return s.append(" · ").append(folder).append('/').toString();
   }
 }

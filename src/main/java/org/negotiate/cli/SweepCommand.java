@@ -43,8 +43,7 @@ final class SweepCommand implements Callable<Integer> {
           + "turkey.withdrawal.position=0:100:11. Once or twice (two: a heat map)."})
   List<String> vary = new ArrayList<>();
 
-  @Option(names = "--month", paramLabel = "YYYY-MM", description = "A month to report besides the final one.")
-  String month;
+  @Mixin CommonOptions.Month month;
 
   @Override
   public Integer call() throws Exception {
@@ -67,7 +66,7 @@ final class SweepCommand implements Callable<Integer> {
     int n = x.replications();
     int r = x.rounds();
     int finalRound = r - 1;
-    int monthRound = Explore.round(s, month, r);
+    int monthRound = month.round(s, r);
     long points = Sweep.grid(axes).size();
     if (points * n > Integer.MAX_VALUE) throw new BadInput("--vary/--runs: " + points + " points x " + n + " replications is too many");
     // each point keeps its odds by month and blockers, and its journal entry is held while the sweep runs

@@ -53,8 +53,7 @@ final class WhatItTakesCommand implements Callable<Integer> {
   @Option(names = "--refine", paramLabel = "B", defaultValue = "3", description = "Bisection steps after the grid (default: ${DEFAULT-VALUE}).")
   int refine;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM", description = "Odds of a deal by this month (default: the final month).")
-  String month;
+  @Mixin CommonOptions.Month month;
 
   @Override
   public Integer call() throws Exception {
@@ -66,7 +65,7 @@ final class WhatItTakesCommand implements Callable<Integer> {
     Inputs.inRange("--refine", refine, refine, 0, 30);
     if (!(threshold > 0 && threshold <= 1)) throw new BadInput("--threshold: expected a number in (0, 1], got " + threshold);
     if (!(minShare >= 0 && minShare <= 1)) throw new BadInput("--min-share: expected a number in [0, 1], got " + minShare);
-    int byRound = Explore.round(s, month, r);
+    int byRound = month.round(s, r);
     YearMonth m = s.calendar().month(byRound);
     WhatItTakes.Settings settings = new WhatItTakes.Settings(n, r, x.exactRounds(), x.seed(), x.threads(), byRound, threshold,
         minShare, grid, refine);

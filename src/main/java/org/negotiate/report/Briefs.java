@@ -210,13 +210,13 @@ public final class Briefs {
         .build();
   }
 
-  /** The brief of {@code negotiate sensitivity}: which assumptions move the odds most. */
-  public static PolicyBrief sensitivity(Scenario s, Path scenarioFile, org.negotiate.experiment.Sensitivity.Result r,
-      java.time.YearMonth month, Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
+  /**
+   * The one-at-a-time analysis as a brief shows it: each assumption at the bottom and the top of
+   * its range, every other at its nominal value, the widest swings first, with the tornado chart.
+   * The sensitivity brief's first section and the odds brief's "What would move them".
+   */
+  public static Html oneAtATime(org.negotiate.experiment.Sensitivity.Result r, Path chartsDir) throws IOException {
     List<org.negotiate.experiment.Sensitivity.OatRow> oat = SensitivityReport.oatBySwing(r);
-    List<Object> head = new ArrayList<>();
-    head.add(p("Which of the scenario's " + r.inputs().size() + " uncertain assumptions move the odds of a deal by "
-        + month + " most. With every assumption at its nominal value the odds are " + pct(r.nominalOdds()) + "."));
     List<List<?>> oatRows = new ArrayList<>();
     for (org.negotiate.experiment.Sensitivity.OatRow o : oat.subList(0, Math.min(12, oat.size()))) {
       oatRows.add(row(el("code", o.input().key()), num(pct(o.atMin()) + " at " + f1(o.min())),
@@ -224,13 +224,23 @@ public final class Briefs {
     }
     List<Object> oatBody = new ArrayList<>();
     oatBody.add(p("One at a time: each assumption at the bottom and the top of its range, every other at its nominal "
-        + "value. The widest swings first (percentage points)."));
+        + "value, over " + r.settings().replications() + " replications of the same draws at every point; with every "
+        + "assumption nominal the odds are " + pct(r.nominalOdds()) + ". The widest swings first (percentage points)."));
     oatBody.add(BriefSections.figure(chartsDir, "tornado", "Chart: odds swing for each assumption", null));
     oatBody.add(Html.table(List.of("Assumption (--set path)", "Odds at its minimum", "Odds at its maximum", "Largest swing"),
         oatRows, "oat"));
+    return Html.join(oatBody);
+  }
+
+  /** The brief of {@code negotiate sensitivity}: which assumptions move the odds most. */
+  public static PolicyBrief sensitivity(Scenario s, Path scenarioFile, org.negotiate.experiment.Sensitivity.Result r,
+      java.time.YearMonth month, Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
+    List<Object> head = new ArrayList<>();
+    head.add(p("Which of the scenario's " + r.inputs().size() + " uncertain assumptions move the odds of a deal by "
+        + month + " most. With every assumption at its nominal value the odds are " + pct(r.nominalOdds()) + "."));
     PolicyBrief.Builder b = PolicyBrief.builder("Which assumptions matter? Scenario “" + s.name() + "”", subtitle(s, manifest))
         .section("headline", "In brief", Html.join(head))
-        .section("oat", "One at a time", Html.join(oatBody));
+        .section("oat", "One at a time", oneAtATime(r, chartsDir));
     if (r.sobol() != null) {
       List<List<?>> sobolRows = new ArrayList<>();
       List<org.negotiate.experiment.Sensitivity.SobolRow> top = SensitivityReport.sobolByTotal(r);
@@ -321,14 +331,11 @@ public final class Briefs {
     List<Object> table = new ArrayList<>();
     table.add(Html.table(columns, rows, "sweep"));
     if (r.points().size() > rows.size()) table.add(p("The first " + rows.size() + " of " + r.points().size() + " points; sweep.csv has all."));
-    return PolicyBrief.builder("What if an input were different? Scenario “" + s.name() + "”", subtitle(s, manifest))
+    return withAssumptions(PolicyBrief.builder("What if an input were different? Scenario “" + s.name() + "”", subtitle(s, manifest))
         .section("headline", "In brief", Html.join(head))
         .section("chart", "The odds across the grid", Html.join(chart))
-        .section("points", "Every point", Html.join(table))
-        .section(BriefSections.assumptions(s, scenarioFile, reportDir, "assumptions", "Assumptions and their evidence"))
-        .section(BriefSections.caveats(s))
-        .section(BriefSections.reproduce(manifest, files(manifest)))
-        .build();
+        .section("points", "Every point", Html.join(table)),
+        s, scenarioFile, reportDir, manifest);
   }
 
   /** The brief of {@code negotiate discover}: the ranges of the inputs in which a deal is likely. */
@@ -352,13 +359,10 @@ public final class Briefs {
     body.add(p(el("span", attrs("class", "note"), "A box found in one sample of runs: with another sample size its bounds "
         + "can move and a weak condition can come or go; box.csv gives the density and coverage without each condition, "
         + "draws.csv every run's draws.")));
-    return PolicyBrief.builder("Where is a deal likely? Scenario “" + s.name() + "”", subtitle(s, manifest))
+    return withAssumptions(PolicyBrief.builder("Where is a deal likely? Scenario “" + s.name() + "”", subtitle(s, manifest))
         .section("headline", "In brief", Html.join(head))
-        .section("box", "The box", Html.join(body))
-        .section(BriefSections.assumptions(s, scenarioFile, reportDir, "assumptions", "Assumptions and their evidence"))
-        .section(BriefSections.caveats(s))
-        .section(BriefSections.reproduce(manifest, files(manifest)))
-        .build();
+        .section("box", "The box", Html.join(body)),
+        s, scenarioFile, reportDir, manifest);
   }
 
   /** The brief of {@code negotiate whatittakes}: the smallest change to a blocker's inputs that reaches the threshold. */
@@ -391,10 +395,16 @@ public final class Briefs {
       body.add(BriefSections.figure(chartsDir, "whatittakes", "Chart: the odds against the size of each change", null));
       body.add(Html.table(List.of("Lever (--set path)", "Reaches " + pct(thr), "What it takes"), rows, "levers"));
     }
-    return PolicyBrief.builder("What would it take? Scenario “" + s.name() + "”", subtitle(s, manifest))
+    return withAssumptions(PolicyBrief.builder("What would it take? Scenario “" + s.name() + "”", subtitle(s, manifest))
         .section("headline", "In brief", Html.join(head))
-        .section("levers", "The levers", Html.join(body))
-        .section(BriefSections.assumptions(s, scenarioFile, reportDir, "assumptions", "Assumptions and their evidence"))
+        .section("levers", "The levers", Html.join(body)),
+        s, scenarioFile, reportDir, manifest);
+  }
+
+  /** An exploration brief's last sections: the assumptions with their evidence, the caveats, how to reproduce it. */
+  private static PolicyBrief withAssumptions(PolicyBrief.Builder b, Scenario s, Path scenarioFile, Path reportDir,
+      Map<String, Object> manifest) {
+    return b.section(BriefSections.assumptions(s, scenarioFile, reportDir, "assumptions", "Assumptions and their evidence"))
         .section(BriefSections.caveats(s))
         .section(BriefSections.reproduce(manifest, files(manifest)))
         .build();

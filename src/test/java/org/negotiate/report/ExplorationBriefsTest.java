@@ -48,4 +48,19 @@ class ExplorationBriefsTest {
     assertTrue(wit.contains("Main blocker") || wit.contains("no main blocker") || wit.contains("already at or above"),
         "who blocks");
   }
+
+  @Test
+  void oddsWithMoversShowsWhatWouldMoveThem() throws Exception {
+    cli("odds", BASELINE, "--runs", "40", "--movers", "10", "--band", "0", "--backtest", "0", "--quiet", "--out", tmp.toString());
+    Path folder = PolicyBriefTest.onlyFolder(tmp, "odds-baseline");
+    String odds = PolicyBriefTest.checkSelfContained(folder);
+    assertTrue(!odds.contains("Not computed in this run"), "the movers are computed");
+    assertTrue(odds.contains("One at a time: each assumption at the bottom and the top of its range"), "the tornado's table");
+    assertTrue(odds.contains("tornado"), "the tornado chart inline");
+    assertTrue(java.nio.file.Files.readAllLines(folder.resolve("movers.csv")).get(0).startsWith("input,settable,distribution"));
+
+    cli("odds", BASELINE, "--runs", "20", "--band", "0", "--backtest", "0", "--quiet", "--out", tmp.resolve("plain").toString());
+    String plain = PolicyBriefTest.checkSelfContained(PolicyBriefTest.onlyFolder(tmp.resolve("plain"), "odds-baseline"));
+    assertTrue(plain.contains("Not computed in this run"), "without --movers the note stays");
+  }
 }

@@ -1,10 +1,7 @@
 package org.negotiate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +61,7 @@ final class BacktestCommand implements Callable<Integer> {
       Inputs.checkRun(s, r, n, t);
       loaded.add(s);
     }
-    StringBuilder identity = new StringBuilder("backtest runs=" + n + " rounds=" + run.rounds + " seed=" + run.seed + "\n");
+    StringBuilder identity = new StringBuilder("backtest runs=" + n + " rounds=" + run.rounds.rounds + " seed=" + run.seed.seed + "\n");
     List<String> names = new ArrayList<>();
     for (Scenario s : loaded) {
       identity.append(ScenarioWriter.toYaml(s));
@@ -72,8 +69,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
     List<Backtest> cases = new ArrayList<>();
     try (Engine engine = engineOptions.open(t, "negotiate backtest");
-        ResultFolder folder = ResultFolder.open(run.outputRoot(), "backtest-" + String.join("+", names),
-            identity.toString(), started, "")) {
+        Output folder = Output.open("backtest", String.join("+", names), run.outputRoot(), identity.toString(), started)) {
       for (int i = 0; i < loaded.size(); i++) {
         Scenario s = loaded.get(i);
         int r = run.rounds(s.experiment().rounds());
@@ -89,26 +85,18 @@ final class BacktestCommand implements Callable<Integer> {
         }
       }
       ForecastReport.writeBacktest(cases, folder.file("backtest.csv"));
-      List<String> files = new ArrayList<>(List.of("manifest.json", "backtest.csv"));
       for (Backtest b : cases) {
         String name = cases.size() == 1 ? "backtest" : "backtest-" + ResultFolder.safeName(b.scenario());
-        for (Path p : ForecastReport.backtestChart(b, folder.dir(), name)) files.add(p.getFileName().toString());
+        ForecastReport.backtestChart(b, folder.dir(), name);
       }
-      for (Path p : ForecastReport.reliabilityChart(cases, folder.dir())) files.add(p.getFileName().toString());
-      Map<String, Object> manifest = new LinkedHashMap<>();
-      manifest.put("tool", "negotiate");
-      manifest.put("version", Main.version());
-      manifest.put("command", Inputs.commandLine(spec));
+      ForecastReport.reliabilityChart(cases, folder.dir());
+      Manifest.Builder manifest = new Manifest.Builder(Inputs.commandLine(spec));
       manifest.put("kept_replications_per_forecast", n);
       List<Map<String, Object>> scores = new ArrayList<>();
       for (Backtest b : cases) scores.add(scores(b));
       manifest.put("cases", scores);
       manifest.put("engine", EngineOptions.describe(engine));
-      manifest.put("started_utc", started.toString());
-      manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
-      manifest.put("files", files);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), manifest);
-      Path done = folder.commit();
+      Path done = folder.finish(manifest, null, null);
       PrintWriter o = spec.commandLine().getOut();
       for (Backtest b : cases) o.println(line(b));
       o.println("results: " + done + "/");

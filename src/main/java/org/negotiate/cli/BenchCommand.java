@@ -46,14 +46,12 @@ final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
 
-  @Option(names = "--runs", paramLabel = "N", defaultValue = "10000", description = "Replications per measurement (default: ${DEFAULT-VALUE}).")
-  int runs;
+  /** --runs: replications per measurement (default 10,000). */
+  @Mixin CommonOptions.Runs runs;
 
-  @Option(names = "--rounds", paramLabel = "R", description = "Rounds (default: the scenario's experiment.rounds; given, exactly R rounds are run).")
-  Integer rounds;
+  @Mixin CommonOptions.Rounds rounds;
 
-  @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, description = "Base seed (default: the scenario's experiment.seed).")
-  Long seed;
+  @Mixin CommonOptions.Seed seed;
 
   @Option(names = "--threads", paramLabel = "T", description = "Threads for the parallel measurement (default: all cores).")
   Integer threads;
@@ -82,26 +80,26 @@ final class BenchCommand implements Callable<Integer> {
     Scenario s;
     if (synthetic != null) {
       int[] ak = parseSize(synthetic);
-      s = TableScenarios.synthetic(ak[0], ak[1], syntheticProtocol(), seed == null ? 1 : seed);
+      s = TableScenarios.synthetic(ak[0], ak[1], syntheticProtocol(), seed.seed(1));
     } else {
       if (scenario.scenario == null && scenario.table == null) scenario.scenario = Path.of("scenarios/baseline.yaml");
       s = Inputs.scenario(scenario);
     }
     Protocol protocol = Inputs.protocol(s);
-    int n = Inputs.inRange("--runs", runs, 10_000, 1, Inputs.MAX_REPLICATIONS);
-    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
+    int n = runs.replications(10_000);
+    int r = rounds.rounds(s.experiment().rounds());
     int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
     int w = Inputs.inRange("--warmup", warmup, Math.min(n, 5000), 0, Inputs.MAX_REPLICATIONS);
-    long base = seed != null ? seed : s.experiment().seed();
-    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds != null).withoutOutcomes();
+    long base = seed.seed(s.experiment().seed());
+    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds.exact()).withoutOutcomes();
     out.printf(Locale.ROOT, "scenario %s, protocol %s, %d rounds%s, %,d replications, seed %d, warm-up %,d%n", s.name(),
-        protocol.name(), r, rounds != null ? " exactly" : "", n, base, w);
+        protocol.name(), r, rounds.exact() ? " exactly" : "", n, base, w);
     out.flush();
 
     HeapWatch heap = new HeapWatch();
     if (w > 0) {
-      MonteCarlo.run(s, protocol, new MonteCarlo.Options(w, r, base + 1, t, rounds != null).withoutOutcomes(), null);
-      settle(out, s, protocol, r, rounds != null, base + 2, t, w);
+      MonteCarlo.run(s, protocol, new MonteCarlo.Options(w, r, base + 1, t, rounds.exact()).withoutOutcomes(), null);
+      settle(out, s, protocol, r, rounds.exact(), base + 2, t, w);
     }
     heap.reset();
 
@@ -130,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "speed-up from the CPU time per replication (%.1f µs on 1 thread, %.1f µs on %d): %.2fx with %d free cores%n",
           single.cpuNanos / 1e3 / n, parallel.cpuNanos / 1e3 / n, t, (double) single.cpuNanos / parallel.cpuNanos * t, t);
       out.flush();
-      engineOverhead(out, s, protocol, r, rounds != null, base, Math.min(n, 20_000));
+      engineOverhead(out, s, protocol, r, rounds.exact(), base, Math.min(n, 20_000));
     }
     heap.stop();
     out.printf(Locale.ROOT, "peak heap: %.0f MB used (sampled every 5 ms; sum of the pools' peaks %.0f MB), max heap %.0f MB%n",

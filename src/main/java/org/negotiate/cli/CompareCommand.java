@@ -1,9 +1,6 @@
 package org.negotiate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,10 +63,7 @@ final class CompareCommand implements Callable<Integer> {
           + "take are dropped).")
   String protocol;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM",
-      description = "The month the summary line and the manifest's summary compare the odds by, as --month of sweep "
-          + "and discover: a deal counts when signed by then (default: the final month). compare.csv has every month.")
-  String month;
+  @Mixin CommonOptions.Month month;
 
   @Mixin RunOptions run;
   @Mixin EngineOptions engineOptions;
@@ -96,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
       sa = org.negotiate.scenario.AsOf.cut(sa, asOfMonth, r).scenario();
       sb = org.negotiate.scenario.AsOf.cut(sb, asOfMonth, r).scenario();
     }
-    int byRound = Explore.round(sa, month, r);
+    int byRound = month.round(sa, r);
     int t = run.threads();
     long base = run.seed(sa.experiment().seed());
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
@@ -106,9 +100,10 @@ final class CompareCommand implements Callable<Integer> {
     String yamlA = ScenarioWriter.toYaml(sa);
     String yamlB = ScenarioWriter.toYaml(sb);
     String identity = yamlA + "\n---\n" + yamlB + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r;
-    String folderName = "compare-" + sa.name() + "-vs-" + sb.name();
+    Scenario fa = sa;
+    Scenario fb = sb;
     try (Engine engine = engineOptions.open(t, "negotiate compare " + sa.name() + " " + sb.name());
-        ResultFolder folder = ResultFolder.open(run.outputRoot(), folderName, identity, started, "")) {
+        Output out = Output.open("compare", sa.name() + "-vs-" + sb.name(), run.outputRoot(), identity, started)) {
       MonteCarlo.Result ra;
       MonteCarlo.Result rb;
       try (ProgressBar bar = run.progress("replications", 2L * n)) {
@@ -118,17 +113,15 @@ final class CompareCommand implements Callable<Integer> {
       }
       Comparison c = Comparison.of(ra, rb, sa.calendar(), r);
       List<ScenarioDiff.Row> diff = ScenarioDiff.of(sa, sb);
-      folder.write("scenario_a.resolved.yaml", yamlA);
-      folder.write("scenario_b.resolved.yaml", yamlB);
-      CompareTables.writeCompare(c, folder.file("compare.csv"));
-      CompareTables.writeInputs(diff, folder.file("inputs.csv"));
-      CompareTables.writeBlockers(c, folder.file("blockers.csv"));
-      List<Path> charts = CompareCharts.writeAll(c, folder.dir());
+      out.write("scenario_a.resolved.yaml", yamlA);
+      out.write("scenario_b.resolved.yaml", yamlB);
+      CompareTables.writeCompare(c, out.file("compare.csv"));
+      CompareTables.writeInputs(diff, out.file("inputs.csv"));
+      CompareTables.writeBlockers(c, out.file("blockers.csv"));
+      CompareCharts.writeAll(c, out.dir());
 
-      Map<String, Object> manifest = new LinkedHashMap<>();
-      manifest.put("tool", "negotiate");
-      manifest.put("version", Main.version());
-      manifest.put("command", Inputs.commandLine(spec));
+      // two scenarios: their names, files and hashes are the command's own entries
+      Manifest.Builder manifest = new Manifest.Builder(Inputs.commandLine(spec)).run(base, n, r, t);
       manifest.put("scenario_a", sa.name());
       manifest.put("scenario_a_file", a.toString());
       manifest.put("scenario_a_sha256", ResultFolder.sha256(yamlA));
@@ -140,29 +133,14 @@ final class CompareCommand implements Callable<Integer> {
       manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("protocol_a", pa.name());
       manifest.put("protocol_b", pb.name());
-      manifest.put("seed", base);
-      manifest.put("replications", n);
-      manifest.put("rounds", r);
-      manifest.put("threads", t);
       manifest.put("common_random_numbers", "replication i of both uses seed Streams.replicationSeed(seed, i); "
           + "an input both scenarios have draws from the same stream");
       manifest.put("paired_interval", "Newcombe (1998) hybrid score for paired proportions (method 10); "
           + "[0, 0] when no replication is discordant");
       manifest.put("unpaired_interval", "Newcombe (1998) hybrid score for independent proportions (method 10)");
       manifest.put("inputs_differing", diff.size());
-      manifest.put("started_utc", started.toString());
-      manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
-      manifest.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario_a.resolved.yaml", "scenario_b.resolved.yaml",
-          "compare.csv", "inputs.csv", "blockers.csv"));
-      charts.forEach(p -> files.add(p.getFileName().toString()));
-      files.add(Briefs.FILE);
-      manifest.put("files", files);
-      manifest.put("summary", summary(c, byRound));
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), manifest);
-      Briefs.compare(sa, a, sb, b, c, diff, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
-
-      Path done = folder.commit();
+      Path done = out.finish(manifest, summary(c, byRound), (m, charts, reportDir) ->
+          Briefs.compare(fa, a, fb, b, c, diff, m, charts, reportDir));
       spec.commandLine().getOut().println(summaryLine(c, done, byRound));
       return 0;
     }

@@ -1,7 +1,6 @@
 package org.negotiate.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +12,8 @@ import org.negotiate.experiment.Discovery;
 import org.negotiate.experiment.Engine;
 import org.negotiate.experiment.Prim;
 import org.negotiate.experiment.UncertainInput;
-import org.negotiate.protocol.Protocol;
 import org.negotiate.report.DiscoveryReport;
-import org.negotiate.report.ResultFolder;
 import org.negotiate.scenario.Scenario;
-import org.negotiate.scenario.ScenarioWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +30,8 @@ import picocli.CommandLine.Spec;
       + "the box with a deal) and coverage (share of all deals in the box). The box is the densest on the "
       + "peeling trajectory with coverage >= --min-coverage (or one before it within one standard error), "
       + "widened by pasting and pruned of bounds that cost less than one standard error of density. "
-      + "Writes draws.csv, prim.csv, box.csv and prim.png/svg to results/discover-<scenario>/<run-id>/."
+      + "Writes draws.csv, prim.csv, box.csv, prim.png/svg and report.html (a brief of the box) to "
+      + "results/discover-<scenario>/<run-id>/."
     })
 final class DiscoverCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,8 +39,7 @@ final class DiscoverCommand implements Callable<Integer> {
   @Mixin RunOptions run;
   @Mixin EngineOptions engineOptions;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM", description = "A deal counts when signed by this month (default: the final month).")
-  String month;
+  @Mixin CommonOptions.Month month;
 
   @Option(names = "--min-coverage", paramLabel = "C", defaultValue = "0.5",
       description = "Smallest share of all deals the chosen box must hold (default: ${DEFAULT-VALUE}).")
@@ -63,50 +59,41 @@ final class DiscoverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Instant started = Instant.now();
-    Scenario s = Inputs.scenario(scenario);
-    Protocol protocol = Inputs.protocol(s);
-    int n = run.replications(s.experiment().replications());
-    int r = run.rounds(s.experiment().rounds());
-    int t = run.threads();
-    long base = run.seed(s.experiment().seed());
-    int byRound = Explore.round(s, month, r);
+    Experiment x = Experiment.of("discover", scenario, run, null);
+    Scenario s = x.scenario();
+    int n = x.replications();
+    int r = x.rounds();
+    int byRound = month.round(s, r);
     YearMonth m = s.calendar().month(byRound);
     if (!(minCoverage >= 0 && minCoverage <= 1)) throw new BadInput("--min-coverage: expected a number in [0, 1], got " + minCoverage);
     if (!(alpha > 0 && alpha < 0.5)) throw new BadInput("--alpha: expected a number in (0, 0.5), got " + alpha);
     if (!(minMass > 0 && minMass < 1)) throw new BadInput("--min-mass: expected a number in (0, 1), got " + minMass);
-    List<UncertainInput> all = UncertainInput.of(s, true);
-    List<UncertainInput> inputs = UncertainInput.select(all, patterns);
-    if (inputs.isEmpty()) {
-      throw new BadInput(all.isEmpty() ? "discover: the scenario has no uncertain inputs (every number is fixed)"
-          : "--inputs: no uncertain input matches " + patterns + "; the uncertain inputs are: "
-              + String.join(", ", all.stream().map(UncertainInput::key).toList()));
-    }
-    Discovery.Settings settings = new Discovery.Settings(n, r, run.exactRounds(), base, t, byRound, alpha, minMass, minCoverage);
+    List<UncertainInput> inputs = Explore.inputs("discover", s, true, patterns);
+    Discovery.Settings settings = new Discovery.Settings(n, r, x.exactRounds(), x.seed(), x.threads(), byRound, alpha, minMass,
+        minCoverage);
     // every run's outcome record (measured: ~376 bytes on the baseline, more with more actors and
     // issues) and its row of drawn inputs are kept for the box search
     long perRun = 376 + 8L * (s.actors().size() + s.issues().size()) + 16 + 8L * inputs.size() + 13;
     Inputs.checkBudget("discover --runs " + n + " with " + inputs.size() + " inputs", n, n * perRun, "use fewer --runs or --inputs");
-    Inputs.checkRun(s, r, n, t);
+    Inputs.checkRun(s, r, n, x.threads());
 
-    String resolved = ScenarioWriter.toYaml(s);
-    String identity = resolved + "\ndiscover inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed=" + base
+    String identity = x.resolved() + "\ndiscover inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed=" + x.seed()
         + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound + "\nprim=" + alpha + "," + minMass + "," + minCoverage;
-    try (Engine engine = engineOptions.open(t, "negotiate discover " + s.name());
-        ResultFolder folder = ResultFolder.open(run.outputRoot(), "discover-" + s.name(), identity, started, "")) {
+    try (Engine engine = engineOptions.open(x.threads(), "negotiate discover " + s.name());
+        Output out = x.open(identity)) {
       Discovery.Result result;
       try (ProgressBar bar = run.progress("replications", n)) {
-        result = Discovery.run(s, protocol, inputs, settings, engine, bar == null ? null : d -> Progress.stepTo(bar, d));
+        result = Discovery.run(s, x.protocol(), inputs, settings, engine, bar == null ? null : d -> Progress.stepTo(bar, d));
       }
-      folder.write("scenario.resolved.yaml", resolved);
-      DiscoveryReport.writeDraws(result, folder.file("draws.csv"));
-      DiscoveryReport.writeTrajectory(result, folder.file("prim.csv"));
-      DiscoveryReport.writeBox(result, folder.file("box.csv"));
-      List<Path> charts = DiscoveryReport.writeChart(result, s.name(), m, folder.dir());
+      out.write("scenario.resolved.yaml", x.resolved());
+      DiscoveryReport.writeDraws(result, out.file("draws.csv"));
+      DiscoveryReport.writeTrajectory(result, out.file("prim.csv"));
+      DiscoveryReport.writeBox(result, out.file("box.csv"));
+      DiscoveryReport.writeChart(result, s.name(), m, out.dir());
       String words = Discovery.describe(result, m);
-      folder.write("box.txt", words + "\n");
+      out.write("box.txt", words + "\n");
 
-      Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
+      Manifest.Builder manifest = x.manifest(spec);
       manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("month", m.toString());
       manifest.put("inputs", inputs.stream().map(UncertainInput::key).toList());
@@ -115,10 +102,8 @@ final class DiscoverCommand implements Callable<Integer> {
       manifest.put("min_coverage", minCoverage);
       manifest.put("draws", "input KEY of replication i = quantile(Streams.uniform(Streams.replicationSeed(seed, i), KEY)), "
           + "as SetupSampler draws it (before red lines are widened to admit the drawn position and saliences rescaled)");
-      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "draws.csv", "prim.csv", "box.csv", "box.txt"));
-      charts.forEach(c -> files.add(Explore.fileName(c)));
-      Explore.writeManifest(folder, manifest, started, files, summary(result, words));
-      Path done = folder.commit();
+      Path done = out.finish(manifest, summary(result, words), (man, charts, reportDir) ->
+          org.negotiate.report.Briefs.discover(s, scenario.source(), result, m, words, man, charts, reportDir));
       spec.commandLine().getOut().println(words + " · " + done + "/");
       return 0;
     }

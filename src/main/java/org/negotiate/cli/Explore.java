@@ -1,20 +1,11 @@
 package org.negotiate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.negotiate.protocol.Protocol;
-import org.negotiate.report.ResultFolder;
 import org.negotiate.scenario.Scenario;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** What the exploration commands (sweep, sensitivity, discover, whatittakes) share. */
 final class Explore {
@@ -35,26 +26,6 @@ final class Explore {
           + s.calendar().month(rounds - 1) + ")");
     }
     return r;
-  }
-
-  /** The entries every exploration manifest starts with. */
-  static Map<String, Object> manifest(CommandSpec spec, ScenarioOptions so, Scenario s, Protocol protocol, String resolved,
-      long seed, int replications, int rounds, int threads) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("tool", "negotiate");
-    m.put("version", Main.version());
-    m.put("command", Inputs.commandLine(spec));
-    m.put("scenario", s.name());
-    m.put("scenario_file", String.valueOf(so.source()));
-    m.put("overrides", so.allOverrides());
-    m.put("scenario_sha256", ResultFolder.sha256(resolved));
-    m.put("protocol", protocol.name());
-    m.put("seed", seed);
-    m.put("replications", replications);
-    m.put("rounds", rounds);
-    m.put("threads", threads);
-    if (so.cut != null) m.put("as_of", asOf(so.cut, null, null));
-    return m;
   }
 
   /** The manifest's {@code as_of} entry: the month, what the cut did, and the conditioning. */
@@ -105,24 +76,19 @@ final class Explore {
         cut.month(), result.odds().replications(), result.attempted(), obs, obs == 1 ? "" : "s");
   }
 
-  /** Adds timing, the file list and the summary, and writes {@code manifest.json}. */
-  static void writeManifest(ResultFolder folder, Map<String, Object> m, Instant started, List<String> files,
-      Map<String, Object> summary) throws IOException {
-    m.put("started_utc", started.toString());
-    m.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
-    m.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-    m.put("files", files);
-    m.put("summary", summary);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), m);
-  }
-
-  static String fileName(Path p) {
-    return p.getFileName().toString();
-  }
-
-  /** A number as a person would write it: 40, 0.35, 57.5. */
-  static String num(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+  /**
+   * The uncertain inputs a study varies: every one ({@code events}: the events' change values
+   * too), or those {@code --inputs} patterns select; a clear error when none is left.
+   */
+  static java.util.List<org.negotiate.experiment.UncertainInput> inputs(String command, Scenario s, boolean events,
+      java.util.List<String> patterns) {
+    java.util.List<org.negotiate.experiment.UncertainInput> all = org.negotiate.experiment.UncertainInput.of(s, events);
+    java.util.List<org.negotiate.experiment.UncertainInput> inputs = org.negotiate.experiment.UncertainInput.select(all, patterns);
+    if (inputs.isEmpty()) {
+      throw new BadInput(all.isEmpty() ? command + ": the scenario has no uncertain inputs (every number is fixed)"
+          : "--inputs: no uncertain input matches " + patterns + "; the uncertain inputs are: "
+              + String.join(", ", all.stream().map(org.negotiate.experiment.UncertainInput::key).toList()));
+    }
+    return inputs;
   }
 }

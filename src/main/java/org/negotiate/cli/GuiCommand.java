@@ -35,20 +35,19 @@ final class GuiCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
 
-  @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, description = "Base seed, shown in the Console (default: the scenario's experiment.seed). 32 bits, as MASON's Console takes.")
-  Long seed;
+  /** --seed: shown in the Console, 32 bits as MASON's Console takes (checked below). */
+  @Mixin CommonOptions.Seed seed;
 
   @Option(names = "--replication", paramLabel = "I", defaultValue = "0", description = "Which replication of the seed to show (default: 0), as `run --replication`.")
   int replication;
 
-  @Option(names = "--rounds", paramLabel = "R", description = "Rounds (default: the scenario's experiment.rounds).")
-  Integer rounds;
+  @Mixin CommonOptions.Rounds rounds;
 
   @Option(names = "--nominal", description = "Run the nominal inputs (fixed values, modes, means; no random events) instead of the replication's draw.")
   boolean nominal;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}); the script's screenshots go to DIR/gui/<run-id>/.")
-  Path out;
+  /** --out: the script's screenshots go to {@code DIR/gui/<run-id>/}. */
+  @Mixin CommonOptions.Out out;
 
   @Option(names = "--script", paramLabel = "STEPS",
       description = "Drive the GUI without a person, for tests and screenshots: steps separated by ';', e.g. "
@@ -61,9 +60,9 @@ final class GuiCommand implements Callable<Integer> {
     if (scenario.scenario == null && scenario.table == null) scenario.scenario = Path.of("scenarios", "baseline.yaml");
     Scenario s = Inputs.scenario(scenario);
     Protocol protocol = Inputs.protocol(s);
-    int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
+    int r = rounds.rounds(s.experiment().rounds());
     int index = Inputs.inRange("--replication", replication, 0, 0, Integer.MAX_VALUE - 1);
-    long base = seed != null ? seed : s.experiment().seed();
+    long base = seed.seed(s.experiment().seed());
     if (base != (int) base) {
       throw new BadInput("--seed: MASON's Console takes 32-bit seeds: expected an integer in ["
           + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "], got " + base);
@@ -80,7 +79,7 @@ final class GuiCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     GuiConfig config = new GuiConfig(scenario.table == null ? scenario.scenario : null, fileScenario, s,
-        scenario.allOverrides(), protocol, r, rounds != null, base, index, nominal, out, script);
+        scenario.allOverrides(), protocol, r, rounds.exact(), base, index, nominal, out.out, script);
     return GuiLauncher.run(config, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 

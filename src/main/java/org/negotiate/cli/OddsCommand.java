@@ -1,11 +1,7 @@
 package org.negotiate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +26,6 @@ import org.negotiate.report.OddsCharts;
 import org.negotiate.report.OddsTables;
 import org.negotiate.report.ResultFolder;
 import org.negotiate.scenario.Scenario;
-import org.negotiate.scenario.ScenarioWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +38,7 @@ import picocli.CommandLine.Spec;
       "The odds of a deal by month, over N replications of the uncertain inputs.",
       "Runs N replications, each with its own draw of the uncertain inputs, and writes the odds of "
       + "agreement by month (95%% Wilson intervals), the agreed terms, the blockers and the position "
-      + "bands as CSV and charts to results/<scenario>/<run-id>/."
+      + "bands as CSV and charts to results/odds-<scenario>/<run-id>/."
     })
 final class OddsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -79,35 +74,43 @@ final class OddsCommand implements Callable<Integer> {
           + "default ${DEFAULT-VALUE}). Not for a run conditioned on observations.")
   int band;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM",
-      description = "The month the summary line and the manifest's summary give the odds by, as --month of sweep and "
-          + "discover: a deal counts when signed by then (default: the final month). odds.csv has every month.")
-  String month;
+  @Mixin CommonOptions.Month month;
+
+  @Option(names = "--movers", paramLabel = "N", defaultValue = "0",
+      description = "What would move the odds, for the brief and movers.csv: each uncertain input at the bottom and the top "
+          + "of its range, every other at its nominal value, over N replications of the same draws per point (a "
+          + "one-at-a-time tornado: (2k + 1) x N replications for k inputs; 0: skip, the default). Not for a run "
+          + "conditioned on observations or a deterministic input.")
+  int movers;
 
   @Override
   public Integer call() throws Exception {
-    Instant started = Instant.now();
-    Scenario s = Inputs.scenario(scenario);
-    Protocol protocol = Inputs.protocol(s);
     if (precision != null && !(precision > 0 && precision < 0.5)) {
       throw new BadInput("--precision: expected a number in (0, 0.5), got " + precision);
     }
-    int n = run.replications(precision != null ? Inputs.MAX_REPLICATIONS : s.experiment().replications());
-    int r = run.rounds(s.experiment().rounds());
-    int byRound = Explore.round(s, month, r);
-    int t = run.threads();
-    long base = run.seed(s.experiment().seed());
+    Experiment x = Experiment.of("odds", scenario, run, precision != null ? Inputs.MAX_REPLICATIONS : null);
+    Scenario s = x.scenario();
+    Protocol protocol = x.protocol();
+    int n = x.replications();
+    int r = x.rounds();
+    int byRound = month.round(s, r);
+    int t = x.threads();
+    long base = x.seed();
     int requested = n;
     // a Monte Carlo over copies of one run would report an interval that means nothing
     boolean deterministic = precision == null && resumeOption.resume == null && n > 1
         && Determinism.deterministic(s, protocol, r, run.exactRounds(), base);
-    if (deterministic) n = 1;
-    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
+    if (deterministic) {
+      n = 1;
+      x = x.withReplications(1);
+    }
+    MonteCarlo.Options options = x.options();
     if (precision != null) options = options.withPrecision(precision);
     Inputs.checkRun(s, r, n, t);
     org.negotiate.experiment.Conditions conditions = Inputs.conditions(scenario, s, r, n);
     int backtestKept = Inputs.inRange("--backtest", backtest, 100, 0, 100_000);
     int bandRuns = Inputs.inRange("--band", band, 500, 0, 100_000);
+    int moversRuns = Inputs.inRange("--movers", movers, 0, 0, 100_000);
     if (conditions != null) {
       if (resumeOption.resume != null) {
         throw new BadInput("--resume: a forecast conditioned on observations (--as-of) cannot be resumed yet; run it again");
@@ -119,16 +122,15 @@ final class OddsCommand implements Callable<Integer> {
     int analyse = this.analyse != null ? this.analyse : analysisLeftOut != null ? 0 : 100;
     int analysed = Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS);
 
-    String resolved = ScenarioWriter.toYaml(s);
+    String resolved = x.resolved();
     String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r
         + (precision != null ? "\nprecision=" + precision : "");
     String journalIdentity = identity + "\nexact_rounds=" + (run.exactRounds()) + "\nprotocol=" + protocol.name() + "\n";
     try (Engine engine = engineOptions.open(t, "negotiate odds " + s.name());
-        JournalledFolder journalled = JournalledFolder.open("odds", resumeOption.resume, run.outputRoot(), s.name(), identity,
-            journalIdentity, started)) {
-      ResultFolder folder = journalled.folder();
-      int resumedAt = journalled.resumed() ? org.negotiate.experiment.RunJournal.replicationsIn(journalled.journal()) : -1;
-      org.negotiate.experiment.RunJournal journal = new org.negotiate.experiment.RunJournal(journalled.journal());
+        Output out = x.openJournalled(identity, journalIdentity, resumeOption.resume)) {
+      ResultFolder folder = out.folder();
+      int resumedAt = out.resumed() ? org.negotiate.experiment.RunJournal.replicationsIn(out.journal()) : -1;
+      org.negotiate.experiment.RunJournal journal = new org.negotiate.experiment.RunJournal(out.journal());
       MonteCarlo.Result result;
       try (ProgressBar bar = run.progress("replications",
           precision != null ? Math.min(n, MonteCarlo.replicationsFor(precision)) : n)) {
@@ -151,7 +153,6 @@ final class OddsCommand implements Callable<Integer> {
       if (analysisLeftOut != null) spec.commandLine().getErr().println("negotiate: " + analysisLeftOut);
       OutcomeAnalysis[] analysis;
       List<ReferenceSummary> reference;
-      List<Path> charts = new ArrayList<>();
       // the outputs are independent of each other: on several threads they are made at once
       try (Background parts = Background.of(t)) {
         MonteCarlo.Options o = options;
@@ -171,7 +172,7 @@ final class OddsCommand implements Callable<Integer> {
         for (OddsCharts.Chart c : OddsCharts.charts(odds, folder.dir(), asOf)) chartParts.add(parts.submit(c::write));
         chartParts.add(parts.submit(() -> utilityPlane(s, r, runs, base, result, folder.dir())));
         OddsTables.writeRounds(odds, folder.file("rounds.csv"));
-        for (Background.Part<List<Path>> c : chartParts) charts.addAll(c.get());
+        for (Background.Part<List<Path>> c : chartParts) c.get();
         analysis = analysisPart.get();
         reference = referencePart.get();
       }
@@ -179,26 +180,21 @@ final class OddsCommand implements Callable<Integer> {
       if (conditions != null) {
         posterior = org.negotiate.experiment.Posterior.of(s, base, result.attempted(), result.outcomes());
         org.negotiate.report.ForecastReport.writePosterior(posterior, folder.file("posterior.csv"));
-        charts.addAll(org.negotiate.report.ForecastReport.posteriorChart(posterior, s.name(), scenario.cut.month().toString(),
-            folder.dir()));
+        org.negotiate.report.ForecastReport.posteriorChart(posterior, s.name(), scenario.cut.month().toString(), folder.dir());
       }
 
       Map<String, Object> summary = summary(odds, byRound);
       summary.putAll(analysisSummary(analysis));
-      Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
+      Manifest.Builder manifest = x.manifest(spec).replications(n);
       manifest.put("failed_replications", result.failures().size());
       if (scenario.cut != null) manifest.put("as_of", Explore.asOf(scenario.cut, result, posterior));
-      List<String> backtestFiles = new ArrayList<>();
       if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
         try {
           // on this machine's threads: a light check, not worth a cluster's start-up per month
           org.negotiate.experiment.Backtest bt = org.negotiate.experiment.Backtest.run(scenario.loaded, protocol, backtestKept, r,
               base, t, null, null);
           org.negotiate.report.ForecastReport.writeBacktest(List.of(bt), folder.file("backtest.csv"));
-          backtestFiles.add("backtest.csv");
-          for (Path p : org.negotiate.report.ForecastReport.backtestChart(bt, folder.dir(), "backtest")) {
-            backtestFiles.add(p.getFileName().toString());
-          }
+          org.negotiate.report.ForecastReport.backtestChart(bt, folder.dir(), "backtest");
           manifest.put("backtest", BacktestCommand.scores(bt));
         } catch (org.negotiate.experiment.NoReplicationReproduces | org.negotiate.scenario.ScenarioException e) {
           // the forecast stands; the brief says why there is no back-test
@@ -213,6 +209,26 @@ final class OddsCommand implements Callable<Integer> {
             new MonteCarlo.Options(Math.min(n, bandRuns), r, base, t, run.exactRounds()));
         manifest.put("structural_band", bandEntry(b, Math.min(n, bandRuns)));
       }
+      org.negotiate.experiment.Sensitivity.Result oat = null;
+      if (moversRuns > 0 && conditions == null && !deterministic) {
+        // over the same draws as the odds: a swing is the input's, not the Monte Carlo's
+        List<org.negotiate.experiment.UncertainInput> inputs = org.negotiate.experiment.UncertainInput.of(s, true);
+        if (!inputs.isEmpty()) {
+          oat = org.negotiate.experiment.Sensitivity.run(s, protocol, inputs, new org.negotiate.experiment.Sensitivity.Settings(
+              moversRuns, r, run.exactRounds(), base, t, byRound, 0, 0), engine, null, null);
+          org.negotiate.report.SensitivityReport.writeOat(oat, folder.file("movers.csv"));
+          org.negotiate.report.SensitivityReport.writeCharts(oat, s.name(), s.calendar().month(byRound), folder.dir());
+          org.negotiate.experiment.Sensitivity.OatRow top = org.negotiate.report.SensitivityReport.oatBySwing(oat).get(0);
+          Map<String, Object> mv = new LinkedHashMap<>();
+          mv.put("replications_per_point", moversRuns);
+          mv.put("inputs", inputs.size());
+          mv.put("odds_nominal", oat.nominalOdds());
+          mv.put("largest_swing", top.input().key());
+          mv.put("largest_swing_value", top.swing());
+          manifest.put("movers", mv);
+        }
+      }
+      org.negotiate.experiment.Sensitivity.Result moved = oat;
       if (precision != null) {
         manifest.put("precision", precision);
         manifest.put("max_replications", options.replications());
@@ -224,30 +240,14 @@ final class OddsCommand implements Callable<Integer> {
         manifest.put("replications_requested", requested);
       }
       manifest.put("engine", EngineOptions.describe(engine));
-      manifest.put("started_utc", started.toString());
-      manifest.put("duration_ms", Duration.between(started, Instant.now()).toMillis());
-      manifest.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-      manifest.put("java_version", System.getProperty("java.version"));
-      manifest.put("java_vendor", System.getProperty("java.vendor"));
-      manifest.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-      manifest.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
       // the same experiment from this folder alone: the resolved scenario with every setting spelled out
       manifest.put("rerun", "negotiate odds scenario.resolved.yaml --seed " + base + " --runs " + options.replications()
           + (run.exactRounds() ? " --rounds " + r : "") + (precision != null ? " --precision " + precision : "")
           + " --analyse " + analyse + " --backtest " + backtestKept
           + (scenario.cut != null ? " --as-of " + scenario.cut.month() : " --as-of none"));
-      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv", "reference.csv"));
-      if (!result.failures().isEmpty()) files.add("failures.csv");
-      if (posterior != null) files.add("posterior.csv");
-      files.addAll(backtestFiles);
-      charts.forEach(c -> files.add(c.getFileName().toString()));
-      files.add(Briefs.FILE);
-      manifest.put("files", files);
-      manifest.put("summary", summary);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.file("manifest.json").toFile(), manifest);
-      Briefs.odds(s, scenario.source(), result, reference, manifest, folder.dir(), folder.target()).write(folder.file(Briefs.FILE));
-
-      Path done = journalled.commit();
+      Path done = out.finish(manifest, summary, (m, charts, reportDir) ->
+          Briefs.odds(s, scenario.source(), result, reference, m, charts, reportDir,
+              moved == null ? null : Briefs.oneAtATime(moved, charts)));
       String line = deterministic ? deterministicLine(odds, result, s, scenario.table != null, requested, done)
           : summaryLine(odds, result.failures().size(), done, byRound);
       // an actor table has no dates: its months are a placeholder calendar, so the line counts rounds

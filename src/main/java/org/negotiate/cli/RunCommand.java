@@ -2,9 +2,6 @@ package org.negotiate.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +16,9 @@ import org.negotiate.model.ScheduledEvent;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.ReferencePoints;
 import org.negotiate.protocol.RoundClose;
+import org.negotiate.report.CsvTable;
+import org.negotiate.report.Numbers;
 import org.negotiate.report.OddsCharts;
-import org.negotiate.report.ResultFolder;
 import org.negotiate.scenario.Role;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioWriter;
@@ -39,14 +37,13 @@ import picocli.CommandLine.Spec;
       + "refused and why. Replication I with seed S is exactly replication I of `odds --seed S`. "
       + "Writes log.txt, rounds.csv (the trajectory: state t is the positions after t rounds, at the end of "
       + "after_month, as in the rounds.csv of odds), the positions chart and, for protocols with numbers of their own "
-      + "(eum, smp), diagnostics.csv to results/<scenario>/<run-id>-run/."
+      + "(eum, smp), diagnostics.csv to results/run-<scenario>/<run-id>/."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ScenarioOptions scenario;
 
-  @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class, description = "Base seed (default: the scenario's experiment.seed).")
-  Long seed;
+  @Mixin CommonOptions.Seed seed;
 
   @Option(names = "--replication", paramLabel = "I", defaultValue = "0", description = "Which replication of that seed (default: 0).")
   int replication;
@@ -56,22 +53,19 @@ final class RunCommand implements Callable<Integer> {
           + "outcomes.csv prints it.")
   Long replicationSeed;
 
-  @Option(names = "--rounds", paramLabel = "R", description = "Rounds (default: the scenario's experiment.rounds).")
-  Integer rounds;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin CommonOptions.Rounds rounds;
+  @Mixin CommonOptions.Out out;
 
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
     Scenario s = org.negotiate.cli.Inputs.scenario(scenario);
     Protocol protocol = org.negotiate.cli.Inputs.protocol(s);
-    int r = org.negotiate.cli.Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, org.negotiate.cli.Inputs.MAX_ROUNDS);
+    int r = rounds.rounds(s.experiment().rounds());
     int index = org.negotiate.cli.Inputs.inRange("--replication", replication, 0, 0, Integer.MAX_VALUE - 1);
-    long base = seed != null ? seed : s.experiment().seed();
+    long base = seed.seed(s.experiment().seed());
 
-    if (replicationSeed != null && (seed != null || index != 0)) {
+    if (replicationSeed != null && (seed.given() || index != 0)) {
       throw new BadInput("--replication-seed names one replication by its own seed: give it without --seed and --replication");
     }
 
@@ -79,8 +73,8 @@ final class RunCommand implements Callable<Integer> {
     StringWriter logText = new StringWriter();
     PrintWriter log = new PrintWriter(logText);
     NegotiationSetup setup = replicationSeed != null
-        ? MonteCarlo.setupOfReplication(s, r, rounds != null, replicationSeed)
-        : MonteCarlo.setupOf(s, r, rounds != null, base, index);
+        ? MonteCarlo.setupOfReplication(s, r, rounds.exact(), replicationSeed)
+        : MonteCarlo.setupOf(s, r, rounds.exact(), base, index);
     if (replicationSeed != null) {
       log.printf(Locale.ROOT, "%s, the replication of seed %s, protocol %s, %d rounds from %s%n",
           s.name(), Long.toUnsignedString(setup.seed()), protocol.name(), r, s.calendar().start());
@@ -94,8 +88,8 @@ final class RunCommand implements Callable<Integer> {
       logRound(s, setup, round, fired, session, close, log);
     };
     MonteCarlo.Result result = replicationSeed != null
-        ? MonteCarlo.replay(s, protocol, r, rounds != null, replicationSeed, listener)
-        : MonteCarlo.single(s, protocol, r, rounds != null, base, index, listener);
+        ? MonteCarlo.replay(s, protocol, r, rounds.exact(), replicationSeed, listener)
+        : MonteCarlo.single(s, protocol, r, rounds.exact(), base, index, listener);
     RunOutcome outcome = result.outcomes().get(0);
     log.println(ending(s, setup, outcome));
     log.flush();
@@ -103,14 +97,20 @@ final class RunCommand implements Callable<Integer> {
     String resolved = ScenarioWriter.toYaml(s);
     String identity = resolved + (replicationSeed != null ? "\nreplication_seed=" + Long.toUnsignedString(replicationSeed)
         : "\nseed=" + base + "\nreplication=" + index) + "\nrounds=" + r;
-    try (ResultFolder folder = ResultFolder.open(org.negotiate.cli.Inputs.outputRoot(out), s.name(), identity, started, "-run")) {
+    try (Output folder = Output.open("run", s.name(), out.root(), identity, started)) {
       folder.write("scenario.resolved.yaml", resolved);
       folder.write("log.txt", logText.toString());
       writeTrajectory(s, setup, outcome, folder.file("rounds.csv"));
       // a protocol without numbers of its own (the mediated text) writes no bare header
       if (diagnostics.stream().anyMatch(d -> !d.isEmpty())) writeDiagnostics(s, setup, diagnostics, folder.file("diagnostics.csv"));
       OddsCharts.writePositions(result.odds(), folder.dir());
-      Path done = folder.commit();
+      Manifest.Builder manifest = new Manifest.Builder(org.negotiate.cli.Inputs.commandLine(spec))
+          .scenario(s.name(), String.valueOf(scenario.source()), scenario.allOverrides(), resolved)
+          .protocol(protocol.name())
+          .run(base, 1, r, 1);
+      if (replicationSeed != null) manifest.put("replication_seed", Long.toUnsignedString(replicationSeed));
+      else manifest.put("replication", index);
+      Path done = folder.finish(manifest, null, null);
       PrintWriter outw = spec.commandLine().getOut();
       outw.print(logText);
       outw.println("results: " + done + "/");
@@ -188,8 +188,7 @@ final class RunCommand implements Callable<Integer> {
    */
   private static void writeTrajectory(Scenario s, NegotiationSetup setup, RunOutcome o, Path file) throws java.io.IOException {
     int n = setup.actors();
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("state,after_month,actor,issue,position\n");
+    try (CsvTable w = CsvTable.open(file, "state", "after_month", "actor", "issue", "position")) {
       for (int state = 0; state <= o.round() + 1; state++) {
         double[][] pos = new double[n + 1][];
         if (state == 0) {
@@ -218,22 +217,20 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void row(Writer w, int state, String month, String actor, String issue, double v) throws java.io.IOException {
-    w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%.4f%n", state, month, actor, issue, v));
+  private static void row(CsvTable w, int state, String month, String actor, String issue, double v) throws java.io.IOException {
+    w.row(String.valueOf(state), month, actor, issue, Numbers.fixed(v, 4));
   }
 
   /** The protocol's own diagnostics per round (state t = after round t − 1), one value per row. */
   private static void writeDiagnostics(Scenario s, NegotiationSetup setup, List<Map<String, double[]>> rounds, Path file)
       throws java.io.IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("state,after_month,name,actor,value\n");
+    try (CsvTable w = CsvTable.open(file, "state", "after_month", "name", "actor", "value")) {
       for (int t = 0; t < rounds.size(); t++) {
         for (Map.Entry<String, double[]> d : rounds.get(t).entrySet()) {
           double[] v = d.getValue();
           for (int i = 0; i < v.length; i++) {
             String actor = v.length == setup.actors() ? setup.actorIds().get(i) : "";
-            w.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s%n", t + 1, s.calendar().month(t), d.getKey(), actor,
-                Double.isNaN(v[i]) ? "" : String.format(Locale.ROOT, "%.6f", v[i])));
+            w.row(String.valueOf(t + 1), s.calendar().month(t).toString(), d.getKey(), actor, Numbers.fixed(v[i], 6));
           }
         }
       }

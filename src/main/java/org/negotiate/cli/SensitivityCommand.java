@@ -1,7 +1,6 @@
 package org.negotiate.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,11 +13,8 @@ import org.negotiate.experiment.Engine;
 import org.negotiate.experiment.PieceJournal;
 import org.negotiate.experiment.Sensitivity;
 import org.negotiate.experiment.UncertainInput;
-import org.negotiate.protocol.Protocol;
-import org.negotiate.report.ResultFolder;
 import org.negotiate.report.SensitivityReport;
 import org.negotiate.scenario.Scenario;
-import org.negotiate.scenario.ScenarioWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,30 +58,20 @@ final class SensitivityCommand implements Callable<Integer> {
   @Option(names = "--no-events", description = "Leave the events' change values out of the study (they are drawn as noise instead).")
   boolean noEvents;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM", description = "Odds of a deal by this month (default: the final month).")
-  String month;
+  @Mixin CommonOptions.Month month;
 
   @Override
   public Integer call() throws Exception {
-    Instant started = Instant.now();
-    Scenario s = Inputs.scenario(scenario);
-    Protocol protocol = Inputs.protocol(s);
-    int n = run.replications(DEFAULT_RUNS);
-    int r = run.rounds(s.experiment().rounds());
-    int t = run.threads();
+    Experiment x = Experiment.of("sensitivity", scenario, run, DEFAULT_RUNS);
+    Scenario s = x.scenario();
+    int n = x.replications();
+    int r = x.rounds();
     int nSamples = Inputs.inRange("--samples", samples, DEFAULT_SAMPLES, 0, 1 << 20);
     if (bootstrap < 0 || bootstrap > 100_000) throw new BadInput("--bootstrap: expected an integer in [0, 100000], got " + bootstrap);
-    long base = run.seed(s.experiment().seed());
-    int byRound = Explore.round(s, month, r);
+    int byRound = month.round(s, r);
     YearMonth m = s.calendar().month(byRound);
 
-    List<UncertainInput> all = UncertainInput.of(s, !noEvents);
-    List<UncertainInput> inputs = UncertainInput.select(all, patterns);
-    if (inputs.isEmpty()) {
-      throw new BadInput(all.isEmpty() ? "sensitivity: the scenario has no uncertain inputs (every number is fixed)"
-          : "--inputs: no uncertain input matches " + patterns + "; the uncertain inputs are: "
-              + String.join(", ", all.stream().map(UncertainInput::key).toList()));
-    }
+    List<UncertainInput> inputs = Explore.inputs("sensitivity", s, !noEvents, patterns);
     int k = inputs.size();
     if (2 * k > 1000 && nSamples > 0) throw new BadInput("sensitivity: " + k + " inputs is more than the Sobol sequence's 500; use --inputs");
     long points = Sensitivity.points(k, nSamples);
@@ -94,34 +80,28 @@ final class SensitivityCommand implements Callable<Integer> {
     long bytes = 2L * nSamples * (16 + 8L * k) + points * (16 + 8L * k) + points * (64 + 16L * r);
     Inputs.checkBudget("sensitivity --samples " + nSamples + " with " + k + " inputs (" + points + " points x " + n
         + " replications)", points * n, bytes, "use fewer --samples, --inputs or --runs");
-    Sensitivity.Settings settings = new Sensitivity.Settings(n, r, run.exactRounds(), base, t, byRound, nSamples, bootstrap);
+    Sensitivity.Settings settings = new Sensitivity.Settings(n, r, x.exactRounds(), x.seed(), x.threads(), byRound, nSamples,
+        bootstrap);
 
-    String resolved = ScenarioWriter.toYaml(s);
-    String identity = resolved + "\nsensitivity inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed=" + base
-        + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound + "\nsamples=" + nSamples + "\nbootstrap=" + bootstrap;
-    String journalIdentity = "sensitivity\n" + identity + "\nexact_rounds=" + run.exactRounds() + "\nevents=" + !noEvents
-        + "\nprotocol=" + protocol.name() + "\n";
-    try (Engine engine = engineOptions.open(t, "negotiate sensitivity " + s.name());
-        JournalledFolder journalled = JournalledFolder.open("sensitivity", resumeOption.resume, run.outputRoot(), "sensitivity-" + s.name(),
-            identity, journalIdentity, started)) {
-      ResultFolder folder = journalled.folder();
-      int resumedAt = journalled.resumed() ? PieceJournal.piecesIn(journalled.journal()) : -1;
+    String identity = x.resolved() + "\nsensitivity inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed="
+        + x.seed() + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound + "\nsamples=" + nSamples + "\nbootstrap="
+        + bootstrap;
+    String journalIdentity = "sensitivity\n" + identity + "\nexact_rounds=" + x.exactRounds() + "\nevents=" + !noEvents
+        + "\nprotocol=" + x.protocol().name() + "\n";
+    try (Engine engine = engineOptions.open(x.threads(), "negotiate sensitivity " + s.name());
+        Output out = x.openJournalled(identity, journalIdentity, resumeOption.resume)) {
+      int resumedAt = out.resumed() ? PieceJournal.piecesIn(out.journal()) : -1;
       Sensitivity.Result result;
       try (ProgressBar bar = run.progress("replications", points * n)) {
-        result = Sensitivity.run(s, protocol, inputs, settings, engine, new PieceJournal(journalled.journal()),
+        result = Sensitivity.run(s, x.protocol(), inputs, settings, engine, new PieceJournal(out.journal()),
             bar == null ? null : d -> Progress.stepTo(bar, d * n));
       }
-      folder.write("scenario.resolved.yaml", resolved);
-      SensitivityReport.writeOat(result, folder.file("oat.csv"));
-      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "oat.csv"));
-      if (result.sobol() != null) {
-        SensitivityReport.writeSobol(result, folder.file("sobol.csv"));
-        files.add("sobol.csv");
-      }
-      List<Path> charts = SensitivityReport.writeCharts(result, s.name(), m, folder.dir());
-      charts.forEach(c -> files.add(Explore.fileName(c)));
+      out.write("scenario.resolved.yaml", x.resolved());
+      SensitivityReport.writeOat(result, out.file("oat.csv"));
+      if (result.sobol() != null) SensitivityReport.writeSobol(result, out.file("sobol.csv"));
+      SensitivityReport.writeCharts(result, s.name(), m, out.dir());
 
-      Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
+      Manifest.Builder manifest = x.manifest(spec);
       manifest.put("month", m.toString());
       manifest.put("inputs", inputs.stream().map(UncertainInput::key).toList());
       manifest.put("events_included", !noEvents);
@@ -136,11 +116,8 @@ final class SensitivityCommand implements Callable<Integer> {
       manifest.put("sobol", "Saltelli 2010 first-order and Jansen 1999 total estimators on Commons Math's Sobol sequence in 2k "
           + "dimensions (first point skipped), unit-cube coordinates mapped by each input's quantile function; "
           + "percentile bootstrap over the N base rows");
-      files.add(org.negotiate.report.Briefs.FILE);
-      Explore.writeManifest(folder, manifest, started, files, summary(result));
-      org.negotiate.report.Briefs.sensitivity(s, scenario.source(), result, m, manifest, folder.dir(), folder.target())
-          .write(folder.file(org.negotiate.report.Briefs.FILE));
-      Path done = journalled.commit();
+      Path done = out.finish(manifest, summary(result), (man, charts, reportDir) ->
+          org.negotiate.report.Briefs.sensitivity(s, scenario.source(), result, m, man, charts, reportDir));
       spec.commandLine().getOut().println(summaryLine(result, m, done));
       return 0;
     }
@@ -175,7 +152,7 @@ final class SensitivityCommand implements Callable<Integer> {
     }
     Sensitivity.OatRow o = SensitivityReport.oatBySwing(r).get(0);
     s.append(String.format(Locale.ROOT, "one at a time from %.2f, widest swing %s (%.2f at %s, %.2f at %s)", o.atNominal(),
-        o.input().key(), o.atMin(), Explore.num(o.min()), o.atMax(), Explore.num(o.max())));
+        o.input().key(), o.atMin(), org.negotiate.report.Numbers.plain(o.min()), o.atMax(), org.negotiate.report.Numbers.plain(o.max())));
     return s.append(" · ").append(folder).append('/').toString();
   }
 }

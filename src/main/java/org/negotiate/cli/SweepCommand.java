@@ -1,7 +1,6 @@
 package org.negotiate.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,14 +11,10 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.negotiate.experiment.ConvergenceOdds;
 import org.negotiate.experiment.Engine;
-import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.experiment.PieceJournal;
 import org.negotiate.experiment.Sweep;
-import org.negotiate.protocol.Protocol;
-import org.negotiate.report.ResultFolder;
 import org.negotiate.report.SweepReport;
 import org.negotiate.scenario.Scenario;
-import org.negotiate.scenario.ScenarioWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +29,7 @@ import picocli.CommandLine.Spec;
       + "point with the same seed (common random numbers). Writes sweep.csv (every point: odds by the final "
       + "month and by --month with 95%% Wilson intervals, main blocker; a value that makes the scenario "
       + "invalid is recorded as such) and sweep.png/svg (one input) or heatmap.png/svg (two) to "
-      + "results/sweep-<scenario>/<run-id>/. Cost: points x --runs replications."
+      + "results/sweep-<scenario>/<run-id>/, with report.html, a brief of what it found. Cost: points x --runs replications."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -48,14 +43,12 @@ final class SweepCommand implements Callable<Integer> {
           + "turkey.withdrawal.position=0:100:11. Once or twice (two: a heat map)."})
   List<String> vary = new ArrayList<>();
 
-  @Option(names = "--month", paramLabel = "YYYY-MM", description = "A month to report besides the final one.")
-  String month;
+  @Mixin CommonOptions.Month month;
 
   @Override
   public Integer call() throws Exception {
-    Instant started = Instant.now();
-    Scenario s = Inputs.scenario(scenario);
-    Protocol protocol = Inputs.protocol(s);
+    Experiment x = Experiment.of("sweep", scenario, run, null);
+    Scenario s = x.scenario();
     if (vary.isEmpty() || vary.size() > 2) throw new BadInput("--vary: give one or two parameters, got " + vary.size());
     List<Sweep.Axis> axes = new ArrayList<>();
     for (String v : vary) {
@@ -70,40 +63,35 @@ final class SweepCommand implements Callable<Integer> {
     if (axes.size() == 2 && axes.get(0).path().equals(axes.get(1).path())) {
       throw new BadInput("--vary: the two parameters are the same (" + axes.get(0).path() + ")");
     }
-    int n = run.replications(s.experiment().replications());
-    int r = run.rounds(s.experiment().rounds());
-    int t = run.threads();
-    long base = run.seed(s.experiment().seed());
+    int n = x.replications();
+    int r = x.rounds();
     int finalRound = r - 1;
-    int monthRound = Explore.round(s, month, r);
+    int monthRound = month.round(s, r);
     long points = Sweep.grid(axes).size();
     if (points * n > Integer.MAX_VALUE) throw new BadInput("--vary/--runs: " + points + " points x " + n + " replications is too many");
     // each point keeps its odds by month and blockers, and its journal entry is held while the sweep runs
     long bytes = points * (512 + 96L * r + 64L * s.actors().size());
     Inputs.checkBudget("sweep of " + points + " points x " + n + " replications", points * n, bytes,
         "use fewer STEPS or --runs");
-    MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
 
-    String resolved = ScenarioWriter.toYaml(s);
-    String identity = resolved + "\nsweep=" + vary + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + monthRound;
-    String journalIdentity = "sweep\n" + identity + "\nexact_rounds=" + run.exactRounds() + "\nprotocol=" + protocol.name() + "\n";
-    try (Engine engine = engineOptions.open(t, "negotiate sweep " + s.name());
-        JournalledFolder journalled = JournalledFolder.open("sweep", resumeOption.resume, run.outputRoot(), "sweep-" + s.name(), identity,
-            journalIdentity, started)) {
-      ResultFolder folder = journalled.folder();
-      int resumedAt = journalled.resumed() ? PieceJournal.piecesIn(journalled.journal()) : -1;
+    String identity = x.resolved() + "\nsweep=" + vary + "\nseed=" + x.seed() + "\nreplications=" + n + "\nrounds=" + r
+        + "\nmonth=" + monthRound;
+    String journalIdentity = "sweep\n" + identity + "\nexact_rounds=" + x.exactRounds() + "\nprotocol=" + x.protocol().name() + "\n";
+    try (Engine engine = engineOptions.open(x.threads(), "negotiate sweep " + s.name());
+        Output out = x.openJournalled(identity, journalIdentity, resumeOption.resume)) {
+      int resumedAt = out.resumed() ? PieceJournal.piecesIn(out.journal()) : -1;
       Sweep.Result result;
       try (ProgressBar bar = run.progress("replications", points * n)) {
-        result = Sweep.run(s, protocol, axes, options, engine, new PieceJournal(journalled.journal()),
+        result = Sweep.run(s, x.protocol(), axes, x.options(), engine, new PieceJournal(out.journal()),
             bar == null ? null : d -> Progress.stepTo(bar, d));
       }
       YearMonth finalMonth = s.calendar().month(finalRound);
       YearMonth m = s.calendar().month(monthRound);
-      folder.write("scenario.resolved.yaml", resolved);
-      SweepReport.writeCsv(result, finalRound, monthRound, folder.file("sweep.csv"));
-      List<Path> charts = SweepReport.writeCharts(result, s.name(), finalMonth, finalRound, m, monthRound, folder.dir());
+      out.write("scenario.resolved.yaml", x.resolved());
+      SweepReport.writeCsv(result, finalRound, monthRound, out.file("sweep.csv"));
+      SweepReport.writeCharts(result, s.name(), finalMonth, finalRound, m, monthRound, out.dir());
 
-      Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
+      Manifest.Builder manifest = x.manifest(spec);
       List<Map<String, Object>> ax = new ArrayList<>();
       for (Sweep.Axis a : axes) {
         Map<String, Object> e = new LinkedHashMap<>();
@@ -119,10 +107,9 @@ final class SweepCommand implements Callable<Integer> {
       manifest.put("failed_replications", result.points().stream().mapToLong(Sweep.Point::failed).sum());
       if (resumedAt >= 0) manifest.put("resumed_after_points", resumedAt);
       manifest.put("common_random_numbers", "every point uses the same base seed: replication i draws every other input from the same stream");
-      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "sweep.csv"));
-      charts.forEach(c -> files.add(Explore.fileName(c)));
-      Explore.writeManifest(folder, manifest, started, files, summary(result, finalRound, finalMonth));
-      Path done = journalled.commit();
+      Path done = out.finish(manifest, summary(result, finalRound, finalMonth), (man, charts, reportDir) ->
+          org.negotiate.report.Briefs.sweep(s, scenario.source(), result, finalRound, finalMonth, monthRound, m, man, charts,
+              reportDir));
       spec.commandLine().getOut().println(summaryLine(result, finalRound, finalMonth, done));
       return 0;
     }

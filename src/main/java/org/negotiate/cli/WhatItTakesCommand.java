@@ -1,7 +1,6 @@
 package org.negotiate.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,13 +10,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.negotiate.experiment.WhatItTakes;
-import org.negotiate.protocol.Protocol;
-import org.negotiate.report.ResultFolder;
 import org.negotiate.report.WhatItTakesReport;
 import org.negotiate.scenario.Actor;
 import org.negotiate.scenario.Role;
 import org.negotiate.scenario.Scenario;
-import org.negotiate.scenario.ScenarioWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +30,7 @@ import picocli.CommandLine.Spec;
       + "month, or --month) to --threshold, or the finding that no single change does. A change moves the "
       + "input's whole distribution; each is searched on a grid with the same seed (common random numbers), "
       + "then refined by bisection. Writes whatittakes.csv, trials.csv, whatittakes.txt and "
-      + "whatittakes.png/svg to results/whatittakes-<scenario>/<run-id>/. Cost: at most "
+      + "whatittakes.png/svg and report.html (a brief of the levers) to results/whatittakes-<scenario>/<run-id>/. Cost: at most "
       + "1 + levers x (--grid + --refine) Monte Carlo points of --runs replications."
     })
 final class WhatItTakesCommand implements Callable<Integer> {
@@ -57,25 +53,22 @@ final class WhatItTakesCommand implements Callable<Integer> {
   @Option(names = "--refine", paramLabel = "B", defaultValue = "3", description = "Bisection steps after the grid (default: ${DEFAULT-VALUE}).")
   int refine;
 
-  @Option(names = "--month", paramLabel = "YYYY-MM", description = "Odds of a deal by this month (default: the final month).")
-  String month;
+  @Mixin CommonOptions.Month month;
 
   @Override
   public Integer call() throws Exception {
-    Instant started = Instant.now();
-    Scenario s = Inputs.scenario(scenario);
-    Protocol protocol = Inputs.protocol(s);
-    int n = run.replications(DEFAULT_RUNS);
-    int r = run.rounds(s.experiment().rounds());
-    int t = run.threads();
+    Experiment x = Experiment.of("whatittakes", scenario, run, DEFAULT_RUNS);
+    Scenario s = x.scenario();
+    int n = x.replications();
+    int r = x.rounds();
     Inputs.inRange("--grid", grid, grid, 1, 1000);
     Inputs.inRange("--refine", refine, refine, 0, 30);
     if (!(threshold > 0 && threshold <= 1)) throw new BadInput("--threshold: expected a number in (0, 1], got " + threshold);
     if (!(minShare >= 0 && minShare <= 1)) throw new BadInput("--min-share: expected a number in [0, 1], got " + minShare);
-    long base = run.seed(s.experiment().seed());
-    int byRound = Explore.round(s, month, r);
+    int byRound = month.round(s, r);
     YearMonth m = s.calendar().month(byRound);
-    WhatItTakes.Settings settings = new WhatItTakes.Settings(n, r, run.exactRounds(), base, t, byRound, threshold, minShare, grid, refine);
+    WhatItTakes.Settings settings = new WhatItTakes.Settings(n, r, x.exactRounds(), x.seed(), x.threads(), byRound, threshold,
+        minShare, grid, refine);
     int levers = 0;
     for (Actor a : s.actors()) if (a.role() == Role.PARTY) levers += WhatItTakes.levers(s, a.id()).size();
     long maxPoints = WhatItTakes.maxPoints(levers, settings);
@@ -83,23 +76,22 @@ final class WhatItTakesCommand implements Callable<Integer> {
     Inputs.checkBudget("whatittakes: up to " + maxPoints + " points x " + n + " replications", maxPoints * n,
         (long) n * (64 + 8L * s.actors().size()) + maxPoints * 256, "use a smaller --grid, --refine or --runs");
 
-    String resolved = ScenarioWriter.toYaml(s);
-    String identity = resolved + "\nwhatittakes threshold=" + threshold + "\nmin_share=" + minShare + "\ngrid=" + grid + "\nrefine=" + refine
-        + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound;
-    try (ResultFolder folder = ResultFolder.open(run.outputRoot(), "whatittakes-" + s.name(), identity, started, "")) {
+    String identity = x.resolved() + "\nwhatittakes threshold=" + threshold + "\nmin_share=" + minShare + "\ngrid=" + grid
+        + "\nrefine=" + refine + "\nseed=" + x.seed() + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound;
+    try (Output out = x.open(identity)) {
       WhatItTakes.Result result;
       try (ProgressBar bar = run.progress("points (at most)", maxPoints)) {
-        result = WhatItTakes.run(s, protocol, settings, bar == null ? null : d -> Progress.stepTo(bar, d));
+        result = WhatItTakes.run(s, x.protocol(), settings, bar == null ? null : d -> Progress.stepTo(bar, d));
         if (bar != null) Progress.stepTo(bar, maxPoints);
       }
-      folder.write("scenario.resolved.yaml", resolved);
-      WhatItTakesReport.writeCsv(result, folder.file("whatittakes.csv"));
-      WhatItTakesReport.writeTrials(result, folder.file("trials.csv"));
+      out.write("scenario.resolved.yaml", x.resolved());
+      WhatItTakesReport.writeCsv(result, out.file("whatittakes.csv"));
+      WhatItTakesReport.writeTrials(result, out.file("trials.csv"));
       String text = WhatItTakesReport.text(result, m);
-      folder.write("whatittakes.txt", text);
-      List<Path> charts = WhatItTakesReport.writeChart(result, s.name(), m, folder.dir());
+      out.write("whatittakes.txt", text);
+      WhatItTakesReport.writeChart(result, s.name(), m, out.dir());
 
-      Map<String, Object> manifest = Explore.manifest(spec, scenario, s, protocol, resolved, base, n, r, t);
+      Manifest.Builder manifest = x.manifest(spec);
       manifest.put("month", m.toString());
       manifest.put("threshold", threshold);
       manifest.put("min_share", minShare);
@@ -107,10 +99,8 @@ final class WhatItTakesCommand implements Callable<Integer> {
       manifest.put("refine", refine);
       manifest.put("change", "a change moves the input's whole distribution (bounds clipped to the field's range); "
           + "flexibility is multiplied; each point runs as --set PATH=DISTRIBUTION with the same seed");
-      List<String> files = new ArrayList<>(List.of("manifest.json", "scenario.resolved.yaml", "whatittakes.csv", "trials.csv", "whatittakes.txt"));
-      charts.forEach(c -> files.add(Explore.fileName(c)));
-      Explore.writeManifest(folder, manifest, started, files, summary(result, m));
-      Path done = folder.commit();
+      Path done = out.finish(manifest, summary(result, m), (man, charts, reportDir) ->
+          org.negotiate.report.Briefs.whatItTakes(s, scenario.source(), result, m, man, charts, reportDir));
       spec.commandLine().getOut().println(summaryLine(result, m, done));
       return 0;
     }

@@ -69,7 +69,8 @@ public final class ModelComparison {
         double[] v = Arrays.copyOf(values[m][k], counts[m]);
         Arrays.sort(v);
         out.add(new Forecast(scenario.issues().get(k).id(), scenario.issues().get(k).label(), methods.get(m),
-            q(v, 0.1), q(v, 0.5), q(v, 0.9), m < 2 ? Double.NaN : (double) agreed[m] / draws, draws, draws - counts[m]));
+            Quantiles.nearestRank(v, 0.1), Quantiles.nearestRank(v, 0.5), Quantiles.nearestRank(v, 0.9),
+            m < 2 ? Double.NaN : (double) agreed[m] / draws, draws, draws - counts[m]));
       }
     }
     return out;
@@ -90,8 +91,4 @@ public final class ModelComparison {
     return ReferencePoints.weightedMean(setup.initial(), positions);
   }
 
-  private static double q(double[] sorted, double p) {
-    if (sorted.length == 0) return Double.NaN;
-    return sorted[(int) Math.max(0, Math.ceil(p * sorted.length) - 1)];
-  }
 }

@@ -380,7 +380,7 @@ public final class MonteCarlo {
     }
     if (n <= 0) return false;
     double p = (double) agreed / n;
-    double[] ci = OddsAggregation.wilson(n, agreed);
+    double[] ci = Proportions.wilson(n, agreed);
     return Math.max(p - ci[0], ci[1] - p) <= precision;
   }
 

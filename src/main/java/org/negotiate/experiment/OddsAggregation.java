@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.math3.stat.interval.ConfidenceInterval;
-import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 import org.negotiate.scenario.Actor;
 import org.negotiate.scenario.Issue;
 import org.negotiate.scenario.Role;
@@ -46,7 +44,7 @@ final class OddsAggregation {
       double[] sorted = Arrays.copyOf(values, m);
       Arrays.sort(sorted);
       return new ConvergenceOdds.IssueTerms(issue.id(), issue.label(), m, hist,
-          m == 0 ? Double.NaN : sum / m, quantile(sorted, 0.1), quantile(sorted, 0.5), quantile(sorted, 0.9));
+          m == 0 ? Double.NaN : sum / m, Quantiles.nearestRank(sorted, 0.1), Quantiles.nearestRank(sorted, 0.5), Quantiles.nearestRank(sorted, 0.9));
     }
   }
 
@@ -56,7 +54,7 @@ final class OddsAggregation {
     long cumulative = 0;
     for (int t = 0; t < rounds; t++) {
       cumulative += counts.agreedAt[t];
-      double[] ci = wilson(n, cumulative);
+      double[] ci = Proportions.wilson(n, cumulative);
       byMonth.add(new ConvergenceOdds.MonthOdds(t, s.calendar().month(t), cumulative, n == 0 ? Double.NaN : (double) cumulative / n, ci[0], ci[1]));
     }
 
@@ -94,17 +92,4 @@ final class OddsAggregation {
 
   /** The position bands: 10th, 50th and 90th percentiles. */
   private static final double[] BAND = {0.1, 0.5, 0.9};
-
-  /** 95% Wilson score interval for x successes in n trials. */
-  static double[] wilson(long n, long x) {
-    if (n <= 0) return new double[] {0, 1}; // every replication failed: nothing is known
-    ConfidenceInterval ci = new WilsonScoreInterval().createInterval((int) n, (int) x, 0.95);
-    return new double[] {Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound())};
-  }
-
-  static double quantile(double[] sorted, double q) {
-    if (sorted.length == 0) return Double.NaN;
-    int idx = (int) Math.max(0, Math.ceil(q * sorted.length) - 1);
-    return sorted[idx];
-  }
 }

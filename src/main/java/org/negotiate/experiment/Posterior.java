@@ -80,7 +80,7 @@ public record Posterior(List<Input> inputs, int attempted, int kept) {
     if (v.length == 0) return new double[] {Double.NaN, Double.NaN, Double.NaN};
     double[] sorted = v.clone();
     Arrays.sort(sorted);
-    return new double[] {OddsAggregation.quantile(sorted, 0.1), OddsAggregation.quantile(sorted, 0.5), OddsAggregation.quantile(sorted, 0.9)};
+    return new double[] {Quantiles.nearestRank(sorted, 0.1), Quantiles.nearestRank(sorted, 0.5), Quantiles.nearestRank(sorted, 0.9)};
   }
 
   private static double[] density(double[] v, double lo, double hi) {

@@ -34,16 +34,16 @@ public final class Proportions {
     }
   }
 
-  /** 95% Wilson score interval for x successes in n trials, as {lower, upper}. */
+  /**
+   * 95% Wilson score interval for x successes in n trials, as {lower, upper} (Commons Math's
+   * {@code WilsonScoreInterval}, clipped to [0, 1]); [0, 1] when there are no trials (every
+   * replication failed: nothing is known). The one Wilson interval of the project.
+   */
   public static double[] wilson(long n, long x) {
     if (n <= 0) return new double[] {0, 1};
-    double p = (double) x / n;
-    double z2 = Z * Z;
-    double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
-    double half = Z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-    double lo = x == 0 ? 0 : Math.max(0, centre - half);
-    double hi = x == n ? 1 : Math.min(1, centre + half);
-    return new double[] {lo, hi};
+    org.apache.commons.math3.stat.interval.ConfidenceInterval ci =
+        new org.apache.commons.math3.stat.interval.WilsonScoreInterval().createInterval((int) n, (int) x, 0.95);
+    return new double[] {Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound())};
   }
 
   /**

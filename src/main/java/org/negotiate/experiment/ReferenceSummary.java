@@ -55,11 +55,8 @@ public record ReferenceSummary(
   private static ReferenceSummary summary(String id, String label, String point, double nominal, double[] values, int draws, int withoutZone) {
     double[] v = values.clone();
     Arrays.sort(v);
-    return new ReferenceSummary(id, label, point, nominal, q(v, 0.1), q(v, 0.5), q(v, 0.9), draws, withoutZone);
+    return new ReferenceSummary(id, label, point, nominal, Quantiles.nearestRank(v, 0.1), Quantiles.nearestRank(v, 0.5),
+        Quantiles.nearestRank(v, 0.9), draws, withoutZone);
   }
 
-  private static double q(double[] sorted, double p) {
-    if (sorted.length == 0) return Double.NaN;
-    return sorted[(int) Math.max(0, Math.ceil(p * sorted.length) - 1)];
-  }
 }

@@ -148,9 +148,6 @@ public final class SobolIndices {
     if (values.length == 0) return Double.NaN;
     double[] s = values.clone();
     Arrays.sort(s);
-    double pos = p * (s.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(s.length - 1, lo + 1);
-    return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+    return Quantiles.interpolated(s, p);
   }
 }

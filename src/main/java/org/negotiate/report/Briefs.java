@@ -210,13 +210,13 @@ public final class Briefs {
         .build();
   }
 
-  /** The brief of {@code negotiate sensitivity}: which assumptions move the odds most. */
-  public static PolicyBrief sensitivity(Scenario s, Path scenarioFile, org.negotiate.experiment.Sensitivity.Result r,
-      java.time.YearMonth month, Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
+  /**
+   * The one-at-a-time analysis as a brief shows it: each assumption at the bottom and the top of
+   * its range, every other at its nominal value, the widest swings first, with the tornado chart.
+   * The sensitivity brief's first section and the odds brief's "What would move them".
+   */
+  public static Html oneAtATime(org.negotiate.experiment.Sensitivity.Result r, Path chartsDir) throws IOException {
     List<org.negotiate.experiment.Sensitivity.OatRow> oat = SensitivityReport.oatBySwing(r);
-    List<Object> head = new ArrayList<>();
-    head.add(p("Which of the scenario's " + r.inputs().size() + " uncertain assumptions move the odds of a deal by "
-        + month + " most. With every assumption at its nominal value the odds are " + pct(r.nominalOdds()) + "."));
     List<List<?>> oatRows = new ArrayList<>();
     for (org.negotiate.experiment.Sensitivity.OatRow o : oat.subList(0, Math.min(12, oat.size()))) {
       oatRows.add(row(el("code", o.input().key()), num(pct(o.atMin()) + " at " + f1(o.min())),
@@ -224,13 +224,23 @@ public final class Briefs {
     }
     List<Object> oatBody = new ArrayList<>();
     oatBody.add(p("One at a time: each assumption at the bottom and the top of its range, every other at its nominal "
-        + "value. The widest swings first (percentage points)."));
+        + "value, over " + r.settings().replications() + " replications of the same draws at every point; with every "
+        + "assumption nominal the odds are " + pct(r.nominalOdds()) + ". The widest swings first (percentage points)."));
     oatBody.add(BriefSections.figure(chartsDir, "tornado", "Chart: odds swing for each assumption", null));
     oatBody.add(Html.table(List.of("Assumption (--set path)", "Odds at its minimum", "Odds at its maximum", "Largest swing"),
         oatRows, "oat"));
+    return Html.join(oatBody);
+  }
+
+  /** The brief of {@code negotiate sensitivity}: which assumptions move the odds most. */
+  public static PolicyBrief sensitivity(Scenario s, Path scenarioFile, org.negotiate.experiment.Sensitivity.Result r,
+      java.time.YearMonth month, Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
+    List<Object> head = new ArrayList<>();
+    head.add(p("Which of the scenario's " + r.inputs().size() + " uncertain assumptions move the odds of a deal by "
+        + month + " most. With every assumption at its nominal value the odds are " + pct(r.nominalOdds()) + "."));
     PolicyBrief.Builder b = PolicyBrief.builder("Which assumptions matter? Scenario “" + s.name() + "”", subtitle(s, manifest))
         .section("headline", "In brief", Html.join(head))
-        .section("oat", "One at a time", Html.join(oatBody));
+        .section("oat", "One at a time", oneAtATime(r, chartsDir));
     if (r.sobol() != null) {
       List<List<?>> sobolRows = new ArrayList<>();
       List<org.negotiate.experiment.Sensitivity.SobolRow> top = SensitivityReport.sobolByTotal(r);
@@ -246,6 +256,154 @@ public final class Briefs {
           BriefSections.figure(chartsDir, "sobol", "Chart: first-order and total Sobol indices", null),
           Html.table(List.of("Assumption (--set path)", "First-order", "Total"), sobolRows, "sobol")));
     }
+    return b.section(BriefSections.assumptions(s, scenarioFile, reportDir, "assumptions", "Assumptions and their evidence"))
+        .section(BriefSections.caveats(s))
+        .section(BriefSections.reproduce(manifest, files(manifest)))
+        .build();
+  }
+
+  /** The brief of {@code negotiate sweep}: the odds at every point of the grid, with its chart. */
+  public static PolicyBrief sweep(Scenario s, Path scenarioFile, org.negotiate.experiment.Sweep.Result r, int finalRound,
+      java.time.YearMonth finalMonth, int monthRound, java.time.YearMonth month, Map<String, Object> manifest, Path chartsDir,
+      Path reportDir) throws IOException {
+    List<org.negotiate.experiment.Sweep.Axis> axes = r.axes();
+    List<String> paths = axes.stream().map(org.negotiate.experiment.Sweep.Axis::path).toList();
+    List<org.negotiate.experiment.Sweep.Point> valid = r.points().stream().filter(org.negotiate.experiment.Sweep.Point::valid).toList();
+    List<Object> head = new ArrayList<>();
+    head.add(p("How the odds of a deal by " + monthName(finalMonth) + " change as " + String.join(" and ", paths) + " "
+        + (axes.size() == 1 ? "is" : "are") + " set to each of " + r.points().size() + " values, over " + r.replications()
+        + " replications at every point, the same draws of every other input at each (common random numbers), so two "
+        + "points differ by the swept " + (axes.size() == 1 ? "input" : "inputs") + " alone."));
+    if (valid.isEmpty()) {
+      head.add(p("Every point makes the scenario invalid: see the problem column of sweep.csv."));
+    } else {
+      org.negotiate.experiment.Sweep.Point lo = valid.get(0);
+      org.negotiate.experiment.Sweep.Point hi = valid.get(0);
+      for (org.negotiate.experiment.Sweep.Point pt : valid) {
+        if (SweepReport.at(pt, finalRound).odds() < SweepReport.at(lo, finalRound).odds()) lo = pt;
+        if (SweepReport.at(pt, finalRound).odds() > SweepReport.at(hi, finalRound).odds()) hi = pt;
+      }
+      ConvergenceOdds.MonthOdds l = SweepReport.at(lo, finalRound);
+      ConvergenceOdds.MonthOdds h = SweepReport.at(hi, finalRound);
+      head.add(p(el("strong", "Lowest odds: " + pct(l.odds()) + " (" + pctRange(l.lower(), l.upper()) + ")"), " at "
+          + String.join(", ", org.negotiate.experiment.Sweep.overrides(axes, lo.values())) + ". ",
+          el("strong", "Highest: " + pct(h.odds()) + " (" + pctRange(h.lower(), h.upper()) + ")"), " at "
+          + String.join(", ", org.negotiate.experiment.Sweep.overrides(axes, hi.values())) + "."));
+    }
+    long invalid = r.points().size() - valid.size();
+    if (invalid > 0) head.add(p(invalid + (invalid == 1 ? " point makes" : " points make") + " the scenario invalid; the table says why."));
+    List<Object> chart = new ArrayList<>();
+    if (axes.size() == 1) {
+      chart.add(BriefSections.figure(chartsDir, "sweep", "Chart: the odds of a deal at each value of " + paths.get(0),
+          "Line: the odds at each value; band: 95% Wilson interval."));
+    } else {
+      chart.add(BriefSections.figure(chartsDir, "heatmap", "Heat map: the odds of a deal by " + finalMonth + " over "
+          + paths.get(0) + " and " + paths.get(1), null));
+      if (monthRound != finalRound && java.nio.file.Files.exists(chartsDir.resolve("heatmap_month.svg"))) {
+        chart.add(BriefSections.figure(chartsDir, "heatmap_month", "Heat map: the odds of a deal by " + month, null));
+      }
+    }
+    List<String> columns = new ArrayList<>(paths);
+    columns.add("P(deal by " + finalMonth + ")");
+    if (monthRound != finalRound) columns.add("P(deal by " + month + ")");
+    columns.add("Main blocker");
+    List<List<?>> rows = new ArrayList<>();
+    for (org.negotiate.experiment.Sweep.Point pt : r.points()) {
+      List<Object> row = new ArrayList<>();
+      for (double v : pt.values()) row.add(num(org.negotiate.experiment.Sweep.format(v)));
+      if (!pt.valid()) {
+        row.add("invalid: " + pt.problem());
+        if (monthRound != finalRound) row.add("");
+        row.add("");
+      } else {
+        ConvergenceOdds.MonthOdds f = SweepReport.at(pt, finalRound);
+        row.add(num(pct(f.odds()) + " (" + pctRange(f.lower(), f.upper()) + ")"));
+        if (monthRound != finalRound) {
+          ConvergenceOdds.MonthOdds m = SweepReport.at(pt, monthRound);
+          row.add(num(pct(m.odds()) + " (" + pctRange(m.lower(), m.upper()) + ")"));
+        }
+        ConvergenceOdds.BlockerShare b = SweepReport.mainBlocker(pt.odds());
+        row.add(b == null ? "none" : b.actorId() + " (" + pct(b.share()) + " of failed runs)");
+      }
+      rows.add(row);
+      if (rows.size() == 120) break; // the CSV holds every point
+    }
+    List<Object> table = new ArrayList<>();
+    table.add(Html.table(columns, rows, "sweep"));
+    if (r.points().size() > rows.size()) table.add(p("The first " + rows.size() + " of " + r.points().size() + " points; sweep.csv has all."));
+    return withAssumptions(PolicyBrief.builder("What if an input were different? Scenario “" + s.name() + "”", subtitle(s, manifest))
+        .section("headline", "In brief", Html.join(head))
+        .section("chart", "The odds across the grid", Html.join(chart))
+        .section("points", "Every point", Html.join(table)),
+        s, scenarioFile, reportDir, manifest);
+  }
+
+  /** The brief of {@code negotiate discover}: the ranges of the inputs in which a deal is likely. */
+  public static PolicyBrief discover(Scenario s, Path scenarioFile, org.negotiate.experiment.Discovery.Result r,
+      java.time.YearMonth month, String words, Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
+    org.negotiate.experiment.Prim.Step box = r.prim().box();
+    List<Object> head = new ArrayList<>();
+    head.add(p("Scenario discovery over " + r.deal().length + " replications, each with its own draw of the "
+        + r.inputs().size() + " uncertain inputs: where in the space of those inputs is a deal by " + monthName(month)
+        + " likely? Over all runs the odds are " + pct(r.prim().baseDensity()) + "."));
+    head.add(p(el("strong", words)));
+    head.add(p("Inside the box a deal comes in " + pct(box.density()) + " of runs (its density); the box holds "
+        + pct(box.coverage()) + " of all deals (its coverage) and " + pct(box.mass()) + " of all runs."));
+    List<List<?>> rows = new ArrayList<>();
+    for (String c : org.negotiate.experiment.Discovery.conditions(r, box.box())) rows.add(row(c));
+    List<Object> body = new ArrayList<>();
+    body.add(BriefSections.figure(chartsDir, "prim", "Chart: the peeling trajectory, density against coverage",
+        "Each point a box on the way from all runs to the chosen one; the chosen box is marked."));
+    body.add(rows.isEmpty() ? p("The box restricts no input: no range of the inputs makes a deal more likely than the rest.")
+        : Html.table(List.of("Condition"), rows, "box"));
+    body.add(p(el("span", attrs("class", "note"), "A box found in one sample of runs: with another sample size its bounds "
+        + "can move and a weak condition can come or go; box.csv gives the density and coverage without each condition, "
+        + "draws.csv every run's draws.")));
+    return withAssumptions(PolicyBrief.builder("Where is a deal likely? Scenario “" + s.name() + "”", subtitle(s, manifest))
+        .section("headline", "In brief", Html.join(head))
+        .section("box", "The box", Html.join(body)),
+        s, scenarioFile, reportDir, manifest);
+  }
+
+  /** The brief of {@code negotiate whatittakes}: the smallest change to a blocker's inputs that reaches the threshold. */
+  public static PolicyBrief whatItTakes(Scenario s, Path scenarioFile, org.negotiate.experiment.WhatItTakes.Result r,
+      java.time.YearMonth month, Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
+    double thr = r.settings().threshold();
+    List<org.negotiate.experiment.WhatItTakes.Blocker> blockers = WhatItTakesReport.mainBlockers(r);
+    List<Object> head = new ArrayList<>();
+    head.add(p("The odds of a deal by " + monthName(month) + " are " + pct(r.baseOdds()) + " ("
+        + pctRange(r.baseLower(), r.baseUpper()) + ") over " + r.settings().replications() + " replications. What single "
+        + "change to a main blocker's inputs would lift them to " + pct(thr) + "?"));
+    if (r.baseOdds() >= thr) {
+      head.add(p("They are already at or above " + pct(thr) + ": nothing needs to change."));
+    } else if (blockers.isEmpty()) {
+      head.add(p("No party blocks " + pct(r.settings().minShare()) + " or more of the failed runs: there is no main blocker."));
+    } else {
+      List<String> names = new ArrayList<>();
+      for (org.negotiate.experiment.WhatItTakes.Blocker b : blockers) names.add(b.actor() + " (" + pct(b.share()) + " of failed runs)");
+      head.add(p("Main " + (names.size() == 1 ? "blocker: " : "blockers: ") + String.join(", ", names) + "."));
+    }
+    List<List<?>> rows = new ArrayList<>();
+    for (org.negotiate.experiment.WhatItTakes.Finding f : r.findings()) {
+      rows.add(row(el("code", f.lever().path()), f.found() ? "yes" : "no", WhatItTakesReport.sentence(r, f)));
+    }
+    List<Object> body = new ArrayList<>();
+    body.add(p("Each lever is one input of a main blocker; a change moves the input's whole distribution and is searched "
+        + "on a grid and refined by bisection, with the same draws of everything else at every point. A lever 'reaches' "
+        + pct(thr) + " when the odds' estimate does; the interval says how sure that is."));
+    if (!r.findings().isEmpty()) {
+      body.add(BriefSections.figure(chartsDir, "whatittakes", "Chart: the odds against the size of each change", null));
+      body.add(Html.table(List.of("Lever (--set path)", "Reaches " + pct(thr), "What it takes"), rows, "levers"));
+    }
+    return withAssumptions(PolicyBrief.builder("What would it take? Scenario “" + s.name() + "”", subtitle(s, manifest))
+        .section("headline", "In brief", Html.join(head))
+        .section("levers", "The levers", Html.join(body)),
+        s, scenarioFile, reportDir, manifest);
+  }
+
+  /** An exploration brief's last sections: the assumptions with their evidence, the caveats, how to reproduce it. */
+  private static PolicyBrief withAssumptions(PolicyBrief.Builder b, Scenario s, Path scenarioFile, Path reportDir,
+      Map<String, Object> manifest) {
     return b.section(BriefSections.assumptions(s, scenarioFile, reportDir, "assumptions", "Assumptions and their evidence"))
         .section(BriefSections.caveats(s))
         .section(BriefSections.reproduce(manifest, files(manifest)))

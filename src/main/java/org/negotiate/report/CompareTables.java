@@ -1,12 +1,8 @@
 package org.negotiate.report;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.negotiate.experiment.Comparison;
 import org.negotiate.scenario.ScenarioDiff;
 
@@ -25,48 +21,38 @@ public final class CompareTables {
    * independent samples).
    */
   public static void writeCompare(Comparison c, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("round,month,replications,odds_a,lower95_a,upper95_a,odds_b,lower95_b,upper95_b,"
-          + "both,only_a,only_b,neither,difference,paired_lower95,paired_upper95,unpaired_lower95,unpaired_upper95\n");
+    try (CsvTable t = CsvTable.open(file, "round", "month", "replications", "odds_a", "lower95_a", "upper95_a", "odds_b",
+        "lower95_b", "upper95_b", "both", "only_a", "only_b", "neither", "difference", "paired_lower95", "paired_upper95",
+        "unpaired_lower95", "unpaired_upper95")) {
       for (Comparison.MonthDifference m : c.byMonth()) {
-        w.write(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%s,%s,%s,%s,%d,%d,%d,%d,%s,%s,%s,%s,%s%n",
-            m.round(), m.month(), c.replications(),
+        t.row(String.valueOf(m.round()), m.month().toString(), String.valueOf(c.replications()),
             f(m.oddsA()), f(m.lowerA()), f(m.upperA()), f(m.oddsB()), f(m.lowerB()), f(m.upperB()),
-            m.both(), m.onlyA(), m.onlyB(), m.neither(),
+            String.valueOf(m.both()), String.valueOf(m.onlyA()), String.valueOf(m.onlyB()), String.valueOf(m.neither()),
             f(m.paired().estimate()), f(m.paired().lower()), f(m.paired().upper()),
-            f(m.unpaired().lower()), f(m.unpaired().upper())));
+            f(m.unpaired().lower()), f(m.unpaired().upper()));
       }
     }
   }
 
   /** {@code inputs.csv}: {@code path, a, b} for every input that differs between the resolved scenarios. */
   public static void writeInputs(List<ScenarioDiff.Row> rows, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("path,a,b\n");
-      for (ScenarioDiff.Row r : rows) w.write(csv(r.path()) + "," + csv(r.a()) + "," + csv(r.b()) + "\n");
+    try (CsvTable t = CsvTable.open(file, "path", "a", "b")) {
+      for (ScenarioDiff.Row r : rows) t.row(r.path(), r.a(), r.b());
     }
   }
 
   /** {@code blockers.csv}: each party's failed runs as blocker and share of failed runs, in A and in B. */
   public static void writeBlockers(Comparison c, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("actor,name,failed_runs_a,share_a,failed_runs_b,share_b\n");
+    try (CsvTable t = CsvTable.open(file, "actor", "name", "failed_runs_a", "share_a", "failed_runs_b", "share_b")) {
       for (Comparison.BlockerPair b : c.blockers()) {
-        w.write(String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%s%n", csv(b.actorId()), csv(b.actorName()),
-            b.failedRunsA(), f(b.shareA()), b.failedRunsB(), f(b.shareB())));
+        t.row(b.actorId(), b.actorName(), String.valueOf(b.failedRunsA()), f(b.shareA()), String.valueOf(b.failedRunsB()),
+            f(b.shareB()));
       }
     }
   }
 
   /** Six decimals; never "-0.000000". */
   static String f(double v) {
-    String s = String.format(Locale.ROOT, "%.6f", v);
-    return s.equals("-0.000000") ? "0.000000" : s;
-  }
-
-  static String csv(String s) {
-    if (s == null) return "";
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-    return '"' + s.replace("\"", "\"\"") + '"';
+    return Numbers.fixedUnsignedZero(v, 6);
   }
 }

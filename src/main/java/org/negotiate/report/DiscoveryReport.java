@@ -4,12 +4,10 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -41,16 +39,13 @@ public final class DiscoveryReport {
 
   /** {@code draws.csv}: replication, seed, deal by the month (1/0), round of the deal or end, then each input's drawn value. */
   public static void writeDraws(Discovery.Result r, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      StringBuilder h = new StringBuilder("replication,seed,deal,round");
-      for (UncertainInput in : r.inputs()) h.append(',').append(Csv.text(in.key()));
-      w.write(h.append('\n').toString());
+    List<String> header = new ArrayList<>(List.of("replication", "seed", "deal", "round"));
+    for (UncertainInput in : r.inputs()) header.add(in.key());
+    try (CsvTable t = CsvTable.open(file, header)) {
       for (int i = 0; i < r.deal().length; i++) {
-        StringBuilder row = new StringBuilder();
-        row.append(i).append(',').append(Long.toUnsignedString(r.seeds()[i])).append(',').append(r.deal()[i] ? 1 : 0).append(',')
-            .append(r.round()[i]);
-        for (double v : r.draws()[i]) row.append(',').append(Csv.num(v, 6));
-        w.write(row.append('\n').toString());
+        t.cell(i).cell(Long.toUnsignedString(r.seeds()[i])).cell(r.deal()[i] ? 1 : 0).cell(r.round()[i]);
+        for (double v : r.draws()[i]) t.cell(Numbers.fixed(v, 6));
+        t.end();
       }
     }
   }
@@ -62,18 +57,18 @@ public final class DiscoveryReport {
    * which box the coverage rule chose.
    */
   public static void writeTrajectory(Discovery.Result r, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("step,stage,runs_in_box,deals_in_box,mass,coverage,density,restricted_inputs,chosen\n");
-      List<Prim.Step> t = r.prim().trajectory();
-      for (int i = 0; i < t.size(); i++) w.write(row(i, "peel", t.get(i), i == r.prim().chosen()));
-      w.write(row(t.size(), "pasted", r.prim().pasted(), false));
-      w.write(row(t.size() + 1, "final", r.prim().box(), true));
+    try (CsvTable t = CsvTable.open(file, "step", "stage", "runs_in_box", "deals_in_box", "mass", "coverage", "density",
+        "restricted_inputs", "chosen")) {
+      List<Prim.Step> steps = r.prim().trajectory();
+      for (int i = 0; i < steps.size(); i++) row(t, i, "peel", steps.get(i), i == r.prim().chosen());
+      row(t, steps.size(), "pasted", r.prim().pasted(), false);
+      row(t, steps.size() + 1, "final", r.prim().box(), true);
     }
   }
 
-  private static String row(int step, String stage, Prim.Step s, boolean chosen) {
-    return String.format(Locale.ROOT, "%d,%s,%d,%d,%s,%s,%s,%d,%s%n", step, stage, s.cases(), s.hits(), Csv.num(s.mass(), 6),
-        Csv.num(s.coverage(), 6), Csv.num(s.density(), 6), s.box().restrictions(), chosen ? "yes" : "");
+  private static void row(CsvTable t, int step, String stage, Prim.Step s, boolean chosen) throws IOException {
+    t.row(String.valueOf(step), stage, String.valueOf(s.cases()), String.valueOf(s.hits()), Numbers.fixed(s.mass(), 6),
+        Numbers.fixed(s.coverage(), 6), Numbers.fixed(s.density(), 6), String.valueOf(s.box().restrictions()), chosen ? "yes" : "");
   }
 
   /**
@@ -84,8 +79,8 @@ public final class DiscoveryReport {
   public static void writeBox(Discovery.Result r, Path file) throws IOException {
     Prim.Step b = r.prim().box();
     int hits = r.prim().hits();
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("input,settable,lower,upper,draws_min,draws_max,condition,density_without,coverage_without\n");
+    try (CsvTable t = CsvTable.open(file, "input", "settable", "lower", "upper", "draws_min", "draws_max", "condition",
+        "density_without", "coverage_without")) {
       for (int j = 0; j < r.inputs().size(); j++) {
         if (!b.box().restricted(j)) continue;
         UncertainInput in = r.inputs().get(j);
@@ -102,10 +97,10 @@ public final class DiscoveryReport {
         l[j] = Double.NEGATIVE_INFINITY;
         h[j] = Double.POSITIVE_INFINITY;
         Prim.Step without = Prim.measure(r.draws(), r.deal(), new Prim.Box(l, h), hits);
-        w.write(String.join(",", Csv.text(in.key()), Boolean.toString(in.settable()),
-            lo == Double.NEGATIVE_INFINITY ? "" : Csv.num(lo, 6), hi == Double.POSITIVE_INFINITY ? "" : Csv.num(hi, 6),
-            Csv.num(min, 6), Csv.num(max, 6), Csv.text(Discovery.condition(in, lo, hi)), Csv.num(without.density(), 6),
-            Csv.num(without.coverage(), 6)) + "\n");
+        t.row(in.key(), Boolean.toString(in.settable()),
+            lo == Double.NEGATIVE_INFINITY ? "" : Numbers.fixed(lo, 6), hi == Double.POSITIVE_INFINITY ? "" : Numbers.fixed(hi, 6),
+            Numbers.fixed(min, 6), Numbers.fixed(max, 6), Discovery.condition(in, lo, hi), Numbers.fixed(without.density(), 6),
+            Numbers.fixed(without.coverage(), 6));
       }
     }
   }

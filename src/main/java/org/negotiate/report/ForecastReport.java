@@ -3,9 +3,6 @@ package org.negotiate.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,13 +38,12 @@ public final class ForecastReport {
 
   /** {@code posterior.csv}: every uncertain input's prior and posterior summaries. */
   public static void writePosterior(Posterior p, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("input,prior_mean,prior_p10,prior_median,prior_p90,posterior_mean,posterior_p10,posterior_median,"
-          + "posterior_p90,shift_sd,reading\n");
+    try (CsvTable t = CsvTable.open(file, "input", "prior_mean", "prior_p10", "prior_median", "prior_p90", "posterior_mean",
+        "posterior_p10", "posterior_median", "posterior_p90", "shift_sd", "reading")) {
       for (Posterior.Input in : p.inputs()) {
-        w.write(String.join(",", OddsTables.csv(in.key()), num(in.priorMean()), num(in.priorBand()[0]),
-            num(in.priorBand()[1]), num(in.priorBand()[2]), num(in.posteriorMean()), num(in.posteriorBand()[0]),
-            num(in.posteriorBand()[1]), num(in.posteriorBand()[2]), num(in.shift()), OddsTables.csv(in.reading())) + "\n");
+        t.row(in.key(), num(in.priorMean()), num(in.priorBand()[0]), num(in.priorBand()[1]), num(in.priorBand()[2]),
+            num(in.posteriorMean()), num(in.posteriorBand()[0]), num(in.posteriorBand()[1]), num(in.posteriorBand()[2]),
+            num(in.shift()), in.reading());
       }
     }
   }
@@ -82,15 +78,13 @@ public final class ForecastReport {
 
   /** {@code backtest.csv}: one row per case and as-of month. */
   public static void writeBacktest(List<Backtest> cases, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("scenario,as_of,forecast,lower95,upper95,kept,attempted,outcome,brier,log_score,base_rate,"
-          + "brier_base_rate,no_deal_so_far,brier_no_deal_so_far\n");
+    try (CsvTable t = CsvTable.open(file, "scenario", "as_of", "forecast", "lower95", "upper95", "kept", "attempted", "outcome",
+        "brier", "log_score", "base_rate", "brier_base_rate", "no_deal_so_far", "brier_no_deal_so_far")) {
       for (Backtest b : cases) {
         for (Backtest.Month m : b.months()) {
-          w.write(String.join(",", OddsTables.csv(b.scenario()), m.asOf().toString(), num(m.forecast()), num(m.lower()),
-              num(m.upper()), Long.toString(m.kept()), Long.toString(m.attempted()), b.outcome() ? "1" : "0",
-              num(m.brier()), num(m.logScore()), num(b.baseRate()), num(m.brierBaseRate()), num(m.noDealSoFar()),
-              num(m.brierNoDealSoFar())) + "\n");
+          t.row(b.scenario(), m.asOf().toString(), num(m.forecast()), num(m.lower()), num(m.upper()), Long.toString(m.kept()),
+              Long.toString(m.attempted()), b.outcome() ? "1" : "0", num(m.brier()), num(m.logScore()), num(b.baseRate()),
+              num(m.brierBaseRate()), num(m.noDealSoFar()), num(m.brierNoDealSoFar()));
         }
       }
     }
@@ -208,7 +202,7 @@ public final class ForecastReport {
   }
 
   private static String num(double v) {
-    return OddsTables.num(v, 6);
+    return Numbers.fixed(v, 6);
   }
 
   private static String fmt(double v) {

@@ -311,15 +311,12 @@ public final class OddsCharts {
     byRound.forEach((round, bands) -> {
       double[] m = bands.stream().mapToDouble(PositionBand::p50).sorted().toArray();
       out.add(new PositionBand(ACTORS_ID, "actors", issue, round, bands.get(0).month(),
-          quantile(m, 0.1), quantile(m, 0.5), quantile(m, 0.9)));
+          org.negotiate.experiment.Quantiles.nearestRank(m, 0.1),
+          org.negotiate.experiment.Quantiles.nearestRank(m, 0.5), org.negotiate.experiment.Quantiles.nearestRank(m, 0.9)));
     });
     return out;
   }
 
-  /** The nearest-rank quantile of sorted values. */
-  private static double quantile(double[] sorted, double p) {
-    return sorted[(int) Math.max(0, Math.ceil(p * sorted.length) - 1)];
-  }
 
   /** The subtitle lines, with a last one saying what a capped chart leaves out and where it is. */
   private static List<String> shown(List<String> lines, int issuesShown, int issues, int summarisedActors, String where) {

@@ -1,10 +1,8 @@
 package org.negotiate.report;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.negotiate.experiment.ConvergenceOdds;
@@ -20,11 +18,10 @@ public final class OddsTables {
 
   /** {@code odds.csv}: P(agreement by the end of each month) with its 95% Wilson interval. */
   public static void writeOdds(ConvergenceOdds odds, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("round,month,agreed,replications,odds,lower95,upper95\n");
+    try (CsvTable t = CsvTable.open(file, "round", "month", "agreed", "replications", "odds", "lower95", "upper95")) {
       for (ConvergenceOdds.MonthOdds m : odds.byMonth()) {
-        w.write(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6f,%.6f,%.6f%n",
-            m.round(), m.month(), m.agreed(), odds.replications(), m.odds(), m.lower(), m.upper()));
+        t.row(String.valueOf(m.round()), m.month().toString(), String.valueOf(m.agreed()), String.valueOf(odds.replications()),
+            Numbers.fixed(m.odds(), 6), Numbers.fixed(m.lower(), 6), Numbers.fixed(m.upper(), 6));
       }
     }
   }
@@ -36,33 +33,30 @@ public final class OddsTables {
   public static void writeOutcomes(Scenario s, MonteCarlo.Result result, org.negotiate.experiment.OutcomeAnalysis[] analysis,
       Path file) throws IOException {
     List<String> canonical = result.canonicalActorIds();
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      StringBuilder h = new StringBuilder("replication,seed,ending,round,month");
-      for (Issue i : s.issues()) h.append(",terms_").append(i.id());
-      for (Actor a : s.actors()) h.append(",utility_").append(a.id());
-      h.append(",blocker,block_reason,zone_at_end,rational,pareto_gap,nash_distance_utility,nash_distance_terms,"
-          + "ks_distance_utility,ks_distance_terms\n");
-      w.write(h.toString());
+    List<String> header = new ArrayList<>(List.of("replication", "seed", "ending", "round", "month"));
+    for (Issue i : s.issues()) header.add("terms_" + i.id());
+    for (Actor a : s.actors()) header.add("utility_" + a.id());
+    header.addAll(List.of("blocker", "block_reason", "zone_at_end", "rational", "pareto_gap", "nash_distance_utility",
+        "nash_distance_terms", "ks_distance_utility", "ks_distance_terms"));
+    try (CsvTable t = CsvTable.open(file, header)) {
       int index = 0;
       for (RunOutcome r : result.outcomes()) {
-        StringBuilder row = new StringBuilder();
-        row.append(result.indexOf(index++)).append(',').append(Long.toUnsignedString(r.seed())).append(',')
-            .append(r.ending().name().toLowerCase(Locale.ROOT)).append(',').append(r.round()).append(',')
-            .append(s.calendar().month(r.round()));
-        for (int k = 0; k < s.issues().size(); k++) row.append(',').append(r.terms() == null ? "" : num(r.terms()[k], 3));
-        for (Actor a : s.actors()) row.append(',').append(num(r.utilities()[canonical.indexOf(a.id())], 4));
-        row.append(',').append(r.blocker() < 0 ? "" : canonical.get(r.blocker()));
-        row.append(',').append(r.reason() == null ? "" : r.reason().name().toLowerCase(Locale.ROOT));
+        t.cell(result.indexOf(index++)).cell(Long.toUnsignedString(r.seed())).cell(r.ending().name().toLowerCase(Locale.ROOT))
+            .cell(r.round()).cell(s.calendar().month(r.round()).toString());
+        for (int k = 0; k < s.issues().size(); k++) t.cell(r.terms() == null ? "" : num(r.terms()[k], 3));
+        for (Actor a : s.actors()) t.cell(num(r.utilities()[canonical.indexOf(a.id())], 4));
+        t.cell(r.blocker() < 0 ? "" : canonical.get(r.blocker()));
+        t.cell(r.reason() == null ? "" : r.reason().name().toLowerCase(Locale.ROOT));
         org.negotiate.experiment.OutcomeAnalysis a = analysis == null ? null : analysis[index - 1];
-        row.append(',').append(a == null ? "" : String.valueOf(a.zone()));
+        t.cell(a == null ? "" : String.valueOf(a.zone()));
         org.negotiate.protocol.analysis.Assessment d = a == null ? null : a.agreed();
-        if (d == null) row.append(",,,,,,");
-        else {
-          row.append(',').append(d.individuallyRational()).append(',').append(num(d.toFrontier(), 4))
-              .append(',').append(num(d.toNashUtility(), 4)).append(',').append(num(d.toNashTerms(), 2))
-              .append(',').append(num(d.toKalaiSmorodinskyUtility(), 4)).append(',').append(num(d.toKalaiSmorodinskyTerms(), 2));
+        if (d == null) {
+          for (int c = 0; c < 6; c++) t.cell("");
+        } else {
+          t.cell(String.valueOf(d.individuallyRational())).cell(num(d.toFrontier(), 4)).cell(num(d.toNashUtility(), 4))
+              .cell(num(d.toNashTerms(), 2)).cell(num(d.toKalaiSmorodinskyUtility(), 4)).cell(num(d.toKalaiSmorodinskyTerms(), 2));
         }
-        w.write(row.append('\n').toString());
+        t.end();
       }
     }
   }
@@ -72,19 +66,11 @@ public final class OddsTables {
    * seed that reruns each one ({@code negotiate run --replication INDEX}) and what went wrong.
    */
   public static void writeFailures(List<MonteCarlo.Failure> failures, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("replication,seed,exception,message\n");
+    try (CsvTable t = CsvTable.open(file, "replication", "seed", "exception", "message")) {
       for (MonteCarlo.Failure f : failures) {
-        w.write(f.index() + "," + Long.toUnsignedString(f.seed()) + "," + csv(f.exception()) + "," + csv(f.message()) + "\n");
+        t.row(String.valueOf(f.index()), Long.toUnsignedString(f.seed()), f.exception(), f.message());
       }
     }
-  }
-
-  /** A CSV field: quoted when it holds a comma, a quote or a line break. */
-  static String csv(String v) {
-    if (v == null) return "";
-    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) return v;
-    return '"' + v.replace("\"", "\"\"") + '"';
   }
 
   /**
@@ -94,17 +80,10 @@ public final class OddsTables {
    * {@code run}'s alone.
    */
   public static void writeRounds(ConvergenceOdds odds, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("state,after_month,actor,issue,p10,median,p90\n");
-      // A large table has 100,000 rows or more: built without a format string per row.
-      StringBuilder row = new StringBuilder(96);
-      String eol = System.lineSeparator();
+    try (CsvTable t = CsvTable.open(file, "state", "after_month", "actor", "issue", "p10", "median", "p90")) {
       for (ConvergenceOdds.PositionBand b : odds.positions()) {
-        row.setLength(0);
-        row.append(b.round() + 1).append(',').append(b.month()).append(',').append(b.actorId()).append(',').append(b.issueId())
-            .append(',').append(num(b.p10(), 1)).append(',').append(num(b.p50(), 1)).append(',').append(num(b.p90(), 1))
-            .append(eol);
-        w.append(row);
+        t.cell(b.round() + 1).cell(b.month().toString()).cell(b.actorId()).cell(b.issueId()).cell(num(b.p10(), 1))
+            .cell(num(b.p50(), 1)).cell(num(b.p90(), 1)).end();
       }
     }
   }
@@ -114,22 +93,15 @@ public final class OddsTables {
    * inputs and over the draws (10th, 50th, 90th percentile), with how many draws left no Nash point.
    */
   public static void writeReference(List<org.negotiate.experiment.ReferenceSummary> rows, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("issue,point,nominal,p10,median,p90,draws,draws_without_zone\n");
+    try (CsvTable t = CsvTable.open(file, "issue", "point", "nominal", "p10", "median", "p90", "draws", "draws_without_zone")) {
       for (org.negotiate.experiment.ReferenceSummary r : rows) {
-        w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%d,%d%n", r.issueId(), r.point(), num(r.nominal(), 2),
-            num(r.p10(), 2), num(r.p50(), 2), num(r.p90(), 2), r.draws(), r.withoutZone()));
+        t.row(r.issueId(), r.point(), num(r.nominal(), 2), num(r.p10(), 2), num(r.p50(), 2), num(r.p90(), 2),
+            String.valueOf(r.draws()), String.valueOf(r.withoutZone()));
       }
     }
   }
 
-  static String num(double v, int decimals) {
-    if (Double.isNaN(v)) return "";
-    // Half points (the position bands' bins) to one decimal, as the format below writes them.
-    if (decimals == 1 && Double.doubleToRawLongBits(v) >= 0 && v < 1e9 && v * 2 == Math.rint(v * 2)) { // not -0.0: "-0.0"
-      long halves = (long) (v * 2);
-      return (halves / 2) + ((halves & 1) == 0 ? ".0" : ".5");
-    }
-    return String.format(Locale.ROOT, "%." + decimals + "f", v);
+  private static String num(double v, int decimals) {
+    return Numbers.fixed(v, decimals);
   }
 }

@@ -2,9 +2,6 @@ package org.negotiate.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.time.YearMonth;
@@ -67,26 +64,25 @@ public final class SensitivityReport {
    * maximum, and the changes.
    */
   public static void writeOat(Sensitivity.Result r, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("input,settable,distribution,nominal,min,max,odds_nominal,odds_at_min,odds_at_max,change_at_min,change_at_max,swing\n");
+    try (CsvTable t = CsvTable.open(file, "input", "settable", "distribution", "nominal", "min", "max", "odds_nominal",
+        "odds_at_min", "odds_at_max", "change_at_min", "change_at_max", "swing")) {
       for (Sensitivity.OatRow o : oatBySwing(r)) {
-        w.write(String.join(",", Csv.text(o.input().key()), Boolean.toString(o.input().settable()),
-            Csv.text(o.input().quantity().describe()), Csv.num(o.nominal(), 4), Csv.num(o.min(), 4), Csv.num(o.max(), 4),
-            Csv.num(o.atNominal(), 6), Csv.num(o.atMin(), 6), Csv.num(o.atMax(), 6), Csv.num(o.atMin() - o.atNominal(), 6),
-            Csv.num(o.atMax() - o.atNominal(), 6), Csv.num(o.swing(), 6)) + "\n");
+        t.row(o.input().key(), Boolean.toString(o.input().settable()), o.input().quantity().describe(), Numbers.fixed(o.nominal(), 4),
+            Numbers.fixed(o.min(), 4), Numbers.fixed(o.max(), 4), Numbers.fixed(o.atNominal(), 6), Numbers.fixed(o.atMin(), 6),
+            Numbers.fixed(o.atMax(), 6), Numbers.fixed(o.atMin() - o.atNominal(), 6), Numbers.fixed(o.atMax() - o.atNominal(), 6),
+            Numbers.fixed(o.swing(), 6));
       }
     }
   }
 
   /** {@code sobol.csv}: per input, largest total index first: first-order and total indices with 95% bootstrap intervals. */
   public static void writeSobol(Sensitivity.Result r, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("input,settable,distribution,first_order,first_lower95,first_upper95,total,total_lower95,total_upper95\n");
+    try (CsvTable t = CsvTable.open(file, "input", "settable", "distribution", "first_order", "first_lower95", "first_upper95",
+        "total", "total_lower95", "total_upper95")) {
       for (Sensitivity.SobolRow s : sobolByTotal(r)) {
-        w.write(String.join(",", Csv.text(s.input().key()), Boolean.toString(s.input().settable()),
-            Csv.text(s.input().quantity().describe()), Csv.num(s.first().value(), 4), Csv.num(s.first().lower(), 4),
-            Csv.num(s.first().upper(), 4), Csv.num(s.total().value(), 4), Csv.num(s.total().lower(), 4),
-            Csv.num(s.total().upper(), 4)) + "\n");
+        t.row(s.input().key(), Boolean.toString(s.input().settable()), s.input().quantity().describe(),
+            Numbers.fixed(s.first().value(), 4), Numbers.fixed(s.first().lower(), 4), Numbers.fixed(s.first().upper(), 4),
+            Numbers.fixed(s.total().value(), 4), Numbers.fixed(s.total().lower(), 4), Numbers.fixed(s.total().upper(), 4));
       }
     }
   }

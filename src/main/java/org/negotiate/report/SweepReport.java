@@ -4,9 +4,6 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.time.YearMonth;
@@ -56,32 +53,29 @@ public final class SweepReport {
    * share, and for an invalid point the problem.
    */
   public static void writeCsv(Sweep.Result r, int finalRound, int monthRound, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      StringBuilder h = new StringBuilder();
-      for (Sweep.Axis a : r.axes()) h.append(Csv.text(a.path())).append(',');
-      h.append("status,replications,final_month,agreed_final,odds_final,lower95_final,upper95_final,")
-          .append("month,agreed_month,odds_month,lower95_month,upper95_month,main_blocker,main_blocker_share,problem,")
-          .append("failed_replications\n");
-      w.write(h.toString());
+    List<String> header = new ArrayList<>();
+    for (Sweep.Axis a : r.axes()) header.add(a.path());
+    header.addAll(List.of("status", "replications", "final_month", "agreed_final", "odds_final", "lower95_final", "upper95_final",
+        "month", "agreed_month", "odds_month", "lower95_month", "upper95_month", "main_blocker", "main_blocker_share", "problem",
+        "failed_replications"));
+    try (CsvTable t = CsvTable.open(file, header)) {
       for (Sweep.Point p : r.points()) {
-        StringBuilder row = new StringBuilder();
-        for (double v : p.values()) row.append(Sweep.format(v)).append(',');
+        for (double v : p.values()) t.cell(Sweep.format(v));
         if (!p.valid()) {
-          row.append("invalid,0,,,,,,,,,,,,,").append(Csv.text(p.problem())).append(",\n");
-          w.write(row.toString());
+          t.cell("invalid").cell(0);
+          for (int c = 0; c < 12; c++) t.cell("");
+          t.cell(p.problem()).cell("").end();
           continue;
         }
         ConvergenceOdds.MonthOdds f = at(p, finalRound);
         ConvergenceOdds.MonthOdds m = at(p, monthRound);
-        row.append("ok,").append(p.odds().replications()).append(',');
-        row.append(f.month()).append(',').append(f.agreed()).append(',').append(Csv.num(f.odds(), 6)).append(',')
-            .append(Csv.num(f.lower(), 6)).append(',').append(Csv.num(f.upper(), 6)).append(',');
-        row.append(m.month()).append(',').append(m.agreed()).append(',').append(Csv.num(m.odds(), 6)).append(',')
-            .append(Csv.num(m.lower(), 6)).append(',').append(Csv.num(m.upper(), 6)).append(',');
+        t.cell("ok").cell(p.odds().replications());
+        t.cell(f.month().toString()).cell(f.agreed()).cell(Numbers.fixed(f.odds(), 6)).cell(Numbers.fixed(f.lower(), 6))
+            .cell(Numbers.fixed(f.upper(), 6));
+        t.cell(m.month().toString()).cell(m.agreed()).cell(Numbers.fixed(m.odds(), 6)).cell(Numbers.fixed(m.lower(), 6))
+            .cell(Numbers.fixed(m.upper(), 6));
         ConvergenceOdds.BlockerShare b = mainBlocker(p.odds());
-        row.append(b == null ? "" : b.actorId()).append(',').append(b == null ? "" : Csv.num(b.share(), 4)).append(",,")
-            .append(p.failed()).append('\n');
-        w.write(row.toString());
+        t.cell(b == null ? "" : b.actorId()).cell(b == null ? "" : Numbers.fixed(b.share(), 4)).cell("").cell(p.failed()).end();
       }
     }
   }

@@ -4,9 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.time.YearMonth;
@@ -37,40 +34,40 @@ public final class WhatItTakesReport {
 
   /** {@code whatittakes.csv}. */
   public static void writeCsv(WhatItTakes.Result r, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      // changes are plain numbers (ASCII minus); kind says whether they shift the input or multiply it
-      w.write("blocker,blocker_share,input,direction,kind,distribution,largest_change,threshold,odds_before,found,change,set,"
-          + "odds_after,lower95,upper95,best_odds,best_change\n");
+    // changes are plain numbers (ASCII minus); kind says whether they shift the input or multiply it
+    try (CsvTable t = CsvTable.open(file, "blocker", "blocker_share", "input", "direction", "kind", "distribution",
+        "largest_change", "threshold", "odds_before", "found", "change", "set", "odds_after", "lower95", "upper95", "best_odds",
+        "best_change")) {
       for (WhatItTakes.Finding f : r.findings()) {
         WhatItTakes.Lever l = f.lever();
         double share = r.blockers().stream().filter(b -> b.actor().equals(l.blocker())).findFirst().map(WhatItTakes.Blocker::share)
             .orElse(Double.NaN);
-        List<String> row = new ArrayList<>(List.of(l.blocker(), Csv.num(share, 4), Csv.text(l.path()), Csv.text(l.direction()),
-            l.kind(), Csv.text(l.quantity().describe()), l.number(l.limit()), Csv.num(r.settings().threshold(), 4),
-            Csv.num(r.baseOdds(), 6), f.found() ? "yes" : "no"));
+        List<String> row = new ArrayList<>(List.of(l.blocker(), Numbers.fixed(share, 4), l.path(), l.direction(),
+            l.kind(), l.quantity().describe(), l.number(l.limit()), Numbers.fixed(r.settings().threshold(), 4),
+            Numbers.fixed(r.baseOdds(), 6), f.found() ? "yes" : "no"));
         if (f.found()) {
-          row.addAll(List.of(l.number(f.change()), Csv.text(f.reached().set()), Csv.num(f.reached().odds(), 6),
-              Csv.num(f.reached().lower(), 6), Csv.num(f.reached().upper(), 6)));
+          row.addAll(List.of(l.number(f.change()), f.reached().set(), Numbers.fixed(f.reached().odds(), 6),
+              Numbers.fixed(f.reached().lower(), 6), Numbers.fixed(f.reached().upper(), 6)));
         } else {
           row.addAll(List.of("", "", "", "", ""));
         }
-        row.add(f.best() == null ? "" : Csv.num(f.best().odds(), 6));
+        row.add(f.best() == null ? "" : Numbers.fixed(f.best().odds(), 6));
         row.add(f.best() == null ? "" : l.number(f.best().change()));
-        w.write(String.join(",", row) + "\n");
+        t.row(row);
       }
     }
   }
 
   /** {@code trials.csv}: every point tried, per lever in order of change. */
   public static void writeTrials(WhatItTakes.Result r, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("blocker,input,kind,change,share_of_largest,set,status,odds,lower95,upper95,problem\n");
+    try (CsvTable t = CsvTable.open(file, "blocker", "input", "kind", "change", "share_of_largest", "set", "status", "odds",
+        "lower95", "upper95", "problem")) {
       for (WhatItTakes.Finding f : r.findings()) {
         WhatItTakes.Lever l = f.lever();
-        for (WhatItTakes.Trial t : f.trials()) {
-          w.write(String.join(",", l.blocker(), Csv.text(l.path()), l.kind(), l.number(t.change()), Csv.num(l.fraction(t.change()), 4),
-              Csv.text(t.set()), t.valid() ? "ok" : "invalid", Csv.num(t.odds(), 6), Csv.num(t.lower(), 6), Csv.num(t.upper(), 6),
-              Csv.text(t.problem())) + "\n");
+        for (WhatItTakes.Trial trial : f.trials()) {
+          t.row(l.blocker(), l.path(), l.kind(), l.number(trial.change()), Numbers.fixed(l.fraction(trial.change()), 4),
+              trial.set(), trial.valid() ? "ok" : "invalid", Numbers.fixed(trial.odds(), 6), Numbers.fixed(trial.lower(), 6),
+              Numbers.fixed(trial.upper(), 6), trial.problem());
         }
       }
     }

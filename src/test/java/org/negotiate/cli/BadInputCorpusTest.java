@@ -126,10 +126,10 @@ class BadInputCorpusTest {
     expect("bdm_negative_capability.csv", "", 7, "row 7 (Italy).capability: must not be negative");
     expect("bdm_no_header.csv", "", 1, "(is the header missing?)");
     expect("bdm_not_a_number.csv", "", 5, "row 5 (Germany).position: expected a number, got \"four\"");
-    expect("bdm_quote_inside_field.csv", "", 2, "a quote inside an unquoted field");
+    expect("bdm_quote_inside_field.csv", "", 2, "a quote inside an unquoted cell");
     expect("bdm_salience_out_of_range.csv", "", 10, "row 10 (Denmark).salience: must lie in 0–1 or 0–100, got 150");
     expect("bdm_too_many_actors.csv", "", 252, "more than 250 actors");
-    expect("bdm_unclosed_quote.csv", "", 11, "a quoted field is not closed on its line");
+    expect("bdm_unclosed_quote.csv", "", 11, "a quoted cell is not closed on its line");
     expect("bdm_wrong_cell_count.csv", "", 3, "row 3 (Belgium): expected 4 cells");
     expect("bdm_zero_capability.csv", "", 9, "row 9 (Ireland).capability: expected a number in (0,1000000], got 0");
     // tables/bad: KTAB

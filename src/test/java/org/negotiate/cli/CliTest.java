@@ -55,7 +55,7 @@ class CliTest {
     assertEquals("2024-11", m.group(1));
     assertEquals("200", m.group(5));
     Path folder = Path.of(m.group(7));
-    assertTrue(folder.startsWith(tmp.resolve("baseline")), folder.toString());
+    assertTrue(folder.startsWith(tmp.resolve("odds-baseline")), folder.toString());
     for (String f : List.of("manifest.json", "scenario.resolved.yaml", "odds.csv", "outcomes.csv", "rounds.csv", "reference.csv",
         "odds.png", "odds.svg", "positions.png", "positions.svg", "terms.png", "terms.svg", "blockers.png", "blockers.svg")) {
       assertTrue(Files.size(folder.resolve(f)) > 0, f);
@@ -77,7 +77,7 @@ class CliTest {
     String manifest = Files.readString(folder.resolve("manifest.json"));
     assertTrue(manifest.contains("\"replications\" : 200"), manifest);
     assertTrue(manifest.contains("\"scenario_sha256\""), manifest);
-    try (Stream<Path> left = Files.list(tmp.resolve("baseline"))) {
+    try (Stream<Path> left = Files.list(tmp.resolve("odds-baseline"))) {
       assertEquals(1, left.count(), "no temporary folder left behind");
     }
     // the resolved scenario is itself a valid scenario
@@ -114,7 +114,7 @@ class CliTest {
     Run r = cli("odds", BASELINE.toString(), "--runs", "10", "--out", tmp.toString(), "--set", "turky.withdrawal.position=40");
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("turky") && r.err().contains("turkey") && r.err().contains("syria"), r.err());
-    assertFalse(Files.exists(tmp.resolve("baseline")), "nothing written");
+    assertFalse(Files.exists(tmp.resolve("odds-baseline")), "nothing written");
     Run issue = cli("odds", BASELINE.toString(), "--out", tmp.toString(), "--set", "turkey.withdrawl.position=40");
     assertEquals(2, issue.exit());
     assertTrue(issue.err().contains("withdrawal") && issue.err().contains("refugee_return"), issue.err());
@@ -133,7 +133,7 @@ class CliTest {
       assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
       assertFalse(r.err().contains("\tat "), r.err());
     }
-    assertFalse(Files.exists(tmp.resolve("baseline")));
+    assertFalse(Files.exists(tmp.resolve("odds-baseline")));
   }
 
   static Stream<Path> malformed() throws IOException {
@@ -149,7 +149,7 @@ class CliTest {
     assertTrue(Pattern.compile(Pattern.quote(bad.toString()) + ":\\d+:\\d+: ").matcher(r.err()).find(), r.err());
     assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "no stack trace: " + r.err());
     assertTrue(r.out().isEmpty());
-    assertFalse(Files.exists(tmp.resolve("baseline")) || tmp.toFile().list().length > 0, "nothing written to results");
+    assertFalse(Files.exists(tmp.resolve("odds-baseline")) || tmp.toFile().list().length > 0, "nothing written to results");
   }
 
   @Test

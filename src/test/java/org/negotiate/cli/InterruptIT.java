@@ -42,7 +42,7 @@ class InterruptIT {
       assertTrue(c.process().waitFor(60, TimeUnit.SECONDS), "stopped: " + c.output());
       String log = c.output();
       assertFalse(log.contains("\tat ") || log.contains("Exception in thread"), "no stack trace: " + log);
-      Path dir = out.resolve("baseline");
+      Path dir = out.resolve("odds-baseline");
       if (Files.isDirectory(dir)) {
         try (Stream<Path> s = Files.list(dir)) {
           List<String> hidden = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();

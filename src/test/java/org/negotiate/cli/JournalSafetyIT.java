@@ -35,7 +35,7 @@ class JournalSafetyIT {
   static void killARun() throws Exception {
     Path out = tmp.resolve("killed");
     ResumeIT.Child child = ResumeIT.start(tmp.resolve("log.txt"), ResumeIT.with(ODDS, "--threads", "1", "--out", out.toString()));
-    killed = ResumeIT.awaitJournal(child, out.resolve("baseline"), RunJournal::replicationsIn);
+    killed = ResumeIT.awaitJournal(child, out.resolve("odds-baseline"), RunJournal::replicationsIn);
     ResumeIT.kill(child);
     journalled = RunJournal.replicationsIn(killed.resolve("journal"));
   }

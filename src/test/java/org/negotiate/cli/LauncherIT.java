@@ -69,7 +69,7 @@ class LauncherIT {
         "odds", root().resolve("scenarios/baseline.yaml").toString(), "--runs", "5000000", "--threads", "1",
         "--quiet", "--out", out.toString())
         .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
-    Path scenarioDir = out.resolve("baseline");
+    Path scenarioDir = out.resolve("odds-baseline");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.isDirectory(scenarioDir) && System.nanoTime() < deadline) Thread.sleep(50);
     Thread.sleep(500);

@@ -144,7 +144,7 @@ class ReliabilityTest {
     }
     pool.shutdown();
     assertEquals(n, folders.size(), "four folders: " + folders);
-    try (Stream<Path> s = Files.list(out.resolve("baseline"))) {
+    try (Stream<Path> s = Files.list(out.resolve("odds-baseline"))) {
       assertEquals(n, s.filter(p -> !p.getFileName().toString().startsWith(".")).count());
     }
   }

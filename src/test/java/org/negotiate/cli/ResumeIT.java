@@ -135,7 +135,7 @@ class ResumeIT {
     List<String> odds = List.of("odds", scenario, "--runs", RUNS, "--analyse", "20", "--quiet");
     Path killed = tmp.resolve("killed");
     Child child = start(tmp.resolve("log.txt"), with(odds, "--threads", "1", "--out", killed.toString()));
-    Path incomplete = awaitJournal(child, killed.resolve("baseline"), RunJournal::replicationsIn);
+    Path incomplete = awaitJournal(child, killed.resolve("odds-baseline"), RunJournal::replicationsIn);
     kill(child);
     int journalled = RunJournal.replicationsIn(incomplete.resolve("journal"));
     assertTrue(journalled > 0 && journalled < Integer.parseInt(RUNS), "killed midway, after " + journalled);
@@ -220,7 +220,7 @@ class ResumeIT {
   @Test
   void resumeRefusesAFolderOfAnotherExperiment() throws Exception {
     Path scenario = LauncherIT.root().resolve("scenarios/baseline.yaml");
-    Path dir = tmp.resolve("results/baseline/.incomplete-20260101T000000Z-abcdef-123");
+    Path dir = tmp.resolve("results/odds-baseline/.incomplete-20260101T000000Z-abcdef-123");
     Files.createDirectories(dir.resolve("journal"));
     Files.writeString(dir.resolve("journal/identity.txt"), "something else");
     LauncherIT.Proc p = LauncherIT.java(LauncherIT.root(), "odds", scenario.toString(), "--runs", "300", "--quiet",

@@ -114,10 +114,10 @@ class MonteCarloTest {
   @Test
   void wilsonIntervalMatchesThePublishedExample() {
     // n = 50, x = 7: Wilson score [0.069508, 0.261862] (stack.md §4)
-    double[] ci = OddsAggregation.wilson(50, 7);
+    double[] ci = Proportions.wilson(50, 7);
     assertEquals(0.069508, ci[0], 1e-6);
     assertEquals(0.261862, ci[1], 1e-6);
-    double[] zero = OddsAggregation.wilson(50, 0);
+    double[] zero = Proportions.wilson(50, 0);
     assertEquals(0, zero[0], 1e-12);
     assertTrue(zero[1] > 0 && zero[1] < 0.1);
   }

@@ -44,10 +44,15 @@ class ProportionsTest {
   }
 
   @Test
-  void wilsonAgreesWithTheOddsCommandsInterval() {
+  void wilsonAgreesWithTheClosedFormScoreInterval() {
+    double z = Proportions.Z;
     for (long[] c : new long[][] {{2000, 0}, {2000, 953}, {2000, 2000}, {50, 7}, {1, 1}}) {
       double[] mine = Proportions.wilson(c[0], c[1]);
-      double[] theirs = OddsAggregation.wilson(c[0], c[1]);
+      double p = (double) c[1] / c[0];
+      double n = c[0];
+      double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+      double half = z / (1 + z * z / n) * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+      double[] theirs = {Math.max(0, centre - half), Math.min(1, centre + half)};
       assertEquals(theirs[0], mine[0], 1e-12);
       assertEquals(theirs[1], mine[1], 1e-12);
     }

@@ -181,7 +181,7 @@ class BriefInChromiumIT {
   void theOddsBriefOfTheBaselineRendersCleanly() throws Exception {
     Path out = tmp.resolve("odds");
     cli("odds", root().resolve("scenarios/baseline.yaml").toString(), "--runs", "300", "--out", out.toString(), "--quiet");
-    Path report = report(out, "baseline", "");
+    Path report = report(out, "odds-baseline", "");
     check(render(report, "odds-baseline"), "odds-baseline", 5); // odds, back-test, blockers, terms, positions
   }
 
@@ -192,7 +192,7 @@ class BriefInChromiumIT {
         root().resolve("scenarios/whatif/no_earthquake.yaml").toString(), "--runs", "200", "--out", out.toString(), "--quiet");
     check(render(report(out, "compare-baseline-vs-no_earthquake", ""), "compare"), "compare-baseline-vs-no_earthquake", 2);
     cli("forecast", root().resolve("scenarios/baseline.yaml").toString(), "--runs", "20", "--out", out.toString());
-    check(render(report(out, "baseline", "-forecast"), "forecast"), "forecast-baseline", 1);
+    check(render(report(out, "forecast-baseline", ""), "forecast"), "forecast-baseline", 1);
   }
 
   @Test
@@ -207,7 +207,7 @@ class BriefInChromiumIT {
     // a real brief with a remote image slipped in: its Content-Security-Policy blocks it and says so
     Path out = tmp.resolve("control");
     cli("odds", root().resolve("scenarios/baseline.yaml").toString(), "--runs", "50", "--out", out.toString(), "--quiet");
-    Path report = report(out, "baseline", "");
+    Path report = report(out, "odds-baseline", "");
     Path tampered = report.resolveSibling("tampered.html");
     Files.writeString(tampered, Files.readString(report, StandardCharsets.UTF_8)
         .replace("<body>", "<body><img src=\"http://example.invalid/x.png\">"), StandardCharsets.UTF_8);

@@ -140,7 +140,7 @@ class PolicyBriefTest {
   @Test
   void theBaselineBriefHasEverySectionTheBackTestAndWorkingEvidenceLinks() throws IOException {
     cli("odds", "scenarios/baseline.yaml", "--runs", "300", "--out", tmp.toString(), "--quiet");
-    Path folder = onlyFolder(tmp, "baseline");
+    Path folder = onlyFolder(tmp, "odds-baseline");
     String html = checkSelfContained(folder);
     for (String section : List.of("id=\"headline\"", "id=\"odds\"", "id=\"blockers\"", "id=\"movers\"", "id=\"terms\"",
         "id=\"positions\"", "id=\"reference\"", "id=\"assumptions\"", "id=\"events\"", "id=\"caveats\"", "id=\"reproduce\"")) {
@@ -171,7 +171,7 @@ class PolicyBriefTest {
     Path scenario = HostileScenario.write(tmp.resolve("dir <i>x</i> & 'q'"));
     Path out = tmp.resolve("results");
     cli("odds", scenario.toString(), "--out", out.toString(), "--quiet", "--set", "north.flexibility=0.9");
-    String odds = checkSelfContained(onlyFolder(out, "hostile"));
+    String odds = checkSelfContained(onlyFolder(out, "odds-hostile"));
     assertEscapedEverywhere(odds);
     assertFalse(odds.contains("What actually happened"), "no back-test for a scenario that is not the Türkiye–Syria case");
     assertTrue(odds.contains("007_hostile%20article.txt"), "link to a seed with a space in its name");
@@ -184,9 +184,7 @@ class PolicyBriefTest {
 
     cli("forecast", scenario.toString(), "--runs", "20", "--out", out.toString());
     Path forecastFolder;
-    try (Stream<Path> s = Files.list(out.resolve("hostile"))) {
-      forecastFolder = s.filter(p -> p.getFileName().toString().endsWith("-forecast")).findFirst().orElseThrow();
-    }
+    forecastFolder = onlyFolder(out, "forecast-hostile");
     String forecast = checkSelfContained(forecastFolder);
     assertEscapedEverywhere(forecast);
     assertEquals(1, count(forecast, "<svg"), "forecast chart inline");

@@ -63,9 +63,6 @@ public final class BdmTableReader {
     }
   }
 
-  /** One cell: its text (unquoted, trimmed) and the 1-based column where its content starts. */
-  private record Cell(String text, int column) {}
-
   private static final class Parser {
     private final String text;
     private final String label;
@@ -83,23 +80,19 @@ public final class BdmTableReader {
       int width = 0;
       int headerLine = 0;
       List<ActorTable.Row> rows = new ArrayList<>();
-      List<Cell> salienceCells = new ArrayList<>();
+      List<CsvCells.Cell> salienceCells = new ArrayList<>();
       Map<String, Integer> seen = new HashMap<>();
       int rowCount = 0;
-      int at = 0;
-      for (int ln = 1; at <= text.length(); ln++) {
-        int end = at;
-        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
-        String line = text.substring(at, end);
-        at = end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n'
-            ? end + 2 : end + 1;
-        if (line.isBlank()) continue;
+      for (CsvCells.Line raw : CsvCells.lines(text)) {
+        int ln = raw.number();
+        String line = raw.text();
         if (index != null && ++rowCount > Limits.MAX_ACTORS) {
           problems.add(new Problem(label, ln, 1, "row " + ln, "more than " + Limits.MAX_ACTORS
               + " actors; a table may have at most " + Limits.MAX_ACTORS));
           break;
         }
-        List<Cell> cells = split(line, ln);
+        List<CsvCells.Cell> cells = CsvCells.split(line, bad -> problems.add(new Problem(label, ln, bad.column(), "line " + ln,
+            bad.message())));
         if (cells == null) continue; // problem already recorded
         // Trailing commas: empty cells past the header's width (all of them on the header itself).
         int keep = index == null ? 1 : Math.max(1, width);
@@ -117,7 +110,7 @@ public final class BdmTableReader {
               "expected " + width + " cells (" + String.join(", ", headerNames()) + "), got " + cells.size()));
           continue;
         }
-        Cell nameCell = cells.get(index[0]);
+        CsvCells.Cell nameCell = cells.get(index[0]);
         String actor = nameCell.text();
         boolean ok = true;
         if (actor.isEmpty()) {
@@ -172,12 +165,12 @@ public final class BdmTableReader {
     }
 
     /** The header's column index for each of COLUMNS, or null (with a problem) if it is not a header. */
-    private int[] header(List<Cell> cells, int ln) {
+    private int[] header(List<CsvCells.Cell> cells, int ln) {
       int[] index = {-1, -1, -1, -1};
       boolean any = cells.stream().anyMatch(c -> COLUMNS.contains(c.text().toLowerCase(Locale.ROOT)));
       if (!any) {
         StringBuilder got = new StringBuilder();
-        for (Cell c : cells) got.append(got.length() > 0 ? "," : "").append(c.text());
+        for (CsvCells.Cell c : cells) got.append(got.length() > 0 ? "," : "").append(c.text());
         String shown = got.length() > 60 ? got.substring(0, 60) + "…" : got.toString();
         problems.add(new Problem(label, ln, cells.isEmpty() ? 1 : cells.get(0).column(), "header",
             "expected the header Actor,Capability,Position,Salience, got \"" + shown + "\" (is the header missing?)"));
@@ -185,7 +178,7 @@ public final class BdmTableReader {
       }
       boolean bad = false;
       for (int i = 0; i < cells.size(); i++) {
-        Cell cell = cells.get(i);
+        CsvCells.Cell cell = cells.get(i);
         int k = COLUMNS.indexOf(cell.text().toLowerCase(Locale.ROOT));
         if (k < 0) {
           String what = cell.text().isEmpty() ? "an empty column name" : "\"" + cell.text() + "\"";
@@ -210,13 +203,13 @@ public final class BdmTableReader {
       return index;
     }
 
-    private String rowField(int ln, List<Cell> cells, int[] index, String field) {
+    private String rowField(int ln, List<CsvCells.Cell> cells, int[] index, String field) {
       String actor = index != null && index[0] < cells.size() ? cells.get(index[0]).text() : "";
       String row = "row " + ln + (actor.isEmpty() ? "" : " (" + actor + ")");
       return field == null ? row : row + "." + field;
     }
 
-    private Double number(Cell cell, int ln, List<Cell> cells, int[] index, String field) {
+    private Double number(CsvCells.Cell cell, int ln, List<CsvCells.Cell> cells, int[] index, String field) {
       String t = cell.text();
       if (NUMBER.matcher(t).matches()) {
         try {
@@ -232,86 +225,6 @@ public final class BdmTableReader {
       problems.add(new Problem(label, ln, cell.column(), rowField(ln, cells, index, field),
           t.isEmpty() ? "expected a number, got an empty cell" : "expected a number, got \"" + t + "\""));
       return null;
-    }
-
-    /** Splits one line into cells (RFC 4180 quoting, trimmed), or null with a problem. */
-    private List<Cell> split(String line, int ln) {
-      List<Cell> cells = new ArrayList<>();
-      int i = 0;
-      int len = line.length();
-      while (true) {
-        if (cells.size() >= Limits.MAX_CELLS_PER_ROW) {
-          problems.add(new Problem(label, ln, i + 1, "line " + ln, "more than " + Limits.MAX_CELLS_PER_ROW
-              + " cells on one line"));
-          return null;
-        }
-        int start = i;
-        while (i < len && isPad(line.charAt(i))) i++;
-        int contentColumn = i + 1;
-        StringBuilder value = new StringBuilder();
-        if (i < len && line.charAt(i) == '"') {
-          int open = i;
-          i++;
-          boolean closed = false;
-          while (i < len) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-              if (i + 1 < len && line.charAt(i + 1) == '"') {
-                value.append('"');
-                i += 2;
-                continue;
-              }
-              closed = true;
-              i++;
-              break;
-            }
-            value.append(ch);
-            i++;
-          }
-          if (!closed) {
-            problems.add(new Problem(label, ln, open + 1, "line " + ln, "a quoted field is not closed on its line"));
-            return null;
-          }
-          if (value.length() > Limits.MAX_TEXT) {
-            problems.add(new Problem(label, ln, contentColumn, "line " + ln, "a cell of " + value.length()
-                + " characters; at most " + Limits.MAX_TEXT + " are allowed"));
-            return null;
-          }
-          while (i < len && isPad(line.charAt(i))) i++;
-          if (i < len && line.charAt(i) != ',') {
-            problems.add(new Problem(label, ln, i + 1, "line " + ln, "unexpected text after a quoted field"));
-            return null;
-          }
-          cells.add(new Cell(value.toString().strip(), contentColumn));
-        } else {
-          int end = line.indexOf(',', i);
-          if (end < 0) end = len;
-          String raw = line.substring(i, end);
-          if (raw.indexOf('"') >= 0) {
-            problems.add(new Problem(label, ln, i + raw.indexOf('"') + 1, "line " + ln,
-                "a quote inside an unquoted field; quote the whole field and double the quote"));
-            return null;
-          }
-          if (raw.length() > Limits.MAX_TEXT) {
-            problems.add(new Problem(label, ln, contentColumn, "line " + ln, "a cell of " + raw.length()
-                + " characters; at most " + Limits.MAX_TEXT + " are allowed"));
-            return null;
-          }
-          cells.add(new Cell(raw.strip(), raw.isBlank() ? start + 1 : contentColumn));
-          i = end;
-        }
-        if (i >= len) break;
-        i++; // the comma
-        if (i == len) { // a trailing comma ends the line with one empty cell
-          cells.add(new Cell("", len + 1));
-          break;
-        }
-      }
-      return cells;
-    }
-
-    private static boolean isPad(char ch) {
-      return ch == ' ' || ch == '\t';
     }
   }
 }

@@ -87,12 +87,9 @@ public final class KtabCsvReader {
     return text;
   }
 
-  /** One cell: its text (unquoted and trimmed) and its 1-based column. */
-  private record Cell(String text, int column) {}
-
   /** One non-blank line. */
-  private record Line(int number, List<Cell> cells, int end) {
-    Cell cell(int i) {
+  private record Line(int number, List<CsvCells.Cell> cells, int end) {
+    CsvCells.Cell cell(int i) {
       return i < cells.size() ? cells.get(i) : null;
     }
   }
@@ -113,95 +110,19 @@ public final class KtabCsvReader {
 
     List<Line> lines() {
       List<Line> out = new ArrayList<>();
-      int number = 1;
-      int start = 0;
-      int len = text.length();
-      while (start <= len) {
-        int end = start;
-        while (end < len && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
-        String raw = text.substring(start, end);
-        if (!raw.isBlank() && out.size() >= MAX_ACTORS + 2) {
-          problem(number, 1, "row " + number, "more than " + MAX_ACTORS + " actor rows; a table may have at most "
+      for (CsvCells.Line raw : CsvCells.lines(text)) {
+        if (out.size() >= MAX_ACTORS + 2) {
+          problem(raw.number(), 1, "row " + raw.number(), "more than " + MAX_ACTORS + " actor rows; a table may have at most "
               + MAX_ACTORS);
           break;
         }
-        if (!raw.isBlank()) {
-          List<Cell> cells = cells(raw, number);
-          if (cells != null) out.add(new Line(number, cells, raw.length() + 1));
-        }
-        if (end >= len) break;
-        start = end + (text.charAt(end) == '\r' && end + 1 < len && text.charAt(end + 1) == '\n' ? 2 : 1);
-        number++;
+        List<CsvCells.Cell> cells = CsvCells.split(raw.text(), bad -> problem(raw.number(), bad.column(), "", bad.message()));
+        if (cells == null) continue;
+        // trailing commas: their empty cells are dropped
+        while (!cells.isEmpty() && cells.get(cells.size() - 1).text().isEmpty()) cells.remove(cells.size() - 1);
+        out.add(new Line(raw.number(), cells, raw.text().length() + 1));
       }
       return out;
-    }
-
-    /** Splits a line into cells; trailing empty cells (trailing commas) are dropped. Null if malformed. */
-    List<Cell> cells(String raw, int line) {
-      List<Cell> cells = new ArrayList<>();
-      int i = 0;
-      int n = raw.length();
-      while (true) {
-        if (cells.size() >= Limits.MAX_CELLS_PER_ROW) {
-          problem(line, i + 1, "", "more than " + Limits.MAX_CELLS_PER_ROW + " cells on one line");
-          return null;
-        }
-        int cellStart = i;
-        while (i < n && isPad(raw.charAt(i))) i++;
-        int column = i + 1;
-        String value;
-        if (i < n && raw.charAt(i) == '"') {
-          StringBuilder b = new StringBuilder();
-          int j = i + 1;
-          boolean closed = false;
-          while (j < n) {
-            char c = raw.charAt(j);
-            if (c == '"') {
-              if (j + 1 < n && raw.charAt(j + 1) == '"') {
-                b.append('"');
-                j += 2;
-                continue;
-              }
-              closed = true;
-              j++;
-              break;
-            }
-            b.append(c);
-            j++;
-          }
-          if (!closed) {
-            problem(line, column, "", "a quoted cell is not closed on its line");
-            return null;
-          }
-          while (j < n && isPad(raw.charAt(j))) j++;
-          if (j < n && raw.charAt(j) != ',') {
-            problem(line, j + 1, "", "unexpected text after a quoted cell: expected a comma");
-            return null;
-          }
-          value = b.toString().strip();
-          i = j;
-        } else {
-          int j = i;
-          while (j < n && raw.charAt(j) != ',') j++;
-          value = raw.substring(i, j).strip();
-          if (value.isEmpty()) column = cellStart + 1; // a blank cell: point at its start
-          i = j;
-        }
-        if (value.length() > Limits.MAX_TEXT) {
-          problem(line, column, "", "a cell of " + value.length() + " characters; at most " + Limits.MAX_TEXT
-              + " are allowed");
-          return null;
-        }
-        cells.add(new Cell(value, column));
-        if (i >= n) break;
-        i++; // the comma
-      }
-      while (!cells.isEmpty() && cells.get(cells.size() - 1).text().isEmpty()) cells.remove(cells.size() - 1);
-      return cells;
-    }
-
-    static boolean isPad(char c) {
-      return c == ' ' || c == '\t';
     }
 
     ActorTable table() throws ScenarioException {
@@ -226,14 +147,14 @@ public final class KtabCsvReader {
       String hf = "row " + headers.number() + ".headers";
       int expected = 3 + 2 * dims;
       if (headers.cells().size() != expected) {
-        Cell at = headers.cells().size() > expected ? headers.cells().get(expected) : null;
+        CsvCells.Cell at = headers.cells().size() > expected ? headers.cells().get(expected) : null;
         problem(headers.number(), at == null ? headers.end() : at.column(), hf, String.format(Locale.ROOT,
             "row 1 declares %d dimension%s, so expected %d headers (Actor, Description, Power, then a position "
                 + "and a salience per dimension), got %d", dims, dims == 1 ? "" : "s", expected, headers.cells().size()));
       }
       List<String> dimensions = new ArrayList<>();
       for (int d = 0; d < dims; d++) {
-        Cell c = headers.cell(3 + 2 * d);
+        CsvCells.Cell c = headers.cell(3 + 2 * d);
         dimensions.add(c == null || c.text().isEmpty() ? "dimension_" + (d + 1) : c.text());
       }
 
@@ -245,7 +166,7 @@ public final class KtabCsvReader {
       }
       int found = lines.size() - 2;
       if (actors >= MIN_ACTORS && found != actors) {
-        Cell c = head.cell(2);
+        CsvCells.Cell c = head.cell(2);
         problem(head.number(), c.column(), "row " + head.number() + ".actors", String.format(Locale.ROOT,
             "row 1 declares %d actors, the file has %d actor row%s", actors, found, found == 1 ? "" : "s"));
       }
@@ -254,7 +175,7 @@ public final class KtabCsvReader {
     }
 
     private int count(Line line, int index, String field, String what, int min, int max) {
-      Cell c = line.cell(index);
+      CsvCells.Cell c = line.cell(index);
       if (c == null || c.text().isEmpty()) {
         problem(line.number(), c == null ? line.end() : c.column(), field, "missing the " + what);
         return -1;
@@ -276,7 +197,7 @@ public final class KtabCsvReader {
     private ActorTable.Row row(Line line, int dims, Map<String, Integer> seen) {
       int before = problems.size();
       int no = line.number();
-      Cell nameCell = line.cell(0);
+      CsvCells.Cell nameCell = line.cell(0);
       String name = nameCell == null ? "" : nameCell.text();
       String prefix = "row " + no + (name.isEmpty() ? "" : " (" + name + ")");
       if (name.isEmpty()) {
@@ -289,7 +210,7 @@ public final class KtabCsvReader {
       }
       int expected = 3 + 2 * dims;
       if (line.cells().size() > expected) {
-        Cell extra = line.cells().get(expected);
+        CsvCells.Cell extra = line.cells().get(expected);
         problem(no, extra.column(), prefix, String.format(Locale.ROOT,
             "expected %d values (name, description, capability, then a position and a salience per dimension), got %d",
             expected, line.cells().size()));
@@ -313,7 +234,7 @@ public final class KtabCsvReader {
         total += s[d];
       }
       if (salOk && total > 100 + 1e-9) {
-        Cell c = line.cell(4);
+        CsvCells.Cell c = line.cell(4);
         problem(no, c.column(), prefix + ".salience_1", String.format(Locale.ROOT,
             "an actor's saliences must sum to at most 100 (KTAB's rule), got %s", fmt(total)));
       }
@@ -328,7 +249,7 @@ public final class KtabCsvReader {
     }
 
     private double number(Line line, int index, String field, double lo, double hi, String range) {
-      Cell c = line.cell(index);
+      CsvCells.Cell c = line.cell(index);
       if (c == null) return Double.NaN; // the short row is reported once
       if (c.text().isEmpty()) {
         problem(line.number(), c.column(), field, "expected a number in " + range + ", got nothing");

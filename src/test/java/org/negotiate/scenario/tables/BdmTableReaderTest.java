@@ -149,7 +149,7 @@ class BdmTableReaderTest {
         Arguments.of(HEADER + " ,0.08,4,80\n", 2, 1, "row 2.actor", "no name"),
         Arguments.of(HEADER + "\"Netherlands,0.08,4,80\n", 2, 1, "line 2", "not closed"),
         Arguments.of(HEADER + "Nether\"lands,0.08,4,80\n", 2, 7, "line 2", "quote inside"),
-        Arguments.of(HEADER + "\"Netherlands\"x,0.08,4,80\n", 2, 14, "line 2", "after a quoted field"),
+        Arguments.of(HEADER + "\"Netherlands\"x,0.08,4,80\n", 2, 14, "line 2", "after a quoted cell"),
         Arguments.of(HEADER + "Netherlands,  0.08 ,  four ,80\n", 2, 23, "row 2 (Netherlands).position",
             "got \"four\""),
         Arguments.of(HEADER, 1, 1, "", "no actors"),

@@ -57,7 +57,7 @@ public final class Briefs {
     return PolicyBrief.builder("How likely is a deal? Scenario “" + s.name() + "”", subtitle(s, manifest))
         .section(BriefSections.oddsHeadline(s, odds, reasons, asOf(manifest), entry(manifest, "backtest"),
             entry(manifest, "structural_band")))
-        .section(BriefSections.oddsChart(chartsDir, odds))
+        .section(BriefSections.oddsChart(chartsDir, odds, s.calendar().dated()))
         .section(posterior(chartsDir))
         .section(backtestChart(chartsDir))
         .section(BriefSections.blockers(odds, reasons, chartsDir))

@@ -20,11 +20,18 @@ public final class OddsTables {
 
   /** {@code odds.csv}: P(agreement by the end of each month) with its 95% Wilson interval. */
   public static void writeOdds(ConvergenceOdds odds, Path file) throws IOException {
+    writeOdds(odds, true, file);
+  }
+
+  /** As {@link #writeOdds(ConvergenceOdds, Path)}; undated (an actor table), without the month column. */
+  public static void writeOdds(ConvergenceOdds odds, boolean dated, Path file) throws IOException {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("round,month,agreed,replications,odds,lower95,upper95\n");
+      w.write(dated ? "round,month,agreed,replications,odds,lower95,upper95\n" : "round,agreed,replications,odds,lower95,upper95\n");
       for (ConvergenceOdds.MonthOdds m : odds.byMonth()) {
-        w.write(String.format(Locale.ROOT, "%d,%s,%d,%d,%.6f,%.6f,%.6f%n",
-            m.round(), m.month(), m.agreed(), odds.replications(), m.odds(), m.lower(), m.upper()));
+        w.write(dated ? String.format(Locale.ROOT, "%d,%s,%d,%d,%.6f,%.6f,%.6f%n",
+            m.round(), m.month(), m.agreed(), odds.replications(), m.odds(), m.lower(), m.upper())
+            : String.format(Locale.ROOT, "%d,%d,%d,%.6f,%.6f,%.6f%n",
+            m.round(), m.agreed(), odds.replications(), m.odds(), m.lower(), m.upper()));
       }
     }
   }
@@ -37,7 +44,8 @@ public final class OddsTables {
       Path file) throws IOException {
     List<String> canonical = result.canonicalActorIds();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      StringBuilder h = new StringBuilder("replication,seed,ending,round,month");
+      boolean dated = s.calendar().dated();
+      StringBuilder h = new StringBuilder(dated ? "replication,seed,ending,round,month" : "replication,seed,ending,round");
       for (Issue i : s.issues()) h.append(",terms_").append(i.id());
       for (Actor a : s.actors()) h.append(",utility_").append(a.id());
       h.append(",blocker,block_reason,zone_at_end,rational,pareto_gap,nash_distance_utility,nash_distance_terms,"
@@ -47,8 +55,8 @@ public final class OddsTables {
       for (RunOutcome r : result.outcomes()) {
         StringBuilder row = new StringBuilder();
         row.append(result.indexOf(index++)).append(',').append(Long.toUnsignedString(r.seed())).append(',')
-            .append(r.ending().name().toLowerCase(Locale.ROOT)).append(',').append(r.round()).append(',')
-            .append(s.calendar().month(r.round()));
+            .append(r.ending().name().toLowerCase(Locale.ROOT)).append(',').append(r.round());
+        if (dated) row.append(',').append(s.calendar().month(r.round()));
         for (int k = 0; k < s.issues().size(); k++) row.append(',').append(r.terms() == null ? "" : num(r.terms()[k], 3));
         for (Actor a : s.actors()) row.append(',').append(num(r.utilities()[canonical.indexOf(a.id())], 4));
         row.append(',').append(r.blocker() < 0 ? "" : canonical.get(r.blocker()));
@@ -94,14 +102,22 @@ public final class OddsTables {
    * {@code run}'s alone.
    */
   public static void writeRounds(ConvergenceOdds odds, Path file) throws IOException {
+    writeRounds(odds, true, file);
+  }
+
+  /** As {@link #writeRounds(ConvergenceOdds, Path)}; undated (an actor table), {@code after_round} instead of the month. */
+  public static void writeRounds(ConvergenceOdds odds, boolean dated, Path file) throws IOException {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("state,after_month,actor,issue,p10,median,p90\n");
+      w.write(dated ? "state,after_month,actor,issue,p10,median,p90\n" : "state,after_round,actor,issue,p10,median,p90\n");
       // A large table has 100,000 rows or more: built without a format string per row.
       StringBuilder row = new StringBuilder(96);
       String eol = System.lineSeparator();
       for (ConvergenceOdds.PositionBand b : odds.positions()) {
         row.setLength(0);
-        row.append(b.round() + 1).append(',').append(b.month()).append(',').append(b.actorId()).append(',').append(b.issueId())
+        row.append(b.round() + 1).append(',');
+        if (dated) row.append(b.month());
+        else row.append(b.round());
+        row.append(',').append(b.actorId()).append(',').append(b.issueId())
             .append(',').append(num(b.p10(), 1)).append(',').append(num(b.p50(), 1)).append(',').append(num(b.p90(), 1))
             .append(eol);
         w.append(row);

@@ -168,9 +168,11 @@ final class ScenarioBinder {
   private Calendar calendar(YamlNode.Map root) {
     YamlNode.Map m = map(root, "calendar", "calendar");
     if (m == null) return null;
-    keys(m, "calendar", List.of("start"), List.of("start"));
+    keys(m, "calendar", List.of("start", "undated"), List.of("start"));
     start = month(m, "start", "calendar.start");
-    return start == null ? null : new Calendar(start);
+    // undated: true (an actor table's calendar): the start is a placeholder, results count rounds
+    Boolean undated = m.entries().containsKey("undated") ? bool(m, "undated", "calendar", false) : null;
+    return start == null ? null : new Calendar(start, undated == null || !undated);
   }
 
   // ================================================================ issues

@@ -77,4 +77,14 @@ class ActorTableRunsTest {
     assertTrue(again.out().startsWith("P(deal by round "), again.out());
     assertTrue(Files.readAllLines(g.resolve("odds.csv")).get(0).startsWith("round,agreed,"));
   }
+
+  @Test
+  void runOfATableCountsRoundsToo() throws IOException {
+    CliTest.Run r = CliTest.cli("run", "--table", BDM, "--out", tmp.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertFalse(r.out().contains("2000-") || r.out().contains("2008-"), "no invented calendar: " + r.out());
+    Matcher m = Pattern.compile("results: (.+)/").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    assertTrue(Files.readAllLines(Path.of(m.group(1)).resolve("rounds.csv")).get(0).startsWith("state,after_round,"));
+  }
 }

@@ -85,7 +85,7 @@ public final class DiscoveryReport {
     Prim.Step b = r.prim().box();
     int hits = r.prim().hits();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("input,settable,lower,upper,draws_min,draws_max,condition,density_without,coverage_without\n");
+      w.write("input,settable,lower,upper,draws_min,draws_max,condition,density_without,coverage_without,stability\n");
       for (int j = 0; j < r.inputs().size(); j++) {
         if (!b.box().restricted(j)) continue;
         UncertainInput in = r.inputs().get(j);
@@ -105,7 +105,7 @@ public final class DiscoveryReport {
         w.write(String.join(",", Csv.text(in.key()), Boolean.toString(in.settable()),
             lo == Double.NEGATIVE_INFINITY ? "" : Csv.num(lo, 6), hi == Double.POSITIVE_INFINITY ? "" : Csv.num(hi, 6),
             Csv.num(min, 6), Csv.num(max, 6), Csv.text(Discovery.condition(in, lo, hi)), Csv.num(without.density(), 6),
-            Csv.num(without.coverage(), 6)) + "\n");
+            Csv.num(without.coverage(), 6), r.stability() == null ? "" : Csv.num(r.stability().stability()[j], 4)) + "\n");
       }
     }
   }

@@ -436,6 +436,16 @@ public final class BriefSections {
             + "stakeholders show their ideals. After a deal the parties stand on its terms."));
   }
 
+  /** The two parties' utility plane, when the run drew one (exactly two parties); null otherwise. */
+  public static Section utilityPlane(Path chartsDir) throws IOException {
+    if (!java.nio.file.Files.isRegularFile(chartsDir.resolve("utility-plane.svg"))) return null;
+    return new Section("utility-plane", "What each deal is worth to the two parties", figure(chartsDir, "utility-plane",
+        "Chart: the two parties' utilities of every possible package and of each agreed deal",
+        "Each party's judged utility at the nominal inputs: the Pareto frontier of the packages, the point of no deal "
+            + "(their reservations), the Nash, symmetric Nash, Kalai–Smorodinsky and maximum joint utility points, and "
+            + "every agreed package of the runs. A deal near the frontier leaves little on the table for both."));
+  }
+
   /** {@code reference.csv} as a table: the compromise and Nash points at the start, one row per issue. */
   public static Section reference(List<ReferenceSummary> rows) {
     Map<String, ReferenceSummary[]> byIssue = new LinkedHashMap<>();

@@ -64,6 +64,7 @@ public final class Briefs {
         .section(BriefSections.movers(movers, scenarioFile))
         .section(BriefSections.terms(s, odds, chartsDir))
         .section(BriefSections.positions(chartsDir))
+        .section(BriefSections.utilityPlane(chartsDir))
         .section(reference == null ? null : BriefSections.reference(reference))
         .section(BriefSections.assumptions(s, scenarioFile, reportDir, "assumptions", "Assumptions and their evidence"))
         .section(BriefSections.events(s, scenarioFile, reportDir, "events", "Events"))

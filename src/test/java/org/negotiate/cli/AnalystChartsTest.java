@@ -33,4 +33,16 @@ class AnalystChartsTest {
     int at = svg.indexOf("Sample too small to read these indices");
     assertTrue(svg.indexOf("samples", at) > at, "and what to do (more --samples)");
   }
+
+  @Test
+  void theUtilityPlaneOfTwoPartiesIsInTheBrief() throws IOException {
+    CliTest.Run r = CliTest.cli("odds", "scenarios/baseline.yaml", "--runs", "40", "--band", "0", "--quiet", "--out", tmp.toString());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(" · (\\S+)/\\s*$").matcher(r.out());
+    assertTrue(m.find(), r.out() + r.err());
+    Path f = Path.of(m.group(1));
+    assertTrue(Files.isRegularFile(f.resolve("utility-plane.svg")));
+    String brief = Files.readString(f.resolve("report.html"));
+    assertTrue(brief.contains("What each deal is worth to the two parties"), "the utility plane's section");
+    assertTrue(brief.contains("Chart: the two parties"), "its chart, inline");
+  }
 }

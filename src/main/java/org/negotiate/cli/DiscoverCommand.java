@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.negotiate.experiment.BoxStability;
 import org.negotiate.experiment.Discovery;
 import org.negotiate.experiment.Engine;
 import org.negotiate.experiment.Prim;
@@ -118,6 +119,22 @@ final class DiscoverCommand implements Callable<Integer> {
     m.put("coverage", b.coverage());
     m.put("mass", b.mass());
     m.put("odds_all_runs", r.prim().baseDensity());
+    // the box's stability: each condition of the box found on all runs, with its share of bootstrap resamples
+    Map<String, Object> st = new LinkedHashMap<>();
+    st.put("resamples", r.stability().resamples());
+    st.put("keep_share", BoxStability.KEEP);
+    List<Map<String, Object>> conds = new ArrayList<>();
+    Prim.Box found = r.stability().found().box();
+    for (int j = 0; j < r.inputs().size(); j++) {
+      if (!found.restricted(j)) continue;
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("condition", Discovery.condition(r.inputs().get(j), found.lo()[j], found.hi()[j]));
+      c.put("stability", r.stability().stability()[j]);
+      c.put("kept", r.stability().kept(j));
+      conds.add(c);
+    }
+    st.put("conditions", conds);
+    m.put("stability", st);
     return m;
   }
 }

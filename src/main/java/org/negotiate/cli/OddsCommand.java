@@ -148,7 +148,7 @@ final class OddsCommand implements Callable<Integer> {
       ConvergenceOdds odds = result.requireOutcomes().odds();
       n = odds.replications(); // with a precision, the replications it took
       folder.write("scenario.resolved.yaml", resolved);
-      OddsTables.writeOdds(odds, folder.file("odds.csv"));
+      OddsTables.writeOdds(odds, s.calendar().dated(), folder.file("odds.csv"));
       if (!result.failures().isEmpty()) OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
       if (analysisLeftOut != null) spec.commandLine().getErr().println("negotiate: " + analysisLeftOut);
       OutcomeAnalysis[] analysis;
@@ -169,9 +169,9 @@ final class OddsCommand implements Callable<Integer> {
         });
         List<Background.Part<List<Path>>> chartParts = new ArrayList<>();
         java.time.YearMonth asOf = scenario.cut == null ? null : scenario.cut.month();
-        for (OddsCharts.Chart c : OddsCharts.charts(odds, folder.dir(), asOf)) chartParts.add(parts.submit(c::write));
+        for (OddsCharts.Chart c : OddsCharts.charts(odds, folder.dir(), asOf, s.calendar().dated())) chartParts.add(parts.submit(c::write));
         chartParts.add(parts.submit(() -> utilityPlane(s, r, runs, base, result, folder.dir())));
-        OddsTables.writeRounds(odds, folder.file("rounds.csv"));
+        OddsTables.writeRounds(odds, s.calendar().dated(), folder.file("rounds.csv"));
         for (Background.Part<List<Path>> c : chartParts) c.get();
         analysis = analysisPart.get();
         reference = referencePart.get();
@@ -248,10 +248,10 @@ final class OddsCommand implements Callable<Integer> {
       Path done = out.finish(manifest, summary, (m, charts, reportDir) ->
           Briefs.odds(s, scenario.source(), result, reference, m, charts, reportDir,
               moved == null ? null : Briefs.oneAtATime(moved, charts)));
-      String line = deterministic ? deterministicLine(odds, result, s, scenario.table != null, requested, done)
+      String line = deterministic ? deterministicLine(odds, result, s, !s.calendar().dated(), requested, done)
           : summaryLine(odds, result.failures().size(), done, byRound);
       // an actor table has no dates: its months are a placeholder calendar, so the line counts rounds
-      if (scenario.table != null && !deterministic) {
+      if (!s.calendar().dated() && !deterministic) {
         ConvergenceOdds.MonthOdds by = byRound(odds, byRound);
         line = line.replaceFirst("^P\\(deal by " + by.month() + "\\)", "P(deal by round " + by.round() + ")");
       }

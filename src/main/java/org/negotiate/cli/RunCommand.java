@@ -77,10 +77,11 @@ final class RunCommand implements Callable<Integer> {
         : MonteCarlo.setupOf(s, r, rounds.exact(), base, index);
     if (replicationSeed != null) {
       log.printf(Locale.ROOT, "%s, the replication of seed %s, protocol %s, %d rounds from %s%n",
-          s.name(), Long.toUnsignedString(setup.seed()), protocol.name(), r, s.calendar().start());
+          s.name(), Long.toUnsignedString(setup.seed()), protocol.name(), r, s.calendar().dated() ? s.calendar().start() : "round 0");
     } else {
       log.printf(Locale.ROOT, "%s, replication %d of seed %d (replication seed %s), protocol %s, %d rounds from %s%n",
-          s.name(), index, base, Long.toUnsignedString(setup.seed()), protocol.name(), r, s.calendar().start());
+          s.name(), index, base, Long.toUnsignedString(setup.seed()), protocol.name(), r,
+          s.calendar().dated() ? s.calendar().start() : "round 0");
     }
     describeInputs(setup, log);
     org.negotiate.sim.RoundListener listener = (round, fired, session, close) -> {
@@ -137,7 +138,8 @@ final class RunCommand implements Callable<Integer> {
 
   private static void logRound(Scenario s, NegotiationSetup setup, int round, List<ScheduledEvent> fired,
       Protocol.Session session, RoundClose close, PrintWriter log) {
-    log.printf(Locale.ROOT, "%n%s (round %d)%n", s.calendar().month(round), round);
+    if (s.calendar().dated()) log.printf(Locale.ROOT, "%n%s (round %d)%n", s.calendar().month(round), round);
+    else log.printf(Locale.ROOT, "%nround %d%n", round);
     for (ScheduledEvent e : fired) log.printf("  event: %s: %s%n", e.id(), e.label());
     double[] text = session.text();
     if (text != null || protocolHasText(setup)) {
@@ -158,9 +160,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static String ending(Scenario s, NegotiationSetup setup, RunOutcome o) {
-    String month = s.calendar().month(o.round()).toString();
+    String month = s.calendar().label(o.round());
     return switch (o.ending()) {
-      case AGREED -> "\nDEAL in " + month + " (round " + o.round() + "): " + terms(setup, o.terms());
+      case AGREED -> "\nDEAL in " + month + (s.calendar().dated() ? " (round " + o.round() + ")" : "") + ": " + terms(setup, o.terms());
       case BREAKDOWN -> "\nBREAKDOWN in " + month + ": " + setup.actorIds().get(o.blocker()) + " walked out";
       default -> "\nNO DEAL by " + month + ": blocker " + setup.actorIds().get(o.blocker()) + " ("
           + o.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
@@ -188,7 +190,8 @@ final class RunCommand implements Callable<Integer> {
    */
   private static void writeTrajectory(Scenario s, NegotiationSetup setup, RunOutcome o, Path file) throws java.io.IOException {
     int n = setup.actors();
-    try (CsvTable w = CsvTable.open(file, "state", "after_month", "actor", "issue", "position")) {
+    try (CsvTable w = CsvTable.open(file, "state", s.calendar().dated() ? "after_month" : "after_round", "actor", "issue", "position")) {
+      // an actor table has no dates: after_round (the round's number) instead of its placeholder month
       for (int state = 0; state <= o.round() + 1; state++) {
         double[][] pos = new double[n + 1][];
         if (state == 0) {
@@ -205,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
         double[][] actorsOnly = java.util.Arrays.copyOf(pos, n);
         double[] mean = ReferencePoints.weightedMean(setup.initial(), actorsOnly);
         double[] median = ReferencePoints.weightedMedian(setup.initial(), actorsOnly);
-        String month = state == 0 ? "" : s.calendar().month(state - 1).toString();
+        String month = state == 0 ? "" : s.calendar().dated() ? s.calendar().month(state - 1).toString() : String.valueOf(state - 1);
         for (int k = 0; k < setup.issues(); k++) {
           String issue = setup.issueIds().get(k);
           for (int a = 0; a < n; a++) row(w, state, month, setup.actorIds().get(a), issue, pos[a][k]);
@@ -224,13 +227,13 @@ final class RunCommand implements Callable<Integer> {
   /** The protocol's own diagnostics per round (state t = after round t − 1), one value per row. */
   private static void writeDiagnostics(Scenario s, NegotiationSetup setup, List<Map<String, double[]>> rounds, Path file)
       throws java.io.IOException {
-    try (CsvTable w = CsvTable.open(file, "state", "after_month", "name", "actor", "value")) {
+    try (CsvTable w = CsvTable.open(file, "state", s.calendar().dated() ? "after_month" : "after_round", "name", "actor", "value")) {
       for (int t = 0; t < rounds.size(); t++) {
         for (Map.Entry<String, double[]> d : rounds.get(t).entrySet()) {
           double[] v = d.getValue();
           for (int i = 0; i < v.length; i++) {
             String actor = v.length == setup.actors() ? setup.actorIds().get(i) : "";
-            w.row(String.valueOf(t + 1), s.calendar().month(t).toString(), d.getKey(), actor, Numbers.fixed(v[i], 6));
+            w.row(String.valueOf(t + 1), s.calendar().dated() ? s.calendar().month(t).toString() : String.valueOf(t), d.getKey(), actor, Numbers.fixed(v[i], 6));
           }
         }
       }

@@ -124,6 +124,9 @@ final class WhatItTakesCommand implements Callable<Integer> {
       e.put("change", f.lever().describe(f.change()));
       e.put("set", f.reached().set());
       e.put("odds", f.reached().odds());
+      e.put("lower95", f.reached().lower());
+      e.put("upper95", f.reached().upper());
+      e.put("interval_clears_threshold", WhatItTakesReport.clears(r, f));
       found.add(e);
     }
     s.put("changes_that_reach_the_threshold", found);
@@ -148,12 +151,17 @@ final class WhatItTakesCommand implements Callable<Integer> {
       List<String> none = new ArrayList<>();
       for (WhatItTakes.Finding f : r.findings()) {
         if (f.found()) {
-          found.add(String.format(Locale.ROOT, "%s %s (%.2f)", f.lever().path(), f.lever().describe(f.change()), f.reached().odds()));
+          // "reaches" only when the interval's lower end does; otherwise the interval is shown
+          found.add(WhatItTakesReport.clears(r, f)
+              ? String.format(Locale.ROOT, "%s %s (%.2f [%.2f, %.2f])", f.lever().path(), f.lever().describe(f.change()),
+                  f.reached().odds(), f.reached().lower(), f.reached().upper())
+              : String.format(Locale.ROOT, "%s %s (%.2f [%.2f, %.2f], not surely: the interval reaches below)", f.lever().path(),
+                  f.lever().describe(f.change()), f.reached().odds(), f.reached().lower(), f.reached().upper()));
         } else {
           none.add(f.lever().path());
         }
       }
-      s.append(String.format(Locale.ROOT, " · to reach %.2f: ", thr));
+      s.append(String.format(Locale.ROOT, " · estimated to reach %.2f: ", thr));
       s.append(found.isEmpty() ? "no single change does" : String.join(", ", found));
       if (!found.isEmpty() && !none.isEmpty()) s.append(" · no single change of ").append(String.join(", ", none));
     }

@@ -32,9 +32,11 @@ public final class Discovery {
    * @param draws per replication, the drawn value of each input (inputs in {@link #inputs} order)
    * @param deal per replication, whether it had a deal by the month
    * @param round per replication, the round of the deal or of the end
+   * @param prim PRIM's trajectory; its {@code box} is the box found without its unstable conditions
+   * @param stability each condition's share of bootstrap resamples that keep it, and the box before the cut
    */
   public record Result(List<UncertainInput> inputs, Settings settings, double[][] draws, boolean[] deal, int[] round,
-      long[] seeds, Prim.Result prim) {}
+      long[] seeds, Prim.Result prim, BoxStability.Result stability) {}
 
   public static Result run(Scenario s, Protocol protocol, List<UncertainInput> inputs, Settings o, Progress progress)
       throws InterruptedException {
@@ -59,8 +61,13 @@ public final class Discovery {
       y[i] = r.agreed() && r.round() <= o.byRound();
       rounds[i] = r.round();
     }
-    Prim.Result prim = Prim.run(x, y, o.alpha(), o.minMass(), o.minCoverage());
-    return new Result(inputs, o, x, y, rounds, seeds, prim);
+    Prim.Result found = Prim.run(x, y, o.alpha(), o.minMass(), o.minCoverage());
+    // the resamples' stream is derived from the run's seed: the same command gives the same box
+    BoxStability.Result st = BoxStability.of(x, y, found.box(), o.alpha(), o.minMass(), o.minCoverage(),
+        BoxStability.RESAMPLES, o.seed() ^ 0x9E3779B97F4A7C15L);
+    Prim.Result prim = new Prim.Result(found.trajectory(), found.chosen(), found.pasted(), st.stable(), found.baseDensity(),
+        found.cases(), found.hits());
+    return new Result(inputs, o, x, y, rounds, seeds, prim, st);
   }
 
   /** Decimals to show for an input's bounds: fewer for wide ranges. */
@@ -104,6 +111,27 @@ public final class Discovery {
     }
     return String.format(Locale.ROOT, "a deal by %s in %.0f%% of runs when %s; covers %.0f%% of all deals "
         + "(the box holds %.0f%% of runs; a deal in %.0f%% of all runs)", month, 100 * b.density(), String.join(" and ", c),
-        100 * b.coverage(), 100 * b.mass(), 100 * r.prim().baseDensity());
+        100 * b.coverage(), 100 * b.mass(), 100 * r.prim().baseDensity()) + stabilityWords(r);
+  }
+
+  /** What the bootstrap kept and dropped, in words; empty when nothing was dropped and nothing found. */
+  static String stabilityWords(Result r) {
+    BoxStability.Result st = r.stability();
+    if (st == null) return "";
+    List<String> kept = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    for (int j = 0; j < r.inputs().size(); j++) {
+      String share = String.format(Locale.ROOT, "%s %.0f%%", r.inputs().get(j).key(), 100 * st.stability()[j]);
+      if (st.kept(j)) kept.add(share);
+      else if (st.dropped(j)) dropped.add(share);
+    }
+    if (kept.isEmpty() && dropped.isEmpty()) return "";
+    String s = String.format(Locale.ROOT, "; stability over %d bootstrap resamples: ", st.resamples());
+    if (!kept.isEmpty()) s += "kept " + String.join(", ", kept);
+    if (!dropped.isEmpty()) {
+      s += (kept.isEmpty() ? "" : "; ") + "dropped as unstable (in fewer than " + Math.round(100 * BoxStability.KEEP)
+          + "% of resamples) " + String.join(", ", dropped);
+    }
+    return s;
   }
 }

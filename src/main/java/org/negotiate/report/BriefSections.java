@@ -129,7 +129,8 @@ public final class BriefSections {
           + "was known then and conditioned on what had been observed, run with ", el("code", "--as-of YYYY-MM"),
           "; to score such forecasts against what happened, ", el("code", "negotiate backtest"), "."));
     }
-    String when = monthName(last.month());
+    // an actor table has no dates: its brief counts rounds
+    String when = s.calendar().dated() ? monthName(last.month()) : "round " + last.round();
     body.add(el("div", attrs("class", "headline"),
         el("div", attrs("class", "big"), pct(last.odds()), " ",
             el("small", "chance of a signed deal by the end of " + when)),
@@ -137,7 +138,7 @@ public final class BriefSections {
             + "the talks end in a deal by " + when + " in "
             + pct(last.odds()) + " of " + String.format(Locale.ROOT, "%,d", odds.replications())
             + " simulated runs (95% interval " + pctRange(last.lower(), last.upper()) + ")."
-            + halfDealsBy(odds)),
+            + halfDealsBy(odds, s.calendar().dated())),
         blockerSentence(odds, reasons, s),
         typicalDeal(odds)));
     Html structural = structuralBand(band);
@@ -162,12 +163,12 @@ public final class BriefSections {
         + ". The scales' ends and the spread are under “What a deal would say”.");
   }
 
-  private static String halfDealsBy(ConvergenceOdds odds) {
+  private static String halfDealsBy(ConvergenceOdds odds, boolean dated) {
     MonthOdds last = lastMonth(odds);
     if (last.agreed() == 0) return "";
     for (MonthOdds m : odds.byMonth()) {
       if (m.agreed() * 2 >= last.agreed()) {
-        return " Half of the deals are signed by " + monthName(m.month()) + ".";
+        return " Half of the deals are signed by " + (dated ? monthName(m.month()) : "round " + m.round()) + ".";
       }
     }
     return "";
@@ -287,6 +288,18 @@ public final class BriefSections {
 
   /** The odds chart with a caption. */
   public static Section oddsChart(Path chartsDir, ConvergenceOdds odds) throws IOException {
+    return oddsChart(chartsDir, odds, true);
+  }
+
+  /** As {@link #oddsChart(Path, ConvergenceOdds)}; undated (an actor table), by round rather than month. */
+  public static Section oddsChart(Path chartsDir, ConvergenceOdds odds, boolean dated) throws IOException {
+    if (!dated) {
+      return new Section("odds", "Odds of a deal round by round", figure(chartsDir, "odds",
+          "Chart: probability that a deal has been signed by the end of each round, with its 95% interval",
+          "P(a deal has been signed by the end of each round), with the 95% Wilson interval as a band. The table has no "
+              + "dates, so the rounds are counted, not named as months. The band is the Monte Carlo uncertainty over "
+              + String.format(Locale.ROOT, "%,d", odds.replications()) + " runs."));
+    }
     return new Section("odds", "Odds of a deal month by month", figure(chartsDir, "odds",
         "Chart: probability that a deal has been signed by the end of each month, with its 95% interval",
         "P(a deal has been signed by the end of each month), with the 95% Wilson interval as a band. The band is "
@@ -423,6 +436,16 @@ public final class BriefSections {
             + "stakeholders show their ideals. After a deal the parties stand on its terms."));
   }
 
+  /** The two parties' utility plane, when the run drew one (exactly two parties); null otherwise. */
+  public static Section utilityPlane(Path chartsDir) throws IOException {
+    if (!java.nio.file.Files.isRegularFile(chartsDir.resolve("utility-plane.svg"))) return null;
+    return new Section("utility-plane", "What each deal is worth to the two parties", figure(chartsDir, "utility-plane",
+        "Chart: the two parties' utilities of every possible package and of each agreed deal",
+        "Each party's judged utility at the nominal inputs: the Pareto frontier of the packages, the point of no deal "
+            + "(their reservations), the Nash, symmetric Nash, Kalai–Smorodinsky and maximum joint utility points, and "
+            + "every agreed package of the runs. A deal near the frontier leaves little on the table for both."));
+  }
+
   /** {@code reference.csv} as a table: the compromise and Nash points at the start, one row per issue. */
   public static Section reference(List<ReferenceSummary> rows) {
     Map<String, ReferenceSummary[]> byIssue = new LinkedHashMap<>();
@@ -534,7 +557,8 @@ public final class BriefSections {
     s.protocol().params().forEach((k, v) -> params.add(k + " " + range(v)));
     body.add(p("Protocol ", el("code", s.protocol().name()), params.isEmpty() ? "" : " (" + String.join(", ", params) + ")",
         "; agreement rule ", el("code", s.agreement().rule()), ", tolerance " + Quantity.of(s.agreement().tolerance()).describe()
-            + " points; calendar from " + s.calendar().start() + ", one round a month."));
+            + " points; " + (s.calendar().dated() ? "calendar from " + s.calendar().start() + ", one round a month."
+                : "no calendar (an actor table has no dates): results count rounds.")));
     return Html.join(body);
   }
 

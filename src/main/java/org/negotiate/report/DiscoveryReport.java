@@ -80,7 +80,7 @@ public final class DiscoveryReport {
     Prim.Step b = r.prim().box();
     int hits = r.prim().hits();
     try (CsvTable t = CsvTable.open(file, "input", "settable", "lower", "upper", "draws_min", "draws_max", "condition",
-        "density_without", "coverage_without")) {
+        "density_without", "coverage_without", "stability")) {
       for (int j = 0; j < r.inputs().size(); j++) {
         if (!b.box().restricted(j)) continue;
         UncertainInput in = r.inputs().get(j);
@@ -100,7 +100,8 @@ public final class DiscoveryReport {
         t.row(in.key(), Boolean.toString(in.settable()),
             lo == Double.NEGATIVE_INFINITY ? "" : Numbers.fixed(lo, 6), hi == Double.POSITIVE_INFINITY ? "" : Numbers.fixed(hi, 6),
             Numbers.fixed(min, 6), Numbers.fixed(max, 6), Discovery.condition(in, lo, hi), Numbers.fixed(without.density(), 6),
-            Numbers.fixed(without.coverage(), 6));
+            Numbers.fixed(without.coverage(), 6),
+            r.stability() == null ? "" : Numbers.fixed(r.stability().stability()[j], 4));
       }
     }
   }

@@ -123,13 +123,18 @@ public final class OddsCharts {
 
   /** As {@link #charts(ConvergenceOdds, Path)}, the odds chart marking the as-of month (null: none). */
   public static List<Chart> charts(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf) {
+    return charts(odds, dir, asOf, true);
+  }
+
+  /** As {@link #charts(ConvergenceOdds, Path, java.time.YearMonth)}; undated (an actor table): x counts rounds. */
+  public static List<Chart> charts(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf, boolean dated) {
     Objects.requireNonNull(odds, "odds");
     Objects.requireNonNull(dir, "dir");
     ActorPalette palette = ActorPalette.of(odds);
     int stacked = stackedHeight(Math.min(MAX_PANELS, issueOrder(odds).size()));
     return List.of(
-        () -> ChartKit.save(markAsOf(oddsChart(odds), odds, asOf), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT),
-        () -> ChartKit.save(positionsChart(odds, palette), dir, "positions", ChartKit.WIDTH, stacked),
+        () -> ChartKit.save(markAsOf(oddsChart(odds, dated), odds, asOf), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT),
+        () -> ChartKit.save(positionsChart(odds, palette, dated), dir, "positions", ChartKit.WIDTH, stacked),
         () -> ChartKit.save(termsChart(odds), dir, "terms", ChartKit.WIDTH, stacked),
         () -> ChartKit.save(blockersChart(odds, palette), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
   }
@@ -163,10 +168,14 @@ public final class OddsCharts {
   // (a) odds of agreement by month
 
   static JFreeChart oddsChart(ConvergenceOdds odds) {
+    return oddsChart(odds, true);
+  }
+
+  static JFreeChart oddsChart(ConvergenceOdds odds, boolean dated) {
     List<MonthOdds> months = odds.byMonth().stream().sorted(Comparator.comparingInt(MonthOdds::round)).toList();
     YIntervalSeries s = new YIntervalSeries("P(agreement by month)", false, true);
     for (MonthOdds m : months) {
-      s.add(ChartLook.x(m.month()), m.odds(), m.lower(), m.upper());
+      s.add(dated ? ChartLook.x(m.month()) : m.round(), m.odds(), m.lower(), m.upper());
     }
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     data.addSeries(s);
@@ -178,24 +187,28 @@ public final class OddsCharts {
     r.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     r.setAlpha(0.35f);
 
-    DateAxis x = ChartKit.monthAxis("Month (yyyy-MM; odds of a deal by the end of the month)", months.stream().map(MonthOdds::month).toList());
-    NumberAxis y = new NumberAxis("P(agreement by month)");
+    org.jfree.chart.axis.ValueAxis x = dated
+        ? ChartKit.monthAxis("Month (yyyy-MM; odds of a deal by the end of the month)", months.stream().map(MonthOdds::month).toList())
+        : roundAxis("Round (the table has no dates; odds of a deal by the end of the round)", months.size());
+    NumberAxis y = new NumberAxis(dated ? "P(agreement by month)" : "P(agreement by round)");
     y.setRange(0.0, 1.0);
     y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0")));
     XYPlot plot = new XYPlot(data, x, y, r);
     plot.setNoDataMessage("No months to show");
     plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
     plot.setFixedLegendItems(ChartLook.legend(List.of(
-        ChartLook.REPORT.lineItem("P(agreement by the end of the month)", ODDS_COLOR, ChartLook.line(2.6f)),
+        ChartLook.REPORT.lineItem(dated ? "P(agreement by the end of the month)" : "P(agreement by the end of the round)",
+            ODDS_COLOR, ChartLook.line(2.6f)),
         ChartLook.REPORT.boxItem("95% Wilson interval", ChartLook.lighter(ODDS_COLOR, 0.55 + 0.45 * 0.65)))));
 
     String last = "";
     if (!months.isEmpty()) {
       MonthOdds m = months.get(months.size() - 1);
-      last = String.format(Locale.ROOT, "P(agreement by %s) = %.2f [95%%: %.2f–%.2f]", m.month(), m.odds(), m.lower(), m.upper());
+      last = String.format(Locale.ROOT, "P(agreement by %s) = %.2f [95%%: %.2f–%.2f]", dated ? m.month() : "round " + m.round(),
+          m.odds(), m.lower(), m.upper());
     }
     return ChartLook.REPORT.chart(
-        ChartKit.title(odds.scenario(), "odds of agreement by month"),
+        ChartKit.title(odds.scenario(), dated ? "odds of agreement by month" : "odds of agreement by round"),
         List.of(ChartKit.runLine(odds.replications(), odds.seed(), last)),
         plot,
         true);
@@ -204,7 +217,21 @@ public final class OddsCharts {
   // ---------------------------------------------------------------------------------------------
   // (b) positions over time
 
+  /** An axis of rounds 0..n-1 with whole-number ticks (an actor table has no calendar). */
+  private static NumberAxis roundAxis(String label, int rounds) {
+    NumberAxis x = new NumberAxis(label);
+    x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    x.setRange(-0.5, Math.max(1, rounds) - 0.5);
+    x.setLabelFont(ChartKit.LABEL_FONT);
+    x.setTickLabelFont(ChartKit.TICK_FONT);
+    return x;
+  }
+
   static JFreeChart positionsChart(ConvergenceOdds odds, ActorPalette palette) {
+    return positionsChart(odds, palette, true);
+  }
+
+  static JFreeChart positionsChart(ConvergenceOdds odds, ActorPalette palette, boolean dated) {
     Map<String, String> labels = issueLabels(odds);
     List<String> allIssues = issueOrder(odds);
     List<String> issues = allIssues.subList(0, Math.min(MAX_PANELS, allIssues.size()));
@@ -234,7 +261,8 @@ public final class OddsCharts {
       actorNames.put(TEXT_ACTOR_ID, "Mediators' draft text");
     }
 
-    DateAxis x = ChartKit.monthAxis("Month (yyyy-MM)", months);
+    org.jfree.chart.axis.ValueAxis x = dated ? ChartKit.monthAxis("Month (yyyy-MM)", months)
+        : roundAxis("Round (the table has no dates)", months.size());
     CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
     combined.setGap(14);
     for (String issue : issues) {
@@ -254,7 +282,7 @@ public final class OddsCharts {
         YIntervalSeries s = new YIntervalSeries(actor.getValue(), false, true);
         for (PositionBand b : bands) {
           // the draft text is shown as its median only: a band would hide the actors' bands
-          s.add(ChartLook.x(b.month()), b.p50(), text ? b.p50() : b.p10(), text ? b.p50() : b.p90());
+          s.add(dated ? ChartLook.x(b.month()) : b.round(), b.p50(), text ? b.p50() : b.p10(), text ? b.p50() : b.p90());
         }
         int i = data.getSeriesCount();
         data.addSeries(s);
@@ -284,7 +312,7 @@ public final class OddsCharts {
     }
 
     return ChartLook.REPORT.chart(
-        ChartKit.title(odds.scenario(), "positions by month"),
+        ChartKit.title(odds.scenario(), dated ? "positions by month" : "positions by round"),
         shown(List.of(
             ChartKit.runLine(odds.replications(), odds.seed(), null),
             "Position on each issue's 0–100 scale: line = median over runs, shaded = 10th–90th percentile"),

@@ -18,10 +18,19 @@ public final class OddsTables {
 
   /** {@code odds.csv}: P(agreement by the end of each month) with its 95% Wilson interval. */
   public static void writeOdds(ConvergenceOdds odds, Path file) throws IOException {
-    try (CsvTable t = CsvTable.open(file, "round", "month", "agreed", "replications", "odds", "lower95", "upper95")) {
+    writeOdds(odds, true, file);
+  }
+
+  /** As {@link #writeOdds(ConvergenceOdds, Path)}; undated (an actor table), without the month column. */
+  public static void writeOdds(ConvergenceOdds odds, boolean dated, Path file) throws IOException {
+    List<String> header = new ArrayList<>(List.of("round", "month", "agreed", "replications", "odds", "lower95", "upper95"));
+    if (!dated) header.remove("month");
+    try (CsvTable t = CsvTable.open(file, header)) {
       for (ConvergenceOdds.MonthOdds m : odds.byMonth()) {
-        t.row(String.valueOf(m.round()), m.month().toString(), String.valueOf(m.agreed()), String.valueOf(odds.replications()),
-            Numbers.fixed(m.odds(), 6), Numbers.fixed(m.lower(), 6), Numbers.fixed(m.upper(), 6));
+        t.cell(m.round());
+        if (dated) t.cell(m.month().toString());
+        t.cell(String.valueOf(m.agreed())).cell(String.valueOf(odds.replications()))
+            .cell(Numbers.fixed(m.odds(), 6)).cell(Numbers.fixed(m.lower(), 6)).cell(Numbers.fixed(m.upper(), 6)).end();
       }
     }
   }
@@ -33,7 +42,9 @@ public final class OddsTables {
   public static void writeOutcomes(Scenario s, MonteCarlo.Result result, org.negotiate.experiment.OutcomeAnalysis[] analysis,
       Path file) throws IOException {
     List<String> canonical = result.canonicalActorIds();
+    boolean dated = s.calendar().dated();
     List<String> header = new ArrayList<>(List.of("replication", "seed", "ending", "round", "month"));
+    if (!dated) header.remove("month");
     for (Issue i : s.issues()) header.add("terms_" + i.id());
     for (Actor a : s.actors()) header.add("utility_" + a.id());
     header.addAll(List.of("blocker", "block_reason", "zone_at_end", "rational", "pareto_gap", "nash_distance_utility",
@@ -42,7 +53,8 @@ public final class OddsTables {
       int index = 0;
       for (RunOutcome r : result.outcomes()) {
         t.cell(result.indexOf(index++)).cell(Long.toUnsignedString(r.seed())).cell(r.ending().name().toLowerCase(Locale.ROOT))
-            .cell(r.round()).cell(s.calendar().month(r.round()).toString());
+            .cell(r.round());
+        if (dated) t.cell(s.calendar().month(r.round()).toString());
         for (int k = 0; k < s.issues().size(); k++) t.cell(r.terms() == null ? "" : num(r.terms()[k], 3));
         for (Actor a : s.actors()) t.cell(num(r.utilities()[canonical.indexOf(a.id())], 4));
         t.cell(r.blocker() < 0 ? "" : canonical.get(r.blocker()));
@@ -80,10 +92,15 @@ public final class OddsTables {
    * {@code run}'s alone.
    */
   public static void writeRounds(ConvergenceOdds odds, Path file) throws IOException {
-    try (CsvTable t = CsvTable.open(file, "state", "after_month", "actor", "issue", "p10", "median", "p90")) {
+    writeRounds(odds, true, file);
+  }
+
+  /** As {@link #writeRounds(ConvergenceOdds, Path)}; undated (an actor table), {@code after_round} instead of the month. */
+  public static void writeRounds(ConvergenceOdds odds, boolean dated, Path file) throws IOException {
+    try (CsvTable t = CsvTable.open(file, "state", dated ? "after_month" : "after_round", "actor", "issue", "p10", "median", "p90")) {
       for (ConvergenceOdds.PositionBand b : odds.positions()) {
-        t.cell(b.round() + 1).cell(b.month().toString()).cell(b.actorId()).cell(b.issueId()).cell(num(b.p10(), 1))
-            .cell(num(b.p50(), 1)).cell(num(b.p90(), 1)).end();
+        t.cell(b.round() + 1).cell(dated ? b.month().toString() : String.valueOf(b.round())).cell(b.actorId()).cell(b.issueId())
+            .cell(num(b.p10(), 1)).cell(num(b.p50(), 1)).cell(num(b.p90(), 1)).end();
       }
     }
   }

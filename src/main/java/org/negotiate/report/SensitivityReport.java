@@ -204,7 +204,35 @@ public final class SensitivityReport {
     String note = String.format(Locale.ROOT, "N = %d base samples × (k + 2) = %d points, %d bootstrap resamples · "
         + "mean P = %.2f, variance %.4f · largest %d of %d inputs", so.samples(), so.samples() * (r.inputs().size() + 2),
         so.bootstrap(), r.meanOdds(), so.variance(), n, r.inputs().size());
-    return ChartLook.REPORT.chart(ChartKit.title(scenario, "which inputs move the odds (Sobol indices)"),
-        List.of(ChartKit.runLine(r.settings().replications(), r.settings().seed(), "per point"), note), plot, true);
+    List<String> lines = new ArrayList<>(List.of(ChartKit.runLine(r.settings().replications(), r.settings().seed(), "per point"), note));
+    String warning = sobolWarning(rows);
+    if (warning != null) lines.add(warning);
+    return ChartLook.REPORT.chart(ChartKit.title(scenario, "which inputs move the odds (Sobol indices)"), lines, plot, true);
+  }
+
+  /** Widest 95% interval of an index read as an estimate rather than noise. */
+  static final double WIDE = 0.5;
+
+  /**
+   * A warning when the sample is too small to read the indices: an index outside [0, 1] (they are shares of
+   * the variance; the chart clips its bars at -0.2 and 1.2) or an interval wider than {@link #WIDE}; null otherwise.
+   */
+  public static String sobolWarning(List<Sensitivity.SobolRow> rows) {
+    String outside = null;
+    double widest = 0;
+    for (Sensitivity.SobolRow row : rows) {
+      for (SobolIndices.Estimate e : List.of(row.first(), row.total())) {
+        if (outside == null && (e.value() < -0.05 || e.value() > 1.05)) {
+          outside = String.format(Locale.ROOT, "%s index of %s = %.2f", e == row.first() ? "first-order" : "total",
+              row.input().key(), e.value());
+        }
+        if (Double.isFinite(e.upper() - e.lower())) widest = Math.max(widest, e.upper() - e.lower());
+      }
+    }
+    if (outside == null && widest <= WIDE) return null;
+    return "Sample too small to read these indices: " + (outside != null ? outside + " lies outside [0, 1]" : "")
+        + (outside != null && widest > WIDE ? "; " : "")
+        + (widest > WIDE ? String.format(Locale.ROOT, "95%% intervals up to %.2f wide", widest) : "")
+        + " · rerun with more --samples";
   }
 }

@@ -37,7 +37,7 @@ public final class WhatItTakesReport {
     // changes are plain numbers (ASCII minus); kind says whether they shift the input or multiply it
     try (CsvTable t = CsvTable.open(file, "blocker", "blocker_share", "input", "direction", "kind", "distribution",
         "largest_change", "threshold", "odds_before", "found", "change", "set", "odds_after", "lower95", "upper95", "best_odds",
-        "best_change")) {
+        "best_change", "interval_clears")) {
       for (WhatItTakes.Finding f : r.findings()) {
         WhatItTakes.Lever l = f.lever();
         double share = r.blockers().stream().filter(b -> b.actor().equals(l.blocker())).findFirst().map(WhatItTakes.Blocker::share)
@@ -53,6 +53,7 @@ public final class WhatItTakesReport {
         }
         row.add(f.best() == null ? "" : Numbers.fixed(f.best().odds(), 6));
         row.add(f.best() == null ? "" : l.number(f.best().change()));
+        row.add(f.found() ? (clears(r, f) ? "yes" : "no") : "");
         t.row(row);
       }
     }
@@ -73,14 +74,25 @@ public final class WhatItTakesReport {
     }
   }
 
+  /**
+   * Whether a found change surely reaches the threshold: the lower end of its 95% interval is at or
+   * above it. The search stops at the first estimate that reaches it, so over few runs the interval
+   * often straddles the threshold; the words then say so rather than "reaches".
+   */
+  public static boolean clears(WhatItTakes.Result r, WhatItTakes.Finding f) {
+    return f.found() && f.reached().lower() >= r.settings().threshold();
+  }
+
   /** One finding in plain words. */
   public static String sentence(WhatItTakes.Result r, WhatItTakes.Finding f) {
     WhatItTakes.Lever l = f.lever();
     String thr = String.format(Locale.ROOT, "%.2f", r.settings().threshold());
     if (f.found()) {
-      return String.format(Locale.ROOT, "%s %s (%s, %s): P = %.2f [%.2f, %.2f]  (--set %s)", l.path(), l.describe(f.change()),
+      return String.format(Locale.ROOT, "%s %s (%s, %s): P = %.2f [%.2f, %.2f], %s  (--set %s)", l.path(), l.describe(f.change()),
           l.direction(), f.reached().set().substring(l.path().length() + 1), f.reached().odds(), f.reached().lower(),
-          f.reached().upper(), f.reached().set());
+          f.reached().upper(), clears(r, f) ? "reaches " + thr + " (its interval's lower end too)"
+              : "the estimate is at " + thr + " or above but the interval's lower end is not: run more replications to tell",
+          f.reached().set());
     }
     if (f.best() == null || f.trials().stream().filter(WhatItTakes.Trial::valid).count() <= 1) {
       String problem = f.trials().stream().filter(t -> !t.valid()).map(WhatItTakes.Trial::problem).findFirst().orElse("");
@@ -106,7 +118,7 @@ public final class WhatItTakesReport {
           .toString();
     }
     for (WhatItTakes.Blocker b : main) {
-      s.append(String.format(Locale.ROOT, "%nMain blocker %s (%.0f%% of the %d failed runs). The smallest single change that lifts "
+      s.append(String.format(Locale.ROOT, "%nMain blocker %s (%.0f%% of the %d failed runs). The smallest single change whose estimate lifts "
           + "P to %.2f:%n", b.actor(), 100 * b.share(), r.failedRuns(), r.settings().threshold()));
       boolean any = false;
       for (WhatItTakes.Finding f : r.findings()) {

@@ -2,8 +2,15 @@ package org.negotiate.scenario;
 
 import java.time.YearMonth;
 
-/** Round 0 is the start month; one round is one calendar month. */
-public record Calendar(YearMonth start) implements java.io.Serializable {
+/**
+ * Round 0 is the start month; one round is one calendar month. An undated calendar (an actor table has
+ * no dates) still has a start, as the simulation needs one, but what is shown counts rounds, not months.
+ */
+public record Calendar(YearMonth start, boolean dated) implements java.io.Serializable {
+
+  public Calendar(YearMonth start) {
+    this(start, true);
+  }
 
   public YearMonth month(int round) {
     return start.plusMonths(round);
@@ -12,5 +19,10 @@ public record Calendar(YearMonth start) implements java.io.Serializable {
   /** The round a month falls in (negative if before the start). */
   public int round(YearMonth month) {
     return (int) java.time.temporal.ChronoUnit.MONTHS.between(start, month);
+  }
+
+  /** How round {@code round} is named to a reader: its month, or "round N" when the calendar is undated. */
+  public String label(int round) {
+    return dated ? month(round).toString() : "round " + round;
   }
 }

@@ -177,9 +177,11 @@ final class ScenarioBinder {
   private Calendar calendar(YamlNode.Map root) {
     YamlNode.Map m = map(root, "calendar", "calendar");
     if (m == null) return null;
-    keys(m, "calendar", List.of("start"), List.of("start"));
+    keys(m, "calendar", List.of("start", "undated"), List.of("start"));
     start = month(m, "start", "calendar.start");
-    return start == null ? null : new Calendar(start);
+    // undated: true (an actor table's calendar): the start is a placeholder, results count rounds
+    Boolean undated = m.entries().containsKey("undated") ? bool(m, "undated", "calendar", false) : null;
+    return start == null ? null : new Calendar(start, undated == null || !undated);
   }
 
   // ================================================================ issues
@@ -550,26 +552,27 @@ final class ScenarioBinder {
     } else if (v instanceof YamlNode.Seq seq) {
       if (seq.items().isEmpty() && required) err(seq, p, "give at least one evidence reference FILE#quote fragment");
       if (tooMany(seq, p, seq.items().size(), Limits.MAX_EVIDENCE, "evidence references on one item")) return List.of();
-      // In [a, b] YAML splits a quote at its commas: glue the pieces back (see YamlReader.rejoin).
+      // In [a, b] YAML ends an unquoted item at each comma: a piece that is no FILE#... is the rest of a cut quote.
       List<YamlNode.Scalar> refs = new ArrayList<>();
+      boolean cut = false;
       for (YamlNode item : seq.items()) {
         if (item instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.STRING) {
           if (seq.flow() && s.plain() && !refs.isEmpty() && refs.get(refs.size() - 1).plain()
               && !EVIDENCE_START.matcher(s.text()).matches()) {
-            YamlNode.Scalar prev = refs.remove(refs.size() - 1);
-            String src = prev.origin() != null ? prev.origin().source() : source;
-            String glued = prev.origin() == s.origin() && prev.end() >= 0 && s.end() > prev.start()
-                && s.end() <= src.length() ? src.substring(prev.start(), s.end()) : prev.text() + ", " + s.text();
-            refs.add(new YamlNode.Scalar(glued, YamlNode.Kind.STRING, true, prev.line(), prev.column(),
-                prev.start(), s.end(), prev.origin()));
-          } else {
-            refs.add(s);
+            YamlNode.Scalar prev = refs.get(refs.size() - 1);
+            err(s, p + "[" + refs.size() + "]", Quantities.quote(s.text()) + " is not a reference FILE#quote: inside "
+                + "[ ... ] YAML ends an unquoted item at each comma, so " + Quantities.quote(prev.text())
+                + " was cut there; put a reference that holds a comma in quotes: [\"" + prev.text().strip() + ", "
+                + s.text().strip() + "\"]");
+            cut = true;
           }
+          refs.add(s);
         } else {
           err(item, p + "[" + (refs.size()) + "]", "expected an evidence reference FILE#quote fragment, got "
               + item.describe());
         }
       }
+      if (cut) return List.of();
       for (int k = 0; k < refs.size(); k++) {
         YamlNode.Scalar s = refs.get(k);
         if (checkRef(s.text(), s, p + "[" + k + "]")) out.add(s.text().strip());

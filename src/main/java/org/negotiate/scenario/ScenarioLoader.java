@@ -62,7 +62,7 @@ import java.util.List;
  *     at: 2023-02                 # YYYY-MM, not before calendar.start; or instead:
  *     # random: {probability: 0.03, from: 2023-01, to: 2024-11}   # per round, within [from, to]
  *     changes:                    # at least one
- *       - {target: turkey.cost_of_delay, scale: uniform(1.0, 1.4)}
+ *       - {target: turkey.cost_of_delay, scale: "uniform(1.0, 1.4)"}
  *       # exactly one of set: Q (in the target's range), shift: Q (within +-its width),
  *       # scale: Q (&gt; 0), remove: true (red_line.min / red_line.max only)
  *     evidence: [002#quote]       # required
@@ -75,9 +75,10 @@ import java.util.List;
  * settings) may be a number or a distribution: {@code uniform(lo, hi)},
  * {@code triangular(lo, mode, hi)}, {@code normal(mean, sd[, lo, hi])} (truncated),
  * {@code beta(a, b[, lo, hi])} (scaled); see {@link Quantities}. Every value a distribution can take
- * must be valid for its field. Inside a flow collection ({@code {max: uniform(45, 70)}}) YAML would
- * split such text at its commas; the loader re-joins it from the source text, so it need not be
- * quoted.
+ * must be valid for its field. Inside a flow collection YAML ends an unquoted value at each comma,
+ * so there a distribution is quoted ({@code {max: "uniform(45, 70)"}}); in block style
+ * ({@code max: uniform(45, 70)} on its own line) it need not be. An unquoted one cut at its comma is
+ * an error that shows the quoted text.
  *
  * <p><b>Targets</b> of events and {@code --set} are input paths, see {@link InputPaths}:
  * {@code ACTOR.FIELD}, {@code ACTOR.ties.OTHER}, {@code ACTOR.pressure.OTHER},
@@ -86,8 +87,9 @@ import java.util.List;
  * <p><b>Evidence</b> references are {@code FILE#quote fragment} (see {@link EvidenceRef}). When a
  * {@code seeds/} folder is found in the scenario's directory or a parent, FILE must name one of its
  * files and the quote must occur in it (case, white space and typographic quotes ignored);
- * otherwise only the shape is checked. Inside {@code [a, b]} a quote containing commas is split by
- * YAML; a plain piece that does not start with {@code FILE#} is glued back onto the previous one.
+ * otherwise only the shape is checked. Inside {@code [a, b]} a quote containing commas is quoted
+ * ({@code ["000#backers, Russia and Iran"]}): unquoted, YAML splits it, and a piece that does not
+ * start with {@code FILE#} is an error that shows the quoted text.
  *
  * <p><b>Overrides</b> {@code PATH=VALUE}, applied in order after loading, then the whole scenario is
  * validated again. PATH is an input path, {@code protocol.name}, {@code protocol.PARAM},

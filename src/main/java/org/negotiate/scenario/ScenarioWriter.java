@@ -30,7 +30,9 @@ public final class ScenarioWriter {
     if (s.draft()) root.put("status", "draft");
     if (s.description() != null && !s.description().isEmpty()) root.put("description", s.description());
     if (s.saliences() != SalienceMode.SHARES) root.put("saliences", s.saliences().yamlName());
-    root.put("calendar", map("start", s.calendar().start().toString()));
+    Map<String, Object> calendar = map("start", s.calendar().start().toString());
+    if (!s.calendar().dated()) calendar.put("undated", true);
+    root.put("calendar", calendar);
     List<Object> issues = new ArrayList<>();
     for (Issue i : s.issues()) {
       Map<String, Object> m = map("id", i.id(), "label", i.label(), "low", i.low(), "high", i.high());

@@ -358,7 +358,7 @@ final class YamlReader {
 
   // ---------------------------------------------------------------- tree
 
-  private YamlNode node() {
+  private YamlNode node() throws ScenarioException {
     Tok t = toks.get(i++);
     switch (t.type) {
       case START_OBJECT -> {
@@ -368,7 +368,7 @@ final class YamlReader {
         while (toks.get(i).type != JsonToken.END_OBJECT) {
           Tok k = toks.get(i++);
           YamlNode v = node();
-          if (flow && v instanceof YamlNode.Scalar s) v = rejoin(s, true);
+          if (flow && v instanceof YamlNode.Scalar s) cutAtComma(s, '}');
           YamlNode.Entry e = new YamlNode.Entry(k.text, k.line, k.col, v, origin);
           if (entries.containsKey(k.text)) dups.add(e); else entries.put(k.text, e);
         }
@@ -380,7 +380,7 @@ final class YamlReader {
         List<YamlNode> items = new ArrayList<>();
         while (toks.get(i).type != JsonToken.END_ARRAY) {
           YamlNode v = node();
-          if (flow && v instanceof YamlNode.Scalar s) v = rejoin(s, false);
+          if (flow && v instanceof YamlNode.Scalar s) cutAtComma(s, ']');
           items.add(v);
         }
         i++;
@@ -415,41 +415,27 @@ final class YamlReader {
 
   /**
    * Inside {@code {...}} or {@code [...]} YAML ends a plain scalar at every comma, so
-   * {@code {max: uniform(45, 70)}} arrives as {@code max: "uniform(45"} plus a stray key
-   * {@code "70)"}. A plain scalar that opens a parenthesis it does not close is re-joined from the
-   * source text up to the matching parenthesis, and the stray pieces are dropped.
+   * {@code {max: \"uniform(45, 70)\"}} is, to every YAML tool, {@code max: "uniform(45"} plus a key
+   * {@code "70)"}. The file is read as the YAML specification says; a plain piece that opens a
+   * parenthesis it does not close cannot be a value, so it is an error with the quoted text to write.
    */
-  private YamlNode.Scalar rejoin(YamlNode.Scalar s, boolean inMap) {
-    if (!s.plain() || s.kind() != YamlNode.Kind.STRING || s.text().indexOf('(') < 0 || balanced(s.text())) return s;
-    int depth = 0, k = s.start(), close = -1;
-    for (; k < source.length(); k++) {
+  private void cutAtComma(YamlNode.Scalar s, char close) throws ScenarioException {
+    if (!s.plain() || s.kind() != YamlNode.Kind.STRING || s.text().indexOf('(') < 0 || balanced(s.text())) return;
+    int depth = 0, end = -1;
+    for (int k = s.start(); k < source.length(); k++) {
       char c = source.charAt(k);
       if (c == '(') depth++;
       else if (c == ')' && --depth == 0) {
-        close = k;
+        end = k + 1;
         break;
       } else if (c == '{' || c == '}' || c == '[' || c == ']' || c == '\n' || c == '#') {
         break;
       }
     }
-    if (close < 0) return s;
-    while (i < toks.size() && charIndex(toks.get(i).cp) <= close) {
-      Tok n = toks.get(i);
-      if (inMap && n.type == JsonToken.FIELD_NAME) {
-        Tok v = i + 1 < toks.size() ? toks.get(i + 1) : null;
-        if (v == null || !(v.type == JsonToken.VALUE_NULL || (v.type == JsonToken.VALUE_STRING && v.text.isEmpty())
-            || charIndex(v.cp) <= close) || v.type.isStructStart()) {
-          return s;
-        }
-        i += 2;
-      } else if (!inMap && n.type.isScalarValue()) {
-        i++;
-      } else {
-        return s;
-      }
-    }
-    String text = source.substring(s.start(), close + 1).replaceAll("\\s+", " ");
-    return new YamlNode.Scalar(text, YamlNode.Kind.STRING, true, s.line(), s.column(), s.start(), close + 1, origin);
+    String meant = end < 0 ? s.text() + ", ...)" : source.substring(s.start(), end).replaceAll("\\s+", " ");
+    throw fatal(s.line(), s.column(), "the value " + Quantities.quote(s.text()) + " is cut at a comma: inside "
+        + (close == '}' ? "{ ... }" : "[ ... ]") + " YAML ends an unquoted value at each comma; put the whole value in "
+        + "quotes: " + Quantities.quote(meant) + " (or write it in block style, one key per line)");
   }
 
   private static boolean balanced(String t) {

@@ -182,7 +182,7 @@ class BriefInChromiumIT {
     Path out = tmp.resolve("odds");
     cli("odds", root().resolve("scenarios/baseline.yaml").toString(), "--runs", "300", "--out", out.toString(), "--quiet");
     Path report = report(out, "odds-baseline", "");
-    check(render(report, "odds-baseline"), "odds-baseline", 5); // odds, back-test, blockers, terms, positions
+    check(render(report, "odds-baseline"), "odds-baseline", 6); // odds, back-test, blockers, terms, positions, utility plane
   }
 
   @Test

@@ -53,7 +53,7 @@ final class HostileScenario {
               border:
                 position: triangular(5, 15, 30)
                 salience: 0.6
-                red_line: {max: uniform(60, 80)}
+                red_line: {max: "uniform(60, 80)"}
                 evidence: [%2$s, "007#the parties met"]
                 rationale: {{ stance rationale}}
               trade:
@@ -72,7 +72,7 @@ final class HostileScenario {
               border:
                 position: uniform(70, 95)
                 salience: 0.5
-                red_line: {min: uniform(20, 40)}
+                red_line: {min: "uniform(20, 40)"}
                 evidence: [%2$s]
                 rationale: {{}}
               trade:
@@ -101,14 +101,14 @@ final class HostileScenario {
                 rationale: plain
         protocol:
           name: mediated
-          params: {noise: 0.03, revision: uniform(0.5, 2)}
+          params: {noise: 0.03, revision: "uniform(0.5, 2)"}
         agreement: {rule: unanimity, tolerance: 5}
         events:
           - id: shock
             label: {{ shock}}
             at: 2023-03
             changes:
-              - {target: north.flexibility, scale: uniform(1.0, 1.3)}
+              - {target: north.flexibility, scale: "uniform(1.0, 1.3)"}
               - {target: south.reservation, shift: -0.05}
             evidence: [%2$s]
             rationale: {{ event rationale}}

@@ -146,7 +146,7 @@ class PolicyBriefTest {
         "id=\"positions\"", "id=\"reference\"", "id=\"assumptions\"", "id=\"events\"", "id=\"caveats\"", "id=\"reproduce\"")) {
       assertTrue(html.contains(section), section);
     }
-    assertEquals(5, count(html, "<svg"), "odds, back-test, blockers, terms and positions charts inline");
+    assertEquals(6, count(html, "<svg"), "odds, back-test, blockers, terms, positions and utility-plane charts inline");
     assertTrue(html.contains("id=\"backtest\""), "the as-of forecasts against the outcome");
     assertTrue(html.contains("mean Brier score"), "the back-test's scores in the box");
     assertTrue(html.contains("Hindsight run"), "a run as written says it is not a forecast");

@@ -34,7 +34,7 @@ class DeltaTest {
             withdrawal:
               position: 15
               salience: 0.6
-              red_line: {max: uniform(45, 70)}
+              red_line: {max: "uniform(45, 70)"}
               evidence: [001#reaffirmed commitment]
               rationale: Stays.
             refugee_return:
@@ -70,7 +70,7 @@ class DeltaTest {
           label: Earthquake
           at: 2023-02
           changes:
-            - {target: turkey.flexibility, scale: uniform(1.0, 1.4)}
+            - {target: turkey.flexibility, scale: "uniform(1.0, 1.4)"}
             - {target: russia.lean, set: 0.2}
           evidence: [002#earthquake]
           rationale: Faster.

@@ -246,8 +246,12 @@ class ScenarioLoaderTest {
   }
 
   @Test
-  void flowCollectionsRejoinDistributions() throws Exception {
-    String text = Files.readString(TINY).replace("red_line: {max: uniform(45, 70)}", "red_line: {min: triangular(1,5, 10), max: uniform(45, 70)}");
+  void flowCollectionsReadQuotedDistributionsAndRefuseOnesCutAtAComma() throws Exception {
+    String cut = Files.readString(TINY).replace("red_line: {max: \"uniform(45, 70)\"}", "red_line: {min: triangular(1,5, 10)}");
+    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(cut, "t.yaml"));
+    assertTrue(e.getMessage().contains("\"triangular(1\" is cut at a comma") && e.getMessage().contains("\"triangular(1,5, 10)\""),
+        e.getMessage());
+    String text = Files.readString(TINY).replace("red_line: {max: \"uniform(45, 70)\"}", "red_line: {min: \"triangular(1,5, 10)\", max: \"uniform(45, 70)\"}");
     Scenario s = ScenarioLoader.parse(text, "t.yaml");
     RedLine rl = s.actor("turkey").orElseThrow().stances().get("withdrawal").redLine();
     assertEquals(new Quantity.Triangular(1, 5, 10), rl.min());

@@ -142,7 +142,7 @@ public final class TableScenarios {
     double tolerance = TOLERANCE_SHARE * (rescale ? 100 : width);
     String description = (t.description() == null || t.description().isBlank() ? "" : t.description() + " ")
         + "(converted from the actor table " + file + ")";
-    Scenario s = new Scenario(id(t.name(), "table").replace('_', '-'), description, new Calendar(START), issues, actors,
+    Scenario s = new Scenario(id(t.name(), "table").replace('_', '-'), description, new Calendar(START, false), issues, actors,
         new ProtocolSpec(protocol, Map.of()), new AgreementRule("unanimity", tolerance), List.of(),
         new ExperimentDefaults(1, rounds(actors.size(), issues.size()), 1), SalienceMode.INDEPENDENT);
     // Validated exactly as a file would be: the table may break rules a scenario must keep. The

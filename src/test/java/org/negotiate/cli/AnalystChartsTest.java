@@ -1,0 +1,48 @@
+package org.negotiate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 16, item 9: charts an analyst expects. */
+class AnalystChartsTest {
+  @TempDir Path tmp;
+
+  @Test
+  void theSobolChartWarnsWhenTheSampleIsTooSmallToReadIt() throws IOException {
+    CliTest.Run r = CliTest.cli("sensitivity", "scenarios/baseline.yaml", "--inputs", "syria.cost_of_delay", "--inputs",
+        "protocol.revision", "--inputs", "russia.lean", "--samples", "8", "--runs", "8", "--bootstrap", "50", "--quiet",
+        "--out", tmp.toString());
+    Path f = ExploreCommandsTest.folder(r);
+    List<String> rows = Files.readAllLines(f.resolve("sobol.csv"));
+    boolean unreadable = false;
+    for (String row : rows.subList(1, rows.size())) {
+      String[] c = row.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+      double s1 = Double.parseDouble(c[3]), st = Double.parseDouble(c[6]);
+      double w1 = Double.parseDouble(c[5]) - Double.parseDouble(c[4]), wt = Double.parseDouble(c[8]) - Double.parseDouble(c[7]);
+      unreadable |= s1 < -0.05 || s1 > 1.05 || st < -0.05 || st > 1.05 || w1 > 0.5 || wt > 0.5;
+    }
+    assertTrue(unreadable, "8 samples give indices no one can read: " + rows);
+    String svg = Files.readString(f.resolve("sobol.svg"));
+    assertTrue(svg.contains("Sample too small to read these indices"), "the chart says so");
+    int at = svg.indexOf("Sample too small to read these indices");
+    assertTrue(svg.indexOf("samples", at) > at, "and what to do (more --samples)");
+  }
+
+  @Test
+  void theUtilityPlaneOfTwoPartiesIsInTheBrief() throws IOException {
+    CliTest.Run r = CliTest.cli("odds", "scenarios/baseline.yaml", "--runs", "40", "--band", "0", "--quiet", "--out", tmp.toString());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(" · (\\S+)/\\s*$").matcher(r.out());
+    assertTrue(m.find(), r.out() + r.err());
+    Path f = Path.of(m.group(1));
+    assertTrue(Files.isRegularFile(f.resolve("utility-plane.svg")));
+    String brief = Files.readString(f.resolve("report.html"));
+    assertTrue(brief.contains("What each deal is worth to the two parties"), "the utility plane's section");
+    assertTrue(brief.contains("Chart: the two parties"), "its chart, inline");
+  }
+}

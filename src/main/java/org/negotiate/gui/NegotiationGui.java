@@ -209,7 +209,7 @@ public final class NegotiationGui extends GUIState {
 
   /**
    * Takes MASON's own charting inspectors out of the properties' pop-up menus: they need the old
-   * JFreeChart 1.0 that the project does not ship (stack.md §3). The streaming inspector stays.
+   * JFreeChart 1.0 that the project does not ship (docs/stack.md §3). The streaming inspector stays.
    */
   static void withoutMasonCharts() {
     sim.util.Bag names = sim.portrayal.inspector.PropertyInspector.getPropertyInspectorClassNames();

@@ -136,7 +136,7 @@ public final class Inputs {
     return w > 0 ? f / w : flexibility[i][0];
   }
 
-  /** Actor i's own cost of delay: the salience-weighted mean of its stances' (mediated.md "cost of delay"). */
+  /** Actor i's own cost of delay: the salience-weighted mean of its stances' (docs/mediated.md "cost of delay"). */
   public double costOfDelay(int i) {
     double f = 0;
     double w = 0;

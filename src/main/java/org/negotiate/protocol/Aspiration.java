@@ -1,7 +1,7 @@
 package org.negotiate.protocol;
 
 /**
- * A party's aspiration as a state (mediated.md, per round 4): it starts at 1 (the party's ideal)
+ * A party's aspiration as a state (docs/mediated.md, per round 4): it starts at 1 (the party's ideal)
  * and, in each month with a text on the table, gives up the share {@code rate} of its gap to the
  * reservation utility: {@code a(t+1) = a(t) - rate (a(t) - r)}. In a month without a text it does
  * not move, so concession is paid for by talks and nothing accumulates while there is nothing to

@@ -11,7 +11,7 @@ import org.negotiate.scenario.Range;
 import org.negotiate.scenario.Role;
 
 /**
- * The default protocol, Raiffa's single negotiating text (mediated.md): the mediators draft one
+ * The default protocol, Raiffa's single negotiating text (docs/mediated.md): the mediators draft one
  * package across all issues, each party accepts it if it respects its red lines and is worth at
  * least its current aspiration, and a party's aspiration is a state that falls only in months of
  * talks, at the rate its costs of delay and the pressure on it set ({@link Aspiration},
@@ -77,7 +77,7 @@ public final class MediatedSingleText implements Protocol {
     private final int breakdownAfter;
     private final int[] parties;
     private final int[] mediators;
-    /** Veto players: their red lines bind every text (mediated.md "A veto player"). */
+    /** Veto players: their red lines bind every text (docs/mediated.md "A veto player"). */
     private final int[] vetoes;
     /** Monthly probability that a party whose text is worth less than no deal walks out. */
     private final double hazard;
@@ -523,7 +523,7 @@ public final class MediatedSingleText implements Protocol {
 
     /**
      * The least party i would now take in the direction of the text: the point on the segment from
-     * its ideal to the text where its judged utility equals its aspiration (mediated.md step 7).
+     * its ideal to the text where its judged utility equals its aspiration (docs/mediated.md step 7).
      */
     private void offer(int i, double a, double[] into) {
       double[] x = in.position[i];

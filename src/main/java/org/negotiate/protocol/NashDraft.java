@@ -15,7 +15,7 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.negotiate.model.Inputs;
 
 /**
- * The mediators' draft (mediated.md step 3): the package that maximises the weighted Nash product
+ * The mediators' draft (docs/mediated.md step 3): the package that maximises the weighted Nash product
  * of the parties' gains over their reservation utilities, {@code sum_i c_i log(U_i(z) - r_i)},
  * plus each mediator's lean as one more term {@code mu_m c_m log u_m(z)}, over the packages inside
  * every party's red lines.

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param reservation utility in [0, 1) below which no deal beats a deal
  * @param flexibility concession speed beta &gt; 0 (below 1 holds out, above 1 concedes early)
  * @param costOfDelay kappa in [0, 1): the share of the gap between its aspiration and its reservation
- *     that a month of talks without a deal makes the actor give up (mediated.md); per stance where a stance gives one
+ *     that a month of talks without a deal makes the actor give up (docs/mediated.md); per stance where a stance gives one
  * @param risk risk attitude rho in [-1, 1] (0 neutral)
  * @param lean for a mediator, how strongly its own ideal pulls the draft (mu in [0, 1]); 0 otherwise
  * @param stances one stance per issue, keyed by issue id, in the scenario's issue order

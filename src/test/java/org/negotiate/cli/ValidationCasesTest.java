@@ -71,7 +71,7 @@ class ValidationCasesTest {
     assertEquals(c, states(table), "the YAML scenario and the KTAB CSV give the same numbers");
     int last = c.stream().mapToInt(r -> Integer.parseInt(r.split(",")[0])).max().orElseThrow();
     assertEquals(10, last, "11 states: the 2% rule stops the run after 10 turns");
-    // models.md §5.3, final state, first dimension (rows are per issue: the first value per actor is dimension 1)
+    // docs/models.md §5.3, final state, first dimension (rows are per issue: the first value per actor is dimension 1)
     double[][] expected = {{78.6, 31.8, 74.1}, {78.6, 31.8, 74.1}, {82.5, 90.9, 0.1}, {67.1, 50.1, 63.7},
         {78.6, 31.6, 74.1}, {79.9, 34.4, 75.2}, {78.6, 31.6, 74.1}};
     List<String> lines = Files.readAllLines(yaml.resolve("rounds.csv"));

@@ -66,7 +66,7 @@ class WhatIfLibraryTest {
         new PrintWriter(out, true), new PrintWriter(err, true));
     assertEquals(0, exit, err.toString());
     assertTrue(out.toString().startsWith("P(deal by 2024-11) = "), out.toString());
-    assertTrue(out.toString().contains(tmp.resolve(stem).toString()), out.toString());
+    assertTrue(out.toString().contains(tmp.resolve("odds-" + stem).toString()), out.toString());
   }
 
   /**

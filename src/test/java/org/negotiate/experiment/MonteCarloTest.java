@@ -113,7 +113,7 @@ class MonteCarloTest {
 
   @Test
   void wilsonIntervalMatchesThePublishedExample() {
-    // n = 50, x = 7: Wilson score [0.069508, 0.261862] (stack.md §4)
+    // n = 50, x = 7: Wilson score [0.069508, 0.261862] (docs/stack.md §4)
     double[] ci = Proportions.wilson(50, 7);
     assertEquals(0.069508, ci[0], 1e-6);
     assertEquals(0.261862, ci[1], 1e-6);

@@ -35,7 +35,7 @@ import org.negotiate.sim.Replication;
 import org.negotiate.sim.RunOutcome;
 
 /**
- * The mechanism checks of issue 14 (mediated.md, second version): concession is paid for by talks,
+ * The mechanism checks of issue 14 (docs/mediated.md, second version): concession is paid for by talks,
  * events change rates not levels, the text moves toward the party that refused it, and neither a
  * spoiler nor more uncertainty makes a deal likelier (common random numbers).
  */

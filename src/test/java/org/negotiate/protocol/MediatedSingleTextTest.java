@@ -30,7 +30,7 @@ import org.negotiate.scenario.Timing;
 import org.negotiate.sim.Replication;
 import org.negotiate.sim.RunOutcome;
 
-/** The checks that follow from the protocol's equations (mediated.md). */
+/** The checks that follow from the protocol's equations (docs/mediated.md). */
 class MediatedSingleTextTest {
   private final Protocol protocol = new MediatedSingleText();
 

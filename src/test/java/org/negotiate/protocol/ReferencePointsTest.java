@@ -10,7 +10,7 @@ class ReferencePointsTest {
 
   @Test
   void compromiseOnCaseAIsThePublishedWeightedMean() {
-    // models.md §5.4: Σ c s x / Σ c s = 7.389956 on the EU car-emission case
+    // docs/models.md §5.4: Σ c s x / Σ c s = 7.389956 on the EU car-emission case
     double[] c = {0.08, 0.08, 0.03, 0.16, 0.16, 0.16, 0.16, 0.05, 0.05, 0.08};
     double[] x = {4, 7, 4, 4, 10, 10, 10, 7, 4, 7};
     double[] s = {80, 40, 20, 80, 60, 60, 90, 10, 100, 70};
@@ -21,12 +21,12 @@ class ReferencePointsTest {
       in.salience[i][0] = s[i] / 100;
     }
     assertEquals(7.389956, ReferencePoints.compromise(in)[0], 1e-6);
-    assertEquals(7, ReferencePoints.weightedMedian(in, in.position)[0], 1e-12, "case A's median (models.md §5.1)");
+    assertEquals(7, ReferencePoints.weightedMedian(in, in.position)[0], 1e-12, "case A's median (docs/models.md §5.1)");
   }
 
   @Test
   void rubinsteinClosedForm() {
-    // models.md §5.4
+    // docs/models.md §5.4
     assertEquals(0.526316, ReferencePoints.rubinstein(0.9, 0.9), 1e-6);
     assertEquals(0.473684, 1 - ReferencePoints.rubinstein(0.9, 0.9), 1e-6);
     assertEquals(0.714286, ReferencePoints.rubinstein(0.9, 0.8), 1e-6);

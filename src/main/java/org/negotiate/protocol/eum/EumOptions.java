@@ -1,7 +1,7 @@
 package org.negotiate.protocol.eum;
 
 /**
- * The switches of the expected utility model ({@code models.md} §1). The defaults ({@link
+ * The switches of the expected utility model ({@code docs/models.md} §1). The defaults ({@link
  * #scholz()}) are the conventions of jmckib's replication, which reproduces Scholz, Calbert &amp;
  * Smith's (2011) published rounds 1–10 of the EU car-emission case; {@link #dmasad()} is the other
  * published replication, kept as a negative control.
@@ -46,7 +46,7 @@ public record EumOptions(
     }
   }
 
-  /** The normalisation of P(i prevails over j), {@code models.md} §1.3. */
+  /** The normalisation of P(i prevails over j), {@code docs/models.md} §1.3. */
   public enum Normalisation {
     /**
      * jmckib / Scholz's code: numerator Σ_k max(0, c_k s_k (d_kj^r_k − d_ki^r_k)); denominator the
@@ -54,7 +54,7 @@ public record EumOptions(
      */
     ALL_PAIRS,
     /**
-     * dmasad's final code (the one whose first-round numbers {@code models.md} §5.1 quotes): per
+     * dmasad's final code (the one whose first-round numbers {@code docs/models.md} §5.1 quotes): per
      * pair, linear votes of every actor, the net vote for i over the total,
      * max(0, Σ_k c_k s_k (|x_k − x_j| − |x_k − x_i|)) / Σ_k c_k s_k ||x_k − x_j| − |x_k − x_i||.
      * Then P(i, j) + P(j, i) is not 1: the loser of the vote gets 0.
@@ -67,7 +67,7 @@ public record EumOptions(
     PER_PAIR_SHARE
   }
 
-  /** Whose risk exponent values E(U_ji) when actor i weighs j's threat, {@code models.md} §1.5. */
+  /** Whose risk exponent values E(U_ji) when actor i weighs j's threat, {@code docs/models.md} §1.5. */
   public enum Perspective {
     /** jmckib: the receiver i values both E(U_ij) and E(U_ji) with its own exponent. */
     RECEIVER,
@@ -75,7 +75,7 @@ public record EumOptions(
     CHALLENGER
   }
 
-  /** How an actor picks among the offers it receives, {@code models.md} §1.7. */
+  /** How an actor picks among the offers it receives, {@code docs/models.md} §1.7. */
   public enum OfferRule {
     /**
      * Scholz's code as jmckib reports it: the confrontation that moves the actor least; else the

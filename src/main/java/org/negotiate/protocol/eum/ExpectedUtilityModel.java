@@ -13,7 +13,7 @@ import org.negotiate.protocol.eum.EumOptions.Perspective;
 
 /**
  * Bueno de Mesquita's expected utility model on one issue, as formalised by Scholz, Calbert &amp;
- * Smith (2011) ({@code models.md} §1): pure mathematics, no engine, no I/O.
+ * Smith (2011) ({@code docs/models.md} §1): pure mathematics, no engine, no I/O.
  *
  * <p>One {@link #step()} is one round: every risk exponent is reset to 1, the expected utilities of
  * all challenges give each actor's exposure and from it its risk exponent r_i; with the new r_i the
@@ -510,7 +510,7 @@ public final class ExpectedUtilityModel {
     return true;
   }
 
-  /** The offer j makes to i, or null: {@code models.md} §1.7 from i's side. */
+  /** The offer j makes to i, or null: {@code docs/models.md} §1.7 from i's side. */
   private final double[] pairScratch = new double[2];
 
   private Offer classify(int i, int j) {

@@ -23,7 +23,7 @@ import org.negotiate.scenario.Range;
 import org.negotiate.scenario.Role;
 
 /**
- * Bueno de Mesquita's expected utility model as a protocol ({@code models.md} §1): every issue is
+ * Bueno de Mesquita's expected utility model as a protocol ({@code docs/models.md} §1): every issue is
  * an independent one-dimensional {@link ExpectedUtilityModel} over all actors (parties, mediators
  * and stakeholders alike: in BDM everyone with a stake takes part), and all of them take one EUM
  * round in {@link Session#propose(int)}. Respond and concede only keep the log text. The round closes

@@ -7,7 +7,7 @@ import org.negotiate.protocol.smp.SmpOptions.VictoryProb;
 import org.negotiate.protocol.smp.SmpOptions.VotingRule;
 
 /**
- * The voting mathematics of KTAB's {@code kmodel} as the SMP uses it (models.md §2.2–2.5): utility
+ * The voting mathematics of KTAB's {@code kmodel} as the SMP uses it (docs/models.md §2.2–2.5): utility
  * of a salience-weighted distance, votes, coalitions, victory probabilities, probabilistic Condorcet
  * elections and risk attitudes. Written from the equations; the order of the floating-point
  * operations follows KTAB's so that results agree to the last few bits.

@@ -3,7 +3,7 @@ package org.negotiate.protocol.smp;
 import java.util.Locale;
 
 /**
- * The option set of KTAB's Spatial Model of Politics (models.md §2.10) with KTAB's defaults, plus
+ * The option set of KTAB's Spatial Model of Politics (docs/models.md §2.10) with KTAB's defaults, plus
  * the stopping rule of {@code SMPModel::configExec}.
  *
  * <p>Every option is an enum whose ordinal is KTAB's own integer code (the order of KTAB's enum

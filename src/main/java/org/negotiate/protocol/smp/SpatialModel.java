@@ -10,7 +10,7 @@ import org.negotiate.protocol.smp.SmpOptions.StateTransition;
 import org.negotiate.scenario.tables.ActorTable;
 
 /**
- * KTAB's Spatial Model of Politics (models.md §2), one turn per {@link #step()}: pure mathematics,
+ * KTAB's Spatial Model of Politics (docs/models.md §2), one turn per {@link #step()}: pure mathematics,
  * no I/O, no MASON.
  *
  * <p>A turn, as {@code SMPState::stepBCN} and {@code doBCN} run it, from state t to t+1:

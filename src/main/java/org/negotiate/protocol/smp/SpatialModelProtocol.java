@@ -29,7 +29,7 @@ import org.negotiate.scenario.Range;
 import org.negotiate.scenario.Role;
 
 /**
- * KTAB's Spatial Model of Politics as a protocol (models.md §2): each round's {@code propose} runs
+ * KTAB's Spatial Model of Politics as a protocol (docs/models.md §2): each round's {@code propose} runs
  * one SMP turn over all issues at once; respond and concede do nothing; {@code close} ends the run
  * with a deal when every party stands within the agreement tolerance of every other, else when
  * KTAB's stopping rule fires (STOPPED) or at the round limit.

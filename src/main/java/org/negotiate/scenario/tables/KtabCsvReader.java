@@ -17,7 +17,7 @@ import org.negotiate.scenario.ScenarioException;
 
 /**
  * Reads the actor table of KTAB's Spatial Model of Politics from its CSV format
- * ({@code examples/smp/doc/*.csv}; models.md §2.1):
+ * ({@code examples/smp/doc/*.csv}; docs/models.md §2.1):
  *
  * <pre>
  * scenario name, description, number of actors, number of dimensions

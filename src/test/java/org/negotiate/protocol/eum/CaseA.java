@@ -1,7 +1,7 @@
 package org.negotiate.protocol.eum;
 
 /**
- * Case A of {@code models.md} §5.1: the EU car-emission standard (BDM 1994; Scholz, Calbert &amp;
+ * Case A of {@code docs/models.md} §5.1: the EU car-emission standard (BDM 1994; Scholz, Calbert &amp;
  * Smith 2011, Table 1), with the published round-by-round output of jmckib's replication.
  */
 final class CaseA {

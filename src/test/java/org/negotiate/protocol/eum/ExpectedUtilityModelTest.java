@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.negotiate.protocol.eum.ExpectedUtilityModel.MoveKind;
 import org.negotiate.protocol.eum.ExpectedUtilityModel.Stop;
 
-/** Case A (models.md §5.1) with Scholz's conventions, and dmasad's variant as a negative control. */
+/** Case A (docs/models.md §5.1) with Scholz's conventions, and dmasad's variant as a negative control. */
 class ExpectedUtilityModelTest {
   /** "To 4 decimals": the published figure is the value rounded to 4 places. */
   private static final double D4 = 0.5e-4 + 1e-12;

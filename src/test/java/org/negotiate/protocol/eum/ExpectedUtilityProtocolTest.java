@@ -112,7 +112,7 @@ class ExpectedUtilityProtocolTest {
       w += CaseA.CAPABILITY[i] * CaseA.SALIENCE[i];
       s += CaseA.CAPABILITY[i] * CaseA.SALIENCE[i] * last[i][0];
     }
-    assertEquals(7.2421, s / w, 0.5e-4, "round 10 of models.md §5.1");
+    assertEquals(7.2421, s / w, 0.5e-4, "round 10 of docs/models.md §5.1");
     assertEquals(Ending.ROUND_LIMIT, out[0].ending());
     assertEquals(9, out[0].round());
     assertEquals(BlockReason.DISTANCE, out[0].reason());

@@ -9,7 +9,7 @@ import org.negotiate.scenario.tables.ActorTable;
 import org.negotiate.scenario.tables.KtabCsvReader;
 
 /**
- * Case C of models.md §5.3: KTAB's {@code dummyData_3Dim} (7 actors, 3 dimensions) with KTAB's
+ * Case C of docs/models.md §5.3: KTAB's {@code dummyData_3Dim} (7 actors, 3 dimensions) with KTAB's
  * default options, and the numbers of KTAB's reference run {@code 20170530_ref-dummyData_3Dim.txt}
  * (lsyaseen/KTAB 3b5b063), typed in from the log.
  */
@@ -35,7 +35,7 @@ final class CaseC {
   /** "Inferred risk attitudes" of iteration 1. */
   static final double[] R1 = {-0.500, -0.459, -0.499, -0.274, +1.000, -0.232, -0.430};
 
-  /** The risk-neutral PCE probabilities R1 is inferred from (models.md §5.3). */
+  /** The risk-neutral PCE probabilities R1 is inferred from (docs/models.md §5.3). */
   static final double[] PCE1 = {0.0018, 0.0209, 0.0021, 0.1078, 0.7054, 0.1276, 0.0345};
 
   /** "Fractional change compared to first step", iterations 1 to 10; the run stops at 10. */

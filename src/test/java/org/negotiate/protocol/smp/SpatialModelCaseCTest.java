@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The pure model against KTAB's reference run of Case C (models.md §5.3). */
+/** The pure model against KTAB's reference run of Case C (docs/models.md §5.3). */
 class SpatialModelCaseCTest {
 
   private static SpatialModel model() {
@@ -80,7 +80,7 @@ class SpatialModelCaseCTest {
         assertArrayEquals(CaseC.POSITIONS[s][a], CaseC.printf(x[a], 1), 1e-9, "state " + s + ", actor " + a);
       }
     }
-    // models.md §5.3 in words: SActor-02 never moves; state 1 and final positions as listed there.
+    // docs/models.md §5.3 in words: SActor-02 never moves; state 1 and final positions as listed there.
     assertArrayEquals(new double[] {79.5, 44.7, 72.0}, CaseC.printf(m.positionsAt(1)[0], 1), 1e-9);
     assertArrayEquals(new double[] {78.6, 31.6, 74.1}, CaseC.printf(m.positions()[6], 1), 1e-9);
     assertArrayEquals(m.positionsAt(0)[2], m.positions()[2], 0.0);

@@ -30,6 +30,7 @@ public final class ScenarioWriter {
     if (s.draft()) root.put("status", "draft");
     if (s.description() != null && !s.description().isEmpty()) root.put("description", s.description());
     if (s.saliences() != SalienceMode.SHARES) root.put("saliences", s.saliences().yamlName());
+    if (s.actorOrder() != ActorOrder.ID) root.put("actor_order", s.actorOrder().yamlName());
     root.put("calendar", map("start", s.calendar().start().toString()));
     List<Object> issues = new ArrayList<>();
     for (Issue i : s.issues()) {

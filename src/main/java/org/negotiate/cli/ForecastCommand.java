@@ -60,6 +60,7 @@ final class ForecastCommand implements Callable<Integer> {
     int n = Inputs.inRange("--runs", runs, 200, 1, 100_000);
     int r = Inputs.inRange("--rounds", rounds, s.experiment().rounds(), 1, Inputs.MAX_ROUNDS);
     long base = seed != null ? seed : s.experiment().seed();
+    Inputs.checkRun(s, r, n, 1);
     List<ModelComparison.Forecast> forecasts = ModelComparison.compare(s, r, base, n);
     String resolved = ScenarioWriter.toYaml(s);
     try (ResultFolder folder = ResultFolder.open(Inputs.outputRoot(out), s.name(), resolved + "\nforecast seed=" + base + " runs=" + n, started, "-forecast")) {

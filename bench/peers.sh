@@ -48,7 +48,7 @@ if [ -n "${SMPC:-}" ]; then
     states=$(awk -F, 'NR > 1 { if ($1 > m) m = $1 } END { print m }' "$folder/rounds.csv")
     # KTAB's last column of "NAME, DIM:" lines against our last state, both to 0.1
     python3 - "$log" "$folder/rounds.csv" "$d/$c.csv" > "$d/positions.txt" <<'PY'
-import csv, sys
+import csv, re, sys
 log, rounds, table = sys.argv[1:4]
 rows = [r for r in csv.reader(open(table, encoding="utf-8"))][2:]
 names = [r[0].strip() for r in rows if r and r[0].strip()]
@@ -57,9 +57,10 @@ ktab = {}
 for line in open(log, encoding="utf-8", errors="replace"):
     for n in names:
         for k in dims:
-            p = n + ", " + k + ":"
-            if line.startswith(p):
-                ktab[(n, k)] = line[len(p):].split()[-1]
+            # KTAB keeps the header's padding: "Act-1001,   XYZ Position:"
+            m = re.match(re.escape(n) + r",\s*" + re.escape(k) + ":", line)
+            if m:
+                ktab[(n, k)] = line[m.end():].split()[-1]
 last = {}
 for r in csv.DictReader(open(rounds)):
     last[(r["actor"], r["issue"])] = (int(r["state"]), float(r["position"]))

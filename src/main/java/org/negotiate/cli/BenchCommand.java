@@ -91,6 +91,8 @@ final class BenchCommand implements Callable<Integer> {
     int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
     int w = Inputs.inRange("--warmup", warmup, Math.min(n, 5000), 0, Inputs.MAX_REPLICATIONS);
     long base = seed.seed(s.experiment().seed());
+    // the estimate every Monte Carlo command makes: refused with the numbers before anything runs
+    Inputs.checkRun(s, r, Math.max(n, w), t);
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds.exact()).withoutOutcomes();
     out.printf(Locale.ROOT, "scenario %s, protocol %s, %d rounds%s, %,d replications, seed %d, warm-up %,d%n", s.name(),
         protocol.name(), r, rounds.exact() ? " exactly" : "", n, base, w);

@@ -49,6 +49,7 @@ final class ForecastCommand implements Callable<Integer> {
     int n = runs.replications(DEFAULT_DRAWS, 100_000);
     int r = rounds.rounds(s.experiment().rounds());
     long base = seed.seed(s.experiment().seed());
+    Inputs.checkRun(s, r, n, 1);
     List<ModelComparison.Forecast> forecasts = ModelComparison.compare(s, r, base, n);
     String resolved = ScenarioWriter.toYaml(s);
     try (Output folder = Output.open("forecast", s.name(), out.root(), resolved + "\nforecast seed=" + base + " runs=" + n, started)) {

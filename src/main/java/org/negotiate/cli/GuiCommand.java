@@ -67,6 +67,7 @@ final class GuiCommand implements Callable<Integer> {
       throw new BadInput("--seed: MASON's Console takes 32-bit seeds: expected an integer in ["
           + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "], got " + base);
     }
+    Inputs.checkRun(s, r, 1, 1); // one replication on the Console, before any window opens
     Scenario fileScenario = scenario.table == null ? ScenarioLoader.load(scenario.scenario) : null;
     if (script != null) {
       List<String> problems = GuiLauncher.checkScript(script, s);

@@ -98,7 +98,7 @@ final class Inputs {
   /** Refuses, before anything runs, an experiment that would exceed the limits or the heap. */
   static void checkRun(Scenario s, int rounds, long replications, int threads) {
     List<String> problems = org.negotiate.scenario.Limits.checkRun(s.actors().size(), s.issues().size(), rounds,
-        replications, threads, Runtime.getRuntime().maxMemory());
+        replications, threads, Runtime.getRuntime().maxMemory(), s.protocol().name());
     if (!problems.isEmpty()) throw new BadInput(String.join("\n", problems));
   }
 

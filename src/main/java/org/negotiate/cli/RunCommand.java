@@ -65,6 +65,7 @@ final class RunCommand implements Callable<Integer> {
     int index = org.negotiate.cli.Inputs.inRange("--replication", replication, 0, 0, Integer.MAX_VALUE - 1);
     long base = seed.seed(s.experiment().seed());
 
+    org.negotiate.cli.Inputs.checkRun(s, r, 1, 1);
     if (replicationSeed != null && (seed.given() || index != 0)) {
       throw new BadInput("--replication-seed names one replication by its own seed: give it without --seed and --replication");
     }

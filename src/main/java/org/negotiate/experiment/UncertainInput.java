@@ -61,7 +61,7 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
         params.put(name, q);
         return new Scenario(s.name(), s.description(), s.calendar(), s.issues(), s.actors(),
             new ProtocolSpec(s.protocol().name(), Collections.unmodifiableMap(params)), s.agreement(), s.events(),
-            s.experiment(), s.saliences(), s.draft(), s.caseFile());
+            s.experiment(), s.saliences(), s.draft(), s.caseFile(), s.actorOrder());
       }
       default -> {
         List<Event> events = new ArrayList<>();
@@ -76,7 +76,7 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
           events.add(new Event(e.id(), e.label(), e.timing(), List.copyOf(changes), e.evidence(), e.rationale()));
         }
         return new Scenario(s.name(), s.description(), s.calendar(), s.issues(), s.actors(), s.protocol(),
-            s.agreement(), List.copyOf(events), s.experiment(), s.saliences(), s.draft(), s.caseFile());
+            s.agreement(), List.copyOf(events), s.experiment(), s.saliences(), s.draft(), s.caseFile(), s.actorOrder());
       }
     }
   }

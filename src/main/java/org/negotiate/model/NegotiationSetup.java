@@ -6,7 +6,8 @@ import org.negotiate.scenario.Role;
 
 /**
  * Everything one replication needs, as plain arrays: no YAML, no distributions. Actors are in
- * canonical order (sorted by id), so the order a scenario lists them in cannot change a result.
+ * canonical order (sorted by id), so the order a scenario lists them in cannot change a result;
+ * a scenario with {@code actor_order: listed} (one made from an actor table) keeps its own order.
  *
  * @param exactRounds the run lasts exactly {@code rounds} rounds: a forecasting protocol's own
  *     stopping rule is off (as the published replications run a fixed 10 rounds)

@@ -113,7 +113,9 @@ public final class SetupSampler {
     Plan(Scenario s) {
       this.s = s;
       List<Actor> sorted = new ArrayList<>(s.actors());
-      sorted.sort(Comparator.comparing(Actor::id));
+      // by id, so the order a scenario lists its actors in cannot change a result; an actor table's
+      // rows keep the file's order, which KTAB's spatial model depends on
+      if (s.actorOrder() != org.negotiate.scenario.ActorOrder.LISTED) sorted.sort(Comparator.comparing(Actor::id));
       ids = sorted.stream().map(Actor::id).toList();
       names = sorted.stream().map(Actor::name).toList();
       roles = sorted.stream().map(Actor::role).toList();

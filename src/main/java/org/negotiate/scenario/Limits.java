@@ -193,6 +193,28 @@ public final class Limits {
    */
   public static List<String> checkRun(int actors, int issues, int rounds, long replications, int threads,
       long maxHeapBytes) {
+    return checkRun(actors, issues, rounds, replications, threads, maxHeapBytes, null);
+  }
+
+  /**
+   * Heap one worker's replication of {@code protocol} holds at once, in bytes: the expected utility
+   * model keeps, per issue, about six n x n tables of doubles (probabilities, powered distances,
+   * prefix and suffix sums) and its position history; the spatial model's assessment holds each
+   * actor's n x n utility matrix (n^3 doubles), and a step makes the next one before the last is
+   * dropped. Counted with a third more for what a step allocates and drops (measured: one EUM
+   * replication of a 250 x 50 table, estimated 201 MB here, fails with a 160 MB heap and peaks at
+   * 247 MB used with 400 MB). The mediated protocol's tables are per actor and issue: negligible.
+   */
+  public static long modelBytes(String protocol, int actors, int issues, int rounds) {
+    long n = actors;
+    if ("eum".equals(protocol)) return 4 * (issues * (48 * n * n + 8 * n * (rounds + 1L))) / 3;
+    if ("smp".equals(protocol)) return 4 * (2 * 8 * n * n * n + 64 * n * n) / 3;
+    return 0;
+  }
+
+  /** As {@link #checkRun(int, int, int, long, int, long)}, counting each worker's model of {@code protocol} too. */
+  public static List<String> checkRun(int actors, int issues, int rounds, long replications, int threads,
+      long maxHeapBytes, String protocol) {
     List<String> out = new ArrayList<>();
     if (actors > MAX_ACTORS) out.add("at most " + MAX_ACTORS + " actors, got " + actors);
     if (issues > MAX_ISSUES) out.add("at most " + MAX_ISSUES + " issues, got " + issues);
@@ -206,7 +228,8 @@ public final class Limits {
       out.add(cells);
       return out;
     }
-    long need = estimatedRunBytes(actors, issues, rounds, replications, threads);
+    long need = estimatedRunBytes(actors, issues, rounds, replications, threads)
+        + Math.max(1, Math.min(threads, replications)) * modelBytes(protocol, actors, issues, rounds);
     if (maxHeapBytes > 0 && maxHeapBytes != Long.MAX_VALUE && need > maxHeapBytes / 10 * 8) {
       out.add(String.format(Locale.ROOT, "%,d replications of %d rounds on %d threads need about %s of memory; the "
           + "Java heap has %s: run fewer replications, rounds or threads, or raise the heap (NEGOTIATE_JAVA_OPTS=-Xmx... for ./negotiate)",

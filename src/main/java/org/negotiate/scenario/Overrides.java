@@ -160,7 +160,7 @@ final class Overrides {
 
   private static Scenario copy(Scenario s, ProtocolSpec p, AgreementRule a, ExperimentDefaults e) {
     return new Scenario(s.name(), s.description(), s.calendar(), s.issues(), s.actors(), p, a, s.events(), e,
-        s.saliences(), s.draft(), s.caseFile());
+        s.saliences(), s.draft(), s.caseFile(), s.actorOrder());
   }
 
   /** Findings on the overridden scenario, reported against {@code --set}. */

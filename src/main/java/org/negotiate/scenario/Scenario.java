@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param saliences whether saliences are shares summing to 1 per actor (the default) or independent
  * @param draft a draft ({@code status: draft}): stances and events may go without evidence, listed as unsourced
  * @param caseFile source dates, priors, observations, the outcome and caveats ({@link CaseFile#NONE} if none)
+ * @param actorOrder the order a replication sees the actors in: by id (the default) or as listed (actor tables)
  */
 public record Scenario(
     String name,
@@ -22,7 +23,20 @@ public record Scenario(
     ExperimentDefaults experiment,
     SalienceMode saliences,
     boolean draft,
-    CaseFile caseFile) implements java.io.Serializable {
+    CaseFile caseFile,
+    ActorOrder actorOrder) implements java.io.Serializable {
+
+  public Scenario {
+    if (actorOrder == null) actorOrder = ActorOrder.ID;
+  }
+
+  /** A scenario whose actors are seen in id order. */
+  public Scenario(String name, String description, Calendar calendar, List<Issue> issues, List<Actor> actors,
+      ProtocolSpec protocol, AgreementRule agreement, List<Event> events, ExperimentDefaults experiment,
+      SalienceMode saliences, boolean draft, CaseFile caseFile) {
+    this(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, draft, caseFile,
+        ActorOrder.ID);
+  }
 
   /** A scenario that is not a draft and records nothing beyond its inputs. */
   public Scenario(String name, String description, Calendar calendar, List<Issue> issues, List<Actor> actors,
@@ -34,7 +48,7 @@ public record Scenario(
   /** The same scenario marked as a draft or not. */
   public Scenario withDraft(boolean isDraft) {
     return new Scenario(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, isDraft,
-        caseFile);
+        caseFile, actorOrder);
   }
 
   /**
@@ -55,18 +69,24 @@ public record Scenario(
   /** The same scenario with other actors (what-ifs and tests reorder, add or remove them). */
   public Scenario withActors(List<Actor> newActors) {
     return new Scenario(name, description, calendar, issues, newActors, protocol, agreement, events, experiment, saliences, draft,
-        caseFile);
+        caseFile, actorOrder);
   }
 
   /** The same scenario with another case file (as-of forecasts narrow it). */
   public Scenario withCaseFile(CaseFile c) {
-    return new Scenario(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, draft, c);
+    return new Scenario(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, draft, c, actorOrder);
   }
 
   /** The same scenario with other events. */
   public Scenario withEvents(List<Event> newEvents) {
     return new Scenario(name, description, calendar, issues, actors, protocol, agreement, newEvents, experiment, saliences, draft,
-        caseFile);
+        caseFile, actorOrder);
+  }
+
+  /** The same scenario with its actors seen in another order. */
+  public Scenario withActorOrder(ActorOrder order) {
+    return new Scenario(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, draft,
+        caseFile, order);
   }
 
   public Optional<Issue> issue(String id) {

@@ -29,7 +29,7 @@ final class ScenarioBinder {
   static final List<String> RESERVED_IDS = List.of("protocol", "agreement", "experiment", "calendar");
 
   /** Top-level keys; {@code extends} and {@code remove} are resolved by the loader before binding. */
-  static final List<String> TOP = List.of("name", "status", "description", "calendar", "saliences", "issues", "actors",
+  static final List<String> TOP = List.of("name", "status", "description", "calendar", "saliences", "actor_order", "issues", "actors",
       "protocol", "agreement", "events", "experiment", "extends", "remove", "as_of", "observations", "outcome",
       "caveats", "sources");
   static final List<String> ISSUE_REQUIRED = List.of("id", "label", "low", "high");
@@ -127,8 +127,17 @@ final class ScenarioBinder {
         default -> err(val(root, "saliences"), "saliences", "expected shares or independent, got " + Quantities.quote(mode));
       }
     }
+    ActorOrder actorOrder = ActorOrder.ID;
+    String order = str(root, "actor_order", "", false);
+    if (order != null) {
+      switch (order) {
+        case "id" -> actorOrder = ActorOrder.ID;
+        case "listed" -> actorOrder = ActorOrder.LISTED;
+        default -> err(val(root, "actor_order"), "actor_order", "expected id or listed, got " + Quantities.quote(order));
+      }
+    }
     Scenario s = new Scenario(name, description == null ? "" : description, calendar, issues, actors, protocol,
-        agreement, events, experiment, saliences, draft, caseFile);
+        agreement, events, experiment, saliences, draft, caseFile, actorOrder);
     if (!limits.isEmpty()) {
       problems.clear();
       problems.addAll(limits);

@@ -30,6 +30,7 @@ public final class ScenarioWriter {
     if (s.draft()) root.put("status", "draft");
     if (s.description() != null && !s.description().isEmpty()) root.put("description", s.description());
     if (s.saliences() != SalienceMode.SHARES) root.put("saliences", s.saliences().yamlName());
+    if (s.actorOrder() != ActorOrder.ID) root.put("actor_order", s.actorOrder().yamlName());
     Map<String, Object> calendar = map("start", s.calendar().start().toString());
     if (!s.calendar().dated()) calendar.put("undated", true);
     root.put("calendar", calendar);

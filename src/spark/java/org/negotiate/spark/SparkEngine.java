@@ -61,6 +61,8 @@ public final class SparkEngine implements Engine {
       throw new IllegalArgumentException("--master: expected local, local[N], local[*], spark://HOST:PORT, yarn or "
           + "k8s://URL, got \"" + this.master + "\"");
     }
+    String unreachable = unreachableMaster(this.master, PROBE_MILLIS);
+    if (unreachable != null) throw new IllegalArgumentException(unreachable);
     this.jsc = new JavaSparkContext(conf(this.master, application));
     this.owner = true;
     this.tasks = new AtomicLong();
@@ -126,6 +128,53 @@ public final class SparkEngine implements Engine {
       }
       now = System.currentTimeMillis();
     }
+  }
+
+  /** How long the probe of a standalone master waits for each address to accept a connection. */
+  static final int PROBE_MILLIS = 3_000;
+
+  /**
+   * For a standalone master ({@code spark://host:port[,host:port...]}), a message when none of its
+   * addresses accepts a TCP connection, else null. Spark would otherwise retry for about a minute
+   * and a half, printing a stack trace a time, before giving up.
+   */
+  static String unreachableMaster(String master, int timeoutMillis) {
+    if (!master.startsWith("spark://")) return null;
+    List<String> tried = new ArrayList<>();
+    for (String hostPort : master.substring("spark://".length()).split(",")) {
+      String h = hostPort.strip();
+      int slash = h.indexOf('/');
+      if (slash >= 0) h = h.substring(0, slash);
+      String host;
+      int port = 7077;
+      int colon = h.lastIndexOf(':');
+      if (h.startsWith("[")) {
+        int close = h.indexOf(']');
+        if (close < 0) return "--master " + master + ": expected spark://HOST:PORT, got \"" + hostPort + "\"";
+        host = h.substring(1, close);
+        colon = h.indexOf(':', close);
+      } else {
+        host = colon >= 0 ? h.substring(0, colon) : h;
+      }
+      if (colon >= 0) {
+        try {
+          port = Integer.parseInt(h.substring(colon + 1));
+        } catch (NumberFormatException e) {
+          port = -1;
+        }
+      }
+      if (host.isEmpty() || port < 1 || port > 65_535) {
+        return "--master " + master + ": expected spark://HOST:PORT with a port in [1, 65535], got \"" + hostPort + "\"";
+      }
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(host, port), timeoutMillis);
+        return null;
+      } catch (java.io.IOException | IllegalArgumentException | SecurityException e) {
+        tried.add(host + ":" + port + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+      }
+    }
+    return "--master " + master + ": no Spark master answers at " + String.join(", ", tried)
+        + "; start one (Spark's sbin/start-master.sh) or check the address";
   }
 
   private SparkEngine(SparkEngine shared, int blockReplications) {

@@ -162,6 +162,9 @@ class BadInputCorpusTest {
     expect("tag_on_plain_key.yaml", "", 2, "YAML tags (!!str) are not allowed in scenario files, on keys or values");
     expect("extends_not_a_scenario.yaml", "scenarios/bad-deltas/base/not_a_scenario.txt", 0,
         "not a scenario file: none of its 2 top-level keys is a scenario's");
+    // issue 18 item 14: the new actor_order key
+    expect("actor_order_unknown.yaml", "", 4, "actor_order: expected id or listed, got \"random\"");
+    expect("actor_order_list.yaml", "", 4, "actor_order: expected text, got a list");
     // made at test time
     expect("huge_50mb.yaml", "", 0, "file too large (52,428,800 bytes; at most 5 MB");
     expect("huge_base_50mb.yaml", "", 2, "extends: base scenario");
@@ -380,6 +383,43 @@ class BadInputCorpusTest {
     try (Stream<Path> s = Files.list(out)) {
       assertEquals(0, s.count(), "nothing written to --out");
     }
+    assertEquals(resultsBefore, listing(Path.of("results")), "nothing written to results/");
+  }
+
+  /**
+   * Bad options rather than bad files (issue 18 items 1 and 12): each exits 2 with a message that
+   * names the option and gives the numbers, no stack trace, nothing written, within the time limit.
+   * The Spark master is refused either way: by the probe where the Spark engine is on the class
+   * path, else because this jar has none.
+   */
+  static Stream<List<String>> badOptions() {
+    String b = CliTest.BASELINE.toString();
+    return Stream.of(
+        List.of("bench", "--synthetic", "250x50", "--threads", "1024", "--runs", "2000", "--warmup", "0"),
+        List.of("bench", b, "--synthetic", "250x50", "--threads", "1024", "--runs", "10000000"),
+        List.of("odds", b, "--engine", "spark", "--master", "spark://127.0.0.1:1", "--runs", "5", "--quiet"),
+        List.of("sweep", b, "--engine", "spark", "--master", "spark://127.0.0.1:1", "--vary", "protocol.noise=0:0.1:3",
+            "--runs", "5", "--quiet"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badOptions")
+  void badOptionsExitTwoWithTheNumbersAndWriteNothing(List<String> command, @TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    List<String> args = new ArrayList<>(command);
+    if (!command.get(0).equals("bench")) args.addAll(List.of("--out", out.toString()));
+    String resultsBefore = listing(Path.of("results"));
+    long t0 = System.nanoTime();
+    CliTest.Run r = CliTest.cli(args.toArray(String[]::new));
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    String what = String.join(" ", args) + " ->\n" + r.err();
+    assertEquals(2, r.exit(), what);
+    assertFalse(r.err().contains("\tat ") || r.err().contains("Exception") || r.err().contains("internal error"), what);
+    assertTrue(r.err().lines().count() <= 3, "a short message: " + what);
+    assertTrue(r.err().startsWith("--master") || r.err().contains("need about") || r.err().contains("no Spark engine"), what);
+    assertTrue(millis < 20_000, what + " took " + millis + " ms");
+    assertFalse(r.out().contains("replications/s"), "nothing ran: " + r.out());
+    assertFalse(Files.exists(out), "nothing written to --out");
     assertEquals(resultsBefore, listing(Path.of("results")), "nothing written to results/");
   }
 

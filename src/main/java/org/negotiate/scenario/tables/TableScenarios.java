@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.negotiate.scenario.Actor;
+import org.negotiate.scenario.ActorOrder;
 import org.negotiate.scenario.AgreementRule;
 import org.negotiate.scenario.Calendar;
+import org.negotiate.scenario.CaseFile;
 import org.negotiate.scenario.ExperimentDefaults;
 import org.negotiate.scenario.Issue;
 import org.negotiate.scenario.Limits;
@@ -144,7 +146,9 @@ public final class TableScenarios {
         + "(converted from the actor table " + file + ")";
     Scenario s = new Scenario(id(t.name(), "table").replace('_', '-'), description, new Calendar(START, false), issues, actors,
         new ProtocolSpec(protocol, Map.of()), new AgreementRule("unanimity", tolerance), List.of(),
-        new ExperimentDefaults(1, rounds(actors.size(), issues.size()), 1), SalienceMode.INDEPENDENT);
+        new ExperimentDefaults(1, rounds(actors.size(), issues.size()), 1), SalienceMode.INDEPENDENT, false, CaseFile.NONE,
+        // the rows keep the file's order: KTAB's spatial model is not order-free (ActorOrder.LISTED)
+        ActorOrder.LISTED);
     // Validated exactly as a file would be: the table may break rules a scenario must keep. The
     // problems are then pointed back at the table's rows (the YAML text is never seen).
     try {

@@ -58,7 +58,7 @@ final class BacktestCommand implements Callable<Integer> {
       }
       int r = run.rounds(s.experiment().rounds());
       if (r < 2) throw new BadInput("--rounds: a back-test needs at least 2 months, got " + r);
-      Inputs.checkRun(s, r, n, t);
+      CommandInputs.checkRun(s, r, n, t);
       loaded.add(s);
     }
     StringBuilder identity = new StringBuilder("backtest runs=" + n + " rounds=" + run.rounds.rounds + " seed=" + run.seed.seed + "\n");
@@ -74,7 +74,7 @@ final class BacktestCommand implements Callable<Integer> {
         Scenario s = loaded.get(i);
         int r = run.rounds(s.experiment().rounds());
         long base = run.seed(s.experiment().seed());
-        Protocol protocol = Inputs.protocol(s);
+        Protocol protocol = CommandInputs.protocol(s);
         try (ProgressBar bar = run.progress("back-test " + s.name(), r - 1)) {
           cases.add(Backtest.run(s, protocol, n, r, base, t, engine, bar == null ? null : d -> Progress.stepTo(bar, d)));
         } catch (NoReplicationReproduces e) {
@@ -90,7 +90,7 @@ final class BacktestCommand implements Callable<Integer> {
         ForecastReport.backtestChart(b, folder.dir(), name);
       }
       ForecastReport.reliabilityChart(cases, folder.dir());
-      Manifest.Builder manifest = new Manifest.Builder(Inputs.commandLine(spec));
+      Manifest.Builder manifest = new Manifest.Builder(CommandInputs.commandLine(spec));
       manifest.put("kept_replications_per_forecast", n);
       List<Map<String, Object>> scores = new ArrayList<>();
       for (Backtest b : cases) scores.add(scores(b));

@@ -83,16 +83,16 @@ final class BenchCommand implements Callable<Integer> {
       s = TableScenarios.synthetic(ak[0], ak[1], syntheticProtocol(), seed.seed(1));
     } else {
       if (scenario.scenario == null && scenario.table == null) scenario.scenario = Path.of("scenarios/baseline.yaml");
-      s = Inputs.scenario(scenario);
+      s = CommandInputs.scenario(scenario);
     }
-    Protocol protocol = Inputs.protocol(s);
+    Protocol protocol = CommandInputs.protocol(s);
     int n = runs.replications(10_000);
     int r = rounds.rounds(s.experiment().rounds());
-    int t = Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
-    int w = Inputs.inRange("--warmup", warmup, Math.min(n, 5000), 0, Inputs.MAX_REPLICATIONS);
+    int t = CommandInputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    int w = CommandInputs.inRange("--warmup", warmup, Math.min(n, 5000), 0, CommandInputs.MAX_REPLICATIONS);
     long base = seed.seed(s.experiment().seed());
     // the estimate every Monte Carlo command makes: refused with the numbers before anything runs
-    Inputs.checkRun(s, r, Math.max(n, w), t);
+    CommandInputs.checkRun(s, r, Math.max(n, w), t);
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, rounds.exact()).withoutOutcomes();
     out.printf(Locale.ROOT, "scenario %s, protocol %s, %d rounds%s, %,d replications, seed %d, warm-up %,d%n", s.name(),
         protocol.name(), r, rounds.exact() ? " exactly" : "", n, base, w);
@@ -271,7 +271,7 @@ final class BenchCommand implements Callable<Integer> {
    */
   private static RunTime secondsPerRun(String protocolName, int actors, int issues, int rounds) throws Exception {
     Scenario s = TableScenarios.synthetic(actors, issues, protocolName, 1);
-    Protocol protocol = Inputs.protocol(s);
+    Protocol protocol = CommandInputs.protocol(s);
     NegotiationSetup setup = SetupSampler.draw(s, rounds, true, Streams.replicationSeed(1, 0));
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     double best = Double.POSITIVE_INFINITY;

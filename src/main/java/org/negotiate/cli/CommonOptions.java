@@ -17,11 +17,11 @@ final class CommonOptions {
     Integer runs;
 
     int replications(int fallback) {
-      return replications(fallback, Inputs.MAX_REPLICATIONS);
+      return replications(fallback, CommandInputs.MAX_REPLICATIONS);
     }
 
     int replications(int fallback, int max) {
-      return Inputs.inRange("--runs", runs, fallback, 1, max);
+      return CommandInputs.inRange("--runs", runs, fallback, 1, max);
     }
   }
 
@@ -32,7 +32,7 @@ final class CommonOptions {
     Integer rounds;
 
     int rounds(int fallback) {
-      return Inputs.inRange("--rounds", rounds, fallback, 1, Inputs.MAX_ROUNDS);
+      return CommandInputs.inRange("--rounds", rounds, fallback, 1, CommandInputs.MAX_ROUNDS);
     }
 
     /** An explicit --rounds runs exactly that many: protocols' own stopping rules are off. */
@@ -62,7 +62,7 @@ final class CommonOptions {
     Path out;
 
     Path root() {
-      return Inputs.outputRoot(out);
+      return CommandInputs.outputRoot(out);
     }
   }
 

@@ -77,15 +77,15 @@ final class CompareCommand implements Callable<Integer> {
     all.addAll(overrides);
     Scenario sa = ScenarioLoader.load(a, all);
     Scenario sb = ScenarioLoader.load(b, all);
-    Protocol pa = Inputs.protocol(sa);
-    Protocol pb = Inputs.protocol(sb);
+    Protocol pa = CommandInputs.protocol(sa);
+    Protocol pb = CommandInputs.protocol(sb);
     if (!sa.calendar().start().equals(sb.calendar().start())) {
       throw new BadInput("compare: the scenarios start in different months (" + sa.name() + " " + sa.calendar().start()
           + ", " + sb.name() + " " + sb.calendar().start() + "); months must line up to be compared");
     }
     int n = run.replications(sa.experiment().replications());
     int r = run.rounds(Math.max(sa.experiment().rounds(), sb.experiment().rounds()));
-    java.time.YearMonth asOfMonth = Inputs.asOf(asOf, sa);
+    java.time.YearMonth asOfMonth = CommandInputs.asOf(asOf, sa);
     if (asOfMonth != null) {
       sa = org.negotiate.scenario.AsOf.cut(sa, asOfMonth, r).scenario();
       sb = org.negotiate.scenario.AsOf.cut(sb, asOfMonth, r).scenario();
@@ -95,7 +95,7 @@ final class CompareCommand implements Callable<Integer> {
     long base = run.seed(sa.experiment().seed());
     MonteCarlo.Options options = new MonteCarlo.Options(n, r, base, t, run.exactRounds());
     // Both experiments' results are held until the comparison is made.
-    Inputs.checkRun(sa.actors().size() >= sb.actors().size() ? sa : sb, r, 2L * n, t);
+    CommandInputs.checkRun(sa.actors().size() >= sb.actors().size() ? sa : sb, r, 2L * n, t);
 
     String yamlA = ScenarioWriter.toYaml(sa);
     String yamlB = ScenarioWriter.toYaml(sb);
@@ -121,7 +121,7 @@ final class CompareCommand implements Callable<Integer> {
       CompareCharts.writeAll(c, out.dir());
 
       // two scenarios: their names, files and hashes are the command's own entries
-      Manifest.Builder manifest = new Manifest.Builder(Inputs.commandLine(spec)).run(base, n, r, t);
+      Manifest.Builder manifest = new Manifest.Builder(CommandInputs.commandLine(spec)).run(base, n, r, t);
       manifest.put("scenario_a", sa.name());
       manifest.put("scenario_a_file", a.toString());
       manifest.put("scenario_a_sha256", ResultFolder.sha256(yamlA));

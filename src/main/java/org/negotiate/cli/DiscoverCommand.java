@@ -75,8 +75,8 @@ final class DiscoverCommand implements Callable<Integer> {
     // every run's outcome record (measured: ~376 bytes on the baseline, more with more actors and
     // issues) and its row of drawn inputs are kept for the box search
     long perRun = 376 + 8L * (s.actors().size() + s.issues().size()) + 16 + 8L * inputs.size() + 13;
-    Inputs.checkBudget("discover --runs " + n + " with " + inputs.size() + " inputs", n, n * perRun, "use fewer --runs or --inputs");
-    Inputs.checkRun(s, r, n, x.threads());
+    CommandInputs.checkBudget("discover --runs " + n + " with " + inputs.size() + " inputs", n, n * perRun, "use fewer --runs or --inputs");
+    CommandInputs.checkRun(s, r, n, x.threads());
 
     String identity = x.resolved() + "\ndiscover inputs=" + inputs.stream().map(UncertainInput::key).toList() + "\nseed=" + x.seed()
         + "\nreplications=" + n + "\nrounds=" + r + "\nmonth=" + byRound + "\nprim=" + alpha + "," + minMass + "," + minCoverage;

@@ -25,7 +25,7 @@ final class EngineOptions {
 
   /** Opens the engine; {@code application} names the job on the cluster. */
   Engine open(int threads, String application) {
-    int b = Inputs.inRange("--block", block, Engines.DEFAULT_BLOCK, 1, Inputs.MAX_REPLICATIONS);
+    int b = CommandInputs.inRange("--block", block, Engines.DEFAULT_BLOCK, 1, CommandInputs.MAX_REPLICATIONS);
     checkLocalMaster(master);
     try {
       return Engines.open(engineName(), master, threads, b, application);

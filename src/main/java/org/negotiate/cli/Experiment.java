@@ -21,8 +21,8 @@ record Experiment(String command, ScenarioOptions source, RunOptions run, Scenar
   /** {@code defaultRuns}: the command's own default, or null for the scenario's experiment.replications. */
   static Experiment of(String command, ScenarioOptions so, RunOptions run, Integer defaultRuns) throws ScenarioException {
     Instant started = Instant.now();
-    Scenario s = Inputs.scenario(so);
-    Protocol protocol = Inputs.protocol(s);
+    Scenario s = CommandInputs.scenario(so);
+    Protocol protocol = CommandInputs.protocol(s);
     int n = run.replications(defaultRuns != null ? defaultRuns : s.experiment().replications());
     int r = run.rounds(s.experiment().rounds());
     int t = run.threads();
@@ -63,7 +63,7 @@ record Experiment(String command, ScenarioOptions source, RunOptions run, Scenar
 
   /** The manifest's entries every experiment has: scenario, overrides, protocol, seed, size. */
   Manifest.Builder manifest(CommandSpec spec) {
-    Manifest.Builder m = new Manifest.Builder(Inputs.commandLine(spec))
+    Manifest.Builder m = new Manifest.Builder(CommandInputs.commandLine(spec))
         .scenario(scenario.name(), String.valueOf(source.source()), source.allOverrides(), resolved)
         .protocol(protocol.name())
         .run(seed, replications, rounds, threads);

@@ -45,11 +45,11 @@ final class ForecastCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
-    Scenario s = Inputs.scenario(scenario);
+    Scenario s = CommandInputs.scenario(scenario);
     int n = runs.replications(DEFAULT_DRAWS, 100_000);
     int r = rounds.rounds(s.experiment().rounds());
     long base = seed.seed(s.experiment().seed());
-    Inputs.checkRun(s, r, n, 1);
+    CommandInputs.checkRun(s, r, n, 1);
     List<ModelComparison.Forecast> forecasts = ModelComparison.compare(s, r, base, n);
     String resolved = ScenarioWriter.toYaml(s);
     try (Output folder = Output.open("forecast", s.name(), out.root(), resolved + "\nforecast seed=" + base + " runs=" + n, started)) {
@@ -62,7 +62,7 @@ final class ForecastCommand implements Callable<Integer> {
         }
       }
       ForecastChart.write(s.name(), forecasts, n, base, folder.dir());
-      Manifest.Builder manifest = new Manifest.Builder(Inputs.commandLine(spec))
+      Manifest.Builder manifest = new Manifest.Builder(CommandInputs.commandLine(spec))
           .scenario(s.name(), String.valueOf(scenario.source()), scenario.allOverrides(), resolved)
           .run(base, null, r, null);
       manifest.put("draws", n);

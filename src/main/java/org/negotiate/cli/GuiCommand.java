@@ -58,16 +58,16 @@ final class GuiCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (scenario.scenario == null && scenario.table == null) scenario.scenario = Path.of("scenarios", "baseline.yaml");
-    Scenario s = Inputs.scenario(scenario);
-    Protocol protocol = Inputs.protocol(s);
+    Scenario s = CommandInputs.scenario(scenario);
+    Protocol protocol = CommandInputs.protocol(s);
     int r = rounds.rounds(s.experiment().rounds());
-    int index = Inputs.inRange("--replication", replication, 0, 0, Integer.MAX_VALUE - 1);
+    int index = CommandInputs.inRange("--replication", replication, 0, 0, Integer.MAX_VALUE - 1);
     long base = seed.seed(s.experiment().seed());
     if (base != (int) base) {
       throw new BadInput("--seed: MASON's Console takes 32-bit seeds: expected an integer in ["
           + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "], got " + base);
     }
-    Inputs.checkRun(s, r, 1, 1); // one replication on the Console, before any window opens
+    CommandInputs.checkRun(s, r, 1, 1); // one replication on the Console, before any window opens
     Scenario fileScenario = scenario.table == null ? ScenarioLoader.load(scenario.scenario) : null;
     if (script != null) {
       List<String> problems = GuiLauncher.checkScript(script, s);

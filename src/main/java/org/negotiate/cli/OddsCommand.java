@@ -88,7 +88,7 @@ final class OddsCommand implements Callable<Integer> {
     if (precision != null && !(precision > 0 && precision < 0.5)) {
       throw new BadInput("--precision: expected a number in (0, 0.5), got " + precision);
     }
-    Experiment x = Experiment.of("odds", scenario, run, precision != null ? Inputs.MAX_REPLICATIONS : null);
+    Experiment x = Experiment.of("odds", scenario, run, precision != null ? CommandInputs.MAX_REPLICATIONS : null);
     Scenario s = x.scenario();
     Protocol protocol = x.protocol();
     int n = x.replications();
@@ -106,11 +106,11 @@ final class OddsCommand implements Callable<Integer> {
     }
     MonteCarlo.Options options = x.options();
     if (precision != null) options = options.withPrecision(precision);
-    Inputs.checkRun(s, r, n, t);
-    org.negotiate.experiment.Conditions conditions = Inputs.conditions(scenario, s, r, n);
-    int backtestKept = Inputs.inRange("--backtest", backtest, 100, 0, 100_000);
-    int bandRuns = Inputs.inRange("--band", band, 500, 0, 100_000);
-    int moversRuns = Inputs.inRange("--movers", movers, 0, 0, 100_000);
+    CommandInputs.checkRun(s, r, n, t);
+    org.negotiate.experiment.Conditions conditions = CommandInputs.conditions(scenario, s, r, n);
+    int backtestKept = CommandInputs.inRange("--backtest", backtest, 100, 0, 100_000);
+    int bandRuns = CommandInputs.inRange("--band", band, 500, 0, 100_000);
+    int moversRuns = CommandInputs.inRange("--movers", movers, 0, 0, 100_000);
     if (conditions != null) {
       if (resumeOption.resume != null) {
         throw new BadInput("--resume: a forecast conditioned on observations (--as-of) cannot be resumed yet; run it again");
@@ -120,7 +120,7 @@ final class OddsCommand implements Callable<Integer> {
     // every option is checked before the first replication: a bad one must not cost a run
     String analysisLeftOut = analyse == null ? OutcomeAnalysis.tooLargeByDefault(s) : null;
     int analyse = this.analyse != null ? this.analyse : analysisLeftOut != null ? 0 : 100;
-    int analysed = Inputs.inRange("--analyse", analyse, 100, 0, Inputs.MAX_REPLICATIONS);
+    int analysed = CommandInputs.inRange("--analyse", analyse, 100, 0, CommandInputs.MAX_REPLICATIONS);
 
     String resolved = x.resolved();
     String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r
@@ -142,7 +142,7 @@ final class OddsCommand implements Callable<Integer> {
         }, conditions == null ? journal : null, engine);
       }
       if (conditions != null && result.odds().replications() == 0) {
-        throw Inputs.unreproduced(scenario, org.negotiate.experiment.NoReplicationReproduces.of(result, conditions,
+        throw CommandInputs.unreproduced(scenario, org.negotiate.experiment.NoReplicationReproduces.of(result, conditions,
             scenario.cut.month()));
       }
       ConvergenceOdds odds = result.requireOutcomes().odds();

@@ -59,13 +59,13 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
-    Scenario s = org.negotiate.cli.Inputs.scenario(scenario);
-    Protocol protocol = org.negotiate.cli.Inputs.protocol(s);
+    Scenario s = org.negotiate.cli.CommandInputs.scenario(scenario);
+    Protocol protocol = org.negotiate.cli.CommandInputs.protocol(s);
     int r = rounds.rounds(s.experiment().rounds());
-    int index = org.negotiate.cli.Inputs.inRange("--replication", replication, 0, 0, Integer.MAX_VALUE - 1);
+    int index = org.negotiate.cli.CommandInputs.inRange("--replication", replication, 0, 0, Integer.MAX_VALUE - 1);
     long base = seed.seed(s.experiment().seed());
 
-    org.negotiate.cli.Inputs.checkRun(s, r, 1, 1);
+    org.negotiate.cli.CommandInputs.checkRun(s, r, 1, 1);
     if (replicationSeed != null && (seed.given() || index != 0)) {
       throw new BadInput("--replication-seed names one replication by its own seed: give it without --seed and --replication");
     }
@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
       // a protocol without numbers of its own (the mediated text) writes no bare header
       if (diagnostics.stream().anyMatch(d -> !d.isEmpty())) writeDiagnostics(s, setup, diagnostics, folder.file("diagnostics.csv"));
       OddsCharts.writePositions(result.odds(), folder.dir());
-      Manifest.Builder manifest = new Manifest.Builder(org.negotiate.cli.Inputs.commandLine(spec))
+      Manifest.Builder manifest = new Manifest.Builder(org.negotiate.cli.CommandInputs.commandLine(spec))
           .scenario(s.name(), String.valueOf(scenario.source()), scenario.allOverrides(), resolved)
           .protocol(protocol.name())
           .run(base, 1, r, 1);

@@ -31,7 +31,7 @@ final class RunOptions {
   }
 
   int threads() {
-    return Inputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    return CommandInputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
   }
 
   long seed(long fallback) {

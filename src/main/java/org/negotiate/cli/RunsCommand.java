@@ -45,9 +45,9 @@ final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    int n = Inputs.inRange("--last", last, 20, 1, Integer.MAX_VALUE);
+    int n = CommandInputs.inRange("--last", last, 20, 1, Integer.MAX_VALUE);
     PrintWriter o = spec.commandLine().getOut();
-    List<Run> runs = runs(Inputs.outputRoot(out));
+    List<Run> runs = runs(CommandInputs.outputRoot(out));
     if (runs.isEmpty()) {
       if (latest) throw new BadInput("no finished runs in " + out + "/");
       o.println("no finished runs in " + out + "/");

@@ -48,10 +48,10 @@ final class ScenarioOptions {
   @Option(names = "--as-of", paramLabel = "YYYY-MM", description = AS_OF)
   String asOf;
 
-  /** The as-of cut the scenario was loaded with (null for a run as written); set by Inputs.scenario. */
+  /** The as-of cut the scenario was loaded with (null for a run as written); set by CommandInputs.scenario. */
   org.negotiate.scenario.AsOf.Cut cut;
 
-  /** The scenario as loaded, before any as-of cut (a back-test cuts it month by month); set by Inputs.scenario. */
+  /** The scenario as loaded, before any as-of cut (a back-test cuts it month by month); set by CommandInputs.scenario. */
   org.negotiate.scenario.Scenario loaded;
 
   /** The overrides in the order they apply: the protocol switch first, so --set can then set its parameters. */

@@ -66,7 +66,7 @@ final class SensitivityCommand implements Callable<Integer> {
     Scenario s = x.scenario();
     int n = x.replications();
     int r = x.rounds();
-    int nSamples = Inputs.inRange("--samples", samples, DEFAULT_SAMPLES, 0, 1 << 20);
+    int nSamples = CommandInputs.inRange("--samples", samples, DEFAULT_SAMPLES, 0, 1 << 20);
     if (bootstrap < 0 || bootstrap > 100_000) throw new BadInput("--bootstrap: expected an integer in [0, 100000], got " + bootstrap);
     int byRound = month.round(s, r);
     YearMonth m = s.calendar().month(byRound);
@@ -78,7 +78,7 @@ final class SensitivityCommand implements Callable<Integer> {
     if (points * n > Integer.MAX_VALUE) throw new BadInput("--samples/--runs: " + points + " points x " + n + " replications is too many");
     // the design (matrices A and B, then one row of k inputs per point) and a result per point
     long bytes = 2L * nSamples * (16 + 8L * k) + points * (16 + 8L * k) + points * (64 + 16L * r);
-    Inputs.checkBudget("sensitivity --samples " + nSamples + " with " + k + " inputs (" + points + " points x " + n
+    CommandInputs.checkBudget("sensitivity --samples " + nSamples + " with " + k + " inputs (" + points + " points x " + n
         + " replications)", points * n, bytes, "use fewer --samples, --inputs or --runs");
     Sensitivity.Settings settings = new Sensitivity.Settings(n, r, x.exactRounds(), x.seed(), x.threads(), byRound, nSamples,
         bootstrap);

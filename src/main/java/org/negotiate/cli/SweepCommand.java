@@ -71,7 +71,7 @@ final class SweepCommand implements Callable<Integer> {
     if (points * n > Integer.MAX_VALUE) throw new BadInput("--vary/--runs: " + points + " points x " + n + " replications is too many");
     // each point keeps its odds by month and blockers, and its journal entry is held while the sweep runs
     long bytes = points * (512 + 96L * r + 64L * s.actors().size());
-    Inputs.checkBudget("sweep of " + points + " points x " + n + " replications", points * n, bytes,
+    CommandInputs.checkBudget("sweep of " + points + " points x " + n + " replications", points * n, bytes,
         "use fewer STEPS or --runs");
 
     String identity = x.resolved() + "\nsweep=" + vary + "\nseed=" + x.seed() + "\nreplications=" + n + "\nrounds=" + r

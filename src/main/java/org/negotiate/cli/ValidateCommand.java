@@ -24,8 +24,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Scenario s = Inputs.scenario(scenario);
-    Inputs.protocol(s);
+    Scenario s = CommandInputs.scenario(scenario);
+    CommandInputs.protocol(s);
     PrintWriter out = spec.commandLine().getOut();
     long parties = s.actors().stream().filter(a -> a.role() == Role.PARTY).count();
     out.printf(Locale.ROOT, "%s: OK: scenario \"%s\": %d issues, %d actors (%d parties), %d events, protocol %s, "

@@ -61,8 +61,8 @@ final class WhatItTakesCommand implements Callable<Integer> {
     Scenario s = x.scenario();
     int n = x.replications();
     int r = x.rounds();
-    Inputs.inRange("--grid", grid, grid, 1, 1000);
-    Inputs.inRange("--refine", refine, refine, 0, 30);
+    CommandInputs.inRange("--grid", grid, grid, 1, 1000);
+    CommandInputs.inRange("--refine", refine, refine, 0, 30);
     if (!(threshold > 0 && threshold <= 1)) throw new BadInput("--threshold: expected a number in (0, 1], got " + threshold);
     if (!(minShare >= 0 && minShare <= 1)) throw new BadInput("--min-share: expected a number in [0, 1], got " + minShare);
     int byRound = month.round(s, r);
@@ -73,7 +73,7 @@ final class WhatItTakesCommand implements Callable<Integer> {
     for (Actor a : s.actors()) if (a.role() == Role.PARTY) levers += WhatItTakes.levers(s, a.id()).size();
     long maxPoints = WhatItTakes.maxPoints(levers, settings);
     // the baseline's outcomes and each trial's share per run are kept while the search runs
-    Inputs.checkBudget("whatittakes: up to " + maxPoints + " points x " + n + " replications", maxPoints * n,
+    CommandInputs.checkBudget("whatittakes: up to " + maxPoints + " points x " + n + " replications", maxPoints * n,
         (long) n * (64 + 8L * s.actors().size()) + maxPoints * 256, "use a smaller --grid, --refine or --runs");
 
     String identity = x.resolved() + "\nwhatittakes threshold=" + threshold + "\nmin_share=" + minShare + "\ngrid=" + grid

@@ -21,7 +21,7 @@ class FailureReportingTest {
   @Test
   void theSummaryLineSaysHowManyFailedAndStillParses() throws Exception {
     Scenario s = ScenarioLoader.load(CliTest.BASELINE);
-    MonteCarlo.Result r = MonteCarlo.run(s, Inputs.protocol(s), new MonteCarlo.Options(40, s.experiment().rounds(), 1, 2), null);
+    MonteCarlo.Result r = MonteCarlo.run(s, CommandInputs.protocol(s), new MonteCarlo.Options(40, s.experiment().rounds(), 1, 2), null);
     Path folder = tmp.resolve("results/odds-baseline/run");
     String three = OddsCommand.summaryLine(r.odds(), 3, folder);
     assertTrue(three.endsWith(" · 3 replications failed, see failures.csv"), three);

@@ -9,11 +9,11 @@ import org.negotiate.scenario.ScenarioLoader;
 import org.negotiate.scenario.tables.TableScenarios;
 
 /** Loading and checking what a command was given, one way for every command. */
-final class Inputs {
+final class CommandInputs {
   static final int MAX_REPLICATIONS = org.negotiate.scenario.Limits.MAX_REPLICATIONS;
   static final int MAX_ROUNDS = org.negotiate.scenario.Limits.MAX_ROUNDS;
 
-  private Inputs() {}
+  private CommandInputs() {}
 
   static Scenario scenario(ScenarioOptions o) throws ScenarioException {
     if ((o.scenario == null) == (o.table == null)) throw new BadInput("give either a SCENARIO file or --table FILE");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * OutOfMemoryError (exit 1, "internal error") under a 160 MB heap. Each command runs in a JVM of
  * its own with a 96 MB heap, as {@code NEGOTIATE_JAVA_OPTS=-Xmx96m ./negotiate ...} would.
  */
+@Tag("long") // the long suite (mvn -B verify -Plong): each command in a JVM of its own under a small heap, ~60 s
 class MemoryEstimateCliTest {
   @TempDir Path tmp;
 

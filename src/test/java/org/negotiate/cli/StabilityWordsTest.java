@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no longer changes with the sample size; whatittakes says a change "reaches" the threshold only when the interval's
  * lower end does.
  */
+@Tag("long") // the long suite (mvn -B verify -Plong): discover at 1,000 and 2,000 runs, ~40 s
 class StabilityWordsTest {
   static final String BASELINE = "scenarios/baseline.yaml";
   @TempDir Path tmp;

@@ -54,7 +54,9 @@ class ValidationCasesTest {
     Path yaml = run("scenarios/validation/case_a_eu_emissions.yaml", "--rounds", "10");
     Path table = run("--table", "scenarios/validation/seeds/case_a_eu_emissions.csv", "--rounds", "10");
     List<String> a = states(yaml);
-    assertEquals(a, states(table), "the YAML scenario and the BDM table give the same numbers");
+    // a table keeps its rows' order (ActorOrder.LISTED), the YAML file sorts by id: the same rows, in another order
+    assertEquals(new java.util.TreeSet<>(a), new java.util.TreeSet<>(states(table)), "the YAML scenario and the BDM table give the same numbers");
+    assertEquals(a.size(), states(table).size());
     double[] published = {7.3900, 7.4613, 7.5525, 7.5901, 7.3581, 7.3492, 7.4149, 7.5105, 7.5724, 7.3250, 7.2421};
     for (int t = 0; t <= 10; t++) assertEquals(published[t], value(a, t, "weighted_mean"), 1e-4, "round " + t);
     assertEquals(7, value(a, 0, "weighted_median"), 1e-12);

@@ -232,8 +232,8 @@ public abstract class ProtocolContract {
   }
 
   /**
-   * A random actor table as a scenario of this protocol. {@code reversed}: the same rows under names
-   * that sort the other way, so the canonical (sorted) order of the actors is reversed.
+   * A random actor table as a scenario of this protocol. {@code reversed}: the same actors (names and
+   * values) with the rows in the other order.
    */
   protected final Scenario table(SplittableRandom r, int actors, int issues, boolean reversed) throws ScenarioException {
     List<String> dims = new ArrayList<>();
@@ -246,9 +246,11 @@ public abstract class ProtocolContract {
         x[k] = Math.round(r.nextDouble(0, 100) * 100) / 100.0;
         sal[k] = Math.round(r.nextDouble(0.1, 1) * 100) / 100.0;
       }
-      String label = String.format(Locale.ROOT, "actor %c", (char) ('a' + (reversed ? actors - 1 - i : i)));
+      String label = String.format(Locale.ROOT, "actor %c", (char) ('a' + i));
       rows.add(new ActorTable.Row(i + 2, label, "", Math.round(r.nextDouble(1, 100) * 100) / 100.0, x, sal));
     }
+    // the same actors, the rows in the other order (a table keeps its rows' order: ActorOrder.LISTED)
+    if (reversed) java.util.Collections.reverse(rows);
     return TableScenarios.toScenario(new ActorTable("contract", "", dims, rows, "contract.csv"), name());
   }
 }

@@ -149,6 +149,20 @@ class ModelTabTest {
     assertEquals(0.2, loaded.protocol().params().get("noise").nominal(), 0);
     String yaml = java.nio.file.Files.readString(file);
     assertTrue(yaml.contains("#   protocol.noise=0.2 (before the first round); in the GUI from the next run"), yaml);
+
+    // Through the inspector, as a user types it: the current run goes on with its value, a new run starts with the edit.
+    gui.start();
+    for (int i = 0; i < 2; i++) assertTrue(gui.step());
+    assertEquals(0.2, gui.model().setup().params().get("noise"), 0, "this run started after the edit");
+    InputProperties tab = gui.properties().get(gui.properties().size() - 1);
+    tab.setValue(0, 0.25);
+    assertEquals(0.2, gui.model().setup().params().get("noise"), 0, "the running replication keeps its noise");
+    assertEquals(0.25, (Double) tab.getValue(0), 0);
+    gui.finish();
+    gui.start();
+    assertEquals(0.25, gui.model().setup().params().get("noise"), 0, "the next run uses the edit");
+    assertEquals(6, gui.model().setup().params().get("breakdown_after"), 0);
+    gui.finish();
   }
 
   /** The baseline with {@code --set} overrides, as the command line loads it. */

@@ -41,7 +41,9 @@ import sim.util.Interval;
  * far applied from the first round. The model inspector (the Console's Model tab) has a tab per
  * actor whose properties are that actor's capability, reservation and every stance field, named
  * by their {@code --set} paths, each with a slider over its valid range; an edit changes the
- * running replication's inputs from the next round on and is remembered for the what-if.
+ * running replication's inputs from the next round on and is remembered for the what-if. A last
+ * tab holds the protocol's parameters ({@code protocol.noise}) from their specs; a protocol reads
+ * them when a run starts, so an edit there applies from the next run.
  */
 public final class NegotiationGui extends GUIState {
   final GuiConfig config;
@@ -79,7 +81,8 @@ public final class NegotiationGui extends GUIState {
         + "<code>negotiate run --seed S --replication I</code>.</li>"
         + "<li><b>Model</b>: every actor's capability, reservation and stances (position, salience, red lines, "
         + "flexibility), named by their <code>--set</code> paths. Change them between rounds (slider or type and "
-        + "press Enter): the run goes on with the new values; a new run starts with them.</li>"
+        + "press Enter): the run goes on with the new values; a new run starts with them. The <b>Protocol</b> tab holds the "
+        + "protocol's parameters (<code>protocol.noise</code>, ...): an edit there applies from the next run.</li>"
         + "<li><b>Displays</b>: positions by round, utility of the text against aspiration with accept/refuse "
         + "marks, the what-if window (Monte Carlo with the current settings, save the what-if as a delta "
         + "scenario).</li></ul></body></html>";

@@ -165,6 +165,28 @@ class ModelTabTest {
     gui.finish();
   }
 
+  @Test
+  void anotherProtocolsTabHoldsItsOwnParametersWithIntegerSliders() throws Exception {
+    GuiConfig c = WhatIfTest.config(List.of("protocol.name=eum"));
+    NegotiationGui gui = new NegotiationGui(c);
+    InputProperties tab = gui.properties().get(gui.properties().size() - 1);
+    assertEquals("Protocol (eum)", tab.getObject());
+    var specs = org.negotiate.protocol.Protocols.descriptor("eum").parameters();
+    assertEquals(specs.size(), tab.numProperties());
+    for (int i = 0; i < specs.size(); i++) {
+      var d = (sim.util.Interval) tab.getDomain(i);
+      assertEquals(!specs.get(i).range().integer(), d.isDouble(), tab.getName(i) + ": a whole-number slider for an integer");
+      assertEquals(specs.get(i).defaultValue(), (Double) tab.getValue(i), 1e-4, tab.getName(i) + ": the default, none given");
+    }
+    assertEquals(List.of(), GuiScript.check("set=protocol.q=0.5;set=protocol.normalisation=2", c.scenario()));
+    assertTrue(GuiScript.check("set=protocol.normalisation=3", c.scenario()).get(0)
+        .endsWith("protocol.normalisation: expected an integer in [0,2], got \"3\""));
+    assertTrue(GuiScript.check("set=protocol.noise=0.1", c.scenario()).get(0).contains("unknown parameter \"noise\" for protocol eum"));
+    gui.editProtocol(org.negotiate.protocol.Protocols.descriptor("eum").parameter("q"), 0.5);
+    assertEquals(List.of("protocol.q=0.5"), gui.whatIf.sets());
+    assertEquals(0.5, gui.whatIf.scenario().protocol().params().get("q").nominal(), 0);
+  }
+
   /** The baseline with {@code --set} overrides, as the command line loads it. */
   private static final class ScenarioLoaderHelper {
     static Scenario load(List<String> sets) throws Exception {

@@ -16,10 +16,12 @@ import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import org.negotiate.experiment.Comparison;
+import org.negotiate.protocol.Protocols;
 import org.negotiate.scenario.Fields;
 import org.negotiate.scenario.InputPath;
 import org.negotiate.scenario.InputPathException;
 import org.negotiate.scenario.InputPaths;
+import org.negotiate.scenario.ProtocolParameters;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioLoader;
 import sim.display.Console;
@@ -35,7 +37,8 @@ import sim.util.gui.PropertyField;
  *   <li>{@code steps=N}: press the Console's step button N times (starting the run paused if stopped)
  *   <li>{@code play}: press play and wait until the run is over
  *   <li>{@code set=PATH=VALUE}: in the Console's Model tab, type VALUE into PATH's field and press
- *       Enter, as a user edits a stance in the inspector; fails unless the input took the value
+ *       Enter, as a user edits a stance in the inspector; fails unless the input took the value.
+ *       PATH may be {@code protocol.PARAM}, a row of the Protocol tab (it applies from the next run)
  *   <li>{@code tab=NAME}: show the Console's tab NAME (Console, Displays, Inspectors, Model, About)
  *   <li>{@code screenshot=NAME}: NAME-screen.png and one NAME-WINDOW.png per window, in the run's folder
  *   <li>{@code montecarlo=N}: press Monte Carlo with N replications and wait for the odds
@@ -128,14 +131,15 @@ final class GuiScript {
     if (eq <= 0) return "expected set=PATH=VALUE, e.g. set=syria.flexibility=0.9";
     String path = arg.substring(0, eq).strip();
     String value = arg.substring(eq + 1).strip();
+    if (path.startsWith("protocol.")) return checkProtocolSet(path, value, scenario);
     InputPath p;
     try {
       p = InputPaths.resolve(scenario, path);
     } catch (InputPathException e) {
       String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-      if (List.of("protocol", "agreement", "experiment").contains(first)) {
-        return "the Model tab edits actors' inputs (ACTOR.FIELD, ACTOR.ISSUE.FIELD, ACTOR.ties.OTHER, ACTOR.pressure.OTHER); "
-            + "give " + path + " with --set instead";
+      if (List.of("agreement", "experiment").contains(first)) {
+        return "the Model tab edits actors' inputs and the protocol's parameters (ACTOR.FIELD, ACTOR.ISSUE.FIELD, "
+            + "ACTOR.ties.OTHER, ACTOR.pressure.OTHER, protocol.PARAM); give " + path + " with --set instead";
       }
       return e.getMessage();
     }
@@ -148,6 +152,28 @@ final class GuiScript {
     }
     if (!f.range().contains(v)) return path + ": expected " + f.range().expected() + ", got " + quote(value);
     return null;
+  }
+
+  /** Why {@code protocol.PARAM=VALUE} cannot be typed into the Protocol tab, or null when it can. */
+  private static String checkProtocolSet(String path, String value, Scenario scenario) {
+    String name = scenario.protocol().name();
+    String param = path.substring("protocol.".length());
+    if (param.equals("name")) {
+      return "the Protocol tab edits the parameters of the scenario's protocol (" + name + "); give protocol.name with --set instead";
+    }
+    List<ProtocolParameters.Param> params = Protocols.descriptor(name).parameters();
+    ProtocolParameters.Param spec = params.stream().filter(q -> q.name().equals(param)).findFirst().orElse(null);
+    if (spec == null) {
+      return "unknown parameter " + quote(param) + " for protocol " + name + "; valid parameters: "
+          + String.join(", ", params.stream().map(ProtocolParameters.Param::name).toList());
+    }
+    try {
+      double v = Double.parseDouble(value);
+      if (spec.admits(v)) return null;
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    return path + ": expected " + spec.range().expected() + ", got " + quote(value);
   }
 
   /** Runs every command; throws on the first that fails. */
@@ -219,7 +245,7 @@ final class GuiScript {
     if (entry == null) throw new IllegalArgumentException("no inspector property " + path);
     InputProperties.Entry target = entry;
     int actorTab = tab;
-    int before = gui.whatIf.edits().size();
+    int before = gui.whatIf.changes().size();
     onSwing(() -> {
       selectConsoleTab("Model");
       gui.inspector.tabs.setSelectedIndex(actorTab);
@@ -236,14 +262,15 @@ final class GuiScript {
     });
     onSwing(() -> { });
     double expected = Double.parseDouble(value);
-    double now = gui.value(target.field(), target.actor(), target.key());
-    List<WhatIf.Edit> edits = gui.whatIf.edits();
+    double now = target.param() != null ? gui.protocolValue(target.param()) : gui.value(target.field(), target.actor(), target.key());
+    List<WhatIf.Change> edits = gui.whatIf.changes();
     boolean recorded = !edits.isEmpty() && edits.get(edits.size() - 1).path().equals(path);
     if (!recorded || Math.abs(now - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {
       throw new IllegalStateException(String.format(Locale.ROOT,
           "set %s=%s through the inspector: the input is %s (%d edits before, %d after)", path, value, now, before, edits.size()));
     }
-    out.printf(Locale.ROOT, "gui script: %s is now %s (after round %d)%n", path, now, gui.lastRound());
+    out.printf(Locale.ROOT, "gui script: %s is now %s (after round %d%s)%n", path, now, gui.lastRound(),
+        target.param() != null ? "; from the next run" : "");
   }
 
   static PropertyField fieldFor(Container root, String path) {

@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.text.ParseException;
 import java.util.List;
 import org.negotiate.scenario.Fields;
+import org.negotiate.scenario.ProtocolParameters;
 import sim.util.Interval;
 import sim.util.Properties;
 
@@ -30,10 +31,22 @@ final class InputProperties extends Properties {
     double edit(Entry e, double value);
   }
 
-  /** One property: a field of an actor (and issue or other actor), its slider range and tool tip. */
-  record Entry(Fields.Field field, String actor, String key, Interval domain, String description) {
+  /**
+   * One property, its slider range (null: a text field only) and tool tip: a field of an actor (and
+   * issue or other actor), or, with {@code param} set and the others null, a protocol parameter.
+   */
+  record Entry(Fields.Field field, String actor, String key, ProtocolParameters.Param param, Interval domain,
+      String description) {
+    Entry(Fields.Field field, String actor, String key, Interval domain, String description) {
+      this(field, actor, key, null, domain, description);
+    }
+
+    static Entry protocol(ProtocolParameters.Param param, Interval domain, String description) {
+      return new Entry(null, null, null, param, domain, description);
+    }
+
     String name() {
-      return field.path(actor, key);
+      return param != null ? "protocol." + param.name() : field.path(actor, key);
     }
   }
 
@@ -75,6 +88,7 @@ final class InputProperties extends Properties {
   /** The live value as the inspector shows it: 4 decimals on narrow ranges, 2 on wide ones. */
   double shown(Entry e) {
     double v = target.value(e);
+    if (e.domain() == null) return v;
     double width = e.domain().getMax().doubleValue() - e.domain().getMin().doubleValue();
     double scale = width <= 10 ? 1e4 : 1e2;
     return Math.round(v * scale) / scale;

@@ -11,12 +11,15 @@ import org.negotiate.model.ScheduledEvent;
 import org.negotiate.model.SetupSampler;
 import org.negotiate.model.Streams;
 import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.Protocols;
 import org.negotiate.protocol.RoundClose;
 import org.negotiate.protocol.Utility;
 import org.negotiate.protocol.Verdict;
 import org.negotiate.scenario.Actor;
 import org.negotiate.scenario.Fields;
+import org.negotiate.scenario.ProtocolParameters;
 import org.negotiate.scenario.Quantity;
+import org.negotiate.scenario.Range;
 import org.negotiate.scenario.Role;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.Stance;
@@ -38,7 +41,9 @@ import sim.util.Interval;
  * far applied from the first round. The model inspector (the Console's Model tab) has a tab per
  * actor whose properties are that actor's capability, reservation and every stance field, named
  * by their {@code --set} paths, each with a slider over its valid range; an edit changes the
- * running replication's inputs from the next round on and is remembered for the what-if.
+ * running replication's inputs from the next round on and is remembered for the what-if. A last
+ * tab holds the protocol's parameters ({@code protocol.noise}) from their specs; a protocol reads
+ * them when a run starts, so an edit there applies from the next run.
  */
 public final class NegotiationGui extends GUIState {
   final GuiConfig config;
@@ -54,7 +59,7 @@ public final class NegotiationGui extends GUIState {
   TabbedInspector inspector;
 
   public NegotiationGui(GuiConfig config) {
-    super(build(config, config.seed(), null));
+    super(build(config, config.scenario(), config.seed(), null));
     this.config = config;
     this.view = ScenarioView.of(config.scenario());
     this.whatIf = new WhatIf(config);
@@ -76,22 +81,23 @@ public final class NegotiationGui extends GUIState {
         + "<code>negotiate run --seed S --replication I</code>.</li>"
         + "<li><b>Model</b>: every actor's capability, reservation and stances (position, salience, red lines, "
         + "flexibility), named by their <code>--set</code> paths. Change them between rounds (slider or type and "
-        + "press Enter): the run goes on with the new values; a new run starts with them.</li>"
+        + "press Enter): the run goes on with the new values; a new run starts with them. The <b>Protocol</b> tab holds the "
+        + "protocol's parameters (<code>protocol.noise</code>, ...): an edit there applies from the next run.</li>"
         + "<li><b>Displays</b>: positions by round, utility of the text against aspiration with accept/refuse "
         + "marks, the what-if window (Monte Carlo with the current settings, save the what-if as a delta "
         + "scenario).</li></ul></body></html>";
   }
 
-  /** The replication a start with base seed {@code seed} runs. */
-  static NegotiationModel build(GuiConfig c, long seed, RoundListener listener) {
+  /** The replication of {@code scenario} (the config's, with any protocol edits) a start with base seed {@code seed} runs. */
+  static NegotiationModel build(GuiConfig c, Scenario scenario, long seed, RoundListener listener) {
     NegotiationSetup setup;
     if (c.nominal()) {
-      NegotiationSetup n = SetupSampler.nominal(c.scenario(), c.rounds(), c.exactRounds());
+      NegotiationSetup n = SetupSampler.nominal(scenario, c.rounds(), c.exactRounds());
       // nominal inputs; the perception noise still follows the seed
       setup = new NegotiationSetup(n.actorIds(), n.actorNames(), n.roles(), n.issueIds(), n.initial(), n.events(),
           n.rounds(), n.exactRounds(), n.protocol(), n.params(), n.tolerance(), Streams.replicationSeed(seed, c.replication()));
     } else {
-      setup = MonteCarlo.setupOf(c.scenario(), c.rounds(), c.exactRounds(), seed, c.replication());
+      setup = MonteCarlo.setupOf(scenario, c.rounds(), c.exactRounds(), seed, c.replication());
     }
     return new NegotiationModel(setup, c.protocol(), true, listener);
   }
@@ -154,6 +160,72 @@ public final class NegotiationGui extends GUIState {
         }
       }));
     }
+    String protocol = s.protocol().name();
+    List<InputProperties.Entry> params = new ArrayList<>();
+    for (ProtocolParameters.Param p : Protocols.descriptor(protocol).parameters()) params.add(protocolEntry(p));
+    if (!params.isEmpty()) {
+      properties.add(new InputProperties("Protocol (" + protocol + ")", params, new InputProperties.Target() {
+        @Override
+        public double value(InputProperties.Entry e) {
+          return protocolValue(e.param());
+        }
+
+        @Override
+        public double edit(InputProperties.Entry e, double value) {
+          return editProtocol(e.param(), value);
+        }
+      }));
+    }
+  }
+
+  /**
+   * A protocol parameter's row: a slider over its range from the spec; an integer count whose range
+   * is far wider than the run (a {@code breakdown_after} up to 2^31) slides up to the run's rounds,
+   * since any count past them acts the same in this run, and a typed value may still go beyond.
+   */
+  private InputProperties.Entry protocolEntry(ProtocolParameters.Param p) {
+    Range r = p.range();
+    Interval domain;
+    if (r.integer()) {
+      long hi = r.hi() > 1200 ? Math.max(config.rounds(), (long) p.defaultValue()) : (long) r.hi();
+      domain = new Interval((long) r.lo(), hi);
+    } else {
+      domain = new Interval(r.lo(), r.hi());
+    }
+    Quantity given = config.scenario().protocol().params().get(p.name());
+    String inScenario = given == null ? "not given: the default, " + p.defaultText() : given.describe();
+    String tip = "<html><b>protocol." + p.name() + "</b> (protocol " + config.scenario().protocol().name() + ")<br>"
+        + p.description() + "<br>" + r.expected() + ", default " + p.defaultText() + "<br>in the scenario: " + inScenario
+        + "<br>an edit applies from the next run (the protocol reads its parameters when a run starts)</html>";
+    return InputProperties.Entry.protocol(p, domain, tip);
+  }
+
+  /** The value of a protocol parameter the next run uses: the edit, else the current run's. */
+  double protocolValue(ProtocolParameters.Param p) {
+    Double edited = whatIf.protocolValue(p.name());
+    if (edited != null) return edited;
+    return model().setup().params().getOrDefault(p.name(), p.defaultValue());
+  }
+
+  /**
+   * Sets a protocol parameter for the next run and remembers it: a value outside the range is
+   * clamped to it (an integer rounded), as the actors' rows clamp; one that still is not valid
+   * (an open end) leaves the parameter as it was.
+   *
+   * @return the value the next run uses
+   */
+  public double editProtocol(ProtocolParameters.Param p, double value) {
+    if (Double.isNaN(value)) throw new IllegalArgumentException("not a number");
+    Range r = p.range();
+    double v = Math.max(r.lo(), Math.min(r.hi(), Math.round(value * 1e6) / 1e6));
+    if (r.integer()) v = Math.rint(v);
+    if (!p.admits(v)) return protocolValue(p);
+    WhatIf.ProtocolEdit e = new WhatIf.ProtocolEdit(p, v, lastRound);
+    whatIf.record(e);
+    onSwing(() -> {
+      if (controls != null) controls.refresh();
+    });
+    return v;
   }
 
   /**
@@ -308,7 +380,14 @@ public final class NegotiationGui extends GUIState {
   public void start() {
     baseSeed = state.seed(); // the Console has just set it
     Listener listener = new Listener();
-    NegotiationModel m = build(config, baseSeed, listener);
+    Scenario scenario;
+    try {
+      scenario = whatIf.runScenario();
+    } catch (org.negotiate.scenario.ScenarioException e) {
+      // every protocol edit was checked against its range when made
+      throw new IllegalStateException("the protocol edits do not apply: " + e.getMessage(), e);
+    }
+    NegotiationModel m = build(config, scenario, baseSeed, listener);
     listener.model = m;
     whatIf.applyTo(m.inputs(), m.setup());
     m.session().inputsChanged();
@@ -319,11 +398,11 @@ public final class NegotiationGui extends GUIState {
     super.start();
     scheduleRepeatingImmediatelyAfter(new EndOfRun());
     String runLine = runLine(m);
-    List<WhatIf.Edit> edits = whatIf.edits();
+    List<WhatIf.Change> edits = whatIf.changes();
     onSwing(() -> {
       if (charts != null) {
         charts.reset(runLine, m.setup().rounds());
-        for (WhatIf.Edit e : edits) charts.markEdit(-1, e.set());
+        for (WhatIf.Change e : edits) charts.markEdit(-1, e.set());
       }
       if (controls != null) controls.refresh();
     });
@@ -343,7 +422,7 @@ public final class NegotiationGui extends GUIState {
     String what = config.nominal()
         ? String.format(Locale.ROOT, "Nominal inputs (noise of replication %d of seed %d)", config.replication(), baseSeed)
         : String.format(Locale.ROOT, "Replication %d of seed %d", config.replication(), baseSeed);
-    int n = whatIf.edits().size();
+    int n = whatIf.changes().size();
     return String.format(Locale.ROOT, "%s · protocol %s · %d rounds from %s%s", what, m.setup().protocol(),
         m.setup().rounds(), view.calendar().start(), n == 0 ? "" : " · " + n + (n == 1 ? " edit" : " edits"));
   }

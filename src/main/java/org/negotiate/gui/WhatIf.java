@@ -19,6 +19,7 @@ import org.negotiate.model.NegotiationSetup;
 import org.negotiate.scenario.DeltaWriter;
 import org.negotiate.scenario.Fields;
 import org.negotiate.scenario.InputPath;
+import org.negotiate.scenario.ProtocolParameters;
 import org.negotiate.scenario.Quantity;
 import org.negotiate.scenario.RedLine;
 import org.negotiate.scenario.Scenario;
@@ -39,33 +40,75 @@ public final class WhatIf {
    * @param value the value the input was given (after clamping to what is valid)
    * @param round the round after which it was made (-1 before the first round)
    */
-  public record Edit(Fields.Field field, String actor, String key, double value, int round) {
+  public record Edit(Fields.Field field, String actor, String key, double value, int round) implements Change {
+    @Override
     public String path() {
       return field.path(actor, key);
     }
+  }
 
-    /** {@code turkey.refugee_return.salience=0.5}. */
-    public String set() {
-      return path() + "=" + Quantity.fmt(value);
+  /**
+   * A change of a protocol parameter ({@code protocol.noise}). A protocol reads its parameters when
+   * a run starts, so it applies from the next run, as {@code --set protocol.noise=V} would.
+   *
+   * @param value the value, inside the parameter's range
+   * @param round the round after which it was made (-1 before the first round)
+   */
+  public record ProtocolEdit(ProtocolParameters.Param param, double value, int round) implements Change {
+    public ProtocolEdit {
+      if (!param.admits(value)) {
+        throw new IllegalArgumentException("protocol." + param.name() + " must be " + param.range().expected() + ", got " + value);
+      }
+    }
+
+    @Override
+    public String path() {
+      return "protocol." + param.name();
+    }
+  }
+
+  /** A change made in the GUI: of an actor's input or of a protocol parameter. */
+  public sealed interface Change permits Edit, ProtocolEdit {
+    String path();
+
+    double value();
+
+    int round();
+
+    /** {@code turkey.refugee_return.salience=0.5}: the same change as a {@code --set}. */
+    default String set() {
+      return path() + "=" + Quantity.fmt(value());
     }
   }
 
 
   private final GuiConfig config;
-  private final Map<String, Edit> edits = new LinkedHashMap<>();
+  private final Map<String, Change> edits = new LinkedHashMap<>();
 
   public WhatIf(GuiConfig config) {
     this.config = config;
   }
 
   /** Records a change; a later change of the same input replaces the earlier one (and moves last). */
-  public synchronized void record(Edit e) {
+  public synchronized void record(Change e) {
     edits.remove(e.path());
     edits.put(e.path(), e);
   }
 
-  public synchronized List<Edit> edits() {
+  /** Every change, actors' inputs and protocol parameters, in the order of their last change. */
+  public synchronized List<Change> changes() {
     return List.copyOf(edits.values());
+  }
+
+  /** The changes of actors' inputs, in order. */
+  public synchronized List<Edit> edits() {
+    return edits.values().stream().filter(Edit.class::isInstance).map(Edit.class::cast).toList();
+  }
+
+  /** The value a protocol parameter was given, or null when it was not changed. */
+  public synchronized Double protocolValue(String param) {
+    Change c = edits.get("protocol." + param);
+    return c == null ? null : c.value();
   }
 
   public synchronized boolean isEmpty() {
@@ -127,9 +170,10 @@ public final class WhatIf {
     List<Edit> list = edits();
     List<String> out = new ArrayList<>();
     Set<String> stances = new LinkedHashSet<>();
-    for (Edit e : list) {
-      out.add(e.set());
-      if (e.field() == Fields.POSITION || e.field() == Fields.RED_LINE_MIN || e.field() == Fields.RED_LINE_MAX) {
+    for (Change c : changes()) {
+      out.add(c.set());
+      if (c instanceof Edit e
+          && (e.field() == Fields.POSITION || e.field() == Fields.RED_LINE_MIN || e.field() == Fields.RED_LINE_MAX)) {
         stances.add(e.actor() + "." + e.key());
       }
     }
@@ -161,6 +205,15 @@ public final class WhatIf {
     return fallback == null ? null : fallback.nominal();
   }
 
+  /**
+   * The scenario a new run in the GUI starts from: the scenario as run with the protocol parameters
+   * changed (the actors' changes are applied to the run's inputs by {@link #applyTo}).
+   */
+  public Scenario runScenario() throws ScenarioException {
+    List<String> sets = changes().stream().filter(ProtocolEdit.class::isInstance).map(Change::set).toList();
+    return sets.isEmpty() ? config.scenario() : ScenarioLoader.override(config.scenario(), sets);
+  }
+
   /** The scenario as run with the changes applied: what a Monte Carlo with the current settings runs. */
   public Scenario scenario() throws ScenarioException {
     List<String> sets = sets();
@@ -187,7 +240,7 @@ public final class WhatIf {
 
     List<String> changes = new ArrayList<>();
     config.cliOverrides().forEach(s -> changes.add(s));
-    edits().forEach(e -> changes.add(e.set()));
+    changes().forEach(e -> changes.add(e.set()));
     String body = DeltaWriter.yaml(base, resolved, extendsPath, name,
         "What-if of " + base.name() + " saved from the GUI: " + String.join(", ", changes));
 
@@ -197,10 +250,15 @@ public final class WhatIf {
     header.append("# Changes, in the order they were last made (here each applies from the first month;\n");
     header.append("# in the GUI's run it applied from the round shown):\n");
     for (String s : config.cliOverrides()) header.append("#   --set ").append(s).append(" (command line)\n");
-    for (Edit e : edits()) {
-      header.append("#   ").append(e.set());
-      header.append(e.round() < 0 ? " (before the first round)"
-          : String.format(Locale.ROOT, " (after round %d, %s)", e.round(), base.calendar().month(e.round())));
+    for (Change c : changes()) {
+      header.append("#   ").append(c.set());
+      header.append(c.round() < 0 ? " (before the first round)"
+          : String.format(Locale.ROOT, " (after round %d, %s)", c.round(), base.calendar().month(c.round())));
+      if (c instanceof ProtocolEdit) header.append("; in the GUI from the next run, protocols read their parameters at the start");
+      if (!(c instanceof Edit e)) {
+        header.append('\n');
+        continue;
+      }
       if (e.field() == Fields.SALIENCE) header.append("; the actor's other saliences rescaled to sum to 1");
       header.append('\n');
       List<String> later = eventsTouching(e);

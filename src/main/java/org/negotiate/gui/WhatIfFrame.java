@@ -170,11 +170,13 @@ final class WhatIfFrame {
         : gui.charts == null ? "round " + r.round() : gui.charts.status(r);
     status.setText("<html>" + escape(gui.runLine(gui.model())) + "<br>" + escape(run) + "</html>");
     StringBuilder sb = new StringBuilder();
-    for (WhatIf.Edit e : gui.whatIf.edits()) {
-      sb.append(e.set());
-      sb.append(e.round() < 0 ? "   (before round 0)" : String.format(Locale.ROOT, "   (after round %d, %s)", e.round(),
-          gui.view.calendar().month(e.round())));
+    for (WhatIf.Change c : gui.whatIf.changes()) {
+      sb.append(c.set());
+      sb.append(c.round() < 0 ? "   (before round 0)" : String.format(Locale.ROOT, "   (after round %d, %s)", c.round(),
+          gui.view.calendar().month(c.round())));
+      if (c instanceof WhatIf.ProtocolEdit) sb.append("   (from the next run)");
       sb.append('\n');
+      if (!(c instanceof WhatIf.Edit e)) continue;
       List<String> later = gui.whatIf.eventsTouching(e);
       if (!later.isEmpty()) sb.append("  (events change it too: ").append(String.join(", ", later)).append(")\n");
     }

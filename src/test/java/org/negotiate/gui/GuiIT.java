@@ -39,6 +39,7 @@ class GuiIT {
       "set=turkey.refugee_return.salience=0.5",
       "set=turkey.withdrawal.red_line.max=85",
       "set=syria.flexibility=0.9",
+      "set=protocol.noise=0.2",
       "steps=2",
       "screenshot=after-edit",
       "montecarlo=200",
@@ -123,6 +124,7 @@ class GuiIT {
     assertFalse(p.err().contains("Exception"), p.err());
     assertTrue(p.out().contains("turkey.refugee_return.salience is now 0.5 (after round 2)"), p.out());
     assertTrue(p.out().contains("syria.flexibility is now 0.9 (after round 2)"), "the actor's flexibility, one value: " + p.out());
+    assertTrue(p.out().contains("protocol.noise is now 0.2 (after round 2; from the next run)"), "the Protocol tab: " + p.out());
     assertTrue(Pattern.compile("with the edits − as loaded \\(same draws\\): [-+]\\d\\.\\d{3} \\[[-+]\\d\\.\\d{3}, [-+]\\d\\.\\d{3}\\] by 2024-11 "
         + "\\(paired 95% interval\\)").matcher(p.out()).find(), "the paired difference with its interval: " + p.out());
 
@@ -143,6 +145,7 @@ class GuiIT {
     assertEquals(0.5, turkey.get("refugee_return").salience().nominal(), 1e-12);
     assertEquals(85, turkey.get("withdrawal").redLine().max().nominal(), 1e-12);
     assertEquals(0.9, saved.actor("syria").orElseThrow().flexibility().nominal(), 1e-12);
+    assertEquals(0.2, saved.protocol().params().get("noise").nominal(), 1e-12);
     assertTrue(Files.readString(whatIf).contains("extends: "), "a delta");
   }
 

@@ -31,9 +31,11 @@ class NegotiationGuiTest {
         assertEquals(Double.TYPE, p.getType(i));
       }
     }
-    assertEquals(5, gui.properties().size(), "one tab per actor");
-    // per actor: its 6 own fields, 6 per stance on 3 issues, ties and pressure towards each of the 4 others
-    assertEquals(5 * (6 + 3 * 6 + 2 * 4), names.size());
+    assertEquals(6, gui.properties().size(), "one tab per actor, then the protocol's");
+    // per actor: its 6 own fields, 6 per stance on 3 issues, ties and pressure towards each of the 4 others;
+    // then the mediated protocol's 4 parameters
+    assertEquals(5 * (6 + 3 * 6 + 2 * 4) + 4, names.size());
+    assertTrue(names.contains("protocol.noise"));
     assertTrue(names.contains("syria.flexibility"), "one value, as --set and sensitivity use it");
     assertTrue(names.contains("turkey.ties.russia"));
     assertTrue(names.contains("russia.pressure.syria"));

@@ -164,7 +164,7 @@ final class CompareCommand implements Callable<Integer> {
       CompareTables.writeCompare(c, sa.calendar().dated(), out.file("compare.csv"));
       CompareTables.writeInputs(diff, out.file("inputs.csv"));
       CompareTables.writeBlockers(c, out.file("blockers.csv"));
-      CompareCharts.writeAll(c, out.dir());
+      CompareCharts.writeAll(c, out.dir(), sa.calendar().dated());
 
       // two scenarios: their names, files and hashes are the command's own entries
       Manifest.Builder manifest = new Manifest.Builder(CommandInputs.commandLine(spec)).run(base, n, r, t);

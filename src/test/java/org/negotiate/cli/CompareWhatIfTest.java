@@ -103,9 +103,13 @@ class CompareWhatIfTest {
     assertTrue(r.out().startsWith("P(deal by round "), r.out());
     assertTrue(r.out().contains("case-a-eu-emissions+set"), r.out());
     assertTrue(Files.readAllLines(f.resolve("compare.csv")).get(0).startsWith("round,replications,"), "no month column");
-    for (String csv : List.of("compare.csv", "inputs.csv", "blockers.csv")) {
-      assertFalse(Files.readString(f.resolve(csv)).contains("2000-"), csv + " shows the placeholder calendar");
+    for (String file : List.of("compare.csv", "inputs.csv", "blockers.csv", "odds.svg", "difference.svg", "report.html")) {
+      String text = Files.readString(f.resolve(file));
+      assertFalse(text.contains("2000-") || text.contains("January 2000") || text.contains("2008-"),
+          file + " shows the placeholder calendar");
     }
+    assertTrue(Files.readString(f.resolve("odds.svg")).contains("Round (the tables have no dates"), "the chart counts rounds");
+    assertTrue(Files.readString(f.resolve("report.html")).contains("Odds of a deal round by round"), "the brief counts rounds");
     assertEquals(List.of("path,a,b", "netherlands.capability,0.08,0.3"), Files.readAllLines(f.resolve("inputs.csv")));
     String manifest = Files.readString(f.resolve("manifest.json"));
     assertTrue(manifest.contains("\"counts\" : \"rounds\""), manifest);

@@ -158,10 +158,10 @@ public final class Briefs {
                 + (dated ? "month" : "round"),
                 "The difference B − A with its 95% paired interval (dark band) and, lighter, the unpaired interval it would have without common random numbers."),
             Html.table(List.of(dated ? "Month" : "Round", "A", "B", "B − A (points)", "95% paired interval"), months, "months")))
-        .section("inputs", "What differs between the scenarios", diff.isEmpty()
+        .section("inputs", "What differs between the scenarios", Html.join(setB(manifest), diff.isEmpty()
             ? p("No input differs: the scenarios are the same model (their texts may differ).")
             : Html.join(p("Every input in which the scenarios as run differ, named as --set names it (text such as "
-                + "evidence and rationales is not compared)."), Html.table(List.of("Input", "A", "B"), inputs, "inputs")))
+                + "evidence and rationales is not compared)."), Html.table(List.of("Input", "A", "B"), inputs, "inputs"))))
         .section("blockers", "Who blocks, side by side", Html.join(
             p("Of each scenario's runs without a deal, the share in which each party was the blocker."),
             Html.table(List.of("Party", "Share in A", "Failed runs in A", "Share in B", "Failed runs in B"), blockers, "blockers")))
@@ -173,6 +173,21 @@ public final class Briefs {
         .section(BriefSections.caveats(b))
         .section(BriefSections.reproduce(manifest, files(manifest)))
         .build();
+  }
+
+  /** What --set-b changed in B alone, as typed (a set to A's own value changes nothing and is in no diff). */
+  private static Html setB(Map<String, Object> manifest) {
+    if (!(manifest.get("overrides_b") instanceof List<?> sets) || sets.isEmpty()) return Html.EMPTY;
+    List<Object> items = new ArrayList<>();
+    for (Object set : sets) items.add(el("code", String.valueOf(set)));
+    List<Object> parts = new ArrayList<>();
+    parts.add("B is A with ");
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) parts.add(", ");
+      parts.add(items.get(i));
+    }
+    parts.add(" (--set-b).");
+    return p(parts.toArray());
   }
 
   /** The brief of {@code negotiate forecast}. */

@@ -65,7 +65,9 @@ class CompareWhatIfTest {
     String manifest = Files.readString(f.resolve("manifest.json"));
     assertTrue(manifest.contains("\"overrides_b\" : [ \"syria.flexibility=0.9\" ]"), manifest);
     assertTrue(manifest.contains("\"scenario_b\" : \"baseline+set\""), manifest);
-    assertTrue(Files.readString(f.resolve("report.html")).contains("baseline+set"), "the brief names B");
+    String brief = Files.readString(f.resolve("report.html"));
+    assertTrue(brief.contains("baseline+set"), "the brief names B");
+    assertTrue(brief.contains("B is A with <code>syria.flexibility=0.9</code> (--set-b)."), "the brief lists the sets");
     assertTrue(Files.readString(f.resolve("scenario_b.resolved.yaml")).contains("flexibility: 0.9"));
   }
 

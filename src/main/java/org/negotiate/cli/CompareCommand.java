@@ -19,7 +19,10 @@ import org.negotiate.report.CompareCharts;
 import org.negotiate.report.CompareTables;
 import org.negotiate.report.ResultFolder;
 import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.Problem;
+import org.negotiate.scenario.ScenarioException;
 import org.negotiate.scenario.ScenarioLoader;
+import org.negotiate.scenario.tables.TableScenarios;
 import org.negotiate.scenario.ScenarioWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,15 +47,35 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "A", description = "Scenario A (YAML), e.g. scenarios/baseline.yaml.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "A",
+      description = "Scenario A (YAML), e.g. scenarios/baseline.yaml (or --table FILE).")
   Path a;
 
-  @Parameters(index = "1", paramLabel = "B", description = "Scenario B (YAML), e.g. scenarios/whatif/no_earthquake.yaml.")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "B",
+      description = "Scenario B (YAML), e.g. scenarios/whatif/no_earthquake.yaml (or --table-b FILE; none with --set-b: "
+          + "A itself with those changes).")
   Path b;
 
   @Option(names = "--set", paramLabel = "PATH=VALUE",
       description = {"Override one input in both scenarios, e.g. protocol.noise=0. Repeatable."})
   List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--set-b", paramLabel = "PATH=VALUE",
+      description = {"Override one input in B only, after --set, e.g. syria.flexibility=0.9. Repeatable. Without B, "
+          + "compares A with itself so changed (B is named <A>+set): an inline what-if."})
+  List<String> overridesB = new ArrayList<>();
+
+  @Option(names = "--table", paramLabel = "FILE",
+      description = "A is an actor table as published (Bueno de Mesquita's or KTAB's CSV), run with its own model "
+          + "unless --protocol says otherwise. A table has no dates: the comparison counts rounds.")
+  Path table;
+
+  @Option(names = "--table-b", paramLabel = "FILE", description = "B is an actor table, as --table for A.")
+  Path tableB;
+
+  @Option(names = "--table-format", paramLabel = "bdm|ktab",
+      description = "The tables' format (default: guessed from each table's first cell).")
+  org.negotiate.scenario.tables.TableScenarios.Format tableFormat;
 
   /** Both scenarios are cut; the runs are not conditioned on observations: pairing needs the same runs on both sides. */
   @Option(names = "--as-of", paramLabel = "YYYY-MM", description = ScenarioOptions.AS_OF)
@@ -71,12 +94,35 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
-    // as ScenarioOptions does: the protocol switch first, so --set can then set its parameters
-    List<String> all = new ArrayList<>();
-    if (protocol != null) all.add("protocol.name=" + protocol);
-    all.addAll(overrides);
-    Scenario sa = ScenarioLoader.load(a, all);
-    Scenario sb = ScenarioLoader.load(b, all);
+    // A is --table or the first file; B is --table-b or the next file, else A itself changed by --set-b
+    java.util.ArrayDeque<Path> files = new java.util.ArrayDeque<>();
+    if (a != null) files.add(a);
+    if (b != null) files.add(b);
+    Path fileA = table != null ? table : files.poll();
+    Path fileB = tableB != null ? tableB : files.poll();
+    if (!files.isEmpty()) {
+      throw new BadInput("compare: " + files.peek() + " is one scenario too many (A and B are given by "
+          + (table != null ? "--table" : "the first file") + " and " + (tableB != null ? "--table-b" : "the next file") + ")");
+    }
+    if (fileA == null) throw new BadInput("compare: give scenario A (a YAML file or --table FILE)");
+    boolean tableA = table != null;
+    boolean isTableB = tableB != null;
+    if (fileB == null) {
+      if (overridesB.isEmpty()) {
+        throw new BadInput("compare: give scenario B (a YAML file or --table-b FILE), or --set-b PATH=VALUE to compare A "
+            + "with itself changed");
+      }
+      fileB = fileA;
+      isTableB = tableA;
+    }
+    Scenario sa = side(fileA, tableA, List.of());
+    Scenario sb = side(fileB, isTableB, overridesB);
+    if (sa.calendar().dated() != sb.calendar().dated()) {
+      throw new BadInput("compare: " + (sa.calendar().dated() ? fileB : fileA) + " is an actor table (it counts rounds) and "
+          + (sa.calendar().dated() ? fileA : fileB) + " a dated scenario (it counts months); compare a table with a table");
+    }
+    Path a = fileA; // the files as the manifest and brief name them
+    Path b = fileB;
     Protocol pa = CommandInputs.protocol(sa);
     Protocol pb = CommandInputs.protocol(sb);
     if (!sa.calendar().start().equals(sb.calendar().start())) {
@@ -115,10 +161,10 @@ final class CompareCommand implements Callable<Integer> {
       List<ScenarioDiff.Row> diff = ScenarioDiff.of(sa, sb);
       out.write("scenario_a.resolved.yaml", yamlA);
       out.write("scenario_b.resolved.yaml", yamlB);
-      CompareTables.writeCompare(c, out.file("compare.csv"));
+      CompareTables.writeCompare(c, sa.calendar().dated(), out.file("compare.csv"));
       CompareTables.writeInputs(diff, out.file("inputs.csv"));
       CompareTables.writeBlockers(c, out.file("blockers.csv"));
-      CompareCharts.writeAll(c, out.dir());
+      CompareCharts.writeAll(c, out.dir(), sa.calendar().dated());
 
       // two scenarios: their names, files and hashes are the command's own entries
       Manifest.Builder manifest = new Manifest.Builder(CommandInputs.commandLine(spec)).run(base, n, r, t);
@@ -129,6 +175,10 @@ final class CompareCommand implements Callable<Integer> {
       manifest.put("scenario_b_file", b.toString());
       manifest.put("scenario_b_sha256", ResultFolder.sha256(yamlB));
       manifest.put("overrides", overrides);
+      manifest.put("overrides_b", overridesB);
+      manifest.put("table_a", tableA);
+      manifest.put("table_b", isTableB);
+      manifest.put("counts", sa.calendar().dated() ? "months" : "rounds");
       if (asOfMonth != null) manifest.put("as_of", Map.of("month", asOfMonth.toString(), "conditioned_on_observations", false));
       manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("protocol_a", pa.name());
@@ -141,8 +191,38 @@ final class CompareCommand implements Callable<Integer> {
       manifest.put("inputs_differing", diff.size());
       Path done = out.finish(manifest, summary(c, byRound), (m, charts, reportDir) ->
           Briefs.compare(fa, a, fb, b, c, diff, m, charts, reportDir));
-      spec.commandLine().getOut().println(summaryLine(c, done, byRound));
+      String line = summaryLine(c, done, byRound);
+      // an actor table has no dates: its months are a placeholder calendar, so the line counts rounds
+      if (!sa.calendar().dated()) {
+        Comparison.MonthDifference by = byRound(c, byRound);
+        line = line.replaceFirst("^P\\(deal by " + by.month() + "\\)", "P(deal by round " + by.round() + ")");
+      }
+      spec.commandLine().getOut().println(line);
       return 0;
+    }
+  }
+
+  /**
+   * One side: the scenario file or actor table with the protocol switch first (a table's own model
+   * unless --protocol), then --set, then this side's own overrides; a side changed by its own
+   * overrides is named {@code <name>+set}.
+   */
+  private Scenario side(Path file, boolean isTable, List<String> own) throws ScenarioException {
+    List<String> all = new ArrayList<>();
+    if (protocol != null) all.add("protocol.name=" + protocol);
+    else if (isTable) all.add("protocol.name=" + TableScenarios.nativeProtocol(file, tableFormat));
+    all.addAll(overrides);
+    Scenario s = isTable
+        ? ScenarioLoader.override(TableScenarios.toScenario(TableScenarios.read(file, tableFormat),
+            org.negotiate.scenario.ProtocolParameters.DEFAULT), all)
+        : ScenarioLoader.load(file, all);
+    if (own.isEmpty()) return s;
+    try {
+      return ScenarioLoader.override(s, own).withName(s.name() + "+set");
+    } catch (ScenarioException e) {
+      // the loader names its overrides --set; these are --set-b's
+      throw new ScenarioException(e.problems().stream().map(p -> p.file().equals("--set")
+          ? new Problem("--set-b", p.line(), p.column(), p.field(), p.message()) : p).toList());
     }
   }
 

@@ -105,7 +105,9 @@ public final class Briefs {
   public static PolicyBrief compare(Scenario a, Path fileA, Scenario b, Path fileB, Comparison c, List<ScenarioDiff.Row> diff,
       Map<String, Object> manifest, Path chartsDir, Path reportDir) throws IOException {
     Comparison.MonthDifference last = c.last();
-    String when = monthName(last.month());
+    // actor tables have no dates: their months are a placeholder calendar, so the brief counts rounds
+    boolean dated = a.calendar().dated();
+    String when = dated ? monthName(last.month()) : "round " + last.round();
     List<Object> head = new ArrayList<>();
     head.add(el("div", attrs("class", "pair"),
         el("div", attrs("class", "headline"), el("div", attrs("class", "big"), pct(last.oddsA()), " ",
@@ -136,7 +138,7 @@ public final class Briefs {
     for (int i = 0; i < n; i++) {
       if (i % 3 != 2 && i != n - 1) continue;
       Comparison.MonthDifference m = c.byMonth().get(i);
-      months.add(row(m.month().toString(), num(pct(m.oddsA())), num(pct(m.oddsB())), num(points(m.paired().estimate())),
+      months.add(row(dated ? m.month().toString() : String.valueOf(m.round()), num(pct(m.oddsA())), num(pct(m.oddsB())), num(points(m.paired().estimate())),
           num(points(m.paired().lower()) + " to " + points(m.paired().upper()))));
     }
     List<List<?>> inputs = new ArrayList<>();
@@ -148,16 +150,18 @@ public final class Briefs {
     }
     return PolicyBrief.builder("What does the change do? “" + b.name() + "” against “" + a.name() + "”", subtitle(b, manifest))
         .section("headline", "The comparison in brief", Html.join(head))
-        .section("odds", "Odds of a deal month by month", Html.join(
-            BriefSections.figure(chartsDir, "odds", "Chart: odds of a deal by month under A and B",
-                "Both scenarios' P(a deal has been signed by the end of each month), each with its 95% Wilson band."),
-            BriefSections.figure(chartsDir, "difference", "Chart: difference in the odds of a deal, B minus A, by month",
+        .section("odds", dated ? "Odds of a deal month by month" : "Odds of a deal round by round", Html.join(
+            BriefSections.figure(chartsDir, "odds", "Chart: odds of a deal by " + (dated ? "month" : "round") + " under A and B",
+                "Both scenarios' P(a deal has been signed by the end of each " + (dated ? "month" : "round")
+                    + "), each with its 95% Wilson band."),
+            BriefSections.figure(chartsDir, "difference", "Chart: difference in the odds of a deal, B minus A, by "
+                + (dated ? "month" : "round"),
                 "The difference B − A with its 95% paired interval (dark band) and, lighter, the unpaired interval it would have without common random numbers."),
-            Html.table(List.of("Month", "A", "B", "B − A (points)", "95% paired interval"), months, "months")))
-        .section("inputs", "What differs between the scenarios", diff.isEmpty()
+            Html.table(List.of(dated ? "Month" : "Round", "A", "B", "B − A (points)", "95% paired interval"), months, "months")))
+        .section("inputs", "What differs between the scenarios", Html.join(setB(manifest), diff.isEmpty()
             ? p("No input differs: the scenarios are the same model (their texts may differ).")
             : Html.join(p("Every input in which the scenarios as run differ, named as --set names it (text such as "
-                + "evidence and rationales is not compared)."), Html.table(List.of("Input", "A", "B"), inputs, "inputs")))
+                + "evidence and rationales is not compared)."), Html.table(List.of("Input", "A", "B"), inputs, "inputs"))))
         .section("blockers", "Who blocks, side by side", Html.join(
             p("Of each scenario's runs without a deal, the share in which each party was the blocker."),
             Html.table(List.of("Party", "Share in A", "Failed runs in A", "Share in B", "Failed runs in B"), blockers, "blockers")))
@@ -169,6 +173,21 @@ public final class Briefs {
         .section(BriefSections.caveats(b))
         .section(BriefSections.reproduce(manifest, files(manifest)))
         .build();
+  }
+
+  /** What --set-b changed in B alone, as typed (a set to A's own value changes nothing and is in no diff). */
+  private static Html setB(Map<String, Object> manifest) {
+    if (!(manifest.get("overrides_b") instanceof List<?> sets) || sets.isEmpty()) return Html.EMPTY;
+    List<Object> items = new ArrayList<>();
+    for (Object set : sets) items.add(el("code", String.valueOf(set)));
+    List<Object> parts = new ArrayList<>();
+    parts.add("B is A with ");
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) parts.add(", ");
+      parts.add(items.get(i));
+    }
+    parts.add(" (--set-b).");
+    return p(parts.toArray());
   }
 
   /** The brief of {@code negotiate forecast}. */

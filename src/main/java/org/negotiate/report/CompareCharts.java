@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.ValueMarker;
@@ -36,10 +35,23 @@ public final class CompareCharts {
 
   /** Writes both charts as PNG and SVG into {@code dir}; returns the paths (PNG before SVG). */
   public static List<Path> writeAll(Comparison c, Path dir) throws IOException {
+    return writeAll(c, dir, true);
+  }
+
+  /** As {@link #writeAll(Comparison, Path)}; undated (actor tables): x counts rounds. */
+  public static List<Path> writeAll(Comparison c, Path dir, boolean dated) throws IOException {
     List<Path> out = new ArrayList<>(4);
-    out.addAll(ChartKit.save(oddsChart(c), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT));
-    out.addAll(ChartKit.save(differenceChart(c), dir, "difference", ChartKit.WIDTH, ChartKit.HEIGHT));
+    out.addAll(ChartKit.save(oddsChart(c, dated), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT));
+    out.addAll(ChartKit.save(differenceChart(c, dated), dir, "difference", ChartKit.WIDTH, ChartKit.HEIGHT));
     return out;
+  }
+
+  private static double x(Comparison.MonthDifference m, boolean dated) {
+    return dated ? ChartLook.x(m.month()) : m.round();
+  }
+
+  private static String by(Comparison.MonthDifference m, boolean dated) {
+    return dated ? m.month().toString() : "round " + m.round();
   }
 
   private static String label(String name, String which, Comparison c) {
@@ -47,11 +59,15 @@ public final class CompareCharts {
   }
 
   static JFreeChart oddsChart(Comparison c) {
+    return oddsChart(c, true);
+  }
+
+  static JFreeChart oddsChart(Comparison c, boolean dated) {
     YIntervalSeries a = new YIntervalSeries("A", false, true);
     YIntervalSeries b = new YIntervalSeries("B", false, true);
     for (Comparison.MonthDifference m : c.byMonth()) {
-      a.add(ChartLook.x(m.month()), m.oddsA(), m.lowerA(), m.upperA());
-      b.add(ChartLook.x(m.month()), m.oddsB(), m.lowerB(), m.upperB());
+      a.add(x(m, dated), m.oddsA(), m.lowerA(), m.upperA());
+      b.add(x(m, dated), m.oddsB(), m.lowerB(), m.upperB());
     }
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     data.addSeries(a);
@@ -65,30 +81,35 @@ public final class CompareCharts {
       r.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     }
     r.setAlpha(0.30f);
-    DateAxis x = ChartKit.monthAxis("Month (yyyy-MM; odds of a deal by the end of the month)",
-        c.byMonth().stream().map(Comparison.MonthDifference::month).toList());
-    NumberAxis y = new NumberAxis("P(agreement by month)");
+    org.jfree.chart.axis.ValueAxis x = dated ? ChartKit.monthAxis("Month (yyyy-MM; odds of a deal by the end of the month)",
+        c.byMonth().stream().map(Comparison.MonthDifference::month).toList())
+        : OddsCharts.roundAxis("Round (the tables have no dates; odds of a deal by the end of the round)", c.byMonth().size());
+    NumberAxis y = new NumberAxis(dated ? "P(agreement by month)" : "P(agreement by round)");
     y.setRange(0.0, 1.0);
     y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0")));
     XYPlot plot = new XYPlot(data, x, y, r);
-    plot.setNoDataMessage("No months to show");
+    plot.setNoDataMessage(dated ? "No months to show" : "No rounds to show");
     plot.setFixedLegendItems(ChartLook.legend(List.of(
         ChartLook.REPORT.lineItem("A: " + c.a(), A_COLOR, ChartLook.line(2.6f)),
         ChartLook.REPORT.lineItem("B: " + c.b(), B_COLOR, ChartLook.line(2.6f)),
         ChartLook.REPORT.boxItem("95% Wilson intervals", new Color(0xCCCCCC)))));
     Comparison.MonthDifference last = c.last();
     String note = String.format(Locale.ROOT, "by %s: A %.2f, B %.2f · same seed and draws (common random numbers)",
-        last.month(), last.oddsA(), last.oddsB());
-    return ChartLook.REPORT.chart(ChartKit.title(c.a() + " vs " + c.b(), "odds of agreement by month"),
+        by(last, dated), last.oddsA(), last.oddsB());
+    return ChartLook.REPORT.chart(ChartKit.title(c.a() + " vs " + c.b(), dated ? "odds of agreement by month" : "odds of agreement by round"),
         List.of(ChartKit.runLine(c.replications(), c.seed(), note)), plot, true);
   }
 
   static JFreeChart differenceChart(Comparison c) {
+    return differenceChart(c, true);
+  }
+
+  static JFreeChart differenceChart(Comparison c, boolean dated) {
     YIntervalSeries unpaired = new YIntervalSeries("unpaired", false, true);
     YIntervalSeries paired = new YIntervalSeries("paired", false, true);
     double lo = 0, hi = 0;
     for (Comparison.MonthDifference m : c.byMonth()) {
-      double x = ChartLook.x(m.month());
+      double x = x(m, dated);
       paired.add(x, m.paired().estimate(), m.paired().lower(), m.paired().upper());
       unpaired.add(x, m.unpaired().estimate(), m.unpaired().lower(), m.unpaired().upper());
       lo = Math.min(lo, Math.min(m.unpaired().lower(), m.paired().lower()));
@@ -107,21 +128,23 @@ public final class CompareCharts {
     r.setSeriesFillPaint(1, ChartLook.lighter(DIFF_COLOR, 0.45));
     r.setSeriesShape(1, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     r.setAlpha(0.45f);
-    DateAxis x = ChartKit.monthAxis("Month (yyyy-MM)", c.byMonth().stream().map(Comparison.MonthDifference::month).toList());
-    NumberAxis y = new NumberAxis("P(deal by month): B − A");
+    org.jfree.chart.axis.ValueAxis x = dated
+        ? ChartKit.monthAxis("Month (yyyy-MM)", c.byMonth().stream().map(Comparison.MonthDifference::month).toList())
+        : OddsCharts.roundAxis("Round (the tables have no dates)", c.byMonth().size());
+    NumberAxis y = new NumberAxis(dated ? "P(deal by month): B − A" : "P(deal by round): B − A");
     double pad = Math.max(0.02, (hi - lo) * 0.08);
     y.setRange(Math.max(-1, lo - pad), Math.min(1, hi + pad));
     y.setNumberFormatOverride(new DecimalFormat("+0.00;−0.00"));
     XYPlot plot = new XYPlot(data, x, y, r);
     ValueMarker zero = new ValueMarker(0, ChartKit.INK, ChartLook.line(1.2f));
     plot.addRangeMarker(zero);
-    plot.setNoDataMessage("No months to show");
+    plot.setNoDataMessage(dated ? "No months to show" : "No rounds to show");
     plot.setFixedLegendItems(ChartLook.legend(List.of(
         ChartLook.REPORT.lineItem("difference B − A", DIFF_COLOR, ChartLook.line(2.6f)),
         ChartLook.REPORT.boxItem("95% paired interval (Newcombe, common random numbers)", ChartLook.lighter(DIFF_COLOR, 0.55)),
         ChartLook.REPORT.boxItem("95% unpaired interval (as if run independently)", ChartLook.lighter(DIFF_COLOR, 0.88)))));
     Comparison.MonthDifference last = c.last();
-    String note = String.format(Locale.ROOT, "by %s: %s [%s, %s] paired, [%s, %s] unpaired", last.month(),
+    String note = String.format(Locale.ROOT, "by %s: %s [%s, %s] paired, [%s, %s] unpaired", by(last, dated),
         signed(last.paired().estimate()), signed(last.paired().lower()), signed(last.paired().upper()),
         signed(last.unpaired().lower()), signed(last.unpaired().upper()));
     return ChartLook.REPORT.chart(ChartKit.title(label(c.b(), "B", c) + " − " + label(c.a(), "A", c), "difference in odds of agreement"),

@@ -21,15 +21,25 @@ public final class CompareTables {
    * independent samples).
    */
   public static void writeCompare(Comparison c, Path file) throws IOException {
-    try (CsvTable t = CsvTable.open(file, "round", "month", "replications", "odds_a", "lower95_a", "upper95_a", "odds_b",
+    writeCompare(c, true, file);
+  }
+
+  /** As {@link #writeCompare(Comparison, Path)}; without dates (an actor table) there is no month column. */
+  public static void writeCompare(Comparison c, boolean dated, Path file) throws IOException {
+    List<String> header = new java.util.ArrayList<>(List.of("round", "month", "replications", "odds_a", "lower95_a", "upper95_a", "odds_b",
         "lower95_b", "upper95_b", "both", "only_a", "only_b", "neither", "difference", "paired_lower95", "paired_upper95",
-        "unpaired_lower95", "unpaired_upper95")) {
+        "unpaired_lower95", "unpaired_upper95"));
+    if (!dated) header.remove("month");
+    try (CsvTable t = CsvTable.open(file, header)) {
       for (Comparison.MonthDifference m : c.byMonth()) {
-        t.row(String.valueOf(m.round()), m.month().toString(), String.valueOf(c.replications()),
+        List<String> row = new java.util.ArrayList<>(List.of(String.valueOf(m.round()), m.month().toString(),
+            String.valueOf(c.replications()),
             f(m.oddsA()), f(m.lowerA()), f(m.upperA()), f(m.oddsB()), f(m.lowerB()), f(m.upperB()),
             String.valueOf(m.both()), String.valueOf(m.onlyA()), String.valueOf(m.onlyB()), String.valueOf(m.neither()),
             f(m.paired().estimate()), f(m.paired().lower()), f(m.paired().upper()),
-            f(m.unpaired().lower()), f(m.unpaired().upper()));
+            f(m.unpaired().lower()), f(m.unpaired().upper())));
+        if (!dated) row.remove(1);
+        t.row(row);
       }
     }
   }

@@ -218,7 +218,7 @@ public final class OddsCharts {
   // (b) positions over time
 
   /** An axis of rounds 0..n-1 with whole-number ticks (an actor table has no calendar). */
-  private static NumberAxis roundAxis(String label, int rounds) {
+  static NumberAxis roundAxis(String label, int rounds) {
     NumberAxis x = new NumberAxis(label);
     x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     x.setRange(-0.5, Math.max(1, rounds) - 0.5);

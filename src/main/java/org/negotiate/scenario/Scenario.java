@@ -45,6 +45,12 @@ public record Scenario(
     this(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, false, CaseFile.NONE);
   }
 
+  /** The same scenario under another name (compare's B changed by --set-b). */
+  public Scenario withName(String newName) {
+    return new Scenario(newName, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences,
+        draft, caseFile, actorOrder);
+  }
+
   /** The same scenario marked as a draft or not. */
   public Scenario withDraft(boolean isDraft) {
     return new Scenario(name, description, calendar, issues, actors, protocol, agreement, events, experiment, saliences, isDraft,

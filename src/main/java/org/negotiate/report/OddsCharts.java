@@ -128,12 +128,46 @@ public final class OddsCharts {
 
   /** As {@link #charts(ConvergenceOdds, Path, java.time.YearMonth)}; undated (an actor table): x counts rounds. */
   public static List<Chart> charts(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf, boolean dated) {
+    return charts(odds, dir, asOf, dated, List.of());
+  }
+
+  /**
+   * A scheduled event drawn on the odds chart: its round, its month and what it is called.
+   *
+   * @param round the round it happens in (0 is the start month)
+   */
+  public record EventMark(int round, YearMonth month, String label) {
+    public EventMark {
+      Objects.requireNonNull(month, "month");
+      label = label == null ? "" : label;
+    }
+  }
+
+  /**
+   * The scenario's events at a fixed month (a random event has no month to mark: its window is in
+   * the brief's events table), in the scenario's order, with their rounds on its calendar.
+   */
+  public static List<EventMark> eventMarks(org.negotiate.scenario.Scenario s) {
+    List<EventMark> out = new ArrayList<>();
+    for (org.negotiate.scenario.Event e : s.events()) {
+      if (e.timing() instanceof org.negotiate.scenario.Timing.At at) {
+        String label = e.label() == null || e.label().isBlank() ? e.id() : e.label();
+        out.add(new EventMark(s.calendar().round(at.month()), at.month(), label));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** As {@link #charts(ConvergenceOdds, Path, java.time.YearMonth, boolean)}, the odds chart marking {@code events}. */
+  public static List<Chart> charts(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf, boolean dated,
+      List<EventMark> events) {
     Objects.requireNonNull(odds, "odds");
+    Objects.requireNonNull(events, "events");
     Objects.requireNonNull(dir, "dir");
     ActorPalette palette = ActorPalette.of(odds);
     int stacked = stackedHeight(Math.min(MAX_PANELS, issueOrder(odds).size()));
     return List.of(
-        () -> ChartKit.save(markAsOf(oddsChart(odds, dated), odds, asOf), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT),
+        () -> ChartKit.save(markAsOf(oddsChart(odds, dated, events), odds, asOf), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT),
         () -> ChartKit.save(positionsChart(odds, palette, dated), dir, "positions", ChartKit.WIDTH, stacked),
         () -> ChartKit.save(termsChart(odds), dir, "terms", ChartKit.WIDTH, stacked),
         () -> ChartKit.save(blockersChart(odds, palette), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
@@ -172,6 +206,10 @@ public final class OddsCharts {
   }
 
   static JFreeChart oddsChart(ConvergenceOdds odds, boolean dated) {
+    return oddsChart(odds, dated, List.of());
+  }
+
+  static JFreeChart oddsChart(ConvergenceOdds odds, boolean dated, List<EventMark> events) {
     List<MonthOdds> months = odds.byMonth().stream().sorted(Comparator.comparingInt(MonthOdds::round)).toList();
     YIntervalSeries s = new YIntervalSeries("P(agreement by month)", false, true);
     for (MonthOdds m : months) {
@@ -188,7 +226,7 @@ public final class OddsCharts {
     r.setAlpha(0.35f);
 
     org.jfree.chart.axis.ValueAxis x = dated
-        ? ChartKit.monthAxis("Month (yyyy-MM; odds of a deal by the end of the month)", months.stream().map(MonthOdds::month).toList())
+        ? finalMonthAxis("Month (yyyy-MM; odds of a deal by the end of the month)", months.stream().map(MonthOdds::month).toList())
         : roundAxis("Round (the table has no dates; odds of a deal by the end of the round)", months.size());
     NumberAxis y = new NumberAxis(dated ? "P(agreement by month)" : "P(agreement by round)");
     y.setRange(0.0, 1.0);
@@ -201,6 +239,15 @@ public final class OddsCharts {
             ODDS_COLOR, ChartLook.line(2.6f)),
         ChartLook.REPORT.boxItem("95% Wilson interval", ChartLook.lighter(ODDS_COLOR, 0.55 + 0.45 * 0.65)))));
 
+    boolean marked = markEvents(plot, months, events, dated);
+    if (marked) {
+      List<LegendItem> items = new ArrayList<>();
+      org.jfree.chart.LegendItemCollection fixed = plot.getFixedLegendItems();
+      for (int i = 0; i < fixed.getItemCount(); i++) items.add(fixed.get(i));
+      items.add(ChartLook.REPORT.lineItem("Scheduled event (the scenario's events)", EVENT_COLOR, ChartLook.REPORT.dashed(1.4f)));
+      plot.setFixedLegendItems(ChartLook.legend(items));
+    }
+
     String last = "";
     if (!months.isEmpty()) {
       MonthOdds m = months.get(months.size() - 1);
@@ -212,6 +259,87 @@ public final class OddsCharts {
         List.of(ChartKit.runLine(odds.replications(), odds.seed(), last)),
         plot,
         true);
+  }
+
+  private static final Color EVENT_COLOR = new Color(0x6E6E6E);
+
+  /**
+   * A grey dashed line at each event inside the run's months, labelled at the top; a label runs
+   * right of its line, or left of it in the last third (so it stays inside), in the first row
+   * where it overlaps no other label (the earthquake and the Arab League are three months apart).
+   * Returns whether any event was drawn.
+   */
+  private static boolean markEvents(XYPlot plot, List<MonthOdds> months, List<EventMark> events, boolean dated) {
+    if (months.isEmpty() || events.isEmpty()) return false;
+    int lastRound = months.get(months.size() - 1).round();
+    int firstRound = months.get(0).round();
+    double span = Math.max(1, lastRound - firstRound + 1); // rounds shown, half a round of room either side
+    double pxPerRound = 1000.0 / span; // the plot is about 1,000 px wide
+    List<List<double[]>> rows = new ArrayList<>();
+    boolean any = false;
+    for (EventMark e : events) {
+      if (e.round() < firstRound || e.round() > lastRound) continue; // outside the months shown
+      double px = (e.round() - firstRound + 0.5) * pxPerRound;
+      boolean leftward = e.round() - firstRound > 0.67 * span;
+      double width = e.label().length() * 7.2 + 10; // about 7 px a character at 13 pt
+      double lo = leftward ? px - width : px, hi = leftward ? px : px + width;
+      int row = 0;
+      while (row < rows.size() && rows.get(row).stream().anyMatch(iv -> iv[0] < hi && lo < iv[1])) row++;
+      if (row == rows.size()) rows.add(new ArrayList<>());
+      rows.get(row).add(new double[] {lo, hi});
+      ValueMarker m = new ValueMarker(dated ? ChartLook.x(e.month()) : e.round(), EVENT_COLOR, ChartLook.REPORT.dashed(1.4f));
+      m.setLabel(e.label());
+      m.setLabelFont(ChartKit.NOTE_FONT);
+      m.setLabelPaint(EVENT_COLOR.darker());
+      m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+      m.setLabelAnchor(leftward ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+      m.setLabelTextAnchor(leftward ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+      m.setLabelOffset(new RectangleInsets(4 + 17 * row, 3, 0, 3));
+      plot.addDomainMarker(m, Layer.BACKGROUND);
+      any = true;
+    }
+    return any;
+  }
+
+  /**
+   * The report's month axis with a labelled tick at the last month too: the headline quotes the odds
+   * by that month, and the regular steps (every 2 or 3 months) need not land on it. A regular label
+   * closer to it than half a step is left out so the two do not overlap.
+   */
+  static DateAxis finalMonthAxis(String label, List<YearMonth> months) {
+    if (months.isEmpty()) return ChartKit.monthAxis(label, months);
+    YearMonth first = months.stream().min(YearMonth::compareTo).orElseThrow();
+    YearMonth last = months.stream().max(YearMonth::compareTo).orElseThrow();
+    DateAxis axis = new DateAxis(label, java.util.TimeZone.getTimeZone("UTC"), Locale.ROOT) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public List<org.jfree.chart.axis.Tick> refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+          java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
+        List<org.jfree.chart.axis.Tick> ticks = new ArrayList<>(super.refreshTicks(g2, state, dataArea, edge));
+        double end = ChartLook.x(last);
+        double room = getTickUnit().getMultiple() * ChartLook.HALF_MONTH; // half a step, in ms
+        boolean present = false;
+        for (java.util.Iterator<org.jfree.chart.axis.Tick> it = ticks.iterator(); it.hasNext(); ) {
+          if (!(it.next() instanceof org.jfree.chart.axis.DateTick t) || t.getTickType() != org.jfree.chart.axis.TickType.MAJOR) continue;
+          double v = t.getValue();
+          if (Math.abs(v - end) < 1) present = true;
+          else if (Math.abs(v - end) < room) it.remove();
+        }
+        org.jfree.chart.axis.DateTick t0 = ticks.stream().filter(t -> t instanceof org.jfree.chart.axis.DateTick d
+            && d.getTickType() == org.jfree.chart.axis.TickType.MAJOR).map(t -> (org.jfree.chart.axis.DateTick) t).findFirst().orElse(null);
+        if (!present && t0 != null && end <= getUpperBound()) {
+          ticks.add(new org.jfree.chart.axis.DateTick(new java.util.Date((long) end), last.toString(), t0.getTextAnchor(),
+              t0.getRotationAnchor(), t0.getAngle()));
+        }
+        return ticks;
+      }
+    };
+    axis.setLabelFont(ChartKit.LABEL_FONT);
+    axis.setTickLabelFont(ChartKit.TICK_FONT);
+    axis.setTickMarkPosition(org.jfree.chart.axis.DateTickMarkPosition.START);
+    ChartLook.REPORT.setMonths(axis, first, last);
+    return axis;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.negotiate.cli;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -44,5 +45,25 @@ class AnalystChartsTest {
     String brief = Files.readString(f.resolve("report.html"));
     assertTrue(brief.contains("What each deal is worth to the two parties"), "the utility plane's section");
     assertTrue(brief.contains("Chart: the two parties"), "its chart, inline");
+  }
+
+  @Test
+  void theOddsChartMarksTheScheduledEventsAndTicksTheMonthTheHeadlineQuotes() throws IOException {
+    CliTest.Run r = CliTest.cli("odds", "scenarios/baseline.yaml", "--runs", "40", "--band", "0", "--quiet", "--out", tmp.toString());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(" · (\\S+)/\\s*$").matcher(r.out());
+    assertTrue(m.find(), r.out() + r.err());
+    String svg = Files.readString(Path.of(m.group(1)).resolve("odds.svg"));
+    // every event of the baseline at a fixed month, by its label; the random one has no month to mark
+    for (String event : List.of("Earthquake in Türkiye and Syria; normalization accelerates", "Arab League readmits Syria",
+        "Turkish presidential and parliamentary elections (Erdoğan re-elected)",
+        "Anti-refugee riots in central Türkiye; Erdoğan says he will invite Assad",
+        "Assad says withdrawal is not a precondition for talks")) {
+      assertTrue(svg.contains(">" + event + "<"), "the odds chart marks " + event);
+    }
+    assertFalse(svg.contains("Cross-border attacks"), "a random event has no month");
+    assertTrue(svg.contains("Scheduled event"), "the legend says what the grey lines are");
+    // the headline quotes P(agreement by 2024-11); the axis has a tick label of its own there
+    assertTrue(svg.contains("P(agreement by 2024-11)"), "the headline's month");
+    assertTrue(svg.contains(">2024-11<"), "a tick at the final month");
   }
 }

@@ -1,5 +1,6 @@
 package org.negotiate.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,5 +67,30 @@ class AnalystChartsTest {
     // the headline quotes P(agreement by 2024-11); the axis has a tick label of its own there
     assertTrue(svg.contains("P(agreement by 2024-11)"), "the headline's month");
     assertTrue(svg.contains(">2024-11<"), "a tick at the final month");
+    assertFalse(svg.contains(">2024-10<"), "the regular label a month before is left out: the two would overlap");
+  }
+
+  @Test
+  void theBlockersChartSplitsEachPartyByWhyItBlocked() throws IOException {
+    CliTest.Run r = CliTest.cli("odds", "scenarios/baseline.yaml", "--runs", "60", "--band", "0", "--quiet", "--out", tmp.toString());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(" · (\\S+)/\\s*$").matcher(r.out());
+    assertTrue(m.find(), r.out() + r.err());
+    Path f = Path.of(m.group(1));
+    List<String> rows = Files.readAllLines(f.resolve("outcomes.csv"));
+    List<String> header = List.of(rows.get(0).split(","));
+    int reasonColumn = header.indexOf("block_reason");
+    java.util.Set<String> reasons = new java.util.TreeSet<>();
+    for (String row : rows.subList(1, rows.size())) {
+      String[] c = row.split(",", -1);
+      if (!c[reasonColumn].isEmpty()) reasons.add(c[reasonColumn]);
+    }
+    assertTrue(reasons.contains("aspiration") && reasons.contains("red_line"), "the baseline blocks for two reasons: " + reasons);
+    String svg = Files.readString(f.resolve("blockers.svg"));
+    assertTrue(svg.contains("who blocks agreement, and why"), "the title says the bars are split");
+    // the legend names exactly the reasons the kept outcomes give
+    Map<String, String> legend = Map.of("aspiration", "wanted more than the text", "red_line", "red line: no signable package",
+        "walked_out", "walked out", "distance", "too far from the others");
+    legend.forEach((reason, text) -> assertEquals(reasons.contains(reason), svg.contains(">" + text + "<"), reason + " in the legend"));
+    assertFalse(svg.contains("reason not kept"), "every blocker's reason is in outcomes.csv");
   }
 }

@@ -93,4 +93,28 @@ class AnalystChartsTest {
     legend.forEach((reason, text) -> assertEquals(reasons.contains(reason), svg.contains(">" + text + "<"), reason + " in the legend"));
     assertFalse(svg.contains("reason not kept"), "every blocker's reason is in outcomes.csv");
   }
+
+  @Test
+  void theForecastChartShowsEachModelsChanceOfAgreement() throws IOException {
+    CliTest.Run r = CliTest.cli("forecast", "scenarios/baseline.yaml", "--runs", "20", "--quiet", "--out", tmp.toString());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("results: (.+)/").matcher(r.out());
+    assertTrue(m.find(), r.out() + r.err());
+    Path f = Path.of(m.group(1));
+    String svg = Files.readString(f.resolve("forecast.svg"));
+    assertTrue(svg.contains("chance of agreement"), "the title leads with it");
+    int models = 0;
+    for (String row : Files.readAllLines(f.resolve("forecast.csv")).subList(1, 16)) {
+      String[] c = row.split(",", -1);
+      if (!c[0].equals("withdrawal")) continue;
+      String label = String.format(java.util.Locale.ROOT, ">%s %.0f%%<", c[1], 100 * Double.parseDouble(c[5].isEmpty() ? "NaN" : c[5]));
+      boolean protocol = !c[5].isEmpty() && !c[5].equals("NaN");
+      // a protocol's chance is on the chart, as forecast.csv gives it; a reference point has none
+      assertEquals(protocol, svg.contains(label) || svg.contains(">" + c[1] + " "), c[1] + " " + c[5]);
+      if (protocol) {
+        assertTrue(svg.contains(label), label);
+        models++;
+      }
+    }
+    assertEquals(3, models, "eum, mediated and smp have a chance of agreement");
+  }
 }

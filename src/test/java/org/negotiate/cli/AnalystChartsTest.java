@@ -117,4 +117,23 @@ class AnalystChartsTest {
     }
     assertEquals(3, models, "eum, mediated and smp have a chance of agreement");
   }
+
+  @Test
+  void theSweepChartMarksTheBaselinesRange() throws IOException {
+    Path f = ExploreCommandsTest.folder(CliTest.cli("sweep", "scenarios/baseline.yaml", "--vary", "turkey.cost_of_delay=0.01:0.1:4",
+        "--runs", "10", "--quiet", "--out", tmp.toString()));
+    String svg = Files.readString(f.resolve("sweep.svg"));
+    // baseline.yaml: turkey's cost_of_delay is uniform(0.028, 0.083)
+    assertTrue(svg.contains("Baseline range 0.028–0.083"), "the legend names the baseline's range");
+  }
+
+  @Test
+  void theHeatmapTicksAreTheSweptValuesNotTheCellEdges() throws IOException {
+    Path f = ExploreCommandsTest.folder(CliTest.cli("sweep", "scenarios/baseline.yaml", "--vary", "turkey.withdrawal.red_line.max=55:85:3",
+        "--vary", "protocol.noise=0:0.1:2", "--runs", "5", "--quiet", "--out", tmp.toString()));
+    String svg = Files.readString(f.resolve("heatmap.svg"));
+    for (String value : List.of("55", "70", "85")) assertTrue(svg.contains(">" + value + "<"), "a tick at the swept value " + value);
+    // cells are 15 wide, centred on 55, 70, 85: their edges are 47.5, 62.5, 77.5, 92.5; no tick at a multiple of 15 in between
+    for (String edge : List.of("60", "75", "90")) assertFalse(svg.contains(">" + edge + "<"), "no tick at " + edge);
+  }
 }

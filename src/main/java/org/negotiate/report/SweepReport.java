@@ -256,6 +256,8 @@ public final class SweepReport {
     };
     axis.setAutoRangeIncludesZero(false);
     axis.setRange(range);
+    axis.setLabelFont(ChartKit.LABEL_FONT);
+    axis.setTickLabelFont(ChartKit.TICK_FONT);
     return axis;
   }
 

@@ -172,7 +172,7 @@ public final class OddsCharts {
     ActorPalette palette = ActorPalette.of(odds);
     int stacked = stackedHeight(Math.min(MAX_PANELS, issueOrder(odds).size()));
     return List.of(
-        () -> ChartKit.save(markAsOf(oddsChart(odds, dated, events), odds, asOf), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT),
+        () -> ChartKit.save(markAsOf(oddsChart(odds, dated, events, asOf == null ? 0 : 1), odds, asOf), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT),
         () -> ChartKit.save(positionsChart(odds, palette, dated), dir, "positions", ChartKit.WIDTH, stacked),
         () -> ChartKit.save(termsChart(odds), dir, "terms", ChartKit.WIDTH, stacked),
         () -> ChartKit.save(blockersChart(odds, palette, reasons), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
@@ -211,10 +211,11 @@ public final class OddsCharts {
   }
 
   static JFreeChart oddsChart(ConvergenceOdds odds, boolean dated) {
-    return oddsChart(odds, dated, List.of());
+    return oddsChart(odds, dated, List.of(), 0);
   }
 
-  static JFreeChart oddsChart(ConvergenceOdds odds, boolean dated, List<EventMark> events) {
+  /** With {@code events} marked, their labels from row {@code firstRow} down (row 0 is the as-of label's). */
+  static JFreeChart oddsChart(ConvergenceOdds odds, boolean dated, List<EventMark> events, int firstRow) {
     List<MonthOdds> months = odds.byMonth().stream().sorted(Comparator.comparingInt(MonthOdds::round)).toList();
     YIntervalSeries s = new YIntervalSeries("P(agreement by month)", false, true);
     for (MonthOdds m : months) {
@@ -244,7 +245,7 @@ public final class OddsCharts {
             ODDS_COLOR, ChartLook.line(2.6f)),
         ChartLook.REPORT.boxItem("95% Wilson interval", ChartLook.lighter(ODDS_COLOR, 0.55 + 0.45 * 0.65)))));
 
-    boolean marked = markEvents(plot, months, events, dated);
+    boolean marked = markEvents(plot, months, events, dated, firstRow);
     if (marked) {
       List<LegendItem> items = new ArrayList<>();
       org.jfree.chart.LegendItemCollection fixed = plot.getFixedLegendItems();
@@ -274,7 +275,7 @@ public final class OddsCharts {
    * where it overlaps no other label (the earthquake and the Arab League are three months apart).
    * Returns whether any event was drawn.
    */
-  private static boolean markEvents(XYPlot plot, List<MonthOdds> months, List<EventMark> events, boolean dated) {
+  private static boolean markEvents(XYPlot plot, List<MonthOdds> months, List<EventMark> events, boolean dated, int firstRow) {
     if (months.isEmpty() || events.isEmpty()) return false;
     int lastRound = months.get(months.size() - 1).round();
     int firstRound = months.get(0).round();
@@ -299,7 +300,7 @@ public final class OddsCharts {
       m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
       m.setLabelAnchor(leftward ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
       m.setLabelTextAnchor(leftward ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
-      m.setLabelOffset(new RectangleInsets(4 + 17 * row, 3, 0, 3));
+      m.setLabelOffset(new RectangleInsets(4 + 17 * (firstRow + row), 3, 0, 3));
       plot.addDomainMarker(m, Layer.BACKGROUND);
       any = true;
     }

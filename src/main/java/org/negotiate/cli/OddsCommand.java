@@ -169,7 +169,8 @@ final class OddsCommand implements Callable<Integer> {
         });
         List<Background.Part<List<Path>>> chartParts = new ArrayList<>();
         java.time.YearMonth asOf = scenario.cut == null ? null : scenario.cut.month();
-        for (OddsCharts.Chart c : OddsCharts.charts(odds, folder.dir(), asOf, s.calendar().dated())) chartParts.add(parts.submit(c::write));
+        for (OddsCharts.Chart c : OddsCharts.charts(odds, folder.dir(), asOf, s.calendar().dated(), OddsCharts.eventMarks(s),
+            org.negotiate.report.BriefSections.BlockerReasons.of(result))) chartParts.add(parts.submit(c::write));
         chartParts.add(parts.submit(() -> utilityPlane(s, r, runs, base, result, folder.dir())));
         OddsTables.writeRounds(odds, s.calendar().dated(), folder.file("rounds.csv"));
         for (Background.Part<List<Path>> c : chartParts) c.get();

@@ -89,7 +89,8 @@ final class SweepCommand implements Callable<Integer> {
       YearMonth m = s.calendar().month(monthRound);
       out.write("scenario.resolved.yaml", x.resolved());
       SweepReport.writeCsv(result, finalRound, monthRound, out.file("sweep.csv"));
-      SweepReport.writeCharts(result, s.name(), finalMonth, finalRound, m, monthRound, out.dir());
+      SweepReport.writeCharts(result, s.name(), finalMonth, finalRound, m, monthRound,
+          SweepReport.baselineRange(s, axes.get(0).path()), out.dir());
 
       Manifest.Builder manifest = x.manifest(spec);
       List<Map<String, Object>> ax = new ArrayList<>();

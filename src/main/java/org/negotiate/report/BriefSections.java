@@ -334,7 +334,7 @@ public final class BriefSections {
       }
       body.add(Html.table(List.of("Party", "Failed runs it blocked", "Share of failed runs", "Why"), rows, "blockers"));
       if (!never.isEmpty()) body.add(p("Never the blocker: " + String.join(", ", never) + "."));
-      body.add(figure(chartsDir, "blockers", "Chart: share of failed runs in which each party blocked", null));
+      body.add(figure(chartsDir, "blockers", "Chart: share of failed runs in which each party blocked, split by why it blocked", null));
     }
     return new Section("blockers", "Who blocks a deal", Html.join(body));
   }

@@ -52,6 +52,7 @@ import org.negotiate.experiment.ConvergenceOdds.BlockerShare;
 import org.negotiate.experiment.ConvergenceOdds.IssueTerms;
 import org.negotiate.experiment.ConvergenceOdds.MonthOdds;
 import org.negotiate.experiment.ConvergenceOdds.PositionBand;
+import org.negotiate.protocol.RoundClose.BlockReason;
 
 /**
  * Charts of a {@link ConvergenceOdds}: the odds of a deal by month, the actors' positions over
@@ -128,15 +129,53 @@ public final class OddsCharts {
 
   /** As {@link #charts(ConvergenceOdds, Path, java.time.YearMonth)}; undated (an actor table): x counts rounds. */
   public static List<Chart> charts(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf, boolean dated) {
+    return charts(odds, dir, asOf, dated, List.of(), null);
+  }
+
+  /**
+   * A scheduled event drawn on the odds chart: its round, its month and what it is called.
+   *
+   * @param round the round it happens in (0 is the start month)
+   */
+  public record EventMark(int round, YearMonth month, String label) {
+    public EventMark {
+      Objects.requireNonNull(month, "month");
+      label = label == null ? "" : label;
+    }
+  }
+
+  /**
+   * The scenario's events at a fixed month (a random event has no month to mark: its window is in
+   * the brief's events table), in the scenario's order, with their rounds on its calendar.
+   */
+  public static List<EventMark> eventMarks(org.negotiate.scenario.Scenario s) {
+    List<EventMark> out = new ArrayList<>();
+    for (org.negotiate.scenario.Event e : s.events()) {
+      if (e.timing() instanceof org.negotiate.scenario.Timing.At at) {
+        String label = e.label() == null || e.label().isBlank() ? e.id() : e.label();
+        out.add(new EventMark(s.calendar().round(at.month()), at.month(), label));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * As {@link #charts(ConvergenceOdds, Path, java.time.YearMonth, boolean)}, the odds chart marking
+   * {@code events} and the blockers chart splitting each party's bar by {@code reasons} (from the
+   * outcomes the run kept; null: one bar a party, as without them).
+   */
+  public static List<Chart> charts(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf, boolean dated,
+      List<EventMark> events, BriefSections.BlockerReasons reasons) {
     Objects.requireNonNull(odds, "odds");
+    Objects.requireNonNull(events, "events");
     Objects.requireNonNull(dir, "dir");
     ActorPalette palette = ActorPalette.of(odds);
     int stacked = stackedHeight(Math.min(MAX_PANELS, issueOrder(odds).size()));
     return List.of(
-        () -> ChartKit.save(markAsOf(oddsChart(odds, dated), odds, asOf), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT),
+        () -> ChartKit.save(markAsOf(oddsChart(odds, dated, events, asOf == null ? 0 : 1), odds, asOf), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT),
         () -> ChartKit.save(positionsChart(odds, palette, dated), dir, "positions", ChartKit.WIDTH, stacked),
         () -> ChartKit.save(termsChart(odds), dir, "terms", ChartKit.WIDTH, stacked),
-        () -> ChartKit.save(blockersChart(odds, palette), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
+        () -> ChartKit.save(blockersChart(odds, palette, reasons), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
   }
 
   /**
@@ -172,6 +211,11 @@ public final class OddsCharts {
   }
 
   static JFreeChart oddsChart(ConvergenceOdds odds, boolean dated) {
+    return oddsChart(odds, dated, List.of(), 0);
+  }
+
+  /** With {@code events} marked, their labels from row {@code firstRow} down (row 0 is the as-of label's). */
+  static JFreeChart oddsChart(ConvergenceOdds odds, boolean dated, List<EventMark> events, int firstRow) {
     List<MonthOdds> months = odds.byMonth().stream().sorted(Comparator.comparingInt(MonthOdds::round)).toList();
     YIntervalSeries s = new YIntervalSeries("P(agreement by month)", false, true);
     for (MonthOdds m : months) {
@@ -188,7 +232,7 @@ public final class OddsCharts {
     r.setAlpha(0.35f);
 
     org.jfree.chart.axis.ValueAxis x = dated
-        ? ChartKit.monthAxis("Month (yyyy-MM; odds of a deal by the end of the month)", months.stream().map(MonthOdds::month).toList())
+        ? finalMonthAxis("Month (yyyy-MM; odds of a deal by the end of the month)", months.stream().map(MonthOdds::month).toList())
         : roundAxis("Round (the table has no dates; odds of a deal by the end of the round)", months.size());
     NumberAxis y = new NumberAxis(dated ? "P(agreement by month)" : "P(agreement by round)");
     y.setRange(0.0, 1.0);
@@ -201,6 +245,15 @@ public final class OddsCharts {
             ODDS_COLOR, ChartLook.line(2.6f)),
         ChartLook.REPORT.boxItem("95% Wilson interval", ChartLook.lighter(ODDS_COLOR, 0.55 + 0.45 * 0.65)))));
 
+    boolean marked = markEvents(plot, months, events, dated, firstRow);
+    if (marked) {
+      List<LegendItem> items = new ArrayList<>();
+      org.jfree.chart.LegendItemCollection fixed = plot.getFixedLegendItems();
+      for (int i = 0; i < fixed.getItemCount(); i++) items.add(fixed.get(i));
+      items.add(ChartLook.REPORT.lineItem("Scheduled event (the scenario's events)", EVENT_COLOR, ChartLook.REPORT.dashed(1.4f)));
+      plot.setFixedLegendItems(ChartLook.legend(items));
+    }
+
     String last = "";
     if (!months.isEmpty()) {
       MonthOdds m = months.get(months.size() - 1);
@@ -212,6 +265,87 @@ public final class OddsCharts {
         List.of(ChartKit.runLine(odds.replications(), odds.seed(), last)),
         plot,
         true);
+  }
+
+  private static final Color EVENT_COLOR = new Color(0x6E6E6E);
+
+  /**
+   * A grey dashed line at each event inside the run's months, labelled at the top; a label runs
+   * right of its line, or left of it in the last third (so it stays inside), in the first row
+   * where it overlaps no other label (the earthquake and the Arab League are three months apart).
+   * Returns whether any event was drawn.
+   */
+  private static boolean markEvents(XYPlot plot, List<MonthOdds> months, List<EventMark> events, boolean dated, int firstRow) {
+    if (months.isEmpty() || events.isEmpty()) return false;
+    int lastRound = months.get(months.size() - 1).round();
+    int firstRound = months.get(0).round();
+    double span = Math.max(1, lastRound - firstRound + 1); // rounds shown, half a round of room either side
+    double pxPerRound = 1000.0 / span; // the plot is about 1,000 px wide
+    List<List<double[]>> rows = new ArrayList<>();
+    boolean any = false;
+    for (EventMark e : events) {
+      if (e.round() < firstRound || e.round() > lastRound) continue; // outside the months shown
+      double px = (e.round() - firstRound + 0.5) * pxPerRound;
+      boolean leftward = e.round() - firstRound > 0.67 * span;
+      double width = e.label().length() * 7.2 + 10; // about 7 px a character at 13 pt
+      double lo = leftward ? px - width : px, hi = leftward ? px : px + width;
+      int row = 0;
+      while (row < rows.size() && rows.get(row).stream().anyMatch(iv -> iv[0] < hi && lo < iv[1])) row++;
+      if (row == rows.size()) rows.add(new ArrayList<>());
+      rows.get(row).add(new double[] {lo, hi});
+      ValueMarker m = new ValueMarker(dated ? ChartLook.x(e.month()) : e.round(), EVENT_COLOR, ChartLook.REPORT.dashed(1.4f));
+      m.setLabel(e.label());
+      m.setLabelFont(ChartKit.NOTE_FONT);
+      m.setLabelPaint(EVENT_COLOR.darker());
+      m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+      m.setLabelAnchor(leftward ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+      m.setLabelTextAnchor(leftward ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+      m.setLabelOffset(new RectangleInsets(4 + 17 * (firstRow + row), 3, 0, 3));
+      plot.addDomainMarker(m, Layer.BACKGROUND);
+      any = true;
+    }
+    return any;
+  }
+
+  /**
+   * The report's month axis with a labelled tick at the last month too: the headline quotes the odds
+   * by that month, and the regular steps (every 2 or 3 months) need not land on it. A regular label
+   * less than a step before it is left out so the two do not overlap.
+   */
+  static DateAxis finalMonthAxis(String label, List<YearMonth> months) {
+    if (months.isEmpty()) return ChartKit.monthAxis(label, months);
+    YearMonth first = months.stream().min(YearMonth::compareTo).orElseThrow();
+    YearMonth last = months.stream().max(YearMonth::compareTo).orElseThrow();
+    DateAxis axis = new DateAxis(label, java.util.TimeZone.getTimeZone("UTC"), Locale.ROOT) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public List<org.jfree.chart.axis.Tick> refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+          java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
+        List<org.jfree.chart.axis.Tick> ticks = new ArrayList<>(super.refreshTicks(g2, state, dataArea, edge));
+        double end = ChartLook.x(last);
+        double room = getTickUnit().getMultiple() * 31.0 * 24 * 3600 * 1000; // a step, in ms
+        boolean present = false;
+        for (java.util.Iterator<org.jfree.chart.axis.Tick> it = ticks.iterator(); it.hasNext(); ) {
+          if (!(it.next() instanceof org.jfree.chart.axis.DateTick t) || t.getTickType() != org.jfree.chart.axis.TickType.MAJOR) continue;
+          double v = t.getValue();
+          if (Math.abs(v - end) < 1) present = true;
+          else if (Math.abs(v - end) < room) it.remove();
+        }
+        org.jfree.chart.axis.DateTick t0 = ticks.stream().filter(t -> t instanceof org.jfree.chart.axis.DateTick d
+            && d.getTickType() == org.jfree.chart.axis.TickType.MAJOR).map(t -> (org.jfree.chart.axis.DateTick) t).findFirst().orElse(null);
+        if (!present && t0 != null && end <= getUpperBound()) {
+          ticks.add(new org.jfree.chart.axis.DateTick(new java.util.Date((long) end), last.toString(), t0.getTextAnchor(),
+              t0.getRotationAnchor(), t0.getAngle()));
+        }
+        return ticks;
+      }
+    };
+    axis.setLabelFont(ChartKit.LABEL_FONT);
+    axis.setTickLabelFont(ChartKit.TICK_FONT);
+    axis.setTickMarkPosition(org.jfree.chart.axis.DateTickMarkPosition.START);
+    ChartLook.REPORT.setMonths(axis, first, last);
+    return axis;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -448,46 +582,112 @@ public final class OddsCharts {
   // (d) blockers
 
   static JFreeChart blockersChart(ConvergenceOdds odds, ActorPalette palette) {
+    return blockersChart(odds, palette, null);
+  }
+
+  /** Colours of the block reasons, in {@link BlockReason} order, and of a party whose reason was not kept. */
+  private static final Map<BlockReason, Color> REASON_COLORS = Map.of(
+      BlockReason.RED_LINE, new Color(0x9E2A2B),
+      BlockReason.ASPIRATION, new Color(0xE09F3E),
+      BlockReason.WALKED_OUT, new Color(0x5B3F8C),
+      BlockReason.DISTANCE, new Color(0x2A7F8E));
+  private static final Color NO_REASON_COLOR = new Color(0xA8A8A8);
+  private static final String NO_REASON = "reason not kept";
+
+  /**
+   * With {@code reasons}, each party's bar is stacked by why it blocked: its share of failed runs
+   * split in the proportions of its kept outcomes' reasons (the share counts every run; the reasons
+   * only those kept, so proportions carry them over). A party with no kept reason is one grey piece.
+   */
+  static JFreeChart blockersChart(ConvergenceOdds odds, ActorPalette palette, BriefSections.BlockerReasons reasons) {
+    if (reasons == null) return blockersByParty(odds, palette);
     long failed = failedRuns(odds);
     DefaultCategoryDataset data = new DefaultCategoryDataset();
-    List<Paint> paints = new ArrayList<>();
-    int bars = 0;
-    if (failed > 0) {
-      for (BlockerShare b : odds.blockers()) {
-        if (!(b.share() >= 0 && b.share() <= 1 + 1e-9)) {
-          throw new IllegalArgumentException(
-              "blocker share of " + b.actorId() + " must be a fraction in [0, 1], was " + b.share());
-        }
+    List<BlockerShare> ranked = rankedBlockers(odds, failed);
+    Set<BlockReason> seen = java.util.EnumSet.noneOf(BlockReason.class);
+    boolean unknown = false;
+    Map<String, Double> totals = new LinkedHashMap<>();
+    for (BlockerShare b : ranked) {
+      Map<BlockReason, Long> why = reasons.of(b.actorId());
+      long n = why.values().stream().mapToLong(Long::longValue).sum();
+      totals.put(b.actorName(), 100.0 * b.share());
+      for (BlockReason r : BlockReason.values()) {
+        long k = why.getOrDefault(r, 0L);
+        if (k > 0) seen.add(r);
+        // every column gets every row (zeros included) so the stacks line up
+        data.addValue(n > 0 ? 100.0 * b.share() * k / n : 0.0, BriefSections.reasonShort(r), b.actorName());
       }
-      List<BlockerShare> ranked = odds.blockers();
-      if (ranked.size() > MAX_BLOCKER_BARS) {
-        // the largest shares, ties in the table's order
-        ranked = ranked.stream().sorted(Comparator.comparingDouble((BlockerShare b) -> -b.share())).limit(MAX_BLOCKER_BARS).toList();
-      }
-      for (BlockerShare b : ranked) {
-        data.addValue(100.0 * b.share(), "Share of failed runs", b.actorName());
-        paints.add(palette.color(b.actorId()));
-      }
-      bars = ranked.size();
+      unknown |= n == 0 && b.share() > 0;
+      data.addValue(n == 0 ? 100.0 * b.share() : 0.0, NO_REASON, b.actorName());
     }
-    BarRenderer r = new BarRenderer() {
-      @Override
-      public Paint getItemPaint(int row, int column) {
-        return column < paints.size() ? paints.get(column) : super.getItemPaint(row, column);
-      }
-    };
+    org.jfree.chart.renderer.category.StackedBarRenderer r = new org.jfree.chart.renderer.category.StackedBarRenderer();
+    int row = 0;
+    for (BlockReason reason : BlockReason.values()) r.setSeriesPaint(row++, REASON_COLORS.get(reason));
+    r.setSeriesPaint(row, NO_REASON_COLOR);
     r.setShadowVisible(false);
     r.setDrawBarOutline(false);
     r.setBarPainter(new StandardBarPainter());
     r.setMaximumBarWidth(0.12);
-    r.setItemMargin(0);
-    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} %", new DecimalFormat("0.0")));
+    // one label a bar, the party's whole share, after its last piece
+    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public String generateLabel(org.jfree.data.category.CategoryDataset d, int rowIndex, int column) {
+        for (int k = d.getRowCount() - 1; k > rowIndex; k--) {
+          Number v = d.getValue(k, column);
+          if (v != null && v.doubleValue() > 0) return null;
+        }
+        Number v = d.getValue(rowIndex, column);
+        if (v == null || v.doubleValue() <= 0) return null;
+        return new DecimalFormat("0.0").format(totals.getOrDefault((String) d.getColumnKey(column), 0.0)) + " %";
+      }
+    });
     r.setDefaultItemLabelsVisible(true);
     r.setDefaultItemLabelFont(ChartKit.LABEL_FONT);
-    r.setDefaultPositiveItemLabelPosition(
-        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     r.setItemLabelAnchorOffset(6);
+    CategoryPlot plot = blockersPlot(data, r, failed);
+    List<LegendItem> legend = new ArrayList<>();
+    for (BlockReason reason : seen) {
+      legend.add(ChartLook.REPORT.boxItem(BriefSections.reasonShort(reason), REASON_COLORS.get(reason)));
+    }
+    if (unknown) legend.add(ChartLook.REPORT.boxItem(NO_REASON, NO_REASON_COLOR));
+    plot.setFixedLegendItems(ChartLook.legend(legend));
+    return ChartLook.REPORT.chart(ChartKit.title(odds.scenario(), "who blocks agreement, and why"),
+        blockersLines(odds, failed, ranked.size()), plot, !legend.isEmpty());
+  }
 
+  /** The blockers drawn as bars (none without failed runs): the largest shares, ties in the table's order. */
+  private static List<BlockerShare> rankedBlockers(ConvergenceOdds odds, long failed) {
+    if (failed <= 0) return List.of();
+    for (BlockerShare b : odds.blockers()) {
+      if (!(b.share() >= 0 && b.share() <= 1 + 1e-9)) {
+        throw new IllegalArgumentException(
+            "blocker share of " + b.actorId() + " must be a fraction in [0, 1], was " + b.share());
+      }
+    }
+    List<BlockerShare> ranked = odds.blockers();
+    if (ranked.size() > MAX_BLOCKER_BARS) {
+      ranked = ranked.stream().sorted(Comparator.comparingDouble((BlockerShare b) -> -b.share())).limit(MAX_BLOCKER_BARS).toList();
+    }
+    return ranked;
+  }
+
+  private static List<String> blockersLines(ConvergenceOdds odds, long failed, int bars) {
+    String failedLine = failed == 0
+        ? "no failed runs"
+        : String.format(Locale.ROOT, "%,d failed runs (%.1f%% of replications) without agreement",
+            failed, odds.replications() > 0 ? 100.0 * failed / odds.replications() : 0.0);
+    return bars < odds.blockers().size() && failed > 0
+        ? List.of(ChartKit.runLine(odds.replications(), odds.seed(), null), failedLine,
+            String.format(Locale.ROOT, "Shown: the %d of %d parties with the largest shares; every blocker is in outcomes.csv",
+                bars, odds.blockers().size()))
+        : List.of(ChartKit.runLine(odds.replications(), odds.seed(), null), failedLine);
+  }
+
+  /** The horizontal plot of the blockers chart: parties down the side, % of failed runs along the bottom. */
+  private static CategoryPlot blockersPlot(DefaultCategoryDataset data, BarRenderer r, long failed) {
     CategoryAxis cat = new CategoryAxis("Party");
     cat.setMaximumCategoryLabelWidthRatio(0.3f);
     cat.setMaximumCategoryLabelLines(2);
@@ -514,20 +714,37 @@ public final class OddsCharts {
     plot.setNoDataMessage(failed > 0 ? "No party blocked in the failed runs" : "No failed runs: every run reached agreement");
     plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
     plot.setInsets(new RectangleInsets(8, 8, 8, 24));
+    return plot;
+  }
 
-    String failedLine = failed == 0
-        ? "no failed runs"
-        : String.format(Locale.ROOT, "%,d failed runs (%.1f%% of replications) without agreement",
-            failed, odds.replications() > 0 ? 100.0 * failed / odds.replications() : 0.0);
-    return ChartLook.REPORT.chart(
-        ChartKit.title(odds.scenario(), "who blocks agreement"),
-        bars < odds.blockers().size() && failed > 0
-            ? List.of(ChartKit.runLine(odds.replications(), odds.seed(), null), failedLine,
-                String.format(Locale.ROOT, "Shown: the %d of %d parties with the largest shares; every blocker is in outcomes.csv",
-                    bars, odds.blockers().size()))
-            : List.of(ChartKit.runLine(odds.replications(), odds.seed(), null), failedLine),
-        plot,
-        false);
+  private static JFreeChart blockersByParty(ConvergenceOdds odds, ActorPalette palette) {
+    long failed = failedRuns(odds);
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    List<Paint> paints = new ArrayList<>();
+    List<BlockerShare> ranked = rankedBlockers(odds, failed);
+    for (BlockerShare b : ranked) {
+      data.addValue(100.0 * b.share(), "Share of failed runs", b.actorName());
+      paints.add(palette.color(b.actorId()));
+    }
+    BarRenderer r = new BarRenderer() {
+      @Override
+      public Paint getItemPaint(int row, int column) {
+        return column < paints.size() ? paints.get(column) : super.getItemPaint(row, column);
+      }
+    };
+    r.setShadowVisible(false);
+    r.setDrawBarOutline(false);
+    r.setBarPainter(new StandardBarPainter());
+    r.setMaximumBarWidth(0.12);
+    r.setItemMargin(0);
+    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} %", new DecimalFormat("0.0")));
+    r.setDefaultItemLabelsVisible(true);
+    r.setDefaultItemLabelFont(ChartKit.LABEL_FONT);
+    r.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    r.setItemLabelAnchorOffset(6);
+    return ChartLook.REPORT.chart(ChartKit.title(odds.scenario(), "who blocks agreement"),
+        blockersLines(odds, failed, ranked.size()), blockersPlot(data, r, failed), false);
   }
 
   /**

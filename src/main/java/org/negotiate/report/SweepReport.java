@@ -38,6 +38,8 @@ public final class SweepReport {
   private static final Color FINAL_COLOR = new Color(0x0B4F8A);
   private static final Color MONTH_COLOR = new Color(0xC0392B);
   private static final Color INVALID = new Color(0xBDBDBD);
+  private static final Color BASELINE_FILL = new Color(242, 193, 78, 80);
+  private static final Color BASELINE_LINE = new Color(0x8A6D1E);
 
   private SweepReport() {}
 
@@ -88,9 +90,18 @@ public final class SweepReport {
   /** Writes the chart(s) and returns their paths, PNG before SVG. */
   public static List<Path> writeCharts(Sweep.Result r, String scenario, YearMonth finalMonth, int finalRound,
       YearMonth month, int monthRound, Path dir) throws IOException {
+    return writeCharts(r, scenario, finalMonth, finalRound, month, monthRound, null, dir);
+  }
+
+  /**
+   * As {@link #writeCharts(Sweep.Result, String, YearMonth, int, YearMonth, int, Path)}, the sweep
+   * chart shading the range the baseline scenario gives the swept value (null: no baseline to mark).
+   */
+  public static List<Path> writeCharts(Sweep.Result r, String scenario, YearMonth finalMonth, int finalRound,
+      YearMonth month, int monthRound, double[] baselineRange, Path dir) throws IOException {
     List<Path> out = new ArrayList<>();
     if (r.axes().size() == 1) {
-      out.addAll(ChartKit.save(lineChart(r, scenario, finalMonth, finalRound, month, monthRound), dir, "sweep",
+      out.addAll(ChartKit.save(lineChart(r, scenario, finalMonth, finalRound, month, monthRound, baselineRange), dir, "sweep",
           ChartKit.WIDTH, ChartKit.HEIGHT));
     } else {
       out.addAll(ChartKit.save(heatmap(r, scenario, finalMonth, finalRound), dir, "heatmap", ChartKit.WIDTH, 900));
@@ -101,8 +112,30 @@ public final class SweepReport {
     return out;
   }
 
+  /**
+   * The range {min, max} the scenario gives the value at {@code path} (an actor's stance or field, a
+   * protocol parameter, the agreement tolerance), or null when it has none (an absent red line).
+   */
+  public static double[] baselineRange(org.negotiate.scenario.Scenario s, String path) {
+    org.negotiate.scenario.Quantity q;
+    String[] seg = path.split("\\.");
+    try {
+      if (seg[0].equals("protocol") && seg.length == 2) q = s.protocol().params().get(seg[1]);
+      else if (path.equals("agreement.tolerance")) return new double[] {s.agreement().tolerance(), s.agreement().tolerance()};
+      else q = org.negotiate.scenario.InputPaths.get(s, org.negotiate.scenario.InputPaths.resolve(s, path));
+    } catch (org.negotiate.scenario.InputPathException | IllegalArgumentException e) {
+      return null; // the sweep checked the path before it ran; a path with no value here has nothing to mark
+    }
+    return q == null ? null : new double[] {q.min(), q.max()};
+  }
+
   static JFreeChart lineChart(Sweep.Result r, String scenario, YearMonth finalMonth, int finalRound, YearMonth month,
       int monthRound) {
+    return lineChart(r, scenario, finalMonth, finalRound, month, monthRound, null);
+  }
+
+  static JFreeChart lineChart(Sweep.Result r, String scenario, YearMonth finalMonth, int finalRound, YearMonth month,
+      int monthRound, double[] baselineRange) {
     Sweep.Axis axis = r.axes().get(0);
     boolean both = monthRound != finalRound;
     YIntervalSeries fin = new YIntervalSeries("final", false, true);
@@ -148,6 +181,21 @@ public final class SweepReport {
     legend.add(ChartLook.REPORT.lineItem("P(deal by " + finalMonth + ")", FINAL_COLOR, ChartLook.line(2.6f)));
     if (both) legend.add(ChartLook.REPORT.lineItem("P(deal by " + month + ")", MONTH_COLOR, ChartLook.line(2.6f)));
     legend.add(ChartLook.REPORT.boxItem("95% Wilson intervals", new Color(0xCCCCCC)));
+    if (baselineRange != null) {
+      // a point value is a line, a range a band: either way, where the scenario as written sits
+      String what = baselineRange[1] > baselineRange[0]
+          ? "Baseline range " + Sweep.format(baselineRange[0]) + "–" + Sweep.format(baselineRange[1])
+          : "Baseline value " + Sweep.format(baselineRange[0]);
+      if (baselineRange[1] > baselineRange[0]) {
+        plot.addDomainMarker(new org.jfree.chart.plot.IntervalMarker(baselineRange[0], baselineRange[1], BASELINE_FILL),
+            org.jfree.chart.ui.Layer.BACKGROUND);
+        legend.add(ChartLook.REPORT.boxItem(what, BASELINE_FILL));
+      } else {
+        plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(baselineRange[0], BASELINE_LINE, ChartLook.REPORT.dashed(2f)),
+            org.jfree.chart.ui.Layer.BACKGROUND);
+        legend.add(ChartLook.REPORT.lineItem(what, BASELINE_LINE, ChartLook.REPORT.dashed(2f)));
+      }
+    }
     plot.setFixedLegendItems(ChartLook.legend(legend));
     if (!invalid.isEmpty()) {
       plot.addAnnotation(ChartKit.note("invalid scenario at " + String.join(", ", invalid) + " (see sweep.csv)",
@@ -186,6 +234,33 @@ public final class SweepReport {
     }
   }
 
+  /**
+   * An axis whose ticks are the swept values themselves, at the cells' centres: ticks at multiples
+   * of the step (0.0, 0.1, …) fall on cell edges when the grid starts at 0.05.
+   */
+  static NumberAxis gridAxis(Sweep.Axis a, org.jfree.data.Range range, boolean horizontal) {
+    double[] values = a.values();
+    NumberAxis axis = new NumberAxis(a.path()) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public List<org.jfree.chart.axis.Tick> refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+          java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
+        List<org.jfree.chart.axis.Tick> ticks = new ArrayList<>();
+        for (double v : values) {
+          ticks.add(new org.jfree.chart.axis.NumberTick(v, Sweep.format(v),
+              horizontal ? TextAnchor.TOP_CENTER : TextAnchor.CENTER_RIGHT, TextAnchor.CENTER, 0.0));
+        }
+        return ticks;
+      }
+    };
+    axis.setAutoRangeIncludesZero(false);
+    axis.setRange(range);
+    axis.setLabelFont(ChartKit.LABEL_FONT);
+    axis.setTickLabelFont(ChartKit.TICK_FONT);
+    return axis;
+  }
+
   static JFreeChart heatmap(Sweep.Result r, String scenario, YearMonth month, int round) {
     Sweep.Axis ax = r.axes().get(0);
     Sweep.Axis ay = r.axes().get(1);
@@ -215,8 +290,8 @@ public final class SweepReport {
     NumberAxis y = new NumberAxis(ay.path());
     y.setAutoRangeIncludesZero(false);
     y.setRange(Math.min(ay.from(), ay.to()) - h / 2, Math.max(ay.from(), ay.to()) + h / 2);
-    if (ax.steps() <= 25 && w > 0) x.setTickUnit(new NumberTickUnit(w, new DecimalFormat("0.####")));
-    if (ay.steps() <= 25 && h > 0) y.setTickUnit(new NumberTickUnit(h, new DecimalFormat("0.####")));
+    if (ax.steps() <= 25 && w > 0) x = gridAxis(ax, x.getRange(), true);
+    if (ay.steps() <= 25 && h > 0) y = gridAxis(ay, y.getRange(), false);
     XYPlot plot = new XYPlot(data, x, y, br);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);

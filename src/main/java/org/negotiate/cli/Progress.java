@@ -13,11 +13,33 @@ final class Progress {
   static ProgressBar bar(String task, long max) {
     ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII);
     if (System.console() == null) {
-      b.setConsumer(new DelegatingProgressBarConsumer(System.err::println, 100)).setUpdateIntervalMillis(1000);
+      b.setConsumer(new DelegatingProgressBarConsumer(new NewProgressOnly(System.err)::print, 100)).setUpdateIntervalMillis(1000);
     } else {
       b.setConsumer(new ConsoleProgressBarConsumer(System.err));
     }
     return b.build();
+  }
+
+  /**
+   * Prints a plain progress line only when the progress has moved: the bar also redraws on close, and
+   * a log (CI, a pipe) would otherwise end with the same 100% line twice. The elapsed and remaining
+   * times in brackets do not count as a move.
+   */
+  static final class NewProgressOnly {
+    private final java.io.PrintStream out;
+    private String last;
+
+    NewProgressOnly(java.io.PrintStream out) {
+      this.out = out;
+    }
+
+    synchronized void print(String line) {
+      int times = line.lastIndexOf(" (");
+      String progress = times < 0 ? line : line.substring(0, times);
+      if (progress.equals(last)) return;
+      last = progress;
+      out.println(line);
+    }
   }
 
   /** Called from worker threads. */

@@ -25,7 +25,7 @@ class ProgressTest {
       System.setErr(err);
     }
     String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
-    assertEquals(1, Arrays.stream(lines).filter(l -> l.contains("500/500")).count(), String.join("\n", lines));
+    assertEquals(1, Arrays.stream(lines).filter(l -> l.contains("100%")).count(), String.join("\n", lines));
   }
 
   @Test

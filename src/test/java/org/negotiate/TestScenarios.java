@@ -28,44 +28,117 @@ public final class TestScenarios {
   }
 
   public static Stance stance(double position, double salience) {
-    return new Stance(Quantity.of(position), Quantity.of(salience), RedLine.NONE, null, null, List.of(), "");
+    return new Stance(
+        Quantity.of(position), Quantity.of(salience), RedLine.NONE, null, null, List.of(), "");
   }
 
   public static Stance stance(double position, double salience, Double min, Double max) {
-    return new Stance(Quantity.of(position), Quantity.of(salience),
-        new RedLine(min == null ? null : Quantity.of(min), max == null ? null : Quantity.of(max)), null, null, List.of(), "");
+    return new Stance(
+        Quantity.of(position),
+        Quantity.of(salience),
+        new RedLine(min == null ? null : Quantity.of(min), max == null ? null : Quantity.of(max)),
+        null,
+        null,
+        List.of(),
+        "");
   }
 
   /** A month of talks costs a test party a tenth of the gap to its reservation (kappa 0.1). */
   public static final double COST_OF_DELAY = 0.1;
 
-  public static Actor actor(String id, Role role, double capability, double reservation, double flexibility,
+  public static Actor actor(
+      String id,
+      Role role,
+      double capability,
+      double reservation,
+      double flexibility,
       Map<String, Stance> stances) {
-    return actor(id, role, capability, reservation, flexibility, role == Role.PARTY ? COST_OF_DELAY : 0, stances);
+    return actor(
+        id,
+        role,
+        capability,
+        reservation,
+        flexibility,
+        role == Role.PARTY ? COST_OF_DELAY : 0,
+        stances);
   }
 
-  public static Actor actor(String id, Role role, double capability, double reservation, double flexibility,
-      double costOfDelay, Map<String, Stance> stances) {
-    return new Actor(id, id, role, Quantity.of(capability), Quantity.of(reservation), Quantity.of(flexibility),
-        Quantity.of(costOfDelay), Quantity.of(0), Quantity.of(0), stances, Map.of(), Map.of(), List.of(), "");
+  public static Actor actor(
+      String id,
+      Role role,
+      double capability,
+      double reservation,
+      double flexibility,
+      double costOfDelay,
+      Map<String, Stance> stances) {
+    return new Actor(
+        id,
+        id,
+        role,
+        Quantity.of(capability),
+        Quantity.of(reservation),
+        Quantity.of(flexibility),
+        Quantity.of(costOfDelay),
+        Quantity.of(0),
+        Quantity.of(0),
+        stances,
+        Map.of(),
+        Map.of(),
+        List.of(),
+        "");
   }
 
   public static Actor withCapability(Actor a, Quantity capability) {
-    return new Actor(a.id(), a.name(), a.role(), capability, a.reservation(), a.flexibility(), a.costOfDelay(), a.risk(), a.lean(),
-        a.stances(), a.ties(), a.pressure(), a.evidence(), a.rationale());
+    return new Actor(
+        a.id(),
+        a.name(),
+        a.role(),
+        capability,
+        a.reservation(),
+        a.flexibility(),
+        a.costOfDelay(),
+        a.risk(),
+        a.lean(),
+        a.stances(),
+        a.ties(),
+        a.pressure(),
+        a.evidence(),
+        a.rationale());
   }
 
   public static Actor withFlexibility(Actor a, Quantity flexibility) {
-    return new Actor(a.id(), a.name(), a.role(), a.capability(), a.reservation(), flexibility, a.costOfDelay(), a.risk(), a.lean(),
-        a.stances(), a.ties(), a.pressure(), a.evidence(), a.rationale());
+    return new Actor(
+        a.id(),
+        a.name(),
+        a.role(),
+        a.capability(),
+        a.reservation(),
+        flexibility,
+        a.costOfDelay(),
+        a.risk(),
+        a.lean(),
+        a.stances(),
+        a.ties(),
+        a.pressure(),
+        a.evidence(),
+        a.rationale());
   }
 
-  public static Scenario scenario(List<Issue> issues, List<Actor> actors, List<Event> events, int rounds, double noise) {
+  public static Scenario scenario(
+      List<Issue> issues, List<Actor> actors, List<Event> events, int rounds, double noise) {
     Map<String, Quantity> params = new LinkedHashMap<>();
     params.put("noise", Quantity.of(noise));
-    return new Scenario("test", "", new Calendar(YearMonth.of(2022, 12)), issues, actors,
-        new ProtocolSpec("mediated", params), new AgreementRule("unanimity", 5), events,
-        new ExperimentDefaults(100, rounds, 1), SalienceMode.SHARES);
+    return new Scenario(
+        "test",
+        "",
+        new Calendar(YearMonth.of(2022, 12)),
+        issues,
+        actors,
+        new ProtocolSpec("mediated", params),
+        new AgreementRule("unanimity", 5),
+        events,
+        new ExperimentDefaults(100, rounds, 1),
+        SalienceMode.SHARES);
   }
 
   /** Two symmetric parties on one issue, ideals 0 and 100, equal everything. */

@@ -8,10 +8,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The independent parts of a command's output (tables, charts, analyses) computed at once on a
- * few threads, so that on several cores the user does not wait for them one after another. Each
- * part writes its own files and returns its result; the caller takes the results in a fixed order,
- * so what is written is the same whatever the thread count. With one thread every part runs in the
+ * The independent parts of a command's output (tables, charts, analyses) computed at once on a few
+ * threads, so that on several cores the user does not wait for them one after another. Each part
+ * writes its own files and returns its result; the caller takes the results in a fixed order, so
+ * what is written is the same whatever the thread count. With one thread every part runs in the
  * caller when it is submitted.
  */
 final class Background implements AutoCloseable {
@@ -28,11 +28,14 @@ final class Background implements AutoCloseable {
 
   static Background of(int threads) {
     if (threads <= 1) return new Background(null);
-    return new Background(Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "output");
-      t.setDaemon(true);
-      return t;
-    }));
+    return new Background(
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "output");
+              t.setDaemon(true);
+              return t;
+            }));
   }
 
   <T> Part<T> submit(Callable<T> work) throws Exception {
@@ -54,16 +57,18 @@ final class Background implements AutoCloseable {
   }
 
   /**
-   * Stops the parts still running (after a failure of another) and waits for them: a part that
-   * went on drawing after the command gave up could write into, or recreate, the result folder
-   * the command is deleting.
+   * Stops the parts still running (after a failure of another) and waits for them: a part that went
+   * on drawing after the command gave up could write into, or recreate, the result folder the
+   * command is deleting.
    */
   @Override
   public void close() {
     if (pool == null) return;
     pool.shutdownNow();
     boolean interrupted = false;
-    long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); // a part stuck longer: give up rather than hang
+    long until =
+        System.nanoTime()
+            + TimeUnit.MINUTES.toNanos(1); // a part stuck longer: give up rather than hang
     while (!pool.isTerminated() && System.nanoTime() < until) {
       try {
         pool.awaitTermination(until - System.nanoTime(), TimeUnit.NANOSECONDS);

@@ -27,18 +27,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code negotiate backtest}: forecasts made as of each month, scored against what happened. */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
-    description = "For each month from the start to the month before the last, forecasts an agreement by the last "
-        + "simulated month as of that month (only evidence, events and observations known by then, and no deal so far), "
-        + "and scores the forecasts against the outcome the scenario records: Brier and log scores, and the Brier skill "
-        + "against the scenario's base rate and a forecaster who extrapolates the months without a deal. Several "
-        + "scenarios (several cases) give one table and a reliability diagram across them. Writes backtest.csv, a "
-        + "chart per case and reliability.png.")
+@Command(
+    name = "backtest",
+    mixinStandardHelpOptions = true,
+    description =
+        "For each month from the start to the month before the last, forecasts an agreement by the last "
+            + "simulated month as of that month (only evidence, events and observations known by then, and no deal so far), "
+            + "and scores the forecasts against the outcome the scenario records: Brier and log scores, and the Brier skill "
+            + "against the scenario's base rate and a forecaster who extrapolates the months without a deal. Several "
+            + "scenarios (several cases) give one table and a reliability diagram across them. Writes backtest.csv, a "
+            + "chart per case and reliability.png.")
 final class BacktestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin EngineOptions engineOptions;
 
-  @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files that record an outcome.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SCENARIO",
+      description = "Scenario files that record an outcome.")
   List<Path> scenarios;
 
   /** --runs is the kept replications per as-of forecast (default 1000). */
@@ -53,15 +59,25 @@ final class BacktestCommand implements Callable<Integer> {
     for (Path p : scenarios) {
       Scenario s = ScenarioLoader.load(p);
       if (s.caseFile().outcome() == null) {
-        throw new BadInput(p + ": outcome: the scenario records no outcome; add an outcome: section (agreement, month, "
-            + "summary, source) to back-test it");
+        throw new BadInput(
+            p
+                + ": outcome: the scenario records no outcome; add an outcome: section (agreement, month, "
+                + "summary, source) to back-test it");
       }
       int r = run.rounds(s.experiment().rounds());
       if (r < 2) throw new BadInput("--rounds: a back-test needs at least 2 months, got " + r);
       CommandInputs.checkRun(s, r, n, t);
       loaded.add(s);
     }
-    StringBuilder identity = new StringBuilder("backtest runs=" + n + " rounds=" + run.rounds.rounds + " seed=" + run.seed.seed + "\n");
+    StringBuilder identity =
+        new StringBuilder(
+            "backtest runs="
+                + n
+                + " rounds="
+                + run.rounds.rounds
+                + " seed="
+                + run.seed.seed
+                + "\n");
     List<String> names = new ArrayList<>();
     for (Scenario s : loaded) {
       identity.append(ScenarioWriter.toYaml(s));
@@ -69,24 +85,49 @@ final class BacktestCommand implements Callable<Integer> {
     }
     List<Backtest> cases = new ArrayList<>();
     try (Engine engine = engineOptions.open(t, "negotiate backtest");
-        Output folder = Output.open("backtest", String.join("+", names), run.outputRoot(), identity.toString(), started)) {
+        Output folder =
+            Output.open(
+                "backtest",
+                String.join("+", names),
+                run.outputRoot(),
+                identity.toString(),
+                started)) {
       for (int i = 0; i < loaded.size(); i++) {
         Scenario s = loaded.get(i);
         int r = run.rounds(s.experiment().rounds());
         long base = run.seed(s.experiment().seed());
         Protocol protocol = CommandInputs.protocol(s);
         try (ProgressBar bar = run.progress("back-test " + s.name(), r - 1)) {
-          cases.add(Backtest.run(s, protocol, n, r, base, t, engine, bar == null ? null : d -> Progress.stepTo(bar, d)));
+          cases.add(
+              Backtest.run(
+                  s,
+                  protocol,
+                  n,
+                  r,
+                  base,
+                  t,
+                  engine,
+                  bar == null ? null : d -> Progress.stepTo(bar, d)));
         } catch (NoReplicationReproduces e) {
           throw new BadInput(scenarios.get(i) + ": " + e.getMessage());
         } catch (ScenarioException e) {
-          throw new ScenarioException(e.problems().stream().map(pr -> new org.negotiate.scenario.Problem(
-              scenarios.get(loaded.indexOf(s)).toString(), pr.line(), pr.column(), pr.field(), pr.message())).toList());
+          throw new ScenarioException(
+              e.problems().stream()
+                  .map(
+                      pr ->
+                          new org.negotiate.scenario.Problem(
+                              scenarios.get(loaded.indexOf(s)).toString(),
+                              pr.line(),
+                              pr.column(),
+                              pr.field(),
+                              pr.message()))
+                  .toList());
         }
       }
       ForecastReport.writeBacktest(cases, folder.file("backtest.csv"));
       for (Backtest b : cases) {
-        String name = cases.size() == 1 ? "backtest" : "backtest-" + ResultFolder.safeName(b.scenario());
+        String name =
+            cases.size() == 1 ? "backtest" : "backtest-" + ResultFolder.safeName(b.scenario());
         ForecastReport.backtestChart(b, folder.dir(), name);
       }
       ForecastReport.reliabilityChart(cases, folder.dir());
@@ -121,10 +162,18 @@ final class BacktestCommand implements Callable<Integer> {
   }
 
   static String line(Backtest b) {
-    return String.format(Locale.ROOT, "%s: %d as-of forecasts of an agreement by %s (outcome: %s) · mean Brier %.3f, "
-        + "log score %.3f · skill %+.2f against the base rate %.2f, %+.2f against no-deal-so-far",
-        b.scenario(), b.months().size(), b.target(), b.outcome() ? "agreement" : "no agreement", b.meanBrier(),
-        b.meanLogScore(), Backtest.skill(b.meanBrier(), b.meanBrierBaseRate()), b.baseRate(),
+    return String.format(
+        Locale.ROOT,
+        "%s: %d as-of forecasts of an agreement by %s (outcome: %s) · mean Brier %.3f, "
+            + "log score %.3f · skill %+.2f against the base rate %.2f, %+.2f against no-deal-so-far",
+        b.scenario(),
+        b.months().size(),
+        b.target(),
+        b.outcome() ? "agreement" : "no agreement",
+        b.meanBrier(),
+        b.meanLogScore(),
+        Backtest.skill(b.meanBrier(), b.meanBrierBaseRate()),
+        b.baseRate(),
         Backtest.skill(b.meanBrier(), b.meanBrierNoDealSoFar()));
   }
 }

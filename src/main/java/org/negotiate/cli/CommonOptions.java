@@ -12,8 +12,11 @@ final class CommonOptions {
 
   /** {@code --runs N}. */
   static final class Runs {
-    @Option(names = "--runs", paramLabel = "N",
-        description = "Replications (per point, for commands that run several; default: the scenario's or the command's).")
+    @Option(
+        names = "--runs",
+        paramLabel = "N",
+        description =
+            "Replications (per point, for commands that run several; default: the scenario's or the command's).")
     Integer runs;
 
     int replications(int fallback) {
@@ -27,8 +30,11 @@ final class CommonOptions {
 
   /** {@code --rounds R}. */
   static final class Rounds {
-    @Option(names = "--rounds", paramLabel = "R",
-        description = "Rounds, one per month (default: the scenario's experiment.rounds). Given, a run lasts exactly R rounds (forecast: at most R).")
+    @Option(
+        names = "--rounds",
+        paramLabel = "R",
+        description =
+            "Rounds, one per month (default: the scenario's experiment.rounds). Given, a run lasts exactly R rounds (forecast: at most R).")
     Integer rounds;
 
     int rounds(int fallback) {
@@ -43,7 +49,10 @@ final class CommonOptions {
 
   /** {@code --seed S}. */
   static final class Seed {
-    @Option(names = "--seed", paramLabel = "S", converter = SeedConverter.class,
+    @Option(
+        names = "--seed",
+        paramLabel = "S",
+        converter = SeedConverter.class,
         description = "Base seed (default: the scenario's experiment.seed).")
     Long seed;
 
@@ -58,7 +67,11 @@ final class CommonOptions {
 
   /** {@code --out DIR}. */
   static final class Out {
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        defaultValue = "results",
+        description = "Results root (default: ${DEFAULT-VALUE}).")
     Path out;
 
     Path root() {
@@ -68,9 +81,12 @@ final class CommonOptions {
 
   /** {@code --month YYYY-MM}. */
   static final class Month {
-    @Option(names = "--month", paramLabel = "YYYY-MM",
-        description = "A deal counts when signed by the end of this month, in the summary line, the manifest's summary "
-            + "and the analysis (default: the final month). odds.csv, compare.csv and sweep.csv also hold the final month.")
+    @Option(
+        names = "--month",
+        paramLabel = "YYYY-MM",
+        description =
+            "A deal counts when signed by the end of this month, in the summary line, the manifest's summary "
+                + "and the analysis (default: the final month). odds.csv, compare.csv and sweep.csv also hold the final month.")
     String month;
 
     /** The round by whose end a deal counts. */

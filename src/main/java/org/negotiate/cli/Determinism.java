@@ -18,13 +18,20 @@ import org.negotiate.sim.RunOutcome;
 final class Determinism {
   private Determinism() {}
 
-  static boolean deterministic(Scenario s, Protocol protocol, int rounds, boolean exactRounds, long seed) {
+  static boolean deterministic(
+      Scenario s, Protocol protocol, int rounds, boolean exactRounds, long seed) {
     if (!UncertainInput.of(s, true).isEmpty()) return false;
     if (s.events().stream().anyMatch(e -> e.timing() instanceof Timing.Random)) return false;
-    RunOutcome a = MonteCarlo.single(s, protocol, rounds, exactRounds, seed, 0, null).outcomes().get(0);
-    RunOutcome b = MonteCarlo.single(s, protocol, rounds, exactRounds, seed, 1, null).outcomes().get(0);
-    return a.ending() == b.ending() && a.round() == b.round() && a.blocker() == b.blocker() && a.reason() == b.reason()
-        && Arrays.equals(a.terms(), b.terms()) && Arrays.equals(a.utilities(), b.utilities())
+    RunOutcome a =
+        MonteCarlo.single(s, protocol, rounds, exactRounds, seed, 0, null).outcomes().get(0);
+    RunOutcome b =
+        MonteCarlo.single(s, protocol, rounds, exactRounds, seed, 1, null).outcomes().get(0);
+    return a.ending() == b.ending()
+        && a.round() == b.round()
+        && a.blocker() == b.blocker()
+        && a.reason() == b.reason()
+        && Arrays.equals(a.terms(), b.terms())
+        && Arrays.equals(a.utilities(), b.utilities())
         && Arrays.deepEquals(a.trajectory(), b.trajectory());
   }
 }

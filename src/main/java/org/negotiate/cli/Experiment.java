@@ -12,14 +12,28 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * One experiment as the option mixins ({@link ScenarioOptions}, {@link RunOptions}) resolve it: the
  * scenario with its overrides and as-of cut, its protocol, and the replications, rounds, seed and
- * threads against the scenario's experiment defaults. A command builds it first, so every option
- * is checked before anything runs.
+ * threads against the scenario's experiment defaults. A command builds it first, so every option is
+ * checked before anything runs.
  */
-record Experiment(String command, ScenarioOptions source, RunOptions run, Scenario scenario, Protocol protocol,
-    String resolved, int replications, int rounds, long seed, int threads, Instant started) {
+record Experiment(
+    String command,
+    ScenarioOptions source,
+    RunOptions run,
+    Scenario scenario,
+    Protocol protocol,
+    String resolved,
+    int replications,
+    int rounds,
+    long seed,
+    int threads,
+    Instant started) {
 
-  /** {@code defaultRuns}: the command's own default, or null for the scenario's experiment.replications. */
-  static Experiment of(String command, ScenarioOptions so, RunOptions run, Integer defaultRuns) throws ScenarioException {
+  /**
+   * {@code defaultRuns}: the command's own default, or null for the scenario's
+   * experiment.replications.
+   */
+  static Experiment of(String command, ScenarioOptions so, RunOptions run, Integer defaultRuns)
+      throws ScenarioException {
     Instant started = Instant.now();
     Scenario s = CommandInputs.scenario(so);
     Protocol protocol = CommandInputs.protocol(s);
@@ -27,11 +41,13 @@ record Experiment(String command, ScenarioOptions source, RunOptions run, Scenar
     int r = run.rounds(s.experiment().rounds());
     int t = run.threads();
     long base = run.seed(s.experiment().seed());
-    return new Experiment(command, so, run, s, protocol, ScenarioWriter.toYaml(s), n, r, base, t, started);
+    return new Experiment(
+        command, so, run, s, protocol, ScenarioWriter.toYaml(s), n, r, base, t, started);
   }
 
   Experiment withReplications(int n) {
-    return new Experiment(command, source, run, scenario, protocol, resolved, n, rounds, seed, threads, started);
+    return new Experiment(
+        command, source, run, scenario, protocol, resolved, n, rounds, seed, threads, started);
   }
 
   boolean exactRounds() {
@@ -46,9 +62,19 @@ record Experiment(String command, ScenarioOptions source, RunOptions run, Scenar
     return new MonteCarlo.Options(replications, rounds, seed, threads, exactRounds());
   }
 
-  /** What a result folder's run id hashes: the resolved scenario, the seed, replications and rounds, and {@code more}. */
+  /**
+   * What a result folder's run id hashes: the resolved scenario, the seed, replications and rounds,
+   * and {@code more}.
+   */
   String identity(String more) {
-    return resolved + more + "\nseed=" + seed + "\nreplications=" + replications + "\nrounds=" + rounds;
+    return resolved
+        + more
+        + "\nseed="
+        + seed
+        + "\nreplications="
+        + replications
+        + "\nrounds="
+        + rounds;
   }
 
   /** A result folder for this experiment's scenario, not resumable. */
@@ -57,16 +83,20 @@ record Experiment(String command, ScenarioOptions source, RunOptions run, Scenar
   }
 
   /** A journalled result folder, resumable with {@code --resume}. */
-  Output openJournalled(String identity, String journalIdentity, Path resume) throws java.io.IOException {
-    return Output.journalled(command, scenario.name(), root(), identity, journalIdentity, resume, started);
+  Output openJournalled(String identity, String journalIdentity, Path resume)
+      throws java.io.IOException {
+    return Output.journalled(
+        command, scenario.name(), root(), identity, journalIdentity, resume, started);
   }
 
   /** The manifest's entries every experiment has: scenario, overrides, protocol, seed, size. */
   Manifest.Builder manifest(CommandSpec spec) {
-    Manifest.Builder m = new Manifest.Builder(CommandInputs.commandLine(spec))
-        .scenario(scenario.name(), String.valueOf(source.source()), source.allOverrides(), resolved)
-        .protocol(protocol.name())
-        .run(seed, replications, rounds, threads);
+    Manifest.Builder m =
+        new Manifest.Builder(CommandInputs.commandLine(spec))
+            .scenario(
+                scenario.name(), String.valueOf(source.source()), source.allOverrides(), resolved)
+            .protocol(protocol.name())
+            .run(seed, replications, rounds, threads);
     if (source.cut != null) m.put("as_of", Explore.asOf(source.cut, null, null));
     return m;
   }

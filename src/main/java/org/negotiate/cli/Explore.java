@@ -22,14 +22,22 @@ final class Explore {
     }
     int r = s.calendar().round(m);
     if (r < 0 || r >= rounds) {
-      throw new BadInput("--month: " + m + " is outside the run (" + s.calendar().month(0) + " to "
-          + s.calendar().month(rounds - 1) + ")");
+      throw new BadInput(
+          "--month: "
+              + m
+              + " is outside the run ("
+              + s.calendar().month(0)
+              + " to "
+              + s.calendar().month(rounds - 1)
+              + ")");
     }
     return r;
   }
 
   /** The manifest's {@code as_of} entry: the month, what the cut did, and the conditioning. */
-  static Map<String, Object> asOf(org.negotiate.scenario.AsOf.Cut cut, org.negotiate.experiment.MonteCarlo.Result result,
+  static Map<String, Object> asOf(
+      org.negotiate.scenario.AsOf.Cut cut,
+      org.negotiate.experiment.MonteCarlo.Result result,
       org.negotiate.experiment.Posterior posterior) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("month", cut.month().toString());
@@ -45,7 +53,9 @@ final class Explore {
       m.put("replications_tried", result.attempted());
       m.put("replications_kept", result.odds().replications());
       m.put("effective_sample_size", result.odds().replications());
-      m.put("acceptance_rate", result.attempted() == 0 ? 0 : (double) result.odds().replications() / result.attempted());
+      m.put(
+          "acceptance_rate",
+          result.attempted() == 0 ? 0 : (double) result.odds().replications() / result.attempted());
       Map<String, Object> rejected = new LinkedHashMap<>();
       long[] by = result.rejections().byObservation();
       for (int j = 0; j < by.length && j < obs.size(); j++) rejected.put(obs.get(j), by[j]);
@@ -68,26 +78,45 @@ final class Explore {
     return m;
   }
 
-  /** The summary line's as-of part, e.g. "as of 2023-06: kept 2000 of 9000 replications that reproduce 3 observations". */
-  static String asOfLine(org.negotiate.scenario.AsOf.Cut cut, org.negotiate.experiment.MonteCarlo.Result result) {
+  /**
+   * The summary line's as-of part, e.g. "as of 2023-06: kept 2000 of 9000 replications that
+   * reproduce 3 observations".
+   */
+  static String asOfLine(
+      org.negotiate.scenario.AsOf.Cut cut, org.negotiate.experiment.MonteCarlo.Result result) {
     int obs = cut.observations().size();
-    if (obs == 0) return "as of " + cut.month() + " (evidence dated by then; nothing observed to condition on)";
-    return String.format(java.util.Locale.ROOT, "as of %s: kept %,d of %,d replications that reproduce %d observation%s",
-        cut.month(), result.odds().replications(), result.attempted(), obs, obs == 1 ? "" : "s");
+    if (obs == 0)
+      return "as of " + cut.month() + " (evidence dated by then; nothing observed to condition on)";
+    return String.format(
+        java.util.Locale.ROOT,
+        "as of %s: kept %,d of %,d replications that reproduce %d observation%s",
+        cut.month(),
+        result.odds().replications(),
+        result.attempted(),
+        obs,
+        obs == 1 ? "" : "s");
   }
 
   /**
-   * The uncertain inputs a study varies: every one ({@code events}: the events' change values
-   * too), or those {@code --inputs} patterns select; a clear error when none is left.
+   * The uncertain inputs a study varies: every one ({@code events}: the events' change values too),
+   * or those {@code --inputs} patterns select; a clear error when none is left.
    */
-  static java.util.List<org.negotiate.experiment.UncertainInput> inputs(String command, Scenario s, boolean events,
-      java.util.List<String> patterns) {
-    java.util.List<org.negotiate.experiment.UncertainInput> all = org.negotiate.experiment.UncertainInput.of(s, events);
-    java.util.List<org.negotiate.experiment.UncertainInput> inputs = org.negotiate.experiment.UncertainInput.select(all, patterns);
+  static java.util.List<org.negotiate.experiment.UncertainInput> inputs(
+      String command, Scenario s, boolean events, java.util.List<String> patterns) {
+    java.util.List<org.negotiate.experiment.UncertainInput> all =
+        org.negotiate.experiment.UncertainInput.of(s, events);
+    java.util.List<org.negotiate.experiment.UncertainInput> inputs =
+        org.negotiate.experiment.UncertainInput.select(all, patterns);
     if (inputs.isEmpty()) {
-      throw new BadInput(all.isEmpty() ? command + ": the scenario has no uncertain inputs (every number is fixed)"
-          : "--inputs: no uncertain input matches " + patterns + "; the uncertain inputs are: "
-              + String.join(", ", all.stream().map(org.negotiate.experiment.UncertainInput::key).toList()));
+      throw new BadInput(
+          all.isEmpty()
+              ? command + ": the scenario has no uncertain inputs (every number is fixed)"
+              : "--inputs: no uncertain input matches "
+                  + patterns
+                  + "; the uncertain inputs are: "
+                  + String.join(
+                      ", ",
+                      all.stream().map(org.negotiate.experiment.UncertainInput::key).toList()));
     }
     return inputs;
   }

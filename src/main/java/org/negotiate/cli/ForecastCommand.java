@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import org.negotiate.experiment.ModelComparison;
 import org.negotiate.report.Briefs;
 import org.negotiate.report.CsvTable;
-import org.negotiate.report.Numbers;
 import org.negotiate.report.ForecastChart;
+import org.negotiate.report.Numbers;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioWriter;
 import picocli.CommandLine.Command;
@@ -20,12 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code negotiate forecast}: the compromise, Nash and every protocol's forecast side by side. */
-@Command(name = "forecast", mixinStandardHelpOptions = true,
+@Command(
+    name = "forecast",
+    mixinStandardHelpOptions = true,
     description = {
       "Sets the models side by side: compromise, Nash and each protocol, per issue.",
       "Per issue: the compromise point, the Nash point and the outcome under each protocol (mediated, "
-      + "eum, smp) over the same draws of the uncertain inputs, as a table and a chart, so you see where "
-      + "the models agree and where they part. Writes forecast.csv and forecast.png/svg to results/forecast-<scenario>/<run-id>/."
+          + "eum, smp) over the same draws of the uncertain inputs, as a table and a chart, so you see where "
+          + "the models agree and where they part. Writes forecast.csv and forecast.png/svg to results/forecast-<scenario>/<run-id>/."
     })
 final class ForecastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -39,7 +41,9 @@ final class ForecastCommand implements Callable<Integer> {
   /** Draws of the uncertain inputs per model when --runs is not given. */
   static final int DEFAULT_DRAWS = 200;
 
-  @Option(names = "--quiet", description = "Print only the results line, not the table (forecast shows no progress bar).")
+  @Option(
+      names = "--quiet",
+      description = "Print only the results line, not the table (forecast shows no progress bar).")
   boolean quiet;
 
   @Override
@@ -52,22 +56,50 @@ final class ForecastCommand implements Callable<Integer> {
     CommandInputs.checkRun(s, r, n, 1);
     List<ModelComparison.Forecast> forecasts = ModelComparison.compare(s, r, base, n);
     String resolved = ScenarioWriter.toYaml(s);
-    try (Output folder = Output.open("forecast", s.name(), out.root(), resolved + "\nforecast seed=" + base + " runs=" + n, started)) {
+    try (Output folder =
+        Output.open(
+            "forecast",
+            s.name(),
+            out.root(),
+            resolved + "\nforecast seed=" + base + " runs=" + n,
+            started)) {
       folder.write("scenario.resolved.yaml", resolved);
-      try (CsvTable t = CsvTable.open(folder.file("forecast.csv"), "issue", "method", "p10", "median", "p90", "p_agreement",
-          "draws", "draws_without_forecast")) {
+      try (CsvTable t =
+          CsvTable.open(
+              folder.file("forecast.csv"),
+              "issue",
+              "method",
+              "p10",
+              "median",
+              "p90",
+              "p_agreement",
+              "draws",
+              "draws_without_forecast")) {
         for (ModelComparison.Forecast f : forecasts) {
-          t.row(f.issueId(), f.method(), num(f.p10()), num(f.median()), num(f.p90()), Numbers.fixed(f.agreed(), 4),
-              String.valueOf(f.draws()), String.valueOf(f.missing()));
+          t.row(
+              f.issueId(),
+              f.method(),
+              num(f.p10()),
+              num(f.median()),
+              num(f.p90()),
+              Numbers.fixed(f.agreed(), 4),
+              String.valueOf(f.draws()),
+              String.valueOf(f.missing()));
         }
       }
       ForecastChart.write(s.name(), forecasts, n, base, folder.dir());
-      Manifest.Builder manifest = new Manifest.Builder(CommandInputs.commandLine(spec))
-          .scenario(s.name(), String.valueOf(scenario.source()), scenario.allOverrides(), resolved)
-          .run(base, null, r, null);
+      Manifest.Builder manifest =
+          new Manifest.Builder(CommandInputs.commandLine(spec))
+              .scenario(
+                  s.name(), String.valueOf(scenario.source()), scenario.allOverrides(), resolved)
+              .run(base, null, r, null);
       manifest.put("draws", n);
-      Path done = folder.finish(manifest, null, (m, charts, reportDir) ->
-          Briefs.forecast(s, scenario.source(), forecasts, m, charts, reportDir));
+      Path done =
+          folder.finish(
+              manifest,
+              null,
+              (m, charts, reportDir) ->
+                  Briefs.forecast(s, scenario.source(), forecasts, m, charts, reportDir));
       PrintWriter o = spec.commandLine().getOut();
       String issue = null;
       for (ModelComparison.Forecast f : quiet ? List.<ModelComparison.Forecast>of() : forecasts) {
@@ -75,8 +107,16 @@ final class ForecastCommand implements Callable<Integer> {
           issue = f.issueId();
           o.println(f.label() + ":");
         }
-        o.printf(Locale.ROOT, "  %-12s %6s  [%s, %s]%s%n", f.method(), num(f.median()), num(f.p10()), num(f.p90()),
-            Double.isNaN(f.agreed()) ? "" : String.format(Locale.ROOT, "  P(agreement) %.2f", f.agreed()));
+        o.printf(
+            Locale.ROOT,
+            "  %-12s %6s  [%s, %s]%s%n",
+            f.method(),
+            num(f.median()),
+            num(f.p10()),
+            num(f.p90()),
+            Double.isNaN(f.agreed())
+                ? ""
+                : String.format(Locale.ROOT, "  P(agreement) %.2f", f.agreed()));
       }
       o.println("results: " + done + "/");
       return 0;

@@ -10,14 +10,16 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Help that wraps only between words. Picocli wraps with the JDK's line BreakIterator, which breaks inside
- * "forecast.csv", "--min-coverage" and "uniform(60,90)"; so before rendering, every '.', '-' and '(' inside a
- * word is swapped for a private-use character the iterator treats as a letter, and swapped back in the output.
+ * Help that wraps only between words. Picocli wraps with the JDK's line BreakIterator, which breaks
+ * inside "forecast.csv", "--min-coverage" and "uniform(60,90)"; so before rendering, every '.', '-'
+ * and '(' inside a word is swapped for a private-use character the iterator treats as a letter, and
+ * swapped back in the output.
  */
 final class HelpText {
   private static final char DOT = '\uE000';
   private static final char HYPHEN = '\uE001';
   private static final char PAREN = '\uE002';
+
   /** Picocli variables (${DEFAULT-VALUE}) must keep their spelling. */
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}]*}");
 
@@ -70,7 +72,10 @@ final class HelpText {
     return new String(c);
   }
 
-  /** Picocli hands some descriptions back already formatted ("95% interval"): escaped again for its next format. */
+  /**
+   * Picocli hands some descriptions back already formatted ("95% interval"): escaped again for its
+   * next format.
+   */
   private static String escapeLonePercents(String s) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {

@@ -23,8 +23,10 @@ import org.negotiate.report.ResultFolder;
  */
 final class JournalledFolder implements AutoCloseable {
   static final String JOURNAL = "journal";
+
   /** What the journal was started for, checked on --resume. */
   static final String IDENTITY = "identity.txt";
+
   private static final String LOCK = "lock";
 
   private final ResultFolder folder;
@@ -38,9 +40,15 @@ final class JournalledFolder implements AutoCloseable {
   record Kept(String command, Path dir, String work) {}
 
   /** The folder the last failed run of this process kept (read and cleared by {@link Main}). */
-  static final java.util.concurrent.atomic.AtomicReference<Kept> KEPT = new java.util.concurrent.atomic.AtomicReference<>();
+  static final java.util.concurrent.atomic.AtomicReference<Kept> KEPT =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
-  private JournalledFolder(String command, ResultFolder folder, FileChannel lockChannel, FileLock lock, boolean resumed) {
+  private JournalledFolder(
+      String command,
+      ResultFolder folder,
+      FileChannel lockChannel,
+      FileLock lock,
+      boolean resumed) {
     this.command = command;
     this.folder = folder;
     this.lockChannel = lockChannel;
@@ -49,30 +57,55 @@ final class JournalledFolder implements AutoCloseable {
   }
 
   /**
-   * A new folder under {@code root/name}, or, with {@code resume}, the unfinished folder of a run of
-   * the same experiment ({@code journalIdentity} must match what it was started for).
+   * A new folder under {@code root/name}, or, with {@code resume}, the unfinished folder of a run
+   * of the same experiment ({@code journalIdentity} must match what it was started for).
    */
-  static JournalledFolder open(String command, Path resume, Path root, String name, String identity, String journalIdentity,
-      Instant started) throws IOException {
+  static JournalledFolder open(
+      String command,
+      Path resume,
+      Path root,
+      String name,
+      String identity,
+      String journalIdentity,
+      Instant started)
+      throws IOException {
     if (resume == null) {
       ResultFolder folder = ResultFolder.open(root, name, identity, started, "");
       Path journal = folder.dir().resolve(JOURNAL);
-      Files.createDirectory(journal); // not its parent: a folder deleted by Ctrl-C must not come back
+      Files.createDirectory(
+          journal); // not its parent: a folder deleted by Ctrl-C must not come back
       Files.writeString(journal.resolve(IDENTITY), journalIdentity, StandardCharsets.UTF_8);
-      FileChannel ch = FileChannel.open(journal.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel ch =
+          FileChannel.open(
+              journal.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       return new JournalledFolder(command, folder, ch, ch.lock(), false);
     }
     Path idFile = resume.resolve(JOURNAL).resolve(IDENTITY);
     if (!Files.isRegularFile(idFile)) {
-      throw new BadInput("--resume: " + resume + " is not the unfinished folder of a " + command + " run (no " + JOURNAL + "/"
-          + IDENTITY + ")");
+      throw new BadInput(
+          "--resume: "
+              + resume
+              + " is not the unfinished folder of a "
+              + command
+              + " run (no "
+              + JOURNAL
+              + "/"
+              + IDENTITY
+              + ")");
     }
     if (!Files.readString(idFile, StandardCharsets.UTF_8).equals(journalIdentity)) {
-      throw new BadInput("--resume: " + resume + " was started for a different experiment (the command, resolved scenario "
-          + "or settings differ); give the same command, scenario and settings");
+      throw new BadInput(
+          "--resume: "
+              + resume
+              + " was started for a different experiment (the command, resolved scenario "
+              + "or settings differ); give the same command, scenario and settings");
     }
     // Lock before taking the folder up: a folder that is being written must not be touched.
-    FileChannel ch = FileChannel.open(resume.resolve(JOURNAL).resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(
+            resume.resolve(JOURNAL).resolve(LOCK),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = ch.tryLock();
@@ -81,8 +114,11 @@ final class JournalledFolder implements AutoCloseable {
     }
     if (lock == null) {
       ch.close();
-      throw new BadInput("--resume: " + resume + " is still being written by a running experiment; wait for it to end, "
-          + "or stop it before resuming");
+      throw new BadInput(
+          "--resume: "
+              + resume
+              + " is still being written by a running experiment; wait for it to end, "
+              + "or stop it before resuming");
     }
     try {
       return new JournalledFolder(command, ResultFolder.resume(resume), ch, lock, true);
@@ -117,8 +153,8 @@ final class JournalledFolder implements AutoCloseable {
   }
 
   /**
-   * What the journal holds, e.g. "1200 replications", or null when it holds nothing worth
-   * keeping. A journal that cannot be read is kept too: it is the person's to judge.
+   * What the journal holds, e.g. "1200 replications", or null when it holds nothing worth keeping.
+   * A journal that cannot be read is kept too: it is the person's to judge.
    */
   private String work() {
     Path journal = journal();
@@ -139,8 +175,8 @@ final class JournalledFolder implements AutoCloseable {
   }
 
   /**
-   * Without a commit (a failure): a folder whose journal holds work, or that was given to
-   * --resume, stays for a later --resume; only an empty one goes.
+   * Without a commit (a failure): a folder whose journal holds work, or that was given to --resume,
+   * stays for a later --resume; only an empty one goes.
    */
   @Override
   public void close() throws IOException {

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code negotiate}: the command line. With no arguments it runs the main job: the odds of the baseline. */
+/**
+ * {@code negotiate}: the command line. With no arguments it runs the main job: the odds of the
+ * baseline.
+ */
 @Command(
     name = "negotiate",
     mixinStandardHelpOptions = true,
@@ -17,12 +20,27 @@ import picocli.CommandLine.Spec;
       "Agent-based negotiation simulator: convergence odds of multi-party talks under uncertain preferences.",
       "With no command: odds for scenarios/baseline.yaml."
     },
-    subcommands = {InitCommand.class, OddsCommand.class, RunCommand.class, ForecastCommand.class, ValidateCommand.class, CompareCommand.class,
-        SweepCommand.class, SensitivityCommand.class, DiscoverCommand.class, WhatItTakesCommand.class, GuiCommand.class,
-        BenchCommand.class, BacktestCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      InitCommand.class,
+      OddsCommand.class,
+      RunCommand.class,
+      ForecastCommand.class,
+      ValidateCommand.class,
+      CompareCommand.class,
+      SweepCommand.class,
+      SensitivityCommand.class,
+      DiscoverCommand.class,
+      WhatItTakesCommand.class,
+      GuiCommand.class,
+      BenchCommand.class,
+      BacktestCommand.class,
+      RunsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Callable<Integer> {
   /** Exit code for bad input: a malformed scenario, an unknown name, an option out of range. */
   public static final int BAD_INPUT = 2;
+
   /** Exit code for a failure of the tool itself. */
   public static final int FAILURE = 1;
 
@@ -34,10 +52,13 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  /** Runs the command line with the given streams and returns the exit code (for tests, in process). */
+  /**
+   * Runs the command line with the given streams and returns the exit code (for tests, in process).
+   */
   static {
     // PNGs are encoded in memory: ImageIO's file cache fails on a full disk in a thread of its own
     // ("StreamCloser"), with a stack trace the command cannot catch
@@ -47,31 +68,48 @@ public final class Main implements Callable<Integer> {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    // Descriptions are one paragraph each, wrapped by picocli to the terminal (100 columns when it cannot tell).
+    // Descriptions are one paragraph each, wrapped by picocli to the terminal (100 columns when it
+    // cannot tell).
     cl.setUsageHelpWidth(100);
     cl.setUsageHelpAutoWidth(true);
     HelpText.install(cl);
     cl.setOut(out);
     cl.setErr(err);
     JournalledFolder.KEPT.set(null);
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      int code = report(ex, commandLine.getErr());
-      JournalledFolder.Kept kept = JournalledFolder.KEPT.getAndSet(null);
-      if (kept != null) {
-        if (ex instanceof org.negotiate.experiment.JournalDamaged) {
-          commandLine.getErr().println("negotiate: " + kept.dir() + " is left as it was; delete it to start the run afresh");
-        } else {
-          commandLine.getErr().println("negotiate: the work done so far (" + kept.work() + ") is kept in " + kept.dir()
-              + "; to finish the run, give the same command with --resume " + kept.dir());
-        }
-      }
-      return code;
-    });
-    cl.getSubcommands().values().forEach(sub -> {
-      sub.setOut(out);
-      sub.setErr(err);
-      sub.setExecutionExceptionHandler(cl.getExecutionExceptionHandler());
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          int code = report(ex, commandLine.getErr());
+          JournalledFolder.Kept kept = JournalledFolder.KEPT.getAndSet(null);
+          if (kept != null) {
+            if (ex instanceof org.negotiate.experiment.JournalDamaged) {
+              commandLine
+                  .getErr()
+                  .println(
+                      "negotiate: "
+                          + kept.dir()
+                          + " is left as it was; delete it to start the run afresh");
+            } else {
+              commandLine
+                  .getErr()
+                  .println(
+                      "negotiate: the work done so far ("
+                          + kept.work()
+                          + ") is kept in "
+                          + kept.dir()
+                          + "; to finish the run, give the same command with --resume "
+                          + kept.dir());
+            }
+          }
+          return code;
+        });
+    cl.getSubcommands()
+        .values()
+        .forEach(
+            sub -> {
+              sub.setOut(out);
+              sub.setErr(err);
+              sub.setExecutionExceptionHandler(cl.getExecutionExceptionHandler());
+            });
     return cl.execute(args);
   }
 
@@ -100,8 +138,10 @@ public final class Main implements Callable<Integer> {
         return FAILURE;
       }
       if (System.getenv("NEGOTIATE_DEBUG") != null) ex.printStackTrace(err);
-      err.println("negotiate: internal error: " + ex
-          + " (set NEGOTIATE_DEBUG=1 for the stack trace, and please report it)");
+      err.println(
+          "negotiate: internal error: "
+              + ex
+              + " (set NEGOTIATE_DEBUG=1 for the stack trace, and please report it)");
       return FAILURE;
     }
   }
@@ -135,7 +175,9 @@ public final class Main implements Callable<Integer> {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"negotiate " + version() + " (Java " + System.getProperty("java.version") + ")"};
+      return new String[] {
+        "negotiate " + version() + " (Java " + System.getProperty("java.version") + ")"
+      };
     }
   }
 }

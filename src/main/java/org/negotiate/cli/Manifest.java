@@ -8,21 +8,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
- * A result folder's {@code manifest.json}: what made it, with which inputs and settings, and what it
- * found. The keys every command writes are the record's components (documented in
- * {@code docs/outputs.md}); a command's own settings and findings go in {@link #details}, which
- * Jackson writes at the top level beside them, so a reader sees one flat object.
+ * A result folder's {@code manifest.json}: what made it, with which inputs and settings, and what
+ * it found. The keys every command writes are the record's components (documented in {@code
+ * docs/outputs.md}); a command's own settings and findings go in {@link #details}, which Jackson
+ * writes at the top level beside them, so a reader sees one flat object.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"tool", "version", "command", "scenario", "scenario_file", "overrides", "scenario_sha256", "protocol",
-    "seed", "replications", "rounds", "threads", "details", "started_utc"})
+@JsonPropertyOrder({
+  "tool",
+  "version",
+  "command",
+  "scenario",
+  "scenario_file",
+  "overrides",
+  "scenario_sha256",
+  "protocol",
+  "seed",
+  "replications",
+  "rounds",
+  "threads",
+  "details",
+  "started_utc"
+})
 record Manifest(
     String tool,
     String version,
@@ -47,9 +61,13 @@ record Manifest(
     Map<String, Object> summary,
     Map<String, Object> details) {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** The command's own entries (settings, engine, as_of, notes), written at the top level after the common ones. */
+  /**
+   * The command's own entries (settings, engine, as_of, notes), written at the top level after the
+   * common ones.
+   */
   @Override
   @JsonAnyGetter
   public Map<String, Object> details() {
@@ -125,14 +143,33 @@ record Manifest(
     }
 
     Manifest build(Instant started, List<String> files, Map<String, Object> summary) {
-      return new Manifest("negotiate", Main.version(), command, scenario, scenarioFile, overrides, scenarioSha256, protocol,
-          seed, replications, rounds, threads, started.toString(),
+      return new Manifest(
+          "negotiate",
+          Main.version(),
+          command,
+          scenario,
+          scenarioFile,
+          overrides,
+          scenarioSha256,
+          protocol,
+          seed,
+          replications,
+          rounds,
+          threads,
+          started.toString(),
           Duration.between(started, Instant.now()).toMillis(),
           System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
-          System.getProperty("java.version"), System.getProperty("java.vendor"),
+          System.getProperty("java.version"),
+          System.getProperty("java.vendor"),
           System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
-          System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-          List.copyOf(files), summary, new LinkedHashMap<>(details));
+          System.getProperty("os.name")
+              + " "
+              + System.getProperty("os.version")
+              + " "
+              + System.getProperty("os.arch"),
+          List.copyOf(files),
+          summary,
+          new LinkedHashMap<>(details));
     }
   }
 }

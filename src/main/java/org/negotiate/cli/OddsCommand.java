@@ -13,19 +13,19 @@ import org.negotiate.experiment.ConvergenceOdds;
 import org.negotiate.experiment.Engine;
 import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.experiment.OutcomeAnalysis;
+import org.negotiate.experiment.ReferenceSummary;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.SetupSampler;
-import org.negotiate.protocol.analysis.OutcomeSpace;
-import org.negotiate.report.UtilityPlaneChart;
-import org.negotiate.scenario.Role;
-import org.negotiate.sim.RunOutcome;
-import org.negotiate.experiment.ReferenceSummary;
 import org.negotiate.protocol.Protocol;
+import org.negotiate.protocol.analysis.OutcomeSpace;
 import org.negotiate.report.Briefs;
 import org.negotiate.report.OddsCharts;
 import org.negotiate.report.OddsTables;
 import org.negotiate.report.ResultFolder;
+import org.negotiate.report.UtilityPlaneChart;
+import org.negotiate.scenario.Role;
 import org.negotiate.scenario.Scenario;
+import org.negotiate.sim.RunOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,12 +33,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code negotiate odds}: convergence odds by Monte Carlo over the uncertain inputs. */
-@Command(name = "odds", mixinStandardHelpOptions = true,
+@Command(
+    name = "odds",
+    mixinStandardHelpOptions = true,
     description = {
       "The odds of a deal by month, over N replications of the uncertain inputs.",
       "Runs N replications, each with its own draw of the uncertain inputs, and writes the odds of "
-      + "agreement by month (95%% Wilson intervals), the agreed terms, the blockers and the position "
-      + "bands as CSV and charts to results/odds-<scenario>/<run-id>/."
+          + "agreement by month (95%% Wilson intervals), the agreed terms, the blockers and the position "
+          + "bands as CSV and charts to results/odds-<scenario>/<run-id>/."
     })
 final class OddsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,40 +49,61 @@ final class OddsCommand implements Callable<Integer> {
   @Mixin ResumeOption resumeOption;
   @Mixin EngineOptions engineOptions;
 
-  @Option(names = "--analyse", paramLabel = "N",
-      description = {"Set each deal of the first N replications against the parties' Pareto frontier and their Nash "
-        + "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default 100, or 0 beyond "
-        + OutcomeAnalysis.DEFAULT_MAX_PARTIES + " parties or " + OutcomeAnalysis.DEFAULT_MAX_ISSUES + " issues)."})
+  @Option(
+      names = "--analyse",
+      paramLabel = "N",
+      description = {
+        "Set each deal of the first N replications against the parties' Pareto frontier and their Nash "
+            + "and Kalai-Smorodinsky points, in outcomes.csv (some ms a run; 0: none; default 100, or 0 beyond "
+            + OutcomeAnalysis.DEFAULT_MAX_PARTIES
+            + " parties or "
+            + OutcomeAnalysis.DEFAULT_MAX_ISSUES
+            + " issues)."
+      })
   Integer analyse;
 
-  @Option(names = "--precision", paramLabel = "P",
+  @Option(
+      names = "--precision",
+      paramLabel = "P",
       description = {
         "Run replications until the 95%% interval of the last month's odds is within ±P (e.g. 0.01), "
-        + "adding them in stages of 1,000 and checking after each, so the same seed always stops at the "
-        + "same count; --runs is then the most to run (default 10,000,000)."
+            + "adding them in stages of 1,000 and checking after each, so the same seed always stops at the "
+            + "same count; --runs is then the most to run (default 10,000,000)."
       })
   Double precision;
 
-  @Option(names = "--backtest", paramLabel = "N", defaultValue = "100",
-      description = "For a scenario that records its outcome: also forecast as of each month with N kept runs each and "
-          + "score those forecasts against the outcome, for the brief's back-test box (0: skip; negotiate backtest "
-          + "gives the full version; default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--backtest",
+      paramLabel = "N",
+      defaultValue = "100",
+      description =
+          "For a scenario that records its outcome: also forecast as of each month with N kept runs each and "
+              + "score those forecasts against the outcome, for the brief's back-test box (0: skip; negotiate backtest "
+              + "gives the full version; default ${DEFAULT-VALUE}).")
   int backtest;
 
-  @Option(names = "--band", paramLabel = "N", defaultValue = "500",
-      description = "The model's own uncertainty beside the Monte Carlo interval: the odds under each structural "
-          + "alternative (the other protocols, the named readings in the readings/ folder beside the scenario, the "
-          + "protocol's uncertain parameters at the ends of their range), each over N runs of the same draws (0: skip; "
-          + "default ${DEFAULT-VALUE}). Not for a run conditioned on observations.")
+  @Option(
+      names = "--band",
+      paramLabel = "N",
+      defaultValue = "500",
+      description =
+          "The model's own uncertainty beside the Monte Carlo interval: the odds under each structural "
+              + "alternative (the other protocols, the named readings in the readings/ folder beside the scenario, the "
+              + "protocol's uncertain parameters at the ends of their range), each over N runs of the same draws (0: skip; "
+              + "default ${DEFAULT-VALUE}). Not for a run conditioned on observations.")
   int band;
 
   @Mixin CommonOptions.Month month;
 
-  @Option(names = "--movers", paramLabel = "N", defaultValue = "0",
-      description = "What would move the odds, for the brief and movers.csv: each uncertain input at the bottom and the top "
-          + "of its range, every other at its nominal value, over N replications of the same draws per point (a "
-          + "one-at-a-time tornado: (2k + 1) x N replications for k inputs; 0: skip, the default). Not for a run "
-          + "conditioned on observations or a deterministic input.")
+  @Option(
+      names = "--movers",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "What would move the odds, for the brief and movers.csv: each uncertain input at the bottom and the top "
+              + "of its range, every other at its nominal value, over N replications of the same draws per point (a "
+              + "one-at-a-time tornado: (2k + 1) x N replications for k inputs; 0: skip, the default). Not for a run "
+              + "conditioned on observations or a deterministic input.")
   int movers;
 
   @Override
@@ -88,7 +111,9 @@ final class OddsCommand implements Callable<Integer> {
     if (precision != null && !(precision > 0 && precision < 0.5)) {
       throw new BadInput("--precision: expected a number in (0, 0.5), got " + precision);
     }
-    Experiment x = Experiment.of("odds", scenario, run, precision != null ? CommandInputs.MAX_REPLICATIONS : null);
+    Experiment x =
+        Experiment.of(
+            "odds", scenario, run, precision != null ? CommandInputs.MAX_REPLICATIONS : null);
     Scenario s = x.scenario();
     Protocol protocol = x.protocol();
     int n = x.replications();
@@ -98,8 +123,11 @@ final class OddsCommand implements Callable<Integer> {
     long base = x.seed();
     int requested = n;
     // a Monte Carlo over copies of one run would report an interval that means nothing
-    boolean deterministic = precision == null && resumeOption.resume == null && n > 1
-        && Determinism.deterministic(s, protocol, r, run.exactRounds(), base);
+    boolean deterministic =
+        precision == null
+            && resumeOption.resume == null
+            && n > 1
+            && Determinism.deterministic(s, protocol, r, run.exactRounds(), base);
     if (deterministic) {
       n = 1;
       x = x.withReplications(1);
@@ -113,64 +141,103 @@ final class OddsCommand implements Callable<Integer> {
     int moversRuns = CommandInputs.inRange("--movers", movers, 0, 0, 100_000);
     if (conditions != null) {
       if (resumeOption.resume != null) {
-        throw new BadInput("--resume: a forecast conditioned on observations (--as-of) cannot be resumed yet; run it again");
+        throw new BadInput(
+            "--resume: a forecast conditioned on observations (--as-of) cannot be resumed yet; run it again");
       }
       options = options.conditionedOn(conditions);
     }
     // every option is checked before the first replication: a bad one must not cost a run
     String analysisLeftOut = analyse == null ? OutcomeAnalysis.tooLargeByDefault(s) : null;
     int analyse = this.analyse != null ? this.analyse : analysisLeftOut != null ? 0 : 100;
-    int analysed = CommandInputs.inRange("--analyse", analyse, 100, 0, CommandInputs.MAX_REPLICATIONS);
+    int analysed =
+        CommandInputs.inRange("--analyse", analyse, 100, 0, CommandInputs.MAX_REPLICATIONS);
 
     String resolved = x.resolved();
-    String identity = resolved + "\nseed=" + base + "\nreplications=" + n + "\nrounds=" + r
-        + (precision != null ? "\nprecision=" + precision : "");
-    String journalIdentity = identity + "\nexact_rounds=" + (run.exactRounds()) + "\nprotocol=" + protocol.name() + "\n";
+    String identity =
+        resolved
+            + "\nseed="
+            + base
+            + "\nreplications="
+            + n
+            + "\nrounds="
+            + r
+            + (precision != null ? "\nprecision=" + precision : "");
+    String journalIdentity =
+        identity + "\nexact_rounds=" + (run.exactRounds()) + "\nprotocol=" + protocol.name() + "\n";
     try (Engine engine = engineOptions.open(t, "negotiate odds " + s.name());
         Output out = x.openJournalled(identity, journalIdentity, resumeOption.resume)) {
       ResultFolder folder = out.folder();
-      int resumedAt = out.resumed() ? org.negotiate.experiment.RunJournal.replicationsIn(out.journal()) : -1;
-      org.negotiate.experiment.RunJournal journal = new org.negotiate.experiment.RunJournal(out.journal());
+      int resumedAt =
+          out.resumed() ? org.negotiate.experiment.RunJournal.replicationsIn(out.journal()) : -1;
+      org.negotiate.experiment.RunJournal journal =
+          new org.negotiate.experiment.RunJournal(out.journal());
       MonteCarlo.Result result;
-      try (ProgressBar bar = run.progress("replications",
-          precision != null ? Math.min(n, MonteCarlo.replicationsFor(precision)) : n)) {
-        result = MonteCarlo.run(s, protocol, options, bar == null ? null : done -> {
-          synchronized (bar) {
-            if (done > bar.getMax()) bar.maxHint(done); // a precision can need more than the guide said
-          }
-          Progress.stepTo(bar, done);
-        }, conditions == null ? journal : null, engine);
+      try (ProgressBar bar =
+          run.progress(
+              "replications",
+              precision != null ? Math.min(n, MonteCarlo.replicationsFor(precision)) : n)) {
+        result =
+            MonteCarlo.run(
+                s,
+                protocol,
+                options,
+                bar == null
+                    ? null
+                    : done -> {
+                      synchronized (bar) {
+                        if (done > bar.getMax())
+                          bar.maxHint(done); // a precision can need more than the guide said
+                      }
+                      Progress.stepTo(bar, done);
+                    },
+                conditions == null ? journal : null,
+                engine);
       }
       if (conditions != null && result.odds().replications() == 0) {
-        throw CommandInputs.unreproduced(scenario, org.negotiate.experiment.NoReplicationReproduces.of(result, conditions,
-            scenario.cut.month()));
+        throw CommandInputs.unreproduced(
+            scenario,
+            org.negotiate.experiment.NoReplicationReproduces.of(
+                result, conditions, scenario.cut.month()));
       }
       ConvergenceOdds odds = result.requireOutcomes().odds();
       n = odds.replications(); // with a precision, the replications it took
       folder.write("scenario.resolved.yaml", resolved);
       OddsTables.writeOdds(odds, s.calendar().dated(), folder.file("odds.csv"));
-      if (!result.failures().isEmpty()) OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
-      if (analysisLeftOut != null) spec.commandLine().getErr().println("negotiate: " + analysisLeftOut);
+      if (!result.failures().isEmpty())
+        OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
+      if (analysisLeftOut != null)
+        spec.commandLine().getErr().println("negotiate: " + analysisLeftOut);
       OutcomeAnalysis[] analysis;
       List<ReferenceSummary> reference;
       // the outputs are independent of each other: on several threads they are made at once
       try (Background parts = Background.of(t)) {
         MonteCarlo.Options o = options;
         int runs = n;
-        Background.Part<OutcomeAnalysis[]> analysisPart = parts.submit(() -> {
-          OutcomeAnalysis[] a = OutcomeAnalysis.of(s, o, result.outcomes(), analysed);
-          OddsTables.writeOutcomes(s, result, a, folder.file("outcomes.csv"));
-          return a;
-        });
-        Background.Part<List<ReferenceSummary>> referencePart = parts.submit(() -> {
-          List<ReferenceSummary> ref = ReferenceSummary.of(s, r, base, runs);
-          OddsTables.writeReference(ref, folder.file("reference.csv"));
-          return ref;
-        });
+        Background.Part<OutcomeAnalysis[]> analysisPart =
+            parts.submit(
+                () -> {
+                  OutcomeAnalysis[] a = OutcomeAnalysis.of(s, o, result.outcomes(), analysed);
+                  OddsTables.writeOutcomes(s, result, a, folder.file("outcomes.csv"));
+                  return a;
+                });
+        Background.Part<List<ReferenceSummary>> referencePart =
+            parts.submit(
+                () -> {
+                  List<ReferenceSummary> ref = ReferenceSummary.of(s, r, base, runs);
+                  OddsTables.writeReference(ref, folder.file("reference.csv"));
+                  return ref;
+                });
         List<Background.Part<List<Path>>> chartParts = new ArrayList<>();
         java.time.YearMonth asOf = scenario.cut == null ? null : scenario.cut.month();
-        for (OddsCharts.Chart c : OddsCharts.charts(odds, folder.dir(), asOf, s.calendar().dated(), OddsCharts.eventMarks(s),
-            org.negotiate.report.BriefSections.BlockerReasons.of(result))) chartParts.add(parts.submit(c::write));
+        for (OddsCharts.Chart c :
+            OddsCharts.charts(
+                odds,
+                folder.dir(),
+                asOf,
+                s.calendar().dated(),
+                OddsCharts.eventMarks(s),
+                org.negotiate.report.BriefSections.BlockerReasons.of(result)))
+          chartParts.add(parts.submit(c::write));
         chartParts.add(parts.submit(() -> utilityPlane(s, r, runs, base, result, folder.dir())));
         OddsTables.writeRounds(odds, s.calendar().dated(), folder.file("rounds.csv"));
         for (Background.Part<List<Path>> c : chartParts) c.get();
@@ -179,25 +246,31 @@ final class OddsCommand implements Callable<Integer> {
       }
       org.negotiate.experiment.Posterior posterior = null;
       if (conditions != null) {
-        posterior = org.negotiate.experiment.Posterior.of(s, base, result.attempted(), result.outcomes());
+        posterior =
+            org.negotiate.experiment.Posterior.of(s, base, result.attempted(), result.outcomes());
         org.negotiate.report.ForecastReport.writePosterior(posterior, folder.file("posterior.csv"));
-        org.negotiate.report.ForecastReport.posteriorChart(posterior, s.name(), scenario.cut.month().toString(), folder.dir());
+        org.negotiate.report.ForecastReport.posteriorChart(
+            posterior, s.name(), scenario.cut.month().toString(), folder.dir());
       }
 
       Map<String, Object> summary = summary(odds, byRound);
       summary.putAll(analysisSummary(analysis));
       Manifest.Builder manifest = x.manifest(spec).replications(n);
       manifest.put("failed_replications", result.failures().size());
-      if (scenario.cut != null) manifest.put("as_of", Explore.asOf(scenario.cut, result, posterior));
+      if (scenario.cut != null)
+        manifest.put("as_of", Explore.asOf(scenario.cut, result, posterior));
       if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
         try {
           // on this machine's threads: a light check, not worth a cluster's start-up per month
-          org.negotiate.experiment.Backtest bt = org.negotiate.experiment.Backtest.run(scenario.loaded, protocol, backtestKept, r,
-              base, t, null, null);
-          org.negotiate.report.ForecastReport.writeBacktest(List.of(bt), folder.file("backtest.csv"));
+          org.negotiate.experiment.Backtest bt =
+              org.negotiate.experiment.Backtest.run(
+                  scenario.loaded, protocol, backtestKept, r, base, t, null, null);
+          org.negotiate.report.ForecastReport.writeBacktest(
+              List.of(bt), folder.file("backtest.csv"));
           org.negotiate.report.ForecastReport.backtestChart(bt, folder.dir(), "backtest");
           manifest.put("backtest", BacktestCommand.scores(bt));
-        } catch (org.negotiate.experiment.NoReplicationReproduces | org.negotiate.scenario.ScenarioException e) {
+        } catch (org.negotiate.experiment.NoReplicationReproduces
+            | org.negotiate.scenario.ScenarioException e) {
           // the forecast stands; the brief says why there is no back-test
           manifest.put("backtest", Map.of("not_computed", String.valueOf(e.getMessage())));
         }
@@ -205,21 +278,33 @@ final class OddsCommand implements Callable<Integer> {
       if (bandRuns > 0 && conditions == null && scenario.table == null && !deterministic) {
         // each alternative over the same draws: the spread is the model's, not the Monte Carlo's
         List<Path> readings = readingsBeside(scenario.scenario);
-        org.negotiate.experiment.StructuralBand.Result b = org.negotiate.experiment.StructuralBand.run(
-            org.negotiate.experiment.StructuralBand.standard(s, readings),
-            new MonteCarlo.Options(Math.min(n, bandRuns), r, base, t, run.exactRounds()));
+        org.negotiate.experiment.StructuralBand.Result b =
+            org.negotiate.experiment.StructuralBand.run(
+                org.negotiate.experiment.StructuralBand.standard(s, readings),
+                new MonteCarlo.Options(Math.min(n, bandRuns), r, base, t, run.exactRounds()));
         manifest.put("structural_band", bandEntry(b, Math.min(n, bandRuns)));
       }
       org.negotiate.experiment.Sensitivity.Result oat = null;
       if (moversRuns > 0 && conditions == null && !deterministic) {
         // over the same draws as the odds: a swing is the input's, not the Monte Carlo's
-        List<org.negotiate.experiment.UncertainInput> inputs = org.negotiate.experiment.UncertainInput.of(s, true);
+        List<org.negotiate.experiment.UncertainInput> inputs =
+            org.negotiate.experiment.UncertainInput.of(s, true);
         if (!inputs.isEmpty()) {
-          oat = org.negotiate.experiment.Sensitivity.run(s, protocol, inputs, new org.negotiate.experiment.Sensitivity.Settings(
-              moversRuns, r, run.exactRounds(), base, t, byRound, 0, 0), engine, null, null);
+          oat =
+              org.negotiate.experiment.Sensitivity.run(
+                  s,
+                  protocol,
+                  inputs,
+                  new org.negotiate.experiment.Sensitivity.Settings(
+                      moversRuns, r, run.exactRounds(), base, t, byRound, 0, 0),
+                  engine,
+                  null,
+                  null);
           org.negotiate.report.SensitivityReport.writeOat(oat, folder.file("movers.csv"));
-          org.negotiate.report.SensitivityReport.writeCharts(oat, s.name(), s.calendar().month(byRound), folder.dir());
-          org.negotiate.experiment.Sensitivity.OatRow top = org.negotiate.report.SensitivityReport.oatBySwing(oat).get(0);
+          org.negotiate.report.SensitivityReport.writeCharts(
+              oat, s.name(), s.calendar().month(byRound), folder.dir());
+          org.negotiate.experiment.Sensitivity.OatRow top =
+              org.negotiate.report.SensitivityReport.oatBySwing(oat).get(0);
           Map<String, Object> mv = new LinkedHashMap<>();
           mv.put("replications_per_point", moversRuns);
           mv.put("inputs", inputs.size());
@@ -237,38 +322,76 @@ final class OddsCommand implements Callable<Integer> {
       if (resumedAt >= 0) manifest.put("resumed_after_replications", resumedAt);
       if (analysisLeftOut != null) manifest.put("analysis_note", analysisLeftOut);
       if (deterministic) {
-        manifest.put("deterministic", "no uncertain input and two replications gave the same run: one was run");
+        manifest.put(
+            "deterministic",
+            "no uncertain input and two replications gave the same run: one was run");
         manifest.put("replications_requested", requested);
       }
       manifest.put("engine", EngineOptions.describe(engine));
-      // the same experiment from this folder alone: the resolved scenario with every setting spelled out
-      manifest.put("rerun", "negotiate odds scenario.resolved.yaml --seed " + base + " --runs " + options.replications()
-          + (run.exactRounds() ? " --rounds " + r : "") + (precision != null ? " --precision " + precision : "")
-          + " --analyse " + analyse + " --backtest " + backtestKept
-          + (scenario.cut != null ? " --as-of " + scenario.cut.month() : " --as-of none"));
-      Path done = out.finish(manifest, summary, (m, charts, reportDir) ->
-          Briefs.odds(s, scenario.source(), result, reference, m, charts, reportDir,
-              moved == null ? null : Briefs.oneAtATime(moved, charts)));
-      String line = deterministic ? deterministicLine(odds, result, s, !s.calendar().dated(), requested, done)
-          : summaryLine(odds, result.failures().size(), done, byRound);
-      // an actor table has no dates: its months are a placeholder calendar, so the line counts rounds
+      // the same experiment from this folder alone: the resolved scenario with every setting
+      // spelled out
+      manifest.put(
+          "rerun",
+          "negotiate odds scenario.resolved.yaml --seed "
+              + base
+              + " --runs "
+              + options.replications()
+              + (run.exactRounds() ? " --rounds " + r : "")
+              + (precision != null ? " --precision " + precision : "")
+              + " --analyse "
+              + analyse
+              + " --backtest "
+              + backtestKept
+              + (scenario.cut != null ? " --as-of " + scenario.cut.month() : " --as-of none"));
+      Path done =
+          out.finish(
+              manifest,
+              summary,
+              (m, charts, reportDir) ->
+                  Briefs.odds(
+                      s,
+                      scenario.source(),
+                      result,
+                      reference,
+                      m,
+                      charts,
+                      reportDir,
+                      moved == null ? null : Briefs.oneAtATime(moved, charts)));
+      String line =
+          deterministic
+              ? deterministicLine(odds, result, s, !s.calendar().dated(), requested, done)
+              : summaryLine(odds, result.failures().size(), done, byRound);
+      // an actor table has no dates: its months are a placeholder calendar, so the line counts
+      // rounds
       if (!s.calendar().dated() && !deterministic) {
         ConvergenceOdds.MonthOdds by = byRound(odds, byRound);
-        line = line.replaceFirst("^P\\(deal by " + by.month() + "\\)", "P(deal by round " + by.round() + ")");
+        line =
+            line.replaceFirst(
+                "^P\\(deal by " + by.month() + "\\)", "P(deal by round " + by.round() + ")");
       }
-      // what qualifies the odds goes before the folder, so the line still ends with where the results are
+      // what qualifies the odds goes before the folder, so the line still ends with where the
+      // results are
       String extras = "";
       if (scenario.cut != null) extras += " · " + Explore.asOfLine(scenario.cut, result);
       if (manifest.get("structural_band") instanceof Map<?, ?> b) {
-        extras += String.format(Locale.ROOT, " · across models and readings %.2f–%.2f", ((Number) b.get("min")).doubleValue(),
-            ((Number) b.get("max")).doubleValue());
+        extras +=
+            String.format(
+                Locale.ROOT,
+                " · across models and readings %.2f–%.2f",
+                ((Number) b.get("min")).doubleValue(),
+                ((Number) b.get("max")).doubleValue());
       }
-      spec.commandLine().getOut().println(line.replace(" · " + done + "/", extras + " · " + done + "/"));
+      spec.commandLine()
+          .getOut()
+          .println(line.replace(" · " + done + "/", extras + " · " + done + "/"));
       return 0;
     }
   }
 
-  /** The named readings of contested evidence: the scenarios in the readings/ folder beside the scenario file. */
+  /**
+   * The named readings of contested evidence: the scenarios in the readings/ folder beside the
+   * scenario file.
+   */
   static List<Path> readingsBeside(Path scenarioFile) throws java.io.IOException {
     if (scenarioFile == null) return List.of();
     Path dir = scenarioFile.toAbsolutePath().getParent().resolve("readings");
@@ -278,7 +401,8 @@ final class OddsCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Object> bandEntry(org.negotiate.experiment.StructuralBand.Result b, int runs) {
+  private static Map<String, Object> bandEntry(
+      org.negotiate.experiment.StructuralBand.Result b, int runs) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("min", b.min());
     m.put("max", b.max());
@@ -300,7 +424,8 @@ final class OddsCommand implements Callable<Integer> {
    * The two parties' utility plane at the nominal inputs (red lines ignored when they leave no zone
    * there), with every agreed package; only for scenarios with exactly two parties.
    */
-  private static List<Path> utilityPlane(Scenario s, int rounds, int n, long seed, MonteCarlo.Result result, Path dir)
+  private static List<Path> utilityPlane(
+      Scenario s, int rounds, int n, long seed, MonteCarlo.Result result, Path dir)
       throws java.io.IOException {
     NegotiationSetup nominal = SetupSampler.nominal(s, rounds);
     int[] parties = nominal.indicesOf(Role.PARTY);
@@ -313,10 +438,19 @@ final class OddsCommand implements Callable<Integer> {
     }
     List<double[]> agreed = new ArrayList<>();
     for (RunOutcome o : result.outcomes()) if (o.agreed()) agreed.add(o.terms());
-    double[] statusQuo = s.issues().stream().allMatch(i -> i.statusQuo() != null)
-        ? s.issues().stream().mapToDouble(i -> i.statusQuo().nominal()).toArray() : null;
-    UtilityPlaneChart.Plane plane = UtilityPlaneChart.plane(space, parties[0], parties[1],
-        nominal.actorNames().get(parties[0]), nominal.actorNames().get(parties[1]), statusQuo, agreed);
+    double[] statusQuo =
+        s.issues().stream().allMatch(i -> i.statusQuo() != null)
+            ? s.issues().stream().mapToDouble(i -> i.statusQuo().nominal()).toArray()
+            : null;
+    UtilityPlaneChart.Plane plane =
+        UtilityPlaneChart.plane(
+            space,
+            parties[0],
+            parties[1],
+            nominal.actorNames().get(parties[0]),
+            nominal.actorNames().get(parties[1]),
+            statusQuo,
+            agreed);
     return UtilityPlaneChart.write(plane, s.name(), n, seed, note, dir, "utility-plane");
   }
 
@@ -341,7 +475,9 @@ final class OddsCommand implements Callable<Integer> {
     m.put("share_with_zone_at_end", (double) zoneAtEnd / analysed);
     if (!gaps.isEmpty()) {
       gaps.sort(null);
-      m.put("share_of_deals_on_pareto_frontier", gaps.stream().filter(g -> g <= 0.01).count() / (double) gaps.size());
+      m.put(
+          "share_of_deals_on_pareto_frontier",
+          gaps.stream().filter(g -> g <= 0.01).count() / (double) gaps.size());
       m.put("median_pareto_gap", gaps.get((gaps.size() - 1) / 2));
     }
     if (!nash.isEmpty()) {
@@ -365,20 +501,40 @@ final class OddsCommand implements Callable<Integer> {
     return m;
   }
 
-  /** The line for a deterministic input: what its one run did, without an interval over copies of it. */
-  private static String deterministicLine(ConvergenceOdds odds, MonteCarlo.Result result, Scenario s, boolean undated,
-      int requested, Path folder) {
+  /**
+   * The line for a deterministic input: what its one run did, without an interval over copies of
+   * it.
+   */
+  private static String deterministicLine(
+      ConvergenceOdds odds,
+      MonteCarlo.Result result,
+      Scenario s,
+      boolean undated,
+      int requested,
+      Path folder) {
     org.negotiate.sim.RunOutcome o = result.outcomes().get(0);
-    String when = undated ? "round " + o.round() : s.calendar().month(o.round()) + " (round " + o.round() + ")";
-    String what = switch (o.ending()) {
-      case AGREED -> "deal in " + when;
-      case BREAKDOWN -> "breakdown in " + when;
-      default -> "no deal by " + when;
-    };
-    String blocker = o.agreed() || odds.blockers().isEmpty() ? ""
-        : " · blocker: " + odds.blockers().get(0).actorId();
-    return "Deterministic input: one run, as every replication would be the same" + (requested > 1 ? " (not " + requested + ")" : "")
-        + " · " + what + blocker + " · " + folder + "/";
+    String when =
+        undated
+            ? "round " + o.round()
+            : s.calendar().month(o.round()) + " (round " + o.round() + ")";
+    String what =
+        switch (o.ending()) {
+          case AGREED -> "deal in " + when;
+          case BREAKDOWN -> "breakdown in " + when;
+          default -> "no deal by " + when;
+        };
+    String blocker =
+        o.agreed() || odds.blockers().isEmpty()
+            ? ""
+            : " · blocker: " + odds.blockers().get(0).actorId();
+    return "Deterministic input: one run, as every replication would be the same"
+        + (requested > 1 ? " (not " + requested + ")" : "")
+        + " · "
+        + what
+        + blocker
+        + " · "
+        + folder
+        + "/";
   }
 
   static String summaryLine(ConvergenceOdds odds, Path folder) {
@@ -390,22 +546,43 @@ final class OddsCommand implements Callable<Integer> {
     return summaryLine(odds, failedReplications, folder, odds.byMonth().size() - 1);
   }
 
-  /** The odds by the end of round {@code byRound} (the last month the runs reached, if they stopped before it). */
+  /**
+   * The odds by the end of round {@code byRound} (the last month the runs reached, if they stopped
+   * before it).
+   */
   private static ConvergenceOdds.MonthOdds byRound(ConvergenceOdds odds, int byRound) {
     return odds.byMonth().get(Math.min(byRound, odds.byMonth().size() - 1));
   }
 
-  static String summaryLine(ConvergenceOdds odds, int failedReplications, Path folder, int byRound) {
+  static String summaryLine(
+      ConvergenceOdds odds, int failedReplications, Path folder, int byRound) {
     ConvergenceOdds.MonthOdds last = byRound(odds, byRound);
-    String blocker = odds.blockers().isEmpty() || odds.blockers().get(0).failedRuns() == 0
-        ? "no failed runs"
-        : String.format(Locale.ROOT, "main blocker: %s (%.0f%% of failed runs)",
-            odds.blockers().get(0).actorId(), 100 * odds.blockers().get(0).share());
-    String line = String.format(Locale.ROOT, "P(deal by %s) = %.2f [%.2f, %.2f] over %d replications · %s · %s/",
-        last.month(), last.odds(), last.lower(), last.upper(), odds.replications(), blocker, folder);
+    String blocker =
+        odds.blockers().isEmpty() || odds.blockers().get(0).failedRuns() == 0
+            ? "no failed runs"
+            : String.format(
+                Locale.ROOT,
+                "main blocker: %s (%.0f%% of failed runs)",
+                odds.blockers().get(0).actorId(),
+                100 * odds.blockers().get(0).share());
+    String line =
+        String.format(
+            Locale.ROOT,
+            "P(deal by %s) = %.2f [%.2f, %.2f] over %d replications · %s · %s/",
+            last.month(),
+            last.odds(),
+            last.lower(),
+            last.upper(),
+            odds.replications(),
+            blocker,
+            folder);
     // after the folder, so that the line up to the folder reads as it always has
-    return failedReplications == 0 ? line
-        : line + " · " + failedReplications + (failedReplications == 1 ? " replication" : " replications")
+    return failedReplications == 0
+        ? line
+        : line
+            + " · "
+            + failedReplications
+            + (failedReplications == 1 ? " replication" : " replications")
             + " failed, see failures.csv";
   }
 }

@@ -11,9 +11,14 @@ final class Progress {
   private Progress() {}
 
   static ProgressBar bar(String task, long max) {
-    ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII);
+    ProgressBarBuilder b =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(max)
+            .setStyle(ProgressBarStyle.ASCII);
     if (System.console() == null) {
-      b.setConsumer(new DelegatingProgressBarConsumer(new NewProgressOnly(System.err)::print, 100)).setUpdateIntervalMillis(1000);
+      b.setConsumer(new DelegatingProgressBarConsumer(new NewProgressOnly(System.err)::print, 100))
+          .setUpdateIntervalMillis(1000);
     } else {
       b.setConsumer(new ConsoleProgressBarConsumer(System.err));
     }
@@ -21,9 +26,9 @@ final class Progress {
   }
 
   /**
-   * Prints a plain progress line only when the progress has moved: the bar also redraws on close, and
-   * a log (CI, a pipe) would otherwise end with the same 100% line twice. The elapsed and remaining
-   * times in brackets do not count as a move.
+   * Prints a plain progress line only when the progress has moved: the bar also redraws on close,
+   * and a log (CI, a pipe) would otherwise end with the same 100% line twice. The elapsed and
+   * remaining times in brackets do not count as a move.
    */
   static final class NewProgressOnly {
     private final java.io.PrintStream out;

@@ -4,14 +4,20 @@ import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options every Monte Carlo command takes, resolved against the scenario's experiment defaults one way. */
+/**
+ * The options every Monte Carlo command takes, resolved against the scenario's experiment defaults
+ * one way.
+ */
 final class RunOptions {
   @Mixin CommonOptions.Runs runs;
   @Mixin CommonOptions.Rounds rounds;
   @Mixin CommonOptions.Seed seed;
   @Mixin CommonOptions.Out out;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: all cores). Results do not depend on it.")
   Integer threads;
 
   @Option(names = "--quiet", description = "No progress bar.")
@@ -31,7 +37,8 @@ final class RunOptions {
   }
 
   int threads() {
-    return CommandInputs.inRange("--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
+    return CommandInputs.inRange(
+        "--threads", threads, Runtime.getRuntime().availableProcessors(), 1, 1024);
   }
 
   long seed(long fallback) {

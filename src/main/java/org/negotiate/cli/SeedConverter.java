@@ -3,8 +3,8 @@ package org.negotiate.cli;
 import picocli.CommandLine;
 
 /**
- * A seed as the tool prints it: a signed 64-bit number (manifest, scenario) or an unsigned one (the {@code seed}
- * column of outcomes.csv and failures.csv, the run log), the same 64 bits either way.
+ * A seed as the tool prints it: a signed 64-bit number (manifest, scenario) or an unsigned one (the
+ * {@code seed} column of outcomes.csv and failures.csv, the run log), the same 64 bits either way.
  */
 final class SeedConverter implements CommandLine.ITypeConverter<Long> {
   @Override
@@ -14,7 +14,9 @@ final class SeedConverter implements CommandLine.ITypeConverter<Long> {
       return v.startsWith("-") ? Long.parseLong(v) : Long.parseUnsignedLong(v);
     } catch (NumberFormatException e) {
       throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a seed: give a whole number from -9223372036854775808 to 18446744073709551615");
+          "'"
+              + value
+              + "' is not a seed: give a whole number from -9223372036854775808 to 18446744073709551615");
     }
   }
 }

@@ -5,10 +5,16 @@ import java.util.List;
 import org.negotiate.scenario.Issue;
 import org.negotiate.sim.RunOutcome;
 
-/** What one worker has seen: counts and position histograms, all integers (they merge in any order). */
+/**
+ * What one worker has seen: counts and position histograms, all integers (they merge in any order).
+ */
 final class Accumulator implements OddsAggregation.TermsSource, java.io.Serializable {
-  /** Agreed terms binned to 0.01 and to whole points (only when outcomes are not kept: for the terms chart). */
+  /**
+   * Agreed terms binned to 0.01 and to whole points (only when outcomes are not kept: for the terms
+   * chart).
+   */
   static final int TERM_BINS = 10_001;
+
   /** Agreed terms summed in fixed point (2^-32) so that the sum does not depend on the order. */
   static final double FIXED = 0x1p32;
 
@@ -16,14 +22,18 @@ final class Accumulator implements OddsAggregation.TermsSource, java.io.Serializ
   final long[] agreedAt;
   final long[] blocked;
   long failed;
+
   /** Replications that threw or gave non-finite numbers (see {@link MonteCarlo.Failure}). */
   final List<MonteCarlo.Failure> failures = new ArrayList<>();
+
   /** Replications the observations rejected, by the first hard observation they contradicted. */
   final long[] rejectedBy;
+
   long rejectedSoft;
   final long[][] termBins;
   final long[][] termWhole;
   final long[] termSum;
+
   /** The trajectory buffer this worker's replications record into, one at a time. */
   final transient float[][][] trajectory;
 
@@ -93,9 +103,17 @@ final class Accumulator implements OddsAggregation.TermsSource, java.io.Serializ
       long c = termBins[k][b];
       if (c == 0) continue;
       seen += c;
-      while (next < 3 && seen >= Math.max(1, (long) Math.ceil(levels[next] * m))) q[next++] = b / 100.0;
+      while (next < 3 && seen >= Math.max(1, (long) Math.ceil(levels[next] * m)))
+        q[next++] = b / 100.0;
     }
-    return new ConvergenceOdds.IssueTerms(issue.id(), issue.label(), m, hist,
-        m == 0 ? Double.NaN : termSum[k] / FIXED / m, q[0], q[1], q[2]);
+    return new ConvergenceOdds.IssueTerms(
+        issue.id(),
+        issue.label(),
+        m,
+        hist,
+        m == 0 ? Double.NaN : termSum[k] / FIXED / m,
+        q[0],
+        q[1],
+        q[2]);
   }
 }

@@ -22,18 +22,35 @@ import org.negotiate.scenario.ScenarioException;
  * @param outcome whether an agreement was signed by the target month
  * @param keptTarget the kept replications each as-of forecast aimed at
  */
-public record Backtest(String scenario, YearMonth start, YearMonth target, boolean outcome, double baseRate,
-    int keptTarget, List<Month> months) {
+public record Backtest(
+    String scenario,
+    YearMonth start,
+    YearMonth target,
+    boolean outcome,
+    double baseRate,
+    int keptTarget,
+    List<Month> months) {
 
   /**
    * One as-of forecast and its scores.
    *
-   * @param logScore ln of the probability the forecast gave what happened, the forecast held
-   *     within [ε, 1 − ε] with ε = 1/(2·(kept + 1)): a Monte Carlo share of 0 only says the chance
-   *     is below about 1/kept
+   * @param logScore ln of the probability the forecast gave what happened, the forecast held within
+   *     [ε, 1 − ε] with ε = 1/(2·(kept + 1)): a Monte Carlo share of 0 only says the chance is
+   *     below about 1/kept
    */
-  public record Month(YearMonth asOf, int round, double forecast, double lower, double upper, long kept, long attempted,
-      double brier, double logScore, double noDealSoFar, double brierBaseRate, double brierNoDealSoFar) {}
+  public record Month(
+      YearMonth asOf,
+      int round,
+      double forecast,
+      double lower,
+      double upper,
+      long kept,
+      long attempted,
+      double brier,
+      double logScore,
+      double noDealSoFar,
+      double brierBaseRate,
+      double brierNoDealSoFar) {}
 
   public double meanBrier() {
     return months.stream().mapToDouble(Month::brier).average().orElse(Double.NaN);
@@ -63,18 +80,32 @@ public record Backtest(String scenario, YearMonth start, YearMonth target, boole
   }
 
   /**
-   * Runs the back-test of {@code s} (as loaded, before any cut); {@code progress} is told the
-   * as-of months done.
+   * Runs the back-test of {@code s} (as loaded, before any cut); {@code progress} is told the as-of
+   * months done.
    *
    * @throws ScenarioException when the scenario records no outcome or a cut is invalid
    * @throws NoReplicationReproduces when no replication reproduces what was observed by some month
    */
-  public static Backtest run(Scenario s, Protocol protocol, int kept, int rounds, long seed, int threads, Engine engine,
-      Progress progress) throws ScenarioException, InterruptedException {
+  public static Backtest run(
+      Scenario s,
+      Protocol protocol,
+      int kept,
+      int rounds,
+      long seed,
+      int threads,
+      Engine engine,
+      Progress progress)
+      throws ScenarioException, InterruptedException {
     CaseFile.Outcome outcome = s.caseFile().outcome();
     if (outcome == null) {
-      throw new ScenarioException(new org.negotiate.scenario.Problem("", 0, 0, "outcome", "the scenario records no "
-          + "outcome: add an outcome: section (agreement, month, summary, source) to back-test it"));
+      throw new ScenarioException(
+          new org.negotiate.scenario.Problem(
+              "",
+              0,
+              0,
+              "outcome",
+              "the scenario records no "
+                  + "outcome: add an outcome: section (agreement, month, summary, source) to back-test it"));
     }
     YearMonth start = s.calendar().start();
     YearMonth target = AsOf.lastMonth(s, rounds);
@@ -87,8 +118,16 @@ public record Backtest(String scenario, YearMonth start, YearMonth target, boole
       MonteCarlo.Options o = new MonteCarlo.Options(kept, rounds, seed, threads).withoutOutcomes();
       List<org.negotiate.scenario.Observation> obs = cut.observations();
       if (!obs.isEmpty()) {
-        o = o.conditionedOn(Conditions.of(at, obs, SetupSampler.nominal(at, rounds),
-            (int) Math.min(org.negotiate.scenario.Limits.MAX_REPLICATIONS, (long) kept * Conditions.DEFAULT_ATTEMPTS_PER_KEPT)));
+        o =
+            o.conditionedOn(
+                Conditions.of(
+                    at,
+                    obs,
+                    SetupSampler.nominal(at, rounds),
+                    (int)
+                        Math.min(
+                            org.negotiate.scenario.Limits.MAX_REPLICATIONS,
+                            (long) kept * Conditions.DEFAULT_ATTEMPTS_PER_KEPT)));
       }
       MonteCarlo.Result r = MonteCarlo.run(at, protocol, o, null, null, engine);
       if (r.odds().replications() == 0) throw NoReplicationReproduces.of(r, o.conditions(), asOf);
@@ -98,11 +137,23 @@ public record Backtest(String scenario, YearMonth start, YearMonth target, boole
       double eps = 0.5 / (r.odds().replications() + 1);
       double clipped = Math.max(eps, Math.min(1 - eps, p));
       double reference = noDealSoFar(t + 1, rounds - 1 - t);
-      months.add(new Month(asOf, t, p, last.lower(), last.upper(), r.odds().replications(), r.attempted(),
-          (p - y) * (p - y), Math.log(happened ? clipped : 1 - clipped), reference,
-          (outcome.baseRate() - y) * (outcome.baseRate() - y), (reference - y) * (reference - y)));
+      months.add(
+          new Month(
+              asOf,
+              t,
+              p,
+              last.lower(),
+              last.upper(),
+              r.odds().replications(),
+              r.attempted(),
+              (p - y) * (p - y),
+              Math.log(happened ? clipped : 1 - clipped),
+              reference,
+              (outcome.baseRate() - y) * (outcome.baseRate() - y),
+              (reference - y) * (reference - y)));
       if (progress != null) progress.done(t + 1);
     }
-    return new Backtest(s.name(), start, target, happened, outcome.baseRate(), kept, List.copyOf(months));
+    return new Backtest(
+        s.name(), start, target, happened, outcome.baseRate(), kept, List.copyOf(months));
   }
 }

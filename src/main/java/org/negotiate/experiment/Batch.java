@@ -10,9 +10,9 @@ import org.negotiate.sim.RunOutcome;
 /**
  * The replications of one design point, run on the calling thread and without trajectories, and a
  * deterministic parallel map over many design points. Replication {@code i} of a point uses the
- * seed {@code Streams.replicationSeed(seed, i)}, exactly as replication {@code i} of
- * {@link MonteCarlo#run} does, so every point of a design sees the same remaining randomness
- * (common random numbers) and an outcome never depends on the thread that computed it.
+ * seed {@code Streams.replicationSeed(seed, i)}, exactly as replication {@code i} of {@link
+ * MonteCarlo#run} does, so every point of a design sees the same remaining randomness (common
+ * random numbers) and an outcome never depends on the thread that computed it.
  */
 public final class Batch {
   private Batch() {}
@@ -57,7 +57,8 @@ public final class Batch {
     /** Failed runs (no deal at all) blocked by each canonical actor. */
     public long[] blockedRuns() {
       long[] b = new long[actorIds.size()];
-      for (int i = 0; i < blocker.length; i++) if (agreedRound[i] == -1 && blocker[i] >= 0) b[blocker[i]]++;
+      for (int i = 0; i < blocker.length; i++)
+        if (agreedRound[i] == -1 && blocker[i] >= 0) b[blocker[i]]++;
       return b;
     }
 
@@ -68,14 +69,17 @@ public final class Batch {
 
   /**
    * Runs replications {@code 0 .. replications-1} of the scenario with base seed {@code seed},
-   * through {@link ReplicationLoop#attempt} as every odds run does (one sampling plan for them all).
+   * through {@link ReplicationLoop#attempt} as every odds run does (one sampling plan for them
+   * all).
    */
-  public static Outcomes run(Scenario s, Protocol protocol, int rounds, boolean exactRounds, long seed, int replications) {
+  public static Outcomes run(
+      Scenario s, Protocol protocol, int rounds, boolean exactRounds, long seed, int replications) {
     int[] agreed = new int[replications];
     int[] blocker = new int[replications];
     SetupSampler.Plan plan = SetupSampler.plan(s);
     for (int i = 0; i < replications; i++) {
-      if (ReplicationLoop.attempt(plan, protocol, rounds, exactRounds, seed, i, null, null) instanceof ReplicationLoop.Counted c) {
+      if (ReplicationLoop.attempt(plan, protocol, rounds, exactRounds, seed, i, null, null)
+          instanceof ReplicationLoop.Counted c) {
         RunOutcome r = c.outcome();
         agreed[i] = r.agreed() ? r.round() : -1;
         blocker[i] = r.agreed() ? -1 : r.blocker();
@@ -92,8 +96,11 @@ public final class Batch {
     T run(int index) throws Exception;
   }
 
-  /** Runs {@code task} for indices {@code 0 .. n-1} on this machine's cores, results in index order. */
-  public static <T> List<T> map(int n, int threads, Task<T> task, Progress progress) throws InterruptedException {
+  /**
+   * Runs {@code task} for indices {@code 0 .. n-1} on this machine's cores, results in index order.
+   */
+  public static <T> List<T> map(int n, int threads, Task<T> task, Progress progress)
+      throws InterruptedException {
     return LocalEngine.run(n, threads, task::run, progress == null ? null : progress::done);
   }
 }

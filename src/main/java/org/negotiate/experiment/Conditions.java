@@ -13,8 +13,8 @@ import org.negotiate.sim.RunOutcome;
 
 /**
  * The observations a forecast is conditioned on, compiled to rounds and indices, and the rule that
- * keeps a replication (approximate Bayesian computation by rejection): a replication is kept when it
- * reproduces every hard observation, and a soft one (a stated demand with a tolerance) with
+ * keeps a replication (approximate Bayesian computation by rejection): a replication is kept when
+ * it reproduces every hard observation, and a soft one (a stated demand with a tolerance) with
  * probability exp(-d²/2·tolerance²), d being how far the replication's position lies outside the
  * stated bound. Kept replications are an exact sample of the inputs given the observations (up to
  * the soft kernel), so every aggregate over them (odds, positions, terms, blockers) is conditioned,
@@ -23,7 +23,8 @@ import org.negotiate.sim.RunOutcome;
  * @param observations the observations, in the scenario's order
  * @param maxAttempts the most replications tried before giving up on reaching the target
  */
-public record Conditions(List<Compiled> observations, int maxAttempts) implements java.io.Serializable {
+public record Conditions(List<Compiled> observations, int maxAttempts)
+    implements java.io.Serializable {
 
   /** Attempts per kept replication allowed by default before the run gives up. */
   public static final int DEFAULT_ATTEMPTS_PER_KEPT = 200;
@@ -32,20 +33,28 @@ public record Conditions(List<Compiled> observations, int maxAttempts) implement
   static final String ACCEPT_STREAM = "conditioning.accept";
 
   /** One observation in the simulation's terms: round, actor and issue indices. */
-  public record Compiled(Observation source, int round, int actor, int issue) implements java.io.Serializable {}
+  public record Compiled(Observation source, int round, int actor, int issue)
+      implements java.io.Serializable {}
 
   /**
    * Compiles {@code observations} for runs of {@code setup}'s shape (canonical actor order).
    *
-   * @throws IllegalArgumentException naming the observation when it lies beyond the simulated months
+   * @throws IllegalArgumentException naming the observation when it lies beyond the simulated
+   *     months
    */
-  public static Conditions of(Scenario s, List<Observation> observations, NegotiationSetup shape, int maxAttempts) {
+  public static Conditions of(
+      Scenario s, List<Observation> observations, NegotiationSetup shape, int maxAttempts) {
     List<Compiled> out = new ArrayList<>();
     for (Observation o : observations) {
       int round = s.calendar().round(o.month());
       if (round >= shape.rounds()) {
-        throw new IllegalArgumentException("observation " + o.id() + " (" + o.month() + ") lies after the last simulated month "
-            + s.calendar().month(shape.rounds() - 1));
+        throw new IllegalArgumentException(
+            "observation "
+                + o.id()
+                + " ("
+                + o.month()
+                + ") lies after the last simulated month "
+                + s.calendar().month(shape.rounds() - 1));
       }
       int actor = -1;
       int issue = -1;
@@ -65,10 +74,13 @@ public record Conditions(List<Compiled> observations, int maxAttempts) implement
     return new Watch(this);
   }
 
-  /** The per-replication check: a {@link RoundListener} fed each round, then asked for its verdict. */
+  /**
+   * The per-replication check: a {@link RoundListener} fed each round, then asked for its verdict.
+   */
   static final class Watch implements RoundListener {
     /** {@link #verdict} when the replication is kept. */
     static final int KEPT = -1;
+
     /** {@link #verdict} when only the soft kernel's draw rejected it. */
     static final int SOFT = -2;
 
@@ -85,15 +97,19 @@ public record Conditions(List<Compiled> observations, int maxAttempts) implement
     }
 
     @Override
-    public void roundClosed(int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close) {
+    public void roundClosed(
+        int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close) {
       lastRound = round;
       for (int j = 0; j < obs.size(); j++) {
         Compiled c = obs.get(j);
         Observation o = c.source();
         if (o instanceof Observation.Demand) {
           // until its month, and after the run ended, the last position reported stands
-          if (round <= c.round()) position[j] = close.terms() != null && c.round() > round ? close.terms()[c.issue()]
-              : session.positions()[c.actor()][c.issue()];
+          if (round <= c.round())
+            position[j] =
+                close.terms() != null && c.round() > round
+                    ? close.terms()[c.issue()]
+                    : session.positions()[c.actor()][c.issue()];
           continue;
         }
         if (c.round() != round) continue;
@@ -108,10 +124,10 @@ public record Conditions(List<Compiled> observations, int maxAttempts) implement
     /**
      * Whether {@link #verdict} is already a hard rejection whatever the later rounds do: some hard
      * observation is contradicted, and every observation before it in the conditions' order is
-     * settled (its month is past) without being contradicted, so it is the first one {@link #verdict}
-     * names. Soft demands never reject by themselves and are skipped. Then the replication need not
-     * be run further: rejection sampling of a late month tries many times as many replications as it
-     * keeps, and most are turned away by an early observation.
+     * settled (its month is past) without being contradicted, so it is the first one {@link
+     * #verdict} names. Soft demands never reject by themselves and are skipped. Then the
+     * replication need not be run further: rejection sampling of a late month tries many times as
+     * many replications as it keeps, and most are turned away by an early observation.
      */
     @Override
     public boolean enough() {
@@ -146,14 +162,18 @@ public record Conditions(List<Compiled> observations, int maxAttempts) implement
           if (r.agreed() && r.round() <= c.round()) return j;
         } else if (o instanceof Observation.Demand d) {
           double x = position[j];
-          double dist = d.min() != null && x < d.min() ? d.min() - x : d.max() != null && x > d.max() ? x - d.max() : 0;
+          double dist =
+              d.min() != null && x < d.min()
+                  ? d.min() - x
+                  : d.max() != null && x > d.max() ? x - d.max() : 0;
           if (dist > 0) {
             if (d.tolerance() <= 0) return j;
             logWeight -= dist * dist / (2 * d.tolerance() * d.tolerance());
           }
         } else if (c.round() > lastRound) {
           // the run ended before the month: no talks were held, nobody refused
-          if (o instanceof Observation.Refusal || (o instanceof Observation.Talks t && t.held())) return j;
+          if (o instanceof Observation.Refusal || (o instanceof Observation.Talks t && t.held()))
+            return j;
         } else if (failed[j]) {
           return j;
         }

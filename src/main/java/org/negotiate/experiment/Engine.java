@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Where the independent pieces of an experiment run: this machine's cores ({@link LocalEngine}) or
- * a cluster (the Spark engine of the {@code negotiate-spark} job jar, found through
- * {@link EngineProvider}). A piece is named by its index; what it computes depends only on that
- * index (its replications' seeds derive from the index), so results never depend on the engine,
- * the number of workers or a task retried after a worker died.
+ * a cluster (the Spark engine of the {@code negotiate-spark} job jar, found through {@link
+ * EngineProvider}). A piece is named by its index; what it computes depends only on that index (its
+ * replications' seeds derive from the index), so results never depend on the engine, the number of
+ * workers or a task retried after a worker died.
  */
 public interface Engine extends AutoCloseable {
   /**
@@ -42,11 +42,11 @@ public interface Engine extends AutoCloseable {
    * Runs {@code task} for indices {@code 0 .. n-1} and returns the results in index order. A
    * distributed engine groups consecutive indices into tasks of about {@link #blockReplications()}
    * replications, {@code replicationsEach} being the replications one index runs, but never so few
-   * tasks that a worker has none while there are indices to spare. The first
-   * failure is rethrown (a {@link RuntimeException} as itself).
+   * tasks that a worker has none while there are indices to spare. The first failure is rethrown (a
+   * {@link RuntimeException} as itself).
    */
-  <T extends Serializable> List<T> map(int n, long replicationsEach, Task<T> task, Progress progress)
-      throws InterruptedException;
+  <T extends Serializable> List<T> map(
+      int n, long replicationsEach, Task<T> task, Progress progress) throws InterruptedException;
 
   /** Tasks this engine has run so far (for the manifest: how the work was split). */
   long tasks();

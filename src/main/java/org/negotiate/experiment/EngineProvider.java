@@ -11,8 +11,8 @@ public interface EngineProvider {
   /**
    * Starts the engine.
    *
-   * @param master the cluster's master URL, or null for the engine's default (spark-submit's
-   *     {@code --master}, else {@code local[*]})
+   * @param master the cluster's master URL, or null for the engine's default (spark-submit's {@code
+   *     --master}, else {@code local[*]})
    * @param blockReplications replications each task runs at least
    * @param application a name for the cluster's UI and logs, e.g. {@code negotiate sweep baseline}
    */

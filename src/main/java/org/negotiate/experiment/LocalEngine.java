@@ -45,8 +45,8 @@ public final class LocalEngine implements Engine {
   }
 
   @Override
-  public <T extends Serializable> List<T> map(int n, long replicationsEach, Task<T> task, Progress progress)
-      throws InterruptedException {
+  public <T extends Serializable> List<T> map(
+      int n, long replicationsEach, Task<T> task, Progress progress) throws InterruptedException {
     tasks.addAndGet(n);
     return run(n, threads, task::run, progress);
   }
@@ -66,28 +66,34 @@ public final class LocalEngine implements Engine {
    * Runs {@code task} for indices {@code 0 .. n-1} on {@code threads} threads and returns the
    * results in index order; the first failure detected is rethrown.
    */
-  public static <T> List<T> run(int n, int threads, LocalTask<T> task, Progress progress) throws InterruptedException {
+  public static <T> List<T> run(int n, int threads, LocalTask<T> task, Progress progress)
+      throws InterruptedException {
     Object[] results = new Object[n];
     AtomicInteger next = new AtomicInteger();
     AtomicLong done = new AtomicLong();
     int t = Math.max(1, Math.min(threads, n));
-    ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-      Thread th = new Thread(r, "experiment-pieces");
-      th.setDaemon(true);
-      return th;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            t,
+            r -> {
+              Thread th = new Thread(r, "experiment-pieces");
+              th.setDaemon(true);
+              return th;
+            });
     List<Future<Void>> workers = new ArrayList<>();
     try {
       for (int w = 0; w < t; w++) {
-        workers.add(pool.submit(() -> {
-          for (int i; (i = next.getAndIncrement()) < n; ) {
-            if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
-            results[i] = task.run(i);
-            long d = done.incrementAndGet();
-            if (progress != null) progress.done(d);
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int i; (i = next.getAndIncrement()) < n; ) {
+                    if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+                    results[i] = task.run(i);
+                    long d = done.incrementAndGet();
+                    if (progress != null) progress.done(d);
+                  }
+                  return null;
+                }));
       }
       for (Future<Void> f : workers) f.get();
     } catch (ExecutionException e) {

@@ -19,8 +19,8 @@ import org.negotiate.sim.RunOutcome;
 
 /**
  * Where the models put the outcome of one scenario, issue by issue, over the same draws of its
- * uncertain inputs: the compromise and Nash reference points, and the forecast of every protocol.
- * A protocol's forecast is, for the mediated protocol, the agreed terms (or the last text on the
+ * uncertain inputs: the compromise and Nash reference points, and the forecast of every protocol. A
+ * protocol's forecast is, for the mediated protocol, the agreed terms (or the last text on the
  * table when there is no deal); for the expected utility and spatial models, the capability ×
  * salience weighted mean of every actor's final position, as those models forecast.
  */
@@ -32,12 +32,22 @@ public final class ModelComparison {
    *
    * @param method {@code compromise}, {@code nash} or a protocol name
    * @param agreed share of draws that ended in a deal (NaN for reference points)
-   * @param missing draws with no forecast (no zone for Nash; no text ever for the mediated protocol)
+   * @param missing draws with no forecast (no zone for Nash; no text ever for the mediated
+   *     protocol)
    */
-  public record Forecast(String issueId, String label, String method, double p10, double median, double p90,
-      double agreed, int draws, int missing) {}
+  public record Forecast(
+      String issueId,
+      String label,
+      String method,
+      double p10,
+      double median,
+      double p90,
+      double agreed,
+      int draws,
+      int missing) {}
 
-  public static List<Forecast> compare(Scenario scenario, int rounds, long seed, int draws) throws ScenarioException {
+  public static List<Forecast> compare(Scenario scenario, int rounds, long seed, int draws)
+      throws ScenarioException {
     List<String> methods = new ArrayList<>(List.of("compromise", "nash"));
     methods.addAll(Protocols.with(Capability.COMPARED));
     int issues = scenario.issues().size();
@@ -47,7 +57,8 @@ public final class ModelComparison {
     int[] agreed = new int[methods.size()];
     for (int m = 0; m < methods.size(); m++) {
       String method = methods.get(m);
-      Scenario s = m < 2 ? scenario : ScenarioLoader.override(scenario, List.of("protocol.name=" + method));
+      Scenario s =
+          m < 2 ? scenario : ScenarioLoader.override(scenario, List.of("protocol.name=" + method));
       Protocol protocol = m < 2 ? null : Protocols.byName(method).orElseThrow();
       for (int i = 0; i < draws; i++) {
         NegotiationSetup setup = SetupSampler.draw(s, rounds, Streams.replicationSeed(seed, i));
@@ -68,9 +79,17 @@ public final class ModelComparison {
       for (int m = 0; m < methods.size(); m++) {
         double[] v = Arrays.copyOf(values[m][k], counts[m]);
         Arrays.sort(v);
-        out.add(new Forecast(scenario.issues().get(k).id(), scenario.issues().get(k).label(), methods.get(m),
-            Quantiles.nearestRank(v, 0.1), Quantiles.nearestRank(v, 0.5), Quantiles.nearestRank(v, 0.9),
-            m < 2 ? Double.NaN : (double) agreed[m] / draws, draws, draws - counts[m]));
+        out.add(
+            new Forecast(
+                scenario.issues().get(k).id(),
+                scenario.issues().get(k).label(),
+                methods.get(m),
+                Quantiles.nearestRank(v, 0.1),
+                Quantiles.nearestRank(v, 0.5),
+                Quantiles.nearestRank(v, 0.9),
+                m < 2 ? Double.NaN : (double) agreed[m] / draws,
+                draws,
+                draws - counts[m]));
       }
     }
     return out;
@@ -87,8 +106,8 @@ public final class ModelComparison {
       return text;
     }
     double[][] positions = new double[n][setup.issues()];
-    for (int a = 0; a < n; a++) for (int k = 0; k < setup.issues(); k++) positions[a][k] = last[a][k];
+    for (int a = 0; a < n; a++)
+      for (int k = 0; k < setup.issues(); k++) positions[a][k] = last[a][k];
     return ReferencePoints.weightedMean(setup.initial(), positions);
   }
-
 }

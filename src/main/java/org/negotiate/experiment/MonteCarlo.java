@@ -15,21 +15,21 @@ import org.negotiate.sim.Replication;
 import org.negotiate.sim.RunOutcome;
 
 /**
- * Convergence odds: N replications, each with its own seed derived from (base seed, index) and
- * its own draw of the uncertain inputs, run in parallel in blocks. Nothing depends on which
- * thread ran a replication, so the numbers are the same with 1 thread or 16.
+ * Convergence odds: N replications, each with its own seed derived from (base seed, index) and its
+ * own draw of the uncertain inputs, run in parallel in blocks. Nothing depends on which thread ran
+ * a replication, so the numbers are the same with 1 thread or 16.
  *
- * <p>Memory does not grow with N: every worker keeps its own counts (agreements by month,
- * blockers) and position histograms, which are integers and so merge to the same totals in any
- * order. Per-replication outcomes are kept only when asked for ({@link Options#keepOutcomes}, for
- * {@code outcomes.csv} and paired comparisons), as fixed-size binary records written at their
- * index: the first 8 MB on the heap, the rest in a memory-mapped temporary file (deleted when the
- * run ends), so a million replications run in a 256 MB heap.
+ * <p>Memory does not grow with N: every worker keeps its own counts (agreements by month, blockers)
+ * and position histograms, which are integers and so merge to the same totals in any order.
+ * Per-replication outcomes are kept only when asked for ({@link Options#keepOutcomes}, for {@code
+ * outcomes.csv} and paired comparisons), as fixed-size binary records written at their index: the
+ * first 8 MB on the heap, the rest in a memory-mapped temporary file (deleted when the run ends),
+ * so a million replications run in a 256 MB heap.
  *
- * <p>With a precision ({@link Options#precision}), replications are added in stages of
- * {@link #PRECISION_STAGE} until the 95% interval of the last month's odds lies within ± the
- * precision of the estimate: the stopping point depends only on the outcomes of the replications
- * before it, so the same seed gives the same number of replications and the same results.
+ * <p>With a precision ({@link Options#precision}), replications are added in stages of {@link
+ * #PRECISION_STAGE} until the 95% interval of the last month's odds lies within ± the precision of
+ * the estimate: the stopping point depends only on the outcomes of the replications before it, so
+ * the same seed gives the same number of replications and the same results.
  *
  * <p>This class is the runner: stages, the journal, precision and conditioning, local threads
  * ({@link LocalEngine}) or a cluster's blocks. One replication is {@link ReplicationLoop}'s, the
@@ -38,8 +38,10 @@ import org.negotiate.sim.RunOutcome;
  */
 public final class MonteCarlo {
   private static final int BLOCK = 16;
+
   /** Replications added at a time when running to a precision. */
   public static final int PRECISION_STAGE = 1000;
+
   /** Label of the pseudo-actor that stands for the mediators' text in position bands. */
   public static final String TEXT_ID = org.negotiate.scenario.Actor.TEXT_ID;
 
@@ -56,16 +58,33 @@ public final class MonteCarlo {
    *     number of kept replications wanted, and replications are tried in stages until that many
    *     reproduce the observations (or {@link Conditions#maxAttempts()} have been tried)
    */
-  public record Options(int replications, int rounds, long seed, int threads, boolean exactRounds, boolean keepOutcomes,
-      double precision, Conditions conditions) implements java.io.Serializable {
-    public Options(int replications, int rounds, long seed, int threads, boolean exactRounds, boolean keepOutcomes,
+  public record Options(
+      int replications,
+      int rounds,
+      long seed,
+      int threads,
+      boolean exactRounds,
+      boolean keepOutcomes,
+      double precision,
+      Conditions conditions)
+      implements java.io.Serializable {
+    public Options(
+        int replications,
+        int rounds,
+        long seed,
+        int threads,
+        boolean exactRounds,
+        boolean keepOutcomes,
         double precision) {
       this(replications, rounds, seed, threads, exactRounds, keepOutcomes, precision, null);
     }
 
-    /** Keep only the replications that reproduce {@code c}, until {@link #replications()} are kept. */
+    /**
+     * Keep only the replications that reproduce {@code c}, until {@link #replications()} are kept.
+     */
     public Options conditionedOn(Conditions c) {
-      return new Options(replications, rounds, seed, threads, exactRounds, keepOutcomes, precision, c);
+      return new Options(
+          replications, rounds, seed, threads, exactRounds, keepOutcomes, precision, c);
     }
 
     public Options(int replications, int rounds, long seed, int threads) {
@@ -77,38 +96,54 @@ public final class MonteCarlo {
     }
 
     public Options withThreads(int t) {
-      return new Options(replications, rounds, seed, t, exactRounds, keepOutcomes, precision, conditions);
+      return new Options(
+          replications, rounds, seed, t, exactRounds, keepOutcomes, precision, conditions);
     }
 
     public Options withoutOutcomes() {
-      return new Options(replications, rounds, seed, threads, exactRounds, false, precision, conditions);
+      return new Options(
+          replications, rounds, seed, threads, exactRounds, false, precision, conditions);
     }
 
     /** Run until the last month's 95% interval is within ± p, at most {@code replications}. */
     public Options withPrecision(double p) {
-      return new Options(replications, rounds, seed, threads, exactRounds, keepOutcomes, p, conditions);
+      return new Options(
+          replications, rounds, seed, threads, exactRounds, keepOutcomes, p, conditions);
     }
   }
 
   /**
-   * The result of an odds experiment: the aggregate and every replication's outcome, by index
-   * (an empty list unless they were kept).
+   * The result of an odds experiment: the aggregate and every replication's outcome, by index (an
+   * empty list unless they were kept).
    *
    * @param workerCpuNanos CPU time this JVM's worker threads spent on the replications (0 on a
    *     cluster; for {@code negotiate bench})
    */
-  public record Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds,
-      List<Failure> failures, Rejections rejections, long workerCpuNanos) {
+  public record Result(
+      ConvergenceOdds odds,
+      List<RunOutcome> outcomes,
+      List<String> canonicalActorIds,
+      List<Failure> failures,
+      Rejections rejections,
+      long workerCpuNanos) {
     public Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds) {
       this(odds, outcomes, canonicalActorIds, List.of(), Rejections.NONE);
     }
 
-    public Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds, List<Failure> failures,
+    public Result(
+        ConvergenceOdds odds,
+        List<RunOutcome> outcomes,
+        List<String> canonicalActorIds,
+        List<Failure> failures,
         Rejections rejections) {
       this(odds, outcomes, canonicalActorIds, failures, rejections, 0);
     }
 
-    public Result(ConvergenceOdds odds, List<RunOutcome> outcomes, List<String> canonicalActorIds, List<Failure> failures) {
+    public Result(
+        ConvergenceOdds odds,
+        List<RunOutcome> outcomes,
+        List<String> canonicalActorIds,
+        List<Failure> failures) {
       this(odds, outcomes, canonicalActorIds, failures, Rejections.NONE);
     }
 
@@ -120,12 +155,21 @@ public final class MonteCarlo {
     public Result requireOutcomes() {
       if (odds.replications() > 0 || failures.isEmpty()) return this;
       Failure f = failures.get(0);
-      throw new EngineFailure("every one of the " + failures.size() + " replications failed (the first, replication "
-          + f.index() + ": " + f.exception() + (f.message() == null || f.message().isEmpty() ? "" : ": " + f.message())
-          + "); nothing was written", null);
+      throw new EngineFailure(
+          "every one of the "
+              + failures.size()
+              + " replications failed (the first, replication "
+              + f.index()
+              + ": "
+              + f.exception()
+              + (f.message() == null || f.message().isEmpty() ? "" : ": " + f.message())
+              + "); nothing was written",
+          null);
     }
 
-    /** Replications attempted: those kept, those that failed and those the observations rejected. */
+    /**
+     * Replications attempted: those kept, those that failed and those the observations rejected.
+     */
     public int attempted() {
       return (int) (odds.replications() + failures.size() + rejections.total());
     }
@@ -148,12 +192,13 @@ public final class MonteCarlo {
    * (agreed terms, an agreed deal's utilities, any infinite utility). It counts as neither agreed
    * nor failed: it is left out of the odds' denominator and reported on its own.
    */
-  public record Failure(int index, long seed, String exception, String message) implements java.io.Serializable {}
+  public record Failure(int index, long seed, String exception, String message)
+      implements java.io.Serializable {}
 
   /**
    * The replications a conditioned run did not keep: by the first hard observation each
-   * contradicted ({@code byObservation}, in the conditions' order), and those the soft kernel's draw
-   * turned away.
+   * contradicted ({@code byObservation}, in the conditions' order), and those the soft kernel's
+   * draw turned away.
    */
   public record Rejections(long[] byObservation, long soft) implements java.io.Serializable {
     public static final Rejections NONE = new Rejections(new long[0], 0);
@@ -175,17 +220,19 @@ public final class MonteCarlo {
     return (int) Math.min(Integer.MAX_VALUE, Math.max(1, stages) * PRECISION_STAGE);
   }
 
-  public static Result run(Scenario scenario, Protocol protocol, Options o, Progress progress) throws InterruptedException {
+  public static Result run(Scenario scenario, Protocol protocol, Options o, Progress progress)
+      throws InterruptedException {
     return run(scenario, protocol, o, progress, null);
   }
 
   /**
-   * As {@link #run(Scenario, Protocol, Options, Progress)}, journalling completed stages of
-   * {@link #PRECISION_STAGE} replications to {@code journal} (at most about once a second, and at
-   * the end), and first restoring what the journal already holds: a run stopped hard and started
-   * again with the same journal ends with exactly the results of an uninterrupted run.
+   * As {@link #run(Scenario, Protocol, Options, Progress)}, journalling completed stages of {@link
+   * #PRECISION_STAGE} replications to {@code journal} (at most about once a second, and at the
+   * end), and first restoring what the journal already holds: a run stopped hard and started again
+   * with the same journal ends with exactly the results of an uninterrupted run.
    */
-  public static Result run(Scenario scenario, Protocol protocol, Options o, Progress progress, RunJournal journal)
+  public static Result run(
+      Scenario scenario, Protocol protocol, Options o, Progress progress, RunJournal journal)
       throws InterruptedException {
     return run(scenario, protocol, o, progress, journal, null);
   }
@@ -196,17 +243,27 @@ public final class MonteCarlo {
    * (integers) and outcome records, which are added up and put at their indices here, so the
    * results are those of the local run, byte for byte. Null or a local engine: this JVM's threads.
    */
-  public static Result run(Scenario scenario, Protocol protocol, Options o, Progress progress, RunJournal journal,
-      Engine engine) throws InterruptedException {
+  public static Result run(
+      Scenario scenario,
+      Protocol protocol,
+      Options o,
+      Progress progress,
+      RunJournal journal,
+      Engine engine)
+      throws InterruptedException {
     boolean distributed = engine != null && engine.distributed();
     List<String> canonical = SetupSampler.nominal(scenario, o.rounds()).actorIds();
     int issues = scenario.issues().size();
     SetupSampler.Plan plan = SetupSampler.plan(scenario);
-    int threads = distributed ? 1 : Math.max(1, Math.min(o.threads(), (o.replications() + BLOCK - 1) / BLOCK));
+    int threads =
+        distributed
+            ? 1
+            : Math.max(1, Math.min(o.threads(), (o.replications() + BLOCK - 1) / BLOCK));
     OutcomeStore store = o.keepOutcomes() ? new OutcomeStore(issues, canonical.size()) : null;
     Accumulator[] workers = new Accumulator[threads];
     for (int w = 0; w < threads; w++) {
-      workers[w] = new Accumulator(o.rounds(), canonical.size(), issues, store == null, o.conditions());
+      workers[w] =
+          new Accumulator(o.rounds(), canonical.size(), issues, store == null, o.conditions());
     }
     AtomicLong done = new AtomicLong();
     AtomicLong cpu = new AtomicLong();
@@ -217,25 +274,47 @@ public final class MonteCarlo {
         n = journal.restore(workers[0], store);
         done.set(n);
         if (n > 0 && progress != null) progress.done(n);
-        stop = n > 0 && o.precision() > 0 && withinPrecision(workers, n - failures(workers), o.rounds(), o.precision());
+        stop =
+            n > 0
+                && o.precision() > 0
+                && withinPrecision(workers, n - failures(workers), o.rounds(), o.precision());
       }
       boolean conditioned = o.conditions() != null;
-      int limit = conditioned ? Math.max(o.replications(), o.conditions().maxAttempts()) : o.replications();
+      int limit =
+          conditioned ? Math.max(o.replications(), o.conditions().maxAttempts()) : o.replications();
       while (!stop && n < limit && (!conditioned || kept(workers, n) < o.replications())) {
         int from = n;
-        int to = conditioned ? (int) Math.min(limit, (long) n + conditionedStage(o.replications(), kept(workers, n), n))
-            : o.precision() > 0 || journal != null
-            ? (int) Math.min(limit, (long) n + stage(o, journal, engine)) : o.replications();
+        int to =
+            conditioned
+                ? (int)
+                    Math.min(
+                        limit, (long) n + conditionedStage(o.replications(), kept(workers, n), n))
+                : o.precision() > 0 || journal != null
+                    ? (int) Math.min(limit, (long) n + stage(o, journal, engine))
+                    : o.replications();
         if (store != null) store.ensureCapacity(to);
         if (distributed) {
-          runStage(engine, workers[0], scenario, protocol, o, canonical.size(), from, to, store, progress);
+          runStage(
+              engine,
+              workers[0],
+              scenario,
+              protocol,
+              o,
+              canonical.size(),
+              from,
+              to,
+              store,
+              progress);
         } else {
           runStage(workers, plan, protocol, o, from, to, store, done, cpu, progress);
         }
         n = to;
-        stop = o.precision() > 0 && withinPrecision(workers, kept(workers, n), o.rounds(), o.precision());
+        stop =
+            o.precision() > 0
+                && withinPrecision(workers, kept(workers, n), o.rounds(), o.precision());
         if (journal != null && journal.due(stop || n == o.replications())) {
-          Accumulator counts = new Accumulator(o.rounds(), canonical.size(), issues, store == null, o.conditions());
+          Accumulator counts =
+              new Accumulator(o.rounds(), canonical.size(), issues, store == null, o.conditions());
           for (Accumulator w : workers) counts.addAll(w);
           journal.checkpoint(n, counts, store);
         }
@@ -253,23 +332,44 @@ public final class MonteCarlo {
     }
     total.failures.sort(Comparator.comparingInt(Failure::index));
     List<Failure> failures = List.copyOf(total.failures);
-    Rejections rejections = o.conditions() == null ? Rejections.NONE : new Rejections(total.rejectedBy.clone(), total.rejectedSoft);
-    List<RunOutcome> outcomes = store == null ? List.of()
-        : rejections.total() > 0 ? store.viewKept(n) : store.view(n, failures);
-    OddsAggregation.TermsSource terms = store != null ? new OddsAggregation.ExactTerms(outcomes) : total;
-    return new Result(OddsAggregation.of(scenario, o.rounds(), o.seed(), (int) (n - failures.size() - rejections.total()), total,
-        terms, canonical), outcomes, canonical, failures, rejections, cpu.get());
+    Rejections rejections =
+        o.conditions() == null
+            ? Rejections.NONE
+            : new Rejections(total.rejectedBy.clone(), total.rejectedSoft);
+    List<RunOutcome> outcomes =
+        store == null
+            ? List.of()
+            : rejections.total() > 0 ? store.viewKept(n) : store.view(n, failures);
+    OddsAggregation.TermsSource terms =
+        store != null ? new OddsAggregation.ExactTerms(outcomes) : total;
+    return new Result(
+        OddsAggregation.of(
+            scenario,
+            o.rounds(),
+            o.seed(),
+            (int) (n - failures.size() - rejections.total()),
+            total,
+            terms,
+            canonical),
+        outcomes,
+        canonical,
+        failures,
+        rejections,
+        cpu.get());
   }
 
   /**
-   * Replications between checkpoints (and precision checks): {@link #PRECISION_STAGE} here, and
-   * on a cluster, for a journal without a precision, enough blocks to keep every executor busy (a
+   * Replications between checkpoints (and precision checks): {@link #PRECISION_STAGE} here, and on
+   * a cluster, for a journal without a precision, enough blocks to keep every executor busy (a
    * whole number of stages, so checkpoints fall where a local run's would).
    */
   private static int stage(Options o, RunJournal journal, Engine engine) {
     if (o.precision() > 0 || engine == null || !engine.distributed()) return PRECISION_STAGE;
     long wanted = 2L * engine.parallelism() * Math.max(1, engine.blockReplications());
-    return (int) Math.min(Integer.MAX_VALUE / 2, (wanted + PRECISION_STAGE - 1) / PRECISION_STAGE * PRECISION_STAGE);
+    return (int)
+        Math.min(
+            Integer.MAX_VALUE / 2,
+            (wanted + PRECISION_STAGE - 1) / PRECISION_STAGE * PRECISION_STAGE);
   }
 
   /**
@@ -278,7 +378,14 @@ public final class MonteCarlo {
    */
   record Block(Accumulator counts, byte[] records) implements java.io.Serializable {
     /** Runs replications {@code from .. to-1} in the task's JVM. */
-    static Block run(Scenario scenario, Protocol protocol, Options o, int actors, int from, int to, boolean keep) {
+    static Block run(
+        Scenario scenario,
+        Protocol protocol,
+        Options o,
+        int actors,
+        int from,
+        int to,
+        boolean keep) {
       int issues = scenario.issues().size();
       Accumulator acc = new Accumulator(o.rounds(), actors, issues, !keep, o.conditions());
       OutcomeStore store = keep ? new OutcomeStore(issues, actors) : null;
@@ -287,23 +394,51 @@ public final class MonteCarlo {
       byte[] records = null;
       if (store != null) {
         records = new byte[(to - from) * store.recordBytes()];
-        for (int i = 0; i < to - from; i++) store.record(i).get(records, i * store.recordBytes(), store.recordBytes());
+        for (int i = 0; i < to - from; i++)
+          store.record(i).get(records, i * store.recordBytes(), store.recordBytes());
         store.seal();
       }
       return new Block(acc, records);
     }
   }
 
-  private static void runStage(Engine engine, Accumulator into, Scenario scenario, Protocol protocol, Options o, int actors,
-      int from, int to, OutcomeStore store, Progress progress) throws InterruptedException {
+  private static void runStage(
+      Engine engine,
+      Accumulator into,
+      Scenario scenario,
+      Protocol protocol,
+      Options o,
+      int actors,
+      int from,
+      int to,
+      OutcomeStore store,
+      Progress progress)
+      throws InterruptedException {
     // no fewer blocks than workers: a short run still uses the whole cluster
-    int block = (int) Math.max(1, Math.min(engine.blockReplications(),
-        ((long) to - from + engine.parallelism() - 1) / Math.max(1, engine.parallelism())));
+    int block =
+        (int)
+            Math.max(
+                1,
+                Math.min(
+                    engine.blockReplications(),
+                    ((long) to - from + engine.parallelism() - 1)
+                        / Math.max(1, engine.parallelism())));
     int blocks = (int) (((long) to - from + block - 1) / block);
     boolean keep = store != null;
-    List<Block> parts = engine.map(blocks, block,
-        b -> Block.run(scenario, protocol, o, actors, from + b * block, (int) Math.min(to, (long) from + (long) (b + 1) * block), keep),
-        progress == null ? null : d -> progress.done(Math.min(to, from + d * block)));
+    List<Block> parts =
+        engine.map(
+            blocks,
+            block,
+            b ->
+                Block.run(
+                    scenario,
+                    protocol,
+                    o,
+                    actors,
+                    from + b * block,
+                    (int) Math.min(to, (long) from + (long) (b + 1) * block),
+                    keep),
+            progress == null ? null : d -> progress.done(Math.min(to, from + d * block)));
     for (int b = 0; b < blocks; b++) {
       Block part = parts.get(b);
       into.addAll(part.counts());
@@ -322,27 +457,42 @@ public final class MonteCarlo {
    * Replications {@code from .. to-1} on this machine: one {@link LocalEngine} piece per worker
    * (its own accumulator), each taking the next block of {@link #BLOCK} until none is left.
    */
-  private static void runStage(Accumulator[] workers, SetupSampler.Plan plan, Protocol protocol, Options o, int from, int to,
-      OutcomeStore store, AtomicLong done, AtomicLong cpu, Progress progress) throws InterruptedException {
+  private static void runStage(
+      Accumulator[] workers,
+      SetupSampler.Plan plan,
+      Protocol protocol,
+      Options o,
+      int from,
+      int to,
+      OutcomeStore store,
+      AtomicLong done,
+      AtomicLong cpu,
+      Progress progress)
+      throws InterruptedException {
     int blocks = (to - from + BLOCK - 1) / BLOCK;
     AtomicInteger nextBlock = new AtomicInteger();
-    LocalEngine.run(workers.length, workers.length, w -> {
-      java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-      long cpu0 = mx.getCurrentThreadCpuTime();
-      try {
-        for (int b; (b = nextBlock.getAndIncrement()) < blocks; ) {
-          if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
-          int start = from + b * BLOCK;
-          int end = Math.min(to, start + BLOCK);
-          ReplicationLoop.block(workers[w], plan, protocol, o, start, end, store, 0);
-          long d = done.addAndGet(end - start);
-          if (progress != null) progress.done(d);
-        }
-      } finally {
-        cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
-      }
-      return null;
-    }, null);
+    LocalEngine.run(
+        workers.length,
+        workers.length,
+        w -> {
+          java.lang.management.ThreadMXBean mx =
+              java.lang.management.ManagementFactory.getThreadMXBean();
+          long cpu0 = mx.getCurrentThreadCpuTime();
+          try {
+            for (int b; (b = nextBlock.getAndIncrement()) < blocks; ) {
+              if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+              int start = from + b * BLOCK;
+              int end = Math.min(to, start + BLOCK);
+              ReplicationLoop.block(workers[w], plan, protocol, o, start, end, store, 0);
+              long d = done.addAndGet(end - start);
+              if (progress != null) progress.done(d);
+            }
+          } finally {
+            cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
+          }
+          return null;
+        },
+        null);
   }
 
   /**
@@ -373,7 +523,8 @@ public final class MonteCarlo {
     return f;
   }
 
-  private static boolean withinPrecision(Accumulator[] workers, int n, int rounds, double precision) {
+  private static boolean withinPrecision(
+      Accumulator[] workers, int n, int rounds, double precision) {
     long agreed = 0;
     for (Accumulator w : workers) {
       for (int t = 0; t < rounds; t++) agreed += w.agreedAt[t];
@@ -388,36 +539,66 @@ public final class MonteCarlo {
    * Replication {@code index} of an odds experiment with base seed {@code seed}, alone, watched
    * round by round: exactly the run that the experiment would have made at that index.
    */
-  public static Result single(Scenario scenario, Protocol protocol, int rounds, boolean exactRounds, long seed,
-      int index, org.negotiate.sim.RoundListener listener) {
-    return single(scenario, protocol, rounds, setupOf(scenario, rounds, exactRounds, seed, index), seed, listener);
+  public static Result single(
+      Scenario scenario,
+      Protocol protocol,
+      int rounds,
+      boolean exactRounds,
+      long seed,
+      int index,
+      org.negotiate.sim.RoundListener listener) {
+    return single(
+        scenario,
+        protocol,
+        rounds,
+        setupOf(scenario, rounds, exactRounds, seed, index),
+        seed,
+        listener);
   }
 
-  /** The one replication whose own seed is {@code replicationSeed} (the seed column of outcomes.csv). */
-  public static Result replay(Scenario scenario, Protocol protocol, int rounds, boolean exactRounds, long replicationSeed,
+  /**
+   * The one replication whose own seed is {@code replicationSeed} (the seed column of
+   * outcomes.csv).
+   */
+  public static Result replay(
+      Scenario scenario,
+      Protocol protocol,
+      int rounds,
+      boolean exactRounds,
+      long replicationSeed,
       org.negotiate.sim.RoundListener listener) {
     NegotiationSetup setup = SetupSampler.draw(scenario, rounds, exactRounds, replicationSeed);
     return single(scenario, protocol, rounds, setup, replicationSeed, listener);
   }
 
   /** The inputs of the replication whose own seed is {@code replicationSeed}, for the run log. */
-  public static NegotiationSetup setupOfReplication(Scenario scenario, int rounds, boolean exactRounds, long replicationSeed) {
+  public static NegotiationSetup setupOfReplication(
+      Scenario scenario, int rounds, boolean exactRounds, long replicationSeed) {
     return SetupSampler.draw(scenario, rounds, exactRounds, replicationSeed);
   }
 
-  private static Result single(Scenario scenario, Protocol protocol, int rounds, NegotiationSetup setup, long seed,
+  private static Result single(
+      Scenario scenario,
+      Protocol protocol,
+      int rounds,
+      NegotiationSetup setup,
+      long seed,
       org.negotiate.sim.RoundListener listener) {
     List<String> canonical = setup.actorIds();
     RunOutcome r = Replication.run(setup, protocol, listener);
     Accumulator acc = new Accumulator(rounds, canonical.size(), scenario.issues().size(), false);
     acc.add(r);
     List<RunOutcome> list = List.of(r);
-    return new Result(OddsAggregation.of(scenario, rounds, seed, 1, acc, new OddsAggregation.ExactTerms(list), canonical), list,
+    return new Result(
+        OddsAggregation.of(
+            scenario, rounds, seed, 1, acc, new OddsAggregation.ExactTerms(list), canonical),
+        list,
         canonical);
   }
 
   /** The inputs replication {@code index} draws, for the run log. */
-  public static NegotiationSetup setupOf(Scenario scenario, int rounds, boolean exactRounds, long seed, int index) {
+  public static NegotiationSetup setupOf(
+      Scenario scenario, int rounds, boolean exactRounds, long seed, int index) {
     return SetupSampler.draw(scenario, rounds, exactRounds, Streams.replicationSeed(seed, index));
   }
 }

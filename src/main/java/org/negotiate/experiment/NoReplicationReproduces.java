@@ -40,11 +40,23 @@ public final class NoReplicationReproduces extends RuntimeException {
     for (int j = 1; j < by.length; j++) if (by[j] > by[worst]) worst = j;
     String id = c == null || by.length == 0 ? "" : c.observations().get(worst).source().id();
     long n = r.attempted();
-    String msg = by.length == 0 ? "no replication of " + n + " could be kept"
-        : String.format(java.util.Locale.ROOT, "no replication of %,d tried reproduces the observations known by %s; "
-            + "observation %s was the first one contradicted in %,d of them%s: the inputs' stated uncertainty cannot "
-            + "produce it (widen the inputs it depends on, or check the observation)", n, asOf, id, by[worst],
-            r.rejections().soft() > 0 ? " (" + r.rejections().soft() + " more turned away by the soft observations' kernel)" : "");
+    String msg =
+        by.length == 0
+            ? "no replication of " + n + " could be kept"
+            : String.format(
+                java.util.Locale.ROOT,
+                "no replication of %,d tried reproduces the observations known by %s; "
+                    + "observation %s was the first one contradicted in %,d of them%s: the inputs' stated uncertainty cannot "
+                    + "produce it (widen the inputs it depends on, or check the observation)",
+                n,
+                asOf,
+                id,
+                by[worst],
+                r.rejections().soft() > 0
+                    ? " ("
+                        + r.rejections().soft()
+                        + " more turned away by the soft observations' kernel)"
+                    : "");
     return new NoReplicationReproduces(id, by.length == 0 ? 0 : by[worst], n, msg);
   }
 }

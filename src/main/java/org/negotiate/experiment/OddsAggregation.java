@@ -43,19 +43,39 @@ final class OddsAggregation {
       }
       double[] sorted = Arrays.copyOf(values, m);
       Arrays.sort(sorted);
-      return new ConvergenceOdds.IssueTerms(issue.id(), issue.label(), m, hist,
-          m == 0 ? Double.NaN : sum / m, Quantiles.nearestRank(sorted, 0.1), Quantiles.nearestRank(sorted, 0.5), Quantiles.nearestRank(sorted, 0.9));
+      return new ConvergenceOdds.IssueTerms(
+          issue.id(),
+          issue.label(),
+          m,
+          hist,
+          m == 0 ? Double.NaN : sum / m,
+          Quantiles.nearestRank(sorted, 0.1),
+          Quantiles.nearestRank(sorted, 0.5),
+          Quantiles.nearestRank(sorted, 0.9));
     }
   }
 
-  static ConvergenceOdds of(Scenario s, int rounds, long seed, int n, Accumulator counts,
-      TermsSource termsSource, List<String> canonical) {
+  static ConvergenceOdds of(
+      Scenario s,
+      int rounds,
+      long seed,
+      int n,
+      Accumulator counts,
+      TermsSource termsSource,
+      List<String> canonical) {
     List<ConvergenceOdds.MonthOdds> byMonth = new ArrayList<>();
     long cumulative = 0;
     for (int t = 0; t < rounds; t++) {
       cumulative += counts.agreedAt[t];
       double[] ci = Proportions.wilson(n, cumulative);
-      byMonth.add(new ConvergenceOdds.MonthOdds(t, s.calendar().month(t), cumulative, n == 0 ? Double.NaN : (double) cumulative / n, ci[0], ci[1]));
+      byMonth.add(
+          new ConvergenceOdds.MonthOdds(
+              t,
+              s.calendar().month(t),
+              cumulative,
+              n == 0 ? Double.NaN : (double) cumulative / n,
+              ci[0],
+              ci[1]));
     }
 
     List<ConvergenceOdds.IssueTerms> terms = new ArrayList<>();
@@ -66,7 +86,9 @@ final class OddsAggregation {
     for (Actor a : s.actors()) {
       if (a.role() != Role.PARTY) continue;
       long c = counts.blocked[canonical.indexOf(a.id())];
-      blockers.add(new ConvergenceOdds.BlockerShare(a.id(), a.name(), c, failed == 0 ? 0 : (double) c / failed));
+      blockers.add(
+          new ConvergenceOdds.BlockerShare(
+              a.id(), a.name(), c, failed == 0 ? 0 : (double) c / failed));
     }
     blockers.sort(Comparator.comparingLong(ConvergenceOdds.BlockerShare::failedRuns).reversed());
 
@@ -81,13 +103,20 @@ final class OddsAggregation {
         for (int t = 0; t < rounds; t++) {
           YearMonth month = s.calendar().month(t);
           double[] band = tally.quantiles(t, a, k, BAND);
-          positions.add(new ConvergenceOdds.PositionBand(actor[0], actor[1], s.issues().get(k).id(), t, month,
-              band[0], band[1], band[2]));
+          positions.add(
+              new ConvergenceOdds.PositionBand(
+                  actor[0], actor[1], s.issues().get(k).id(), t, month, band[0], band[1], band[2]));
         }
       }
     }
-    return new ConvergenceOdds(s.name(), n, seed, List.copyOf(byMonth), List.copyOf(terms),
-        List.copyOf(blockers), List.copyOf(positions));
+    return new ConvergenceOdds(
+        s.name(),
+        n,
+        seed,
+        List.copyOf(byMonth),
+        List.copyOf(terms),
+        List.copyOf(blockers),
+        List.copyOf(positions));
   }
 
   /** The position bands: 10th, 50th and 90th percentiles. */

@@ -20,8 +20,8 @@ import org.negotiate.sim.RunOutcome;
 
 /**
  * Each replication's outcome against the parties' outcome space, with the inputs as they stood at
- * the end of that run (its own draw, after the events that had fired): whether the red lines left
- * a zone, and for a deal how far its terms fall short of the Pareto frontier and how far they lie
+ * the end of that run (its own draw, after the events that had fired): whether the red lines left a
+ * zone, and for a deal how far its terms fall short of the Pareto frontier and how far they lie
  * from the Nash and Kalai–Smorodinsky points.
  *
  * @param agreed null for a run without a deal
@@ -36,6 +36,7 @@ public record OutcomeAnalysis(boolean zone, Assessment agreed) {
    * default analyses no run and says so; an explicit {@code --analyse N} still runs.
    */
   public static final int DEFAULT_MAX_PARTIES = 8;
+
   public static final int DEFAULT_MAX_ISSUES = 12;
 
   /** Why the default analysis is left out for this scenario, or null when it runs. */
@@ -43,36 +44,47 @@ public record OutcomeAnalysis(boolean zone, Assessment agreed) {
     long parties = s.actors().stream().filter(a -> a.role() == Role.PARTY).count();
     int issues = s.issues().size();
     if (parties <= DEFAULT_MAX_PARTIES && issues <= DEFAULT_MAX_ISSUES) return null;
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "outcome analysis left out: %d parties on %d issues (the default analyses at most %d parties on %d issues,"
             + " its cost grows with both); --analyse N runs it on the first N replications anyway",
-        parties, issues, DEFAULT_MAX_PARTIES, DEFAULT_MAX_ISSUES);
+        parties,
+        issues,
+        DEFAULT_MAX_PARTIES,
+        DEFAULT_MAX_ISSUES);
   }
 
   /**
    * One analysis for each of the first {@code limit} replications, in index order (null beyond):
    * the frontier and the bargaining points are solved afresh for every run's own inputs, some
-   * milliseconds each, so the default analyses a sample. Computed in parallel; the same whatever the
-   * thread count.
+   * milliseconds each, so the default analyses a sample. Computed in parallel; the same whatever
+   * the thread count.
    */
-  public static OutcomeAnalysis[] of(Scenario s, MonteCarlo.Options o, List<RunOutcome> outcomes, int limit)
+  public static OutcomeAnalysis[] of(
+      Scenario s, MonteCarlo.Options o, List<RunOutcome> outcomes, int limit)
       throws InterruptedException {
     OutcomeAnalysis[] out = new OutcomeAnalysis[outcomes.size()];
     int count = Math.min(limit, outcomes.size());
     if (count <= 0) return out;
     int threads = Math.max(1, Math.min(o.threads(), count));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "outcome-analysis");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "outcome-analysis");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> work = new ArrayList<>();
       for (int w = 0; w < threads; w++) {
         final int worker = w;
-        work.add(pool.submit(() -> {
-          for (int i = worker; i < count; i += threads) out[i] = analyse(s, o, i, outcomes.get(i));
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int i = worker; i < count; i += threads)
+                    out[i] = analyse(s, o, i, outcomes.get(i));
+                }));
       }
       for (Future<?> f : work) f.get();
       return out;
@@ -85,7 +97,8 @@ public record OutcomeAnalysis(boolean zone, Assessment agreed) {
   }
 
   static OutcomeAnalysis analyse(Scenario s, MonteCarlo.Options o, int index, RunOutcome r) {
-    NegotiationSetup setup = SetupSampler.draw(s, o.rounds(), o.exactRounds(), Streams.replicationSeed(o.seed(), index));
+    NegotiationSetup setup =
+        SetupSampler.draw(s, o.rounds(), o.exactRounds(), Streams.replicationSeed(o.seed(), index));
     Inputs in = setup.initial().copy();
     for (ScheduledEvent e : setup.events()) {
       if (e.round() <= r.round()) e.changes().forEach(in::apply);

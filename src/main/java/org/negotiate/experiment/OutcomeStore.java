@@ -16,9 +16,9 @@ import org.negotiate.sim.RunOutcome;
 
 /**
  * Every replication's outcome (without its trajectory) as a fixed-size record at its index, so
- * workers write in any order and readers see index order. Segments of 8 MB: the first on the
- * heap, the others mapped from a temporary file that is deleted when the run ends (the mapping
- * stays readable until the result is dropped).
+ * workers write in any order and readers see index order. Segments of 8 MB: the first on the heap,
+ * the others mapped from a temporary file that is deleted when the run ends (the mapping stays
+ * readable until the result is dropped).
  */
 final class OutcomeStore {
   private static final int SEGMENT_BYTES = 8 << 20;
@@ -50,7 +50,10 @@ final class OutcomeStore {
       if (segments.isEmpty()) {
         segments.add(ByteBuffer.allocate(inHeap * recordBytes));
       } else if (segments.get(0).capacity() < inHeap * recordBytes) {
-        ByteBuffer bigger = ByteBuffer.allocate(Math.max(inHeap, Math.min(perSegment, 2 * segments.get(0).capacity() / recordBytes)) * recordBytes);
+        ByteBuffer bigger =
+            ByteBuffer.allocate(
+                Math.max(inHeap, Math.min(perSegment, 2 * segments.get(0).capacity() / recordBytes))
+                    * recordBytes);
         bigger.put(0, segments.get(0), 0, segments.get(0).capacity());
         segments.set(0, bigger);
       }
@@ -58,9 +61,15 @@ final class OutcomeStore {
       while ((long) segments.size() * perSegment < n) {
         if (file == null) {
           Path tmp = Files.createTempFile("negotiate-outcomes-", ".bin");
-          file = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+          file =
+              FileChannel.open(
+                  tmp,
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.DELETE_ON_CLOSE);
         }
-        segments.add(file.map(FileChannel.MapMode.READ_WRITE, (segments.size() - 1) * bytes, bytes));
+        segments.add(
+            file.map(FileChannel.MapMode.READ_WRITE, (segments.size() - 1) * bytes, bytes));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the outcomes of " + n + " replications", e);
@@ -109,7 +118,9 @@ final class OutcomeStore {
 
   /** Puts record {@code index} from {@code src} at {@code offset} (a cluster block's records). */
   void putRecord(int index, byte[] src, int offset) {
-    segments.get(index / perSegment).put((index % perSegment) * recordBytes, src, offset, recordBytes);
+    segments
+        .get(index / perSegment)
+        .put((index % perSegment) * recordBytes, src, offset, recordBytes);
   }
 
   /** Marks the record at {@code index} as a replication the observations rejected. */
@@ -147,8 +158,15 @@ final class OutcomeStore {
     p += 8 * issues;
     double[] utilities = new double[actors];
     for (int a = 0; a < actors; a++) utilities[a] = b.getDouble(p + 8 * a);
-    return new RunOutcome(b.getLong(at), ENDINGS[b.get(at + 8)], b.getInt(at + 10), terms, utilities, b.getInt(at + 14),
-        reason < 0 ? null : REASONS[reason], null);
+    return new RunOutcome(
+        b.getLong(at),
+        ENDINGS[b.get(at + 8)],
+        b.getInt(at + 10),
+        terms,
+        utilities,
+        b.getInt(at + 14),
+        reason < 0 ? null : REASONS[reason],
+        null);
   }
 
   /** The first n outcomes as a list (each read from the store when asked for). */

@@ -32,9 +32,15 @@ import java.util.zip.CRC32;
 public final class PieceJournal {
   private static final String FILE = "pieces.bin";
   private static final int MAGIC = 0x4e475031; // "NGP1"
-  /** A journal is a file like any other: only our results and the JDK values they hold may come back from it. */
-  private static final java.io.ObjectInputFilter ONLY_RESULTS = java.io.ObjectInputFilter.Config.createFilter(
-      "maxdepth=20;maxrefs=10000000;org.negotiate.**;java.lang.*;java.util.*;java.time.*;!*");
+
+  /**
+   * A journal is a file like any other: only our results and the JDK values they hold may come back
+   * from it.
+   */
+  private static final java.io.ObjectInputFilter ONLY_RESULTS =
+      java.io.ObjectInputFilter.Config.createFilter(
+          "maxdepth=20;maxrefs=10000000;org.negotiate.**;java.lang.*;java.util.*;java.time.*;!*");
+
   private final Path dir;
 
   public PieceJournal(Path dir) {
@@ -58,8 +64,9 @@ public final class PieceJournal {
    * skipping the pieces the journal already holds and journalling the others in stages (a few per
    * worker at a time, so a hard stop loses at most a stage).
    */
-  public <T extends Serializable> List<T> map(Engine engine, int n, long replicationsEach, Engine.Task<T> task,
-      Progress progress) throws InterruptedException {
+  public <T extends Serializable> List<T> map(
+      Engine engine, int n, long replicationsEach, Engine.Task<T> task, Progress progress)
+      throws InterruptedException {
     List<Entry> restored = restore(n, true);
     Object[] results = new Object[n];
     for (Entry e : restored) results[e.index] = e.value;
@@ -70,14 +77,20 @@ public final class PieceJournal {
     int stage = Math.max(1, 4 * engine.parallelism());
     if (engine.distributed()) {
       long perTask = Math.max(1, engine.blockReplications() / Math.max(1, replicationsEach));
-      // a stage is a cluster job: several waves of tasks, so start-up and the slowest task weigh little
-      stage = (int) Math.min(Integer.MAX_VALUE, Math.max(stage, 8L * engine.parallelism() * perTask));
+      // a stage is a cluster job: several waves of tasks, so start-up and the slowest task weigh
+      // little
+      stage =
+          (int) Math.min(Integer.MAX_VALUE, Math.max(stage, 8L * engine.parallelism() * perTask));
     }
     for (int from = 0; from < todo.size(); from += stage) {
       List<Integer> batch = List.copyOf(todo.subList(from, Math.min(todo.size(), from + stage)));
       long done = before + from;
-      List<T> out = engine.map(batch.size(), replicationsEach, j -> task.run(batch.get(j)),
-          progress == null ? null : d -> progress.done(done + d));
+      List<T> out =
+          engine.map(
+              batch.size(),
+              replicationsEach,
+              j -> task.run(batch.get(j)),
+              progress == null ? null : d -> progress.done(done + d));
       append(batch, out);
       for (int j = 0; j < batch.size(); j++) results[batch.get(j)] = out.get(j);
     }
@@ -87,8 +100,8 @@ public final class PieceJournal {
   private record Entry(int index, Object value) {}
 
   /**
-   * The whole entries of the journal with an index below {@code n}; with {@code cutTornTail}, a torn
-   * tail is cut off the file (only by the run that is about to append to it).
+   * The whole entries of the journal with an index below {@code n}; with {@code cutTornTail}, a
+   * torn tail is cut off the file (only by the run that is about to append to it).
    */
   private List<Entry> restore(int n, boolean cutTornTail) {
     Path file = dir.resolve(FILE);
@@ -149,13 +162,18 @@ public final class PieceJournal {
         byte[] bytes = write(values.get(j));
         CRC32 c = new CRC32();
         c.update(bytes);
-        ByteBuffer head = ByteBuffer.allocate(12).putInt(MAGIC).putInt(indices.get(j)).putInt(bytes.length);
+        ByteBuffer head =
+            ByteBuffer.allocate(12).putInt(MAGIC).putInt(indices.get(j)).putInt(bytes.length);
         buf.write(head.array());
         buf.write(bytes);
         buf.write(ByteBuffer.allocate(8).putLong(c.getValue()).array());
       }
-      try (FileChannel ch = FileChannel.open(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND)) {
+      try (FileChannel ch =
+          FileChannel.open(
+              dir.resolve(FILE),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND)) {
         ByteBuffer b = ByteBuffer.wrap(buf.toByteArray());
         while (b.hasRemaining()) ch.write(b);
         ch.force(true);
@@ -178,26 +196,30 @@ public final class PieceJournal {
       in.setObjectInputFilter(ONLY_RESULTS);
       return in.readObject();
     } catch (IOException | ClassNotFoundException | RuntimeException e) {
-      throw new JournalDamaged(file + " is damaged: an entry with a matching checksum cannot be read (" + e + ")");
+      throw new JournalDamaged(
+          file + " is damaged: an entry with a matching checksum cannot be read (" + e + ")");
     }
   }
 
   /**
-   * An entry that does not check out at {@code at}: the torn tail of an append that did not
-   * finish (nothing but zeros after it, as a file system can leave), or else damage in the middle
-   * of the journal, which is refused rather than silently cut.
+   * An entry that does not check out at {@code at}: the torn tail of an append that did not finish
+   * (nothing but zeros after it, as a file system can leave), or else damage in the middle of the
+   * journal, which is refused rather than silently cut.
    */
   private static void tornOrDamaged(Path file, byte[] all, long at) {
     for (long i = at; i < all.length; i++) {
       if (all[(int) i] != 0) {
         // only the last entry can be torn; data after a bad entry means the file was changed
         if (lastEntryFrom(all, at)) return;
-        throw new JournalDamaged(file + " is damaged at byte " + at + ": an entry does not match its checksum");
+        throw new JournalDamaged(
+            file + " is damaged at byte " + at + ": an entry does not match its checksum");
       }
     }
   }
 
-  /** Whether the bytes from {@code at} are at most one entry (a torn append), judged by its header. */
+  /**
+   * Whether the bytes from {@code at} are at most one entry (a torn append), judged by its header.
+   */
   private static boolean lastEntryFrom(byte[] all, long at) {
     if (all.length - at < 12) return true;
     int length = ByteBuffer.wrap(all, (int) at + 8, 4).getInt();

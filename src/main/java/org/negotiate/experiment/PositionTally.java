@@ -10,26 +10,30 @@ import java.util.List;
 
 /**
  * Where actors stood, round by round, over many replications: a histogram of half-point bins per
- * (round, actor, issue). Counts are integers, so merging tallies gives the same result in any
- * order and with any number of threads. One flat array, [round][actor][issue][bin].
+ * (round, actor, issue). Counts are integers, so merging tallies gives the same result in any order
+ * and with any number of threads. One flat array, [round][actor][issue][bin].
  *
- * <p>A histogram costs 201 ints a cell whatever the number of runs: 81 MB for one run of 100
- * actors × 10 issues × 100 rounds. So the first {@link #KEEP_RUNS} runs are kept as they are, one
- * byte (the bin) a cell, and turned into counts only when more come; the quantiles of the kept
- * bins are those the counts would give, so which form a tally is in never shows in a result.
+ * <p>A histogram costs 201 ints a cell whatever the number of runs: 81 MB for one run of 100 actors
+ * × 10 issues × 100 rounds. So the first {@link #KEEP_RUNS} runs are kept as they are, one byte
+ * (the bin) a cell, and turned into counts only when more come; the quantiles of the kept bins are
+ * those the counts would give, so which form a tally is in never shows in a result.
  */
 public final class PositionTally implements java.io.Serializable {
   static final int BINS = 201;
+
   /** Runs kept as bins before the histogram is built (64 bytes a cell against its 804). */
   static final int KEEP_RUNS = org.negotiate.scenario.Limits.TALLY_KEPT_RUNS;
+
   /** A cell with no position (NaN) in a kept run; bins are 0–200. */
   private static final byte NONE = (byte) 0xFF;
 
   private final int rounds;
   private final int actors;
   private final int issues;
+
   /** The histogram, or null while the runs are kept. */
   private int[] bins;
+
   /** The kept runs' bins, [round][actor][issue] each, while {@link #bins} is null. */
   private List<byte[]> kept = new ArrayList<>();
 
@@ -78,7 +82,10 @@ public final class PositionTally implements java.io.Serializable {
     }
   }
 
-  /** The counts themselves, [round][actor][issue][bin]: the kept runs are counted into a histogram first. */
+  /**
+   * The counts themselves, [round][actor][issue][bin]: the kept runs are counted into a histogram
+   * first.
+   */
   int[] counts() {
     if (bins == null) {
       bins = new int[cells() * BINS];
@@ -170,8 +177,8 @@ public final class PositionTally implements java.io.Serializable {
   }
 
   /**
-   * The quantiles {@code qs} (ascending) of positions at (round, actor, issue), NaN when no run
-   * had one: the least bin with at least ⌈q·n⌉ of the n positions at or below it.
+   * The quantiles {@code qs} (ascending) of positions at (round, actor, issue), NaN when no run had
+   * one: the least bin with at least ⌈q·n⌉ of the n positions at or below it.
    */
   double[] quantiles(int round, int actor, int issue, double[] qs) {
     int cell = (round * actors + actor) * issues + issue;

@@ -20,7 +20,10 @@ import org.negotiate.sim.RunOutcome;
  */
 public record Posterior(List<Input> inputs, int attempted, int kept) {
 
-  /** Bins of {@link Input#priorDensity()} and {@link Input#posteriorDensity()} over the input's range. */
+  /**
+   * Bins of {@link Input#priorDensity()} and {@link Input#posteriorDensity()} over the input's
+   * range.
+   */
   public static final int BINS = 20;
 
   /**
@@ -32,13 +35,26 @@ public record Posterior(List<Input> inputs, int attempted, int kept) {
    * @param priorDensity share of the prior sample per bin
    * @param posteriorDensity share of the posterior sample per bin
    */
-  public record Input(String key, double priorMean, double[] priorBand, double posteriorMean, double[] posteriorBand,
-      double shift, double lo, double hi, double[] priorDensity, double[] posteriorDensity) {
+  public record Input(
+      String key,
+      double priorMean,
+      double[] priorBand,
+      double posteriorMean,
+      double[] posteriorBand,
+      double shift,
+      double lo,
+      double hi,
+      double[] priorDensity,
+      double[] posteriorDensity) {
 
     /** The finding in words, e.g. "higher than assumed (+0.8 sd)", or "about as assumed". */
     public String reading() {
       if (Math.abs(shift) < 0.25) return "about as assumed";
-      return String.format(java.util.Locale.ROOT, "%s than assumed (%+.1f sd)", shift > 0 ? "higher" : "lower", shift);
+      return String.format(
+          java.util.Locale.ROOT,
+          "%s than assumed (%+.1f sd)",
+          shift > 0 ? "higher" : "lower",
+          shift);
     }
   }
 
@@ -56,10 +72,21 @@ public record Posterior(List<Input> inputs, int attempted, int kept) {
       double qm = post.length == 0 ? Double.NaN : mean(post);
       double lo = Arrays.stream(prior).min().orElse(0);
       double hi = Arrays.stream(prior).max().orElse(1);
-      rows.add(new Input(in.key(), pm, band(prior), qm, band(post), sd > 0 ? (qm - pm) / sd : 0, lo, hi,
-          density(prior, lo, hi), density(post, lo, hi)));
+      rows.add(
+          new Input(
+              in.key(),
+              pm,
+              band(prior),
+              qm,
+              band(post),
+              sd > 0 ? (qm - pm) / sd : 0,
+              lo,
+              hi,
+              density(prior, lo, hi),
+              density(post, lo, hi)));
     }
-    rows.sort(Comparator.comparingDouble((Input r) -> -Math.abs(r.shift())).thenComparing(Input::key));
+    rows.sort(
+        Comparator.comparingDouble((Input r) -> -Math.abs(r.shift())).thenComparing(Input::key));
     return new Posterior(List.copyOf(rows), attempted, kept.size());
   }
 
@@ -80,7 +107,11 @@ public record Posterior(List<Input> inputs, int attempted, int kept) {
     if (v.length == 0) return new double[] {Double.NaN, Double.NaN, Double.NaN};
     double[] sorted = v.clone();
     Arrays.sort(sorted);
-    return new double[] {Quantiles.nearestRank(sorted, 0.1), Quantiles.nearestRank(sorted, 0.5), Quantiles.nearestRank(sorted, 0.9)};
+    return new double[] {
+      Quantiles.nearestRank(sorted, 0.1),
+      Quantiles.nearestRank(sorted, 0.5),
+      Quantiles.nearestRank(sorted, 0.9)
+    };
   }
 
   private static double[] density(double[] v, double lo, double hi) {

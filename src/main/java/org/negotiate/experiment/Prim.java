@@ -10,19 +10,20 @@ import java.util.List;
  * cases of interest (the <b>density</b>) is high while the box still holds a large share of all
  * cases of interest (the <b>coverage</b>).
  *
- * <p><b>Peeling</b>: starting from the box holding every case, each step considers, for every input,
- * cutting off the {@code alpha} share of the box's cases with the lowest values and the share with
- * the highest, and makes the cut that leaves the highest density (ties: the cut that leaves more
- * cases, then the first input, the lower side first). Peeling stops when the next box would hold
- * fewer than {@code minMass} of all cases, when the density is 1, or when no cut removes a case.
- * The sequence of boxes is the <b>peeling trajectory</b>.
+ * <p><b>Peeling</b>: starting from the box holding every case, each step considers, for every
+ * input, cutting off the {@code alpha} share of the box's cases with the lowest values and the
+ * share with the highest, and makes the cut that leaves the highest density (ties: the cut that
+ * leaves more cases, then the first input, the lower side first). Peeling stops when the next box
+ * would hold fewer than {@code minMass} of all cases, when the density is 1, or when no cut removes
+ * a case. The sequence of boxes is the <b>peeling trajectory</b>.
  *
- * <p><b>Choice</b>: see {@link #choose}: the densest box with coverage at least {@code minCoverage},
- * or a box before it on the trajectory (larger coverage) whose density is within one standard error.
+ * <p><b>Choice</b>: see {@link #choose}: the densest box with coverage at least {@code
+ * minCoverage}, or a box before it on the trajectory (larger coverage) whose density is within one
+ * standard error.
  *
- * <p><b>Pasting</b>: the chosen box is then widened, one side of one input at a time, by the
- * {@code alpha} share (of the box's cases) of the nearest cases outside that side that are inside
- * every other range, as long as the widening with the highest density raises the density.
+ * <p><b>Pasting</b>: the chosen box is then widened, one side of one input at a time, by the {@code
+ * alpha} share (of the box's cases) of the nearest cases outside that side that are inside every
+ * other range, as long as the widening with the highest density raises the density.
  *
  * <p><b>Pruning</b>: finally a bound (one side of one input) is dropped when dropping it lowers the
  * density by less than one standard error (at least {@link #PRUNE_TOLERANCE}) in all, the one that
@@ -89,10 +90,18 @@ public final class Prim {
    * @param box the final box: pasted, then pruned
    * @param baseDensity share of cases of interest among all cases
    */
-  public record Result(List<Step> trajectory, int chosen, Step pasted, Step box, double baseDensity, int cases, int hits) {}
+  public record Result(
+      List<Step> trajectory,
+      int chosen,
+      Step pasted,
+      Step box,
+      double baseDensity,
+      int cases,
+      int hits) {}
 
   /** Peels, chooses, pastes and prunes. */
-  public static Result run(double[][] x, boolean[] y, double alpha, double minMass, double minCoverage) {
+  public static Result run(
+      double[][] x, boolean[] y, double alpha, double minMass, double minCoverage) {
     if (x.length != y.length) throw new IllegalArgumentException("x and y differ in length");
     if (!(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("alpha must be in (0, 1)");
     int n = x.length;
@@ -102,7 +111,14 @@ public final class Prim {
     int chosen = choose(traj, minCoverage);
     Step pasted = paste(x, y, traj.get(chosen), alpha, hits);
     Step pruned = prune(x, y, pasted, hits);
-    return new Result(List.copyOf(traj), chosen, pasted, pruned, n == 0 ? Double.NaN : (double) hits / n, n, hits);
+    return new Result(
+        List.copyOf(traj),
+        chosen,
+        pasted,
+        pruned,
+        n == 0 ? Double.NaN : (double) hits / n,
+        n,
+        hits);
   }
 
   /** The peeling trajectory. */
@@ -125,14 +141,16 @@ public final class Prim {
         for (int i = 0; i < m; i++) v[i] = x[inside[i]][j];
         Arrays.sort(v);
         if (cut >= m) continue;
-        // lower side: keep values >= the cut-th smallest; upper side: keep values <= the cut-th largest
+        // lower side: keep values >= the cut-th smallest; upper side: keep values <= the cut-th
+        // largest
         Box lower = box.with(j, v[cut], box.hi()[j]);
         Box upper = box.with(j, box.lo()[j], v[m - 1 - cut]);
         for (Box candidate : new Box[] {lower, upper}) {
           Step s = measure(x, y, candidate, hits, inside);
           if (s.cases() >= m || s.cases() == 0) continue; // removes nothing, or everything
           if ((double) s.cases() / n < minMass) continue;
-          if (best == null || s.density() > best.density() + 1e-12
+          if (best == null
+              || s.density() > best.density() + 1e-12
               || (Math.abs(s.density() - best.density()) <= 1e-12 && s.cases() > best.cases())) {
             best = s;
           }
@@ -182,22 +200,29 @@ public final class Prim {
       for (int j = 0; j < dims; j++) {
         for (int side = 0; side < 2; side++) {
           Box b = current.box();
-          if (side == 0 ? b.lo()[j] == Double.NEGATIVE_INFINITY : b.hi()[j] == Double.POSITIVE_INFINITY) continue;
+          if (side == 0
+              ? b.lo()[j] == Double.NEGATIVE_INFINITY
+              : b.hi()[j] == Double.POSITIVE_INFINITY) continue;
           // cases inside every other range and beyond this side
           List<Double> beyond = new ArrayList<>();
           for (double[] row : x) {
             double v = row[j];
             if (side == 0 ? v >= b.lo()[j] : v <= b.hi()[j]) continue;
-            if (!b.with(j, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY).contains(row)) continue;
+            if (!b.with(j, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY).contains(row))
+              continue;
             beyond.add(v);
           }
           if (beyond.isEmpty()) continue;
-          beyond.sort(side == 0 ? java.util.Comparator.reverseOrder() : java.util.Comparator.naturalOrder());
+          beyond.sort(
+              side == 0
+                  ? java.util.Comparator.reverseOrder()
+                  : java.util.Comparator.naturalOrder());
           double bound = beyond.get(Math.min(add, beyond.size()) - 1);
           boolean toEnd = add >= beyond.size();
-          Box wider = side == 0
-              ? b.with(j, toEnd ? Double.NEGATIVE_INFINITY : bound, b.hi()[j])
-              : b.with(j, b.lo()[j], toEnd ? Double.POSITIVE_INFINITY : bound);
+          Box wider =
+              side == 0
+                  ? b.with(j, toEnd ? Double.NEGATIVE_INFINITY : bound, b.hi()[j])
+                  : b.with(j, b.lo()[j], toEnd ? Double.POSITIVE_INFINITY : bound);
           Step s = measure(x, y, wider, totalHits);
           if (best == null || s.density() > best.density() + 1e-12) best = s;
         }
@@ -219,8 +244,13 @@ public final class Prim {
       Box b = current.box();
       for (int j = 0; j < b.lo().length; j++) {
         for (int side = 0; side < 2; side++) {
-          if (side == 0 ? b.lo()[j] == Double.NEGATIVE_INFINITY : b.hi()[j] == Double.POSITIVE_INFINITY) continue;
-          Box wider = side == 0 ? b.with(j, Double.NEGATIVE_INFINITY, b.hi()[j]) : b.with(j, b.lo()[j], Double.POSITIVE_INFINITY);
+          if (side == 0
+              ? b.lo()[j] == Double.NEGATIVE_INFINITY
+              : b.hi()[j] == Double.POSITIVE_INFINITY) continue;
+          Box wider =
+              side == 0
+                  ? b.with(j, Double.NEGATIVE_INFINITY, b.hi()[j])
+                  : b.with(j, b.lo()[j], Double.POSITIVE_INFINITY);
           Step s = measure(x, y, wider, totalHits);
           if (s.density() < start.density() - tolerance) continue;
           if (best == null || s.density() > best.density() + 1e-12) best = s;
@@ -240,7 +270,12 @@ public final class Prim {
       cases++;
       if (y[i]) hits++;
     }
-    return new Step(box, cases, hits, totalHits == 0 ? 0 : (double) hits / totalHits, cases == 0 ? 0 : (double) hits / cases,
+    return new Step(
+        box,
+        cases,
+        hits,
+        totalHits == 0 ? 0 : (double) hits / totalHits,
+        cases == 0 ? 0 : (double) hits / cases,
         x.length == 0 ? 0 : (double) cases / x.length);
   }
 
@@ -253,7 +288,12 @@ public final class Prim {
       cases++;
       if (y[i]) hits++;
     }
-    return new Step(box, cases, hits, totalHits == 0 ? 0 : (double) hits / totalHits, cases == 0 ? 0 : (double) hits / cases,
+    return new Step(
+        box,
+        cases,
+        hits,
+        totalHits == 0 ? 0 : (double) hits / totalHits,
+        cases == 0 ? 0 : (double) hits / cases,
         x.length == 0 ? 0 : (double) cases / x.length);
   }
 

@@ -1,25 +1,25 @@
 package org.negotiate.experiment;
 
 /**
- * 95% intervals for the difference of two proportions, {@code pB − pA}, from the counts of a
- * paired 2×2 table (both runs of replication i agreed, only A's, only B's, neither) or from two
+ * 95% intervals for the difference of two proportions, {@code pB − pA}, from the counts of a paired
+ * 2×2 table (both runs of replication i agreed, only A's, only B's, neither) or from two
  * independent samples.
  *
  * <p><b>Paired</b>: Newcombe's hybrid score interval for paired data (Newcombe 1998, Statistics in
  * Medicine 17:2635–2650, method 10; as worked in Altman et al., <i>Statistics with Confidence</i>,
- * 2nd ed., 2000, p. 52): the Wilson limits of each proportion, combined with the correlation
- * {@code φ} of the pair, whose numerator {@code n11·n00 − n10·n01} is reduced by {@code n/2} when
- * positive (to 0 if that makes it negative) and 0 when the table has an empty margin. With
- * common random numbers the correlation is what makes the paired interval narrower than the
- * independent one. One exception: when no replication is discordant ({@code n10 = n01 = 0}) the
- * difference is exactly 0 in every replication and the interval is [0, 0], which is what the Wald
- * interval on the per-replication differences {@code d_i} gives (their variance is 0). The score
- * interval would instead allow for discordant pairs that never occurred (about ±z²/n), which for
- * a scenario compared with itself is no uncertainty at all.
+ * 2nd ed., 2000, p. 52): the Wilson limits of each proportion, combined with the correlation {@code
+ * φ} of the pair, whose numerator {@code n11·n00 − n10·n01} is reduced by {@code n/2} when positive
+ * (to 0 if that makes it negative) and 0 when the table has an empty margin. With common random
+ * numbers the correlation is what makes the paired interval narrower than the independent one. One
+ * exception: when no replication is discordant ({@code n10 = n01 = 0}) the difference is exactly 0
+ * in every replication and the interval is [0, 0], which is what the Wald interval on the
+ * per-replication differences {@code d_i} gives (their variance is 0). The score interval would
+ * instead allow for discordant pairs that never occurred (about ±z²/n), which for a scenario
+ * compared with itself is no uncertainty at all.
  *
  * <p><b>Unpaired</b>: Newcombe's hybrid score interval for independent proportions (Newcombe 1998,
- * Statistics in Medicine 17:873–890, method 10), for comparison: what the interval would be if
- * the two scenarios had been run with unrelated draws.
+ * Statistics in Medicine 17:873–890, method 10), for comparison: what the interval would be if the
+ * two scenarios had been run with unrelated draws.
  */
 public final class Proportions {
   /** The 97.5% standard normal quantile. */
@@ -35,20 +35,21 @@ public final class Proportions {
   }
 
   /**
-   * 95% Wilson score interval for x successes in n trials, as {lower, upper} (Commons Math's
-   * {@code WilsonScoreInterval}, clipped to [0, 1]); [0, 1] when there are no trials (every
-   * replication failed: nothing is known). The one Wilson interval of the project.
+   * 95% Wilson score interval for x successes in n trials, as {lower, upper} (Commons Math's {@code
+   * WilsonScoreInterval}, clipped to [0, 1]); [0, 1] when there are no trials (every replication
+   * failed: nothing is known). The one Wilson interval of the project.
    */
   public static double[] wilson(long n, long x) {
     if (n <= 0) return new double[] {0, 1};
     org.apache.commons.math3.stat.interval.ConfidenceInterval ci =
-        new org.apache.commons.math3.stat.interval.WilsonScoreInterval().createInterval((int) n, (int) x, 0.95);
+        new org.apache.commons.math3.stat.interval.WilsonScoreInterval()
+            .createInterval((int) n, (int) x, 0.95);
     return new double[] {Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound())};
   }
 
   /**
-   * Paired difference {@code pB − pA} from the paired table: {@code both} runs agreed,
-   * {@code onlyA}, {@code onlyB}, {@code neither}.
+   * Paired difference {@code pB − pA} from the paired table: {@code both} runs agreed, {@code
+   * onlyA}, {@code onlyB}, {@code neither}.
    */
   public static Interval paired(long both, long onlyA, long onlyB, long neither) {
     long n = both + onlyA + onlyB + neither;
@@ -60,7 +61,8 @@ public final class Proportions {
     double[] a = wilson(n, both + onlyA);
     double[] b = wilson(n, both + onlyB);
     // phi of the table with B as the first variable: (n11 n00 - nB-only nA-only) / sqrt(margins)
-    double margins = (double) (both + onlyB) * (onlyA + neither) * (both + onlyA) * (onlyB + neither);
+    double margins =
+        (double) (both + onlyB) * (onlyA + neither) * (both + onlyA) * (onlyB + neither);
     double phi = 0;
     if (margins > 0) {
       double num = (double) both * neither - (double) onlyA * onlyB;

@@ -1,9 +1,9 @@
 package org.negotiate.experiment;
 
 /**
- * The quantiles the experiments report, in one place. Two definitions, each where it belongs:
- * the nearest rank for the bands of runs (a value some run actually had), linear interpolation
- * for bootstrap percentiles (a smooth estimate of an interval's end).
+ * The quantiles the experiments report, in one place. Two definitions, each where it belongs: the
+ * nearest rank for the bands of runs (a value some run actually had), linear interpolation for
+ * bootstrap percentiles (a smooth estimate of an interval's end).
  */
 public final class Quantiles {
   private Quantiles() {}
@@ -20,8 +20,8 @@ public final class Quantiles {
 
   /**
    * The quantile of ascending {@code sorted} values by linear interpolation between the order
-   * statistics at position {@code p (n - 1)} (Hyndman and Fan's type 7, R's default); NaN when there
-   * are none.
+   * statistics at position {@code p (n - 1)} (Hyndman and Fan's type 7, R's default); NaN when
+   * there are none.
    */
   public static double interpolated(double[] sorted, double p) {
     if (sorted.length == 0) return Double.NaN;

@@ -18,7 +18,15 @@ import org.negotiate.scenario.Scenario;
  * @param withoutZone draws in which the parties' red lines left no Nash point
  */
 public record ReferenceSummary(
-    String issueId, String label, String point, double nominal, double p10, double p50, double p90, int draws, int withoutZone) {
+    String issueId,
+    String label,
+    String point,
+    double nominal,
+    double p10,
+    double p50,
+    double p90,
+    int draws,
+    int withoutZone) {
 
   /** At most this many draws: enough for the 10–90% spread, and cheap beside the experiment. */
   static final int MAX_DRAWS = 1000;
@@ -47,16 +55,38 @@ public record ReferenceSummary(
       String id = s.issues().get(k).id();
       String label = s.issues().get(k).label();
       out.add(summary(id, label, "compromise", c0[k], compromise[k], n, 0));
-      out.add(summary(id, label, "nash", z0 == null ? Double.NaN : z0[k], Arrays.copyOf(nash[k], nashDraws), n, n - nashDraws));
+      out.add(
+          summary(
+              id,
+              label,
+              "nash",
+              z0 == null ? Double.NaN : z0[k],
+              Arrays.copyOf(nash[k], nashDraws),
+              n,
+              n - nashDraws));
     }
     return out;
   }
 
-  private static ReferenceSummary summary(String id, String label, String point, double nominal, double[] values, int draws, int withoutZone) {
+  private static ReferenceSummary summary(
+      String id,
+      String label,
+      String point,
+      double nominal,
+      double[] values,
+      int draws,
+      int withoutZone) {
     double[] v = values.clone();
     Arrays.sort(v);
-    return new ReferenceSummary(id, label, point, nominal, Quantiles.nearestRank(v, 0.1), Quantiles.nearestRank(v, 0.5),
-        Quantiles.nearestRank(v, 0.9), draws, withoutZone);
+    return new ReferenceSummary(
+        id,
+        label,
+        point,
+        nominal,
+        Quantiles.nearestRank(v, 0.1),
+        Quantiles.nearestRank(v, 0.5),
+        Quantiles.nearestRank(v, 0.9),
+        draws,
+        withoutZone);
   }
-
 }

@@ -10,10 +10,10 @@ import org.negotiate.sim.RunOutcome;
 /**
  * The one replication loop every experiment runs: replication {@code i} of a run with base seed
  * {@code s} draws its inputs with the seed {@code Streams.replicationSeed(s, i)}, runs, and either
- * counts, failed (it threw, or gave a non-finite number where a number must be) or was rejected
- * by the observations it is conditioned on. {@link MonteCarlo} (on this machine's threads or a
- * cluster's blocks) and {@link Batch} (a design point's replications) both go through
- * {@link #attempt}, so a replication is the same run whoever asks for it.
+ * counts, failed (it threw, or gave a non-finite number where a number must be) or was rejected by
+ * the observations it is conditioned on. {@link MonteCarlo} (on this machine's threads or a
+ * cluster's blocks) and {@link Batch} (a design point's replications) both go through {@link
+ * #attempt}, so a replication is the same run whoever asks for it.
  */
 final class ReplicationLoop {
   private ReplicationLoop() {}
@@ -27,7 +27,10 @@ final class ReplicationLoop {
   /** It threw or gave non-finite numbers: left out of the odds, reported on its own. */
   record Failed(MonteCarlo.Failure failure) implements Attempt {}
 
-  /** The observations rejected it: the first hard one it contradicts, or {@code Conditions.Watch.SOFT}. */
+  /**
+   * The observations rejected it: the first hard one it contradicts, or {@code
+   * Conditions.Watch.SOFT}.
+   */
   record Rejected(int by) implements Attempt {}
 
   /**
@@ -37,20 +40,33 @@ final class ReplicationLoop {
    *     from one replication to the next), or null not to record them
    * @param conditions null, or the observations a kept replication must reproduce
    */
-  static Attempt attempt(SetupSampler.Plan plan, Protocol protocol, int rounds, boolean exactRounds, long baseSeed, int index,
-      float[][][] trajectory, Conditions conditions) {
+  static Attempt attempt(
+      SetupSampler.Plan plan,
+      Protocol protocol,
+      int rounds,
+      boolean exactRounds,
+      long baseSeed,
+      int index,
+      float[][][] trajectory,
+      Conditions conditions) {
     long seed = Streams.replicationSeed(baseSeed, index);
     Conditions.Watch watch = conditions == null ? null : conditions.watch();
     RunOutcome r;
     String bad;
     try {
       NegotiationSetup setup = plan.draw(rounds, exactRounds, seed);
-      r = watch == null ? Replication.run(setup, protocol, trajectory) : Replication.run(setup, protocol, trajectory, watch);
+      r =
+          watch == null
+              ? Replication.run(setup, protocol, trajectory)
+              : Replication.run(setup, protocol, trajectory, watch);
       bad = nonFinite(r);
     } catch (RuntimeException | StackOverflowError e) {
-      return new Failed(new MonteCarlo.Failure(index, seed, e.getClass().getName(), String.valueOf(e.getMessage())));
+      return new Failed(
+          new MonteCarlo.Failure(
+              index, seed, e.getClass().getName(), String.valueOf(e.getMessage())));
     }
-    if (bad != null) return new Failed(new MonteCarlo.Failure(index, seed, "NonFiniteOutcome", bad));
+    if (bad != null)
+      return new Failed(new MonteCarlo.Failure(index, seed, "NonFiniteOutcome", bad));
     if (watch != null) {
       int why = watch.verdict(r, Streams.uniform(seed, Conditions.ACCEPT_STREAM));
       if (why != Conditions.Watch.KEPT) return new Rejected(why);
@@ -62,10 +78,26 @@ final class ReplicationLoop {
    * Replications {@code start .. end-1} of an odds run into {@code acc} (and, when outcomes are
    * kept, into {@code store}, which holds replication i at {@code i - storeOffset}).
    */
-  static void block(Accumulator acc, SetupSampler.Plan plan, Protocol protocol, MonteCarlo.Options o, int start, int end,
-      OutcomeStore store, int storeOffset) {
+  static void block(
+      Accumulator acc,
+      SetupSampler.Plan plan,
+      Protocol protocol,
+      MonteCarlo.Options o,
+      int start,
+      int end,
+      OutcomeStore store,
+      int storeOffset) {
     for (int i = start; i < end; i++) {
-      Attempt a = attempt(plan, protocol, o.rounds(), o.exactRounds(), o.seed(), i, acc.trajectory, o.conditions());
+      Attempt a =
+          attempt(
+              plan,
+              protocol,
+              o.rounds(),
+              o.exactRounds(),
+              o.seed(),
+              i,
+              acc.trajectory,
+              o.conditions());
       if (a instanceof Counted c) {
         acc.add(c.outcome());
         if (store != null) store.put(i - storeOffset, c.outcome());
@@ -90,7 +122,8 @@ final class ReplicationLoop {
     }
     double[] u = r.utilities();
     for (int a = 0; u != null && a < u.length; a++) {
-      if (Double.isInfinite(u[a]) || (r.agreed() && Double.isNaN(u[a]))) return "utilities[" + a + "] = " + u[a];
+      if (Double.isInfinite(u[a]) || (r.agreed() && Double.isNaN(u[a])))
+        return "utilities[" + a + "] = " + u[a];
     }
     return null;
   }

@@ -24,9 +24,9 @@ import java.util.List;
  * appended stage by stage and forced to disk; then {@code state.bin}, the number of replications
  * done with every count so far (agreements by month, blockers, position histograms, failures),
  * written to a temporary file, forced and renamed over the old one. A stop between the two leaves
- * records past the state's count, which are ignored, so the journal always describes a whole
- * prefix of replications 0 .. n-1. All counts are integers, so a resumed run adds up to exactly
- * what an uninterrupted one would.
+ * records past the state's count, which are ignored, so the journal always describes a whole prefix
+ * of replications 0 .. n-1. All counts are integers, so a resumed run adds up to exactly what an
+ * uninterrupted one would.
  *
  * <p>Both files are checksummed: {@code state.bin} ends with a CRC-32 of everything before it, and
  * holds a CRC-32 of the first n records of {@code outcomes.bin}; a journal whose checksums do not
@@ -36,11 +36,14 @@ public final class RunJournal {
   private static final int MAGIC = 0x4e474a32; // "NGJ2": checksummed (NGJ1 had no checksums)
   private static final String STATE = "state.bin";
   private static final String OUTCOMES = "outcomes.bin";
+
   /** Least time between checkpoints; the last one is always written. */
   private final long intervalNanos;
+
   private final Path dir;
   private long lastCheckpoint = System.nanoTime();
   private int saved;
+
   /** CRC-32 of the records 0 .. saved-1 in outcomes.bin, continued by each checkpoint. */
   private java.util.zip.CRC32 outcomesCrc = new java.util.zip.CRC32();
 
@@ -81,7 +84,8 @@ public final class RunJournal {
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     crc.update(all, 0, all.length - 8);
     long stored = ByteBuffer.wrap(all, all.length - 8, 8).getLong();
-    DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 8));
+    DataInputStream in =
+        new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 8));
     if (ByteBuffer.wrap(all, 0, 4).getInt() != MAGIC) {
       throw new JournalDamaged(state + ": not a run journal of this version");
     }
@@ -95,12 +99,16 @@ public final class RunJournal {
     return last || System.nanoTime() - lastCheckpoint >= intervalNanos;
   }
 
-  /** Saves replications 0 .. n-1: their records (those after the last checkpoint) and the counts. */
+  /**
+   * Saves replications 0 .. n-1: their records (those after the last checkpoint) and the counts.
+   */
   void checkpoint(int n, Accumulator counts, OutcomeStore store) throws IOException {
     // only the journal folder itself: a result folder deleted by Ctrl-C must not come back
     if (!Files.isDirectory(dir)) Files.createDirectory(dir);
     if (store != null) {
-      try (FileChannel ch = FileChannel.open(dir.resolve(OUTCOMES), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      try (FileChannel ch =
+          FileChannel.open(
+              dir.resolve(OUTCOMES), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         long at = (long) saved * store.recordBytes();
         ch.truncate(at);
         ch.position(at);
@@ -113,10 +121,16 @@ public final class RunJournal {
       }
     }
     Path tmp = dir.resolve(STATE + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING);
-        java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(
-            new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16), new java.util.zip.CRC32());
+    try (FileChannel ch =
+            FileChannel.open(
+                tmp,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        java.util.zip.CheckedOutputStream checked =
+            new java.util.zip.CheckedOutputStream(
+                new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16),
+                new java.util.zip.CRC32());
         DataOutputStream out = new DataOutputStream(checked)) {
       out.writeInt(MAGIC);
       out.writeInt(n);
@@ -143,7 +157,11 @@ public final class RunJournal {
       ch.force(true);
     }
     try {
-      Files.move(tmp, dir.resolve(STATE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp,
+          dir.resolve(STATE),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, dir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -167,46 +185,55 @@ public final class RunJournal {
       int recordBytes = in.readInt();
       recordsCrc = in.readLong();
       if (n < 0 || recordBytes != (store == null ? -1 : store.recordBytes())) {
-        throw new JournalDamaged(state + ": the journal's outcome records do not fit this experiment");
+        throw new JournalDamaged(
+            state + ": the journal's outcome records do not fit this experiment");
       }
       readLongs(in, counts.agreedAt, state);
       readLongs(in, counts.blocked, state);
       counts.failed = in.readLong();
       boolean streamed = in.readBoolean();
-      if (streamed != (counts.termBins != null)) throw new JournalDamaged(state + ": the journal does not fit this experiment");
+      if (streamed != (counts.termBins != null))
+        throw new JournalDamaged(state + ": the journal does not fit this experiment");
       if (streamed) for (long[] b : counts.termBins) readLongs(in, b, state);
       for (long[] b : counts.termWhole) readLongs(in, b, state);
       readLongs(in, counts.termSum, state);
-      if (!counts.tally.read(in)) throw new JournalDamaged(state + ": the journal does not fit this experiment");
+      if (!counts.tally.read(in))
+        throw new JournalDamaged(state + ": the journal does not fit this experiment");
       int failures = in.readInt();
-      if (failures < 0 || failures > n) throw new JournalDamaged(state + ": the journal does not fit this experiment");
+      if (failures < 0 || failures > n)
+        throw new JournalDamaged(state + ": the journal does not fit this experiment");
       List<MonteCarlo.Failure> list = new ArrayList<>();
       for (int i = 0; i < failures; i++) {
-        list.add(new MonteCarlo.Failure(in.readInt(), in.readLong(), readString(in), readString(in)));
+        list.add(
+            new MonteCarlo.Failure(in.readInt(), in.readLong(), readString(in), readString(in)));
       }
       counts.failures.addAll(list);
     } catch (java.io.EOFException e) {
-      throw new JournalDamaged(state + ": the journal does not fit this experiment (it ends early)");
+      throw new JournalDamaged(
+          state + ": the journal does not fit this experiment (it ends early)");
     }
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     if (store != null && n > 0) {
       Path outcomes = dir.resolve(OUTCOMES);
       if (!Files.isRegularFile(outcomes) || Files.size(outcomes) < (long) n * store.recordBytes()) {
-        throw new JournalDamaged(outcomes + " is damaged: it holds fewer records than the journal's " + n);
+        throw new JournalDamaged(
+            outcomes + " is damaged: it holds fewer records than the journal's " + n);
       }
       store.ensureCapacity(n);
       try (InputStream in = new BufferedInputStream(Files.newInputStream(outcomes), 1 << 16)) {
         byte[] record = new byte[store.recordBytes()];
         for (int i = 0; i < n; i++) {
           if (in.readNBytes(record, 0, record.length) != record.length) {
-            throw new JournalDamaged(outcomes + " is damaged: it holds fewer records than the journal's " + n);
+            throw new JournalDamaged(
+                outcomes + " is damaged: it holds fewer records than the journal's " + n);
           }
           crc.update(record);
           store.putRecord(i, record);
         }
       }
       if (crc.getValue() != recordsCrc) {
-        throw new JournalDamaged(outcomes + " is damaged: its checksum does not match the journal's");
+        throw new JournalDamaged(
+            outcomes + " is damaged: its checksum does not match the journal's");
       }
     }
     outcomesCrc = crc;
@@ -228,7 +255,8 @@ public final class RunJournal {
   }
 
   private static void readLongs(DataInputStream in, long[] v, Path state) throws IOException {
-    if (in.readInt() != v.length) throw new JournalDamaged(state + ": the journal does not fit this experiment");
+    if (in.readInt() != v.length)
+      throw new JournalDamaged(state + ": the journal does not fit this experiment");
     for (int i = 0; i < v.length; i++) v[i] = in.readLong();
   }
 
@@ -246,5 +274,4 @@ public final class RunJournal {
     in.readFully(b);
     return new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
-
 }

@@ -7,21 +7,20 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 /**
  * Variance-based (Sobol) sensitivity indices by Saltelli's sampling scheme.
  *
- * <p><b>Design.</b> {@code N} points of Commons Math's Sobol sequence in {@code 2k} dimensions
- * (the first point, all zeros, skipped); the first {@code k} coordinates form row {@code j} of the
- * matrix {@code A}, the last {@code k} row {@code j} of {@code B}. For each input {@code i},
- * {@code AB_i} is {@code A} with its column {@code i} taken from {@code B}. The model is evaluated
- * at the {@code N(k + 2)} rows of {@code A}, {@code B} and every {@code AB_i}; unit-cube coordinates
- * are mapped onto each input by its quantile function, so the design follows the inputs'
- * distributions.
+ * <p><b>Design.</b> {@code N} points of Commons Math's Sobol sequence in {@code 2k} dimensions (the
+ * first point, all zeros, skipped); the first {@code k} coordinates form row {@code j} of the
+ * matrix {@code A}, the last {@code k} row {@code j} of {@code B}. For each input {@code i}, {@code
+ * AB_i} is {@code A} with its column {@code i} taken from {@code B}. The model is evaluated at the
+ * {@code N(k + 2)} rows of {@code A}, {@code B} and every {@code AB_i}; unit-cube coordinates are
+ * mapped onto each input by its quantile function, so the design follows the inputs' distributions.
  *
- * <p><b>Estimators</b> (Saltelli et al. 2010, Comput. Phys. Commun. 181:259–270, table 2):
- * first order {@code S_i = mean(f(B)·(f(AB_i) − f(A))) / V} (Saltelli 2010, (b)) and total
- * {@code ST_i = mean((f(A) − f(AB_i))²) / (2V)} (Jansen 1999, (f)), with {@code V} the variance
- * of the {@code 2N} values {@code f(A)}, {@code f(B)}.
+ * <p><b>Estimators</b> (Saltelli et al. 2010, Comput. Phys. Commun. 181:259–270, table 2): first
+ * order {@code S_i = mean(f(B)·(f(AB_i) − f(A))) / V} (Saltelli 2010, (b)) and total {@code ST_i =
+ * mean((f(A) − f(AB_i))²) / (2V)} (Jansen 1999, (f)), with {@code V} the variance of the {@code 2N}
+ * values {@code f(A)}, {@code f(B)}.
  *
- * <p><b>Intervals</b>: percentile bootstrap over the {@code N} base rows (row {@code j} of
- * {@code A}, {@code B} and every {@code AB_i} resampled together), with a seeded generator.
+ * <p><b>Intervals</b>: percentile bootstrap over the {@code N} base rows (row {@code j} of {@code
+ * A}, {@code B} and every {@code AB_i} resampled together), with a seeded generator.
  */
 public final class SobolIndices {
   private SobolIndices() {}
@@ -40,8 +39,8 @@ public final class SobolIndices {
     }
 
     /**
-     * All {@code N(k + 2)} rows in evaluation order: the N rows of A, the N rows of B, then
-     * {@code AB_0} .. {@code AB_{k-1}}, N rows each.
+     * All {@code N(k + 2)} rows in evaluation order: the N rows of A, the N rows of B, then {@code
+     * AB_0} .. {@code AB_{k-1}}, N rows each.
      */
     public double[][] rows() {
       int n = samples();
@@ -58,7 +57,11 @@ public final class SobolIndices {
   /** The design with {@code samples} base rows for {@code k} inputs. */
   public static Design design(int k, int samples) {
     if (k < 1) throw new IllegalArgumentException("need at least one input");
-    if (2 * k > 1000) throw new IllegalArgumentException("Commons Math's Sobol sequence has at most 1000 dimensions: " + k + " inputs is too many");
+    if (2 * k > 1000)
+      throw new IllegalArgumentException(
+          "Commons Math's Sobol sequence has at most 1000 dimensions: "
+              + k
+              + " inputs is too many");
     SobolSequenceGenerator g = new SobolSequenceGenerator(2 * k);
     g.skipTo(1); // the first point is all zeros
     double[][] a = new double[samples][];
@@ -75,7 +78,13 @@ public final class SobolIndices {
   public record Estimate(double value, double lower, double upper) {}
 
   /** The indices of every input, and the variance of the output. */
-  public record Result(Estimate[] first, Estimate[] total, double variance, int samples, int bootstrap, double level) {}
+  public record Result(
+      Estimate[] first,
+      Estimate[] total,
+      double variance,
+      int samples,
+      int bootstrap,
+      double level) {}
 
   /**
    * Indices from the model's values at {@link Design#rows()}, in that order.
@@ -86,7 +95,8 @@ public final class SobolIndices {
   public static Result estimate(Design d, double[] y, int bootstrap, double level, long seed) {
     int n = d.samples();
     int k = d.k();
-    if (y.length != n * (k + 2)) throw new IllegalArgumentException("expected " + n * (k + 2) + " values, got " + y.length);
+    if (y.length != n * (k + 2))
+      throw new IllegalArgumentException("expected " + n * (k + 2) + " values, got " + y.length);
     double[] fa = Arrays.copyOfRange(y, 0, n);
     double[] fb = Arrays.copyOfRange(y, n, 2 * n);
     double[][] fab = new double[k][];

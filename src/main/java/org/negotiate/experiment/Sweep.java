@@ -4,30 +4,31 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioException;
 import org.negotiate.scenario.ScenarioLoader;
 
 /**
- * A parameter sweep: the scenario with one or two inputs set to each value of a grid (as
- * {@code --set PATH=VALUE} would), and a Monte Carlo at every point with the same base seed
- * (common random numbers: replication {@code i} draws the same value of every other input at every
- * point, so neighbouring points differ by the swept value, not by noise).
+ * A parameter sweep: the scenario with one or two inputs set to each value of a grid (as {@code
+ * --set PATH=VALUE} would), and a Monte Carlo at every point with the same base seed (common random
+ * numbers: replication {@code i} draws the same value of every other input at every point, so
+ * neighbouring points differ by the swept value, not by noise).
  */
 public final class Sweep {
   private Sweep() {}
 
-  /**
-   * One swept parameter: {@code PATH=FROM:TO:STEPS}, STEPS values from FROM to TO inclusive.
-   */
-  public record Axis(String path, double from, double to, int steps) implements java.io.Serializable {
+  /** One swept parameter: {@code PATH=FROM:TO:STEPS}, STEPS values from FROM to TO inclusive. */
+  public record Axis(String path, double from, double to, int steps)
+      implements java.io.Serializable {
     public Axis {
       if (steps < 1) throw new IllegalArgumentException("steps must be at least 1");
     }
 
-    /** The grid values, rounded to 12 significant digits so that 0.1 steps print as 0.3, not 0.30000000000000004. */
+    /**
+     * The grid values, rounded to 12 significant digits so that 0.1 steps print as 0.3, not
+     * 0.30000000000000004.
+     */
     public double[] values() {
       double[] v = new double[steps];
       for (int j = 0; j < steps; j++) {
@@ -43,7 +44,10 @@ public final class Sweep {
       int eq = t.indexOf('=');
       String[] r = eq < 0 ? new String[0] : t.substring(eq + 1).split(":", -1);
       if (eq <= 0 || r.length != 3) {
-        throw new IllegalArgumentException("expected PATH=FROM:TO:STEPS, e.g. turkey.withdrawal.position=0:100:11, got \"" + t + "\"");
+        throw new IllegalArgumentException(
+            "expected PATH=FROM:TO:STEPS, e.g. turkey.withdrawal.position=0:100:11, got \""
+                + t
+                + "\"");
       }
       String path = t.substring(0, eq).strip();
       double from;
@@ -53,16 +57,26 @@ public final class Sweep {
         from = Double.parseDouble(r[0].strip());
         to = Double.parseDouble(r[1].strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("FROM and TO must be numbers in " + path + "=" + t.substring(eq + 1));
+        throw new IllegalArgumentException(
+            "FROM and TO must be numbers in " + path + "=" + t.substring(eq + 1));
       }
       try {
         steps = Integer.parseInt(r[2].strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("STEPS must be a whole number of points (at least 2) in " + path + "=" + t.substring(eq + 1));
+        throw new IllegalArgumentException(
+            "STEPS must be a whole number of points (at least 2) in "
+                + path
+                + "="
+                + t.substring(eq + 1));
       }
-      if (!Double.isFinite(from) || !Double.isFinite(to)) throw new IllegalArgumentException("FROM and TO must be finite in " + t);
+      if (!Double.isFinite(from) || !Double.isFinite(to))
+        throw new IllegalArgumentException("FROM and TO must be finite in " + t);
       if (steps < 2 || steps > 1001) {
-        throw new IllegalArgumentException("STEPS is the number of points, from 2 to 1001, in " + path + "=" + t.substring(eq + 1));
+        throw new IllegalArgumentException(
+            "STEPS is the number of points, from 2 to 1001, in "
+                + path
+                + "="
+                + t.substring(eq + 1));
       }
       return new Axis(path, from, to, steps);
     }
@@ -76,7 +90,8 @@ public final class Sweep {
    * @param odds the Monte Carlo's odds (null for an invalid point)
    * @param failed replications that threw or gave non-finite numbers (left out of the odds)
    */
-  public record Point(double[] values, String problem, ConvergenceOdds odds, int failed) implements java.io.Serializable {
+  public record Point(double[] values, String problem, ConvergenceOdds odds, int failed)
+      implements java.io.Serializable {
     public boolean valid() {
       return problem == null;
     }
@@ -115,8 +130,12 @@ public final class Sweep {
     return out;
   }
 
-  /** Checks every point's scenario before anything runs: the first malformed path is a ScenarioException. */
-  public static Scenario at(Scenario base, List<Axis> axes, double[] values) throws ScenarioException {
+  /**
+   * Checks every point's scenario before anything runs: the first malformed path is a
+   * ScenarioException.
+   */
+  public static Scenario at(Scenario base, List<Axis> axes, double[] values)
+      throws ScenarioException {
     return ScenarioLoader.override(base, overrides(axes, values));
   }
 
@@ -126,27 +145,37 @@ public final class Sweep {
    * makes the scenario invalid (a position crossing its red line, a value outside the field's
    * range) is recorded with the problem and not run.
    */
-  public static Result run(Scenario base, Protocol protocol, List<Axis> axes, MonteCarlo.Options o, Engine engine,
-      PieceJournal journal, Progress progress) throws InterruptedException {
+  public static Result run(
+      Scenario base,
+      Protocol protocol,
+      List<Axis> axes,
+      MonteCarlo.Options o,
+      Engine engine,
+      PieceJournal journal,
+      Progress progress)
+      throws InterruptedException {
     List<double[]> grid = grid(axes);
     MonteCarlo.Options one = o.withThreads(1);
     Engine.Task<Point> point = j -> point(base, protocol, axes, grid.get(j), one);
     Progress points = progress == null ? null : d -> progress.done(d * o.replications());
-    List<Point> out = journal == null
-        ? engine.map(grid.size(), o.replications(), point, points)
-        : journal.map(engine, grid.size(), o.replications(), point, points);
+    List<Point> out =
+        journal == null
+            ? engine.map(grid.size(), o.replications(), point, points)
+            : journal.map(engine, grid.size(), o.replications(), point, points);
     return new Result(List.copyOf(axes), List.copyOf(out), o.replications(), o.seed());
   }
 
   /** Runs the sweep on this machine's cores, without a journal. */
-  public static Result run(Scenario base, Protocol protocol, List<Axis> axes, MonteCarlo.Options o, Progress progress)
+  public static Result run(
+      Scenario base, Protocol protocol, List<Axis> axes, MonteCarlo.Options o, Progress progress)
       throws InterruptedException {
     try (Engine local = new LocalEngine(o.threads())) {
       return run(base, protocol, axes, o, local, null, progress);
     }
   }
 
-  private static Point point(Scenario base, Protocol protocol, List<Axis> axes, double[] values, MonteCarlo.Options o)
+  private static Point point(
+      Scenario base, Protocol protocol, List<Axis> axes, double[] values, MonteCarlo.Options o)
       throws InterruptedException {
     Scenario s;
     try {
@@ -177,17 +206,26 @@ public final class Sweep {
     String[] seg = path.split("\\.", -1);
     if (seg[0].equals("protocol")) {
       java.util.Map<String, org.negotiate.scenario.ProtocolParameters.Param> params =
-          org.negotiate.scenario.ProtocolParameters.PARAMS.getOrDefault(s.protocol().name(), java.util.Map.of());
+          org.negotiate.scenario.ProtocolParameters.PARAMS.getOrDefault(
+              s.protocol().name(), java.util.Map.of());
       if (seg.length != 2 || !params.containsKey(seg[1])) {
-        throw new IllegalArgumentException("--vary " + path + ": the " + s.protocol().name()
-            + " protocol's numeric parameters are " + String.join(", ", params.keySet()));
+        throw new IllegalArgumentException(
+            "--vary "
+                + path
+                + ": the "
+                + s.protocol().name()
+                + " protocol's numeric parameters are "
+                + String.join(", ", params.keySet()));
       }
       return;
     }
     if (seg[0].equals("agreement") || seg[0].equals("experiment")) {
       if (path.equals("agreement.tolerance")) return;
-      throw new IllegalArgumentException("--vary " + path + ": of the agreement and experiment settings only "
-          + "agreement.tolerance can be swept (use --runs, --rounds, --seed for the experiment)");
+      throw new IllegalArgumentException(
+          "--vary "
+              + path
+              + ": of the agreement and experiment settings only "
+              + "agreement.tolerance can be swept (use --runs, --rounds, --seed for the experiment)");
     }
     try {
       org.negotiate.scenario.InputPaths.resolve(s, path);

@@ -19,14 +19,14 @@ import org.negotiate.scenario.Scenario;
 
 /**
  * One uncertain input of a scenario (a {@link Quantity} that is a distribution), named by the key
- * of the stream {@code SetupSampler} draws it from: {@code turkey.withdrawal.position},
- * {@code syria.withdrawal.red_line.min}, {@code turkey.ties.opposition}, {@code protocol.horizon},
- * {@code events.earthquake.turkey.flexibility}. For actor and protocol inputs the key is also the
- * {@code --set} path; an event's change value has no {@code --set} path ({@link #settable()} false).
+ * of the stream {@code SetupSampler} draws it from: {@code turkey.withdrawal.position}, {@code
+ * syria.withdrawal.red_line.min}, {@code turkey.ties.opposition}, {@code protocol.horizon}, {@code
+ * events.earthquake.turkey.flexibility}. For actor and protocol inputs the key is also the {@code
+ * --set} path; an event's change value has no {@code --set} path ({@link #settable()} false).
  *
- * <p>The drawn value of the input in a replication is {@code quantity.quantile(u)} with
- * {@code u = Streams.uniform(replicationSeed, key)}: exactly what the sampler draws (before it
- * widens a red line to admit the drawn position or rescales saliences to sum to 1).
+ * <p>The drawn value of the input in a replication is {@code quantity.quantile(u)} with {@code u =
+ * Streams.uniform(replicationSeed, key)}: exactly what the sampler draws (before it widens a red
+ * line to admit the drawn position or rescales saliences to sum to 1).
  *
  * @param key the stream key (and, when {@link #settable()}, the {@code --set} path)
  * @param kind where the input lives
@@ -35,10 +35,16 @@ import org.negotiate.scenario.Scenario;
  * @param eventId the event (null unless {@link Kind#EVENT})
  * @param changeIndex the change's index in the event's list (-1 unless {@link Kind#EVENT})
  */
-public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath path, String eventId, int changeIndex) implements java.io.Serializable {
+public record UncertainInput(
+    String key, Kind kind, Quantity quantity, InputPath path, String eventId, int changeIndex)
+    implements java.io.Serializable {
 
   /** Where an uncertain input lives. */
-  public enum Kind { ACTOR, PROTOCOL, EVENT }
+  public enum Kind {
+    ACTOR,
+    PROTOCOL,
+    EVENT
+  }
 
   public boolean settable() {
     return kind != Kind.EVENT;
@@ -59,9 +65,20 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
         String name = key.substring("protocol.".length());
         Map<String, Quantity> params = new LinkedHashMap<>(s.protocol().params());
         params.put(name, q);
-        return new Scenario(s.name(), s.description(), s.calendar(), s.issues(), s.actors(),
-            new ProtocolSpec(s.protocol().name(), Collections.unmodifiableMap(params)), s.agreement(), s.events(),
-            s.experiment(), s.saliences(), s.draft(), s.caseFile(), s.actorOrder());
+        return new Scenario(
+            s.name(),
+            s.description(),
+            s.calendar(),
+            s.issues(),
+            s.actors(),
+            new ProtocolSpec(s.protocol().name(), Collections.unmodifiableMap(params)),
+            s.agreement(),
+            s.events(),
+            s.experiment(),
+            s.saliences(),
+            s.draft(),
+            s.caseFile(),
+            s.actorOrder());
       }
       default -> {
         List<Event> events = new ArrayList<>();
@@ -73,10 +90,29 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
           List<Change> changes = new ArrayList<>(e.changes());
           Change c = changes.get(changeIndex);
           changes.set(changeIndex, new Change(c.target(), c.op(), q));
-          events.add(new Event(e.id(), e.label(), e.timing(), List.copyOf(changes), e.evidence(), e.rationale()));
+          events.add(
+              new Event(
+                  e.id(),
+                  e.label(),
+                  e.timing(),
+                  List.copyOf(changes),
+                  e.evidence(),
+                  e.rationale()));
         }
-        return new Scenario(s.name(), s.description(), s.calendar(), s.issues(), s.actors(), s.protocol(),
-            s.agreement(), List.copyOf(events), s.experiment(), s.saliences(), s.draft(), s.caseFile(), s.actorOrder());
+        return new Scenario(
+            s.name(),
+            s.description(),
+            s.calendar(),
+            s.issues(),
+            s.actors(),
+            s.protocol(),
+            s.agreement(),
+            List.copyOf(events),
+            s.experiment(),
+            s.saliences(),
+            s.draft(),
+            s.caseFile(),
+            s.actorOrder());
       }
     }
   }
@@ -95,8 +131,8 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
 
   /**
    * Every uncertain input of the scenario, in a fixed order: actors in the scenario's order (their
-   * own fields, then each stance in issue order, then ties and pressure), the protocol's parameters,
-   * then the events' change values.
+   * own fields, then each stance in issue order, then ties and pressure), the protocol's
+   * parameters, then the events' change values.
    *
    * @param withEvents whether to include events' change values
    */
@@ -106,14 +142,18 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
     for (Actor a : s.actors()) {
       for (InputPath p : Fields.paths(a, issues)) {
         Quantity q = Fields.of(p).get(a, Fields.key(p));
-        if (q != null && q.uncertain()) out.add(new UncertainInput(p.toString(), Kind.ACTOR, q, p, null, -1));
+        if (q != null && q.uncertain())
+          out.add(new UncertainInput(p.toString(), Kind.ACTOR, q, p, null, -1));
       }
     }
-    s.protocol().params().forEach((name, q) -> {
-      if (q != null && q.uncertain()) {
-        out.add(new UncertainInput("protocol." + name, Kind.PROTOCOL, q, null, null, -1));
-      }
-    });
+    s.protocol()
+        .params()
+        .forEach(
+            (name, q) -> {
+              if (q != null && q.uncertain()) {
+                out.add(new UncertainInput("protocol." + name, Kind.PROTOCOL, q, null, null, -1));
+              }
+            });
     if (withEvents) {
       for (Event e : s.events()) {
         Map<String, Integer> seen = new LinkedHashMap<>();
@@ -123,14 +163,19 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
           String key = "events." + e.id() + "." + ch.target();
           int n = seen.merge(key, 1, Integer::sum) - 1;
           if (ch.value() == null || !ch.value().uncertain()) continue;
-          out.add(new UncertainInput(n == 0 ? key : key + "#" + n, Kind.EVENT, ch.value(), null, e.id(), c));
+          out.add(
+              new UncertainInput(
+                  n == 0 ? key : key + "#" + n, Kind.EVENT, ch.value(), null, e.id(), c));
         }
       }
     }
     return List.copyOf(out);
   }
 
-  /** The inputs whose key equals one of {@code patterns} or starts with one followed by a dot (all when empty). */
+  /**
+   * The inputs whose key equals one of {@code patterns} or starts with one followed by a dot (all
+   * when empty).
+   */
   public static List<UncertainInput> select(List<UncertainInput> all, List<String> patterns) {
     if (patterns == null || patterns.isEmpty()) return all;
     List<UncertainInput> out = new ArrayList<>();
@@ -145,12 +190,18 @@ public record UncertainInput(String key, Kind kind, Quantity quantity, InputPath
     return List.copyOf(out);
   }
 
-  /** {@code turkey} matches {@code turkey.capability}; {@code *} in a pattern matches any run of characters. */
+  /**
+   * {@code turkey} matches {@code turkey.capability}; {@code *} in a pattern matches any run of
+   * characters.
+   */
   static boolean matches(String key, String pattern) {
     String p = pattern.strip();
     if (p.contains("*")) {
-      String regex = java.util.Arrays.stream(p.split("\\*", -1)).map(java.util.regex.Pattern::quote)
-          .reduce((x, y) -> x + ".*" + y).orElse("");
+      String regex =
+          java.util.Arrays.stream(p.split("\\*", -1))
+              .map(java.util.regex.Pattern::quote)
+              .reduce((x, y) -> x + ".*" + y)
+              .orElse("");
       return key.matches(regex);
     }
     return key.equals(p) || key.startsWith(p + ".");

@@ -19,8 +19,10 @@ import org.negotiate.scenario.Scenario;
  *     {@code negotiate run --seed S --replication I} shows, until inputs are edited
  * @param nominal run the nominal inputs (fixed values, modes, means; no random events) instead of
  *     replication I's draw
- * @param out results root: Monte Carlo odds and the script's screenshots go to {@code out/gui/<run-id>/}
- * @param script test hook, e.g. {@code steps=3;set=turkey.refugee_return.salience=0.5;screenshot=a;quit}, or null
+ * @param out results root: Monte Carlo odds and the script's screenshots go to {@code
+ *     out/gui/<run-id>/}
+ * @param script test hook, e.g. {@code
+ *     steps=3;set=turkey.refugee_return.salience=0.5;screenshot=a;quit}, or null
  */
 public record GuiConfig(
     Path scenarioFile,

@@ -7,12 +7,12 @@ import org.negotiate.scenario.Fields;
 
 /**
  * Reads and writes one editable input of a running replication, a row of {@link Fields}. A value is
- * set as an event sets it (kept in the row's clamp; an actor's flexibility or cost of delay sets every
- * stance's, as {@code --set syria.flexibility} does for stances without their own; a tie keeps the
- * actor's ties below 1) and kept valid the way the model keeps drawn values valid: a salience rescales
- * the actor's other saliences (as {@code --set} does), a position outside the actor's red line widens
- * the line (an actor can always sign its own ideal), a red line is held on the far side of the
- * actor's position.
+ * set as an event sets it (kept in the row's clamp; an actor's flexibility or cost of delay sets
+ * every stance's, as {@code --set syria.flexibility} does for stances without their own; a tie
+ * keeps the actor's ties below 1) and kept valid the way the model keeps drawn values valid: a
+ * salience rescales the actor's other saliences (as {@code --set} does), a position outside the
+ * actor's red line widens the line (an actor can always sign its own ideal), a red line is held on
+ * the far side of the actor's position.
  */
 public final class InputEditor {
   private InputEditor() {}
@@ -24,7 +24,8 @@ public final class InputEditor {
   public static double get(Inputs in, Fields.Field f, int actor, int at) {
     if (f.added()) return in.more(f.name(), actor);
     if (f == Fields.FLEXIBILITY || f == Fields.COST_OF_DELAY) {
-      // The one value an edit gave every stance, exactly (the weighted mean would round it); else the mean.
+      // The one value an edit gave every stance, exactly (the weighted mean would round it); else
+      // the mean.
       double[] perStance = f == Fields.FLEXIBILITY ? in.flexibility[actor] : in.costOfDelay[actor];
       boolean same = true;
       for (double v : perStance) same &= v == perStance[0];

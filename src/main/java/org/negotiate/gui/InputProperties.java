@@ -10,16 +10,17 @@ import sim.util.Interval;
 import sim.util.Properties;
 
 /**
- * The editable inputs of one actor as MASON properties: names are the {@code --set} paths
- * ({@code turkey.refugee_return.salience}), every domain is an {@link Interval} so the inspector
- * shows a slider, and a value set here goes to the running replication's inputs through
- * {@link Target#edit}, which also remembers it for the what-if.
+ * The editable inputs of one actor as MASON properties: names are the {@code --set} paths ({@code
+ * turkey.refugee_return.salience}), every domain is an {@link Interval} so the inspector shows a
+ * slider, and a value set here goes to the running replication's inputs through {@link
+ * Target#edit}, which also remembers it for the what-if.
  */
 final class InputProperties extends Properties {
   private static final long serialVersionUID = 1L;
 
   /** MASON's slider resolution ({@code PropertyField.SLIDER_MAX}) and width in pixels. */
   static final int SLIDER_MAX = 1000;
+
   static final int SLIDER_WIDTH = 80;
 
   /** Where values are read from and written to. */
@@ -27,7 +28,9 @@ final class InputProperties extends Properties {
     /** The live value. */
     double value(Entry e);
 
-    /** Sets the live value (clamped) and remembers the change; returns the value the input now has. */
+    /**
+     * Sets the live value (clamped) and remembers the change; returns the value the input now has.
+     */
     double edit(Entry e, double value);
   }
 
@@ -35,7 +38,12 @@ final class InputProperties extends Properties {
    * One property, its slider range (null: a text field only) and tool tip: a field of an actor (and
    * issue or other actor), or, with {@code param} set and the others null, a protocol parameter.
    */
-  record Entry(Fields.Field field, String actor, String key, ProtocolParameters.Param param, Interval domain,
+  record Entry(
+      Fields.Field field,
+      String actor,
+      String key,
+      ProtocolParameters.Param param,
+      Interval domain,
       String description) {
     Entry(Fields.Field field, String actor, String key, Interval domain, String description) {
       this(field, actor, key, null, domain, description);

@@ -10,26 +10,26 @@ import java.util.List;
 import java.util.Locale;
 import javax.swing.JFrame;
 import javax.swing.WindowConstants;
-import org.negotiate.report.ChartLook;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
+import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.negotiate.protocol.RoundClose;
+import org.negotiate.report.ChartLook;
 
 /**
  * The two live chart windows: positions per issue by round (a sub-plot per issue, a line per actor
@@ -57,8 +57,10 @@ final class LiveCharts {
   private final XYSeries accepts = new XYSeries("accepts", false, true);
   private final XYSeries refuses = new XYSeries("refuses", false, true);
   private int rounds;
+
   /** Per label row, the x ranges (axis milliseconds) its labels cover. */
   private final List<List<double[]>> rows = new ArrayList<>();
+
   private String runLine = "";
 
   static final java.awt.Shape DOT = new Ellipse2D.Double(-5, -5, 10, 10);
@@ -71,7 +73,9 @@ final class LiveCharts {
     int m = view.issues();
 
     // positions: one sub-plot per issue
-    positionsAxis = GuiCharts.LOOK.monthAxis("Month", view.calendar().month(0), view.calendar().month(rounds - 1));
+    positionsAxis =
+        GuiCharts.LOOK.monthAxis(
+            "Month", view.calendar().month(0), view.calendar().month(rounds - 1));
     CombinedDomainXYPlot combined = new CombinedDomainXYPlot(positionsAxis);
     combined.setGap(10);
     actorSeries = new XYSeries[m][n];
@@ -100,18 +104,29 @@ final class LiveCharts {
       combined.add(sub, 1);
     }
     List<LegendItem> legend = new ArrayList<>();
-    for (int a = 0; a < n; a++) legend.add(GuiCharts.LOOK.lineItem(view.actorNames().get(a), ChartLook.actorColor(a), ChartLook.line(3f)));
-    legend.add(GuiCharts.LOOK.lineItem("Mediators' text", ChartLook.TEXT_COLOR, GuiCharts.LOOK.dashed(2.4f)));
+    for (int a = 0; a < n; a++)
+      legend.add(
+          GuiCharts.LOOK.lineItem(
+              view.actorNames().get(a), ChartLook.actorColor(a), ChartLook.line(3f)));
+    legend.add(
+        GuiCharts.LOOK.lineItem(
+            "Mediators' text", ChartLook.TEXT_COLOR, GuiCharts.LOOK.dashed(2.4f)));
     legend.add(GuiCharts.LOOK.lineItem("event", GuiCharts.EVENT, GuiCharts.LOOK.dashed(1.2f)));
     legend.add(GuiCharts.LOOK.lineItem("your edit", GuiCharts.EDIT, ChartLook.line(2f)));
     combined.setFixedLegendItems(ChartLook.legend(legend));
-    positionsChart = GuiCharts.chart(view.name() + " — positions by round", combined, List.of(
-        "not started: press play or step in the Console",
-        "",
-        "Position on each issue's 0–100 scale; a party's is the least it would now take toward the text."));
+    positionsChart =
+        GuiCharts.chart(
+            view.name() + " — positions by round",
+            combined,
+            List.of(
+                "not started: press play or step in the Console",
+                "",
+                "Position on each issue's 0–100 scale; a party's is the least it would now take toward the text."));
 
     // utility vs aspiration, with accept/refuse marks
-    utilityAxis = GuiCharts.LOOK.monthAxis("Month", view.calendar().month(0), view.calendar().month(rounds - 1));
+    utilityAxis =
+        GuiCharts.LOOK.monthAxis(
+            "Month", view.calendar().month(0), view.calendar().month(rounds - 1));
     NumberAxis uy = new NumberAxis("Utility to the party (0–1)");
     uy.setRange(0, 1.05);
     uy.setTickUnit(new NumberTickUnit(0.1));
@@ -132,8 +147,12 @@ final class LiveCharts {
       lines.addSeries(aspirationSeries[a]);
       lr.setSeriesPaint(u + 1, ChartLook.actorColor(a));
       lr.setSeriesStroke(u + 1, GuiCharts.LOOK.dashed(1.8f));
-      ulegend.add(GuiCharts.LOOK.lineItem(name + ": utility of the text", ChartLook.actorColor(a), ChartLook.line(3f)));
-      ulegend.add(GuiCharts.LOOK.lineItem(name + ": aspiration", ChartLook.actorColor(a), GuiCharts.LOOK.dashed(2f)));
+      ulegend.add(
+          GuiCharts.LOOK.lineItem(
+              name + ": utility of the text", ChartLook.actorColor(a), ChartLook.line(3f)));
+      ulegend.add(
+          GuiCharts.LOOK.lineItem(
+              name + ": aspiration", ChartLook.actorColor(a), GuiCharts.LOOK.dashed(2f)));
     }
     ulegend.add(GuiCharts.shapeItem("accepts", DOT, GuiCharts.ACCEPT, true));
     ulegend.add(GuiCharts.shapeItem("refuses", CROSS, GuiCharts.REFUSE, false));
@@ -154,21 +173,42 @@ final class LiveCharts {
     utilityPlot.setDataset(1, marks);
     utilityPlot.setRenderer(1, mr);
     utilityPlot.setFixedLegendItems(ChartLook.legend(ulegend));
-    utilityChart = GuiCharts.chart(view.name() + " — utility of the text vs aspiration", utilityPlot, List.of(
-        "not started: press play or step in the Console",
-        "",
-        "A party accepts when the text (inside its red lines) is worth at least its aspiration, which falls with time."));
+    utilityChart =
+        GuiCharts.chart(
+            view.name() + " — utility of the text vs aspiration",
+            utilityPlot,
+            List.of(
+                "not started: press play or step in the Console",
+                "",
+                "A party accepts when the text (inside its red lines) is worth at least its aspiration, which falls with time."));
 
-    positionsFrame = frame(POSITIONS_TITLE + " — " + view.name(), positionsChart, new Dimension(760, 780));
-    utilityFrame = frame(UTILITY_TITLE + " — " + view.name(), utilityChart, new Dimension(700, 540));
+    positionsFrame =
+        frame(POSITIONS_TITLE + " — " + view.name(), positionsChart, new Dimension(760, 780));
+    utilityFrame =
+        frame(UTILITY_TITLE + " — " + view.name(), utilityChart, new Dimension(700, 540));
   }
 
   private static JFrame frame(String title, JFreeChart chart, Dimension size) {
     JFrame f = new JFrame(title);
-    ChartPanel panel = new ChartPanel(chart, size.width, size.height, 300, 200, 2400, 2400, true, true, true, true, true, true);
+    ChartPanel panel =
+        new ChartPanel(
+            chart,
+            size.width,
+            size.height,
+            300,
+            200,
+            2400,
+            2400,
+            true,
+            true,
+            true,
+            true,
+            true,
+            true);
     panel.setMouseWheelEnabled(true);
     f.getContentPane().add(panel, BorderLayout.CENTER);
-    f.setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE); // the Console's Displays list shows it again
+    f.setDefaultCloseOperation(
+        WindowConstants.HIDE_ON_CLOSE); // the Console's Displays list shows it again
     f.setSize(size);
     return f;
   }
@@ -186,8 +226,10 @@ final class LiveCharts {
     for (XYPlot p : issuePlots) p.clearDomainMarkers();
     utilityPlot.clearDomainMarkers();
     rows.clear();
-    GuiCharts.LOOK.setMonths(positionsAxis, view.calendar().month(0), view.calendar().month(rounds - 1));
-    GuiCharts.LOOK.setMonths(utilityAxis, view.calendar().month(0), view.calendar().month(rounds - 1));
+    GuiCharts.LOOK.setMonths(
+        positionsAxis, view.calendar().month(0), view.calendar().month(rounds - 1));
+    GuiCharts.LOOK.setMonths(
+        utilityAxis, view.calendar().month(0), view.calendar().month(rounds - 1));
     for (JFreeChart c : List.of(positionsChart, utilityChart)) {
       GuiCharts.setSubtitle(c, 0, runLine);
       GuiCharts.setSubtitle(c, 1, "round 0 not yet played");
@@ -205,15 +247,23 @@ final class LiveCharts {
       if (!Double.isNaN(r.utility()[a])) utilitySeries[a].addOrUpdate(x, r.utility()[a]);
       if (!Double.isNaN(r.aspiration()[a])) aspirationSeries[a].addOrUpdate(x, r.aspiration()[a]);
       Boolean ok = r.accepted()[a];
-      if (ok != null && !Double.isNaN(r.utility()[a])) (ok ? accepts : refuses).add(x, r.utility()[a]);
+      if (ok != null && !Double.isNaN(r.utility()[a]))
+        (ok ? accepts : refuses).add(x, r.utility()[a]);
     }
-    if (!r.events().isEmpty()) marker(x, String.join(", ", r.events()), GuiCharts.EVENT, GuiCharts.LOOK.dashed(1.2f));
+    if (!r.events().isEmpty())
+      marker(x, String.join(", ", r.events()), GuiCharts.EVENT, GuiCharts.LOOK.dashed(1.2f));
     if (r.ending() == RoundClose.Ending.AGREED) {
       marker(x, "deal signed", GuiCharts.ACCEPT, ChartLook.line(2.5f));
     } else if (r.ending().over()) {
       String why = r.ending().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-      marker(x, "no deal (" + why + (r.blocker() == null ? "" : ", blocker " + view.nameOf(r.blocker())) + ")",
-          GuiCharts.REFUSE, ChartLook.line(2.5f));
+      marker(
+          x,
+          "no deal ("
+              + why
+              + (r.blocker() == null ? "" : ", blocker " + view.nameOf(r.blocker()))
+              + ")",
+          GuiCharts.REFUSE,
+          ChartLook.line(2.5f));
     }
     String status = status(r);
     GuiCharts.setSubtitle(positionsChart, 1, status);
@@ -222,17 +272,21 @@ final class LiveCharts {
 
   /** Marks an edit made after {@code round} (it takes effect from the next round). */
   void markEdit(int round, String text) {
-    double x = round < 0 ? ChartLook.x(view.calendar().month(0)) - ChartLook.HALF_MONTH * 0.9
-        : ChartLook.x(view.calendar().month(round)) + ChartLook.HALF_MONTH;
+    double x =
+        round < 0
+            ? ChartLook.x(view.calendar().month(0)) - ChartLook.HALF_MONTH * 0.9
+            : ChartLook.x(view.calendar().month(round)) + ChartLook.HALF_MONTH;
     marker(x, "edit: " + text, GuiCharts.EDIT, ChartLook.line(2f));
   }
 
   private void marker(double x, String label, Color color, java.awt.Stroke stroke) {
-    // Labels run right of their line, or left of it in the last third of the run (so they stay inside).
+    // Labels run right of their line, or left of it in the last third of the run (so they stay
+    // inside).
     double first = ChartLook.x(view.calendar().month(0));
     double last = ChartLook.x(view.calendar().month(Math.max(0, rounds - 1)));
     boolean leftward = x > first + (last - first) * 0.67;
-    double msPerPixel = (last - first + 2 * ChartLook.HALF_MONTH) / 600.0; // a plot is about 600 px wide
+    double msPerPixel =
+        (last - first + 2 * ChartLook.HALF_MONTH) / 600.0; // a plot is about 600 px wide
     double width = (label.length() * 6 + 8) * msPerPixel; // about 6 px a character
     int row = row(leftward ? x - width : x, leftward ? x : x + width);
     for (XYPlot p : issuePlots) {
@@ -259,7 +313,8 @@ final class LiveCharts {
     return max - 1;
   }
 
-  private static void label(ValueMarker m, String label, int row, boolean bottom, boolean leftward) {
+  private static void label(
+      ValueMarker m, String label, int row, boolean bottom, boolean leftward) {
     m.setLabel(label);
     m.setLabelFont(GuiCharts.MARKER_FONT);
     m.setLabelPaint(m.getPaint() instanceof Color c ? c.darker() : Color.DARK_GRAY);
@@ -271,7 +326,8 @@ final class LiveCharts {
     } else {
       m.setLabelAnchor(leftward ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
       m.setLabelTextAnchor(leftward ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
-      m.setLabelOffset(new RectangleInsets(TITLE_ROOM + 13 * row, 2, 0, 2)); // below the issue's title
+      m.setLabelOffset(
+          new RectangleInsets(TITLE_ROOM + 13 * row, 2, 0, 2)); // below the issue's title
     }
   }
 
@@ -284,10 +340,15 @@ final class LiveCharts {
     for (int a = 0; a < view.actors(); a++) {
       Boolean ok = r.accepted()[a];
       if (ok == null) continue;
-      verdicts.add(view.actorNames().get(a) + (ok ? " accepts" : " refuses")
-          + (Double.isNaN(r.utility()[a]) ? ""
-              : Double.isNaN(r.aspiration()[a]) ? String.format(Locale.ROOT, " (%.2f)", r.utility()[a])
-              : String.format(Locale.ROOT, " (%.2f vs %.2f)", r.utility()[a], r.aspiration()[a])));
+      verdicts.add(
+          view.actorNames().get(a)
+              + (ok ? " accepts" : " refuses")
+              + (Double.isNaN(r.utility()[a])
+                  ? ""
+                  : Double.isNaN(r.aspiration()[a])
+                      ? String.format(Locale.ROOT, " (%.2f)", r.utility()[a])
+                      : String.format(
+                          Locale.ROOT, " (%.2f vs %.2f)", r.utility()[a], r.aspiration()[a])));
     }
     s.append(String.join(", ", verdicts));
     if (r.ending() == RoundClose.Ending.AGREED) s.append(" — deal signed");

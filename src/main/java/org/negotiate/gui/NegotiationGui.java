@@ -39,11 +39,11 @@ import sim.util.Interval;
  * step = one round = one month) and holds its seed: a start runs replication I of the Console's
  * seed S, exactly as {@code negotiate run --seed S --replication I} does, with the inputs edited so
  * far applied from the first round. The model inspector (the Console's Model tab) has a tab per
- * actor whose properties are that actor's capability, reservation and every stance field, named
- * by their {@code --set} paths, each with a slider over its valid range; an edit changes the
- * running replication's inputs from the next round on and is remembered for the what-if. A last
- * tab holds the protocol's parameters ({@code protocol.noise}) from their specs; a protocol reads
- * them when a run starts, so an edit there applies from the next run.
+ * actor whose properties are that actor's capability, reservation and every stance field, named by
+ * their {@code --set} paths, each with a slider over its valid range; an edit changes the running
+ * replication's inputs from the next round on and is remembered for the what-if. A last tab holds
+ * the protocol's parameters ({@code protocol.noise}) from their specs; a protocol reads them when a
+ * run starts, so an edit there applies from the next run.
  */
 public final class NegotiationGui extends GUIState {
   final GuiConfig config;
@@ -88,14 +88,29 @@ public final class NegotiationGui extends GUIState {
         + "scenario).</li></ul></body></html>";
   }
 
-  /** The replication of {@code scenario} (the config's, with any protocol edits) a start with base seed {@code seed} runs. */
+  /**
+   * The replication of {@code scenario} (the config's, with any protocol edits) a start with base
+   * seed {@code seed} runs.
+   */
   static NegotiationModel build(GuiConfig c, Scenario scenario, long seed, RoundListener listener) {
     NegotiationSetup setup;
     if (c.nominal()) {
       NegotiationSetup n = SetupSampler.nominal(scenario, c.rounds(), c.exactRounds());
       // nominal inputs; the perception noise still follows the seed
-      setup = new NegotiationSetup(n.actorIds(), n.actorNames(), n.roles(), n.issueIds(), n.initial(), n.events(),
-          n.rounds(), n.exactRounds(), n.protocol(), n.params(), n.tolerance(), Streams.replicationSeed(seed, c.replication()));
+      setup =
+          new NegotiationSetup(
+              n.actorIds(),
+              n.actorNames(),
+              n.roles(),
+              n.issueIds(),
+              n.initial(),
+              n.events(),
+              n.rounds(),
+              n.exactRounds(),
+              n.protocol(),
+              n.params(),
+              n.tolerance(),
+              Streams.replicationSeed(seed, c.replication()));
     } else {
       setup = MonteCarlo.setupOf(scenario, c.rounds(), c.exactRounds(), seed, c.replication());
     }
@@ -130,11 +145,14 @@ public final class NegotiationGui extends GUIState {
 
   private void buildProperties() {
     Scenario s = config.scenario();
-    double capMax = niceCeil(1.5 * s.actors().stream().mapToDouble(a -> a.capability().max()).max().orElse(100));
+    double capMax =
+        niceCeil(
+            1.5 * s.actors().stream().mapToDouble(a -> a.capability().max()).max().orElse(100));
     double flexMax = 1;
     for (Actor a : s.actors()) {
       flexMax = Math.max(flexMax, a.flexibility().max());
-      for (Stance st : a.stances().values()) if (st.flexibility() != null) flexMax = Math.max(flexMax, st.flexibility().max());
+      for (Stance st : a.stances().values())
+        if (st.flexibility() != null) flexMax = Math.max(flexMax, st.flexibility().max());
     }
     flexMax = Math.min(10, Math.max(3, niceCeil(1.5 * flexMax)));
     for (Actor a : s.actors()) {
@@ -146,35 +164,45 @@ public final class NegotiationGui extends GUIState {
         for (Fields.Field f : Fields.STANCE) entries.add(entry(f, a, issue, capMax, flexMax));
       }
       for (Fields.Field f : Fields.RELATION) {
-        for (Actor other : s.actors()) if (!other.id().equals(a.id())) entries.add(entry(f, a, other.id(), capMax, flexMax));
+        for (Actor other : s.actors())
+          if (!other.id().equals(a.id())) entries.add(entry(f, a, other.id(), capMax, flexMax));
       }
-      properties.add(new InputProperties(a.name() + " (" + a.role().yamlName() + ")", entries, new InputProperties.Target() {
-        @Override
-        public double value(InputProperties.Entry e) {
-          return NegotiationGui.this.value(e.field(), e.actor(), e.key());
-        }
+      properties.add(
+          new InputProperties(
+              a.name() + " (" + a.role().yamlName() + ")",
+              entries,
+              new InputProperties.Target() {
+                @Override
+                public double value(InputProperties.Entry e) {
+                  return NegotiationGui.this.value(e.field(), e.actor(), e.key());
+                }
 
-        @Override
-        public double edit(InputProperties.Entry e, double value) {
-          return NegotiationGui.this.edit(e.field(), e.actor(), e.key(), value);
-        }
-      }));
+                @Override
+                public double edit(InputProperties.Entry e, double value) {
+                  return NegotiationGui.this.edit(e.field(), e.actor(), e.key(), value);
+                }
+              }));
     }
     String protocol = s.protocol().name();
     List<InputProperties.Entry> params = new ArrayList<>();
-    for (ProtocolParameters.Param p : Protocols.descriptor(protocol).parameters()) params.add(protocolEntry(p));
+    for (ProtocolParameters.Param p : Protocols.descriptor(protocol).parameters())
+      params.add(protocolEntry(p));
     if (!params.isEmpty()) {
-      properties.add(new InputProperties("Protocol (" + protocol + ")", params, new InputProperties.Target() {
-        @Override
-        public double value(InputProperties.Entry e) {
-          return protocolValue(e.param());
-        }
+      properties.add(
+          new InputProperties(
+              "Protocol (" + protocol + ")",
+              params,
+              new InputProperties.Target() {
+                @Override
+                public double value(InputProperties.Entry e) {
+                  return protocolValue(e.param());
+                }
 
-        @Override
-        public double edit(InputProperties.Entry e, double value) {
-          return editProtocol(e.param(), value);
-        }
-      }));
+                @Override
+                public double edit(InputProperties.Entry e, double value) {
+                  return editProtocol(e.param(), value);
+                }
+              }));
     }
   }
 
@@ -193,10 +221,22 @@ public final class NegotiationGui extends GUIState {
       domain = new Interval(r.lo(), r.hi());
     }
     Quantity given = config.scenario().protocol().params().get(p.name());
-    String inScenario = given == null ? "not given: the default, " + p.defaultText() : given.describe();
-    String tip = "<html><b>protocol." + p.name() + "</b> (protocol " + config.scenario().protocol().name() + ")<br>"
-        + p.description() + "<br>" + r.expected() + ", default " + p.defaultText() + "<br>in the scenario: " + inScenario
-        + "<br>an edit applies from the next run (the protocol reads its parameters when a run starts)</html>";
+    String inScenario =
+        given == null ? "not given: the default, " + p.defaultText() : given.describe();
+    String tip =
+        "<html><b>protocol."
+            + p.name()
+            + "</b> (protocol "
+            + config.scenario().protocol().name()
+            + ")<br>"
+            + p.description()
+            + "<br>"
+            + r.expected()
+            + ", default "
+            + p.defaultText()
+            + "<br>in the scenario: "
+            + inScenario
+            + "<br>an edit applies from the next run (the protocol reads its parameters when a run starts)</html>";
     return InputProperties.Entry.protocol(p, domain, tip);
   }
 
@@ -209,8 +249,8 @@ public final class NegotiationGui extends GUIState {
 
   /**
    * Sets a protocol parameter for the next run and remembers it: a value outside the range is
-   * clamped to it (an integer rounded), as the actors' rows clamp; one that still is not valid
-   * (an open end) leaves the parameter as it was.
+   * clamped to it (an integer rounded), as the actors' rows clamp; one that still is not valid (an
+   * open end) leaves the parameter as it was.
    *
    * @return the value the next run uses
    */
@@ -222,36 +262,51 @@ public final class NegotiationGui extends GUIState {
     if (!p.admits(v)) return protocolValue(p);
     WhatIf.ProtocolEdit e = new WhatIf.ProtocolEdit(p, v, lastRound);
     whatIf.record(e);
-    onSwing(() -> {
-      if (controls != null) controls.refresh();
-    });
+    onSwing(
+        () -> {
+          if (controls != null) controls.refresh();
+        });
     return v;
   }
 
   /**
-   * The slider's range for a field: its clamp, except capability (up to 1.5 times the largest in the
-   * scenario) and flexibility (from 0.05, up to 1.5 times the largest, at least 3), where the clamp is
-   * far wider than any useful value; an open end at 1 shows as 0.99.
+   * The slider's range for a field: its clamp, except capability (up to 1.5 times the largest in
+   * the scenario) and flexibility (from 0.05, up to 1.5 times the largest, at least 3), where the
+   * clamp is far wider than any useful value; an open end at 1 shows as 0.99.
    */
   static Interval domain(Fields.Field f, double capMax, double flexMax) {
     if (f == Fields.CAPABILITY) return new Interval(0.0, capMax);
-    if (f == Fields.FLEXIBILITY || f == Fields.STANCE_FLEXIBILITY) return new Interval(0.05, flexMax);
+    if (f == Fields.FLEXIBILITY || f == Fields.STANCE_FLEXIBILITY)
+      return new Interval(0.05, flexMax);
     double hi = f.clampHi() == 0.999 ? 0.99 : f.clampHi();
     return new Interval(f.clampLo(), hi);
   }
 
-  private InputProperties.Entry entry(Fields.Field f, Actor a, String key, double capMax, double flexMax) {
-    String where = switch (f.level()) {
-      case ACTOR -> a.name();
-      case STANCE -> a.name() + ", " + view.issueLabels().get(view.issueIds().indexOf(key));
-      case RELATION -> a.name() + " towards " + config.scenario().actor(key).map(Actor::name).orElse(key);
-    };
+  private InputProperties.Entry entry(
+      Fields.Field f, Actor a, String key, double capMax, double flexMax) {
+    String where =
+        switch (f.level()) {
+          case ACTOR -> a.name();
+          case STANCE -> a.name() + ", " + view.issueLabels().get(view.issueIds().indexOf(key));
+          case RELATION ->
+              a.name() + " towards " + config.scenario().actor(key).map(Actor::name).orElse(key);
+        };
     Quantity inScenario = f.get(a, key);
     String scenarioValue = inScenario == null ? "none" : inScenario.describe();
-    if (inScenario == null && f == Fields.STANCE_FLEXIBILITY) scenarioValue += " (the actor's: " + a.flexibility().describe() + ")";
-    if (inScenario == null && f == Fields.STANCE_COST_OF_DELAY) scenarioValue += " (the actor's: " + a.costOfDelay().describe() + ")";
-    String tip = "<html><b>" + f.path(a.id(), key) + "</b> (" + where + ")<br>" + f.meaning()
-        + "<br>in the scenario: " + scenarioValue + "</html>";
+    if (inScenario == null && f == Fields.STANCE_FLEXIBILITY)
+      scenarioValue += " (the actor's: " + a.flexibility().describe() + ")";
+    if (inScenario == null && f == Fields.STANCE_COST_OF_DELAY)
+      scenarioValue += " (the actor's: " + a.costOfDelay().describe() + ")";
+    String tip =
+        "<html><b>"
+            + f.path(a.id(), key)
+            + "</b> ("
+            + where
+            + ")<br>"
+            + f.meaning()
+            + "<br>in the scenario: "
+            + scenarioValue
+            + "</html>";
     return new InputProperties.Entry(f, a.id(), key, domain(f, capMax, flexMax), tip);
   }
 
@@ -274,14 +329,17 @@ public final class NegotiationGui extends GUIState {
     }
     t.setVolatile(true); // events change inputs: refresh after every step
     inspector = t;
-    return new HintedInspector(t, "<html><body style='width:330px'>Inputs of the running replication, named by their <code>--set</code> paths "
-        + "(hover for the meaning). Drag a slider, or type a value and press Enter: the run uses it from the next "
-        + "round; a new run starts with it.</html>");
+    return new HintedInspector(
+        t,
+        "<html><body style='width:330px'>Inputs of the running replication, named by their <code>--set</code> paths "
+            + "(hover for the meaning). Drag a slider, or type a value and press Enter: the run uses it from the next "
+            + "round; a new run starts with it.</html>");
   }
 
   /**
    * Takes MASON's own charting inspectors out of the properties' pop-up menus: they need the old
-   * JFreeChart 1.0 that the project does not ship (docs/stack.md §3). The streaming inspector stays.
+   * JFreeChart 1.0 that the project does not ship (docs/stack.md §3). The streaming inspector
+   * stays.
    */
   static void withoutMasonCharts() {
     sim.util.Bag names = sim.portrayal.inspector.PropertyInspector.getPropertyInspectorClassNames();
@@ -318,7 +376,9 @@ public final class NegotiationGui extends GUIState {
     }
   }
 
-  /** The live value of an input of the current replication; {@code key} is the issue or other actor. */
+  /**
+   * The live value of an input of the current replication; {@code key} is the issue or other actor.
+   */
   double value(Fields.Field f, String actor, String key) {
     NegotiationModel m = model();
     return InputEditor.get(m.inputs(), f, m.setup().indexOf(actor), at(m.setup(), f, key));
@@ -335,8 +395,8 @@ public final class NegotiationGui extends GUIState {
 
   /**
    * Sets an input of the current replication (clamped to what is valid; a salience rescales the
-   * actor's others), tells the protocol its inputs changed, and remembers the change. The
-   * inspector calls this holding the schedule's lock, so a change falls between two rounds.
+   * actor's others), tells the protocol its inputs changed, and remembers the change. The inspector
+   * calls this holding the schedule's lock, so a change falls between two rounds.
    *
    * @return the value the input now has
    */
@@ -355,10 +415,11 @@ public final class NegotiationGui extends GUIState {
       e = new WhatIf.Edit(f, actor, key, applied, lastRound);
       whatIf.record(e);
     }
-    onSwing(() -> {
-      if (charts != null) charts.markEdit(e.round(), e.set());
-      if (controls != null) controls.refresh();
-    });
+    onSwing(
+        () -> {
+          if (charts != null) charts.markEdit(e.round(), e.set());
+          if (controls != null) controls.refresh();
+        });
     return e.value();
   }
 
@@ -370,7 +431,8 @@ public final class NegotiationGui extends GUIState {
     super.init(c);
     charts = new LiveCharts(view, config.rounds());
     controls = new WhatIfFrame(this);
-    for (javax.swing.JFrame f : List.of(charts.positionsFrame, charts.utilityFrame, controls.frame)) {
+    for (javax.swing.JFrame f :
+        List.of(charts.positionsFrame, charts.utilityFrame, controls.frame)) {
       c.registerFrame(f);
       f.setVisible(true);
     }
@@ -399,13 +461,14 @@ public final class NegotiationGui extends GUIState {
     scheduleRepeatingImmediatelyAfter(new EndOfRun());
     String runLine = runLine(m);
     List<WhatIf.Change> edits = whatIf.changes();
-    onSwing(() -> {
-      if (charts != null) {
-        charts.reset(runLine, m.setup().rounds());
-        for (WhatIf.Change e : edits) charts.markEdit(-1, e.set());
-      }
-      if (controls != null) controls.refresh();
-    });
+    onSwing(
+        () -> {
+          if (charts != null) {
+            charts.reset(runLine, m.setup().rounds());
+            for (WhatIf.Change e : edits) charts.markEdit(-1, e.set());
+          }
+          if (controls != null) controls.refresh();
+        });
   }
 
   @Override
@@ -419,12 +482,24 @@ public final class NegotiationGui extends GUIState {
   }
 
   String runLine(NegotiationModel m) {
-    String what = config.nominal()
-        ? String.format(Locale.ROOT, "Nominal inputs (noise of replication %d of seed %d)", config.replication(), baseSeed)
-        : String.format(Locale.ROOT, "Replication %d of seed %d", config.replication(), baseSeed);
+    String what =
+        config.nominal()
+            ? String.format(
+                Locale.ROOT,
+                "Nominal inputs (noise of replication %d of seed %d)",
+                config.replication(),
+                baseSeed)
+            : String.format(
+                Locale.ROOT, "Replication %d of seed %d", config.replication(), baseSeed);
     int n = whatIf.changes().size();
-    return String.format(Locale.ROOT, "%s · protocol %s · %d rounds from %s%s", what, m.setup().protocol(),
-        m.setup().rounds(), view.calendar().start(), n == 0 ? "" : " · " + n + (n == 1 ? " edit" : " edits"));
+    return String.format(
+        Locale.ROOT,
+        "%s · protocol %s · %d rounds from %s%s",
+        what,
+        m.setup().protocol(),
+        m.setup().rounds(),
+        view.calendar().start(),
+        n == 0 ? "" : " · " + n + (n == 1 ? " edit" : " edits"));
   }
 
   /** Stops the Console's play once the run is over (a deal, a breakdown or the round limit). */
@@ -442,24 +517,34 @@ public final class NegotiationGui extends GUIState {
     NegotiationModel model;
 
     @Override
-    public void roundClosed(int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close) {
+    public void roundClosed(
+        int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close) {
       RoundRecord r = record(model, view, round, fired, session, close);
       lastRound = round;
       lastRecord = r;
       over = close.ending().over() || round >= model.setup().rounds() - 1;
-      onSwing(() -> {
-        if (charts != null) charts.add(r);
-        if (controls != null) controls.refresh();
-      });
+      onSwing(
+          () -> {
+            if (charts != null) charts.add(r);
+            if (controls != null) controls.refresh();
+          });
     }
   }
 
-  static RoundRecord record(NegotiationModel m, ScenarioView view, int round, List<ScheduledEvent> fired,
-      Protocol.Session session, RoundClose close) {
+  static RoundRecord record(
+      NegotiationModel m,
+      ScenarioView view,
+      int round,
+      List<ScheduledEvent> fired,
+      Protocol.Session session,
+      RoundClose close) {
     NegotiationSetup setup = m.setup();
     Inputs in = m.inputs();
     int n = view.actors();
-    double[] text = close.terms() != null ? close.terms().clone() : session.text() == null ? null : session.text().clone();
+    double[] text =
+        close.terms() != null
+            ? close.terms().clone()
+            : session.text() == null ? null : session.text().clone();
     double[][] positions = new double[n][];
     double[] utility = new double[n];
     double[] aspiration = new double[n];
@@ -474,12 +559,25 @@ public final class NegotiationGui extends GUIState {
       // NaN from a protocol without an aspiration
       aspiration[a] = party ? session.aspiration(c) : Double.NaN;
       verdicts[a] = party ? session.verdict(c) : Verdict.NONE;
-      accepted[a] = !party ? null : close.ending() == RoundClose.Ending.AGREED ? Boolean.TRUE : verdicts[a].accepted();
+      accepted[a] =
+          !party
+              ? null
+              : close.ending() == RoundClose.Ending.AGREED ? Boolean.TRUE : verdicts[a].accepted();
     }
     List<String> events = fired.stream().map(ScheduledEvent::id).toList();
     String blocker = close.blocker() >= 0 ? setup.actorIds().get(close.blocker()) : null;
-    return new RoundRecord(round, view.calendar().month(round), positions, text, utility, aspiration, accepted, verdicts,
-        events, close.ending(), blocker);
+    return new RoundRecord(
+        round,
+        view.calendar().month(round),
+        positions,
+        text,
+        utility,
+        aspiration,
+        accepted,
+        verdicts,
+        events,
+        close.ending(),
+        blocker);
   }
 
   static void onSwing(Runnable r) {

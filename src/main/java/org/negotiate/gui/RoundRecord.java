@@ -9,7 +9,8 @@ import org.negotiate.protocol.Verdict;
  * What one round left, captured on the model thread for the charts (which draw on the Swing
  * thread). Arrays are indexed in the scenario's actor order.
  *
- * @param positions [actor][issue] reported position (a party stands on the terms once a deal is signed)
+ * @param positions [actor][issue] reported position (a party stands on the terms once a deal is
+ *     signed)
  * @param text the text on the table (the terms once agreed), or null when there is none
  * @param utility each party's judged utility of the text (NaN for non-parties or without a text)
  * @param aspiration each party's aspiration this round (NaN where the protocol has none)

@@ -7,7 +7,9 @@ import org.negotiate.scenario.Issue;
 import org.negotiate.scenario.Role;
 import org.negotiate.scenario.Scenario;
 
-/** The names the GUI shows, in the scenario's order (the model works in canonical, sorted order). */
+/**
+ * The names the GUI shows, in the scenario's order (the model works in canonical, sorted order).
+ */
 record ScenarioView(
     String name,
     List<String> actorIds,
@@ -18,7 +20,8 @@ record ScenarioView(
     Calendar calendar) {
 
   static ScenarioView of(Scenario s) {
-    return new ScenarioView(s.name(),
+    return new ScenarioView(
+        s.name(),
         s.actors().stream().map(Actor::id).toList(),
         s.actors().stream().map(Actor::name).toList(),
         s.actors().stream().map(Actor::role).toList(),

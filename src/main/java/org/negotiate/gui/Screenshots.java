@@ -31,19 +31,20 @@ final class Screenshots {
     Files.createDirectories(dir);
     List<Path> out = new ArrayList<>();
     AtomicReference<List<BufferedImage>> painted = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      List<BufferedImage> images = new ArrayList<>();
-      for (Named w : windows) {
-        if (w.frame() == null || !w.frame().isShowing()) {
-          images.add(null);
-          continue;
-        }
-        JRootPane root = w.frame().getRootPane();
-        root.paintImmediately(0, 0, root.getWidth(), root.getHeight());
-        images.add(paint(w.frame()));
-      }
-      painted.set(images);
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          List<BufferedImage> images = new ArrayList<>();
+          for (Named w : windows) {
+            if (w.frame() == null || !w.frame().isShowing()) {
+              images.add(null);
+              continue;
+            }
+            JRootPane root = w.frame().getRootPane();
+            root.paintImmediately(0, 0, root.getWidth(), root.getHeight());
+            images.add(paint(w.frame()));
+          }
+          painted.set(images);
+        });
     Toolkit.getDefaultToolkit().sync();
     Thread.sleep(300); // let the X server finish drawing before the screen is read
     Rectangle screen = new Rectangle();
@@ -54,11 +55,15 @@ final class Screenshots {
       BufferedImage shot = new Robot().createScreenCapture(screen);
       out.add(write(shot, dir.resolve(name + "-screen.png")));
     } catch (AWTException | SecurityException e) {
-      System.err.println("negotiate gui: no screen capture (" + e.getMessage() + "); windows are saved one by one");
+      System.err.println(
+          "negotiate gui: no screen capture ("
+              + e.getMessage()
+              + "); windows are saved one by one");
     }
     for (int i = 0; i < windows.size(); i++) {
       BufferedImage img = painted.get().get(i);
-      if (img != null) out.add(write(img, dir.resolve(name + "-" + windows.get(i).name() + ".png")));
+      if (img != null)
+        out.add(write(img, dir.resolve(name + "-" + windows.get(i).name() + ".png")));
     }
     return out;
   }
@@ -66,7 +71,9 @@ final class Screenshots {
   /** A window and the short name its screenshot file gets. */
   record Named(String name, JFrame frame) {}
 
-  /** Paints a window's contents (without the window manager's frame) into an image; Swing thread. */
+  /**
+   * Paints a window's contents (without the window manager's frame) into an image; Swing thread.
+   */
   static BufferedImage paint(Frame f) {
     JRootPane root = ((JFrame) f).getRootPane();
     int w = Math.max(1, root.getWidth());

@@ -40,7 +40,8 @@ public final class WhatIf {
    * @param value the value the input was given (after clamping to what is valid)
    * @param round the round after which it was made (-1 before the first round)
    */
-  public record Edit(Fields.Field field, String actor, String key, double value, int round) implements Change {
+  public record Edit(Fields.Field field, String actor, String key, double value, int round)
+      implements Change {
     @Override
     public String path() {
       return field.path(actor, key);
@@ -54,10 +55,12 @@ public final class WhatIf {
    * @param value the value, inside the parameter's range
    * @param round the round after which it was made (-1 before the first round)
    */
-  public record ProtocolEdit(ProtocolParameters.Param param, double value, int round) implements Change {
+  public record ProtocolEdit(ProtocolParameters.Param param, double value, int round)
+      implements Change {
     public ProtocolEdit {
       if (!param.admits(value)) {
-        throw new IllegalArgumentException("protocol." + param.name() + " must be " + param.range().expected() + ", got " + value);
+        throw new IllegalArgumentException(
+            "protocol." + param.name() + " must be " + param.range().expected() + ", got " + value);
       }
     }
 
@@ -81,7 +84,6 @@ public final class WhatIf {
     }
   }
 
-
   private final GuiConfig config;
   private final Map<String, Change> edits = new LinkedHashMap<>();
 
@@ -89,7 +91,9 @@ public final class WhatIf {
     this.config = config;
   }
 
-  /** Records a change; a later change of the same input replaces the earlier one (and moves last). */
+  /**
+   * Records a change; a later change of the same input replaces the earlier one (and moves last).
+   */
   public synchronized void record(Change e) {
     edits.remove(e.path());
     edits.put(e.path(), e);
@@ -120,30 +124,42 @@ public final class WhatIf {
   }
 
   /**
-   * The scenario's events that change the same input later (or, for a salience, any salience of
-   * the actor; for a stance's flexibility, the actor's flexibility), e.g.
-   * {@code turkish_elections (2023-06, sets it)}: from then on the event's value, not the edit, holds.
+   * The scenario's events that change the same input later (or, for a salience, any salience of the
+   * actor; for a stance's flexibility, the actor's flexibility), e.g. {@code turkish_elections
+   * (2023-06, sets it)}: from then on the event's value, not the edit, holds.
    */
   public List<String> eventsTouching(Edit e) {
     List<String> out = new ArrayList<>();
     for (org.negotiate.scenario.Event ev : config.scenario().events()) {
       for (org.negotiate.scenario.Change c : ev.changes()) {
         InputPath t = c.target();
-        boolean same = t.toString().equals(e.path())
-            || e.field() == Fields.SALIENCE && e.actor().equals(t.actor()) && "salience".equals(t.field())
-            || (e.field() == Fields.STANCE_FLEXIBILITY || e.field() == Fields.STANCE_COST_OF_DELAY)
-                && e.actor().equals(t.actor()) && t.issue() == null && e.field().name().equals(t.field())
-            || (e.field() == Fields.FLEXIBILITY || e.field() == Fields.COST_OF_DELAY)
-                && e.actor().equals(t.actor()) && t.issue() != null && e.field().name().equals(t.field());
+        boolean same =
+            t.toString().equals(e.path())
+                || e.field() == Fields.SALIENCE
+                    && e.actor().equals(t.actor())
+                    && "salience".equals(t.field())
+                || (e.field() == Fields.STANCE_FLEXIBILITY
+                        || e.field() == Fields.STANCE_COST_OF_DELAY)
+                    && e.actor().equals(t.actor())
+                    && t.issue() == null
+                    && e.field().name().equals(t.field())
+                || (e.field() == Fields.FLEXIBILITY || e.field() == Fields.COST_OF_DELAY)
+                    && e.actor().equals(t.actor())
+                    && t.issue() != null
+                    && e.field().name().equals(t.field());
         if (!same) continue;
-        String when = ev.timing() instanceof org.negotiate.scenario.Timing.At at ? at.month().toString()
-            : "at random";
-        String what = switch (c.op()) {
-          case SET -> t.toString().equals(e.path()) ? "sets it" : "sets " + t + ", rescaling it";
-          case SHIFT -> "shifts " + (t.toString().equals(e.path()) ? "it" : t);
-          case SCALE -> "scales " + (t.toString().equals(e.path()) ? "it" : t);
-          case REMOVE -> "removes it";
-        };
+        String when =
+            ev.timing() instanceof org.negotiate.scenario.Timing.At at
+                ? at.month().toString()
+                : "at random";
+        String what =
+            switch (c.op()) {
+              case SET ->
+                  t.toString().equals(e.path()) ? "sets it" : "sets " + t + ", rescaling it";
+              case SHIFT -> "shifts " + (t.toString().equals(e.path()) ? "it" : t);
+              case SCALE -> "scales " + (t.toString().equals(e.path()) ? "it" : t);
+              case REMOVE -> "removes it";
+            };
         out.add(ev.id() + " (" + when + ", " + what + ")");
         break;
       }
@@ -173,7 +189,9 @@ public final class WhatIf {
     for (Change c : changes()) {
       out.add(c.set());
       if (c instanceof Edit e
-          && (e.field() == Fields.POSITION || e.field() == Fields.RED_LINE_MIN || e.field() == Fields.RED_LINE_MAX)) {
+          && (e.field() == Fields.POSITION
+              || e.field() == Fields.RED_LINE_MIN
+              || e.field() == Fields.RED_LINE_MAX)) {
         stances.add(e.actor() + "." + e.key());
       }
     }
@@ -186,18 +204,22 @@ public final class WhatIf {
       RedLine rl = base.redLine() == null ? RedLine.NONE : base.redLine();
       Double min = lastOrNull(list, actor, issue, Fields.RED_LINE_MIN, rl.min());
       Double max = lastOrNull(list, actor, issue, Fields.RED_LINE_MAX, rl.max());
-      if (min != null && min > position) out.add(Fields.RED_LINE_MIN.path(actor, issue) + "=" + Quantity.fmt(position));
-      if (max != null && max < position) out.add(Fields.RED_LINE_MAX.path(actor, issue) + "=" + Quantity.fmt(position));
+      if (min != null && min > position)
+        out.add(Fields.RED_LINE_MIN.path(actor, issue) + "=" + Quantity.fmt(position));
+      if (max != null && max < position)
+        out.add(Fields.RED_LINE_MAX.path(actor, issue) + "=" + Quantity.fmt(position));
     }
     return out;
   }
 
-  private static double last(List<Edit> list, String actor, String issue, Fields.Field f, double fallback) {
+  private static double last(
+      List<Edit> list, String actor, String issue, Fields.Field f, double fallback) {
     Double v = lastOrNull(list, actor, issue, f, null);
     return v == null ? fallback : v;
   }
 
-  private static Double lastOrNull(List<Edit> list, String actor, String issue, Fields.Field f, Quantity fallback) {
+  private static Double lastOrNull(
+      List<Edit> list, String actor, String issue, Fields.Field f, Quantity fallback) {
     for (int j = list.size() - 1; j >= 0; j--) {
       Edit e = list.get(j);
       if (e.field() == f && e.actor().equals(actor) && issue.equals(e.key())) return e.value();
@@ -210,11 +232,15 @@ public final class WhatIf {
    * changed (the actors' changes are applied to the run's inputs by {@link #applyTo}).
    */
   public Scenario runScenario() throws ScenarioException {
-    List<String> sets = changes().stream().filter(ProtocolEdit.class::isInstance).map(Change::set).toList();
+    List<String> sets =
+        changes().stream().filter(ProtocolEdit.class::isInstance).map(Change::set).toList();
     return sets.isEmpty() ? config.scenario() : ScenarioLoader.override(config.scenario(), sets);
   }
 
-  /** The scenario as run with the changes applied: what a Monte Carlo with the current settings runs. */
+  /**
+   * The scenario as run with the changes applied: what a Monte Carlo with the current settings
+   * runs.
+   */
   public Scenario scenario() throws ScenarioException {
     List<String> sets = sets();
     return sets.isEmpty() ? config.scenario() : ScenarioLoader.override(config.scenario(), sets);
@@ -231,41 +257,73 @@ public final class WhatIf {
    * scenario file (the GUI's changes and the command line's {@code --set}).
    */
   public String deltaYaml(Path target, Instant when) throws ScenarioException {
-    if (!canSave()) throw new IllegalStateException("an actor table has no scenario file to extend");
+    if (!canSave())
+      throw new IllegalStateException("an actor table has no scenario file to extend");
     Scenario base = config.fileScenario();
     Scenario resolved = scenario();
     Path from = target.toAbsolutePath().normalize().getParent();
-    String extendsPath = from.relativize(config.scenarioFile().toAbsolutePath().normalize()).toString().replace('\\', '/');
+    String extendsPath =
+        from.relativize(config.scenarioFile().toAbsolutePath().normalize())
+            .toString()
+            .replace('\\', '/');
     String name = nameOf(target);
 
     List<String> changes = new ArrayList<>();
     config.cliOverrides().forEach(s -> changes.add(s));
     changes().forEach(e -> changes.add(e.set()));
-    String body = DeltaWriter.yaml(base, resolved, extendsPath, name,
-        "What-if of " + base.name() + " saved from the GUI: " + String.join(", ", changes));
+    String body =
+        DeltaWriter.yaml(
+            base,
+            resolved,
+            extendsPath,
+            name,
+            "What-if of " + base.name() + " saved from the GUI: " + String.join(", ", changes));
 
     StringBuilder header = new StringBuilder();
-    header.append("# What-if saved by `negotiate gui` at ").append(when.truncatedTo(ChronoUnit.SECONDS)).append(".\n");
-    header.append("# It extends ").append(extendsPath).append(" and lists only the values that differ from it.\n");
-    header.append("# Changes, in the order they were last made (here each applies from the first month;\n");
+    header
+        .append("# What-if saved by `negotiate gui` at ")
+        .append(when.truncatedTo(ChronoUnit.SECONDS))
+        .append(".\n");
+    header
+        .append("# It extends ")
+        .append(extendsPath)
+        .append(" and lists only the values that differ from it.\n");
+    header.append(
+        "# Changes, in the order they were last made (here each applies from the first month;\n");
     header.append("# in the GUI's run it applied from the round shown):\n");
-    for (String s : config.cliOverrides()) header.append("#   --set ").append(s).append(" (command line)\n");
+    for (String s : config.cliOverrides())
+      header.append("#   --set ").append(s).append(" (command line)\n");
     for (Change c : changes()) {
       header.append("#   ").append(c.set());
-      header.append(c.round() < 0 ? " (before the first round)"
-          : String.format(Locale.ROOT, " (after round %d, %s)", c.round(), base.calendar().month(c.round())));
-      if (c instanceof ProtocolEdit) header.append("; in the GUI from the next run, protocols read their parameters at the start");
+      header.append(
+          c.round() < 0
+              ? " (before the first round)"
+              : String.format(
+                  Locale.ROOT,
+                  " (after round %d, %s)",
+                  c.round(),
+                  base.calendar().month(c.round())));
+      if (c instanceof ProtocolEdit)
+        header.append(
+            "; in the GUI from the next run, protocols read their parameters at the start");
       if (!(c instanceof Edit e)) {
         header.append('\n');
         continue;
       }
-      if (e.field() == Fields.SALIENCE) header.append("; the actor's other saliences rescaled to sum to 1");
+      if (e.field() == Fields.SALIENCE)
+        header.append("; the actor's other saliences rescaled to sum to 1");
       header.append('\n');
       List<String> later = eventsTouching(e);
-      if (!later.isEmpty()) header.append("#     events still change it: ").append(String.join(", ", later)).append('\n');
+      if (!later.isEmpty())
+        header
+            .append("#     events still change it: ")
+            .append(String.join(", ", later))
+            .append('\n');
     }
-    header.append("# Changed stances keep the base's evidence and rationale: give each changed value its own\n");
-    header.append("# before adding this file to scenarios/whatif/ (see scenarios/whatif/README.md).\n");
+    header.append(
+        "# Changed stances keep the base's evidence and rationale: give each changed value its own\n");
+    header.append(
+        "# before adding this file to scenarios/whatif/ (see scenarios/whatif/README.md).\n");
     return header + body;
   }
 

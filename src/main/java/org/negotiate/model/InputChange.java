@@ -10,14 +10,28 @@ import org.negotiate.scenario.Fields;
  * @param issue issue index for stance fields, -1 otherwise
  * @param other the other actor's index for ties and pressure, -1 otherwise
  */
-public record InputChange(Field field, int actor, int issue, int other, Change.Op op, double value) {
+public record InputChange(
+    Field field, int actor, int issue, int other, Change.Op op, double value) {
 
-  /** Where a change lands in {@link Inputs}: one constant per row of {@link Fields}, whose clamp it keeps. */
+  /**
+   * Where a change lands in {@link Inputs}: one constant per row of {@link Fields}, whose clamp it
+   * keeps.
+   */
   public enum Field {
-    POSITION(Fields.POSITION), SALIENCE(Fields.SALIENCE), RED_LINE_MIN(Fields.RED_LINE_MIN), RED_LINE_MAX(Fields.RED_LINE_MAX),
-    STANCE_FLEXIBILITY(Fields.STANCE_FLEXIBILITY), FLEXIBILITY(Fields.FLEXIBILITY),
-    STANCE_COST_OF_DELAY(Fields.STANCE_COST_OF_DELAY), COST_OF_DELAY(Fields.COST_OF_DELAY), CAPABILITY(Fields.CAPABILITY),
-    RESERVATION(Fields.RESERVATION), RISK(Fields.RISK), LEAN(Fields.LEAN), TIES(Fields.TIES), PRESSURE(Fields.PRESSURE);
+    POSITION(Fields.POSITION),
+    SALIENCE(Fields.SALIENCE),
+    RED_LINE_MIN(Fields.RED_LINE_MIN),
+    RED_LINE_MAX(Fields.RED_LINE_MAX),
+    STANCE_FLEXIBILITY(Fields.STANCE_FLEXIBILITY),
+    FLEXIBILITY(Fields.FLEXIBILITY),
+    STANCE_COST_OF_DELAY(Fields.STANCE_COST_OF_DELAY),
+    COST_OF_DELAY(Fields.COST_OF_DELAY),
+    CAPABILITY(Fields.CAPABILITY),
+    RESERVATION(Fields.RESERVATION),
+    RISK(Fields.RISK),
+    LEAN(Fields.LEAN),
+    TIES(Fields.TIES),
+    PRESSURE(Fields.PRESSURE);
 
     /** The field's row in the scenario's table. */
     public final Fields.Field row;

@@ -9,26 +9,39 @@ public final class Inputs {
   public final int actors;
   public final int issues;
   public final double[][] position;
+
   /**
    * Salience of each issue to each actor. With {@link #salienceShares} they are shares summing to 1
    * per actor; otherwise each lies in [0, 1] on its own (BDM and KTAB tables).
    */
   public final double[][] salience;
+
   /** Whether saliences are shares (an event that raises one lowers the others) or independent. */
   public final boolean salienceShares;
-  /** Lowest and highest outcome the actor could sign on each issue (0 and 100 without a red line). */
+
+  /**
+   * Lowest and highest outcome the actor could sign on each issue (0 and 100 without a red line).
+   */
   public final double[][] redLineMin;
+
   public final double[][] redLineMax;
-  /** Concession speed per stance; the actor's effective flexibility is their salience-weighted mean. */
+
+  /**
+   * Concession speed per stance; the actor's effective flexibility is their salience-weighted mean.
+   */
   public final double[][] flexibility;
+
   /** Cost of delay kappa per stance, in [0, 1); the actor's is their salience-weighted mean. */
   public final double[][] costOfDelay;
+
   public final double[] capability;
   public final double[] reservation;
   public final double[] risk;
   public final double[] lean;
+
   /** ties[i][j]: weight of j's utility in i's judgement of a text. */
   public final double[][] ties;
+
   /** pressure[m][i]: what m adds to i's cost of delay, in [-1, 1] (negative: a spoiler). */
   public final double[][] pressure;
 
@@ -39,6 +52,7 @@ public final class Inputs {
    * the true value. Events do not change these; the protocol shifts its beliefs by an event's move.
    */
   public final double[][] statedMinLo;
+
   public final double[][] statedMinHi;
   public final double[][] statedMaxLo;
   public final double[][] statedMaxHi;
@@ -58,11 +72,14 @@ public final class Inputs {
 
   /** Sets actor i's value of the added field {@code name}. */
   public void setMore(String name, int i, double value) {
-    more.computeIfAbsent(name, k -> {
-      double[] v = new double[actors];
-      java.util.Arrays.fill(v, Double.NaN);
-      return v;
-    })[i] = value;
+    more.computeIfAbsent(
+                name,
+                k -> {
+                  double[] v = new double[actors];
+                  java.util.Arrays.fill(v, Double.NaN);
+                  return v;
+                })[i] =
+        value;
   }
 
   public Inputs(int actors, int issues) {
@@ -136,7 +153,10 @@ public final class Inputs {
     return w > 0 ? f / w : flexibility[i][0];
   }
 
-  /** Actor i's own cost of delay: the salience-weighted mean of its stances' (docs/mediated.md "cost of delay"). */
+  /**
+   * Actor i's own cost of delay: the salience-weighted mean of its stances' (docs/mediated.md "cost
+   * of delay").
+   */
   public double costOfDelay(int i) {
     double f = 0;
     double w = 0;
@@ -153,8 +173,8 @@ public final class Inputs {
   /**
    * The share of the gap between aspiration and reservation that actor i gives up in a month of
    * talks: its cost of delay plus the pressure on it (any sign), kept in [0, 0.95], then shaped by
-   * its flexibility as {@code 1 - (1 - kappa)^flexibility} (flexibility 1 leaves kappa as it is;
-   * 2 concedes in one month what kappa gives in two).
+   * its flexibility as {@code 1 - (1 - kappa)^flexibility} (flexibility 1 leaves kappa as it is; 2
+   * concedes in one month what kappa gives in two).
    */
   public double concessionRate(int i) {
     double kappa = clamp(costOfDelay(i) + pressureOn(i), 0, MAX_CONCESSION_RATE);
@@ -176,7 +196,10 @@ public final class Inputs {
     return p;
   }
 
-  /** Applies one event change, keeping the value inside its field's clamp ({@link org.negotiate.scenario.Fields}). */
+  /**
+   * Applies one event change, keeping the value inside its field's clamp ({@link
+   * org.negotiate.scenario.Fields}).
+   */
   public void apply(InputChange c) {
     int i = c.actor();
     int k = c.issue();
@@ -184,8 +207,10 @@ public final class Inputs {
     switch (f) {
       case POSITION -> position[i][k] = f.clamp(c.applyTo(position[i][k]));
       case SALIENCE -> setSalience(i, k, f.clamp(c.applyTo(salience[i][k])));
-      case RED_LINE_MIN -> redLineMin[i][k] = c.removes() ? 0 : f.clamp(c.applyTo(redLineMin[i][k]));
-      case RED_LINE_MAX -> redLineMax[i][k] = c.removes() ? 100 : f.clamp(c.applyTo(redLineMax[i][k]));
+      case RED_LINE_MIN ->
+          redLineMin[i][k] = c.removes() ? 0 : f.clamp(c.applyTo(redLineMin[i][k]));
+      case RED_LINE_MAX ->
+          redLineMax[i][k] = c.removes() ? 100 : f.clamp(c.applyTo(redLineMax[i][k]));
       case STANCE_FLEXIBILITY -> flexibility[i][k] = f.clamp(c.applyTo(flexibility[i][k]));
       case FLEXIBILITY -> {
         for (int q = 0; q < issues; q++) flexibility[i][q] = f.clamp(c.applyTo(flexibility[i][q]));
@@ -253,7 +278,8 @@ public final class Inputs {
     }
     for (int q = 0; q < issues; q++) {
       if (q == k) continue;
-      salience[i][q] = others > 0 ? salience[i][q] * (1 - value) / others : (1 - value) / (issues - 1);
+      salience[i][q] =
+          others > 0 ? salience[i][q] * (1 - value) / others : (1 - value) / (issues - 1);
     }
   }
 

@@ -6,15 +6,15 @@ import org.negotiate.scenario.Role;
 
 /**
  * Everything one replication needs, as plain arrays: no YAML, no distributions. Actors are in
- * canonical order (sorted by id), so the order a scenario lists them in cannot change a result;
- * a scenario with {@code actor_order: listed} (one made from an actor table) keeps its own order.
+ * canonical order (sorted by id), so the order a scenario lists them in cannot change a result; a
+ * scenario with {@code actor_order: listed} (one made from an actor table) keeps its own order.
  *
  * @param exactRounds the run lasts exactly {@code rounds} rounds: a forecasting protocol's own
  *     stopping rule is off (as the published replications run a fixed 10 rounds)
  * @param seed the replication's seed
  * @param events the replication's events, sorted by round (random ones already drawn)
- * @param params the protocol's parameters, drawn (a protocol reads them, with their defaults, through
- *     its descriptor: {@code ProtocolDescriptor.read})
+ * @param params the protocol's parameters, drawn (a protocol reads them, with their defaults,
+ *     through its descriptor: {@code ProtocolDescriptor.read})
  * @param tolerance the agreement rule's tolerance on the 0–100 scale
  */
 public record NegotiationSetup(
@@ -40,7 +40,9 @@ public record NegotiationSetup(
   }
 
   public int[] indicesOf(Role role) {
-    return java.util.stream.IntStream.range(0, actors()).filter(i -> roles.get(i) == role).toArray();
+    return java.util.stream.IntStream.range(0, actors())
+        .filter(i -> roles.get(i) == role)
+        .toArray();
   }
 
   public int indexOf(String actorId) {

@@ -33,8 +33,12 @@ public final class SetupSampler {
     return draw(s, rounds, false, replicationSeed);
   }
 
-  /** As {@link #draw(Scenario, int, long)}; {@code exactRounds} turns protocols' own stopping rules off. */
-  public static NegotiationSetup draw(Scenario s, int rounds, boolean exactRounds, long replicationSeed) {
+  /**
+   * As {@link #draw(Scenario, int, long)}; {@code exactRounds} turns protocols' own stopping rules
+   * off.
+   */
+  public static NegotiationSetup draw(
+      Scenario s, int rounds, boolean exactRounds, long replicationSeed) {
     return plan(s).draw(rounds, exactRounds, replicationSeed);
   }
 
@@ -74,10 +78,20 @@ public final class SetupSampler {
    * An event: its fixed round, or for a random one its window and probability, the hashed stream
    * names of the months in its window, and its changes.
    */
-  private record EventPlan(Event event, boolean random, int fixedRound, int from, int to, double probability, long[] monthKeys,
+  private record EventPlan(
+      Event event,
+      boolean random,
+      int fixedRound,
+      int from,
+      int to,
+      double probability,
+      long[] monthKeys,
       List<ChangePlan> changes) {}
 
-  /** Everything about drawing from one scenario that does not depend on the seed. Immutable; thread-safe. */
+  /**
+   * Everything about drawing from one scenario that does not depend on the seed. Immutable;
+   * thread-safe.
+   */
   public static final class Plan {
     private final Scenario s;
     private final List<String> ids;
@@ -103,8 +117,10 @@ public final class SetupSampler {
     private final Slot[][] tie;
     private final int[][] pressureOn;
     private final Slot[][] pressure;
+
     /** Actor fields added to the table: each field and, per actor, its slot. */
     private final List<Fields.Field> added;
+
     private final Slot[][] more;
     private final List<EventPlan> events = new ArrayList<>();
     private final List<String> paramNames = new ArrayList<>();
@@ -115,7 +131,8 @@ public final class SetupSampler {
       List<Actor> sorted = new ArrayList<>(s.actors());
       // by id, so the order a scenario lists its actors in cannot change a result; an actor table's
       // rows keep the file's order, which KTAB's spatial model depends on
-      if (s.actorOrder() != org.negotiate.scenario.ActorOrder.LISTED) sorted.sort(Comparator.comparing(Actor::id));
+      if (s.actorOrder() != org.negotiate.scenario.ActorOrder.LISTED)
+        sorted.sort(Comparator.comparing(Actor::id));
       ids = sorted.stream().map(Actor::id).toList();
       names = sorted.stream().map(Actor::name).toList();
       roles = sorted.stream().map(Actor::role).toList();
@@ -143,7 +160,8 @@ public final class SetupSampler {
       more = new Slot[added.size()][actors];
       for (int i = 0; i < actors; i++) {
         Actor a = sorted.get(i);
-        for (int f = 0; f < added.size(); f++) more[f][i] = Slot.of(added.get(f).get(a, null), a.id() + "." + added.get(f).name());
+        for (int f = 0; f < added.size(); f++)
+          more[f][i] = Slot.of(added.get(f).get(a, null), a.id() + "." + added.get(f).name());
         capability[i] = Slot.of(a.capability(), a.id() + ".capability");
         reservation[i] = Slot.of(a.reservation(), a.id() + ".reservation");
         risk[i] = Slot.of(a.risk(), a.id() + ".risk");
@@ -189,23 +207,41 @@ public final class SetupSampler {
           } catch (IllegalArgumentException ex) {
             unresolved = ex;
           }
-          changes.add(new ChangePlan(at, c.value() == null ? null : Slot.of(c.value(), n == 0 ? key : key + "#" + n), unresolved));
+          changes.add(
+              new ChangePlan(
+                  at,
+                  c.value() == null ? null : Slot.of(c.value(), n == 0 ? key : key + "#" + n),
+                  unresolved));
         }
         if (e.timing() instanceof Timing.At at) {
-          events.add(new EventPlan(e, false, s.calendar().round(at.month()), 0, -1, 0, new long[0], List.copyOf(changes)));
+          events.add(
+              new EventPlan(
+                  e,
+                  false,
+                  s.calendar().round(at.month()),
+                  0,
+                  -1,
+                  0,
+                  new long[0],
+                  List.copyOf(changes)));
         } else {
           Timing.Random rnd = (Timing.Random) e.timing();
           int from = Math.max(0, s.calendar().round(rnd.from()));
           int to = s.calendar().round(rnd.to());
           long[] keys = new long[Math.max(0, to - from + 1)];
-          for (int t = from; t <= to; t++) keys[t - from] = Streams.keyMix("events." + e.id() + ".round" + t);
-          events.add(new EventPlan(e, true, -1, from, to, rnd.probability(), keys, List.copyOf(changes)));
+          for (int t = from; t <= to; t++)
+            keys[t - from] = Streams.keyMix("events." + e.id() + ".round" + t);
+          events.add(
+              new EventPlan(e, true, -1, from, to, rnd.probability(), keys, List.copyOf(changes)));
         }
       }
-      s.protocol().params().forEach((k, q) -> {
-        paramNames.add(k);
-        params.add(Slot.of(q, "protocol." + k));
-      });
+      s.protocol()
+          .params()
+          .forEach(
+              (k, q) -> {
+                paramNames.add(k);
+                params.add(Slot.of(q, "protocol." + k));
+              });
     }
 
     /** One draw of the uncertain inputs for the replication with this seed. */
@@ -233,25 +269,46 @@ public final class SetupSampler {
           in.position[i][k] = position[i][k].value(seed, draw);
           in.salience[i][k] = salience[i][k].value(seed, draw);
           salienceSum += in.salience[i][k];
-          in.flexibility[i][k] = stanceFlexibility[i][k] == null ? actorFlex : stanceFlexibility[i][k].value(seed, draw);
-          in.costOfDelay[i][k] = stanceCostOfDelay[i][k] == null ? actorKappa : stanceCostOfDelay[i][k].value(seed, draw);
+          in.flexibility[i][k] =
+              stanceFlexibility[i][k] == null
+                  ? actorFlex
+                  : stanceFlexibility[i][k].value(seed, draw);
+          in.costOfDelay[i][k] =
+              stanceCostOfDelay[i][k] == null
+                  ? actorKappa
+                  : stanceCostOfDelay[i][k].value(seed, draw);
           double lo = redLineMin[i][k] == null ? 0 : redLineMin[i][k].value(seed, draw);
           double hi = redLineMax[i][k] == null ? 100 : redLineMax[i][k].value(seed, draw);
-          // An actor can always sign its own ideal: a draw that puts it outside the red line widens the line.
+          // An actor can always sign its own ideal: a draw that puts it outside the red line widens
+          // the line.
           in.redLineMin[i][k] = Math.min(lo, in.position[i][k]);
           in.redLineMax[i][k] = Math.max(hi, in.position[i][k]);
           // The stated uncertainty of each bound, which is all the mediators know of it.
-          in.statedMinLo[i][k] = redLineMin[i][k] == null ? 0 : Math.min(redLineMin[i][k].q().min(), in.redLineMin[i][k]);
-          in.statedMinHi[i][k] = redLineMin[i][k] == null ? 0 : Math.max(redLineMin[i][k].q().max(), in.redLineMin[i][k]);
-          in.statedMaxLo[i][k] = redLineMax[i][k] == null ? 100 : Math.min(redLineMax[i][k].q().min(), in.redLineMax[i][k]);
-          in.statedMaxHi[i][k] = redLineMax[i][k] == null ? 100 : Math.max(redLineMax[i][k].q().max(), in.redLineMax[i][k]);
+          in.statedMinLo[i][k] =
+              redLineMin[i][k] == null
+                  ? 0
+                  : Math.min(redLineMin[i][k].q().min(), in.redLineMin[i][k]);
+          in.statedMinHi[i][k] =
+              redLineMin[i][k] == null
+                  ? 0
+                  : Math.max(redLineMin[i][k].q().max(), in.redLineMin[i][k]);
+          in.statedMaxLo[i][k] =
+              redLineMax[i][k] == null
+                  ? 100
+                  : Math.min(redLineMax[i][k].q().min(), in.redLineMax[i][k]);
+          in.statedMaxHi[i][k] =
+              redLineMax[i][k] == null
+                  ? 100
+                  : Math.max(redLineMax[i][k].q().max(), in.redLineMax[i][k]);
         }
         // Draws of uncertain shares need not sum to exactly 1; the shares are what matter.
         for (int k = 0; shares && k < issues; k++) {
           in.salience[i][k] = salienceSum > 0 ? in.salience[i][k] / salienceSum : 1.0 / issues;
         }
-        for (int q = 0; q < tieTo[i].length; q++) in.ties[i][tieTo[i][q]] = tie[i][q].value(seed, draw);
-        for (int q = 0; q < pressureOn[i].length; q++) in.pressure[i][pressureOn[i][q]] = pressure[i][q].value(seed, draw);
+        for (int q = 0; q < tieTo[i].length; q++)
+          in.ties[i][tieTo[i][q]] = tie[i][q].value(seed, draw);
+        for (int q = 0; q < pressureOn[i].length; q++)
+          in.pressure[i][pressureOn[i][q]] = pressure[i][q].value(seed, draw);
         for (int f = 0; f < added.size(); f++) {
           if (more[f][i] != null) in.setMore(added.get(f).name(), i, more[f][i].value(seed, draw));
         }
@@ -264,19 +321,33 @@ public final class SetupSampler {
         List<InputChange> changes = new ArrayList<>(e.changes().size());
         for (ChangePlan c : e.changes()) {
           double v = c.value() == null ? 0 : c.value().value(seed, draw);
-          if (c.unresolved() != null) throw new IllegalArgumentException(c.unresolved().getMessage(), c.unresolved());
+          if (c.unresolved() != null)
+            throw new IllegalArgumentException(c.unresolved().getMessage(), c.unresolved());
           InputChange at = c.at();
           changes.add(new InputChange(at.field(), at.actor(), at.issue(), at.other(), at.op(), v));
         }
-        fired.add(new ScheduledEvent(e.event().id(), e.event().label(), round, List.copyOf(changes)));
+        fired.add(
+            new ScheduledEvent(e.event().id(), e.event().label(), round, List.copyOf(changes)));
       }
       fired.sort(Comparator.comparingInt(ScheduledEvent::round));
 
       Map<String, Double> drawn = new LinkedHashMap<>();
-      for (int q = 0; q < params.size(); q++) drawn.put(paramNames.get(q), params.get(q).value(seed, draw));
+      for (int q = 0; q < params.size(); q++)
+        drawn.put(paramNames.get(q), params.get(q).value(seed, draw));
 
-      return new NegotiationSetup(ids, names, roles, issueIds, in, List.copyOf(fired), rounds, exactRounds,
-          s.protocol().name(), Map.copyOf(drawn), s.agreement().tolerance(), seed);
+      return new NegotiationSetup(
+          ids,
+          names,
+          roles,
+          issueIds,
+          in,
+          List.copyOf(fired),
+          rounds,
+          exactRounds,
+          s.protocol().name(),
+          Map.copyOf(drawn),
+          s.agreement().tolerance(),
+          seed);
     }
 
     /** The round an event fires in, or -1 if it does not fire within the run. */
@@ -288,14 +359,16 @@ public final class SetupSampler {
       if (!draw) return -1;
       int to = Math.min(rounds - 1, e.to());
       for (int t = e.from(); t <= to; t++) {
-        // One stream per (event, round): the chance in one month does not depend on any other month's draw.
+        // One stream per (event, round): the chance in one month does not depend on any other
+        // month's draw.
         if (Streams.uniform(seed, e.monthKeys()[t - e.from()]) < e.probability()) return t;
       }
       return -1;
     }
   }
 
-  static InputChange resolve(InputPath p, Change.Op op, double value, List<String> actorIds, List<String> issueIds) {
+  static InputChange resolve(
+      InputPath p, Change.Op op, double value, List<String> actorIds, List<String> issueIds) {
     int i = actorIds.indexOf(p.actor());
     if (i < 0) throw new IllegalArgumentException("unknown actor in " + p);
     InputChange.Field f = InputChange.Field.of(Fields.of(p));

@@ -11,52 +11,71 @@ import org.negotiate.scenario.Range;
 import org.negotiate.scenario.Role;
 
 /**
- * The default protocol, Raiffa's single negotiating text (docs/mediated.md): the mediators draft one
- * package across all issues, each party accepts it if it respects its red lines and is worth at
+ * The default protocol, Raiffa's single negotiating text (docs/mediated.md): the mediators draft
+ * one package across all issues, each party accepts it if it respects its red lines and is worth at
  * least its current aspiration, and a party's aspiration is a state that falls only in months of
- * talks, at the rate its costs of delay and the pressure on it set ({@link Aspiration},
- * {@link Inputs#concessionRate}). No protocol-wide clock: an event changes a rate from its month
- * on, never the aspiration already reached.
+ * talks, at the rate its costs of delay and the pressure on it set ({@link Aspiration}, {@link
+ * Inputs#concessionRate}). No protocol-wide clock: an event changes a rate from its month on, never
+ * the aspiration already reached.
  *
  * <p>Parameters: {@code noise} (sd of each party's uncertainty about what a text is worth: a party
  * that is unsure discounts the text by {@code noise·|e|}, e a fresh standard normal each month, so
- * uncertainty can only delay a deal, never make a refused text acceptable by luck) and
- * {@code breakdown_after} (a party walks out after this many consecutive rounds in which the text,
- * or the lack of one, is worth less to it than no deal; 0 = never, the default),
- * {@code walkout_hazard} (each month such a party walks out with this probability; default 0) and
- * {@code revision} (the weight a refusal adds to the refusing party in the draft; default 1).
- * Actors with the role {@code veto} sign nothing but no text outside their red lines is drafted
- * or agreed.
+ * uncertainty can only delay a deal, never make a refused text acceptable by luck) and {@code
+ * breakdown_after} (a party walks out after this many consecutive rounds in which the text, or the
+ * lack of one, is worth less to it than no deal; 0 = never, the default), {@code walkout_hazard}
+ * (each month such a party walks out with this probability; default 0) and {@code revision} (the
+ * weight a refusal adds to the refusing party in the draft; default 1). Actors with the role {@code
+ * veto} sign nothing but no text outside their red lines is drafted or agreed.
  */
 public final class MediatedSingleText implements Protocol {
   public static final String NAME = "mediated";
+
   /** Default {@code revision}: each refusal adds the party's starting weight once more. */
   public static final double DEFAULT_REVISION = 1.0;
 
-  public static final ProtocolDescriptor DESCRIPTOR = new ProtocolDescriptor(NAME,
-      "Mediated single text (default protocol)",
-      List.of(
-          new Param("noise", Range.UNIT, 0,
-              "sd of each party's uncertainty about a text's worth, taken as a discount noise·|e|"),
-          new Param("breakdown_after", Range.integers(0, Integer.MAX_VALUE), 0,
-              "consecutive rounds below reservation before a party walks out (0: never)"),
-          new Param("walkout_hazard", Range.UNIT, 0,
-              "monthly probability that a party the text leaves below its reservation walks out"),
-          new Param("revision", Range.closed(0, 100), DEFAULT_REVISION,
-              "weight added to a party in the mediators' draft each time it refuses, its starting weight being 1")),
-      java.util.EnumSet.of(Capability.DRAFTS_TEXT, Capability.ACCEPT_STEP, Capability.COMPARED),
-      List.of(
-          "Each month the mediators draft one package for all issues, the point inside every party's "
-              + "red lines that best balances their gains; each party signs if the text respects its red lines and is "
-              + "worth at least its aspiration. A deal needs every party to sign in the same month.",
-          "A party's aspiration falls only in months with a text on the table, each month by the share "
-              + "of its remaining gap to its reservation set by its cost of delay (an input per actor, citing its evidence) "
-              + "plus the pressure on it; no clock decides when demands reach the reservation, and an event changes that "
-              + "rate from its month on, never the demands already reached."),
-      true, java.util.Set.of());
+  public static final ProtocolDescriptor DESCRIPTOR =
+      new ProtocolDescriptor(
+          NAME,
+          "Mediated single text (default protocol)",
+          List.of(
+              new Param(
+                  "noise",
+                  Range.UNIT,
+                  0,
+                  "sd of each party's uncertainty about a text's worth, taken as a discount noise·|e|"),
+              new Param(
+                  "breakdown_after",
+                  Range.integers(0, Integer.MAX_VALUE),
+                  0,
+                  "consecutive rounds below reservation before a party walks out (0: never)"),
+              new Param(
+                  "walkout_hazard",
+                  Range.UNIT,
+                  0,
+                  "monthly probability that a party the text leaves below its reservation walks out"),
+              new Param(
+                  "revision",
+                  Range.closed(0, 100),
+                  DEFAULT_REVISION,
+                  "weight added to a party in the mediators' draft each time it refuses, its starting weight being 1")),
+          java.util.EnumSet.of(Capability.DRAFTS_TEXT, Capability.ACCEPT_STEP, Capability.COMPARED),
+          List.of(
+              "Each month the mediators draft one package for all issues, the point inside every party's "
+                  + "red lines that best balances their gains; each party signs if the text respects its red lines and is "
+                  + "worth at least its aspiration. A deal needs every party to sign in the same month.",
+              "A party's aspiration falls only in months with a text on the table, each month by the share "
+                  + "of its remaining gap to its reservation set by its cost of delay (an input per actor, citing its evidence) "
+                  + "plus the pressure on it; no clock decides when demands reach the reservation, and an event changes that "
+                  + "rate from its month on, never the demands already reached."),
+          true,
+          java.util.Set.of());
+
   /** Slack on red-line checks so a text on the boundary counts as inside. */
   private static final double EDGE = 1e-6;
-  /** Slack on utility comparisons: the optimiser's answer is exact only to about 1e-8 on the scale. */
+
+  /**
+   * Slack on utility comparisons: the optimiser's answer is exact only to about 1e-8 on the scale.
+   */
   private static final double UTILITY_SLACK = 1e-9;
 
   @Override
@@ -77,57 +96,84 @@ public final class MediatedSingleText implements Protocol {
     private final int breakdownAfter;
     private final int[] parties;
     private final int[] mediators;
+
     /** Veto players: their red lines bind every text (docs/mediated.md "A veto player"). */
     private final int[] vetoes;
+
     /** Monthly probability that a party whose text is worth less than no deal walks out. */
     private final double hazard;
+
     private final double[][] positions;
+
     /** a_i(t), the aspiration this round's verdicts are judged against. */
     private final double[] aspiration;
+
     /** a_i(t+1), set when the party concedes and taken up when the next round opens. */
     private final double[] nextAspiration;
+
     private final double[] judged;
     private final boolean[] accepted;
     private final int[] belowReservation;
+
     /** Each party's verdict this round, kept as numbers and put into words only when asked for. */
     private final int[] verdictKind;
+
     private final double[] perceivedNow;
     private final int[] outsideIssue;
     private final List<String> issueIds;
     private double[] text;
     private boolean stale = true;
+
     /**
      * Every input the last draft was solved from, in one flat array (see {@link #draftInputs}); a
      * redraft from the same inputs would give the same text. Null before the first draft.
      */
     private double[] drafted;
-    /** Per party: the actors in its judgement (ties with weight &gt; 0) and their weights, as Utility.judged reads them. */
+
+    /**
+     * Per party: the actors in its judgement (ties with weight &gt; 0) and their weights, as
+     * Utility.judged reads them.
+     */
     private final int[][] tiedTo;
+
     private final double[][] tieWeight;
     private final double[] z;
+
     /** Share of a party's starting weight added to its weight in the draft each time it refuses. */
     private final double revision;
+
     /** w_i(t): each party's weight in the draft, 1 at the start, growing with its refusals. */
     private final double[] weight;
-    /** The inputs as the mediators see them: weights on capability, believed red lines and reservations. */
-    private final Inputs view;
+
     /**
-     * The mediators' beliefs about each party's red lines: the bound they draft to ({@code believed*})
-     * and the far end of what they still think possible ({@code cap*}), from the scenario's stated
-     * range; {@code known*} is the furthest text a party refused on that bound (a strict bound).
+     * The inputs as the mediators see them: weights on capability, believed red lines and
+     * reservations.
+     */
+    private final Inputs view;
+
+    /**
+     * The mediators' beliefs about each party's red lines: the bound they draft to ({@code
+     * believed*}) and the far end of what they still think possible ({@code cap*}), from the
+     * scenario's stated range; {@code known*} is the furthest text a party refused on that bound (a
+     * strict bound).
      */
     private final double[][] believedMin;
+
     private final double[][] capMin;
     private final double[][] knownMin;
     private final double[][] believedMax;
     private final double[][] capMax;
     private final double[][] knownMax;
     private final double[] believedReservation;
+
     /** The starting beliefs (moved by events), the widest limits the mediators ever draft to. */
     private final double[][] floorMin;
+
     private final double[][] floorMax;
+
     /** The true bounds when the beliefs were last aligned, to shift beliefs by an event's move. */
     private final double[][] seenMin;
+
     private final double[][] seenMax;
     private final double[] seenReservation;
 
@@ -180,7 +226,8 @@ public final class MediatedSingleText implements Protocol {
         seenMin[i] = in.redLineMin[i].clone();
         seenMax[i] = in.redLineMax[i].clone();
         // Mediators start from the most accommodating value the scenario states (a party's true
-        // limit may be tighter: they find out from its refusals), or the truth where none is stated.
+        // limit may be tighter: they find out from its refusals), or the truth where none is
+        // stated.
         believedReservation[i] = or(in.statedReservationLo[i], in.reservation[i]);
         for (int q = 0; q < k; q++) {
           believedMin[i][q] = or(in.statedMinLo[i][q], in.redLineMin[i][q]);
@@ -200,8 +247,9 @@ public final class MediatedSingleText implements Protocol {
     }
 
     /**
-     * An event (or a GUI edit) moved a party's true red line or reservation: the statement is public,
-     * so the mediators' beliefs move by as much, their uncertainty about the level unchanged.
+     * An event (or a GUI edit) moved a party's true red line or reservation: the statement is
+     * public, so the mediators' beliefs move by as much, their uncertainty about the level
+     * unchanged.
      */
     private void shiftBeliefs() {
       for (int p : parties) {
@@ -258,7 +306,10 @@ public final class MediatedSingleText implements Protocol {
       }
     }
 
-    /** The mediators' view of the inputs, with the red lines as believed ({@code optimistic}: as refusals alone bound them). */
+    /**
+     * The mediators' view of the inputs, with the red lines as believed ({@code optimistic}: as
+     * refusals alone bound them).
+     */
     private void refreshView(boolean optimistic) {
       int n = in.actors;
       for (int i = 0; i < n; i++) {
@@ -275,8 +326,14 @@ public final class MediatedSingleText implements Protocol {
       for (int p : parties) {
         view.reservation[p] = believedReservation[p];
         for (int q = 0; q < in.issues; q++) {
-          double lo = optimistic ? Math.min(100, Math.max(floorMin[p][q], knownMin[p][q] + 1)) : believedMin[p][q];
-          double hi = optimistic ? Math.max(0, Math.min(floorMax[p][q], knownMax[p][q] - 1)) : believedMax[p][q];
+          double lo =
+              optimistic
+                  ? Math.min(100, Math.max(floorMin[p][q], knownMin[p][q] + 1))
+                  : believedMin[p][q];
+          double hi =
+              optimistic
+                  ? Math.max(0, Math.min(floorMax[p][q], knownMax[p][q] - 1))
+                  : believedMax[p][q];
           // A veto player's stated red lines bind the draft as if every party held them too.
           for (int v : vetoes) {
             lo = Math.max(lo, in.redLineMin[v][q]);
@@ -379,22 +436,26 @@ public final class MediatedSingleText implements Protocol {
     }
 
     /**
-     * Whether every input the draft reads is the same now as in the snapshot, compared as
-     * {@link java.util.Arrays#equals(double[], double[])} does (bit patterns).
+     * Whether every input the draft reads is the same now as in the snapshot, compared as {@link
+     * java.util.Arrays#equals(double[], double[])} does (bit patterns).
      */
     private static boolean sameDraftInputs(double[] snapshot, Inputs in) {
       int n = in.actors;
       int k = in.issues;
       if (snapshot.length != 4 * n + n * (4 * k + n)) return false;
       int at = 0;
-      if (!same(snapshot, at, in.capability, n) || !same(snapshot, at += n, in.reservation, n)
-          || !same(snapshot, at += n, in.risk, n) || !same(snapshot, at += n, in.lean, n)) {
+      if (!same(snapshot, at, in.capability, n)
+          || !same(snapshot, at += n, in.reservation, n)
+          || !same(snapshot, at += n, in.risk, n)
+          || !same(snapshot, at += n, in.lean, n)) {
         return false;
       }
       at += n;
       for (int i = 0; i < n; i++) {
-        if (!same(snapshot, at, in.position[i], k) || !same(snapshot, at += k, in.salience[i], k)
-            || !same(snapshot, at += k, in.redLineMin[i], k) || !same(snapshot, at += k, in.redLineMax[i], k)
+        if (!same(snapshot, at, in.position[i], k)
+            || !same(snapshot, at += k, in.salience[i], k)
+            || !same(snapshot, at += k, in.redLineMin[i], k)
+            || !same(snapshot, at += k, in.redLineMax[i], k)
             || !same(snapshot, at += k, in.ties[i], n)) {
           return false;
         }
@@ -451,8 +512,11 @@ public final class MediatedSingleText implements Protocol {
       if (isParty(actor)) {
         // Concession is paid for by talks: the aspiration moves only in a month with a text, at
         // this month's rate (an event due now changed the rate, not the level reached).
-        nextAspiration[actor] = text == null ? aspiration[actor]
-            : Aspiration.step(aspiration[actor], in.reservation[actor], in.concessionRate(actor));
+        nextAspiration[actor] =
+            text == null
+                ? aspiration[actor]
+                : Aspiration.step(
+                    aspiration[actor], in.reservation[actor], in.concessionRate(actor));
         boolean worse = text == null || judged[actor] < in.reservation[actor];
         belowReservation[actor] = worse ? belowReservation[actor] + 1 : 0;
       }
@@ -467,22 +531,29 @@ public final class MediatedSingleText implements Protocol {
       learn();
       if (hazard > 0) {
         // A stated monthly hazard of walking out for a party the text (or its absence) leaves below
-        // its reservation; the uniform comes from the party's own stream, as its perception noise does.
+        // its reservation; the uniform comes from the party's own stream, as its perception noise
+        // does.
         int walker = -1;
         for (int p : parties) {
-          if (belowReservation[p] > 0 && uniform(p) < hazard && (walker < 0 || shortfall(p) > shortfall(walker))) walker = p;
+          if (belowReservation[p] > 0
+              && uniform(p) < hazard
+              && (walker < 0 || shortfall(p) > shortfall(walker))) walker = p;
         }
-        if (walker >= 0) return new RoundClose(Ending.BREAKDOWN, null, walker, BlockReason.WALKED_OUT);
+        if (walker >= 0)
+          return new RoundClose(Ending.BREAKDOWN, null, walker, BlockReason.WALKED_OUT);
       }
       if (breakdownAfter > 0) {
         int walker = -1;
         for (int p : parties) {
-          if (belowReservation[p] >= breakdownAfter && (walker < 0 || shortfall(p) > shortfall(walker))) walker = p;
+          if (belowReservation[p] >= breakdownAfter
+              && (walker < 0 || shortfall(p) > shortfall(walker))) walker = p;
         }
-        if (walker >= 0) return new RoundClose(Ending.BREAKDOWN, null, walker, BlockReason.WALKED_OUT);
+        if (walker >= 0)
+          return new RoundClose(Ending.BREAKDOWN, null, walker, BlockReason.WALKED_OUT);
       }
       if (round < rounds - 1) return RoundClose.CONTINUE;
-      if (text == null) return new RoundClose(Ending.ROUND_LIMIT, null, redLineBlocker(), BlockReason.RED_LINE);
+      if (text == null)
+        return new RoundClose(Ending.ROUND_LIMIT, null, redLineBlocker(), BlockReason.RED_LINE);
       int blocker = -1;
       for (int p : parties) {
         if (!accepted[p] && (blocker < 0 || shortfall(p) > shortfall(blocker))) blocker = p;
@@ -491,7 +562,8 @@ public final class MediatedSingleText implements Protocol {
     }
 
     private double uniform(int party) {
-      return 0.5 * (1 + org.apache.commons.math3.special.Erf.erf(noise.gaussian(party) / Math.sqrt(2)));
+      return 0.5
+          * (1 + org.apache.commons.math3.special.Erf.erf(noise.gaussian(party) / Math.sqrt(2)));
     }
 
     private double shortfall(int p) {
@@ -511,7 +583,9 @@ public final class MediatedSingleText implements Protocol {
       for (int p : bound) {
         double breach = 0;
         for (int k = 0; k < in.issues; k++) {
-          breach = Math.max(breach, Math.max(in.redLineMin[p][k] - free[k], free[k] - in.redLineMax[p][k]));
+          breach =
+              Math.max(
+                  breach, Math.max(in.redLineMin[p][k] - free[k], free[k] - in.redLineMax[p][k]));
         }
         if (breach > worst) {
           worst = breach;
@@ -523,7 +597,8 @@ public final class MediatedSingleText implements Protocol {
 
     /**
      * The least party i would now take in the direction of the text: the point on the segment from
-     * its ideal to the text where its judged utility equals its aspiration (docs/mediated.md step 7).
+     * its ideal to the text where its judged utility equals its aspiration (docs/mediated.md step
+     * 7).
      */
     private void offer(int i, double a, double[] into) {
       double[] x = in.position[i];
@@ -536,7 +611,8 @@ public final class MediatedSingleText implements Protocol {
       for (int it = 0; it < 40; it++) {
         double mid = (lo + hi) / 2;
         for (int k = 0; k < in.issues; k++) z[k] = x[k] + mid * (text[k] - x[k]);
-        if (judged(i, z) >= a) lo = mid; else hi = mid;
+        if (judged(i, z) >= a) lo = mid;
+        else hi = mid;
       }
       for (int k = 0; k < in.issues; k++) into[k] = x[k] + lo * (text[k] - x[k]);
     }
@@ -575,12 +651,23 @@ public final class MediatedSingleText implements Protocol {
         case NO_TEXT -> Verdict.noText("the red lines leave no package every party could sign");
         case OUTSIDE -> {
           int k = outsideIssue[party];
-          yield Verdict.refuses(String.format(Locale.ROOT, "%s at %.1f is outside its red line [%.1f, %.1f]",
-              issueIds.get(k), text[k], in.redLineMin[party][k], in.redLineMax[party][k]));
+          yield Verdict.refuses(
+              String.format(
+                  Locale.ROOT,
+                  "%s at %.1f is outside its red line [%.1f, %.1f]",
+                  issueIds.get(k),
+                  text[k],
+                  in.redLineMin[party][k],
+                  in.redLineMax[party][k]));
         }
         case WEIGHED -> {
-          String why = String.format(Locale.ROOT, "worth %.3f (perceived %.3f) against aspiration %.3f",
-              judged[party], perceivedNow[party], aspiration[party]);
+          String why =
+              String.format(
+                  Locale.ROOT,
+                  "worth %.3f (perceived %.3f) against aspiration %.3f",
+                  judged[party],
+                  perceivedNow[party],
+                  aspiration[party]);
           yield accepted[party] ? Verdict.accepts(why) : Verdict.refuses(why);
         }
         default -> Verdict.NONE;

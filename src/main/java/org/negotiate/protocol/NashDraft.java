@@ -15,29 +15,32 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.negotiate.model.Inputs;
 
 /**
- * The mediators' draft (docs/mediated.md step 3): the package that maximises the weighted Nash product
- * of the parties' gains over their reservation utilities, {@code sum_i c_i log(U_i(z) - r_i)},
- * plus each mediator's lean as one more term {@code mu_m c_m log u_m(z)}, over the packages inside
- * every party's red lines.
+ * The mediators' draft (docs/mediated.md step 3): the package that maximises the weighted Nash
+ * product of the parties' gains over their reservation utilities, {@code sum_i c_i log(U_i(z) -
+ * r_i)}, plus each mediator's lean as one more term {@code mu_m c_m log u_m(z)}, over the packages
+ * inside every party's red lines.
  *
  * <p>Two solvers of the same problem. {@link #draft} and {@link #unconstrained} use Commons Math
- * (Nelder-Mead; Brent when one issue is free): the reference, used for {@link ReferencePoints#nash}.
- * {@link #exact} and {@link #exactUnconstrained}, used by the protocol every round, exploit the
- * problem's structure: every utility is a sum over issues of one-variable pieces
+ * (Nelder-Mead; Brent when one issue is free): the reference, used for {@link
+ * ReferencePoints#nash}. {@link #exact} and {@link #exactUnconstrained}, used by the protocol every
+ * round, exploit the problem's structure: every utility is a sum over issues of one-variable pieces
  * {@code w v(|z_k - x_k| / 100)}, smooth except at the ideals {@code x_k}, so the kinks are the
- * hyperplanes {@code z_k = x}. They cut the box into cells on which the objective is smooth, and its
- * superdifferential at any point is a box (one interval per issue, between the one-sided partial
- * derivatives). An active-set Newton method moves the issues that can still gain, holds the ones
- * sitting on a kink or a bound where both one-sided derivatives say stay, stops each step at the
- * first kink it reaches (landing on it exactly) and ends when no issue can gain: for a concave
+ * hyperplanes {@code z_k = x}. They cut the box into cells on which the objective is smooth, and
+ * its superdifferential at any point is a box (one interval per issue, between the one-sided
+ * partial derivatives). An active-set Newton method moves the issues that can still gain, holds the
+ * ones sitting on a kink or a bound where both one-sided derivatives say stay, stops each step at
+ * the first kink it reaches (landing on it exactly) and ends when no issue can gain: for a concave
  * objective (every risk attitude {@code rho >= 0}) that is the maximum, to rounding, in typically
  * 5-20 Newton steps instead of ~600 simplex evaluations. With a risk-seeking actor in the objective
- * ({@code rho < 0}) the objective can have several local maxima; then Nelder-Mead is run as well and
- * its answer polished, and the better point is kept, so the exact solver is never worse than the
- * reference.
+ * ({@code rho < 0}) the objective can have several local maxima; then Nelder-Mead is run as well
+ * and its answer polished, and the better point is kept, so the exact solver is never worse than
+ * the reference.
  */
 public final class NashDraft {
-  /** Below this gain the logarithm continues as its tangent, so texts no party gains from still rank. */
+  /**
+   * Below this gain the logarithm continues as its tangent, so texts no party gains from still
+   * rank.
+   */
   private static final double GAIN_FLOOR = 1e-6;
 
   private NashDraft() {}
@@ -82,10 +85,13 @@ public final class NashDraft {
   }
 
   private static double log(double gain) {
-    return gain >= GAIN_FLOOR ? Math.log(gain) : Math.log(GAIN_FLOOR) + (gain - GAIN_FLOOR) / GAIN_FLOOR;
+    return gain >= GAIN_FLOOR
+        ? Math.log(gain)
+        : Math.log(GAIN_FLOOR) + (gain - GAIN_FLOOR) / GAIN_FLOOR;
   }
 
-  private static double[] solve(Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi) {
+  private static double[] solve(
+      Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi) {
     int n = in.issues;
     double[] z = start(in, parties, lo, hi);
     int[] free = java.util.stream.IntStream.range(0, n).filter(k -> hi[k] - lo[k] > 1e-9).toArray();
@@ -93,14 +99,19 @@ public final class NashDraft {
     if (free.length == 1) {
       int k = free[0];
       double[] w = z.clone();
-      UnivariateFunction f = x -> {
-        w[k] = x;
-        return objective(in, parties, mediators, w);
-      };
-      double best = new BrentOptimizer(1e-10, 1e-8)
-          .optimize(new MaxEval(500), new UnivariateObjectiveFunction(f), GoalType.MAXIMIZE,
-              new SearchInterval(lo[k], hi[k], z[k]))
-          .getPoint();
+      UnivariateFunction f =
+          x -> {
+            w[k] = x;
+            return objective(in, parties, mediators, w);
+          };
+      double best =
+          new BrentOptimizer(1e-10, 1e-8)
+              .optimize(
+                  new MaxEval(500),
+                  new UnivariateObjectiveFunction(f),
+                  GoalType.MAXIMIZE,
+                  new SearchInterval(lo[k], hi[k], z[k]))
+              .getPoint();
       z[k] = best;
       return z;
     }
@@ -108,16 +119,23 @@ public final class NashDraft {
     // ideal, where BOBYQA's quadratic model can fail ("trust region step has failed to reduce Q").
     // Bounds are kept by the map z = lo + (hi - lo)(1 + sin y)/2, which covers the box smoothly.
     double[] w = z.clone();
-    MultivariateFunction f = y -> {
-      for (int q = 0; q < free.length; q++) w[free[q]] = toBox(y[q], lo[free[q]], hi[free[q]]);
-      return objective(in, parties, mediators, w);
-    };
+    MultivariateFunction f =
+        y -> {
+          for (int q = 0; q < free.length; q++) w[free[q]] = toBox(y[q], lo[free[q]], hi[free[q]]);
+          return objective(in, parties, mediators, w);
+        };
     double[] y = new double[free.length];
     for (int q = 0; q < free.length; q++) y[q] = fromBox(z[free[q]], lo[free[q]], hi[free[q]]);
     PointValuePair best = null;
     for (int restart = 0; restart < 3; restart++) {
-      PointValuePair p = new SimplexOptimizer(1e-10, 1e-10).optimize(new MaxEval(20_000), new ObjectiveFunction(f),
-          GoalType.MAXIMIZE, new InitialGuess(y), new NelderMeadSimplex(free.length, 0.3));
+      PointValuePair p =
+          new SimplexOptimizer(1e-10, 1e-10)
+              .optimize(
+                  new MaxEval(20_000),
+                  new ObjectiveFunction(f),
+                  GoalType.MAXIMIZE,
+                  new InitialGuess(y),
+                  new NelderMeadSimplex(free.length, 0.3));
       // Restarting from the answer catches a simplex that collapsed before reaching the optimum.
       if (best != null && p.getValue() <= best.getValue() + 1e-12) break;
       best = p;
@@ -128,9 +146,13 @@ public final class NashDraft {
     return z;
   }
 
-  // ------------------------------------------------------------------ the exact (structured) solver
+  // ------------------------------------------------------------------ the exact (structured)
+  // solver
 
-  /** As {@link #draft}, solved exactly (see the class comment); null when the red lines leave no zone. */
+  /**
+   * As {@link #draft}, solved exactly (see the class comment); null when the red lines leave no
+   * zone.
+   */
   public static double[] exact(Inputs in, int[] parties, int[] mediators) {
     double[][] box = zone(in, parties);
     return box == null ? null : exact(in, parties, mediators, box[0], box[1]);
@@ -158,8 +180,8 @@ public final class NashDraft {
 
   /**
    * One instance of the draft problem in separable form: term t (a party, or a mediator with a
-   * lean) contributes {@code a_t phi(G_t(z) - r_t)} with {@code G_t(z) = C_t + sum_k sum_pieces
-   * w v_rho(|z_k - x| / 100)}, phi the logarithm continued by its tangent below GAIN_FLOOR.
+   * lean) contributes {@code a_t phi(G_t(z) - r_t)} with {@code G_t(z) = C_t + sum_k sum_pieces w
+   * v_rho(|z_k - x| / 100)}, phi the logarithm continued by its tangent below GAIN_FLOOR.
    */
   static final class Exact {
     private static final int MAX_STEPS = 200;
@@ -168,15 +190,19 @@ public final class NashDraft {
     private final double[] a;
     private final double[] r;
     private final double[] constant;
+
     /** Pieces of term t on issue k: indices [start[t * issues + k], start[t * issues + k + 1]). */
     private final int[] start;
+
     private final double[] weight;
     private final double[] ideal;
     private final double[] rho;
     private final double[] lo;
     private final double[] hi;
+
     /** Sorted kinks and bounds of each issue inside its box (lo and hi included). */
     private final double[][] breaks;
+
     final boolean concave;
     // work arrays
     private final double[] gain;
@@ -291,7 +317,10 @@ public final class NashDraft {
       trial = new double[issues];
     }
 
-    /** The objective at z (the same function as {@link NashDraft#objective}, summed in separable form). */
+    /**
+     * The objective at z (the same function as {@link NashDraft#objective}, summed in separable
+     * form).
+     */
     double value(double[] z) {
       double f = 0;
       for (int t = 0; t < terms; t++) f += a[t] * log(utility(t, z) - r[t]);
@@ -311,8 +340,8 @@ public final class NashDraft {
     }
 
     /**
-     * Gains, the outer derivatives of each term, and the one-sided partial derivatives of every
-     * G_t on every issue (they differ only where z_k sits on one of the term's kinks).
+     * Gains, the outer derivatives of each term, and the one-sided partial derivatives of every G_t
+     * on every issue (they differ only where z_k sits on one of the term's kinks).
      */
     private double derivatives(double[] z) {
       double f = 0;
@@ -398,7 +427,9 @@ public final class NashDraft {
         // Largest possible size of a partial derivative, to scale the tests for "no gain".
         double scale = 0;
         for (int t = 0; t < terms; t++) {
-          for (int k = 0; k < issues; k++) scale += d1[t] * Math.max(Math.abs(plus[t * issues + k]), Math.abs(minus[t * issues + k]));
+          for (int k = 0; k < issues; k++)
+            scale +=
+                d1[t] * Math.max(Math.abs(plus[t * issues + k]), Math.abs(minus[t * issues + k]));
         }
         double tol = 1e-13 * scale + Double.MIN_NORMAL;
         int nf = 0;
@@ -419,7 +450,8 @@ public final class NashDraft {
           boolean canUp = z[k] < hi[k] && up > tol;
           boolean canDown = z[k] > lo[k] && down < -tol;
           if (canUp && canDown) {
-            if (up >= -down) canDown = false; else canUp = false;
+            if (up >= -down) canDown = false;
+            else canUp = false;
           }
           if (canUp) {
             side[k] = 1;
@@ -481,7 +513,8 @@ public final class NashDraft {
             trial[k] = nextBreak(k, z[k], step[hit]);
           }
           double ft = value(trial);
-          // A step onto a kink may gain less than rounding can show; it changes the cell, so take it.
+          // A step onto a kink may gain less than rounding can show; it changes the cell, so take
+          // it.
           if (ft >= f + 1e-4 * alpha * decrement || (snap && ft >= f - 1e-14 * (1 + Math.abs(f)))) {
             accepted = true;
             break;
@@ -542,12 +575,19 @@ public final class NashDraft {
           for (int p = 0; p < nf; p++) ascent += grad[free[p]] * step[p];
           if (ascent > 0 || maxGrad == 0) return;
         }
-        lambda = lambda == 0 ? Math.max(1e-10 * maxDiag, maxGrad * 1e-4) + Double.MIN_NORMAL : lambda * 100;
+        lambda =
+            lambda == 0
+                ? Math.max(1e-10 * maxDiag, maxGrad * 1e-4) + Double.MIN_NORMAL
+                : lambda * 100;
       }
-      for (int p = 0; p < nf; p++) step[p] = grad[free[p]] / (maxDiag + maxGrad + Double.MIN_NORMAL); // not reached in practice
+      for (int p = 0; p < nf; p++)
+        step[p] =
+            grad[free[p]] / (maxDiag + maxGrad + Double.MIN_NORMAL); // not reached in practice
     }
 
-    /** Cholesky factor of M + lambda I, refusing pivots that are zero to rounding (a singular M). */
+    /**
+     * Cholesky factor of M + lambda I, refusing pivots that are zero to rounding (a singular M).
+     */
     private boolean cholesky(int nf, double lambda, double maxDiag) {
       double floor = 1e-12 * (maxDiag + lambda) + Double.MIN_NORMAL;
       for (int p = 0; p < nf; p++) {

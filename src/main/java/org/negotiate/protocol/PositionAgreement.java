@@ -5,14 +5,14 @@ import org.negotiate.protocol.RoundClose.BlockReason;
 import org.negotiate.protocol.RoundClose.Ending;
 
 /**
- * Agreement for protocols that have no accept step (expected utility, the spatial model): a deal
- * is reached when every party's position lies within the agreement rule's tolerance of every other
+ * Agreement for protocols that have no accept step (expected utility, the spatial model): a deal is
+ * reached when every party's position lies within the agreement rule's tolerance of every other
  * party's on every issue and the terms respect every party's red lines and are worth at least its
- * reservation utility to it: the same definition of a deal as the mediated protocol's (a text inside
- * every party's red lines and above its reservation), so odds compare like with like. Its terms are the
- * parties' capability-and-salience weighted mean; when the run ends without one, the blocker is
- * the party whose red line the converged terms break, or else the party standing furthest from
- * the others.
+ * reservation utility to it: the same definition of a deal as the mediated protocol's (a text
+ * inside every party's red lines and above its reservation), so odds compare like with like. Its
+ * terms are the parties' capability-and-salience weighted mean; when the run ends without one, the
+ * blocker is the party whose red line the converged terms break, or else the party standing
+ * furthest from the others.
  */
 public final class PositionAgreement {
   private PositionAgreement() {}
@@ -33,7 +33,8 @@ public final class PositionAgreement {
   static int redLineBreached(Inputs in, double[] terms, int[] parties) {
     for (int p : parties) {
       for (int k = 0; k < in.issues; k++) {
-        if (terms[k] < in.redLineMin[p][k] - 1e-9 || terms[k] > in.redLineMax[p][k] + 1e-9) return p;
+        if (terms[k] < in.redLineMin[p][k] - 1e-9 || terms[k] > in.redLineMax[p][k] + 1e-9)
+          return p;
       }
     }
     return -1;
@@ -93,8 +94,14 @@ public final class PositionAgreement {
    * How a round of a forecasting protocol ends: agreement if the parties are within tolerance;
    * otherwise the protocol's own stop ({@code stopped}) or the round limit ends it with a blocker.
    */
-  public static RoundClose close(Inputs in, double[][] positions, int[] parties, double tolerance,
-      int round, int rounds, boolean stopped) {
+  public static RoundClose close(
+      Inputs in,
+      double[][] positions,
+      int[] parties,
+      double tolerance,
+      int round,
+      int rounds,
+      boolean stopped) {
     int vetoes = -1;
     int refuses = -1;
     if (parties.length > 0 && reached(positions, parties, tolerance)) {
@@ -107,9 +114,13 @@ public final class PositionAgreement {
     // The blocker is named only when the run ends (it costs parties² × issues).
     if (!stopped && !last) return RoundClose.CONTINUE;
     // Converged terms that break a party's red line are no deal: that party blocks them.
-    // Converged terms worth less than no deal to a party are no deal either: that party blocks them.
+    // Converged terms worth less than no deal to a party are no deal either: that party blocks
+    // them.
     int blocker = vetoes >= 0 ? vetoes : refuses >= 0 ? refuses : blocker(in, positions, parties);
-    BlockReason reason = vetoes >= 0 ? BlockReason.RED_LINE : refuses >= 0 ? BlockReason.ASPIRATION : BlockReason.DISTANCE;
+    BlockReason reason =
+        vetoes >= 0
+            ? BlockReason.RED_LINE
+            : refuses >= 0 ? BlockReason.ASPIRATION : BlockReason.DISTANCE;
     return new RoundClose(stopped ? Ending.STOPPED : Ending.ROUND_LIMIT, null, blocker, reason);
   }
 }

@@ -8,14 +8,14 @@ import org.negotiate.scenario.ProtocolParameters;
 import org.negotiate.scenario.ProtocolSchema;
 
 /**
- * A rule by which positions move each round. A protocol is pure negotiation mathematics: the
- * MASON agents call the phases of a {@link Session} in order each round (propose, respond per
- * party, concede per party, close) and know nothing of how they work. What the rest of the program
- * knows of it is its {@link #descriptor()}; it is registered by one line in
- * {@code META-INF/services/org.negotiate.scenario.ProtocolSchema} (see {@code docs/protocols.md}).
+ * A rule by which positions move each round. A protocol is pure negotiation mathematics: the MASON
+ * agents call the phases of a {@link Session} in order each round (propose, respond per party,
+ * concede per party, close) and know nothing of how they work. What the rest of the program knows
+ * of it is its {@link #descriptor()}; it is registered by one line in {@code
+ * META-INF/services/org.negotiate.scenario.ProtocolSchema} (see {@code docs/protocols.md}).
  *
- * <p>Serializable so a cluster task can carry it: a protocol holds no state of its own (sessions do),
- * and a registered one needs a public no-argument constructor.
+ * <p>Serializable so a cluster task can carry it: a protocol holds no state of its own (sessions
+ * do), and a registered one needs a public no-argument constructor.
  */
 public interface Protocol extends ProtocolSchema, java.io.Serializable {
 
@@ -47,7 +47,8 @@ public interface Protocol extends ProtocolSchema, java.io.Serializable {
   }
 
   /**
-   * Opens one negotiation. The session reads {@code inputs} live: events change them between rounds.
+   * Opens one negotiation. The session reads {@code inputs} live: events change them between
+   * rounds.
    */
   Session open(NegotiationSetup setup, Inputs inputs, PerceptionNoise noise);
 
@@ -81,7 +82,8 @@ public interface Protocol extends ProtocolSchema, java.io.Serializable {
 
     /**
      * Whether party i accepted the text this round: false when there was no text or it refused.
-     * What observations of a refusal are checked against (protocols without an accept step never accept).
+     * What observations of a refusal are checked against (protocols without an accept step never
+     * accept).
      */
     default boolean accepted(int party) {
       return false;
@@ -99,8 +101,8 @@ public interface Protocol extends ProtocolSchema, java.io.Serializable {
     Verdict verdict(int party);
 
     /**
-     * The protocol's own per-round diagnostics for the run log and tables, e.g.
-     * {@code risk_exponent.withdrawal} with one value per actor (canonical order).
+     * The protocol's own per-round diagnostics for the run log and tables, e.g. {@code
+     * risk_exponent.withdrawal} with one value per actor (canonical order).
      */
     default java.util.Map<String, double[]> diagnostics() {
       return java.util.Map.of();

@@ -17,8 +17,15 @@ import org.negotiate.scenario.ProtocolParameters.Param;
  * @param caveats sentences the brief's caveats add for a run of this protocol
  * @param nativeTables actor-table formats whose anchor it replicates ({@code BDM}, {@code KTAB})
  */
-public record ProtocolDescriptor(String name, String title, List<Param> parameters, Set<Capability> capabilities,
-    List<String> caveats, boolean isDefault, Set<String> nativeTables) implements java.io.Serializable {
+public record ProtocolDescriptor(
+    String name,
+    String title,
+    List<Param> parameters,
+    Set<Capability> capabilities,
+    List<String> caveats,
+    boolean isDefault,
+    Set<String> nativeTables)
+    implements java.io.Serializable {
 
   public ProtocolDescriptor {
     parameters = List.copyOf(parameters);
@@ -41,21 +48,26 @@ public record ProtocolDescriptor(String name, String title, List<Param> paramete
    * The parameters of one replication: each drawn value, or its spec's default when the scenario
    * gives none. The one place a protocol's parameters are read and defaulted.
    *
-   * A value the protocol does not declare is left out: a setup drawn for another protocol may carry it.
+   * <p>A value the protocol does not declare is left out: a setup drawn for another protocol may
+   * carry it.
    *
    * @throws IllegalArgumentException when the setup holds a value outside a parameter's range
    */
   public Values read(NegotiationSetup setup) {
     Map<String, Double> v = new LinkedHashMap<>();
     for (Param p : parameters) v.put(p.name(), p.defaultValue());
-    setup.params().forEach((k, x) -> {
-      if (!v.containsKey(k)) return;
-      Param p = parameter(k);
-      if (!p.admits(x)) {
-        throw new IllegalArgumentException(name + " parameter " + k + " must be " + p.range().expected() + ", got " + x);
-      }
-      v.put(k, x);
-    });
+    setup
+        .params()
+        .forEach(
+            (k, x) -> {
+              if (!v.containsKey(k)) return;
+              Param p = parameter(k);
+              if (!p.admits(x)) {
+                throw new IllegalArgumentException(
+                    name + " parameter " + k + " must be " + p.range().expected() + ", got " + x);
+              }
+              v.put(k, x);
+            });
     return new Values(Map.copyOf(v));
   }
 

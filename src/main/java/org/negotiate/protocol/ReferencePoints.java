@@ -4,9 +4,9 @@ import org.negotiate.model.Inputs;
 
 /**
  * Reference points computed directly, with no rounds, for comparison with any protocol's outcome:
- * Achen's compromise model (the capability × salience weighted mean of every actor's ideal) and
- * the asymmetric Nash bargaining point of the parties inside their red lines (the mediated
- * protocol's draft without any mediator's lean).
+ * Achen's compromise model (the capability × salience weighted mean of every actor's ideal) and the
+ * asymmetric Nash bargaining point of the parties inside their red lines (the mediated protocol's
+ * draft without any mediator's lean).
  */
 public final class ReferencePoints {
   private ReferencePoints() {}
@@ -47,7 +47,8 @@ public final class ReferencePoints {
         order[i] = i;
         total += in.capability[i] * in.salience[i][k];
       }
-      java.util.Arrays.sort(order, (a, b) -> Double.compare(positions[a][issue], positions[b][issue]));
+      java.util.Arrays.sort(
+          order, (a, b) -> Double.compare(positions[a][issue], positions[b][issue]));
       double seen = 0;
       z[k] = Double.NaN;
       for (int i : order) {
@@ -62,17 +63,17 @@ public final class ReferencePoints {
   }
 
   /**
-   * Rubinstein's alternating-offers split of a unit pie: the first proposer's share
-   * {@code (1 - d2) / (1 - d1 d2)} with discount factors d1 (proposer) and d2 (responder).
+   * Rubinstein's alternating-offers split of a unit pie: the first proposer's share {@code (1 - d2)
+   * / (1 - d1 d2)} with discount factors d1 (proposer) and d2 (responder).
    */
   public static double rubinstein(double d1, double d2) {
     return (1 - d2) / (1 - d1 * d2);
   }
 
   /**
-   * The parties' capability-weighted Nash bargaining point inside their red lines, or null when they
-   * leave none. Solved as the protocol solves its draft ({@link NashDraft#exact}): Nelder-Mead stops
-   * short of the maximum in about a fifth of the baseline's draws.
+   * The parties' capability-weighted Nash bargaining point inside their red lines, or null when
+   * they leave none. Solved as the protocol solves its draft ({@link NashDraft#exact}): Nelder-Mead
+   * stops short of the maximum in about a fifth of the baseline's draws.
    */
   public static double[] nash(Inputs in, int[] parties) {
     return NashDraft.exact(in, parties, new int[0]);

@@ -10,8 +10,14 @@ public record RoundClose(Ending ending, double[] terms, int blocker, BlockReason
   public static final RoundClose CONTINUE = new RoundClose(Ending.CONTINUE, null, -1, null);
 
   public enum Ending {
-    CONTINUE, AGREED, BREAKDOWN, ROUND_LIMIT,
-    /** A forecasting protocol's own stopping rule (small change, a cycle) ended the run with no deal. */
+    CONTINUE,
+    AGREED,
+    BREAKDOWN,
+    ROUND_LIMIT,
+    /**
+     * A forecasting protocol's own stopping rule (small change, a cycle) ended the run with no
+     * deal.
+     */
     STOPPED;
 
     public boolean over() {

@@ -3,10 +3,10 @@ package org.negotiate.protocol;
 import org.negotiate.model.Inputs;
 
 /**
- * How much an actor values a package (docs/mediated.md step 2): the salience-weighted sum over issues
- * of {@code v(d) = (1 - d)(1 + rho d)}, d the distance from its ideal over the scale's width. So a
- * utility lies in [0, 1] and an actor's own ideal is worth 1. Risk-averse actors (rho &gt; 0) lose
- * little for small departures and much for large ones.
+ * How much an actor values a package (docs/mediated.md step 2): the salience-weighted sum over
+ * issues of {@code v(d) = (1 - d)(1 + rho d)}, d the distance from its ideal over the scale's
+ * width. So a utility lies in [0, 1] and an actor's own ideal is worth 1. Risk-averse actors (rho
+ * &gt; 0) lose little for small departures and much for large ones.
  */
 public final class Utility {
   private Utility() {}

@@ -1,15 +1,17 @@
 package org.negotiate.protocol;
 
 /**
- * A party's verdict on a round, typed: the run log, the GUI and any table read {@link #kind()}
- * and print {@link #words()}, so nothing decides acceptance by parsing the words.
+ * A party's verdict on a round, typed: the run log, the GUI and any table read {@link #kind()} and
+ * print {@link #words()}, so nothing decides acceptance by parsing the words.
  *
  * @param reason what the verdict rests on, in words, without the kind (e.g. {@code worth 0.612
  *     (perceived 0.612) against aspiration 0.580}); empty when the protocol has nothing to say
  */
 public record Verdict(Kind kind, String reason) {
 
-  /** The kinds of verdict; only protocols with an {@link Capability#ACCEPT_STEP} accept or refuse. */
+  /**
+   * The kinds of verdict; only protocols with an {@link Capability#ACCEPT_STEP} accept or refuse.
+   */
   public enum Kind {
     /** The party signs the text. */
     ACCEPTS("accepts"),
@@ -51,7 +53,10 @@ public record Verdict(Kind kind, String reason) {
     return new Verdict(Kind.MOVES, reason);
   }
 
-  /** The verdict as the run log prints it: {@code accepts: worth ...}, or the reason alone for a move. */
+  /**
+   * The verdict as the run log prints it: {@code accepts: worth ...}, or the reason alone for a
+   * move.
+   */
   public String words() {
     return kind.word == null ? reason : kind.word + ": " + reason;
   }

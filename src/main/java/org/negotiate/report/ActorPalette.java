@@ -7,10 +7,10 @@ import java.util.Map;
 import org.negotiate.experiment.ConvergenceOdds;
 
 /**
- * One colour per actor, keyed by the actor's order in the scenario, so an actor has the same
- * colour in every chart. The order is taken from {@link ConvergenceOdds#positions()} (scenario
- * order); actors that appear only among the blockers are appended after them. The mediators'
- * draft text ({@value OddsCharts#TEXT_ACTOR_ID}) is always black.
+ * One colour per actor, keyed by the actor's order in the scenario, so an actor has the same colour
+ * in every chart. The order is taken from {@link ConvergenceOdds#positions()} (scenario order);
+ * actors that appear only among the blockers are appended after them. The mediators' draft text
+ * ({@value OddsCharts#TEXT_ACTOR_ID}) is always black.
  */
 final class ActorPalette {
 

@@ -50,7 +50,9 @@ final class ChartKit {
 
   /** "Scenario — what": the title of every chart. */
   static String title(String scenario, String what) {
-    return (scenario == null || scenario.isBlank() ? "(unnamed scenario)" : scenario) + " — " + what;
+    return (scenario == null || scenario.isBlank() ? "(unnamed scenario)" : scenario)
+        + " — "
+        + what;
   }
 
   /** "N replications, seed S" plus an optional note. */
@@ -71,7 +73,9 @@ final class ChartKit {
       axis.setTickMarkPosition(DateTickMarkPosition.START);
       return axis;
     }
-    return ChartLook.REPORT.monthAxis(label, months.stream().min(YearMonth::compareTo).orElseThrow(),
+    return ChartLook.REPORT.monthAxis(
+        label,
+        months.stream().min(YearMonth::compareTo).orElseThrow(),
         months.stream().max(YearMonth::compareTo).orElseThrow());
   }
 
@@ -82,7 +86,8 @@ final class ChartKit {
    * A text block pinned inside an XY plot at a relative position (0..1 of the data area), e.g.
    * (0.01, 0.98) with {@link RectangleAnchor#TOP_LEFT} for a caption in the top-left corner.
    */
-  static XYTitleAnnotation note(String text, Font font, double relX, double relY, RectangleAnchor anchor) {
+  static XYTitleAnnotation note(
+      String text, Font font, double relX, double relY, RectangleAnchor anchor) {
     TextTitle t = new TextTitle(text, font);
     t.setPaint(INK);
     t.setBackgroundPaint(new Color(255, 255, 255, 215));
@@ -98,10 +103,14 @@ final class ChartKit {
    * Writes {@code chart} as {@code <name>.png} and {@code <name>.svg} in {@code dir}, both at
    * {@code width}×{@code height}, and returns the two paths (PNG first).
    */
-  static List<Path> save(JFreeChart chart, Path dir, String name, int width, int height) throws IOException {
-    if (!Files.isDirectory(dir) && dir.getFileName() != null && dir.getFileName().toString().startsWith(".incomplete-")) {
+  static List<Path> save(JFreeChart chart, Path dir, String name, int width, int height)
+      throws IOException {
+    if (!Files.isDirectory(dir)
+        && dir.getFileName() != null
+        && dir.getFileName().toString().startsWith(".incomplete-")) {
       // an unfinished result folder deleted by Ctrl-C must not come back, left behind
-      throw new java.nio.file.NoSuchFileException(dir.toString(), null, "the unfinished result folder is gone (the run was stopped)");
+      throw new java.nio.file.NoSuchFileException(
+          dir.toString(), null, "the unfinished result folder is gone (the run was stopped)");
     }
     Files.createDirectories(dir);
     Path png = dir.resolve(name + ".png");

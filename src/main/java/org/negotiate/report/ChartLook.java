@@ -37,13 +37,17 @@ import org.jfree.chart.ui.RectangleInsets;
 /**
  * The one look of every chart, in the report's files and in the GUI's windows alike: white
  * background, light solid grid, grey frame, dark ink, Okabe–Ito colours per actor in scenario
- * order, a {@code yyyy-MM} month axis at calendar steps, legend entries as short lines or boxes.
- * It comes in two sizes, {@link #REPORT} for 1200×700 files and {@link #SCREEN} for window panels,
- * which differ only in measures (fonts, paddings, legend glyphs, dashes, how many month labels fit).
+ * order, a {@code yyyy-MM} month axis at calendar steps, legend entries as short lines or boxes. It
+ * comes in two sizes, {@link #REPORT} for 1200×700 files and {@link #SCREEN} for window panels,
+ * which differ only in measures (fonts, paddings, legend glyphs, dashes, how many month labels
+ * fit).
  */
 public final class ChartLook {
 
-  /** Okabe–Ito colours (colour-blind safe) minus yellow and black, then a few extra; actor i takes i mod 10. */
+  /**
+   * Okabe–Ito colours (colour-blind safe) minus yellow and black, then a few extra; actor i takes i
+   * mod 10.
+   */
   private static final Color[] ACTOR_COLORS = {
     new Color(0x0072B2), // blue
     new Color(0xD55E00), // vermillion
@@ -59,24 +63,56 @@ public final class ChartLook {
 
   /** The mediators' draft text. */
   public static final Color TEXT_COLOR = Color.BLACK;
+
   public static final Color GRID = new Color(0xD9D9D9);
   public static final Color INK = new Color(0x202020);
   private static final Color FRAME = new Color(0x999999);
   private static final Color SUBTITLE_INK = new Color(0x404040);
   private static final Color NO_DATA_INK = new Color(0x8A1C1C);
 
-  /** Half a month, in the month axis' milliseconds: the room either side of the first and last month. */
+  /**
+   * Half a month, in the month axis' milliseconds: the room either side of the first and last
+   * month.
+   */
   public static final double HALF_MONTH = 15.0 * 24 * 3600 * 1000;
 
   /** For 1200×700 PNG and SVG files. */
-  public static final ChartLook REPORT = new ChartLook(22, 15, 15, 13, 4, new RectangleInsets(8, 8, 8, 16),
-      new RectangleInsets(2, 0, 2, 0), new RectangleInsets(2, 4, 2, 14), new RectangleInsets(6, 0, 0, 0), 14, 9, 6,
-      new float[] {9f, 6f}, 13, new int[] {1, 2, 3, 6, 12, 24, 60, 120});
+  public static final ChartLook REPORT =
+      new ChartLook(
+          22,
+          15,
+          15,
+          13,
+          4,
+          new RectangleInsets(8, 8, 8, 16),
+          new RectangleInsets(2, 0, 2, 0),
+          new RectangleInsets(2, 4, 2, 14),
+          new RectangleInsets(6, 0, 0, 0),
+          14,
+          9,
+          6,
+          new float[] {9f, 6f},
+          13,
+          new int[] {1, 2, 3, 6, 12, 24, 60, 120});
 
   /** For the GUI's chart panels. */
-  public static final ChartLook SCREEN = new ChartLook(16, 12, 12, 11, 3, new RectangleInsets(4, 4, 4, 10),
-      new RectangleInsets(1, 0, 1, 0), new RectangleInsets(1, 3, 1, 10), null, 12, 8, 5,
-      new float[] {7f, 5f}, 9, new int[] {1, 2, 3, 6, 12});
+  public static final ChartLook SCREEN =
+      new ChartLook(
+          16,
+          12,
+          12,
+          11,
+          3,
+          new RectangleInsets(4, 4, 4, 10),
+          new RectangleInsets(1, 0, 1, 0),
+          new RectangleInsets(1, 3, 1, 10),
+          null,
+          12,
+          8,
+          5,
+          new float[] {7f, 5f},
+          9,
+          new int[] {1, 2, 3, 6, 12});
 
   private final Font titleFont;
   private final Font subtitleFont;
@@ -86,18 +122,34 @@ public final class ChartLook {
   private final RectangleInsets chartPadding;
   private final RectangleInsets subtitlePadding;
   private final RectangleInsets legendItemPadding;
+
   /** null: JFreeChart's own. */
   private final RectangleInsets legendMargin;
+
   private final Shape legendLine;
   private final Shape legendBox;
   private final float[] dash;
+
   /** Month labels that fit side by side (about 80 px each). */
   private final int maxMonthLabels;
+
   private final int[] monthSteps;
 
-  private ChartLook(int title, int subtitle, int label, int tick, double axisOffset, RectangleInsets chartPadding,
-      RectangleInsets subtitlePadding, RectangleInsets legendItemPadding, RectangleInsets legendMargin,
-      double legendLineHalf, double legendBoxHalfWidth, double legendBoxHalfHeight, float[] dash, int maxMonthLabels,
+  private ChartLook(
+      int title,
+      int subtitle,
+      int label,
+      int tick,
+      double axisOffset,
+      RectangleInsets chartPadding,
+      RectangleInsets subtitlePadding,
+      RectangleInsets legendItemPadding,
+      RectangleInsets legendMargin,
+      double legendLineHalf,
+      double legendBoxHalfWidth,
+      double legendBoxHalfHeight,
+      float[] dash,
+      int maxMonthLabels,
       int[] monthSteps) {
     this.titleFont = new Font(Font.SANS_SERIF, Font.BOLD, title);
     this.subtitleFont = new Font(Font.SANS_SERIF, Font.PLAIN, subtitle);
@@ -109,8 +161,12 @@ public final class ChartLook {
     this.legendItemPadding = legendItemPadding;
     this.legendMargin = legendMargin;
     this.legendLine = new Line2D.Double(-legendLineHalf, 0, legendLineHalf, 0);
-    this.legendBox = new Rectangle2D.Double(-legendBoxHalfWidth, -legendBoxHalfHeight, 2 * legendBoxHalfWidth,
-        2 * legendBoxHalfHeight);
+    this.legendBox =
+        new Rectangle2D.Double(
+            -legendBoxHalfWidth,
+            -legendBoxHalfHeight,
+            2 * legendBoxHalfWidth,
+            2 * legendBoxHalfHeight);
     this.dash = dash;
     this.maxMonthLabels = maxMonthLabels;
     this.monthSteps = monthSteps;
@@ -138,8 +194,8 @@ public final class ChartLook {
 
   /**
    * A chart with this look: the title, subtitle lines (the first under the title), white
-   * background, the legend (if any) at the bottom. Axis fonts and plot colours are set here too,
-   * so build the whole plot (axes and sub-plots) first.
+   * background, the legend (if any) at the bottom. Axis fonts and plot colours are set here too, so
+   * build the whole plot (axes and sub-plots) first.
    */
   public JFreeChart chart(String title, List<String> subtitles, Plot plot, boolean legend) {
     style(plot);
@@ -219,10 +275,10 @@ public final class ChartLook {
   }
 
   /**
-   * Shows [first, last] on a month axis: labels at calendar-aligned steps (the least of this
-   * look's steps at which the labels fit), a minor tick per month up to yearly steps, and half a
-   * month of room either side so the first and last points are not on the frame. Can be called
-   * again as the months grow.
+   * Shows [first, last] on a month axis: labels at calendar-aligned steps (the least of this look's
+   * steps at which the labels fit), a minor tick per month up to yearly steps, and half a month of
+   * room either side so the first and last points are not on the frame. Can be called again as the
+   * months grow.
    */
   public void setMonths(DateAxis axis, YearMonth first, YearMonth last) {
     long span = first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
@@ -240,7 +296,8 @@ public final class ChartLook {
       axis.setMinorTickCount(step);
       axis.setMinorTickMarksVisible(step > 1);
     }
-    axis.setRange(new Date((long) (x(first) - HALF_MONTH)), new Date((long) (x(last) + HALF_MONTH)));
+    axis.setRange(
+        new Date((long) (x(first) - HALF_MONTH)), new Date((long) (x(last) + HALF_MONTH)));
   }
 
   // ------------------------------------------------------------------ lines and legend entries
@@ -250,7 +307,8 @@ public final class ChartLook {
   }
 
   public Stroke dashed(float width) {
-    return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash.clone(), 0f);
+    return new BasicStroke(
+        width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash.clone(), 0f);
   }
 
   /** A legend entry drawn as a short line. */

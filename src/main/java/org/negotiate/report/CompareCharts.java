@@ -19,9 +19,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.negotiate.experiment.Comparison;
 
 /**
- * The charts of a comparison: both scenarios' odds by month with their Wilson bands
- * ({@code odds.png/svg}), and the difference B − A with its paired band and, lighter, the unpaired
- * band it would have without common random numbers ({@code difference.png/svg}).
+ * The charts of a comparison: both scenarios' odds by month with their Wilson bands ({@code
+ * odds.png/svg}), and the difference B − A with its paired band and, lighter, the unpaired band it
+ * would have without common random numbers ({@code difference.png/svg}).
  */
 public final class CompareCharts {
   /** Base names of the charts, in the order {@link #writeAll} writes them. */
@@ -42,7 +42,9 @@ public final class CompareCharts {
   public static List<Path> writeAll(Comparison c, Path dir, boolean dated) throws IOException {
     List<Path> out = new ArrayList<>(4);
     out.addAll(ChartKit.save(oddsChart(c, dated), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT));
-    out.addAll(ChartKit.save(differenceChart(c, dated), dir, "difference", ChartKit.WIDTH, ChartKit.HEIGHT));
+    out.addAll(
+        ChartKit.save(
+            differenceChart(c, dated), dir, "difference", ChartKit.WIDTH, ChartKit.HEIGHT));
     return out;
   }
 
@@ -81,23 +83,40 @@ public final class CompareCharts {
       r.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     }
     r.setAlpha(0.30f);
-    org.jfree.chart.axis.ValueAxis x = dated ? ChartKit.monthAxis("Month (yyyy-MM; odds of a deal by the end of the month)",
-        c.byMonth().stream().map(Comparison.MonthDifference::month).toList())
-        : OddsCharts.roundAxis("Round (the tables have no dates; odds of a deal by the end of the round)", c.byMonth().size());
+    org.jfree.chart.axis.ValueAxis x =
+        dated
+            ? ChartKit.monthAxis(
+                "Month (yyyy-MM; odds of a deal by the end of the month)",
+                c.byMonth().stream().map(Comparison.MonthDifference::month).toList())
+            : OddsCharts.roundAxis(
+                "Round (the tables have no dates; odds of a deal by the end of the round)",
+                c.byMonth().size());
     NumberAxis y = new NumberAxis(dated ? "P(agreement by month)" : "P(agreement by round)");
     y.setRange(0.0, 1.0);
     y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0")));
     XYPlot plot = new XYPlot(data, x, y, r);
     plot.setNoDataMessage(dated ? "No months to show" : "No rounds to show");
-    plot.setFixedLegendItems(ChartLook.legend(List.of(
-        ChartLook.REPORT.lineItem("A: " + c.a(), A_COLOR, ChartLook.line(2.6f)),
-        ChartLook.REPORT.lineItem("B: " + c.b(), B_COLOR, ChartLook.line(2.6f)),
-        ChartLook.REPORT.boxItem("95% Wilson intervals", new Color(0xCCCCCC)))));
+    plot.setFixedLegendItems(
+        ChartLook.legend(
+            List.of(
+                ChartLook.REPORT.lineItem("A: " + c.a(), A_COLOR, ChartLook.line(2.6f)),
+                ChartLook.REPORT.lineItem("B: " + c.b(), B_COLOR, ChartLook.line(2.6f)),
+                ChartLook.REPORT.boxItem("95% Wilson intervals", new Color(0xCCCCCC)))));
     Comparison.MonthDifference last = c.last();
-    String note = String.format(Locale.ROOT, "by %s: A %.2f, B %.2f · same seed and draws (common random numbers)",
-        by(last, dated), last.oddsA(), last.oddsB());
-    return ChartLook.REPORT.chart(ChartKit.title(c.a() + " vs " + c.b(), dated ? "odds of agreement by month" : "odds of agreement by round"),
-        List.of(ChartKit.runLine(c.replications(), c.seed(), note)), plot, true);
+    String note =
+        String.format(
+            Locale.ROOT,
+            "by %s: A %.2f, B %.2f · same seed and draws (common random numbers)",
+            by(last, dated),
+            last.oddsA(),
+            last.oddsB());
+    return ChartLook.REPORT.chart(
+        ChartKit.title(
+            c.a() + " vs " + c.b(),
+            dated ? "odds of agreement by month" : "odds of agreement by round"),
+        List.of(ChartKit.runLine(c.replications(), c.seed(), note)),
+        plot,
+        true);
   }
 
   static JFreeChart differenceChart(Comparison c) {
@@ -128,9 +147,12 @@ public final class CompareCharts {
     r.setSeriesFillPaint(1, ChartLook.lighter(DIFF_COLOR, 0.45));
     r.setSeriesShape(1, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     r.setAlpha(0.45f);
-    org.jfree.chart.axis.ValueAxis x = dated
-        ? ChartKit.monthAxis("Month (yyyy-MM)", c.byMonth().stream().map(Comparison.MonthDifference::month).toList())
-        : OddsCharts.roundAxis("Round (the tables have no dates)", c.byMonth().size());
+    org.jfree.chart.axis.ValueAxis x =
+        dated
+            ? ChartKit.monthAxis(
+                "Month (yyyy-MM)",
+                c.byMonth().stream().map(Comparison.MonthDifference::month).toList())
+            : OddsCharts.roundAxis("Round (the tables have no dates)", c.byMonth().size());
     NumberAxis y = new NumberAxis(dated ? "P(deal by month): B − A" : "P(deal by round): B − A");
     double pad = Math.max(0.02, (hi - lo) * 0.08);
     y.setRange(Math.max(-1, lo - pad), Math.min(1, hi + pad));
@@ -139,16 +161,33 @@ public final class CompareCharts {
     ValueMarker zero = new ValueMarker(0, ChartKit.INK, ChartLook.line(1.2f));
     plot.addRangeMarker(zero);
     plot.setNoDataMessage(dated ? "No months to show" : "No rounds to show");
-    plot.setFixedLegendItems(ChartLook.legend(List.of(
-        ChartLook.REPORT.lineItem("difference B − A", DIFF_COLOR, ChartLook.line(2.6f)),
-        ChartLook.REPORT.boxItem("95% paired interval (Newcombe, common random numbers)", ChartLook.lighter(DIFF_COLOR, 0.55)),
-        ChartLook.REPORT.boxItem("95% unpaired interval (as if run independently)", ChartLook.lighter(DIFF_COLOR, 0.88)))));
+    plot.setFixedLegendItems(
+        ChartLook.legend(
+            List.of(
+                ChartLook.REPORT.lineItem("difference B − A", DIFF_COLOR, ChartLook.line(2.6f)),
+                ChartLook.REPORT.boxItem(
+                    "95% paired interval (Newcombe, common random numbers)",
+                    ChartLook.lighter(DIFF_COLOR, 0.55)),
+                ChartLook.REPORT.boxItem(
+                    "95% unpaired interval (as if run independently)",
+                    ChartLook.lighter(DIFF_COLOR, 0.88)))));
     Comparison.MonthDifference last = c.last();
-    String note = String.format(Locale.ROOT, "by %s: %s [%s, %s] paired, [%s, %s] unpaired", by(last, dated),
-        signed(last.paired().estimate()), signed(last.paired().lower()), signed(last.paired().upper()),
-        signed(last.unpaired().lower()), signed(last.unpaired().upper()));
-    return ChartLook.REPORT.chart(ChartKit.title(label(c.b(), "B", c) + " − " + label(c.a(), "A", c), "difference in odds of agreement"),
-        List.of(ChartKit.runLine(c.replications(), c.seed(), note)), plot, true);
+    String note =
+        String.format(
+            Locale.ROOT,
+            "by %s: %s [%s, %s] paired, [%s, %s] unpaired",
+            by(last, dated),
+            signed(last.paired().estimate()),
+            signed(last.paired().lower()),
+            signed(last.paired().upper()),
+            signed(last.unpaired().lower()),
+            signed(last.unpaired().upper()));
+    return ChartLook.REPORT.chart(
+        ChartKit.title(
+            label(c.b(), "B", c) + " − " + label(c.a(), "A", c), "difference in odds of agreement"),
+        List.of(ChartKit.runLine(c.replications(), c.seed(), note)),
+        plot,
+        true);
   }
 
   /** Two decimals with a typographic minus: "−0.07", "0.00", "+0.05" without the plus. */

@@ -20,16 +20,23 @@ import org.jfree.data.xy.XIntervalSeriesCollection;
 import org.negotiate.experiment.ModelComparison;
 import org.negotiate.experiment.Proportions;
 
-/** {@code forecast.png/svg}: per issue, where each model puts the outcome (median, 10–90% over draws). */
+/**
+ * {@code forecast.png/svg}: per issue, where each model puts the outcome (median, 10–90% over
+ * draws).
+ */
 public final class ForecastChart {
   private ForecastChart() {}
 
-  public static List<Path> write(String scenario, List<ModelComparison.Forecast> forecasts, int draws, long seed, Path dir)
+  public static List<Path> write(
+      String scenario, List<ModelComparison.Forecast> forecasts, int draws, long seed, Path dir)
       throws IOException {
     Map<String, List<ModelComparison.Forecast>> byIssue = new LinkedHashMap<>();
-    for (ModelComparison.Forecast f : forecasts) byIssue.computeIfAbsent(f.issueId(), k -> new ArrayList<>()).add(f);
-    NumberAxis position = new NumberAxis("Position on the issue's 0–100 scale (dot: median over draws; bar: 10th–90th percentile); "
-        + "top panel: chance of agreement in %");
+    for (ModelComparison.Forecast f : forecasts)
+      byIssue.computeIfAbsent(f.issueId(), k -> new ArrayList<>()).add(f);
+    NumberAxis position =
+        new NumberAxis(
+            "Position on the issue's 0–100 scale (dot: median over draws; bar: 10th–90th percentile); "
+                + "top panel: chance of agreement in %");
     position.setRange(0, 100);
     CombinedDomainXYPlot combined = new CombinedDomainXYPlot(position);
     combined.setGap(14);
@@ -57,10 +64,20 @@ public final class ForecastChart {
       plot.setOrientation(PlotOrientation.VERTICAL);
       combined.add(plot, 1);
     }
-    JFreeChart chart = ChartLook.REPORT.chart(ChartKit.title(scenario, odds == null ? "where the models put the outcome"
-            : "each model's chance of agreement, and where it puts the outcome"),
-        List.of(ChartKit.runLine(draws, seed, "compromise and Nash at the start; protocols at the end of the run")),
-        combined, false);
+    JFreeChart chart =
+        ChartLook.REPORT.chart(
+            ChartKit.title(
+                scenario,
+                odds == null
+                    ? "where the models put the outcome"
+                    : "each model's chance of agreement, and where it puts the outcome"),
+            List.of(
+                ChartKit.runLine(
+                    draws,
+                    seed,
+                    "compromise and Nash at the start; protocols at the end of the run")),
+            combined,
+            false);
     int height = Math.max(ChartKit.HEIGHT, 200 + 190 * (byIssue.size() + (odds == null ? 0 : 1)));
     return ChartKit.save(chart, dir, "forecast", ChartKit.WIDTH, height);
   }
@@ -73,7 +90,8 @@ public final class ForecastChart {
   static XYPlot agreementPanel(List<ModelComparison.Forecast> forecasts) {
     Map<String, ModelComparison.Forecast> byMethod = new LinkedHashMap<>();
     // a model's chance of agreement is the same on every issue: its first row says it
-    for (ModelComparison.Forecast f : forecasts) if (!Double.isNaN(f.agreed())) byMethod.putIfAbsent(f.method(), f);
+    for (ModelComparison.Forecast f : forecasts)
+      if (!Double.isNaN(f.agreed())) byMethod.putIfAbsent(f.method(), f);
     if (byMethod.isEmpty()) return null;
     List<String> methods = new ArrayList<>(byMethod.keySet());
     XIntervalSeries series = new XIntervalSeries("Chance of agreement");
@@ -83,7 +101,8 @@ public final class ForecastChart {
       ModelComparison.Forecast f = byMethod.get(methods.get(m));
       double[] ci = Proportions.wilson(f.draws(), Math.round(f.agreed() * f.draws()));
       series.add(100 * f.agreed(), 100 * ci[0], 100 * ci[1], m);
-      labels.add(String.format(java.util.Locale.ROOT, "%s %.0f%%", methods.get(m), 100 * f.agreed()));
+      labels.add(
+          String.format(java.util.Locale.ROOT, "%s %.0f%%", methods.get(m), 100 * f.agreed()));
     }
     XIntervalSeriesCollection data = new XIntervalSeriesCollection();
     data.addSeries(series);
@@ -98,8 +117,10 @@ public final class ForecastChart {
     renderer.setDefaultLinesVisible(false);
     plot = new XYPlot(data, null, methodAxis, renderer);
     plot.setOrientation(PlotOrientation.VERTICAL);
-    plot.addAnnotation(ChartKit.note("Chance of agreement by the end of the run (dot: share of draws with a deal, %; bar: 95% Wilson interval)",
-        ChartKit.NOTE_FONT, 0.995, 0.985, org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT));
+    plot.addAnnotation(
+        ChartKit.note(
+            "Chance of agreement by the end of the run (dot: share of draws with a deal, %; bar: 95% Wilson interval)",
+            ChartKit.NOTE_FONT, 0.995, 0.985, org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT));
     return plot;
   }
 

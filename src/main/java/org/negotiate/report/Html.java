@@ -68,7 +68,8 @@ public final class Html {
    * name/value pairs; a value is escaped, a null value drops the attribute.
    */
   public static Html el(String name, Attrs attrs, Object... children) {
-    if (!TAG_NAME.matcher(name).matches()) throw new IllegalArgumentException("bad tag name " + name);
+    if (!TAG_NAME.matcher(name).matches())
+      throw new IllegalArgumentException("bad tag name " + name);
     StringBuilder b = new StringBuilder().append('<').append(name);
     attributes(b, attrs.pairs());
     b.append('>');
@@ -83,7 +84,8 @@ public final class Html {
 
   /** Attribute pairs, e.g. {@code attrs("class", "num", "title", t)}. */
   public static Attrs attrs(String... pairs) {
-    if (pairs.length % 2 != 0) throw new IllegalArgumentException("attribute names and values come in pairs");
+    if (pairs.length % 2 != 0)
+      throw new IllegalArgumentException("attribute names and values come in pairs");
     List<String> l = new ArrayList<>(pairs.length);
     for (String p : pairs) l.add(p);
     return new Attrs(l);
@@ -113,7 +115,10 @@ public final class Html {
     return el("a", attrs("href", safeHref(href)), children);
   }
 
-  /** A table: a header row and body rows; cells as for {@link #el}, a cell of class "num" when numeric. */
+  /**
+   * A table: a header row and body rows; cells as for {@link #el}, a cell of class "num" when
+   * numeric.
+   */
   public static Html table(List<String> header, List<List<?>> rows, String cssClass) {
     List<Object> head = new ArrayList<>();
     for (String h : header) head.add(el("th", attrs("scope", "col"), h));
@@ -121,9 +126,10 @@ public final class Html {
     for (List<?> row : rows) {
       List<Object> cells = new ArrayList<>();
       for (Object c : row) {
-        cells.add(c instanceof Number || c instanceof Cell n && n.numeric
-            ? el("td", attrs("class", "num"), c instanceof Cell n2 ? n2.content : c)
-            : el("td", c));
+        cells.add(
+            c instanceof Number || c instanceof Cell n && n.numeric
+                ? el("td", attrs("class", "num"), c instanceof Cell n2 ? n2.content : c)
+                : el("td", c));
       }
       body.add(el("tr", cells));
     }
@@ -161,8 +167,12 @@ public final class Html {
     for (int i = 0; i + 1 < attrs.size(); i += 2) {
       String n = attrs.get(i);
       String v = attrs.get(i + 1);
-      if (!ATTR_NAME.matcher(n).matches()) throw new IllegalArgumentException("bad attribute name " + n);
-      if (n.startsWith("on") || n.equals("style") && v != null && v.toLowerCase(java.util.Locale.ROOT).contains("url(")) {
+      if (!ATTR_NAME.matcher(n).matches())
+        throw new IllegalArgumentException("bad attribute name " + n);
+      if (n.startsWith("on")
+          || n.equals("style")
+              && v != null
+              && v.toLowerCase(java.util.Locale.ROOT).contains("url(")) {
         throw new IllegalArgumentException("attribute " + n + " is not allowed in a report");
       }
       if (v == null) continue;

@@ -85,22 +85,30 @@ public final class OddsCharts {
   }
 
   /**
-   * As {@link #writeAll(ConvergenceOdds, Path)}, for a forecast made as of {@code asOf} (null: a run
-   * as written): the odds chart shades the months up to it, which are history the forecast was
+   * As {@link #writeAll(ConvergenceOdds, Path)}, for a forecast made as of {@code asOf} (null: a
+   * run as written): the odds chart shades the months up to it, which are history the forecast was
    * conditioned on, so the forecast proper starts after it.
    */
-  public static List<Path> writeAll(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf) throws IOException {
+  public static List<Path> writeAll(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf)
+      throws IOException {
     List<Path> out = new ArrayList<>(8);
     for (Chart c : charts(odds, dir, asOf)) out.addAll(c.write());
     return out;
   }
 
-  /** Shades the months up to the as-of month and labels them: what the forecast knew, not what it forecast. */
-  private static JFreeChart markAsOf(JFreeChart chart, ConvergenceOdds odds, java.time.YearMonth asOf) {
+  /**
+   * Shades the months up to the as-of month and labels them: what the forecast knew, not what it
+   * forecast.
+   */
+  private static JFreeChart markAsOf(
+      JFreeChart chart, ConvergenceOdds odds, java.time.YearMonth asOf) {
     if (asOf == null || odds.byMonth().isEmpty()) return chart;
     java.time.YearMonth first = odds.byMonth().get(0).month();
-    IntervalMarker known = new IntervalMarker(ChartLook.x(first) - 15L * 24 * 3600 * 1000,
-        ChartLook.x(asOf) + 15L * 24 * 3600 * 1000, new Color(120, 120, 120, 40));
+    IntervalMarker known =
+        new IntervalMarker(
+            ChartLook.x(first) - 15L * 24 * 3600 * 1000,
+            ChartLook.x(asOf) + 15L * 24 * 3600 * 1000,
+            new Color(120, 120, 120, 40));
     known.setLabel("as of " + asOf + ": known, not forecast");
     known.setLabelFont(ChartKit.NOTE_FONT);
     known.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
@@ -116,19 +124,26 @@ public final class OddsCharts {
 
   /**
    * The four charts of {@link #writeAll} as separate jobs, in that order, for a caller that draws
-   * them at once on several threads (each chart is its own JFreeChart, so they share nothing mutable).
+   * them at once on several threads (each chart is its own JFreeChart, so they share nothing
+   * mutable).
    */
   public static List<Chart> charts(ConvergenceOdds odds, Path dir) {
     return charts(odds, dir, null);
   }
 
-  /** As {@link #charts(ConvergenceOdds, Path)}, the odds chart marking the as-of month (null: none). */
+  /**
+   * As {@link #charts(ConvergenceOdds, Path)}, the odds chart marking the as-of month (null: none).
+   */
   public static List<Chart> charts(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf) {
     return charts(odds, dir, asOf, true);
   }
 
-  /** As {@link #charts(ConvergenceOdds, Path, java.time.YearMonth)}; undated (an actor table): x counts rounds. */
-  public static List<Chart> charts(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf, boolean dated) {
+  /**
+   * As {@link #charts(ConvergenceOdds, Path, java.time.YearMonth)}; undated (an actor table): x
+   * counts rounds.
+   */
+  public static List<Chart> charts(
+      ConvergenceOdds odds, Path dir, java.time.YearMonth asOf, boolean dated) {
     return charts(odds, dir, asOf, dated, List.of(), null);
   }
 
@@ -164,18 +179,37 @@ public final class OddsCharts {
    * {@code events} and the blockers chart splitting each party's bar by {@code reasons} (from the
    * outcomes the run kept; null: one bar a party, as without them).
    */
-  public static List<Chart> charts(ConvergenceOdds odds, Path dir, java.time.YearMonth asOf, boolean dated,
-      List<EventMark> events, BriefSections.BlockerReasons reasons) {
+  public static List<Chart> charts(
+      ConvergenceOdds odds,
+      Path dir,
+      java.time.YearMonth asOf,
+      boolean dated,
+      List<EventMark> events,
+      BriefSections.BlockerReasons reasons) {
     Objects.requireNonNull(odds, "odds");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(dir, "dir");
     ActorPalette palette = ActorPalette.of(odds);
     int stacked = stackedHeight(Math.min(MAX_PANELS, issueOrder(odds).size()));
     return List.of(
-        () -> ChartKit.save(markAsOf(oddsChart(odds, dated, events, asOf == null ? 0 : 1), odds, asOf), dir, "odds", ChartKit.WIDTH, ChartKit.HEIGHT),
-        () -> ChartKit.save(positionsChart(odds, palette, dated), dir, "positions", ChartKit.WIDTH, stacked),
+        () ->
+            ChartKit.save(
+                markAsOf(oddsChart(odds, dated, events, asOf == null ? 0 : 1), odds, asOf),
+                dir,
+                "odds",
+                ChartKit.WIDTH,
+                ChartKit.HEIGHT),
+        () ->
+            ChartKit.save(
+                positionsChart(odds, palette, dated), dir, "positions", ChartKit.WIDTH, stacked),
         () -> ChartKit.save(termsChart(odds), dir, "terms", ChartKit.WIDTH, stacked),
-        () -> ChartKit.save(blockersChart(odds, palette, reasons), dir, "blockers", ChartKit.WIDTH, ChartKit.HEIGHT));
+        () ->
+            ChartKit.save(
+                blockersChart(odds, palette, reasons),
+                dir,
+                "blockers",
+                ChartKit.WIDTH,
+                ChartKit.HEIGHT));
   }
 
   /**
@@ -184,18 +218,30 @@ public final class OddsCharts {
    * chart of 50 panels is 11,700 px high and, with 250 actors, a 90 MB SVG no one can read.
    */
   static final int MAX_PANELS = 12;
+
   /**
    * Most actors drawn one by one in a positions panel; with more, the panel shows the median and
    * the 10–90% spread of the actors' median positions instead (each actor is in rounds.csv).
    */
   static final int MAX_ACTOR_LINES = 12;
+
   /** Most parties drawn as bars of the blockers chart: those with the largest shares. */
   static final int MAX_BLOCKER_BARS = 15;
 
-  /** Height of the charts with one sub-plot per issue: 700 px up to two issues, then 230 px more each. */
-  /** {@code positions.png/svg} alone: for one replication, odds, terms and blockers "over 1 replication" say nothing. */
+  /**
+   * Height of the charts with one sub-plot per issue: 700 px up to two issues, then 230 px more
+   * each.
+   */
+  /**
+   * {@code positions.png/svg} alone: for one replication, odds, terms and blockers "over 1
+   * replication" say nothing.
+   */
   public static List<Path> writePositions(ConvergenceOdds odds, Path dir) throws IOException {
-    return ChartKit.save(positionsChart(odds, ActorPalette.of(odds)), dir, "positions", ChartKit.WIDTH,
+    return ChartKit.save(
+        positionsChart(odds, ActorPalette.of(odds)),
+        dir,
+        "positions",
+        ChartKit.WIDTH,
         stackedHeight(issueOrder(odds).size()));
   }
 
@@ -214,9 +260,14 @@ public final class OddsCharts {
     return oddsChart(odds, dated, List.of(), 0);
   }
 
-  /** With {@code events} marked, their labels from row {@code firstRow} down (row 0 is the as-of label's). */
-  static JFreeChart oddsChart(ConvergenceOdds odds, boolean dated, List<EventMark> events, int firstRow) {
-    List<MonthOdds> months = odds.byMonth().stream().sorted(Comparator.comparingInt(MonthOdds::round)).toList();
+  /**
+   * With {@code events} marked, their labels from row {@code firstRow} down (row 0 is the as-of
+   * label's).
+   */
+  static JFreeChart oddsChart(
+      ConvergenceOdds odds, boolean dated, List<EventMark> events, int firstRow) {
+    List<MonthOdds> months =
+        odds.byMonth().stream().sorted(Comparator.comparingInt(MonthOdds::round)).toList();
     YIntervalSeries s = new YIntervalSeries("P(agreement by month)", false, true);
     for (MonthOdds m : months) {
       s.add(dated ? ChartLook.x(m.month()) : m.round(), m.odds(), m.lower(), m.upper());
@@ -231,37 +282,60 @@ public final class OddsCharts {
     r.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     r.setAlpha(0.35f);
 
-    org.jfree.chart.axis.ValueAxis x = dated
-        ? finalMonthAxis("Month (yyyy-MM; odds of a deal by the end of the month)", months.stream().map(MonthOdds::month).toList())
-        : roundAxis("Round (the table has no dates; odds of a deal by the end of the round)", months.size());
+    org.jfree.chart.axis.ValueAxis x =
+        dated
+            ? finalMonthAxis(
+                "Month (yyyy-MM; odds of a deal by the end of the month)",
+                months.stream().map(MonthOdds::month).toList())
+            : roundAxis(
+                "Round (the table has no dates; odds of a deal by the end of the round)",
+                months.size());
     NumberAxis y = new NumberAxis(dated ? "P(agreement by month)" : "P(agreement by round)");
     y.setRange(0.0, 1.0);
     y.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0")));
     XYPlot plot = new XYPlot(data, x, y, r);
     plot.setNoDataMessage("No months to show");
     plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
-    plot.setFixedLegendItems(ChartLook.legend(List.of(
-        ChartLook.REPORT.lineItem(dated ? "P(agreement by the end of the month)" : "P(agreement by the end of the round)",
-            ODDS_COLOR, ChartLook.line(2.6f)),
-        ChartLook.REPORT.boxItem("95% Wilson interval", ChartLook.lighter(ODDS_COLOR, 0.55 + 0.45 * 0.65)))));
+    plot.setFixedLegendItems(
+        ChartLook.legend(
+            List.of(
+                ChartLook.REPORT.lineItem(
+                    dated
+                        ? "P(agreement by the end of the month)"
+                        : "P(agreement by the end of the round)",
+                    ODDS_COLOR,
+                    ChartLook.line(2.6f)),
+                ChartLook.REPORT.boxItem(
+                    "95% Wilson interval", ChartLook.lighter(ODDS_COLOR, 0.55 + 0.45 * 0.65)))));
 
     boolean marked = markEvents(plot, months, events, dated, firstRow);
     if (marked) {
       List<LegendItem> items = new ArrayList<>();
       org.jfree.chart.LegendItemCollection fixed = plot.getFixedLegendItems();
       for (int i = 0; i < fixed.getItemCount(); i++) items.add(fixed.get(i));
-      items.add(ChartLook.REPORT.lineItem("Scheduled event (the scenario's events)", EVENT_COLOR, ChartLook.REPORT.dashed(1.4f)));
+      items.add(
+          ChartLook.REPORT.lineItem(
+              "Scheduled event (the scenario's events)",
+              EVENT_COLOR,
+              ChartLook.REPORT.dashed(1.4f)));
       plot.setFixedLegendItems(ChartLook.legend(items));
     }
 
     String last = "";
     if (!months.isEmpty()) {
       MonthOdds m = months.get(months.size() - 1);
-      last = String.format(Locale.ROOT, "P(agreement by %s) = %.2f [95%%: %.2f–%.2f]", dated ? m.month() : "round " + m.round(),
-          m.odds(), m.lower(), m.upper());
+      last =
+          String.format(
+              Locale.ROOT,
+              "P(agreement by %s) = %.2f [95%%: %.2f–%.2f]",
+              dated ? m.month() : "round " + m.round(),
+              m.odds(),
+              m.lower(),
+              m.upper());
     }
     return ChartLook.REPORT.chart(
-        ChartKit.title(odds.scenario(), dated ? "odds of agreement by month" : "odds of agreement by round"),
+        ChartKit.title(
+            odds.scenario(), dated ? "odds of agreement by month" : "odds of agreement by round"),
         List.of(ChartKit.runLine(odds.replications(), odds.seed(), last)),
         plot,
         true);
@@ -271,15 +345,17 @@ public final class OddsCharts {
 
   /**
    * A grey dashed line at each event inside the run's months, labelled at the top; a label runs
-   * right of its line, or left of it in the last third (so it stays inside), in the first row
-   * where it overlaps no other label (the earthquake and the Arab League are three months apart).
-   * Returns whether any event was drawn.
+   * right of its line, or left of it in the last third (so it stays inside), in the first row where
+   * it overlaps no other label (the earthquake and the Arab League are three months apart). Returns
+   * whether any event was drawn.
    */
-  private static boolean markEvents(XYPlot plot, List<MonthOdds> months, List<EventMark> events, boolean dated, int firstRow) {
+  private static boolean markEvents(
+      XYPlot plot, List<MonthOdds> months, List<EventMark> events, boolean dated, int firstRow) {
     if (months.isEmpty() || events.isEmpty()) return false;
     int lastRound = months.get(months.size() - 1).round();
     int firstRound = months.get(0).round();
-    double span = Math.max(1, lastRound - firstRound + 1); // rounds shown, half a round of room either side
+    double span =
+        Math.max(1, lastRound - firstRound + 1); // rounds shown, half a round of room either side
     double pxPerRound = 1000.0 / span; // the plot is about 1,000 px wide
     List<List<double[]>> rows = new ArrayList<>();
     boolean any = false;
@@ -290,10 +366,15 @@ public final class OddsCharts {
       double width = e.label().length() * 7.2 + 10; // about 7 px a character at 13 pt
       double lo = leftward ? px - width : px, hi = leftward ? px : px + width;
       int row = 0;
-      while (row < rows.size() && rows.get(row).stream().anyMatch(iv -> iv[0] < hi && lo < iv[1])) row++;
+      while (row < rows.size() && rows.get(row).stream().anyMatch(iv -> iv[0] < hi && lo < iv[1]))
+        row++;
       if (row == rows.size()) rows.add(new ArrayList<>());
       rows.get(row).add(new double[] {lo, hi});
-      ValueMarker m = new ValueMarker(dated ? ChartLook.x(e.month()) : e.round(), EVENT_COLOR, ChartLook.REPORT.dashed(1.4f));
+      ValueMarker m =
+          new ValueMarker(
+              dated ? ChartLook.x(e.month()) : e.round(),
+              EVENT_COLOR,
+              ChartLook.REPORT.dashed(1.4f));
       m.setLabel(e.label());
       m.setLabelFont(ChartKit.NOTE_FONT);
       m.setLabelPaint(EVENT_COLOR.darker());
@@ -308,39 +389,58 @@ public final class OddsCharts {
   }
 
   /**
-   * The report's month axis with a labelled tick at the last month too: the headline quotes the odds
-   * by that month, and the regular steps (every 2 or 3 months) need not land on it. A regular label
-   * less than a step before it is left out so the two do not overlap.
+   * The report's month axis with a labelled tick at the last month too: the headline quotes the
+   * odds by that month, and the regular steps (every 2 or 3 months) need not land on it. A regular
+   * label less than a step before it is left out so the two do not overlap.
    */
   static DateAxis finalMonthAxis(String label, List<YearMonth> months) {
     if (months.isEmpty()) return ChartKit.monthAxis(label, months);
     YearMonth first = months.stream().min(YearMonth::compareTo).orElseThrow();
     YearMonth last = months.stream().max(YearMonth::compareTo).orElseThrow();
-    DateAxis axis = new DateAxis(label, java.util.TimeZone.getTimeZone("UTC"), Locale.ROOT) {
-      private static final long serialVersionUID = 1L;
+    DateAxis axis =
+        new DateAxis(label, java.util.TimeZone.getTimeZone("UTC"), Locale.ROOT) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public List<org.jfree.chart.axis.Tick> refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
-          java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
-        List<org.jfree.chart.axis.Tick> ticks = new ArrayList<>(super.refreshTicks(g2, state, dataArea, edge));
-        double end = ChartLook.x(last);
-        double room = getTickUnit().getMultiple() * 31.0 * 24 * 3600 * 1000; // a step, in ms
-        boolean present = false;
-        for (java.util.Iterator<org.jfree.chart.axis.Tick> it = ticks.iterator(); it.hasNext(); ) {
-          if (!(it.next() instanceof org.jfree.chart.axis.DateTick t) || t.getTickType() != org.jfree.chart.axis.TickType.MAJOR) continue;
-          double v = t.getValue();
-          if (Math.abs(v - end) < 1) present = true;
-          else if (Math.abs(v - end) < room) it.remove();
-        }
-        org.jfree.chart.axis.DateTick t0 = ticks.stream().filter(t -> t instanceof org.jfree.chart.axis.DateTick d
-            && d.getTickType() == org.jfree.chart.axis.TickType.MAJOR).map(t -> (org.jfree.chart.axis.DateTick) t).findFirst().orElse(null);
-        if (!present && t0 != null && end <= getUpperBound()) {
-          ticks.add(new org.jfree.chart.axis.DateTick(new java.util.Date((long) end), last.toString(), t0.getTextAnchor(),
-              t0.getRotationAnchor(), t0.getAngle()));
-        }
-        return ticks;
-      }
-    };
+          @Override
+          public List<org.jfree.chart.axis.Tick> refreshTicks(
+              java.awt.Graphics2D g2,
+              org.jfree.chart.axis.AxisState state,
+              java.awt.geom.Rectangle2D dataArea,
+              org.jfree.chart.ui.RectangleEdge edge) {
+            List<org.jfree.chart.axis.Tick> ticks =
+                new ArrayList<>(super.refreshTicks(g2, state, dataArea, edge));
+            double end = ChartLook.x(last);
+            double room = getTickUnit().getMultiple() * 31.0 * 24 * 3600 * 1000; // a step, in ms
+            boolean present = false;
+            for (java.util.Iterator<org.jfree.chart.axis.Tick> it = ticks.iterator();
+                it.hasNext(); ) {
+              if (!(it.next() instanceof org.jfree.chart.axis.DateTick t)
+                  || t.getTickType() != org.jfree.chart.axis.TickType.MAJOR) continue;
+              double v = t.getValue();
+              if (Math.abs(v - end) < 1) present = true;
+              else if (Math.abs(v - end) < room) it.remove();
+            }
+            org.jfree.chart.axis.DateTick t0 =
+                ticks.stream()
+                    .filter(
+                        t ->
+                            t instanceof org.jfree.chart.axis.DateTick d
+                                && d.getTickType() == org.jfree.chart.axis.TickType.MAJOR)
+                    .map(t -> (org.jfree.chart.axis.DateTick) t)
+                    .findFirst()
+                    .orElse(null);
+            if (!present && t0 != null && end <= getUpperBound()) {
+              ticks.add(
+                  new org.jfree.chart.axis.DateTick(
+                      new java.util.Date((long) end),
+                      last.toString(),
+                      t0.getTextAnchor(),
+                      t0.getRotationAnchor(),
+                      t0.getAngle()));
+            }
+            return ticks;
+          }
+        };
     axis.setLabelFont(ChartKit.LABEL_FONT);
     axis.setTickLabelFont(ChartKit.TICK_FONT);
     axis.setTickMarkPosition(org.jfree.chart.axis.DateTickMarkPosition.START);
@@ -375,7 +475,10 @@ public final class OddsCharts {
     // The bands by actor and issue, in one pass (a table of 100 actors has 100,000 of them).
     Map<String, Map<String, List<PositionBand>>> byActor = new LinkedHashMap<>();
     for (PositionBand b : odds.positions()) {
-      byActor.computeIfAbsent(b.actorId(), k -> new LinkedHashMap<>()).computeIfAbsent(b.issueId(), k -> new ArrayList<>()).add(b);
+      byActor
+          .computeIfAbsent(b.actorId(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(b.issueId(), k -> new ArrayList<>())
+          .add(b);
     }
     // actor order: palette order (scenario order), the draft text last so it is drawn on top
     Map<String, String> actorNames = new LinkedHashMap<>();
@@ -389,14 +492,18 @@ public final class OddsCharts {
     if (summarised) {
       // too many to tell apart: one band for all actors, built below from their medians
       actorNames.clear();
-      actorNames.put(ACTORS_ID, "Actors' median positions: median and 10–90% across the " + actorCount + " actors");
+      actorNames.put(
+          ACTORS_ID,
+          "Actors' median positions: median and 10–90% across the " + actorCount + " actors");
     }
     if (hasText) {
       actorNames.put(TEXT_ACTOR_ID, "Mediators' draft text");
     }
 
-    org.jfree.chart.axis.ValueAxis x = dated ? ChartKit.monthAxis("Month (yyyy-MM)", months)
-        : roundAxis("Round (the table has no dates)", months.size());
+    org.jfree.chart.axis.ValueAxis x =
+        dated
+            ? ChartKit.monthAxis("Month (yyyy-MM)", months)
+            : roundAxis("Round (the table has no dates)", months.size());
     CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
     combined.setGap(14);
     for (String issue : issues) {
@@ -406,24 +513,31 @@ public final class OddsCharts {
       for (Map.Entry<String, String> actor : actorNames.entrySet()) {
         String id = actor.getKey();
         boolean text = TEXT_ACTOR_ID.equals(id);
-        List<PositionBand> bands = ACTORS_ID.equals(id) ? acrossActors(byActor, issue)
-            : byActor.getOrDefault(id, Map.of()).getOrDefault(issue, List.of()).stream()
-                .sorted(Comparator.comparingInt(PositionBand::round))
-                .toList();
+        List<PositionBand> bands =
+            ACTORS_ID.equals(id)
+                ? acrossActors(byActor, issue)
+                : byActor.getOrDefault(id, Map.of()).getOrDefault(issue, List.of()).stream()
+                    .sorted(Comparator.comparingInt(PositionBand::round))
+                    .toList();
         if (bands.isEmpty()) {
           continue;
         }
         YIntervalSeries s = new YIntervalSeries(actor.getValue(), false, true);
         for (PositionBand b : bands) {
           // the draft text is shown as its median only: a band would hide the actors' bands
-          s.add(dated ? ChartLook.x(b.month()) : b.round(), b.p50(), text ? b.p50() : b.p10(), text ? b.p50() : b.p90());
+          s.add(
+              dated ? ChartLook.x(b.month()) : b.round(),
+              b.p50(),
+              text ? b.p50() : b.p10(),
+              text ? b.p50() : b.p90());
         }
         int i = data.getSeriesCount();
         data.addSeries(s);
         Color c = ACTORS_ID.equals(id) ? ACTORS_COLOR : palette.color(id);
         r.setSeriesPaint(i, c);
         r.setSeriesFillPaint(i, c);
-        r.setSeriesStroke(i, text ? ChartLook.REPORT.dashed(2.4f) : ChartLook.line(ChartKit.LINE_WIDTH));
+        r.setSeriesStroke(
+            i, text ? ChartLook.REPORT.dashed(2.4f) : ChartLook.line(ChartKit.LINE_WIDTH));
       }
       NumberAxis y = new NumberAxis(labels.getOrDefault(issue, issue));
       y.setRange(0, 100);
@@ -437,9 +551,16 @@ public final class OddsCharts {
     }
 
     List<LegendItem> legend = new ArrayList<>();
-    actorNames.forEach((id, name) -> legend.add(TEXT_ACTOR_ID.equals(id)
-        ? ChartLook.REPORT.lineItem(name, ActorPalette.TEXT_COLOR, ChartLook.REPORT.dashed(2.4f))
-        : ChartLook.REPORT.lineItem(name, ACTORS_ID.equals(id) ? ACTORS_COLOR : palette.color(id), ChartLook.line(3f))));
+    actorNames.forEach(
+        (id, name) ->
+            legend.add(
+                TEXT_ACTOR_ID.equals(id)
+                    ? ChartLook.REPORT.lineItem(
+                        name, ActorPalette.TEXT_COLOR, ChartLook.REPORT.dashed(2.4f))
+                    : ChartLook.REPORT.lineItem(
+                        name,
+                        ACTORS_ID.equals(id) ? ACTORS_COLOR : palette.color(id),
+                        ChartLook.line(3f))));
     combined.setFixedLegendItems(ChartLook.legend(legend));
     if (issues.isEmpty()) {
       combined.add(emptyXYPlot("No positions recorded"), 1);
@@ -447,45 +568,63 @@ public final class OddsCharts {
 
     return ChartLook.REPORT.chart(
         ChartKit.title(odds.scenario(), dated ? "positions by month" : "positions by round"),
-        shown(List.of(
-            ChartKit.runLine(odds.replications(), odds.seed(), null),
-            "Position on each issue's 0–100 scale: line = median over runs, shaded = 10th–90th percentile"),
-            issues.size(), allIssues.size(), summarised ? actorCount : 0, "rounds.csv"),
+        shown(
+            List.of(
+                ChartKit.runLine(odds.replications(), odds.seed(), null),
+                "Position on each issue's 0–100 scale: line = median over runs, shaded = 10th–90th percentile"),
+            issues.size(),
+            allIssues.size(),
+            summarised ? actorCount : 0,
+            "rounds.csv"),
         combined,
         !legend.isEmpty());
   }
 
   /** The pseudo-actor standing for every actor in a summarised positions panel. */
   private static final String ACTORS_ID = "*actors*"; // no actor id has a star
+
   private static final Color ACTORS_COLOR = new Color(0x4E6E81);
 
   /**
    * For each round, the 10th, 50th and 90th percentiles over the actors (the text excluded) of
    * their median positions on the issue.
    */
-  private static List<PositionBand> acrossActors(Map<String, Map<String, List<PositionBand>>> byActor, String issue) {
+  private static List<PositionBand> acrossActors(
+      Map<String, Map<String, List<PositionBand>>> byActor, String issue) {
     Map<Integer, List<PositionBand>> byRound = new java.util.TreeMap<>();
-    byActor.forEach((id, issues) -> {
-      if (TEXT_ACTOR_ID.equals(id)) return;
-      for (PositionBand b : issues.getOrDefault(issue, List.of())) byRound.computeIfAbsent(b.round(), k -> new ArrayList<>()).add(b);
-    });
+    byActor.forEach(
+        (id, issues) -> {
+          if (TEXT_ACTOR_ID.equals(id)) return;
+          for (PositionBand b : issues.getOrDefault(issue, List.of()))
+            byRound.computeIfAbsent(b.round(), k -> new ArrayList<>()).add(b);
+        });
     List<PositionBand> out = new ArrayList<>(byRound.size());
-    byRound.forEach((round, bands) -> {
-      double[] m = bands.stream().mapToDouble(PositionBand::p50).sorted().toArray();
-      out.add(new PositionBand(ACTORS_ID, "actors", issue, round, bands.get(0).month(),
-          org.negotiate.experiment.Quantiles.nearestRank(m, 0.1),
-          org.negotiate.experiment.Quantiles.nearestRank(m, 0.5), org.negotiate.experiment.Quantiles.nearestRank(m, 0.9)));
-    });
+    byRound.forEach(
+        (round, bands) -> {
+          double[] m = bands.stream().mapToDouble(PositionBand::p50).sorted().toArray();
+          out.add(
+              new PositionBand(
+                  ACTORS_ID,
+                  "actors",
+                  issue,
+                  round,
+                  bands.get(0).month(),
+                  org.negotiate.experiment.Quantiles.nearestRank(m, 0.1),
+                  org.negotiate.experiment.Quantiles.nearestRank(m, 0.5),
+                  org.negotiate.experiment.Quantiles.nearestRank(m, 0.9)));
+        });
     return out;
   }
 
-
   /** The subtitle lines, with a last one saying what a capped chart leaves out and where it is. */
-  private static List<String> shown(List<String> lines, int issuesShown, int issues, int summarisedActors, String where) {
+  private static List<String> shown(
+      List<String> lines, int issuesShown, int issues, int summarisedActors, String where) {
     if (issuesShown == issues && summarisedActors == 0) return lines;
     List<String> parts = new ArrayList<>();
-    if (issuesShown < issues) parts.add(String.format(Locale.ROOT, "the first %d of %d issues", issuesShown, issues));
-    if (summarisedActors > 0) parts.add(String.format(Locale.ROOT, "%d actors summarised", summarisedActors));
+    if (issuesShown < issues)
+      parts.add(String.format(Locale.ROOT, "the first %d of %d issues", issuesShown, issues));
+    if (summarisedActors > 0)
+      parts.add(String.format(Locale.ROOT, "%d actors summarised", summarisedActors));
     List<String> out = new ArrayList<>(lines);
     out.add("Shown: " + String.join(", ", parts) + "; every value is in " + where);
     return out;
@@ -544,35 +683,57 @@ public final class OddsCharts {
       sub.setNoDataMessageFont(ChartKit.EMPTY_FONT);
       sub.setNoDataMessagePaint(new Color(0x8A1C1C));
       String caption = t.label() == null || t.label().isBlank() ? t.issueId() : t.label();
-      sub.addAnnotation(ChartKit.note(caption, ChartKit.NOTE_BOLD_FONT, 0.005, 0.985, RectangleAnchor.TOP_LEFT));
+      sub.addAnnotation(
+          ChartKit.note(caption, ChartKit.NOTE_BOLD_FONT, 0.005, 0.985, RectangleAnchor.TOP_LEFT));
       if (total > 0) {
         if (finite(t.p10(), t.p90())) {
-          IntervalMarker m = new IntervalMarker(t.p10(), t.p90(), new Color(RANGE_FILL.getRed(), RANGE_FILL.getGreen(), RANGE_FILL.getBlue(), 70));
+          IntervalMarker m =
+              new IntervalMarker(
+                  t.p10(),
+                  t.p90(),
+                  new Color(RANGE_FILL.getRed(), RANGE_FILL.getGreen(), RANGE_FILL.getBlue(), 70));
           sub.addDomainMarker(m, Layer.BACKGROUND);
         }
         if (finite(t.p50())) {
           ValueMarker m = new ValueMarker(t.p50(), ChartKit.INK, ChartLook.REPORT.dashed(2f));
           sub.addDomainMarker(m, Layer.FOREGROUND);
         }
-        sub.addAnnotation(ChartKit.note(
-            String.format(Locale.ROOT, "%,d agreed runs · mean %.1f · median %.1f · 10–90%%: %.1f–%.1f",
-                total, t.mean(), t.p50(), t.p10(), t.p90()),
-            ChartKit.NOTE_FONT, 0.995, 0.985, RectangleAnchor.TOP_RIGHT));
+        sub.addAnnotation(
+            ChartKit.note(
+                String.format(
+                    Locale.ROOT,
+                    "%,d agreed runs · mean %.1f · median %.1f · 10–90%%: %.1f–%.1f",
+                    total,
+                    t.mean(),
+                    t.p50(),
+                    t.p10(),
+                    t.p90()),
+                ChartKit.NOTE_FONT,
+                0.995,
+                0.985,
+                RectangleAnchor.TOP_RIGHT));
       }
       combined.add(sub, 1);
     }
     if (odds.terms().isEmpty()) {
       combined.add(emptyXYPlot("No issues"), 1);
     }
-    combined.setFixedLegendItems(ChartLook.legend(List.of(
-        ChartLook.REPORT.boxItem("Share of agreed runs at this term", TERMS_COLOR),
-        ChartLook.REPORT.lineItem("Median", ChartKit.INK, ChartLook.REPORT.dashed(2f)),
-        ChartLook.REPORT.boxItem("10th–90th percentile", ChartLook.lighter(RANGE_FILL, 0.55)))));
+    combined.setFixedLegendItems(
+        ChartLook.legend(
+            List.of(
+                ChartLook.REPORT.boxItem("Share of agreed runs at this term", TERMS_COLOR),
+                ChartLook.REPORT.lineItem("Median", ChartKit.INK, ChartLook.REPORT.dashed(2f)),
+                ChartLook.REPORT.boxItem(
+                    "10th–90th percentile", ChartLook.lighter(RANGE_FILL, 0.55)))));
 
     String note = maxAgreed == 0 ? "no run reached agreement" : null;
     return ChartLook.REPORT.chart(
         ChartKit.title(odds.scenario(), "agreed terms by issue"),
-        shown(List.of(ChartKit.runLine(odds.replications(), odds.seed(), note)), terms.size(), odds.terms().size(), 0,
+        shown(
+            List.of(ChartKit.runLine(odds.replications(), odds.seed(), note)),
+            terms.size(),
+            odds.terms().size(),
+            0,
             "outcomes.csv"),
         combined,
         maxAgreed > 0);
@@ -585,21 +746,28 @@ public final class OddsCharts {
     return blockersChart(odds, palette, null);
   }
 
-  /** Colours of the block reasons, in {@link BlockReason} order, and of a party whose reason was not kept. */
-  private static final Map<BlockReason, Color> REASON_COLORS = Map.of(
-      BlockReason.RED_LINE, new Color(0x9E2A2B),
-      BlockReason.ASPIRATION, new Color(0xE09F3E),
-      BlockReason.WALKED_OUT, new Color(0x5B3F8C),
-      BlockReason.DISTANCE, new Color(0x2A7F8E));
+  /**
+   * Colours of the block reasons, in {@link BlockReason} order, and of a party whose reason was not
+   * kept.
+   */
+  private static final Map<BlockReason, Color> REASON_COLORS =
+      Map.of(
+          BlockReason.RED_LINE, new Color(0x9E2A2B),
+          BlockReason.ASPIRATION, new Color(0xE09F3E),
+          BlockReason.WALKED_OUT, new Color(0x5B3F8C),
+          BlockReason.DISTANCE, new Color(0x2A7F8E));
+
   private static final Color NO_REASON_COLOR = new Color(0xA8A8A8);
   private static final String NO_REASON = "reason not kept";
 
   /**
    * With {@code reasons}, each party's bar is stacked by why it blocked: its share of failed runs
    * split in the proportions of its kept outcomes' reasons (the share counts every run; the reasons
-   * only those kept, so proportions carry them over). A party with no kept reason is one grey piece.
+   * only those kept, so proportions carry them over). A party with no kept reason is one grey
+   * piece.
    */
-  static JFreeChart blockersChart(ConvergenceOdds odds, ActorPalette palette, BriefSections.BlockerReasons reasons) {
+  static JFreeChart blockersChart(
+      ConvergenceOdds odds, ActorPalette palette, BriefSections.BlockerReasons reasons) {
     if (reasons == null) return blockersByParty(odds, palette);
     long failed = failedRuns(odds);
     DefaultCategoryDataset data = new DefaultCategoryDataset();
@@ -615,50 +783,65 @@ public final class OddsCharts {
         long k = why.getOrDefault(r, 0L);
         if (k > 0) seen.add(r);
         // every column gets every row (zeros included) so the stacks line up
-        data.addValue(n > 0 ? 100.0 * b.share() * k / n : 0.0, BriefSections.reasonShort(r), b.actorName());
+        data.addValue(
+            n > 0 ? 100.0 * b.share() * k / n : 0.0, BriefSections.reasonShort(r), b.actorName());
       }
       unknown |= n == 0 && b.share() > 0;
       data.addValue(n == 0 ? 100.0 * b.share() : 0.0, NO_REASON, b.actorName());
     }
-    org.jfree.chart.renderer.category.StackedBarRenderer r = new org.jfree.chart.renderer.category.StackedBarRenderer();
+    org.jfree.chart.renderer.category.StackedBarRenderer r =
+        new org.jfree.chart.renderer.category.StackedBarRenderer();
     int row = 0;
-    for (BlockReason reason : BlockReason.values()) r.setSeriesPaint(row++, REASON_COLORS.get(reason));
+    for (BlockReason reason : BlockReason.values())
+      r.setSeriesPaint(row++, REASON_COLORS.get(reason));
     r.setSeriesPaint(row, NO_REASON_COLOR);
     r.setShadowVisible(false);
     r.setDrawBarOutline(false);
     r.setBarPainter(new StandardBarPainter());
     r.setMaximumBarWidth(0.12);
     // one label a bar, the party's whole share, after its last piece
-    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
-      private static final long serialVersionUID = 1L;
+    r.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator() {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public String generateLabel(org.jfree.data.category.CategoryDataset d, int rowIndex, int column) {
-        for (int k = d.getRowCount() - 1; k > rowIndex; k--) {
-          Number v = d.getValue(k, column);
-          if (v != null && v.doubleValue() > 0) return null;
-        }
-        Number v = d.getValue(rowIndex, column);
-        if (v == null || v.doubleValue() <= 0) return null;
-        return new DecimalFormat("0.0").format(totals.getOrDefault((String) d.getColumnKey(column), 0.0)) + " %";
-      }
-    });
+          @Override
+          public String generateLabel(
+              org.jfree.data.category.CategoryDataset d, int rowIndex, int column) {
+            for (int k = d.getRowCount() - 1; k > rowIndex; k--) {
+              Number v = d.getValue(k, column);
+              if (v != null && v.doubleValue() > 0) return null;
+            }
+            Number v = d.getValue(rowIndex, column);
+            if (v == null || v.doubleValue() <= 0) return null;
+            return new DecimalFormat("0.0")
+                    .format(totals.getOrDefault((String) d.getColumnKey(column), 0.0))
+                + " %";
+          }
+        });
     r.setDefaultItemLabelsVisible(true);
     r.setDefaultItemLabelFont(ChartKit.LABEL_FONT);
-    r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+    r.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     r.setItemLabelAnchorOffset(6);
     CategoryPlot plot = blockersPlot(data, r, failed);
     List<LegendItem> legend = new ArrayList<>();
     for (BlockReason reason : seen) {
-      legend.add(ChartLook.REPORT.boxItem(BriefSections.reasonShort(reason), REASON_COLORS.get(reason)));
+      legend.add(
+          ChartLook.REPORT.boxItem(BriefSections.reasonShort(reason), REASON_COLORS.get(reason)));
     }
     if (unknown) legend.add(ChartLook.REPORT.boxItem(NO_REASON, NO_REASON_COLOR));
     plot.setFixedLegendItems(ChartLook.legend(legend));
-    return ChartLook.REPORT.chart(ChartKit.title(odds.scenario(), "who blocks agreement, and why"),
-        blockersLines(odds, failed, ranked.size()), plot, !legend.isEmpty());
+    return ChartLook.REPORT.chart(
+        ChartKit.title(odds.scenario(), "who blocks agreement, and why"),
+        blockersLines(odds, failed, ranked.size()),
+        plot,
+        !legend.isEmpty());
   }
 
-  /** The blockers drawn as bars (none without failed runs): the largest shares, ties in the table's order. */
+  /**
+   * The blockers drawn as bars (none without failed runs): the largest shares, ties in the table's
+   * order.
+   */
   private static List<BlockerShare> rankedBlockers(ConvergenceOdds odds, long failed) {
     if (failed <= 0) return List.of();
     for (BlockerShare b : odds.blockers()) {
@@ -669,25 +852,42 @@ public final class OddsCharts {
     }
     List<BlockerShare> ranked = odds.blockers();
     if (ranked.size() > MAX_BLOCKER_BARS) {
-      ranked = ranked.stream().sorted(Comparator.comparingDouble((BlockerShare b) -> -b.share())).limit(MAX_BLOCKER_BARS).toList();
+      ranked =
+          ranked.stream()
+              .sorted(Comparator.comparingDouble((BlockerShare b) -> -b.share()))
+              .limit(MAX_BLOCKER_BARS)
+              .toList();
     }
     return ranked;
   }
 
   private static List<String> blockersLines(ConvergenceOdds odds, long failed, int bars) {
-    String failedLine = failed == 0
-        ? "no failed runs"
-        : String.format(Locale.ROOT, "%,d failed runs (%.1f%% of replications) without agreement",
-            failed, odds.replications() > 0 ? 100.0 * failed / odds.replications() : 0.0);
+    String failedLine =
+        failed == 0
+            ? "no failed runs"
+            : String.format(
+                Locale.ROOT,
+                "%,d failed runs (%.1f%% of replications) without agreement",
+                failed,
+                odds.replications() > 0 ? 100.0 * failed / odds.replications() : 0.0);
     return bars < odds.blockers().size() && failed > 0
-        ? List.of(ChartKit.runLine(odds.replications(), odds.seed(), null), failedLine,
-            String.format(Locale.ROOT, "Shown: the %d of %d parties with the largest shares; every blocker is in outcomes.csv",
-                bars, odds.blockers().size()))
+        ? List.of(
+            ChartKit.runLine(odds.replications(), odds.seed(), null),
+            failedLine,
+            String.format(
+                Locale.ROOT,
+                "Shown: the %d of %d parties with the largest shares; every blocker is in outcomes.csv",
+                bars,
+                odds.blockers().size()))
         : List.of(ChartKit.runLine(odds.replications(), odds.seed(), null), failedLine);
   }
 
-  /** The horizontal plot of the blockers chart: parties down the side, % of failed runs along the bottom. */
-  private static CategoryPlot blockersPlot(DefaultCategoryDataset data, BarRenderer r, long failed) {
+  /**
+   * The horizontal plot of the blockers chart: parties down the side, % of failed runs along the
+   * bottom.
+   */
+  private static CategoryPlot blockersPlot(
+      DefaultCategoryDataset data, BarRenderer r, long failed) {
     CategoryAxis cat = new CategoryAxis("Party");
     cat.setMaximumCategoryLabelWidthRatio(0.3f);
     cat.setMaximumCategoryLabelLines(2);
@@ -698,20 +898,25 @@ public final class OddsCharts {
     // Room beyond 100% for the label of a bar that fills the axis; no tick is labelled past 100.
     val.setRange(0, 112);
     val.setTickUnit(new NumberTickUnit(10));
-    val.setNumberFormatOverride(new DecimalFormat("0") {
-      private static final long serialVersionUID = 1L;
+    val.setNumberFormatOverride(
+        new DecimalFormat("0") {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public StringBuffer format(double number, StringBuffer result, java.text.FieldPosition field) {
-        return number > 100.5 ? result : super.format(number, result, field);
-      }
-    });
+          @Override
+          public StringBuffer format(
+              double number, StringBuffer result, java.text.FieldPosition field) {
+            return number > 100.5 ? result : super.format(number, result, field);
+          }
+        });
     val.setLabelFont(ChartKit.LABEL_FONT);
     val.setTickLabelFont(ChartKit.TICK_FONT);
     CategoryPlot plot = new CategoryPlot(data, cat, val, r);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT); // the % axis under the bars
-    plot.setNoDataMessage(failed > 0 ? "No party blocked in the failed runs" : "No failed runs: every run reached agreement");
+    plot.setNoDataMessage(
+        failed > 0
+            ? "No party blocked in the failed runs"
+            : "No failed runs: every run reached agreement");
     plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
     plot.setInsets(new RectangleInsets(8, 8, 8, 24));
     return plot;
@@ -726,30 +931,35 @@ public final class OddsCharts {
       data.addValue(100.0 * b.share(), "Share of failed runs", b.actorName());
       paints.add(palette.color(b.actorId()));
     }
-    BarRenderer r = new BarRenderer() {
-      @Override
-      public Paint getItemPaint(int row, int column) {
-        return column < paints.size() ? paints.get(column) : super.getItemPaint(row, column);
-      }
-    };
+    BarRenderer r =
+        new BarRenderer() {
+          @Override
+          public Paint getItemPaint(int row, int column) {
+            return column < paints.size() ? paints.get(column) : super.getItemPaint(row, column);
+          }
+        };
     r.setShadowVisible(false);
     r.setDrawBarOutline(false);
     r.setBarPainter(new StandardBarPainter());
     r.setMaximumBarWidth(0.12);
     r.setItemMargin(0);
-    r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} %", new DecimalFormat("0.0")));
+    r.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator("{2} %", new DecimalFormat("0.0")));
     r.setDefaultItemLabelsVisible(true);
     r.setDefaultItemLabelFont(ChartKit.LABEL_FONT);
     r.setDefaultPositiveItemLabelPosition(
         new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     r.setItemLabelAnchorOffset(6);
-    return ChartLook.REPORT.chart(ChartKit.title(odds.scenario(), "who blocks agreement"),
-        blockersLines(odds, failed, ranked.size()), blockersPlot(data, r, failed), false);
+    return ChartLook.REPORT.chart(
+        ChartKit.title(odds.scenario(), "who blocks agreement"),
+        blockersLines(odds, failed, ranked.size()),
+        blockersPlot(data, r, failed),
+        false);
   }
 
   /**
-   * Failed runs: replications minus the runs agreed by the last month (a failed run need not have
-   * a blocker, so the blocker counts do not add up to it); without months, the largest blocker count.
+   * Failed runs: replications minus the runs agreed by the last month (a failed run need not have a
+   * blocker, so the blocker counts do not add up to it); without months, the largest blocker count.
    */
   static long failedRuns(ConvergenceOdds odds) {
     if (!odds.byMonth().isEmpty()) {

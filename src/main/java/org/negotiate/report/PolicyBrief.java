@@ -16,9 +16,8 @@ import java.util.Set;
  * script, no font, image or style sheet from elsewhere and no network address: the page loads
  * nothing. Every text passed in is escaped ({@link Html}).
  *
- * <p>A report is a title, a line under it and sections in order; each command composes its own
- * from {@link BriefSections} (see {@link Briefs}). A new command adds its own sections the same
- * way:
+ * <p>A report is a title, a line under it and sections in order; each command composes its own from
+ * {@link BriefSections} (see {@link Briefs}). A new command adds its own sections the same way:
  *
  * <pre>{@code
  * PolicyBrief.builder("baseline: sensitivity", "Which assumptions move the odds")
@@ -98,21 +97,39 @@ public final class PolicyBrief {
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         // No network: forbid every fetch the page might attempt, whatever a future section holds.
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
-        .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
-        .append("<header>\n<h1>").append(Html.escape(title)).append("</h1>\n");
-    if (subtitle != null && !subtitle.isBlank()) b.append("<p class=\"subtitle\">").append(Html.escape(subtitle)).append("</p>\n");
+        .append(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
+        .append("<title>")
+        .append(Html.escape(title))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n")
+        .append("<header>\n<h1>")
+        .append(Html.escape(title))
+        .append("</h1>\n");
+    if (subtitle != null && !subtitle.isBlank())
+      b.append("<p class=\"subtitle\">").append(Html.escape(subtitle)).append("</p>\n");
     b.append("<nav aria-label=\"Contents\"><ol>");
     for (Section s : sections) {
-      b.append("<li><a href=\"#").append(s.id()).append("\">").append(Html.escape(s.heading())).append("</a></li>");
+      b.append("<li><a href=\"#")
+          .append(s.id())
+          .append("\">")
+          .append(Html.escape(s.heading()))
+          .append("</a></li>");
     }
     b.append("</ol></nav>\n</header>\n<main>\n");
     for (Section s : sections) {
-      b.append("<section id=\"").append(s.id()).append("\">\n<h2>").append(Html.escape(s.heading())).append("</h2>\n")
-          .append(s.body()).append("\n</section>\n");
+      b.append("<section id=\"")
+          .append(s.id())
+          .append("\">\n<h2>")
+          .append(Html.escape(s.heading()))
+          .append("</h2>\n")
+          .append(s.body())
+          .append("\n</section>\n");
     }
-    b.append("</main>\n<footer><p>Written by negotiate. Self-contained: this page loads nothing from elsewhere; "
-        + "links to the evidence open the seed articles on this computer.</p></footer>\n</body>\n</html>\n");
+    b.append(
+        "</main>\n<footer><p>Written by negotiate. Self-contained: this page loads nothing from elsewhere; "
+            + "links to the evidence open the seed articles on this computer.</p></footer>\n</body>\n</html>\n");
     return b.toString();
   }
 
@@ -121,7 +138,8 @@ public final class PolicyBrief {
     Files.writeString(file, html(), StandardCharsets.UTF_8);
   }
 
-  static final String CSS = """
+  static final String CSS =
+      """
       :root { --ink: #1d2430; --muted: #5a6472; --rule: #d5dae1; --accent: #0b4f8a; --band: #f3f6fa; --warn: #8a1c1c; }
       * { box-sizing: border-box; }
       html { background: #fff; }

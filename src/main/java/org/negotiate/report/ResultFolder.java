@@ -22,29 +22,37 @@ import java.util.stream.Stream;
  * deleted if the run fails or the JVM is stopped (Ctrl-C) before that.
  */
 public final class ResultFolder implements AutoCloseable {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Path temp;
   private Path target;
   private final Thread cleanup;
   private boolean committed;
   private boolean kept;
+
   /** Set by the shutdown hook (Ctrl-C): the folder is gone and must not be made again. */
   private boolean stopped;
 
-  /** The run id: the target's name without the -2, -3 ... that keeps it apart from a folder already there. */
+  /**
+   * The run id: the target's name without the -2, -3 ... that keeps it apart from a folder already
+   * there.
+   */
   private final String id;
 
   private ResultFolder(Path temp, Path target, String id) {
     this.temp = temp;
     this.target = target;
     this.id = id;
-    this.cleanup = new Thread(() -> {
-      synchronized (this) {
-        stopped = true;
-        discard(temp);
-      }
-    }, "result-folder-cleanup");
+    this.cleanup =
+        new Thread(
+            () -> {
+              synchronized (this) {
+                stopped = true;
+                discard(temp);
+              }
+            },
+            "result-folder-cleanup");
     try {
       Runtime.getRuntime().addShutdownHook(cleanup);
     } catch (IllegalStateException shuttingDown) {
@@ -58,11 +66,13 @@ public final class ResultFolder implements AutoCloseable {
    * Opens a new result folder for a scenario. The run id is the UTC start time plus a short hash of
    * {@code identity} (the resolved scenario and the experiment's settings).
    */
-  public static ResultFolder open(Path root, String scenarioName, String identity, Instant started, String suffix)
+  public static ResultFolder open(
+      Path root, String scenarioName, String identity, Instant started, String suffix)
       throws IOException {
     String id = STAMP.format(started) + "-" + shortHash(identity) + safeSuffix(suffix);
     String folder = safeName(scenarioName);
-    if (!SAFE.matcher(folder).matches() || !SAFE.matcher(id).matches()) { // a guard: safeName never allows this
+    if (!SAFE.matcher(folder).matches()
+        || !SAFE.matcher(id).matches()) { // a guard: safeName never allows this
       throw new IllegalArgumentException("unsafe result folder name " + folder + "/" + id);
     }
     Path parent = root.resolve(folder);
@@ -72,15 +82,19 @@ public final class ResultFolder implements AutoCloseable {
     // The hook that deletes the folder on Ctrl-C is in place before the folder exists, and the two
     // exclude each other: a stop at any moment leaves no folder behind.
     while (true) {
-      Path temp = parent.resolve(".incomplete-" + id + "-" + Long.toUnsignedString(RANDOM.nextLong()));
+      Path temp =
+          parent.resolve(".incomplete-" + id + "-" + Long.toUnsignedString(RANDOM.nextLong()));
       ResultFolder f = new ResultFolder(temp, target, id);
       synchronized (f) {
-        if (f.stopped) throw new java.util.concurrent.CancellationException("stopped before the run began");
+        if (f.stopped)
+          throw new java.util.concurrent.CancellationException("stopped before the run began");
         try {
           try {
             // private while it is written, as Files.createTempDirectory made it
-            Files.createDirectory(temp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                temp,
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
           } catch (UnsupportedOperationException notPosix) {
             Files.createDirectory(temp);
           }
@@ -108,16 +122,18 @@ public final class ResultFolder implements AutoCloseable {
 
   /**
    * Takes up the unfinished folder of a run that was stopped hard ({@code kill -9} skips the
-   * shutdown hook that would have deleted it), to finish it: it is committed under the name the
-   * run would have had.
+   * shutdown hook that would have deleted it), to finish it: it is committed under the name the run
+   * would have had.
    *
    * @throws IllegalArgumentException when {@code incomplete} is not such a folder
    */
   public static ResultFolder resume(Path incomplete) {
     Path dir = incomplete.toAbsolutePath().normalize();
-    java.util.regex.Matcher m = INCOMPLETE.matcher(dir.getFileName() == null ? "" : dir.getFileName().toString());
+    java.util.regex.Matcher m =
+        INCOMPLETE.matcher(dir.getFileName() == null ? "" : dir.getFileName().toString());
     if (!m.matches() || !Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(incomplete + " is not the unfinished folder of a run (.incomplete-<run-id>-<n>)");
+      throw new IllegalArgumentException(
+          incomplete + " is not the unfinished folder of a run (.incomplete-<run-id>-<n>)");
     }
     Path parent = dir.getParent();
     Path target = parent.resolve(m.group(1));
@@ -125,7 +141,8 @@ public final class ResultFolder implements AutoCloseable {
     return new ResultFolder(dir, target, m.group(1));
   }
 
-  private static final java.util.regex.Pattern INCOMPLETE = java.util.regex.Pattern.compile("\\.incomplete-([A-Za-z0-9_-]+)-[0-9]+");
+  private static final java.util.regex.Pattern INCOMPLETE =
+      java.util.regex.Pattern.compile("\\.incomplete-([A-Za-z0-9_-]+)-[0-9]+");
 
   /** Where files go while the run is in progress. */
   public Path dir() {
@@ -151,14 +168,16 @@ public final class ResultFolder implements AutoCloseable {
     // runs started in the same second): the next free name, as open() would have chosen.
     for (int n = 2; ; n++) {
       try {
-        if (Files.exists(target)) throw new java.nio.file.FileAlreadyExistsException(target.toString());
+        if (Files.exists(target))
+          throw new java.nio.file.FileAlreadyExistsException(target.toString());
         try {
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, target);
         }
         break;
-      } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException taken) {
+      } catch (java.nio.file.FileAlreadyExistsException
+          | java.nio.file.DirectoryNotEmptyException taken) {
         if (n > 10_000) throw taken;
         target = target.resolveSibling(id + "-" + n);
       }
@@ -195,17 +214,18 @@ public final class ResultFolder implements AutoCloseable {
     }
   }
 
-  private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+  private static final java.util.regex.Pattern SAFE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
   /** Longest folder name made from a scenario name (file systems allow 255 bytes). */
   static final int MAX_NAME = 80;
 
   /**
    * A scenario name reduced to one folder name that is safe everywhere: only {@code [A-Za-z0-9_-]}
-   * (so no {@code /}, {@code \}, {@code ..}, drive letters, dots or control characters), not
-   * empty, not only underscores, not a reserved Windows device name ({@code CON}, {@code NUL},
-   * {@code COM1}, ...), and at most {@value #MAX_NAME} characters (a longer name is cut and
-   * suffixed with a hash of the whole, so two long names still differ).
+   * (so no {@code /}, {@code \}, {@code ..}, drive letters, dots or control characters), not empty,
+   * not only underscores, not a reserved Windows device name ({@code CON}, {@code NUL}, {@code
+   * COM1}, ...), and at most {@value #MAX_NAME} characters (a longer name is cut and suffixed with
+   * a hash of the whole, so two long names still differ).
    */
   public static String safeName(String name) {
     String s = name == null ? "" : name.replaceAll("[^A-Za-z0-9_-]", "_");
@@ -237,8 +257,8 @@ public final class ResultFolder implements AutoCloseable {
 
   /**
    * Deletes an unfinished folder that other threads may still be writing into (a Ctrl-C stops the
-   * JVM while workers run): it is first renamed, so that no write by its old path can recreate
-   * it, then deleted.
+   * JVM while workers run): it is first renamed, so that no write by its old path can recreate it,
+   * then deleted.
    */
   private static void discard(Path dir) {
     Path gone = dir;
@@ -259,13 +279,15 @@ public final class ResultFolder implements AutoCloseable {
   private static void deleteQuietly(Path dir) {
     if (!Files.exists(dir)) return;
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException | UncheckedIOException ignored) {
       // best effort: a leftover hidden .incomplete folder is never mistaken for a result
     }

@@ -64,43 +64,92 @@ public final class SensitivityReport {
    * maximum, and the changes.
    */
   public static void writeOat(Sensitivity.Result r, Path file) throws IOException {
-    try (CsvTable t = CsvTable.open(file, "input", "settable", "distribution", "nominal", "min", "max", "odds_nominal",
-        "odds_at_min", "odds_at_max", "change_at_min", "change_at_max", "swing")) {
+    try (CsvTable t =
+        CsvTable.open(
+            file,
+            "input",
+            "settable",
+            "distribution",
+            "nominal",
+            "min",
+            "max",
+            "odds_nominal",
+            "odds_at_min",
+            "odds_at_max",
+            "change_at_min",
+            "change_at_max",
+            "swing")) {
       for (Sensitivity.OatRow o : oatBySwing(r)) {
-        t.row(o.input().key(), Boolean.toString(o.input().settable()), o.input().quantity().describe(), Numbers.fixed(o.nominal(), 4),
-            Numbers.fixed(o.min(), 4), Numbers.fixed(o.max(), 4), Numbers.fixed(o.atNominal(), 6), Numbers.fixed(o.atMin(), 6),
-            Numbers.fixed(o.atMax(), 6), Numbers.fixed(o.atMin() - o.atNominal(), 6), Numbers.fixed(o.atMax() - o.atNominal(), 6),
+        t.row(
+            o.input().key(),
+            Boolean.toString(o.input().settable()),
+            o.input().quantity().describe(),
+            Numbers.fixed(o.nominal(), 4),
+            Numbers.fixed(o.min(), 4),
+            Numbers.fixed(o.max(), 4),
+            Numbers.fixed(o.atNominal(), 6),
+            Numbers.fixed(o.atMin(), 6),
+            Numbers.fixed(o.atMax(), 6),
+            Numbers.fixed(o.atMin() - o.atNominal(), 6),
+            Numbers.fixed(o.atMax() - o.atNominal(), 6),
             Numbers.fixed(o.swing(), 6));
       }
     }
   }
 
-  /** {@code sobol.csv}: per input, largest total index first: first-order and total indices with 95% bootstrap intervals. */
+  /**
+   * {@code sobol.csv}: per input, largest total index first: first-order and total indices with 95%
+   * bootstrap intervals.
+   */
   public static void writeSobol(Sensitivity.Result r, Path file) throws IOException {
-    try (CsvTable t = CsvTable.open(file, "input", "settable", "distribution", "first_order", "first_lower95", "first_upper95",
-        "total", "total_lower95", "total_upper95")) {
+    try (CsvTable t =
+        CsvTable.open(
+            file,
+            "input",
+            "settable",
+            "distribution",
+            "first_order",
+            "first_lower95",
+            "first_upper95",
+            "total",
+            "total_lower95",
+            "total_upper95")) {
       for (Sensitivity.SobolRow s : sobolByTotal(r)) {
-        t.row(s.input().key(), Boolean.toString(s.input().settable()), s.input().quantity().describe(),
-            Numbers.fixed(s.first().value(), 4), Numbers.fixed(s.first().lower(), 4), Numbers.fixed(s.first().upper(), 4),
-            Numbers.fixed(s.total().value(), 4), Numbers.fixed(s.total().lower(), 4), Numbers.fixed(s.total().upper(), 4));
+        t.row(
+            s.input().key(),
+            Boolean.toString(s.input().settable()),
+            s.input().quantity().describe(),
+            Numbers.fixed(s.first().value(), 4),
+            Numbers.fixed(s.first().lower(), 4),
+            Numbers.fixed(s.first().upper(), 4),
+            Numbers.fixed(s.total().value(), 4),
+            Numbers.fixed(s.total().lower(), 4),
+            Numbers.fixed(s.total().upper(), 4));
       }
     }
   }
 
-  /** Writes the tornado chart and, when there is a Sobol analysis, the Sobol chart; returns the paths. */
-  public static List<Path> writeCharts(Sensitivity.Result r, String scenario, YearMonth month, Path dir) throws IOException {
+  /**
+   * Writes the tornado chart and, when there is a Sobol analysis, the Sobol chart; returns the
+   * paths.
+   */
+  public static List<Path> writeCharts(
+      Sensitivity.Result r, String scenario, YearMonth month, Path dir) throws IOException {
     List<Path> out = new ArrayList<>();
     int shown = Math.min(CHART_INPUTS, r.inputs().size());
     int height = Math.max(ChartKit.HEIGHT, 260 + 38 * shown);
     out.addAll(ChartKit.save(tornado(r, scenario, month), dir, "tornado", ChartKit.WIDTH, height));
-    if (r.sobol() != null) out.addAll(ChartKit.save(sobolChart(r, scenario, month), dir, "sobol", ChartKit.WIDTH, height));
+    if (r.sobol() != null)
+      out.addAll(
+          ChartKit.save(sobolChart(r, scenario, month), dir, "sobol", ChartKit.WIDTH, height));
     return out;
   }
 
   /** "(45–70)", "(0.50–1.00)": the input's range with as many decimals as its width needs. */
   private static String range(org.negotiate.experiment.UncertainInput in) {
     String f = "%." + org.negotiate.experiment.Discovery.decimals(in) + "f";
-    return String.format(Locale.ROOT, "(" + f + "–" + f + ")", in.quantity().min(), in.quantity().max());
+    return String.format(
+        Locale.ROOT, "(" + f + "–" + f + ")", in.quantity().min(), in.quantity().max());
   }
 
   static JFreeChart tornado(Sensitivity.Result r, String scenario, YearMonth month) {
@@ -128,12 +177,25 @@ public final class SensitivityReport {
     plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
     plot.addRangeMarker(new ValueMarker(0, ChartKit.INK, ChartLook.line(1.2f)));
     plot.setNoDataMessage("No uncertain inputs");
-    plot.setFixedLegendItems(ChartLook.legend(List.of(ChartLook.REPORT.boxItem("input at its minimum", MIN_COLOR),
-        ChartLook.REPORT.boxItem("input at its maximum", MAX_COLOR))));
-    String note = String.format(Locale.ROOT, "one input at a time, the others at their nominal values (P = %.2f) · "
-        + "largest %d of %d inputs", r.nominalOdds(), Math.min(CHART_INPUTS, rows.size()), rows.size());
-    return ChartLook.REPORT.chart(ChartKit.title(scenario, "which inputs move the odds (one at a time)"),
-        List.of(ChartKit.runLine(r.settings().replications(), r.settings().seed(), "per point"), note), plot, true);
+    plot.setFixedLegendItems(
+        ChartLook.legend(
+            List.of(
+                ChartLook.REPORT.boxItem("input at its minimum", MIN_COLOR),
+                ChartLook.REPORT.boxItem("input at its maximum", MAX_COLOR))));
+    String note =
+        String.format(
+            Locale.ROOT,
+            "one input at a time, the others at their nominal values (P = %.2f) · "
+                + "largest %d of %d inputs",
+            r.nominalOdds(),
+            Math.min(CHART_INPUTS, rows.size()),
+            rows.size());
+    return ChartLook.REPORT.chart(
+        ChartKit.title(scenario, "which inputs move the odds (one at a time)"),
+        List.of(
+            ChartKit.runLine(r.settings().replications(), r.settings().seed(), "per point"), note),
+        plot,
+        true);
   }
 
   static JFreeChart sobolChart(Sensitivity.Result r, String scenario, YearMonth month) {
@@ -187,7 +249,8 @@ public final class SensitivityReport {
     SymbolAxis x = new SymbolAxis(null, labels);
     x.setGridBandsVisible(false);
     x.setRange(-0.6, n - 0.4);
-    NumberAxis y = new NumberAxis("Sobol index of P(deal by " + month + ") (share of its variance)");
+    NumberAxis y =
+        new NumberAxis("Sobol index of P(deal by " + month + ") (share of its variance)");
     y.setRange(Math.max(-0.2, lo - 0.02), Math.min(1.2, hi + 0.05));
     y.setNumberFormatOverride(new DecimalFormat("0.00"));
     XYPlot plot = new XYPlot(whiskers, x, y, er);
@@ -197,25 +260,44 @@ public final class SensitivityReport {
     plot.setDomainGridlinesVisible(false);
     plot.addRangeMarker(new ValueMarker(0, ChartKit.INK, ChartLook.line(1.2f)));
     plot.setNoDataMessage("No uncertain inputs");
-    plot.setFixedLegendItems(ChartLook.legend(List.of(ChartLook.REPORT.boxItem("total index (Jansen)", TOTAL_COLOR),
-        ChartLook.REPORT.boxItem("first-order index (Saltelli 2010)", FIRST_COLOR),
-        ChartLook.REPORT.lineItem("95% bootstrap interval", ChartKit.INK, ChartLook.line(1.4f)))));
+    plot.setFixedLegendItems(
+        ChartLook.legend(
+            List.of(
+                ChartLook.REPORT.boxItem("total index (Jansen)", TOTAL_COLOR),
+                ChartLook.REPORT.boxItem("first-order index (Saltelli 2010)", FIRST_COLOR),
+                ChartLook.REPORT.lineItem(
+                    "95% bootstrap interval", ChartKit.INK, ChartLook.line(1.4f)))));
     SobolIndices.Result so = r.sobol();
-    String note = String.format(Locale.ROOT, "N = %d base samples × (k + 2) = %d points, %d bootstrap resamples · "
-        + "mean P = %.2f, variance %.4f · largest %d of %d inputs", so.samples(), so.samples() * (r.inputs().size() + 2),
-        so.bootstrap(), r.meanOdds(), so.variance(), n, r.inputs().size());
-    List<String> lines = new ArrayList<>(List.of(ChartKit.runLine(r.settings().replications(), r.settings().seed(), "per point"), note));
+    String note =
+        String.format(
+            Locale.ROOT,
+            "N = %d base samples × (k + 2) = %d points, %d bootstrap resamples · "
+                + "mean P = %.2f, variance %.4f · largest %d of %d inputs",
+            so.samples(),
+            so.samples() * (r.inputs().size() + 2),
+            so.bootstrap(),
+            r.meanOdds(),
+            so.variance(),
+            n,
+            r.inputs().size());
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                ChartKit.runLine(r.settings().replications(), r.settings().seed(), "per point"),
+                note));
     String warning = sobolWarning(rows);
     if (warning != null) lines.add(warning);
-    return ChartLook.REPORT.chart(ChartKit.title(scenario, "which inputs move the odds (Sobol indices)"), lines, plot, true);
+    return ChartLook.REPORT.chart(
+        ChartKit.title(scenario, "which inputs move the odds (Sobol indices)"), lines, plot, true);
   }
 
   /** Widest 95% interval of an index read as an estimate rather than noise. */
   static final double WIDE = 0.5;
 
   /**
-   * A warning when the sample is too small to read the indices: an index outside [0, 1] (they are shares of
-   * the variance; the chart clips its bars at -0.2 and 1.2) or an interval wider than {@link #WIDE}; null otherwise.
+   * A warning when the sample is too small to read the indices: an index outside [0, 1] (they are
+   * shares of the variance; the chart clips its bars at -0.2 and 1.2) or an interval wider than
+   * {@link #WIDE}; null otherwise.
    */
   public static String sobolWarning(List<Sensitivity.SobolRow> rows) {
     String outside = null;
@@ -223,16 +305,25 @@ public final class SensitivityReport {
     for (Sensitivity.SobolRow row : rows) {
       for (SobolIndices.Estimate e : List.of(row.first(), row.total())) {
         if (outside == null && (e.value() < -0.05 || e.value() > 1.05)) {
-          outside = String.format(Locale.ROOT, "%s index of %s = %.2f", e == row.first() ? "first-order" : "total",
-              row.input().key(), e.value());
+          outside =
+              String.format(
+                  Locale.ROOT,
+                  "%s index of %s = %.2f",
+                  e == row.first() ? "first-order" : "total",
+                  row.input().key(),
+                  e.value());
         }
-        if (Double.isFinite(e.upper() - e.lower())) widest = Math.max(widest, e.upper() - e.lower());
+        if (Double.isFinite(e.upper() - e.lower()))
+          widest = Math.max(widest, e.upper() - e.lower());
       }
     }
     if (outside == null && widest <= WIDE) return null;
-    return "Sample too small to read these indices: " + (outside != null ? outside + " lies outside [0, 1]" : "")
+    return "Sample too small to read these indices: "
+        + (outside != null ? outside + " lies outside [0, 1]" : "")
         + (outside != null && widest > WIDE ? "; " : "")
-        + (widest > WIDE ? String.format(Locale.ROOT, "95%% intervals up to %.2f wide", widest) : "")
+        + (widest > WIDE
+            ? String.format(Locale.ROOT, "95%% intervals up to %.2f wide", widest)
+            : "")
         + " · rerun with more --samples";
   }
 }

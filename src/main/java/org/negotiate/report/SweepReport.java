@@ -50,16 +50,32 @@ public final class SweepReport {
 
   /**
    * {@code sweep.csv}: one row per point in grid order (the last parameter varies fastest): the
-   * swept values, {@code status} ({@code ok} or {@code invalid}), the odds by the final month and by
-   * the chosen month with their 95% Wilson intervals, the main blocker of the failed runs and its
-   * share, and for an invalid point the problem.
+   * swept values, {@code status} ({@code ok} or {@code invalid}), the odds by the final month and
+   * by the chosen month with their 95% Wilson intervals, the main blocker of the failed runs and
+   * its share, and for an invalid point the problem.
    */
-  public static void writeCsv(Sweep.Result r, int finalRound, int monthRound, Path file) throws IOException {
+  public static void writeCsv(Sweep.Result r, int finalRound, int monthRound, Path file)
+      throws IOException {
     List<String> header = new ArrayList<>();
     for (Sweep.Axis a : r.axes()) header.add(a.path());
-    header.addAll(List.of("status", "replications", "final_month", "agreed_final", "odds_final", "lower95_final", "upper95_final",
-        "month", "agreed_month", "odds_month", "lower95_month", "upper95_month", "main_blocker", "main_blocker_share", "problem",
-        "failed_replications"));
+    header.addAll(
+        List.of(
+            "status",
+            "replications",
+            "final_month",
+            "agreed_final",
+            "odds_final",
+            "lower95_final",
+            "upper95_final",
+            "month",
+            "agreed_month",
+            "odds_month",
+            "lower95_month",
+            "upper95_month",
+            "main_blocker",
+            "main_blocker_share",
+            "problem",
+            "failed_replications"));
     try (CsvTable t = CsvTable.open(file, header)) {
       for (Sweep.Point p : r.points()) {
         for (double v : p.values()) t.cell(Sweep.format(v));
@@ -72,70 +88,127 @@ public final class SweepReport {
         ConvergenceOdds.MonthOdds f = at(p, finalRound);
         ConvergenceOdds.MonthOdds m = at(p, monthRound);
         t.cell("ok").cell(p.odds().replications());
-        t.cell(f.month().toString()).cell(f.agreed()).cell(Numbers.fixed(f.odds(), 6)).cell(Numbers.fixed(f.lower(), 6))
+        t.cell(f.month().toString())
+            .cell(f.agreed())
+            .cell(Numbers.fixed(f.odds(), 6))
+            .cell(Numbers.fixed(f.lower(), 6))
             .cell(Numbers.fixed(f.upper(), 6));
-        t.cell(m.month().toString()).cell(m.agreed()).cell(Numbers.fixed(m.odds(), 6)).cell(Numbers.fixed(m.lower(), 6))
+        t.cell(m.month().toString())
+            .cell(m.agreed())
+            .cell(Numbers.fixed(m.odds(), 6))
+            .cell(Numbers.fixed(m.lower(), 6))
             .cell(Numbers.fixed(m.upper(), 6));
         ConvergenceOdds.BlockerShare b = mainBlocker(p.odds());
-        t.cell(b == null ? "" : b.actorId()).cell(b == null ? "" : Numbers.fixed(b.share(), 4)).cell("").cell(p.failed()).end();
+        t.cell(b == null ? "" : b.actorId())
+            .cell(b == null ? "" : Numbers.fixed(b.share(), 4))
+            .cell("")
+            .cell(p.failed())
+            .end();
       }
     }
   }
 
   /** The party that blocked most failed runs, or null when no run failed. */
   public static ConvergenceOdds.BlockerShare mainBlocker(ConvergenceOdds odds) {
-    return odds.blockers().isEmpty() || odds.blockers().get(0).failedRuns() == 0 ? null : odds.blockers().get(0);
+    return odds.blockers().isEmpty() || odds.blockers().get(0).failedRuns() == 0
+        ? null
+        : odds.blockers().get(0);
   }
 
   /** Writes the chart(s) and returns their paths, PNG before SVG. */
-  public static List<Path> writeCharts(Sweep.Result r, String scenario, YearMonth finalMonth, int finalRound,
-      YearMonth month, int monthRound, Path dir) throws IOException {
+  public static List<Path> writeCharts(
+      Sweep.Result r,
+      String scenario,
+      YearMonth finalMonth,
+      int finalRound,
+      YearMonth month,
+      int monthRound,
+      Path dir)
+      throws IOException {
     return writeCharts(r, scenario, finalMonth, finalRound, month, monthRound, null, dir);
   }
 
   /**
    * As {@link #writeCharts(Sweep.Result, String, YearMonth, int, YearMonth, int, Path)}, the sweep
-   * chart shading the range the baseline scenario gives the swept value (null: no baseline to mark).
+   * chart shading the range the baseline scenario gives the swept value (null: no baseline to
+   * mark).
    */
-  public static List<Path> writeCharts(Sweep.Result r, String scenario, YearMonth finalMonth, int finalRound,
-      YearMonth month, int monthRound, double[] baselineRange, Path dir) throws IOException {
+  public static List<Path> writeCharts(
+      Sweep.Result r,
+      String scenario,
+      YearMonth finalMonth,
+      int finalRound,
+      YearMonth month,
+      int monthRound,
+      double[] baselineRange,
+      Path dir)
+      throws IOException {
     List<Path> out = new ArrayList<>();
     if (r.axes().size() == 1) {
-      out.addAll(ChartKit.save(lineChart(r, scenario, finalMonth, finalRound, month, monthRound, baselineRange), dir, "sweep",
-          ChartKit.WIDTH, ChartKit.HEIGHT));
+      out.addAll(
+          ChartKit.save(
+              lineChart(r, scenario, finalMonth, finalRound, month, monthRound, baselineRange),
+              dir,
+              "sweep",
+              ChartKit.WIDTH,
+              ChartKit.HEIGHT));
     } else {
-      out.addAll(ChartKit.save(heatmap(r, scenario, finalMonth, finalRound), dir, "heatmap", ChartKit.WIDTH, 900));
+      out.addAll(
+          ChartKit.save(
+              heatmap(r, scenario, finalMonth, finalRound), dir, "heatmap", ChartKit.WIDTH, 900));
       if (monthRound != finalRound) {
-        out.addAll(ChartKit.save(heatmap(r, scenario, month, monthRound), dir, "heatmap_month", ChartKit.WIDTH, 900));
+        out.addAll(
+            ChartKit.save(
+                heatmap(r, scenario, month, monthRound),
+                dir,
+                "heatmap_month",
+                ChartKit.WIDTH,
+                900));
       }
     }
     return out;
   }
 
   /**
-   * The range {min, max} the scenario gives the value at {@code path} (an actor's stance or field, a
-   * protocol parameter, the agreement tolerance), or null when it has none (an absent red line).
+   * The range {min, max} the scenario gives the value at {@code path} (an actor's stance or field,
+   * a protocol parameter, the agreement tolerance), or null when it has none (an absent red line).
    */
   public static double[] baselineRange(org.negotiate.scenario.Scenario s, String path) {
     org.negotiate.scenario.Quantity q;
     String[] seg = path.split("\\.");
     try {
       if (seg[0].equals("protocol") && seg.length == 2) q = s.protocol().params().get(seg[1]);
-      else if (path.equals("agreement.tolerance")) return new double[] {s.agreement().tolerance(), s.agreement().tolerance()};
-      else q = org.negotiate.scenario.InputPaths.get(s, org.negotiate.scenario.InputPaths.resolve(s, path));
+      else if (path.equals("agreement.tolerance"))
+        return new double[] {s.agreement().tolerance(), s.agreement().tolerance()};
+      else
+        q =
+            org.negotiate.scenario.InputPaths.get(
+                s, org.negotiate.scenario.InputPaths.resolve(s, path));
     } catch (org.negotiate.scenario.InputPathException | IllegalArgumentException e) {
-      return null; // the sweep checked the path before it ran; a path with no value here has nothing to mark
+      return null; // the sweep checked the path before it ran; a path with no value here has
+      // nothing to mark
     }
     return q == null ? null : new double[] {q.min(), q.max()};
   }
 
-  static JFreeChart lineChart(Sweep.Result r, String scenario, YearMonth finalMonth, int finalRound, YearMonth month,
+  static JFreeChart lineChart(
+      Sweep.Result r,
+      String scenario,
+      YearMonth finalMonth,
+      int finalRound,
+      YearMonth month,
       int monthRound) {
     return lineChart(r, scenario, finalMonth, finalRound, month, monthRound, null);
   }
 
-  static JFreeChart lineChart(Sweep.Result r, String scenario, YearMonth finalMonth, int finalRound, YearMonth month,
-      int monthRound, double[] baselineRange) {
+  static JFreeChart lineChart(
+      Sweep.Result r,
+      String scenario,
+      YearMonth finalMonth,
+      int finalRound,
+      YearMonth month,
+      int monthRound,
+      double[] baselineRange) {
     Sweep.Axis axis = r.axes().get(0);
     boolean both = monthRound != finalRound;
     YIntervalSeries fin = new YIntervalSeries("final", false, true);
@@ -178,37 +251,59 @@ public final class SweepReport {
     plot.setNoDataMessage("No valid point: every value made the scenario invalid");
     plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
     List<org.jfree.chart.LegendItem> legend = new ArrayList<>();
-    legend.add(ChartLook.REPORT.lineItem("P(deal by " + finalMonth + ")", FINAL_COLOR, ChartLook.line(2.6f)));
-    if (both) legend.add(ChartLook.REPORT.lineItem("P(deal by " + month + ")", MONTH_COLOR, ChartLook.line(2.6f)));
+    legend.add(
+        ChartLook.REPORT.lineItem(
+            "P(deal by " + finalMonth + ")", FINAL_COLOR, ChartLook.line(2.6f)));
+    if (both)
+      legend.add(
+          ChartLook.REPORT.lineItem("P(deal by " + month + ")", MONTH_COLOR, ChartLook.line(2.6f)));
     legend.add(ChartLook.REPORT.boxItem("95% Wilson intervals", new Color(0xCCCCCC)));
     if (baselineRange != null) {
       // a point value is a line, a range a band: either way, where the scenario as written sits
-      String what = baselineRange[1] > baselineRange[0]
-          ? "Baseline range " + Sweep.format(baselineRange[0]) + "–" + Sweep.format(baselineRange[1])
-          : "Baseline value " + Sweep.format(baselineRange[0]);
+      String what =
+          baselineRange[1] > baselineRange[0]
+              ? "Baseline range "
+                  + Sweep.format(baselineRange[0])
+                  + "–"
+                  + Sweep.format(baselineRange[1])
+              : "Baseline value " + Sweep.format(baselineRange[0]);
       if (baselineRange[1] > baselineRange[0]) {
-        plot.addDomainMarker(new org.jfree.chart.plot.IntervalMarker(baselineRange[0], baselineRange[1], BASELINE_FILL),
+        plot.addDomainMarker(
+            new org.jfree.chart.plot.IntervalMarker(
+                baselineRange[0], baselineRange[1], BASELINE_FILL),
             org.jfree.chart.ui.Layer.BACKGROUND);
         legend.add(ChartLook.REPORT.boxItem(what, BASELINE_FILL));
       } else {
-        plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(baselineRange[0], BASELINE_LINE, ChartLook.REPORT.dashed(2f)),
+        plot.addDomainMarker(
+            new org.jfree.chart.plot.ValueMarker(
+                baselineRange[0], BASELINE_LINE, ChartLook.REPORT.dashed(2f)),
             org.jfree.chart.ui.Layer.BACKGROUND);
         legend.add(ChartLook.REPORT.lineItem(what, BASELINE_LINE, ChartLook.REPORT.dashed(2f)));
       }
     }
     plot.setFixedLegendItems(ChartLook.legend(legend));
     if (!invalid.isEmpty()) {
-      plot.addAnnotation(ChartKit.note("invalid scenario at " + String.join(", ", invalid) + " (see sweep.csv)",
-          ChartKit.NOTE_FONT, 0.01, 0.98, RectangleAnchor.TOP_LEFT));
+      plot.addAnnotation(
+          ChartKit.note(
+              "invalid scenario at " + String.join(", ", invalid) + " (see sweep.csv)",
+              ChartKit.NOTE_FONT,
+              0.01,
+              0.98,
+              RectangleAnchor.TOP_LEFT));
     }
     String note = "same seed at every point (common random numbers)";
-    return ChartLook.REPORT.chart(ChartKit.title(scenario, "odds of a deal against " + axis.path()),
-        List.of(ChartKit.runLine(r.replications(), r.seed(), note)), plot, true);
+    return ChartLook.REPORT.chart(
+        ChartKit.title(scenario, "odds of a deal against " + axis.path()),
+        List.of(ChartKit.runLine(r.replications(), r.seed(), note)),
+        plot,
+        true);
   }
 
   /** White at 0 through pale yellow to deep blue at 1; grey for an invalid point (NaN). */
   static final class OddsScale implements PaintScale {
-    private static final Color[] STOPS = {new Color(0xFFFFFF), new Color(0xFDE9A9), new Color(0x7FB3D5), new Color(0x0B4F8A)};
+    private static final Color[] STOPS = {
+      new Color(0xFFFFFF), new Color(0xFDE9A9), new Color(0x7FB3D5), new Color(0x0B4F8A)
+    };
 
     @Override
     public double getLowerBound() {
@@ -228,7 +323,8 @@ public final class SweepReport {
       double t = v - i;
       Color a = STOPS[i];
       Color b = STOPS[i + 1];
-      return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+      return new Color(
+          (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
           (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
           (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
     }
@@ -240,20 +336,29 @@ public final class SweepReport {
    */
   static NumberAxis gridAxis(Sweep.Axis a, org.jfree.data.Range range, boolean horizontal) {
     double[] values = a.values();
-    NumberAxis axis = new NumberAxis(a.path()) {
-      private static final long serialVersionUID = 1L;
+    NumberAxis axis =
+        new NumberAxis(a.path()) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      public List<org.jfree.chart.axis.Tick> refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
-          java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
-        List<org.jfree.chart.axis.Tick> ticks = new ArrayList<>();
-        for (double v : values) {
-          ticks.add(new org.jfree.chart.axis.NumberTick(v, Sweep.format(v),
-              horizontal ? TextAnchor.TOP_CENTER : TextAnchor.CENTER_RIGHT, TextAnchor.CENTER, 0.0));
-        }
-        return ticks;
-      }
-    };
+          @Override
+          public List<org.jfree.chart.axis.Tick> refreshTicks(
+              java.awt.Graphics2D g2,
+              org.jfree.chart.axis.AxisState state,
+              java.awt.geom.Rectangle2D dataArea,
+              RectangleEdge edge) {
+            List<org.jfree.chart.axis.Tick> ticks = new ArrayList<>();
+            for (double v : values) {
+              ticks.add(
+                  new org.jfree.chart.axis.NumberTick(
+                      v,
+                      Sweep.format(v),
+                      horizontal ? TextAnchor.TOP_CENTER : TextAnchor.CENTER_RIGHT,
+                      TextAnchor.CENTER,
+                      0.0));
+            }
+            return ticks;
+          }
+        };
     axis.setAutoRangeIncludesZero(false);
     axis.setRange(range);
     axis.setLabelFont(ChartKit.LABEL_FONT);
@@ -305,9 +410,16 @@ public final class SweepReport {
         plot.addAnnotation(t);
       }
     }
-    JFreeChart chart = ChartLook.REPORT.chart(ChartKit.title(scenario, "P(deal by " + month + ") over two parameters"),
-        List.of(ChartKit.runLine(r.replications(), r.seed(), "same seed at every cell (common random numbers) · grey: invalid scenario")),
-        plot, false);
+    JFreeChart chart =
+        ChartLook.REPORT.chart(
+            ChartKit.title(scenario, "P(deal by " + month + ") over two parameters"),
+            List.of(
+                ChartKit.runLine(
+                    r.replications(),
+                    r.seed(),
+                    "same seed at every cell (common random numbers) · grey: invalid scenario")),
+            plot,
+            false);
     NumberAxis legendAxis = new NumberAxis("P(deal by " + month + ")");
     legendAxis.setRange(0, 1);
     legendAxis.setTickUnit(new NumberTickUnit(0.1, new DecimalFormat("0.0")));

@@ -30,11 +30,11 @@ import org.negotiate.protocol.analysis.Outcome;
 import org.negotiate.protocol.analysis.OutcomeSpace;
 
 /**
- * The utility plane of two parties: party X's judged utility across, party Y's up (both 0–1),
- * with the sampled Pareto frontier as a line, the disagreement point (the reservation utilities,
- * also drawn as dashed lines bounding the individually rational region), the status quo, the
- * Nash, Kalai–Smorodinsky and maximum-joint-utility points as labelled markers, and a cloud of
- * agreed packages. Written as PNG and SVG with the common look ({@link ChartKit}); works headless.
+ * The utility plane of two parties: party X's judged utility across, party Y's up (both 0–1), with
+ * the sampled Pareto frontier as a line, the disagreement point (the reservation utilities, also
+ * drawn as dashed lines bounding the individually rational region), the status quo, the Nash,
+ * Kalai–Smorodinsky and maximum-joint-utility points as labelled markers, and a cloud of agreed
+ * packages. Written as PNG and SVG with the common look ({@link ChartKit}); works headless.
  */
 public final class UtilityPlaneChart {
 
@@ -56,8 +56,8 @@ public final class UtilityPlaneChart {
    * What the chart shows, as (x, y) utility pairs; any point may be null (not drawn), lists may be
    * empty.
    *
-   * @param parties how many parties the points were solved for (2, or more when the plane shows
-   *     two of several)
+   * @param parties how many parties the points were solved for (2, or more when the plane shows two
+   *     of several)
    * @param zone whether there are packages at all (the red lines leave some, or are ignored)
    * @param redLines whether the packages are those inside the red lines (false: red lines ignored,
    *     {@link OutcomeSpace#unconstrained})
@@ -95,13 +95,20 @@ public final class UtilityPlaneChart {
    * @param statusQuo the status quo package (terms per issue), or null
    * @param agreed agreed packages (terms per issue), valued with the space's inputs
    */
-  public static Plane plane(OutcomeSpace space, int xActor, int yActor, String xName, String yName,
-      double[] statusQuo, List<double[]> agreed) {
+  public static Plane plane(
+      OutcomeSpace space,
+      int xActor,
+      int yActor,
+      String xName,
+      String yName,
+      double[] statusQuo,
+      List<double[]> agreed) {
     int[] parties = space.parties();
     int x = indexOf(parties, xActor);
     int y = indexOf(parties, yActor);
     if (x < 0 || y < 0 || x == y) {
-      throw new IllegalArgumentException("plot two different parties of the space, not " + xActor + " and " + yActor);
+      throw new IllegalArgumentException(
+          "plot two different parties of the space, not " + xActor + " and " + yActor);
     }
     OutcomeSpace pair = parties.length == 2 ? space : space.among(xActor, yActor);
     int px = indexOf(pair.parties(), xActor);
@@ -112,11 +119,20 @@ public final class UtilityPlaneChart {
     double[] r = space.disagreement();
     List<double[]> cloud = new ArrayList<>();
     for (double[] z : agreed) cloud.add(xy(space.utilities(z), x, y));
-    return new Plane(xName, yName, parties.length, space.feasible(), space.redLinesApply(), frontier,
+    return new Plane(
+        xName,
+        yName,
+        parties.length,
+        space.feasible(),
+        space.redLinesApply(),
+        frontier,
         new double[] {r[x], r[y]},
         statusQuo == null ? null : xy(space.utilities(statusQuo), x, y),
-        xy(space.nash(), x, y), xy(space.symmetricNash(), x, y), xy(space.kalaiSmorodinsky(), x, y),
-        xy(space.maxJointUtility(), x, y), cloud);
+        xy(space.nash(), x, y),
+        xy(space.symmetricNash(), x, y),
+        xy(space.kalaiSmorodinsky(), x, y),
+        xy(space.maxJointUtility(), x, y),
+        cloud);
   }
 
   /**
@@ -126,7 +142,8 @@ public final class UtilityPlaneChart {
    * @param scenario the scenario's name, for the title
    * @param runLine the first subtitle line (e.g. {@code ChartKit.runLine}), or null
    */
-  public static List<Path> write(Plane plane, String scenario, String runLine, Path dir, String name) throws IOException {
+  public static List<Path> write(
+      Plane plane, String scenario, String runLine, Path dir, String name) throws IOException {
     Objects.requireNonNull(plane, "plane");
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(name, "name");
@@ -137,38 +154,86 @@ public final class UtilityPlaneChart {
    * As {@link #write(Plane, String, String, Path, String)} with the usual first subtitle: "N
    * replications, seed S" plus {@code note} (may be null).
    */
-  public static List<Path> write(Plane plane, String scenario, int replications, long seed, String note, Path dir,
-      String name) throws IOException {
+  public static List<Path> write(
+      Plane plane, String scenario, int replications, long seed, String note, Path dir, String name)
+      throws IOException {
     return write(plane, scenario, ChartKit.runLine(replications, seed, note), dir, name);
   }
 
   static JFreeChart chart(Plane p, String scenario, String runLine) {
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
-    XYPlot plot = new XYPlot(data, axis(p.xName() + " — judged utility"), axis(p.yName() + " — judged utility"), r);
+    XYPlot plot =
+        new XYPlot(
+            data, axis(p.xName() + " — judged utility"), axis(p.yName() + " — judged utility"), r);
 
     if (!p.agreed().isEmpty()) {
-      XYSeries s = series(String.format(Locale.ROOT, "Agreed packages (%,d)", p.agreed().size()), p.agreed());
-      add(data, r, s, new Color(AGREED.getRed(), AGREED.getGreen(), AGREED.getBlue(), 110), false, true,
-          new Ellipse2D.Double(-3, -3, 6, 6), null);
+      XYSeries s =
+          series(
+              String.format(Locale.ROOT, "Agreed packages (%,d)", p.agreed().size()), p.agreed());
+      add(
+          data,
+          r,
+          s,
+          new Color(AGREED.getRed(), AGREED.getGreen(), AGREED.getBlue(), 110),
+          false,
+          true,
+          new Ellipse2D.Double(-3, -3, 6, 6),
+          null);
     }
     if (!p.frontier().isEmpty()) {
-      add(data, r, series(p.redLines() ? "Pareto frontier (inside the red lines)" : "Pareto frontier (red lines ignored)",
-          p.frontier()), FRONTIER, true, false,
-          null, ChartLook.line(2.6f));
+      add(
+          data,
+          r,
+          series(
+              p.redLines()
+                  ? "Pareto frontier (inside the red lines)"
+                  : "Pareto frontier (red lines ignored)",
+              p.frontier()),
+          FRONTIER,
+          true,
+          false,
+          null,
+          ChartLook.line(2.6f));
     }
     List<Labelled> labelled = new ArrayList<>();
-    marker(data, r, labelled, "Disagreement (reservations)", "r", p.disagreement(), DISAGREEMENT, square(5));
+    marker(
+        data,
+        r,
+        labelled,
+        "Disagreement (reservations)",
+        "r",
+        p.disagreement(),
+        DISAGREEMENT,
+        square(5));
     marker(data, r, labelled, "Status quo", "status quo", p.statusQuo(), STATUS_QUO, diamond(7));
-    marker(data, r, labelled, "Nash (capability-weighted)", "Nash", p.nash(), NASH, new Ellipse2D.Double(-6, -6, 12, 12));
-    marker(data, r, labelled, "Symmetric Nash", "sym. Nash", p.symmetricNash(), SYMMETRIC_NASH, new Ellipse2D.Double(-4, -4, 8, 8));
+    marker(
+        data,
+        r,
+        labelled,
+        "Nash (capability-weighted)",
+        "Nash",
+        p.nash(),
+        NASH,
+        new Ellipse2D.Double(-6, -6, 12, 12));
+    marker(
+        data,
+        r,
+        labelled,
+        "Symmetric Nash",
+        "sym. Nash",
+        p.symmetricNash(),
+        SYMMETRIC_NASH,
+        new Ellipse2D.Double(-4, -4, 8, 8));
     marker(data, r, labelled, "Kalai–Smorodinsky", "KS", p.kalaiSmorodinsky(), KS, triangle(7));
     marker(data, r, labelled, "Max joint utility", "max joint", p.maxJoint(), JOINT, square(6));
     labels(plot, labelled);
 
     if (p.disagreement() != null && p.zone()) {
-      ValueMarker vx = new ValueMarker(p.disagreement()[0], new Color(0x8A8A8A), ChartLook.REPORT.dashed(1.4f));
-      ValueMarker vy = new ValueMarker(p.disagreement()[1], new Color(0x8A8A8A), ChartLook.REPORT.dashed(1.4f));
+      ValueMarker vx =
+          new ValueMarker(p.disagreement()[0], new Color(0x8A8A8A), ChartLook.REPORT.dashed(1.4f));
+      ValueMarker vy =
+          new ValueMarker(p.disagreement()[1], new Color(0x8A8A8A), ChartLook.REPORT.dashed(1.4f));
       plot.addDomainMarker(vx, Layer.BACKGROUND);
       plot.addRangeMarker(vy, Layer.BACKGROUND);
     }
@@ -176,28 +241,53 @@ public final class UtilityPlaneChart {
     plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
     if (!p.zone() && data.getSeriesCount() > 0) {
       // a status quo or agreed points may still be drawn: say why there is no frontier
-      plot.addAnnotation(ChartKit.note("The red lines leave no package: no frontier, Nash or KS point",
-          ChartKit.NOTE_BOLD_FONT, 0.5, 0.5, RectangleAnchor.CENTER));
+      plot.addAnnotation(
+          ChartKit.note(
+              "The red lines leave no package: no frontier, Nash or KS point",
+              ChartKit.NOTE_BOLD_FONT,
+              0.5,
+              0.5,
+              RectangleAnchor.CENTER));
     } else if (p.nash() == null) {
-      plot.addAnnotation(ChartKit.note("No package gives both parties their reservation utility",
-          ChartKit.NOTE_BOLD_FONT, 0.99, 0.99, RectangleAnchor.TOP_RIGHT));
+      plot.addAnnotation(
+          ChartKit.note(
+              "No package gives both parties their reservation utility",
+              ChartKit.NOTE_BOLD_FONT,
+              0.99,
+              0.99,
+              RectangleAnchor.TOP_RIGHT));
     }
 
     List<String> subtitles = new ArrayList<>();
     if (runLine != null && !runLine.isBlank()) subtitles.add(runLine);
     if (!p.redLines()) subtitles.add("Red lines ignored: every package on the 0–100 scales counts");
-    subtitles.add(p.parties() > 2
-        ? String.format(Locale.ROOT, "Two of %d parties: frontier of these two%s; points solved for all %d",
-            p.parties(), p.redLines() ? " inside all red lines" : "", p.parties())
-        : "Judged utilities (0–1); dashed lines: reservation utilities (individually rational above and right)");
-    return ChartLook.REPORT.chart(ChartKit.title(scenario, "utility plane: " + p.xName() + " vs " + p.yName()),
-        subtitles, plot, data.getSeriesCount() > 0);
+    subtitles.add(
+        p.parties() > 2
+            ? String.format(
+                Locale.ROOT,
+                "Two of %d parties: frontier of these two%s; points solved for all %d",
+                p.parties(),
+                p.redLines() ? " inside all red lines" : "",
+                p.parties())
+            : "Judged utilities (0–1); dashed lines: reservation utilities (individually rational above and right)");
+    return ChartLook.REPORT.chart(
+        ChartKit.title(scenario, "utility plane: " + p.xName() + " vs " + p.yName()),
+        subtitles,
+        plot,
+        data.getSeriesCount() > 0);
   }
 
   private record Labelled(String label, double[] at, Color color) {}
 
-  private static void marker(XYSeriesCollection data, XYLineAndShapeRenderer r, List<Labelled> labelled,
-      String legend, String label, double[] at, Color color, Shape shape) {
+  private static void marker(
+      XYSeriesCollection data,
+      XYLineAndShapeRenderer r,
+      List<Labelled> labelled,
+      String legend,
+      String label,
+      double[] at,
+      Color color,
+      Shape shape) {
     if (at == null) return;
     add(data, r, series(legend, List.of(at)), color, false, true, shape, null);
     labelled.add(new Labelled(label, at, color));
@@ -210,7 +300,11 @@ public final class UtilityPlaneChart {
       if (done[i]) continue;
       StringBuilder text = new StringBuilder(points.get(i).label());
       for (int j = i + 1; j < points.size(); j++) {
-        if (!done[j] && Math.hypot(points.get(i).at()[0] - points.get(j).at()[0], points.get(i).at()[1] - points.get(j).at()[1]) < 0.012) {
+        if (!done[j]
+            && Math.hypot(
+                    points.get(i).at()[0] - points.get(j).at()[0],
+                    points.get(i).at()[1] - points.get(j).at()[1])
+                < 0.012) {
           text.append(" = ").append(points.get(j).label());
           done[j] = true;
         }
@@ -225,8 +319,15 @@ public final class UtilityPlaneChart {
     }
   }
 
-  private static void add(XYSeriesCollection data, XYLineAndShapeRenderer r, XYSeries s, Color color,
-      boolean lines, boolean shapes, Shape shape, java.awt.Stroke stroke) {
+  private static void add(
+      XYSeriesCollection data,
+      XYLineAndShapeRenderer r,
+      XYSeries s,
+      Color color,
+      boolean lines,
+      boolean shapes,
+      Shape shape,
+      java.awt.Stroke stroke) {
     int i = data.getSeriesCount();
     data.addSeries(s);
     r.setSeriesPaint(i, color);

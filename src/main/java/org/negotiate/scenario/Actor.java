@@ -9,10 +9,12 @@ import java.util.Map;
  * @param capability clout, any positive scale (only ratios matter)
  * @param reservation utility in [0, 1) below which no deal beats a deal
  * @param flexibility concession speed beta &gt; 0 (below 1 holds out, above 1 concedes early)
- * @param costOfDelay kappa in [0, 1): the share of the gap between its aspiration and its reservation
- *     that a month of talks without a deal makes the actor give up (docs/mediated.md); per stance where a stance gives one
+ * @param costOfDelay kappa in [0, 1): the share of the gap between its aspiration and its
+ *     reservation that a month of talks without a deal makes the actor give up (docs/mediated.md);
+ *     per stance where a stance gives one
  * @param risk risk attitude rho in [-1, 1] (0 neutral)
- * @param lean for a mediator, how strongly its own ideal pulls the draft (mu in [0, 1]); 0 otherwise
+ * @param lean for a mediator, how strongly its own ideal pulls the draft (mu in [0, 1]); 0
+ *     otherwise
  * @param stances one stance per issue, keyed by issue id, in the scenario's issue order
  * @param ties weight eta in [0, 1) with which this actor's judgement of a text includes another
  *     actor's utility, keyed by that actor's id
@@ -36,20 +38,61 @@ public record Actor(
     Map<String, Quantity> pressure,
     List<String> evidence,
     String rationale,
-    Map<String, Quantity> more) implements java.io.Serializable {
+    Map<String, Quantity> more)
+    implements java.io.Serializable {
 
   /** An actor with no fields beyond the built-in ones. */
-  public Actor(String id, String name, Role role, Quantity capability, Quantity reservation, Quantity flexibility,
-      Quantity costOfDelay, Quantity risk, Quantity lean, Map<String, Stance> stances, Map<String, Quantity> ties,
-      Map<String, Quantity> pressure, List<String> evidence, String rationale) {
-    this(id, name, role, capability, reservation, flexibility, costOfDelay, risk, lean, stances, ties, pressure, evidence,
-        rationale, Map.of());
+  public Actor(
+      String id,
+      String name,
+      Role role,
+      Quantity capability,
+      Quantity reservation,
+      Quantity flexibility,
+      Quantity costOfDelay,
+      Quantity risk,
+      Quantity lean,
+      Map<String, Stance> stances,
+      Map<String, Quantity> ties,
+      Map<String, Quantity> pressure,
+      List<String> evidence,
+      String rationale) {
+    this(
+        id,
+        name,
+        role,
+        capability,
+        reservation,
+        flexibility,
+        costOfDelay,
+        risk,
+        lean,
+        stances,
+        ties,
+        pressure,
+        evidence,
+        rationale,
+        Map.of());
   }
 
   /** The same actor with other stances, evidence and rationale (as-of cuts narrow them). */
   public Actor with(Map<String, Stance> newStances, List<String> newEvidence, String newRationale) {
-    return new Actor(id, name, role, capability, reservation, flexibility, costOfDelay, risk, lean, newStances, ties, pressure,
-        newEvidence, newRationale, more);
+    return new Actor(
+        id,
+        name,
+        role,
+        capability,
+        reservation,
+        flexibility,
+        costOfDelay,
+        risk,
+        lean,
+        newStances,
+        ties,
+        pressure,
+        newEvidence,
+        newRationale,
+        more);
   }
 
   /** The name rounds.csv and the charts give the mediators' text: no actor may have it. */

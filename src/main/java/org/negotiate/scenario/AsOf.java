@@ -12,10 +12,10 @@ import java.util.Map;
  * a value, only events known by then (happened, and reported by a source dated by then) are
  * scheduled, and only observations known by then are kept. A block (an actor's own values, or a
  * stance) whose evidence is all later takes its stated {@code prior:}; without one it follows the
- * scenario's {@code as_of.without_evidence} rule: {@code uninformed} (the position, and the bound of
- * a red line the actor holds, anywhere on the scale) or {@code keep} (the value stands, listed as unsupported). Later events are not
- * foreseen: a scenario that wants them possible lists them as random events with their own
- * probability and evidence.
+ * scenario's {@code as_of.without_evidence} rule: {@code uninformed} (the position, and the bound
+ * of a red line the actor holds, anywhere on the scale) or {@code keep} (the value stands, listed
+ * as unsupported). Later events are not foreseen: a scenario that wants them possible lists them as
+ * random events with their own probability and evidence.
  *
  * <p>The cut is idempotent: the resolved scenario it writes (with {@code as_of.forecast} set to the
  * month, and the priors it applied) gives the same scenario when cut again at the same month.
@@ -37,19 +37,35 @@ public final class AsOf {
    * @param uninformed blocks spread over the whole scale (no evidence, no prior)
    * @param unsupported blocks kept as written without evidence dated by the month
    * @param unknownEvents events not yet known (dropped)
-   * @param noDealThrough the month through which no deal had been signed, from the recorded
-   *     outcome (null when the scenario records none)
+   * @param noDealThrough the month through which no deal had been signed, from the recorded outcome
+   *     (null when the scenario records none)
    */
-  public record Cut(Scenario scenario, YearMonth month, int laterEvidence, List<String> fromPriors,
-      List<String> uninformed, List<String> unsupported, List<String> unknownEvents, YearMonth noDealThrough)
+  public record Cut(
+      Scenario scenario,
+      YearMonth month,
+      int laterEvidence,
+      List<String> fromPriors,
+      List<String> uninformed,
+      List<String> unsupported,
+      List<String> unknownEvents,
+      YearMonth noDealThrough)
       implements java.io.Serializable {
 
-    /** The observations a forecast as of the month conditions on (the scenario's, and no deal so far). */
+    /**
+     * The observations a forecast as of the month conditions on (the scenario's, and no deal so
+     * far).
+     */
     public List<Observation> observations() {
       List<Observation> out = new ArrayList<>(scenario.caseFile().observations());
       if (noDealThrough != null) {
-        out.add(new Observation.NoDeal(NO_DEAL_SO_FAR, noDealThrough, List.of(),
-            "no agreement had been signed by the end of " + noDealThrough + " (the recorded outcome)"));
+        out.add(
+            new Observation.NoDeal(
+                NO_DEAL_SO_FAR,
+                noDealThrough,
+                List.of(),
+                "no agreement had been signed by the end of "
+                    + noDealThrough
+                    + " (the recorded outcome)"));
       }
       return out;
     }
@@ -73,19 +89,42 @@ public final class AsOf {
     YearMonth start = s.calendar().start();
     YearMonth last = lastMonth(s, rounds);
     if (month.isBefore(start) || month.isAfter(last)) {
-      throw new ScenarioException(new Problem(OPTION, 0, 0, month.toString(), "the as-of month must lie in the simulated "
-          + "calendar, " + start + " to " + last + " (" + rounds + " rounds)"));
+      throw new ScenarioException(
+          new Problem(
+              OPTION,
+              0,
+              0,
+              month.toString(),
+              "the as-of month must lie in the simulated "
+                  + "calendar, "
+                  + start
+                  + " to "
+                  + last
+                  + " ("
+                  + rounds
+                  + " rounds)"));
     }
     CaseFile c = s.caseFile();
     List<String> undated = new ArrayList<>();
-    forEachCitation(s, e -> {
-      if (c.dateOf(e) == null && !undated.contains(e)) undated.add(e);
-    });
+    forEachCitation(
+        s,
+        e -> {
+          if (c.dateOf(e) == null && !undated.contains(e)) undated.add(e);
+        });
     if (!undated.isEmpty()) {
-      throw new ScenarioException(new Problem(OPTION, 0, 0, month.toString(), "a forecast as of a date needs the date of "
-          + "every cited source; undated: " + String.join("; ", undated.subList(0, Math.min(3, undated.size())))
-          + (undated.size() > 3 ? " and " + (undated.size() - 3) + " more" : "") + " (date them in the seeds folder's "
-          + Sources.FILE + ")"));
+      throw new ScenarioException(
+          new Problem(
+              OPTION,
+              0,
+              0,
+              month.toString(),
+              "a forecast as of a date needs the date of "
+                  + "every cited source; undated: "
+                  + String.join("; ", undated.subList(0, Math.min(3, undated.size())))
+                  + (undated.size() > 3 ? " and " + (undated.size() - 3) + " more" : "")
+                  + " (date them in the seeds folder's "
+                  + Sources.FILE
+                  + ")"));
     }
     int[] later = {0};
     List<String> fromPriors = new ArrayList<>();
@@ -114,19 +153,39 @@ public final class AsOf {
         } else if (c.withoutEvidence() == CaseFile.WithoutEvidence.KEEP) {
           unsupported.add(block);
           stances.put(e.getKey(), st.with(List.of(), st.rationale()));
-          priors.put(block, new CaseFile.Prior(Map.of(), List.of(), "Kept as written: no evidence dated by " + month
-              + " (as_of.without_evidence: keep). " + st.rationale()));
+          priors.put(
+              block,
+              new CaseFile.Prior(
+                  Map.of(),
+                  List.of(),
+                  "Kept as written: no evidence dated by "
+                      + month
+                      + " (as_of.without_evidence: keep). "
+                      + st.rationale()));
         } else {
           uninformed.add(block);
           Map<String, Quantity> v = new LinkedHashMap<>();
-          // where the bound lies is unknown, not that there is none: a stated bound keeps its side, anywhere on the scale
+          // where the bound lies is unknown, not that there is none: a stated bound keeps its side,
+          // anywhere on the scale
           v.put(block + ".position", new Quantity.Uniform(0, 100));
-          v.put(block + ".red_line.min", st.redLine().min() == null ? null : new Quantity.Uniform(0, 100));
-          v.put(block + ".red_line.max", st.redLine().max() == null ? null : new Quantity.Uniform(0, 100));
-          CaseFile.Prior u = new CaseFile.Prior(Collections.unmodifiableMap(v), List.of(), "Uninformed: no evidence "
-              + "dated by " + month + ", so the position may lie anywhere on the scale"
-              + (st.redLine().isNone() ? "" : ", and so may the red line the actor is known to hold")
-              + " (as_of.without_evidence: uninformed).");
+          v.put(
+              block + ".red_line.min",
+              st.redLine().min() == null ? null : new Quantity.Uniform(0, 100));
+          v.put(
+              block + ".red_line.max",
+              st.redLine().max() == null ? null : new Quantity.Uniform(0, 100));
+          CaseFile.Prior u =
+              new CaseFile.Prior(
+                  Collections.unmodifiableMap(v),
+                  List.of(),
+                  "Uninformed: no evidence "
+                      + "dated by "
+                      + month
+                      + ", so the position may lie anywhere on the scale"
+                      + (st.redLine().isNone()
+                          ? ""
+                          : ", and so may the red line the actor is known to hold")
+                      + " (as_of.without_evidence: uninformed).");
           priors.put(block, u);
           stances.put(e.getKey(), st.with(List.of(), u.rationale()));
         }
@@ -165,26 +224,58 @@ public final class AsOf {
     YearMonth noDeal = null;
     CaseFile.Outcome outcome = c.outcome();
     if (outcome != null && (!outcome.agreement() || outcome.month().isAfter(month))) noDeal = month;
-    out = out.withCaseFile(new CaseFile(month, c.withoutEvidence(), c.asOfRationale(), c.sourceDates(),
-        Collections.unmodifiableMap(priors), List.copyOf(obs), outcome, c.caveats()));
+    out =
+        out.withCaseFile(
+            new CaseFile(
+                month,
+                c.withoutEvidence(),
+                c.asOfRationale(),
+                c.sourceDates(),
+                Collections.unmodifiableMap(priors),
+                List.copyOf(obs),
+                outcome,
+                c.caveats()));
     // only the dates of the sources still cited: the cut scenario names no later source at all
     Map<String, YearMonth> dates = new LinkedHashMap<>();
-    forEachCitation(out, e -> {
-      String file = e.substring(0, Math.max(0, e.indexOf('#'))).strip();
-      YearMonth d = c.dateOf(e);
-      if (d != null) dates.putIfAbsent(file, d);
-    });
+    forEachCitation(
+        out,
+        e -> {
+          String file = e.substring(0, Math.max(0, e.indexOf('#'))).strip();
+          YearMonth d = c.dateOf(e);
+          if (d != null) dates.putIfAbsent(file, d);
+        });
     CaseFile cut = out.caseFile();
-    out = out.withCaseFile(new CaseFile(cut.asOf(), cut.withoutEvidence(), cut.asOfRationale(),
-        Collections.unmodifiableMap(dates), cut.priors(), cut.observations(), cut.outcome(), cut.caveats()));
+    out =
+        out.withCaseFile(
+            new CaseFile(
+                cut.asOf(),
+                cut.withoutEvidence(),
+                cut.asOfRationale(),
+                Collections.unmodifiableMap(dates),
+                cut.priors(),
+                cut.observations(),
+                cut.outcome(),
+                cut.caveats()));
     List<Problem> problems = new ArrayList<>();
     for (ScenarioValidator.Finding f : ScenarioValidator.validate(out)) {
-      problems.add(new Problem(OPTION, 0, 0, month + " " + f.path(), f.message() + " (in the scenario as of " + month
-          + ": check the priors)"));
+      problems.add(
+          new Problem(
+              OPTION,
+              0,
+              0,
+              month + " " + f.path(),
+              f.message() + " (in the scenario as of " + month + ": check the priors)"));
     }
     if (!problems.isEmpty()) throw new ScenarioException(problems);
-    return new Cut(out, month, later[0], List.copyOf(fromPriors), List.copyOf(uninformed), List.copyOf(unsupported),
-        List.copyOf(unknownEvents), noDeal);
+    return new Cut(
+        out,
+        month,
+        later[0],
+        List.copyOf(fromPriors),
+        List.copyOf(uninformed),
+        List.copyOf(unsupported),
+        List.copyOf(unknownEvents),
+        noDeal);
   }
 
   private static Scenario apply(Scenario s, CaseFile.Prior p) throws ScenarioException {
@@ -198,7 +289,8 @@ public final class AsOf {
     return s;
   }
 
-  private static List<String> known(CaseFile c, List<String> evidence, YearMonth month, int[] later) {
+  private static List<String> known(
+      CaseFile c, List<String> evidence, YearMonth month, int[] later) {
     List<String> out = new ArrayList<>();
     for (String e : evidence) {
       YearMonth d = c.dateOf(e);
@@ -209,10 +301,21 @@ public final class AsOf {
   }
 
   private static Observation withEvidence(Observation o, List<String> ev) {
-    if (o instanceof Observation.NoDeal n) return new Observation.NoDeal(n.id(), n.through(), ev, n.rationale());
-    if (o instanceof Observation.Talks t) return new Observation.Talks(t.id(), t.month(), t.held(), t.level(), ev, t.rationale());
+    if (o instanceof Observation.NoDeal n)
+      return new Observation.NoDeal(n.id(), n.through(), ev, n.rationale());
+    if (o instanceof Observation.Talks t)
+      return new Observation.Talks(t.id(), t.month(), t.held(), t.level(), ev, t.rationale());
     if (o instanceof Observation.Demand d) {
-      return new Observation.Demand(d.id(), d.actor(), d.issue(), d.month(), d.min(), d.max(), d.tolerance(), ev, d.rationale());
+      return new Observation.Demand(
+          d.id(),
+          d.actor(),
+          d.issue(),
+          d.month(),
+          d.min(),
+          d.max(),
+          d.tolerance(),
+          ev,
+          d.rationale());
     }
     Observation.Refusal r = (Observation.Refusal) o;
     return new Observation.Refusal(r.id(), r.actor(), r.month(), ev, r.rationale());

@@ -3,8 +3,9 @@ package org.negotiate.scenario;
 import java.time.YearMonth;
 
 /**
- * Round 0 is the start month; one round is one calendar month. An undated calendar (an actor table has
- * no dates) still has a start, as the simulation needs one, but what is shown counts rounds, not months.
+ * Round 0 is the start month; one round is one calendar month. An undated calendar (an actor table
+ * has no dates) still has a start, as the simulation needs one, but what is shown counts rounds,
+ * not months.
  */
 public record Calendar(YearMonth start, boolean dated) implements java.io.Serializable {
 
@@ -21,7 +22,10 @@ public record Calendar(YearMonth start, boolean dated) implements java.io.Serial
     return (int) java.time.temporal.ChronoUnit.MONTHS.between(start, month);
   }
 
-  /** How round {@code round} is named to a reader: its month, or "round N" when the calendar is undated. */
+  /**
+   * How round {@code round} is named to a reader: its month, or "round N" when the calendar is
+   * undated.
+   */
   public String label(int round) {
     return dated ? month(round).toString() : "round " + round;
   }

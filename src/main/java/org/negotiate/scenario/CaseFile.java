@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a scenario records about the case beyond its inputs, for forecasts made as of a date and
- * for scoring them: when each cited source was written, what a value is before any evidence for it
- * is dated, the dated observations, what actually happened, and the case's own caveats for the
- * brief. No fact about a case lives in code; it lives here.
+ * What a scenario records about the case beyond its inputs, for forecasts made as of a date and for
+ * scoring them: when each cited source was written, what a value is before any evidence for it is
+ * dated, the dated observations, what actually happened, and the case's own caveats for the brief.
+ * No fact about a case lives in code; it lives here.
  *
  * @param asOf the month the scenario's forecast is made as of unless the command line says
  *     otherwise, or null for a run with every input as written (hindsight)
@@ -30,14 +30,19 @@ public record CaseFile(
     Map<String, Prior> priors,
     List<Observation> observations,
     Outcome outcome,
-    List<String> caveats) implements java.io.Serializable {
+    List<String> caveats)
+    implements java.io.Serializable {
 
-  public static final CaseFile NONE = new CaseFile(null, WithoutEvidence.UNINFORMED, "", Map.of(), Map.of(),
-      List.of(), null, List.of());
+  public static final CaseFile NONE =
+      new CaseFile(
+          null, WithoutEvidence.UNINFORMED, "", Map.of(), Map.of(), List.of(), null, List.of());
 
   /** What a value without evidence dated by the as-of month becomes when it states no prior. */
   public enum WithoutEvidence {
-    /** Positions, and the bounds of the red lines an actor holds, spread over the whole scale; other fields kept. */
+    /**
+     * Positions, and the bounds of the red lines an actor holds, spread over the whole scale; other
+     * fields kept.
+     */
     UNINFORMED,
     /** The value stands as written (and the brief lists it as unsupported at that date). */
     KEEP;
@@ -65,10 +70,18 @@ public record CaseFile(
    * @param baseRate the reference forecaster's constant probability of an agreement over the
    *     calendar, argued in {@code baseRateRationale}
    */
-  public record Outcome(boolean agreement, YearMonth month, String summary, String source, double baseRate,
-      String baseRateRationale) implements java.io.Serializable {}
+  public record Outcome(
+      boolean agreement,
+      YearMonth month,
+      String summary,
+      String source,
+      double baseRate,
+      String baseRateRationale)
+      implements java.io.Serializable {}
 
-  /** The month the source a citation ({@code FILE#quote}) names was written, or null when undated. */
+  /**
+   * The month the source a citation ({@code FILE#quote}) names was written, or null when undated.
+   */
   public YearMonth dateOf(String evidence) {
     int hash = evidence.indexOf('#');
     String file = hash < 0 ? evidence.strip() : evidence.substring(0, hash).strip();

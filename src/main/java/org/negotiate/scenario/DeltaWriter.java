@@ -13,18 +13,19 @@ import java.util.Set;
 /**
  * Writes a delta scenario: a file that {@code extends:} a base scenario file and lists only the
  * values in which a resolved scenario differs from that base ({@link ScenarioDiff}), each placed in
- * the YAML by its row of {@link Fields}, so {@link ScenarioLoader#load} reads it back as the resolved
- * scenario.
+ * the YAML by its row of {@link Fields}, so {@link ScenarioLoader#load} reads it back as the
+ * resolved scenario.
  */
 public final class DeltaWriter {
   private DeltaWriter() {}
 
-  private static final YAMLMapper YAML = YAMLMapper.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .build();
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+          .disable(YAMLGenerator.Feature.SPLIT_LINES)
+          .build();
 
   /**
    * The delta's YAML (without a comment header).
@@ -35,7 +36,8 @@ public final class DeltaWriter {
    * @param name the delta scenario's name
    * @param description its description
    */
-  public static String yaml(Scenario base, Scenario resolved, String extendsPath, String name, String description) {
+  public static String yaml(
+      Scenario base, Scenario resolved, String extendsPath, String name, String description) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("extends", extendsPath);
     root.put("name", name);
@@ -60,11 +62,13 @@ public final class DeltaWriter {
         agreement.put("tolerance", number(resolved.agreement().tolerance()));
       } else if (p.startsWith("experiment.")) {
         String k = p.substring("experiment.".length());
-        experiment.put(k, switch (k) {
-          case "replications" -> resolved.experiment().replications();
-          case "rounds" -> resolved.experiment().rounds();
-          default -> resolved.experiment().seed();
-        });
+        experiment.put(
+            k,
+            switch (k) {
+              case "replications" -> resolved.experiment().replications();
+              case "rounds" -> resolved.experiment().rounds();
+              default -> resolved.experiment().seed();
+            });
       } else {
         InputPath ip;
         try {
@@ -80,7 +84,8 @@ public final class DeltaWriter {
           case ACTOR -> put(a, f.name(), v);
           case RELATION -> child(a, f.name()).put(key, v);
           case STANCE -> {
-            // A delta's salience does not rescale the others: all of a changed actor's saliences are given below.
+            // A delta's salience does not rescale the others: all of a changed actor's saliences
+            // are given below.
             if (f == Fields.SALIENCE) salienceActors.add(ip.actor());
             else put(child(child(a, "stances"), key), f.name(), v);
           }
@@ -89,8 +94,12 @@ public final class DeltaWriter {
     }
     for (String id : salienceActors) {
       Actor a = resolved.actor(id).orElseThrow();
-      Map<String, Object> stances = child(actors.computeIfAbsent(id, x -> new LinkedHashMap<>()), "stances");
-      a.stances().forEach((issue, st) -> child(stances, issue).put(Fields.SALIENCE.name(), value(st.salience())));
+      Map<String, Object> stances =
+          child(actors.computeIfAbsent(id, x -> new LinkedHashMap<>()), "stances");
+      a.stances()
+          .forEach(
+              (issue, st) ->
+                  child(stances, issue).put(Fields.SALIENCE.name(), value(st.salience())));
     }
     if (!actors.isEmpty()) {
       List<Object> list = new ArrayList<>();
@@ -106,9 +115,11 @@ public final class DeltaWriter {
           @SuppressWarnings("unchecked")
           Map<String, Object> sm = (Map<String, Object>) stances;
           Map<String, Object> ordered = new LinkedHashMap<>();
-          base.issues().forEach(i -> {
-            if (sm.containsKey(i.id())) ordered.put(i.id(), sm.get(i.id()));
-          });
+          base.issues()
+              .forEach(
+                  i -> {
+                    if (sm.containsKey(i.id())) ordered.put(i.id(), sm.get(i.id()));
+                  });
           item.put("stances", ordered);
         }
         list.add(item);
@@ -126,7 +137,9 @@ public final class DeltaWriter {
     }
   }
 
-  /** Puts {@code v} at a dotted YAML name: {@code red_line.min} goes to {@code red_line: {min: v}}. */
+  /**
+   * Puts {@code v} at a dotted YAML name: {@code red_line.min} goes to {@code red_line: {min: v}}.
+   */
   private static void put(Map<String, Object> m, String dotted, Object v) {
     int dot = dotted.indexOf('.');
     if (dot < 0) m.put(dotted, v);

@@ -9,4 +9,5 @@ public record Event(
     Timing timing,
     List<Change> changes,
     List<String> evidence,
-    String rationale) implements java.io.Serializable {}
+    String rationale)
+    implements java.io.Serializable {}

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * One evidence reference {@code FILE#quote fragment}: FILE is a file name in a {@code seeds/}
- * folder, or the part of one before its first {@code _} (so {@code 002} names
- * {@code 002_bfe0fc1904fb5585.txt}).
+ * folder, or the part of one before its first {@code _} (so {@code 002} names {@code
+ * 002_bfe0fc1904fb5585.txt}).
  *
  * @param file FILE as written
  * @param quote the quote fragment as written
@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  */
 public record EvidenceRef(String file, String quote, Path resolved) {
 
-  private static final Pattern SHAPE = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)#(.*)", Pattern.DOTALL);
+  private static final Pattern SHAPE =
+      Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)#(.*)", Pattern.DOTALL);
 
   /**
    * Parses the shape only ({@code resolved} is null).
@@ -36,8 +37,10 @@ public record EvidenceRef(String file, String quote, Path resolved) {
   public static EvidenceRef parse(String reference) {
     Matcher m = SHAPE.matcher(reference == null ? "" : reference.strip());
     if (!m.matches() || m.group(2).isBlank()) {
-      throw new IllegalArgumentException("expected an evidence reference FILE#quote fragment (e.g. "
-          + "002#cooperation in combating terrorism), got " + Quantities.quote(String.valueOf(reference)));
+      throw new IllegalArgumentException(
+          "expected an evidence reference FILE#quote fragment (e.g. "
+              + "002#cooperation in combating terrorism), got "
+              + Quantities.quote(String.valueOf(reference)));
     }
     return new EvidenceRef(m.group(1), m.group(2).strip(), null);
   }
@@ -49,7 +52,8 @@ public record EvidenceRef(String file, String quote, Path resolved) {
   public static EvidenceRef resolve(String reference, Path scenarioFile) {
     EvidenceRef r = parse(reference);
     return seedsFolder(scenarioFile)
-        .map(dir -> new EvidenceRef(r.file(), r.quote(), new Seeds(dir).find(r.file()).orElse(null)))
+        .map(
+            dir -> new EvidenceRef(r.file(), r.quote(), new Seeds(dir).find(r.file()).orElse(null)))
         .orElse(r);
   }
 
@@ -68,8 +72,11 @@ public record EvidenceRef(String file, String quote, Path resolved) {
    * space collapsed to one space.
    */
   public static String normalise(String text) {
-    String t = text.replace('\u2019', '\'').replace('\u2018', '\'')
-        .replace('\u201C', '"').replace('\u201D', '"');
+    String t =
+        text.replace('\u2019', '\'')
+            .replace('\u2018', '\'')
+            .replace('\u201C', '"')
+            .replace('\u201D', '"');
     return t.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
   }
 
@@ -124,22 +131,31 @@ public record EvidenceRef(String file, String quote, Path resolved) {
       Optional<Path> p = find(ref.file());
       if (p.isEmpty()) {
         List<String> names = files().stream().map(f -> f.getFileName().toString()).toList();
-        long prefixHits = names.stream().filter(n -> n.indexOf('_') > 0 && n.substring(0, n.indexOf('_')).equals(ref.file())).count();
+        long prefixHits =
+            names.stream()
+                .filter(
+                    n -> n.indexOf('_') > 0 && n.substring(0, n.indexOf('_')).equals(ref.file()))
+                .count();
         if (prefixHits > 1) {
           return "evidence file " + Quantities.quote(ref.file()) + " is ambiguous in " + dir;
         }
         return "evidence file " + Quantities.quote(ref.file()) + " not found in " + dir;
       }
-      String text = texts.computeIfAbsent(p.get(), f -> {
-        try {
-          // a seed file obeys the same size and time limits as a scenario file
-          return normalise(new String(Limits.readFile(f, f.toString()), StandardCharsets.UTF_8));
-        } catch (ScenarioException e) {
-          unreadable.put(f, e.problems().get(0).message());
-          return null;
-        }
-      });
-      if (text == null) return "cannot use evidence file " + p.get() + ": " + unreadable.get(p.get());
+      String text =
+          texts.computeIfAbsent(
+              p.get(),
+              f -> {
+                try {
+                  // a seed file obeys the same size and time limits as a scenario file
+                  return normalise(
+                      new String(Limits.readFile(f, f.toString()), StandardCharsets.UTF_8));
+                } catch (ScenarioException e) {
+                  unreadable.put(f, e.problems().get(0).message());
+                  return null;
+                }
+              });
+      if (text == null)
+        return "cannot use evidence file " + p.get() + ": " + unreadable.get(p.get());
       if (!text.contains(normalise(ref.quote()))) {
         return "quote " + Quantities.quote(ref.quote()) + " not found in " + p.get().getFileName();
       }
@@ -147,7 +163,10 @@ public record EvidenceRef(String file, String quote, Path resolved) {
       Sources dates = sources();
       if (dates.problem() != null) return dates.problem();
       if (dates.present() && dates.find(ref.file()) == null) {
-        return "source " + Quantities.quote(ref.file()) + " has no date: add it to " + dir.resolve(Sources.FILE)
+        return "source "
+            + Quantities.quote(ref.file())
+            + " has no date: add it to "
+            + dir.resolve(Sources.FILE)
             + " (file, date YYYY-MM read from the article, dated_by)";
       }
       return null;

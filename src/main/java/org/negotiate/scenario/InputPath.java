@@ -2,8 +2,8 @@ package org.negotiate.scenario;
 
 /**
  * The address of one scenario input, as {@code --set}, events and the uncertainty streams name it:
- * {@code turkey.capability}, {@code turkey.withdrawal.position},
- * {@code syria.withdrawal.red_line.min}, {@code turkey.ties.opposition}.
+ * {@code turkey.capability}, {@code turkey.withdrawal.position}, {@code
+ * syria.withdrawal.red_line.min}, {@code turkey.ties.opposition}.
  *
  * @param actor actor id
  * @param issue issue id for a stance field, null for an actor field

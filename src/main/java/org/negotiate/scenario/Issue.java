@@ -7,4 +7,5 @@ package org.negotiate.scenario;
  * @param high what 100 means
  * @param statusQuo where things stand without a deal, or null when the scenario gives none
  */
-public record Issue(String id, String label, String low, String high, Quantity statusQuo) implements java.io.Serializable {}
+public record Issue(String id, String label, String low, String high, Quantity statusQuo)
+    implements java.io.Serializable {}

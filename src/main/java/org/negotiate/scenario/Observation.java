@@ -23,7 +23,8 @@ public sealed interface Observation extends java.io.Serializable
   String kind();
 
   /** No agreement was signed in any month up to {@code through}. */
-  record NoDeal(String id, YearMonth through, List<String> evidence, String rationale) implements Observation {
+  record NoDeal(String id, YearMonth through, List<String> evidence, String rationale)
+      implements Observation {
     public YearMonth month() {
       return through;
     }
@@ -37,7 +38,13 @@ public sealed interface Observation extends java.io.Serializable
    * Talks were held in the month (a text on the table) or stalled (none). The level of the meeting
    * is kept for the reader; the protocols have no levels.
    */
-  record Talks(String id, YearMonth month, boolean held, String level, List<String> evidence, String rationale)
+  record Talks(
+      String id,
+      YearMonth month,
+      boolean held,
+      String level,
+      List<String> evidence,
+      String rationale)
       implements Observation {
     public String kind() {
       return "talks";
@@ -49,8 +56,17 @@ public sealed interface Observation extends java.io.Serializable
    * (either may be null). With {@code tolerance} 0 the bound is a hard fact; above 0 a replication
    * whose position lies d points outside counts with weight exp(-d²/2·tolerance²).
    */
-  record Demand(String id, String actor, String issue, YearMonth month, Double min, Double max, double tolerance,
-      List<String> evidence, String rationale) implements Observation {
+  record Demand(
+      String id,
+      String actor,
+      String issue,
+      YearMonth month,
+      Double min,
+      Double max,
+      double tolerance,
+      List<String> evidence,
+      String rationale)
+      implements Observation {
     public String kind() {
       return "demand";
     }

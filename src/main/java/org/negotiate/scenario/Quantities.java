@@ -44,7 +44,8 @@ public final class Quantities {
    * @throws QuantityException with a message such as {@code expected a number in [0,1], got "high"}
    */
   public static Quantity parse(String text, String field, Range range) throws QuantityException {
-    if (text == null) throw new QuantityException(field, "expected " + range.expected() + ", got nothing");
+    if (text == null)
+      throw new QuantityException(field, "expected " + range.expected() + ", got nothing");
     String t = text.strip();
     if (PLAIN.matcher(t).matches()) {
       return fixed(Double.parseDouble(t), field, range);
@@ -52,8 +53,13 @@ public final class Quantities {
     Matcher m = CALL.matcher(t);
     if (!m.matches() || range.integer()) {
       boolean callLike = t.indexOf('(') >= 0 && !range.integer();
-      throw new QuantityException(field, "expected " + range.expected()
-          + (callLike ? " or a distribution " + FORMS : "") + ", got " + quote(t));
+      throw new QuantityException(
+          field,
+          "expected "
+              + range.expected()
+              + (callLike ? " or a distribution " + FORMS : "")
+              + ", got "
+              + quote(t));
     }
     String name = m.group(1);
     List<Double> a = args(m.group(2), t, field);
@@ -66,7 +72,8 @@ public final class Quantities {
       }
       case "triangular" -> {
         arity(a, t, field, "triangular(lo, mode, hi)", 3);
-        if (!(a.get(0) <= a.get(1) && a.get(1) <= a.get(2))) bad(field, t, "needs lo <= mode <= hi");
+        if (!(a.get(0) <= a.get(1) && a.get(1) <= a.get(2)))
+          bad(field, t, "needs lo <= mode <= hi");
         q = new Quantity.Triangular(a.get(0), a.get(1), a.get(2));
       }
       case "normal" -> {
@@ -81,8 +88,15 @@ public final class Quantities {
         double[] b = bounds(a, t, field, range, "beta(a, b, lo, hi)");
         q = new Quantity.Beta(a.get(0), a.get(1), b[0], b[1]);
       }
-      default -> throw new QuantityException(field, "unknown distribution " + quote(name)
-          + " in " + quote(t) + "; valid forms: " + FORMS);
+      default ->
+          throw new QuantityException(
+              field,
+              "unknown distribution "
+                  + quote(name)
+                  + " in "
+                  + quote(t)
+                  + "; valid forms: "
+                  + FORMS);
     }
     checkSupport(q, field, range);
     return q;
@@ -91,7 +105,8 @@ public final class Quantities {
   /** A fixed number checked against the range. */
   public static Quantity fixed(double value, String field, Range range) throws QuantityException {
     if (!Double.isFinite(value) || !range.contains(value)) {
-      throw new QuantityException(field, "expected " + range.expected() + ", got " + Quantity.fmt(value));
+      throw new QuantityException(
+          field, "expected " + range.expected() + ", got " + Quantity.fmt(value));
     }
     return Quantity.of(value);
   }
@@ -103,12 +118,18 @@ public final class Quantities {
       return;
     }
     if (range.integer()) {
-      throw new QuantityException(field, "expected " + range.expected() + ", got " + quote(q.describe()));
+      throw new QuantityException(
+          field, "expected " + range.expected() + ", got " + quote(q.describe()));
     }
     if (!range.contains(q.min()) || !range.contains(q.max())) {
       double off = range.contains(q.min()) ? q.max() : q.min();
-      throw new QuantityException(field, q.describe() + " can take the value " + Quantity.fmt(off)
-          + ", outside the valid range " + range);
+      throw new QuantityException(
+          field,
+          q.describe()
+              + " can take the value "
+              + Quantity.fmt(off)
+              + ", outside the valid range "
+              + range);
     }
     drawable(q, field);
   }
@@ -127,18 +148,20 @@ public final class Quantities {
   }
 
   /** Distributions already found drawable (a large scenario repeats the same few many times). */
-  private static final java.util.Map<Quantity, Boolean> DRAWABLE = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<Quantity, Boolean> eldest) {
-          return size() > 10_000;
-        }
-      });
+  private static final java.util.Map<Quantity, Boolean> DRAWABLE =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Quantity, Boolean> eldest) {
+              return size() > 10_000;
+            }
+          });
 
   /**
-   * Throws unless the sampler can draw from {@code q}: its nominal value and its quantiles from
-   * one end to the other are numbers within its bounds. Parameters that pass every other check can
-   * still defeat the inverse-CDF solvers (beta(1e300, 1e300)), and every replication would then fail.
+   * Throws unless the sampler can draw from {@code q}: its nominal value and its quantiles from one
+   * end to the other are numbers within its bounds. Parameters that pass every other check can
+   * still defeat the inverse-CDF solvers (beta(1e300, 1e300)), and every replication would then
+   * fail.
    */
   static void drawable(Quantity q, String field) throws QuantityException {
     if (!q.uncertain() || DRAWABLE.containsKey(q)) return;
@@ -150,15 +173,24 @@ public final class Quantities {
       for (int i = 0; why == null && i < PROBES.length; i++) {
         at = PROBES[i];
         v = q.quantile(at);
-        if (!(v >= q.min() && v <= q.max())) why = "its quantile at " + at + " is " + Quantity.fmt(v);
+        if (!(v >= q.min() && v <= q.max()))
+          why = "its quantile at " + at + " is " + Quantity.fmt(v);
       }
     } catch (RuntimeException e) {
-      why = "its quantile at " + at + " cannot be computed (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-          : e.getMessage()) + ")";
+      why =
+          "its quantile at "
+              + at
+              + " cannot be computed ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + ")";
     }
     if (why != null) {
-      throw new QuantityException(field, quote(q.describe()) + " cannot be drawn from: " + why
-          + "; choose less extreme parameters");
+      throw new QuantityException(
+          field,
+          quote(q.describe())
+              + " cannot be drawn from: "
+              + why
+              + "; choose less extreme parameters");
     }
     DRAWABLE.put(q, Boolean.TRUE);
   }
@@ -169,12 +201,14 @@ public final class Quantities {
    */
   public static Quantity scale(Quantity q, double factor) {
     if (q instanceof Quantity.Fixed f) return Quantity.of(f.value() * factor);
-    if (q instanceof Quantity.Uniform u) return new Quantity.Uniform(u.lo() * factor, u.hi() * factor);
+    if (q instanceof Quantity.Uniform u)
+      return new Quantity.Uniform(u.lo() * factor, u.hi() * factor);
     if (q instanceof Quantity.Triangular t) {
       return new Quantity.Triangular(t.lo() * factor, t.mode() * factor, t.hi() * factor);
     }
     if (q instanceof Quantity.Normal n) {
-      return new Quantity.Normal(n.mean() * factor, n.sd() * factor, n.lo() * factor, n.hi() * factor);
+      return new Quantity.Normal(
+          n.mean() * factor, n.sd() * factor, n.lo() * factor, n.hi() * factor);
     }
     Quantity.Beta b = (Quantity.Beta) q;
     return new Quantity.Beta(b.alpha(), b.beta(), b.lo() * factor, b.hi() * factor);
@@ -187,8 +221,13 @@ public final class Quantities {
       return new double[] {a.get(2), a.get(3)};
     }
     if (range.loOpen() || range.hiOpen()) {
-      throw new QuantityException(field, quote(t) + " needs explicit bounds here because the valid range "
-          + range + " excludes its end; write " + full);
+      throw new QuantityException(
+          field,
+          quote(t)
+              + " needs explicit bounds here because the valid range "
+              + range
+              + " excludes its end; write "
+              + full);
     }
     return new double[] {range.lo(), range.hi()};
   }
@@ -199,11 +238,12 @@ public final class Quantities {
     for (String part : inner.split(",", -1)) {
       String p = part.strip();
       if (!PLAIN.matcher(p).matches()) {
-        throw new QuantityException(field, "expected numbers separated by commas in " + quote(t)
-            + ", got " + quote(p));
+        throw new QuantityException(
+            field, "expected numbers separated by commas in " + quote(t) + ", got " + quote(p));
       }
       double v = Double.parseDouble(p);
-      if (!Double.isFinite(v)) throw new QuantityException(field, "number too large in " + quote(t));
+      if (!Double.isFinite(v))
+        throw new QuantityException(field, "number too large in " + quote(t));
       out.add(v);
     }
     return out;

@@ -29,7 +29,10 @@ public sealed interface Quantity extends java.io.Serializable
     return !(this instanceof Fixed);
   }
 
-  /** The same text {@code --set} and the YAML string form accept, e.g. {@code triangular(5, 15, 30)}. */
+  /**
+   * The same text {@code --set} and the YAML string form accept, e.g. {@code triangular(5, 15,
+   * 30)}.
+   */
   String describe();
 
   static Quantity of(double value) {
@@ -37,37 +40,87 @@ public sealed interface Quantity extends java.io.Serializable
   }
 
   record Fixed(double value) implements Quantity {
-    public double nominal() { return value; }
-    public double min() { return value; }
-    public double max() { return value; }
-    public double quantile(double u) { return value; }
-    public String describe() { return fmt(value); }
+    public double nominal() {
+      return value;
+    }
+
+    public double min() {
+      return value;
+    }
+
+    public double max() {
+      return value;
+    }
+
+    public double quantile(double u) {
+      return value;
+    }
+
+    public String describe() {
+      return fmt(value);
+    }
   }
 
   record Uniform(double lo, double hi) implements Quantity {
-    public double nominal() { return (lo + hi) / 2; }
-    public double min() { return lo; }
-    public double max() { return hi; }
-    public double quantile(double u) { return lo + clamp01(u) * (hi - lo); }
-    public String describe() { return "uniform(" + fmt(lo) + ", " + fmt(hi) + ")"; }
+    public double nominal() {
+      return (lo + hi) / 2;
+    }
+
+    public double min() {
+      return lo;
+    }
+
+    public double max() {
+      return hi;
+    }
+
+    public double quantile(double u) {
+      return lo + clamp01(u) * (hi - lo);
+    }
+
+    public String describe() {
+      return "uniform(" + fmt(lo) + ", " + fmt(hi) + ")";
+    }
   }
 
   record Triangular(double lo, double mode, double hi) implements Quantity {
-    public double nominal() { return mode; }
-    public double min() { return lo; }
-    public double max() { return hi; }
+    public double nominal() {
+      return mode;
+    }
+
+    public double min() {
+      return lo;
+    }
+
+    public double max() {
+      return hi;
+    }
+
     public double quantile(double u) {
       if (hi == lo) return lo;
-      return new TriangularDistribution(null, lo, mode, hi).inverseCumulativeProbability(clamp01(u));
+      return new TriangularDistribution(null, lo, mode, hi)
+          .inverseCumulativeProbability(clamp01(u));
     }
-    public String describe() { return "triangular(" + fmt(lo) + ", " + fmt(mode) + ", " + fmt(hi) + ")"; }
+
+    public String describe() {
+      return "triangular(" + fmt(lo) + ", " + fmt(mode) + ", " + fmt(hi) + ")";
+    }
   }
 
   /** Normal truncated to [lo, hi] (the field's valid range unless the file narrows it). */
   record Normal(double mean, double sd, double lo, double hi) implements Quantity {
-    public double nominal() { return Math.max(lo, Math.min(hi, mean)); }
-    public double min() { return lo; }
-    public double max() { return hi; }
+    public double nominal() {
+      return Math.max(lo, Math.min(hi, mean));
+    }
+
+    public double min() {
+      return lo;
+    }
+
+    public double max() {
+      return hi;
+    }
+
     public double quantile(double u) {
       if (sd == 0) return nominal();
       NormalDistribution n = new NormalDistribution(null, mean, sd);
@@ -77,6 +130,7 @@ public sealed interface Quantity extends java.io.Serializable
       double x = n.inverseCumulativeProbability(a + clamp01(u) * (b - a));
       return Math.max(lo, Math.min(hi, x));
     }
+
     public String describe() {
       return "normal(" + fmt(mean) + ", " + fmt(sd) + ", " + fmt(lo) + ", " + fmt(hi) + ")";
     }
@@ -84,13 +138,23 @@ public sealed interface Quantity extends java.io.Serializable
 
   /** Beta(alpha, beta) scaled onto [lo, hi]. */
   record Beta(double alpha, double beta, double lo, double hi) implements Quantity {
-    public double nominal() { return lo + (hi - lo) * alpha / (alpha + beta); }
-    public double min() { return lo; }
-    public double max() { return hi; }
+    public double nominal() {
+      return lo + (hi - lo) * alpha / (alpha + beta);
+    }
+
+    public double min() {
+      return lo;
+    }
+
+    public double max() {
+      return hi;
+    }
+
     public double quantile(double u) {
       double q = new BetaDistribution(null, alpha, beta).inverseCumulativeProbability(clamp01(u));
       return lo + (hi - lo) * q;
     }
+
     public String describe() {
       return "beta(" + fmt(alpha) + ", " + fmt(beta) + ", " + fmt(lo) + ", " + fmt(hi) + ")";
     }

@@ -5,7 +5,8 @@ package org.negotiate.scenario;
  *
  * @param integer whether only whole numbers are valid (then distributions are not)
  */
-public record Range(double lo, boolean loOpen, double hi, boolean hiOpen, boolean integer) implements java.io.Serializable {
+public record Range(double lo, boolean loOpen, double hi, boolean hiOpen, boolean integer)
+    implements java.io.Serializable {
 
   public static Range closed(double lo, double hi) {
     return new Range(lo, false, hi, false, false);
@@ -24,8 +25,12 @@ public record Range(double lo, boolean loOpen, double hi, boolean hiOpen, boolea
   public static final Range RISK = closed(-1, 1);
   public static final Range TIE = new Range(0, false, 1, true, false);
   public static final Range COST_OF_DELAY = new Range(0, false, 1, true, false);
-  /** Added to the cost of delay of the actor it is on: negative for a spoiler (docs/mediated.md). */
+
+  /**
+   * Added to the cost of delay of the actor it is on: negative for a spoiler (docs/mediated.md).
+   */
   public static final Range PRESSURE = closed(-1, 1);
+
   /** A multiplier applied by an event: strictly positive. */
   public static final Range SCALE = new Range(0, true, 1000, false, false);
 

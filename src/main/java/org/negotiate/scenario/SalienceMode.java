@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** What a salience means in a scenario. */
 public enum SalienceMode {
-  /** Each actor's share of attention across the issues: an actor's saliences sum to 1 (the default). */
+  /**
+   * Each actor's share of attention across the issues: an actor's saliences sum to 1 (the default).
+   */
   SHARES,
   /**
    * How much each issue matters to the actor, each in [0, 1] on its own, as in Bueno de Mesquita's

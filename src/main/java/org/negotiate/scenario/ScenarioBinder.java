@@ -10,34 +10,75 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Binds the positioned YAML tree to the scenario records by hand, collecting every problem with
- * the position of the offending value (or key). Values that fail their check are left null; the
- * caller throws when any problem was found, so nulls never leave the package.
+ * Binds the positioned YAML tree to the scenario records by hand, collecting every problem with the
+ * position of the offending value (or key). Values that fail their check are left null; the caller
+ * throws when any problem was found, so nulls never leave the package.
  *
- * <p>The tree may be merged from several files (a delta and the scenarios it {@code extends});
- * each problem is reported in the file of the node it points at ({@link YamlNode#origin()}), and
- * evidence is checked against the {@code seeds/} folder of the file that cites it. Nodes without
- * an origin fall back to the file, source and seeds given to the constructor.
+ * <p>The tree may be merged from several files (a delta and the scenarios it {@code extends}); each
+ * problem is reported in the file of the node it points at ({@link YamlNode#origin()}), and
+ * evidence is checked against the {@code seeds/} folder of the file that cites it. Nodes without an
+ * origin fall back to the file, source and seeds given to the constructor.
  */
 final class ScenarioBinder {
 
   static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
   private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
-  private static final Pattern EVIDENCE_START = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*#.*", Pattern.DOTALL);
-  /** Actor ids that {@code --set} uses as section names. */
-  static final List<String> RESERVED_IDS = List.of("protocol", "agreement", "experiment", "calendar");
+  private static final Pattern EVIDENCE_START =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*#.*", Pattern.DOTALL);
 
-  /** Top-level keys; {@code extends} and {@code remove} are resolved by the loader before binding. */
-  static final List<String> TOP = List.of("name", "status", "description", "calendar", "saliences", "actor_order", "issues", "actors",
-      "protocol", "agreement", "events", "experiment", "extends", "remove", "as_of", "observations", "outcome",
-      "caveats", "sources");
+  /** Actor ids that {@code --set} uses as section names. */
+  static final List<String> RESERVED_IDS =
+      List.of("protocol", "agreement", "experiment", "calendar");
+
+  /**
+   * Top-level keys; {@code extends} and {@code remove} are resolved by the loader before binding.
+   */
+  static final List<String> TOP =
+      List.of(
+          "name",
+          "status",
+          "description",
+          "calendar",
+          "saliences",
+          "actor_order",
+          "issues",
+          "actors",
+          "protocol",
+          "agreement",
+          "events",
+          "experiment",
+          "extends",
+          "remove",
+          "as_of",
+          "observations",
+          "outcome",
+          "caveats",
+          "sources");
+
   static final List<String> ISSUE_REQUIRED = List.of("id", "label", "low", "high");
-  static final List<String> ACTOR_REQUIRED = List.of("id", "name", "role", "capability", "reservation", "flexibility", "stances");
-  static final List<String> EVENT_REQUIRED = List.of("id", "label", "changes", "evidence", "rationale");
+  static final List<String> ACTOR_REQUIRED =
+      List.of("id", "name", "role", "capability", "reservation", "flexibility", "stances");
+  static final List<String> EVENT_REQUIRED =
+      List.of("id", "label", "changes", "evidence", "rationale");
   static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
-  static final List<String> ACTOR = List.of("id", "name", "role", "capability", "reservation", "flexibility",
-      "cost_of_delay", "risk", "lean", "evidence", "rationale", "ties", "pressure", "stances", "prior");
+  static final List<String> ACTOR =
+      List.of(
+          "id",
+          "name",
+          "role",
+          "capability",
+          "reservation",
+          "flexibility",
+          "cost_of_delay",
+          "risk",
+          "lean",
+          "evidence",
+          "rationale",
+          "ties",
+          "pressure",
+          "stances",
+          "prior");
 
   /** The keys of an actor block: {@link #ACTOR} and any fields added to {@link Fields}. */
   static List<String> actorKeys() {
@@ -47,16 +88,39 @@ final class ScenarioBinder {
     added.forEach(f -> keys.add(f.name()));
     return keys;
   }
-  static final List<String> STANCE = List.of("position", "salience", "red_line", "flexibility", "cost_of_delay", "evidence",
-      "rationale", "prior");
+
+  static final List<String> STANCE =
+      List.of(
+          "position",
+          "salience",
+          "red_line",
+          "flexibility",
+          "cost_of_delay",
+          "evidence",
+          "rationale",
+          "prior");
   static final List<String> RED_LINE = List.of("min", "max");
-  static final List<String> EVENT = List.of("id", "label", "at", "random", "changes", "evidence", "rationale");
+  static final List<String> EVENT =
+      List.of("id", "label", "at", "random", "changes", "evidence", "rationale");
   static final List<String> AS_OF = List.of("forecast", "without_evidence", "rationale");
-  static final List<String> OBSERVATION = List.of("id", "kind", "month", "through", "held", "level", "actor", "issue",
-      "min", "max", "tolerance", "evidence", "rationale");
+  static final List<String> OBSERVATION =
+      List.of(
+          "id",
+          "kind",
+          "month",
+          "through",
+          "held",
+          "level",
+          "actor",
+          "issue",
+          "min",
+          "max",
+          "tolerance",
+          "evidence",
+          "rationale");
   static final List<String> OBSERVATION_KINDS = List.of("no_deal", "talks", "demand", "refusal");
-  static final List<String> OUTCOME = List.of("agreement", "month", "summary", "source", "base_rate",
-      "base_rate_rationale");
+  static final List<String> OUTCOME =
+      List.of("agreement", "month", "summary", "source", "base_rate", "base_rate_rationale");
   static final List<String> RANDOM = List.of("probability", "from", "to");
   static final List<String> CHANGE = List.of("target", "set", "shift", "scale", "remove");
   static final List<String> PROTOCOL = List.of("name", "params");
@@ -72,6 +136,7 @@ final class ScenarioBinder {
   final List<Problem> problems = new ArrayList<>();
   final Map<String, Pos> valuePos = new HashMap<>();
   final Map<String, Pos> keyPos = new HashMap<>();
+
   /** The root's file, for problems with no better position. */
   private String rootFile;
 
@@ -79,10 +144,16 @@ final class ScenarioBinder {
   record Pos(String file, int line, int column) {}
 
   private YearMonth start;
-  /** status: draft: a stance or event may lack its evidence and rationale (counted as unsourced, not refused). */
+
+  /**
+   * status: draft: a stance or event may lack its evidence and rationale (counted as unsourced, not
+   * refused).
+   */
   private boolean draft;
+
   /** An actor or issue id was malformed: names that fail to resolve are then not reported again. */
   private boolean idsBroken;
+
   private final List<String> issueIds = new ArrayList<>();
   private final List<String> actorIds = new ArrayList<>();
 
@@ -99,14 +170,20 @@ final class ScenarioBinder {
     keys(root, "", TOP, List.of("name", "calendar", "issues", "actors"));
     String status = str(root, "status", "", false);
     if (status != null && !status.equals("draft") && !status.equals("final")) {
-      err(val(root, "status"), "status", "expected draft (missing evidence and rationales are warnings) or final, got "
-          + Quantities.quote(status));
+      err(
+          val(root, "status"),
+          "status",
+          "expected draft (missing evidence and rationales are warnings) or final, got "
+              + Quantities.quote(status));
     }
     draft = "draft".equals(status);
     String name = str(root, "name", "", true);
     if (name != null && !NAME.matcher(name).matches()) {
-      err(val(root, "name"), "name", "expected a name of letters, digits, _ and - (it becomes a folder name), got "
-          + Quantities.quote(name));
+      err(
+          val(root, "name"),
+          "name",
+          "expected a name of letters, digits, _ and - (it becomes a folder name), got "
+              + Quantities.quote(name));
       name = null;
     }
     String description = str(root, "description", "", false);
@@ -124,7 +201,11 @@ final class ScenarioBinder {
       switch (mode) {
         case "shares" -> saliences = SalienceMode.SHARES;
         case "independent" -> saliences = SalienceMode.INDEPENDENT;
-        default -> err(val(root, "saliences"), "saliences", "expected shares or independent, got " + Quantities.quote(mode));
+        default ->
+            err(
+                val(root, "saliences"),
+                "saliences",
+                "expected shares or independent, got " + Quantities.quote(mode));
       }
     }
     ActorOrder actorOrder = ActorOrder.ID;
@@ -133,11 +214,28 @@ final class ScenarioBinder {
       switch (order) {
         case "id" -> actorOrder = ActorOrder.ID;
         case "listed" -> actorOrder = ActorOrder.LISTED;
-        default -> err(val(root, "actor_order"), "actor_order", "expected id or listed, got " + Quantities.quote(order));
+        default ->
+            err(
+                val(root, "actor_order"),
+                "actor_order",
+                "expected id or listed, got " + Quantities.quote(order));
       }
     }
-    Scenario s = new Scenario(name, description == null ? "" : description, calendar, issues, actors, protocol,
-        agreement, events, experiment, saliences, draft, caseFile, actorOrder);
+    Scenario s =
+        new Scenario(
+            name,
+            description == null ? "" : description,
+            calendar,
+            issues,
+            actors,
+            protocol,
+            agreement,
+            events,
+            experiment,
+            saliences,
+            draft,
+            caseFile,
+            actorOrder);
     if (!limits.isEmpty()) {
       problems.clear();
       problems.addAll(limits);
@@ -151,7 +249,8 @@ final class ScenarioBinder {
         // in a delta the two may come from different files: name where the position was set too
         Pos at = valuePos.get(f.path().substring(0, f.path().indexOf(".red_line")) + ".position");
         if (at != null && !at.file().equals(pos.file())) {
-          message += " (the position is set at " + at.file() + ":" + at.line() + ":" + at.column() + ")";
+          message +=
+              " (the position is set at " + at.file() + ":" + at.line() + ":" + at.column() + ")";
         }
       }
       problems.add(new Problem(pos.file(), pos.line(), pos.column(), f.path(), message));
@@ -189,7 +288,8 @@ final class ScenarioBinder {
     keys(m, "calendar", List.of("start", "undated"), List.of("start"));
     start = month(m, "start", "calendar.start");
     // undated: true (an actor table's calendar): the start is a placeholder, results count rounds
-    Boolean undated = m.entries().containsKey("undated") ? bool(m, "undated", "calendar", false) : null;
+    Boolean undated =
+        m.entries().containsKey("undated") ? bool(m, "undated", "calendar", false) : null;
     return start == null ? null : new Calendar(start, undated == null || !undated);
   }
 
@@ -232,11 +332,14 @@ final class ScenarioBinder {
     Map<String, YamlNode> seen = new HashMap<>();
     // first pass: every id, so ties and event targets can name actors defined later
     for (YamlNode item : items) {
-      if (item instanceof YamlNode.Map m && m.entries().get("id") != null
-          && m.entries().get("id").value() instanceof YamlNode.Scalar s && ID.matcher(s.text()).matches()
+      if (item instanceof YamlNode.Map m
+          && m.entries().get("id") != null
+          && m.entries().get("id").value() instanceof YamlNode.Scalar s
+          && ID.matcher(s.text()).matches()
           && !actorIds.contains(s.text())) {
         actorIds.add(s.text());
-        if (m.entries().get("role") != null && m.entries().get("role").value() instanceof YamlNode.Scalar r
+        if (m.entries().get("role") != null
+            && m.entries().get("role").value() instanceof YamlNode.Scalar r
             && r.text().strip().equals(Role.PARTY.yamlName())) {
           partyIds.add(s.text());
         }
@@ -249,8 +352,14 @@ final class ScenarioBinder {
       keys(m, path, actorKeys(), ACTOR_REQUIRED);
       String id = id(m, path, seen, "actor");
       if (id != null && RESERVED_IDS.contains(id)) {
-        err(val(m, "id"), path + ".id", "actor id " + Quantities.quote(id) + " is reserved (--set uses "
-            + id + ".FIELD); valid ids are any other [a-z][a-z0-9_]*");
+        err(
+            val(m, "id"),
+            path + ".id",
+            "actor id "
+                + Quantities.quote(id)
+                + " is reserved (--set uses "
+                + id
+                + ".FIELD); valid ids are any other [a-z][a-z0-9_]*");
       }
       String name = str(m, "name", path, true);
       Role role = role(m, path);
@@ -258,10 +367,18 @@ final class ScenarioBinder {
       Quantity res = qty(m, "reservation", path, Fields.RESERVATION.range(), true);
       Quantity flex = qty(m, "flexibility", path, Fields.FLEXIBILITY.range(), true);
       // Absent: no cost of delay, the actor never concedes (mediators and stakeholders do not).
-      Quantity kappa = m.entries().containsKey("cost_of_delay")
-          ? qty(m, "cost_of_delay", path, Fields.COST_OF_DELAY.range(), false) : Quantity.of(0);
-      Quantity risk = m.entries().containsKey("risk") ? qty(m, "risk", path, Fields.RISK.range(), false) : Quantity.of(0);
-      Quantity lean = m.entries().containsKey("lean") ? qty(m, "lean", path, Fields.LEAN.range(), false) : Quantity.of(0);
+      Quantity kappa =
+          m.entries().containsKey("cost_of_delay")
+              ? qty(m, "cost_of_delay", path, Fields.COST_OF_DELAY.range(), false)
+              : Quantity.of(0);
+      Quantity risk =
+          m.entries().containsKey("risk")
+              ? qty(m, "risk", path, Fields.RISK.range(), false)
+              : Quantity.of(0);
+      Quantity lean =
+          m.entries().containsKey("lean")
+              ? qty(m, "lean", path, Fields.LEAN.range(), false)
+              : Quantity.of(0);
       List<String> evidence = evidence(m, path, false);
       String rationale = str(m, "rationale", path, false);
       Map<String, Quantity> ties = relation(m, "ties", path, Fields.TIES.range());
@@ -271,11 +388,29 @@ final class ScenarioBinder {
       // Fields added to the table: optional, their stated default when absent.
       Map<String, Quantity> more = new LinkedHashMap<>();
       for (Fields.Field f : Fields.added()) {
-        Quantity q = m.entries().containsKey(f.name()) ? qty(m, f.name(), path, f.range(), false) : f.absent();
+        Quantity q =
+            m.entries().containsKey(f.name())
+                ? qty(m, f.name(), path, f.range(), false)
+                : f.absent();
         if (q != null) more.put(f.name(), q);
       }
-      out.add(new Actor(id, name, role, cap, res, flex, kappa, risk, lean, stances, ties, pressure, evidence,
-          rationale == null ? "" : rationale, Collections.unmodifiableMap(more)));
+      out.add(
+          new Actor(
+              id,
+              name,
+              role,
+              cap,
+              res,
+              flex,
+              kappa,
+              risk,
+              lean,
+              stances,
+              ties,
+              pressure,
+              evidence,
+              rationale == null ? "" : rationale,
+              Collections.unmodifiableMap(more)));
     }
     return Collections.unmodifiableList(out);
   }
@@ -284,13 +419,17 @@ final class ScenarioBinder {
     String r = str(m, "role", path, true);
     if (r == null) return null;
     for (Role role : Role.values()) if (role.yamlName().equals(r)) return role;
-    err(val(m, "role"), path + ".role", "expected party, mediator, stakeholder or veto, got " + Quantities.quote(r));
+    err(
+        val(m, "role"),
+        path + ".role",
+        "expected party, mediator, stakeholder or veto, got " + Quantities.quote(r));
     return null;
   }
 
   private Map<String, Quantity> relation(YamlNode.Map m, String key, String path, Range range) {
     Map<String, Quantity> out = new LinkedHashMap<>();
-    if (!m.entries().containsKey(key) || isNull(val(m, key))) return Collections.unmodifiableMap(out);
+    if (!m.entries().containsKey(key) || isNull(val(m, key)))
+      return Collections.unmodifiableMap(out);
     String rp = path + "." + key;
     YamlNode.Map r = map(m, key, rp);
     if (r == null) return Collections.unmodifiableMap(out);
@@ -316,9 +455,17 @@ final class ScenarioBinder {
       YamlNode.Map st = asMap(e.value(), p);
       if (st == null) continue;
       boolean hasPrior = st.entries().containsKey("prior");
-      // a draft, or a block stating its prior (an as-of scenario written before any), may hold no evidence yet
-      keys(st, p, STANCE, draft ? List.of("position", "salience")
-          : hasPrior ? List.of("position", "salience", "rationale") : List.of("position", "salience", "evidence", "rationale"));
+      // a draft, or a block stating its prior (an as-of scenario written before any), may hold no
+      // evidence yet
+      keys(
+          st,
+          p,
+          STANCE,
+          draft
+              ? List.of("position", "salience")
+              : hasPrior
+                  ? List.of("position", "salience", "rationale")
+                  : List.of("position", "salience", "evidence", "rationale"));
       Quantity pos = qty(st, "position", p, Fields.POSITION.range(), true);
       Quantity sal = qty(st, "salience", p, Fields.SALIENCE.range(), true);
       Quantity flex = qty(st, "flexibility", p, Fields.STANCE_FLEXIBILITY.range(), false);
@@ -329,23 +476,29 @@ final class ScenarioBinder {
         YamlNode.Map r = map(st, "red_line", rp);
         if (r != null) {
           keys(r, rp, RED_LINE, List.of());
-          rl = new RedLine(qty(r, "min", rp, Fields.RED_LINE_MIN.range(), false), qty(r, "max", rp, Fields.RED_LINE_MAX.range(), false));
+          rl =
+              new RedLine(
+                  qty(r, "min", rp, Fields.RED_LINE_MIN.range(), false),
+                  qty(r, "max", rp, Fields.RED_LINE_MAX.range(), false));
           if (rl.isNone()) rl = RedLine.NONE;
         }
       }
       List<String> ev = evidence(st, p, !draft && !hasPrior);
       String rat = str(st, "rationale", p, !draft);
-      if (actorId != null && issueIds.contains(e.key())) prior(st, p, actorId + "." + e.key(), true);
+      if (actorId != null && issueIds.contains(e.key()))
+        prior(st, p, actorId + "." + e.key(), true);
       byIssue.put(e.key(), new Stance(pos, sal, rl, flex, kappa, ev, rat));
     }
     // the issues' order, then any stance on an unknown issue (reported by the validator)
     Map<String, Stance> ordered = new LinkedHashMap<>();
-    for (String issue : issueIds) if (byIssue.containsKey(issue)) ordered.put(issue, byIssue.get(issue));
+    for (String issue : issueIds)
+      if (byIssue.containsKey(issue)) ordered.put(issue, byIssue.get(issue));
     byIssue.forEach(ordered::putIfAbsent);
     return Collections.unmodifiableMap(ordered);
   }
 
-  // ================================================================ protocol, agreement, experiment
+  // ================================================================ protocol, agreement,
+  // experiment
 
   private ProtocolSpec protocol(YamlNode.Map root) {
     if (!root.entries().containsKey("protocol") || isNull(val(root, "protocol"))) {
@@ -354,11 +507,20 @@ final class ScenarioBinder {
     YamlNode.Map m = map(root, "protocol", "protocol");
     if (m == null) return null;
     keys(m, "protocol", PROTOCOL, List.of());
-    String name = m.entries().containsKey("name") ? str(m, "name", "protocol", true) : ProtocolParameters.DEFAULT;
-    Map<String, ProtocolParameters.Param> specs = name == null ? null : ProtocolParameters.PARAMS.get(name);
+    String name =
+        m.entries().containsKey("name")
+            ? str(m, "name", "protocol", true)
+            : ProtocolParameters.DEFAULT;
+    Map<String, ProtocolParameters.Param> specs =
+        name == null ? null : ProtocolParameters.PARAMS.get(name);
     if (name != null && specs == null) {
-      err(val(m, "name"), "protocol.name", "unknown protocol " + Quantities.quote(name) + "; valid protocols: "
-          + String.join(", ", ProtocolParameters.PARAMS.keySet()));
+      err(
+          val(m, "name"),
+          "protocol.name",
+          "unknown protocol "
+              + Quantities.quote(name)
+              + "; valid protocols: "
+              + String.join(", ", ProtocolParameters.PARAMS.keySet()));
     }
     Map<String, Quantity> params = new LinkedHashMap<>();
     if (m.entries().containsKey("params") && !isNull(val(m, "params"))) {
@@ -371,8 +533,15 @@ final class ScenarioBinder {
           if (specs == null) continue;
           ProtocolParameters.Param spec = specs.get(e.key());
           if (spec == null) {
-            errKey(e, p, "unknown parameter " + Quantities.quote(e.key()) + " for protocol " + name
-                + "; valid parameters: " + String.join(", ", specs.keySet()));
+            errKey(
+                e,
+                p,
+                "unknown parameter "
+                    + Quantities.quote(e.key())
+                    + " for protocol "
+                    + name
+                    + "; valid parameters: "
+                    + String.join(", ", specs.keySet()));
             continue;
           }
           Quantity q = qty(e.value(), p, spec.range());
@@ -392,26 +561,40 @@ final class ScenarioBinder {
     keys(m, "agreement", AGREEMENT, List.of());
     String rule = m.entries().containsKey("rule") ? str(m, "rule", "agreement", true) : "unanimity";
     if (rule != null && !ProtocolParameters.AGREEMENT_RULES.contains(rule)) {
-      err(val(m, "rule"), "agreement.rule", "unknown agreement rule " + Quantities.quote(rule) + "; valid rules: "
-          + String.join(", ", ProtocolParameters.AGREEMENT_RULES));
+      err(
+          val(m, "rule"),
+          "agreement.rule",
+          "unknown agreement rule "
+              + Quantities.quote(rule)
+              + "; valid rules: "
+              + String.join(", ", ProtocolParameters.AGREEMENT_RULES));
     }
-    Double tol = m.entries().containsKey("tolerance")
-        ? number(m, "tolerance", "agreement", Range.POSITION) : Double.valueOf(DEFAULT_TOLERANCE);
+    Double tol =
+        m.entries().containsKey("tolerance")
+            ? number(m, "tolerance", "agreement", Range.POSITION)
+            : Double.valueOf(DEFAULT_TOLERANCE);
     if (rule == null || tol == null) return null;
     return new AgreementRule(rule, tol);
   }
 
   private ExperimentDefaults experiment(YamlNode.Map root) {
-    if (!root.entries().containsKey("experiment") || isNull(val(root, "experiment"))) return DEFAULT_EXPERIMENT;
+    if (!root.entries().containsKey("experiment") || isNull(val(root, "experiment")))
+      return DEFAULT_EXPERIMENT;
     YamlNode.Map m = map(root, "experiment", "experiment");
     if (m == null) return null;
     keys(m, "experiment", EXPERIMENT, List.of());
-    Long reps = m.entries().containsKey("replications")
-        ? integer(m, "replications", "experiment", 1, Limits.MAX_REPLICATIONS) : Long.valueOf(DEFAULT_EXPERIMENT.replications());
-    Long rounds = m.entries().containsKey("rounds")
-        ? integer(m, "rounds", "experiment", 1, Limits.MAX_ROUNDS) : Long.valueOf(DEFAULT_EXPERIMENT.rounds());
-    Long seed = m.entries().containsKey("seed")
-        ? integer(m, "seed", "experiment", Long.MIN_VALUE, Long.MAX_VALUE) : Long.valueOf(DEFAULT_EXPERIMENT.seed());
+    Long reps =
+        m.entries().containsKey("replications")
+            ? integer(m, "replications", "experiment", 1, Limits.MAX_REPLICATIONS)
+            : Long.valueOf(DEFAULT_EXPERIMENT.replications());
+    Long rounds =
+        m.entries().containsKey("rounds")
+            ? integer(m, "rounds", "experiment", 1, Limits.MAX_ROUNDS)
+            : Long.valueOf(DEFAULT_EXPERIMENT.rounds());
+    Long seed =
+        m.entries().containsKey("seed")
+            ? integer(m, "seed", "experiment", Long.MIN_VALUE, Long.MAX_VALUE)
+            : Long.valueOf(DEFAULT_EXPERIMENT.seed());
     if (reps == null || rounds == null || seed == null) return null;
     return new ExperimentDefaults(reps.intValue(), rounds.intValue(), seed);
   }
@@ -420,7 +603,8 @@ final class ScenarioBinder {
 
   private List<Event> events(YamlNode.Map root) {
     List<Event> out = new ArrayList<>();
-    if (!root.entries().containsKey("events") || isNull(val(root, "events"))) return Collections.unmodifiableList(out);
+    if (!root.entries().containsKey("events") || isNull(val(root, "events")))
+      return Collections.unmodifiableList(out);
     List<YamlNode> items = seq(root, "events", "events");
     if (items == null) return Collections.unmodifiableList(out);
     if (tooMany(val(root, "events"), "events", items.size(), Limits.MAX_EVENTS, "events")) {
@@ -447,8 +631,12 @@ final class ScenarioBinder {
     boolean at = m.entries().containsKey("at");
     boolean random = m.entries().containsKey("random");
     if (at == random) {
-      err(m, path, at ? "give either at: or random:, not both" : "missing when: give at: YYYY-MM or "
-          + "random: {probability, from, to}");
+      err(
+          m,
+          path,
+          at
+              ? "give either at: or random:, not both"
+              : "missing when: give at: YYYY-MM or " + "random: {probability, from, to}");
       return null;
     }
     if (at) {
@@ -464,7 +652,8 @@ final class ScenarioBinder {
     YamlNode.Map r = map(m, "random", rp);
     if (r == null) return null;
     keys(r, rp, RANDOM, RANDOM);
-    Double prob = r.entries().containsKey("probability") ? number(r, "probability", rp, Range.UNIT) : null;
+    Double prob =
+        r.entries().containsKey("probability") ? number(r, "probability", rp, Range.UNIT) : null;
     YearMonth from = month(r, "from", rp + ".from");
     YearMonth to = month(r, "to", rp + ".to");
     if (from != null && start != null && from.isBefore(start)) {
@@ -483,8 +672,14 @@ final class ScenarioBinder {
     List<Change> out = new ArrayList<>();
     List<YamlNode> items = seq(m, "changes", path + ".changes");
     if (items == null) return Collections.unmodifiableList(out);
-    if (items.isEmpty()) err(val(m, "changes"), path + ".changes", "an event needs at least one change");
-    if (tooMany(val(m, "changes"), path + ".changes", items.size(), Limits.MAX_CHANGES_PER_EVENT, "changes in one event")) {
+    if (items.isEmpty())
+      err(val(m, "changes"), path + ".changes", "an event needs at least one change");
+    if (tooMany(
+        val(m, "changes"),
+        path + ".changes",
+        items.size(),
+        Limits.MAX_CHANGES_PER_EVENT,
+        "changes in one event")) {
       items = items.subList(0, Limits.MAX_CHANGES_PER_EVENT);
     }
     for (int k = 0; k < items.size(); k++) {
@@ -503,10 +698,16 @@ final class ScenarioBinder {
         }
       }
       List<String> ops = new ArrayList<>();
-      for (String op : List.of("set", "shift", "scale", "remove")) if (c.entries().containsKey(op)) ops.add(op);
+      for (String op : List.of("set", "shift", "scale", "remove"))
+        if (c.entries().containsKey(op)) ops.add(op);
       if (ops.size() != 1) {
-        err(c, p, ops.isEmpty() ? "missing the change: give one of set, shift, scale or remove"
-            : "give exactly one of set, shift, scale or remove, not " + String.join(" and ", ops));
+        err(
+            c,
+            p,
+            ops.isEmpty()
+                ? "missing the change: give one of set, shift, scale or remove"
+                : "give exactly one of set, shift, scale or remove, not "
+                    + String.join(" and ", ops));
         continue;
       }
       String op = ops.get(0);
@@ -514,24 +715,32 @@ final class ScenarioBinder {
       switch (op) {
         case "remove" -> {
           YamlNode v = val(c, "remove");
-          if (!(v instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.BOOL && s.text().equalsIgnoreCase("true"))) {
+          if (!(v instanceof YamlNode.Scalar s
+              && s.kind() == YamlNode.Kind.BOOL
+              && s.text().equalsIgnoreCase("true"))) {
             err(v, vp, "expected remove: true, got " + v.describe());
           } else if (target != null && !target.field().startsWith("red_line.")) {
-            err(v, vp, "remove applies only to red_line.min and red_line.max, not " + target.field());
+            err(
+                v,
+                vp,
+                "remove applies only to red_line.min and red_line.max, not " + target.field());
           } else if (target != null) {
             out.add(new Change(target, Change.Op.REMOVE, null));
           }
         }
         case "set", "shift", "scale" -> {
-          Range range = target == null ? Range.ANY
-              : switch (op) {
-                case "set" -> Fields.rangeOf(target);
-                case "shift" -> Fields.shiftRange(target);
-                default -> Range.SCALE;
-              };
+          Range range =
+              target == null
+                  ? Range.ANY
+                  : switch (op) {
+                    case "set" -> Fields.rangeOf(target);
+                    case "shift" -> Fields.shiftRange(target);
+                    default -> Range.SCALE;
+                  };
           Quantity q = qty(val(c, op), vp, range);
           if (q != null && target != null) {
-            out.add(new Change(target, Change.Op.valueOf(op.toUpperCase(java.util.Locale.ROOT)), q));
+            out.add(
+                new Change(target, Change.Op.valueOf(op.toUpperCase(java.util.Locale.ROOT)), q));
           }
         }
         default -> throw new IllegalStateException(op);
@@ -559,26 +768,43 @@ final class ScenarioBinder {
         out.add(s.text().strip());
       }
     } else if (v instanceof YamlNode.Seq seq) {
-      if (seq.items().isEmpty() && required) err(seq, p, "give at least one evidence reference FILE#quote fragment");
-      if (tooMany(seq, p, seq.items().size(), Limits.MAX_EVIDENCE, "evidence references on one item")) return List.of();
-      // In [a, b] YAML ends an unquoted item at each comma: a piece that is no FILE#... is the rest of a cut quote.
+      if (seq.items().isEmpty() && required)
+        err(seq, p, "give at least one evidence reference FILE#quote fragment");
+      if (tooMany(
+          seq, p, seq.items().size(), Limits.MAX_EVIDENCE, "evidence references on one item"))
+        return List.of();
+      // In [a, b] YAML ends an unquoted item at each comma: a piece that is no FILE#... is the rest
+      // of a cut quote.
       List<YamlNode.Scalar> refs = new ArrayList<>();
       boolean cut = false;
       for (YamlNode item : seq.items()) {
         if (item instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.STRING) {
-          if (seq.flow() && s.plain() && !refs.isEmpty() && refs.get(refs.size() - 1).plain()
+          if (seq.flow()
+              && s.plain()
+              && !refs.isEmpty()
+              && refs.get(refs.size() - 1).plain()
               && !EVIDENCE_START.matcher(s.text()).matches()) {
             YamlNode.Scalar prev = refs.get(refs.size() - 1);
-            err(s, p + "[" + refs.size() + "]", Quantities.quote(s.text()) + " is not a reference FILE#quote: inside "
-                + "[ ... ] YAML ends an unquoted item at each comma, so " + Quantities.quote(prev.text())
-                + " was cut there; put a reference that holds a comma in quotes: [\"" + prev.text().strip() + ", "
-                + s.text().strip() + "\"]");
+            err(
+                s,
+                p + "[" + refs.size() + "]",
+                Quantities.quote(s.text())
+                    + " is not a reference FILE#quote: inside "
+                    + "[ ... ] YAML ends an unquoted item at each comma, so "
+                    + Quantities.quote(prev.text())
+                    + " was cut there; put a reference that holds a comma in quotes: [\""
+                    + prev.text().strip()
+                    + ", "
+                    + s.text().strip()
+                    + "\"]");
             cut = true;
           }
           refs.add(s);
         } else {
-          err(item, p + "[" + (refs.size()) + "]", "expected an evidence reference FILE#quote fragment, got "
-              + item.describe());
+          err(
+              item,
+              p + "[" + (refs.size()) + "]",
+              "expected an evidence reference FILE#quote fragment, got " + item.describe());
         }
       }
       if (cut) return List.of();
@@ -613,7 +839,8 @@ final class ScenarioBinder {
     return true;
   }
 
-  // ================================================================ case file (as-of forecasts, back-tests)
+  // ================================================================ case file (as-of forecasts,
+  // back-tests)
 
   private final Map<String, YearMonth> sourceDates = new LinkedHashMap<>();
   private final Map<String, CaseFile.Prior> priors = new LinkedHashMap<>();
@@ -628,22 +855,29 @@ final class ScenarioBinder {
         keys(m, "as_of", AS_OF, List.of());
         asOf = month(m, "forecast", "as_of.forecast");
         if (asOf != null && start != null && asOf.isBefore(start)) {
-          err(val(m, "forecast"), "as_of.forecast", asOf + " is before the calendar start " + start);
+          err(
+              val(m, "forecast"),
+              "as_of.forecast",
+              asOf + " is before the calendar start " + start);
         }
         String w = str(m, "without_evidence", "as_of", false);
         if (w != null) {
           switch (w) {
             case "uninformed" -> without = CaseFile.WithoutEvidence.UNINFORMED;
             case "keep" -> without = CaseFile.WithoutEvidence.KEEP;
-            default -> err(val(m, "without_evidence"), "as_of.without_evidence", "expected uninformed or keep, got "
-                + Quantities.quote(w));
+            default ->
+                err(
+                    val(m, "without_evidence"),
+                    "as_of.without_evidence",
+                    "expected uninformed or keep, got " + Quantities.quote(w));
           }
         }
         String r = str(m, "rationale", "as_of", false);
         if (r != null) why = r;
       }
     }
-    // dates written into the file itself (a resolved scenario carries them away from its seeds folder)
+    // dates written into the file itself (a resolved scenario carries them away from its seeds
+    // folder)
     if (root.entries().containsKey("sources") && !isNull(val(root, "sources"))) {
       YamlNode.Map m = map(root, "sources", "sources");
       if (m != null) {
@@ -662,23 +896,34 @@ final class ScenarioBinder {
       List<YamlNode> items = seq(root, "caveats", "caveats");
       if (items != null) {
         for (int k = 0; k < items.size(); k++) {
-          if (items.get(k) instanceof YamlNode.Scalar c && c.kind() != YamlNode.Kind.NULL && !c.text().isBlank()) {
+          if (items.get(k) instanceof YamlNode.Scalar c
+              && c.kind() != YamlNode.Kind.NULL
+              && !c.text().isBlank()) {
             caveats.add(c.text().strip());
           } else {
-            err(items.get(k), "caveats[" + k + "]", "expected a caveat in words, got " + items.get(k).describe());
+            err(
+                items.get(k),
+                "caveats[" + k + "]",
+                "expected a caveat in words, got " + items.get(k).describe());
           }
         }
       }
     }
-    return new CaseFile(asOf, without, why, Collections.unmodifiableMap(new LinkedHashMap<>(sourceDates)),
+    return new CaseFile(
+        asOf,
+        without,
+        why,
+        Collections.unmodifiableMap(new LinkedHashMap<>(sourceDates)),
         Collections.unmodifiableMap(new LinkedHashMap<>(priors)),
-        List.copyOf(observations), outcome, List.copyOf(caveats));
+        List.copyOf(observations),
+        outcome,
+        List.copyOf(caveats));
   }
 
   /**
    * A block's {@code prior:}: the values it takes in a forecast made before any of its evidence is
-   * dated, each named as its {@code --set} path names it (so a field the scenario knows is a field a
-   * prior may set), with the prior's own evidence and rationale.
+   * dated, each named as its {@code --set} path names it (so a field the scenario knows is a field
+   * a prior may set), with the prior's own evidence and rationale.
    */
   private void prior(YamlNode.Map block, String path, String blockPath, boolean stance) {
     if (!block.entries().containsKey("prior")) return;
@@ -706,7 +951,9 @@ final class ScenarioBinder {
         }
         continue;
       }
-      if (!stance && (key.equals("ties") || key.equals("pressure")) && e.value() instanceof YamlNode.Map rel) {
+      if (!stance
+          && (key.equals("ties") || key.equals("pressure"))
+          && e.value() instanceof YamlNode.Map rel) {
         for (YamlNode.Entry r : rel.entries().values()) {
           String target = blockPath + "." + key + "." + r.key();
           priorValue(values, target, r.value(), p + "." + r.key());
@@ -716,12 +963,18 @@ final class ScenarioBinder {
       priorValue(values, blockPath + "." + key, e.value(), p);
     }
     if (values.isEmpty() && !m.entries().containsKey("rationale")) {
-      err(m, pp, "a prior gives the values the block takes before its evidence is dated, and why (rationale)");
+      err(
+          m,
+          pp,
+          "a prior gives the values the block takes before its evidence is dated, and why (rationale)");
     }
     List<String> ev = evidence(m, pp, false);
     String rat = str(m, "rationale", pp, true);
-    if (!m.entries().containsKey("rationale")) err(m, pp + ".rationale", "missing required key rationale");
-    priors.put(blockPath, new CaseFile.Prior(Collections.unmodifiableMap(values), ev, rat == null ? "" : rat));
+    if (!m.entries().containsKey("rationale"))
+      err(m, pp + ".rationale", "missing required key rationale");
+    priors.put(
+        blockPath,
+        new CaseFile.Prior(Collections.unmodifiableMap(values), ev, rat == null ? "" : rat));
   }
 
   private void priorValue(Map<String, Quantity> into, String target, YamlNode v, String p) {
@@ -738,10 +991,16 @@ final class ScenarioBinder {
 
   private List<Observation> observations(YamlNode.Map root) {
     List<Observation> out = new ArrayList<>();
-    if (!root.entries().containsKey("observations") || isNull(val(root, "observations"))) return out;
+    if (!root.entries().containsKey("observations") || isNull(val(root, "observations")))
+      return out;
     List<YamlNode> items = seq(root, "observations", "observations");
     if (items == null) return out;
-    if (tooMany(val(root, "observations"), "observations", items.size(), Limits.MAX_EVENTS, "observations")) {
+    if (tooMany(
+        val(root, "observations"),
+        "observations",
+        items.size(),
+        Limits.MAX_EVENTS,
+        "observations")) {
       items = items.subList(0, Limits.MAX_EVENTS);
     }
     Map<String, YamlNode> seen = new HashMap<>();
@@ -756,22 +1015,36 @@ final class ScenarioBinder {
       String rat = str(m, "rationale", path, true);
       if (kind == null) continue;
       if (!OBSERVATION_KINDS.contains(kind)) {
-        err(val(m, "kind"), path + ".kind", "expected one of " + String.join(", ", OBSERVATION_KINDS) + ", got "
-            + Quantities.quote(kind));
+        err(
+            val(m, "kind"),
+            path + ".kind",
+            "expected one of "
+                + String.join(", ", OBSERVATION_KINDS)
+                + ", got "
+                + Quantities.quote(kind));
         continue;
       }
-      List<String> allowed = switch (kind) {
-        case "no_deal" -> List.of("through");
-        case "talks" -> List.of("month", "held", "level");
-        case "demand" -> List.of("month", "actor", "issue", "min", "max", "tolerance");
-        default -> List.of("month", "actor");
-      };
+      List<String> allowed =
+          switch (kind) {
+            case "no_deal" -> List.of("through");
+            case "talks" -> List.of("month", "held", "level");
+            case "demand" -> List.of("month", "actor", "issue", "min", "max", "tolerance");
+            default -> List.of("month", "actor");
+          };
       boolean bad = false;
       for (YamlNode.Entry e : m.entries().values()) {
-        if (List.of("id", "kind", "evidence", "rationale").contains(e.key()) || allowed.contains(e.key())) continue;
+        if (List.of("id", "kind", "evidence", "rationale").contains(e.key())
+            || allowed.contains(e.key())) continue;
         if (OBSERVATION.contains(e.key())) {
-          errKey(e, path + "." + e.key(), "a " + kind + " observation has no " + e.key() + "; its keys: "
-              + String.join(", ", allowed));
+          errKey(
+              e,
+              path + "." + e.key(),
+              "a "
+                  + kind
+                  + " observation has no "
+                  + e.key()
+                  + "; its keys: "
+                  + String.join(", ", allowed));
           bad = true;
         }
       }
@@ -783,7 +1056,10 @@ final class ScenarioBinder {
       YearMonth month = month(m, monthKey, path + "." + monthKey);
       if (month == null) continue;
       if (start != null && month.isBefore(start)) {
-        err(val(m, monthKey), path + "." + monthKey, month + " is before the calendar start " + start);
+        err(
+            val(m, monthKey),
+            path + "." + monthKey,
+            month + " is before the calendar start " + start);
         continue;
       }
       if (bad || id == null) continue;
@@ -792,21 +1068,36 @@ final class ScenarioBinder {
         case "talks" -> {
           Boolean held = bool(m, "held", path, true);
           String level = str(m, "level", path, false);
-          if (held != null) out.add(new Observation.Talks(id, month, held, level, ev, rat == null ? "" : rat));
+          if (held != null)
+            out.add(new Observation.Talks(id, month, held, level, ev, rat == null ? "" : rat));
         }
         case "demand" -> {
           String actor = actorRef(m, path, false);
           String issue = str(m, "issue", path, true);
-          if (!m.entries().containsKey("issue")) err(m, path + ".issue", "missing required key issue");
+          if (!m.entries().containsKey("issue"))
+            err(m, path + ".issue", "missing required key issue");
           if (issue != null && !issueIds.contains(issue)) {
-            err(val(m, "issue"), path + ".issue", "unknown issue " + Quantities.quote(issue) + "; valid issues: "
-                + String.join(", ", issueIds));
+            err(
+                val(m, "issue"),
+                path + ".issue",
+                "unknown issue "
+                    + Quantities.quote(issue)
+                    + "; valid issues: "
+                    + String.join(", ", issueIds));
             issue = null;
           }
-          Double min = m.entries().containsKey("min") ? number(m, "min", path, Range.POSITION) : null;
-          Double max = m.entries().containsKey("max") ? number(m, "max", path, Range.POSITION) : null;
-          Double tol = m.entries().containsKey("tolerance") ? number(m, "tolerance", path, Range.POSITION) : Double.valueOf(0);
-          if (min == null && max == null && !m.entries().containsKey("min") && !m.entries().containsKey("max")) {
+          Double min =
+              m.entries().containsKey("min") ? number(m, "min", path, Range.POSITION) : null;
+          Double max =
+              m.entries().containsKey("max") ? number(m, "max", path, Range.POSITION) : null;
+          Double tol =
+              m.entries().containsKey("tolerance")
+                  ? number(m, "tolerance", path, Range.POSITION)
+                  : Double.valueOf(0);
+          if (min == null
+              && max == null
+              && !m.entries().containsKey("min")
+              && !m.entries().containsKey("max")) {
             err(m, path, "a demand states a bound on the position: give min:, max: or both");
             continue;
           }
@@ -815,19 +1106,24 @@ final class ScenarioBinder {
             continue;
           }
           if (actor != null && issue != null && tol != null && (min != null || max != null)) {
-            out.add(new Observation.Demand(id, actor, issue, month, min, max, tol, ev, rat == null ? "" : rat));
+            out.add(
+                new Observation.Demand(
+                    id, actor, issue, month, min, max, tol, ev, rat == null ? "" : rat));
           }
         }
         default -> {
           String actor = actorRef(m, path, true);
-          if (actor != null) out.add(new Observation.Refusal(id, actor, month, ev, rat == null ? "" : rat));
+          if (actor != null)
+            out.add(new Observation.Refusal(id, actor, month, ev, rat == null ? "" : rat));
         }
       }
     }
     return out;
   }
 
-  /** The actor an observation names; a refusal must name a party (only parties accept or refuse). */
+  /**
+   * The actor an observation names; a refusal must name a party (only parties accept or refuse).
+   */
   private String actorRef(YamlNode.Map m, String path, boolean party) {
     if (!m.entries().containsKey("actor")) {
       err(m, path + ".actor", "missing required key actor");
@@ -836,13 +1132,22 @@ final class ScenarioBinder {
     String actor = str(m, "actor", path, true);
     if (actor == null) return null;
     if (!actorIds.contains(actor)) {
-      err(val(m, "actor"), path + ".actor", "unknown actor " + Quantities.quote(actor) + "; valid actors: "
-          + String.join(", ", actorIds));
+      err(
+          val(m, "actor"),
+          path + ".actor",
+          "unknown actor "
+              + Quantities.quote(actor)
+              + "; valid actors: "
+              + String.join(", ", actorIds));
       return null;
     }
     if (party && !partyIds.isEmpty() && !partyIds.contains(actor)) {
-      err(val(m, "actor"), path + ".actor", actor + " is not a party: only parties accept or refuse a text; parties: "
-          + String.join(", ", partyIds));
+      err(
+          val(m, "actor"),
+          path + ".actor",
+          actor
+              + " is not a party: only parties accept or refuse a text; parties: "
+              + String.join(", ", partyIds));
       return null;
     }
     return actor;
@@ -863,13 +1168,27 @@ final class ScenarioBinder {
     }
     String summary = str(m, "summary", "outcome", true);
     String source = str(m, "source", "outcome", true);
-    Double base = m.entries().containsKey("base_rate") ? number(m, "base_rate", "outcome", Range.UNIT) : Double.valueOf(0.5);
+    Double base =
+        m.entries().containsKey("base_rate")
+            ? number(m, "base_rate", "outcome", Range.UNIT)
+            : Double.valueOf(0.5);
     String baseWhy = str(m, "base_rate_rationale", "outcome", false);
-    if (m.entries().containsKey("base_rate") && baseWhy == null && !m.entries().containsKey("base_rate_rationale")) {
-      err(val(m, "base_rate"), "outcome.base_rate_rationale", "a stated base rate needs its reason (base_rate_rationale)");
+    if (m.entries().containsKey("base_rate")
+        && baseWhy == null
+        && !m.entries().containsKey("base_rate_rationale")) {
+      err(
+          val(m, "base_rate"),
+          "outcome.base_rate_rationale",
+          "a stated base rate needs its reason (base_rate_rationale)");
     }
-    if (agreement == null || month == null || summary == null || source == null || base == null) return null;
-    return new CaseFile.Outcome(agreement, month, summary, source, base,
+    if (agreement == null || month == null || summary == null || source == null || base == null)
+      return null;
+    return new CaseFile.Outcome(
+        agreement,
+        month,
+        summary,
+        source,
+        base,
         baseWhy == null ? "no base rate stated: an uninformed 0.5" : baseWhy);
   }
 
@@ -891,17 +1210,32 @@ final class ScenarioBinder {
   /** Reports a list longer than {@code max}; true when it is. */
   private boolean tooMany(YamlNode list, String path, int size, int max, String what) {
     if (size <= max) return false;
-    limits.add(new Problem(fileOf(list), list.line(), list.column(), path, "at most " + max + " " + what
-        + " are allowed, got " + size + " (see the README's Limits)"));
+    limits.add(
+        new Problem(
+            fileOf(list),
+            list.line(),
+            list.column(),
+            path,
+            "at most "
+                + max
+                + " "
+                + what
+                + " are allowed, got "
+                + size
+                + " (see the README's Limits)"));
     return true;
   }
 
-  /** Lists over their {@link Limits}: reported alone, as what follows from them would only be noise. */
+  /**
+   * Lists over their {@link Limits}: reported alone, as what follows from them would only be noise.
+   */
   private final List<Problem> limits = new ArrayList<>();
 
   private String itemPath(String list, int k, YamlNode item) {
-    if (item instanceof YamlNode.Map m && m.entries().get("id") != null
-        && m.entries().get("id").value() instanceof YamlNode.Scalar s && ID.matcher(s.text()).matches()) {
+    if (item instanceof YamlNode.Map m
+        && m.entries().get("id") != null
+        && m.entries().get("id").value() instanceof YamlNode.Scalar s
+        && ID.matcher(s.text()).matches()) {
       String p = list + "[" + s.text() + "]";
       valuePos.putIfAbsent(p, pos(item));
       return p;
@@ -917,17 +1251,34 @@ final class ScenarioBinder {
     YamlNode v = val(m, "id");
     if (!ID.matcher(id).matches()) {
       idsBroken = true;
-      err(v, path + ".id", "expected an id of lower-case letters, digits and _ starting with a letter, got "
-          + Quantities.quote(id));
+      err(
+          v,
+          path + ".id",
+          "expected an id of lower-case letters, digits and _ starting with a letter, got "
+              + Quantities.quote(id));
       return null;
     }
     if (what.equals("actor") && id.equals(Actor.TEXT_ID)) {
-      err(v, path + ".id", "the actor id " + Quantities.quote(id) + " is reserved: rounds.csv and the charts name the "
-          + "mediators' text so; choose another id");
+      err(
+          v,
+          path + ".id",
+          "the actor id "
+              + Quantities.quote(id)
+              + " is reserved: rounds.csv and the charts name the "
+              + "mediators' text so; choose another id");
     }
     YamlNode first = seen.putIfAbsent(id, v);
     if (first != null) {
-      err(v, path + ".id", "duplicate " + what + " id " + Quantities.quote(id) + " (first at line " + first.line() + ")");
+      err(
+          v,
+          path + ".id",
+          "duplicate "
+              + what
+              + " id "
+              + Quantities.quote(id)
+              + " (first at line "
+              + first.line()
+              + ")");
     }
     return id;
   }
@@ -940,13 +1291,22 @@ final class ScenarioBinder {
       record(p, e);
       if (!allowed.contains(e.key())) {
         String hint = suggest(e.key(), allowed);
-        errKey(e, p, "unknown key " + Quantities.quote(e.key()) + (hint == null ? "" : " (did you mean " + hint + "?)")
-            + "; valid keys here: " + String.join(", ", allowed));
+        errKey(
+            e,
+            p,
+            "unknown key "
+                + Quantities.quote(e.key())
+                + (hint == null ? "" : " (did you mean " + hint + "?)")
+                + "; valid keys here: "
+                + String.join(", ", allowed));
       }
     }
     for (String r : required) {
-      boolean misspelt = m.entries().keySet().stream().anyMatch(k -> !allowed.contains(k) && r.equals(suggest(k, allowed)));
-      if (!m.entries().containsKey(r) && !misspelt) err(m, join(path, r), "missing required key " + r);
+      boolean misspelt =
+          m.entries().keySet().stream()
+              .anyMatch(k -> !allowed.contains(k) && r.equals(suggest(k, allowed)));
+      if (!m.entries().containsKey(r) && !misspelt)
+        err(m, join(path, r), "missing required key " + r);
     }
   }
 
@@ -954,8 +1314,14 @@ final class ScenarioBinder {
     for (YamlNode.Entry d : m.duplicates()) {
       // the first may be gone from the entries (extends: and remove: are taken out once applied)
       YamlNode.Entry first = m.entries().get(d.key());
-      errKey(d, join(path, d.key()), "duplicate key " + Quantities.quote(d.key())
-          + (first == null || !fileOf(first).equals(fileOf(d)) ? "" : " (first at line " + first.keyLine() + ")"));
+      errKey(
+          d,
+          join(path, d.key()),
+          "duplicate key "
+              + Quantities.quote(d.key())
+              + (first == null || !fileOf(first).equals(fileOf(d))
+                  ? ""
+                  : " (first at line " + first.keyLine() + ")"));
     }
   }
 
@@ -1046,15 +1412,22 @@ final class ScenarioBinder {
         return null;
       }
     }
-    err(n, path, "expected " + range.expected() + (range.integer() ? "" : " or a distribution")
-        + ", got " + n.describe());
+    err(
+        n,
+        path,
+        "expected "
+            + range.expected()
+            + (range.integer() ? "" : " or a distribution")
+            + ", got "
+            + n.describe());
     return null;
   }
 
   private Double number(YamlNode.Map m, String key, String path, Range range) {
     YamlNode v = val(m, key);
     String p = join(path, key);
-    if (v instanceof YamlNode.Scalar s && (s.kind() == YamlNode.Kind.INT || s.kind() == YamlNode.Kind.FLOAT)
+    if (v instanceof YamlNode.Scalar s
+        && (s.kind() == YamlNode.Kind.INT || s.kind() == YamlNode.Kind.FLOAT)
         && s.text().strip().matches(Quantities.NUMBER)) {
       double d = Double.parseDouble(s.text().strip());
       if (range.contains(d)) return d;
@@ -1074,7 +1447,8 @@ final class ScenarioBinder {
         // falls through to the problem
       }
     }
-    String range = lo == Long.MIN_VALUE ? "a whole number (64-bit)" : "an integer in [" + lo + "," + hi + "]";
+    String range =
+        lo == Long.MIN_VALUE ? "a whole number (64-bit)" : "an integer in [" + lo + "," + hi + "]";
     err(v, p, "expected " + range + ", got " + v.describe());
     return null;
   }
@@ -1122,7 +1496,10 @@ final class ScenarioBinder {
     for (int i = 1; i <= a.length(); i++) {
       cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        cur[j] =
+            Math.min(
+                Math.min(cur[j - 1] + 1, prev[j] + 1),
+                prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
       }
       int[] t = prev;
       prev = cur;

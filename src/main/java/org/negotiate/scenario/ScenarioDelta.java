@@ -19,7 +19,9 @@ final class ScenarioDelta {
 
   /** Top-level keys a delta may use besides a scenario's own. */
   static final String EXTENDS = "extends";
+
   static final String REMOVE = "remove";
+
   /** The lists {@code remove:} can drop items from. */
   static final List<String> REMOVABLE = List.of("actors", "events", "issues");
 
@@ -35,8 +37,9 @@ final class ScenarioDelta {
     LinkedHashMap<String, YamlNode.Entry> own = new LinkedHashMap<>(delta.entries());
     own.remove(EXTENDS);
     own.remove(REMOVE);
-    YamlNode.Map overlay = new YamlNode.Map(own, delta.duplicates(), delta.flow(), delta.line(), delta.column(),
-        delta.origin());
+    YamlNode.Map overlay =
+        new YamlNode.Map(
+            own, delta.duplicates(), delta.flow(), delta.line(), delta.column(), delta.origin());
     return (YamlNode.Map) merge(pruned, overlay, "", problems);
   }
 
@@ -57,12 +60,14 @@ final class ScenarioDelta {
           out.put(e.key(), e);
         } else {
           YamlNode merged = merge(old.value(), e.value(), join(path, e.key()), problems);
-          out.put(e.key(), new YamlNode.Entry(e.key(), e.keyLine(), e.keyColumn(), merged, e.origin()));
+          out.put(
+              e.key(), new YamlNode.Entry(e.key(), e.keyLine(), e.keyColumn(), merged, e.origin()));
         }
       }
       List<YamlNode.Entry> dups = new ArrayList<>(b.duplicates());
       dups.addAll(o.duplicates());
-      return new YamlNode.Map(out, Collections.unmodifiableList(dups), o.flow(), o.line(), o.column(), o.origin());
+      return new YamlNode.Map(
+          out, Collections.unmodifiableList(dups), o.flow(), o.line(), o.column(), o.origin());
     }
     if (base instanceof YamlNode.Seq b && over instanceof YamlNode.Seq o && byId(b, o)) {
       List<YamlNode> out = new ArrayList<>(b.items());
@@ -70,12 +75,22 @@ final class ScenarioDelta {
       for (YamlNode item : o.items()) {
         String id = idOf(item);
         if (id == null) {
-          problems.add(new Problem(fileOf(item), item.line(), item.column(), path,
-              "items of " + (path.isEmpty() ? "this list" : path) + " are merged onto the base's by id: give this item "
-                  + "the id of the item it changes, or a new id to add it"));
+          problems.add(
+              new Problem(
+                  fileOf(item),
+                  item.line(),
+                  item.column(),
+                  path,
+                  "items of "
+                      + (path.isEmpty() ? "this list" : path)
+                      + " are merged onto the base's by id: give this item "
+                      + "the id of the item it changes, or a new id to add it"));
           continue;
         }
-        int at = merged.add(id) ? indexOf(out, id) : -1; // a repeated id is appended and reported by the binder
+        int at =
+            merged.add(id)
+                ? indexOf(out, id)
+                : -1; // a repeated id is appended and reported by the binder
         if (at < 0 && unknownPartial(path, b, item, id, problems)) continue;
         if (at < 0) {
           out.add(item);
@@ -83,31 +98,58 @@ final class ScenarioDelta {
           out.set(at, merge(out.get(at), item, path + "[" + id + "]", problems));
         }
       }
-      return new YamlNode.Seq(Collections.unmodifiableList(out), o.flow(), o.line(), o.column(), o.origin());
+      return new YamlNode.Seq(
+          Collections.unmodifiableList(out), o.flow(), o.line(), o.column(), o.origin());
     }
     return over;
   }
 
   /** The keys an item needs to be added by a delta, per top-level list. */
-  private static final java.util.Map<String, List<String>> REQUIRED = java.util.Map.of("actors", ScenarioBinder.ACTOR_REQUIRED,
-      "issues", ScenarioBinder.ISSUE_REQUIRED, "events", ScenarioBinder.EVENT_REQUIRED);
+  private static final java.util.Map<String, List<String>> REQUIRED =
+      java.util.Map.of(
+          "actors",
+          ScenarioBinder.ACTOR_REQUIRED,
+          "issues",
+          ScenarioBinder.ISSUE_REQUIRED,
+          "events",
+          ScenarioBinder.EVENT_REQUIRED);
 
   /**
-   * A new id on an item that lacks required keys is most likely a misspelt id meant to change a base
-   * item ("turkye"): one problem naming it, with the closest base id, instead of one per missing key.
+   * A new id on an item that lacks required keys is most likely a misspelt id meant to change a
+   * base item ("turkye"): one problem naming it, with the closest base id, instead of one per
+   * missing key.
    */
-  private static boolean unknownPartial(String path, YamlNode.Seq base, YamlNode item, String id, List<Problem> problems) {
+  private static boolean unknownPartial(
+      String path, YamlNode.Seq base, YamlNode item, String id, List<Problem> problems) {
     List<String> required = REQUIRED.get(path);
     if (required == null || !(item instanceof YamlNode.Map m)) return false;
     List<String> missing = required.stream().filter(k -> !m.entries().containsKey(k)).toList();
     if (missing.isEmpty()) return false;
-    List<String> ids = base.items().stream().map(ScenarioDelta::idOf).filter(java.util.Objects::nonNull).toList();
+    List<String> ids =
+        base.items().stream().map(ScenarioDelta::idOf).filter(java.util.Objects::nonNull).toList();
     String kind = path.substring(0, path.length() - 1);
     String near = ScenarioBinder.suggest(id, ids);
     YamlNode idNode = m.entries().get("id").value();
-    problems.add(new Problem(fileOf(idNode), idNode.line(), idNode.column(), path + "[" + id + "].id",
-        "unknown " + kind + " " + id + ": " + (near != null ? "did you mean " + near + "?" : "the base's " + path + " are "
-            + String.join(", ", ids) + ";") + " (a delta adds " + "an " + kind + " only with every required key; missing here: " + String.join(", ", missing) + ")"));
+    problems.add(
+        new Problem(
+            fileOf(idNode),
+            idNode.line(),
+            idNode.column(),
+            path + "[" + id + "].id",
+            "unknown "
+                + kind
+                + " "
+                + id
+                + ": "
+                + (near != null
+                    ? "did you mean " + near + "?"
+                    : "the base's " + path + " are " + String.join(", ", ids) + ";")
+                + " (a delta adds "
+                + "an "
+                + kind
+                + " only with every required key; missing here: "
+                + String.join(", ", missing)
+                + ")"));
     return true;
   }
 
@@ -118,8 +160,10 @@ final class ScenarioDelta {
   }
 
   static String idOf(YamlNode item) {
-    if (item instanceof YamlNode.Map m && m.entries().get("id") != null
-        && m.entries().get("id").value() instanceof YamlNode.Scalar s && s.kind() != YamlNode.Kind.NULL
+    if (item instanceof YamlNode.Map m
+        && m.entries().get("id") != null
+        && m.entries().get("id").value() instanceof YamlNode.Scalar s
+        && s.kind() != YamlNode.Kind.NULL
         && !s.text().isBlank()) {
       return s.text().strip();
     }
@@ -133,11 +177,17 @@ final class ScenarioDelta {
 
   // ================================================================ remove
 
-  private static YamlNode.Map remove(YamlNode.Map base, YamlNode.Entry remove, List<Problem> problems) {
+  private static YamlNode.Map remove(
+      YamlNode.Map base, YamlNode.Entry remove, List<Problem> problems) {
     if (!(remove.value() instanceof YamlNode.Map spec)) {
-      problems.add(new Problem(fileOf(remove.value()), remove.value().line(), remove.value().column(), REMOVE,
-          "expected a mapping of lists of ids, e.g. remove: {events: [earthquake], actors: [opposition]}, got "
-              + remove.value().describe()));
+      problems.add(
+          new Problem(
+              fileOf(remove.value()),
+              remove.value().line(),
+              remove.value().column(),
+              REMOVE,
+              "expected a mapping of lists of ids, e.g. remove: {events: [earthquake], actors: [opposition]}, got "
+                  + remove.value().describe()));
       return base;
     }
     YamlNode.Map out = base;
@@ -146,8 +196,16 @@ final class ScenarioDelta {
     for (YamlNode.Entry e : spec.entries().values()) {
       String p = REMOVE + "." + e.key();
       if (!REMOVABLE.contains(e.key())) {
-        problems.add(new Problem(fileOf(e), e.keyLine(), e.keyColumn(), p, "unknown key " + Quantities.quote(e.key())
-            + " in remove; valid keys here: " + String.join(", ", REMOVABLE)));
+        problems.add(
+            new Problem(
+                fileOf(e),
+                e.keyLine(),
+                e.keyColumn(),
+                p,
+                "unknown key "
+                    + Quantities.quote(e.key())
+                    + " in remove; valid keys here: "
+                    + String.join(", ", REMOVABLE)));
         continue;
       }
       List<YamlNode> ids;
@@ -156,28 +214,51 @@ final class ScenarioDelta {
       } else if (e.value() instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.STRING) {
         ids = List.of(s);
       } else {
-        problems.add(new Problem(fileOf(e.value()), e.value().line(), e.value().column(), p,
-            "expected a list of " + e.key() + " ids, got " + e.value().describe()));
+        problems.add(
+            new Problem(
+                fileOf(e.value()),
+                e.value().line(),
+                e.value().column(),
+                p,
+                "expected a list of " + e.key() + " ids, got " + e.value().describe()));
         continue;
       }
       YamlNode.Entry list = out.entries().get(e.key());
-      List<YamlNode> items = list != null && list.value() instanceof YamlNode.Seq s ? new ArrayList<>(s.items())
-          : new ArrayList<>();
-      List<String> known = items.stream().map(ScenarioDelta::idOf).filter(java.util.Objects::nonNull).toList();
+      List<YamlNode> items =
+          list != null && list.value() instanceof YamlNode.Seq s
+              ? new ArrayList<>(s.items())
+              : new ArrayList<>();
+      List<String> known =
+          items.stream().map(ScenarioDelta::idOf).filter(java.util.Objects::nonNull).toList();
       for (int k = 0; k < ids.size(); k++) {
         YamlNode n = ids.get(k);
         String ip = p + "[" + k + "]";
-        if (!(n instanceof YamlNode.Scalar s) || s.kind() == YamlNode.Kind.NULL || s.text().isBlank()) {
-          problems.add(new Problem(fileOf(n), n.line(), n.column(), ip, "expected an id, got " + n.describe()));
+        if (!(n instanceof YamlNode.Scalar s)
+            || s.kind() == YamlNode.Kind.NULL
+            || s.text().isBlank()) {
+          problems.add(
+              new Problem(
+                  fileOf(n), n.line(), n.column(), ip, "expected an id, got " + n.describe()));
           continue;
         }
         String id = s.text().strip();
         int at = indexOf(items, id);
         if (at < 0) {
           String what = e.key().substring(0, e.key().length() - 1);
-          problems.add(new Problem(fileOf(n), n.line(), n.column(), ip, "no " + what + " " + Quantities.quote(id)
-              + " in the base scenario to remove; its " + e.key() + ": "
-              + (known.isEmpty() ? "none" : String.join(", ", known))));
+          problems.add(
+              new Problem(
+                  fileOf(n),
+                  n.line(),
+                  n.column(),
+                  ip,
+                  "no "
+                      + what
+                      + " "
+                      + Quantities.quote(id)
+                      + " in the base scenario to remove; its "
+                      + e.key()
+                      + ": "
+                      + (known.isEmpty() ? "none" : String.join(", ", known))));
           continue;
         }
         items.remove(at);
@@ -185,8 +266,16 @@ final class ScenarioDelta {
         if (e.key().equals("issues")) issues.add(id);
       }
       if (list != null && list.value() instanceof YamlNode.Seq s) {
-        out = with(out, e.key(), new YamlNode.Seq(Collections.unmodifiableList(items), s.flow(), s.line(), s.column(),
-            s.origin()));
+        out =
+            with(
+                out,
+                e.key(),
+                new YamlNode.Seq(
+                    Collections.unmodifiableList(items),
+                    s.flow(),
+                    s.line(),
+                    s.column(),
+                    s.origin()));
       }
     }
     if (!actors.isEmpty() || !issues.isEmpty()) out = cascade(out, actors, issues);
@@ -200,7 +289,8 @@ final class ScenarioDelta {
    */
   private static YamlNode.Map cascade(YamlNode.Map root, Set<String> actors, Set<String> issues) {
     YamlNode.Map out = root;
-    if (out.entries().get("actors") != null && out.entries().get("actors").value() instanceof YamlNode.Seq seq) {
+    if (out.entries().get("actors") != null
+        && out.entries().get("actors").value() instanceof YamlNode.Seq seq) {
       List<YamlNode> items = new ArrayList<>();
       for (YamlNode item : seq.items()) {
         if (item instanceof YamlNode.Map a) {
@@ -210,39 +300,68 @@ final class ScenarioDelta {
         }
         items.add(item);
       }
-      out = with(out, "actors", new YamlNode.Seq(Collections.unmodifiableList(items), seq.flow(), seq.line(),
-          seq.column(), seq.origin()));
+      out =
+          with(
+              out,
+              "actors",
+              new YamlNode.Seq(
+                  Collections.unmodifiableList(items),
+                  seq.flow(),
+                  seq.line(),
+                  seq.column(),
+                  seq.origin()));
     }
-    if (out.entries().get("events") != null && out.entries().get("events").value() instanceof YamlNode.Seq seq) {
+    if (out.entries().get("events") != null
+        && out.entries().get("events").value() instanceof YamlNode.Seq seq) {
       List<YamlNode> events = new ArrayList<>();
       for (YamlNode item : seq.items()) {
-        if (item instanceof YamlNode.Map ev && ev.entries().get("changes") != null
-            && ev.entries().get("changes").value() instanceof YamlNode.Seq changes && !changes.items().isEmpty()) {
+        if (item instanceof YamlNode.Map ev
+            && ev.entries().get("changes") != null
+            && ev.entries().get("changes").value() instanceof YamlNode.Seq changes
+            && !changes.items().isEmpty()) {
           List<YamlNode> kept = new ArrayList<>();
           for (YamlNode c : changes.items()) if (!targets(c, actors, issues)) kept.add(c);
           if (kept.isEmpty()) continue; // every change was about what was removed
           if (kept.size() < changes.items().size()) {
-            item = with(ev, "changes", new YamlNode.Seq(Collections.unmodifiableList(kept), changes.flow(),
-                changes.line(), changes.column(), changes.origin()));
+            item =
+                with(
+                    ev,
+                    "changes",
+                    new YamlNode.Seq(
+                        Collections.unmodifiableList(kept),
+                        changes.flow(),
+                        changes.line(),
+                        changes.column(),
+                        changes.origin()));
           }
         }
         events.add(item);
       }
-      out = with(out, "events", new YamlNode.Seq(Collections.unmodifiableList(events), seq.flow(), seq.line(),
-          seq.column(), seq.origin()));
+      out =
+          with(
+              out,
+              "events",
+              new YamlNode.Seq(
+                  Collections.unmodifiableList(events),
+                  seq.flow(),
+                  seq.line(),
+                  seq.column(),
+                  seq.origin()));
     }
     return out;
   }
 
   /** Whether an event change's target names a removed actor or issue. */
   private static boolean targets(YamlNode change, Set<String> actors, Set<String> issues) {
-    if (!(change instanceof YamlNode.Map c) || c.entries().get("target") == null
+    if (!(change instanceof YamlNode.Map c)
+        || c.entries().get("target") == null
         || !(c.entries().get("target").value() instanceof YamlNode.Scalar t)) {
       return false;
     }
     String[] seg = t.text().strip().split("\\.");
     if (seg.length > 0 && actors.contains(seg[0])) return true;
-    if (seg.length >= 3 && (seg[1].equals("ties") || seg[1].equals("pressure"))) return actors.contains(seg[2]);
+    if (seg.length >= 3 && (seg[1].equals("ties") || seg[1].equals("pressure")))
+      return actors.contains(seg[2]);
     return seg.length >= 3 && issues.contains(seg[1]);
   }
 
@@ -252,8 +371,11 @@ final class ScenarioDelta {
     if (inner.entries().keySet().stream().noneMatch(drop::contains)) return m;
     LinkedHashMap<String, YamlNode.Entry> kept = new LinkedHashMap<>(inner.entries());
     kept.keySet().removeAll(drop);
-    return with(m, key, new YamlNode.Map(kept, inner.duplicates(), inner.flow(), inner.line(), inner.column(),
-        inner.origin()));
+    return with(
+        m,
+        key,
+        new YamlNode.Map(
+            kept, inner.duplicates(), inner.flow(), inner.line(), inner.column(), inner.origin()));
   }
 
   /** {@code m} with the value of {@code key} replaced (the key keeps its position). */

@@ -10,15 +10,15 @@ import java.util.List;
 /**
  * Loads, overrides and validates a scenario file. Every problem found is reported at once, each
  * with the file, the 1-based line and column of the offending value (of the key, for unknown and
- * duplicate keys) and the field's path, e.g.
- * {@code scenarios/x.yaml:14:9: actors[turkey].stances.withdrawal.salience: expected a number in [0,1], got "high"}.
- * A YAML syntax error is reported alone. No exception other than {@link ScenarioException}
- * leaves {@code load}.
+ * duplicate keys) and the field's path, e.g. {@code scenarios/x.yaml:14:9:
+ * actors[turkey].stances.withdrawal.salience: expected a number in [0,1], got "high"}. A YAML
+ * syntax error is reported alone. No exception other than {@link ScenarioException} leaves {@code
+ * load}.
  *
  * <h2>Format</h2>
  *
- * One YAML document (UTF-8, at most 5 MB, nesting at most 50 levels, no aliases, no tags; every size is
- * bounded by {@link Limits}: 250 actors, 50 issues, 500 events, ...). Top-level keys:
+ * One YAML document (UTF-8, at most 5 MB, nesting at most 50 levels, no aliases, no tags; every
+ * size is bounded by {@link Limits}: 250 actors, 50 issues, 500 events, ...). Top-level keys:
  *
  * <pre>
  * name: baseline                  # required; [A-Za-z0-9_-]+ (it becomes a results folder name)
@@ -72,17 +72,15 @@ import java.util.List;
  * </pre>
  *
  * <p><b>Numbers.</b> Any quantity (not the agreement tolerance, event probability or integer
- * settings) may be a number or a distribution: {@code uniform(lo, hi)},
- * {@code triangular(lo, mode, hi)}, {@code normal(mean, sd[, lo, hi])} (truncated),
- * {@code beta(a, b[, lo, hi])} (scaled); see {@link Quantities}. Every value a distribution can take
- * must be valid for its field. Inside a flow collection YAML ends an unquoted value at each comma,
- * so there a distribution is quoted ({@code {max: "uniform(45, 70)"}}); in block style
- * ({@code max: uniform(45, 70)} on its own line) it need not be. An unquoted one cut at its comma is
- * an error that shows the quoted text.
+ * settings) may be a number or a distribution: {@code uniform(lo, hi)}, {@code triangular(lo, mode,
+ * hi)}, {@code normal(mean, sd[, lo, hi])} (truncated), {@code beta(a, b[, lo, hi])} (scaled); see
+ * {@link Quantities}. Every value a distribution can take must be valid for its field. Inside a
+ * flow collection YAML ends an unquoted value at each comma, so there a distribution is quoted
+ * ({@code {max: "uniform(45, 70)"}}); in block style ({@code max: uniform(45, 70)} on its own line)
+ * it need not be. An unquoted one cut at its comma is an error that shows the quoted text.
  *
- * <p><b>Targets</b> of events and {@code --set} are input paths, see {@link InputPaths}:
- * {@code ACTOR.FIELD}, {@code ACTOR.ties.OTHER}, {@code ACTOR.pressure.OTHER},
- * {@code ACTOR.ISSUE.FIELD}.
+ * <p><b>Targets</b> of events and {@code --set} are input paths, see {@link InputPaths}: {@code
+ * ACTOR.FIELD}, {@code ACTOR.ties.OTHER}, {@code ACTOR.pressure.OTHER}, {@code ACTOR.ISSUE.FIELD}.
  *
  * <p><b>Evidence</b> references are {@code FILE#quote fragment} (see {@link EvidenceRef}). When a
  * {@code seeds/} folder is found in the scenario's directory or a parent, FILE must name one of its
@@ -91,11 +89,11 @@ import java.util.List;
  * ({@code ["000#backers, Russia and Iran"]}): unquoted, YAML splits it, and a piece that does not
  * start with {@code FILE#} is an error that shows the quoted text.
  *
- * <p><b>Overrides</b> {@code PATH=VALUE}, applied in order after loading, then the whole scenario is
- * validated again. PATH is an input path, {@code protocol.name}, {@code protocol.PARAM},
- * {@code agreement.rule}, {@code agreement.tolerance}, or {@code experiment.replications|rounds|seed}.
- * VALUE is a number or distribution text; {@code none} removes an optional value (a red-line
- * bound, a tie, a pressure, a stance's own flexibility). Setting a salience renormalises the actor's
+ * <p><b>Overrides</b> {@code PATH=VALUE}, applied in order after loading, then the whole scenario
+ * is validated again. PATH is an input path, {@code protocol.name}, {@code protocol.PARAM}, {@code
+ * agreement.rule}, {@code agreement.tolerance}, or {@code experiment.replications|rounds|seed}.
+ * VALUE is a number or distribution text; {@code none} removes an optional value (a red-line bound,
+ * a tie, a pressure, a stance's own flexibility). Setting a salience renormalises the actor's
  * <em>other</em> saliences proportionally (each scaled by {@code (1 - s) / their nominal sum}) so
  * the nominal saliences still sum to 1. Problems are reported with file {@code --set}.
  *
@@ -118,37 +116,36 @@ import java.util.List;
  * </pre>
  *
  * <ol>
- *   <li>The base is loaded first, recursively (a base may itself extend another, up to
- *       {@value #MAX_EXTENDS} levels). A missing or unreadable base is a problem at the
- *       {@code extends} line; a cycle is a problem there naming it, e.g.
- *       {@code extends cycle: a.yaml -> b.yaml -> a.yaml}. A problem inside the base is reported in
- *       the base's file.
+ *   <li>The base is loaded first, recursively (a base may itself extend another, up to {@value
+ *       #MAX_EXTENDS} levels). A missing or unreadable base is a problem at the {@code extends}
+ *       line; a cycle is a problem there naming it, e.g. {@code extends cycle: a.yaml -> b.yaml ->
+ *       a.yaml}. A problem inside the base is reported in the base's file.
  *   <li>{@code remove:} drops the listed items from the base's {@code actors}, {@code events} and
  *       {@code issues} (an id the base does not have is a problem at that id). What cannot exist
  *       without a removed item is dropped with it, not reported: other actors' {@code ties} and
  *       {@code pressure} entries naming a removed actor, every actor's stance on a removed issue,
- *       and event changes whose target names a removed actor or issue (an event left with no
- *       change is dropped). Saliences are <em>not</em> renormalised: after removing an issue the
- *       delta must give the remaining saliences, or validation reports their sum.
+ *       and event changes whose target names a removed actor or issue (an event left with no change
+ *       is dropped). Saliences are <em>not</em> renormalised: after removing an issue the delta
+ *       must give the remaining saliences, or validation reports their sum.
  *   <li>The delta's tree is merged onto the base's, before binding: mappings merge key by key,
- *       recursively; a key set to {@code null} ({@code ~}) deletes the base's key (e.g.
- *       {@code red_line: {min: ~}} removes a bound, {@code ties: {opposition: ~}} a tie); lists
- *       whose items have an {@code id} ({@code issues}, {@code actors}, {@code events}) merge by id:
- *       an item with an id the base has is merged into the base's item, one with a new id is
- *       appended; every other list (evidence, changes) and every scalar replaces the base's. So a
- *       changed stance that gives {@code evidence} and {@code rationale} replaces the base's, and
- *       one that does not keeps them; changing one of an event's changes means giving its whole
- *       {@code changes} list. Setting a salience does not rescale the others (unlike {@code --set}):
- *       give them all.
+ *       recursively; a key set to {@code null} ({@code ~}) deletes the base's key (e.g. {@code
+ *       red_line: {min: ~}} removes a bound, {@code ties: {opposition: ~}} a tie); lists whose
+ *       items have an {@code id} ({@code issues}, {@code actors}, {@code events}) merge by id: an
+ *       item with an id the base has is merged into the base's item, one with a new id is appended;
+ *       every other list (evidence, changes) and every scalar replaces the base's. So a changed
+ *       stance that gives {@code evidence} and {@code rationale} replaces the base's, and one that
+ *       does not keeps them; changing one of an event's changes means giving its whole {@code
+ *       changes} list. Setting a salience does not rescale the others (unlike {@code --set}): give
+ *       them all.
  *   <li>The merged tree is bound and validated as one whole scenario. Every problem points at the
  *       file and line the offending value came from: the delta's when the delta wrote it, the
  *       base's when the base did (a merged mapping or list is placed where the delta wrote it).
- *       Evidence references are checked against the {@code seeds/} folder nearest to the file
- *       that contains them.
+ *       Evidence references are checked against the {@code seeds/} folder nearest to the file that
+ *       contains them.
  * </ol>
  *
- * {@code remove:} without {@code extends:} is a problem; {@link #parse} does not resolve
- * {@code extends:} (there is no file to resolve it from).
+ * {@code remove:} without {@code extends:} is a problem; {@link #parse} does not resolve {@code
+ * extends:} (there is no file to resolve it from).
  */
 public final class ScenarioLoader {
 
@@ -167,9 +164,11 @@ public final class ScenarioLoader {
     String label = String.valueOf(file);
     try {
       List<Problem> merging = new ArrayList<>();
-      YamlNode.Map root = resolve(file, read(file, label), new ArrayList<>(), new ArrayList<>(), merging);
+      YamlNode.Map root =
+          resolve(file, read(file, label), new ArrayList<>(), new ArrayList<>(), merging);
       YamlNode.Origin o = root.origin();
-      ScenarioBinder b = new ScenarioBinder(label, o == null ? "" : o.source(), o == null ? null : o.seeds());
+      ScenarioBinder b =
+          new ScenarioBinder(label, o == null ? "" : o.source(), o == null ? null : o.seeds());
       b.problems.addAll(merging); // reported with the binder's, all at once
       return bind(b, root, overrides == null ? List.of() : overrides);
     } catch (ScenarioException e) {
@@ -180,8 +179,8 @@ public final class ScenarioLoader {
   }
 
   /**
-   * Loads a scenario from text (evidence is only shape-checked): for tests, the GUI and round
-   * trips of {@link ScenarioWriter#toYaml}.
+   * Loads a scenario from text (evidence is only shape-checked): for tests, the GUI and round trips
+   * of {@link ScenarioWriter#toYaml}.
    *
    * @param label the name problems are reported under
    */
@@ -195,7 +194,10 @@ public final class ScenarioLoader {
     }
   }
 
-  /** Loads a scenario from the bytes of a file (evidence is only shape-checked), as {@link #load} decodes them. */
+  /**
+   * Loads a scenario from the bytes of a file (evidence is only shape-checked), as {@link #load}
+   * decodes them.
+   */
   static Scenario parse(byte[] bytes, String label) throws ScenarioException {
     try {
       return build(label, bytes, null, List.of());
@@ -210,10 +212,19 @@ public final class ScenarioLoader {
   static final String INTERNAL = "internal error while loading: ";
 
   /** Applies {@code --set} overrides to a valid scenario and validates the result. */
-  public static Scenario override(Scenario scenario, List<String> overrides) throws ScenarioException {
+  public static Scenario override(Scenario scenario, List<String> overrides)
+      throws ScenarioException {
     if (overrides.size() > Limits.MAX_OVERRIDES) {
-      throw new ScenarioException(new Problem("--set", 0, 0, "", "at most " + Limits.MAX_OVERRIDES
-          + " overrides are allowed, got " + overrides.size()));
+      throw new ScenarioException(
+          new Problem(
+              "--set",
+              0,
+              0,
+              "",
+              "at most "
+                  + Limits.MAX_OVERRIDES
+                  + " overrides are allowed, got "
+                  + overrides.size()));
     }
     List<Problem> problems = new ArrayList<>();
     Scenario s = Overrides.apply(scenario, overrides, problems);
@@ -222,20 +233,27 @@ public final class ScenarioLoader {
     return s;
   }
 
-  private static Scenario build(String label, byte[] bytes, EvidenceRef.Seeds seeds, List<String> overrides)
+  private static Scenario build(
+      String label, byte[] bytes, EvidenceRef.Seeds seeds, List<String> overrides)
       throws ScenarioException {
     YamlReader.Result r = YamlReader.read(label, bytes, seeds);
     YamlNode.Map root = (YamlNode.Map) r.root();
     YamlNode.Entry ext = root.entries().get(ScenarioDelta.EXTENDS);
     if (ext != null) {
-      throw new ScenarioException(new Problem(label, ext.keyLine(), ext.keyColumn(), ScenarioDelta.EXTENDS,
-          "extends: is resolved relative to the scenario's file; load the file rather than its text"));
+      throw new ScenarioException(
+          new Problem(
+              label,
+              ext.keyLine(),
+              ext.keyColumn(),
+              ScenarioDelta.EXTENDS,
+              "extends: is resolved relative to the scenario's file; load the file rather than its text"));
     }
     noRemoveWithoutExtends(root);
     return bind(new ScenarioBinder(label, r.source(), seeds), root, overrides);
   }
 
-  private static Scenario bind(ScenarioBinder b, YamlNode.Map root, List<String> overrides) throws ScenarioException {
+  private static Scenario bind(ScenarioBinder b, YamlNode.Map root, List<String> overrides)
+      throws ScenarioException {
     Scenario s = b.bind(root);
     if (!b.problems.isEmpty()) throw new ScenarioException(b.problems);
     return overrides.isEmpty() ? s : override(s, overrides);
@@ -243,15 +261,17 @@ public final class ScenarioLoader {
 
   /**
    * Reads {@code file} and, when it {@code extends:} another, that one first (recursively), and
-   * returns the merged tree. {@code chain} holds the real paths already being resolved and
-   * {@code labels} their names, for the cycle message. Problems that leave a usable tree (a
-   * missing name, an unknown id to remove, a list item without an id) are added to
-   * {@code problems}; the others are thrown.
+   * returns the merged tree. {@code chain} holds the real paths already being resolved and {@code
+   * labels} their names, for the cycle message. Problems that leave a usable tree (a missing name,
+   * an unknown id to remove, a list item without an id) are added to {@code problems}; the others
+   * are thrown.
    */
-  private static YamlNode.Map resolve(Path file, byte[] bytes, List<Path> chain, List<String> labels,
-      List<Problem> problems) throws ScenarioException {
+  private static YamlNode.Map resolve(
+      Path file, byte[] bytes, List<Path> chain, List<String> labels, List<Problem> problems)
+      throws ScenarioException {
     String label = String.valueOf(file);
-    EvidenceRef.Seeds seeds = EvidenceRef.seedsFolder(file).map(EvidenceRef.Seeds::new).orElse(null);
+    EvidenceRef.Seeds seeds =
+        EvidenceRef.seedsFolder(file).map(EvidenceRef.Seeds::new).orElse(null);
     YamlNode.Map root = (YamlNode.Map) YamlReader.read(label, bytes, seeds).root();
     notAScenario(root, label);
     YamlNode.Entry ext = root.entries().get(ScenarioDelta.EXTENDS);
@@ -260,21 +280,41 @@ public final class ScenarioLoader {
       return root;
     }
     YamlNode v = ext.value();
-    if (!(v instanceof YamlNode.Scalar s) || s.kind() != YamlNode.Kind.STRING || s.text().isBlank()) {
-      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
-          "expected the path of the base scenario, relative to this file (e.g. ../baseline.yaml), got " + v.describe()));
+    if (!(v instanceof YamlNode.Scalar s)
+        || s.kind() != YamlNode.Kind.STRING
+        || s.text().isBlank()) {
+      throw new ScenarioException(
+          new Problem(
+              label,
+              v.line(),
+              v.column(),
+              ScenarioDelta.EXTENDS,
+              "expected the path of the base scenario, relative to this file (e.g. ../baseline.yaml), got "
+                  + v.describe()));
     }
     if (!root.entries().containsKey("name")) {
-      problems.add(new Problem(label, root.line(), root.column(), "name",
-          "missing required key name: a scenario that extends another needs its own name (it names the results folder)"));
+      problems.add(
+          new Problem(
+              label,
+              root.line(),
+              root.column(),
+              "name",
+              "missing required key name: a scenario that extends another needs its own name (it names the results folder)"));
     }
     Path base;
     try {
       Path text = Path.of(s.text().strip());
-      base = (text.isAbsolute() || file.getParent() == null ? text : file.getParent().resolve(text)).normalize();
+      base =
+          (text.isAbsolute() || file.getParent() == null ? text : file.getParent().resolve(text))
+              .normalize();
     } catch (java.nio.file.InvalidPathException e) {
-      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
-          "not a file path: " + Quantities.quote(s.text())));
+      throw new ScenarioException(
+          new Problem(
+              label,
+              v.line(),
+              v.column(),
+              ScenarioDelta.EXTENDS,
+              "not a file path: " + Quantities.quote(s.text())));
     }
     String baseLabel = String.valueOf(base);
     Path me = identity(file);
@@ -286,27 +326,56 @@ public final class ScenarioLoader {
     if (cycle >= 0) {
       List<String> names = new ArrayList<>(nextLabels.subList(cycle, nextLabels.size()));
       names.add(nextLabels.get(cycle));
-      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
-          "extends cycle: " + String.join(" -> ", names)));
+      throw new ScenarioException(
+          new Problem(
+              label,
+              v.line(),
+              v.column(),
+              ScenarioDelta.EXTENDS,
+              "extends cycle: " + String.join(" -> ", names)));
     }
     if (!Files.exists(base)) {
-      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
-          "base scenario " + baseLabel + " not found (extends: is relative to the folder of " + label + ")"));
+      throw new ScenarioException(
+          new Problem(
+              label,
+              v.line(),
+              v.column(),
+              ScenarioDelta.EXTENDS,
+              "base scenario "
+                  + baseLabel
+                  + " not found (extends: is relative to the folder of "
+                  + label
+                  + ")"));
     }
     if (Files.isDirectory(base)) {
-      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
-          "base scenario " + baseLabel + " is a directory, not a scenario file"));
+      throw new ScenarioException(
+          new Problem(
+              label,
+              v.line(),
+              v.column(),
+              ScenarioDelta.EXTENDS,
+              "base scenario " + baseLabel + " is a directory, not a scenario file"));
     }
     if (nextChain.size() > MAX_EXTENDS) {
-      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
-          "more than " + MAX_EXTENDS + " levels of extends"));
+      throw new ScenarioException(
+          new Problem(
+              label,
+              v.line(),
+              v.column(),
+              ScenarioDelta.EXTENDS,
+              "more than " + MAX_EXTENDS + " levels of extends"));
     }
     byte[] baseBytes;
     try {
       baseBytes = read(base, baseLabel);
     } catch (ScenarioException e) {
-      throw new ScenarioException(new Problem(label, v.line(), v.column(), ScenarioDelta.EXTENDS,
-          "base scenario " + baseLabel + ": " + e.problems().get(0).message()));
+      throw new ScenarioException(
+          new Problem(
+              label,
+              v.line(),
+              v.column(),
+              ScenarioDelta.EXTENDS,
+              "base scenario " + baseLabel + ": " + e.problems().get(0).message()));
     }
     YamlNode.Map baseTree = resolve(base, baseBytes, nextChain, nextLabels, problems);
     return ScenarioDelta.apply(baseTree, root, problems);
@@ -319,17 +388,30 @@ public final class ScenarioLoader {
   private static void notAScenario(YamlNode.Map root, String label) throws ScenarioException {
     if (root.entries().isEmpty()) return;
     for (String key : root.entries().keySet()) {
-      if (ScenarioBinder.TOP.contains(key) || ScenarioBinder.suggest(key, ScenarioBinder.TOP) != null) return;
+      if (ScenarioBinder.TOP.contains(key)
+          || ScenarioBinder.suggest(key, ScenarioBinder.TOP) != null) return;
     }
-    throw new ScenarioException(new Problem(label, 0, 0, "", "not a scenario file: none of its "
-        + root.entries().size() + " top-level keys is a scenario's (name:, issues:, actors:, ...); its contents are not shown"));
+    throw new ScenarioException(
+        new Problem(
+            label,
+            0,
+            0,
+            "",
+            "not a scenario file: none of its "
+                + root.entries().size()
+                + " top-level keys is a scenario's (name:, issues:, actors:, ...); its contents are not shown"));
   }
 
   private static void noRemoveWithoutExtends(YamlNode.Map root) throws ScenarioException {
     YamlNode.Entry rm = root.entries().get(ScenarioDelta.REMOVE);
     if (rm != null) {
-      throw new ScenarioException(new Problem(ScenarioDelta.fileOf(rm), rm.keyLine(), rm.keyColumn(), ScenarioDelta.REMOVE,
-          "remove: applies only to a scenario that extends another (add extends: BASE.yaml)"));
+      throw new ScenarioException(
+          new Problem(
+              ScenarioDelta.fileOf(rm),
+              rm.keyLine(),
+              rm.keyColumn(),
+              ScenarioDelta.REMOVE,
+              "remove: applies only to a scenario that extends another (add extends: BASE.yaml)"));
     }
   }
 
@@ -345,5 +427,4 @@ public final class ScenarioLoader {
   private static byte[] read(Path file, String label) throws ScenarioException {
     return Limits.readFile(file, label);
   }
-
 }

@@ -9,26 +9,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a scenario in the loader's format (every value explicit, quantities via
- * {@link Quantity#describe()}), so that loading the text gives an equal scenario.
+ * Writes a scenario in the loader's format (every value explicit, quantities via {@link
+ * Quantity#describe()}), so that loading the text gives an equal scenario.
  */
 public final class ScenarioWriter {
 
   private ScenarioWriter() {}
 
-  private static final YAMLMapper MAPPER = YAMLMapper.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .build();
+  private static final YAMLMapper MAPPER =
+      YAMLMapper.builder()
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+          .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+          .disable(YAMLGenerator.Feature.SPLIT_LINES)
+          .build();
 
   public static String toYaml(Scenario s) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("name", s.name());
     if (s.draft()) root.put("status", "draft");
-    if (s.description() != null && !s.description().isEmpty()) root.put("description", s.description());
+    if (s.description() != null && !s.description().isEmpty())
+      root.put("description", s.description());
     if (s.saliences() != SalienceMode.SHARES) root.put("saliences", s.saliences().yamlName());
     if (s.actorOrder() != ActorOrder.ID) root.put("actor_order", s.actorOrder().yamlName());
     Map<String, Object> calendar = map("start", s.calendar().start().toString());
@@ -36,16 +38,32 @@ public final class ScenarioWriter {
     root.put("calendar", calendar);
     List<Object> issues = new ArrayList<>();
     for (Issue i : s.issues()) {
-      Map<String, Object> m = map("id", i.id(), "label", i.label(), "low", i.low(), "high", i.high());
+      Map<String, Object> m =
+          map("id", i.id(), "label", i.label(), "low", i.low(), "high", i.high());
       if (i.statusQuo() != null) m.put("status_quo", q(i.statusQuo()));
       issues.add(m);
     }
     root.put("issues", issues);
     List<Object> actors = new ArrayList<>();
     for (Actor a : s.actors()) {
-      Map<String, Object> m = map("id", a.id(), "name", a.name(), "role", a.role().yamlName(),
-          "capability", q(a.capability()), "reservation", q(a.reservation()), "flexibility", q(a.flexibility()),
-          "risk", q(a.risk()), "lean", q(a.lean()));
+      Map<String, Object> m =
+          map(
+              "id",
+              a.id(),
+              "name",
+              a.name(),
+              "role",
+              a.role().yamlName(),
+              "capability",
+              q(a.capability()),
+              "reservation",
+              q(a.reservation()),
+              "flexibility",
+              q(a.flexibility()),
+              "risk",
+              q(a.risk()),
+              "lean",
+              q(a.lean()));
       // Written only when given: absent reads back as 0, so the file stays as short as its source.
       if (!a.costOfDelay().equals(Quantity.of(0))) m.put("cost_of_delay", q(a.costOfDelay()));
       for (Fields.Field f : Fields.added()) {
@@ -58,27 +76,32 @@ public final class ScenarioWriter {
       if (!a.pressure().isEmpty()) m.put("pressure", qs(a.pressure()));
       prior(m, s.caseFile().priors().get(a.id()), a.id());
       Map<String, Object> stances = new LinkedHashMap<>();
-      a.stances().forEach((issue, st) -> {
-        Map<String, Object> sm = map("position", q(st.position()), "salience", q(st.salience()));
-        if (!st.redLine().isNone()) {
-          Map<String, Object> rl = new LinkedHashMap<>();
-          if (st.redLine().min() != null) rl.put("min", q(st.redLine().min()));
-          if (st.redLine().max() != null) rl.put("max", q(st.redLine().max()));
-          sm.put("red_line", rl);
-        }
-        if (st.flexibility() != null) sm.put("flexibility", q(st.flexibility()));
-        if (st.costOfDelay() != null) sm.put("cost_of_delay", q(st.costOfDelay()));
-        if (!st.evidence().isEmpty() || !s.draft()) sm.put("evidence", st.evidence());
-        if (st.rationale() != null || !s.draft()) sm.put("rationale", st.rationale());
-        prior(sm, s.caseFile().priors().get(a.id() + "." + issue), a.id() + "." + issue);
-        stances.put(issue, sm);
-      });
+      a.stances()
+          .forEach(
+              (issue, st) -> {
+                Map<String, Object> sm =
+                    map("position", q(st.position()), "salience", q(st.salience()));
+                if (!st.redLine().isNone()) {
+                  Map<String, Object> rl = new LinkedHashMap<>();
+                  if (st.redLine().min() != null) rl.put("min", q(st.redLine().min()));
+                  if (st.redLine().max() != null) rl.put("max", q(st.redLine().max()));
+                  sm.put("red_line", rl);
+                }
+                if (st.flexibility() != null) sm.put("flexibility", q(st.flexibility()));
+                if (st.costOfDelay() != null) sm.put("cost_of_delay", q(st.costOfDelay()));
+                if (!st.evidence().isEmpty() || !s.draft()) sm.put("evidence", st.evidence());
+                if (st.rationale() != null || !s.draft()) sm.put("rationale", st.rationale());
+                prior(sm, s.caseFile().priors().get(a.id() + "." + issue), a.id() + "." + issue);
+                stances.put(issue, sm);
+              });
       m.put("stances", stances);
       actors.add(m);
     }
     root.put("actors", actors);
     root.put("protocol", map("name", s.protocol().name(), "params", qs(s.protocol().params())));
-    root.put("agreement", map("rule", s.agreement().rule(), "tolerance", num(s.agreement().tolerance())));
+    root.put(
+        "agreement",
+        map("rule", s.agreement().rule(), "tolerance", num(s.agreement().tolerance())));
     List<Object> events = new ArrayList<>();
     for (Event e : s.events()) {
       Map<String, Object> m = map("id", e.id(), "label", e.label());
@@ -86,7 +109,15 @@ public final class ScenarioWriter {
         m.put("at", at.month().toString());
       } else {
         Timing.Random r = (Timing.Random) e.timing();
-        m.put("random", map("probability", num(r.probability()), "from", r.from().toString(), "to", r.to().toString()));
+        m.put(
+            "random",
+            map(
+                "probability",
+                num(r.probability()),
+                "from",
+                r.from().toString(),
+                "to",
+                r.to().toString()));
       }
       List<Object> changes = new ArrayList<>();
       for (Change c : e.changes()) {
@@ -102,7 +133,9 @@ public final class ScenarioWriter {
     }
     if (!events.isEmpty()) root.put("events", events);
     ExperimentDefaults x = s.experiment();
-    root.put("experiment", map("replications", x.replications(), "rounds", x.rounds(), "seed", x.seed()));
+    root.put(
+        "experiment",
+        map("replications", x.replications(), "rounds", x.rounds(), "seed", x.seed()));
     caseFile(root, s.caseFile());
     try {
       return MAPPER.writeValueAsString(root);
@@ -121,11 +154,13 @@ public final class ScenarioWriter {
       String field = e.getKey().substring(blockPath.length() + 1);
       if (field.startsWith("red_line.")) {
         redLineGiven = true;
-        if (e.getValue() != null) redLine.put(field.substring("red_line.".length()), q(e.getValue()));
+        if (e.getValue() != null)
+          redLine.put(field.substring("red_line.".length()), q(e.getValue()));
       } else if (field.startsWith("ties.") || field.startsWith("pressure.")) {
         String rel = field.substring(0, field.indexOf('.'));
         @SuppressWarnings("unchecked")
-        Map<String, Object> r = (Map<String, Object>) m.computeIfAbsent(rel, k -> new LinkedHashMap<String, Object>());
+        Map<String, Object> r =
+            (Map<String, Object>) m.computeIfAbsent(rel, k -> new LinkedHashMap<String, Object>());
         r.put(field.substring(rel.length() + 1), q(e.getValue()));
       } else {
         m.put(field, q(e.getValue()));
@@ -138,7 +173,9 @@ public final class ScenarioWriter {
   }
 
   private static void caseFile(Map<String, Object> root, CaseFile c) {
-    if (c.asOf() != null || c.withoutEvidence() != CaseFile.WithoutEvidence.UNINFORMED || !c.asOfRationale().isEmpty()) {
+    if (c.asOf() != null
+        || c.withoutEvidence() != CaseFile.WithoutEvidence.UNINFORMED
+        || !c.asOfRationale().isEmpty()) {
       Map<String, Object> m = new LinkedHashMap<>();
       if (c.asOf() != null) m.put("forecast", c.asOf().toString());
       m.put("without_evidence", c.withoutEvidence().yamlName());
@@ -172,8 +209,20 @@ public final class ScenarioWriter {
     if (!obs.isEmpty()) root.put("observations", obs);
     CaseFile.Outcome o = c.outcome();
     if (o != null) {
-      Map<String, Object> m = map("agreement", o.agreement(), "month", o.month().toString(), "summary", o.summary(),
-          "source", o.source(), "base_rate", num(o.baseRate()), "base_rate_rationale", o.baseRateRationale());
+      Map<String, Object> m =
+          map(
+              "agreement",
+              o.agreement(),
+              "month",
+              o.month().toString(),
+              "summary",
+              o.summary(),
+              "source",
+              o.source(),
+              "base_rate",
+              num(o.baseRate()),
+              "base_rate_rationale",
+              o.baseRateRationale());
       root.put("outcome", m);
     }
     if (!c.caveats().isEmpty()) root.put("caveats", c.caveats());

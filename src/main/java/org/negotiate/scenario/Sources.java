@@ -41,7 +41,8 @@ public record Sources(Map<String, Source> dated, String problem) {
     Path f = seedsDir.resolve(FILE);
     if (!Files.isRegularFile(f)) return NONE;
     try {
-      if (Files.size(f) > Limits.MAX_FILE_BYTES) return new Sources(Map.of(), f + ": larger than the file limit");
+      if (Files.size(f) > Limits.MAX_FILE_BYTES)
+        return new Sources(Map.of(), f + ": larger than the file limit");
       return parse(Files.readString(f), f.toString());
     } catch (IOException e) {
       return new Sources(Map.of(), "cannot read " + f + ": " + e.getMessage());
@@ -54,26 +55,38 @@ public record Sources(Map<String, Source> dated, String problem) {
       root = new YAMLMapper().readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      return new Sources(Map.of(), label + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
-          + ": not valid YAML (" + e.getOriginalMessage() + ")");
+      return new Sources(
+          Map.of(),
+          label
+              + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+              + ": not valid YAML ("
+              + e.getOriginalMessage()
+              + ")");
     }
     JsonNode list = root == null ? null : root.get("sources");
-    if (list == null || !list.isArray()) return new Sources(Map.of(), label + ": expected a list under sources:");
+    if (list == null || !list.isArray())
+      return new Sources(Map.of(), label + ": expected a list under sources:");
     Map<String, Source> out = new LinkedHashMap<>();
     int k = 0;
     for (JsonNode n : list) {
       String where = label + ": sources[" + k++ + "]";
       String file = text(n, "file");
       String date = text(n, "date");
-      if (file == null || file.isBlank()) return new Sources(Map.of(), where + ".file: expected the source's file name (e.g. \"002\")");
-      if (date == null) return new Sources(Map.of(), where + ".date: expected the month it was written, YYYY-MM");
+      if (file == null || file.isBlank())
+        return new Sources(
+            Map.of(), where + ".file: expected the source's file name (e.g. \"002\")");
+      if (date == null)
+        return new Sources(Map.of(), where + ".date: expected the month it was written, YYYY-MM");
       YearMonth month;
       try {
         month = YearMonth.parse(date.strip());
       } catch (DateTimeParseException e) {
         return new Sources(Map.of(), where + ".date: expected YYYY-MM, got \"" + date + "\"");
       }
-      if (out.put(file, new Source(file, month, text(n, "outlet"), text(n, "title"), text(n, "dated_by"))) != null) {
+      if (out.put(
+              file,
+              new Source(file, month, text(n, "outlet"), text(n, "title"), text(n, "dated_by")))
+          != null) {
         return new Sources(Map.of(), where + ".file: \"" + file + "\" is dated twice");
       }
     }

@@ -20,10 +20,12 @@ public record Stance(
     Quantity flexibility,
     Quantity costOfDelay,
     List<String> evidence,
-    String rationale) implements java.io.Serializable {
+    String rationale)
+    implements java.io.Serializable {
 
   /** The same values with other evidence and rationale (as-of cuts narrow them). */
   public Stance with(List<String> newEvidence, String newRationale) {
-    return new Stance(position, salience, redLine, flexibility, costOfDelay, newEvidence, newRationale);
+    return new Stance(
+        position, salience, redLine, flexibility, costOfDelay, newEvidence, newRationale);
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * A parsed YAML value with its 1-based position and the file it was written in: the loader's own
  * tree, bound by hand. A scenario that {@code extends:} another is bound from one tree merged from
  * several files, so every node keeps its own {@link Origin}; problems name the file of the node
- * they point at. Nodes built without an origin (the old constructors) report under the binder's
- * own file name.
+ * they point at. Nodes built without an origin (the old constructors) report under the binder's own
+ * file name.
  */
 sealed interface YamlNode permits YamlNode.Map, YamlNode.Seq, YamlNode.Scalar {
 
@@ -60,9 +60,20 @@ sealed interface YamlNode permits YamlNode.Map, YamlNode.Seq, YamlNode.Scalar {
    * A mapping; keys in file order (the first of duplicated keys wins; the later ones are kept in
    * {@code duplicates} to be reported). {@code flow} when written as {@code {...}}.
    */
-  record Map(LinkedHashMap<String, Entry> entries, List<Entry> duplicates, boolean flow, int line, int column,
-      Origin origin) implements YamlNode {
-    Map(LinkedHashMap<String, Entry> entries, List<Entry> duplicates, boolean flow, int line, int column) {
+  record Map(
+      LinkedHashMap<String, Entry> entries,
+      List<Entry> duplicates,
+      boolean flow,
+      int line,
+      int column,
+      Origin origin)
+      implements YamlNode {
+    Map(
+        LinkedHashMap<String, Entry> entries,
+        List<Entry> duplicates,
+        boolean flow,
+        int line,
+        int column) {
       this(entries, duplicates, flow, line, column, null);
     }
 
@@ -82,7 +93,8 @@ sealed interface YamlNode permits YamlNode.Map, YamlNode.Seq, YamlNode.Scalar {
   }
 
   /** A sequence. {@code flow} when written as {@code [...]}. */
-  record Seq(List<YamlNode> items, boolean flow, int line, int column, Origin origin) implements YamlNode {
+  record Seq(List<YamlNode> items, boolean flow, int line, int column, Origin origin)
+      implements YamlNode {
     Seq(List<YamlNode> items, boolean flow, int line, int column) {
       this(items, flow, line, column, null);
     }
@@ -92,13 +104,27 @@ sealed interface YamlNode permits YamlNode.Map, YamlNode.Seq, YamlNode.Scalar {
     }
   }
 
-  enum Kind { STRING, INT, FLOAT, BOOL, NULL }
+  enum Kind {
+    STRING,
+    INT,
+    FLOAT,
+    BOOL,
+    NULL
+  }
 
   /**
    * A scalar as written. {@code plain} when unquoted and not a block scalar; {@code start} and
    * {@code end} are char offsets into the source ({@code end} is -1 when unknown).
    */
-  record Scalar(String text, Kind kind, boolean plain, int line, int column, int start, int end, Origin origin)
+  record Scalar(
+      String text,
+      Kind kind,
+      boolean plain,
+      int line,
+      int column,
+      int start,
+      int end,
+      Origin origin)
       implements YamlNode {
     Scalar(String text, Kind kind, boolean plain, int line, int column, int start, int end) {
       this(text, kind, plain, line, column, start, end, null);

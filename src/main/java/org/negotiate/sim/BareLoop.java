@@ -22,12 +22,18 @@ public final class BareLoop {
   public static RoundClose run(NegotiationSetup setup, Protocol protocol) {
     Inputs in = setup.initial().copy();
     MersenneTwisterFast[] noise = new MersenneTwisterFast[setup.actors()];
-    Protocol.Session session = protocol.open(setup, in, actor -> {
-      if (noise[actor] == null) {
-        noise[actor] = new MersenneTwisterFast(Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor)));
-      }
-      return noise[actor].nextGaussian();
-    });
+    Protocol.Session session =
+        protocol.open(
+            setup,
+            in,
+            actor -> {
+              if (noise[actor] == null) {
+                noise[actor] =
+                    new MersenneTwisterFast(
+                        Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor)));
+              }
+              return noise[actor].nextGaussian();
+            });
     int[] parties = setup.indicesOf(org.negotiate.scenario.Role.PARTY);
     List<ScheduledEvent> events = setup.events();
     int next = 0;

@@ -19,8 +19,8 @@ import sim.engine.Steppable;
 /**
  * One replication on MASON's schedule. Each round (one schedule step) runs, in this order: the
  * event agent, the mediators' draft, each party's response, each actor's concession, the recorder
- * (the phase constants below name that order).
- * The agents only call the protocol's phases; the negotiation mathematics lives in the protocol.
+ * (the phase constants below name that order). The agents only call the protocol's phases; the
+ * negotiation mathematics lives in the protocol.
  */
 public final class NegotiationModel extends SimState {
   private static final long serialVersionUID = 1L;
@@ -39,15 +39,21 @@ public final class NegotiationModel extends SimState {
   private RoundClose close = RoundClose.CONTINUE;
   private int lastRound = -1;
 
-  public NegotiationModel(NegotiationSetup setup, Protocol protocol, boolean recordTrajectory, RoundListener listener) {
-    this(setup, protocol, recordTrajectory ? new float[setup.rounds()][setup.actors() + 1][setup.issues()] : null, listener);
+  public NegotiationModel(
+      NegotiationSetup setup, Protocol protocol, boolean recordTrajectory, RoundListener listener) {
+    this(
+        setup,
+        protocol,
+        recordTrajectory ? new float[setup.rounds()][setup.actors() + 1][setup.issues()] : null,
+        listener);
   }
 
   /**
    * @param trajectory where to record positions, [rounds][actors + 1][issues] (every cell is
    *     written), or null not to record
    */
-  public NegotiationModel(NegotiationSetup setup, Protocol protocol, float[][][] trajectory, RoundListener listener) {
+  public NegotiationModel(
+      NegotiationSetup setup, Protocol protocol, float[][][] trajectory, RoundListener listener) {
     super(setup.seed());
     this.setup = setup;
     this.inputs = setup.initial().copy();
@@ -55,22 +61,28 @@ public final class NegotiationModel extends SimState {
     MersenneTwisterFast[] noise = new MersenneTwisterFast[setup.actors()];
     // Each actor's perception noise is its own stream, so adding an actor leaves the others'
     // unchanged; a stream is seeded when first used (most actors never draw any noise).
-    this.session = protocol.open(setup, inputs, actor -> {
-      if (noise[actor] == null) {
-        noise[actor] = new MersenneTwisterFast(Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor)));
-      }
-      return noise[actor].nextGaussian();
-    });
+    this.session =
+        protocol.open(
+            setup,
+            inputs,
+            actor -> {
+              if (noise[actor] == null) {
+                noise[actor] =
+                    new MersenneTwisterFast(
+                        Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor)));
+              }
+              return noise[actor].nextGaussian();
+            });
     this.trajectory = trajectory;
   }
 
   /**
-   * One repeating entry on the schedule per round: a MASON {@link Sequence} of the agents in
-   * phase order (events, the mediators' draft, each party's response, each actor's concession, the
+   * One repeating entry on the schedule per round: a MASON {@link Sequence} of the agents in phase
+   * order (events, the mediators' draft, each party's response, each actor's concession, the
    * recorder; within a phase, canonical actor order). Every phase reads only what the earlier
-   * phases wrote and no agent's step depends on its neighbours' within a phase, so this is the
-   * same run as one schedule entry per agent, with one heap operation a round instead of one per
-   * agent (and no shuffling of agents that share an ordering).
+   * phases wrote and no agent's step depends on its neighbours' within a phase, so this is the same
+   * run as one schedule entry per agent, with one heap operation a round instead of one per agent
+   * (and no shuffling of agents that share an ordering).
    */
   @Override
   public void start() {
@@ -90,10 +102,14 @@ public final class NegotiationModel extends SimState {
     }
     round.addAll(concede);
     round.add(new Recorder());
-    schedule.scheduleRepeating(Schedule.EPOCH, EVENTS, new Sequence(round.toArray(new Steppable[0])), 1.0);
+    schedule.scheduleRepeating(
+        Schedule.EPOCH, EVENTS, new Sequence(round.toArray(new Steppable[0])), 1.0);
   }
 
-  /** Runs this replication to its end and returns the outcome. Never calls {@code doLoop}, which exits the JVM. */
+  /**
+   * Runs this replication to its end and returns the outcome. Never calls {@code doLoop}, which
+   * exits the JVM.
+   */
   public RunOutcome runToEnd() {
     start();
     while (!close.ending().over() && lastRound < setup.rounds() - 1) {
@@ -104,7 +120,9 @@ public final class NegotiationModel extends SimState {
     return outcome();
   }
 
-  /** The round being stepped, read from the schedule once per round (its clock is behind a lock). */
+  /**
+   * The round being stepped, read from the schedule once per round (its clock is behind a lock).
+   */
   private int now;
 
   private int round() {
@@ -115,7 +133,10 @@ public final class NegotiationModel extends SimState {
     double[] utilities = new double[setup.actors()];
     double[] judgedText = close.terms() != null ? close.terms() : session.text();
     for (int i = 0; i < utilities.length; i++) {
-      utilities[i] = judgedText == null ? Double.NaN : org.negotiate.protocol.Utility.own(inputs, i, judgedText);
+      utilities[i] =
+          judgedText == null
+              ? Double.NaN
+              : org.negotiate.protocol.Utility.own(inputs, i, judgedText);
     }
     if (trajectory != null) {
       for (int t = lastRound + 1; t < trajectory.length; t++) {
@@ -125,7 +146,15 @@ public final class NegotiationModel extends SimState {
         }
       }
     }
-    return new RunOutcome(setup.seed(), close.ending(), lastRound, close.terms(), utilities, close.blocker(), close.reason(), trajectory);
+    return new RunOutcome(
+        setup.seed(),
+        close.ending(),
+        lastRound,
+        close.terms(),
+        utilities,
+        close.blocker(),
+        close.reason(),
+        trajectory);
   }
 
   public NegotiationSetup setup() {
@@ -197,7 +226,8 @@ public final class NegotiationModel extends SimState {
         double[][] pos = session.positions();
         for (int a = 0; a < pos.length; a++) {
           // Once a deal is signed every party stands on its terms.
-          double[] p = close.terms() != null && setup.roles().get(a) == Role.PARTY ? close.terms() : pos[a];
+          double[] p =
+              close.terms() != null && setup.roles().get(a) == Role.PARTY ? close.terms() : pos[a];
           for (int k = 0; k < p.length; k++) trajectory[t][a][k] = (float) p[k];
         }
         double[] text = close.terms() != null ? close.terms() : session.text();

@@ -7,7 +7,8 @@ import org.negotiate.protocol.RoundClose;
 
 /** Watches a run round by round (the run log, the GUI). */
 public interface RoundListener {
-  void roundClosed(int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close);
+  void roundClosed(
+      int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close);
 
   /**
    * Asked after each round the run goes on from: true when this listener has seen all it needs and

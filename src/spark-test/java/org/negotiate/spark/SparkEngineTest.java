@@ -26,7 +26,10 @@ import org.negotiate.protocol.MediatedSingleText;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioLoader;
 
-/** The Spark engine on {@code local[2]} (two executor threads in this JVM; one SparkContext for the class). */
+/**
+ * The Spark engine on {@code local[2]} (two executor threads in this JVM; one SparkContext for the
+ * class).
+ */
 class SparkEngineTest {
   private static Engine engine;
 
@@ -42,7 +45,8 @@ class SparkEngineTest {
   }
 
   /** What a piece computed and where: its index, its square, the Spark partition that ran it. */
-  record Piece(int index, long square, int partition, int attempt) implements java.io.Serializable {}
+  record Piece(int index, long square, int partition, int attempt)
+      implements java.io.Serializable {}
 
   @Test
   void opensTheSparkEngineThroughTheServiceLoader() {
@@ -71,18 +75,23 @@ class SparkEngineTest {
 
   @Test
   void anUnknownMasterIsABadInputBeforeSparkStarts() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SparkEngine("bogus", 0, "test"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new SparkEngine("bogus", 0, "test"));
     assertTrue(e.getMessage().startsWith("--master: expected local"), e.getMessage());
   }
 
   @Test
   void groupsIndicesIntoTasksOfAboutABlock() {
-    assertEquals(1, SparkEngine.indicesPerTask(100, 5_000, 5_000, 2)); // MonteCarlo: one block per index
-    assertEquals(17, SparkEngine.indicesPerTask(100, 300, 5_000, 2)); // sweep points of 300 runs: at least 5,000
+    assertEquals(
+        1, SparkEngine.indicesPerTask(100, 5_000, 5_000, 2)); // MonteCarlo: one block per index
+    assertEquals(
+        17,
+        SparkEngine.indicesPerTask(100, 300, 5_000, 2)); // sweep points of 300 runs: at least 5,000
     assertEquals(1, SparkEngine.indicesPerTask(100, 10_000, 5_000, 2)); // never less than one index
     assertEquals(4, SparkEngine.indicesPerTask(4, 1, 5_000, 1)); // never more than all of them
     assertEquals(2, SparkEngine.indicesPerTask(4, 1, 5_000, 2)); // every worker gets a task
-    assertEquals(10, SparkEngine.indicesPerTask(20, 100, 1_000, 2)); // a short run uses the whole cluster
+    assertEquals(
+        10, SparkEngine.indicesPerTask(20, 100, 1_000, 2)); // a short run uses the whole cluster
   }
 
   @Test
@@ -91,32 +100,67 @@ class SparkEngineTest {
     long tasksBefore = small.tasks();
     List<Long> reported = Collections.synchronizedList(new ArrayList<>());
     // 10 pieces of 3 replications with blocks of 7: 3 pieces (9 replications) per task, 4 tasks.
-    List<Piece> out = withBlock(7).map(10, 3, i -> new Piece(i, (long) i * i, TaskContext.getPartitionId(),
-        TaskContext.get().attemptNumber()), reported::add);
+    List<Piece> out =
+        withBlock(7)
+            .map(
+                10,
+                3,
+                i ->
+                    new Piece(
+                        i,
+                        (long) i * i,
+                        TaskContext.getPartitionId(),
+                        TaskContext.get().attemptNumber()),
+                reported::add);
     assertEquals(10, out.size());
     for (int i = 0; i < 10; i++) {
       assertEquals(i, out.get(i).index());
       assertEquals((long) i * i, out.get(i).square());
-      assertEquals(i / 3, out.get(i).partition(), "piece " + i + " ran in partition " + out.get(i).partition());
+      assertEquals(
+          i / 3,
+          out.get(i).partition(),
+          "piece " + i + " ran in partition " + out.get(i).partition());
     }
-    assertEquals(10L, reported.get(reported.size() - 1), "the last progress report is all pieces: " + reported);
-    for (int i = 1; i < reported.size(); i++) assertTrue(reported.get(i) > reported.get(i - 1), "progress only grows: " + reported);
+    assertEquals(
+        10L,
+        reported.get(reported.size() - 1),
+        "the last progress report is all pieces: " + reported);
+    for (int i = 1; i < reported.size(); i++)
+      assertTrue(reported.get(i) > reported.get(i - 1), "progress only grows: " + reported);
     assertTrue(small.tasks() >= tasksBefore, "tasks counted");
     assertEquals(List.of(), engine.map(0, 1, i -> i, null));
   }
 
   @Test
   void aFailingTaskIsRethrownWithItsOwnMessage() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withBlock(1).map(8, 1, i -> {
-      if (i == 5) throw new IllegalArgumentException("piece 5 is broken");
-      return i;
-    }, null));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                withBlock(1)
+                    .map(
+                        8,
+                        1,
+                        i -> {
+                          if (i == 5) throw new IllegalArgumentException("piece 5 is broken");
+                          return i;
+                        },
+                        null));
     assertEquals("piece 5 is broken", e.getMessage());
 
-    IllegalStateException checked = assertThrows(IllegalStateException.class, () -> withBlock(1).map(4, 1, i -> {
-      if (i == 2) throw new IOException("disk gone at piece 2");
-      return i;
-    }, null));
+    IllegalStateException checked =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                withBlock(1)
+                    .map(
+                        4,
+                        1,
+                        i -> {
+                          if (i == 2) throw new IOException("disk gone at piece 2");
+                          return i;
+                        },
+                        null));
     assertTrue(checked.getMessage().contains("disk gone at piece 2"), checked.getMessage());
     assertInstanceOf(IOException.class, checked.getCause());
   }
@@ -125,13 +169,19 @@ class SparkEngineTest {
   void aTaskThatFailsOnceIsRetriedAndTheResultIsUnchanged(@TempDir Path dir) throws Exception {
     List<Piece> clean = withBlock(1).map(6, 1, i -> new Piece(i, (long) i * i, 0, 0), null);
     String marker = dir.resolve("failed-once").toString();
-    List<Piece> retried = withBlock(1).map(6, 1, i -> {
-      if (i == 4 && !Files.exists(Path.of(marker))) {
-        Files.createFile(Path.of(marker));
-        throw new IllegalStateException("first attempt of piece 4 fails");
-      }
-      return new Piece(i, (long) i * i, 0, TaskContext.get().attemptNumber());
-    }, null);
+    List<Piece> retried =
+        withBlock(1)
+            .map(
+                6,
+                1,
+                i -> {
+                  if (i == 4 && !Files.exists(Path.of(marker))) {
+                    Files.createFile(Path.of(marker));
+                    throw new IllegalStateException("first attempt of piece 4 fails");
+                  }
+                  return new Piece(i, (long) i * i, 0, TaskContext.get().attemptNumber());
+                },
+                null);
     assertTrue(Files.exists(Path.of(marker)), "the first attempt failed");
     assertEquals(1, retried.get(4).attempt(), "piece 4 came from the second attempt");
     for (int i = 0; i < 6; i++) {
@@ -147,7 +197,8 @@ class SparkEngineTest {
     MonteCarlo.Result local = MonteCarlo.run(s, new MediatedSingleText(), o, null, null, null);
     List<Long> reported = Collections.synchronizedList(new ArrayList<>());
     // Blocks of 100: 5 tasks, the last one of 50 replications.
-    MonteCarlo.Result spark = MonteCarlo.run(s, new MediatedSingleText(), o, reported::add, null, withBlock(100));
+    MonteCarlo.Result spark =
+        MonteCarlo.run(s, new MediatedSingleText(), o, reported::add, null, withBlock(100));
     assertEquals(local.odds().byMonth(), spark.odds().byMonth());
     assertEquals(local.odds().positions(), spark.odds().positions());
     assertEquals(local.odds().blockers(), spark.odds().blockers());
@@ -166,7 +217,10 @@ class SparkEngineTest {
     assertEquals("local[*]", SparkEngine.effectiveMaster(" "));
   }
 
-  /** The shared context with another block size (the block is a setting of the engine, not the context). */
+  /**
+   * The shared context with another block size (the block is a setting of the engine, not the
+   * context).
+   */
   private static Engine withBlock(int block) {
     SparkEngine shared = (SparkEngine) engine;
     return shared.withBlock(block);

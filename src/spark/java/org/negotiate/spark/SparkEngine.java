@@ -30,16 +30,23 @@ import org.negotiate.experiment.Progress;
  * The experiment's pieces as Spark tasks: consecutive indices are grouped into partitions of about
  * {@link #blockReplications()} replications each, every partition runs its indices with the same
  * {@link Engine.Task} (serialized to the executors) and the results come back to the driver in
- * index order. A piece's result depends on its index only, so a task retried after a failure or
- * a lost executor gives the same result, and the caller's merge gives the local run's bytes.
+ * index order. A piece's result depends on its index only, so a task retried after a failure or a
+ * lost executor gives the same result, and the caller's merge gives the local run's bytes.
  */
 public final class SparkEngine implements Engine {
-  /** Attempts per task before the job fails (Spark's default on clusters, also used for local masters). */
+  /**
+   * Attempts per task before the job fails (Spark's default on clusters, also used for local
+   * masters).
+   */
   static final int MAX_FAILURES = 4;
 
   /** The master URLs Spark 4 takes (it refuses others only after starting half a context). */
-  private static final Pattern MASTERS = Pattern.compile("local(\\[[^\\]]*\\])?|local-cluster\\[[^\\]]*\\]|spark://\\S+|yarn|k8s://\\S+");
-  private static final Pattern LOCAL = Pattern.compile("local(?:\\[\\s*(\\*|\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\])?");
+  private static final Pattern MASTERS =
+      Pattern.compile(
+          "local(\\[[^\\]]*\\])?|local-cluster\\[[^\\]]*\\]|spark://\\S+|yarn|k8s://\\S+");
+
+  private static final Pattern LOCAL =
+      Pattern.compile("local(?:\\[\\s*(\\*|\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\])?");
 
   private final String master;
   private final int block;
@@ -50,16 +57,21 @@ public final class SparkEngine implements Engine {
   private final Map<String, Tracker> running;
 
   /**
-   * @param master the master URL, or null for spark-submit's ({@code spark.master}), else {@code local[*]}
-   * @param blockReplications replications a task runs at least; {@link Engines#DEFAULT_BLOCK} when not positive
+   * @param master the master URL, or null for spark-submit's ({@code spark.master}), else {@code
+   *     local[*]}
+   * @param blockReplications replications a task runs at least; {@link Engines#DEFAULT_BLOCK} when
+   *     not positive
    * @param application the application's name on the cluster
    */
   public SparkEngine(String master, int blockReplications, String application) {
     this.master = effectiveMaster(master);
     this.block = blockReplications > 0 ? blockReplications : Engines.DEFAULT_BLOCK;
     if (!MASTERS.matcher(this.master).matches()) {
-      throw new IllegalArgumentException("--master: expected local, local[N], local[*], spark://HOST:PORT, yarn or "
-          + "k8s://URL, got \"" + this.master + "\"");
+      throw new IllegalArgumentException(
+          "--master: expected local, local[N], local[*], spark://HOST:PORT, yarn or "
+              + "k8s://URL, got \""
+              + this.master
+              + "\"");
     }
     String unreachable = unreachableMaster(this.master, PROBE_MILLIS);
     if (unreachable != null) throw new IllegalArgumentException(unreachable);
@@ -77,30 +89,35 @@ public final class SparkEngine implements Engine {
       }
     }
     Map<String, Tracker> trackers = running;
-    jsc.sc().addSparkListener(new SparkListener() {
-      @Override
-      public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-        String group = submitted.properties() == null ? null : submitted.properties().getProperty("spark.jobGroup.id");
-        Tracker t = group == null ? null : trackers.get(group);
-        if (t != null) t.stages.add(submitted.stageInfo().stageId());
-      }
+    jsc.sc()
+        .addSparkListener(
+            new SparkListener() {
+              @Override
+              public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+                String group =
+                    submitted.properties() == null
+                        ? null
+                        : submitted.properties().getProperty("spark.jobGroup.id");
+                Tracker t = group == null ? null : trackers.get(group);
+                if (t != null) t.stages.add(submitted.stageInfo().stageId());
+              }
 
-      @Override
-      public void onTaskEnd(SparkListenerTaskEnd end) {
-        if (end.taskInfo() == null || !end.taskInfo().successful()) return;
-        for (Tracker t : trackers.values()) {
-          if (t.stages.contains(end.stageId())) t.finished(end.taskInfo().partitionId());
-        }
-      }
-    });
+              @Override
+              public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskInfo() == null || !end.taskInfo().successful()) return;
+                for (Tracker t : trackers.values()) {
+                  if (t.stages.contains(end.stageId())) t.finished(end.taskInfo().partitionId());
+                }
+              }
+            });
   }
 
   /**
    * On a cluster, waits until the executors have registered (those of {@code
    * spark.executor.instances} when it is set, else until their number has not changed for 2 s after
    * the first), at most {@code spark.scheduler.maxRegisteredResourcesWaitingTime} (30 s): before
-   * that {@link #parallelism()} would be Spark's fallback of 2, and callers size their stages by it.
-   * The first job would wait for executors anyway.
+   * that {@link #parallelism()} would be Spark's fallback of 2, and callers size their stages by
+   * it. The first job would wait for executors anyway.
    */
   private void awaitExecutors() {
     SparkConf c = jsc.getConf();
@@ -111,11 +128,16 @@ public final class SparkEngine implements Engine {
     long since = now;
     while (now < deadline) {
       if (jsc.sc().isStopped()) {
-        throw new IllegalArgumentException("--master " + master + ": Spark stopped the application before any executor "
-            + "joined (no master answered, or it refused the application; see Spark's messages above)");
+        throw new IllegalArgumentException(
+            "--master "
+                + master
+                + ": Spark stopped the application before any executor "
+                + "joined (no master answered, or it refused the application; see Spark's messages above)");
       }
       int executors = jsc.sc().statusTracker().getExecutorInfos().length - 1; // less the driver
-      if (expected > 0 ? executors >= expected : executors > 0 && executors == last && now - since >= 2_000) return;
+      if (expected > 0
+          ? executors >= expected
+          : executors > 0 && executors == last && now - since >= 2_000) return;
       if (executors != last) {
         last = executors;
         since = now;
@@ -150,7 +172,8 @@ public final class SparkEngine implements Engine {
       int colon = h.lastIndexOf(':');
       if (h.startsWith("[")) {
         int close = h.indexOf(']');
-        if (close < 0) return "--master " + master + ": expected spark://HOST:PORT, got \"" + hostPort + "\"";
+        if (close < 0)
+          return "--master " + master + ": expected spark://HOST:PORT, got \"" + hostPort + "\"";
         host = h.substring(1, close);
         colon = h.indexOf(':', close);
       } else {
@@ -164,16 +187,29 @@ public final class SparkEngine implements Engine {
         }
       }
       if (host.isEmpty() || port < 1 || port > 65_535) {
-        return "--master " + master + ": expected spark://HOST:PORT with a port in [1, 65535], got \"" + hostPort + "\"";
+        return "--master "
+            + master
+            + ": expected spark://HOST:PORT with a port in [1, 65535], got \""
+            + hostPort
+            + "\"";
       }
       try (java.net.Socket socket = new java.net.Socket()) {
         socket.connect(new java.net.InetSocketAddress(host, port), timeoutMillis);
         return null;
       } catch (java.io.IOException | IllegalArgumentException | SecurityException e) {
-        tried.add(host + ":" + port + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        tried.add(
+            host
+                + ":"
+                + port
+                + " ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                + ")");
       }
     }
-    return "--master " + master + ": no Spark master answers at " + String.join(", ", tried)
+    return "--master "
+        + master
+        + ": no Spark master answers at "
+        + String.join(", ", tried)
         + "; start one (Spark's sbin/start-master.sh) or check the address";
   }
 
@@ -187,7 +223,10 @@ public final class SparkEngine implements Engine {
     this.running = shared.running;
   }
 
-  /** The same Spark application with tasks of another size (its {@link #close()} leaves the context running). */
+  /**
+   * The same Spark application with tasks of another size (its {@link #close()} leaves the context
+   * running).
+   */
   SparkEngine withBlock(int blockReplications) {
     return new SparkEngine(this, blockReplications);
   }
@@ -200,9 +239,10 @@ public final class SparkEngine implements Engine {
    */
   static boolean sparkDefaultLogging() {
     try {
-      // Spark's classes log through the logger context of their class loader (spark-submit loads ours in a child).
+      // Spark's classes log through the logger context of their class loader (spark-submit loads
+      // ours in a child).
       return org.apache.logging.log4j.LogManager.getContext(SparkConf.class.getClassLoader(), false)
-          instanceof org.apache.logging.log4j.core.LoggerContext ctx
+              instanceof org.apache.logging.log4j.core.LoggerContext ctx
           && String.valueOf(ctx.getConfiguration().getConfigurationSource().getLocation())
               .endsWith("org/apache/spark/log4j2-defaults.properties");
     } catch (RuntimeException | LinkageError e) {
@@ -218,8 +258,8 @@ public final class SparkEngine implements Engine {
   }
 
   /**
-   * The master Spark is given: a local master gets {@link #MAX_FAILURES} attempts per task
-   * ({@code local[2]} becomes {@code local[2,4]}; Spark's local mode otherwise never retries).
+   * The master Spark is given: a local master gets {@link #MAX_FAILURES} attempts per task ({@code
+   * local[2]} becomes {@code local[2,4]}; Spark's local mode otherwise never retries).
    */
   static String withRetries(String master) {
     Matcher m = LOCAL.matcher(master);
@@ -230,7 +270,9 @@ public final class SparkEngine implements Engine {
 
   static boolean loopback(String master) {
     if (LOCAL.matcher(master).matches()) return true;
-    Matcher m = Pattern.compile("spark://(?:[^,/]*,)*\\[?(127\\.0\\.0\\.1|localhost|::1)\\]?(:\\d+)?(,.*)?").matcher(master);
+    Matcher m =
+        Pattern.compile("spark://(?:[^,/]*,)*\\[?(127\\.0\\.0\\.1|localhost|::1)\\]?(:\\d+)?(,.*)?")
+            .matcher(master);
     return m.matches();
   }
 
@@ -248,7 +290,8 @@ public final class SparkEngine implements Engine {
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
-    // Outside spark-submit (plain java -cp), executors of a real cluster get our classes from the job jar.
+    // Outside spark-submit (plain java -cp), executors of a real cluster get our classes from the
+    // job jar.
     if (!conf.contains("spark.jars") && !LOCAL.matcher(master).matches()) {
       String jar = jobJar();
       if (jar != null) conf.set("spark.jars", jar);
@@ -299,8 +342,8 @@ public final class SparkEngine implements Engine {
   }
 
   /**
-   * Consecutive indices one task runs: enough for {@code block} replications, at least one, and
-   * no more than leaves every one of {@code workers} a task.
+   * Consecutive indices one task runs: enough for {@code block} replications, at least one, and no
+   * more than leaves every one of {@code workers} a task.
    */
   static int indicesPerTask(int n, long replicationsEach, int block, int workers) {
     long each = Math.max(1, replicationsEach);
@@ -310,14 +353,18 @@ public final class SparkEngine implements Engine {
   }
 
   @Override
-  public <T extends Serializable> List<T> map(int n, long replicationsEach, Task<T> task, Progress progress)
-      throws InterruptedException {
+  public <T extends Serializable> List<T> map(
+      int n, long replicationsEach, Task<T> task, Progress progress) throws InterruptedException {
     if (n <= 0) return List.of();
     int per = indicesPerTask(n, replicationsEach, block, parallelism());
     int slices = (n + per - 1) / per;
     List<Integer> starts = new ArrayList<>(slices);
     for (int s = 0; s < slices; s++) starts.add(s * per);
-    String group = "negotiate-" + Long.toHexString(System.identityHashCode(jsc)) + "-" + jobs.incrementAndGet();
+    String group =
+        "negotiate-"
+            + Long.toHexString(System.identityHashCode(jsc))
+            + "-"
+            + jobs.incrementAndGet();
     Tracker tracker = new Tracker(n, per, progress);
     running.put(group, tracker);
     tasks.addAndGet(slices);
@@ -325,13 +372,15 @@ public final class SparkEngine implements Engine {
     JavaFutureAction<List<ArrayList<T>>> job = null;
     try {
       if (jsc.sc().isStopped()) throw stopped(null);
-      // The task (with what it captures: the scenario, a design's every point) goes to each executor
+      // The task (with what it captures: the scenario, a design's every point) goes to each
+      // executor
       // once, as a broadcast, instead of with every Spark task.
       shipped = jsc.broadcast(task);
       synchronized (jsc) {
         jsc.setJobGroup(group, "negotiate: " + n + " pieces in " + slices + " tasks", true);
         try {
-          job = jsc.parallelize(starts, slices).map(new RunIndices<>(shipped, per, n)).collectAsync();
+          job =
+              jsc.parallelize(starts, slices).map(new RunIndices<>(shipped, per, n)).collectAsync();
         } finally {
           jsc.clearJobGroup();
         }
@@ -339,7 +388,9 @@ public final class SparkEngine implements Engine {
       List<ArrayList<T>> parts = job.get();
       List<T> out = new ArrayList<>(n);
       for (ArrayList<T> part : parts) out.addAll(part);
-      if (out.size() != n) throw new IllegalStateException("Spark returned " + out.size() + " results for " + n + " pieces");
+      if (out.size() != n)
+        throw new IllegalStateException(
+            "Spark returned " + out.size() + " results for " + n + " pieces");
       tracker.end(true);
       return out;
     } catch (InterruptedException e) {
@@ -349,7 +400,8 @@ public final class SparkEngine implements Engine {
       if (jsc.sc().isStopped()) throw stopped(e);
       throw failure(e.getCause() == null ? e : e.getCause());
     } catch (IllegalStateException e) {
-      if (jsc.sc().isStopped()) throw stopped(e); // Spark refuses new work once its context is stopped
+      if (jsc.sc().isStopped())
+        throw stopped(e); // Spark refuses new work once its context is stopped
       throw e;
     } finally {
       running.remove(group);
@@ -368,15 +420,20 @@ public final class SparkEngine implements Engine {
     if (cause instanceof RuntimeException re) return re;
     if (cause instanceof Error err) throw err;
     if (cause != null) return new IllegalStateException("a Spark task failed: " + cause, cause);
-    if (sparkError instanceof RuntimeException re && !"org.apache.spark.SparkException".equals(re.getClass().getName())) return re;
+    if (sparkError instanceof RuntimeException re
+        && !"org.apache.spark.SparkException".equals(re.getClass().getName())) return re;
     String message = String.valueOf(sparkError.getMessage());
     int eol = message.indexOf('\n');
-    return new EngineFailure("the Spark job failed: " + (eol < 0 ? message : message.substring(0, eol)), sparkError);
+    return new EngineFailure(
+        "the Spark job failed: " + (eol < 0 ? message : message.substring(0, eol)), sparkError);
   }
 
   private EngineFailure stopped(Exception cause) {
-    return new EngineFailure("Spark stopped the application on " + master
-        + " (the master went away or killed it; see Spark's messages above)", cause);
+    return new EngineFailure(
+        "Spark stopped the application on "
+            + master
+            + " (the master went away or killed it; see Spark's messages above)",
+        cause);
   }
 
   @Override
@@ -400,9 +457,12 @@ public final class SparkEngine implements Engine {
     public ArrayList<T> call(Integer start) throws Exception {
       int end = (int) Math.min(n, (long) start + per);
       ArrayList<T> out = new ArrayList<>(end - start);
-      Task<T> run = task.value(); // one instance per executor, shared by its threads, as the local engine's threads share it
+      Task<T> run =
+          task.value(); // one instance per executor, shared by its threads, as the local engine's
+      // threads share it
       for (int i = start; i < end; i++) {
-        if (Thread.currentThread().isInterrupted()) throw new InterruptedException("Spark task cancelled");
+        if (Thread.currentThread().isInterrupted())
+          throw new InterruptedException("Spark task cancelled");
         out.add(run.run(i));
       }
       return out;
@@ -432,7 +492,9 @@ public final class SparkEngine implements Engine {
       if (progress != null && done < n) progress.done(done);
     }
 
-    /** No more reports after this (the listener runs behind the job); all pieces when it succeeded. */
+    /**
+     * No more reports after this (the listener runs behind the job); all pieces when it succeeded.
+     */
     synchronized void end(boolean succeeded) {
       if (ended) return;
       ended = true;

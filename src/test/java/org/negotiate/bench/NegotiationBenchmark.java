@@ -3,7 +3,6 @@ package org.negotiate.bench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.negotiate.scenario.tables.TableScenarios;
 import org.negotiate.experiment.MonteCarlo;
 import org.negotiate.experiment.PositionTally;
 import org.negotiate.model.Inputs;
@@ -20,6 +19,7 @@ import org.negotiate.protocol.eum.ExpectedUtilityModel;
 import org.negotiate.scenario.Role;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioLoader;
+import org.negotiate.scenario.tables.TableScenarios;
 import org.negotiate.sim.BareLoop;
 import org.negotiate.sim.Replication;
 import org.negotiate.sim.RunOutcome;
@@ -45,19 +45,21 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code draftExact} / {@code draftNelderMead}: the mediators' draft on a baseline draw, with
  *       the protocol's solver and with the Commons Math reference;
  *   <li>{@code replication}: one whole baseline replication as the Monte Carlo runs it (draw, MASON
- *       agents, recording, binning into the position tally); {@code bareLoop}: the same draw and protocol arithmetic in a plain
- *       loop, no MASON, no recording: their ratio is the engine's overhead;
+ *       agents, recording, binning into the position tally); {@code bareLoop}: the same draw and
+ *       protocol arithmetic in a plain loop, no MASON, no recording: their ratio is the engine's
+ *       overhead;
  *   <li>{@code monteCarlo1000}: 1,000 baseline replications through {@link MonteCarlo#run} on all
  *       cores, aggregates only (throughput = 1,000 × ops/s); {@code monteCarlo1000OneThread} the
  *       same on one thread (their ratio is the parallel speed-up);
- *   <li>{@code eumCaseA}: validation case A under the expected utility model, 10 rounds;
- *       {@code smpCaseC}: case C under the spatial model, to its stopping rule;
- *   <li>{@code eumRound100}: one EUM round on one issue of a random 100-actor table (as
- *       {@code bench --synthetic 100x10} draws each issue; the model is redrawn every 100 rounds);
+ *   <li>{@code eumCaseA}: validation case A under the expected utility model, 10 rounds; {@code
+ *       smpCaseC}: case C under the spatial model, to its stopping rule;
+ *   <li>{@code eumRound100}: one EUM round on one issue of a random 100-actor table (as {@code
+ *       bench --synthetic 100x10} draws each issue; the model is redrawn every 100 rounds);
  *   <li>{@code eumRun100x10x100}: one whole EUM run of {@code bench --synthetic 100x10} (100
  *       actors, 10 issues, exactly 100 rounds) through {@link MonteCarlo#run} on all cores, warm;
  *       {@code eumRun100x10x100Cold} the same once in each of 10 fresh JVMs, JIT compilation
- *       included, as {@code bench --synthetic 100x10 --protocol eum --rounds 100 --runs 1 --warmup 0}.
+ *       included, as {@code bench --synthetic 100x10 --protocol eum --rounds 100 --runs 1 --warmup
+ *       0}.
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -87,7 +89,8 @@ public class NegotiationBenchmark {
       rounds = scenario.experiment().rounds();
       setups = new NegotiationSetup[1024];
       for (int i = 0; i < setups.length; i++) {
-        setups[i] = plan.draw(rounds, false, Streams.replicationSeed(scenario.experiment().seed(), i));
+        setups[i] =
+            plan.draw(rounds, false, Streams.replicationSeed(scenario.experiment().seed(), i));
       }
       trajectory = new float[rounds][scenario.actors().size() + 1][scenario.issues().size()];
       tally = new PositionTally(rounds, scenario.actors().size() + 1, scenario.issues().size());
@@ -147,7 +150,10 @@ public class NegotiationBenchmark {
     }
   }
 
-  /** One issue of a random 100-actor table, positions on 0-100 to 0.01, capabilities 1-100, saliences 0.1-1. */
+  /**
+   * One issue of a random 100-actor table, positions on 0-100 to 0.01, capabilities 1-100,
+   * saliences 0.1-1.
+   */
   @State(Scope.Thread)
   public static class EumTable {
     double[] x = new double[100];
@@ -212,8 +218,9 @@ public class NegotiationBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Measurement(iterations = 5, time = 3)
   public List<?> monteCarlo1000(Baseline b) throws InterruptedException {
-    MonteCarlo.Options o = new MonteCarlo.Options(1000, b.rounds, b.next++, Runtime.getRuntime().availableProcessors())
-        .withoutOutcomes();
+    MonteCarlo.Options o =
+        new MonteCarlo.Options(1000, b.rounds, b.next++, Runtime.getRuntime().availableProcessors())
+            .withoutOutcomes();
     return MonteCarlo.run(b.scenario, b.protocol, o, null).odds().byMonth();
   }
 
@@ -245,8 +252,12 @@ public class NegotiationBenchmark {
     }
 
     MonteCarlo.Result runOnce() throws InterruptedException {
-      return MonteCarlo.run(scenario, protocol,
-          new MonteCarlo.Options(1, 100, 1, Runtime.getRuntime().availableProcessors(), true).withoutOutcomes(), null);
+      return MonteCarlo.run(
+          scenario,
+          protocol,
+          new MonteCarlo.Options(1, 100, 1, Runtime.getRuntime().availableProcessors(), true)
+              .withoutOutcomes(),
+          null);
     }
   }
 

@@ -30,11 +30,26 @@ class AnalystTablesTest {
 
   @Test
   void whatItTakesWritesPlainNumbersAndTheirKind() throws IOException {
-    Path f = ExploreCommandsTest.folder(CliTest.cli("whatittakes", BASELINE, "--runs", "40", "--grid", "3", "--refine", "1",
-        "--threshold", "0.6", "--out", tmp.toString(), "--quiet"));
+    Path f =
+        ExploreCommandsTest.folder(
+            CliTest.cli(
+                "whatittakes",
+                BASELINE,
+                "--runs",
+                "40",
+                "--grid",
+                "3",
+                "--refine",
+                "1",
+                "--threshold",
+                "0.6",
+                "--out",
+                tmp.toString(),
+                "--quiet"));
     for (String file : List.of("whatittakes.csv", "trials.csv")) {
       byte[] bytes = Files.readAllBytes(f.resolve(file));
-      for (byte b : bytes) assertTrue(b >= 0, file + " is plain ASCII: " + new String(bytes, StandardCharsets.UTF_8));
+      for (byte b : bytes)
+        assertTrue(b >= 0, file + " is plain ASCII: " + new String(bytes, StandardCharsets.UTF_8));
     }
     List<String> rows = Files.readAllLines(f.resolve("whatittakes.csv"));
     List<String> header = List.of(rows.get(0).split(","));
@@ -61,50 +76,107 @@ class AnalystTablesTest {
 
   @Test
   void runTakesBackTheSeedsOfOutcomesCsv() throws IOException {
-    CliTest.Run odds = CliTest.cli("odds", BASELINE, "--seed", "7", "--runs", "4", "--out", tmp.resolve("o").toString(), "--quiet");
+    CliTest.Run odds =
+        CliTest.cli(
+            "odds",
+            BASELINE,
+            "--seed",
+            "7",
+            "--runs",
+            "4",
+            "--out",
+            tmp.resolve("o").toString(),
+            "--quiet");
     Matcher m = CliTest.SUMMARY.matcher(odds.out());
     assertTrue(m.find(), odds.out() + odds.err());
-    String[] row3 = Files.readAllLines(Path.of(m.group(7)).resolve("outcomes.csv")).get(4).split(",");
+    String[] row3 =
+        Files.readAllLines(Path.of(m.group(7)).resolve("outcomes.csv")).get(4).split(",");
     String seed = row3[1];
     assertTrue(seed.length() >= 19, "the seeds are 64-bit, most beyond a signed long: " + seed);
     // the replication's own seed replays that replication
-    CliTest.Run replay = CliTest.cli("run", BASELINE, "--replication-seed", seed, "--out", tmp.resolve("r").toString());
+    CliTest.Run replay =
+        CliTest.cli(
+            "run", BASELINE, "--replication-seed", seed, "--out", tmp.resolve("r").toString());
     runFolder(replay);
-    String expected = switch (row3[2]) {
-      case "agreed" -> "DEAL in " + row3[4];
-      case "breakdown" -> "BREAKDOWN in " + row3[4];
-      default -> "NO DEAL by " + row3[4];
-    };
-    assertTrue(replay.out().contains(expected), row3[2] + " " + row3[4] + " in odds; run says:\n" + replay.out());
+    String expected =
+        switch (row3[2]) {
+          case "agreed" -> "DEAL in " + row3[4];
+          case "breakdown" -> "BREAKDOWN in " + row3[4];
+          default -> "NO DEAL by " + row3[4];
+        };
+    assertTrue(
+        replay.out().contains(expected),
+        row3[2] + " " + row3[4] + " in odds; run says:\n" + replay.out());
     // and every seed the tool prints is accepted as a base seed, signed or unsigned
     for (String s : List.of(seed, "-3", "18446744073709551615")) {
-      CliTest.Run r = CliTest.cli("run", BASELINE, "--seed", s, "--rounds", "2", "--out", tmp.resolve("s").toString());
+      CliTest.Run r =
+          CliTest.cli(
+              "run", BASELINE, "--seed", s, "--rounds", "2", "--out", tmp.resolve("s").toString());
       assertEquals(0, r.exit(), s + ": " + r.err());
     }
-    CliTest.Run bad = CliTest.cli("run", BASELINE, "--seed", "seven", "--out", tmp.resolve("s").toString());
+    CliTest.Run bad =
+        CliTest.cli("run", BASELINE, "--seed", "seven", "--out", tmp.resolve("s").toString());
     assertEquals(2, bad.exit());
     assertTrue(bad.err().contains("'seven' is not a seed"), bad.err());
-    CliTest.Run both = CliTest.cli("run", BASELINE, "--seed", "7", "--replication-seed", seed, "--out", tmp.resolve("b").toString());
+    CliTest.Run both =
+        CliTest.cli(
+            "run",
+            BASELINE,
+            "--seed",
+            "7",
+            "--replication-seed",
+            seed,
+            "--out",
+            tmp.resolve("b").toString());
     assertEquals(2, both.exit(), both.err());
   }
 
   @Test
   void oneReplicationWritesNoOddsChartAndNoBareDiagnostics() throws IOException {
-    Path mediated = runFolder(CliTest.cli("run", BASELINE, "--seed", "7", "--out", tmp.resolve("m").toString()));
+    Path mediated =
+        runFolder(
+            CliTest.cli("run", BASELINE, "--seed", "7", "--out", tmp.resolve("m").toString()));
     for (String chart : List.of("odds", "terms", "blockers")) {
-      assertFalse(Files.exists(mediated.resolve(chart + ".png")) || Files.exists(mediated.resolve(chart + ".svg")), chart);
+      assertFalse(
+          Files.exists(mediated.resolve(chart + ".png"))
+              || Files.exists(mediated.resolve(chart + ".svg")),
+          chart);
     }
     assertTrue(Files.size(mediated.resolve("positions.png")) > 0);
-    assertFalse(Files.exists(mediated.resolve("diagnostics.csv")), "the mediated text has no numbers of its own");
-    Path eum = runFolder(CliTest.cli("run", BASELINE, "--seed", "7", "--protocol", "eum", "--out", tmp.resolve("e").toString()));
+    assertFalse(
+        Files.exists(mediated.resolve("diagnostics.csv")),
+        "the mediated text has no numbers of its own");
+    Path eum =
+        runFolder(
+            CliTest.cli(
+                "run",
+                BASELINE,
+                "--seed",
+                "7",
+                "--protocol",
+                "eum",
+                "--out",
+                tmp.resolve("e").toString()));
     List<String> d = Files.readAllLines(eum.resolve("diagnostics.csv"));
     assertTrue(d.size() > 1, "eum's own numbers: " + d);
   }
 
   @Test
   void runAndOddsNumberTheStatesOfRoundsCsvAlike() throws IOException {
-    Path run = runFolder(CliTest.cli("run", BASELINE, "--seed", "7", "--out", tmp.resolve("r").toString()));
-    CliTest.Run odds = CliTest.cli("odds", BASELINE, "--seed", "7", "--runs", "3", "--out", tmp.resolve("o").toString(), "--quiet");
+    Path run =
+        runFolder(
+            CliTest.cli("run", BASELINE, "--seed", "7", "--out", tmp.resolve("r").toString()));
+    CliTest.Run odds =
+        CliTest.cli(
+            "odds",
+            BASELINE,
+            "--seed",
+            "7",
+            "--runs",
+            "3",
+            "--out",
+            tmp.resolve("o").toString(),
+            "--quiet");
     Matcher m = CliTest.SUMMARY.matcher(odds.out());
     assertTrue(m.find(), odds.out() + odds.err());
     List<String> r = Files.readAllLines(run.resolve("rounds.csv"));
@@ -112,10 +184,17 @@ class AnalystTablesTest {
     assertTrue(r.get(0).startsWith("state,after_month,actor,issue,"), r.get(0));
     assertTrue(o.get(0).startsWith("state,after_month,actor,issue,"), o.get(0));
     // state 1 is the positions after the first round, at the end of the first month, in both
-    assertTrue(r.stream().anyMatch(l -> l.startsWith("1,2022-12,turkey,withdrawal,")), r.subList(0, 5).toString());
-    assertTrue(o.stream().anyMatch(l -> l.startsWith("1,2022-12,turkey,withdrawal,")), o.subList(0, 5).toString());
-    assertTrue(r.stream().anyMatch(l -> l.startsWith("0,,turkey,withdrawal,")), "state 0: before the first round");
-    assertFalse(o.stream().anyMatch(l -> l.startsWith("0,")), "odds tallies positions after each round");
+    assertTrue(
+        r.stream().anyMatch(l -> l.startsWith("1,2022-12,turkey,withdrawal,")),
+        r.subList(0, 5).toString());
+    assertTrue(
+        o.stream().anyMatch(l -> l.startsWith("1,2022-12,turkey,withdrawal,")),
+        o.subList(0, 5).toString());
+    assertTrue(
+        r.stream().anyMatch(l -> l.startsWith("0,,turkey,withdrawal,")),
+        "state 0: before the first round");
+    assertFalse(
+        o.stream().anyMatch(l -> l.startsWith("0,")), "odds tallies positions after each round");
   }
 
   /** One CSV row's fields (quoted fields may hold commas). */

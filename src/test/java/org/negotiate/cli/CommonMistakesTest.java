@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
-/** Issue 16, item 6: the mistakes people make get one message that says what to fix, with file, line and column. */
+/**
+ * Issue 16, item 6: the mistakes people make get one message that says what to fix, with file, line
+ * and column.
+ */
 class CommonMistakesTest {
   @TempDir Path tmp;
 
@@ -29,19 +32,41 @@ class CommonMistakesTest {
   @Test
   void aMisspeltActorInADeltaIsOneMessageWithTheClosestId() throws IOException {
     String base = Path.of("scenarios/baseline.yaml").toAbsolutePath().toString();
-    CliTest.Run r = validate("typo.yaml", "extends: " + base + "\nname: typo\nactors:\n  - id: turkye\n"
-        + "    capability: triangular(40, 50, 60)\n");
-    assertEquals(1, r.err().strip().lines().count(), "one message, not one per missing key: " + r.err());
-    assertTrue(r.err().contains(":4:9: actors[turkye].id: unknown actor turkye: did you mean turkey? "
-        + "(a delta adds an actor only with every required key"), r.err());
-    CliTest.Run far = validate("far.yaml", "extends: " + base + "\nname: far\nactors:\n  - id: ankara\n    capability: 50\n");
-    assertTrue(far.err().contains("unknown actor ankara: the base's actors are turkey, syria,"), far.err());
-    CliTest.Run issue = validate("issue.yaml", "extends: " + base + "\nname: issue\nissues:\n  - id: withdrawl\n    label: x\n");
-    assertTrue(issue.err().contains("unknown issue withdrawl: did you mean withdrawal?"), issue.err());
+    CliTest.Run r =
+        validate(
+            "typo.yaml",
+            "extends: "
+                + base
+                + "\nname: typo\nactors:\n  - id: turkye\n"
+                + "    capability: triangular(40, 50, 60)\n");
+    assertEquals(
+        1, r.err().strip().lines().count(), "one message, not one per missing key: " + r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                ":4:9: actors[turkye].id: unknown actor turkye: did you mean turkey? "
+                    + "(a delta adds an actor only with every required key"),
+        r.err());
+    CliTest.Run far =
+        validate(
+            "far.yaml",
+            "extends: " + base + "\nname: far\nactors:\n  - id: ankara\n    capability: 50\n");
+    assertTrue(
+        far.err().contains("unknown actor ankara: the base's actors are turkey, syria,"),
+        far.err());
+    CliTest.Run issue =
+        validate(
+            "issue.yaml",
+            "extends: " + base + "\nname: issue\nissues:\n  - id: withdrawl\n    label: x\n");
+    assertTrue(
+        issue.err().contains("unknown issue withdrawl: did you mean withdrawal?"), issue.err());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       name: x\\nactors:\\n  - id: a\\n    name: "unclosed\\n  - id: b\\n | 6:1  | the quoted text that starts at line 4, column 11 is never closed
       name: x\\nactors: [a, b\\nissues: 3\\n                          | 3:7  | the list [ ... ] that starts at line 2, column 9 is not closed with ]
       name: x\\n  calendar: 3\\n                                      | 2:11 | indent this key like the keys above it
@@ -53,8 +78,14 @@ class CommonMistakesTest {
     CliTest.Run r = validate("syntax.yaml", yaml.replace("\\n", "\n"));
     assertTrue(r.err().contains("syntax.yaml:" + at + ": YAML syntax error: "), r.err());
     assertTrue(r.err().contains(words), r.err());
-    for (String parser : new String[] {"<block end>", "mapping values are not allowed", "end of stream", "expected ','",
-        "could not find expected"}) {
+    for (String parser :
+        new String[] {
+          "<block end>",
+          "mapping values are not allowed",
+          "end of stream",
+          "expected ','",
+          "could not find expected"
+        }) {
       assertFalse(r.err().contains(parser), "the parser's own words: " + r.err());
     }
   }

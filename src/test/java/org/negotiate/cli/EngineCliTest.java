@@ -37,7 +37,8 @@ class EngineCliTest {
   }
 
   private static void sameFiles(Path a, Path b, String... names) throws IOException {
-    for (String f : names) assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+    for (String f : names)
+      assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
   }
 
   private static JsonNode engineOf(Path folder) throws IOException {
@@ -64,44 +65,79 @@ class EngineCliTest {
 
   @Test
   void sweepAndSensitivityOnAClusterEngineWriteTheLocalCsvs() throws IOException {
-    String[] sweep = {"sweep", BASELINE, "--vary", "turkey.withdrawal.red_line.max=40:90:4", "--runs", "40"};
-    sameFiles(run("sl", sweep), run("ss", with(sweep, "--engine", "serializing", "--block", "100")), "sweep.csv");
-    String[] sensitivity = {"sensitivity", BASELINE, "--inputs", "turkey.withdrawal", "--samples", "4", "--runs", "10"};
-    sameFiles(run("el", sensitivity), run("es", with(sensitivity, "--engine", "serializing", "--block", "30")),
-        "oat.csv", "sobol.csv");
+    String[] sweep = {
+      "sweep", BASELINE, "--vary", "turkey.withdrawal.red_line.max=40:90:4", "--runs", "40"
+    };
+    sameFiles(
+        run("sl", sweep),
+        run("ss", with(sweep, "--engine", "serializing", "--block", "100")),
+        "sweep.csv");
+    String[] sensitivity = {
+      "sensitivity", BASELINE, "--inputs", "turkey.withdrawal", "--samples", "4", "--runs", "10"
+    };
+    sameFiles(
+        run("el", sensitivity),
+        run("es", with(sensitivity, "--engine", "serializing", "--block", "30")),
+        "oat.csv",
+        "sobol.csv");
   }
 
   @Test
   void badEngineSettingsAreBadInputAndWriteNothing() throws IOException {
     Path out = tmp.resolve("bad");
     // each bad setting and the option its message must name
-    List<String[]> cases = List.of(
-        new String[] {"--engine", "--engine", "nosuch"},
-        new String[] {"--master", "--master", "local[2]"},
-        new String[] {"--block", "--engine", "local", "--block", "0"});
+    List<String[]> cases =
+        List.of(
+            new String[] {"--engine", "--engine", "nosuch"},
+            new String[] {"--master", "--master", "local[2]"},
+            new String[] {"--block", "--engine", "local", "--block", "0"});
     for (String[] c : cases) {
       String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
-      CliTest.Run r = CliTest.cli(with(new String[] {"odds", BASELINE, "--runs", "20", "--quiet", "--out", out.toString()}, args));
+      CliTest.Run r =
+          CliTest.cli(
+              with(
+                  new String[] {
+                    "odds", BASELINE, "--runs", "20", "--quiet", "--out", out.toString()
+                  },
+                  args));
       assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
       assertFalse(r.err().contains("\tat "), r.err());
       assertTrue(r.err().contains(c[0]), "names " + c[0] + ": " + r.err());
       try (Stream<Path> left = Files.exists(out) ? Files.walk(out) : Stream.empty()) {
-        assertTrue(left.noneMatch(Files::isRegularFile), "nothing written for " + String.join(" ", args));
+        assertTrue(
+            left.noneMatch(Files::isRegularFile), "nothing written for " + String.join(" ", args));
       }
     }
-    CliTest.Run unknown = CliTest.cli("odds", BASELINE, "--engine", "nosuch", "--quiet", "--out", out.toString());
-    assertTrue(unknown.err().contains("local") && unknown.err().contains("serializing"), "lists the engines: " + unknown.err());
+    CliTest.Run unknown =
+        CliTest.cli("odds", BASELINE, "--engine", "nosuch", "--quiet", "--out", out.toString());
+    assertTrue(
+        unknown.err().contains("local") && unknown.err().contains("serializing"),
+        "lists the engines: " + unknown.err());
   }
 
   @Test
   void aFailingClusterIsReportedAsSuchWithNoResultFolder() throws IOException {
     Path out = tmp.resolve("broken");
-    CliTest.Run r = CliTest.cli("odds", BASELINE, "--runs", "50", "--engine", "broken", "--quiet", "--out", out.toString());
+    CliTest.Run r =
+        CliTest.cli(
+            "odds",
+            BASELINE,
+            "--runs",
+            "50",
+            "--engine",
+            "broken",
+            "--quiet",
+            "--out",
+            out.toString());
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().startsWith("negotiate: the test cluster went away"), r.err());
     assertFalse(r.err().contains("internal error") || r.err().contains("\tat "), r.err());
     try (Stream<Path> left = Files.exists(out) ? Files.walk(out) : Stream.empty()) {
-      assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".incomplete-") || p.toString().endsWith("odds.csv")),
+      assertTrue(
+          left.noneMatch(
+              p ->
+                  p.getFileName().toString().startsWith(".incomplete-")
+                      || p.toString().endsWith("odds.csv")),
           "no result folder, whole or half-written");
     }
   }

@@ -7,12 +7,17 @@ import java.awt.GraphicsEnvironment;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** {@code negotiate gui} in process: without a display it says so and exits 2; bad input is reported first. */
+/**
+ * {@code negotiate gui} in process: without a display it says so and exits 2; bad input is reported
+ * first.
+ */
 class GuiCommandTest {
 
   @Test
   void withoutADisplayItExitsTwoWithAClearMessage() {
-    Assumptions.assumeTrue(GraphicsEnvironment.isHeadless(), "this JVM has a display (tests run with java.awt.headless=true)");
+    Assumptions.assumeTrue(
+        GraphicsEnvironment.isHeadless(),
+        "this JVM has a display (tests run with java.awt.headless=true)");
     CliTest.Run r = CliTest.cli("gui", CliTest.BASELINE.toString());
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("no display: run under xvfb-run or on a desktop"), r.err());
@@ -23,7 +28,8 @@ class GuiCommandTest {
     Assumptions.assumeTrue(GraphicsEnvironment.isHeadless(), "this JVM has a display");
     CliTest.Run r = CliTest.cli("gui");
     assertEquals(2, r.exit(), r.err());
-    assertTrue(r.err().contains("no display"), "the baseline loaded, then the display check: " + r.err());
+    assertTrue(
+        r.err().contains("no display"), "the baseline loaded, then the display check: " + r.err());
   }
 
   @Test

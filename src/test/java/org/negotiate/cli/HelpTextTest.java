@@ -11,9 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every command's --help, rendered by the real command line at 80 and 120 columns, reads as wrapped prose: no line
- * ends mid-sentence while the next line's first word would have fitted on it (a hard line break colliding with
- * picocli's wrapping, or a summary in the command list cut short), and no line holds a lone word fragment.
+ * Every command's --help, rendered by the real command line at 80 and 120 columns, reads as wrapped
+ * prose: no line ends mid-sentence while the next line's first word would have fitted on it (a hard
+ * line break colliding with picocli's wrapping, or a summary in the command list cut short), and no
+ * line holds a lone word fragment.
  */
 class HelpTextTest {
   private static final Pattern COMMAND_ROW = Pattern.compile("^  ([a-z]+) {2,}\\S");
@@ -34,7 +35,9 @@ class HelpTextTest {
           if (m.find()) commands.add(m.group(1));
         }
       }
-      assertTrue(commands.containsAll(List.of("odds", "run", "compare", "validate", "forecast", "sweep")), top);
+      assertTrue(
+          commands.containsAll(List.of("odds", "run", "compare", "validate", "forecast", "sweep")),
+          top);
       List<String> problems = new ArrayList<>(problems("negotiate", top, width));
       for (String c : commands) {
         if (c.equals("help")) continue;
@@ -60,7 +63,8 @@ class HelpTextTest {
   static List<String> problems(String command, String help, int width) {
     List<String> lines = help.lines().toList();
     int start = 0;
-    while (start < lines.size() && (lines.get(start).startsWith("Usage:") || lines.get(start).startsWith(" "))) start++;
+    while (start < lines.size()
+        && (lines.get(start).startsWith("Usage:") || lines.get(start).startsWith(" "))) start++;
     List<String> found = new ArrayList<>();
     for (int i = start; i < lines.size(); i++) {
       String line = lines.get(i).stripTrailing();
@@ -76,15 +80,20 @@ class HelpTextTest {
       int indent = nextLine.length() - nextLine.stripLeading().length();
       boolean continues = indent == 0 || indent >= 10; // not a new option, parameter or command row
       // "forecast." / "csv", "--min-" / "coverage": a word cut at its own punctuation
-      if (continues && ((content.matches(".*\\w\\.$") && !content.matches(".*\\b(e\\.g|i\\.e)\\.$")
-          && nextWord.matches("[a-z].*")) || content.matches(".*[\\w-]-$"))) {
+      if (continues
+          && ((content.matches(".*\\w\\.$")
+                  && !content.matches(".*\\b(e\\.g|i\\.e)\\.$")
+                  && nextWord.matches("[a-z].*"))
+              || content.matches(".*[\\w-]-$"))) {
         found.add(command + " at " + width + ": word cut: \"" + line + "\" / \"" + nextLine + "\"");
         continue;
       }
-      // picocli leaves the last column free; a word that would have fitted means the text was broken by hand
+      // picocli leaves the last column free; a word that would have fitted means the text was
+      // broken by hand
       if (!sentenceEnd && line.length() + 1 + nextWord.length() < width) {
         String what = content.contains(" ") ? "broken mid-sentence" : "lone word";
-        found.add(command + " at " + width + ": " + what + ": \"" + line + "\" / \"" + nextLine + "\"");
+        found.add(
+            command + " at " + width + ": " + what + ": \"" + line + "\" / \"" + nextLine + "\"");
       }
     }
     return found;

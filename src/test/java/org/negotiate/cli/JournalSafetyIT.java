@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.negotiate.experiment.RunJournal;
@@ -25,16 +25,27 @@ import org.negotiate.experiment.RunJournal;
 @Tag("long") // the long suite (mvn -B verify -Plong): damages and resumes real journals, ~30 s
 class JournalSafetyIT {
   @TempDir static Path tmp;
-  static final List<String> ODDS = List.of("odds", LauncherIT.root().resolve("scenarios/baseline.yaml").toString(),
-      "--runs", "10000", "--seed", "7", "--quiet");
+  static final List<String> ODDS =
+      List.of(
+          "odds",
+          LauncherIT.root().resolve("scenarios/baseline.yaml").toString(),
+          "--runs",
+          "10000",
+          "--seed",
+          "7",
+          "--quiet");
+
   /** The unfinished folder of a killed run, copied for each case. */
   static Path killed;
+
   static int journalled;
 
   @BeforeAll
   static void killARun() throws Exception {
     Path out = tmp.resolve("killed");
-    ResumeIT.Child child = ResumeIT.start(tmp.resolve("log.txt"), ResumeIT.with(ODDS, "--threads", "1", "--out", out.toString()));
+    ResumeIT.Child child =
+        ResumeIT.start(
+            tmp.resolve("log.txt"), ResumeIT.with(ODDS, "--threads", "1", "--out", out.toString()));
     killed = ResumeIT.awaitJournal(child, out.resolve("odds-baseline"), RunJournal::replicationsIn);
     ResumeIT.kill(child);
     journalled = RunJournal.replicationsIn(killed.resolve("journal"));
@@ -42,11 +53,13 @@ class JournalSafetyIT {
 
   /** A copy of the killed run's folder, under an unfinished folder's name of its own. */
   static Path copy(String n) throws IOException {
-    Path to = killed.resolveSibling(killed.getFileName().toString().replaceAll("-[0-9]+$", "-" + n));
+    Path to =
+        killed.resolveSibling(killed.getFileName().toString().replaceAll("-[0-9]+$", "-" + n));
     try (Stream<Path> files = Files.walk(killed)) {
       for (Path p : files.toList()) {
         if (p.getFileName().toString().equals("lock")) continue;
-        Files.copy(p, to.resolve(killed.relativize(p).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(
+            p, to.resolve(killed.relativize(p).toString()), StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
     return to;
@@ -58,13 +71,15 @@ class JournalSafetyIT {
     return ResumeIT.java(args);
   }
 
-  static void assertRefusedAndKept(LauncherIT.Proc p, int exit, Path dir, byte[] state, String words) throws IOException {
+  static void assertRefusedAndKept(
+      LauncherIT.Proc p, int exit, Path dir, byte[] state, String words) throws IOException {
     assertEquals(exit, p.exit(), p.out() + p.err());
     assertTrue(p.err().contains(words), p.err());
     assertFalse(p.err().contains("\tat "), "no stack trace: " + p.err());
     assertFalse(p.err().contains("internal error"), p.err());
     assertTrue(Files.isDirectory(dir), "the folder is kept");
-    assertArrayEquals(state, Files.readAllBytes(dir.resolve("journal/state.bin")), "the journal is untouched");
+    assertArrayEquals(
+        state, Files.readAllBytes(dir.resolve("journal/state.bin")), "the journal is untouched");
   }
 
   @Test
@@ -88,8 +103,9 @@ class JournalSafetyIT {
     assertRefusedAndKept(resume(flipped), 2, flipped, state, "outcomes.bin is damaged");
 
     Path truncated = copy("3003");
-    try (var ch = java.nio.channels.FileChannel.open(truncated.resolve("journal/outcomes.bin"),
-        java.nio.file.StandardOpenOption.WRITE)) {
+    try (var ch =
+        java.nio.channels.FileChannel.open(
+            truncated.resolve("journal/outcomes.bin"), java.nio.file.StandardOpenOption.WRITE)) {
       ch.truncate(1000);
     }
     assertRefusedAndKept(resume(truncated), 2, truncated, state, "outcomes.bin is damaged");
@@ -125,7 +141,9 @@ class JournalSafetyIT {
     assertTrue(p.err().contains("--resume " + dir), "says how to resume: " + p.err());
     assertFalse(p.err().contains("\tat "), p.err());
     assertTrue(Files.isRegularFile(dir.resolve("journal/state.bin")), "the journal is kept");
-    assertTrue(RunJournal.replicationsIn(dir.resolve("journal")) >= journalled, "with at least what it had");
+    assertTrue(
+        RunJournal.replicationsIn(dir.resolve("journal")) >= journalled,
+        "with at least what it had");
     Files.delete(dir.resolve("odds.csv"));
     ResumeIT.assertFinished(resume(dir), dir);
   }

@@ -42,19 +42,25 @@ class KtabReferenceLogTest {
     assertTrue(m.find(), r.out());
     String log = Files.readString(Path.of(m.group(1)).resolve("log.txt"), StandardCharsets.UTF_8);
 
-    List<String> reference = Files.readAllLines(resource("20170530_ref-" + name + ".excerpt.txt"), StandardCharsets.UTF_8);
+    List<String> reference =
+        Files.readAllLines(
+            resource("20170530_ref-" + name + ".excerpt.txt"), StandardCharsets.UTF_8);
     List<String> expected = new ArrayList<>();
     for (String line : reference) {
       if (line.contains("prob :")) {
         // state 0 (the inputs) is not a turn: drop the first value
         String[] head = line.split(", prob : ", 2);
         String[] values = head[1].trim().split(" +");
-        expected.add(head[0] + ", prob : " + String.join(" ", List.of(values).subList(1, values.length)));
+        expected.add(
+            head[0] + ", prob : " + String.join(" ", List.of(values).subList(1, values.length)));
       } else {
         expected.add(line.strip());
       }
     }
-    assertEquals(expected, ktabLines(log, rowNames(table)), "KTAB's egrep \"Fractional|prob :\" lines for " + name);
+    assertEquals(
+        expected,
+        ktabLines(log, rowNames(table)),
+        "KTAB's egrep \"Fractional|prob :\" lines for " + name);
   }
 
   /** The run log's numbers written as KTAB's log writes them. */
@@ -64,8 +70,11 @@ class KtabReferenceLogTest {
     for (String line : log.split("\n")) {
       String t = line.strip();
       if (t.startsWith("fractional_change: ")) {
-        fractional.add(String.format(Locale.ROOT, "Fractional change compared to first step: %s  (target=0.0200)",
-            t.substring("fractional_change: ".length())));
+        fractional.add(
+            String.format(
+                Locale.ROOT,
+                "Fractional change compared to first step: %s  (target=0.0200)",
+                t.substring("fractional_change: ".length())));
       } else if (t.startsWith("position_probability: ")) {
         String[] f = t.substring("position_probability: ".length()).split(" ");
         assertEquals(2 * names.size(), f.length, t);
@@ -73,7 +82,9 @@ class KtabReferenceLogTest {
           String name = names.get(i / 2);
           // the rows come in the file's order: each id is its row's name
           assertEquals(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_"), f[i], t);
-          prob.computeIfAbsent(name, k -> new StringBuilder(k + ", prob :")).append(' ').append(f[i + 1]);
+          prob.computeIfAbsent(name, k -> new StringBuilder(k + ", prob :"))
+              .append(' ')
+              .append(f[i + 1]);
         }
       }
     }
@@ -86,7 +97,8 @@ class KtabReferenceLogTest {
   private static List<String> rowNames(Path table) throws IOException {
     List<String> lines = Files.readAllLines(table, StandardCharsets.UTF_8);
     List<String> names = new ArrayList<>();
-    for (String l : lines.subList(2, lines.size())) if (!l.isBlank()) names.add(l.split(",", 2)[0].trim());
+    for (String l : lines.subList(2, lines.size()))
+      if (!l.isBlank()) names.add(l.split(",", 2)[0].trim());
     return names;
   }
 

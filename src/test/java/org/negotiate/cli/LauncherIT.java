@@ -23,15 +23,27 @@ class LauncherIT {
 
   static Proc java(Path workDir, String... args) throws IOException, InterruptedException {
     String jar = System.getProperty("negotiate.jar", "target/negotiate.jar");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.awt.headless=true", "-jar", Path.of(jar).toAbsolutePath().toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true",
+                "-jar",
+                Path.of(jar).toAbsolutePath().toString()));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile("out", ".txt");
     Path err = Files.createTempFile("err", ".txt");
-    Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(workDir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "finished in time");
-    return new Proc(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Proc(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   static Path root() {
@@ -40,7 +52,8 @@ class LauncherIT {
 
   @Test
   void theJarRunsTheBaselineAndPrintsTheSummaryLine() throws Exception {
-    Proc p = java(root(), "odds", "scenarios/baseline.yaml", "--runs", "300", "--out", tmp.toString());
+    Proc p =
+        java(root(), "odds", "scenarios/baseline.yaml", "--runs", "300", "--out", tmp.toString());
     assertEquals(0, p.exit(), p.err());
     Matcher m = CliTest.SUMMARY.matcher(p.out());
     assertTrue(m.find(), p.out());
@@ -64,11 +77,24 @@ class LauncherIT {
   void anInterruptedRunLeavesNoResultFolder() throws Exception {
     String jar = System.getProperty("negotiate.jar", "target/negotiate.jar");
     Path out = tmp.resolve("results");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.awt.headless=true", "-jar", Path.of(jar).toAbsolutePath().toString(),
-        "odds", root().resolve("scenarios/baseline.yaml").toString(), "--runs", "5000000", "--threads", "1",
-        "--quiet", "--out", out.toString())
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true",
+                "-jar",
+                Path.of(jar).toAbsolutePath().toString(),
+                "odds",
+                root().resolve("scenarios/baseline.yaml").toString(),
+                "--runs",
+                "5000000",
+                "--threads",
+                "1",
+                "--quiet",
+                "--out",
+                out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("log.txt").toFile())
+            .start();
     Path scenarioDir = out.resolve("odds-baseline");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.isDirectory(scenarioDir) && System.nanoTime() < deadline) Thread.sleep(50);

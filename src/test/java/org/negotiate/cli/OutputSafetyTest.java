@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing a scenario or table says can make the tool write outside the results root: names are
- * reduced to one plain folder name; {@code --out} is the user's own choice and is honoured as given.
+ * reduced to one plain folder name; {@code --out} is the user's own choice and is honoured as
+ * given.
  */
 class OutputSafetyTest {
   static final Path TINY = Path.of("src/test/resources/scenarios/tiny.yaml");
@@ -30,11 +31,23 @@ class OutputSafetyTest {
 
   @Test
   void aTableTitledWithAPathStaysInsideOut() throws IOException {
-    String text = Files.readString(KTAB).replace("DummyData_3Dim ", "../../../../tmp/escape/..\\\\evil");
+    String text =
+        Files.readString(KTAB).replace("DummyData_3Dim ", "../../../../tmp/escape/..\\\\evil");
     Files.createDirectories(tmp.resolve("in"));
     Path table = Files.writeString(tmp.resolve("in/table.csv"), text, StandardCharsets.UTF_8);
     Path out = tmp.resolve("out");
-    CliTest.Run r = CliTest.cli("odds", "--table", table.toString(), "--runs", "3", "--rounds", "3", "--out", out.toString(), "--quiet");
+    CliTest.Run r =
+        CliTest.cli(
+            "odds",
+            "--table",
+            table.toString(),
+            "--runs",
+            "3",
+            "--rounds",
+            "3",
+            "--out",
+            out.toString(),
+            "--quiet");
     assertEquals(0, r.exit(), r.err());
     Path folder = folder(r);
     assertTrue(folder.toRealPath().startsWith(out.toRealPath()), folder.toString());
@@ -46,7 +59,8 @@ class OutputSafetyTest {
   void outWithDotDotIsTakenAsWritten() throws IOException {
     Files.createDirectories(tmp.resolve("a"));
     Path out = tmp.resolve("a/../b");
-    CliTest.Run r = CliTest.cli("odds", TINY.toString(), "--runs", "3", "--out", out.toString(), "--quiet");
+    CliTest.Run r =
+        CliTest.cli("odds", TINY.toString(), "--runs", "3", "--out", out.toString(), "--quiet");
     assertEquals(0, r.exit(), r.err());
     assertTrue(folder(r).toRealPath().startsWith(tmp.resolve("b").toRealPath()));
     onlyUnder(tmp, List.of(tmp.resolve("a"), tmp.resolve("b")));
@@ -55,7 +69,8 @@ class OutputSafetyTest {
   @Test
   void outWithSpacesAndUnicode() throws IOException {
     Path out = tmp.resolve("résultats d'été ✓");
-    CliTest.Run r = CliTest.cli("odds", TINY.toString(), "--runs", "3", "--out", out.toString(), "--quiet");
+    CliTest.Run r =
+        CliTest.cli("odds", TINY.toString(), "--runs", "3", "--out", out.toString(), "--quiet");
     assertEquals(0, r.exit(), r.err());
     assertTrue(folder(r).toRealPath().startsWith(out.toRealPath()));
     onlyUnder(tmp, List.of(out));
@@ -64,7 +79,8 @@ class OutputSafetyTest {
   @Test
   void outThatIsAFileFailsCleanlyAndLeavesItAlone() throws IOException {
     Path file = Files.writeString(tmp.resolve("not-a-folder"), "keep me");
-    CliTest.Run r = CliTest.cli("odds", TINY.toString(), "--runs", "3", "--out", file.toString(), "--quiet");
+    CliTest.Run r =
+        CliTest.cli("odds", TINY.toString(), "--runs", "3", "--out", file.toString(), "--quiet");
     assertNotEquals(0, r.exit());
     assertFalse(r.err().contains("\tat "), r.err());
     assertArrayEquals("keep me".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
@@ -82,8 +98,9 @@ class OutputSafetyTest {
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.toList()) {
         Path n = p.toAbsolutePath().normalize();
-        boolean ok = n.equals(root.toAbsolutePath().normalize())
-            || allowed.stream().anyMatch(a -> n.startsWith(a.toAbsolutePath().normalize()));
+        boolean ok =
+            n.equals(root.toAbsolutePath().normalize())
+                || allowed.stream().anyMatch(a -> n.startsWith(a.toAbsolutePath().normalize()));
         assertTrue(ok, "written outside the chosen folders: " + p);
       }
     }

@@ -27,28 +27,69 @@ class OutputSkeletonTest {
   @Test
   void everyCommandWritesOneFolderByOneRuleWithOneManifest() throws IOException {
     String out = tmp.toString();
-    ok(CliTest.cli("odds", BASELINE, "--runs", "20", "--band", "0", "--backtest", "0", "--quiet", "--out", out));
+    ok(
+        CliTest.cli(
+            "odds",
+            BASELINE,
+            "--runs",
+            "20",
+            "--band",
+            "0",
+            "--backtest",
+            "0",
+            "--quiet",
+            "--out",
+            out));
     ok(CliTest.cli("run", BASELINE, "--out", out));
     ok(CliTest.cli("forecast", BASELINE, "--runs", "5", "--quiet", "--out", out));
-    ok(CliTest.cli("sweep", BASELINE, "--vary", "syria.flexibility=0.5:0.9:2", "--runs", "10", "--quiet", "--out", out));
+    ok(
+        CliTest.cli(
+            "sweep",
+            BASELINE,
+            "--vary",
+            "syria.flexibility=0.5:0.9:2",
+            "--runs",
+            "10",
+            "--quiet",
+            "--out",
+            out));
     ok(CliTest.cli("compare", BASELINE, BASELINE, "--runs", "10", "--quiet", "--out", out));
 
     List<String> names;
     try (Stream<Path> s = Files.list(tmp)) {
       names = s.map(p -> p.getFileName().toString()).sorted().toList();
     }
-    assertEquals(List.of("compare-baseline-vs-baseline", "forecast-baseline", "odds-baseline", "run-baseline", "sweep-baseline"),
+    assertEquals(
+        List.of(
+            "compare-baseline-vs-baseline",
+            "forecast-baseline",
+            "odds-baseline",
+            "run-baseline",
+            "sweep-baseline"),
         names);
 
     ObjectMapper json = new ObjectMapper();
     List<String> commands = new ArrayList<>();
     for (String name : names) {
       Path folder = only(tmp.resolve(name));
-      assertTrue(RunsCommand.RUN_ID.matcher(folder.getFileName().toString()).matches(), folder.toString());
-      assertFalse(folder.getFileName().toString().endsWith("-run") || folder.getFileName().toString().endsWith("-forecast"),
+      assertTrue(
+          RunsCommand.RUN_ID.matcher(folder.getFileName().toString()).matches(), folder.toString());
+      assertFalse(
+          folder.getFileName().toString().endsWith("-run")
+              || folder.getFileName().toString().endsWith("-forecast"),
           "no suffix on the run id: " + folder);
       JsonNode m = json.readTree(folder.resolve("manifest.json").toFile());
-      for (String key : List.of("tool", "version", "command", "seed", "started_utc", "duration_ms", "java_version", "os", "files")) {
+      for (String key :
+          List.of(
+              "tool",
+              "version",
+              "command",
+              "seed",
+              "started_utc",
+              "duration_ms",
+              "java_version",
+              "os",
+              "files")) {
         assertTrue(m.has(key), name + " manifest lacks " + key + ": " + m);
       }
       assertEquals("negotiate", m.get("tool").asText());
@@ -58,7 +99,8 @@ class OutputSkeletonTest {
       m.get("files").forEach(f -> listed.add(f.asText()));
       assertEquals("manifest.json", listed.get(0), name);
       try (Stream<Path> s = Files.list(folder)) {
-        List<String> present = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        List<String> present =
+            s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
         assertEquals(present, listed.stream().sorted().toList(), name);
       }
       if (!name.startsWith("compare") && !name.startsWith("backtest")) {
@@ -71,7 +113,13 @@ class OutputSkeletonTest {
     CliTest.Run runs = CliTest.cli("runs", "--out", out);
     ok(runs);
     assertEquals(5, runs.out().lines().count(), runs.out());
-    for (String c : List.of("negotiate odds ", "negotiate run ", "negotiate forecast ", "negotiate sweep ", "negotiate compare ")) {
+    for (String c :
+        List.of(
+            "negotiate odds ",
+            "negotiate run ",
+            "negotiate forecast ",
+            "negotiate sweep ",
+            "negotiate compare ")) {
       assertTrue(runs.out().contains(c), c + " in " + runs.out());
     }
   }

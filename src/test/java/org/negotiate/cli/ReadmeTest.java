@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 16, item 11: a README a newcomer reads in a clone: no links outside the repository, every link
- * resolves, the launcher's own variable, internals in docs/, a licence and a citation file.
+ * Issue 16, item 11: a README a newcomer reads in a clone: no links outside the repository, every
+ * link resolves, the launcher's own variable, internals in docs/, a licence and a citation file.
  */
 class ReadmeTest {
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(?:#[^)]*)?\\)");
@@ -29,7 +29,8 @@ class ReadmeTest {
     List<String> broken = new ArrayList<>();
     for (Path page : pages) {
       String text = Files.readString(page);
-      assertFalse(text.contains("../shared/"), page + " points outside the repository (../shared/)");
+      assertFalse(
+          text.contains("../shared/"), page + " points outside the repository (../shared/)");
       Matcher m = LINK.matcher(text);
       while (m.find()) {
         String target = m.group(1);
@@ -44,14 +45,23 @@ class ReadmeTest {
   @Test
   void theReadmeNamesTheLaunchersVariableAndKeepsInternalsInDocs() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
-    assertFalse(Pattern.compile("(?<!NEGOTIATE_)JAVA_OPTS").matcher(readme).find(),
+    assertFalse(
+        Pattern.compile("(?<!NEGOTIATE_)JAVA_OPTS").matcher(readme).find(),
         "the launcher reads NEGOTIATE_JAVA_OPTS, not JAVA_OPTS");
     assertFalse(readme.contains("## Scaling on Spark"), "Spark internals belong in docs/spark.md");
-    assertTrue(readme.lines().count() < 600, "a README a newcomer reads: " + readme.lines().count() + " lines");
-    assertTrue(readme.contains("## The two commands") && readme.contains("## Reading the results")
-        && readme.contains("## Writing or changing a scenario") && readme.contains("## Commands"), "the newcomer's sections stay");
+    assertTrue(
+        readme.lines().count() < 600,
+        "a README a newcomer reads: " + readme.lines().count() + " lines");
+    assertTrue(
+        readme.contains("## The two commands")
+            && readme.contains("## Reading the results")
+            && readme.contains("## Writing or changing a scenario")
+            && readme.contains("## Commands"),
+        "the newcomer's sections stay");
     assertTrue(Files.readString(Path.of("LICENSE")).startsWith("MIT License"));
     String cff = Files.readString(Path.of("CITATION.cff"));
-    assertTrue(cff.contains("cff-version:") && cff.contains("title:") && cff.contains("license: MIT"), cff);
+    assertTrue(
+        cff.contains("cff-version:") && cff.contains("title:") && cff.contains("license: MIT"),
+        cff);
   }
 }

@@ -12,19 +12,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same command gives byte-identical CSVs with 1, 2 and 8 threads, on the JDK running the
- * tests (17) and on a JDK 25 when one is on the machine: {@code -Dnegotiate.jdk25=PATH/bin/java},
- * {@code JAVA25_HOME}, or {@code /usr/lib/jvm/temurin-25-jdk-amd64}.
+ * The same command gives byte-identical CSVs with 1, 2 and 8 threads, on the JDK running the tests
+ * (17) and on a JDK 25 when one is on the machine: {@code -Dnegotiate.jdk25=PATH/bin/java}, {@code
+ * JAVA25_HOME}, or {@code /usr/lib/jvm/temurin-25-jdk-amd64}.
  */
 @Tag("long") // the long suite (mvn -B verify -Plong): reruns the jar under other JDKs, ~30 s
 class ReproducibilityIT {
-  static final List<String> CSVS = List.of("odds.csv", "outcomes.csv", "rounds.csv", "reference.csv");
+  static final List<String> CSVS =
+      List.of("odds.csv", "outcomes.csv", "rounds.csv", "reference.csv");
 
   @TempDir Path tmp;
 
@@ -45,12 +46,29 @@ class ReproducibilityIT {
 
   static Path runOn(Path java, Path out, int threads) throws IOException, InterruptedException {
     String jar = System.getProperty("negotiate.jar", "target/negotiate.jar");
-    List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Djava.awt.headless=true", "-jar",
-        Path.of(jar).toAbsolutePath().toString(), "odds", "scenarios/baseline.yaml", "--runs", "300", "--quiet",
-        "--threads", String.valueOf(threads), "--out", out.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java.toString(),
+                "-Djava.awt.headless=true",
+                "-jar",
+                Path.of(jar).toAbsolutePath().toString(),
+                "odds",
+                "scenarios/baseline.yaml",
+                "--runs",
+                "300",
+                "--quiet",
+                "--threads",
+                String.valueOf(threads),
+                "--out",
+                out.toString()));
     Path log = Files.createTempFile("repro", ".txt");
-    Process p = new ProcessBuilder(cmd).directory(LauncherIT.root().toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(LauncherIT.root().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "finished in time");
     String text = Files.readString(log, StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), java + ": " + text);
@@ -68,8 +86,16 @@ class ReproducibilityIT {
         List<String> lb = Files.readAllLines(actual.resolve(f));
         int i = 0;
         while (i < Math.min(la.size(), lb.size()) && la.get(i).equals(lb.get(i))) i++;
-        throw new AssertionError(f + " differs (" + what + ") at line " + (i + 1) + ":\n  "
-            + (i < la.size() ? la.get(i) : "<end>") + "\n  " + (i < lb.size() ? lb.get(i) : "<end>"));
+        throw new AssertionError(
+            f
+                + " differs ("
+                + what
+                + ") at line "
+                + (i + 1)
+                + ":\n  "
+                + (i < la.size() ? la.get(i) : "<end>")
+                + "\n  "
+                + (i < lb.size() ? lb.get(i) : "<end>"));
       }
     }
   }
@@ -81,15 +107,21 @@ class ReproducibilityIT {
     Path eight17 = runOn(java17, tmp.resolve("jdk17-t8"), 8);
     assertSameCsvs(one, eight17, "JDK " + System.getProperty("java.version") + ", 1 vs 8 threads");
     String manifest = Files.readString(one.resolve("manifest.json"));
-    assertTrue(manifest.contains("\"java_version\"") && manifest.contains("\"os\"") && manifest.contains("\"rerun\""), manifest);
+    assertTrue(
+        manifest.contains("\"java_version\"")
+            && manifest.contains("\"os\"")
+            && manifest.contains("\"rerun\""),
+        manifest);
 
     Path java25 = jdk25();
-    Assumptions.assumeTrue(java25 != null,
+    Assumptions.assumeTrue(
+        java25 != null,
         "SKIPPED the JDK 25 half: no JDK 25 found (set -Dnegotiate.jdk25=PATH or JAVA25_HOME, or install "
             + "/usr/lib/jvm/temurin-25-jdk-amd64); only 1 vs 8 threads on this JDK was compared");
     Path two25 = runOn(java25, tmp.resolve("jdk25-t2"), 2);
     Path eight25 = runOn(java25, tmp.resolve("jdk25-t8"), 8);
-    assertTrue(Files.readString(two25.resolve("manifest.json")).contains("\"java_version\" : \"25"),
+    assertTrue(
+        Files.readString(two25.resolve("manifest.json")).contains("\"java_version\" : \"25"),
         "the second run is on JDK 25");
     assertSameCsvs(one, two25, "JDK 17 1 thread vs JDK 25 2 threads");
     assertSameCsvs(one, eight25, "JDK 17 1 thread vs JDK 25 8 threads");

@@ -48,17 +48,26 @@ class ResumeIT {
   /** Starts the packaged jar with {@code args} in the project folder. */
   static Child start(Path log, List<String> args) throws IOException {
     String jar = System.getProperty("negotiate.jar", "target/negotiate.jar");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.awt.headless=true", "-jar", Path.of(jar).toAbsolutePath().toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true",
+                "-jar",
+                Path.of(jar).toAbsolutePath().toString()));
     cmd.addAll(args);
-    Process p = new ProcessBuilder(cmd).directory(LauncherIT.root().toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(LauncherIT.root().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     return new Child(p, log);
   }
 
   /**
-   * Waits until the child's unfinished folder under {@code scenarioDir} has journalled some work
-   * (a count above 0) and returns that folder; the child must still be running.
+   * Waits until the child's unfinished folder under {@code scenarioDir} has journalled some work (a
+   * count above 0) and returns that folder; the child must still be running.
    */
   static Path awaitJournal(Child c, Path scenarioDir, Journalled journalled) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -66,7 +75,10 @@ class ResumeIT {
       if (Files.isDirectory(scenarioDir)) {
         Path incomplete;
         try (var list = Files.list(scenarioDir)) {
-          incomplete = list.filter(d -> d.getFileName().toString().startsWith(".incomplete-")).findFirst().orElse(null);
+          incomplete =
+              list.filter(d -> d.getFileName().toString().startsWith(".incomplete-"))
+                  .findFirst()
+                  .orElse(null);
         }
         if (incomplete != null) {
           try {
@@ -78,7 +90,11 @@ class ResumeIT {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("nothing journalled while the child ran (alive: " + c.process().isAlive() + "): " + c.output());
+    throw new AssertionError(
+        "nothing journalled while the child ran (alive: "
+            + c.process().isAlive()
+            + "): "
+            + c.output());
   }
 
   /** SIGKILL: no shutdown hook runs, so the unfinished folder and its journal stay. */
@@ -116,15 +132,20 @@ class ResumeIT {
   /** The resumed folder: published under the run id, journal and unfinished folder gone. */
   static Path assertFinished(LauncherIT.Proc resumed, Path incomplete) {
     Path finished = folderOf(resumed);
-    assertTrue(finished.getFileName().toString().startsWith(runId(incomplete)), finished + " keeps the run id of " + incomplete);
+    assertTrue(
+        finished.getFileName().toString().startsWith(runId(incomplete)),
+        finished + " keeps the run id of " + incomplete);
     assertFalse(Files.exists(incomplete), "the unfinished folder is gone");
     assertFalse(Files.exists(finished.resolve("journal")), "the journal is gone");
     return finished;
   }
 
-  static void assertSameFiles(Path expected, Path actual, List<String> files, String what) throws IOException {
+  static void assertSameFiles(Path expected, Path actual, List<String> files, String what)
+      throws IOException {
     for (String f : files) {
-      assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)),
+      assertArrayEquals(
+          Files.readAllBytes(expected.resolve(f)),
+          Files.readAllBytes(actual.resolve(f)),
           f + " differs (" + what + ")");
     }
   }
@@ -134,12 +155,17 @@ class ResumeIT {
     String scenario = LauncherIT.root().resolve("scenarios/baseline.yaml").toString();
     List<String> odds = List.of("odds", scenario, "--runs", RUNS, "--analyse", "20", "--quiet");
     Path killed = tmp.resolve("killed");
-    Child child = start(tmp.resolve("log.txt"), with(odds, "--threads", "1", "--out", killed.toString()));
-    Path incomplete = awaitJournal(child, killed.resolve("odds-baseline"), RunJournal::replicationsIn);
+    Child child =
+        start(tmp.resolve("log.txt"), with(odds, "--threads", "1", "--out", killed.toString()));
+    Path incomplete =
+        awaitJournal(child, killed.resolve("odds-baseline"), RunJournal::replicationsIn);
     kill(child);
     int journalled = RunJournal.replicationsIn(incomplete.resolve("journal"));
-    assertTrue(journalled > 0 && journalled < Integer.parseInt(RUNS), "killed midway, after " + journalled);
-    System.out.println("odds killed after " + journalled + " of " + RUNS + " replications were journalled");
+    assertTrue(
+        journalled > 0 && journalled < Integer.parseInt(RUNS),
+        "killed midway, after " + journalled);
+    System.out.println(
+        "odds killed after " + journalled + " of " + RUNS + " replications were journalled");
 
     // the resumed run is told a different thread count: the results do not depend on it
     LauncherIT.Proc resumed = java(with(odds, "--threads", "3", "--resume", incomplete.toString()));
@@ -148,72 +174,116 @@ class ResumeIT {
     String manifest = Files.readString(finished.resolve("manifest.json"));
     assertTrue(manifest.contains("\"resumed_after_replications\" : " + journalled), manifest);
 
-    Path whole = folderOf(java(with(odds, "--threads", "2", "--out", tmp.resolve("whole").toString())));
-    ReproducibilityIT.assertSameCsvs(whole, finished, "uninterrupted vs killed after " + journalled + " and resumed");
+    Path whole =
+        folderOf(java(with(odds, "--threads", "2", "--out", tmp.resolve("whole").toString())));
+    ReproducibilityIT.assertSameCsvs(
+        whole, finished, "uninterrupted vs killed after " + journalled + " and resumed");
   }
 
   /**
-   * A sweep killed after some points were journalled: while it runs, a second process cannot
-   * resume its folder (the lock); after the kill, --resume with another thread count finishes it.
+   * A sweep killed after some points were journalled: while it runs, a second process cannot resume
+   * its folder (the lock); after the kill, --resume with another thread count finishes it.
    */
   @Test
   void aSweepKilledMidwayIsLockedWhileRunningAndFinishedByResume() throws Exception {
     String scenario = LauncherIT.root().resolve("scenarios/baseline.yaml").toString();
-    // 24 points: the first stage (4 points on 1 thread) leaves most of the run to go during the lock check
+    // 24 points: the first stage (4 points on 1 thread) leaves most of the run to go during the
+    // lock check
     int points = 24;
-    List<String> sweep = List.of("sweep", scenario, "--vary", "turkey.withdrawal.red_line.max=40:90:" + points, "--runs", "1500",
-        "--quiet");
+    List<String> sweep =
+        List.of(
+            "sweep",
+            scenario,
+            "--vary",
+            "turkey.withdrawal.red_line.max=40:90:" + points,
+            "--runs",
+            "1500",
+            "--quiet");
     Path killed = tmp.resolve("killed");
-    Child child = start(tmp.resolve("log.txt"), with(sweep, "--threads", "1", "--out", killed.toString()));
+    Child child =
+        start(tmp.resolve("log.txt"), with(sweep, "--threads", "1", "--out", killed.toString()));
     Path incomplete = awaitJournal(child, killed.resolve("sweep-baseline"), PieceJournal::piecesIn);
     Path journal = incomplete.resolve("journal");
 
     // the lock: the folder is being written, so a second process refuses it and leaves it alone
     String identity = Files.readString(journal.resolve("identity.txt"));
     LauncherIT.Proc locked = java(with(sweep, "--threads", "1", "--resume", incomplete.toString()));
-    assertTrue(child.process().isAlive(), "the first run was still going during the refused resume: " + child.output());
+    assertTrue(
+        child.process().isAlive(),
+        "the first run was still going during the refused resume: " + child.output());
     assertEquals(2, locked.exit(), locked.out() + locked.err());
     assertTrue(locked.err().contains("still being written"), locked.err());
     assertFalse(locked.err().contains("\tat "), locked.err());
     assertTrue(Files.isDirectory(incomplete), "the folder is still there");
-    assertEquals(identity, Files.readString(journal.resolve("identity.txt")), "the journal is untouched");
+    assertEquals(
+        identity, Files.readString(journal.resolve("identity.txt")), "the journal is untouched");
 
     kill(child);
     int journalled = PieceJournal.piecesIn(journal);
-    assertTrue(journalled > 0 && journalled < points, "killed midway, after " + journalled + " of " + points + " points");
-    System.out.println("sweep killed after " + journalled + " of " + points + " points were journalled");
+    assertTrue(
+        journalled > 0 && journalled < points,
+        "killed midway, after " + journalled + " of " + points + " points");
+    System.out.println(
+        "sweep killed after " + journalled + " of " + points + " points were journalled");
 
-    LauncherIT.Proc resumed = java(with(sweep, "--threads", "2", "--resume", incomplete.toString()));
+    LauncherIT.Proc resumed =
+        java(with(sweep, "--threads", "2", "--resume", incomplete.toString()));
     Path finished = assertFinished(resumed, incomplete);
     String manifest = Files.readString(finished.resolve("manifest.json"));
     assertTrue(manifest.contains("\"resumed_after_points\" : " + journalled), manifest);
 
-    Path whole = folderOf(java(with(sweep, "--threads", "2", "--out", tmp.resolve("whole").toString())));
-    assertSameFiles(whole, finished, List.of("sweep.csv"), "uninterrupted vs killed after " + journalled + " points and resumed");
+    Path whole =
+        folderOf(java(with(sweep, "--threads", "2", "--out", tmp.resolve("whole").toString())));
+    assertSameFiles(
+        whole,
+        finished,
+        List.of("sweep.csv"),
+        "uninterrupted vs killed after " + journalled + " points and resumed");
   }
 
   @Test
   void aSensitivityAnalysisKilledMidwayIsFinishedByResumeWithTheSameCsvs() throws Exception {
     String scenario = LauncherIT.root().resolve("scenarios/baseline.yaml").toString();
-    List<String> sensitivity = List.of("sensitivity", scenario, "--inputs", "turkey.*", "--samples", "16", "--runs", "200",
-        "--quiet");
+    List<String> sensitivity =
+        List.of(
+            "sensitivity",
+            scenario,
+            "--inputs",
+            "turkey.*",
+            "--samples",
+            "16",
+            "--runs",
+            "200",
+            "--quiet");
     Path killed = tmp.resolve("killed");
-    Child child = start(tmp.resolve("log.txt"), with(sensitivity, "--threads", "1", "--out", killed.toString()));
-    Path incomplete = awaitJournal(child, killed.resolve("sensitivity-baseline"), PieceJournal::piecesIn);
+    Child child =
+        start(
+            tmp.resolve("log.txt"),
+            with(sensitivity, "--threads", "1", "--out", killed.toString()));
+    Path incomplete =
+        awaitJournal(child, killed.resolve("sensitivity-baseline"), PieceJournal::piecesIn);
     kill(child);
     int journalled = PieceJournal.piecesIn(incomplete.resolve("journal"));
     assertTrue(journalled > 0, "killed after " + journalled + " points");
     System.out.println("sensitivity killed after " + journalled + " design points were journalled");
 
-    LauncherIT.Proc resumed = java(with(sensitivity, "--threads", "2", "--resume", incomplete.toString()));
+    LauncherIT.Proc resumed =
+        java(with(sensitivity, "--threads", "2", "--resume", incomplete.toString()));
     Path finished = assertFinished(resumed, incomplete);
     String manifest = Files.readString(finished.resolve("manifest.json"));
     assertTrue(manifest.contains("\"resumed_after_points\" : " + journalled), manifest);
     Matcher points = Pattern.compile("\"design_points\" : (\\d+)").matcher(manifest);
-    assertTrue(points.find() && journalled < Integer.parseInt(points.group(1)), "killed midway: " + manifest);
+    assertTrue(
+        points.find() && journalled < Integer.parseInt(points.group(1)),
+        "killed midway: " + manifest);
 
-    Path whole = folderOf(java(with(sensitivity, "--threads", "2", "--out", tmp.resolve("whole").toString())));
-    assertSameFiles(whole, finished, List.of("oat.csv", "sobol.csv"),
+    Path whole =
+        folderOf(
+            java(with(sensitivity, "--threads", "2", "--out", tmp.resolve("whole").toString())));
+    assertSameFiles(
+        whole,
+        finished,
+        List.of("oat.csv", "sobol.csv"),
         "uninterrupted vs killed after " + journalled + " points and resumed");
   }
 
@@ -223,14 +293,30 @@ class ResumeIT {
     Path dir = tmp.resolve("results/odds-baseline/.incomplete-20260101T000000Z-abcdef-123");
     Files.createDirectories(dir.resolve("journal"));
     Files.writeString(dir.resolve("journal/identity.txt"), "something else");
-    LauncherIT.Proc p = LauncherIT.java(LauncherIT.root(), "odds", scenario.toString(), "--runs", "300", "--quiet",
-        "--resume", dir.toString());
+    LauncherIT.Proc p =
+        LauncherIT.java(
+            LauncherIT.root(),
+            "odds",
+            scenario.toString(),
+            "--runs",
+            "300",
+            "--quiet",
+            "--resume",
+            dir.toString());
     assertEquals(2, p.exit(), p.err());
     assertTrue(p.err().contains("different experiment"), p.err());
     assertFalse(p.err().contains("\tat "), p.err());
     assertTrue(Files.isDirectory(dir), "the folder is left as it was");
-    LauncherIT.Proc none = LauncherIT.java(LauncherIT.root(), "odds", scenario.toString(), "--runs", "300", "--quiet",
-        "--resume", tmp.resolve("nowhere").toString());
+    LauncherIT.Proc none =
+        LauncherIT.java(
+            LauncherIT.root(),
+            "odds",
+            scenario.toString(),
+            "--runs",
+            "300",
+            "--quiet",
+            "--resume",
+            tmp.resolve("nowhere").toString());
     assertEquals(2, none.exit(), none.err());
     assertTrue(none.err().contains("not the unfinished folder"), none.err());
   }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 16, item 8 (stability): discover keeps only the box's conditions that survive bootstrap resampling, so its box
- * no longer changes with the sample size; whatittakes says a change "reaches" the threshold only when the interval's
- * lower end does.
+ * Issue 16, item 8 (stability): discover keeps only the box's conditions that survive bootstrap
+ * resampling, so its box no longer changes with the sample size; whatittakes says a change
+ * "reaches" the threshold only when the interval's lower end does.
  */
 @Tag("long") // the long suite (mvn -B verify -Plong): discover at 1,000 and 2,000 runs, ~40 s
 class StabilityWordsTest {
@@ -25,12 +25,27 @@ class StabilityWordsTest {
   @Test
   void whatItTakesSaysReachesOnlyWhenTheIntervalsLowerEndDoes() throws IOException {
     // few runs: the first estimate at the threshold has a wide interval
-    CliTest.Run r = CliTest.cli("whatittakes", BASELINE, "--runs", "40", "--grid", "3", "--refine", "1", "--threshold", "0.6",
-        "--out", tmp.toString(), "--quiet");
+    CliTest.Run r =
+        CliTest.cli(
+            "whatittakes",
+            BASELINE,
+            "--runs",
+            "40",
+            "--grid",
+            "3",
+            "--refine",
+            "1",
+            "--threshold",
+            "0.6",
+            "--out",
+            tmp.toString(),
+            "--quiet");
     Path f = ExploreCommandsTest.folder(r);
     List<String> rows = Files.readAllLines(f.resolve("whatittakes.csv"));
     List<String> header = List.of(rows.get(0).split(","));
-    int found = header.indexOf("found"), lower = header.indexOf("lower95"), clears = header.indexOf("interval_clears");
+    int found = header.indexOf("found"),
+        lower = header.indexOf("lower95"),
+        clears = header.indexOf("interval_clears");
     assertTrue(clears > 0, rows.get(0));
     String text = Files.readString(f.resolve("whatittakes.txt"));
     int checked = 0;
@@ -49,15 +64,26 @@ class StabilityWordsTest {
     }
     // the summary line shows the interval, and says when it does not clear the threshold
     assertTrue(r.out().contains("estimated to reach 0.60: "), r.out());
-    assertFalse(r.out().matches("(?s).*\\((0\\.[0-9]+)\\) .*"), "a bare estimate without its interval: " + r.out());
+    assertFalse(
+        r.out().matches("(?s).*\\((0\\.[0-9]+)\\) .*"),
+        "a bare estimate without its interval: " + r.out());
   }
 
   @Test
-  void discoversBoxKeepsOnlyStableConditionsAndTheyDoNotChangeWithTheSampleSize() throws IOException {
+  void discoversBoxKeepsOnlyStableConditionsAndTheyDoNotChangeWithTheSampleSize()
+      throws IOException {
     // before: 8 conditions at 1,000 runs, 4 at 2,000
     List<String> kept = null;
     for (String runs : new String[] {"1000", "2000"}) {
-      CliTest.Run r = CliTest.cli("discover", BASELINE, "--runs", runs, "--quiet", "--out", tmp.resolve(runs).toString());
+      CliTest.Run r =
+          CliTest.cli(
+              "discover",
+              BASELINE,
+              "--runs",
+              runs,
+              "--quiet",
+              "--out",
+              tmp.resolve(runs).toString());
       Path f = ExploreCommandsTest.folder(r);
       assertTrue(r.out().contains("stability over 50 bootstrap resamples: kept "), r.out());
       List<String> rows = Files.readAllLines(f.resolve("box.csv"));
@@ -65,7 +91,8 @@ class StabilityWordsTest {
       List<String> inputs = new java.util.ArrayList<>();
       for (String row : rows.subList(1, rows.size())) {
         String[] c = row.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
-        assertTrue(Double.parseDouble(c[c.length - 1]) >= 0.7, "only conditions that survive: " + row);
+        assertTrue(
+            Double.parseDouble(c[c.length - 1]) >= 0.7, "only conditions that survive: " + row);
         inputs.add(c[0]);
       }
       assertFalse(inputs.isEmpty(), r.out());

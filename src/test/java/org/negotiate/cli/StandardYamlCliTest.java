@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 16, item 12: a scenario means what the YAML specification says. An unquoted flow item that YAML
- * splits at its comma is an error naming file, line and column, with the quoted text to write; quoted, it loads.
+ * Issue 16, item 12: a scenario means what the YAML specification says. An unquoted flow item that
+ * YAML splits at its comma is an error naming file, line and column, with the quoted text to write;
+ * quoted, it loads.
  */
 class StandardYamlCliTest {
   @TempDir Path tmp;
@@ -20,8 +21,15 @@ class StandardYamlCliTest {
   private Path delta(String name, String stance) throws IOException {
     String base = Path.of("scenarios/baseline.yaml").toAbsolutePath().toString();
     Path f = tmp.resolve(name + ".yaml");
-    Files.writeString(f, "extends: " + base + "\nname: " + name + "\nactors:\n  - id: syria\n    stances:\n"
-        + "      withdrawal:\n" + stance);
+    Files.writeString(
+        f,
+        "extends: "
+            + base
+            + "\nname: "
+            + name
+            + "\nactors:\n  - id: syria\n    stances:\n"
+            + "      withdrawal:\n"
+            + stance);
     return f;
   }
 
@@ -44,17 +52,29 @@ class StandardYamlCliTest {
 
   @Test
   void anEvidenceQuoteSplitAtItsCommaIsAnErrorWithTheQuotedTextToWrite() throws IOException {
-    Path f = delta("evidence", "        evidence: [000#talks sponsored by Assad's main backers, Russia and Iran]\n"
-        + "        rationale: r\n");
+    Path f =
+        delta(
+            "evidence",
+            "        evidence: [000#talks sponsored by Assad's main backers, Russia and Iran]\n"
+                + "        rationale: r\n");
     CliTest.Run r = CliTest.cli("validate", f.toString());
     assertEquals(2, r.exit(), r.out() + r.err());
     assertTrue(r.err().startsWith(f + ":7:"), r.err());
-    assertTrue(r.err().contains("\"Russia and Iran\" is not a reference FILE#quote: inside [ ... ] YAML ends an unquoted "
-        + "item at each comma"), r.err());
-    assertTrue(r.err().contains("[\"000#talks sponsored by Assad's main backers, Russia and Iran\"]"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "\"Russia and Iran\" is not a reference FILE#quote: inside [ ... ] YAML ends an unquoted "
+                    + "item at each comma"),
+        r.err());
+    assertTrue(
+        r.err().contains("[\"000#talks sponsored by Assad's main backers, Russia and Iran\"]"),
+        r.err());
 
-    Path quoted = delta("evidence_quoted", "        evidence: [\"000#talks sponsored by Assad's main backers, Russia and Iran\"]\n"
-        + "        rationale: r\n");
+    Path quoted =
+        delta(
+            "evidence_quoted",
+            "        evidence: [\"000#talks sponsored by Assad's main backers, Russia and Iran\"]\n"
+                + "        rationale: r\n");
     CliTest.Run ok = CliTest.cli("validate", quoted.toString());
     assertEquals(0, ok.exit(), ok.out() + ok.err());
   }

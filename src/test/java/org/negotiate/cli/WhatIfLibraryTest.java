@@ -38,8 +38,15 @@ class WhatIfLibraryTest {
   @Test
   void theLibraryHoldsTheSevenWhatIfs() throws IOException {
     List<String> names = whatIfs().map(p -> p.getFileName().toString()).toList();
-    for (String n : List.of("no_earthquake", "election_pressure", "not_precondition_from_start", "russia_distracted",
-        "us_spoiler", "opposition_veto", "withdrawal_timetable")) {
+    for (String n :
+        List.of(
+            "no_earthquake",
+            "election_pressure",
+            "not_precondition_from_start",
+            "russia_distracted",
+            "us_spoiler",
+            "opposition_veto",
+            "withdrawal_timetable")) {
       assertTrue(names.contains(n + ".yaml"), names.toString());
     }
   }
@@ -55,15 +62,21 @@ class WhatIfLibraryTest {
     assertEquals(stem, raw.path("name").asText(), "the name is the file's");
     assertTrue(raw.path("description").asText().length() > 20, file + ": description");
     for (String where : changesWithoutSources(raw)) {
-      throw new AssertionError(file + ": " + where + " changes values without its own evidence and rationale");
+      throw new AssertionError(
+          file + ": " + where + " changes values without its own evidence and rationale");
     }
     Scenario s = ScenarioLoader.load(file); // also checks every quote against scenarios/seeds/
     assertEquals(stem, s.name());
 
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.execute(new String[] {"odds", file.toString(), "--runs", "40", "--out", tmp.toString(), "--quiet"},
-        new PrintWriter(out, true), new PrintWriter(err, true));
+    int exit =
+        Main.execute(
+            new String[] {
+              "odds", file.toString(), "--runs", "40", "--out", tmp.toString(), "--quiet"
+            },
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
     assertEquals(0, exit, err.toString());
     assertTrue(out.toString().startsWith("P(deal by 2024-11) = "), out.toString());
     assertTrue(out.toString().contains(tmp.resolve("odds-" + stem).toString()), out.toString());
@@ -78,10 +91,13 @@ class WhatIfLibraryTest {
     List<String> missing = new ArrayList<>();
     for (JsonNode actor : raw.path("actors")) {
       String id = actor.path("id").asText();
-      if (changes(actor, text) && !(actor.has("evidence") && actor.has("rationale"))) missing.add("actors[" + id + "]");
-      for (Iterator<Map.Entry<String, JsonNode>> it = actor.path("stances").fields(); it.hasNext(); ) {
+      if (changes(actor, text) && !(actor.has("evidence") && actor.has("rationale")))
+        missing.add("actors[" + id + "]");
+      for (Iterator<Map.Entry<String, JsonNode>> it = actor.path("stances").fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> st = it.next();
-        if (changes(st.getValue(), text) && !(st.getValue().has("evidence") && st.getValue().has("rationale"))) {
+        if (changes(st.getValue(), text)
+            && !(st.getValue().has("evidence") && st.getValue().has("rationale"))) {
           missing.add("actors[" + id + "].stances." + st.getKey());
         }
       }
@@ -95,7 +111,8 @@ class WhatIfLibraryTest {
   }
 
   private static boolean changes(JsonNode item, Set<String> text) {
-    for (Iterator<String> it = item.fieldNames(); it.hasNext(); ) if (!text.contains(it.next())) return true;
+    for (Iterator<String> it = item.fieldNames(); it.hasNext(); )
+      if (!text.contains(it.next())) return true;
     return false;
   }
 }

@@ -19,7 +19,10 @@ import org.negotiate.scenario.Observation;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioLoader;
 
-/** Conditioning on observations by rejection: closed forms, and the properties a weighting must have. */
+/**
+ * Conditioning on observations by rejection: closed forms, and the properties a weighting must
+ * have.
+ */
 class ConditioningTest {
   static final Path BASELINE = Path.of("scenarios/baseline.yaml");
   static final YearMonth START = YearMonth.of(2022, 12);
@@ -28,14 +31,20 @@ class ConditioningTest {
     return ScenarioLoader.load(BASELINE, List.of(sets));
   }
 
-  /** Russia's ideal on withdrawal (a mediator reports its ideal) stated at most {@code max} at the start. */
+  /**
+   * Russia's ideal on withdrawal (a mediator reports its ideal) stated at most {@code max} at the
+   * start.
+   */
   static Observation russiaAtMost(double max, double tolerance) {
-    return new Observation.Demand("russia_low", "russia", "withdrawal", START, null, max, tolerance, List.of(), "");
+    return new Observation.Demand(
+        "russia_low", "russia", "withdrawal", START, null, max, tolerance, List.of(), "");
   }
 
-  static MonteCarlo.Result run(Scenario s, List<Observation> obs, int kept, int threads) throws Exception {
+  static MonteCarlo.Result run(Scenario s, List<Observation> obs, int kept, int threads)
+      throws Exception {
     MonteCarlo.Options o = new MonteCarlo.Options(kept, 24, 20221201L, threads);
-    if (!obs.isEmpty()) o = o.conditionedOn(Conditions.of(s, obs, SetupSampler.nominal(s, 24), kept * 200));
+    if (!obs.isEmpty())
+      o = o.conditionedOn(Conditions.of(s, obs, SetupSampler.nominal(s, 24), kept * 200));
     return MonteCarlo.run(s, new MediatedSingleText(), o, null);
   }
 
@@ -44,8 +53,9 @@ class ConditioningTest {
   }
 
   /**
-   * Prior uniform(35, 60), observation "below 45" (hard): the posterior is uniform(35, 45) exactly, the
-   * acceptance rate 0.4, and the conditioned odds those of the scenario with uniform(35, 45) as its input.
+   * Prior uniform(35, 60), observation "below 45" (hard): the posterior is uniform(35, 45) exactly,
+   * the acceptance rate 0.4, and the conditioned odds those of the scenario with uniform(35, 45) as
+   * its input.
    */
   @Test
   void aThresholdObservationGivesTheTruncatedPriorAndItsOdds() throws Exception {
@@ -58,44 +68,70 @@ class ConditioningTest {
     double se = Math.sqrt(0.4 * 0.6 / tried);
     assertEquals(0.4, rate, 4 * se, "acceptance");
     Posterior p = Posterior.of(s, 20221201L, tried, r.outcomes());
-    Posterior.Input russia = p.inputs().stream().filter(i -> i.key().equals("russia.withdrawal.position")).findFirst().orElseThrow();
+    Posterior.Input russia =
+        p.inputs().stream()
+            .filter(i -> i.key().equals("russia.withdrawal.position"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(47.5, russia.priorMean(), 4 * 25 / Math.sqrt(12 * tried));
     assertEquals(40, russia.posteriorMean(), 4 * 10 / Math.sqrt(12 * kept));
     assertTrue(russia.posteriorBand()[2] <= 45, "no kept run above the bound");
     // the closed form: the same scenario with the posterior as the input's range
-    MonteCarlo.Result truncated = run(baseline("russia.withdrawal.position=uniform(35, 45)"), List.of(), 4000, 2);
+    MonteCarlo.Result truncated =
+        run(baseline("russia.withdrawal.position=uniform(35, 45)"), List.of(), 4000, 2);
     double a = last(r);
     double b = last(truncated);
     double err = Math.sqrt(a * (1 - a) / kept + b * (1 - b) / 4000);
     assertEquals(b, a, 4 * err, "conditioned odds " + a + " against the truncated prior's " + b);
   }
 
-  /** A soft observation keeps a run with probability exp(-d²/2σ²): the posterior mean sits between the hard one and the prior's. */
+  /**
+   * A soft observation keeps a run with probability exp(-d²/2σ²): the posterior mean sits between
+   * the hard one and the prior's.
+   */
   @Test
   void aSoftObservationPullsLessThanAHardOne() throws Exception {
     Scenario s = baseline();
     MonteCarlo.Result hard = run(s, List.of(russiaAtMost(40, 0)), 1000, 2);
     MonteCarlo.Result soft = run(s, List.of(russiaAtMost(40, 5)), 1000, 2);
-    double h = Posterior.of(s, 20221201L, hard.attempted(), hard.outcomes()).inputs().stream()
-        .filter(i -> i.key().equals("russia.withdrawal.position")).findFirst().orElseThrow().posteriorMean();
-    double m = Posterior.of(s, 20221201L, soft.attempted(), soft.outcomes()).inputs().stream()
-        .filter(i -> i.key().equals("russia.withdrawal.position")).findFirst().orElseThrow().posteriorMean();
+    double h =
+        Posterior.of(s, 20221201L, hard.attempted(), hard.outcomes()).inputs().stream()
+            .filter(i -> i.key().equals("russia.withdrawal.position"))
+            .findFirst()
+            .orElseThrow()
+            .posteriorMean();
+    double m =
+        Posterior.of(s, 20221201L, soft.attempted(), soft.outcomes()).inputs().stream()
+            .filter(i -> i.key().equals("russia.withdrawal.position"))
+            .findFirst()
+            .orElseThrow()
+            .posteriorMean();
     assertTrue(h < m && m < 47.5, "hard " + h + " < soft " + m + " < prior 47.5");
     assertTrue(soft.rejections().soft() > 0);
   }
 
-  /** An observation every run reproduces changes nothing: the same odds, positions and outcomes, byte for byte. */
+  /**
+   * An observation every run reproduces changes nothing: the same odds, positions and outcomes,
+   * byte for byte.
+   */
   @Test
   void anObservationEveryRunSatisfiesChangesNothing() throws Exception {
     Scenario s = baseline();
     MonteCarlo.Result plain = run(s, List.of(), 600, 2);
-    MonteCarlo.Result conditioned = run(s, List.of(new Observation.Demand("any", "russia", "withdrawal", START, 0.0, 100.0, 0,
-        List.of(), "")), 600, 2);
+    MonteCarlo.Result conditioned =
+        run(
+            s,
+            List.of(
+                new Observation.Demand(
+                    "any", "russia", "withdrawal", START, 0.0, 100.0, 0, List.of(), "")),
+            600,
+            2);
     assertEquals(plain.odds().byMonth(), conditioned.odds().byMonth());
     assertEquals(plain.odds().positions(), conditioned.odds().positions());
     assertEquals(0, conditioned.rejections().total());
     assertEquals(plain.outcomes().size(), conditioned.outcomes().size());
-    for (int i = 0; i < plain.outcomes().size(); i++) SameOutcome.assertSameOutcome(plain.outcomes().get(i), conditioned.outcomes().get(i));
+    for (int i = 0; i < plain.outcomes().size(); i++)
+      SameOutcome.assertSameOutcome(plain.outcomes().get(i), conditioned.outcomes().get(i));
   }
 
   /** No deal through a month: no kept run agrees by then, and the odds up to it are zero. */
@@ -103,35 +139,46 @@ class ConditioningTest {
   void noDealSoFarLeavesNoDealBeforeTheMonth() throws Exception {
     Scenario s = baseline();
     YearMonth through = YearMonth.of(2024, 8);
-    MonteCarlo.Result r = run(s, List.of(new Observation.NoDeal("x", through, List.of(), "")), 500, 2);
+    MonteCarlo.Result r =
+        run(s, List.of(new Observation.NoDeal("x", through, List.of(), "")), 500, 2);
     int round = s.calendar().round(through);
-    for (ConvergenceOdds.MonthOdds m : r.odds().byMonth()) if (m.round() <= round) assertEquals(0, m.agreed());
+    for (ConvergenceOdds.MonthOdds m : r.odds().byMonth())
+      if (m.round() <= round) assertEquals(0, m.agreed());
     for (var o : r.outcomes()) assertTrue(!o.agreed() || o.round() > round);
     assertNotEquals(0, r.rejections().total());
   }
 
-  /** Property: kept ≤ tried, weights 0 or 1 (nothing negative), the same numbers on any thread count and actor order. */
+  /**
+   * Property: kept ≤ tried, weights 0 or 1 (nothing negative), the same numbers on any thread count
+   * and actor order.
+   */
   @Test
   void conditionedRunsAreOrderAndThreadFree() throws Exception {
     Scenario s = baseline();
-    List<Observation> obs = List.of(russiaAtMost(50, 3), new Observation.Talks("t", START.plusMonths(5), true, null, List.of(), ""),
-        new Observation.NoDeal("n", START.plusMonths(12), List.of(), ""));
+    List<Observation> obs =
+        List.of(
+            russiaAtMost(50, 3),
+            new Observation.Talks("t", START.plusMonths(5), true, null, List.of(), ""),
+            new Observation.NoDeal("n", START.plusMonths(12), List.of(), ""));
     MonteCarlo.Result reference = run(s, obs, 300, 1);
-    qt().withFixedSeed(20261206L).withExamples(4).forAll(integers().between(0, 10_000), integers().between(1, 4))
-        .checkAssert((shuffle, threads) -> {
-          List<Actor> actors = new ArrayList<>(s.actors());
-          Collections.shuffle(actors, new java.util.Random(shuffle));
-          try {
-            MonteCarlo.Result r = run(s.withActors(actors), obs, 300, threads);
-            assertEquals(reference.odds().byMonth(), r.odds().byMonth());
-            assertEquals(reference.odds().blockers(), r.odds().blockers());
-            assertEquals(reference.attempted(), r.attempted());
-            assertTrue(r.odds().replications() <= r.attempted());
-            assertTrue(r.rejections().total() >= 0 && r.rejections().soft() >= 0);
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
-        });
+    qt().withFixedSeed(20261206L)
+        .withExamples(4)
+        .forAll(integers().between(0, 10_000), integers().between(1, 4))
+        .checkAssert(
+            (shuffle, threads) -> {
+              List<Actor> actors = new ArrayList<>(s.actors());
+              Collections.shuffle(actors, new java.util.Random(shuffle));
+              try {
+                MonteCarlo.Result r = run(s.withActors(actors), obs, 300, threads);
+                assertEquals(reference.odds().byMonth(), r.odds().byMonth());
+                assertEquals(reference.odds().blockers(), r.odds().blockers());
+                assertEquals(reference.attempted(), r.attempted());
+                assertTrue(r.odds().replications() <= r.attempted());
+                assertTrue(r.rejections().total() >= 0 && r.rejections().soft() >= 0);
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            });
   }
 
   /**
@@ -143,8 +190,12 @@ class ConditioningTest {
   @Test
   void stoppingARejectedReplicationEarlyChangesNoVerdict() throws Exception {
     Scenario s = baseline();
-    List<Observation> obs = List.of(new Observation.NoDeal("n", START.plusMonths(12), List.of(), ""),
-        new Observation.Talks("t", START.plusMonths(5), true, null, List.of(), ""), russiaAtMost(45, 0), russiaAtMost(50, 3));
+    List<Observation> obs =
+        List.of(
+            new Observation.NoDeal("n", START.plusMonths(12), List.of(), ""),
+            new Observation.Talks("t", START.plusMonths(5), true, null, List.of(), ""),
+            russiaAtMost(45, 0),
+            russiaAtMost(50, 3));
     Conditions c = Conditions.of(s, obs, SetupSampler.nominal(s, 24), 1000);
     org.negotiate.model.SetupSampler.Plan plan = SetupSampler.plan(s);
     MediatedSingleText protocol = new MediatedSingleText();
@@ -154,31 +205,42 @@ class ConditioningTest {
       long seed = org.negotiate.model.Streams.replicationSeed(20221201L, i);
       org.negotiate.model.NegotiationSetup setup = plan.draw(24, false, seed);
       Conditions.Watch early = c.watch();
-      org.negotiate.sim.RunOutcome a = org.negotiate.sim.Replication.run(setup, protocol, (float[][][]) null, early);
+      org.negotiate.sim.RunOutcome a =
+          org.negotiate.sim.Replication.run(setup, protocol, (float[][][]) null, early);
       Conditions.Watch full = c.watch();
       org.negotiate.sim.RoundListener toTheEnd = full::roundClosed; // never says enough
-      org.negotiate.sim.RunOutcome b = org.negotiate.sim.Replication.run(setup, protocol, (float[][][]) null, toTheEnd);
+      org.negotiate.sim.RunOutcome b =
+          org.negotiate.sim.Replication.run(setup, protocol, (float[][][]) null, toTheEnd);
       double u = org.negotiate.model.Streams.uniform(seed, Conditions.ACCEPT_STREAM);
       int verdict = full.verdict(b, u);
       assertEquals(verdict, early.verdict(a, u), "replication " + i);
       byVerdict[verdict + 2]++;
       if (a.round() < b.round()) {
         stopped++;
-        assertTrue(verdict >= 1, "only a hard rejection stops a run, and never before the no-deal month is past: " + verdict);
-        assertTrue(a.round() >= s.calendar().round(START.plusMonths(12)), "stopped at round " + a.round());
+        assertTrue(
+            verdict >= 1,
+            "only a hard rejection stops a run, and never before the no-deal month is past: "
+                + verdict);
+        assertTrue(
+            a.round() >= s.calendar().round(START.plusMonths(12)), "stopped at round " + a.round());
       } else {
         SameOutcome.assertSameOutcome(b, a);
       }
     }
-    assertTrue(stopped > 0, "some replication stopped early: " + java.util.Arrays.toString(byVerdict));
+    assertTrue(
+        stopped > 0, "some replication stopped early: " + java.util.Arrays.toString(byVerdict));
   }
 
-  /** The stage rule asks for more tries when acceptance is low, never fewer than 100, and only from counts. */
+  /**
+   * The stage rule asks for more tries when acceptance is low, never fewer than 100, and only from
+   * counts.
+   */
   @Test
   void stagesFollowTheAcceptanceRate() {
     assertEquals(1000, MonteCarlo.conditionedStage(1000, 0, 0));
     assertEquals(1000, MonteCarlo.conditionedStage(1000, 0, 100));
-    assertEquals(1100, MonteCarlo.conditionedStage(1000, 500, 1000)); // 500 more at 50%, with a tenth more
+    assertEquals(
+        1100, MonteCarlo.conditionedStage(1000, 500, 1000)); // 500 more at 50%, with a tenth more
     assertEquals(100, MonteCarlo.conditionedStage(1000, 999, 1000));
   }
 
@@ -186,8 +248,10 @@ class ConditioningTest {
   @Test
   void anImpossibleObservationIsNamed() throws Exception {
     Scenario s = baseline();
-    MonteCarlo.Options o = new MonteCarlo.Options(100, 24, 1, 2)
-        .conditionedOn(Conditions.of(s, List.of(russiaAtMost(10, 0)), SetupSampler.nominal(s, 24), 500));
+    MonteCarlo.Options o =
+        new MonteCarlo.Options(100, 24, 1, 2)
+            .conditionedOn(
+                Conditions.of(s, List.of(russiaAtMost(10, 0)), SetupSampler.nominal(s, 24), 500));
     MonteCarlo.Result r = MonteCarlo.run(s, new MediatedSingleText(), o, null);
     assertEquals(0, r.odds().replications());
     NoReplicationReproduces e = NoReplicationReproduces.of(r, o.conditions(), START);

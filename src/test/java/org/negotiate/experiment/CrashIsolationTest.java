@@ -19,7 +19,10 @@ import org.negotiate.sim.RunOutcome;
 /** A replication that throws or gives NaN is recorded and left out; the experiment completes. */
 class CrashIsolationTest {
 
-  /** Throws on seeds ≡ 0 (mod 7); agrees on NaN terms on seeds ≡ 1 (mod 5); otherwise the mediated single text. */
+  /**
+   * Throws on seeds ≡ 0 (mod 7); agrees on NaN terms on seeds ≡ 1 (mod 5); otherwise the mediated
+   * single text.
+   */
   static final class Faulty implements Protocol {
     final Protocol inner = new MediatedSingleText();
 
@@ -42,15 +45,29 @@ class CrashIsolationTest {
     }
 
     @Override
-    public Session open(NegotiationSetup setup, org.negotiate.model.Inputs inputs, PerceptionNoise noise) {
-      if (throwsOn(setup.seed())) throw new IllegalStateException("injected fault, seed " + setup.seed());
+    public Session open(
+        NegotiationSetup setup, org.negotiate.model.Inputs inputs, PerceptionNoise noise) {
+      if (throwsOn(setup.seed()))
+        throw new IllegalStateException("injected fault, seed " + setup.seed());
       Session s = inner.open(setup, inputs, noise);
       if (!nanOn(setup.seed())) return s;
       return new Session() {
-        public void inputsChanged() { s.inputsChanged(); }
-        public void propose(int round) { s.propose(round); }
-        public void respond(int party, int round) { s.respond(party, round); }
-        public void concede(int actor, int round) { s.concede(actor, round); }
+        public void inputsChanged() {
+          s.inputsChanged();
+        }
+
+        public void propose(int round) {
+          s.propose(round);
+        }
+
+        public void respond(int party, int round) {
+          s.respond(party, round);
+        }
+
+        public void concede(int actor, int round) {
+          s.concede(actor, round);
+        }
+
         public RoundClose close(int round) {
           RoundClose c = s.close(round);
           if (c.terms() == null) return c;
@@ -58,9 +75,18 @@ class CrashIsolationTest {
           Arrays.fill(nan, Double.NaN);
           return new RoundClose(c.ending(), nan, c.blocker(), c.reason());
         }
-        public double[][] positions() { return s.positions(); }
-        public double[] text() { return s.text(); }
-        public org.negotiate.protocol.Verdict verdict(int party) { return s.verdict(party); }
+
+        public double[][] positions() {
+          return s.positions();
+        }
+
+        public double[] text() {
+          return s.text();
+        }
+
+        public org.negotiate.protocol.Verdict verdict(int party) {
+          return s.verdict(party);
+        }
       };
     }
   }
@@ -70,25 +96,41 @@ class CrashIsolationTest {
     Scenario s = MonteCarloTest.uncertainScenario(1);
     int n = 200;
     long seed = 42;
-    MonteCarlo.Result one = MonteCarlo.run(s, new Faulty(), new MonteCarlo.Options(n, 24, seed, 1), null);
-    MonteCarlo.Result four = MonteCarlo.run(s, new Faulty(), new MonteCarlo.Options(n, 24, seed, 4), null);
+    MonteCarlo.Result one =
+        MonteCarlo.run(s, new Faulty(), new MonteCarlo.Options(n, 24, seed, 1), null);
+    MonteCarlo.Result four =
+        MonteCarlo.run(s, new Faulty(), new MonteCarlo.Options(n, 24, seed, 4), null);
 
     long expectedThrows = 0;
-    for (int i = 0; i < n; i++) if (Faulty.throwsOn(Streams.replicationSeed(seed, i))) expectedThrows++;
+    for (int i = 0; i < n; i++)
+      if (Faulty.throwsOn(Streams.replicationSeed(seed, i))) expectedThrows++;
     assertTrue(expectedThrows > 0, "the fault fires on some seeds");
     List<MonteCarlo.Failure> f = one.failures();
-    assertEquals(expectedThrows, f.stream().filter(x -> x.exception().equals(IllegalStateException.class.getName())).count());
-    assertTrue(f.stream().anyMatch(x -> x.exception().equals("NonFiniteOutcome")), "a NaN outcome is a failure: " + f);
-    for (int k = 1; k < f.size(); k++) assertTrue(f.get(k - 1).index() < f.get(k).index(), "by index");
+    assertEquals(
+        expectedThrows,
+        f.stream()
+            .filter(x -> x.exception().equals(IllegalStateException.class.getName()))
+            .count());
+    assertTrue(
+        f.stream().anyMatch(x -> x.exception().equals("NonFiniteOutcome")),
+        "a NaN outcome is a failure: " + f);
+    for (int k = 1; k < f.size(); k++)
+      assertTrue(f.get(k - 1).index() < f.get(k).index(), "by index");
     for (MonteCarlo.Failure x : f) assertEquals(Streams.replicationSeed(seed, x.index()), x.seed());
-    assertTrue(f.stream().filter(x -> x.exception().startsWith("java")).allMatch(x -> x.message().startsWith("injected fault")));
+    assertTrue(
+        f.stream()
+            .filter(x -> x.exception().startsWith("java"))
+            .allMatch(x -> x.message().startsWith("injected fault")));
 
     assertEquals(n - f.size(), one.odds().replications(), "failures are out of the denominator");
     assertEquals(n, one.attempted());
     assertEquals(n - f.size(), one.outcomes().size());
     for (int i = 0; i < one.outcomes().size(); i++) {
       RunOutcome r = one.outcomes().get(i);
-      assertEquals(Streams.replicationSeed(seed, one.indexOf(i)), r.seed(), "kept outcomes keep their index");
+      assertEquals(
+          Streams.replicationSeed(seed, one.indexOf(i)),
+          r.seed(),
+          "kept outcomes keep their index");
       assertNull(ReplicationLoop.nonFinite(r));
     }
     // the same with 4 threads
@@ -100,13 +142,38 @@ class CrashIsolationTest {
   @Test
   void nonFiniteNumbersAreCaught() {
     double[] ok = {1, 2};
-    assertNull(ReplicationLoop.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, ok, ok, -1, null, null)));
-    assertNotNull(ReplicationLoop.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, new double[] {1, Double.NaN}, ok, -1, null, null)));
-    assertNotNull(ReplicationLoop.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, ok, new double[] {Double.NaN, 1}, -1, null, null)));
-    assertNotNull(ReplicationLoop.nonFinite(new RunOutcome(1, RoundClose.Ending.AGREED, 3, ok, new double[] {Double.POSITIVE_INFINITY, 1}, -1, null, null)));
+    assertNull(
+        ReplicationLoop.nonFinite(
+            new RunOutcome(1, RoundClose.Ending.AGREED, 3, ok, ok, -1, null, null)));
+    assertNotNull(
+        ReplicationLoop.nonFinite(
+            new RunOutcome(
+                1, RoundClose.Ending.AGREED, 3, new double[] {1, Double.NaN}, ok, -1, null, null)));
+    assertNotNull(
+        ReplicationLoop.nonFinite(
+            new RunOutcome(
+                1, RoundClose.Ending.AGREED, 3, ok, new double[] {Double.NaN, 1}, -1, null, null)));
+    assertNotNull(
+        ReplicationLoop.nonFinite(
+            new RunOutcome(
+                1,
+                RoundClose.Ending.AGREED,
+                3,
+                ok,
+                new double[] {Double.POSITIVE_INFINITY, 1},
+                -1,
+                null,
+                null)));
     // no deal and never a text: NaN utilities are how that is said, not a fault
-    RoundClose.Ending noDeal = Arrays.stream(RoundClose.Ending.values()).filter(e -> e != RoundClose.Ending.AGREED).findFirst().orElseThrow();
-    assertNull(ReplicationLoop.nonFinite(new RunOutcome(1, noDeal, 3, null, new double[] {Double.NaN, Double.NaN}, 0, null, null)));
+    RoundClose.Ending noDeal =
+        Arrays.stream(RoundClose.Ending.values())
+            .filter(e -> e != RoundClose.Ending.AGREED)
+            .findFirst()
+            .orElseThrow();
+    assertNull(
+        ReplicationLoop.nonFinite(
+            new RunOutcome(
+                1, noDeal, 3, null, new double[] {Double.NaN, Double.NaN}, 0, null, null)));
   }
 
   @Test
@@ -119,8 +186,10 @@ class CrashIsolationTest {
     for (int i = 0; i < 100; i++) if (Faulty.throwsOn(Streams.replicationSeed(42, i))) expected++;
     for (Sweep.Point p : sweep.points()) {
       assertTrue(p.valid(), p.problem());
-      assertTrue(p.failed() >= expected, "at least the injected throws (" + expected + "): " + p.failed());
-      assertEquals(100 - p.failed(), p.odds().replications(), "failures are out of the denominator");
+      assertTrue(
+          p.failed() >= expected, "at least the injected throws (" + expected + "): " + p.failed());
+      assertEquals(
+          100 - p.failed(), p.odds().replications(), "failures are out of the denominator");
     }
 
     // sweep.csv says so in its last column
@@ -136,17 +205,26 @@ class CrashIsolationTest {
       java.nio.file.Files.deleteIfExists(csv);
     }
 
-    Batch.Outcomes b = Batch.run(Sweep.at(s, axes, sweep.points().get(0).values()), faulty, 24, false, 42, 100);
-    assertEquals(sweep.points().get(0).failed(), b.failed(), "a design point fails the same replications as the Monte Carlo");
+    Batch.Outcomes b =
+        Batch.run(Sweep.at(s, axes, sweep.points().get(0).values()), faulty, 24, false, 42, 100);
+    assertEquals(
+        sweep.points().get(0).failed(),
+        b.failed(),
+        "a design point fails the same replications as the Monte Carlo");
     assertEquals(100 - b.failed(), b.replications());
     assertEquals((double) b.agreedBy(23) / (100 - b.failed()), b.oddsBy(23), 0.0);
 
     // a sensitivity analysis adds up the failed replications of its design points
-    List<UncertainInput> inputs = UncertainInput.select(UncertainInput.of(s, true), List.of("turkey.withdrawal.red_line.max"));
-    Sensitivity.Result sens = Sensitivity.run(s, faulty, inputs, new Sensitivity.Settings(50, 24, false, 42, 2, 23, 0, 0), null);
+    List<UncertainInput> inputs =
+        UncertainInput.select(
+            UncertainInput.of(s, true), List.of("turkey.withdrawal.red_line.max"));
+    Sensitivity.Result sens =
+        Sensitivity.run(
+            s, faulty, inputs, new Sensitivity.Settings(50, 24, false, 42, 2, 23, 0, 0), null);
     long injected = 0;
     for (int i = 0; i < 50; i++) if (Faulty.throwsOn(Streams.replicationSeed(42, i))) injected++;
-    assertTrue(sens.failedReplications() >= 3 * injected, "3 points, each failing at least the injected throws: "
-        + sens.failedReplications());
+    assertTrue(
+        sens.failedReplications() >= 3 * injected,
+        "3 points, each failing at least the injected throws: " + sens.failedReplications());
   }
 }

@@ -50,7 +50,8 @@ class MonteCarloStreamingTest {
   @Test
   void aPrecisionStopsAtTheFirstStageWithinItAndEqualsTheFixedRun() throws Exception {
     double precision = 0.03;
-    MonteCarlo.Result adaptive = run(new MonteCarlo.Options(20_000, 24, 11, 2).withPrecision(precision));
+    MonteCarlo.Result adaptive =
+        run(new MonteCarlo.Options(20_000, 24, 11, 2).withPrecision(precision));
     int n = adaptive.odds().replications();
     assertEquals(0, n % MonteCarlo.PRECISION_STAGE);
     assertTrue(n < 20_000);
@@ -58,7 +59,8 @@ class MonteCarloStreamingTest {
     assertTrue(Math.max(last.odds() - last.lower(), last.upper() - last.odds()) <= precision);
     // one stage fewer was not enough
     if (n > MonteCarlo.PRECISION_STAGE) {
-      MonteCarlo.Result fewer = run(new MonteCarlo.Options(n - MonteCarlo.PRECISION_STAGE, 24, 11, 1));
+      MonteCarlo.Result fewer =
+          run(new MonteCarlo.Options(n - MonteCarlo.PRECISION_STAGE, 24, 11, 1));
       ConvergenceOdds.MonthOdds l = fewer.odds().byMonth().get(23);
       assertTrue(Math.max(l.odds() - l.lower(), l.upper() - l.odds()) > precision);
     }
@@ -103,8 +105,14 @@ class MonteCarloStreamingTest {
 
   private static RunOutcome outcome(int i) {
     boolean agreed = i % 3 == 0;
-    return new RunOutcome(Long.MIN_VALUE + 31L * i, agreed ? RoundClose.Ending.AGREED : RoundClose.Ending.ROUND_LIMIT, i % 24,
-        agreed ? new double[] {i / 7.0, -0.0, 100} : null, new double[] {0.1 * i, Double.NaN, 1, 1e-300},
-        agreed ? -1 : i % 4, agreed ? null : RoundClose.BlockReason.values()[i % 4], null);
+    return new RunOutcome(
+        Long.MIN_VALUE + 31L * i,
+        agreed ? RoundClose.Ending.AGREED : RoundClose.Ending.ROUND_LIMIT,
+        i % 24,
+        agreed ? new double[] {i / 7.0, -0.0, 100} : null,
+        new double[] {0.1 * i, Double.NaN, 1, 1e-300},
+        agreed ? -1 : i % 4,
+        agreed ? null : RoundClose.BlockReason.values()[i % 4],
+        null);
   }
 }

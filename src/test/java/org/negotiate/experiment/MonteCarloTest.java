@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.negotiate.sim.RunOutcome;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.negotiate.TestScenarios;
@@ -20,36 +19,110 @@ import org.negotiate.scenario.RedLine;
 import org.negotiate.scenario.Role;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.Stance;
+import org.negotiate.sim.RunOutcome;
 
 class MonteCarloTest {
 
-  /** Three issues, two parties, a mediator and a stakeholder; uncertain inputs and perception noise. */
+  /**
+   * Three issues, two parties, a mediator and a stakeholder; uncertain inputs and perception noise.
+   */
   static Scenario uncertainScenario(double flexibilityScale) {
     Map<String, Stance> a = new LinkedHashMap<>();
-    a.put("w", new Stance(new Quantity.Triangular(5, 15, 30), Quantity.of(0.3),
-        new RedLine(null, new Quantity.Uniform(45, 70)), null, null, List.of(), ""));
-    a.put("c", new Stance(new Quantity.Uniform(70, 95), Quantity.of(0.4), RedLine.NONE, null, null, List.of(), ""));
-    a.put("r", new Stance(new Quantity.Uniform(60, 90), Quantity.of(0.3), RedLine.NONE, null, null, List.of(), ""));
+    a.put(
+        "w",
+        new Stance(
+            new Quantity.Triangular(5, 15, 30),
+            Quantity.of(0.3),
+            new RedLine(null, new Quantity.Uniform(45, 70)),
+            null,
+            null,
+            List.of(),
+            ""));
+    a.put(
+        "c",
+        new Stance(
+            new Quantity.Uniform(70, 95),
+            Quantity.of(0.4),
+            RedLine.NONE,
+            null,
+            null,
+            List.of(),
+            ""));
+    a.put(
+        "r",
+        new Stance(
+            new Quantity.Uniform(60, 90),
+            Quantity.of(0.3),
+            RedLine.NONE,
+            null,
+            null,
+            List.of(),
+            ""));
     Map<String, Stance> b = new LinkedHashMap<>();
-    b.put("w", new Stance(new Quantity.Uniform(85, 100), new Quantity.Uniform(0.4, 0.6),
-        new RedLine(new Quantity.Uniform(40, 75), null), null, null, List.of(), ""));
-    b.put("c", new Stance(new Quantity.Uniform(40, 70), new Quantity.Uniform(0.2, 0.3), RedLine.NONE, null, null, List.of(), ""));
-    b.put("r", new Stance(new Quantity.Uniform(30, 60), new Quantity.Uniform(0.15, 0.3), RedLine.NONE, null, null, List.of(), ""));
+    b.put(
+        "w",
+        new Stance(
+            new Quantity.Uniform(85, 100),
+            new Quantity.Uniform(0.4, 0.6),
+            new RedLine(new Quantity.Uniform(40, 75), null),
+            null,
+            null,
+            List.of(),
+            ""));
+    b.put(
+        "c",
+        new Stance(
+            new Quantity.Uniform(40, 70),
+            new Quantity.Uniform(0.2, 0.3),
+            RedLine.NONE,
+            null,
+            null,
+            List.of(),
+            ""));
+    b.put(
+        "r",
+        new Stance(
+            new Quantity.Uniform(30, 60),
+            new Quantity.Uniform(0.15, 0.3),
+            RedLine.NONE,
+            null,
+            null,
+            List.of(),
+            ""));
     Map<String, Stance> m = new LinkedHashMap<>();
     m.put("w", TestScenarios.stance(50, 0.3));
     m.put("c", TestScenarios.stance(70, 0.4));
     m.put("r", TestScenarios.stance(60, 0.3));
     Actor ta = TestScenarios.actor("turkey", Role.PARTY, 80, 0.35, 0.7 * flexibilityScale, a);
     Actor tb = TestScenarios.actor("syria", Role.PARTY, 50, 0.28, 0.45 * flexibilityScale, b);
-    Actor med = new Actor("russia", "Russia", Role.MEDIATOR, Quantity.of(70), Quantity.of(0), Quantity.of(1),
-        Quantity.of(0), Quantity.of(0), new Quantity.Uniform(0.05, 0.25), m, Map.of(), Map.of("syria", new Quantity.Uniform(0.0, 0.02)), List.of(), "");
+    Actor med =
+        new Actor(
+            "russia",
+            "Russia",
+            Role.MEDIATOR,
+            Quantity.of(70),
+            Quantity.of(0),
+            Quantity.of(1),
+            Quantity.of(0),
+            Quantity.of(0),
+            new Quantity.Uniform(0.05, 0.25),
+            m,
+            Map.of(),
+            Map.of("syria", new Quantity.Uniform(0.0, 0.02)),
+            List.of(),
+            "");
     Actor st = TestScenarios.actor("opposition", Role.STAKEHOLDER, 20, 0, 1, m);
-    return TestScenarios.scenario(List.of(TestScenarios.issue("w"), TestScenarios.issue("c"), TestScenarios.issue("r")),
-        List.of(ta, tb, med, st), List.of(), 24, 0.03);
+    return TestScenarios.scenario(
+        List.of(TestScenarios.issue("w"), TestScenarios.issue("c"), TestScenarios.issue("r")),
+        List.of(ta, tb, med, st),
+        List.of(),
+        24,
+        0.03);
   }
 
   private static MonteCarlo.Result run(Scenario s, int threads) throws InterruptedException {
-    return MonteCarlo.run(s, new MediatedSingleText(), new MonteCarlo.Options(200, 24, 42, threads), null);
+    return MonteCarlo.run(
+        s, new MediatedSingleText(), new MonteCarlo.Options(200, 24, 42, threads), null);
   }
 
   @Test
@@ -59,9 +132,12 @@ class MonteCarloTest {
     MonteCarlo.Result four = run(s, 4);
     assertEquals(one.odds().byMonth(), four.odds().byMonth());
     assertEquals(one.odds().positions(), four.odds().positions());
-    for (int i = 0; i < one.outcomes().size(); i++) SameOutcome.assertSameOutcome(one.outcomes().get(i), four.outcomes().get(i));
+    for (int i = 0; i < one.outcomes().size(); i++)
+      SameOutcome.assertSameOutcome(one.outcomes().get(i), four.outcomes().get(i));
     long agreed = one.odds().byMonth().get(23).agreed();
-    assertTrue(agreed > 0 && agreed < 200, "the test scenario should be undecided, got " + agreed + " deals of 200");
+    assertTrue(
+        agreed > 0 && agreed < 200,
+        "the test scenario should be undecided, got " + agreed + " deals of 200");
   }
 
   @Test
@@ -73,23 +149,29 @@ class MonteCarloTest {
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }
-    qt().withFixedSeed(20221202L).withExamples(8).forAll(integers().between(0, 10_000)).checkAssert(shuffleSeed -> {
-      List<Actor> actors = new ArrayList<>(s.actors());
-      Collections.shuffle(actors, new java.util.Random(shuffleSeed));
-      Scenario shuffled = s.withActors(actors);
-      try {
-        MonteCarlo.Result r = run(shuffled, 2);
-        assertEquals(reference.odds().byMonth(), r.odds().byMonth());
-        for (int i = 0; i < r.outcomes().size(); i++) SameOutcome.assertSameOutcome(reference.outcomes().get(i), r.outcomes().get(i));
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    });
+    qt().withFixedSeed(20221202L)
+        .withExamples(8)
+        .forAll(integers().between(0, 10_000))
+        .checkAssert(
+            shuffleSeed -> {
+              List<Actor> actors = new ArrayList<>(s.actors());
+              Collections.shuffle(actors, new java.util.Random(shuffleSeed));
+              Scenario shuffled = s.withActors(actors);
+              try {
+                MonteCarlo.Result r = run(shuffled, 2);
+                assertEquals(reference.odds().byMonth(), r.odds().byMonth());
+                for (int i = 0; i < r.outcomes().size(); i++)
+                  SameOutcome.assertSameOutcome(reference.outcomes().get(i), r.outcomes().get(i));
+              } catch (InterruptedException e) {
+                throw new AssertionError(e);
+              }
+            });
   }
 
   @Test
   void moreFlexiblePartiesNeverLowerTheOddsByAnyMonth() throws Exception {
-    // Since issue 14 the text depends on the history of refusals (a party that concedes faster stops
+    // Since issue 14 the text depends on the history of refusals (a party that concedes faster
+    // stops
     // refusing sooner, so the text moves less toward it) and a different verdict path draws its
     // perception noise in a different order, so one replication need not be monotone: the odds by
     // any month may not fall beyond Monte Carlo error (paired over the same draws).
@@ -105,8 +187,16 @@ class MonteCarloTest {
           if (b && !f) onlyBase++;
           if (f && !b) onlyFlexible++;
         }
-        assertTrue(onlyBase - onlyFlexible <= 2 * Math.sqrt(onlyBase + onlyFlexible + 1.0),
-            "month " + t + " with flexibility x" + scale + ": only without " + onlyBase + ", only with " + onlyFlexible);
+        assertTrue(
+            onlyBase - onlyFlexible <= 2 * Math.sqrt(onlyBase + onlyFlexible + 1.0),
+            "month "
+                + t
+                + " with flexibility x"
+                + scale
+                + ": only without "
+                + onlyBase
+                + ", only with "
+                + onlyFlexible);
       }
     }
   }

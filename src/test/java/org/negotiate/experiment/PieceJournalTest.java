@@ -23,22 +23,34 @@ class PieceJournalTest {
     Path file = dir.resolve("pieces.bin");
     byte[] full = Files.readAllBytes(file);
     // the journal as a reader may see it while the writer's append of a stage is half done
-    Files.write(file, new byte[] {0x4e, 0x47, 0x50, 0x31, 0, 0, 0, 6, 0, 0}, StandardOpenOption.APPEND);
+    Files.write(
+        file, new byte[] {0x4e, 0x47, 0x50, 0x31, 0, 0, 0, 6, 0, 0}, StandardOpenOption.APPEND);
     byte[] torn = Files.readAllBytes(file);
 
     assertEquals(6, PieceJournal.piecesIn(dir), "whole entries only");
     assertArrayEquals(torn, Files.readAllBytes(file), "counting changed the file under its writer");
 
-    // taking the journal up to append to it (a resumed run, which holds the lock) cuts the torn tail
+    // taking the journal up to append to it (a resumed run, which holds the lock) cuts the torn
+    // tail
     AtomicInteger ran = new AtomicInteger();
-    List<Double> more = new PieceJournal(dir).map(new LocalEngine(1), 8, 1, i -> {
-      ran.incrementAndGet();
-      return i / 3.0;
-    }, null);
+    List<Double> more =
+        new PieceJournal(dir)
+            .map(
+                new LocalEngine(1),
+                8,
+                1,
+                i -> {
+                  ran.incrementAndGet();
+                  return i / 3.0;
+                },
+                null);
     assertEquals(2, ran.get(), "only pieces 6 and 7 run");
     assertEquals(whole, more.subList(0, 6));
     byte[] after = Files.readAllBytes(file);
-    assertArrayEquals(full, Arrays.copyOf(after, full.length), "the whole entries are kept, the torn one is gone");
+    assertArrayEquals(
+        full,
+        Arrays.copyOf(after, full.length),
+        "the whole entries are kept, the torn one is gone");
     assertEquals(8, PieceJournal.piecesIn(dir));
   }
 }

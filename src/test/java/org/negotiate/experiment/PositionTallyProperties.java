@@ -22,39 +22,58 @@ class PositionTallyProperties {
 
   @Test
   void keptRunsAndCountsGiveTheSameBandsWhateverTheMerges() {
-    qt().withFixedSeed(20261122L).withExamples(300)
-        .forAll(integers().between(1, 3 * PositionTally.KEEP_RUNS), integers().between(1, 6), integers().allPositive())
-        .checkAssert((runs, parts, seed) -> {
-          List<float[][][]> trajectories = trajectories(runs, seed);
-          PositionTally counted = new PositionTally(ROUNDS, ACTORS, ISSUES);
-          counted.counts(); // counts from the first run on
-          for (float[][][] t : trajectories) counted.add(t);
+    qt().withFixedSeed(20261122L)
+        .withExamples(300)
+        .forAll(
+            integers().between(1, 3 * PositionTally.KEEP_RUNS),
+            integers().between(1, 6),
+            integers().allPositive())
+        .checkAssert(
+            (runs, parts, seed) -> {
+              List<float[][][]> trajectories = trajectories(runs, seed);
+              PositionTally counted = new PositionTally(ROUNDS, ACTORS, ISSUES);
+              counted.counts(); // counts from the first run on
+              for (float[][][] t : trajectories) counted.add(t);
 
-          // The same runs in `parts` tallies of random sizes, merged in a random order.
-          SplittableRandom r = new SplittableRandom(seed);
-          List<PositionTally> pieces = new ArrayList<>();
-          for (int p = 0; p < parts; p++) pieces.add(new PositionTally(ROUNDS, ACTORS, ISSUES));
-          for (float[][][] t : trajectories) pieces.get(r.nextInt(parts)).add(t);
-          PositionTally merged = pieces.remove(r.nextInt(pieces.size()));
-          while (!pieces.isEmpty()) merged.addAll(pieces.remove(r.nextInt(pieces.size())));
+              // The same runs in `parts` tallies of random sizes, merged in a random order.
+              SplittableRandom r = new SplittableRandom(seed);
+              List<PositionTally> pieces = new ArrayList<>();
+              for (int p = 0; p < parts; p++) pieces.add(new PositionTally(ROUNDS, ACTORS, ISSUES));
+              for (float[][][] t : trajectories) pieces.get(r.nextInt(parts)).add(t);
+              PositionTally merged = pieces.remove(r.nextInt(pieces.size()));
+              while (!pieces.isEmpty()) merged.addAll(pieces.remove(r.nextInt(pieces.size())));
 
-          for (int t = 0; t < ROUNDS; t++) {
-            for (int a = 0; a < ACTORS; a++) {
-              for (int k = 0; k < ISSUES; k++) {
-                assertArrayEquals(counted.quantiles(t, a, k, QS), merged.quantiles(t, a, k, QS),
-                    "round " + t + " actor " + a + " issue " + k + " of " + runs + " runs in " + parts + " parts");
+              for (int t = 0; t < ROUNDS; t++) {
+                for (int a = 0; a < ACTORS; a++) {
+                  for (int k = 0; k < ISSUES; k++) {
+                    assertArrayEquals(
+                        counted.quantiles(t, a, k, QS),
+                        merged.quantiles(t, a, k, QS),
+                        "round "
+                            + t
+                            + " actor "
+                            + a
+                            + " issue "
+                            + k
+                            + " of "
+                            + runs
+                            + " runs in "
+                            + parts
+                            + " parts");
+                  }
+                }
               }
-            }
-          }
-          assertArrayEquals(counted.counts(), merged.counts());
-        });
+              assertArrayEquals(counted.counts(), merged.counts());
+            });
   }
 
   @Test
   void bandsAreTheLeastBinWithTheQuantileShareAtOrBelowIt() {
     PositionTally tally = new PositionTally(1, 1, 1);
-    for (float v : new float[] {10f, 0.2f, 99.8f, Float.NaN, 50.26f}) tally.add(new float[][][] {{{v}}});
-    // Bins: 0.0, 10.0, 50.5, 100.0 (the NaN is no position): ⌈0.1·4⌉ = 1st, ⌈0.5·4⌉ = 2nd, ⌈0.9·4⌉ = 4th.
+    for (float v : new float[] {10f, 0.2f, 99.8f, Float.NaN, 50.26f})
+      tally.add(new float[][][] {{{v}}});
+    // Bins: 0.0, 10.0, 50.5, 100.0 (the NaN is no position): ⌈0.1·4⌉ = 1st, ⌈0.5·4⌉ = 2nd, ⌈0.9·4⌉
+    // = 4th.
     assertArrayEquals(new double[] {0.0, 10.0, 100.0, 100.0}, tally.quantiles(0, 0, 0, QS));
     PositionTally empty = new PositionTally(1, 1, 1);
     empty.add(new float[][][] {{{Float.NaN}}});
@@ -69,7 +88,8 @@ class PositionTallyProperties {
       for (float[][] round : t) {
         for (float[] actor : round) {
           // Few distinct values, so that quantiles fall on ties; some cells have no position.
-          for (int k = 0; k < ISSUES; k++) actor[k] = r.nextInt(10) == 0 ? Float.NaN : r.nextInt(8) * 12.5f + r.nextInt(3) * 0.25f;
+          for (int k = 0; k < ISSUES; k++)
+            actor[k] = r.nextInt(10) == 0 ? Float.NaN : r.nextInt(8) * 12.5f + r.nextInt(3) * 0.25f;
         }
       }
       out.add(t);

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 /** PRIM on synthetic data with a known box. */
 class PrimTest {
 
-  /** Five uniform inputs; the case of interest is likely (90%) inside x0 >= 0.6 and x2 <= 0.3, rare (5%) outside. */
+  /**
+   * Five uniform inputs; the case of interest is likely (90%) inside x0 >= 0.6 and x2 <= 0.3, rare
+   * (5%) outside.
+   */
   static Object[] data(int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double[][] x = new double[n][5];
@@ -30,8 +33,14 @@ class PrimTest {
     boolean[] y = (boolean[]) d[1];
     Prim.Result r = Prim.run(x, y, 0.05, 0.05, 0.5);
     Prim.Box b = r.box().box();
-    System.out.printf(java.util.Locale.ROOT, "PRIM synthetic: x0 >= %.3f, x2 <= %.3f, density %.3f, coverage %.3f, restrictions %d%n",
-        b.lo()[0], b.hi()[2], r.box().density(), r.box().coverage(), b.restrictions());
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "PRIM synthetic: x0 >= %.3f, x2 <= %.3f, density %.3f, coverage %.3f, restrictions %d%n",
+        b.lo()[0],
+        b.hi()[2],
+        r.box().density(),
+        r.box().coverage(),
+        b.restrictions());
     assertEquals(0.6, b.lo()[0], 0.05);
     assertEquals(0.3, b.hi()[2], 0.05);
     assertEquals(Double.POSITIVE_INFINITY, b.hi()[0]);
@@ -70,7 +79,9 @@ class PrimTest {
     Prim.Result loose = Prim.run(x, y, 0.05, 0.05, 0.3);
     Prim.Result strict = Prim.run(x, y, 0.05, 0.05, 0.95);
     assertTrue(strict.trajectory().get(strict.chosen()).coverage() >= 0.95);
-    assertTrue(strict.trajectory().get(strict.chosen()).mass() >= loose.trajectory().get(loose.chosen()).mass());
+    assertTrue(
+        strict.trajectory().get(strict.chosen()).mass()
+            >= loose.trajectory().get(loose.chosen()).mass());
   }
 
   @Test

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class ProportionsTest {
 
-  /** Newcombe (1998), paired data, method 10: table (e, f, g, h) = (36, 12, 2, 0), 95% CI for (f − g)/n. */
+  /**
+   * Newcombe (1998), paired data, method 10: table (e, f, g, h) = (36, 12, 2, 0), 95% CI for (f −
+   * g)/n.
+   */
   @Test
   void pairedMatchesNewcombesWorkedExamples() {
     // f = first only, g = second only; our difference is B − A, so A's only-count is g and B's is f
@@ -58,7 +61,10 @@ class ProportionsTest {
     }
   }
 
-  /** Positively correlated pairs (common random numbers) give a narrower interval than independent samples. */
+  /**
+   * Positively correlated pairs (common random numbers) give a narrower interval than independent
+   * samples.
+   */
   @Test
   void pairingNarrowsTheInterval() {
     Proportions.Interval paired = Proportions.paired(660, 294, 0, 1046);

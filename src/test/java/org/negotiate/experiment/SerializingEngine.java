@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for a cluster in unit tests: every task and every result goes through Java
- * serialization (as Spark ships them), tasks run in a shuffled order, and chosen tasks die on
- * their first attempt and are retried (as Spark retries a task whose executor was lost).
+ * serialization (as Spark ships them), tasks run in a shuffled order, and chosen tasks die on their
+ * first attempt and are retried (as Spark retries a task whose executor was lost).
  */
 class SerializingEngine implements Engine {
   private final int parallelism;
@@ -67,12 +67,14 @@ class SerializingEngine implements Engine {
   }
 
   @Override
-  public <T extends Serializable> List<T> map(int n, long replicationsEach, Task<T> task, Progress progress)
-      throws InterruptedException {
+  public <T extends Serializable> List<T> map(
+      int n, long replicationsEach, Task<T> task, Progress progress) throws InterruptedException {
     long wanted = (block + Math.max(1, replicationsEach) - 1) / Math.max(1, replicationsEach);
-    int perTask = (int) Math.max(1, Math.min(wanted, (Math.max(1, n) + parallelism - 1) / parallelism));
+    int perTask =
+        (int) Math.max(1, Math.min(wanted, (Math.max(1, n) + parallelism - 1) / parallelism));
     List<int[]> slices = new ArrayList<>();
-    for (int from = 0; from < n; from += perTask) slices.add(new int[] {from, Math.min(n, from + perTask)});
+    for (int from = 0; from < n; from += perTask)
+      slices.add(new int[] {from, Math.min(n, from + perTask)});
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < slices.size(); i++) order.add(i);
     Collections.shuffle(order, new Random(shuffleSeed + n));
@@ -85,23 +87,28 @@ class SerializingEngine implements Engine {
     Object[] results = new Object[n];
     AtomicLong done = new AtomicLong();
     List<Integer> sliceOrder = List.copyOf(order);
-    List<Object> collected = LocalEngine.run(sliceOrder.size(), parallelism, j -> {
-      int s = sliceOrder.get(j);
-      tasks.incrementAndGet();
-      boolean dies = failEvery > 0 && j % failEvery == failEvery - 1;
-      if (dies) {
-        retried.incrementAndGet();
-        // the first attempt runs part of its slice and is lost with its worker
-        @SuppressWarnings("unchecked")
-        Task<T> lost = (Task<T>) object(shipped);
-        lost.run(slices.get(s)[0]);
-      }
-      @SuppressWarnings("unchecked")
-      Task<T> remote = (Task<T>) object(shipped);
-      ArrayList<T> out = new ArrayList<>();
-      for (int i = slices.get(s)[0]; i < slices.get(s)[1]; i++) out.add(remote.run(i));
-      return object(bytes(out));
-    }, null);
+    List<Object> collected =
+        LocalEngine.run(
+            sliceOrder.size(),
+            parallelism,
+            j -> {
+              int s = sliceOrder.get(j);
+              tasks.incrementAndGet();
+              boolean dies = failEvery > 0 && j % failEvery == failEvery - 1;
+              if (dies) {
+                retried.incrementAndGet();
+                // the first attempt runs part of its slice and is lost with its worker
+                @SuppressWarnings("unchecked")
+                Task<T> lost = (Task<T>) object(shipped);
+                lost.run(slices.get(s)[0]);
+              }
+              @SuppressWarnings("unchecked")
+              Task<T> remote = (Task<T>) object(shipped);
+              ArrayList<T> out = new ArrayList<>();
+              for (int i = slices.get(s)[0]; i < slices.get(s)[1]; i++) out.add(remote.run(i));
+              return object(bytes(out));
+            },
+            null);
     for (int j = 0; j < sliceOrder.size(); j++) {
       int[] slice = slices.get(sliceOrder.get(j));
       List<?> out = (List<?>) collected.get(j);

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The Saltelli/Jansen estimators on the Ishigami function, whose indices are known analytically. */
+/**
+ * The Saltelli/Jansen estimators on the Ishigami function, whose indices are known analytically.
+ */
 class SobolIndicesTest {
   static final double A = 7;
   static final double B = 0.1;
@@ -37,13 +39,26 @@ class SobolIndicesTest {
     double v = A * A / 8 + B * Math.pow(Math.PI, 4) / 5 + B * B * Math.pow(Math.PI, 8) / 18 + 0.5;
     assertEquals(v, r.variance(), 0.02 * v);
     for (int i = 0; i < 3; i++) {
-      System.out.printf(java.util.Locale.ROOT, "Ishigami N=8192 x%d: S1 %.4f [%.4f, %.4f] (%.4f), ST %.4f [%.4f, %.4f] (%.4f)%n",
-          i + 1, r.first()[i].value(), r.first()[i].lower(), r.first()[i].upper(), S1[i],
-          r.total()[i].value(), r.total()[i].lower(), r.total()[i].upper(), ST[i]);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "Ishigami N=8192 x%d: S1 %.4f [%.4f, %.4f] (%.4f), ST %.4f [%.4f, %.4f] (%.4f)%n",
+          i + 1,
+          r.first()[i].value(),
+          r.first()[i].lower(),
+          r.first()[i].upper(),
+          S1[i],
+          r.total()[i].value(),
+          r.total()[i].lower(),
+          r.total()[i].upper(),
+          ST[i]);
       assertEquals(S1[i], r.first()[i].value(), 0.02, "S1 of x" + (i + 1));
       assertEquals(ST[i], r.total()[i].value(), 0.02, "ST of x" + (i + 1));
-      assertTrue(r.first()[i].lower() <= S1[i] + 0.005 && S1[i] - 0.005 <= r.first()[i].upper(), "S1 interval of x" + (i + 1));
-      assertTrue(r.total()[i].lower() <= ST[i] + 0.005 && ST[i] - 0.005 <= r.total()[i].upper(), "ST interval of x" + (i + 1));
+      assertTrue(
+          r.first()[i].lower() <= S1[i] + 0.005 && S1[i] - 0.005 <= r.first()[i].upper(),
+          "S1 interval of x" + (i + 1));
+      assertTrue(
+          r.total()[i].lower() <= ST[i] + 0.005 && ST[i] - 0.005 <= r.total()[i].upper(),
+          "ST interval of x" + (i + 1));
     }
   }
 
@@ -52,7 +67,9 @@ class SobolIndicesTest {
     SobolIndices.Result r = run(512, 200);
     assertEquals(S1[1], r.first()[1].value(), 0.08);
     assertEquals(ST[0], r.total()[0].value(), 0.08);
-    assertTrue(r.total()[2].value() > r.first()[2].value(), "x3 acts only through its interaction with x1");
+    assertTrue(
+        r.total()[2].value() > r.first()[2].value(),
+        "x3 acts only through its interaction with x1");
     for (int i = 0; i < 3; i++) {
       assertTrue(r.first()[i].upper() - r.first()[i].lower() > 0, "an interval of some width");
     }

@@ -10,7 +10,9 @@ import org.negotiate.protocol.MediatedSingleText;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioLoader;
 
-/** The band across the baseline's structural alternatives: protocols, readings, protocol parameters. */
+/**
+ * The band across the baseline's structural alternatives: protocols, readings, protocol parameters.
+ */
 class StructuralBandTest {
   private static final Path BASELINE = Path.of("scenarios/baseline.yaml");
   private static final Path PROCEDURAL = Path.of("scenarios/readings/aug2024_procedural.yaml");
@@ -19,8 +21,15 @@ class StructuralBandTest {
   void everyAlternativeRunsOnTheSameDrawsAndTheBandSpansThem() throws Exception {
     Scenario s = ScenarioLoader.load(BASELINE);
     List<StructuralBand.Alternative> alts = StructuralBand.standard(s, List.of(PROCEDURAL));
-    assertEquals(List.of("baseline", "reading aug2024_procedural", "protocol.revision=0.5", "protocol.revision=2",
-        "protocol eum", "protocol smp"), alts.stream().map(StructuralBand.Alternative::name).toList());
+    assertEquals(
+        List.of(
+            "baseline",
+            "reading aug2024_procedural",
+            "protocol.revision=0.5",
+            "protocol.revision=2",
+            "protocol eum",
+            "protocol smp"),
+        alts.stream().map(StructuralBand.Alternative::name).toList());
     MonteCarlo.Options o = new MonteCarlo.Options(120, 24, 20221201L, 2);
     StructuralBand.Result r = StructuralBand.run(alts, o);
     assertEquals(6, r.rows().size());
@@ -31,7 +40,8 @@ class StructuralBandTest {
     // the first row is exactly the scenario's own Monte Carlo
     ConvergenceOdds own = MonteCarlo.run(s, new MediatedSingleText(), o, null).odds();
     assertEquals(own.byMonth().get(23).agreed(), r.rows().get(0).agreed());
-    // the positional protocols hardly ever meet inside both red lines and above both reservations here,
+    // the positional protocols hardly ever meet inside both red lines and above both reservations
+    // here,
     // so the band is wider than any one Monte Carlo interval
     assertTrue(r.max() - r.min() > r.rows().get(0).upper() - r.rows().get(0).lower(), r.toString());
   }

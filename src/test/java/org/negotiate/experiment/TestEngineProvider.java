@@ -31,7 +31,8 @@ public final class TestEngineProvider implements EngineProvider {
     public Engine open(String master, int blockReplications, String application) {
       return new SerializingEngine(2, blockReplications, 1, 0) {
         @Override
-        public <T extends Serializable> List<T> map(int n, long replicationsEach, Task<T> task, Progress progress) {
+        public <T extends Serializable> List<T> map(
+            int n, long replicationsEach, Task<T> task, Progress progress) {
           throw new EngineFailure("the test cluster went away", new IllegalStateException("lost"));
         }
       };

@@ -33,19 +33,22 @@ import org.negotiate.scenario.ScenarioLoader;
 class GuiIT {
   @TempDir Path tmp;
 
-  static final String SCRIPT = String.join(";",
-      "tab=Console", "screenshot=start",
-      "steps=3",
-      "set=turkey.refugee_return.salience=0.5",
-      "set=turkey.withdrawal.red_line.max=85",
-      "set=syria.flexibility=0.9",
-      "set=protocol.noise=0.2",
-      "steps=2",
-      "screenshot=after-edit",
-      "montecarlo=200",
-      "screenshot=montecarlo",
-      "save=%s",
-      "quit");
+  static final String SCRIPT =
+      String.join(
+          ";",
+          "tab=Console",
+          "screenshot=start",
+          "steps=3",
+          "set=turkey.refugee_return.salience=0.5",
+          "set=turkey.withdrawal.red_line.max=85",
+          "set=syria.flexibility=0.9",
+          "set=protocol.noise=0.2",
+          "steps=2",
+          "screenshot=after-edit",
+          "montecarlo=200",
+          "screenshot=montecarlo",
+          "save=%s",
+          "quit");
 
   record Proc(int exit, String out, String err) {}
 
@@ -53,25 +56,39 @@ class GuiIT {
     return Path.of(System.getProperty("negotiate.root", ".")).toAbsolutePath();
   }
 
-  static Proc java(List<String> prefix, Map<String, String> env, Path prefs, String... args) throws Exception {
+  static Proc java(List<String> prefix, Map<String, String> env, Path prefs, String... args)
+      throws Exception {
     String jar = System.getProperty("negotiate.jar", "target/negotiate.jar");
     List<String> cmd = new ArrayList<>(prefix);
-    cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.util.prefs.userRoot=" + prefs, "-jar", Path.of(jar).toAbsolutePath().toString()));
+    cmd.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Djava.util.prefs.userRoot=" + prefs,
+            "-jar",
+            Path.of(jar).toAbsolutePath().toString()));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile("gui-out", ".txt");
     Path err = Files.createTempFile("gui-err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root().toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-    env.forEach((k, v) -> {
-      if (v == null) pb.environment().remove(k);
-      else pb.environment().put(k, v);
-    });
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(root().toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    env.forEach(
+        (k, v) -> {
+          if (v == null) pb.environment().remove(k);
+          else pb.environment().put(k, v);
+        });
     Process p = pb.start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
-      throw new AssertionError("the GUI did not finish in 5 minutes: " + Files.readString(out) + Files.readString(err));
+      throw new AssertionError(
+          "the GUI did not finish in 5 minutes: " + Files.readString(out) + Files.readString(err));
     }
-    return new Proc(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Proc(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   static boolean onPath(String program) {
@@ -84,7 +101,8 @@ class GuiIT {
   /** A JDK whose AWT can open X11 windows (a "headless" JRE package cannot). */
   static boolean hasX11Toolkit() {
     Path lib = Path.of(System.getProperty("java.home"), "lib");
-    return !System.getProperty("os.name").toLowerCase().contains("linux") || Files.exists(lib.resolve("libawt_xawt.so"));
+    return !System.getProperty("os.name").toLowerCase().contains("linux")
+        || Files.exists(lib.resolve("libawt_xawt.so"));
   }
 
   @Test
@@ -100,33 +118,71 @@ class GuiIT {
 
   @Test
   void aBadScriptStepExitsTwoWithTheStepNamedAndNoStackTrace() throws Exception {
-    Proc p = java(List.of(), Map.of(), tmp.resolve("prefs"), "gui", "scenarios/baseline.yaml", "--out", tmp.toString(),
-        "--script", "steps=1;set=syria.flexibility=0.9x;quit");
+    Proc p =
+        java(
+            List.of(),
+            Map.of(),
+            tmp.resolve("prefs"),
+            "gui",
+            "scenarios/baseline.yaml",
+            "--out",
+            tmp.toString(),
+            "--script",
+            "steps=1;set=syria.flexibility=0.9x;quit");
     assertEquals(2, p.exit(), p.out() + p.err());
-    assertTrue(p.err().contains("--script: step 2 \"set=syria.flexibility=0.9x\": syria.flexibility: expected a number in (0,10]"), p.err());
-    assertFalse(p.err().contains("Exception") || p.err().contains("no inspector property"), p.err());
+    assertTrue(
+        p.err()
+            .contains(
+                "--script: step 2 \"set=syria.flexibility=0.9x\": syria.flexibility: expected a number in (0,10]"),
+        p.err());
+    assertFalse(
+        p.err().contains("Exception") || p.err().contains("no inspector property"), p.err());
   }
 
   @Test
-  void theGuiStepsTakesAnInspectorEditRunsMonteCarloSavesTheWhatIfAndTakesScreenshots() throws Exception {
-    skipUnless(onPath("xvfb-run"),
+  void theGuiStepsTakesAnInspectorEditRunsMonteCarloSavesTheWhatIfAndTakesScreenshots()
+      throws Exception {
+    skipUnless(
+        onPath("xvfb-run"),
         "GUI check skipped: xvfb-run is not installed (Debian: apt-get install xvfb xauth; .ci/run installs it)");
-    skipUnless(hasX11Toolkit(), "GUI check skipped: this Java (" + System.getProperty("java.home")
-        + ") has no X11 toolkit (libawt_xawt.so), as a headless JRE package (Debian: openjdk-17-jre; .ci/run installs it)");
+    skipUnless(
+        hasX11Toolkit(),
+        "GUI check skipped: this Java ("
+            + System.getProperty("java.home")
+            + ") has no X11 toolkit (libawt_xawt.so), as a headless JRE package (Debian: openjdk-17-jre; .ci/run installs it)");
     Path results = root().resolve("target").resolve("gui-it");
     Path whatIf = tmp.resolve("gui_whatif.yaml");
     Map<String, String> env = new HashMap<>();
     env.put("DISPLAY", null);
-    Proc p = java(List.of("xvfb-run", "-a", "-s", "-screen 0 1920x1200x24"), env, tmp.resolve("prefs"),
-        "gui", "scenarios/baseline.yaml", "--out", results.toString(), "--script", String.format(SCRIPT, whatIf));
+    Proc p =
+        java(
+            List.of("xvfb-run", "-a", "-s", "-screen 0 1920x1200x24"),
+            env,
+            tmp.resolve("prefs"),
+            "gui",
+            "scenarios/baseline.yaml",
+            "--out",
+            results.toString(),
+            "--script",
+            String.format(SCRIPT, whatIf));
     String all = p.out() + "\n" + p.err();
     assertEquals(0, p.exit(), all);
     assertFalse(p.err().contains("Exception"), p.err());
-    assertTrue(p.out().contains("turkey.refugee_return.salience is now 0.5 (after round 2)"), p.out());
-    assertTrue(p.out().contains("syria.flexibility is now 0.9 (after round 2)"), "the actor's flexibility, one value: " + p.out());
-    assertTrue(p.out().contains("protocol.noise is now 0.2 (after round 2; from the next run)"), "the Protocol tab: " + p.out());
-    assertTrue(Pattern.compile("with the edits − as loaded \\(same draws\\): [-+]\\d\\.\\d{3} \\[[-+]\\d\\.\\d{3}, [-+]\\d\\.\\d{3}\\] by 2024-11 "
-        + "\\(paired 95% interval\\)").matcher(p.out()).find(), "the paired difference with its interval: " + p.out());
+    assertTrue(
+        p.out().contains("turkey.refugee_return.salience is now 0.5 (after round 2)"), p.out());
+    assertTrue(
+        p.out().contains("syria.flexibility is now 0.9 (after round 2)"),
+        "the actor's flexibility, one value: " + p.out());
+    assertTrue(
+        p.out().contains("protocol.noise is now 0.2 (after round 2; from the next run)"),
+        "the Protocol tab: " + p.out());
+    assertTrue(
+        Pattern.compile(
+                "with the edits − as loaded \\(same draws\\): [-+]\\d\\.\\d{3} \\[[-+]\\d\\.\\d{3}, [-+]\\d\\.\\d{3}\\] by 2024-11 "
+                    + "\\(paired 95% interval\\)")
+            .matcher(p.out())
+            .find(),
+        "the paired difference with its interval: " + p.out());
 
     Matcher m = Pattern.compile("screenshots in (.+)/").matcher(p.out());
     assertTrue(m.find(), p.out());
@@ -160,7 +216,9 @@ class GuiIT {
     assertTrue(Files.isRegularFile(png), png + " written");
     BufferedImage img = ImageIO.read(png.toFile());
     assertNotNull(img, png + " decodes");
-    assertTrue(img.getWidth() >= 200 && img.getHeight() >= 150, png + " size " + img.getWidth() + "x" + img.getHeight());
+    assertTrue(
+        img.getWidth() >= 200 && img.getHeight() >= 150,
+        png + " size " + img.getWidth() + "x" + img.getHeight());
     Map<Integer, Integer> counts = new HashMap<>();
     int n = 0;
     for (int y = 0; y < img.getHeight(); y += 2) {
@@ -170,7 +228,15 @@ class GuiIT {
       }
     }
     int dominant = counts.values().stream().max(Integer::compare).orElse(n);
-    assertTrue(counts.size() >= 5 && n - dominant >= 0.02 * n,
-        png + " is blank or nearly: " + counts.size() + " colours, " + (n - dominant) + " of " + n + " pixels off the background");
+    assertTrue(
+        counts.size() >= 5 && n - dominant >= 0.02 * n,
+        png
+            + " is blank or nearly: "
+            + counts.size()
+            + " colours, "
+            + (n - dominant)
+            + " of "
+            + n
+            + " pixels off the background");
   }
 }

@@ -8,13 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.negotiate.scenario.Fields;
 import org.junit.jupiter.api.Test;
 import org.negotiate.experiment.MonteCarlo;
+import org.negotiate.scenario.Fields;
 import org.negotiate.sim.RunOutcome;
 import sim.util.Interval;
 
-/** The GUIState without a display: its inspector properties, edits between rounds, and a whole run. */
+/**
+ * The GUIState without a display: its inspector properties, edits between rounds, and a whole run.
+ */
 class NegotiationGuiTest {
 
   @Test
@@ -26,13 +28,16 @@ class NegotiationGuiTest {
         names.add(p.getName(i));
         Interval d = assertInstanceOf(Interval.class, p.getDomain(i), p.getName(i));
         double v = (Double) p.getValue(i);
-        assertTrue(d.getMin().doubleValue() <= v && v <= d.getMax().doubleValue(), p.getName(i) + "=" + v + " in its slider range");
+        assertTrue(
+            d.getMin().doubleValue() <= v && v <= d.getMax().doubleValue(),
+            p.getName(i) + "=" + v + " in its slider range");
         assertTrue(p.isReadWrite(i));
         assertEquals(Double.TYPE, p.getType(i));
       }
     }
     assertEquals(6, gui.properties().size(), "one tab per actor, then the protocol's");
-    // per actor: its 6 own fields, 6 per stance on 3 issues, ties and pressure towards each of the 4 others;
+    // per actor: its 6 own fields, 6 per stance on 3 issues, ties and pressure towards each of the
+    // 4 others;
     // then the mediated protocol's 4 parameters
     assertEquals(5 * (6 + 3 * 6 + 2 * 4) + 4, names.size());
     assertTrue(names.contains("protocol.noise"));
@@ -54,7 +59,8 @@ class NegotiationGuiTest {
   }
 
   @Test
-  void setAsTheInspectorDoesChangesTheRunningInputsFromTheNextRoundAndIsRemembered() throws Exception {
+  void setAsTheInspectorDoesChangesTheRunningInputsFromTheNextRoundAndIsRemembered()
+      throws Exception {
     NegotiationGui gui = new NegotiationGui(WhatIfTest.config(List.of()));
     gui.start();
     for (int i = 0; i < 3; i++) assertTrue(gui.step());
@@ -66,7 +72,8 @@ class NegotiationGuiTest {
     }
     var m = gui.model();
     int t = m.setup().indexOf("turkey");
-    assertEquals(0.5, m.inputs().salience[t][m.setup().issueIds().indexOf("refugee_return")], 1e-12);
+    assertEquals(
+        0.5, m.inputs().salience[t][m.setup().issueIds().indexOf("refugee_return")], 1e-12);
     assertEquals(1.0, m.inputs().salienceSum(t), 1e-12);
     assertEquals(List.of("turkey.refugee_return.salience=0.5"), gui.whatIf.sets());
     assertEquals(2, gui.whatIf.edits().get(0).round());
@@ -75,12 +82,16 @@ class NegotiationGuiTest {
     int other = indexOf(turkey, "turkey.withdrawal.salience");
     double shown = (Double) turkey.getValue(other);
     Interval d = (Interval) turkey.getDomain(other);
-    int pos = (int) ((shown - d.getMin().doubleValue()) / (d.getMax().doubleValue() - d.getMin().doubleValue()) * 1000);
+    int pos =
+        (int)
+            ((shown - d.getMin().doubleValue())
+                / (d.getMax().doubleValue() - d.getMin().doubleValue())
+                * 1000);
     String echo = new java.text.DecimalFormat("0.000").format(pos / 1000.0);
     turkey.setValue(other, echo);
     assertEquals(1, gui.whatIf.edits().size(), "echo " + echo + " of " + shown + " ignored");
 
-    while (gui.step()) { } // to the end: the run stops itself
+    while (gui.step()) {} // to the end: the run stops itself
     assertTrue(gui.lastRound() <= 23);
   }
 
@@ -89,8 +100,11 @@ class NegotiationGuiTest {
     GuiConfig c = WhatIfTest.config(List.of());
     NegotiationGui gui = new NegotiationGui(c);
     gui.start();
-    while (gui.step()) { }
-    RunOutcome expected = MonteCarlo.single(c.scenario(), c.protocol(), c.rounds(), false, c.seed(), 0, null).outcomes().get(0);
+    while (gui.step()) {}
+    RunOutcome expected =
+        MonteCarlo.single(c.scenario(), c.protocol(), c.rounds(), false, c.seed(), 0, null)
+            .outcomes()
+            .get(0);
     RunOutcome got = gui.model().outcome();
     assertEquals(expected.ending(), got.ending());
     assertEquals(expected.round(), got.round());
@@ -117,14 +131,27 @@ class NegotiationGuiTest {
   @Test
   void nominalRunsTheScenariosNominalInputs() throws Exception {
     GuiConfig c = WhatIfTest.config(List.of());
-    GuiConfig nominal = new GuiConfig(c.scenarioFile(), c.fileScenario(), c.scenario(), c.cliOverrides(), c.protocol(),
-        c.rounds(), false, c.seed(), 0, true, c.out(), null);
+    GuiConfig nominal =
+        new GuiConfig(
+            c.scenarioFile(),
+            c.fileScenario(),
+            c.scenario(),
+            c.cliOverrides(),
+            c.protocol(),
+            c.rounds(),
+            false,
+            c.seed(),
+            0,
+            true,
+            c.out(),
+            null);
     NegotiationGui gui = new NegotiationGui(nominal);
     gui.start();
     var m = gui.model();
     int t = m.setup().indexOf("turkey");
     assertEquals(80, m.inputs().capability[t], 1e-12, "triangular(70, 80, 90) at its mode");
-    assertEquals(0.3, m.inputs().salience[t][m.setup().issueIds().indexOf("refugee_return")], 1e-12);
-    while (gui.step()) { }
+    assertEquals(
+        0.3, m.inputs().salience[t][m.setup().issueIds().indexOf("refugee_return")], 1e-12);
+    while (gui.step()) {}
   }
 }

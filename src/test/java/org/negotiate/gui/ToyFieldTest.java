@@ -26,22 +26,34 @@ import org.negotiate.scenario.ScenarioException;
 import org.negotiate.scenario.ScenarioLoader;
 
 /**
- * Issue 15 item 2's check: a toy actor field added as one row of {@link Fields} is parsed, validated,
- * {@code --set}, drawn, shown and edited in the GUI's Model tab, and written in a delta, with no
- * other code touched.
+ * Issue 15 item 2's check: a toy actor field added as one row of {@link Fields} is parsed,
+ * validated, {@code --set}, drawn, shown and edited in the GUI's Model tab, and written in a delta,
+ * with no other code touched.
  */
 class ToyFieldTest {
   static final Path BASELINE = Path.of("scenarios/baseline.yaml").toAbsolutePath();
 
   /** The one row: how patient an actor is, a share in [0, 1], 0.5 when a scenario does not say. */
-  static final Fields.Field PATIENCE = Fields.actorField("patience", Range.UNIT, 0, 1, Quantity.of(0.5),
-      "toy field: how patient the actor is, in [0, 1]");
+  static final Fields.Field PATIENCE =
+      Fields.actorField(
+          "patience",
+          Range.UNIT,
+          0,
+          1,
+          Quantity.of(0.5),
+          "toy field: how patient the actor is, in [0, 1]");
 
   @TempDir Path tmp;
 
   private Path scenario(String syriaPatience) throws Exception {
     Path f = tmp.resolve("toy.yaml");
-    Files.writeString(f, "extends: " + BASELINE + "\nname: toy\nactors:\n  - id: syria\n    patience: " + syriaPatience + "\n");
+    Files.writeString(
+        f,
+        "extends: "
+            + BASELINE
+            + "\nname: toy\nactors:\n  - id: syria\n    patience: "
+            + syriaPatience
+            + "\n");
     return f;
   }
 
@@ -51,15 +63,20 @@ class ToyFieldTest {
       // parsed, with the row's default where the file does not give it
       Path file = scenario("uniform(0.2, 0.6)");
       Scenario s = ScenarioLoader.load(file);
-      assertEquals("uniform(0.2, 0.6)", PATIENCE.get(s.actor("syria").orElseThrow(), null).describe());
+      assertEquals(
+          "uniform(0.2, 0.6)", PATIENCE.get(s.actor("syria").orElseThrow(), null).describe());
       assertEquals(0.5, PATIENCE.get(s.actor("turkey").orElseThrow(), null).nominal(), 0);
 
       // validated against the row's range, in a file and in --set
-      ScenarioException bad = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(scenario("2")));
+      ScenarioException bad =
+          assertThrows(ScenarioException.class, () -> ScenarioLoader.load(scenario("2")));
       assertTrue(bad.getMessage().contains("patience"), bad.getMessage());
       file = scenario("uniform(0.2, 0.6)");
       Path ok = file;
-      ScenarioException badSet = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(ok, List.of("turkey.patience=-1")));
+      ScenarioException badSet =
+          assertThrows(
+              ScenarioException.class,
+              () -> ScenarioLoader.load(ok, List.of("turkey.patience=-1")));
       assertTrue(badSet.getMessage().contains("turkey.patience"), badSet.getMessage());
 
       // --set by its path
@@ -67,7 +84,11 @@ class ToyFieldTest {
       assertEquals(0.8, PATIENCE.get(set.actor("turkey").orElseThrow(), null).nominal(), 0);
 
       // drawn from its own stream into the model's inputs, as the uncertainty streams name it
-      UncertainInput u = UncertainInput.of(s, false).stream().filter(x -> x.key().equals("syria.patience")).findFirst().orElseThrow();
+      UncertainInput u =
+          UncertainInput.of(s, false).stream()
+              .filter(x -> x.key().equals("syria.patience"))
+              .findFirst()
+              .orElseThrow();
       NegotiationSetup setup = SetupSampler.draw(s, 24, 12345L);
       int syria = setup.indexOf("syria");
       double drawn = setup.initial().more("patience", syria);
@@ -77,16 +98,30 @@ class ToyFieldTest {
       assertEquals(0.5, setup.initial().more("patience", setup.indexOf("turkey")), 0);
 
       // shown in the GUI's Model tab by its path and edited within its clamp
-      GuiConfig config = new GuiConfig(file, s, s, List.of(), Protocols.byName(s.protocol().name()).orElseThrow(),
-          s.experiment().rounds(), false, s.experiment().seed(), 0, false, tmp, null);
+      GuiConfig config =
+          new GuiConfig(
+              file,
+              s,
+              s,
+              List.of(),
+              Protocols.byName(s.protocol().name()).orElseThrow(),
+              s.experiment().rounds(),
+              false,
+              s.experiment().seed(),
+              0,
+              false,
+              tmp,
+              null);
       NegotiationGui gui = new NegotiationGui(config);
       List<String> names = new ArrayList<>();
-      for (InputProperties p : gui.properties()) for (int i = 0; i < p.numProperties(); i++) names.add(p.getName(i));
+      for (InputProperties p : gui.properties())
+        for (int i = 0; i < p.numProperties(); i++) names.add(p.getName(i));
       assertTrue(names.contains("syria.patience"), names.toString());
       Inputs in = setup.initial().copy();
       assertEquals(0.9, InputEditor.set(in, PATIENCE, syria, 0, 0.9), 0);
       assertEquals(1, InputEditor.set(in, PATIENCE, syria, 0, 1.7), 0, "clamped by the row");
-      assertEquals(drawn, setup.initial().more("patience", syria), 0, "the copy was edited, not the setup");
+      assertEquals(
+          drawn, setup.initial().more("patience", syria), 0, "the copy was edited, not the setup");
       assertTrue(GuiScript.check("set=syria.patience=0.7", s).isEmpty());
 
       // written in a delta that loads back as the edited scenario
@@ -98,10 +133,13 @@ class ToyFieldTest {
       assertTrue(Files.readString(delta).contains("patience: 0.7"), Files.readString(delta));
       assertEquals(List.of(), ScenarioDiff.of(w.scenario(), loaded));
       assertEquals(0.7, PATIENCE.get(loaded.actor("turkey").orElseThrow(), null).nominal(), 0);
-      assertEquals(List.of(new ScenarioDiff.Row("turkey.patience", "0.5", "0.7")), ScenarioDiff.of(s, loaded));
+      assertEquals(
+          List.of(new ScenarioDiff.Row("turkey.patience", "0.5", "0.7")),
+          ScenarioDiff.of(s, loaded));
     }
     // without the row the key is unknown again: nothing else knew it
-    ScenarioException unknown = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(scenario("0.3")));
+    ScenarioException unknown =
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.load(scenario("0.3")));
     assertTrue(unknown.getMessage().contains("patience"), unknown.getMessage());
     assertFalse(Fields.actorFields().contains("patience"));
   }

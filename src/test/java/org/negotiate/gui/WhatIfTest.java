@@ -10,18 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.negotiate.scenario.Fields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.negotiate.scenario.ScenarioDiff;
 import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.SetupSampler;
 import org.negotiate.protocol.Protocols;
+import org.negotiate.scenario.Fields;
 import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioDiff;
 import org.negotiate.scenario.ScenarioLoader;
 
-/** Edits made in the GUI: replayed on a new run, as --set for a Monte Carlo, and saved as a delta that loads. */
+/**
+ * Edits made in the GUI: replayed on a new run, as --set for a Monte Carlo, and saved as a delta
+ * that loads.
+ */
 class WhatIfTest {
   static final Path BASELINE = Path.of("scenarios/baseline.yaml");
 
@@ -30,8 +33,19 @@ class WhatIfTest {
   static GuiConfig config(List<String> cliOverrides) throws Exception {
     Scenario file = ScenarioLoader.load(BASELINE);
     Scenario s = ScenarioLoader.load(BASELINE, cliOverrides);
-    return new GuiConfig(BASELINE, file, s, cliOverrides, Protocols.byName(s.protocol().name()).orElseThrow(),
-        s.experiment().rounds(), false, s.experiment().seed(), 0, false, Path.of("results"), null);
+    return new GuiConfig(
+        BASELINE,
+        file,
+        s,
+        cliOverrides,
+        Protocols.byName(s.protocol().name()).orElseThrow(),
+        s.experiment().rounds(),
+        false,
+        s.experiment().seed(),
+        0,
+        false,
+        Path.of("results"),
+        null);
   }
 
   @Test
@@ -44,7 +58,9 @@ class WhatIfTest {
     assertEquals(0.5, st.get("refugee_return").salience().nominal(), 1e-12);
     assertEquals(0.3 * 0.5 / 0.7, st.get("withdrawal").salience().nominal(), 1e-12);
     assertEquals(0.4 * 0.5 / 0.7, st.get("counter_terrorism").salience().nominal(), 1e-12);
-    assertEquals(ScenarioLoader.load(BASELINE, List.of("turkey.refugee_return.salience=0.5")).actors(), edited.actors());
+    assertEquals(
+        ScenarioLoader.load(BASELINE, List.of("turkey.refugee_return.salience=0.5")).actors(),
+        edited.actors());
   }
 
   @Test
@@ -83,7 +99,8 @@ class WhatIfTest {
   }
 
   @Test
-  void theSavedDeltaExtendsTheScenarioListsOnlyTheChangesAndLoadsAsTheEditedScenario() throws Exception {
+  void theSavedDeltaExtendsTheScenarioListsOnlyTheChangesAndLoadsAsTheEditedScenario()
+      throws Exception {
     GuiConfig c = config(List.of("russia.capability=50"));
     WhatIf w = new WhatIf(c);
     w.record(new WhatIf.Edit(Fields.SALIENCE, "turkey", "refugee_return", 0.5, 3));
@@ -92,8 +109,11 @@ class WhatIfTest {
     Scenario loaded = w.save(file, Instant.parse("2026-01-02T03:04:05Z"));
 
     String text = Files.readString(file);
-    assertTrue(text.startsWith("# What-if saved by `negotiate gui` at 2026-01-02T03:04:05Z."), text);
-    assertTrue(text.contains("turkish_elections (2023-06, sets it)"), "warns that an event resets the edit: " + text);
+    assertTrue(
+        text.startsWith("# What-if saved by `negotiate gui` at 2026-01-02T03:04:05Z."), text);
+    assertTrue(
+        text.contains("turkish_elections (2023-06, sets it)"),
+        "warns that an event resets the edit: " + text);
     JsonNode root = new YAMLMapper().readTree(text);
     Path base = file.getParent().resolve(root.path("extends").asText()).normalize();
     assertEquals(BASELINE.toAbsolutePath().normalize(), base);
@@ -105,7 +125,8 @@ class WhatIfTest {
     JsonNode turkey = actors.get(0).path("stances");
     assertEquals(85, turkey.path("withdrawal").path("red_line").path("max").asInt());
     assertEquals(0.5, turkey.path("refugee_return").path("salience").asDouble(), 1e-12);
-    assertEquals(3, turkey.size(), "every salience of the actor, since a delta's salience does not rescale");
+    assertEquals(
+        3, turkey.size(), "every salience of the actor, since a delta's salience does not rescale");
     assertFalse(turkey.path("withdrawal").has("position"), "unchanged values are not listed");
     assertEquals("russia", actors.get(1).path("id").asText());
     assertEquals(50, actors.get(1).path("capability").asInt());
@@ -122,9 +143,13 @@ class WhatIfTest {
     WhatIf w = new WhatIf(config(List.of()));
     // Türkiye's withdrawal red line max is uniform(45, 70): a position of 80 must move it.
     w.record(new WhatIf.Edit(Fields.POSITION, "turkey", "withdrawal", 80, 0));
-    assertEquals(List.of("turkey.withdrawal.position=80", "turkey.withdrawal.red_line.max=80"), w.sets());
+    assertEquals(
+        List.of("turkey.withdrawal.position=80", "turkey.withdrawal.red_line.max=80"), w.sets());
     Scenario loaded = w.save(tmp.resolve("moved.yaml"), Instant.now());
-    assertEquals(80, loaded.actor("turkey").orElseThrow().stances().get("withdrawal").redLine().max().nominal(), 1e-12);
+    assertEquals(
+        80,
+        loaded.actor("turkey").orElseThrow().stances().get("withdrawal").redLine().max().nominal(),
+        1e-12);
   }
 
   @Test
@@ -134,7 +159,9 @@ class WhatIfTest {
     List<String> touching = w.eventsTouching(e);
     assertTrue(touching.contains("turkish_elections (2023-06, sets it)"), touching.toString());
     assertTrue(touching.contains("anti_refugee_riots (2024-07, sets it)"), touching.toString());
-    assertEquals(List.of(), w.eventsTouching(new WhatIf.Edit(Fields.RED_LINE_MAX, "turkey", "withdrawal", 85, 3)));
+    assertEquals(
+        List.of(),
+        w.eventsTouching(new WhatIf.Edit(Fields.RED_LINE_MAX, "turkey", "withdrawal", 85, 3)));
   }
 
   @Test
@@ -143,7 +170,11 @@ class WhatIfTest {
     Inputs in = s.initial().copy();
     int t = s.indexOf("turkey");
     int w = s.issueIds().indexOf("withdrawal");
-    assertEquals(0, InputEditor.set(in, Fields.RED_LINE_MIN, t, w, 99) - in.position[t][w], 1e-12, "min stays at most the position");
+    assertEquals(
+        0,
+        InputEditor.set(in, Fields.RED_LINE_MIN, t, w, 99) - in.position[t][w],
+        1e-12,
+        "min stays at most the position");
     assertEquals(100, InputEditor.set(in, Fields.POSITION, t, w, 140), 1e-12);
     assertEquals(100, in.redLineMax[t][w], 1e-12, "the red line widened to admit the position");
     assertEquals(1.0, in.salienceSum(t), 1e-12);

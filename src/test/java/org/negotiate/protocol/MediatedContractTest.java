@@ -5,7 +5,10 @@ import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioException;
 import org.negotiate.scenario.ScenarioLoader;
 
-/** The mediated single text passes the protocol contract, on the baseline (mediators, red lines, events). */
+/**
+ * The mediated single text passes the protocol contract, on the baseline (mediators, red lines,
+ * events).
+ */
 class MediatedContractTest extends ProtocolContract {
   @Override
   protected String name() {

@@ -39,10 +39,14 @@ class MediatedSingleTextTest {
   void symmetricPartiesMeetInTheMiddleWhenAspirationFallsToItsWorth(int rounds) {
     Scenario s = TestScenarios.symmetric(rounds);
     List<Double> texts = new java.util.ArrayList<>();
-    RunOutcome out = Replication.run(SetupSampler.nominal(s, rounds), protocol,
-        (t, fired, session, close) -> texts.add(session.text()[0]));
+    RunOutcome out =
+        Replication.run(
+            SetupSampler.nominal(s, rounds),
+            protocol,
+            (t, fired, session, close) -> texts.add(session.text()[0]));
     for (double z : texts) assertEquals(50, z, 1e-6, "the text is 50 at every round");
-    // a(t) = r + (1 - r)(1 - kappa)^t with r = 0, kappa = 0.1: the first t with 0.9^t <= u(50) = 0.5
+    // a(t) = r + (1 - r)(1 - kappa)^t with r = 0, kappa = 0.1: the first t with 0.9^t <= u(50) =
+    // 0.5
     int expected = (int) Math.ceil(Math.log(0.5) / Math.log(1 - TestScenarios.COST_OF_DELAY));
     assertEquals(7, expected);
     if (rounds <= expected) {
@@ -61,7 +65,10 @@ class MediatedSingleTextTest {
       double[] stronger = draftOf(threeIssueScenario(cap));
       double[] ideal = {10, 80, 70};
       for (int k = 0; k < 3; k++) {
-        assertTrue(Math.abs(stronger[k] - ideal[k]) <= Math.abs(base[k] - ideal[k]) + 1e-3, // the solver is exact to about 1e-4 on the 0-100 scale at a kink
+        assertTrue(
+            Math.abs(stronger[k] - ideal[k])
+                <= Math.abs(base[k] - ideal[k])
+                    + 1e-3, // the solver is exact to about 1e-4 on the 0-100 scale at a kink
             "issue " + k + ": " + base[k] + " -> " + stronger[k] + " with capability " + cap);
       }
     }
@@ -78,8 +85,14 @@ class MediatedSingleTextTest {
 
   @Test
   void anEventThatWidensARedLineOpensTheZoneOnlyFromItsMonth() {
-    Event widen = new Event("concession", "b drops its red line", new Timing.At(YearMonth.of(2023, 5)),
-        List.of(new Change(new InputPath("b", "x", "red_line.min"), Change.Op.REMOVE, null)), List.of(), "");
+    Event widen =
+        new Event(
+            "concession",
+            "b drops its red line",
+            new Timing.At(YearMonth.of(2023, 5)),
+            List.of(new Change(new InputPath("b", "x", "red_line.min"), Change.Op.REMOVE, null)),
+            List.of(),
+            "");
     Scenario s = redLineScenario(List.of(widen));
     RunOutcome out = Replication.run(SetupSampler.nominal(s, 24), protocol, false);
     assertTrue(out.agreed(), "a deal once the zone opens");
@@ -95,14 +108,22 @@ class MediatedSingleTextTest {
     Actor v = actor("v", Role.VETO, 1, 0, 1, Map.of("x", stance(10, 1, null, 30.0)));
     Scenario s = scenario(List.of(issue("x")), List.of(a, b, v), List.of(), 36, 0);
     List<Double> texts = new java.util.ArrayList<>();
-    RunOutcome out = Replication.run(SetupSampler.nominal(s, 36), protocol,
-        (t, fired, session, close) -> texts.add(session.text()[0]));
-    for (double z : texts) assertTrue(z <= 30 + 1e-6, "text " + z + " outside the veto player's red line");
+    RunOutcome out =
+        Replication.run(
+            SetupSampler.nominal(s, 36),
+            protocol,
+            (t, fired, session, close) -> texts.add(session.text()[0]));
+    for (double z : texts)
+      assertTrue(z <= 30 + 1e-6, "text " + z + " outside the veto player's red line");
     assertTrue(out.agreed(), "a deal inside the veto player's line");
     assertTrue(out.terms()[0] <= 30 + 1e-6);
     // without the veto the parties meet at 50
-    RunOutcome free = Replication.run(SetupSampler.nominal(scenario(List.of(issue("x")), List.of(a, b), List.of(), 36, 0), 36),
-        protocol, false);
+    RunOutcome free =
+        Replication.run(
+            SetupSampler.nominal(
+                scenario(List.of(issue("x")), List.of(a, b), List.of(), 36, 0), 36),
+            protocol,
+            false);
     assertEquals(50, free.terms()[0], 1e-6);
   }
 
@@ -120,15 +141,25 @@ class MediatedSingleTextTest {
 
   @Test
   void aPartyLeftBelowItsReservationWalksOutAtTheStatedHazard() {
-    // b's reservation (0.9) is above anything a can let it have: every month the text leaves b below it.
+    // b's reservation (0.9) is above anything a can let it have: every month the text leaves b
+    // below it.
     Actor a = actor("a", Role.PARTY, 1, 0, 1, Map.of("x", stance(0, 1, null, 50.0)));
     Actor b = actor("b", Role.PARTY, 1, 0.9, 1, Map.of("x", stance(100, 1)));
     Map<String, Quantity> params = new LinkedHashMap<>();
     params.put("walkout_hazard", Quantity.of(1));
     Scenario base = scenario(List.of(issue("x")), List.of(a, b), List.of(), 24, 0);
-    Scenario s = new Scenario(base.name(), base.description(), base.calendar(), base.issues(), base.actors(),
-        new org.negotiate.scenario.ProtocolSpec("mediated", params), base.agreement(), base.events(), base.experiment(),
-        base.saliences());
+    Scenario s =
+        new Scenario(
+            base.name(),
+            base.description(),
+            base.calendar(),
+            base.issues(),
+            base.actors(),
+            new org.negotiate.scenario.ProtocolSpec("mediated", params),
+            base.agreement(),
+            base.events(),
+            base.experiment(),
+            base.saliences());
     NegotiationSetup setup = SetupSampler.nominal(s, 24);
     RunOutcome out = Replication.run(setup, protocol, false);
     assertEquals(RoundClose.Ending.BREAKDOWN, out.ending());

@@ -38,11 +38,14 @@ class NashDraftProperties {
       assertNotNull(exact, "instance " + seed + ": the same zone");
       double[][] box = NashDraft.zone(x.in, x.parties);
       for (int k = 0; k < exact.length; k++) {
-        assertTrue(exact[k] >= box[0][k] && exact[k] <= box[1][k], "instance " + seed + ": inside the red lines");
+        assertTrue(
+            exact[k] >= box[0][k] && exact[k] <= box[1][k],
+            "instance " + seed + ": inside the red lines");
       }
       double fr = NashDraft.objective(x.in, x.parties, x.mediators, reference);
       double fe = NashDraft.objective(x.in, x.parties, x.mediators, exact);
-      assertTrue(fe >= fr - 1e-9 * Math.max(1, Math.abs(fr)),
+      assertTrue(
+          fe >= fr - 1e-9 * Math.max(1, Math.abs(fr)),
           "instance " + seed + ": exact " + fe + " < Nelder-Mead " + fr);
       if (fe > fr + 1e-9 * Math.max(1, Math.abs(fr))) better++;
     }
@@ -61,7 +64,9 @@ class NashDraftProperties {
       double[] exact = NashDraft.exactUnconstrained(x.in, x.parties, x.mediators);
       double fr = NashDraft.objective(x.in, x.parties, x.mediators, reference);
       double fe = NashDraft.objective(x.in, x.parties, x.mediators, exact);
-      assertTrue(fe >= fr - 1e-9 * Math.max(1, Math.abs(fr)), "instance " + seed + ": exact " + fe + " < " + fr);
+      assertTrue(
+          fe >= fr - 1e-9 * Math.max(1, Math.abs(fr)),
+          "instance " + seed + ": exact " + fe + " < " + fr);
     }
   }
 
@@ -99,11 +104,15 @@ class NashDraftProperties {
     double[] ideal = {10, 80, 70};
     double[] previous = null;
     for (double cap : new double[] {1, 1.5, 2, 4, 10}) {
-      NegotiationSetup setup = SetupSampler.nominal(MediatedSingleTextTest.threeIssueScenario(cap), 10);
-      double[] z = NashDraft.exact(setup.initial(), setup.indicesOf(Role.PARTY), setup.indicesOf(Role.MEDIATOR));
+      NegotiationSetup setup =
+          SetupSampler.nominal(MediatedSingleTextTest.threeIssueScenario(cap), 10);
+      double[] z =
+          NashDraft.exact(
+              setup.initial(), setup.indicesOf(Role.PARTY), setup.indicesOf(Role.MEDIATOR));
       if (previous != null) {
         for (int k = 0; k < 3; k++) {
-          assertTrue(Math.abs(z[k] - ideal[k]) <= Math.abs(previous[k] - ideal[k]) + 1e-9,
+          assertTrue(
+              Math.abs(z[k] - ideal[k]) <= Math.abs(previous[k] - ideal[k]) + 1e-9,
               "issue " + k + ": " + previous[k] + " -> " + z[k] + " with capability " + cap);
         }
       }
@@ -136,7 +145,8 @@ class NashDraftProperties {
           in.salience[i][k] = r.nextInt(5) == 0 ? 0 : r.nextDouble();
           sum += in.salience[i][k];
         }
-        for (int k = 0; k < issues; k++) in.salience[i][k] = sum > 0 ? in.salience[i][k] / sum : 1.0 / issues;
+        for (int k = 0; k < issues; k++)
+          in.salience[i][k] = sum > 0 ? in.salience[i][k] / sum : 1.0 / issues;
         for (int j = 0; j < actors; j++) {
           if (j != i && r.nextInt(4) == 0) in.ties[i][j] = r.nextDouble(0, 0.3);
         }

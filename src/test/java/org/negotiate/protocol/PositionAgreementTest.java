@@ -32,7 +32,9 @@ class PositionAgreementTest {
     Inputs in = twoParties();
     in.redLineMax[0][0] = 52; // party 0 signs nothing above 52; the weighted mean is 53
     double[][] positions = {{50}, {54}};
-    assertEquals(RoundClose.Ending.CONTINUE, PositionAgreement.close(in, positions, new int[] {0, 1}, 5, 3, 10, false).ending());
+    assertEquals(
+        RoundClose.Ending.CONTINUE,
+        PositionAgreement.close(in, positions, new int[] {0, 1}, 5, 3, 10, false).ending());
     RoundClose end = PositionAgreement.close(in, positions, new int[] {0, 1}, 5, 9, 10, false);
     assertEquals(RoundClose.Ending.ROUND_LIMIT, end.ending());
     assertEquals(0, end.blocker());
@@ -46,14 +48,18 @@ class PositionAgreementTest {
       in.capability[i] = 1;
       in.salience[i][0] = 1;
     }
-    RoundClose c = PositionAgreement.close(in, new double[][] {{40}, {45}, {90}}, new int[] {0, 1, 2}, 5, 0, 10, true);
+    RoundClose c =
+        PositionAgreement.close(
+            in, new double[][] {{40}, {45}, {90}}, new int[] {0, 1, 2}, 5, 0, 10, true);
     assertEquals(RoundClose.Ending.STOPPED, c.ending());
     assertEquals(2, c.blocker());
     assertTrue(c.reason() == RoundClose.BlockReason.DISTANCE);
   }
+
   @Test
   void convergedTermsWorthLessThanNoDealToAPartyAreNoDeal() {
-    // One definition of a deal for every protocol (issue 14): inside the red lines and above the reservation.
+    // One definition of a deal for every protocol (issue 14): inside the red lines and above the
+    // reservation.
     Inputs in = new Inputs(2, 1);
     for (int i = 0; i < 2; i++) {
       in.capability[i] = 1;
@@ -62,7 +68,9 @@ class PositionAgreementTest {
     in.position[0][0] = 0;
     in.position[1][0] = 100;
     double[][] converged = {{50}, {52}};
-    assertEquals(RoundClose.Ending.AGREED, PositionAgreement.close(in, converged, new int[] {0, 1}, 5, 3, 10, false).ending());
+    assertEquals(
+        RoundClose.Ending.AGREED,
+        PositionAgreement.close(in, converged, new int[] {0, 1}, 5, 3, 10, false).ending());
     in.reservation[1] = 0.6; // the terms (51) are worth 0.51 to party 1
     RoundClose c = PositionAgreement.close(in, converged, new int[] {0, 1}, 5, 9, 10, false);
     assertEquals(RoundClose.Ending.ROUND_LIMIT, c.ending());

@@ -9,6 +9,7 @@ class ProtocolsTest {
   @Test
   void everyProtocolAScenarioMayNameHasAnImplementation() {
     assertEquals(ProtocolParameters.PARAMS.keySet(), Protocols.names());
-    for (String name : Protocols.names()) assertEquals(name, Protocols.byName(name).orElseThrow().name());
+    for (String name : Protocols.names())
+      assertEquals(name, Protocols.byName(name).orElseThrow().name());
   }
 }

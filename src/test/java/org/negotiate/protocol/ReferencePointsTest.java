@@ -21,7 +21,11 @@ class ReferencePointsTest {
       in.salience[i][0] = s[i] / 100;
     }
     assertEquals(7.389956, ReferencePoints.compromise(in)[0], 1e-6);
-    assertEquals(7, ReferencePoints.weightedMedian(in, in.position)[0], 1e-12, "case A's median (docs/models.md §5.1)");
+    assertEquals(
+        7,
+        ReferencePoints.weightedMedian(in, in.position)[0],
+        1e-12,
+        "case A's median (docs/models.md §5.1)");
   }
 
   @Test
@@ -36,8 +40,10 @@ class ReferencePointsTest {
 
   @Test
   void nashPointSolvedByHand() {
-    // One issue, ideals 0 and 100, linear utilities, reservations 0.2 and 0.4, capabilities 1 and 3:
-    // maximise log(1 - z/100 - 0.2) + 3 log(z/100 - 0.4) => (0.8 - t)^-1 = 3 (t - 0.4)^-1, t = z/100
+    // One issue, ideals 0 and 100, linear utilities, reservations 0.2 and 0.4, capabilities 1 and
+    // 3:
+    // maximise log(1 - z/100 - 0.2) + 3 log(z/100 - 0.4) => (0.8 - t)^-1 = 3 (t - 0.4)^-1, t =
+    // z/100
     // => t - 0.4 = 3 (0.8 - t) => t = 0.7, z = 70.
     Inputs in = new Inputs(2, 1);
     in.position[0][0] = 0;
@@ -52,6 +58,7 @@ class ReferencePointsTest {
     in.redLineMax[1][0] = 100;
     in.redLineMin[1][0] = 80;
     in.redLineMax[0][0] = 60;
-    assertNull(ReferencePoints.nash(in, new int[] {0, 1}), "disjoint red lines leave no Nash point");
+    assertNull(
+        ReferencePoints.nash(in, new int[] {0, 1}), "disjoint red lines leave no Nash point");
   }
 }

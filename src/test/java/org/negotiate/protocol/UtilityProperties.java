@@ -13,42 +13,52 @@ class UtilityProperties {
 
   @Test
   void ownAndJudgedUtilitiesLieInTheUnitInterval() {
-    qt().withFixedSeed(20221202L).withExamples(2000)
-        .forAll(integers().between(0, Integer.MAX_VALUE), doubles().between(-1, 1), doubles().between(0, 0.9))
-        .checkAssert((seed, risk, tie) -> {
-          Inputs in = randomInputs(seed, risk, tie);
-          java.util.SplittableRandom r = new java.util.SplittableRandom(seed + 1L);
-          double[] z = {r.nextDouble(0, 100), r.nextDouble(0, 100), r.nextDouble(0, 100)};
-          for (int i = 0; i < in.actors; i++) {
-            double u = Utility.own(in, i, z);
-            double j = Utility.judged(in, i, z);
-            if (u < -1e-12 || u > 1 + 1e-12) throw new AssertionError("own utility " + u);
-            if (j < -1e-12 || j > 1 + 1e-12) throw new AssertionError("judged utility " + j);
-          }
-        });
+    qt().withFixedSeed(20221202L)
+        .withExamples(2000)
+        .forAll(
+            integers().between(0, Integer.MAX_VALUE),
+            doubles().between(-1, 1),
+            doubles().between(0, 0.9))
+        .checkAssert(
+            (seed, risk, tie) -> {
+              Inputs in = randomInputs(seed, risk, tie);
+              java.util.SplittableRandom r = new java.util.SplittableRandom(seed + 1L);
+              double[] z = {r.nextDouble(0, 100), r.nextDouble(0, 100), r.nextDouble(0, 100)};
+              for (int i = 0; i < in.actors; i++) {
+                double u = Utility.own(in, i, z);
+                double j = Utility.judged(in, i, z);
+                if (u < -1e-12 || u > 1 + 1e-12) throw new AssertionError("own utility " + u);
+                if (j < -1e-12 || j > 1 + 1e-12) throw new AssertionError("judged utility " + j);
+              }
+            });
   }
 
   @Test
   void ownIdealIsWorthOne() {
-    qt().withFixedSeed(20221203L).withExamples(1000)
+    qt().withFixedSeed(20221203L)
+        .withExamples(1000)
         .forAll(integers().between(0, Integer.MAX_VALUE), doubles().between(-1, 1))
-        .checkAssert((seed, risk) -> {
-          Inputs in = randomInputs(seed, risk, 0);
-          for (int i = 0; i < in.actors; i++) assertEquals(1.0, Utility.own(in, i, in.position[i]), 1e-12);
-        });
+        .checkAssert(
+            (seed, risk) -> {
+              Inputs in = randomInputs(seed, risk, 0);
+              for (int i = 0; i < in.actors; i++)
+                assertEquals(1.0, Utility.own(in, i, in.position[i]), 1e-12);
+            });
   }
 
   @Test
   void utilityNeverRisesWithDistance() {
-    qt().withFixedSeed(20221204L).withExamples(2000)
+    qt().withFixedSeed(20221204L)
+        .withExamples(2000)
         .forAll(doubles().between(0, 1), doubles().between(0, 1), doubles().between(-1, 1))
-        .checkAssert((d1, d2, risk) -> {
-          double near = Math.min(d1, d2);
-          double far = Math.max(d1, d2);
-          if (Utility.value(far, risk) > Utility.value(near, risk) + 1e-12) {
-            throw new AssertionError("v(" + far + ") > v(" + near + ") at risk " + risk);
-          }
-        });
+        .checkAssert(
+            (d1, d2, risk) -> {
+              double near = Math.min(d1, d2);
+              double far = Math.max(d1, d2);
+              if (Utility.value(far, risk) > Utility.value(near, risk) + 1e-12) {
+                throw new AssertionError("v(" + far + ") > v(" + near + ") at risk " + risk);
+              }
+            });
   }
 
   static Inputs randomInputs(long seed, double risk, double tie) {

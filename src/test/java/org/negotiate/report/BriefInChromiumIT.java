@@ -21,26 +21,26 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.negotiate.cli.Main;
 
 /**
  * report.html checked as a person would see it: Debian's Chromium, headless, renders the briefs of
- * odds, compare and forecast to PNG; the page must log nothing to the console (it has no script,
- * so any console line is an error: a blocked fetch reported by the page's Content-Security-Policy,
- * a parse or script error), the PNG must decode at the window's size and not be blank, and the DOM
+ * odds, compare and forecast to PNG; the page must log nothing to the console (it has no script, so
+ * any console line is an error: a blocked fetch reported by the page's Content-Security-Policy, a
+ * parse or script error), the PNG must decode at the window's size and not be blank, and the DOM
  * Chromium built must hold every chart. Skipped, with a message, when no chromium is installed
  * ({@code .ci/run} installs Debian's package; only where that cannot be installed is this skipped).
  *
  * <p>What is filtered from Chromium's stderr: only lines about the page count. A line counts when
- * it is a {@code CONSOLE} message (console output, uncaught errors, CSP reports), mentions
- * {@code Uncaught} or a {@code net::ERR_} load failure, or names the page's file URL. Everything
- * else is Chromium's own start-up noise on a machine without a desktop session and is ignored: D-Bus
- * (no system bus), GPU and VA-API (no GPU), the sandbox warning of {@code --no-sandbox}, the
+ * it is a {@code CONSOLE} message (console output, uncaught errors, CSP reports), mentions {@code
+ * Uncaught} or a {@code net::ERR_} load failure, or names the page's file URL. Everything else is
+ * Chromium's own start-up noise on a machine without a desktop session and is ignored: D-Bus (no
+ * system bus), GPU and VA-API (no GPU), the sandbox warning of {@code --no-sandbox}, the
  * screen-saver idle probe, the Debian wrapper script's shell complaint, and the "bytes written"
  * line. Two control pages prove the filter does not hide what it is for.
  *
@@ -57,9 +57,12 @@ class BriefInChromiumIT {
   @BeforeAll
   static void findChromium() {
     Optional<Path> c = onPath("chromium").or(() -> onPath("chromium-browser"));
-    String why = "chromium not installed: the browser check of report.html is skipped. "
-        + ".ci/run installs Debian's package (apt-get install chromium); it could not be installed here.";
-    if (c.isEmpty()) System.out.println("BriefInChromiumIT: " + why); // the build log shows it, not only the report
+    String why =
+        "chromium not installed: the browser check of report.html is skipped. "
+            + ".ci/run installs Debian's package (apt-get install chromium); it could not be installed here.";
+    if (c.isEmpty())
+      System.out.println(
+          "BriefInChromiumIT: " + why); // the build log shows it, not only the report
     Assumptions.assumeTrue(c.isPresent(), why);
     chromium = c.get();
   }
@@ -80,15 +83,34 @@ class BriefInChromiumIT {
 
   record Rendered(Path png, List<String> pageLines, List<String> ignored, String dom) {}
 
-  /** Renders a page to PNG with the check's flags; returns the PNG, the page's stderr lines and the DOM. */
+  /**
+   * Renders a page to PNG with the check's flags; returns the PNG, the page's stderr lines and the
+   * DOM.
+   */
   static Rendered render(Path page, String name) throws IOException, InterruptedException {
     Path png = tmp.resolve(name + ".png");
     Path profile = Files.createTempDirectory(tmp, "profile-");
     String url = page.toAbsolutePath().toUri().toString();
-    List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND", "--hide-scrollbars",
-        "--enable-logging=stderr", "--v=0", "--screenshot=" + png, "--window-size=" + WIDTH + "," + HEIGHT, url));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--hide-scrollbars",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--screenshot=" + png,
+                "--window-size=" + WIDTH + "," + HEIGHT,
+                url));
     String err = run(cmd, null);
     List<String> fromPage = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
@@ -99,22 +121,45 @@ class BriefInChromiumIT {
     }
     Path profile2 = Files.createTempDirectory(tmp, "profile-");
     Path dom = tmp.resolve(name + ".dom.html");
-    run(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile2,
-        "--host-resolver-rules=MAP * ~NOTFOUND", "--dump-dom", url), dom);
+    run(
+        List.of(
+            chromium.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--user-data-dir=" + profile2,
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--dump-dom",
+            url),
+        dom);
     return new Rendered(png, fromPage, ignored, Files.readString(dom, StandardCharsets.UTF_8));
   }
 
-  /** Whether a stderr line is about the page rather than Chromium's own start-up (see the class comment). */
+  /**
+   * Whether a stderr line is about the page rather than Chromium's own start-up (see the class
+   * comment).
+   */
   static boolean aboutThePage(String line, String url) {
-    return line.contains(":CONSOLE") || line.contains("CONSOLE(") || line.contains("Uncaught") || line.contains("net::ERR_")
+    return line.contains(":CONSOLE")
+        || line.contains("CONSOLE(")
+        || line.contains("Uncaught")
+        || line.contains("net::ERR_")
         || line.contains(url);
   }
 
-  private static String run(List<String> cmd, Path stdout) throws IOException, InterruptedException {
+  private static String run(List<String> cmd, Path stdout)
+      throws IOException, InterruptedException {
     Path err = Files.createTempFile(tmp, "stderr-", ".txt");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
-    pb.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
+    pb.redirectOutput(
+        stdout == null
+            ? ProcessBuilder.Redirect.DISCARD
+            : ProcessBuilder.Redirect.to(stdout.toFile()));
     Process p = pb.start();
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -134,14 +179,20 @@ class BriefInChromiumIT {
 
   static Path report(Path root, String name, String suffix) throws IOException {
     try (Stream<Path> s = Files.list(root.resolve(name))) {
-      return s.filter(p -> p.getFileName().toString().endsWith(suffix) && !p.getFileName().toString().startsWith("."))
-          .findFirst().orElseThrow().resolve("report.html");
+      return s.filter(
+              p ->
+                  p.getFileName().toString().endsWith(suffix)
+                      && !p.getFileName().toString().startsWith("."))
+          .findFirst()
+          .orElseThrow()
+          .resolve("report.html");
     }
   }
 
   /** Checks a rendering and keeps its screenshot; returns the image. */
   static BufferedImage check(Rendered r, String name, int charts) throws IOException {
-    assertEquals(List.of(), r.pageLines(), "no console message, error or load failure from the page");
+    assertEquals(
+        List.of(), r.pageLines(), "no console message, error or load failure from the page");
     assertTrue(Files.isRegularFile(r.png()), "screenshot written");
     BufferedImage img = ImageIO.read(r.png().toFile());
     assertTrue(img != null, "screenshot decodes as PNG");
@@ -164,7 +215,8 @@ class BriefInChromiumIT {
     assertTrue(share > 0.03 && share < 0.9, "share of non-white pixels " + share);
     // the top of the page (title and headline) is not empty
     long topInk = 0;
-    for (int y = 0; y < 400; y += 2) for (int x = 0; x < WIDTH; x += 2) if ((img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) topInk++;
+    for (int y = 0; y < 400; y += 2)
+      for (int x = 0; x < WIDTH; x += 2) if ((img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) topInk++;
     assertTrue(topInk > 500, "title and headline drawn at the top: " + topInk);
     // the DOM Chromium built holds every chart and section
     assertEquals(charts, PolicyBriefTest.count(r.dom(), "<svg"), "charts in the rendered DOM");
@@ -172,26 +224,60 @@ class BriefInChromiumIT {
     Path keep = root().resolve("target/brief-screenshots");
     Files.createDirectories(keep);
     Files.copy(r.png(), keep.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    System.out.println("report.html (" + name + ") rendered by " + chromium + ": " + keep.resolve(name + ".png")
-        + "; ignored " + r.ignored().size() + " lines of Chromium's own start-up noise");
+    System.out.println(
+        "report.html ("
+            + name
+            + ") rendered by "
+            + chromium
+            + ": "
+            + keep.resolve(name + ".png")
+            + "; ignored "
+            + r.ignored().size()
+            + " lines of Chromium's own start-up noise");
     return img;
   }
 
   @Test
   void theOddsBriefOfTheBaselineRendersCleanly() throws Exception {
     Path out = tmp.resolve("odds");
-    cli("odds", root().resolve("scenarios/baseline.yaml").toString(), "--runs", "300", "--out", out.toString(), "--quiet");
+    cli(
+        "odds",
+        root().resolve("scenarios/baseline.yaml").toString(),
+        "--runs",
+        "300",
+        "--out",
+        out.toString(),
+        "--quiet");
     Path report = report(out, "odds-baseline", "");
-    check(render(report, "odds-baseline"), "odds-baseline", 6); // odds, back-test, blockers, terms, positions, utility plane
+    check(
+        render(report, "odds-baseline"),
+        "odds-baseline",
+        6); // odds, back-test, blockers, terms, positions, utility plane
   }
 
   @Test
   void theCompareAndForecastBriefsRenderCleanly() throws Exception {
     Path out = tmp.resolve("other");
-    cli("compare", root().resolve("scenarios/baseline.yaml").toString(),
-        root().resolve("scenarios/whatif/no_earthquake.yaml").toString(), "--runs", "200", "--out", out.toString(), "--quiet");
-    check(render(report(out, "compare-baseline-vs-no_earthquake", ""), "compare"), "compare-baseline-vs-no_earthquake", 2);
-    cli("forecast", root().resolve("scenarios/baseline.yaml").toString(), "--runs", "20", "--out", out.toString());
+    cli(
+        "compare",
+        root().resolve("scenarios/baseline.yaml").toString(),
+        root().resolve("scenarios/whatif/no_earthquake.yaml").toString(),
+        "--runs",
+        "200",
+        "--out",
+        out.toString(),
+        "--quiet");
+    check(
+        render(report(out, "compare-baseline-vs-no_earthquake", ""), "compare"),
+        "compare-baseline-vs-no_earthquake",
+        2);
+    cli(
+        "forecast",
+        root().resolve("scenarios/baseline.yaml").toString(),
+        "--runs",
+        "20",
+        "--out",
+        out.toString());
     check(render(report(out, "forecast-baseline", ""), "forecast"), "forecast-baseline", 1);
   }
 
@@ -199,20 +285,40 @@ class BriefInChromiumIT {
   void theFilterCatchesWhatItIsFor() throws Exception {
     // a page with a script error and console output
     Path scripted = tmp.resolve("control-script.html");
-    Files.writeString(scripted, "<!DOCTYPE html><html><body><h1>control</h1><script>console.error('control error');"
-        + "undefinedFunction();</script></body></html>", StandardCharsets.UTF_8);
+    Files.writeString(
+        scripted,
+        "<!DOCTYPE html><html><body><h1>control</h1><script>console.error('control error');"
+            + "undefinedFunction();</script></body></html>",
+        StandardCharsets.UTF_8);
     Rendered r = render(scripted, "control-script");
-    assertTrue(r.pageLines().stream().anyMatch(l -> l.contains("control error")), "console.error caught: " + r.pageLines());
-    assertTrue(r.pageLines().stream().anyMatch(l -> l.contains("Uncaught")), "uncaught error caught: " + r.pageLines());
-    // a real brief with a remote image slipped in: its Content-Security-Policy blocks it and says so
+    assertTrue(
+        r.pageLines().stream().anyMatch(l -> l.contains("control error")),
+        "console.error caught: " + r.pageLines());
+    assertTrue(
+        r.pageLines().stream().anyMatch(l -> l.contains("Uncaught")),
+        "uncaught error caught: " + r.pageLines());
+    // a real brief with a remote image slipped in: its Content-Security-Policy blocks it and says
+    // so
     Path out = tmp.resolve("control");
-    cli("odds", root().resolve("scenarios/baseline.yaml").toString(), "--runs", "50", "--out", out.toString(), "--quiet");
+    cli(
+        "odds",
+        root().resolve("scenarios/baseline.yaml").toString(),
+        "--runs",
+        "50",
+        "--out",
+        out.toString(),
+        "--quiet");
     Path report = report(out, "odds-baseline", "");
     Path tampered = report.resolveSibling("tampered.html");
-    Files.writeString(tampered, Files.readString(report, StandardCharsets.UTF_8)
-        .replace("<body>", "<body><img src=\"http://example.invalid/x.png\">"), StandardCharsets.UTF_8);
+    Files.writeString(
+        tampered,
+        Files.readString(report, StandardCharsets.UTF_8)
+            .replace("<body>", "<body><img src=\"http://example.invalid/x.png\">"),
+        StandardCharsets.UTF_8);
     Rendered t = render(tampered, "control-remote");
     assertFalse(t.pageLines().isEmpty(), "a remote load is reported");
-    assertTrue(t.pageLines().stream().anyMatch(l -> l.contains("example.invalid")), t.pageLines().toString());
+    assertTrue(
+        t.pageLines().stream().anyMatch(l -> l.contains("example.invalid")),
+        t.pageLines().toString());
   }
 }

@@ -20,7 +20,8 @@ class CsvTableTest {
       t.row("x,y", "say \"no\"", "two\nlines");
       t.cell(3).cell(Numbers.fixed(Double.NaN, 2)).cell(Numbers.fixed(0.25, 1)).end();
     }
-    assertEquals("a,b,c\nP(deal by 2024-11),-1.5,\n\"x,y\",\"say \"\"no\"\"\",\"two\nlines\"\n3,,0.3\n",
+    assertEquals(
+        "a,b,c\nP(deal by 2024-11),-1.5,\n\"x,y\",\"say \"\"no\"\"\",\"two\nlines\"\n3,,0.3\n",
         Files.readString(f, StandardCharsets.UTF_8));
   }
 

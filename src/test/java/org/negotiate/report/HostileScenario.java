@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * A small valid scenario whose every free text (name parts, description, labels, scale ends, actor
- * names, evidence quotes, rationales, event labels) carries markup and quotes, with its own
- * {@code seeds/} folder holding the quoted article: for the tests that a report escapes them all.
+ * names, evidence quotes, rationales, event labels) carries markup and quotes, with its own {@code
+ * seeds/} folder holding the quoted article: for the tests that a report escapes them all.
  */
 final class HostileScenario {
   static final String SCRIPT = "<script>alert(1)</script>";
@@ -16,14 +16,20 @@ final class HostileScenario {
 
   private HostileScenario() {}
 
-  /** Writes {@code dir/scenarios/hostile.yaml} (and a what-if beside it) with {@code dir/scenarios/seeds/}; returns the scenario. */
+  /**
+   * Writes {@code dir/scenarios/hostile.yaml} (and a what-if beside it) with {@code
+   * dir/scenarios/seeds/}; returns the scenario.
+   */
   static Path write(Path dir) throws IOException {
     Path scenarios = dir.resolve("scenarios");
     Path seeds = scenarios.resolve("seeds");
     Files.createDirectories(seeds);
-    Files.writeString(seeds.resolve("007_hostile article.txt"),
-        "An article. It says " + NASTY + " and also that the parties met.\n", StandardCharsets.UTF_8);
-    String yaml = """
+    Files.writeString(
+        seeds.resolve("007_hostile article.txt"),
+        "An article. It says " + NASTY + " and also that the parties met.\n",
+        StandardCharsets.UTF_8);
+    String yaml =
+        """
         name: hostile
         description: {{}}
         calendar:
@@ -116,13 +122,17 @@ final class HostileScenario {
           replications: 60
           rounds: 12
           seed: 11
-        """.replace("%2$s", yaml("007#" + NASTY));
+        """
+            .replace("%2$s", yaml("007#" + NASTY));
     yaml = fill(yaml);
     Path file = scenarios.resolve("hostile.yaml");
     Files.writeString(file, yaml, StandardCharsets.UTF_8);
     Path whatif = scenarios.resolve("whatif");
     Files.createDirectories(whatif);
-    Files.writeString(whatif.resolve("softer.yaml"), fill("""
+    Files.writeString(
+        whatif.resolve("softer.yaml"),
+        fill(
+            """
         extends: ../hostile.yaml
         name: softer
         description: {{ softer North.}}
@@ -131,15 +141,19 @@ final class HostileScenario {
             flexibility: 1.2
             evidence: [%2$s]
             rationale: {{}}
-        """.replace("%2$s", yaml("007#" + NASTY))), StandardCharsets.UTF_8);
+        """
+                .replace("%2$s", yaml("007#" + NASTY))),
+        StandardCharsets.UTF_8);
     return file;
   }
 
   /** Replaces each {@code {{ suffix}}} by the double-quoted scalar NASTY + suffix. */
   private static String fill(String template) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{([^}]*)\\}\\}").matcher(template);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\{\\{([^}]*)\\}\\}").matcher(template);
     StringBuilder b = new StringBuilder();
-    while (m.find()) m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(yaml(NASTY + m.group(1))));
+    while (m.find())
+      m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(yaml(NASTY + m.group(1))));
     m.appendTail(b);
     return b.toString();
   }

@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,6 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.DateTickUnitType;
-import java.time.YearMonth;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,9 +72,14 @@ class OddsChartsTest {
     ConvergenceOdds odds = SyntheticOdds.large(250, 50, 12);
     List<Path> files = OddsCharts.writeAll(odds, dir);
     assertEquals(8, files.size());
-    checkPng(dir.resolve("positions.png"), ChartKit.WIDTH, OddsCharts.stackedHeight(OddsCharts.MAX_PANELS));
-    checkPng(dir.resolve("terms.png"), ChartKit.WIDTH, OddsCharts.stackedHeight(OddsCharts.MAX_PANELS));
-    for (Path f : files) assertTrue(Files.size(f) < 2_000_000, f + " is " + Files.size(f) + " bytes");
+    checkPng(
+        dir.resolve("positions.png"),
+        ChartKit.WIDTH,
+        OddsCharts.stackedHeight(OddsCharts.MAX_PANELS));
+    checkPng(
+        dir.resolve("terms.png"), ChartKit.WIDTH, OddsCharts.stackedHeight(OddsCharts.MAX_PANELS));
+    for (Path f : files)
+      assertTrue(Files.size(f) < 2_000_000, f + " is " + Files.size(f) + " bytes");
     String positions = svgText(dir.resolve("positions.svg"));
     assertTrue(positions.contains("the first 12 of 50 issues"), positions);
     assertTrue(positions.contains("250 actors summarised"), positions);
@@ -107,17 +112,27 @@ class OddsChartsTest {
   @Test
   void rejectsBlockerSharesGivenInPercent() {
     ConvergenceOdds typical = SyntheticOdds.typical(24);
-    ConvergenceOdds bad = new ConvergenceOdds(typical.scenario(), typical.replications(), typical.seed(),
-        typical.byMonth(), typical.terms(),
-        List.of(new ConvergenceOdds.BlockerShare("syria", "Syria", 100, 46.0)), typical.positions());
+    ConvergenceOdds bad =
+        new ConvergenceOdds(
+            typical.scenario(),
+            typical.replications(),
+            typical.seed(),
+            typical.byMonth(),
+            typical.terms(),
+            List.of(new ConvergenceOdds.BlockerShare("syria", "Syria", 100, 46.0)),
+            typical.positions());
     assertThrows(IllegalArgumentException.class, () -> OddsCharts.writeAll(bad, dir));
   }
 
-  /** Renders the typical charts for eyeballing: {@code mvn -o test -Dcharts.preview=/tmp/charts-preview}. */
+  /**
+   * Renders the typical charts for eyeballing: {@code mvn -o test
+   * -Dcharts.preview=/tmp/charts-preview}.
+   */
   @Test
   void preview() throws IOException {
     String target = System.getProperty("charts.preview");
-    Assumptions.assumeTrue(target != null && !target.isBlank(), "set -Dcharts.preview=DIR to render previews");
+    Assumptions.assumeTrue(
+        target != null && !target.isBlank(), "set -Dcharts.preview=DIR to render previews");
     Path base = Path.of(target);
     OddsCharts.writeAll(SyntheticOdds.typical(24), base);
     OddsCharts.writeAll(SyntheticOdds.typical(120), base.resolve("120-months"));
@@ -146,7 +161,10 @@ class OddsChartsTest {
     assertEquals(expected, files);
     int issues = OddsCharts.issueOrder(odds).size();
     for (String name : OddsCharts.CHART_NAMES) {
-      int height = name.equals("positions") || name.equals("terms") ? OddsCharts.stackedHeight(issues) : ChartKit.HEIGHT;
+      int height =
+          name.equals("positions") || name.equals("terms")
+              ? OddsCharts.stackedHeight(issues)
+              : ChartKit.HEIGHT;
       checkPng(dir.resolve(name + ".png"), ChartKit.WIDTH, height);
       checkSvg(dir.resolve(name + ".svg"), odds.scenario());
     }
@@ -171,7 +189,9 @@ class OddsChartsTest {
         }
       }
     }
-    assertTrue(colours.size() >= 5, png + " is (nearly) one flat colour: " + colours.size() + " colours sampled");
+    assertTrue(
+        colours.size() >= 5,
+        png + " is (nearly) one flat colour: " + colours.size() + " colours sampled");
     assertTrue(nonWhite > samples / 100, png + " is almost blank");
     assertEquals(0xFFFFFF, img.getRGB(2, 2) & 0xFFFFFF, png + " background should be white");
   }

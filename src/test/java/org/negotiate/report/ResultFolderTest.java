@@ -15,16 +15,68 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A scenario's name can never place its results anywhere but one plain folder directly under the results root. */
+/**
+ * A scenario's name can never place its results anywhere but one plain folder directly under the
+ * results root.
+ */
 class ResultFolderTest {
 
-  static final List<String> HOSTILE = List.of("..", ".", "../..", "../../etc", "/etc/passwd", "/", "C:\\Windows\\x",
-      "\\\\server\\share", "a/../../b", "~", "~root", "$HOME", "a\u0000b", "\u202Etxt.exe", "ｆｕｌｌ/ｗｉｄｔｈ", "..\u2215..",
-      "%2e%2e%2f", "CON", "nul", "com1", "lpt9", "", " ", "x".repeat(300), "ü".repeat(200), "-rf", "\n", "名前");
+  static final List<String> HOSTILE =
+      List.of(
+          "..",
+          ".",
+          "../..",
+          "../../etc",
+          "/etc/passwd",
+          "/",
+          "C:\\Windows\\x",
+          "\\\\server\\share",
+          "a/../../b",
+          "~",
+          "~root",
+          "$HOME",
+          "a\u0000b",
+          "\u202Etxt.exe",
+          "ｆｕｌｌ/ｗｉｄｔｈ",
+          "..\u2215..",
+          "%2e%2e%2f",
+          "CON",
+          "nul",
+          "com1",
+          "lpt9",
+          "",
+          " ",
+          "x".repeat(300),
+          "ü".repeat(200),
+          "-rf",
+          "\n",
+          "名前");
 
   @ParameterizedTest
-  @ValueSource(strings = {"..", ".", "../..", "../../etc", "/etc/passwd", "/", "C:\\Windows\\x", "a/../../b", "~",
-      "a\u0000b", "\u202Etxt.exe", "ｆｕｌｌ/ｗｉｄｔｈ", "%2e%2e%2f", "CON", "nul", "com1", "", " ", "-rf", "\n", "名前"})
+  @ValueSource(
+      strings = {
+        "..",
+        ".",
+        "../..",
+        "../../etc",
+        "/etc/passwd",
+        "/",
+        "C:\\Windows\\x",
+        "a/../../b",
+        "~",
+        "a\u0000b",
+        "\u202Etxt.exe",
+        "ｆｕｌｌ/ｗｉｄｔｈ",
+        "%2e%2e%2f",
+        "CON",
+        "nul",
+        "com1",
+        "",
+        " ",
+        "-rf",
+        "\n",
+        "名前"
+      })
   void safeNameIsOnePlainFolderName(String name) {
     String s = ResultFolder.safeName(name);
     assertTrue(s.matches("[A-Za-z0-9_-]{1,80}"), s);
@@ -48,7 +100,8 @@ class ResultFolderTest {
     Path root = tmp.resolve("deep/results");
     Files.createDirectories(root);
     for (String name : HOSTILE) {
-      try (ResultFolder f = ResultFolder.open(root, name, "identity", Instant.EPOCH, "-run/../../x")) {
+      try (ResultFolder f =
+          ResultFolder.open(root, name, "identity", Instant.EPOCH, "-run/../../x")) {
         f.write("a.txt", "a");
         Path done = f.commit();
         Path real = done.toRealPath();
@@ -57,18 +110,24 @@ class ResultFolderTest {
     }
     try (Stream<Path> s = Files.walk(tmp)) {
       for (Path p : s.toList()) {
-        assertTrue(p.equals(tmp) || p.equals(tmp.resolve("deep")) || p.startsWith(root), "written outside the root: " + p);
+        assertTrue(
+            p.equals(tmp) || p.equals(tmp.resolve("deep")) || p.startsWith(root),
+            "written outside the root: " + p);
       }
     }
   }
 
-  /** Issue 18, item 8: two runs of the same experiment opened in the same second both publish, under two names. */
+  /**
+   * Issue 18, item 8: two runs of the same experiment opened in the same second both publish, under
+   * two names.
+   */
   @Test
   void twoRunsWithTheSameIdOpenedAtOnceBothPublish(@TempDir Path tmp) throws IOException {
     Instant same = Instant.parse("2026-01-01T00:00:00Z");
     try (ResultFolder a = ResultFolder.open(tmp, "s", "identity", same, "");
         ResultFolder b = ResultFolder.open(tmp, "s", "identity", same, "")) {
-      assertEquals(a.target(), b.target(), "neither sees the other's result before it is published");
+      assertEquals(
+          a.target(), b.target(), "neither sees the other's result before it is published");
       a.write("x.txt", "a");
       b.write("x.txt", "b");
       Path first = a.commit();

@@ -48,7 +48,8 @@ final class SyntheticOdds {
       double p = 0.55 / (1 + Math.exp(-(r - months * 0.45) / (months / 8.0)));
       long agreed = Math.round(p * n);
       double[] w = wilson(agreed, n);
-      byMonth.add(new MonthOdds(r, START.plusMonths(r - 1), agreed, (double) agreed / n, w[0], w[1]));
+      byMonth.add(
+          new MonthOdds(r, START.plusMonths(r - 1), agreed, (double) agreed / n, w[0], w[1]));
       agreedFinal = agreed;
     }
     List<IssueTerms> terms = new ArrayList<>();
@@ -58,13 +59,15 @@ final class SyntheticOdds {
       terms.add(terms(ISSUES[i][0], ISSUES[i][1], agreedFinal, centres[i], spreads[i]));
     }
     long failed = n - agreedFinal;
-    List<BlockerShare> blockers = List.of(
-        new BlockerShare("syria", ACTORS[1][1], failed, 0.46),
-        new BlockerShare("opposition", ACTORS[4][1], failed, 0.27),
-        new BlockerShare("iran", ACTORS[3][1], failed, 0.14),
-        new BlockerShare("turkey", ACTORS[0][1], failed, 0.09),
-        new BlockerShare("russia", ACTORS[2][1], failed, 0.02));
-    return new ConvergenceOdds(SCENARIO, n, 20221201L, byMonth, terms, blockers, positions(months, centres));
+    List<BlockerShare> blockers =
+        List.of(
+            new BlockerShare("syria", ACTORS[1][1], failed, 0.46),
+            new BlockerShare("opposition", ACTORS[4][1], failed, 0.27),
+            new BlockerShare("iran", ACTORS[3][1], failed, 0.14),
+            new BlockerShare("turkey", ACTORS[0][1], failed, 0.09),
+            new BlockerShare("russia", ACTORS[2][1], failed, 0.02));
+    return new ConvergenceOdds(
+        SCENARIO, n, 20221201L, byMonth, terms, blockers, positions(months, centres));
   }
 
   /**
@@ -83,7 +86,12 @@ final class SyntheticOdds {
     List<BlockerShare> blockers = new ArrayList<>();
     double total = actors * (actors + 1) / 2.0;
     for (int i = 0; i < actors; i++) {
-      blockers.add(new BlockerShare(String.format("a%03d", i), String.format("Actor %03d", i), n - months, (i + 1) / total));
+      blockers.add(
+          new BlockerShare(
+              String.format("a%03d", i),
+              String.format("Actor %03d", i),
+              n - months,
+              (i + 1) / total));
     }
     List<PositionBand> bands = new ArrayList<>();
     for (int i = 0; i <= actors; i++) {
@@ -93,7 +101,16 @@ final class SyntheticOdds {
         for (int r = 0; r < months; r++) {
           double x = 100.0 * i / actors;
           double p50 = x + (50 - x) * r / months;
-          bands.add(new PositionBand(id, name, "issue_" + k, r, START.plusMonths(r), clamp(p50 - 5), p50, clamp(p50 + 5)));
+          bands.add(
+              new PositionBand(
+                  id,
+                  name,
+                  "issue_" + k,
+                  r,
+                  START.plusMonths(r),
+                  clamp(p50 - 5),
+                  p50,
+                  clamp(p50 + 5)));
         }
       }
     }
@@ -111,12 +128,16 @@ final class SyntheticOdds {
     }
     List<IssueTerms> terms = new ArrayList<>();
     for (String[] is : ISSUES) {
-      terms.add(new IssueTerms(is[0], is[1], 0, new long[101], Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+      terms.add(
+          new IssueTerms(
+              is[0], is[1], 0, new long[101], Double.NaN, Double.NaN, Double.NaN, Double.NaN));
     }
-    List<BlockerShare> blockers = List.of(
-        new BlockerShare("syria", ACTORS[1][1], n, 0.8),
-        new BlockerShare("opposition", ACTORS[4][1], n, 0.2));
-    return new ConvergenceOdds(SCENARIO, n, 7L, byMonth, terms, blockers, positions(months, new double[] {50, 50, 50}));
+    List<BlockerShare> blockers =
+        List.of(
+            new BlockerShare("syria", ACTORS[1][1], n, 0.8),
+            new BlockerShare("opposition", ACTORS[4][1], n, 0.2));
+    return new ConvergenceOdds(
+        SCENARIO, n, 7L, byMonth, terms, blockers, positions(months, new double[] {50, 50, 50}));
   }
 
   /** Every run agreed in the first months: no failed runs, no blockers. */
@@ -127,13 +148,15 @@ final class SyntheticOdds {
     for (int r = 1; r <= months; r++) {
       long agreed = Math.min(n, 60L * r);
       double[] w = wilson(agreed, n);
-      byMonth.add(new MonthOdds(r, START.plusMonths(r - 1), agreed, (double) agreed / n, w[0], w[1]));
+      byMonth.add(
+          new MonthOdds(r, START.plusMonths(r - 1), agreed, (double) agreed / n, w[0], w[1]));
     }
     List<IssueTerms> terms = new ArrayList<>();
     for (String[] is : ISSUES) {
       terms.add(terms(is[0], is[1], n, 50, 5));
     }
-    return new ConvergenceOdds(SCENARIO, n, 8L, byMonth, terms, List.of(), positions(months, new double[] {50, 50, 50}));
+    return new ConvergenceOdds(
+        SCENARIO, n, 8L, byMonth, terms, List.of(), positions(months, new double[] {50, 50, 50}));
   }
 
   /** Nothing at all: zero replications, empty lists. */
@@ -141,12 +164,15 @@ final class SyntheticOdds {
     return new ConvergenceOdds(SCENARIO, 0, 0L, List.of(), List.of(), List.of(), List.of());
   }
 
-  private static IssueTerms terms(String id, String label, long agreed, double centre, double spread) {
+  private static IssueTerms terms(
+      String id, String label, long agreed, double centre, double spread) {
     long[] hist = new long[101];
     double[] weights = new double[101];
     double sum = 0;
     for (int b = 0; b <= 100; b++) {
-      weights[b] = Math.exp(-0.5 * Math.pow((b - centre) / spread, 2)) + 0.4 * Math.exp(-0.5 * Math.pow((b - centre - 2.2 * spread) / (spread / 2), 2));
+      weights[b] =
+          Math.exp(-0.5 * Math.pow((b - centre) / spread, 2))
+              + 0.4 * Math.exp(-0.5 * Math.pow((b - centre - 2.2 * spread) / (spread / 2), 2));
       sum += weights[b];
     }
     long assigned = 0;
@@ -160,7 +186,15 @@ final class SyntheticOdds {
       mean += b * (double) hist[b];
     }
     mean /= Math.max(1, agreed);
-    return new IssueTerms(id, label, agreed, hist, mean, quantile(hist, 0.1), quantile(hist, 0.5), quantile(hist, 0.9));
+    return new IssueTerms(
+        id,
+        label,
+        agreed,
+        hist,
+        mean,
+        quantile(hist, 0.1),
+        quantile(hist, 0.5),
+        quantile(hist, 0.9));
   }
 
   private static double quantile(long[] hist, double q) {
@@ -186,13 +220,22 @@ final class SyntheticOdds {
       String name = text ? "text" : ACTORS[a][1];
       for (int i = 0; i < ISSUES.length; i++) {
         double start = text ? 50 : START_POS[a][i];
-        double pull = text ? 0.6 : (a == 1 || a == 4 ? 0.25 : 0.55); // Syria and opposition move least
+        double pull =
+            text ? 0.6 : (a == 1 || a == 4 ? 0.25 : 0.55); // Syria and opposition move least
         for (int r = 1; r <= months; r++) {
           double t = (r - 1) / (double) Math.max(1, months - 1);
           double p50 = start + (targets[i] - start) * pull * (1 - Math.exp(-3 * t));
           double half = (text ? 3 : 4) + 10 * t;
-          out.add(new PositionBand(id, name, ISSUES[i][0], r, START.plusMonths(r - 1),
-              clamp(p50 - half), p50, clamp(p50 + half)));
+          out.add(
+              new PositionBand(
+                  id,
+                  name,
+                  ISSUES[i][0],
+                  r,
+                  START.plusMonths(r - 1),
+                  clamp(p50 - half),
+                  p50,
+                  clamp(p50 + half)));
         }
       }
     }

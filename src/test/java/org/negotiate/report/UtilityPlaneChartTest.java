@@ -29,7 +29,10 @@ class UtilityPlaneChartTest {
 
   @TempDir Path dir;
 
-  /** Türkiye-and-Syria-like: two parties, three issues, a mediator and a stakeholder Türkiye is tied to. */
+  /**
+   * Türkiye-and-Syria-like: two parties, three issues, a mediator and a stakeholder Türkiye is tied
+   * to.
+   */
   static Inputs inputs() {
     Inputs in = new Inputs(4, 3);
     in.position[0] = new double[] {90, 80, 70}; // turkey
@@ -57,7 +60,8 @@ class UtilityPlaneChartTest {
   static List<double[]> agreed(Inputs in, int n) {
     SplittableRandom r = new SplittableRandom(7);
     List<double[]> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) out.add(new double[] {r.nextDouble(30, 80), r.nextDouble(30, 80), r.nextDouble(20, 70)});
+    for (int i = 0; i < n; i++)
+      out.add(new double[] {r.nextDouble(30, 80), r.nextDouble(30, 80), r.nextDouble(20, 70)});
     return out;
   }
 
@@ -65,12 +69,17 @@ class UtilityPlaneChartTest {
   void twoParties() throws Exception {
     Inputs in = inputs();
     OutcomeSpace space = OutcomeSpace.of(in, 0, 1);
-    UtilityPlaneChart.Plane p = UtilityPlaneChart.plane(space, 0, 1, "Türkiye", "Syria", new double[] {100, 50, 0}, agreed(in, 300));
+    UtilityPlaneChart.Plane p =
+        UtilityPlaneChart.plane(
+            space, 0, 1, "Türkiye", "Syria", new double[] {100, 50, 0}, agreed(in, 300));
     assertTrue(p.frontier().size() > 10);
     assertNotNull(p.nash());
     assertNotNull(p.kalaiSmorodinsky());
-    List<Path> files = UtilityPlaneChart.write(p, "Baseline", 300, 42L, "judged with the nominal inputs", dir, "utility-plane");
-    assertEquals(List.of(dir.resolve("utility-plane.png"), dir.resolve("utility-plane.svg")), files);
+    List<Path> files =
+        UtilityPlaneChart.write(
+            p, "Baseline", 300, 42L, "judged with the nominal inputs", dir, "utility-plane");
+    assertEquals(
+        List.of(dir.resolve("utility-plane.png"), dir.resolve("utility-plane.svg")), files);
     checkPng(files.get(0));
     String text = svgText(files.get(1));
     assertTrue(text.contains("Baseline"), text);
@@ -83,13 +92,16 @@ class UtilityPlaneChartTest {
   void twoOfThreeParties() throws Exception {
     Inputs in = inputs();
     OutcomeSpace space = OutcomeSpace.of(in, 0, 1, 2);
-    UtilityPlaneChart.Plane p = UtilityPlaneChart.plane(space, 1, 0, "Syria", "Türkiye", null, agreed(in, 50));
+    UtilityPlaneChart.Plane p =
+        UtilityPlaneChart.plane(space, 1, 0, "Syria", "Türkiye", null, agreed(in, 50));
     assertEquals(3, p.parties());
     assertNull(p.statusQuo());
     List<Path> files = UtilityPlaneChart.write(p, "Three parties", null, dir, "plane3");
     checkPng(files.get(0));
     assertTrue(svgText(files.get(1)).contains("Two of 3 parties"));
-    assertThrows(IllegalArgumentException.class, () -> UtilityPlaneChart.plane(space, 0, 3, "a", "b", null, List.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> UtilityPlaneChart.plane(space, 0, 3, "a", "b", null, List.of()));
   }
 
   @Test
@@ -97,7 +109,8 @@ class UtilityPlaneChartTest {
     Inputs in = inputs();
     in.redLineMax[1][1] = 10; // Türkiye's minimum on issue 1 is 30
     OutcomeSpace space = OutcomeSpace.of(in, 0, 1);
-    UtilityPlaneChart.Plane p = UtilityPlaneChart.plane(space, 0, 1, "Türkiye", "Syria", null, List.of());
+    UtilityPlaneChart.Plane p =
+        UtilityPlaneChart.plane(space, 0, 1, "Türkiye", "Syria", null, List.of());
     assertTrue(p.frontier().isEmpty());
     assertNull(p.nash());
     List<Path> files = UtilityPlaneChart.write(p, "No zone", null, dir, "empty");
@@ -105,8 +118,15 @@ class UtilityPlaneChartTest {
     assertNotNull(img);
     assertTrue(svgText(files.get(1)).contains("red lines leave no package"));
     // the same parties with the red lines ignored
-    UtilityPlaneChart.Plane free = UtilityPlaneChart.plane(OutcomeSpace.unconstrained(in, 0, 1), 0, 1, "Türkiye", "Syria",
-        new double[] {100, 50, 0}, agreed(in, 40));
+    UtilityPlaneChart.Plane free =
+        UtilityPlaneChart.plane(
+            OutcomeSpace.unconstrained(in, 0, 1),
+            0,
+            1,
+            "Türkiye",
+            "Syria",
+            new double[] {100, 50, 0},
+            agreed(in, 40));
     assertFalse(free.redLines());
     assertNotNull(free.nash());
     List<Path> freeFiles = UtilityPlaneChart.write(free, "No zone", null, dir, "free");
@@ -116,16 +136,36 @@ class UtilityPlaneChartTest {
     assertTrue(text.contains("red lines ignored)"), text);
   }
 
-  /** Renders previews for eyeballing: {@code mvn test -Dtest=UtilityPlaneChartTest -Dcharts.preview=DIR}. */
+  /**
+   * Renders previews for eyeballing: {@code mvn test -Dtest=UtilityPlaneChartTest
+   * -Dcharts.preview=DIR}.
+   */
   @Test
   void preview() throws Exception {
     String target = System.getProperty("charts.preview");
-    Assumptions.assumeTrue(target != null && !target.isBlank(), "set -Dcharts.preview=DIR to render previews");
+    Assumptions.assumeTrue(
+        target != null && !target.isBlank(), "set -Dcharts.preview=DIR to render previews");
     Inputs in = inputs();
-    UtilityPlaneChart.write(UtilityPlaneChart.plane(OutcomeSpace.of(in, 0, 1), 0, 1, "Türkiye", "Syria",
-        new double[] {100, 50, 0}, agreed(in, 300)), "Baseline", ChartKit.runLine(300, 42, null), Path.of(target), "utility-plane");
-    UtilityPlaneChart.write(UtilityPlaneChart.plane(OutcomeSpace.of(in, 0, 1, 2), 0, 1, "Türkiye", "Syria",
-        null, agreed(in, 300)), "Three parties", null, Path.of(target), "utility-plane-3");
+    UtilityPlaneChart.write(
+        UtilityPlaneChart.plane(
+            OutcomeSpace.of(in, 0, 1),
+            0,
+            1,
+            "Türkiye",
+            "Syria",
+            new double[] {100, 50, 0},
+            agreed(in, 300)),
+        "Baseline",
+        ChartKit.runLine(300, 42, null),
+        Path.of(target),
+        "utility-plane");
+    UtilityPlaneChart.write(
+        UtilityPlaneChart.plane(
+            OutcomeSpace.of(in, 0, 1, 2), 0, 1, "Türkiye", "Syria", null, agreed(in, 300)),
+        "Three parties",
+        null,
+        Path.of(target),
+        "utility-plane-3");
   }
 
   private static void checkPng(Path png) throws Exception {
@@ -158,7 +198,8 @@ class UtilityPlaneChartTest {
     assertEquals("svg", doc.getDocumentElement().getLocalName());
     NodeList texts = doc.getElementsByTagNameNS("*", "text");
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < texts.getLength(); i++) sb.append(texts.item(i).getTextContent()).append('\n');
+    for (int i = 0; i < texts.getLength(); i++)
+      sb.append(texts.item(i).getTextContent()).append('\n');
     return sb.toString();
   }
 }

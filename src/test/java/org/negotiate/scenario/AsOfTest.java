@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The as-of cut on the real baseline: what it keeps, what it replaces, and that it is idempotent. */
+/**
+ * The as-of cut on the real baseline: what it keeps, what it replaces, and that it is idempotent.
+ */
 class AsOfTest {
   static final Path BASELINE = Path.of("scenarios/baseline.yaml");
 
@@ -46,8 +48,10 @@ class AsOfTest {
         RedLine stated = full.actor(a.id()).orElseThrow().stances().get(e.getKey()).redLine();
         assertEquals(anywhere, st.position());
         // a red line the actor holds keeps its side; where it lies is unknown
-        assertEquals(stated.min() == null ? null : anywhere, st.redLine().min(), a.id() + "." + e.getKey());
-        assertEquals(stated.max() == null ? null : anywhere, st.redLine().max(), a.id() + "." + e.getKey());
+        assertEquals(
+            stated.min() == null ? null : anywhere, st.redLine().min(), a.id() + "." + e.getKey());
+        assertEquals(
+            stated.max() == null ? null : anywhere, st.redLine().max(), a.id() + "." + e.getKey());
       }
     }
     assertEquals(15, c.uninformed().size());
@@ -71,7 +75,8 @@ class AsOfTest {
     assertTrue(c.unknownEvents().contains("earthquake"), c.unknownEvents().toString());
     AsOf.Cut may = cut(ScenarioLoader.load(BASELINE), "2023-05");
     assertFalse(may.unknownEvents().contains("earthquake"));
-    assertTrue(may.unknownEvents().contains("turkish_elections"), "June's elections are not known in May");
+    assertTrue(
+        may.unknownEvents().contains("turkish_elections"), "June's elections are not known in May");
   }
 
   @Test
@@ -83,9 +88,12 @@ class AsOfTest {
     }
     String text = Files.readString(BASELINE);
     // a prior for Syria's withdrawal stance: before May 2023 the seeds say nothing of it
-    text = text.replaceFirst("(?s)(  - id: syria.*?    stances:\\n      withdrawal:\\n)", "$1        prior:\n"
-        + "          position: uniform(50, 100)\n          red_line: none\n"
-        + "          rationale: Damascus had long called the Turkish presence an occupation.\n");
+    text =
+        text.replaceFirst(
+            "(?s)(  - id: syria.*?    stances:\\n      withdrawal:\\n)",
+            "$1        prior:\n"
+                + "          position: uniform(50, 100)\n          red_line: none\n"
+                + "          rationale: Damascus had long called the Turkish presence an occupation.\n");
     Path f = dir.resolve("baseline.yaml");
     Files.writeString(f, text);
     Scenario s = ScenarioLoader.load(f);
@@ -114,7 +122,8 @@ class AsOfTest {
     Scenario tiny = ScenarioLoader.load(Path.of("src/test/resources/scenarios/tiny.yaml"));
     assertNull(tiny.caseFile().outcome());
     if (tiny.actors().stream().anyMatch(a -> !a.evidence().isEmpty())) {
-      ScenarioException e = assertThrows(ScenarioException.class, () -> AsOf.cut(tiny, tiny.calendar().start(), 2));
+      ScenarioException e =
+          assertThrows(ScenarioException.class, () -> AsOf.cut(tiny, tiny.calendar().start(), 2));
       assertTrue(e.getMessage().contains("undated"), e.getMessage());
     }
     List<Observation> none = tiny.caseFile().observations();

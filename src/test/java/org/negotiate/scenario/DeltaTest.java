@@ -14,8 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Scenarios that {@code extends:} another: merge semantics, removal, and where problems point. */
 class DeltaTest {
 
-  /** A small base with two parties, a mediator, ties, pressure and two events (line numbers matter below). */
-  static final String BASE = """
+  /**
+   * A small base with two parties, a mediator, ties, pressure and two events (line numbers matter
+   * below).
+   */
+  static final String BASE =
+      """
       name: base
       description: The base.
       calendar: {start: 2022-12}
@@ -114,12 +118,15 @@ class DeltaTest {
     Scenario base = ScenarioLoader.load(write("base.yaml", BASE));
     Scenario d = delta("extends: ../base.yaml\nname: same\n");
     assertEquals("same", d.name());
-    assertEquals(ScenarioWriter.toYaml(base).replace("name: base", "name: same"), ScenarioWriter.toYaml(d));
+    assertEquals(
+        ScenarioWriter.toYaml(base).replace("name: base", "name: same"), ScenarioWriter.toYaml(d));
   }
 
   @Test
   void stanceChangeMergesKeyByKey() throws Exception {
-    Scenario s = delta("""
+    Scenario s =
+        delta(
+            """
         extends: ../base.yaml
         name: softer
         actors:
@@ -146,7 +153,9 @@ class DeltaTest {
 
   @Test
   void nullDeletesAKey() throws Exception {
-    Scenario s = delta("""
+    Scenario s =
+        delta(
+            """
         extends: ../base.yaml
         name: no_red_line
         actors:
@@ -161,7 +170,9 @@ class DeltaTest {
 
   @Test
   void actorAddedAndRemovedWithItsTiesPressureAndEventChanges() throws Exception {
-    Scenario s = delta("""
+    Scenario s =
+        delta(
+            """
         extends: ../base.yaml
         name: swap
         remove: {actors: [russia]}
@@ -190,7 +201,9 @@ class DeltaTest {
 
   @Test
   void eventAddedRemovedAndChanged() throws Exception {
-    Scenario s = delta("""
+    Scenario s =
+        delta(
+            """
         extends: ../base.yaml
         name: events
         remove:
@@ -216,7 +229,9 @@ class DeltaTest {
 
   @Test
   void issueRemovedWithEveryStanceOnIt() throws Exception {
-    Scenario s = delta("""
+    Scenario s =
+        delta(
+            """
         extends: ../base.yaml
         name: one_issue
         remove: {issues: [refugee_return]}
@@ -226,12 +241,15 @@ class DeltaTest {
           - {id: russia, stances: {withdrawal: {salience: 1}}}
         """);
     assertEquals(List.of("withdrawal"), s.issues().stream().map(Issue::id).toList());
-    for (Actor a : s.actors()) assertEquals(List.of("withdrawal"), List.copyOf(a.stances().keySet()));
+    for (Actor a : s.actors())
+      assertEquals(List.of("withdrawal"), List.copyOf(a.stances().keySet()));
   }
 
   @Test
   void protocolParamsMergeAndExperimentFieldsReplace() throws Exception {
-    Scenario s = delta("""
+    Scenario s =
+        delta(
+            """
         extends: ../base.yaml
         name: noiseless
         protocol: {params: {noise: 0}}
@@ -246,15 +264,21 @@ class DeltaTest {
   @Test
   void aDeltaOfADeltaAppliesBothInOrder() throws Exception {
     write("base.yaml", BASE);
-    write("a.yaml", "extends: base.yaml\nname: a\nactors: [{id: turkey, capability: 60, reservation: 0.2}]\n");
-    Scenario s = ScenarioLoader.load(write("b.yaml", "extends: a.yaml\nname: b\nactors: [{id: turkey, capability: 90}]\n"));
+    write(
+        "a.yaml",
+        "extends: base.yaml\nname: a\nactors: [{id: turkey, capability: 60, reservation: 0.2}]\n");
+    Scenario s =
+        ScenarioLoader.load(
+            write("b.yaml", "extends: a.yaml\nname: b\nactors: [{id: turkey, capability: 90}]\n"));
     assertEquals(Quantity.of(90), s.actor("turkey").orElseThrow().capability());
     assertEquals(Quantity.of(0.2), s.actor("turkey").orElseThrow().reservation());
   }
 
   @Test
   void aBadValueInTheDeltaIsReportedAtTheDeltasLine() throws IOException {
-    ScenarioException e = deltaFails("""
+    ScenarioException e =
+        deltaFails(
+            """
         extends: ../base.yaml
         name: bad
         actors:
@@ -270,8 +294,11 @@ class DeltaTest {
 
   @Test
   void aValidationFindingPointsAtWhicheverFileWroteTheValue() throws IOException {
-    // the delta moves Türkiye's position beyond the base's red line (max 45-70): the red line is the base's
-    ScenarioException e = deltaFails("""
+    // the delta moves Türkiye's position beyond the base's red line (max 45-70): the red line is
+    // the base's
+    ScenarioException e =
+        deltaFails(
+            """
         extends: ../base.yaml
         name: outside
         actors:
@@ -282,18 +309,27 @@ class DeltaTest {
         """);
     String base = dir.resolve("whatif/../base.yaml").normalize().toString();
     String delta = dir.resolve("whatif/delta.yaml").toString();
-    Problem redLine = e.problems().stream().filter(p -> p.field().endsWith("red_line.max")).findFirst().orElseThrow();
+    Problem redLine =
+        e.problems().stream()
+            .filter(p -> p.field().endsWith("red_line.max"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(base, redLine.file(), e.getMessage());
     assertEquals(19, redLine.line(), e.getMessage());
-    assertTrue(redLine.message().endsWith("(the position is set at " + delta + ":6:30)"), redLine.message());
-    Problem sum = e.problems().stream().filter(p -> p.message().contains("sum to")).findFirst().orElseThrow();
+    assertTrue(
+        redLine.message().endsWith("(the position is set at " + delta + ":6:30)"),
+        redLine.message());
+    Problem sum =
+        e.problems().stream().filter(p -> p.message().contains("sum to")).findFirst().orElseThrow();
     assertEquals(delta, sum.file(), e.getMessage());
     assertEquals(6, sum.line(), e.getMessage()); // the stances mapping the delta wrote
   }
 
   @Test
   void anUnknownKeyInTheDeltaAndABadIdToRemoveAreReportedInTheDelta() throws IOException {
-    ScenarioException e = deltaFails("""
+    ScenarioException e =
+        deltaFails(
+            """
         extends: ../base.yaml
         name: typos
         remove:
@@ -305,14 +341,17 @@ class DeltaTest {
     assertTrue(p.message().startsWith("no event \"earthquak\" in the base scenario"), p.message());
     assertTrue(p.message().contains("earthquake, statement"), p.message());
 
-    ScenarioException k = deltaFails("extends: ../base.yaml\nname: typo\nactors:\n  - id: turkey\n    capabilty: 3\n");
+    ScenarioException k =
+        deltaFails(
+            "extends: ../base.yaml\nname: typo\nactors:\n  - id: turkey\n    capabilty: 3\n");
     assertEquals(5, k.problems().get(0).line(), k.getMessage());
     assertTrue(k.problems().get(0).message().contains("unknown key \"capabilty\""), k.getMessage());
   }
 
   @Test
   void listItemsWithoutAnIdCannotBeMerged() throws IOException {
-    ScenarioException e = deltaFails("extends: ../base.yaml\nname: noid\nactors:\n  - capability: 3\n");
+    ScenarioException e =
+        deltaFails("extends: ../base.yaml\nname: noid\nactors:\n  - capability: 3\n");
     assertEquals(4, e.problems().get(0).line(), e.getMessage());
     assertTrue(e.getMessage().contains("merged onto the base's by id"), e.getMessage());
   }
@@ -332,7 +371,8 @@ class DeltaTest {
     assertEquals(d.toString(), p.file());
     assertEquals(3, p.line());
     assertEquals("extends", p.field());
-    assertTrue(p.message().contains("nowhere.yaml") && p.message().contains("not found"), p.message());
+    assertTrue(
+        p.message().contains("nowhere.yaml") && p.message().contains("not found"), p.message());
   }
 
   @Test
@@ -354,14 +394,18 @@ class DeltaTest {
   void removeWithoutExtendsIsAProblem() throws IOException {
     Path p = write("plain.yaml", BASE + "remove: {events: [earthquake]}\n");
     ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(p));
-    assertTrue(e.getMessage().contains("remove: applies only to a scenario that extends another"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("remove: applies only to a scenario that extends another"),
+        e.getMessage());
   }
 
   @Test
   void overridesApplyAfterTheMerge() throws Exception {
     write("base.yaml", BASE);
-    Scenario s = ScenarioLoader.load(write("whatif/d.yaml", "extends: ../base.yaml\nname: d\n"),
-        List.of("turkey.capability=55"));
+    Scenario s =
+        ScenarioLoader.load(
+            write("whatif/d.yaml", "extends: ../base.yaml\nname: d\n"),
+            List.of("turkey.capability=55"));
     assertEquals(Quantity.of(55), s.actor("turkey").orElseThrow().capability());
   }
 
@@ -369,21 +413,31 @@ class DeltaTest {
   @Test
   void evidenceResolvesRelativeToTheFileThatContainsIt() throws Exception {
     Path baseDir = dir.resolve("one");
-    write("one/seeds/001_a.txt", "Ankara reaffirmed commitment to its allies. The return of Syrians. "
-        + "They will withdraw. The refugee issue. A roadmap. An earthquake. It is not a precondition.");
+    write(
+        "one/seeds/001_a.txt",
+        "Ankara reaffirmed commitment to its allies. The return of Syrians. "
+            + "They will withdraw. The refugee issue. A roadmap. An earthquake. It is not a precondition.");
     write("two/seeds/001_b.txt", "Something else entirely: Moscow's roadmap.");
     write("one/base.yaml", BASE.replace("[002#", "[001#").replace("[004#", "[001#"));
     assertEquals("base", ScenarioLoader.load(baseDir.resolve("base.yaml")).name());
     // the base's quotes resolve in one/seeds, the delta's in two/seeds
-    Scenario ok = ScenarioLoader.load(write("two/ok.yaml", """
+    Scenario ok =
+        ScenarioLoader.load(
+            write(
+                "two/ok.yaml",
+                """
         extends: ../one/base.yaml
         name: ok
         actors:
           - id: russia
             stances: {withdrawal: {position: 45, evidence: [001#Moscow's roadmap], rationale: Phased.}}
         """));
-    assertEquals(Quantity.of(45), ok.actor("russia").orElseThrow().stances().get("withdrawal").position());
-    Path bad = write("two/bad.yaml", """
+    assertEquals(
+        Quantity.of(45), ok.actor("russia").orElseThrow().stances().get("withdrawal").position());
+    Path bad =
+        write(
+            "two/bad.yaml",
+            """
         extends: ../one/base.yaml
         name: bad
         actors:
@@ -399,8 +453,10 @@ class DeltaTest {
 
   @Test
   void parseRefusesExtendsWithoutAFile() {
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> ScenarioLoader.parse("extends: base.yaml\nname: x\n", "text"));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioLoader.parse("extends: base.yaml\nname: x\n", "text"));
     assertTrue(e.getMessage().contains("relative to the scenario's file"), e.getMessage());
   }
 }

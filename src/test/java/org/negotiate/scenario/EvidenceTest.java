@@ -15,8 +15,11 @@ class EvidenceTest {
   /** tiny.yaml under dir/scenarios/, with a seeds/ folder in dir (found by walking up). */
   static Path setUp(Path dir, String tinyText) throws Exception {
     Path seeds = Files.createDirectories(dir.resolve("seeds"));
-    Files.writeString(seeds.resolve("001_aaaa.txt"), "Fidan recently   reaffirmed\nTurkey\u2019s commitment to its proxies.");
-    Files.writeString(seeds.resolve("002_bbbb.txt"), "\u201CThe return of Syrians\u201D after the Earthquake.");
+    Files.writeString(
+        seeds.resolve("001_aaaa.txt"),
+        "Fidan recently   reaffirmed\nTurkey\u2019s commitment to its proxies.");
+    Files.writeString(
+        seeds.resolve("002_bbbb.txt"), "\u201CThe return of Syrians\u201D after the Earthquake.");
     Files.writeString(seeds.resolve("004_cccc.txt"), "a ROADMAP for relations");
     Path file = Files.createDirectories(dir.resolve("scenarios")).resolve("tiny.yaml");
     Files.writeString(file, tinyText);
@@ -24,11 +27,13 @@ class EvidenceTest {
   }
 
   static String tiny() throws Exception {
-    return Files.readString(ScenarioLoaderTest.TINY).replace("001#reaffirmed commitment", "001#Reaffirmed Turkey's commitment");
+    return Files.readString(ScenarioLoaderTest.TINY)
+        .replace("001#reaffirmed commitment", "001#Reaffirmed Turkey's commitment");
   }
 
   @Test
-  void quotesAreFoundIgnoringCaseWhitespaceAndTypographicQuotes(@TempDir Path dir) throws Exception {
+  void quotesAreFoundIgnoringCaseWhitespaceAndTypographicQuotes(@TempDir Path dir)
+      throws Exception {
     Scenario s = ScenarioLoader.load(setUp(dir, tiny()));
     assertEquals("tiny", s.name());
   }
@@ -39,7 +44,11 @@ class EvidenceTest {
     Path file = setUp(dir, text);
     ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
     assertEquals(2, e.problems().size(), e.getMessage());
-    assertTrue(e.getMessage().contains("events[earthquake].evidence[0]: quote \"tsunami\" not found in 002_bbbb.txt"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "events[earthquake].evidence[0]: quote \"tsunami\" not found in 002_bbbb.txt"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("evidence file \"009\" not found"), e.getMessage());
     assertTrue(e.getMessage().contains("(reference \"009#anything\")"), e.getMessage());
   }
@@ -57,7 +66,8 @@ class EvidenceTest {
     assertEquals("002", r.file());
     assertEquals("the return", r.quote());
     assertEquals(dir.resolve("seeds/002_bbbb.txt").toAbsolutePath().normalize(), r.resolved());
-    assertEquals(dir.resolve("seeds/001_aaaa.txt").toAbsolutePath().normalize(),
+    assertEquals(
+        dir.resolve("seeds/001_aaaa.txt").toAbsolutePath().normalize(),
         EvidenceRef.resolve("001_aaaa.txt#x", file).resolved());
     assertNull(EvidenceRef.resolve("007#x", file).resolved());
     assertNull(EvidenceRef.parse("002#x").resolved());

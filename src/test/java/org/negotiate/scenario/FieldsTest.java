@@ -28,7 +28,10 @@ class FieldsTest {
         assertEquals(f.get(a, Fields.key(p)), q);
         if (q == null) continue;
         // A value inside the range, given by --set, is read back by the same row.
-        boolean halve = f.level() != Fields.Level.STANCE || f == Fields.STANCE_FLEXIBILITY || f == Fields.STANCE_COST_OF_DELAY;
+        boolean halve =
+            f.level() != Fields.Level.STANCE
+                || f == Fields.STANCE_FLEXIBILITY
+                || f == Fields.STANCE_COST_OF_DELAY;
         double v = halve ? q.nominal() * 0.5 : q.nominal();
         Scenario set = ScenarioLoader.override(s, List.of(p + "=" + Quantity.fmt(v)));
         assertEquals(v, InputPaths.get(set, p).nominal(), 1e-9, p.toString());
@@ -40,11 +43,16 @@ class FieldsTest {
 
   @Test
   void theNamesAndOrderOthersPrintComeFromTheTable() {
-    assertEquals(List.of("capability", "reservation", "flexibility", "cost_of_delay", "risk", "lean"), Fields.actorFields());
-    assertEquals(List.of("position", "salience", "flexibility", "cost_of_delay", "red_line.min", "red_line.max"),
+    assertEquals(
+        List.of("capability", "reservation", "flexibility", "cost_of_delay", "risk", "lean"),
+        Fields.actorFields());
+    assertEquals(
+        List.of(
+            "position", "salience", "flexibility", "cost_of_delay", "red_line.min", "red_line.max"),
         Fields.STANCE_FIELDS);
     assertEquals(List.of("ties", "pressure"), Fields.RELATION_FIELDS);
-    assertEquals(Fields.actor().size() + Fields.STANCE.size() + Fields.RELATION.size(), Fields.all().size());
+    assertEquals(
+        Fields.actor().size() + Fields.STANCE.size() + Fields.RELATION.size(), Fields.all().size());
     assertEquals("syria.flexibility", Fields.FLEXIBILITY.path("syria", null));
     assertEquals("syria.withdrawal.red_line.min", Fields.RED_LINE_MIN.path("syria", "withdrawal"));
     assertEquals("russia.pressure.syria", Fields.PRESSURE.path("russia", "syria"));
@@ -53,8 +61,10 @@ class FieldsTest {
   @Test
   void everyClampLiesInsideItsRangeSoAClampedValueIsValid() {
     for (Fields.Field f : Fields.all()) {
-      assertTrue(f.range().contains(f.clampLo()), f + " clamp low " + f.clampLo() + " in " + f.range());
-      assertTrue(f.range().contains(f.clampHi()), f + " clamp high " + f.clampHi() + " in " + f.range());
+      assertTrue(
+          f.range().contains(f.clampLo()), f + " clamp low " + f.clampLo() + " in " + f.range());
+      assertTrue(
+          f.range().contains(f.clampHi()), f + " clamp high " + f.clampHi() + " in " + f.range());
       assertEquals(f.clampLo(), f.clamp(-1e12));
       assertEquals(f.clampHi(), f.clamp(1e12));
     }
@@ -72,19 +82,32 @@ class FieldsTest {
     assertThrows(IllegalArgumentException.class, () -> Fields.CAPABILITY.with(turkey, null, null));
     List<String> removable = new ArrayList<>();
     for (Fields.Field f : Fields.all()) if (f.removable()) removable.add(f.toString());
-    assertEquals(List.of("flexibility", "cost_of_delay", "red_line.min", "red_line.max", "ties.ACTOR", "pressure.ACTOR"), removable);
+    assertEquals(
+        List.of(
+            "flexibility",
+            "cost_of_delay",
+            "red_line.min",
+            "red_line.max",
+            "ties.ACTOR",
+            "pressure.ACTOR"),
+        removable);
   }
 
   @Test
   void theValidatorChecksEveryRowsRange() {
-    assertTrue(ScenarioLoaderProblem.of(BASELINE, "turkey.lean=2").contains("turkey.lean"), "lean out of its range");
-    assertTrue(ScenarioLoaderProblem.of(BASELINE, "turkey.withdrawal.cost_of_delay=1").contains("cost_of_delay"));
+    assertTrue(
+        ScenarioLoaderProblem.of(BASELINE, "turkey.lean=2").contains("turkey.lean"),
+        "lean out of its range");
+    assertTrue(
+        ScenarioLoaderProblem.of(BASELINE, "turkey.withdrawal.cost_of_delay=1")
+            .contains("cost_of_delay"));
   }
 
   /** The message of a --set the loader refuses. */
   static final class ScenarioLoaderProblem {
     static String of(Path file, String set) {
-      ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file, List.of(set)));
+      ScenarioException e =
+          assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file, List.of(set)));
       return e.getMessage();
     }
   }

@@ -23,16 +23,24 @@ class OverridesTest {
 
   @Test
   void setsValues() throws Exception {
-    Scenario s = load("turkey.withdrawal.position=40", "turkey.capability=uniform(60,80)", "protocol.noise=0",
-        "agreement.tolerance=3", "turkey.ties.russia=0.2", "russia.pressure.turkey=beta(2, 2, 0, 1)",
-        "experiment.replications=50", "turkey.withdrawal.red_line.min=5");
+    Scenario s =
+        load(
+            "turkey.withdrawal.position=40",
+            "turkey.capability=uniform(60,80)",
+            "protocol.noise=0",
+            "agreement.tolerance=3",
+            "turkey.ties.russia=0.2",
+            "russia.pressure.turkey=beta(2, 2, 0, 1)",
+            "experiment.replications=50",
+            "turkey.withdrawal.red_line.min=5");
     Actor t = s.actor("turkey").orElseThrow();
     assertEquals(Quantity.of(40), t.stances().get("withdrawal").position());
     assertEquals(new Quantity.Uniform(60, 80), t.capability());
     assertEquals(Quantity.of(0), s.protocol().params().get("noise"));
     assertEquals(3, s.agreement().tolerance());
     assertEquals(Quantity.of(0.2), t.ties().get("russia"));
-    assertEquals(new Quantity.Beta(2, 2, 0, 1), s.actor("russia").orElseThrow().pressure().get("turkey"));
+    assertEquals(
+        new Quantity.Beta(2, 2, 0, 1), s.actor("russia").orElseThrow().pressure().get("turkey"));
     assertEquals(50, s.experiment().replications());
     assertEquals(Quantity.of(5), t.stances().get("withdrawal").redLine().min());
   }
@@ -62,29 +70,45 @@ class OverridesTest {
   }
 
   @Test
-  void renormalisedDistributionsAreRangeChecked(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    String text = java.nio.file.Files.readString(TINY).replace("salience: 0.6", "salience: uniform(0.5, 0.7)");
+  void renormalisedDistributionsAreRangeChecked(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    String text =
+        java.nio.file.Files.readString(TINY)
+            .replace("salience: 0.6", "salience: uniform(0.5, 0.7)");
     Path f = dir.resolve("t.yaml");
     java.nio.file.Files.writeString(f, text);
     // others: uniform(0.5,0.7) nominal 0.6 -> scaled by 0.99/0.6 = 1.65 -> max 1.155 > 1
-    String msg = assertThrows(ScenarioException.class,
-        () -> ScenarioLoader.load(f, List.of("turkey.refugee_return.salience=0.01"))).getMessage();
+    String msg =
+        assertThrows(
+                ScenarioException.class,
+                () -> ScenarioLoader.load(f, List.of("turkey.refugee_return.salience=0.01")))
+            .getMessage();
     assertTrue(msg.contains("--set actors[turkey].stances.withdrawal.salience:"), msg);
     assertTrue(msg.contains("outside the valid range [0,1]"), msg);
   }
 
   @Test
   void unknownNamesListTheValidOnes() {
-    assertEquals("--set turkey.withdrawl.position=40: unknown issue \"withdrawl\"; valid issues: withdrawal, refugee_return",
+    assertEquals(
+        "--set turkey.withdrawl.position=40: unknown issue \"withdrawl\"; valid issues: withdrawal, refugee_return",
         problems("turkey.withdrawl.position=40"));
     String msg = problems("turky.capability=3");
     assertTrue(msg.contains("unknown actor \"turky\"; valid actors: turkey, russia"), msg);
     msg = problems("turkey.capabilty=3");
-    assertTrue(msg.contains("unknown field \"capabilty\" of actor turkey; valid fields: capability, reservation,"), msg);
+    assertTrue(
+        msg.contains(
+            "unknown field \"capabilty\" of actor turkey; valid fields: capability, reservation,"),
+        msg);
     msg = problems("turkey.withdrawal.postion=3");
-    assertTrue(msg.contains("unknown stance field \"postion\"; valid fields: position, salience, flexibility, cost_of_delay, red_line.min, red_line.max"), msg);
+    assertTrue(
+        msg.contains(
+            "unknown stance field \"postion\"; valid fields: position, salience, flexibility, cost_of_delay, red_line.min, red_line.max"),
+        msg);
     msg = problems("protocol.temperature=3");
-    assertTrue(msg.contains("unknown parameter \"temperature\" for protocol mediated; valid parameters: noise, breakdown_after"), msg);
+    assertTrue(
+        msg.contains(
+            "unknown parameter \"temperature\" for protocol mediated; valid parameters: noise, breakdown_after"),
+        msg);
     msg = problems("turkey.ties.iran=0.1");
     assertTrue(msg.contains("unknown actor \"iran\" in ties; valid actors: russia"), msg);
     msg = problems("agreement.quorum=3");
@@ -94,8 +118,13 @@ class OverridesTest {
   @Test
   void malformedOverrides() {
     assertTrue(problems("turkey.capability").contains("expected PATH=VALUE"));
-    assertTrue(problems("turkey.capability=lots").contains("--set turkey.capability=lots: expected a number in (0,1000000], got \"lots\""));
-    assertTrue(problems("turkey.withdrawal.position=140").contains("expected a number in [0,100], got 140"));
+    assertTrue(
+        problems("turkey.capability=lots")
+            .contains(
+                "--set turkey.capability=lots: expected a number in (0,1000000], got \"lots\""));
+    assertTrue(
+        problems("turkey.withdrawal.position=140")
+            .contains("expected a number in [0,100], got 140"));
     assertTrue(problems("protocol.breakdown_after=1.5").contains("expected an integer"));
     assertTrue(problems("experiment.rounds=0").contains("[1,1200]"));
     assertTrue(problems("turkey.withdrawal.position=uniform(50, 40)").contains("needs lo <= hi"));
@@ -103,7 +132,8 @@ class OverridesTest {
 
   @Test
   void allOverrideProblemsReported() {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> load("a=1", "turkey.capability=0", "x"));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> load("a=1", "turkey.capability=0", "x"));
     assertEquals(3, e.problems().size(), e.getMessage());
     for (Problem p : e.problems()) assertEquals("--set", p.file());
   }
@@ -118,8 +148,11 @@ class OverridesTest {
   @Test
   void inputPathsResolve() throws Exception {
     Scenario s = ScenarioLoader.load(TINY);
-    assertEquals(new InputPath("turkey", "withdrawal", "red_line.min"), InputPaths.resolve(s, "turkey.withdrawal.red_line.min"));
-    assertEquals(new InputPath("turkey", null, "ties.russia"), InputPaths.resolve(s, "turkey.ties.russia"));
+    assertEquals(
+        new InputPath("turkey", "withdrawal", "red_line.min"),
+        InputPaths.resolve(s, "turkey.withdrawal.red_line.min"));
+    assertEquals(
+        new InputPath("turkey", null, "ties.russia"), InputPaths.resolve(s, "turkey.ties.russia"));
     assertEquals("turkey.ties.russia", InputPaths.resolve(s, "turkey.ties.russia").toString());
     assertEquals(Quantity.of(0.1), InputPaths.get(s, InputPaths.resolve(s, "turkey.ties.russia")));
     assertThrows(InputPathException.class, () -> InputPaths.resolve(s, "turkey"));

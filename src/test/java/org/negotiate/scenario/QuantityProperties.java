@@ -18,11 +18,14 @@ class QuantityProperties {
     Gen<Double> w = doubles().between(0, 50);
     Gen<Double> shape = doubles().between(0.05, 20);
     Gen<Double> frac = doubles().between(0, 1);
-    return integers().between(0, 4).zip(x, w, frac, (kind, a, b, f) -> new double[] {kind, a, b, f})
+    return integers()
+        .between(0, 4)
+        .zip(x, w, frac, (kind, a, b, f) -> new double[] {kind, a, b, f})
         .zip(shape, shape, (p, s1, s2) -> build((int) p[0], p[1], p[2], p[3], s1, s2));
   }
 
-  private static Quantity build(int kind, double a, double width, double frac, double s1, double s2) {
+  private static Quantity build(
+      int kind, double a, double width, double frac, double s1, double s2) {
     double lo = a, hi = a + width;
     return switch (kind) {
       case 0 -> Quantity.of(a);
@@ -36,25 +39,33 @@ class QuantityProperties {
 
   @Test
   void quantileStaysWithinMinAndMax() {
-    qt().withFixedSeed(20221202L).withExamples(2000).forAll(quantities(), doubles().between(0, 1))
-        .check((q, u) -> {
-          double v = q.quantile(u);
-          return v >= q.min() - EPS && v <= q.max() + EPS && q.min() <= q.max();
-        });
+    qt().withFixedSeed(20221202L)
+        .withExamples(2000)
+        .forAll(quantities(), doubles().between(0, 1))
+        .check(
+            (q, u) -> {
+              double v = q.quantile(u);
+              return v >= q.min() - EPS && v <= q.max() + EPS && q.min() <= q.max();
+            });
   }
 
   @Test
   void quantileIsMonotoneInU() {
-    qt().withFixedSeed(20221203L).withExamples(2000).forAll(quantities(), doubles().between(0, 1), doubles().between(0, 1))
-        .check((q, u1, u2) -> {
-          double lo = Math.min(u1, u2), hi = Math.max(u1, u2);
-          return q.quantile(lo) <= q.quantile(hi) + EPS * (1 + Math.abs(q.max()));
-        });
+    qt().withFixedSeed(20221203L)
+        .withExamples(2000)
+        .forAll(quantities(), doubles().between(0, 1), doubles().between(0, 1))
+        .check(
+            (q, u1, u2) -> {
+              double lo = Math.min(u1, u2), hi = Math.max(u1, u2);
+              return q.quantile(lo) <= q.quantile(hi) + EPS * (1 + Math.abs(q.max()));
+            });
   }
 
   @Test
   void nominalLiesWithinMinAndMax() {
-    qt().withFixedSeed(20221204L).withExamples(1000).forAll(quantities())
+    qt().withFixedSeed(20221204L)
+        .withExamples(1000)
+        .forAll(quantities())
         .check(q -> q.nominal() >= q.min() - EPS && q.nominal() <= q.max() + EPS);
   }
 }

@@ -17,10 +17,10 @@ import org.negotiate.scenario.tables.TableScenarios;
  * allowed out is {@link ScenarioException}, and its problems must be plain messages: not an
  * exception caught as a last resort ("internal error ..."), not a class name.
  *
- * <p>In the normal test run each target replays its inputs under
- * {@code src/test/resources/org/negotiate/scenario/ScenarioFuzzTestInputs/<target>/} (seeds and
- * every crash found so far). {@code mvn verify} then fuzzes each target for {@code fuzz.duration}
- * (20 s) in its own JVM; for a long run see the README's "Limits" section.
+ * <p>In the normal test run each target replays its inputs under {@code
+ * src/test/resources/org/negotiate/scenario/ScenarioFuzzTestInputs/<target>/} (seeds and every
+ * crash found so far). {@code mvn verify} then fuzzes each target for {@code fuzz.duration} (20 s)
+ * in its own JVM; for a long run see the README's "Limits" section.
  */
 class ScenarioFuzzTest {
 
@@ -38,14 +38,16 @@ class ScenarioFuzzTest {
     try {
       assertEquals(s, ScenarioLoader.parse(yaml, "resolved.yaml"), yaml);
     } catch (ScenarioException e) {
-      throw new AssertionError("a loaded scenario does not load back:\n" + e.getMessage() + "\n" + yaml, e);
+      throw new AssertionError(
+          "a loaded scenario does not load back:\n" + e.getMessage() + "\n" + yaml, e);
     }
   }
 
   @FuzzTest(maxDuration = "20s")
   void bdmTable(byte[] bytes) {
     try {
-      ActorTable t = BdmTableReader.parse(new String(bytes, StandardCharsets.UTF_8), "fuzz.csv", "fuzz");
+      ActorTable t =
+          BdmTableReader.parse(new String(bytes, StandardCharsets.UTF_8), "fuzz.csv", "fuzz");
       TableScenarios.toScenario(t, "eum");
     } catch (ScenarioException e) {
       check(e);
@@ -68,9 +70,14 @@ class ScenarioFuzzTest {
     for (Problem p : e.problems()) {
       String m = p.message();
       assertFalse(m.isBlank(), e.getMessage());
-      assertFalse(m.startsWith(ScenarioLoader.INTERNAL) || m.startsWith("internal error while reading: ")
-          || m.startsWith("could not read the table: "), "a bug caught as a last resort: " + m);
-      assertFalse(m.matches("(?s).*\\b(java|javax|com|org)\\.[a-z]+\\.[A-Za-z.]*(Exception|Error).*"), "a class name in: " + m);
+      assertFalse(
+          m.startsWith(ScenarioLoader.INTERNAL)
+              || m.startsWith("internal error while reading: ")
+              || m.startsWith("could not read the table: "),
+          "a bug caught as a last resort: " + m);
+      assertFalse(
+          m.matches("(?s).*\\b(java|javax|com|org)\\.[a-z]+\\.[A-Za-z.]*(Exception|Error).*"),
+          "a class name in: " + m);
       assertTrue(p.line() >= 0 && p.column() >= 0, p.toString());
     }
   }

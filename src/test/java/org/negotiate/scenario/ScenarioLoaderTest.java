@@ -36,7 +36,8 @@ class ScenarioLoaderTest {
   void baselineLoadsWithEvidenceCheckedAgainstSeeds(@TempDir Path dir) throws Exception {
     Scenario s = ScenarioLoader.load(BASELINE);
     assertEquals("baseline", s.name());
-    assertEquals(List.of("withdrawal", "counter_terrorism", "refugee_return"),
+    assertEquals(
+        List.of("withdrawal", "counter_terrorism", "refugee_return"),
         s.issues().stream().map(Issue::id).toList());
     assertEquals(5, s.actors().size());
     assertEquals(6, s.events().size());
@@ -46,12 +47,16 @@ class ScenarioLoaderTest {
     assertNull(turkey.stances().get("withdrawal").redLine().min());
     assertEquals(new Quantity.Triangular(70, 80, 90), turkey.capability());
     assertEquals(Role.PARTY, turkey.role());
-    assertEquals(List.of("withdrawal", "counter_terrorism", "refugee_return"), List.copyOf(turkey.stances().keySet()));
+    assertEquals(
+        List.of("withdrawal", "counter_terrorism", "refugee_return"),
+        List.copyOf(turkey.stances().keySet()));
     assertEquals(Quantity.of(0.0), turkey.lean());
     assertEquals(new Quantity.Uniform(0.05, 0.20), turkey.ties().get("opposition"));
     assertEquals(Role.MEDIATOR, s.actor("russia").orElseThrow().role());
-    assertEquals(new Quantity.Uniform(0.0, 0.012), s.actor("russia").orElseThrow().pressure().get("syria"));
-    assertEquals(List.of("004#Turkey's, Syria's, and Iran's defense ministers"),
+    assertEquals(
+        new Quantity.Uniform(0.0, 0.012), s.actor("russia").orElseThrow().pressure().get("syria"));
+    assertEquals(
+        List.of("004#Turkey's, Syria's, and Iran's defense ministers"),
         s.actor("iran").orElseThrow().stances().get("counter_terrorism").evidence());
     assertEquals("mediated", s.protocol().name());
     assertEquals(Quantity.of(0.03), s.protocol().params().get("noise"));
@@ -61,11 +66,19 @@ class ScenarioLoaderTest {
     Event quake = s.events().get(0);
     assertEquals("earthquake", quake.id());
     assertEquals(new Timing.At(java.time.YearMonth.of(2023, 2)), quake.timing());
-    assertEquals(new Change(new InputPath("turkey", null, "cost_of_delay"), Change.Op.SCALE, new Quantity.Uniform(1.0, 1.4)),
+    assertEquals(
+        new Change(
+            new InputPath("turkey", null, "cost_of_delay"),
+            Change.Op.SCALE,
+            new Quantity.Uniform(1.0, 1.4)),
         quake.changes().get(0));
     Event last = s.events().get(5);
-    assertEquals(new Timing.Random(0.03, java.time.YearMonth.of(2023, 1), java.time.YearMonth.of(2024, 11)), last.timing());
-    assertEquals(new InputPath("syria", "withdrawal", "red_line.min"), s.events().get(4).changes().get(0).target());
+    assertEquals(
+        new Timing.Random(0.03, java.time.YearMonth.of(2023, 1), java.time.YearMonth.of(2024, 11)),
+        last.timing());
+    assertEquals(
+        new InputPath("syria", "withdrawal", "red_line.min"),
+        s.events().get(4).changes().get(0).target());
     assertTrue(s.description().startsWith("Türkiye–Syria normalization talks"));
     assertThrows(UnsupportedOperationException.class, () -> s.actors().add(turkey));
     assertThrows(UnsupportedOperationException.class, () -> turkey.stances().remove("withdrawal"));
@@ -79,13 +92,20 @@ class ScenarioLoaderTest {
     Path written = dir.resolve("out").resolve("resolved.yaml");
     Files.createDirectories(written.getParent());
     Files.writeString(written, yaml);
-    assertEquals(s, ScenarioLoader.load(written)); // seeds found in the parent: evidence still checks out
+    assertEquals(
+        s, ScenarioLoader.load(written)); // seeds found in the parent: evidence still checks out
   }
 
   @Test
   void roundTripOfTinyAndOfOverriddenValues() throws Exception {
-    Scenario s = ScenarioLoader.load(TINY, List.of("turkey.withdrawal.position=normal(20, 5)",
-        "turkey.capability=beta(2, 3, 10, 90)", "turkey.withdrawal.red_line.min=none", "russia.withdrawal.flexibility=0.4"));
+    Scenario s =
+        ScenarioLoader.load(
+            TINY,
+            List.of(
+                "turkey.withdrawal.position=normal(20, 5)",
+                "turkey.capability=beta(2, 3, 10, 90)",
+                "turkey.withdrawal.red_line.min=none",
+                "russia.withdrawal.flexibility=0.4"));
     assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "x.yaml"));
   }
 
@@ -121,7 +141,10 @@ class ScenarioLoaderTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       syntax_unclosed_flow       | 30 | YAML syntax error
       tab_indentation            | 12 | tab
       duplicate_key              | 27 | actors[turkey].stances.withdrawal.position: duplicate key
@@ -176,7 +199,8 @@ class ScenarioLoaderTest {
     assertTrue(msg.contains(file + ":" + line + ":"), "expected line " + line + " in:\n" + msg);
     assertEquals(line, first.line(), msg);
     assertTrue(first.toString().contains(fragment), "expected '" + fragment + "' in:\n" + msg);
-    assertFalse(msg.matches("(?s).*\\b(com|org|java)\\.[a-z]+\\.[A-Za-z.]*.*"), "class name in: " + msg);
+    assertFalse(
+        msg.matches("(?s).*\\b(com|org|java)\\.[a-z]+\\.[A-Za-z.]*.*"), "class name in: " + msg);
     assertFalse(msg.contains("Source:"), msg);
   }
 
@@ -189,8 +213,10 @@ class ScenarioLoaderTest {
 
   @Test
   void allProblemsReportedSortedByLine() {
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> ScenarioLoader.load(FIXTURES.resolve("bad/several_problems.yaml")));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioLoader.load(FIXTURES.resolve("bad/several_problems.yaml")));
     List<Integer> lines = e.problems().stream().map(Problem::line).toList();
     assertEquals(List.of(33, 39, 68), lines, e.getMessage());
     assertEquals(3, e.getMessage().split("\n").length);
@@ -198,22 +224,33 @@ class ScenarioLoaderTest {
 
   @Test
   void syntaxErrorIsReportedAlone() {
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> ScenarioLoader.load(FIXTURES.resolve("bad/syntax_unclosed_flow.yaml")));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioLoader.load(FIXTURES.resolve("bad/syntax_unclosed_flow.yaml")));
     assertEquals(1, e.problems().size());
   }
 
   @Test
   void problemFormat() {
-    assertEquals("scenarios/x.yaml:14:9: actors[turkey].stances.withdrawal.salience: expected a number in [0,1], got \"high\"",
-        new Problem("scenarios/x.yaml", 14, 9, "actors[turkey].stances.withdrawal.salience",
-            "expected a number in [0,1], got \"high\"").toString());
-    assertEquals("x.yaml: cannot read file: no such file", new Problem("x.yaml", 0, 0, "", "cannot read file: no such file").toString());
+    assertEquals(
+        "scenarios/x.yaml:14:9: actors[turkey].stances.withdrawal.salience: expected a number in [0,1], got \"high\"",
+        new Problem(
+                "scenarios/x.yaml",
+                14,
+                9,
+                "actors[turkey].stances.withdrawal.salience",
+                "expected a number in [0,1], got \"high\"")
+            .toString());
+    assertEquals(
+        "x.yaml: cannot read file: no such file",
+        new Problem("x.yaml", 0, 0, "", "cannot read file: no such file").toString());
   }
 
   @Test
   void missingFileAndDirectoryAreProblems(@TempDir Path dir) {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("nope.yaml")));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("nope.yaml")));
     assertTrue(e.getMessage().contains("cannot read file"), e.getMessage());
     e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir));
     assertTrue(e.getMessage().contains("cannot read file"), e.getMessage());
@@ -231,7 +268,8 @@ class ScenarioLoaderTest {
         b = java.util.Arrays.copyOf(good, rnd.nextInt(good.length));
       } else {
         b = good.clone();
-        for (int j = 0; j < 1 + rnd.nextInt(4); j++) b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
+        for (int j = 0; j < 1 + rnd.nextInt(4); j++)
+          b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
       }
       Files.write(f, b);
       try {
@@ -240,18 +278,30 @@ class ScenarioLoaderTest {
         assertFalse(e.problems().isEmpty());
         for (Problem p : e.problems()) assertFalse(p.message().isBlank());
       } catch (Throwable t) {
-        fail("escaped for variant " + k + ": " + t + "\n" + new String(b, StandardCharsets.UTF_8), t);
+        fail(
+            "escaped for variant " + k + ": " + t + "\n" + new String(b, StandardCharsets.UTF_8),
+            t);
       }
     }
   }
 
   @Test
   void flowCollectionsReadQuotedDistributionsAndRefuseOnesCutAtAComma() throws Exception {
-    String cut = Files.readString(TINY).replace("red_line: {max: \"uniform(45, 70)\"}", "red_line: {min: triangular(1,5, 10)}");
-    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(cut, "t.yaml"));
-    assertTrue(e.getMessage().contains("\"triangular(1\" is cut at a comma") && e.getMessage().contains("\"triangular(1,5, 10)\""),
+    String cut =
+        Files.readString(TINY)
+            .replace(
+                "red_line: {max: \"uniform(45, 70)\"}", "red_line: {min: triangular(1,5, 10)}");
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(cut, "t.yaml"));
+    assertTrue(
+        e.getMessage().contains("\"triangular(1\" is cut at a comma")
+            && e.getMessage().contains("\"triangular(1,5, 10)\""),
         e.getMessage());
-    String text = Files.readString(TINY).replace("red_line: {max: \"uniform(45, 70)\"}", "red_line: {min: \"triangular(1,5, 10)\", max: \"uniform(45, 70)\"}");
+    String text =
+        Files.readString(TINY)
+            .replace(
+                "red_line: {max: \"uniform(45, 70)\"}",
+                "red_line: {min: \"triangular(1,5, 10)\", max: \"uniform(45, 70)\"}");
     Scenario s = ScenarioLoader.parse(text, "t.yaml");
     RedLine rl = s.actor("turkey").orElseThrow().stances().get("withdrawal").redLine();
     assertEquals(new Quantity.Triangular(1, 5, 10), rl.min());

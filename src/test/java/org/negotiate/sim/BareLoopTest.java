@@ -45,7 +45,9 @@ class BareLoopTest {
       }
       int kinds = 0;
       for (int e : endings) if (e > 0) kinds++;
-      assertTrue(kinds >= 2 || name.equals("eum"), name + " ends in more than one way: " + java.util.Arrays.toString(endings));
+      assertTrue(
+          kinds >= 2 || name.equals("eum"),
+          name + " ends in more than one way: " + java.util.Arrays.toString(endings));
     }
   }
 }

@@ -17,12 +17,12 @@ import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 
 /**
- * Deterministic multi-start maximisation of a function of a package over a box. The utilities
- * have kinks at every actor's ideal and need not be concave (risk &lt; 0), so: all given starts are
- * evaluated, the best few are polished (Nelder–Mead in the map {@code z = lo + (hi - lo)(1 + sin
- * y) / 2}, as in NashDraft, restarted from its own answer while that helps), and the best point
- * ever evaluated is returned. With one free issue a grid of 201 points and Brent's method around
- * its best local maxima replace Nelder–Mead. No randomness: equal inputs give equal answers.
+ * Deterministic multi-start maximisation of a function of a package over a box. The utilities have
+ * kinks at every actor's ideal and need not be concave (risk &lt; 0), so: all given starts are
+ * evaluated, the best few are polished (Nelder–Mead in the map {@code z = lo + (hi - lo)(1 + sin y)
+ * / 2}, as in NashDraft, restarted from its own answer while that helps), and the best point ever
+ * evaluated is returned. With one free issue a grid of 201 points and Brent's method around its
+ * best local maxima replace Nelder–Mead. No randomness: equal inputs give equal answers.
  */
 final class BoxSearch {
   record Best(double[] z, double value) {}
@@ -57,7 +57,9 @@ final class BoxSearch {
     return c;
   }
 
-  /** Maximises f from the given starts (clamped into the box), polishing the best {@code polish}. */
+  /**
+   * Maximises f from the given starts (clamped into the box), polishing the best {@code polish}.
+   */
   Best maximise(ToDoubleFunction<double[]> f, List<double[]> starts, int polish) {
     Tracker t = new Tracker(f);
     List<double[]> ranked = new ArrayList<>();
@@ -73,7 +75,8 @@ final class BoxSearch {
       values.add(t.eval(c));
     }
     Integer[] order = IntStream.range(0, ranked.size()).boxed().toArray(Integer[]::new);
-    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values.get(i)).thenComparingInt(i -> i));
+    java.util.Arrays.sort(
+        order, Comparator.comparingDouble((Integer i) -> -values.get(i)).thenComparingInt(i -> i));
     if (free.length == 1) {
       line(t, ranked.get(order[0]), polish);
     } else if (free.length > 1) {
@@ -112,10 +115,15 @@ final class BoxSearch {
       double b = xs[Math.min(GRID, g + 1)];
       double[] w = base.clone();
       try {
-        brent.optimize(new MaxEval(400), new UnivariateObjectiveFunction(x -> {
-          w[k] = x;
-          return t.eval(w);
-        }), GoalType.MAXIMIZE, new SearchInterval(a, b, xs[g]));
+        brent.optimize(
+            new MaxEval(400),
+            new UnivariateObjectiveFunction(
+                x -> {
+                  w[k] = x;
+                  return t.eval(w);
+                }),
+            GoalType.MAXIMIZE,
+            new SearchInterval(a, b, xs[g]));
       } catch (TooManyEvaluationsException e) {
         // the tracker keeps the best point seen
       }
@@ -126,16 +134,26 @@ final class BoxSearch {
     double[] w = start.clone();
     double[] y = new double[free.length];
     for (int q = 0; q < free.length; q++) y[q] = fromBox(start[free[q]], lo[free[q]], hi[free[q]]);
-    ObjectiveFunction obj = new ObjectiveFunction(v -> {
-      for (int q = 0; q < free.length; q++) w[free[q]] = toBox(v[q], lo[free[q]], hi[free[q]]);
-      return t.eval(w);
-    });
+    ObjectiveFunction obj =
+        new ObjectiveFunction(
+            v -> {
+              for (int q = 0; q < free.length; q++)
+                w[free[q]] = toBox(v[q], lo[free[q]], hi[free[q]]);
+              return t.eval(w);
+            });
     double before = Double.NEGATIVE_INFINITY;
     for (int r = 0; r < RESTARTS; r++) {
       double[] point;
       try {
-        point = new SimplexOptimizer(1e-12, 1e-14).optimize(new MaxEval(MAX_EVAL), obj, GoalType.MAXIMIZE,
-            new InitialGuess(y), new NelderMeadSimplex(free.length, 0.3)).getPoint();
+        point =
+            new SimplexOptimizer(1e-12, 1e-14)
+                .optimize(
+                    new MaxEval(MAX_EVAL),
+                    obj,
+                    GoalType.MAXIMIZE,
+                    new InitialGuess(y),
+                    new NelderMeadSimplex(free.length, 0.3))
+                .getPoint();
       } catch (TooManyEvaluationsException e) {
         point = null;
       }

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A package and what it is worth: {@code terms} per issue on the 0–100 scale, {@code utilities}
- * the parties' judged utilities of it, in the order the parties were given to {@link
- * OutcomeSpace#of}. Both arrays are copied in and out.
+ * A package and what it is worth: {@code terms} per issue on the 0–100 scale, {@code utilities} the
+ * parties' judged utilities of it, in the order the parties were given to {@link OutcomeSpace#of}.
+ * Both arrays are copied in and out.
  */
 public record Outcome(double[] terms, double[] utilities) {
   public Outcome {
@@ -36,7 +36,9 @@ public record Outcome(double[] terms, double[] utilities) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Outcome other && Arrays.equals(terms, other.terms) && Arrays.equals(utilities, other.utilities);
+    return o instanceof Outcome other
+        && Arrays.equals(terms, other.terms)
+        && Arrays.equals(utilities, other.utilities);
   }
 
   @Override

@@ -15,8 +15,8 @@ import org.negotiate.protocol.Utility;
  * The outcome space of a set of parties: the packages inside every party's red lines (the zone,
  * {@link NashDraft#zone}), valued with the parties' judged utilities {@code U_i(z)} ({@link
  * Utility#judged}), with the reservation utilities {@code r_i} as the disagreement point. Offers
- * the Pareto frontier, the Nash and Kalai–Smorodinsky points, the maximum joint utility and, for any
- * package, how far it lies from the frontier and from the Nash point. See the package
+ * the Pareto frontier, the Nash and Kalai–Smorodinsky points, the maximum joint utility and, for
+ * any package, how far it lies from the frontier and from the Nash point. See the package
  * documentation for the exact definitions.
  *
  * <p>Pure and deterministic: the inputs are copied when the space is made, no randomness is used,
@@ -33,27 +33,35 @@ import org.negotiate.protocol.Utility;
 public final class OutcomeSpace {
   /** Tolerance on utilities: reservation met, points equal, gains zero. */
   static final double TOL = 1e-9;
+
   /** Largest gap (Euclidean, utility space) left between neighbouring two-party frontier points. */
   static final double GAP = 0.04;
+
   /** Most extra optimisations spent closing gaps in a two-party frontier. */
   static final int MAX_FILL = 40;
+
   /** Weights on the simplex grid for the frontier: about this many. */
   static final int WEIGHTS = 300;
+
   /** Most logroll candidates (combinations of the parties' ideals) tried as starts. */
   static final int MAX_CORNERS = 512;
+
   /** About this many points of a coarse grid over the zone are tried as starts too. */
   static final int GRID_STARTS = 729;
 
   private final Inputs in;
   private final int[] given;
   private final int[] parties;
+
   /** pos[q]: index in {@link #parties} of the caller's q-th party. */
   private final int[] pos;
+
   private final double[][] box;
   private final boolean redLines;
   private final double[] r;
   private final Separable separable;
   private final BoxSearch search;
+
   /**
    * Two parties with concave utilities: their frontier is the curve of exact weighted-sum
    * maximisers (see {@link #bracket}), so the maximin problems and the ideal point are found by
@@ -86,10 +94,12 @@ public final class OutcomeSpace {
     parties = given.clone();
     Arrays.sort(parties);
     for (int q = 1; q < parties.length; q++) {
-      if (parties[q] == parties[q - 1]) throw new IllegalArgumentException("party " + parties[q] + " listed twice");
+      if (parties[q] == parties[q - 1])
+        throw new IllegalArgumentException("party " + parties[q] + " listed twice");
     }
     for (int p : parties) {
-      if (p < 0 || p >= in.actors) throw new IllegalArgumentException("no actor " + p + " among " + in.actors);
+      if (p < 0 || p >= in.actors)
+        throw new IllegalArgumentException("no actor " + p + " among " + in.actors);
     }
     pos = new int[given.length];
     for (int q = 0; q < given.length; q++) pos[q] = Arrays.binarySearch(parties, given[q]);
@@ -122,6 +132,7 @@ public final class OutcomeSpace {
     Arrays.fill(hi, 100);
     return new OutcomeSpace(in.copy(), parties, new double[][] {lo, hi}, false);
   }
+
   /**
    * The outcome space of some of these parties (actor indices, each one of {@link #parties()}) over
    * this space's zone, i.e. still inside every original party's red lines: e.g. the frontier two
@@ -130,7 +141,8 @@ public final class OutcomeSpace {
   public OutcomeSpace among(int... subset) {
     if (subset == null || subset.length == 0) throw new IllegalArgumentException("no parties");
     for (int p : subset) {
-      if (Arrays.stream(parties).noneMatch(x -> x == p)) throw new IllegalArgumentException("actor " + p + " is not a party here");
+      if (Arrays.stream(parties).noneMatch(x -> x == p))
+        throw new IllegalArgumentException("actor " + p + " is not a party here");
     }
     return new OutcomeSpace(in, subset, box == null ? NO_ZONE : box, redLines);
   }
@@ -152,7 +164,9 @@ public final class OutcomeSpace {
 
   /** The zone as {@code {lo, hi}} per issue, or empty when the red lines leave none. */
   public Optional<double[][]> zone() {
-    return box == null ? Optional.empty() : Optional.of(new double[][] {box[0].clone(), box[1].clone()});
+    return box == null
+        ? Optional.empty()
+        : Optional.of(new double[][] {box[0].clone(), box[1].clone()});
   }
 
   /** The disagreement point: each party's reservation utility, in the parties' order. */
@@ -186,7 +200,8 @@ public final class OutcomeSpace {
    */
   public synchronized List<Outcome> frontier() {
     if (box == null) return List.of();
-    if (frontier == null) frontier = parties.length == 2 ? filledFrontier() : nonDominated(supported());
+    if (frontier == null)
+      frontier = parties.length == 2 ? filledFrontier() : nonDominated(supported());
     List<Outcome> out = new ArrayList<>(frontier.size());
     for (Point p : frontier) out.add(outcome(p));
     Comparator<Outcome> c = Comparator.comparingDouble(o -> o.utility(0));
@@ -198,7 +213,9 @@ public final class OutcomeSpace {
     return List.copyOf(out);
   }
 
-  /** Exact maximisers of weighted sums of the utilities over a grid of weights, distinct packages. */
+  /**
+   * Exact maximisers of weighted sums of the utilities over a grid of weights, distinct packages.
+   */
   private synchronized List<Point> supported() {
     if (supported != null) return supported;
     List<Point> pts = new ArrayList<>();
@@ -211,11 +228,11 @@ public final class OutcomeSpace {
   }
 
   /**
-   * Starts for the multi-start searches. Logroll candidates: every package whose term on each
-   * issue is some party's ideal (clamped to the zone), at most {@value #MAX_CORNERS} of them;
-   * weighted sums reach such packages only in narrow windows of weights, and they are where
-   * non-concave problems have their other optima. Then the centres of a coarse grid over the zone
-   * (about {@value #GRID_STARTS} cells), so that no region of a disconnected feasible set is missed.
+   * Starts for the multi-start searches. Logroll candidates: every package whose term on each issue
+   * is some party's ideal (clamped to the zone), at most {@value #MAX_CORNERS} of them; weighted
+   * sums reach such packages only in narrow windows of weights, and they are where non-concave
+   * problems have their other optima. Then the centres of a coarse grid over the zone (about
+   * {@value #GRID_STARTS} cells), so that no region of a disconnected feasible set is missed.
    */
   private synchronized List<double[]> seeds() {
     if (seeds != null) return seeds;
@@ -223,8 +240,12 @@ public final class OutcomeSpace {
     long count = 1;
     for (int k = 0; k < in.issues; k++) {
       int kk = k;
-      values[k] = Arrays.stream(parties).mapToDouble(p -> Math.max(box[0][kk], Math.min(box[1][kk], in.position[p][kk])))
-          .sorted().distinct().toArray();
+      values[k] =
+          Arrays.stream(parties)
+              .mapToDouble(p -> Math.max(box[0][kk], Math.min(box[1][kk], in.position[p][kk])))
+              .sorted()
+              .distinct()
+              .toArray();
       count *= values[k].length;
     }
     List<double[]> out = new ArrayList<>();
@@ -244,7 +265,8 @@ public final class OutcomeSpace {
       int[] at = new int[in.issues];
       for (long c = 0; c < cells; c++) {
         double[] z = new double[in.issues];
-        for (int k = 0; k < in.issues; k++) z[k] = box[0][k] + (box[1][k] - box[0][k]) * (at[k] + 0.5) / per;
+        for (int k = 0; k < in.issues; k++)
+          z[k] = box[0][k] + (box[1][k] - box[0][k]) * (at[k] + 0.5) / per;
         out.add(z);
         for (int k = 0; k < in.issues && ++at[k] == per; k++) at[k] = 0;
       }
@@ -253,7 +275,10 @@ public final class OutcomeSpace {
     return seeds;
   }
 
-  /** Weights on the simplex, about {@value #WEIGHTS} of them; zeros replaced by 1e-6 so ties break towards Pareto. */
+  /**
+   * Weights on the simplex, about {@value #WEIGHTS} of them; zeros replaced by 1e-6 so ties break
+   * towards Pareto.
+   */
   static List<double[]> weightGrid(int n) {
     List<double[]> out = new ArrayList<>();
     if (n == 1) {
@@ -327,7 +352,9 @@ public final class OutcomeSpace {
           p = point(up.z());
         }
       }
-      if (best.value() <= TOL || BoxSearch.distance(p.u, a.u) < 1e-7 || BoxSearch.distance(p.u, b.u) < 1e-7
+      if (best.value() <= TOL
+          || BoxSearch.distance(p.u, a.u) < 1e-7
+          || BoxSearch.distance(p.u, b.u) < 1e-7
           || !(p.u[0] > a.u[0] && p.u[0] < b.u[0])) {
         closed.set(widest, true);
         continue;
@@ -339,7 +366,10 @@ public final class OutcomeSpace {
     return nonDominated(pts);
   }
 
-  /** The points no other point dominates (by more than 1e-9 somewhere, at least as well everywhere), first copy of equals kept. */
+  /**
+   * The points no other point dominates (by more than 1e-9 somewhere, at least as well everywhere),
+   * first copy of equals kept.
+   */
   private static List<Point> nonDominated(List<Point> pts) {
     List<Point> out = new ArrayList<>();
     for (int i = 0; i < pts.size(); i++) {
@@ -367,11 +397,11 @@ public final class OutcomeSpace {
   // Points
 
   /**
-   * The capability-weighted (asymmetric) Nash point: maximises {@code sum_i c_i log(U_i - r_i)} over
-   * the zone. This is {@code NashDraft.draft(in, parties, new int[0])}, the mediated single text's
-   * draft without mediators; should a weighted-sum frontier point have a larger weighted Nash
-   * product (Nelder–Mead stuck on non-concave utilities) it is polished from there instead. Absent
-   * without a zone or when no package gives every party its reservation.
+   * The capability-weighted (asymmetric) Nash point: maximises {@code sum_i c_i log(U_i - r_i)}
+   * over the zone. This is {@code NashDraft.draft(in, parties, new int[0])}, the mediated single
+   * text's draft without mediators; should a weighted-sum frontier point have a larger weighted
+   * Nash product (Nelder–Mead stuck on non-concave utilities) it is polished from there instead.
+   * Absent without a zone or when no package gives every party its reservation.
    */
   public synchronized Optional<Outcome> nash() {
     if (nash == null) nash = rational() ? Optional.of(nashIn(in)) : Optional.empty();
@@ -399,7 +429,8 @@ public final class OutcomeSpace {
   private Point nashIn(Inputs given) {
     Inputs inputs = given;
     if (!Arrays.deepEquals(NashDraft.zone(inputs, parties), box)) {
-      // a sub-space (among): the zone is the original parties' one, so hand NashDraft that as red lines
+      // a sub-space (among): the zone is the original parties' one, so hand NashDraft that as red
+      // lines
       inputs = given.copy();
       for (int p : parties) {
         inputs.redLineMin[p] = box[0].clone();
@@ -451,7 +482,8 @@ public final class OutcomeSpace {
 
   /**
    * The ideal point of the bargaining set: {@code U_i^max = max U_i(z)} over the zone packages with
-   * {@code U_j(z) >= r_j} for every party j, in the parties' order. Absent as {@link #egalitarian()}.
+   * {@code U_j(z) >= r_j} for every party j, in the parties' order. Absent as {@link
+   * #egalitarian()}.
    */
   public synchronized Optional<double[]> idealPoint() {
     if (ideal == null) ideal = rational() ? Optional.of(computeIdeal()) : Optional.empty();
@@ -467,9 +499,11 @@ public final class OutcomeSpace {
     for (int q = 0; q < n; q++) {
       int qq = q;
       // the best rational package known so far
-      Point known = rationalStarts.stream().max(Comparator.comparingDouble(p -> p.u[qq])).orElseThrow();
+      Point known =
+          rationalStarts.stream().max(Comparator.comparingDouble(p -> p.u[qq])).orElseThrow();
       if (twoConcave) {
-        // along the frontier party q gains while the other loses: stop where the other reaches its reservation
+        // along the frontier party q gains while the other loses: stop where the other reaches its
+        // reservation
         int o = 1 - q;
         double[][] pair = bracket(z -> qq == 0 ? r[o] - u(z)[o] : u(z)[o] - r[o]);
         double value = known.u[q];
@@ -563,7 +597,8 @@ public final class OutcomeSpace {
     if (maxJoint == null) {
       double[] w = new double[parties.length];
       Arrays.fill(w, 1);
-      maxJoint = box == null ? Optional.empty() : Optional.of(point(separable.argmax(w, box[0], box[1])));
+      maxJoint =
+          box == null ? Optional.empty() : Optional.of(point(separable.argmax(w, box[0], box[1])));
     }
     return maxJoint.map(this::outcome);
   }
@@ -573,7 +608,8 @@ public final class OutcomeSpace {
     if (maxWeightedJoint == null) {
       double[] w = new double[parties.length];
       for (int q = 0; q < w.length; q++) w[q] = in.capability[parties[q]];
-      maxWeightedJoint = box == null ? Optional.empty() : Optional.of(point(separable.argmax(w, box[0], box[1])));
+      maxWeightedJoint =
+          box == null ? Optional.empty() : Optional.of(point(separable.argmax(w, box[0], box[1])));
     }
     return maxWeightedJoint.map(this::outcome);
   }
@@ -605,11 +641,15 @@ public final class OutcomeSpace {
     Optional<Outcome> n = nash();
     Optional<Outcome> k = kalaiSmorodinsky();
     double[] uc = out(u);
-    return Optional.of(new Assessment(uc, rational(u, TOL), toFrontier,
-        n.map(o -> BoxSearch.distance(o.utilities(), uc)).orElse(Double.NaN),
-        n.map(o -> BoxSearch.distance(o.terms(), z)).orElse(Double.NaN),
-        k.map(o -> BoxSearch.distance(o.utilities(), uc)).orElse(Double.NaN),
-        k.map(o -> BoxSearch.distance(o.terms(), z)).orElse(Double.NaN)));
+    return Optional.of(
+        new Assessment(
+            uc,
+            rational(u, TOL),
+            toFrontier,
+            n.map(o -> BoxSearch.distance(o.utilities(), uc)).orElse(Double.NaN),
+            n.map(o -> BoxSearch.distance(o.terms(), z)).orElse(Double.NaN),
+            k.map(o -> BoxSearch.distance(o.utilities(), uc)).orElse(Double.NaN),
+            k.map(o -> BoxSearch.distance(o.terms(), z)).orElse(Double.NaN)));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -626,14 +666,16 @@ public final class OutcomeSpace {
   private BoxSearch.Best maximin(double[] a, double[] b, List<double[]> extra, boolean ideals) {
     if (twoConcave) {
       // the answer is where the ray a + t b meets the frontier, or the frontier's end it misses by
-      ToDoubleFunction<double[]> gap = z -> {
-        double[] u = u(z);
-        return (u[0] - a[0]) / b[0] - (u[1] - a[1]) / b[1];
-      };
+      ToDoubleFunction<double[]> gap =
+          z -> {
+            double[] u = u(z);
+            return (u[0] - a[0]) / b[0] - (u[1] - a[1]) / b[1];
+          };
       double[] bestZ = null;
       double bestV = Double.NEGATIVE_INFINITY;
       List<double[]> candidates = new ArrayList<>();
-      for (double[] z : extra) candidates.add(search.clamp(z)); // as the search would: never below a given package
+      for (double[] z : extra)
+        candidates.add(search.clamp(z)); // as the search would: never below a given package
       candidates.addAll(Arrays.asList(bracket(gap)));
       for (double[] z : candidates) {
         double[] u = u(z);
@@ -649,12 +691,13 @@ public final class OutcomeSpace {
     for (Point p : supported()) starts.add(p.z);
     starts.add(search.centre());
     if (ideals) starts.addAll(seeds());
-    ToDoubleFunction<double[]> hard = z -> {
-      double[] u = u(z);
-      double m = Double.POSITIVE_INFINITY;
-      for (int q = 0; q < u.length; q++) m = Math.min(m, (u[q] - a[q]) / b[q]);
-      return m;
-    };
+    ToDoubleFunction<double[]> hard =
+        z -> {
+          double[] u = u(z);
+          double m = Double.POSITIVE_INFINITY;
+          for (int q = 0; q < u.length; q++) m = Math.min(m, (u[q] - a[q]) / b[q]);
+          return m;
+        };
     if (search.freeIssues() <= 1) return search.maximise(hard, starts, 3);
     BoxSearch.Best best = null;
     List<double[]> next = starts;
@@ -670,15 +713,16 @@ public final class OutcomeSpace {
 
   /** Weight on a party at the frontier's ends: ties there break towards the other party's gain. */
   private static final double END_WEIGHT = 1e-6;
+
   private static final int BISECTIONS = 64;
 
   /**
    * Two concave parties: their frontier, from the first party's worst end to its best, is z(w), the
-   * exact maximiser of {@code w U_0 + (1 - w) U_1} ({@link Separable#argmax}), along which U_0 never
-   * falls and U_1 never rises; where z(w) jumps (a straight stretch of the frontier) the packages
-   * between the two maximisers lie on that stretch too (concavity). Given g non-decreasing along the
-   * frontier, returns the two packages that bracket its sign change, to about 1e-15 in w: the last
-   * with g &lt; 0 and the first with g &gt;= 0 (both the same end when g keeps one sign).
+   * exact maximiser of {@code w U_0 + (1 - w) U_1} ({@link Separable#argmax}), along which U_0
+   * never falls and U_1 never rises; where z(w) jumps (a straight stretch of the frontier) the
+   * packages between the two maximisers lie on that stretch too (concavity). Given g non-decreasing
+   * along the frontier, returns the two packages that bracket its sign change, to about 1e-15 in w:
+   * the last with g &lt; 0 and the first with g &gt;= 0 (both the same end when g keeps one sign).
    */
   private double[][] bracket(ToDoubleFunction<double[]> g) {
     double wl = END_WEIGHT;
@@ -777,7 +821,8 @@ public final class OutcomeSpace {
 
   private void check(double[] z) {
     if (z == null || z.length != in.issues) {
-      throw new IllegalArgumentException("a package needs " + in.issues + " terms, got " + (z == null ? "null" : z.length));
+      throw new IllegalArgumentException(
+          "a package needs " + in.issues + " terms, got " + (z == null ? "null" : z.length));
     }
   }
 }

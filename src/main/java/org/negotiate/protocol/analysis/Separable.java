@@ -4,21 +4,22 @@ import java.util.Arrays;
 import org.negotiate.model.Inputs;
 
 /**
- * The judged utilities written as sums over issues, so that a weighted sum of them can be
- * maximised exactly, one issue at a time.
+ * The judged utilities written as sums over issues, so that a weighted sum of them can be maximised
+ * exactly, one issue at a time.
  *
  * <p>{@code Utility.judged(i, z) = sum_j c_ij own_j(z)} with {@code c_ii = 1 - sum_j eta_ij} (or 1
  * without ties) and {@code c_ij = eta_ij}; {@code own_j(z) = sum_k (s_jk / S_j) v_j(|z_k - x_jk| /
  * 100)}. So {@code sum_i w_i U_i(z) = sum_k h_k(z_k)}, and each {@code h_k} is a sum of functions
  * {@code v(|t - x| / 100) = 1 + (rho - 1) d - rho d^2}: quadratic in t between the actors'
- * positions. Its maximum over an interval is at an end, at a position, or at the vertex of one
- * of those quadratic pieces; all are tried.
+ * positions. Its maximum over an interval is at an end, at a position, or at the vertex of one of
+ * those quadratic pieces; all are tried.
  */
 final class Separable {
   /** Values this close to the maximum count as ties. */
   private static final double TIE = 1e-12;
 
   private final Inputs in;
+
   /** coef[q][j]: weight of actor j's own utility in party q's judged utility. */
   private final double[][] coef;
 

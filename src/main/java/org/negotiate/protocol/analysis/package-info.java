@@ -1,7 +1,7 @@
 /**
  * Game-theoretic analysis of a negotiation's outcome space, as Genius and NegMAS offer it: the
- * Pareto frontier, the Nash, Kalai–Smorodinsky and utilitarian points, and how far any package
- * (an agreement, the last text, the status quo) lies from them. Pure: no MASON, no I/O.
+ * Pareto frontier, the Nash, Kalai–Smorodinsky and utilitarian points, and how far any package (an
+ * agreement, the last text, the status quo) lies from them. Pure: no MASON, no I/O.
  *
  * <h2>Definitions</h2>
  *
@@ -27,9 +27,9 @@
  *       prod_i (U_i - r_i)}.
  *   <li><b>Ideal point</b>: {@code U_i^max = max U_i(z)} over the bargaining set (each party's best
  *       package that still gives every party its reservation).
- *   <li><b>Kalai–Smorodinsky point</b>: the zone package maximising {@code lambda} subject to {@code
- *       U_i(z) - r_i >= lambda (U_i^max - r_i)} for every party; for two parties, where the segment
- *       from r to the ideal point meets the frontier.
+ *   <li><b>Kalai–Smorodinsky point</b>: the zone package maximising {@code lambda} subject to
+ *       {@code U_i(z) - r_i >= lambda (U_i^max - r_i)} for every party; for two parties, where the
+ *       segment from r to the ideal point meets the frontier.
  *   <li><b>Egalitarian point</b>: maximises {@code min_i (U_i - r_i)}; the bargaining set is empty
  *       exactly when this is negative.
  *   <li><b>Maximum joint utility</b>: maximises {@code sum_i U_i} over the zone (rational or not);
@@ -41,8 +41,8 @@
  *       (0–100 scale per issue).
  * </ul>
  *
- * <p>Non-smooth and, with risk &lt; 0, non-concave problems (Nash, ideal point, KS, distance to
- * the frontier, two-party gap points) are solved by deterministic multi-start search: Nelder–Mead
+ * <p>Non-smooth and, with risk &lt; 0, non-concave problems (Nash, ideal point, KS, distance to the
+ * frontier, two-party gap points) are solved by deterministic multi-start search: Nelder–Mead
  * (Brent with one free issue) from the weighted-sum frontier points, the zone's centre and the
  * parties' ideals, the minimum over parties smoothed first. Results are the best packages found.
  * Where every actor involved has risk &gt;= 0 the utilities are concave, every local optimum is

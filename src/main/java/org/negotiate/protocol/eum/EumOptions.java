@@ -31,6 +31,7 @@ public record EumOptions(
 
   /** Default convergence threshold, as a fraction of the initial range Δ. */
   public static final double DEFAULT_MIN_CHANGE = 1e-6;
+
   /** Default tolerance for recognising a repeated state. */
   public static final double DEFAULT_CYCLE_TOLERANCE = 1e-9;
 
@@ -54,10 +55,10 @@ public record EumOptions(
      */
     ALL_PAIRS,
     /**
-     * dmasad's final code (the one whose first-round numbers {@code docs/models.md} §5.1 quotes): per
-     * pair, linear votes of every actor, the net vote for i over the total,
-     * max(0, Σ_k c_k s_k (|x_k − x_j| − |x_k − x_i|)) / Σ_k c_k s_k ||x_k − x_j| − |x_k − x_i||.
-     * Then P(i, j) + P(j, i) is not 1: the loser of the vote gets 0.
+     * dmasad's final code (the one whose first-round numbers {@code docs/models.md} §5.1 quotes):
+     * per pair, linear votes of every actor, the net vote for i over the total, max(0, Σ_k c_k s_k
+     * (|x_k − x_j| − |x_k − x_i|)) / Σ_k c_k s_k ||x_k − x_j| − |x_k − x_i||. Then P(i, j) + P(j,
+     * i) is not 1: the loser of the vote gets 0.
      */
     PER_PAIR,
     /**
@@ -67,7 +68,9 @@ public record EumOptions(
     PER_PAIR_SHARE
   }
 
-  /** Whose risk exponent values E(U_ji) when actor i weighs j's threat, {@code docs/models.md} §1.5. */
+  /**
+   * Whose risk exponent values E(U_ji) when actor i weighs j's threat, {@code docs/models.md} §1.5.
+   */
   public enum Perspective {
     /** jmckib: the receiver i values both E(U_ij) and E(U_ji) with its own exponent. */
     RECEIVER,
@@ -79,8 +82,8 @@ public record EumOptions(
   public enum OfferRule {
     /**
      * Scholz's code as jmckib reports it: the confrontation that moves the actor least; else the
-     * compromise with the smallest weighted point (|eu_ij| x_i + |eu_ji| x_j) / (|eu_ij| + |eu_ji|);
-     * else the capitulation that moves it least.
+     * compromise with the smallest weighted point (|eu_ij| x_i + |eu_ji| x_j) / (|eu_ij| +
+     * |eu_ji|); else the capitulation that moves it least.
      */
     SCHOLZ,
     /** BDM's written rule: of all offers, the one that moves the actor least. */
@@ -95,14 +98,31 @@ public record EumOptions(
 
   /** Scholz's conventions as replicated by jmckib: the defaults. */
   public static EumOptions scholz() {
-    return new EumOptions(Normalisation.ALL_PAIRS, Perspective.RECEIVER, 1, 1, OfferRule.SCHOLZ, false,
-        DEFAULT_MIN_CHANGE, DEFAULT_CYCLE_TOLERANCE);
+    return new EumOptions(
+        Normalisation.ALL_PAIRS,
+        Perspective.RECEIVER,
+        1,
+        1,
+        OfferRule.SCHOLZ,
+        false,
+        DEFAULT_MIN_CHANGE,
+        DEFAULT_CYCLE_TOLERANCE);
   }
 
-  /** dmasad's replication (per-pair P, challenger's perspective, highest-EU sender, capitulation on). */
+  /**
+   * dmasad's replication (per-pair P, challenger's perspective, highest-EU sender, capitulation
+   * on).
+   */
   public static EumOptions dmasad() {
-    return new EumOptions(Normalisation.PER_PAIR, Perspective.CHALLENGER, 1, 1, OfferRule.HIGHEST_SENDER_EU, true,
-        DEFAULT_MIN_CHANGE, DEFAULT_CYCLE_TOLERANCE);
+    return new EumOptions(
+        Normalisation.PER_PAIR,
+        Perspective.CHALLENGER,
+        1,
+        1,
+        OfferRule.HIGHEST_SENDER_EU,
+        true,
+        DEFAULT_MIN_CHANGE,
+        DEFAULT_CYCLE_TOLERANCE);
   }
 
   public EumOptions withNormalisation(Normalisation n) {
@@ -110,27 +130,33 @@ public record EumOptions(
   }
 
   public EumOptions withPerspective(Perspective p) {
-    return new EumOptions(normalisation, p, q, t, offerRule, capitulation, minChange, cycleTolerance);
+    return new EumOptions(
+        normalisation, p, q, t, offerRule, capitulation, minChange, cycleTolerance);
   }
 
   public EumOptions withQ(double newQ) {
-    return new EumOptions(normalisation, perspective, newQ, t, offerRule, capitulation, minChange, cycleTolerance);
+    return new EumOptions(
+        normalisation, perspective, newQ, t, offerRule, capitulation, minChange, cycleTolerance);
   }
 
   public EumOptions withT(double newT) {
-    return new EumOptions(normalisation, perspective, q, newT, offerRule, capitulation, minChange, cycleTolerance);
+    return new EumOptions(
+        normalisation, perspective, q, newT, offerRule, capitulation, minChange, cycleTolerance);
   }
 
   public EumOptions withOfferRule(OfferRule r) {
-    return new EumOptions(normalisation, perspective, q, t, r, capitulation, minChange, cycleTolerance);
+    return new EumOptions(
+        normalisation, perspective, q, t, r, capitulation, minChange, cycleTolerance);
   }
 
   public EumOptions withCapitulation(boolean c) {
-    return new EumOptions(normalisation, perspective, q, t, offerRule, c, minChange, cycleTolerance);
+    return new EumOptions(
+        normalisation, perspective, q, t, offerRule, c, minChange, cycleTolerance);
   }
 
   public EumOptions withMinChange(double m) {
-    return new EumOptions(normalisation, perspective, q, t, offerRule, capitulation, m, cycleTolerance);
+    return new EumOptions(
+        normalisation, perspective, q, t, offerRule, capitulation, m, cycleTolerance);
   }
 
   public EumOptions withCycleTolerance(double c) {

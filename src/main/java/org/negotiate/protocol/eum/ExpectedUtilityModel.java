@@ -18,8 +18,8 @@ import org.negotiate.protocol.eum.EumOptions.Perspective;
  * <p>One {@link #step()} is one round: every risk exponent is reset to 1, the expected utilities of
  * all challenges give each actor's exposure and from it its risk exponent r_i; with the new r_i the
  * probabilities P and the expected utilities are recomputed, every actor classifies the threat of
- * every other actor standing elsewhere (confrontation, compromise, capitulation), picks one offer by
- * the {@link OfferRule}, and all actors move at once.
+ * every other actor standing elsewhere (confrontation, compromise, capitulation), picks one offer
+ * by the {@link OfferRule}, and all actors move at once.
  *
  * <p>Conventions (the defaults reproduce Scholz's published numbers, see {@link EumOptions}):
  *
@@ -28,32 +28,32 @@ import org.negotiate.protocol.eum.EumOptions.Perspective;
  *       nothing can move anyway).
  *   <li>Distances in votes and utilities are |x_a − x_b| / Δ. Votes in P use each voter's own r_k
  *       (all-pairs) or linear distances (per-pair, as dmasad).
- *   <li>E^v(U_ct), the value to viewer v of c challenging t, is
- *       s_t [P_ct U_s + (1 − P_ct) U_f] + (1 − s_t) U_s − Q U_sq − (1 − Q)[T U_b + (1 − T) U_w],
- *       with the utilities of §1.4 at the viewer's exponent r_v and δ = |x_c − x_t| / Δ; U_b and U_w
- *       use |x_c − μ| + |x_c − x_t| with μ the weighted median (they matter only when Q &lt; 1).
+ *   <li>E^v(U_ct), the value to viewer v of c challenging t, is s_t [P_ct U_s + (1 − P_ct) U_f] +
+ *       (1 − s_t) U_s − Q U_sq − (1 − Q)[T U_b + (1 − T) U_w], with the utilities of §1.4 at the
+ *       viewer's exponent r_v and δ = |x_c − x_t| / Δ; U_b and U_w use |x_c − μ| + |x_c − x_t| with
+ *       μ the weighted median (they matter only when Q &lt; 1).
  *   <li>Exposure of i: Σ_{j≠i} E(U_ji) at r = 1 (the perspective does not matter there). When every
  *       actor is equally exposed R is 0/0; it is taken as 0 (r = 1).
- *   <li>The weighted median is the Condorcet winner of the current positions under linear votes
- *       c_k s_k (|x_k − x_b| − |x_k − x_a|): the lowest distinct position that no other position
- *       beats (in one dimension the weighted median; the lower one when two tie). This is what
- *       jmckib's sequential scan returns with its positions sorted ascending.
+ *   <li>The weighted median is the Condorcet winner of the current positions under linear votes c_k
+ *       s_k (|x_k − x_b| − |x_k − x_a|): the lowest distinct position that no other position beats
+ *       (in one dimension the weighted median; the lower one when two tie). This is what jmckib's
+ *       sequential scan returns with its positions sorted ascending.
  *   <li>Every sum over actors runs in a canonical order (by position, capability, salience, then
  *       index), and ties between offers with the same key are broken by the lower resulting
  *       position, then that canonical order of the counterpart: results are bitwise independent of
  *       the order the actors are listed in. (jmckib sums and breaks ties in list order; over 10
  *       rounds of Case A this makes no visible difference, but the model is chaotic over hundreds
  *       of rounds, so where a long run first repeats itself depends on such last-bit details.)
- *   <li>The all-pairs P is computed in O(n²) per round rather than by its defining O(n³) sums:
- *       its numerator for the pair (i, j) is a sum over the voters nearer one of them, a prefix
- *       (or suffix) of the canonical order, so it is a difference of two running sums over the
- *       voters; the denominator, which counts each pair twice, is twice the sum of all the
- *       numerators. Products are exact and sums compensated, so each P is the exact value of its
- *       definition (from the same pow values) to within a few units in the last place, where the
- *       plain sums were off by up to some hundred units with 60 actors. Results therefore differ
- *       from the earlier direct sums in the last bits (Case A's positions by 6e-15 after 10
- *       rounds), and, the model being chaotic, long runs drift apart (1e-5 after 100 rounds of
- *       Case A, unrelated after 150).
+ *   <li>The all-pairs P is computed in O(n²) per round rather than by its defining O(n³) sums: its
+ *       numerator for the pair (i, j) is a sum over the voters nearer one of them, a prefix (or
+ *       suffix) of the canonical order, so it is a difference of two running sums over the voters;
+ *       the denominator, which counts each pair twice, is twice the sum of all the numerators.
+ *       Products are exact and sums compensated, so each P is the exact value of its definition
+ *       (from the same pow values) to within a few units in the last place, where the plain sums
+ *       were off by up to some hundred units with 60 actors. Results therefore differ from the
+ *       earlier direct sums in the last bits (Case A's positions by 6e-15 after 10 rounds), and,
+ *       the model being chaotic, long runs drift apart (1e-5 after 100 rounds of Case A, unrelated
+ *       after 150).
  * </ul>
  */
 public final class ExpectedUtilityModel {
@@ -86,7 +86,13 @@ public final class ExpectedUtilityModel {
    *     options' perspective
    * @param position where the receiver would stand if it took the offer
    */
-  public record Offer(int receiver, int sender, MoveKind kind, double euReceiver, double euSender, double position) {}
+  public record Offer(
+      int receiver,
+      int sender,
+      MoveKind kind,
+      double euReceiver,
+      double euSender,
+      double position) {}
 
   /** The move an actor made in a round: the offer it took, with where it stood before. */
   public record Move(Offer offer, double from) {
@@ -119,32 +125,41 @@ public final class ExpectedUtilityModel {
   private final double[] r;
   private final double[] exposure;
   private final double[][] prob;
+
   /**
    * pw[mk·n + ma]: |x_k − x_a| / Δ raised to r_k for the voter k of canonical rank mk and the actor
    * a of rank ma: the vote distances of the current computation.
    */
   private final double[] pw;
+
   /** The positions in canonical order (of {@link #xr}). */
   private final double[] xs;
+
   /**
    * Σ c_k s_k pw[k][a] over the voters k of rank below m (pre) and of rank m or above (suf), as
    * unevaluated sums hi + lo at [m·n + ma] (lo the rounding errors, |lo| ≪ |hi|): P's numerator of
    * every pair is a difference of two. Stored by voter rank, so that the sums for all actors
-   * advance together, one independent chain of additions per actor (a single chain waits on
-   * every addition's latency), and one pair's look-ups are next to the previous pair's.
+   * advance together, one independent chain of additions per actor (a single chain waits on every
+   * addition's latency), and one pair's look-ups are next to the previous pair's.
    */
   private final double[] preHi;
+
   private final double[] preLo;
   private final double[] sufHi;
   private final double[] sufLo;
+
   /** c s of the voters in canonical order. */
   private final double[] weights;
+
   /** The positions the last round's P and expected utilities were computed from. */
   private final double[] xr;
+
   /** 2 − 4·0.5^r_v for every viewer at the current exponents. */
   private final double[] usq;
+
   /** The weighted median of {@link #xr} (only computed when Q &lt; 1, the only case it is used). */
   private double mu = Double.NaN;
+
   /**
    * The expected utilities are computed on demand from P, the exponents and {@link #xr}: the round
    * reads only O(n²) of the n³ values. 0 before the first round (as before).
@@ -154,22 +169,31 @@ public final class ExpectedUtilityModel {
    * are rebuilt on demand by {@link #offers(int)}: the round keeps only the one each actor takes.
    */
   private boolean[] hadOffers;
+
   /** The best offer of each kind seen so far for the receiver being classified (reused). */
   private final Best bestConfrontation = new Best();
+
   private final Best bestCompromise = new Best();
   private final Best bestCapitulation = new Best();
   private final Best bestAny = new Best();
   private Move[] moves;
   private double lastMaxChange = Double.NaN;
   private final List<double[]> history = new ArrayList<>();
-  /** Earlier states by a projection of the positions, to find a repeated state without a full scan. */
+
+  /**
+   * Earlier states by a projection of the positions, to find a repeated state without a full scan.
+   */
   private final java.util.TreeMap<Double, List<Integer>> byProjection = new java.util.TreeMap<>();
+
   private final double[] projectionWeights;
   private double projectionWeightSum;
+
   /** The actors sorted by (position, capability, salience, index): every sum runs in this order. */
   private int[] order;
+
   /** rank[i]: where actor i stands in {@link #order}; breaks the last ties between offers. */
   private final int[] rank;
+
   private Stop stop;
   private int repeatsRound = -1;
 
@@ -179,20 +203,31 @@ public final class ExpectedUtilityModel {
    * @param capabilities non-negative
    * @param saliences in [0, 1]
    */
-  public ExpectedUtilityModel(String[] names, double[] positions, double[] capabilities, double[] saliences,
+  public ExpectedUtilityModel(
+      String[] names,
+      double[] positions,
+      double[] capabilities,
+      double[] saliences,
       EumOptions options) {
     this(names, positions, capabilities, saliences, options, rangeOf(positions));
   }
 
   /** As the other constructor, with the range Δ given (e.g. kept from before an event). */
-  public ExpectedUtilityModel(String[] names, double[] positions, double[] capabilities, double[] saliences,
-      EumOptions options, double delta) {
+  public ExpectedUtilityModel(
+      String[] names,
+      double[] positions,
+      double[] capabilities,
+      double[] saliences,
+      EumOptions options,
+      double delta) {
     n = positions.length;
     if (capabilities.length != n || saliences.length != n || (names != null && names.length != n)) {
-      throw new IllegalArgumentException("positions, capabilities, saliences and names must have the same length");
+      throw new IllegalArgumentException(
+          "positions, capabilities, saliences and names must have the same length");
     }
     for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(positions[i])) throw new IllegalArgumentException("position " + i + " is not finite");
+      if (!Double.isFinite(positions[i]))
+        throw new IllegalArgumentException("position " + i + " is not finite");
       if (!(capabilities[i] >= 0) || !Double.isFinite(capabilities[i])) {
         throw new IllegalArgumentException("capability " + i + " must be finite and non-negative");
       }
@@ -258,7 +293,10 @@ public final class ExpectedUtilityModel {
    */
   private int latestSame(double[] state, int below) {
     double p = projection(state);
-    double half = 2 * options.cycleTolerance() * projectionWeightSum + 1e-12 * projectionScale(state) + Double.MIN_NORMAL;
+    double half =
+        2 * options.cycleTolerance() * projectionWeightSum
+            + 1e-12 * projectionScale(state)
+            + Double.MIN_NORMAL;
     int best = -1;
     for (List<Integer> ts : byProjection.subMap(p - half, true, p + half, true).values()) {
       for (int t : ts) {
@@ -281,7 +319,10 @@ public final class ExpectedUtilityModel {
 
   // ---------------------------------------------------------------- the round
 
-  /** Performs one round: risk exponents, probabilities, expected utilities, offers, simultaneous moves. */
+  /**
+   * Performs one round: risk exponents, probabilities, expected utilities, offers, simultaneous
+   * moves.
+   */
   public void step() {
     beginStep();
     midStep();
@@ -291,13 +332,15 @@ public final class ExpectedUtilityModel {
   /**
    * Steps every model once, exactly as {@link #step()} on each: the issues are independent within a
    * round and a model shares nothing with another, so when there are several large ones (at least
-   * {@link #PARALLEL_ACTORS} actors) they are stepped in parallel on the common fork-join pool
-   * (the calling thread takes part), with bitwise the same results.
+   * {@link #PARALLEL_ACTORS} actors) they are stepped in parallel on the common fork-join pool (the
+   * calling thread takes part), with bitwise the same results.
    */
   public static void stepAll(List<ExpectedUtilityModel> models) {
     int large = 0;
     for (ExpectedUtilityModel m : models) if (m.n >= PARALLEL_ACTORS) large++;
-    if (large < 2 || ForkJoinPool.getCommonPoolParallelism() < 2 && Runtime.getRuntime().availableProcessors() < 2) {
+    if (large < 2
+        || ForkJoinPool.getCommonPoolParallelism() < 2
+            && Runtime.getRuntime().availableProcessors() < 2) {
       for (ExpectedUtilityModel m : models) m.step();
       return;
     }
@@ -428,7 +471,10 @@ public final class ExpectedUtilityModel {
   }
 
   /** eu_ij and eu_ji as i weighs them against j, from the options' perspective. */
-  /** U_s: the utility of a challenge that succeeds at distance d, with risk exponent rv (Math.pow(y, 1.0) is y exactly). */
+  /**
+   * U_s: the utility of a challenge that succeeds at distance d, with risk exponent rv (Math.pow(y,
+   * 1.0) is y exactly).
+   */
   private static double success(double rv, double d) {
     return rv == 1.0 ? 2 - 4 * (0.5 - 0.5 * d) : 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
   }
@@ -461,12 +507,14 @@ public final class ExpectedUtilityModel {
   private int[] canonicalOrder() {
     Integer[] idx = new Integer[n];
     for (int i = 0; i < n; i++) idx[i] = i;
-    Arrays.sort(idx, (a, b) -> {
-      int k = Double.compare(x[a], x[b]);
-      if (k == 0) k = Double.compare(c[a], c[b]);
-      if (k == 0) k = Double.compare(s[a], s[b]);
-      return k != 0 ? k : Integer.compare(a, b);
-    });
+    Arrays.sort(
+        idx,
+        (a, b) -> {
+          int k = Double.compare(x[a], x[b]);
+          if (k == 0) k = Double.compare(c[a], c[b]);
+          if (k == 0) k = Double.compare(s[a], s[b]);
+          return k != 0 ? k : Integer.compare(a, b);
+        });
     int[] out = new int[n];
     for (int i = 0; i < n; i++) out[i] = idx[i];
     return out;
@@ -518,7 +566,9 @@ public final class ExpectedUtilityModel {
     double eij = pairScratch[0];
     double eji = pairScratch[1];
     MoveKind kind = kindOf(eij, eji);
-    return kind == null ? null : new Offer(i, j, kind, eij, eji, offerPosition(kind, i, j, eij, eji));
+    return kind == null
+        ? null
+        : new Offer(i, j, kind, eij, eji, offerPosition(kind, i, j, eij, eji));
   }
 
   /** What j's offer to i is, from the pair (eu_ij, eu_ji), or null when there is none. */
@@ -538,10 +588,10 @@ public final class ExpectedUtilityModel {
 
   /**
    * Classifies every other actor's offer to i and keeps the best of each kind the offer rule picks
-   * from (of all, for the smallest move), as the lowest key would be picked from the list of all of them (the ties are broken by rank, so the order the offers are seen in
-   * does not matter). The senders are visited by rank, so that with the receiver's perspective
-   * the viewer's U_s and U_f are computed once per distinct position. Returns whether i received
-   * any offer.
+   * from (of all, for the smallest move), as the lowest key would be picked from the list of all of
+   * them (the ties are broken by rank, so the order the offers are seen in does not matter). The
+   * senders are visited by rank, so that with the receiver's perspective the viewer's U_s and U_f
+   * are computed once per distinct position. Returns whether i received any offer.
    */
   private boolean receive(int i) {
     bestConfrontation.clear();
@@ -580,7 +630,8 @@ public final class ExpectedUtilityModel {
       MoveKind kind = kindOf(eij, eji);
       if (kind == null) continue;
       any = true;
-      if (rule == OfferRule.HIGHEST_SENDER_EU) continue; // chosen from the senders' side in choose()
+      if (rule == OfferRule.HIGHEST_SENDER_EU)
+        continue; // chosen from the senders' side in choose()
       double pos = offerPosition(kind, i, j, eij, eji);
       double move = Math.abs(xi - pos);
       if (rule == OfferRule.SMALLEST_MOVE) {
@@ -589,8 +640,15 @@ public final class ExpectedUtilityModel {
       }
       switch (kind) {
         case CONFRONTATION -> bestConfrontation.offer(move, pos, j, kind, eij, eji, rank);
-        case COMPROMISE -> bestCompromise.offer(
-            (Math.abs(eij) * xi + Math.abs(eji) * xj) / (Math.abs(eij) + Math.abs(eji)), pos, j, kind, eij, eji, rank);
+        case COMPROMISE ->
+            bestCompromise.offer(
+                (Math.abs(eij) * xi + Math.abs(eji) * xj) / (Math.abs(eij) + Math.abs(eji)),
+                pos,
+                j,
+                kind,
+                eij,
+                eji,
+                rank);
         case CAPITULATION -> bestCapitulation.offer(move, pos, j, kind, eij, eji, rank);
         default -> throw new IllegalStateException();
       }
@@ -598,7 +656,9 @@ public final class ExpectedUtilityModel {
     return any;
   }
 
-  /** The least offer by (key, resulting position, sender's rank), as the rule picks it from a list. */
+  /**
+   * The least offer by (key, resulting position, sender's rank), as the rule picks it from a list.
+   */
   private static final class Best {
     int sender = -1;
     MoveKind kind;
@@ -611,8 +671,11 @@ public final class ExpectedUtilityModel {
       sender = -1;
     }
 
-    void offer(double k, double pos, int j, MoveKind kd, double eReceiver, double eSender, int[] rank) {
-      if (sender < 0 || k < key || (k == key && (pos < position || (pos == position && rank[j] < rank[sender])))) {
+    void offer(
+        double k, double pos, int j, MoveKind kd, double eReceiver, double eSender, int[] rank) {
+      if (sender < 0
+          || k < key
+          || (k == key && (pos < position || (pos == position && rank[j] < rank[sender])))) {
         sender = j;
         kind = kd;
         key = k;
@@ -640,12 +703,16 @@ public final class ExpectedUtilityModel {
         return bestAny.toOffer(i);
       }
       case HIGHEST_SENDER_EU -> {
-        // Every actor that gains from challenging i (from its own side of the perspective) sends a challenge.
+        // Every actor that gains from challenging i (from its own side of the perspective) sends a
+        // challenge.
         int sender = -1;
         double best = 0;
         for (int j = 0; j < n; j++) {
           if (j == i || x[j] == x[i]) continue;
-          double eji = options.perspective() == Perspective.RECEIVER ? eu(r[i], usq[i], j, i) : eu(r[j], usq[j], j, i);
+          double eji =
+              options.perspective() == Perspective.RECEIVER
+                  ? eu(r[i], usq[i], j, i)
+                  : eu(r[j], usq[j], j, i);
           if (!(eji > 0)) continue;
           if (sender < 0 || eji > best || (eji == best && better(i, x[j], j, x[sender], sender))) {
             sender = j;
@@ -738,11 +805,12 @@ public final class ExpectedUtilityModel {
 
   /** Σ of the numerators so far, as hi + lo (see {@link #pairsFrom}). */
   private double topsHi;
+
   private double topsLo;
 
   /**
-   * P's numerators for the pairs of the actor of rank a with every actor ranked above it, added
-   * to {@link #topsHi} + {@link #topsLo}.
+   * P's numerators for the pairs of the actor of rank a with every actor ranked above it, added to
+   * {@link #topsHi} + {@link #topsLo}.
    */
   private void pairsFrom(int a) {
     int i = order[a];
@@ -897,7 +965,8 @@ public final class ExpectedUtilityModel {
       for (double b : candidates) {
         if (b == a) continue;
         double votes = 0; // for b over a
-        for (int k : order) votes += c[k] * s[k] * (Math.abs(x[k] - a) - Math.abs(x[k] - b)) / delta;
+        for (int k : order)
+          votes += c[k] * s[k] * (Math.abs(x[k] - a) - Math.abs(x[k] - b)) / delta;
         if (votes > 0) {
           beaten = true;
           break;
@@ -938,7 +1007,10 @@ public final class ExpectedUtilityModel {
     double[] out = new double[2];
     if (i == j) return out;
     out[0] = eu(r[i], usq[i], i, j);
-    out[1] = options.perspective() == Perspective.RECEIVER ? eu(r[i], usq[i], j, i) : eu(r[j], usq[j], j, i);
+    out[1] =
+        options.perspective() == Perspective.RECEIVER
+            ? eu(r[i], usq[i], j, i)
+            : eu(r[j], usq[j], j, i);
     return out;
   }
 
@@ -959,7 +1031,10 @@ public final class ExpectedUtilityModel {
     return moves[i];
   }
 
-  /** Actor i's last move in words, e.g. {@code Belgium compromises with France (eu -0.1148 vs 0.2433): 7 -> 8.4159}. */
+  /**
+   * Actor i's last move in words, e.g. {@code Belgium compromises with France (eu -0.1148 vs
+   * 0.2433): 7 -> 8.4159}.
+   */
   public String describeMove(int i) {
     return lastRound().describeMove(i);
   }
@@ -993,12 +1068,23 @@ public final class ExpectedUtilityModel {
       Move m = moves[i];
       if (round == 0) return names[i] + " has not moved yet";
       if (m == null) {
-        return names[i] + (!hadOffers[i] ? " receives no credible offer and stays at " : " takes no offer and stays at ")
+        return names[i]
+            + (!hadOffers[i]
+                ? " receives no credible offer and stays at "
+                : " takes no offer and stays at ")
             + fmt(after[i]);
       }
       Offer o = m.offer();
-      return String.format(Locale.ROOT, "%s %s %s (eu %.4f vs %.4f): %s -> %s", names[i], o.kind().words(),
-          names[o.sender()], o.euReceiver(), o.euSender(), fmt(m.from()), fmt(m.to()));
+      return String.format(
+          Locale.ROOT,
+          "%s %s %s (eu %.4f vs %.4f): %s -> %s",
+          names[i],
+          o.kind().words(),
+          names[o.sender()],
+          o.euReceiver(),
+          o.euSender(),
+          fmt(m.from()),
+          fmt(m.to()));
     }
   }
 

@@ -2,11 +2,11 @@ package org.negotiate.protocol.eum;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.protocol.Capability;
@@ -23,20 +23,21 @@ import org.negotiate.scenario.Range;
 import org.negotiate.scenario.Role;
 
 /**
- * Bueno de Mesquita's expected utility model as a protocol ({@code docs/models.md} §1): every issue is
- * an independent one-dimensional {@link ExpectedUtilityModel} over all actors (parties, mediators
- * and stakeholders alike: in BDM everyone with a stake takes part), and all of them take one EUM
- * round in {@link Session#propose(int)}. Respond and concede only keep the log text. The round closes
- * with {@link PositionAgreement}: a deal when every party is within the agreement tolerance of every
- * other on every issue; otherwise STOPPED when every issue has stopped by the model's own rule
- * (unless the setup asks for exact rounds), or ROUND_LIMIT.
+ * Bueno de Mesquita's expected utility model as a protocol ({@code docs/models.md} §1): every issue
+ * is an independent one-dimensional {@link ExpectedUtilityModel} over all actors (parties,
+ * mediators and stakeholders alike: in BDM everyone with a stake takes part), and all of them take
+ * one EUM round in {@link Session#propose(int)}. Respond and concede only keep the log text. The
+ * round closes with {@link PositionAgreement}: a deal when every party is within the agreement
+ * tolerance of every other on every issue; otherwise STOPPED when every issue has stopped by the
+ * model's own rule (unless the setup asks for exact rounds), or ROUND_LIMIT.
  *
  * <p>What the engine records: engine round t holds the positions after t + 1 EUM rounds (the state
  * after {@code propose(t)}); the initial positions are the setup's inputs and are never recorded as
  * a round. So a table with "round 0 = initial state" takes row 0 from the inputs and row k (k ≥ 1)
  * from engine round k − 1.
  *
- * <p>Parameters: see {@link #DESCRIPTOR} (their ranges, defaults and meaning are stated there only).
+ * <p>Parameters: see {@link #DESCRIPTOR} (their ranges, defaults and meaning are stated there
+ * only).
  *
  * <p>Events: when inputs change, each issue's model is rebuilt from the current EUM positions,
  * except that an actor whose input position the event changed takes the new input position;
@@ -47,22 +48,52 @@ import org.negotiate.scenario.Role;
 public final class ExpectedUtilityProtocol implements Protocol {
   public static final String NAME = "eum";
 
-  public static final ProtocolDescriptor DESCRIPTOR = new ProtocolDescriptor(NAME,
-      "Expected utility model (Bueno de Mesquita)",
-      List.of(
-          new Param("normalisation", Range.integers(0, 2), 0,
-              "probability of prevailing: 0 all-pairs denominator (Scholz), 1 per-pair net votes (dmasad), 2 per-pair shares"),
-          new Param("perspective", Range.integers(0, 1), 0, "whose expected utilities decide: 0 the receiver's, 1 the challenger's"),
-          new Param("offer_rule", Range.integers(0, 2), 0,
-              "which offer an actor takes: 0 Scholz, 1 the smallest move, 2 the sender with the highest expected utility"),
-          new Param("capitulation", Range.integers(0, 1), 0, "1: BDM's capitulation case is on (0 as in Scholz)"),
-          new Param("q", Range.UNIT, 1, "probability that the status quo persists without a challenge"),
-          new Param("t", Range.UNIT, 1, "probability that things improve without a challenge (irrelevant when q = 1)"),
-          new Param("min_change", Range.UNIT, EumOptions.DEFAULT_MIN_CHANGE,
-              "stop when no position moves more than this share of the range")),
-      // not ORDER_DEPENDENT: sums and ties run in the model's own canonical order (ExpectedUtilityModel)
-      EnumSet.of(Capability.COMPARED),
-      List.of(), false, Set.of("BDM"));
+  public static final ProtocolDescriptor DESCRIPTOR =
+      new ProtocolDescriptor(
+          NAME,
+          "Expected utility model (Bueno de Mesquita)",
+          List.of(
+              new Param(
+                  "normalisation",
+                  Range.integers(0, 2),
+                  0,
+                  "probability of prevailing: 0 all-pairs denominator (Scholz), 1 per-pair net votes (dmasad), 2 per-pair shares"),
+              new Param(
+                  "perspective",
+                  Range.integers(0, 1),
+                  0,
+                  "whose expected utilities decide: 0 the receiver's, 1 the challenger's"),
+              new Param(
+                  "offer_rule",
+                  Range.integers(0, 2),
+                  0,
+                  "which offer an actor takes: 0 Scholz, 1 the smallest move, 2 the sender with the highest expected utility"),
+              new Param(
+                  "capitulation",
+                  Range.integers(0, 1),
+                  0,
+                  "1: BDM's capitulation case is on (0 as in Scholz)"),
+              new Param(
+                  "q",
+                  Range.UNIT,
+                  1,
+                  "probability that the status quo persists without a challenge"),
+              new Param(
+                  "t",
+                  Range.UNIT,
+                  1,
+                  "probability that things improve without a challenge (irrelevant when q = 1)"),
+              new Param(
+                  "min_change",
+                  Range.UNIT,
+                  EumOptions.DEFAULT_MIN_CHANGE,
+                  "stop when no position moves more than this share of the range")),
+          // not ORDER_DEPENDENT: sums and ties run in the model's own canonical order
+          // (ExpectedUtilityModel)
+          EnumSet.of(Capability.COMPARED),
+          List.of(),
+          false,
+          Set.of("BDM"));
 
   @Override
   public ProtocolDescriptor descriptor() {
@@ -74,7 +105,10 @@ public final class ExpectedUtilityProtocol implements Protocol {
     return new Run(setup, inputs);
   }
 
-  /** The options a setup's protocol parameters select; throws IllegalArgumentException when out of range. */
+  /**
+   * The options a setup's protocol parameters select; throws IllegalArgumentException when out of
+   * range.
+   */
   public static EumOptions options(NegotiationSetup setup) {
     ProtocolDescriptor.Values p = DESCRIPTOR.read(setup);
     return new EumOptions(
@@ -98,21 +132,27 @@ public final class ExpectedUtilityProtocol implements Protocol {
     private final String[] names;
     private final List<String> issueIds;
     private final ExpectedUtilityModel[] models;
+
     /** The engine round before which each issue's model was (re)built. */
     private final int[] builtAt;
+
     private final double[] lo;
     private final double[] hi;
     private final double[][] seenInput;
     private final double[][] positions;
+
     /** Whether each issue's model took a round in the current engine round. */
     private final boolean[] steppedNow;
+
     /**
      * What each actor's verdict describes: the round view current when it last responded or
      * conceded. The words are built only when {@link #verdict(int)} asks for them.
      */
     private final View[] why;
+
     /** The state after the last propose (or the initial state). */
     private View current;
+
     private boolean stale;
     private int lastRound = -1;
 
@@ -150,7 +190,11 @@ public final class ExpectedUtilityProtocol implements Protocol {
     }
 
     /** Everything {@link #describe} reads, as of now; the later rounds do not change it. */
-    private record View(boolean[] stepped, ExpectedUtilityModel.RoundLog[] logs, String[] stopWords, double[][] stayed) {}
+    private record View(
+        boolean[] stepped,
+        ExpectedUtilityModel.RoundLog[] logs,
+        String[] stopWords,
+        double[][] stayed) {}
 
     private View view() {
       boolean[] stepped = steppedNow.clone();
@@ -232,7 +276,8 @@ public final class ExpectedUtilityProtocol implements Protocol {
       for (int k = 0; k < issues; k++) {
         String prefix = issues > 1 ? issueIds.get(k) + ": " : "";
         if (!v.stepped()[k]) {
-          parts.add(prefix + "stopped (" + v.stopWords()[k] + "), stays at " + fmt(v.stayed()[k][i]));
+          parts.add(
+              prefix + "stopped (" + v.stopWords()[k] + "), stays at " + fmt(v.stayed()[k][i]));
         } else {
           parts.add(prefix + v.logs()[k].describeMove(i));
         }
@@ -258,7 +303,8 @@ public final class ExpectedUtilityProtocol implements Protocol {
     public RoundClose close(int round) {
       boolean stopped = !setup.exactRounds() && issues > 0;
       for (int k = 0; k < issues && stopped; k++) stopped = models[k].stop() != null;
-      return PositionAgreement.close(in, positions, parties, setup.tolerance(), round, setup.rounds(), stopped);
+      return PositionAgreement.close(
+          in, positions, parties, setup.tolerance(), round, setup.rounds(), stopped);
     }
 
     @Override
@@ -287,8 +333,13 @@ public final class ExpectedUtilityProtocol implements Protocol {
         d.put("risk_exponent." + id, r);
         d.put("weighted_mean." + id, new double[] {m.weightedMean()});
         d.put("weighted_median." + id, new double[] {m.weightedMedian()});
-        double code = m.stop() == null ? 0 : (m.stop() == ExpectedUtilityModel.Stop.CONVERGED ? 1 : 2);
-        d.put("stop." + id, new double[] {code, m.stop() == ExpectedUtilityModel.Stop.CYCLE ? repeatsEngineRound(k) : Double.NaN});
+        double code =
+            m.stop() == null ? 0 : (m.stop() == ExpectedUtilityModel.Stop.CONVERGED ? 1 : 2);
+        d.put(
+            "stop." + id,
+            new double[] {
+              code, m.stop() == ExpectedUtilityModel.Stop.CYCLE ? repeatsEngineRound(k) : Double.NaN
+            });
       }
       return d;
     }

@@ -7,10 +7,10 @@ import org.negotiate.protocol.smp.SmpOptions.VictoryProb;
 import org.negotiate.protocol.smp.SmpOptions.VotingRule;
 
 /**
- * The voting mathematics of KTAB's {@code kmodel} as the SMP uses it (docs/models.md §2.2–2.5): utility
- * of a salience-weighted distance, votes, coalitions, victory probabilities, probabilistic Condorcet
- * elections and risk attitudes. Written from the equations; the order of the floating-point
- * operations follows KTAB's so that results agree to the last few bits.
+ * The voting mathematics of KTAB's {@code kmodel} as the SMP uses it (docs/models.md §2.2–2.5):
+ * utility of a salience-weighted distance, votes, coalitions, victory probabilities, probabilistic
+ * Condorcet elections and risk attitudes. Written from the equations; the order of the
+ * floating-point operations follows KTAB's so that results agree to the last few bits.
  *
  * <p>Where KTAB throws on degenerate input (zero weights, identical probabilities), these return a
  * neutral value instead, as noted per method: a protocol must never fail mid-run.
@@ -61,7 +61,9 @@ final class SmpMath {
     return Math.sqrt(s);
   }
 
-  /** Actor's vote with weight {@code w} for an option of utility {@code ui} over one of {@code uj}. */
+  /**
+   * Actor's vote with weight {@code w} for an option of utility {@code ui} over one of {@code uj}.
+   */
   static double vote(VotingRule vr, double w, double ui, double uj) {
     double du = ui - uj;
     double bin = du / 1e-8;
@@ -77,7 +79,10 @@ final class SmpMath {
     };
   }
 
-  /** {P[1 ≻ 2], P[2 ≻ 1]} from coalition strengths s1, s2 (KTAB {@code Model::vProb}); ½ each when both are 0. */
+  /**
+   * {P[1 ≻ 2], P[2 ≻ 1]} from coalition strengths s1, s2 (KTAB {@code Model::vProb}); ½ each when
+   * both are 0.
+   */
   static double[] victoryPair(VictoryProb vpm, double s1, double s2) {
     double x1;
     double x2;
@@ -125,8 +130,8 @@ final class SmpMath {
   }
 
   /**
-   * Coalition strengths c[i][j] = 1e-8 + Σ_k max(0, v_k(i:j)) for options given as the columns
-   * of {@code u[actor][option]}, with weights {@code w[actor]}.
+   * Coalition strengths c[i][j] = 1e-8 + Σ_k max(0, v_k(i:j)) for options given as the columns of
+   * {@code u[actor][option]}, with weights {@code w[actor]}.
    */
   static double[][] coalitions(VotingRule vr, double[] w, double[][] u, int options) {
     int actors = w.length;
@@ -269,11 +274,12 @@ final class SmpMath {
     double[] r = new double[p.length];
     if (!(pMax - pMin > 1e-15)) return r;
     for (int i = 0; i < p.length; i++) {
-      r[i] = switch (rr) {
-        case MIN -> (p[i] - pMin) / (pMax - pMin);
-        case MID -> (3 * p[i] - (pMax + 2 * pMin)) / (2 * (pMax - pMin));
-        case MAX -> (2 * p[i] - (pMax + pMin)) / (pMax - pMin);
-      };
+      r[i] =
+          switch (rr) {
+            case MIN -> (p[i] - pMin) / (pMax - pMin);
+            case MID -> (3 * p[i] - (pMax + 2 * pMin)) / (2 * (pMax - pMin));
+            case MAX -> (2 * p[i] - (pMax + pMin)) / (pMax - pMin);
+          };
       // Mathematically within [-1, 1]; rounding can overshoot by ~1e-11 when the spread is tiny.
       r[i] = Math.max(-1, Math.min(1, r[i]));
     }

@@ -10,8 +10,8 @@ import org.negotiate.protocol.smp.SmpOptions.StateTransition;
 import org.negotiate.scenario.tables.ActorTable;
 
 /**
- * KTAB's Spatial Model of Politics (docs/models.md §2), one turn per {@link #step()}: pure mathematics,
- * no I/O, no MASON.
+ * KTAB's Spatial Model of Politics (docs/models.md §2), one turn per {@link #step()}: pure
+ * mathematics, no I/O, no MASON.
  *
  * <p>A turn, as {@code SMPState::stepBCN} and {@code doBCN} run it, from state t to t+1:
  *
@@ -37,11 +37,11 @@ import org.negotiate.scenario.tables.ActorTable;
  * <p>Departures from KTAB, all outside its valid inputs or its default path:
  *
  * <ul>
- *   <li>Bargain queues are in a canonical order (the actor's status quo, then bargains by
- *       initiator index; KTAB's order depends on thread timing). Only exact ties between
- *       different bargains could make this matter.
- *   <li>The stochastic transition draws from a {@link SplittableRandom} seeded with
- *       {@link SmpOptions#seed()}, not KTAB's PRNG; the default deterministic path draws nothing.
+ *   <li>Bargain queues are in a canonical order (the actor's status quo, then bargains by initiator
+ *       index; KTAB's order depends on thread timing). Only exact ties between different bargains
+ *       could make this matter.
+ *   <li>The stochastic transition draws from a {@link SplittableRandom} seeded with {@link
+ *       SmpOptions#seed()}, not KTAB's PRNG; the default deterministic path draws nothing.
  *   <li>Where KTAB throws (an actor's saliences all zero, a total salience above 1, every PCE
  *       probability equal), this returns neutral values: equal dimension weights, a total salience
  *       capped at 1 in the challenge formula, all actors risk neutral.
@@ -52,6 +52,7 @@ import org.negotiate.scenario.tables.ActorTable;
 public final class SpatialModel {
   /** Positions closer than this (Euclidean, [0, 1] scale) are one option (KTAB {@code posTol}). */
   static final double POSITION_TOLERANCE = 1e-3;
+
   /** A challenge must be worth more than this to be made (KTAB {@code minSigEDU}). */
   static final double MIN_GAIN = 1e-5;
 
@@ -75,15 +76,21 @@ public final class SpatialModel {
    * @param position [actor][dimension] on 0–100
    * @param salience [actor][dimension] in [0, 1] (KTAB's percentages divided by 100)
    */
-  public SpatialModel(List<String> names, double[] capability, double[][] position, double[][] salience,
+  public SpatialModel(
+      List<String> names,
+      double[] capability,
+      double[][] position,
+      double[][] salience,
       SmpOptions options) {
     this.n = capability.length;
     if (n < 2) throw new IllegalArgumentException("the SMP needs at least two actors");
-    if (position.length != n || salience.length != n) throw new IllegalArgumentException("one row per actor");
+    if (position.length != n || salience.length != n)
+      throw new IllegalArgumentException("one row per actor");
     this.dims = position[0].length;
     if (dims < 1) throw new IllegalArgumentException("the SMP needs at least one dimension");
     this.names = names == null ? null : List.copyOf(names);
-    if (this.names != null && this.names.size() != n) throw new IllegalArgumentException("one name per actor");
+    if (this.names != null && this.names.size() != n)
+      throw new IllegalArgumentException("one name per actor");
     this.opt = options;
     this.rng = new SplittableRandom(options.seed());
     this.capability = new double[n];
@@ -130,7 +137,8 @@ public final class SpatialModel {
   // Inputs that events may change between turns
 
   public void setCapability(int actor, double value) {
-    if (!(value > 0) || Double.isInfinite(value)) throw new IllegalArgumentException("capability must be > 0, got " + value);
+    if (!(value > 0) || Double.isInfinite(value))
+      throw new IllegalArgumentException("capability must be > 0, got " + value);
     capability[actor] = value;
     assessed = null;
   }
@@ -189,7 +197,9 @@ public final class SpatialModel {
     return assess().r.clone();
   }
 
-  /** The risk-neutral PCE probabilities of the actors' current positions, from which R is inferred. */
+  /**
+   * The risk-neutral PCE probabilities of the actors' current positions, from which R is inferred.
+   */
   public double[] pceProbabilities() {
     return assess().p.clone();
   }
@@ -230,8 +240,10 @@ public final class SpatialModel {
     final double[][] diff = new double[n][n];
     final double[] p;
     final double[] r;
+
     /** util[h][i][j]: h's estimate of the utility to i of j's position. */
     final double[][][] util = new double[n][n][n];
+
     final double[][] at;
     private double[] positionProb;
 
@@ -269,7 +281,8 @@ public final class SpatialModel {
       double[] pu = SmpMath.scalarPce(opt, capability, u, unique.size());
       positionProb = new double[n];
       for (int i = 0; i < n; i++) {
-        for (int c = 0; c < unique.size(); c++) if (equivalent(i, unique.get(c))) positionProb[i] = pu[c];
+        for (int c = 0; c < unique.size(); c++)
+          if (equivalent(i, unique.get(c))) positionProb[i] = pu[c];
       }
       return positionProb;
     }
@@ -331,7 +344,10 @@ public final class SpatialModel {
     return new double[] {phij, euChlg - euSq};
   }
 
-  /** Third party m's estimate of P[i ≻ j] in the little contest of i, j and m (KTAB {@code vProbLittle}). */
+  /**
+   * Third party m's estimate of P[i ≻ j] in the little contest of i, j and m (KTAB {@code
+   * vProbLittle}).
+   */
   private double littleContest(double wm, double umi, double umj, double ci, double cj) {
     double v = SmpMath.vote(opt.votingRule(), wm, umi, umj);
     double cmi = v > 0 ? ci + v : ci;
@@ -339,8 +355,11 @@ public final class SpatialModel {
     return cmi / (cmi + cmj);
   }
 
-  /** Third party's vote on i:j from the expected sums of utilities (KTAB {@code thirdPartyVoteSU}). */
-  private double thirdPartyVote(double wk, double pik, double pjk, double uki, double ukj, double ukk) {
+  /**
+   * Third party's vote on i:j from the expected sums of utilities (KTAB {@code thirdPartyVoteSU}).
+   */
+  private double thirdPartyVote(
+      double wk, double pik, double pjk, double uki, double ukj, double ukk) {
     double ikDefJ;
     double jDefIk;
     double iDefJk;
@@ -388,8 +407,14 @@ public final class SpatialModel {
    * @param perspective whose estimate of the victory probability shaped the interpolation
    *     (initiator, receiver, or -1 for a power-weighted compromise of both)
    */
-  public record Bargain(int initiator, int receiver, double[] initiatorPosition, double[] receiverPosition,
-      double victoryProbability, double gain, int perspective) {
+  public record Bargain(
+      int initiator,
+      int receiver,
+      double[] initiatorPosition,
+      double[] receiverPosition,
+      double victoryProbability,
+      double gain,
+      int perspective) {
 
     public boolean statusQuo() {
       return initiator == receiver;
@@ -397,7 +422,8 @@ public final class SpatialModel {
   }
 
   /** Internal bargain on the [0, 1] scale. */
-  private record B(int init, int rcvr, double[] pi, double[] pr, double prob, double gain, int persp) {
+  private record B(
+      int init, int rcvr, double[] pi, double[] pr, double prob, double gain, int persp) {
     Bargain report() {
       return new Bargain(init, rcvr, scale(pi), scale(pr), prob, gain, persp);
     }
@@ -409,7 +435,9 @@ public final class SpatialModel {
     return ((double) y) / s;
   }
 
-  /** The bargain i proposes to j when i's chance of winning is prbI (KTAB {@code interpolateBrgn}). */
+  /**
+   * The bargain i proposes to j when i's chance of winning is prbI (KTAB {@code interpolateBrgn}).
+   */
   private B interpolate(int i, int j, double prbI, double prbJ, double gain, int persp) {
     double[] bi = new double[dims];
     double[] bj = new double[dims];
@@ -478,15 +506,26 @@ public final class SpatialModel {
    * @param stop whether KTAB's stopping rule ends the run here
    * @param log the turn in words
    */
-  public record Turn(int number, double[] riskAttitudes, double[] pceProbabilities, List<Bargain> bargains,
-      int[] chosen, double[] chosenProbability, int[][] queues, double[][] queueProbabilities, double distance,
-      double fractionalChange, boolean stop, List<String> log) {}
+  public record Turn(
+      int number,
+      double[] riskAttitudes,
+      double[] pceProbabilities,
+      List<Bargain> bargains,
+      int[] chosen,
+      double[] chosenProbability,
+      int[][] queues,
+      double[][] queueProbabilities,
+      double distance,
+      double fractionalChange,
+      boolean stop,
+      List<String> log) {}
 
   /**
    * The turn in words, built on first access (the turn keeps the data; nothing is formatted while
    * the model runs). Immutable; equal to the list of its strings.
    */
-  private static final class LazyLog extends java.util.AbstractList<String> implements java.util.RandomAccess {
+  private static final class LazyLog extends java.util.AbstractList<String>
+      implements java.util.RandomAccess {
     private List<java.util.function.Supplier<String>> parts;
     private List<String> text;
 
@@ -583,8 +622,19 @@ public final class SpatialModel {
         double cg = bestEu;
         double[] bpi = b.pi.clone();
         double[] bpr = b.pr.clone();
-        log.add(() -> String.format(Locale.ROOT, "%s challenges %s (P[win] %.4f, gain %+.4f): bargain %s to %s, %s to %s",
-            name(ci), name(j), cp, cg, name(ci), vector(bpi), name(j), vector(bpr)));
+        log.add(
+            () ->
+                String.format(
+                    Locale.ROOT,
+                    "%s challenges %s (P[win] %.4f, gain %+.4f): bargain %s to %s, %s to %s",
+                    name(ci),
+                    name(j),
+                    cp,
+                    cg,
+                    name(ci),
+                    vector(bpi),
+                    name(j),
+                    vector(bpr)));
       }
     }
 
@@ -616,8 +666,17 @@ public final class SpatialModel {
         int ck = k;
         double[] adopted = next[k].clone();
         double cp = p[pick];
-        log.add(() -> String.format(Locale.ROOT, "%s adopts %s from the bargain %s-%s (probability %.4f of %d)",
-            name(ck), vector(adopted), name(b.init), name(b.rcvr), cp, nb));
+        log.add(
+            () ->
+                String.format(
+                    Locale.ROOT,
+                    "%s adopts %s from the bargain %s-%s (probability %.4f of %d)",
+                    name(ck),
+                    vector(adopted),
+                    name(b.init),
+                    name(b.rcvr),
+                    cp,
+                    nb));
       }
     }
 
@@ -628,16 +687,35 @@ public final class SpatialModel {
     double ratio = distance / (firstDistance + opt.minSigDelta());
     boolean stop = t >= opt.maxTurns() || (t >= opt.minTurns() && ratio < opt.stopFraction());
     double dist = distance;
-    log.add(() -> String.format(Locale.ROOT, "turn %d: change %.4g, fractional change compared to first step %.4f%s",
-        t, dist, ratio, stop ? " (stop)" : ""));
+    log.add(
+        () ->
+            String.format(
+                Locale.ROOT,
+                "turn %d: change %.4g, fractional change compared to first step %.4f%s",
+                t,
+                dist,
+                ratio,
+                stop ? " (stop)" : ""));
 
     pos = next;
     history.add(copy(next));
     fractional.add(ratio);
     assessed = null;
     List<Bargain> reported = proposed.stream().map(B::report).toList();
-    last = new Turn(t, a.r.clone(), a.p.clone(), reported, chosen, chosenProb, queues, queueProb, distance, ratio, stop,
-        new LazyLog(log));
+    last =
+        new Turn(
+            t,
+            a.r.clone(),
+            a.p.clone(),
+            reported,
+            chosen,
+            chosenProb,
+            queues,
+            queueProb,
+            distance,
+            ratio,
+            stop,
+            new LazyLog(log));
     return last;
   }
 
@@ -688,7 +766,8 @@ public final class SpatialModel {
 
   private static String vector(double[] v) {
     StringBuilder s = new StringBuilder("(");
-    for (int k = 0; k < v.length; k++) s.append(k > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.2f", v[k] * 100));
+    for (int k = 0; k < v.length; k++)
+      s.append(k > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.2f", v[k] * 100));
     return s.append(')').toString();
   }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param rows the actors, in file order
  * @param source the file, for messages
  */
-public record ActorTable(String name, String description, List<String> dimensions, List<Row> rows, String source) {
+public record ActorTable(
+    String name, String description, List<String> dimensions, List<Row> rows, String source) {
 
   /**
    * One actor.
@@ -22,5 +23,11 @@ public record ActorTable(String name, String description, List<String> dimension
    * @param positions one per dimension, in the table's own units
    * @param saliences one per dimension, in [0, 1] (tables on a 0–100 scale are divided by 100)
    */
-  public record Row(int line, String name, String description, double capability, double[] positions, double[] saliences) {}
+  public record Row(
+      int line,
+      String name,
+      String description,
+      double capability,
+      double[] positions,
+      double[] saliences) {}
 }

@@ -13,7 +13,10 @@ import org.negotiate.scenario.Limits;
 final class CsvCells {
   private CsvCells() {}
 
-  /** One cell: its text (unquoted and trimmed) and the column where its content starts (its start when blank). */
+  /**
+   * One cell: its text (unquoted and trimmed) and the column where its content starts (its start
+   * when blank).
+   */
   record Cell(String text, int column) {}
 
   /** One non-blank line and its 1-based number. */
@@ -33,7 +36,8 @@ final class CsvCells {
       String line = text.substring(start, end);
       if (!line.isBlank()) out.add(new Line(number, line));
       if (end >= len) break;
-      start = end + (text.charAt(end) == '\r' && end + 1 < len && text.charAt(end + 1) == '\n' ? 2 : 1);
+      start =
+          end + (text.charAt(end) == '\r' && end + 1 < len && text.charAt(end + 1) == '\n' ? 2 : 1);
     }
     return out;
   }
@@ -48,7 +52,8 @@ final class CsvCells {
     int n = line.length();
     while (true) {
       if (cells.size() >= Limits.MAX_CELLS_PER_ROW) {
-        bad.accept(new Malformed(i + 1, "more than " + Limits.MAX_CELLS_PER_ROW + " cells on one line"));
+        bad.accept(
+            new Malformed(i + 1, "more than " + Limits.MAX_CELLS_PER_ROW + " cells on one line"));
         return null;
       }
       int cellStart = i;
@@ -90,8 +95,10 @@ final class CsvCells {
         if (j < 0) j = n;
         String raw = line.substring(i, j);
         if (raw.indexOf('"') >= 0) {
-          bad.accept(new Malformed(i + raw.indexOf('"') + 1,
-              "a quote inside an unquoted cell; quote the whole cell and double the quote"));
+          bad.accept(
+              new Malformed(
+                  i + raw.indexOf('"') + 1,
+                  "a quote inside an unquoted cell; quote the whole cell and double the quote"));
           return null;
         }
         value = raw.strip();
@@ -99,8 +106,14 @@ final class CsvCells {
         i = j;
       }
       if (value.length() > Limits.MAX_TEXT) {
-        bad.accept(new Malformed(column, "a cell of " + value.length() + " characters; at most " + Limits.MAX_TEXT
-            + " are allowed"));
+        bad.accept(
+            new Malformed(
+                column,
+                "a cell of "
+                    + value.length()
+                    + " characters; at most "
+                    + Limits.MAX_TEXT
+                    + " are allowed"));
         return null;
       }
       cells.add(new Cell(value, column));

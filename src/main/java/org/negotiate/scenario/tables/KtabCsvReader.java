@@ -16,8 +16,8 @@ import org.negotiate.scenario.Problem;
 import org.negotiate.scenario.ScenarioException;
 
 /**
- * Reads the actor table of KTAB's Spatial Model of Politics from its CSV format
- * ({@code examples/smp/doc/*.csv}; docs/models.md §2.1):
+ * Reads the actor table of KTAB's Spatial Model of Politics from its CSV format ({@code
+ * examples/smp/doc/*.csv}; docs/models.md §2.1):
  *
  * <pre>
  * scenario name, description, number of actors, number of dimensions
@@ -31,10 +31,10 @@ import org.negotiate.scenario.ScenarioException;
  * lines (skipped). The dimensions are named by their position headers.
  *
  * <p>Checks, as KTAB's {@code SMPModel::csvRead} makes them: the number of actors (3 to 250) and of
- * dimensions (1 to {@link Limits#MAX_ISSUES}) in row 1 match the headers and the actor rows; every actor has a name,
- * unique in the file; capability is a number &gt; 0 (KTAB: at most 1e8); positions and saliences
- * are numbers in [0, 100]; an actor's saliences sum to at most 100. Saliences are returned divided
- * by 100, on [0, 1]; positions and capabilities as written.
+ * dimensions (1 to {@link Limits#MAX_ISSUES}) in row 1 match the headers and the actor rows; every
+ * actor has a name, unique in the file; capability is a number &gt; 0 (KTAB: at most 1e8);
+ * positions and saliences are numbers in [0, 100]; an actor's saliences sum to at most 100.
+ * Saliences are returned divided by 100, on [0, 1]; positions and capabilities as written.
  *
  * <p>Every problem found is reported, each with its 1-based line and column and a field such as
  * {@code row 5 (SActor-02).salience_2}; nothing but {@link ScenarioException} is ever thrown.
@@ -44,12 +44,14 @@ public final class KtabCsvReader {
 
   /** Largest file read, in bytes. */
   public static final long MAX_BYTES = Limits.MAX_FILE_BYTES;
+
   static final int MIN_ACTORS = 3;
   static final int MAX_ACTORS = Limits.MAX_ACTORS;
   static final int MAX_DIMENSIONS = Limits.MAX_ISSUES;
   static final double MAX_CAPABILITY = 1e8;
 
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern COUNT = Pattern.compile("\\+?\\d{1,9}");
 
   /** Reads and validates {@code file}. */
@@ -76,10 +78,13 @@ public final class KtabCsvReader {
   private static String decode(byte[] bytes) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       text = new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
     }
@@ -112,14 +117,20 @@ public final class KtabCsvReader {
       List<Line> out = new ArrayList<>();
       for (CsvCells.Line raw : CsvCells.lines(text)) {
         if (out.size() >= MAX_ACTORS + 2) {
-          problem(raw.number(), 1, "row " + raw.number(), "more than " + MAX_ACTORS + " actor rows; a table may have at most "
-              + MAX_ACTORS);
+          problem(
+              raw.number(),
+              1,
+              "row " + raw.number(),
+              "more than " + MAX_ACTORS + " actor rows; a table may have at most " + MAX_ACTORS);
           break;
         }
-        List<CsvCells.Cell> cells = CsvCells.split(raw.text(), bad -> problem(raw.number(), bad.column(), "", bad.message()));
+        List<CsvCells.Cell> cells =
+            CsvCells.split(
+                raw.text(), bad -> problem(raw.number(), bad.column(), "", bad.message()));
         if (cells == null) continue;
         // trailing commas: their empty cells are dropped
-        while (!cells.isEmpty() && cells.get(cells.size() - 1).text().isEmpty()) cells.remove(cells.size() - 1);
+        while (!cells.isEmpty() && cells.get(cells.size() - 1).text().isEmpty())
+          cells.remove(cells.size() - 1);
         out.add(new Line(raw.number(), cells, raw.text().length() + 1));
       }
       return out;
@@ -133,12 +144,31 @@ public final class KtabCsvReader {
       Line head = lines.get(0);
       String name = head.cell(0) == null ? "" : head.cell(0).text();
       String description = head.cell(1) == null ? "" : head.cell(1).text();
-      int actors = count(head, 2, "row " + head.number() + ".actors", "number of actors", MIN_ACTORS, MAX_ACTORS);
-      int dims = count(head, 3, "row " + head.number() + ".dimensions", "number of dimensions", 1, MAX_DIMENSIONS);
-      // Values after the fourth are ignored, as KTAB's reader ignores them (its own dummyData_6Dim.csv
+      int actors =
+          count(
+              head,
+              2,
+              "row " + head.number() + ".actors",
+              "number of actors",
+              MIN_ACTORS,
+              MAX_ACTORS);
+      int dims =
+          count(
+              head,
+              3,
+              "row " + head.number() + ".dimensions",
+              "number of dimensions",
+              1,
+              MAX_DIMENSIONS);
+      // Values after the fourth are ignored, as KTAB's reader ignores them (its own
+      // dummyData_6Dim.csv
       // has a fifth, 0).
       if (lines.size() < 2) {
-        problem(head.number(), head.end(), "row 2", "missing the header row (Actor, Description, Power, Pstn1, Sal1, ...)");
+        problem(
+            head.number(),
+            head.end(),
+            "row 2",
+            "missing the header row (Actor, Description, Power, Pstn1, Sal1, ...)");
         throw new ScenarioException(problems);
       }
       if (dims < 1) throw new ScenarioException(problems);
@@ -148,9 +178,18 @@ public final class KtabCsvReader {
       int expected = 3 + 2 * dims;
       if (headers.cells().size() != expected) {
         CsvCells.Cell at = headers.cells().size() > expected ? headers.cells().get(expected) : null;
-        problem(headers.number(), at == null ? headers.end() : at.column(), hf, String.format(Locale.ROOT,
-            "row 1 declares %d dimension%s, so expected %d headers (Actor, Description, Power, then a position "
-                + "and a salience per dimension), got %d", dims, dims == 1 ? "" : "s", expected, headers.cells().size()));
+        problem(
+            headers.number(),
+            at == null ? headers.end() : at.column(),
+            hf,
+            String.format(
+                Locale.ROOT,
+                "row 1 declares %d dimension%s, so expected %d headers (Actor, Description, Power, then a position "
+                    + "and a salience per dimension), got %d",
+                dims,
+                dims == 1 ? "" : "s",
+                expected,
+                headers.cells().size()));
       }
       List<String> dimensions = new ArrayList<>();
       for (int d = 0; d < dims; d++) {
@@ -167,8 +206,16 @@ public final class KtabCsvReader {
       int found = lines.size() - 2;
       if (actors >= MIN_ACTORS && found != actors) {
         CsvCells.Cell c = head.cell(2);
-        problem(head.number(), c.column(), "row " + head.number() + ".actors", String.format(Locale.ROOT,
-            "row 1 declares %d actors, the file has %d actor row%s", actors, found, found == 1 ? "" : "s"));
+        problem(
+            head.number(),
+            c.column(),
+            "row " + head.number() + ".actors",
+            String.format(
+                Locale.ROOT,
+                "row 1 declares %d actors, the file has %d actor row%s",
+                actors,
+                found,
+                found == 1 ? "" : "s"));
       }
       if (!problems.isEmpty()) throw new ScenarioException(problems);
       return new ActorTable(name, description, List.copyOf(dimensions), List.copyOf(rows), label);
@@ -181,13 +228,20 @@ public final class KtabCsvReader {
         return -1;
       }
       if (!COUNT.matcher(c.text()).matches()) {
-        problem(line.number(), c.column(), field,
-            String.format(Locale.ROOT, "expected the %s as a whole number, got \"%s\"", what, c.text()));
+        problem(
+            line.number(),
+            c.column(),
+            field,
+            String.format(
+                Locale.ROOT, "expected the %s as a whole number, got \"%s\"", what, c.text()));
         return -1;
       }
       int v = Integer.parseInt(c.text().startsWith("+") ? c.text().substring(1) : c.text());
       if (v < min || v > max) {
-        problem(line.number(), c.column(), field,
+        problem(
+            line.number(),
+            c.column(),
+            field,
             String.format(Locale.ROOT, "expected the %s in [%d, %d], got %d", what, min, max, v));
         return -1;
       }
@@ -201,9 +255,16 @@ public final class KtabCsvReader {
       String name = nameCell == null ? "" : nameCell.text();
       String prefix = "row " + no + (name.isEmpty() ? "" : " (" + name + ")");
       if (name.isEmpty()) {
-        problem(no, nameCell == null ? 1 : nameCell.column(), prefix + ".name", "missing the actor's name");
+        problem(
+            no,
+            nameCell == null ? 1 : nameCell.column(),
+            prefix + ".name",
+            "missing the actor's name");
       } else if (seen.containsKey(name)) {
-        problem(no, nameCell.column(), prefix + ".name",
+        problem(
+            no,
+            nameCell.column(),
+            prefix + ".name",
             "actor name \"" + name + "\" is already used on line " + seen.get(name));
       } else {
         seen.put(name, no);
@@ -211,18 +272,32 @@ public final class KtabCsvReader {
       int expected = 3 + 2 * dims;
       if (line.cells().size() > expected) {
         CsvCells.Cell extra = line.cells().get(expected);
-        problem(no, extra.column(), prefix, String.format(Locale.ROOT,
-            "expected %d values (name, description, capability, then a position and a salience per dimension), got %d",
-            expected, line.cells().size()));
+        problem(
+            no,
+            extra.column(),
+            prefix,
+            String.format(
+                Locale.ROOT,
+                "expected %d values (name, description, capability, then a position and a salience per dimension), got %d",
+                expected,
+                line.cells().size()));
       }
       if (line.cells().size() < expected) {
         int first = line.cells().size();
-        problem(no, line.end(), prefix + "." + fieldName(first), String.format(Locale.ROOT,
-            "missing: expected %d values (name, description, capability, then a position and a salience per "
-                + "dimension), got %d", expected, first));
+        problem(
+            no,
+            line.end(),
+            prefix + "." + fieldName(first),
+            String.format(
+                Locale.ROOT,
+                "missing: expected %d values (name, description, capability, then a position and a salience per "
+                    + "dimension), got %d",
+                expected,
+                first));
       }
       String description = line.cell(1) == null ? "" : line.cell(1).text();
-      double cap = number(line, 2, prefix + ".capability", Double.MIN_VALUE, MAX_CAPABILITY, "(0, 1e8]");
+      double cap =
+          number(line, 2, prefix + ".capability", Double.MIN_VALUE, MAX_CAPABILITY, "(0, 1e8]");
       double[] x = new double[dims];
       double[] s = new double[dims];
       double total = 0;
@@ -235,8 +310,14 @@ public final class KtabCsvReader {
       }
       if (salOk && total > 100 + 1e-9) {
         CsvCells.Cell c = line.cell(4);
-        problem(no, c.column(), prefix + ".salience_1", String.format(Locale.ROOT,
-            "an actor's saliences must sum to at most 100 (KTAB's rule), got %s", fmt(total)));
+        problem(
+            no,
+            c.column(),
+            prefix + ".salience_1",
+            String.format(
+                Locale.ROOT,
+                "an actor's saliences must sum to at most 100 (KTAB's rule), got %s",
+                fmt(total)));
       }
       if (problems.size() > before) return null;
       for (int d = 0; d < dims; d++) s[d] = s[d] / 100.0;
@@ -252,14 +333,19 @@ public final class KtabCsvReader {
       CsvCells.Cell c = line.cell(index);
       if (c == null) return Double.NaN; // the short row is reported once
       if (c.text().isEmpty()) {
-        problem(line.number(), c.column(), field, "expected a number in " + range + ", got nothing");
+        problem(
+            line.number(), c.column(), field, "expected a number in " + range + ", got nothing");
         return Double.NaN;
       }
       String t = c.text();
       double v = NUMBER.matcher(t).matches() ? Double.parseDouble(t) : Double.NaN;
       if (!(v >= lo && v <= hi)) {
         String shown = t.length() > 40 ? t.substring(0, 40) + "..." : t;
-        problem(line.number(), c.column(), field, "expected a number in " + range + ", got \"" + shown + "\"");
+        problem(
+            line.number(),
+            c.column(),
+            field,
+            "expected a number in " + range + ", got \"" + shown + "\"");
         return Double.NaN;
       }
       return v;

@@ -37,6 +37,7 @@ import org.negotiate.scenario.Stance;
 public final class TableScenarios {
   /** Tables have no dates: rounds are labelled as months from here. */
   public static final YearMonth START = YearMonth.of(2000, 1);
+
   /** Agreement tolerance as a share of the table's range of positions. */
   static final double TOLERANCE_SHARE = 0.05;
 
@@ -46,17 +47,26 @@ public final class TableScenarios {
   public enum Format {
     /** Bueno de Mesquita's actor table: {@code Actor,Capability,Position,Salience}. */
     BDM,
-    /** KTAB's SMP CSV: a title row, a header row, then name, description, capability, position and salience per dimension. */
+    /**
+     * KTAB's SMP CSV: a title row, a header row, then name, description, capability, position and
+     * salience per dimension.
+     */
     KTAB
   }
 
-  /** Reads a table in the given format, or guesses it (a first cell {@code Actor} means BDM) when null. */
+  /**
+   * Reads a table in the given format, or guesses it (a first cell {@code Actor} means BDM) when
+   * null.
+   */
   public static ActorTable read(java.nio.file.Path file, Format format) throws ScenarioException {
     Format f = format != null ? format : guess(file);
     return f == Format.BDM ? BdmTableReader.read(file) : KtabCsvReader.read(file);
   }
 
-  /** The anchor's own model: the expected utility model for BDM tables, the spatial model for KTAB's. */
+  /**
+   * The anchor's own model: the expected utility model for BDM tables, the spatial model for
+   * KTAB's.
+   */
   public static String nativeProtocol(java.nio.file.Path file, Format format) {
     Format f = format != null ? format : guess(file);
     return org.negotiate.scenario.ProtocolParameters.nativeTo(f.name());
@@ -66,7 +76,8 @@ public final class TableScenarios {
   private static final int GUESS_BYTES = 64 * 1024;
 
   private static Format guess(java.nio.file.Path file) {
-    // Only the start of the file is read: it may be huge, a pipe or a device (the reader then refuses it).
+    // Only the start of the file is read: it may be huge, a pipe or a device (the reader then
+    // refuses it).
     byte[] head;
     // a pipe can be read once, by the reader; guessing must not take its start (or wait on it)
     if (!java.nio.file.Files.isRegularFile(file)) return Format.KTAB;
@@ -77,7 +88,8 @@ public final class TableScenarios {
     }
     String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
     for (String line : text.split("\r\n|\r|\n")) {
-      String first = line.replace("\u00ef\u00bb\u00bf", "").split(",", -1)[0].replace("\"", "").trim();
+      String first =
+          line.replace("\u00ef\u00bb\u00bf", "").split(",", -1)[0].replace("\"", "").trim();
       if (first.isEmpty() && line.isBlank()) continue;
       return first.equalsIgnoreCase("actor") ? Format.BDM : Format.KTAB;
     }
@@ -92,9 +104,20 @@ public final class TableScenarios {
    */
   public static Scenario toScenario(ActorTable t, String protocol) throws ScenarioException {
     if (t.rows().size() > Limits.MAX_ACTORS || t.dimensions().size() > Limits.MAX_ISSUES) {
-      throw new ScenarioException(new Problem(t.source(), t.rows().isEmpty() ? 1 : t.rows().get(0).line(), 1, "",
-          "a table may have at most " + Limits.MAX_ACTORS + " actors and " + Limits.MAX_ISSUES + " dimensions, got "
-              + t.rows().size() + " and " + t.dimensions().size()));
+      throw new ScenarioException(
+          new Problem(
+              t.source(),
+              t.rows().isEmpty() ? 1 : t.rows().get(0).line(),
+              1,
+              "",
+              "a table may have at most "
+                  + Limits.MAX_ACTORS
+                  + " actors and "
+                  + Limits.MAX_ISSUES
+                  + " dimensions, got "
+                  + t.rows().size()
+                  + " and "
+                  + t.dimensions().size()));
     }
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -105,8 +128,10 @@ public final class TableScenarios {
       }
     }
     boolean rescale = lo < 0 || hi > 100;
-    // Only capabilities' ratios matter to the models: a table above the scenario's maximum is scaled down to it.
-    double maxCapability = t.rows().stream().mapToDouble(ActorTable.Row::capability).max().orElse(1);
+    // Only capabilities' ratios matter to the models: a table above the scenario's maximum is
+    // scaled down to it.
+    double maxCapability =
+        t.rows().stream().mapToDouble(ActorTable.Row::capability).max().orElse(1);
     double capabilityScale = maxCapability > MAX_CAPABILITY ? MAX_CAPABILITY / maxCapability : 1;
     double from = lo;
     double width = hi > lo ? hi - lo : 1;
@@ -115,14 +140,20 @@ public final class TableScenarios {
     Set<String> issueIds = new HashSet<>();
     for (int d = 0; d < t.dimensions().size(); d++) {
       String label = t.dimensions().get(d);
-      String low = rescale ? "0 = " + fmt(lo) + " in the table" : "lowest position in the table: " + fmt(lo);
-      String high = rescale ? "100 = " + fmt(hi) + " in the table" : "highest position in the table: " + fmt(hi);
-      issues.add(new Issue(unique(id(label, "dimension_" + (d + 1)), issueIds), label, low, high, null));
+      String low =
+          rescale ? "0 = " + fmt(lo) + " in the table" : "lowest position in the table: " + fmt(lo);
+      String high =
+          rescale
+              ? "100 = " + fmt(hi) + " in the table"
+              : "highest position in the table: " + fmt(hi);
+      issues.add(
+          new Issue(unique(id(label, "dimension_" + (d + 1)), issueIds), label, low, high, null));
     }
 
     List<Actor> actors = new ArrayList<>();
     Set<String> actorIds = new HashSet<>();
-    actorIds.add(Actor.TEXT_ID); // a row named "Text" becomes text_2: the id names the mediators' text
+    actorIds.add(
+        Actor.TEXT_ID); // a row named "Text" becomes text_2: the id names the mediators' text
     String file = fileName(t.source());
     String evidenceFile = evidenceFile(file);
     Map<String, ActorTable.Row> rowOf = new LinkedHashMap<>();
@@ -130,25 +161,61 @@ public final class TableScenarios {
       Map<String, Stance> stances = new LinkedHashMap<>();
       for (int d = 0; d < issues.size(); d++) {
         double x = rescale ? 100 * (r.positions()[d] - from) / width : r.positions()[d];
-        stances.put(issues.get(d).id(), new Stance(Quantity.of(x), Quantity.of(r.saliences()[d]), RedLine.NONE, null, null,
-            List.of(evidenceFile + "#" + r.name()), "row at line " + r.line() + " of " + file));
+        stances.put(
+            issues.get(d).id(),
+            new Stance(
+                Quantity.of(x),
+                Quantity.of(r.saliences()[d]),
+                RedLine.NONE,
+                null,
+                null,
+                List.of(evidenceFile + "#" + r.name()),
+                "row at line " + r.line() + " of " + file));
       }
       String actorId = unique(id(r.name(), "actor"), actorIds);
       rowOf.put(actorId, r);
       // r x (1e6 / max) can round one ulp above 1e6 for the largest row
-      actors.add(new Actor(actorId, r.name(), Role.PARTY, Quantity.of(Math.min(MAX_CAPABILITY, r.capability() * capabilityScale)),
-          // A table gives no cost of delay: 0, so under the mediated protocol no row concedes.
-          Quantity.of(0), Quantity.of(1), Quantity.of(0), Quantity.of(0), Quantity.of(0), stances, Map.of(), Map.of(),
-          List.of(evidenceFile + "#" + r.name()), r.description() == null ? "" : r.description()));
+      actors.add(
+          new Actor(
+              actorId,
+              r.name(),
+              Role.PARTY,
+              Quantity.of(Math.min(MAX_CAPABILITY, r.capability() * capabilityScale)),
+              // A table gives no cost of delay: 0, so under the mediated protocol no row concedes.
+              Quantity.of(0),
+              Quantity.of(1),
+              Quantity.of(0),
+              Quantity.of(0),
+              Quantity.of(0),
+              stances,
+              Map.of(),
+              Map.of(),
+              List.of(evidenceFile + "#" + r.name()),
+              r.description() == null ? "" : r.description()));
     }
     double tolerance = TOLERANCE_SHARE * (rescale ? 100 : width);
-    String description = (t.description() == null || t.description().isBlank() ? "" : t.description() + " ")
-        + "(converted from the actor table " + file + ")";
-    Scenario s = new Scenario(id(t.name(), "table").replace('_', '-'), description, new Calendar(START, false), issues, actors,
-        new ProtocolSpec(protocol, Map.of()), new AgreementRule("unanimity", tolerance), List.of(),
-        new ExperimentDefaults(1, rounds(actors.size(), issues.size()), 1), SalienceMode.INDEPENDENT, false, CaseFile.NONE,
-        // the rows keep the file's order: KTAB's spatial model is not order-free (ActorOrder.LISTED)
-        ActorOrder.LISTED);
+    String description =
+        (t.description() == null || t.description().isBlank() ? "" : t.description() + " ")
+            + "(converted from the actor table "
+            + file
+            + ")";
+    Scenario s =
+        new Scenario(
+            id(t.name(), "table").replace('_', '-'),
+            description,
+            new Calendar(START, false),
+            issues,
+            actors,
+            new ProtocolSpec(protocol, Map.of()),
+            new AgreementRule("unanimity", tolerance),
+            List.of(),
+            new ExperimentDefaults(1, rounds(actors.size(), issues.size()), 1),
+            SalienceMode.INDEPENDENT,
+            false,
+            CaseFile.NONE,
+            // the rows keep the file's order: KTAB's spatial model is not order-free
+            // (ActorOrder.LISTED)
+            ActorOrder.LISTED);
     // Validated exactly as a file would be: the table may break rules a scenario must keep. The
     // problems are then pointed back at the table's rows (the YAML text is never seen).
     try {
@@ -160,17 +227,23 @@ public final class TableScenarios {
     }
   }
 
-  /** Default rounds of a table's scenario: 100, or fewer when the position history would be too large. */
+  /**
+   * Default rounds of a table's scenario: 100, or fewer when the position history would be too
+   * large.
+   */
   static int rounds(int actors, int issues) {
     long perRound = Limits.positionCells(actors, Math.max(1, issues), 1);
     return (int) Math.max(1, Math.min(DEFAULT_ROUNDS, Limits.MAX_POSITION_CELLS / perRound));
   }
 
   private static final int DEFAULT_ROUNDS = 100;
+
   /** The largest capability a scenario takes (its range is (0, 1e6]). */
   private static final double MAX_CAPABILITY = 1e6;
 
-  /** A problem found in the scenario made from a table, placed at the row of the actor it is about. */
+  /**
+   * A problem found in the scenario made from a table, placed at the row of the actor it is about.
+   */
   private static Problem inTable(Problem p, ActorTable t, Map<String, ActorTable.Row> rowOf) {
     String field = p.field();
     ActorTable.Row row = null;
@@ -178,24 +251,42 @@ public final class TableScenarios {
       int close = field.indexOf(']');
       if (close > 0) row = rowOf.get(field.substring("actors[".length(), close));
     }
-    int line = row != null ? row.line() : t.rows().isEmpty() ? 1 : Math.max(1, t.rows().get(0).line() - 1);
-    String where = row != null ? "row " + row.line() + " (" + row.name() + ")" + field.substring(field.indexOf(']') + 1)
-        : field;
-    return new Problem(t.source(), line, 1, where, p.message() + " (a rule of scenarios, which this table is run as)");
+    int line =
+        row != null ? row.line() : t.rows().isEmpty() ? 1 : Math.max(1, t.rows().get(0).line() - 1);
+    String where =
+        row != null
+            ? "row "
+                + row.line()
+                + " ("
+                + row.name()
+                + ")"
+                + field.substring(field.indexOf(']') + 1)
+            : field;
+    return new Problem(
+        t.source(),
+        line,
+        1,
+        where,
+        p.message() + " (a rule of scenarios, which this table is run as)");
   }
 
   /**
-   * The file part of the evidence references made for a table's rows: its file name reduced to
-   * what an evidence reference allows ({@code [A-Za-z0-9][A-Za-z0-9._-]*}).
+   * The file part of the evidence references made for a table's rows: its file name reduced to what
+   * an evidence reference allows ({@code [A-Za-z0-9][A-Za-z0-9._-]*}).
    */
   static String evidenceFile(String fileName) {
     String s = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
     return s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0)) ? "table" + s : s;
   }
 
-  /** A scenario id from a table's name: lower case letters, digits and _, starting with a letter. */
+  /**
+   * A scenario id from a table's name: lower case letters, digits and _, starting with a letter.
+   */
   static String id(String name, String fallback) {
-    String s = name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    String s =
+        name == null
+            ? ""
+            : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
     if (s.isEmpty()) return fallback;
     return Character.isLetter(s.charAt(0)) ? s : fallback + "_" + s;
   }
@@ -219,7 +310,8 @@ public final class TableScenarios {
    * A random actor table (for benchmarks): positions uniform on 0-100, saliences on 0.1-1,
    * capabilities on 1-100, each to 0.01.
    */
-  public static Scenario synthetic(int actors, int issues, String protocol, long seed) throws ScenarioException {
+  public static Scenario synthetic(int actors, int issues, String protocol, long seed)
+      throws ScenarioException {
     SplittableRandom r = new SplittableRandom(seed);
     List<String> dims = new ArrayList<>();
     for (int k = 0; k < issues; k++) dims.add("issue " + (k + 1));
@@ -231,8 +323,17 @@ public final class TableScenarios {
         x[k] = Math.round(r.nextDouble(0, 100) * 100) / 100.0;
         sal[k] = Math.round(r.nextDouble(0.1, 1) * 100) / 100.0;
       }
-      rows.add(new ActorTable.Row(i + 2, "actor " + (i + 1), "", Math.round(r.nextDouble(1, 100) * 100) / 100.0, x, sal));
+      rows.add(
+          new ActorTable.Row(
+              i + 2,
+              "actor " + (i + 1),
+              "",
+              Math.round(r.nextDouble(1, 100) * 100) / 100.0,
+              x,
+              sal));
     }
-    return TableScenarios.toScenario(new ActorTable("synthetic " + actors + "x" + issues, "", dims, rows, "synthetic.csv"), protocol);
+    return TableScenarios.toScenario(
+        new ActorTable("synthetic " + actors + "x" + issues, "", dims, rows, "synthetic.csv"),
+        protocol);
   }
 }

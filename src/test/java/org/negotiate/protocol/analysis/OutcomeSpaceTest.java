@@ -62,8 +62,8 @@ class OutcomeSpaceTest {
   /**
    * Reservations 0.2 and 0.4: gains are 0.8 - x and x - 0.4 (x = z / 100), so Nash (equal gains on
    * a straight frontier) is x = 0.6, z = 60. The ideal point is (0.6, 0.8) (each party's best
-   * package that still gives the other its reservation: z = 40 and z = 80), so KS solves
-   * (0.8 - x) / 0.4 = (x - 0.4) / 0.4: z = 60 too.
+   * package that still gives the other its reservation: z = 40 and z = 80), so KS solves (0.8 - x)
+   * / 0.4 = (x - 0.4) / 0.4: z = 60 too.
    */
   @Test
   void reservationsMoveTheDealTowardsTheDemandingParty() {
@@ -78,8 +78,8 @@ class OutcomeSpaceTest {
 
   /**
    * Party 2 risk-averse (rho = 1): with x = z / 100, U1 = 1 - x and U2 = 1 - (1 - x)^2. The ideal
-   * point is (1, 1); KS sets U1 = U2: x^2 - 3x + 1 = 0, x = (3 - sqrt 5) / 2. Nash maximises
-   * x (1 - x)(2 - x): 3x^2 - 6x + 2 = 0, x = 1 - 1 / sqrt 3.
+   * point is (1, 1); KS sets U1 = U2: x^2 - 3x + 1 = 0, x = (3 - sqrt 5) / 2. Nash maximises x (1 -
+   * x)(2 - x): 3x^2 - 6x + 2 = 0, x = 1 - 1 / sqrt 3.
    */
   @Test
   void nashAndKalaiSmorodinskyDifferOnACurvedFrontier() {
@@ -100,7 +100,8 @@ class OutcomeSpaceTest {
     in.capability[1] = 3; // maximise log(1 - x) + 3 log x: x = 3/4
     OutcomeSpace s = OutcomeSpace.of(in, 0, 1);
     assertEquals(75, s.nash().orElseThrow().term(0), 1e-4);
-    assertArrayEquals(NashDraft.exact(in, new int[] {0, 1}, new int[0]), s.nash().orElseThrow().terms(), 1e-9);
+    assertArrayEquals(
+        NashDraft.exact(in, new int[] {0, 1}, new int[0]), s.nash().orElseThrow().terms(), 1e-9);
     assertEquals(50, s.symmetricNash().orElseThrow().term(0), 1e-4);
     // capability-weighted joint utility: 1 - x + 3x, best at x = 1
     assertEquals(100, s.maxWeightedJointUtility().orElseThrow().term(0), 1e-9);
@@ -112,10 +113,12 @@ class OutcomeSpaceTest {
     Outcome joint = s.maxJointUtility().orElseThrow();
     assertArrayEquals(new double[] {0, 100}, joint.terms(), 1e-9);
     assertArrayEquals(new double[] {0.8, 0.8}, joint.utilities(), 1e-12);
-    assertTrue(s.frontier().stream().anyMatch(o -> o.term(0) < 1e-9 && o.term(1) > 100 - 1e-9),
+    assertTrue(
+        s.frontier().stream().anyMatch(o -> o.term(0) < 1e-9 && o.term(1) > 100 - 1e-9),
         "logroll on the frontier: " + s.frontier());
     assertEquals(0, s.distanceToFrontier(new double[] {0, 100}).orElseThrow(), 1e-9);
-    for (Outcome o : s.frontier()) assertEquals(0, s.distanceToFrontier(o.terms()).orElseThrow(), 1e-7);
+    for (Outcome o : s.frontier())
+      assertEquals(0, s.distanceToFrontier(o.terms()).orElseThrow(), 1e-7);
     // splitting both issues down the middle gives 0.5 each; the logroll gives 0.8 each
     assertEquals(0.3, s.distanceToFrontier(new double[] {50, 50}).orElseThrow(), 1e-6);
     // the symmetric Nash and KS points coincide with the logroll by symmetry
@@ -133,7 +136,8 @@ class OutcomeSpaceTest {
     in.reservation[0] = 0.3;
     in.reservation[1] = 0.3;
     OutcomeSpace s = OutcomeSpace.of(in, 0, 1);
-    // a package worth exactly the reservations: 0.8 (1 - x) + 0.2 (1 - y) = 0.3 etc. with x = 1 - y... use (70, 30)
+    // a package worth exactly the reservations: 0.8 (1 - x) + 0.2 (1 - y) = 0.3 etc. with x = 1 -
+    // y... use (70, 30)
     double[] z = {70, 30};
     double[] u = s.utilities(z);
     assertEquals(u[0], u[1], 1e-12);
@@ -161,14 +165,21 @@ class OutcomeSpaceTest {
     assertFalse(s.rational());
     assertArrayEquals(new double[] {0, 0}, s.disagreement());
     assertFalse(s.among(1).feasible());
-    // ignoring the red lines, the interests alone meet in the middle, as NashDraft.unconstrained says
+    // ignoring the red lines, the interests alone meet in the middle, as NashDraft.unconstrained
+    // says
     OutcomeSpace free = OutcomeSpace.unconstrained(in, 0, 1);
     assertTrue(free.feasible());
     assertFalse(free.redLinesApply());
     assertTrue(s.redLinesApply());
     assertEquals(50, free.nash().orElseThrow().term(0), 1e-4);
-    assertArrayEquals(NashDraft.exactUnconstrained(in, new int[] {0, 1}, new int[0]), free.nash().orElseThrow().terms(), 1e-9);
-    assertArrayEquals(NashDraft.unconstrained(in, new int[] {0, 1}, new int[0]), free.nash().orElseThrow().terms(), 1e-6);
+    assertArrayEquals(
+        NashDraft.exactUnconstrained(in, new int[] {0, 1}, new int[0]),
+        free.nash().orElseThrow().terms(),
+        1e-9);
+    assertArrayEquals(
+        NashDraft.unconstrained(in, new int[] {0, 1}, new int[0]),
+        free.nash().orElseThrow().terms(),
+        1e-6);
     assertFalse(free.among(0).redLinesApply());
   }
 
@@ -195,7 +206,8 @@ class OutcomeSpaceTest {
     OutcomeSpace s = OutcomeSpace.of(in, 0, 1);
     // zone [10, 35]: x (1 - x) rises all the way, so Nash sits on the red line
     assertEquals(35, s.nash().orElseThrow().term(0), 1e-4);
-    // the ideal point is what the zone allows, (0.9, 0.35): KS solves (1 - x) / 0.9 = x / 0.35, x = 0.28
+    // the ideal point is what the zone allows, (0.9, 0.35): KS solves (1 - x) / 0.9 = x / 0.35, x =
+    // 0.28
     assertArrayEquals(new double[] {0.9, 0.35}, s.idealPoint().orElseThrow(), 1e-7);
     assertEquals(28, s.kalaiSmorodinsky().orElseThrow().term(0), 1e-4);
     for (Outcome o : s.frontier()) assertTrue(o.term(0) >= 10 && o.term(0) <= 35);
@@ -218,7 +230,8 @@ class OutcomeSpaceTest {
     Outcome na = a.nash().orElseThrow();
     Outcome nb = b.nash().orElseThrow();
     assertArrayEquals(na.terms(), nb.terms(), 0);
-    assertArrayEquals(new double[] {na.utility(2), na.utility(0), na.utility(1)}, nb.utilities(), 0);
+    assertArrayEquals(
+        new double[] {na.utility(2), na.utility(0), na.utility(1)}, nb.utilities(), 0);
     assertEquals(a.frontier().size(), b.frontier().size());
   }
 
@@ -241,6 +254,7 @@ class OutcomeSpaceTest {
     assertEquals(50, OutcomeSpace.of(in, 0, 1).nash().orElseThrow().term(0), 1e-4);
     for (Outcome o : two.frontier()) assertTrue(o.term(0) <= 40 + 1e-9);
     assertEquals(2, two.frontier().get(0).utilities().length);
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> OutcomeSpace.of(in, 0, 1).among(2));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> OutcomeSpace.of(in, 0, 1).among(2));
   }
 }

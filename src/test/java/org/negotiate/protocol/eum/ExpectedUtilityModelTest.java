@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.negotiate.protocol.eum.ExpectedUtilityModel.MoveKind;
 import org.negotiate.protocol.eum.ExpectedUtilityModel.Stop;
 
-/** Case A (docs/models.md §5.1) with Scholz's conventions, and dmasad's variant as a negative control. */
+/**
+ * Case A (docs/models.md §5.1) with Scholz's conventions, and dmasad's variant as a negative
+ * control.
+ */
 class ExpectedUtilityModelTest {
   /** "To 4 decimals": the published figure is the value rounded to 4 places. */
   private static final double D4 = 0.5e-4 + 1e-12;
@@ -61,7 +64,8 @@ class ExpectedUtilityModelTest {
       if (j == BE) continue;
       double[] d = m.dyad(BE, j);
       assertEquals(expected[j][0], d[0], D4, "EU(Belgium -> " + CaseA.NAMES[j] + ")");
-      assertEquals(expected[j][1], d[1], D4, "EU(" + CaseA.NAMES[j] + " -> Belgium), Belgium's view");
+      assertEquals(
+          expected[j][1], d[1], D4, "EU(" + CaseA.NAMES[j] + " -> Belgium), Belgium's view");
       // the same numbers through the general accessor: both are Belgium's view
       assertEquals(d[0], m.expectedUtility(BE, BE, j), 0);
       assertEquals(d[1], m.expectedUtility(BE, j, BE), 0);
@@ -84,7 +88,8 @@ class ExpectedUtilityModelTest {
     for (int t = 0; t <= 10; t++) {
       if (t > 0) m.step();
       assertEquals(CaseA.MEAN[t], m.weightedMean(), D4, "mean after round " + t);
-      assertEquals(CaseA.ORIGINAL_PLOT[t], m.weightedMean(), 0.07, "Scholz's plotted original, round " + t);
+      assertEquals(
+          CaseA.ORIGINAL_PLOT[t], m.weightedMean(), 0.07, "Scholz's plotted original, round " + t);
       double[] x = m.positions();
       for (int i = 0; i < x.length; i++) {
         assertEquals(CaseA.POSITIONS[t][i], x[i], D4, CaseA.NAMES[i] + " after round " + t);
@@ -102,7 +107,8 @@ class ExpectedUtilityModelTest {
     ExpectedUtilityModel m = CaseA.model(EumOptions.scholz());
     m.step();
     assertEquals(MoveKind.COMPROMISE, m.move(BE).offer().kind());
-    assertEquals("Belgium compromises with France (eu -0.1148 vs 0.2433): 7 -> 8.4159", m.describeMove(BE));
+    assertEquals(
+        "Belgium compromises with France (eu -0.1148 vs 0.2433): 7 -> 8.4159", m.describeMove(BE));
     assertEquals(MoveKind.CONFRONTATION, m.move(LU).offer().kind());
     assertEquals(BE, m.move(LU).offer().sender());
     assertTrue(m.describeMove(LU).startsWith("Luxembourg loses confrontation to Belgium"));
@@ -119,14 +125,16 @@ class ExpectedUtilityModelTest {
   @Test
   void bdmsSmallestMoveRuleGivesOtherNumbers() {
     // The documented quirk matters: BDM's written rule does not reproduce the published round 4.
-    ExpectedUtilityModel m = CaseA.model(EumOptions.scholz().withOfferRule(EumOptions.OfferRule.SMALLEST_MOVE));
+    ExpectedUtilityModel m =
+        CaseA.model(EumOptions.scholz().withOfferRule(EumOptions.OfferRule.SMALLEST_MOVE));
     for (int t = 0; t < 4; t++) m.step();
     assertTrue(Math.abs(m.weightedMean() - CaseA.MEAN[4]) > 1e-3, "mean " + m.weightedMean());
   }
 
   @Test
   void capitulationOnDoesNotChangeCaseA() {
-    // In Case A no dyad falls in the capitulation octant within 10 rounds, so the switch is neutral here.
+    // In Case A no dyad falls in the capitulation octant within 10 rounds, so the switch is neutral
+    // here.
     ExpectedUtilityModel m = CaseA.model(EumOptions.scholz().withCapitulation(true));
     for (int t = 1; t <= 10; t++) {
       m.step();
@@ -134,7 +142,8 @@ class ExpectedUtilityModelTest {
     }
   }
 
-  // ---------------------------------------------------------------- dmasad's variant: negative control
+  // ---------------------------------------------------------------- dmasad's variant: negative
+  // control
 
   @Test
   void dmasadVariantFirstRound() {
@@ -145,7 +154,8 @@ class ExpectedUtilityModelTest {
     double[] r = m.riskExponents();
     for (int i = 0; i < r.length; i++) assertEquals(expected[i], r[i], D4, CaseA.NAMES[i]);
     assertEquals(7.444520171019051, m.weightedMean(), 1e-12);
-    assertEquals(List.of("Luxembourg loses confrontation to France", "Ireland compromises with France"),
+    assertEquals(
+        List.of("Luxembourg loses confrontation to France", "Ireland compromises with France"),
         m.describeMoves().stream().map(s -> s.substring(0, s.indexOf(" ("))).toList());
     // and it is not Scholz's: the published round-1 mean is 7.4613
     assertTrue(Math.abs(m.weightedMean() - CaseA.MEAN[1]) > 0.01);
@@ -165,9 +175,9 @@ class ExpectedUtilityModelTest {
   @Test
   void eachDmasadSwitchAloneBreaksTheReplication() {
     EumOptions[] variants = {
-        EumOptions.scholz().withNormalisation(EumOptions.Normalisation.PER_PAIR),
-        EumOptions.scholz().withNormalisation(EumOptions.Normalisation.PER_PAIR_SHARE),
-        EumOptions.scholz().withOfferRule(EumOptions.OfferRule.HIGHEST_SENDER_EU),
+      EumOptions.scholz().withNormalisation(EumOptions.Normalisation.PER_PAIR),
+      EumOptions.scholz().withNormalisation(EumOptions.Normalisation.PER_PAIR_SHARE),
+      EumOptions.scholz().withOfferRule(EumOptions.OfferRule.HIGHEST_SENDER_EU),
     };
     for (EumOptions o : variants) {
       ExpectedUtilityModel m = CaseA.model(o);
@@ -182,11 +192,13 @@ class ExpectedUtilityModelTest {
 
   @Test
   void perPairShareSumsToOne() {
-    ExpectedUtilityModel m = CaseA.model(EumOptions.scholz().withNormalisation(EumOptions.Normalisation.PER_PAIR_SHARE));
+    ExpectedUtilityModel m =
+        CaseA.model(EumOptions.scholz().withNormalisation(EumOptions.Normalisation.PER_PAIR_SHARE));
     m.step();
     for (int i = 0; i < 10; i++) {
       for (int j = 0; j < 10; j++) {
-        if (CaseA.POSITION[i] != CaseA.POSITION[j]) assertEquals(1, m.probability(i, j) + m.probability(j, i), 1e-12);
+        if (CaseA.POSITION[i] != CaseA.POSITION[j])
+          assertEquals(1, m.probability(i, j) + m.probability(j, i), 1e-12);
       }
     }
   }
@@ -195,8 +207,13 @@ class ExpectedUtilityModelTest {
 
   @Test
   void convergesAndStops() {
-    ExpectedUtilityModel m = new ExpectedUtilityModel(null, new double[] {40, 100, 50}, new double[] {5, 4, 5},
-        new double[] {1, 0.7, 0.5}, EumOptions.scholz());
+    ExpectedUtilityModel m =
+        new ExpectedUtilityModel(
+            null,
+            new double[] {40, 100, 50},
+            new double[] {5, 4, 5},
+            new double[] {1, 0.7, 0.5},
+            EumOptions.scholz());
     int guard = 0;
     while (m.stop() == null && guard++ < 100) m.step();
     assertEquals(Stop.CONVERGED, m.stop());
@@ -208,17 +225,28 @@ class ExpectedUtilityModelTest {
   @Test
   void minChangeIsAFractionOfTheRange() {
     // A large threshold stops the run after its first round.
-    ExpectedUtilityModel m = new ExpectedUtilityModel(null, new double[] {40, 100, 50}, new double[] {5, 4, 5},
-        new double[] {1, 0.7, 0.5}, EumOptions.scholz().withMinChange(0.99));
+    ExpectedUtilityModel m =
+        new ExpectedUtilityModel(
+            null,
+            new double[] {40, 100, 50},
+            new double[] {5, 4, 5},
+            new double[] {1, 0.7, 0.5},
+            EumOptions.scholz().withMinChange(0.99));
     m.step();
     assertEquals(Stop.CONVERGED, m.stop());
   }
 
   @Test
   void twoActorsSwapForeverAndTheCycleIsFound() {
-    // With Q < 1 each of two actors loses a confrontation to the other: they swap places every round.
-    ExpectedUtilityModel m = new ExpectedUtilityModel(new String[] {"a", "b"}, new double[] {3, 1},
-        new double[] {0.16, 0.68}, new double[] {0.39, 0.36}, EumOptions.scholz().withQ(0.5).withT(0.5));
+    // With Q < 1 each of two actors loses a confrontation to the other: they swap places every
+    // round.
+    ExpectedUtilityModel m =
+        new ExpectedUtilityModel(
+            new String[] {"a", "b"},
+            new double[] {3, 1},
+            new double[] {0.16, 0.68},
+            new double[] {0.39, 0.36},
+            EumOptions.scholz().withQ(0.5).withT(0.5));
     m.step();
     assertEquals(1, m.positions()[0], 0);
     assertEquals(3, m.positions()[1], 0);
@@ -230,8 +258,13 @@ class ExpectedUtilityModelTest {
 
   @Test
   void threeActorCycleWithDefaults() {
-    ExpectedUtilityModel m = new ExpectedUtilityModel(null, new double[] {0, 2, 0}, new double[] {3, 2, 1},
-        new double[] {0.6, 0.8, 0.1}, EumOptions.scholz());
+    ExpectedUtilityModel m =
+        new ExpectedUtilityModel(
+            null,
+            new double[] {0, 2, 0},
+            new double[] {3, 2, 1},
+            new double[] {0.6, 0.8, 0.1},
+            EumOptions.scholz());
     m.step();
     assertNull(m.stop());
     m.step();
@@ -250,7 +283,9 @@ class ExpectedUtilityModelTest {
     while (m.stop() == null && guard++ < 1000) m.step();
     assertEquals(Stop.CYCLE, m.stop());
     int repeats = m.repeatsRound();
-    assertTrue(repeats >= 0 && repeats <= m.round() - 2, "repeats round " + repeats + " at round " + m.round());
+    assertTrue(
+        repeats >= 0 && repeats <= m.round() - 2,
+        "repeats round " + repeats + " at round " + m.round());
     List<double[]> h = m.history();
     for (int i = 0; i < 10; i++) assertEquals(h.get(repeats)[i], h.get(m.round())[i], 1e-9);
     assertTrue(m.round() > 10);
@@ -262,12 +297,15 @@ class ExpectedUtilityModelTest {
     double[] scaled = new double[10];
     for (int i = 0; i < 10; i++) scaled[i] = (CaseA.POSITION[i] - 4) / 6 * 100;
     ExpectedUtilityModel a = CaseA.model(EumOptions.scholz());
-    ExpectedUtilityModel b = new ExpectedUtilityModel(CaseA.NAMES, scaled, CaseA.CAPABILITY, CaseA.SALIENCE, EumOptions.scholz());
+    ExpectedUtilityModel b =
+        new ExpectedUtilityModel(
+            CaseA.NAMES, scaled, CaseA.CAPABILITY, CaseA.SALIENCE, EumOptions.scholz());
     for (int t = 1; t <= 10; t++) {
       a.step();
       b.step();
       assertEquals((a.weightedMean() - 4) / 6 * 100, b.weightedMean(), 1e-9);
-      for (int i = 0; i < 10; i++) assertEquals((a.positions()[i] - 4) / 6 * 100, b.positions()[i], 1e-9);
+      for (int i = 0; i < 10; i++)
+        assertEquals((a.positions()[i] - 4) / 6 * 100, b.positions()[i], 1e-9);
     }
   }
 
@@ -275,8 +313,13 @@ class ExpectedUtilityModelTest {
 
   @Test
   void everyoneAtOnePositionStaysAndConverges() {
-    ExpectedUtilityModel m = new ExpectedUtilityModel(null, new double[] {5, 5, 5}, new double[] {1, 2, 3},
-        new double[] {0.2, 0.5, 1}, EumOptions.scholz());
+    ExpectedUtilityModel m =
+        new ExpectedUtilityModel(
+            null,
+            new double[] {5, 5, 5},
+            new double[] {1, 2, 3},
+            new double[] {0.2, 0.5, 1},
+            EumOptions.scholz());
     m.step();
     for (double r : m.riskExponents()) assertEquals(1, r, 0);
     assertEquals(Stop.CONVERGED, m.stop());
@@ -286,8 +329,13 @@ class ExpectedUtilityModelTest {
 
   @Test
   void zeroWeightsGiveNoNaN() {
-    ExpectedUtilityModel m = new ExpectedUtilityModel(null, new double[] {0, 10, 3}, new double[] {0, 0, 0},
-        new double[] {0, 0.5, 1}, EumOptions.scholz());
+    ExpectedUtilityModel m =
+        new ExpectedUtilityModel(
+            null,
+            new double[] {0, 10, 3},
+            new double[] {0, 0, 0},
+            new double[] {0, 0.5, 1},
+            EumOptions.scholz());
     m.step();
     for (double x : m.positions()) assertTrue(Double.isFinite(x));
     for (double r : m.riskExponents()) assertTrue(Double.isFinite(r));
@@ -296,22 +344,53 @@ class ExpectedUtilityModelTest {
 
   @Test
   void badInputsAreRejected() {
-    assertThrows(IllegalArgumentException.class, () -> new ExpectedUtilityModel(null, new double[] {1, 2},
-        new double[] {1}, new double[] {1, 1}, EumOptions.scholz()));
-    assertThrows(IllegalArgumentException.class, () -> new ExpectedUtilityModel(null, new double[] {1, 2},
-        new double[] {1, -1}, new double[] {1, 1}, EumOptions.scholz()));
-    assertThrows(IllegalArgumentException.class, () -> new ExpectedUtilityModel(null, new double[] {1, 2},
-        new double[] {1, 1}, new double[] {1, 80}, EumOptions.scholz()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ExpectedUtilityModel(
+                null,
+                new double[] {1, 2},
+                new double[] {1},
+                new double[] {1, 1},
+                EumOptions.scholz()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ExpectedUtilityModel(
+                null,
+                new double[] {1, 2},
+                new double[] {1, -1},
+                new double[] {1, 1},
+                EumOptions.scholz()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ExpectedUtilityModel(
+                null,
+                new double[] {1, 2},
+                new double[] {1, 1},
+                new double[] {1, 80},
+                EumOptions.scholz()));
     assertThrows(IllegalArgumentException.class, () -> EumOptions.scholz().withQ(1.5));
   }
 
   @Test
   void medianIsTheLowerOneOnATie() {
-    ExpectedUtilityModel m = new ExpectedUtilityModel(null, new double[] {0, 10}, new double[] {1, 1},
-        new double[] {1, 1}, EumOptions.scholz());
+    ExpectedUtilityModel m =
+        new ExpectedUtilityModel(
+            null,
+            new double[] {0, 10},
+            new double[] {1, 1},
+            new double[] {1, 1},
+            EumOptions.scholz());
     assertEquals(0, m.weightedMedian(), 0);
-    ExpectedUtilityModel heavy = new ExpectedUtilityModel(null, new double[] {0, 10, 4}, new double[] {1, 1.5, 1},
-        new double[] {1, 1, 1}, EumOptions.scholz());
+    ExpectedUtilityModel heavy =
+        new ExpectedUtilityModel(
+            null,
+            new double[] {0, 10, 4},
+            new double[] {1, 1.5, 1},
+            new double[] {1, 1, 1},
+            EumOptions.scholz());
     assertEquals(4, heavy.weightedMedian(), 0);
   }
 

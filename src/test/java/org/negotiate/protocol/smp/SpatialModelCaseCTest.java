@@ -39,8 +39,16 @@ class SpatialModelCaseCTest {
       assertEquals(ref[2], CaseC.printf(x.victoryProbability(), 4), 1e-12, "P[win] of actor " + i);
       assertEquals(ref[3], CaseC.printf(x.gain(), 4), 1e-12, "gain of actor " + i);
       for (int k = 0; k < 3; k++) {
-        assertEquals(ref[4 + k], CaseC.printf(x.initiatorPosition()[k], 3), 1e-9, "bargain " + i + " dim " + k);
-        assertEquals(ref[7 + k], CaseC.printf(x.receiverPosition()[k], 3), 1e-9, "bargain " + i + " dim " + k);
+        assertEquals(
+            ref[4 + k],
+            CaseC.printf(x.initiatorPosition()[k], 3),
+            1e-9,
+            "bargain " + i + " dim " + k);
+        assertEquals(
+            ref[7 + k],
+            CaseC.printf(x.receiverPosition()[k], 3),
+            1e-9,
+            "bargain " + i + " dim " + k);
       }
     }
     // Actor 0 chose 4:0 with probability 0.4968; actor 2 stays put.
@@ -77,10 +85,12 @@ class SpatialModelCaseCTest {
     for (int s = 0; s <= 10; s++) {
       double[][] x = m.positionsAt(s);
       for (int a = 0; a < 7; a++) {
-        assertArrayEquals(CaseC.POSITIONS[s][a], CaseC.printf(x[a], 1), 1e-9, "state " + s + ", actor " + a);
+        assertArrayEquals(
+            CaseC.POSITIONS[s][a], CaseC.printf(x[a], 1), 1e-9, "state " + s + ", actor " + a);
       }
     }
-    // docs/models.md §5.3 in words: SActor-02 never moves; state 1 and final positions as listed there.
+    // docs/models.md §5.3 in words: SActor-02 never moves; state 1 and final positions as listed
+    // there.
     assertArrayEquals(new double[] {79.5, 44.7, 72.0}, CaseC.printf(m.positionsAt(1)[0], 1), 1e-9);
     assertArrayEquals(new double[] {78.6, 31.6, 74.1}, CaseC.printf(m.positions()[6], 1), 1e-9);
     assertArrayEquals(m.positionsAt(0)[2], m.positions()[2], 0.0);
@@ -91,7 +101,8 @@ class SpatialModelCaseCTest {
     SpatialModel m = model();
     for (int s = 0; s <= 10; s++) {
       double[] w = CaseC.printf(m.positionProbabilities(), 4);
-      for (int a = 0; a < 7; a++) assertEquals(CaseC.WINNING[a][s], w[a], 1e-12, "state " + s + ", actor " + a);
+      for (int a = 0; a < 7; a++)
+        assertEquals(CaseC.WINNING[a][s], w[a], 1e-12, "state " + s + ", actor " + a);
       if (s < 10) m.step();
     }
   }
@@ -100,8 +111,11 @@ class SpatialModelCaseCTest {
   void turnLogNamesTheBargains() {
     SpatialModel m = model();
     SpatialModel.Turn t = m.step();
-    assertTrue(t.log().contains(
-        "SActor-04 challenges SActor-00 (P[win] 0.5836, gain +0.0116): bargain SActor-04 to (79.54, 44.72, 72.05), "
-            + "SActor-00 to (79.54, 44.71, 72.05)"), String.join("\n", t.log()));
+    assertTrue(
+        t.log()
+            .contains(
+                "SActor-04 challenges SActor-00 (P[win] 0.5836, gain +0.0116): bargain SActor-04 to (79.54, 44.72, 72.05), "
+                    + "SActor-00 to (79.54, 44.71, 72.05)"),
+        String.join("\n", t.log()));
   }
 }

@@ -52,9 +52,17 @@ class SpatialModelProtocolTest {
     }
     Map<String, Quantity> q = new LinkedHashMap<>();
     params.forEach((k, v) -> q.put(k, Quantity.of(v)));
-    return new Scenario("caseC", "", new Calendar(YearMonth.of(2022, 12)), issues, actors,
-        new ProtocolSpec(SpatialModelProtocol.NAME, q), new AgreementRule("unanimity", 5), List.of(),
-        new ExperimentDefaults(1, 30, 1), SalienceMode.INDEPENDENT);
+    return new Scenario(
+        "caseC",
+        "",
+        new Calendar(YearMonth.of(2022, 12)),
+        issues,
+        actors,
+        new ProtocolSpec(SpatialModelProtocol.NAME, q),
+        new AgreementRule("unanimity", 5),
+        List.of(),
+        new ExperimentDefaults(1, 30, 1),
+        SalienceMode.INDEPENDENT);
   }
 
   private static void assertSameTrajectory(SpatialModel pure, RunOutcome out) {
@@ -62,7 +70,11 @@ class SpatialModelProtocolTest {
       double[][] x = pure.positionsAt(r + 1);
       for (int a = 0; a < x.length; a++) {
         for (int k = 0; k < x[a].length; k++) {
-          assertEquals((float) x[a][k], out.trajectory()[r][a][k], 0.0f, "round " + r + ", actor " + a + ", issue " + k);
+          assertEquals(
+              (float) x[a][k],
+              out.trajectory()[r][a][k],
+              0.0f,
+              "round " + r + ", actor " + a + ", issue " + k);
         }
       }
     }
@@ -72,15 +84,20 @@ class SpatialModelProtocolTest {
   void engineRunStopsByTheTwoPercentRuleAfterTenTurns() {
     NegotiationSetup setup = SetupSampler.nominal(caseC(Map.of()), 30, false);
     List<Map<String, double[]>> diagnostics = new ArrayList<>();
-    NegotiationModel sim = new NegotiationModel(setup, new SpatialModelProtocol(), true,
-        (round, fired, session, close) -> {
-          diagnostics.add(session.diagnostics());
-          assertNull(session.text());
-        });
+    NegotiationModel sim =
+        new NegotiationModel(
+            setup,
+            new SpatialModelProtocol(),
+            true,
+            (round, fired, session, close) -> {
+              diagnostics.add(session.diagnostics());
+              assertNull(session.text());
+            });
     RunOutcome out = sim.runToEnd();
 
     assertEquals(Ending.STOPPED, out.ending());
-    assertEquals(9, out.round(), "round r holds KTAB's state r+1: the rule fires on turn 10, round 9");
+    assertEquals(
+        9, out.round(), "round r holds KTAB's state r+1: the rule fires on turn 10, round 9");
     assertEquals(2, out.blocker(), "SActor-02 never moves: it stands furthest from the rest");
 
     SpatialModel pure = SpatialModel.of(CaseC.table(), SmpOptions.KTAB_DEFAULTS);
@@ -90,9 +107,11 @@ class SpatialModelProtocolTest {
 
     assertEquals(10, diagnostics.size());
     assertArrayEquals(CaseC.R1, CaseC.printf(diagnostics.get(0).get("risk_attitude"), 3), 1e-12);
-    assertArrayEquals(CaseC.PCE1, CaseC.printf(diagnostics.get(0).get("pce_probability"), 4), 1e-12);
+    assertArrayEquals(
+        CaseC.PCE1, CaseC.printf(diagnostics.get(0).get("pce_probability"), 4), 1e-12);
     for (int r = 0; r < 10; r++) {
-      assertEquals(CaseC.TRACE[r], CaseC.printf(diagnostics.get(r).get("fractional_change")[0], 4), 1e-12);
+      assertEquals(
+          CaseC.TRACE[r], CaseC.printf(diagnostics.get(r).get("fractional_change")[0], 4), 1e-12);
       double[] w = CaseC.printf(diagnostics.get(r).get("position_probability"), 4);
       for (int a = 0; a < 7; a++) assertEquals(CaseC.WINNING[a][r + 1], w[a], 1e-12);
     }
@@ -152,25 +171,43 @@ class SpatialModelProtocolTest {
     assertEquals(SmpOptions.ThirdPartyCommit.NO_COMMIT, o.thirdParty());
     assertEquals(SmpOptions.InterVecBargain.S2P_MAX, o.interpolation());
     assertEquals(SmpOptions.BargainModel.INIT_RCVR_INTERP, o.bargainModel());
-    assertEquals(SmpOptions.KTAB_DEFAULTS.withTransition(SmpOptions.StateTransition.DETERMINISTIC, 0).withVictoryProb(
-        SmpOptions.VictoryProb.LINEAR), SpatialModelProtocol.options(SetupSampler.nominal(caseC(Map.of()), 30, false))
-        .withTransition(SmpOptions.StateTransition.DETERMINISTIC, 0));
-    assertThrows(IllegalArgumentException.class,
-        () -> SpatialModelProtocol.options(SetupSampler.nominal(caseC(Map.of("voting_rule", 6.0)), 30, false)));
+    assertEquals(
+        SmpOptions.KTAB_DEFAULTS
+            .withTransition(SmpOptions.StateTransition.DETERMINISTIC, 0)
+            .withVictoryProb(SmpOptions.VictoryProb.LINEAR),
+        SpatialModelProtocol.options(SetupSampler.nominal(caseC(Map.of()), 30, false))
+            .withTransition(SmpOptions.StateTransition.DETERMINISTIC, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            SpatialModelProtocol.options(
+                SetupSampler.nominal(caseC(Map.of("voting_rule", 6.0)), 30, false)));
   }
 
   @Test
   void everyOptionRunsAndKeepsPositionsInRange() {
-    String[] names = {"victory_prob_model", "voting_rule", "pce_model", "state_transition", "big_r_range",
-        "big_r_adjust", "third_party_commit", "bargain_interpolation", "bargain_model"};
+    String[] names = {
+      "victory_prob_model",
+      "voting_rule",
+      "pce_model",
+      "state_transition",
+      "big_r_range",
+      "big_r_adjust",
+      "third_party_commit",
+      "bargain_interpolation",
+      "bargain_model"
+    };
     int[] sizes = {5, 6, 3, 2, 3, 5, 3, 3, 3};
     for (int o = 0; o < names.length; o++) {
       for (int v = 0; v < sizes[o]; v++) {
-        NegotiationSetup setup = SetupSampler.nominal(caseC(Map.of(names[o], (double) v)), 20, false);
-        RunOutcome out = new NegotiationModel(setup, new SpatialModelProtocol(), true, null).runToEnd();
+        NegotiationSetup setup =
+            SetupSampler.nominal(caseC(Map.of(names[o], (double) v)), 20, false);
+        RunOutcome out =
+            new NegotiationModel(setup, new SpatialModelProtocol(), true, null).runToEnd();
         for (int r = 0; r <= out.round(); r++) {
           for (float[] a : out.trajectory()[r]) {
-            for (float x : a) assertTrue(Float.isNaN(x) || (x >= 0 && x <= 100), names[o] + "=" + v + ": " + x);
+            for (float x : a)
+              assertTrue(Float.isNaN(x) || (x >= 0 && x <= 100), names[o] + "=" + v + ": " + x);
           }
         }
       }
@@ -180,12 +217,28 @@ class SpatialModelProtocolTest {
   @Test
   void anEventMovesAnActorAndTheRunFollowsFromThere() {
     NegotiationSetup base = SetupSampler.nominal(caseC(Map.of()), 8, true);
-    ScheduledEvent moved = new ScheduledEvent("shift", "SActor-02 moves", 3,
-        List.of(new InputChange(InputChange.Field.POSITION, 2, 0, -1, Change.Op.SET, 20.0),
-            new InputChange(InputChange.Field.CAPABILITY, 5, -1, -1, Change.Op.SCALE, 2.0)));
-    NegotiationSetup setup = new NegotiationSetup(base.actorIds(), base.actorNames(), base.roles(), base.issueIds(),
-        base.initial(), List.of(moved), base.rounds(), base.exactRounds(), base.protocol(), base.params(),
-        base.tolerance(), base.seed());
+    ScheduledEvent moved =
+        new ScheduledEvent(
+            "shift",
+            "SActor-02 moves",
+            3,
+            List.of(
+                new InputChange(InputChange.Field.POSITION, 2, 0, -1, Change.Op.SET, 20.0),
+                new InputChange(InputChange.Field.CAPABILITY, 5, -1, -1, Change.Op.SCALE, 2.0)));
+    NegotiationSetup setup =
+        new NegotiationSetup(
+            base.actorIds(),
+            base.actorNames(),
+            base.roles(),
+            base.issueIds(),
+            base.initial(),
+            List.of(moved),
+            base.rounds(),
+            base.exactRounds(),
+            base.protocol(),
+            base.params(),
+            base.tolerance(),
+            base.seed());
     RunOutcome out = new NegotiationModel(setup, new SpatialModelProtocol(), true, null).runToEnd();
 
     SpatialModel pure = SpatialModel.of(CaseC.table(), SmpOptions.KTAB_DEFAULTS);
@@ -194,6 +247,10 @@ class SpatialModelProtocolTest {
     pure.setCapability(5, 2 * CaseC.table().rows().get(5).capability());
     for (int t = 3; t < 8; t++) pure.step();
     assertSameTrajectory(pure, out);
-    assertEquals(20.0f, out.trajectory()[3][2][0], 1e-4f, "SActor-02 never moves, so it stays where the event put it");
+    assertEquals(
+        20.0f,
+        out.trajectory()[3][2][0],
+        1e-4f,
+        "SActor-02 never moves, so it stays where the event put it");
   }
 }

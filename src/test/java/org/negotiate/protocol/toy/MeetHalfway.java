@@ -23,9 +23,20 @@ import org.negotiate.scenario.Role;
  * (no text, no accept step, not compared with the models of the case).
  */
 public final class MeetHalfway implements Protocol {
-  public static final ProtocolDescriptor DESCRIPTOR = new ProtocolDescriptor("toy_halfway", "Meet halfway (a test's toy)",
-      List.of(new Param("step", Range.closed(0, 1), 0.5, "share of the way to the weighted mean an actor moves each round")),
-      EnumSet.noneOf(org.negotiate.protocol.Capability.class), List.of("The toy protocol of the tests."), false, Set.of());
+  public static final ProtocolDescriptor DESCRIPTOR =
+      new ProtocolDescriptor(
+          "toy_halfway",
+          "Meet halfway (a test's toy)",
+          List.of(
+              new Param(
+                  "step",
+                  Range.closed(0, 1),
+                  0.5,
+                  "share of the way to the weighted mean an actor moves each round")),
+          EnumSet.noneOf(org.negotiate.protocol.Capability.class),
+          List.of("The toy protocol of the tests."),
+          false,
+          Set.of());
 
   @Override
   public ProtocolDescriptor descriptor() {
@@ -64,7 +75,8 @@ public final class MeetHalfway implements Protocol {
 
       @Override
       public RoundClose close(int round) {
-        return PositionAgreement.close(in, x, parties, setup.tolerance(), round, setup.rounds(), false);
+        return PositionAgreement.close(
+            in, x, parties, setup.tolerance(), round, setup.rounds(), false);
       }
 
       @Override

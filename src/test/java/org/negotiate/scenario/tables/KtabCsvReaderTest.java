@@ -52,7 +52,8 @@ class KtabCsvReaderTest {
     assertEquals(3, r0.line());
     assertEquals(102.543, r0.capability());
     assertArrayEquals(new double[] {75.79, 6.37, 70.45}, r0.positions());
-    assertArrayEquals(new double[] {49.53 / 100, 5.91 / 100, 28.15 / 100}, r0.saliences(), "saliences on [0, 1]");
+    assertArrayEquals(
+        new double[] {49.53 / 100, 5.91 / 100, 28.15 / 100}, r0.saliences(), "saliences on [0, 1]");
     ActorTable.Row r6 = t.rows().get(6);
     assertEquals("SActor-06", r6.name());
     assertEquals(9, r6.line());
@@ -85,29 +86,37 @@ class KtabCsvReaderTest {
     String lf = fixtureText();
     String noTrailingCommas = lf.replace(",\n", "\n");
     String padded = lf.replace(",", " ,\t ").replace("\n", "  \n");
-    String quoted = lf.replace("Random Spatial Actor", "\"Random Spatial Actor\"").replace("SActor-03", "\"SActor-03\"");
+    String quoted =
+        lf.replace("Random Spatial Actor", "\"Random Spatial Actor\"")
+            .replace("SActor-03", "\"SActor-03\"");
     String[] variants = {
-        lf.replace("\n", "\r\n"),
-        "\uFEFF" + lf,
-        "\uFEFF" + lf.replace("\n", "\r\n"),
-        noTrailingCommas,
-        noTrailingCommas.replace("\n", "\r\n"),
-        padded,
-        quoted,
-        lf.replace("\n", "\r"),
-        lf.substring(0, lf.length() - 1), // no final line end
-        lf.replace("\n", "\n\n") + "\n\n", // blank lines
-        lf.replace(",\n", ",,,\n"), // extra trailing commas
+      lf.replace("\n", "\r\n"),
+      "\uFEFF" + lf,
+      "\uFEFF" + lf.replace("\n", "\r\n"),
+      noTrailingCommas,
+      noTrailingCommas.replace("\n", "\r\n"),
+      padded,
+      quoted,
+      lf.replace("\n", "\r"),
+      lf.substring(0, lf.length() - 1), // no final line end
+      lf.replace("\n", "\n\n") + "\n\n", // blank lines
+      lf.replace(",\n", ",,,\n"), // extra trailing commas
     };
     for (int v = 0; v < variants.length; v++) {
       assertSameTable(ref, KtabCsvReader.read(write("variant" + v + ".csv", variants[v])));
     }
     // Windows-1252 bytes (not UTF-8) in a description are read, not refused.
-    byte[] latin = lf.replace("Random Spatial Actor", "Acteur spatial \u00e9").getBytes(StandardCharsets.ISO_8859_1);
-    assertEquals("Acteur spatial \u00e9", KtabCsvReader.read(write("latin.csv", latin)).rows().get(0).description());
+    byte[] latin =
+        lf.replace("Random Spatial Actor", "Acteur spatial \u00e9")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals(
+        "Acteur spatial \u00e9",
+        KtabCsvReader.read(write("latin.csv", latin)).rows().get(0).description());
   }
 
-  /** Replaces the {@code n}-th comma-separated cell of line {@code line} (1-based) by {@code cell}. */
+  /**
+   * Replaces the {@code n}-th comma-separated cell of line {@code line} (1-based) by {@code cell}.
+   */
   static String withCell(String text, int line, int n, String cell) {
     String[] lines = text.split("\n", -1);
     String[] cells = lines[line - 1].split(",", -1);
@@ -125,14 +134,16 @@ class KtabCsvReaderTest {
   }
 
   private Problem only(String text) throws IOException {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> KtabCsvReader.read(write("bad.csv", text)));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> KtabCsvReader.read(write("bad.csv", text)));
     assertEquals(1, e.problems().size(), e.getMessage());
     Problem p = e.problems().get(0);
     assertTrue(p.file().endsWith("bad.csv"), p.file());
     return p;
   }
 
-  private void assertProblem(String text, int line, int column, String field, String message) throws IOException {
+  private void assertProblem(String text, int line, int column, String field, String message)
+      throws IOException {
     Problem p = only(text);
     assertEquals(line, p.line(), p.toString());
     assertEquals(column, p.column(), p.toString());
@@ -145,13 +156,28 @@ class KtabCsvReaderTest {
     String ok = fixtureText();
 
     String s = withCell(ok, 5, 6, " x");
-    assertProblem(s, 5, columnOf(s, 5, 6), "row 5 (SActor-02).salience_2", "expected a number in [0, 100], got \"x\"");
+    assertProblem(
+        s,
+        5,
+        columnOf(s, 5, 6),
+        "row 5 (SActor-02).salience_2",
+        "expected a number in [0, 100], got \"x\"");
 
     s = withCell(ok, 3, 3, " 120");
-    assertProblem(s, 3, columnOf(s, 3, 3), "row 3 (SActor-00).position_1", "expected a number in [0, 100], got \"120\"");
+    assertProblem(
+        s,
+        3,
+        columnOf(s, 3, 3),
+        "row 3 (SActor-00).position_1",
+        "expected a number in [0, 100], got \"120\"");
 
     s = withCell(ok, 4, 2, " 0");
-    assertProblem(s, 4, columnOf(s, 4, 2), "row 4 (SActor-01).capability", "expected a number in (0, 1e8], got \"0\"");
+    assertProblem(
+        s,
+        4,
+        columnOf(s, 4, 2),
+        "row 4 (SActor-01).capability",
+        "expected a number in (0, 1e8], got \"0\"");
 
     s = withCell(ok, 6, 2, " -75.9");
     assertProblem(s, 6, columnOf(s, 6, 2), "row 6 (SActor-03).capability", "got \"-75.9\"");
@@ -159,7 +185,8 @@ class KtabCsvReaderTest {
     s = withCell(ok, 9, 8, " 1e400");
     assertProblem(s, 9, columnOf(s, 9, 8), "row 9 (SActor-06).salience_3", "got \"1e400\"");
 
-    for (String odd : new String[] {"NaN", "Infinity", "0x1p3", "12.5d", "1,5".replace(",", ";"), "--3"}) {
+    for (String odd :
+        new String[] {"NaN", "Infinity", "0x1p3", "12.5d", "1,5".replace(",", ";"), "--3"}) {
       s = withCell(ok, 7, 7, " " + odd);
       assertProblem(s, 7, columnOf(s, 7, 7), "row 7 (SActor-04).position_3", "got \"" + odd + "\"");
     }
@@ -171,7 +198,8 @@ class KtabCsvReaderTest {
     assertProblem(s, 8, columnOf(s, 8, 4), "row 8 (SActor-05).salience_1", "got \"101\"");
 
     s = withCell(ok, 3, 4, " 70");
-    assertProblem(s, 3, columnOf(s, 3, 4), "row 3 (SActor-00).salience_1", "must sum to at most 100");
+    assertProblem(
+        s, 3, columnOf(s, 3, 4), "row 3 (SActor-00).salience_1", "must sum to at most 100");
 
     s = withCell(ok, 4, 0, "SActor-00");
     assertProblem(s, 4, 1, "row 4 (SActor-00).name", "already used on line 3");
@@ -184,7 +212,8 @@ class KtabCsvReaderTest {
   void countsInRowOneMustMatchTheData() throws Exception {
     String ok = fixtureText();
     String s = withCell(ok, 1, 2, "8");
-    assertProblem(s, 1, columnOf(s, 1, 2), "row 1.actors", "declares 8 actors, the file has 7 actor rows");
+    assertProblem(
+        s, 1, columnOf(s, 1, 2), "row 1.actors", "declares 8 actors, the file has 7 actor rows");
 
     s = withCell(ok, 1, 2, "seven");
     assertProblem(s, 1, columnOf(s, 1, 2), "row 1.actors", "as a whole number, got \"seven\"");
@@ -194,15 +223,21 @@ class KtabCsvReaderTest {
 
     String four = withCell(ok, 1, 3, "4");
     // Four declared dimensions: the headers and every actor row are short.
-    ScenarioException e = assertThrows(ScenarioException.class, () -> KtabCsvReader.read(write("bad4.csv", four)));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> KtabCsvReader.read(write("bad4.csv", four)));
     assertEquals(8, e.problems().size(), e.getMessage());
     assertEquals(2, e.problems().get(0).line(), e.getMessage());
     assertEquals("row 2.headers", e.problems().get(0).field());
-    assertTrue(e.problems().get(0).message().contains("declares 4 dimensions, so expected 11 headers"));
+    assertTrue(
+        e.problems().get(0).message().contains("declares 4 dimensions, so expected 11 headers"));
     assertEquals(3, e.problems().get(1).line());
     assertEquals("row 3 (SActor-00).position_4", e.problems().get(1).field());
-    assertTrue(e.problems().get(1).message().contains("missing: expected 11 values"), e.getMessage());
-    assertEquals("SActor-00, Random Spatial Actor, 102.543, 75.79, 49.53,  6.37,  5.91, 70.45, 28.15,".length() + 1,
+    assertTrue(
+        e.problems().get(1).message().contains("missing: expected 11 values"), e.getMessage());
+    assertEquals(
+        "SActor-00, Random Spatial Actor, 102.543, 75.79, 49.53,  6.37,  5.91, 70.45, 28.15,"
+                .length()
+            + 1,
         e.problems().get(1).column());
 
     String two = withCell(ok, 1, 3, "2");
@@ -211,24 +246,38 @@ class KtabCsvReaderTest {
     assertEquals("row 3 (SActor-00)", e.problems().get(1).field());
     assertTrue(e.problems().get(1).message().contains("expected 7 values"), e.getMessage());
 
-    String dropped = ok.replace("SActor-06, Random Spatial Actor,  54.178, 70.96, 31.75, 33.46, 27.93, 90.36, 26.03,\n", "");
-    assertProblem(dropped, 1, columnOf(dropped, 1, 2), "row 1.actors", "declares 7 actors, the file has 6 actor row");
+    String dropped =
+        ok.replace(
+            "SActor-06, Random Spatial Actor,  54.178, 70.96, 31.75, 33.46, 27.93, 90.36, 26.03,\n",
+            "");
+    assertProblem(
+        dropped,
+        1,
+        columnOf(dropped, 1, 2),
+        "row 1.actors",
+        "declares 7 actors, the file has 6 actor row");
   }
 
   private static ScenarioException failing(String text) throws IOException {
-    return assertThrows(ScenarioException.class, () -> KtabCsvReader.parse(text.getBytes(StandardCharsets.UTF_8), "t.csv"));
+    return assertThrows(
+        ScenarioException.class,
+        () -> KtabCsvReader.parse(text.getBytes(StandardCharsets.UTF_8), "t.csv"));
   }
 
   @Test
   void shortAndLongRowsAndBrokenQuotes() throws Exception {
     String ok = fixtureText();
-    String shortRow = ok.replace("SActor-02, Random Spatial Actor, 129.643, 82.45, 48.47, 90.89, 13.55,  0.07, 34.62,",
-        "SActor-02, Random Spatial Actor, 129.643, 82.45, 48.47, 90.89, 13.55,  0.07");
+    String shortRow =
+        ok.replace(
+            "SActor-02, Random Spatial Actor, 129.643, 82.45, 48.47, 90.89, 13.55,  0.07, 34.62,",
+            "SActor-02, Random Spatial Actor, 129.643, 82.45, 48.47, 90.89, 13.55,  0.07");
     Problem p = only(shortRow);
     assertEquals(5, p.line());
     assertEquals("row 5 (SActor-02).salience_3", p.field());
     assertTrue(p.message().contains("expected 9 values"), p.message());
-    assertEquals("SActor-02, Random Spatial Actor, 129.643, 82.45, 48.47, 90.89, 13.55,  0.07".length() + 1, p.column());
+    assertEquals(
+        "SActor-02, Random Spatial Actor, 129.643, 82.45, 48.47, 90.89, 13.55,  0.07".length() + 1,
+        p.column());
 
     String longRow = ok.replace("90.36, 26.03,", "90.36, 26.03, 5,");
     p = only(longRow);
@@ -242,7 +291,8 @@ class KtabCsvReaderTest {
     assertEquals(12, p.column());
     assertTrue(p.message().contains("quoted cell is not closed"));
 
-    String afterQuote = ok.replace("SActor-04, Random Spatial Actor,", "SActor-04, \"Random\" Spatial Actor,");
+    String afterQuote =
+        ok.replace("SActor-04, Random Spatial Actor,", "SActor-04, \"Random\" Spatial Actor,");
     p = only(afterQuote);
     assertEquals(7, p.line());
 
@@ -266,13 +316,17 @@ class KtabCsvReaderTest {
 
   @Test
   void unreadableFilesAreProblemsToo() throws Exception {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> KtabCsvReader.read(dir.resolve("absent.csv")));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> KtabCsvReader.read(dir.resolve("absent.csv")));
     assertTrue(e.getMessage().contains("cannot read file"), e.getMessage());
     e = assertThrows(ScenarioException.class, () -> KtabCsvReader.read(dir));
     assertTrue(e.getMessage().contains("directory"), e.getMessage());
   }
 
-  /** Random byte flips, insertions, deletions and truncations: a table or a ScenarioException, nothing else. */
+  /**
+   * Random byte flips, insertions, deletions and truncations: a table or a ScenarioException,
+   * nothing else.
+   */
   @Test
   void mutatedFilesThrowOnlyScenarioException() throws Exception {
     byte[] good = Files.readAllBytes(fixture());

@@ -14,15 +14,29 @@ import org.negotiate.scenario.ScenarioException;
 
 class TableScenariosTest {
   static ActorTable caseA() {
-    String[] names = {"Netherlands", "Belgium", "Luxembourg", "Germany", "France", "Italy", "UK", "Ireland", "Denmark", "Greece"};
+    String[] names = {
+      "Netherlands",
+      "Belgium",
+      "Luxembourg",
+      "Germany",
+      "France",
+      "Italy",
+      "UK",
+      "Ireland",
+      "Denmark",
+      "Greece"
+    };
     double[] c = {0.08, 0.08, 0.03, 0.16, 0.16, 0.16, 0.16, 0.05, 0.05, 0.08};
     double[] x = {4, 7, 4, 4, 10, 10, 10, 7, 4, 7};
     double[] s = {80, 40, 20, 80, 60, 60, 90, 10, 100, 70};
     List<ActorTable.Row> rows = new java.util.ArrayList<>();
     for (int i = 0; i < names.length; i++) {
-      rows.add(new ActorTable.Row(i + 2, names[i], "", c[i], new double[] {x[i]}, new double[] {s[i] / 100}));
+      rows.add(
+          new ActorTable.Row(
+              i + 2, names[i], "", c[i], new double[] {x[i]}, new double[] {s[i] / 100}));
     }
-    return new ActorTable("EU emissions", "", List.of("Year standards take effect"), rows, "tables/case_a.csv");
+    return new ActorTable(
+        "EU emissions", "", List.of("Year standards take effect"), rows, "tables/case_a.csv");
   }
 
   @Test
@@ -42,9 +56,15 @@ class TableScenariosTest {
 
   @Test
   void positionsOutsideTheScaleAreMappedOntoIt() throws ScenarioException {
-    ActorTable t = new ActorTable("years", "", List.of("year"), List.of(
-        new ActorTable.Row(2, "A", "", 1, new double[] {1990}, new double[] {0.5}),
-        new ActorTable.Row(3, "B", "", 1, new double[] {2010}, new double[] {0.5})), "y.csv");
+    ActorTable t =
+        new ActorTable(
+            "years",
+            "",
+            List.of("year"),
+            List.of(
+                new ActorTable.Row(2, "A", "", 1, new double[] {1990}, new double[] {0.5}),
+                new ActorTable.Row(3, "B", "", 1, new double[] {2010}, new double[] {0.5})),
+            "y.csv");
     Scenario s = TableScenarios.toScenario(t, "mediated");
     assertEquals(0, s.actor("a").orElseThrow().stances().get("year").position().nominal());
     assertEquals(100, s.actor("b").orElseThrow().stances().get("year").position().nominal());
@@ -53,9 +73,15 @@ class TableScenariosTest {
 
   @Test
   void aTableThatBreaksAScenarioRuleIsABadInput() {
-    ActorTable t = new ActorTable("bad", "", List.of("x"), List.of(
-        new ActorTable.Row(2, "A", "", 1, new double[] {10}, new double[] {1.5})), "bad.csv");
-    ScenarioException e = assertThrows(ScenarioException.class, () -> TableScenarios.toScenario(t, "mediated"));
+    ActorTable t =
+        new ActorTable(
+            "bad",
+            "",
+            List.of("x"),
+            List.of(new ActorTable.Row(2, "A", "", 1, new double[] {10}, new double[] {1.5})),
+            "bad.csv");
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> TableScenarios.toScenario(t, "mediated"));
     assertTrue(e.getMessage().contains("salience"), e.getMessage());
   }
 }

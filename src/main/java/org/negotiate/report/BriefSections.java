@@ -494,7 +494,22 @@ public final class BriefSections {
    * analysis), else a note that this run does not, with the what-ifs that can.
    */
   public static Section movers(Html computed, Path scenarioFile) {
+    return movers(computed, null, scenarioFile);
+  }
+
+  /**
+   * What would move the blockers: {@code computed} (a one-at-a-time analysis) and {@code
+   * association} (what went with a deal over the run's own draws), whichever the run has, the
+   * controlled one first; with neither, a note with the what-ifs that can measure it.
+   */
+  public static Section movers(Html computed, Html association, Path scenarioFile) {
+    if (computed != null && association != null)
+      return new Section(
+          "movers",
+          "What would move them",
+          Html.join(computed, el("h3", "Over this run's own draws"), association));
     if (computed != null) return new Section("movers", "What would move them", computed);
+    if (association != null) return new Section("movers", "What would move them", association);
     List<Object> body = new ArrayList<>();
     body.add(
         p(

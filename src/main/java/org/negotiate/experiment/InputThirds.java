@@ -27,7 +27,7 @@ public record InputThirds(List<Row> rows, int runs, int deals) {
    * highMin}); with tied draws a third can hold more runs than a third.
    *
    * @param split false when the two quantiles coincide (too few distinct draws to tell two thirds
-   *     apart); the counts are then 0
+   *     apart) or there are fewer than three runs; the counts are then 0
    * @param low Wilson interval of the lower third's odds
    * @param high Wilson interval of the upper third's odds
    * @param gap the upper third's odds minus the lower third's, with Newcombe's interval for two
@@ -111,7 +111,8 @@ public record InputThirds(List<Row> rows, int runs, int deals) {
     Arrays.sort(sorted);
     double lowMax = sorted.length == 0 ? Double.NaN : Quantiles.nearestRank(sorted, 1.0 / 3);
     double highMin = sorted.length == 0 ? Double.NaN : Quantiles.nearestRank(sorted, 2.0 / 3);
-    if (!(lowMax < highMin)) {
+    // fewer than three runs have no middle third to leave out
+    if (v.length < 3 || !(lowMax < highMin)) {
       return new Row(
           in,
           false,

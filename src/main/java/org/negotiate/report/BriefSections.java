@@ -509,15 +509,24 @@ public final class BriefSections {
           "What would move them",
           Html.join(computed, el("h3", "Over this run's own draws"), association));
     if (computed != null) return new Section("movers", "What would move them", computed);
-    if (association != null) return new Section("movers", "What would move them", association);
     List<Object> body = new ArrayList<>();
-    body.add(
-        p(
-            "Not computed in this run: the odds command does not vary the assumptions one at a time. To "
-                + "measure what a change would do, compare the scenario with a what-if (a copy with one change, run "
-                + "over the same random draws), or change one input with ",
-            el("code", "--set"),
-            "."));
+    if (association != null) {
+      body.add(association);
+      body.add(
+          p(
+              "To measure what one change would do, compare the scenario with a what-if (a copy with "
+                  + "one change, run over the same random draws), or change one input with ",
+              el("code", "--set"),
+              "."));
+    } else {
+      body.add(
+          p(
+              "Not computed in this run: the odds command does not vary the assumptions one at a time. To "
+                  + "measure what a change would do, compare the scenario with a what-if (a copy with one change, run "
+                  + "over the same random draws), or change one input with ",
+              el("code", "--set"),
+              "."));
+    }
     List<Object[]> whatIfs = whatIfs(scenarioFile);
     if (!whatIfs.isEmpty()) {
       List<List<?>> rows = new ArrayList<>();

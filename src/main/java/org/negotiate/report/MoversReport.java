@@ -238,10 +238,9 @@ public final class MoversReport {
     if (t.rows().isEmpty()) {
       body.add(
           p(
-              "No uncertain input: every run draws the same values, so nothing in this run can be set "
-                  + "against the odds. Change an input with ",
-              el("code", "--set"),
-              " or compare the scenario with a what-if to see what would move them."));
+              "No uncertain input: every run starts from the same value of every assumption (runs "
+                  + "differ at most by the protocol's own noise), so no assumption can be set against "
+                  + "the odds."));
       return Html.join(body);
     }
     List<InputThirds.Row> rows = t.splitRows();

@@ -647,7 +647,11 @@ public final class BriefSections {
             "Chart: each actor's position on each issue month by month",
             "Each actor's position by month (median line, 10–90% band over runs) and the mediators' text (dashed). "
                 + "A party's position is the least it would take in the direction of the text; mediators and "
-                + "stakeholders show their ideals. After a deal the parties stand on its terms."));
+                + "stakeholders show their ideals. After a deal the parties stand on its terms. So a party's line "
+                + "moves when it concedes, but also when the text moves (after the other side refused, or an event "
+                + "moved a red line), and in a month with no text it stands at its ideal: a party's line can jump "
+                + "when only the other side moved. Who refused what, and why, month by month: negotiate run "
+                + "--replication I."));
   }
 
   /**

@@ -383,7 +383,7 @@ final class OddsCommand implements Callable<Integer> {
                       reportDir,
                       moved == null ? null : Briefs.oneAtATime(moved, charts),
                       org.negotiate.report.MoversReport.brief(
-                          thirds, byWhen, charts, moved != null)));
+                          thirds, byWhen, charts, moved != null, conditions != null)));
       String line =
           deterministic
               ? deterministicLine(odds, result, s, !s.calendar().dated(), requested, done)

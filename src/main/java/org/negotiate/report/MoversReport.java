@@ -231,8 +231,11 @@ public final class MoversReport {
    * table; a sentence instead when there is no input or too few runs to split.
    *
    * @param controlled whether the brief also shows the one-at-a-time analysis ({@code --movers N})
+   * @param conditioned whether the runs are those a forecast as of a month kept (then there is no
+   *     controlled version to point to)
    */
-  public static Html brief(InputThirds t, String byWhen, Path chartsDir, boolean controlled)
+  public static Html brief(
+      InputThirds t, String byWhen, Path chartsDir, boolean controlled, boolean conditioned)
       throws IOException {
     List<Object> body = new ArrayList<>();
     if (t.rows().isEmpty()) {
@@ -265,7 +268,7 @@ public final class MoversReport {
                 + " among the runs whose draw of it fell in its lower third, against those in its upper "
                 + "third (all "
                 + String.format(Locale.ROOT, "%,d", t.runs())
-                + " runs: "
+                + (conditioned ? " runs kept, those that reproduce the observations: " : " runs: ")
                 + pct(t.odds())
                 + "). The widest gap: ",
             el("code", top.input().key()),
@@ -277,7 +280,7 @@ public final class MoversReport {
                 + "this is an association over this run's draws, not what changing one assumption "
                 + "would do: an assumption that travels with another that matters can look as if it "
                 + "mattered itself. No replication was added to measure it."));
-    if (!controlled) {
+    if (!controlled && !conditioned) {
       body.add(
           p(
               "For the controlled version, each assumption moved alone with the others at their "

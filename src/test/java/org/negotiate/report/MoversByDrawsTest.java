@@ -35,6 +35,8 @@ class MoversByDrawsTest {
         "scenarios/baseline.yaml",
         "--runs",
         "300",
+        "--analyse",
+        "0",
         "--band",
         "0",
         "--backtest",

@@ -100,7 +100,7 @@ final class OddsCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "0",
       description =
-          "What would move the odds, for the brief and movers.csv: each uncertain input at the bottom and the top "
+          "What would move the odds, controlled, for the brief and oat.csv: each uncertain input at the bottom and the top "
               + "of its range, every other at its nominal value, over N replications of the same draws per point (a "
               + "one-at-a-time tornado: (2k + 1) x N replications for k inputs; 0: skip, the default). Not for a run "
               + "conditioned on observations or a deterministic input.")
@@ -207,6 +207,15 @@ final class OddsCommand implements Callable<Integer> {
         OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
       if (analysisLeftOut != null)
         spec.commandLine().getErr().println("negotiate: " + analysisLeftOut);
+      // what goes with a deal, read off this run's own draws: no replication is added
+      ConvergenceOdds.MonthOdds byMonth = byRound(odds, byRound);
+      String byWhen =
+          s.calendar().dated() ? byMonth.month().toString() : "round " + byMonth.round();
+      org.negotiate.experiment.InputThirds thirds =
+          org.negotiate.experiment.InputThirds.of(
+              org.negotiate.experiment.UncertainInput.of(s, true), result.outcomes(), byRound);
+      if (!thirds.rows().isEmpty())
+        org.negotiate.report.MoversReport.writeCsv(thirds, folder.file("movers.csv"));
       OutcomeAnalysis[] analysis;
       List<ReferenceSummary> reference;
       // the outputs are independent of each other: on several threads they are made at once
@@ -239,6 +248,12 @@ final class OddsCommand implements Callable<Integer> {
                 org.negotiate.report.BriefSections.BlockerReasons.of(result)))
           chartParts.add(parts.submit(c::write));
         chartParts.add(parts.submit(() -> utilityPlane(s, r, runs, base, result, folder.dir())));
+        if (!thirds.splitRows().isEmpty())
+          chartParts.add(
+              parts.submit(
+                  () ->
+                      org.negotiate.report.MoversReport.writeChart(
+                          thirds, s.name(), byWhen, runs, base, folder.dir())));
         OddsTables.writeRounds(odds, s.calendar().dated(), folder.file("rounds.csv"));
         for (Background.Part<List<Path>> c : chartParts) c.get();
         analysis = analysisPart.get();
@@ -300,7 +315,8 @@ final class OddsCommand implements Callable<Integer> {
                   engine,
                   null,
                   null);
-          org.negotiate.report.SensitivityReport.writeOat(oat, folder.file("movers.csv"));
+          // movers.csv is the association over the run's own draws, written above
+          org.negotiate.report.SensitivityReport.writeOat(oat, folder.file("oat.csv"));
           org.negotiate.report.SensitivityReport.writeCharts(
               oat, s.name(), s.calendar().month(byRound), folder.dir());
           org.negotiate.experiment.Sensitivity.OatRow top =
@@ -313,6 +329,15 @@ final class OddsCommand implements Callable<Integer> {
           mv.put("largest_swing_value", top.swing());
           manifest.put("movers", mv);
         }
+      }
+      if (!thirds.splitRows().isEmpty()) {
+        org.negotiate.experiment.InputThirds.Row top = thirds.splitRows().get(0);
+        Map<String, Object> mt = new LinkedHashMap<>();
+        mt.put("runs", thirds.runs());
+        mt.put("inputs", thirds.rows().size());
+        mt.put("widest_gap", top.input().key());
+        mt.put("widest_gap_value", top.gap().estimate());
+        manifest.put("movers_by_draws", mt);
       }
       org.negotiate.experiment.Sensitivity.Result moved = oat;
       if (precision != null) {
@@ -356,7 +381,9 @@ final class OddsCommand implements Callable<Integer> {
                       m,
                       charts,
                       reportDir,
-                      moved == null ? null : Briefs.oneAtATime(moved, charts)));
+                      moved == null ? null : Briefs.oneAtATime(moved, charts),
+                      org.negotiate.report.MoversReport.brief(
+                          thirds, byWhen, charts, moved != null, conditions != null)));
       String line =
           deterministic
               ? deterministicLine(odds, result, s, !s.calendar().dated(), requested, done)

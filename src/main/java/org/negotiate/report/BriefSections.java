@@ -494,15 +494,39 @@ public final class BriefSections {
    * analysis), else a note that this run does not, with the what-ifs that can.
    */
   public static Section movers(Html computed, Path scenarioFile) {
+    return movers(computed, null, scenarioFile);
+  }
+
+  /**
+   * What would move the blockers: {@code computed} (a one-at-a-time analysis) and {@code
+   * association} (what went with a deal over the run's own draws), whichever the run has, the
+   * controlled one first; with neither, a note with the what-ifs that can measure it.
+   */
+  public static Section movers(Html computed, Html association, Path scenarioFile) {
+    if (computed != null && association != null)
+      return new Section(
+          "movers",
+          "What would move them",
+          Html.join(computed, el("h3", "Over this run's own draws"), association));
     if (computed != null) return new Section("movers", "What would move them", computed);
     List<Object> body = new ArrayList<>();
-    body.add(
-        p(
-            "Not computed in this run: the odds command does not vary the assumptions one at a time. To "
-                + "measure what a change would do, compare the scenario with a what-if (a copy with one change, run "
-                + "over the same random draws), or change one input with ",
-            el("code", "--set"),
-            "."));
+    if (association != null) {
+      body.add(association);
+      body.add(
+          p(
+              "To measure what one change would do, compare the scenario with a what-if (a copy with "
+                  + "one change, run over the same random draws), or change one input with ",
+              el("code", "--set"),
+              "."));
+    } else {
+      body.add(
+          p(
+              "Not computed in this run: the odds command does not vary the assumptions one at a time. To "
+                  + "measure what a change would do, compare the scenario with a what-if (a copy with one change, run "
+                  + "over the same random draws), or change one input with ",
+              el("code", "--set"),
+              "."));
+    }
     List<Object[]> whatIfs = whatIfs(scenarioFile);
     if (!whatIfs.isEmpty()) {
       List<List<?>> rows = new ArrayList<>();
@@ -623,7 +647,11 @@ public final class BriefSections {
             "Chart: each actor's position on each issue month by month",
             "Each actor's position by month (median line, 10–90% band over runs) and the mediators' text (dashed). "
                 + "A party's position is the least it would take in the direction of the text; mediators and "
-                + "stakeholders show their ideals. After a deal the parties stand on its terms."));
+                + "stakeholders show their ideals. After a deal the parties stand on its terms. So a party's line "
+                + "moves when it concedes, but also when the text moves (after the other side refused, or an event "
+                + "moved a red line), and in a month with no text it stands at its ideal: a party's line can jump "
+                + "when only the other side moved. Who refused what, and why, month by month: negotiate run "
+                + "--replication I."));
   }
 
   /**

@@ -66,6 +66,25 @@ public final class Briefs {
       Path reportDir,
       Html movers)
       throws IOException {
+    return odds(s, scenarioFile, result, reference, manifest, chartsDir, reportDir, movers, null);
+  }
+
+  /**
+   * The odds brief with {@code movers} (the one-at-a-time analysis of {@code --movers N}, or null)
+   * and {@code association} (what goes with a deal over the run's own draws, {@link
+   * MoversReport#brief}, or null) as its "What would move them" section.
+   */
+  public static PolicyBrief odds(
+      Scenario s,
+      Path scenarioFile,
+      MonteCarlo.Result result,
+      List<ReferenceSummary> reference,
+      Map<String, Object> manifest,
+      Path chartsDir,
+      Path reportDir,
+      Html movers,
+      Html association)
+      throws IOException {
     ConvergenceOdds odds = result.odds();
     BriefSections.BlockerReasons reasons = BriefSections.BlockerReasons.of(result);
     return PolicyBrief.builder(
@@ -82,7 +101,7 @@ public final class Briefs {
         .section(posterior(chartsDir))
         .section(backtestChart(chartsDir))
         .section(BriefSections.blockers(odds, reasons, chartsDir))
-        .section(BriefSections.movers(movers, scenarioFile))
+        .section(BriefSections.movers(movers, association, scenarioFile))
         .section(BriefSections.terms(s, odds, chartsDir))
         .section(BriefSections.positions(chartsDir))
         .section(BriefSections.utilityPlane(chartsDir))

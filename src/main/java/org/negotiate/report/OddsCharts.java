@@ -487,6 +487,15 @@ public final class OddsCharts {
       if (own != null) actorNames.put(id, own.values().iterator().next().get(0).actorName());
     }
     boolean hasText = byActor.containsKey(TEXT_ACTOR_ID);
+    if (hasText) {
+      // With a text (the mediated protocol) no actor line is a stance of its own: a party's is
+      // the least it would take toward the text, which moves when the text does; the legend says
+      // which quantity each line is.
+      java.util.Set<String> parties = new java.util.HashSet<>();
+      odds.blockers().forEach(b -> parties.add(b.actorId()));
+      actorNames.replaceAll(
+          (id, name) -> name + (parties.contains(id) ? PARTY_LINE_SUFFIX : IDEAL_LINE_SUFFIX));
+    }
     int actorCount = actorNames.size();
     boolean summarised = actorCount > MAX_ACTOR_LINES;
     if (summarised) {
@@ -566,19 +575,32 @@ public final class OddsCharts {
       combined.add(emptyXYPlot("No positions recorded"), 1);
     }
 
+    List<String> subtitles = new ArrayList<>();
+    subtitles.add(ChartKit.runLine(odds.replications(), odds.seed(), null));
+    subtitles.add(
+        "Position on each issue's 0–100 scale: line = median over runs, shaded = 10th–90th percentile");
+    if (hasText) subtitles.add(PARTY_LINE_NOTE);
     return ChartLook.REPORT.chart(
         ChartKit.title(odds.scenario(), dated ? "positions by month" : "positions by round"),
         shown(
-            List.of(
-                ChartKit.runLine(odds.replications(), odds.seed(), null),
-                "Position on each issue's 0–100 scale: line = median over runs, shaded = 10th–90th percentile"),
-            issues.size(),
-            allIssues.size(),
-            summarised ? actorCount : 0,
-            "rounds.csv"),
+            subtitles, issues.size(), allIssues.size(), summarised ? actorCount : 0, "rounds.csv"),
         combined,
         !legend.isEmpty());
   }
+
+  /** A party's legend entry under the mediated protocol: what its line is. */
+  static final String PARTY_LINE_SUFFIX = ": least it would take toward the text";
+
+  /** A mediator's or stakeholder's legend entry under the mediated protocol. */
+  static final String IDEAL_LINE_SUFFIX = ": its ideal";
+
+  /**
+   * What moves a party's line (docs/mediated.md step 7): its own concession, but also the text, so
+   * a party's line can jump when only the other side moved.
+   */
+  static final String PARTY_LINE_NOTE =
+      "A party's line moves when it concedes and also when the text moves (the other side refused, "
+          + "an event moved a red line); with no text it stands at its ideal";
 
   /** The pseudo-actor standing for every actor in a summarised positions panel. */
   private static final String ACTORS_ID = "*actors*"; // no actor id has a star

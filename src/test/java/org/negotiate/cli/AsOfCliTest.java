@@ -71,6 +71,11 @@ class AsOfCliTest {
         resolved.contains("forecast: 2023-06"), "the resolved scenario records its as-of month");
     String brief = Files.readString(dir.resolve("report.html"));
     assertTrue(brief.contains("Forecast as of 2023-06"), "the brief states the as-of month");
+    assertTrue(
+        brief.contains("runs kept, those that reproduce the observations")
+            && !brief.contains("negotiate odds --movers N"),
+        "what goes with a deal is over the kept runs, with no pointer to --movers (not for them)");
+    assertTrue(Files.size(dir.resolve("movers.csv")) > 0, "movers.csv");
     assertFalse(
         brief.contains("000_4ca6137ee87e54f4") || brief.contains("001_d1b975f9b1cc181c"),
         "the brief's assumptions cite no later source");

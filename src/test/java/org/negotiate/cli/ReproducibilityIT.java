@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("long") // the long suite (mvn -B verify -Plong): reruns the jar under other JDKs, ~30 s
 class ReproducibilityIT {
   static final List<String> CSVS =
-      List.of("odds.csv", "outcomes.csv", "rounds.csv", "reference.csv");
+      List.of("odds.csv", "outcomes.csv", "rounds.csv", "reference.csv", "movers.csv");
 
   @TempDir Path tmp;
 

@@ -118,9 +118,18 @@ class ExplorationBriefsTest {
         "the tornado's table");
     assertTrue(odds.contains("tornado"), "the tornado chart inline");
     assertTrue(
+        java.nio.file.Files.readAllLines(folder.resolve("oat.csv"))
+            .get(0)
+            .startsWith("input,settable,distribution,nominal"),
+        "the controlled version in oat.csv, sensitivity's name for the same table");
+    assertTrue(
         java.nio.file.Files.readAllLines(folder.resolve("movers.csv"))
             .get(0)
-            .startsWith("input,settable,distribution"));
+            .startsWith("input,settable,distribution,low_max"),
+        "movers.csv stays the association over the run's own draws");
+    assertTrue(
+        odds.indexOf("One at a time: each assumption") < odds.indexOf("Over this run"),
+        "the controlled version first, then the association");
 
     cli(
         "odds",
@@ -137,6 +146,8 @@ class ExplorationBriefsTest {
     String plain =
         PolicyBriefTest.checkSelfContained(
             PolicyBriefTest.onlyFolder(tmp.resolve("plain"), "odds-baseline"));
-    assertTrue(plain.contains("Not computed in this run"), "without --movers the note stays");
+    assertTrue(
+        !plain.contains("Not computed in this run") && plain.contains("in its upper third"),
+        "without --movers the brief still says what goes with a deal, over the run's own draws");
   }
 }

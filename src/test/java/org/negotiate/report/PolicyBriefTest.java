@@ -212,9 +212,9 @@ class PolicyBriefTest {
       assertTrue(html.contains(section), section);
     }
     assertEquals(
-        6,
+        7,
         count(html, "<svg"),
-        "odds, back-test, blockers, terms, positions and utility-plane charts inline");
+        "odds, back-test, blockers, movers, terms, positions and utility-plane charts inline");
     assertTrue(html.contains("id=\"backtest\""), "the as-of forecasts against the outcome");
     assertTrue(html.contains("mean Brier score"), "the back-test's scores in the box");
     assertTrue(html.contains("Hindsight run"), "a run as written says it is not a forecast");

@@ -65,6 +65,37 @@ final class Explore {
     return r;
   }
 
+  private static final java.util.regex.Pattern BY_MONTH =
+      java.util.regex.Pattern.compile("\\bby (\\d{4}-\\d{2})\\b");
+
+  /**
+   * A summary line as an undated scenario (an actor table) shows it: "by round N" for "by YYYY-MM",
+   * its months being a placeholder calendar. A dated scenario's line is returned as it is.
+   */
+  static String countRounds(Scenario s, String line) {
+    if (s.calendar().dated()) return line;
+    java.util.regex.Matcher m = BY_MONTH.matcher(line);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(b, "by round " + s.calendar().round(YearMonth.parse(m.group(1))));
+    }
+    return m.appendTail(b).toString();
+  }
+
+  /**
+   * A manifest's summary as an undated scenario gives it: {@code by_round} for {@code by_month}.
+   */
+  static Map<String, Object> countRounds(Scenario s, Map<String, Object> summary) {
+    if (s.calendar().dated() || !(summary.get("by_month") instanceof String month)) return summary;
+    Map<String, Object> m = new LinkedHashMap<>();
+    summary.forEach(
+        (k, v) -> {
+          if (k.equals("by_month")) m.put("by_round", s.calendar().round(YearMonth.parse(month)));
+          else m.put(k, v);
+        });
+    return m;
+  }
+
   /** The manifest's {@code as_of} entry: the month, what the cut did, and the conditioning. */
   static Map<String, Object> asOf(
       org.negotiate.scenario.AsOf.Cut cut,

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 16, item 11: the build prints no stray terminal escape codes when its output is not a
- * terminal. Maven 3.8's Jansi writes a colour reset (ESC[0m) per stream at exit even under {@code
- * -B -q}; {@code .mvn/jvm.config} ({@code -Djansi.noreset=true}) and {@code .mvn/maven.config}
- * ({@code -Dstyle.color=never}) stop it for every way the project runs Maven. The goal is {@code
- * validate}: no plugin runs, so the check takes a Maven start-up (about 2 s) per command.
+ * terminal. Debian's Maven 3.8.7 package writes a colour reset (ESC[0m) per stream at exit even
+ * under {@code -B -q}; {@code .mvn/jvm.config} ({@code -Djansi.noreset=true}) and {@code
+ * .mvn/maven.config} ({@code -Dstyle.color=never}) stop it for every way the project runs Maven.
+ * The goal is {@code validate}: no plugin runs, so the check takes a Maven start-up (about 2 s) per
+ * command.
  */
 class BuildOutputIT {
   @TempDir Path tmp;

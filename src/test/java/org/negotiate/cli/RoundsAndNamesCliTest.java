@@ -181,6 +181,43 @@ class RoundsAndNamesCliTest {
   }
 
   @Test
+  void theExplorationCommandsOfATableNameTheRound() throws IOException {
+    List<String> table =
+        List.of(
+            "--table",
+            BDM,
+            "--protocol",
+            "mediated",
+            "--set",
+            "denmark.capability=uniform(0.05, 0.2)",
+            "--round",
+            "5",
+            "--runs",
+            "4",
+            "--rounds",
+            "8",
+            "--quiet",
+            "--out",
+            tmp.toString());
+    for (List<String> command :
+        List.of(
+            List.of("sweep", "--vary", "netherlands.capability=0.05:0.3:2"),
+            List.of("whatittakes"),
+            List.of("discover"))) {
+      List<String> args = new java.util.ArrayList<>(command);
+      args.addAll(table);
+      CliTest.Run r = CliTest.cli(args.toArray(String[]::new));
+      Path f = folder(r);
+      // sweep's line gives the final round, the others --round's
+      assertTrue(
+          r.out().contains(command.get(0).equals("sweep") ? "by round 7" : "by round 5"), r.out());
+      assertFalse(r.out().matches("(?s).*by \\d{4}-\\d{2}.*"), "no placeholder month: " + r.out());
+      String manifest = Files.readString(f.resolve("manifest.json"));
+      assertFalse(manifest.contains("\"by_month\""), manifest);
+    }
+  }
+
+  @Test
   void twoTablesUnderOneNameAreNamedByTheirFiles() throws IOException {
     CliTest.Run r =
         CliTest.cli(

@@ -154,9 +154,12 @@ final class CompareCommand implements Callable<Integer> {
     Scenario sa = side(fileA, tableA, List.of());
     Scenario sb = side(fileB, isTableB, overridesB);
     // two files under one name would share a folder and read "xyz 0.40 → xyz 0.55": name them apart
-    String[] names = distinctNames(sa.name(), fileA, sb.name(), fileB);
+    // (B's own name, before --set-b marks it changed)
+    String suffixB = overridesB.isEmpty() ? "" : "+set";
+    String nameB = sb.name().substring(0, sb.name().length() - suffixB.length());
+    String[] names = distinctNames(sa.name(), fileA, nameB, fileB);
     if (!names[0].equals(sa.name())) sa = sa.withName(names[0]);
-    if (!names[1].equals(sb.name())) sb = sb.withName(names[1]);
+    if (!names[1].equals(nameB)) sb = sb.withName(names[1] + suffixB);
     if (sa.calendar().dated() != sb.calendar().dated()) {
       throw new BadInput(
           "compare: "

@@ -284,6 +284,21 @@ class RoundsAndNamesCliTest {
     assertEquals("compare-baseline-vs-my_baseline", f.getParent().getFileName().toString());
     String manifest = Files.readString(f.resolve("manifest.json"));
     assertTrue(manifest.contains("\"scenario_b\" : \"my_baseline\""), manifest);
+    // changed by --set-b, the copy keeps its file's name and is marked changed
+    Path g =
+        folder(
+            CliTest.cli(
+                "compare",
+                BASELINE,
+                mine.toString(),
+                "--set-b",
+                "syria.flexibility=0.9",
+                "--runs",
+                "10",
+                "--quiet",
+                "--out",
+                tmp.resolve("out").toString()));
+    assertEquals("compare-baseline-vs-my_baseline_set", g.getParent().getFileName().toString());
   }
 
   @Test

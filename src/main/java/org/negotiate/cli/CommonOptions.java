@@ -79,7 +79,7 @@ final class CommonOptions {
     }
   }
 
-  /** {@code --month YYYY-MM}. */
+  /** {@code --month YYYY-MM}, or {@code --round N} for an actor table (it has no dates). */
   static final class Month {
     @Option(
         names = "--month",
@@ -89,9 +89,17 @@ final class CommonOptions {
                 + "and the analysis (default: the final month). odds.csv, compare.csv and sweep.csv also hold the final month.")
     String month;
 
+    @Option(
+        names = "--round",
+        paramLabel = "N",
+        description =
+            "For an actor table, which has no dates and counts rounds: a deal counts when signed by the end of "
+                + "round N (0 is the first; default: the last), as --month does for a dated scenario.")
+    Integer round;
+
     /** The round by whose end a deal counts. */
     int round(org.negotiate.scenario.Scenario s, int rounds) {
-      return Explore.round(s, month, rounds);
+      return Explore.round(s, month, round, rounds);
     }
   }
 }

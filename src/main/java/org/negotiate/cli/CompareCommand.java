@@ -153,6 +153,13 @@ final class CompareCommand implements Callable<Integer> {
     }
     Scenario sa = side(fileA, tableA, List.of());
     Scenario sb = side(fileB, isTableB, overridesB);
+    // two files under one name would share a folder and read "xyz 0.40 → xyz 0.55": name them apart
+    // (B's own name, before --set-b marks it changed)
+    String suffixB = overridesB.isEmpty() ? "" : "+set";
+    String nameB = sb.name().substring(0, sb.name().length() - suffixB.length());
+    String[] names = distinctNames(sa.name(), fileA, nameB, fileB);
+    if (!names[0].equals(sa.name())) sa = sa.withName(names[0]);
+    if (!names[1].equals(nameB)) sb = sb.withName(names[1] + suffixB);
     if (sa.calendar().dated() != sb.calendar().dated()) {
       throw new BadInput(
           "compare: "
@@ -267,7 +274,7 @@ final class CompareCommand implements Callable<Integer> {
       Path done =
           out.finish(
               manifest,
-              summary(c, byRound),
+              summary(c, byRound, fa.calendar().dated()),
               (m, charts, reportDir) ->
                   Briefs.compare(fa, a, fb, b, c, diff, m, charts, reportDir));
       String line = summaryLine(c, done, byRound);
@@ -319,6 +326,33 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /**
+   * The sides' names as the folder, the summary line and the brief show them: their own, unless two
+   * different files share one (two tables with the same title, a copy of a scenario kept under its
+   * name); then the files' names, with as many parent folders as tell them apart, in the letters a
+   * scenario name takes.
+   */
+  static String[] distinctNames(String nameA, Path fileA, String nameB, Path fileB) {
+    Path pa = fileA.toAbsolutePath().normalize();
+    Path pb = fileB.toAbsolutePath().normalize();
+    if (!nameA.equals(nameB) || pa.equals(pb)) return new String[] {nameA, nameB};
+    int depth = Math.max(pa.getNameCount(), pb.getNameCount());
+    for (int k = 1; k <= depth; k++) {
+      String la = fileName(pa, k);
+      String lb = fileName(pb, k);
+      if (!la.isEmpty() && !lb.isEmpty() && !la.equals(lb)) return new String[] {la, lb};
+    }
+    // paths that differ only in letters a name cannot hold
+    return new String[] {nameA + "-a", nameB + "-b"};
+  }
+
+  /** The last {@code k} parts of a path without the file's extension, as a scenario name. */
+  private static String fileName(Path p, int k) {
+    int from = Math.max(0, p.getNameCount() - k);
+    String tail = p.subpath(from, p.getNameCount()).toString().replaceFirst("\\.[^./\\\\]*$", "");
+    return tail.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+  }
+
+  /**
    * The difference by the end of round {@code byRound} (the last month compared, if the runs
    * stopped before it).
    */
@@ -326,10 +360,12 @@ final class CompareCommand implements Callable<Integer> {
     return byRound >= c.byMonth().size() ? c.last() : c.byMonth().get(byRound);
   }
 
-  private static Map<String, Object> summary(Comparison c, int byRound) {
+  private static Map<String, Object> summary(Comparison c, int byRound, boolean dated) {
     Comparison.MonthDifference m = byRound(c, byRound);
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("by_month", m.month().toString());
+    // actor tables' months are a placeholder: their summary names the round
+    if (dated) s.put("by_month", m.month().toString());
+    else s.put("by_round", m.round());
     s.put("odds_a", m.oddsA());
     s.put("odds_b", m.oddsB());
     s.put("difference", m.paired().estimate());

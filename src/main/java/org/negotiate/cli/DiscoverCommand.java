@@ -140,12 +140,13 @@ final class DiscoverCommand implements Callable<Integer> {
       DiscoveryReport.writeTrajectory(result, out.file("prim.csv"));
       DiscoveryReport.writeBox(result, out.file("box.csv"));
       DiscoveryReport.writeChart(result, s.name(), m, out.dir());
-      String words = Discovery.describe(result, m);
+      String words = Explore.countRounds(s, Discovery.describe(result, m));
       out.write("box.txt", words + "\n");
 
       Manifest.Builder manifest = x.manifest(spec);
       manifest.put("engine", EngineOptions.describe(engine));
-      manifest.put("month", m.toString());
+      if (s.calendar().dated()) manifest.put("month", m.toString());
+      else manifest.put("round", byRound);
       manifest.put("inputs", inputs.stream().map(UncertainInput::key).toList());
       manifest.put("alpha", alpha);
       manifest.put("min_mass", minMass);

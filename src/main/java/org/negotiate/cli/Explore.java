@@ -11,9 +11,40 @@ import org.negotiate.scenario.Scenario;
 final class Explore {
   private Explore() {}
 
-  /** The round by whose end a deal counts: the last one, or the month given by {@code --month}. */
-  static int round(Scenario s, String month, int rounds) {
+  /**
+   * The round by whose end a deal counts: the last one, the month given by {@code --month} (a dated
+   * scenario), or the round given by {@code --round} (an undated one: an actor table, whose months
+   * are a placeholder). Each option is refused where the results do not name rounds its way.
+   */
+  static int round(Scenario s, String month, Integer round, int rounds) {
+    if (month != null && round != null) {
+      throw new BadInput(
+          "--month and --round: give one (--month for a dated scenario, --round for an actor table)");
+    }
+    if (round != null) {
+      if (s.calendar().dated()) {
+        throw new BadInput(
+            "--round: "
+                + s.name()
+                + " is dated (its results count months): give --month YYYY-MM, from "
+                + s.calendar().month(0)
+                + " to "
+                + s.calendar().month(rounds - 1));
+      }
+      if (round < 0 || round >= rounds) {
+        throw new BadInput(
+            "--round: " + round + " is outside the run (round 0 to round " + (rounds - 1) + ")");
+      }
+      return round;
+    }
     if (month == null) return rounds - 1;
+    if (!s.calendar().dated()) {
+      throw new BadInput(
+          "--month: "
+              + s.name()
+              + " is an actor table without dates (its results count rounds): give --round N, from 0 to "
+              + (rounds - 1));
+    }
     YearMonth m;
     try {
       m = YearMonth.parse(month.strip());
@@ -32,6 +63,37 @@ final class Explore {
               + ")");
     }
     return r;
+  }
+
+  private static final java.util.regex.Pattern BY_MONTH =
+      java.util.regex.Pattern.compile("\\bby (\\d{4}-\\d{2})\\b");
+
+  /**
+   * A summary line as an undated scenario (an actor table) shows it: "by round N" for "by YYYY-MM",
+   * its months being a placeholder calendar. A dated scenario's line is returned as it is.
+   */
+  static String countRounds(Scenario s, String line) {
+    if (s.calendar().dated()) return line;
+    java.util.regex.Matcher m = BY_MONTH.matcher(line);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(b, "by round " + s.calendar().round(YearMonth.parse(m.group(1))));
+    }
+    return m.appendTail(b).toString();
+  }
+
+  /**
+   * A manifest's summary as an undated scenario gives it: {@code by_round} for {@code by_month}.
+   */
+  static Map<String, Object> countRounds(Scenario s, Map<String, Object> summary) {
+    if (s.calendar().dated() || !(summary.get("by_month") instanceof String month)) return summary;
+    Map<String, Object> m = new LinkedHashMap<>();
+    summary.forEach(
+        (k, v) -> {
+          if (k.equals("by_month")) m.put("by_round", s.calendar().round(YearMonth.parse(month)));
+          else m.put(k, v);
+        });
+    return m;
   }
 
   /** The manifest's {@code as_of} entry: the month, what the cut did, and the conditioning. */

@@ -268,7 +268,7 @@ final class OddsCommand implements Callable<Integer> {
             posterior, s.name(), scenario.cut.month().toString(), folder.dir());
       }
 
-      Map<String, Object> summary = summary(odds, byRound);
+      Map<String, Object> summary = summary(odds, byRound, s.calendar().dated());
       summary.putAll(analysisSummary(analysis));
       Manifest.Builder manifest = x.manifest(spec).replications(n);
       manifest.put("failed_replications", result.failures().size());
@@ -386,7 +386,7 @@ final class OddsCommand implements Callable<Integer> {
                           thirds, byWhen, charts, moved != null, conditions != null)));
       String line =
           deterministic
-              ? deterministicLine(odds, result, s, !s.calendar().dated(), requested, done)
+              ? deterministicLine(odds, result, s, byRound, requested, done)
               : summaryLine(odds, result.failures().size(), done, byRound);
       // an actor table has no dates: its months are a placeholder calendar, so the line counts
       // rounds
@@ -514,10 +514,12 @@ final class OddsCommand implements Callable<Integer> {
     return m;
   }
 
-  private static Map<String, Object> summary(ConvergenceOdds odds, int byRound) {
+  private static Map<String, Object> summary(ConvergenceOdds odds, int byRound, boolean dated) {
     ConvergenceOdds.MonthOdds last = byRound(odds, byRound);
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("by_month", last.month().toString());
+    // an actor table's months are a placeholder: its summary names the round
+    if (dated) m.put("by_month", last.month().toString());
+    else m.put("by_round", last.round());
     m.put("odds", last.odds());
     m.put("lower95", last.lower());
     m.put("upper95", last.upper());
@@ -536,10 +538,11 @@ final class OddsCommand implements Callable<Integer> {
       ConvergenceOdds odds,
       MonteCarlo.Result result,
       Scenario s,
-      boolean undated,
+      int byRound,
       int requested,
       Path folder) {
     org.negotiate.sim.RunOutcome o = result.outcomes().get(0);
+    boolean undated = !s.calendar().dated();
     String when =
         undated
             ? "round " + o.round()
@@ -550,6 +553,11 @@ final class OddsCommand implements Callable<Integer> {
           case BREAKDOWN -> "breakdown in " + when;
           default -> "no deal by " + when;
         };
+    // --month or --round before the run's end: first what holds by then
+    if (o.round() > byRound
+        && (o.agreed() || o.ending() == org.negotiate.protocol.RoundClose.Ending.BREAKDOWN)) {
+      what = "no deal by " + s.calendar().label(byRound) + " (then " + what + ")";
+    }
     String blocker =
         o.agreed() || odds.blockers().isEmpty()
             ? ""

@@ -141,7 +141,9 @@ final class RunsCommand implements Callable<Integer> {
   }
 
   private static String headline(JsonNode s) {
-    String month = s.path("by_month").asText("");
+    // an actor table's run names the round (by_round), a dated scenario's the month
+    String month =
+        s.has("by_round") ? "round " + s.get("by_round").asInt() : s.path("by_month").asText("");
     if (s.has("odds")) {
       return String.format(
           Locale.ROOT,

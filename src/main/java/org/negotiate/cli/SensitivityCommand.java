@@ -193,7 +193,7 @@ final class SensitivityCommand implements Callable<Integer> {
               (man, charts, reportDir) ->
                   org.negotiate.report.Briefs.sensitivity(
                       s, scenario.source(), result, m, man, charts, reportDir));
-      spec.commandLine().getOut().println(summaryLine(result, m, done));
+      spec.commandLine().getOut().println(Explore.countRounds(s, summaryLine(result, m, done)));
       return 0;
     }
   }

@@ -161,7 +161,7 @@ final class SweepCommand implements Callable<Integer> {
       Path done =
           out.finish(
               manifest,
-              summary(result, finalRound, finalMonth),
+              Explore.countRounds(s, summary(result, finalRound, finalMonth)),
               (man, charts, reportDir) ->
                   org.negotiate.report.Briefs.sweep(
                       s,
@@ -174,7 +174,9 @@ final class SweepCommand implements Callable<Integer> {
                       man,
                       charts,
                       reportDir));
-      spec.commandLine().getOut().println(summaryLine(result, finalRound, finalMonth, done));
+      spec.commandLine()
+          .getOut()
+          .println(Explore.countRounds(s, summaryLine(result, finalRound, finalMonth, done)));
       return 0;
     }
   }

@@ -159,11 +159,11 @@ final class WhatItTakesCommand implements Callable<Integer> {
       Path done =
           out.finish(
               manifest,
-              summary(result, m),
+              Explore.countRounds(s, summary(result, m)),
               (man, charts, reportDir) ->
                   org.negotiate.report.Briefs.whatItTakes(
                       s, scenario.source(), result, m, man, charts, reportDir));
-      spec.commandLine().getOut().println(summaryLine(result, m, done));
+      spec.commandLine().getOut().println(Explore.countRounds(s, summaryLine(result, m, done)));
       return 0;
     }
   }

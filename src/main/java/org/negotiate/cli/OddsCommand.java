@@ -290,7 +290,8 @@ final class OddsCommand implements Callable<Integer> {
           manifest.put("backtest", Map.of("not_computed", String.valueOf(e.getMessage())));
         }
       }
-      if (bandRuns > 0 && conditions == null && scenario.table == null && !deterministic) {
+      // one run's yes or no under each alternative is no band: it needs replications to spread
+      if (bandRuns > 0 && n > 1 && conditions == null && scenario.table == null && !deterministic) {
         // each alternative over the same draws: the spread is the model's, not the Monte Carlo's
         List<Path> readings = readingsBeside(scenario.scenario);
         org.negotiate.experiment.StructuralBand.Result b =
@@ -384,13 +385,16 @@ final class OddsCommand implements Callable<Integer> {
                       moved == null ? null : Briefs.oneAtATime(moved, charts),
                       org.negotiate.report.MoversReport.brief(
                           thirds, byWhen, charts, moved != null, conditions != null)));
+      // one replication (asked for, or a table's default) has no interval to report
+      boolean oneRun =
+          !deterministic && conditions == null && n == 1 && result.outcomes().size() == 1;
       String line =
-          deterministic
-              ? deterministicLine(odds, result, s, byRound, requested, done)
+          deterministic || oneRun
+              ? deterministicLine(odds, result, s, byRound, requested, done, deterministic)
               : summaryLine(odds, result.failures().size(), done, byRound);
       // an actor table has no dates: its months are a placeholder calendar, so the line counts
       // rounds
-      if (!s.calendar().dated() && !deterministic) {
+      if (!s.calendar().dated() && !deterministic && !oneRun) {
         ConvergenceOdds.MonthOdds by = byRound(odds, byRound);
         line =
             line.replaceFirst(
@@ -540,7 +544,8 @@ final class OddsCommand implements Callable<Integer> {
       Scenario s,
       int byRound,
       int requested,
-      Path folder) {
+      Path folder,
+      boolean deterministic) {
     org.negotiate.sim.RunOutcome o = result.outcomes().get(0);
     boolean undated = !s.calendar().dated();
     String when =
@@ -562,14 +567,12 @@ final class OddsCommand implements Callable<Integer> {
         o.agreed() || odds.blockers().isEmpty()
             ? ""
             : " · blocker: " + odds.blockers().get(0).actorId();
-    return "Deterministic input: one run, as every replication would be the same"
-        + (requested > 1 ? " (not " + requested + ")" : "")
-        + " · "
-        + what
-        + blocker
-        + " · "
-        + folder
-        + "/";
+    String head =
+        deterministic
+            ? "Deterministic input: one run, as every replication would be the same"
+                + (requested > 1 ? " (not " + requested + ")" : "")
+            : "One replication: no odds or interval from one run (give --runs N for them)";
+    return head + " · " + what + blocker + " · " + folder + "/";
   }
 
   static String summaryLine(ConvergenceOdds odds, Path folder) {

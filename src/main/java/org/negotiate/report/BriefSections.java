@@ -157,6 +157,12 @@ public final class BriefSections {
     }
     // an actor table has no dates: its brief counts rounds
     String when = s.calendar().dated() ? monthName(last.month()) : "round " + last.round();
+    // one run has an outcome, not odds: say what it did, with no interval around it
+    boolean oneRun = odds.replications() == 1;
+    String oneRunSays =
+        (last.odds() > 0 ? "A deal was signed by the end of " : "No deal was signed by the end of ")
+            + when
+            + " in the one run made. One run gives no odds and no interval: give --runs N for them.";
     body.add(
         el(
             "div",
@@ -164,23 +170,31 @@ public final class BriefSections {
             el(
                 "div",
                 attrs("class", "big"),
-                pct(last.odds()),
+                oneRun ? (last.odds() > 0 ? "Deal" : "No deal") : pct(last.odds()),
                 " ",
-                el("small", "chance of a signed deal by the end of " + when)),
-            p(
-                "If the actors are as "
-                    + (hasEvidence(s) ? "the cited evidence describes" : "the scenario describes")
-                    + " them, "
-                    + "the talks end in a deal by "
-                    + when
-                    + " in "
-                    + pct(last.odds())
-                    + " of "
-                    + String.format(Locale.ROOT, "%,d", odds.replications())
-                    + " simulated runs (95% interval "
-                    + pctRange(last.lower(), last.upper())
-                    + ")."
-                    + halfDealsBy(odds, s.calendar().dated())),
+                el(
+                    "small",
+                    oneRun
+                        ? "by the end of " + when + " in one run"
+                        : "chance of a signed deal by the end of " + when)),
+            oneRun
+                ? p(oneRunSays)
+                : p(
+                    "If the actors are as "
+                        + (hasEvidence(s)
+                            ? "the cited evidence describes"
+                            : "the scenario describes")
+                        + " them, "
+                        + "the talks end in a deal by "
+                        + when
+                        + " in "
+                        + pct(last.odds())
+                        + " of "
+                        + String.format(Locale.ROOT, "%,d", odds.replications())
+                        + " simulated runs (95% interval "
+                        + pctRange(last.lower(), last.upper())
+                        + ")."
+                        + halfDealsBy(odds, s.calendar().dated())),
             blockerSentence(odds, reasons, s),
             typicalDeal(odds)));
     Html structural = structuralBand(band);

@@ -268,9 +268,14 @@ public final class OddsCharts {
       ConvergenceOdds odds, boolean dated, List<EventMark> events, int firstRow) {
     List<MonthOdds> months =
         odds.byMonth().stream().sorted(Comparator.comparingInt(MonthOdds::round)).toList();
+    // one run is a yes or no per month: an interval around it would only show the Wilson
+    // formula at n = 1, so none is drawn
+    boolean oneRun = odds.replications() == 1;
     YIntervalSeries s = new YIntervalSeries("P(agreement by month)", false, true);
     for (MonthOdds m : months) {
-      s.add(dated ? ChartLook.x(m.month()) : m.round(), m.odds(), m.lower(), m.upper());
+      double lo = oneRun ? m.odds() : m.lower();
+      double hi = oneRun ? m.odds() : m.upper();
+      s.add(dated ? ChartLook.x(m.month()) : m.round(), m.odds(), lo, hi);
     }
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     data.addSeries(s);
@@ -298,15 +303,24 @@ public final class OddsCharts {
     plot.setNoDataMessageFont(ChartKit.EMPTY_FONT);
     plot.setFixedLegendItems(
         ChartLook.legend(
-            List.of(
-                ChartLook.REPORT.lineItem(
-                    dated
-                        ? "P(agreement by the end of the month)"
-                        : "P(agreement by the end of the round)",
-                    ODDS_COLOR,
-                    ChartLook.line(2.6f)),
-                ChartLook.REPORT.boxItem(
-                    "95% Wilson interval", ChartLook.lighter(ODDS_COLOR, 0.55 + 0.45 * 0.65)))));
+            oneRun
+                ? List.of(
+                    ChartLook.REPORT.lineItem(
+                        dated
+                            ? "One run: agreed by the end of the month (1) or not (0); no interval"
+                            : "One run: agreed by the end of the round (1) or not (0); no interval",
+                        ODDS_COLOR,
+                        ChartLook.line(2.6f)))
+                : List.of(
+                    ChartLook.REPORT.lineItem(
+                        dated
+                            ? "P(agreement by the end of the month)"
+                            : "P(agreement by the end of the round)",
+                        ODDS_COLOR,
+                        ChartLook.line(2.6f)),
+                    ChartLook.REPORT.boxItem(
+                        "95% Wilson interval",
+                        ChartLook.lighter(ODDS_COLOR, 0.55 + 0.45 * 0.65)))));
 
     boolean marked = markEvents(plot, months, events, dated, firstRow);
     if (marked) {
@@ -325,13 +339,17 @@ public final class OddsCharts {
     if (!months.isEmpty()) {
       MonthOdds m = months.get(months.size() - 1);
       last =
-          String.format(
-              Locale.ROOT,
-              "P(agreement by %s) = %.2f [95%%: %.2f–%.2f]",
-              dated ? m.month() : "round " + m.round(),
-              m.odds(),
-              m.lower(),
-              m.upper());
+          oneRun
+              ? (m.odds() > 0 ? "agreed by " : "no agreement by ")
+                  + (dated ? m.month() : "round " + m.round())
+                  + " (one run)"
+              : String.format(
+                  Locale.ROOT,
+                  "P(agreement by %s) = %.2f [95%%: %.2f–%.2f]",
+                  dated ? m.month() : "round " + m.round(),
+                  m.odds(),
+                  m.lower(),
+                  m.upper());
     }
     return ChartLook.REPORT.chart(
         ChartKit.title(

@@ -55,6 +55,47 @@ public final class Main implements Callable<Integer> {
     return java.util.Collections.unmodifiableMap(m);
   }
 
+  /** Commands that write charts, a resolved scenario and a manifest. */
+  private static final java.util.Set<String> WRITERS =
+      java.util.Set.of(
+          "odds",
+          "run",
+          "forecast",
+          "compare",
+          "sweep",
+          "sensitivity",
+          "discover",
+          "whatittakes",
+          "backtest");
+
+  private static final java.util.concurrent.atomic.AtomicBoolean WARMED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * For a command that will write charts: Jackson's writers and a throw-away chart warmed on a
+   * thread of its own (once a process), so that the class loading and font set-up they need happen
+   * on the second core while this one parses the options, loads the scenario and runs the
+   * replications. Output is unaffected: nothing is written and the real charts and files are made
+   * on the command's own threads as before.
+   */
+  private static void warmUp(String command, String[] args) {
+    if (!WRITERS.contains(command)) return;
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return;
+    }
+    if (!WARMED.compareAndSet(false, true)) return;
+    Thread t =
+        new Thread(
+            () -> {
+              org.negotiate.scenario.ScenarioWriter.warmUp();
+              Manifest.warmUp();
+              org.negotiate.report.WarmUp.charts();
+            },
+            "warm-up");
+    t.setDaemon(true); // never keeps a finished command waiting
+    t.start();
+  }
+
   @Spec CommandSpec spec;
 
   @Override
@@ -77,6 +118,7 @@ public final class Main implements Callable<Integer> {
     String first = args.length > 0 ? args[0] : null;
     if (first != null && !first.equals("help") && COMMANDS.containsKey(first)) {
       cl.addSubcommand(first, COMMANDS.get(first));
+      warmUp(first, args);
     } else {
       COMMANDS.forEach(cl::addSubcommand);
     }

@@ -51,9 +51,9 @@ class HelpTextTest {
   }
 
   /**
-   * A command named first on the command line gets only its own model (Main.COMMANDS); its help,
-   * and its errors, must read exactly as when every command is built (`negotiate help X` builds
-   * them all), and the top-level help lists every command in the order of Main.COMMANDS.
+   * A command named first on the command line gets only its own model (Main.COMMANDS); its help
+   * must read exactly as when every command is built (`negotiate help X` builds them all), a bad
+   * option still exits 2, and the top-level help lists every command in the order of Main.COMMANDS.
    */
   @org.junit.jupiter.api.Test
   void aCommandBuiltAloneReadsAsWhenAllAreBuilt() {

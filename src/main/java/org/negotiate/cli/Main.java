@@ -19,23 +19,6 @@ import picocli.CommandLine.Spec;
     description = {
       "Agent-based negotiation simulator: convergence odds of multi-party talks under uncertain preferences.",
       "With no command: odds for scenarios/baseline.yaml."
-    },
-    subcommands = {
-      InitCommand.class,
-      OddsCommand.class,
-      RunCommand.class,
-      ForecastCommand.class,
-      ValidateCommand.class,
-      CompareCommand.class,
-      SweepCommand.class,
-      SensitivityCommand.class,
-      DiscoverCommand.class,
-      WhatItTakesCommand.class,
-      GuiCommand.class,
-      BenchCommand.class,
-      BacktestCommand.class,
-      RunsCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
   /** Exit code for bad input: a malformed scenario, an unknown name, an option out of range. */
@@ -43,6 +26,75 @@ public final class Main implements Callable<Integer> {
 
   /** Exit code for a failure of the tool itself. */
   public static final int FAILURE = 1;
+
+  /**
+   * The subcommands, in the order the help lists them. Registered programmatically rather than in
+   * the annotation: building picocli's model of all fifteen costs about 0.4 s of CPU at every start
+   * (reflection over their annotations, in classes CDS cannot archive), so a command named on the
+   * command line gets only its own model (docs/performance.md, session 6).
+   */
+  static final java.util.Map<String, Class<?>> COMMANDS = commands();
+
+  private static java.util.Map<String, Class<?>> commands() {
+    java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+    m.put("init", InitCommand.class);
+    m.put("odds", OddsCommand.class);
+    m.put("run", RunCommand.class);
+    m.put("forecast", ForecastCommand.class);
+    m.put("validate", ValidateCommand.class);
+    m.put("compare", CompareCommand.class);
+    m.put("sweep", SweepCommand.class);
+    m.put("sensitivity", SensitivityCommand.class);
+    m.put("discover", DiscoverCommand.class);
+    m.put("whatittakes", WhatItTakesCommand.class);
+    m.put("gui", GuiCommand.class);
+    m.put("bench", BenchCommand.class);
+    m.put("backtest", BacktestCommand.class);
+    m.put("runs", RunsCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Commands that write charts, a resolved scenario and a manifest. */
+  private static final java.util.Set<String> WRITERS =
+      java.util.Set.of(
+          "odds",
+          "run",
+          "forecast",
+          "compare",
+          "sweep",
+          "sensitivity",
+          "discover",
+          "whatittakes",
+          "backtest");
+
+  private static final java.util.concurrent.atomic.AtomicBoolean WARMED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * For a command that will write charts: Jackson's writers and a throw-away chart warmed on a
+   * thread of its own (once a process), so that the class loading and font set-up they need happen
+   * on the second core while this one parses the options, loads the scenario and runs the
+   * replications. Output is unaffected: nothing is written and the real charts and files are made
+   * on the command's own threads as before.
+   */
+  private static void warmUp(String command, String[] args) {
+    if (!WRITERS.contains(command)) return;
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return;
+    }
+    if (!WARMED.compareAndSet(false, true)) return;
+    Thread t =
+        new Thread(
+            () -> {
+              org.negotiate.scenario.ScenarioWriter.warmUp();
+              Manifest.warmUp();
+              org.negotiate.report.WarmUp.charts();
+            },
+            "warm-up");
+    t.setDaemon(true); // never keeps a finished command waiting
+    t.start();
+  }
 
   @Spec CommandSpec spec;
 
@@ -59,14 +111,17 @@ public final class Main implements Callable<Integer> {
   /**
    * Runs the command line with the given streams and returns the exit code (for tests, in process).
    */
-  static {
-    // PNGs are encoded in memory: ImageIO's file cache fails on a full disk in a thread of its own
-    // ("StreamCloser"), with a stack trace the command cannot catch
-    javax.imageio.ImageIO.setUseCache(false);
-  }
-
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
+    // Only the named command's model when the first word names one (not help, which lists them
+    // all); otherwise (no arguments, --help, an unknown word and its suggestions) every command's.
+    String first = args.length > 0 ? args[0] : null;
+    if (first != null && !first.equals("help") && COMMANDS.containsKey(first)) {
+      cl.addSubcommand(first, COMMANDS.get(first));
+      warmUp(first, args);
+    } else {
+      COMMANDS.forEach(cl::addSubcommand);
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // Descriptions are one paragraph each, wrapped by picocli to the terminal (100 columns when it
     // cannot tell).

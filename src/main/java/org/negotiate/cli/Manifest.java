@@ -78,6 +78,19 @@ record Manifest(
     JSON.writeValue(file.toFile(), this);
   }
 
+  /**
+   * Builds the mapper's serializers for a manifest and a plain map ahead of time (Main's warm-up
+   * thread): Jackson's first use loads some 500 classes.
+   */
+  static void warmUp() {
+    try {
+      JSON.canSerialize(Manifest.class);
+      JSON.writeValueAsString(Map.of("warm-up", List.of(1.5, "x", 2L, true)));
+    } catch (Exception e) {
+      // only a head start: the real manifest reports any real problem
+    }
+  }
+
   /** The manifest as the briefs read it: the same keys as the file. */
   @SuppressWarnings("unchecked")
   Map<String, Object> asMap() {

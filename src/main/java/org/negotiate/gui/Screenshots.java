@@ -89,6 +89,7 @@ final class Screenshots {
   }
 
   private static Path write(BufferedImage img, Path file) throws IOException {
+    ImageIO.setUseCache(false); // in memory, as for the charts (ChartKit)
     if (!ImageIO.write(img, "png", file.toFile())) throw new IOException("no PNG writer");
     return file;
   }

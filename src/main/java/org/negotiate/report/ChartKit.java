@@ -31,6 +31,13 @@ import org.jfree.svg.SVGUtils;
  */
 final class ChartKit {
 
+  static {
+    // PNGs are encoded in memory: ImageIO's file cache fails on a full disk in a thread of its own
+    // ("StreamCloser"), with a stack trace the command cannot catch. Set here, where every chart is
+    // written, rather than at start-up, so commands without charts do not load ImageIO.
+    javax.imageio.ImageIO.setUseCache(false);
+  }
+
   static final int WIDTH = 1200;
   static final int HEIGHT = 700;
 

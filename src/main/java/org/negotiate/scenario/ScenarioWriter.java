@@ -25,6 +25,18 @@ public final class ScenarioWriter {
           .disable(YAMLGenerator.Feature.SPLIT_LINES)
           .build();
 
+  /**
+   * Builds the mapper's serializers ahead of time (the CLI's warm-up thread at start-up): Jackson's
+   * YAML writer loads a few hundred classes the first time.
+   */
+  public static void warmUp() {
+    try {
+      MAPPER.writeValueAsString(Map.of("warm-up", List.of(1.5, "x", Map.of("y", 2L))));
+    } catch (Exception e) {
+      // only a head start: the real scenario.resolved.yaml reports any real problem
+    }
+  }
+
   public static String toYaml(Scenario s) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("name", s.name());

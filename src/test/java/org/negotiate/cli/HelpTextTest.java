@@ -50,6 +50,33 @@ class HelpTextTest {
     }
   }
 
+  /**
+   * A command named first on the command line gets only its own model (Main.COMMANDS); its help
+   * must read exactly as when every command is built (`negotiate help X` builds them all), a bad
+   * option still exits 2, and the top-level help lists every command in the order of Main.COMMANDS.
+   */
+  @org.junit.jupiter.api.Test
+  void aCommandBuiltAloneReadsAsWhenAllAreBuilt() {
+    for (String c : Main.COMMANDS.keySet()) {
+      if (c.equals("help")) continue;
+      CliTest.Run all = CliTest.cli("help", c);
+      assertEquals(0, all.exit(), all.err());
+      assertEquals(all.out(), help(c), c);
+      CliTest.Run alone = CliTest.cli(c, "--no-such-option");
+      assertEquals(Main.BAD_INPUT, alone.exit(), c);
+    }
+    List<String> listed = new ArrayList<>();
+    boolean inCommands = false;
+    for (String line : help().lines().toList()) {
+      if (line.equals("Commands:")) inCommands = true;
+      else if (inCommands) {
+        Matcher m = COMMAND_ROW.matcher(line);
+        if (m.find()) listed.add(m.group(1));
+      }
+    }
+    assertEquals(List.copyOf(Main.COMMANDS.keySet()), listed);
+  }
+
   private static String help(String... command) {
     List<String> args = new ArrayList<>(List.of(command));
     args.add("--help");

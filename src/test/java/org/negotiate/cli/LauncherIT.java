@@ -115,4 +115,86 @@ class LauncherIT {
       assertTrue(p.out().contains("Usage: negotiate " + c), p.out());
     }
   }
+
+  /**
+   * The launcher script itself, on a copy of the repository's jar, script and scenarios: its first
+   * start makes the class-data-sharing archive, which then really maps (-Xshare:on fails the start
+   * when it cannot); an archive replaced by garbage is neither an error nor noise on stderr, and is
+   * made afresh (one older than the jar is remade by the same path: not repeated here, each
+   * training costs seconds).
+   */
+  @Test
+  void theLauncherMakesAnArchiveThatMapsAndRemakesABrokenOne() throws Exception {
+    Path copy = tmp.resolve("clone");
+    Files.createDirectories(copy.resolve("target"));
+    Files.createDirectories(copy.resolve("src/main"));
+    Files.copy(root().resolve("negotiate"), copy.resolve("negotiate"));
+    copyTree(root().resolve("scenarios"), copy.resolve("scenarios"));
+    Files.writeString(copy.resolve("pom.xml"), "");
+    java.nio.file.attribute.FileTime old =
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 86_400_000L);
+    Files.setLastModifiedTime(copy.resolve("pom.xml"), old);
+    Files.setLastModifiedTime(copy.resolve("src/main"), old);
+    Path jar = copy.resolve("target/negotiate.jar");
+    Files.copy(Path.of(System.getProperty("negotiate.jar", "target/negotiate.jar")), jar);
+    Path jsa = copy.resolve("target/negotiate.jsa");
+
+    Proc first = launcher(copy, null, "validate", "scenarios/baseline.yaml");
+    assertEquals(0, first.exit(), first.err());
+    assertTrue(Files.isRegularFile(jsa), "the first start made the archive");
+    assertMaps(copy);
+
+    // garbage in its place (newer than the note of what was made): ignored, then made afresh
+    Files.delete(jsa);
+    Files.writeString(jsa, "not an archive");
+    Proc broken = launcher(copy, null, "validate", "scenarios/baseline.yaml");
+    assertEquals(0, broken.exit(), broken.err());
+    assertEquals("", broken.err(), "no word about the archive");
+    assertTrue(Files.size(jsa) > 1_000_000, "made afresh");
+    assertMaps(copy);
+  }
+
+  /** A start that fails unless the archive is mapped. */
+  private void assertMaps(Path copy) throws Exception {
+    Proc p = launcher(copy, "-Xshare:on", "validate", "scenarios/baseline.yaml");
+    assertEquals(0, p.exit(), "the archive maps: " + p.err());
+  }
+
+  private static Proc launcher(Path dir, String javaOpts, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("bash", dir.resolve("negotiate").toString()));
+    cmd.addAll(List.of(args));
+    Path out = Files.createTempFile("out", ".txt");
+    Path err = Files.createTempFile("err", ".txt");
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    // the launcher runs the java on the PATH: this JVM's, as the archive must be made by it
+    pb.environment()
+        .put(
+            "PATH",
+            Path.of(System.getProperty("java.home"), "bin")
+                + java.io.File.pathSeparator
+                + pb.environment().getOrDefault("PATH", ""));
+    if (javaOpts != null) pb.environment().put("NEGOTIATE_JAVA_OPTS", javaOpts);
+    else pb.environment().remove("NEGOTIATE_JAVA_OPTS");
+    Process p = pb.start();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "finished in time");
+    return new Proc(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path t = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) Files.createDirectories(t);
+        else Files.copy(f, t);
+      }
+    }
+  }
 }

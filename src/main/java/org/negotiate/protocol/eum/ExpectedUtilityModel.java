@@ -15,11 +15,18 @@ import org.negotiate.protocol.eum.EumOptions.Perspective;
  * Bueno de Mesquita's expected utility model on one issue, as formalised by Scholz, Calbert &amp;
  * Smith (2011) ({@code docs/models.md} §1): pure mathematics, no engine, no I/O.
  *
- * <p>One {@link #step()} is one round: every risk exponent is reset to 1, the expected utilities of
- * all challenges give each actor's exposure and from it its risk exponent r_i; with the new r_i the
- * probabilities P and the expected utilities are recomputed, every actor classifies the threat of
- * every other actor standing elsewhere (confrontation, compromise, capitulation), picks one offer
- * by the {@link OfferRule}, and all actors move at once.
+ * <p>One {@link #step()} is one round, and reads as the paper runs it, one method per step: every
+ * risk exponent is reset to 1 (§1.6 step 1); the probabilities of success P ({@link
+ * #probabilitiesOfSuccess}, §1.3) and the expected utilities of all challenges ({@link #eu}, §1.4–
+ * §1.5) give each actor's exposure ({@link #computeExposures}, §1.6 step 2) and from it its risk
+ * exponent r_i ({@link #computeRiskExponents}, §1.6 steps 3–4); with the new r_i, P and the
+ * expected utilities are recomputed (§1.6 step 5); every actor classifies the threat of every other
+ * actor standing elsewhere (confrontation, compromise, capitulation) and picks one offer by the
+ * {@link OfferRule} ({@link #offersTaken}, §1.7); all actors move at once ({@link #moveAll}) and
+ * the stopping rule is applied ({@link #stoppingRule}, §1.8). The numerical machinery lives in
+ * helpers of this package: {@link AllPairsProbabilities} (the O(n²) all-pairs P with {@link
+ * Compensated} sums), {@link CanonicalOrder}, {@link BestOffer} and {@link PositionHistory} (the
+ * cycle search); the words of a round are built only on demand by {@link RoundLog}.
  *
  * <p>Conventions (the defaults reproduce Scholz's published numbers, see {@link EumOptions}):
  *
@@ -44,16 +51,12 @@ import org.negotiate.protocol.eum.EumOptions.Perspective;
  *       the order the actors are listed in. (jmckib sums and breaks ties in list order; over 10
  *       rounds of Case A this makes no visible difference, but the model is chaotic over hundreds
  *       of rounds, so where a long run first repeats itself depends on such last-bit details.)
- *   <li>The all-pairs P is computed in O(n²) per round rather than by its defining O(n³) sums: its
- *       numerator for the pair (i, j) is a sum over the voters nearer one of them, a prefix (or
- *       suffix) of the canonical order, so it is a difference of two running sums over the voters;
- *       the denominator, which counts each pair twice, is twice the sum of all the numerators.
- *       Products are exact and sums compensated, so each P is the exact value of its definition
- *       (from the same pow values) to within a few units in the last place, where the plain sums
- *       were off by up to some hundred units with 60 actors. Results therefore differ from the
- *       earlier direct sums in the last bits (Case A's positions by 6e-15 after 10 rounds), and,
- *       the model being chaotic, long runs drift apart (1e-5 after 100 rounds of Case A, unrelated
- *       after 150).
+ *   <li>The all-pairs P is computed in O(n²) per round rather than by its defining O(n³) sums (see
+ *       {@link AllPairsProbabilities}), each P exact to within a few units in the last place, where
+ *       the plain sums were off by up to some hundred units with 60 actors. Results therefore
+ *       differ from the earlier direct sums in the last bits (Case A's positions by 6e-15 after 10
+ *       rounds), and, the model being chaotic, long runs drift apart (1e-5 after 100 rounds of Case
+ *       A, unrelated after 150).
  * </ul>
  */
 public final class ExpectedUtilityModel {
@@ -113,87 +116,81 @@ public final class ExpectedUtilityModel {
     CYCLE
   }
 
+  /**
+   * Models with at least this many actors are worth a task of their own in {@link #stepAll}: a
+   * round of one costs some 100 µs or more, against a few µs to hand it to another thread.
+   */
+  static final int PARALLEL_ACTORS = 40;
+
+  // ---------------------------------------------------------------- inputs (§1.1)
+
   private final String[] names;
   private final double[] c;
   private final double[] s;
-  private final double[] x;
   private final double delta;
   private final EumOptions options;
   private final int n;
 
-  private int round;
-  private final double[] r;
-  private final double[] exposure;
-  private final double[][] prob;
+  // ---------------------------------------------------------------- the state of the round
 
-  /**
-   * pw[mk·n + ma]: |x_k − x_a| / Δ raised to r_k for the voter k of canonical rank mk and the actor
-   * a of rank ma: the vote distances of the current computation.
-   */
-  private final double[] pw;
+  /** The current positions. */
+  private final double[] x;
 
-  /** The positions in canonical order (of {@link #xr}). */
-  private final double[] xs;
-
-  /**
-   * Σ c_k s_k pw[k][a] over the voters k of rank below m (pre) and of rank m or above (suf), as
-   * unevaluated sums hi + lo at [m·n + ma] (lo the rounding errors, |lo| ≪ |hi|): P's numerator of
-   * every pair is a difference of two. Stored by voter rank, so that the sums for all actors
-   * advance together, one independent chain of additions per actor (a single chain waits on every
-   * addition's latency), and one pair's look-ups are next to the previous pair's.
-   */
-  private final double[] preHi;
-
-  private final double[] preLo;
-  private final double[] sufHi;
-  private final double[] sufLo;
-
-  /** c s of the voters in canonical order. */
-  private final double[] weights;
-
-  /** The positions the last round's P and expected utilities were computed from. */
+  /** The positions the round's P and expected utilities are computed from (x as it began). */
   private final double[] xr;
 
-  /** 2 − 4·0.5^r_v for every viewer at the current exponents. */
-  private final double[] usq;
+  private int round;
 
-  /** The weighted median of {@link #xr} (only computed when Q &lt; 1, the only case it is used). */
-  private double mu = Double.NaN;
-
-  /**
-   * The expected utilities are computed on demand from P, the exponents and {@link #xr}: the round
-   * reads only O(n²) of the n³ values. 0 before the first round (as before).
-   */
-  /**
-   * Whether each actor received any offer in the last round (for the log). The offers themselves
-   * are rebuilt on demand by {@link #offers(int)}: the round keeps only the one each actor takes.
-   */
-  private boolean[] hadOffers;
-
-  /** The best offer of each kind seen so far for the receiver being classified (reused). */
-  private final Best bestConfrontation = new Best();
-
-  private final Best bestCompromise = new Best();
-  private final Best bestCapitulation = new Best();
-  private final Best bestAny = new Best();
-  private Move[] moves;
-  private double lastMaxChange = Double.NaN;
-  private final List<double[]> history = new ArrayList<>();
-
-  /**
-   * Earlier states by a projection of the positions, to find a repeated state without a full scan.
-   */
-  private final java.util.TreeMap<Double, List<Integer>> byProjection = new java.util.TreeMap<>();
-
-  private final double[] projectionWeights;
-  private double projectionWeightSum;
-
-  /** The actors sorted by (position, capability, salience, index): every sum runs in this order. */
+  /** The actors in {@link CanonicalOrder}: every sum runs in this order. */
   private int[] order;
 
   /** rank[i]: where actor i stands in {@link #order}; breaks the last ties between offers. */
   private final int[] rank;
 
+  /** r_i, the risk exponents (§1.6). */
+  private final double[] r;
+
+  /** Σ_{j≠i} E(U_ji) at r = 1 (§1.6 step 2). */
+  private final double[] exposure;
+
+  /** P(i, j) (§1.3). */
+  private final double[][] prob;
+
+  /** The all-pairs P's work arrays (null with a per-pair normalisation). */
+  private final AllPairsProbabilities allPairs;
+
+  /** U_sq = 2 − 4·0.5^r_v for every viewer at the current exponents (§1.4). */
+  private final double[] usq;
+
+  /**
+   * μ, the weighted median of {@link #xr} (only computed when Q &lt; 1, the only case it is used).
+   */
+  private double mu = Double.NaN;
+
+  // ---------------------------------------------------------------- what the round did
+
+  /**
+   * Whether each actor received any offer in the last round (for the log). The offers themselves
+   * are rebuilt on demand by {@link #offers(int)}: the round keeps only the one each actor takes. A
+   * new array every round: a {@link RoundLog} keeps the old one.
+   */
+  private boolean[] hadOffers;
+
+  /** The offer each actor took in the last round (null: it stayed); a new array every round. */
+  private Move[] moves;
+
+  /** The best offer of each kind seen so far for the receiver being classified (reused). */
+  private final BestOffer bestConfrontation = new BestOffer();
+
+  private final BestOffer bestCompromise = new BestOffer();
+  private final BestOffer bestCapitulation = new BestOffer();
+  private final BestOffer bestAny = new BestOffer();
+
+  /** (eu_ij, eu_ji) of the pair being classified (reused). */
+  private final double[] pairScratch = new double[2];
+
+  private double lastMaxChange = Double.NaN;
+  private final PositionHistory history;
   private Stop stop;
   private int repeatsRound = -1;
 
@@ -247,66 +244,18 @@ public final class ExpectedUtilityModel {
     exposure = new double[n];
     Arrays.fill(exposure, Double.NaN);
     prob = new double[n][n];
-    pw = new double[n * n];
-    xs = new double[n];
-    preHi = new double[(n + 1) * n];
-    preLo = new double[(n + 1) * n];
-    sufHi = new double[(n + 1) * n];
-    sufLo = new double[(n + 1) * n];
-    weights = new double[n];
+    allPairs =
+        options.normalisation() == Normalisation.ALL_PAIRS ? new AllPairsProbabilities(n) : null;
     xr = x.clone();
     usq = new double[n];
     moves = new Move[n];
     rank = new int[n];
     hadOffers = new boolean[n];
-    projectionWeights = new double[n];
-    long seed = 0x9E3779B97F4A7C15L;
-    for (int i = 0; i < n; i++) {
-      seed = seed * 6364136223846793005L + 1442695040888963407L;
-      projectionWeights[i] = 1 + (seed >>> 11) * 0x1.0p-53;
-      projectionWeightSum += projectionWeights[i];
-    }
-    addHistory(x.clone());
+    history = new PositionHistory(n, options.cycleTolerance());
+    history.add(x.clone());
   }
 
-  private double projection(double[] state) {
-    double p = 0;
-    for (int i = 0; i < n; i++) p += projectionWeights[i] * state[i];
-    return p;
-  }
-
-  private double projectionScale(double[] state) {
-    double p = 0;
-    for (int i = 0; i < n; i++) p += projectionWeights[i] * Math.abs(state[i]);
-    return p;
-  }
-
-  private void addHistory(double[] state) {
-    byProjection.computeIfAbsent(projection(state), key -> new ArrayList<>(1)).add(history.size());
-    history.add(state);
-  }
-
-  /**
-   * The latest earlier state (before {@code below}) within the cycle tolerance of {@code state}, or
-   * -1. Candidates are those whose projection lies within a window that every state within the
-   * tolerance must fall into (with a wide margin for rounding); equality is confirmed as before.
-   */
-  private int latestSame(double[] state, int below) {
-    double p = projection(state);
-    double half =
-        2 * options.cycleTolerance() * projectionWeightSum
-            + 1e-12 * projectionScale(state)
-            + Double.MIN_NORMAL;
-    int best = -1;
-    for (List<Integer> ts : byProjection.subMap(p - half, true, p + half, true).values()) {
-      for (int t : ts) {
-        if (t < below && t > best && same(history.get(t), state)) best = t;
-      }
-    }
-    return best;
-  }
-
-  /** Range of the positions (max − min). */
+  /** Range of the positions (max − min): Δ of §1.1. */
   public static double rangeOf(double[] positions) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -317,16 +266,30 @@ public final class ExpectedUtilityModel {
     return positions.length == 0 ? 0 : hi - lo;
   }
 
-  // ---------------------------------------------------------------- the round
+  // ---------------------------------------------------------------- the round, step by step
 
   /**
    * Performs one round: risk exponents, probabilities, expected utilities, offers, simultaneous
-   * moves.
+   * moves, the stopping rule ({@code docs/models.md} §1.3–§1.8).
    */
   public void step() {
-    beginStep();
-    midStep();
-    endStep();
+    startRound();
+    // §1.6 steps 1–4: the exposures with every r = 1 give the round's risk exponents.
+    Arrays.fill(r, 1.0);
+    mu = options.q() < 1 ? weightedMedian(order) : Double.NaN;
+    probabilitiesOfSuccess();
+    statusQuoUtilities();
+    computeExposures();
+    computeRiskExponents();
+    // §1.6 step 5: everything again with the new exponents.
+    probabilitiesOfSuccess();
+    statusQuoUtilities();
+    // §1.7: every actor takes one offer, and all move at once.
+    double[] next = offersTaken();
+    double change = moveAll(next);
+    // §1.8.
+    stoppingRule(change);
+    history.add(x.clone());
   }
 
   /**
@@ -350,87 +313,67 @@ public final class ExpectedUtilityModel {
   }
 
   /**
-   * Models with at least this many actors are worth a task of their own in {@link #stepAll}: a
-   * round of one costs some 100 µs or more, against a few µs to hand it to another thread.
+   * The canonical order of this round's positions, and the positions the round works from: all
+   * actors move at once, so every offer is valued from where the actors stood as it began.
    */
-  static final int PARALLEL_ACTORS = 40;
-
-  private boolean allPairs() {
-    return options.normalisation() == Normalisation.ALL_PAIRS;
-  }
-
-  /** Orders the actors and computes the pow table for the first pass (every r = 1). */
-  private void beginStep() {
-    order = reorder(order);
+  private void startRound() {
+    order = CanonicalOrder.resort(order, x, c, s);
     for (int k = 0; k < n; k++) rank[order[k]] = k;
     System.arraycopy(x, 0, xr, 0, n);
-    // 1-3. Exposure and risk exponents with every r = 1.
-    Arrays.fill(r, 1.0);
-    mu = options.q() < 1 ? weightedMedian(order) : Double.NaN;
-    fillPow();
   }
 
-  /** P at r = 1 from the all-pairs sum, exposures, the new exponents and their pow table. */
-  private void midStep() {
-    computeProbabilities();
-    computeUsq();
-    double max = Double.NEGATIVE_INFINITY;
-    double min = Double.POSITIVE_INFINITY;
-    // Every actor's exposure summed over the challengers in canonical order, all at once (a row
-    // of P at a time rather than a column).
-    Arrays.fill(exposure, 0);
-    for (int j : order) addExposures(j);
-    for (int i = 0; i < n; i++) {
-      max = Math.max(max, exposure[i]);
-      min = Math.min(min, exposure[i]);
+  /**
+   * §1.3: P(i, j), the probability that i prevails over j, for every ordered pair, at the current
+   * exponents: jmckib's all-pairs denominator by default, else the per-pair formula.
+   */
+  private void probabilitiesOfSuccess() {
+    if (allPairs != null) {
+      allPairs.compute(order, xr, c, s, r, delta, prob);
+    } else {
+      perPairProbabilities();
     }
-    double[] newR = new double[n];
-    for (int i = 0; i < n; i++) {
-      double big = (max - min);
-      double rr = big > 0 ? (2 * exposure[i] - max - min) / big : 0;
-      rr = Math.max(-1, Math.min(1, rr));
-      newR[i] = (1 - rr / 3) / (1 + rr / 3);
-    }
-    System.arraycopy(newR, 0, r, 0, n);
-    fillPow();
   }
 
-  /** P with the new exponents, the offers, the moves and the stopping rule. */
-  private void endStep() {
-    // 5. Everything again with the new exponents.
-    computeProbabilities();
-    computeUsq();
-
-    // 6. Offers and the choice of one.
-    double[] next = x.clone();
-    hadOffers = new boolean[n];
-    moves = new Move[n];
+  /**
+   * §1.3 read per pair, with linear votes of every actor (the challenger included, as dmasad's
+   * final code): P(i, j) = max(0, Σ_k v_k) / Σ_k |v_k| ({@code PER_PAIR}) or Σ_k max(0, v_k) / Σ_k
+   * |v_k| ({@code PER_PAIR_SHARE}), v_k = c_k s_k (|x_k − x_j| − |x_k − x_i|).
+   */
+  private void perPairProbabilities() {
+    boolean net = options.normalisation() == Normalisation.PER_PAIR;
     for (int i = 0; i < n; i++) {
-      hadOffers[i] = receive(i);
-      Offer chosen = choose(i);
-      moves[i] = chosen == null ? null : new Move(chosen, x[i]);
-      if (chosen != null) next[i] = chosen.position();
-    }
-
-    // 7. Simultaneous update and the stopping rule.
-    double change = 0;
-    for (int i = 0; i < n; i++) change = Math.max(change, Math.abs(next[i] - x[i]));
-    System.arraycopy(next, 0, x, 0, n);
-    round++;
-    lastMaxChange = change;
-    if (stop == null) {
-      if (change <= options.minChange() * delta) {
-        stop = Stop.CONVERGED;
-        repeatsRound = round - 1;
-      } else {
-        int t = latestSame(x, history.size() - 1); // the state just before is excluded: it moved
-        if (t >= 0) {
-          stop = Stop.CYCLE;
-          repeatsRound = t;
+      for (int j = 0; j < n; j++) {
+        if (x[i] == x[j]) {
+          prob[i][j] = 0;
+          continue;
         }
+        double positive = 0;
+        double sum = 0;
+        double bottom = 0;
+        for (int k : order) {
+          double v = c[k] * s[k] * (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i]));
+          if (v > 0) positive += v;
+          sum += v;
+          bottom += Math.abs(v);
+        }
+        double top = net ? Math.max(0, sum) : positive;
+        prob[i][j] = bottom > 0 ? top / bottom : 0;
       }
     }
-    addHistory(x.clone());
+  }
+
+  /** §1.4: U_sq = 2 − 4·(0.5)^r_v for every viewer v at the current exponents. */
+  private void statusQuoUtilities() {
+    for (int v = 0; v < n; v++) usq[v] = 2 - 4 * Math.pow(0.5, r[v]);
+  }
+
+  /**
+   * §1.6 step 2: every actor's exposure Σ_{j≠i} E(U_ji) at r = 1, summed over the challengers j in
+   * canonical order (a row of P at a time: all the actors' sums advance together).
+   */
+  private void computeExposures() {
+    Arrays.fill(exposure, 0);
+    for (int j : order) addExposures(j);
   }
 
   /** What challenger j's challenges add to every actor's exposure. */
@@ -442,13 +385,77 @@ public final class ExpectedUtilityModel {
     }
   }
 
-  private void computeUsq() {
-    for (int v = 0; v < n; v++) usq[v] = 2 - 4 * Math.pow(0.5, r[v]);
+  /**
+   * §1.6 steps 3–4: R_i = (2·exposure_i − max − min) / (max − min), in [−1, 1] (0 when every actor
+   * is equally exposed), and r_i = (1 − R_i/3) / (1 + R_i/3), in [0.5, 2].
+   */
+  private void computeRiskExponents() {
+    double max = Double.NEGATIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      max = Math.max(max, exposure[i]);
+      min = Math.min(min, exposure[i]);
+    }
+    double big = (max - min);
+    for (int i = 0; i < n; i++) {
+      double rr = big > 0 ? (2 * exposure[i] - max - min) / big : 0;
+      rr = Math.max(-1, Math.min(1, rr));
+      r[i] = (1 - rr / 3) / (1 + rr / 3);
+    }
   }
 
   /**
-   * E^v(U_ab) at viewer exponent rv (usqV = 2 − 4·0.5^rv) from this round's P and positions: the
-   * same expression, in the same order, as the full table it replaces.
+   * §1.7: the offer every actor takes (by the {@link OfferRule}) and where it would stand then.
+   * Records the round's moves and who received offers; returns the next positions.
+   */
+  private double[] offersTaken() {
+    double[] next = x.clone();
+    hadOffers = new boolean[n];
+    moves = new Move[n];
+    for (int i = 0; i < n; i++) {
+      hadOffers[i] = receiveOffers(i);
+      Offer chosen = chooseOffer(i);
+      moves[i] = chosen == null ? null : new Move(chosen, x[i]);
+      if (chosen != null) next[i] = chosen.position();
+    }
+    return next;
+  }
+
+  /** §1.7: all actors move at once. Returns the largest |Δx|. */
+  private double moveAll(double[] next) {
+    double change = 0;
+    for (int i = 0; i < n; i++) change = Math.max(change, Math.abs(next[i] - x[i]));
+    System.arraycopy(next, 0, x, 0, n);
+    round++;
+    lastMaxChange = change;
+    return change;
+  }
+
+  /**
+   * §1.8: the model stops ({@link Stop#CONVERGED}) when no position moved by more than minChange·Δ,
+   * or ({@link Stop#CYCLE}) when the positions repeat an earlier round's within the cycle
+   * tolerance. Once stopped, it stays stopped.
+   */
+  private void stoppingRule(double change) {
+    if (stop != null) return;
+    if (change <= options.minChange() * delta) {
+      stop = Stop.CONVERGED;
+      repeatsRound = round - 1;
+    } else {
+      // The state just before is excluded: it moved.
+      int t = history.latestSame(x, history.size() - 1);
+      if (t >= 0) {
+        stop = Stop.CYCLE;
+        repeatsRound = t;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- utilities (§1.4, §1.5)
+
+  /**
+   * §1.5: E^v(U_ab), the expected utility to a viewer of exponent rv (usqV = 2 − 4·0.5^rv) of a
+   * challenging b, from this round's P and positions; 0 when a = b.
    */
   private double eu(double rv, double usqV, int a, int b) {
     if (a == b) return 0;
@@ -456,6 +463,11 @@ public final class ExpectedUtilityModel {
     return euTail(rv, usqV, a, b, d, success(rv, d), failure(rv, d));
   }
 
+  /**
+   * §1.5 from the utilities already at hand: s_b [P_ab U_s + (1 − P_ab) U_f] + (1 − s_b) U_s − Q
+   * U_sq − (1 − Q)[T U_b + (1 − T) U_w], the last term (§1.4's U_b and U_w, at distance d) only
+   * when Q &lt; 1.
+   */
   private double euTail(double rv, double usqV, int a, int b, double d, double us, double uf) {
     double q = options.q();
     double t = options.t();
@@ -470,20 +482,20 @@ public final class ExpectedUtilityModel {
     return value;
   }
 
-  /** eu_ij and eu_ji as i weighs them against j, from the options' perspective. */
   /**
-   * U_s: the utility of a challenge that succeeds at distance d, with risk exponent rv (Math.pow(y,
-   * 1.0) is y exactly).
+   * §1.4: U_s = 2 − 4·(0.5 − 0.5·d)^rv, the utility of a challenge that succeeds at distance d
+   * (Math.pow(y, 1.0) is y exactly).
    */
   private static double success(double rv, double d) {
     return rv == 1.0 ? 2 - 4 * (0.5 - 0.5 * d) : 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
   }
 
-  /** U_f: the utility of a challenge that fails at distance d. */
+  /** §1.4: U_f = 2 − 4·(0.5 + 0.5·d)^rv, the utility of a challenge that fails at distance d. */
   private static double failure(double rv, double d) {
     return rv == 1.0 ? 2 - 4 * (0.5 + 0.5 * d) : 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
   }
 
+  /** (eu_ij, eu_ji) as i weighs them against j, from the options' perspective, into out. */
   private void pair(int i, int j, double[] out) {
     if (options.perspective() == Perspective.RECEIVER) {
       // Same viewer, same distance: U_s and U_f are shared.
@@ -499,68 +511,9 @@ public final class ExpectedUtilityModel {
     }
   }
 
-  /**
-   * Actors sorted by position, capability, salience, then index. Summing in this order makes every
-   * result bitwise independent of the order the actors were listed in (actors equal in all three
-   * are interchangeable), so exact position ties are decided the same way whatever the listing.
-   */
-  private int[] canonicalOrder() {
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) idx[i] = i;
-    Arrays.sort(
-        idx,
-        (a, b) -> {
-          int k = Double.compare(x[a], x[b]);
-          if (k == 0) k = Double.compare(c[a], c[b]);
-          if (k == 0) k = Double.compare(s[a], s[b]);
-          return k != 0 ? k : Integer.compare(a, b);
-        });
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) out[i] = idx[i];
-    return out;
-  }
-
-  /**
-   * {@link #canonicalOrder()} by insertion sort from the last round's order (the positions change
-   * little from one round to the next, so it is nearly sorted already); the order is a total one,
-   * so the result is the same whatever the start.
-   */
-  private int[] reorder(int[] previous) {
-    int[] out;
-    if (previous == null) {
-      out = new int[n];
-      for (int i = 0; i < n; i++) out[i] = i;
-    } else {
-      out = previous.clone();
-    }
-    for (int m = 1; m < n; m++) {
-      int a = out[m];
-      int q = m - 1;
-      while (q >= 0 && before(a, out[q])) {
-        out[q + 1] = out[q];
-        q--;
-      }
-      out[q + 1] = a;
-    }
-    return out;
-  }
-
-  /** Whether actor a comes before actor b in the canonical order. */
-  private boolean before(int a, int b) {
-    int k = Double.compare(x[a], x[b]);
-    if (k == 0) k = Double.compare(c[a], c[b]);
-    if (k == 0) k = Double.compare(s[a], s[b]);
-    return k != 0 ? k < 0 : a < b;
-  }
-
-  private boolean same(double[] a, double[] b) {
-    for (int i = 0; i < n; i++) if (Math.abs(a[i] - b[i]) > options.cycleTolerance()) return false;
-    return true;
-  }
+  // ---------------------------------------------------------------- offers (§1.7)
 
   /** The offer j makes to i, or null: {@code docs/models.md} §1.7 from i's side. */
-  private final double[] pairScratch = new double[2];
-
   private Offer classify(int i, int j) {
     pair(i, j, pairScratch);
     double eij = pairScratch[0];
@@ -571,7 +524,7 @@ public final class ExpectedUtilityModel {
         : new Offer(i, j, kind, eij, eji, offerPosition(kind, i, j, eij, eji));
   }
 
-  /** What j's offer to i is, from the pair (eu_ij, eu_ji), or null when there is none. */
+  /** §1.7's table: what j's offer to i is, from the pair (eu_ij, eu_ji), or null when none. */
   private MoveKind kindOf(double eij, double eji) {
     if (eji > eij && eij > 0) return MoveKind.CONFRONTATION;
     if (eji > 0 && 0 > eij) {
@@ -581,7 +534,10 @@ public final class ExpectedUtilityModel {
     return null;
   }
 
-  /** Where i would stand if it took j's offer (positions as the round began). */
+  /**
+   * §1.7: where i would stand if it took j's offer (positions as the round began): x_i + (x_j −
+   * x_i)·|eu_ij / eu_ji| for a compromise, x_j otherwise.
+   */
   private double offerPosition(MoveKind kind, int i, int j, double eij, double eji) {
     return kind == MoveKind.COMPROMISE ? xr[i] + (xr[j] - xr[i]) * Math.abs(eij / eji) : xr[j];
   }
@@ -589,11 +545,10 @@ public final class ExpectedUtilityModel {
   /**
    * Classifies every other actor's offer to i and keeps the best of each kind the offer rule picks
    * from (of all, for the smallest move), as the lowest key would be picked from the list of all of
-   * them (the ties are broken by rank, so the order the offers are seen in does not matter). The
-   * senders are visited by rank, so that with the receiver's perspective the viewer's U_s and U_f
-   * are computed once per distinct position. Returns whether i received any offer.
+   * them. The senders are visited by rank, so that with the receiver's perspective the viewer's U_s
+   * and U_f are computed once per distinct position. Returns whether i received any offer.
    */
-  private boolean receive(int i) {
+  private boolean receiveOffers(int i) {
     bestConfrontation.clear();
     bestCompromise.clear();
     bestCapitulation.clear();
@@ -631,7 +586,7 @@ public final class ExpectedUtilityModel {
       if (kind == null) continue;
       any = true;
       if (rule == OfferRule.HIGHEST_SENDER_EU)
-        continue; // chosen from the senders' side in choose()
+        continue; // chosen from the senders' side in chooseOffer()
       double pos = offerPosition(kind, i, j, eij, eji);
       double move = Math.abs(xi - pos);
       if (rule == OfferRule.SMALLEST_MOVE) {
@@ -657,41 +612,11 @@ public final class ExpectedUtilityModel {
   }
 
   /**
-   * The least offer by (key, resulting position, sender's rank), as the rule picks it from a list.
+   * §1.7: the offer i takes, from what {@link #receiveOffers(int)} kept: Scholz's rule (the
+   * confrontation moving i least, else the compromise with the smallest weighted point, else a
+   * capitulation), BDM's smallest move, or dmasad's sender with the highest EU.
    */
-  private static final class Best {
-    int sender = -1;
-    MoveKind kind;
-    double key;
-    double position;
-    double eij;
-    double eji;
-
-    void clear() {
-      sender = -1;
-    }
-
-    void offer(
-        double k, double pos, int j, MoveKind kd, double eReceiver, double eSender, int[] rank) {
-      if (sender < 0
-          || k < key
-          || (k == key && (pos < position || (pos == position && rank[j] < rank[sender])))) {
-        sender = j;
-        kind = kd;
-        key = k;
-        position = pos;
-        eij = eReceiver;
-        eji = eSender;
-      }
-    }
-
-    Offer toOffer(int receiver) {
-      return sender < 0 ? null : new Offer(receiver, sender, kind, eij, eji, position);
-    }
-  }
-
-  /** The offer i takes, from what {@link #receive(int)} kept. */
-  private Offer choose(int i) {
+  private Offer chooseOffer(int i) {
     switch (options.offerRule()) {
       case SCHOLZ -> {
         Offer best = bestConfrontation.toOffer(i);
@@ -725,7 +650,7 @@ public final class ExpectedUtilityModel {
     }
   }
 
-  /** Nearer to x_i first, then the lower position, then the lower index. */
+  /** Nearer to x_i first, then the lower position, then the lower rank. */
   private boolean better(int i, double pa, int a, double pb, int b) {
     double da = Math.abs(x[i] - pa);
     double db = Math.abs(x[i] - pb);
@@ -734,180 +659,7 @@ public final class ExpectedUtilityModel {
     return rank[a] < rank[b];
   }
 
-  private double dist(int a, double xb) {
-    return Math.abs(x[a] - xb) / delta;
-  }
-
-  /**
-   * pow(dist, r_k) once per (voter, distinct position), in canonical order (equal positions are
-   * neighbours there); pow(y, 1.0) is y exactly.
-   */
-  private void fillPow() {
-    if (!allPairs()) return;
-    for (int m = 0; m < n; m++) xs[m] = xr[order[m]];
-    for (int mk = 0; mk < n; mk++) fillPowRow(mk);
-  }
-
-  // The rounds' loops are split into one method per row: each is compiled once, early, by its
-  // calls, rather than once in the middle of a long loop (on-stack replacement) and again whole.
-  private void fillPowRow(int mk) {
-    double rk = r[order[mk]];
-    double xk = xs[mk];
-    int row = mk * n;
-    if (rk == 1.0) {
-      for (int ma = 0; ma < n; ma++) pw[row + ma] = Math.abs(xk - xs[ma]) / delta;
-    } else {
-      double last = Double.NaN;
-      double v = 0;
-      for (int ma = 0; ma < n; ma++) {
-        double xa = xs[ma];
-        if (xa != last) {
-          last = xa;
-          v = Math.pow(Math.abs(xk - xa) / delta, rk);
-        }
-        pw[row + ma] = v;
-      }
-    }
-  }
-
-  /**
-   * Prefix and suffix sums over the voters (canonical order) of c s pw, with exact products and
-   * each addition's rounding error kept in lo.
-   */
-  private void fillVoterSums() {
-    double[] w = weights;
-    for (int mk = 0; mk < n; mk++) w[mk] = c[order[mk]] * s[order[mk]];
-    Arrays.fill(preHi, 0, n, 0);
-    Arrays.fill(preLo, 0, n, 0);
-    for (int mk = 0; mk < n; mk++) addVoter(preHi, preLo, mk * n, mk * n + n, mk);
-    Arrays.fill(sufHi, n * n, n * n + n, 0);
-    Arrays.fill(sufLo, n * n, n * n + n, 0);
-    for (int mk = n - 1; mk >= 0; mk--) addVoter(sufHi, sufLo, mk * n + n, mk * n, mk);
-  }
-
-  /**
-   * Row {@code to} of the running sums: row {@code from} plus voter mk's c s pw for every actor,
-   * the rounding errors of the product and of the sum added to lo.
-   */
-  private void addVoter(double[] hiSums, double[] loSums, int from, int to, int mk) {
-    double wk = weights[mk];
-    int row = mk * n;
-    for (int a = 0; a < n; a++) {
-      double hi = hiSums[from + a];
-      double d = pw[row + a];
-      double p = wk * d;
-      double t = hi + p;
-      double bb = t - hi;
-      hiSums[to + a] = t;
-      loSums[to + a] = loSums[from + a] + (((hi - (t - bb)) + (p - bb)) + Math.fma(wk, d, -p));
-    }
-  }
-
-  /** Σ of the numerators so far, as hi + lo (see {@link #pairsFrom}). */
-  private double topsHi;
-
-  private double topsLo;
-
-  /**
-   * P's numerators for the pairs of the actor of rank a with every actor ranked above it, added to
-   * {@link #topsHi} + {@link #topsLo}.
-   */
-  private void pairsFrom(int a) {
-    int i = order[a];
-    prob[i][i] = 0;
-    double allHi = topsHi;
-    double allLo = topsLo;
-    int b = 0; // voters with x_k − x_i < x_j − x_k: nearer i
-    int e = 0; // voters with x_k − x_i ≤ x_j − x_k: nearer i or halfway
-    for (int h = a + 1; h < n; h++) {
-      int j = order[h];
-      double xi = xs[a];
-      double xj = xs[h];
-      if (xj == xi) {
-        prob[i][j] = 0;
-        prob[j][i] = 0;
-        continue;
-      }
-      while (b < n && xs[b] - xi < xj - xs[b]) b++;
-      if (e < b) e = b;
-      while (e < n && xs[e] - xi <= xj - xs[e]) e++;
-      // top_ij: (ah + al) − (bh + bl) = t + err, t = ah − bh rounded, err exact plus al − bl.
-      int at = b * n;
-      double ah = preHi[at + h];
-      double bh = preHi[at + a];
-      double t = ah - bh;
-      double bb = t - ah;
-      double err = ((ah - (t - bb)) + (-bh - bb)) + (preLo[at + h] - preLo[at + a]);
-      prob[i][j] = Math.max(0, t + err);
-      double sum = allHi + t;
-      bb = sum - allHi;
-      allLo += ((allHi - (sum - bb)) + (t - bb)) + err;
-      allHi = sum;
-      // top_ji likewise from the suffix sums.
-      at = e * n;
-      ah = sufHi[at + a];
-      bh = sufHi[at + h];
-      t = ah - bh;
-      bb = t - ah;
-      err = ((ah - (t - bb)) + (-bh - bb)) + (sufLo[at + a] - sufLo[at + h]);
-      prob[j][i] = Math.max(0, t + err);
-      sum = allHi + t;
-      bb = sum - allHi;
-      allLo += ((allHi - (sum - bb)) + (t - bb)) + err;
-      allHi = sum;
-    }
-    topsHi = allHi;
-    topsLo = allLo;
-  }
-
-  private void computeProbabilities() {
-    if (allPairs()) {
-      // top_ij = Σ_k c_k s_k (pw_kj − pw_ki)^+. For x_i < x_j the voters with pw_kj > pw_ki are
-      // those nearer x_i: the ranks below the first voter at or past the midpoint (a voter exactly
-      // there votes 0). So top_ij is a difference of two prefix sums, top_ji of two suffix sums,
-      // found for every pair in O(n²) with two pointers that only move up as x_j grows. Each
-      // difference is taken exactly before it is rounded (the high parts by TwoSum, then the
-      // errors). The denominator Σ_k c_k s_k Σ_{a≠b} |pw_ka − pw_kb| counts every pair of
-      // positions twice, once in each order, where the numerators count it once in the order
-      // that gains: it is 2 Σ_{i≠j} top_ij, summed from the unrounded differences.
-      fillVoterSums();
-      topsHi = 0;
-      topsLo = 0;
-      for (int a = 0; a < n; a++) pairsFrom(a);
-      double all = 2 * (topsHi + topsLo);
-      for (double[] pi : prob) {
-        if (all == 0) {
-          Arrays.fill(pi, 0);
-        } else {
-          for (int j = 0; j < n; j++) pi[j] /= all;
-        }
-      }
-    } else {
-      // Per pair, linear votes of every actor (the challenger included, as dmasad's final code).
-      boolean net = options.normalisation() == Normalisation.PER_PAIR;
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          if (x[i] == x[j]) {
-            prob[i][j] = 0;
-            continue;
-          }
-          double positive = 0;
-          double sum = 0;
-          double bottom = 0;
-          for (int k : order) {
-            double v = c[k] * s[k] * (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i]));
-            if (v > 0) positive += v;
-            sum += v;
-            bottom += Math.abs(v);
-          }
-          double top = net ? Math.max(0, sum) : positive;
-          prob[i][j] = bottom > 0 ? top / bottom : 0;
-        }
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- what the round exposes
+  // ---------------------------------------------------------------- what the model reports (§1.2)
 
   /** Current positions (after the last round). */
   public double[] positions() {
@@ -936,11 +688,11 @@ public final class ExpectedUtilityModel {
     return options;
   }
 
-  /** Σ c s x / Σ c s of the current positions (the plain mean when every weight is 0). */
+  /** §1.2: Σ c s x / Σ c s of the current positions (the plain mean when every weight is 0). */
   public double weightedMean() {
     double w = 0;
     double sum = 0;
-    for (int i : canonicalOrder()) {
+    for (int i : CanonicalOrder.of(x, c, s)) {
       w += c[i] * s[i];
       sum += c[i] * s[i] * x[i];
     }
@@ -951,11 +703,11 @@ public final class ExpectedUtilityModel {
   }
 
   /**
-   * The Condorcet winner of the current positions with linear votes: the lowest distinct position
-   * that no other position beats (the weighted median; the lower one on a tie).
+   * §1.2: the Condorcet winner of the current positions with linear votes: the lowest distinct
+   * position that no other position beats (the weighted median; the lower one on a tie).
    */
   public double weightedMedian() {
-    return weightedMedian(canonicalOrder());
+    return weightedMedian(CanonicalOrder.of(x, c, s));
   }
 
   private double weightedMedian(int[] order) {
@@ -1031,6 +783,31 @@ public final class ExpectedUtilityModel {
     return moves[i];
   }
 
+  /** Largest |Δx| of the last round (NaN before the first). */
+  public double lastMaxChange() {
+    return lastMaxChange;
+  }
+
+  /** Why the model stopped by its own rule, or null if it has not. */
+  public Stop stop() {
+    return stop;
+  }
+
+  /**
+   * For {@link Stop#CYCLE}, the earlier round whose positions the state repeats (0 = initial); for
+   * {@link Stop#CONVERGED} the round the state barely differs from; -1 otherwise.
+   */
+  public int repeatsRound() {
+    return repeatsRound;
+  }
+
+  /** Positions after each round so far, index 0 the initial state. */
+  public List<double[]> history() {
+    return history.copies();
+  }
+
+  // ---------------------------------------------------------------- the round log
+
   /**
    * Actor i's last move in words, e.g. {@code Belgium compromises with France (eu -0.1148 vs
    * 0.2433): 7 -> 8.4159}.
@@ -1039,12 +816,19 @@ public final class ExpectedUtilityModel {
     return lastRound().describeMove(i);
   }
 
+  /** Every move of the last round in words, one per moving actor. */
+  public List<String> describeMoves() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) if (moves[i] != null) out.add(describeMove(i));
+    return out;
+  }
+
   /**
    * What the last round did, kept so that its words can be built later, only if someone asks: the
    * model formats nothing while it runs. Later rounds do not change it.
    */
   public RoundLog lastRound() {
-    return new RoundLog(names, round, moves, hadOffers, history.get(history.size() - 1));
+    return new RoundLog(names, round, moves, hadOffers, history.last());
   }
 
   /** The data behind {@link #describeMove(int)} for one round (shared arrays: read only). */
@@ -1086,42 +870,11 @@ public final class ExpectedUtilityModel {
           fmt(m.from()),
           fmt(m.to()));
     }
-  }
 
-  /** Every move of the last round in words, one per moving actor. */
-  public List<String> describeMoves() {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) if (moves[i] != null) out.add(describeMove(i));
-    return out;
-  }
-
-  private static String fmt(double v) {
-    String s = String.format(Locale.ROOT, "%.4f", v);
-    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
-  }
-
-  /** Largest |Δx| of the last round (NaN before the first). */
-  public double lastMaxChange() {
-    return lastMaxChange;
-  }
-
-  /** Why the model stopped by its own rule, or null if it has not. */
-  public Stop stop() {
-    return stop;
-  }
-
-  /**
-   * For {@link Stop#CYCLE}, the earlier round whose positions the state repeats (0 = initial); for
-   * {@link Stop#CONVERGED} the round the state barely differs from; -1 otherwise.
-   */
-  public int repeatsRound() {
-    return repeatsRound;
-  }
-
-  /** Positions after each round so far, index 0 the initial state. */
-  public List<double[]> history() {
-    List<double[]> out = new ArrayList<>();
-    for (double[] h : history) out.add(h.clone());
-    return out;
+    /** Up to 4 decimals, without trailing zeros. */
+    private static String fmt(double v) {
+      String s = String.format(Locale.ROOT, "%.4f", v);
+      return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
   }
 }

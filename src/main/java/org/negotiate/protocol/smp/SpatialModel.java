@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.negotiate.protocol.smp.SmpOptions.BargainModel;
 import org.negotiate.protocol.smp.SmpOptions.StateTransition;
 import org.negotiate.scenario.tables.ActorTable;
@@ -20,14 +21,18 @@ import org.negotiate.scenario.tables.ActorTable;
  *       position: KTAB's identity accommodation matrix) and every position; a risk-neutral PCE over
  *       the actors' positions with capability-weighted votes; risk attitudes R from the PCE
  *       probabilities (BigRRange); each actor h's utility matrix with its estimates of the others'
- *       R (BigRAdjust).
+ *       R (BigRAdjust). ({@link Assessment}, §2.2–§2.5.)
  *   <li>Each actor i finds, from its own perspective, the target j whose challenge gives it the
  *       largest expected gain over the status quo (third parties join the coalition they favour);
  *       if that gain exceeds 1e-5 it proposes a bargain (S2P2 interpolation by default), which
- *       enters both its own and j's queue.
+ *       enters both its own and j's queue. ({@link #proposeBargains}: {@link #bestTarget} by {@link
+ *       #challenge}, §2.6; {@link #bargains} by {@link #interpolate}, §2.7.)
  *   <li>Each actor's queue (its status quo and every bargain it is party to) is valued by every
  *       actor as the mean utility of the resulting positions; a PCE over the queue picks one
  *       (deterministically the most probable); the actor moves to its position in that bargain.
+ *       ({@link #chooseBargain} with {@link #bargainUtility}, §2.8.)
+ *   <li>The distance moved, its fraction of the first turn's and KTAB's stopping rule ({@link
+ *       #endTurn}, §2.9).
  * </ol>
  *
  * <p>Positions are held on KTAB's [0, 1] scale (the 0–100 inputs divided by 100, so that KTAB's
@@ -249,14 +254,17 @@ public final class SpatialModel {
 
     Assessment() {
       at = pos;
+      // §2.2: salience-weighted distances from every ideal (= position) to every position.
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) diff[i][j] = SmpMath.distance(pos[i], pos[j], salience[i]);
       }
+      // §2.5 steps 1–3: a risk-neutral PCE over the positions, capability-weighted votes.
       double[][] neutral = new double[n][n];
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) neutral[i][j] = SmpMath.util(diff[i][j], 0.0);
       }
       p = SmpMath.scalarPce(opt, capability, neutral, n);
+      // §2.5 step 4: big_r_range; step 5: big_r_adjust, one utility matrix per perspective h.
       r = SmpMath.bigR(p, opt.bigRRange());
       for (int h = 0; h < n; h++) {
         for (int i = 0; i < n; i++) {
@@ -521,42 +529,28 @@ public final class SpatialModel {
       List<String> log) {}
 
   /**
-   * The turn in words, built on first access (the turn keeps the data; nothing is formatted while
-   * the model runs). Immutable; equal to the list of its strings.
+   * Performs one KTAB turn ({@code SMPState::stepBCN}), from state t to t + 1, in the stages of
+   * {@code docs/models.md} §2: assess the state (§2.2–§2.5), let every actor challenge its best
+   * target with a bargain (§2.6–§2.7), let every actor choose from its queue (§2.8), then measure
+   * the change for the stopping rule (§2.9). Returns what the turn did.
    */
-  private static final class LazyLog extends java.util.AbstractList<String>
-      implements java.util.RandomAccess {
-    private List<java.util.function.Supplier<String>> parts;
-    private List<String> text;
-
-    LazyLog(List<java.util.function.Supplier<String>> parts) {
-      this.parts = parts;
-    }
-
-    private synchronized List<String> text() {
-      if (text == null) {
-        List<String> out = new ArrayList<>(parts.size());
-        for (java.util.function.Supplier<String> s : parts) out.add(s.get());
-        text = List.copyOf(out);
-        parts = null;
-      }
-      return text;
-    }
-
-    @Override
-    public String get(int index) {
-      return text().get(index);
-    }
-
-    @Override
-    public int size() {
-      return text().size();
-    }
-  }
-
-  /** Performs one KTAB turn and returns what it did. */
   public Turn step() {
     Assessment a = assess();
+    List<Supplier<String>> log = new ArrayList<>();
+    Proposals proposals = proposeBargains(a, log);
+    Choice[] choices = new Choice[n];
+    for (int k = 0; k < n; k++) choices[k] = chooseBargain(a, k, proposals, log);
+    return endTurn(a, proposals, choices, log);
+  }
+
+  /** The bargains of a turn: all of them in initiator order, and every actor's queue. */
+  private record Proposals(List<B> proposed, List<List<B>> queue) {}
+
+  /**
+   * §2.6–§2.7: each actor in turn finds its best target and proposes its bargain(s) to it; each
+   * bargain joins the queues of both parties, after their status quo.
+   */
+  private Proposals proposeBargains(Assessment a, List<Supplier<String>> log) {
     List<B> proposed = new ArrayList<>();
     List<List<B>> queue = new ArrayList<>();
     for (int k = 0; k < n; k++) {
@@ -564,120 +558,166 @@ public final class SpatialModel {
       q.add(new B(k, k, pos[k], pos[k], Double.NaN, 0, k));
       queue.add(q);
     }
-    List<java.util.function.Supplier<String>> log = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      int bestJ = -1;
-      double pIJ = 0;
-      double bestEu = -1.0;
-      for (int j = 0; j < n; j++) {
-        if (j == i) continue;
-        double[] e = challenge(a, i, i, i, j);
-        if (MIN_GAIN < e[1] && bestEu < e[1]) {
-          bestJ = j;
-          pIJ = e[0];
-          bestEu = e[1];
-        }
-      }
-      if (bestJ < 0) {
+      Target target = bestTarget(a, i);
+      if (target == null) {
         int who = i;
         log.add(() -> name(who) + " has no advantageous target");
         continue;
       }
-      int j = bestJ;
-      B iij = interpolate(i, j, pIJ, 1 - pIJ, bestEu, i);
-      List<B> made = new ArrayList<>();
-      if (opt.bargainModel() == BargainModel.INIT_ONLY_INTERP) {
-        made.add(iij);
-      } else {
-        // KTAB passes j's estimated gain from the challenge, not its probability, as the
-        // probability (get<1> of probEduChlg(j, i, i, j)); reproduced as KTAB computes it.
-        double pji = challenge(a, j, i, i, j)[1];
-        B jij = interpolate(i, j, pji, 1 - pji, bestEu, j);
-        if (opt.bargainModel() == BargainModel.INIT_RCVR_INTERP) {
-          made.add(iij);
-          made.add(jij);
-        } else {
-          // KTAB weighs both with the initiator's capability: c_i·Σs_i and c_i·Σs_j.
-          double wi = capability[i] * sum(salience[i]);
-          double wj = capability[i] * sum(salience[j]);
-          if (!(wi + wj > 0)) {
-            wi = 1;
-            wj = 1;
-          }
-          double[] bpi = new double[dims];
-          double[] bpj = new double[dims];
-          for (int k = 0; k < dims; k++) {
-            bpi[k] = (wi * iij.pi[k] + wj * jij.pi[k]) / (wi + wj);
-            bpj[k] = (wi * iij.pr[k] + wj * jij.pr[k]) / (wi + wj);
-          }
-          made.add(new B(i, j, bpi, bpj, pIJ, bestEu, -1));
-        }
-      }
-      for (B b : made) {
+      int j = target.actor();
+      for (B b : bargains(a, i, target)) {
         proposed.add(b);
         queue.get(i).add(b);
         queue.get(j).add(b);
-        int ci = i;
-        double cp = pIJ;
-        double cg = bestEu;
-        double[] bpi = b.pi.clone();
-        double[] bpr = b.pr.clone();
-        log.add(
-            () ->
-                String.format(
-                    Locale.ROOT,
-                    "%s challenges %s (P[win] %.4f, gain %+.4f): bargain %s to %s, %s to %s",
-                    name(ci),
-                    name(j),
-                    cp,
-                    cg,
-                    name(ci),
-                    vector(bpi),
-                    name(j),
-                    vector(bpr)));
+        log.add(challengeWords(i, target, b));
       }
     }
+    return new Proposals(proposed, queue);
+  }
 
+  /** The target of a challenge, with the challenger's estimates of victory and of its gain. */
+  private record Target(int actor, double victoryProbability, double gain) {}
+
+  /**
+   * §2.6 step 5: the target j whose challenge gives actor i, from its own perspective (h = k = i),
+   * the largest gain Δ over the status quo (the first on a tie), or null when no gain exceeds
+   * {@link #MIN_GAIN}.
+   */
+  private Target bestTarget(Assessment a, int i) {
+    int bestJ = -1;
+    double pIJ = 0;
+    double bestEu = -1.0;
+    for (int j = 0; j < n; j++) {
+      if (j == i) continue;
+      double[] e = challenge(a, i, i, i, j);
+      if (MIN_GAIN < e[1] && bestEu < e[1]) {
+        bestJ = j;
+        pIJ = e[0];
+        bestEu = e[1];
+      }
+    }
+    return bestJ < 0 ? null : new Target(bestJ, pIJ, bestEu);
+  }
+
+  /**
+   * §2.7: the bargain(s) i proposes to its target, by {@code bargain_model}: the initiator's
+   * interpolation only (the default), both parties' interpolations, or their power-weighted mean.
+   */
+  private List<B> bargains(Assessment a, int i, Target target) {
+    int j = target.actor();
+    double pIJ = target.victoryProbability();
+    double bestEu = target.gain();
+    B iij = interpolate(i, j, pIJ, 1 - pIJ, bestEu, i);
+    if (opt.bargainModel() == BargainModel.INIT_ONLY_INTERP) return List.of(iij);
+    // KTAB passes j's estimated gain from the challenge, not its probability, as the probability
+    // (get<1> of probEduChlg(j, i, i, j)); reproduced as KTAB computes it.
+    double pji = challenge(a, j, i, i, j)[1];
+    B jij = interpolate(i, j, pji, 1 - pji, bestEu, j);
+    if (opt.bargainModel() == BargainModel.INIT_RCVR_INTERP) return List.of(iij, jij);
+    // KTAB weighs both with the initiator's capability: c_i·Σs_i and c_i·Σs_j.
+    double wi = capability[i] * sum(salience[i]);
+    double wj = capability[i] * sum(salience[j]);
+    if (!(wi + wj > 0)) {
+      wi = 1;
+      wj = 1;
+    }
+    double[] bpi = new double[dims];
+    double[] bpj = new double[dims];
+    for (int k = 0; k < dims; k++) {
+      bpi[k] = (wi * iij.pi[k] + wj * jij.pi[k]) / (wi + wj);
+      bpj[k] = (wi * iij.pr[k] + wj * jij.pr[k]) / (wi + wj);
+    }
+    return List.of(new B(i, j, bpi, bpj, pIJ, bestEu, -1));
+  }
+
+  /** The log line of i's challenge that produced bargain b (formatted only when read). */
+  private Supplier<String> challengeWords(int i, Target target, B b) {
+    int j = target.actor();
+    double cp = target.victoryProbability();
+    double cg = target.gain();
+    double[] bpi = b.pi.clone();
+    double[] bpr = b.pr.clone();
+    return () ->
+        String.format(
+            Locale.ROOT,
+            "%s challenges %s (P[win] %.4f, gain %+.4f): bargain %s to %s, %s to %s",
+            name(i),
+            name(j),
+            cp,
+            cg,
+            name(i),
+            vector(bpi),
+            name(j),
+            vector(bpr));
+  }
+
+  /**
+   * What actor k chose from its queue.
+   *
+   * @param next k's position in the next state
+   * @param chosen the index in the turn's bargains of the one adopted, -1 for the status quo
+   * @param probability the PCE probability of the bargain adopted
+   * @param queue k's queue as indices in the turn's bargains, -1 for its status quo (first)
+   * @param queueProbabilities the PCE probability of each bargain in the queue
+   */
+  private record Choice(
+      double[] next, int chosen, double probability, int[] queue, double[] queueProbabilities) {}
+
+  /**
+   * §2.8: actor k values every bargain in its queue by every actor's mean utility of the resulting
+   * positions, runs a PCE over the queue, takes the likeliest (or draws one, by {@code
+   * state_transition}) and moves to its own side of it.
+   */
+  private Choice chooseBargain(
+      Assessment a, int k, Proposals proposals, List<Supplier<String>> log) {
+    List<B> proposed = proposals.proposed();
+    List<B> q = proposals.queue().get(k);
+    int nb = q.size();
+    int[] indices = new int[nb];
+    for (int b = 0; b < nb; b++) indices[b] = b == 0 ? -1 : proposed.indexOf(q.get(b));
+    double[][] u = new double[n][nb];
+    for (int m = 0; m < n; m++) {
+      for (int b = 0; b < nb; b++) u[m][b] = bargainUtility(a, q.get(b), m);
+    }
+    double[] p = SmpMath.scalarPce(opt, capability, u, nb);
+    int pick = opt.transition() == StateTransition.DETERMINISTIC ? argMax(p) : draw(p);
+    B b = q.get(pick);
+    if (b.init == b.rcvr) return new Choice(pos[k].clone(), -1, p[pick], indices, p);
+    double[] next = (b.init == k ? b.pi : b.pr).clone();
+    double[] adopted = next.clone();
+    double cp = p[pick];
+    log.add(
+        () ->
+            String.format(
+                Locale.ROOT,
+                "%s adopts %s from the bargain %s-%s (probability %.4f of %d)",
+                name(k),
+                vector(adopted),
+                name(b.init),
+                name(b.rcvr),
+                cp,
+                nb));
+    return new Choice(next, proposed.indexOf(b), p[pick], indices, p);
+  }
+
+  /**
+   * §2.9 and the record of the turn: the distance moved Σ_k ‖x_k(t + 1) − x_k(t)‖, its fraction of
+   * the first turn's (+ minSigDelta), KTAB's stopping rule, then the new state.
+   */
+  private Turn endTurn(
+      Assessment a, Proposals proposals, Choice[] choices, List<Supplier<String>> log) {
     double[][] next = new double[n][];
     int[] chosen = new int[n];
     double[] chosenProb = new double[n];
     int[][] queues = new int[n][];
     double[][] queueProb = new double[n][];
     for (int k = 0; k < n; k++) {
-      List<B> q = queue.get(k);
-      int nb = q.size();
-      queues[k] = new int[nb];
-      for (int b = 0; b < nb; b++) queues[k][b] = b == 0 ? -1 : proposed.indexOf(q.get(b));
-      double[][] u = new double[n][nb];
-      for (int m = 0; m < n; m++) {
-        for (int b = 0; b < nb; b++) u[m][b] = bargainUtility(a, q.get(b), m);
-      }
-      double[] p = SmpMath.scalarPce(opt, capability, u, nb);
-      int pick = opt.transition() == StateTransition.DETERMINISTIC ? argMax(p) : draw(p);
-      B b = q.get(pick);
-      chosenProb[k] = p[pick];
-      queueProb[k] = p;
-      if (b.init == b.rcvr) {
-        next[k] = pos[k].clone();
-        chosen[k] = -1;
-      } else {
-        next[k] = (b.init == k ? b.pi : b.pr).clone();
-        chosen[k] = proposed.indexOf(b);
-        int ck = k;
-        double[] adopted = next[k].clone();
-        double cp = p[pick];
-        log.add(
-            () ->
-                String.format(
-                    Locale.ROOT,
-                    "%s adopts %s from the bargain %s-%s (probability %.4f of %d)",
-                    name(ck),
-                    vector(adopted),
-                    name(b.init),
-                    name(b.rcvr),
-                    cp,
-                    nb));
-      }
+      next[k] = choices[k].next();
+      chosen[k] = choices[k].chosen();
+      chosenProb[k] = choices[k].probability();
+      queues[k] = choices[k].queue();
+      queueProb[k] = choices[k].queueProbabilities();
     }
 
     double distance = 0;
@@ -701,7 +741,7 @@ public final class SpatialModel {
     history.add(copy(next));
     fractional.add(ratio);
     assessed = null;
-    List<Bargain> reported = proposed.stream().map(B::report).toList();
+    List<Bargain> reported = proposals.proposed().stream().map(B::report).toList();
     last =
         new Turn(
             t,

@@ -1,0 +1,102 @@
+package org.negotiate.protocol.eum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The positions after every round (index 0 the initial state), and the search for an earlier round
+ * they repeat: the cycle half of the stopping rule ({@code docs/models.md} §1.8).
+ *
+ * <p>States are indexed by a projection (a fixed weighted sum of the positions), so a repeated
+ * state is found without scanning every earlier round: any state within the tolerance of another
+ * has a projection within a window of the other's.
+ */
+final class PositionHistory {
+  private final int n;
+  private final double tolerance;
+  private final List<double[]> states = new ArrayList<>();
+  private final TreeMap<Double, List<Integer>> byProjection = new TreeMap<>();
+  private final double[] weights;
+  private double weightSum;
+
+  /**
+   * @param n actors
+   * @param tolerance positions within this of each other (every one) are the same state
+   */
+  PositionHistory(int n, double tolerance) {
+    this.n = n;
+    this.tolerance = tolerance;
+    weights = new double[n];
+    // A fixed pseudo-random weight in [1, 2) per actor (a 64-bit LCG), so that distinct states
+    // rarely share a projection.
+    long seed = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < n; i++) {
+      seed = seed * 6364136223846793005L + 1442695040888963407L;
+      weights[i] = 1 + (seed >>> 11) * 0x1.0p-53;
+      weightSum += weights[i];
+    }
+  }
+
+  /** Appends a state; the history keeps the array (the caller must not change it). */
+  void add(double[] state) {
+    byProjection.computeIfAbsent(projection(state), key -> new ArrayList<>(1)).add(states.size());
+    states.add(state);
+  }
+
+  int size() {
+    return states.size();
+  }
+
+  /** State t (shared: read only). */
+  double[] get(int t) {
+    return states.get(t);
+  }
+
+  /** The latest state. */
+  double[] last() {
+    return states.get(states.size() - 1);
+  }
+
+  /** Copies of every state, index 0 the initial one. */
+  List<double[]> copies() {
+    List<double[]> out = new ArrayList<>();
+    for (double[] h : states) out.add(h.clone());
+    return out;
+  }
+
+  /**
+   * The latest earlier state (before {@code below}) within the tolerance of {@code state}, or -1.
+   * Candidates are those whose projection lies within a window that every state within the
+   * tolerance must fall into (with a wide margin for rounding); equality is then confirmed position
+   * by position.
+   */
+  int latestSame(double[] state, int below) {
+    double p = projection(state);
+    double half = 2 * tolerance * weightSum + 1e-12 * projectionScale(state) + Double.MIN_NORMAL;
+    int best = -1;
+    for (List<Integer> ts : byProjection.subMap(p - half, true, p + half, true).values()) {
+      for (int t : ts) {
+        if (t < below && t > best && same(states.get(t), state)) best = t;
+      }
+    }
+    return best;
+  }
+
+  private double projection(double[] state) {
+    double p = 0;
+    for (int i = 0; i < n; i++) p += weights[i] * state[i];
+    return p;
+  }
+
+  private double projectionScale(double[] state) {
+    double p = 0;
+    for (int i = 0; i < n; i++) p += weights[i] * Math.abs(state[i]);
+    return p;
+  }
+
+  private boolean same(double[] a, double[] b) {
+    for (int i = 0; i < n; i++) if (Math.abs(a[i] - b[i]) > tolerance) return false;
+    return true;
+  }
+}

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +124,8 @@ class LauncherIT {
    * made afresh (one older than the jar is remade by the same path: not repeated here, each
    * training costs seconds).
    */
+  // builds the archive twice (about 20 s of CPU): a long suite
+  @Tag("long")
   @Test
   void theLauncherMakesAnArchiveThatMapsAndRemakesABrokenOne() throws Exception {
     Path copy = tmp.resolve("clone");

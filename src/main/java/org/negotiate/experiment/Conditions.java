@@ -233,9 +233,5 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
     int settled(int m) {
       return settled[m];
     }
-
-    Watch watch(int m) {
-      return watches[m];
-    }
   }
 }

@@ -186,7 +186,10 @@ public record Backtest(
           sc.add(at[t]);
           os.add(options[t]);
         }
-        List<MonteCarlo.Result> rs = MonteCarlo.runShared(sc, protocol, os);
+        int before = done;
+        List<MonteCarlo.Result> rs =
+            MonteCarlo.runShared(
+                sc, protocol, os, progress == null ? null : d -> progress.done(before + d));
         for (int q = 0; q < g.size(); q++) results[g.get(q)] = rs.get(q);
       }
       done += g.size();

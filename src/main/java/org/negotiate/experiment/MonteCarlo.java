@@ -380,9 +380,10 @@ public final class MonteCarlo {
    * so far), and a replication that several runs need is run once and judged by each ({@link
    * ReplicationLoop#attemptShared}). This is the back-test's saving: its as-of months between two
    * dates that change a value or an event try the same replications, and a late month's tries
-   * include every earlier month's.
+   * include every earlier month's. {@code finished} (may be null) is told how many runs are done.
    */
-  static List<Result> runShared(List<Scenario> scenarios, Protocol protocol, List<Options> options)
+  static List<Result> runShared(
+      List<Scenario> scenarios, Protocol protocol, List<Options> options, Progress finished)
       throws InterruptedException {
     int runs = scenarios.size();
     Options first = options.get(0);
@@ -441,9 +442,12 @@ public final class MonteCarlo {
           },
           null);
       at = end;
+      int over = 0;
       for (int m = 0; m < runs; m++) {
         if (active[m] && to[m] == at) stageShared(o[m], workers, m, at, n, to, active);
+        if (!active[m]) over++;
       }
+      if (finished != null) finished.done(over);
     }
     List<Result> out = new java.util.ArrayList<>();
     for (int m = 0; m < runs; m++) {

@@ -56,7 +56,7 @@ class SharedReplicationsTest {
       options.add(options(s, obs, 40));
     }
     MediatedSingleText protocol = new MediatedSingleText();
-    List<MonteCarlo.Result> shared = MonteCarlo.runShared(scenarios, protocol, options);
+    List<MonteCarlo.Result> shared = MonteCarlo.runShared(scenarios, protocol, options, null);
     for (int m = 0; m < sets.size(); m++) {
       MonteCarlo.Result alone = MonteCarlo.run(s, protocol, options.get(m), null);
       MonteCarlo.Result together = shared.get(m);
@@ -123,10 +123,16 @@ class SharedReplicationsTest {
   void aBacktestWithSharedMonthsEqualsOneMonthByMonth() throws Exception {
     Scenario s = ConditioningTest.baseline();
     MediatedSingleText protocol = new MediatedSingleText();
-    Backtest shared = Backtest.run(s, protocol, 10, 24, 20221201L, 2, null, null);
+    List<Long> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Backtest shared = Backtest.run(s, protocol, 10, 24, 20221201L, 2, null, progress::add);
     Backtest byMonth =
         Backtest.run(s, protocol, 10, 24, 20221201L, 1, new SerializingEngine(2, 64, 7, 0), null);
     assertEquals(byMonth, shared);
+    // the months done, never backwards, at least once per group of months, up to all 23
+    for (int i = 1; i < progress.size(); i++)
+      assertTrue(progress.get(i) >= progress.get(i - 1), progress.toString());
+    assertEquals(23L, progress.get(progress.size() - 1));
+    assertTrue(progress.stream().distinct().count() >= 5, progress.toString());
     assertTrue(shared.months().get(22).attempted() > 50, "the late months reject most tries");
   }
 }

@@ -294,10 +294,23 @@ final class OddsCommand implements Callable<Integer> {
       if (bandRuns > 0 && n > 1 && conditions == null && scenario.table == null && !deterministic) {
         // each alternative over the same draws: the spread is the model's, not the Monte Carlo's
         List<Path> readings = readingsBeside(scenario.scenario);
+        List<org.negotiate.experiment.StructuralBand.Alternative> alternatives =
+            org.negotiate.experiment.StructuralBand.standard(s, readings);
+        MonteCarlo.Options bandOptions =
+            new MonteCarlo.Options(Math.min(n, bandRuns), r, base, t, run.exactRounds());
+        // the first alternative is the scenario as it stands: the odds just run hold its runs
+        org.negotiate.experiment.StructuralBand.Alternative asItStands = alternatives.get(0);
+        boolean same =
+            asItStands.scenario() == s
+                && asItStands.protocol().getClass() == protocol.getClass()
+                && asItStands.protocol().name().equals(protocol.name())
+                && options.seed() == base
+                && options.rounds() == r
+                && options.exactRounds() == run.exactRounds()
+                && options.keepOutcomes();
         org.negotiate.experiment.StructuralBand.Result b =
             org.negotiate.experiment.StructuralBand.run(
-                org.negotiate.experiment.StructuralBand.standard(s, readings),
-                new MonteCarlo.Options(Math.min(n, bandRuns), r, base, t, run.exactRounds()));
+                alternatives, bandOptions, same ? result : null);
         manifest.put("structural_band", bandEntry(b, Math.min(n, bandRuns)));
       }
       org.negotiate.experiment.Sensitivity.Result oat = null;

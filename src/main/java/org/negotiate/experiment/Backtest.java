@@ -73,6 +73,27 @@ public record Backtest(
     return reference == 0 ? Double.NaN : 1 - brier / reference;
   }
 
+  /**
+   * What of a cut scenario decides the replications it draws: everything but evidence, rationales
+   * and the case file (dates, priors' texts, observations, outcome), which no draw reads. Two cuts
+   * with equal keys draw the same inputs and events for every seed.
+   */
+  static Scenario draws(Scenario s) {
+    List<org.negotiate.scenario.Actor> actors = new ArrayList<>();
+    for (org.negotiate.scenario.Actor a : s.actors()) {
+      java.util.Map<String, org.negotiate.scenario.Stance> stances =
+          new java.util.LinkedHashMap<>();
+      a.stances().forEach((k, st) -> stances.put(k, st.with(List.of(), "")));
+      actors.add(a.with(stances, List.of(), ""));
+    }
+    List<org.negotiate.scenario.Event> events = new ArrayList<>();
+    for (org.negotiate.scenario.Event e : s.events())
+      events.add(
+          new org.negotiate.scenario.Event(
+              e.id(), e.label(), e.timing(), e.changes(), List.of(), ""));
+    return s.withActors(actors).withEvents(events).withCaseFile(null);
+  }
+
   /** The reference forecaster who extrapolates m months without a deal over the r months left. */
   public static double noDealSoFar(int monthsWithoutDeal, int monthsLeft) {
     double h = 1.0 / (monthsWithoutDeal + 2);
@@ -110,27 +131,75 @@ public record Backtest(
     YearMonth start = s.calendar().start();
     YearMonth target = AsOf.lastMonth(s, rounds);
     boolean happened = outcome.agreement() && !outcome.month().isAfter(target);
-    List<Month> months = new ArrayList<>();
-    for (int t = 0; t < rounds - 1; t++) {
-      YearMonth asOf = s.calendar().month(t);
-      AsOf.Cut cut = AsOf.cut(s, asOf, rounds);
-      Scenario at = cut.scenario();
+    int count = rounds - 1;
+    Scenario[] at = new Scenario[count];
+    MonteCarlo.Options[] options = new MonteCarlo.Options[count];
+    YearMonth[] asOf = new YearMonth[count];
+    for (int t = 0; t < count; t++) {
+      asOf[t] = s.calendar().month(t);
+      AsOf.Cut cut = AsOf.cut(s, asOf[t], rounds);
+      at[t] = cut.scenario();
       MonteCarlo.Options o = new MonteCarlo.Options(kept, rounds, seed, threads).withoutOutcomes();
       List<org.negotiate.scenario.Observation> obs = cut.observations();
       if (!obs.isEmpty()) {
         o =
             o.conditionedOn(
                 Conditions.of(
-                    at,
+                    at[t],
                     obs,
-                    SetupSampler.nominal(at, rounds),
+                    SetupSampler.nominal(at[t], rounds),
                     (int)
                         Math.min(
                             org.negotiate.scenario.Limits.MAX_REPLICATIONS,
                             (long) kept * Conditions.DEFAULT_ATTEMPTS_PER_KEPT)));
       }
-      MonteCarlo.Result r = MonteCarlo.run(at, protocol, o, null, null, engine);
-      if (r.odds().replications() == 0) throw NoReplicationReproduces.of(r, o.conditions(), asOf);
+      options[t] = o;
+    }
+    // Months whose cuts draw the same replications (no value or event changed between them, only
+    // what was observed) share them: each replication is run once for all of them, with the
+    // results each month gets alone (MonteCarlo.runShared). On a cluster, month by month.
+    List<List<Integer>> groups = new ArrayList<>();
+    java.util.Map<Scenario, List<Integer>> byDraws = new java.util.LinkedHashMap<>();
+    for (int t = 0; t < count; t++) {
+      if (options[t].conditions() == null || (engine != null && engine.distributed())) {
+        groups.add(List.of(t));
+      } else {
+        List<Integer> g = byDraws.get(draws(at[t]));
+        if (g == null) {
+          g = new ArrayList<>();
+          byDraws.put(draws(at[t]), g);
+          groups.add(g);
+        }
+        g.add(t);
+      }
+    }
+    MonteCarlo.Result[] results = new MonteCarlo.Result[count];
+    int done = 0;
+    for (List<Integer> g : groups) {
+      if (g.size() == 1) {
+        int t = g.get(0);
+        results[t] = MonteCarlo.run(at[t], protocol, options[t], null, null, engine);
+      } else {
+        List<Scenario> sc = new ArrayList<>();
+        List<MonteCarlo.Options> os = new ArrayList<>();
+        for (int t : g) {
+          sc.add(at[t]);
+          os.add(options[t]);
+        }
+        int before = done;
+        List<MonteCarlo.Result> rs =
+            MonteCarlo.runShared(
+                sc, protocol, os, progress == null ? null : d -> progress.done(before + d));
+        for (int q = 0; q < g.size(); q++) results[g.get(q)] = rs.get(q);
+      }
+      done += g.size();
+      if (progress != null) progress.done(done);
+    }
+    List<Month> months = new ArrayList<>();
+    for (int t = 0; t < count; t++) {
+      MonteCarlo.Result r = results[t];
+      if (r.odds().replications() == 0)
+        throw NoReplicationReproduces.of(r, options[t].conditions(), asOf[t]);
       ConvergenceOdds.MonthOdds last = r.odds().byMonth().get(rounds - 1);
       double p = last.odds();
       double y = happened ? 1 : 0;
@@ -139,7 +208,7 @@ public record Backtest(
       double reference = noDealSoFar(t + 1, rounds - 1 - t);
       months.add(
           new Month(
-              asOf,
+              asOf[t],
               t,
               p,
               last.lower(),
@@ -151,7 +220,6 @@ public record Backtest(
               reference,
               (outcome.baseRate() - y) * (outcome.baseRate() - y),
               (reference - y) * (reference - y)));
-      if (progress != null) progress.done(t + 1);
     }
     return new Backtest(
         s.name(), start, target, happened, outcome.baseRate(), kept, List.copyOf(months));

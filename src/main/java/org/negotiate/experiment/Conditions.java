@@ -131,20 +131,29 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
      */
     @Override
     public boolean enough() {
+      return settledBy() >= 0;
+    }
+
+    /**
+     * The hard observation that already rejects the replication whatever the later rounds do (the
+     * one {@link #verdict} would name if the run stopped here), or -1: see {@link #enough}. Asked
+     * only where {@link #enough} is, after a round the run goes on from.
+     */
+    int settledBy() {
       for (int j = 0; j < obs.size(); j++) {
         Compiled c = obs.get(j);
         Observation o = c.source();
         if (o instanceof Observation.Demand d && d.tolerance() > 0) continue;
-        if (c.round() > lastRound) return false;
+        if (c.round() > lastRound) return -1;
         if (o instanceof Observation.NoDeal) continue; // the run goes on: no deal by its month
         if (o instanceof Observation.Demand d) {
           double x = position[j];
-          if ((d.min() != null && x < d.min()) || (d.max() != null && x > d.max())) return true;
+          if ((d.min() != null && x < d.min()) || (d.max() != null && x > d.max())) return j;
         } else if (failed[j]) {
-          return true;
+          return j;
         }
       }
-      return false;
+      return -1;
     }
 
     /**
@@ -179,6 +188,50 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
         }
       }
       return logWeight == 0 || u < Math.exp(logWeight) ? KEPT : SOFT;
+    }
+  }
+
+  /**
+   * Several watches of one replication (the same draws judged against several sets of observations,
+   * as the back-test's as-of months are): each is fed the rounds until it has rejected the
+   * replication, and the run may stop once every one has. A watch's verdict is then the one it
+   * would give had the run been watched by it alone: {@link Watch#enough} is asked at the same
+   * rounds, and a rejection is recorded at the round the lone run would have stopped.
+   */
+  static final class Watches implements RoundListener {
+    private final Watch[] watches;
+
+    /** Per watch, the observation that settled its rejection, or -1 while unsettled. */
+    private final int[] settled;
+
+    private int open;
+
+    Watches(Watch[] watches) {
+      this.watches = watches;
+      settled = new int[watches.length];
+      java.util.Arrays.fill(settled, -1);
+      open = watches.length;
+    }
+
+    @Override
+    public void roundClosed(
+        int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close) {
+      for (int m = 0; m < watches.length; m++) {
+        if (settled[m] < 0) watches[m].roundClosed(round, fired, session, close);
+      }
+    }
+
+    @Override
+    public boolean enough() {
+      for (int m = 0; m < watches.length; m++) {
+        if (settled[m] < 0 && (settled[m] = watches[m].settledBy()) >= 0) open--;
+      }
+      return open == 0;
+    }
+
+    /** The observation that settled watch m's rejection during the run, or -1. */
+    int settled(int m) {
+      return settled[m];
     }
   }
 }

@@ -324,6 +324,19 @@ public final class MonteCarlo {
     } finally {
       if (store != null) store.seal();
     }
+    return result(scenario, o, canonical, workers, store, n, cpu.get());
+  }
+
+  /** The result of a run from its workers' counts over its first {@code n} replications. */
+  private static Result result(
+      Scenario scenario,
+      Options o,
+      List<String> canonical,
+      Accumulator[] workers,
+      OutcomeStore store,
+      int n,
+      long cpuNanos) {
+    int issues = scenario.issues().size();
     // one worker (one thread, or a cluster's merged blocks): its counts are the total
     Accumulator total = workers[0];
     if (workers.length > 1) {
@@ -355,7 +368,110 @@ public final class MonteCarlo {
         canonical,
         failures,
         rejections,
-        cpu.get());
+        cpuNanos);
+  }
+
+  /**
+   * Several conditioned runs that draw the same replications: the same plan (their scenarios differ
+   * at most in what was observed, which the caller vouches for), protocol, rounds, seed, threads
+   * and target, without kept outcomes, each with its own observations. Each result is the one
+   * {@link #run(Scenario, Protocol, Options, Progress)} gives for that run alone, byte for byte:
+   * every run's stages end where they would alone (a stage's size depends only on that run's counts
+   * so far), and a replication that several runs need is run once and judged by each ({@link
+   * ReplicationLoop#attemptShared}). This is the back-test's saving: its as-of months between two
+   * dates that change a value or an event try the same replications, and a late month's tries
+   * include every earlier month's. {@code finished} (may be null) is told how many runs are done.
+   */
+  static List<Result> runShared(
+      List<Scenario> scenarios, Protocol protocol, List<Options> options, Progress finished)
+      throws InterruptedException {
+    int runs = scenarios.size();
+    Options first = options.get(0);
+    for (Options o : options) {
+      if (o.conditions() == null
+          || o.keepOutcomes()
+          || o.precision() > 0
+          || o.rounds() != first.rounds()
+          || o.seed() != first.seed()
+          || o.exactRounds() != first.exactRounds()
+          || o.threads() != first.threads()
+          || o.replications() != first.replications()) {
+        throw new IllegalArgumentException("runs that share replications differ in " + o);
+      }
+    }
+    Scenario scenario = scenarios.get(0);
+    List<String> canonical = SetupSampler.nominal(scenario, first.rounds()).actorIds();
+    int issues = scenario.issues().size();
+    SetupSampler.Plan plan = SetupSampler.plan(scenario);
+    int threads =
+        Math.max(1, Math.min(first.threads(), (first.replications() + BLOCK - 1) / BLOCK));
+    Options[] o = options.toArray(new Options[0]);
+    // workers[w][m]: worker w's counts of run m
+    Accumulator[][] workers = new Accumulator[threads][runs];
+    for (int w = 0; w < threads; w++) {
+      for (int m = 0; m < runs; m++) {
+        workers[w][m] =
+            new Accumulator(first.rounds(), canonical.size(), issues, true, o[m].conditions());
+      }
+    }
+    int[] n = new int[runs];
+    int[] to = new int[runs];
+    boolean[] active = new boolean[runs];
+    int at = 0;
+    for (int m = 0; m < runs; m++) stageShared(o[m], workers, m, 0, n, to, active);
+    while (true) {
+      int next = Integer.MAX_VALUE;
+      for (int m = 0; m < runs; m++) if (active[m]) next = Math.min(next, to[m]);
+      if (next == Integer.MAX_VALUE) break;
+      int from = at;
+      int end = next;
+      int blocks = (end - from + BLOCK - 1) / BLOCK;
+      boolean[] now = active.clone();
+      AtomicInteger nextBlock = new AtomicInteger();
+      LocalEngine.run(
+          threads,
+          threads,
+          w -> {
+            for (int b; (b = nextBlock.getAndIncrement()) < blocks; ) {
+              if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+              int start = from + b * BLOCK;
+              ReplicationLoop.blockShared(
+                  workers[w], plan, protocol, o, now, start, Math.min(end, start + BLOCK));
+            }
+            return null;
+          },
+          null);
+      at = end;
+      int over = 0;
+      for (int m = 0; m < runs; m++) {
+        if (active[m] && to[m] == at) stageShared(o[m], workers, m, at, n, to, active);
+        if (!active[m]) over++;
+      }
+      if (finished != null) finished.done(over);
+    }
+    List<Result> out = new java.util.ArrayList<>();
+    for (int m = 0; m < runs; m++) {
+      Accumulator[] mine = new Accumulator[threads];
+      for (int w = 0; w < threads; w++) mine[w] = workers[w][m];
+      out.add(result(scenarios.get(m), o[m], canonical, mine, null, n[m], 0));
+    }
+    return out;
+  }
+
+  /**
+   * Run m has tried its first {@code tried} replications: the end of its next stage, as {@link
+   * #run} would set it, or inactive when it is done.
+   */
+  private static void stageShared(
+      Options o, Accumulator[][] workers, int m, int tried, int[] n, int[] to, boolean[] active) {
+    Accumulator[] mine = new Accumulator[workers.length];
+    for (int w = 0; w < workers.length; w++) mine[w] = workers[w][m];
+    n[m] = tried;
+    int limit = Math.max(o.replications(), o.conditions().maxAttempts());
+    int kept = kept(mine, tried);
+    active[m] = tried < limit && kept < o.replications();
+    if (active[m])
+      to[m] = (int) Math.min(limit, (long) tried + conditionedStage(o.replications(), kept, tried));
   }
 
   /**

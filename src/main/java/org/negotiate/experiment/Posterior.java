@@ -64,9 +64,14 @@ public record Posterior(List<Input> inputs, int attempted, int kept) {
     List<Input> rows = new ArrayList<>();
     double[] prior = new double[attempted];
     double[] post = new double[kept.size()];
+    // each kept outcome decoded once, not once per input
+    long[] keptSeeds = new long[post.length];
+    for (int i = 0; i < post.length; i++) keptSeeds[i] = kept.get(i).seed();
     for (UncertainInput in : all) {
-      for (int i = 0; i < attempted; i++) prior[i] = in.drawn(Streams.replicationSeed(seed, i));
-      for (int i = 0; i < post.length; i++) post[i] = in.drawn(kept.get(i).seed());
+      java.util.function.LongToDoubleFunction drawn = in.drawer();
+      for (int i = 0; i < attempted; i++)
+        prior[i] = drawn.applyAsDouble(Streams.replicationSeed(seed, i));
+      for (int i = 0; i < post.length; i++) post[i] = drawn.applyAsDouble(keptSeeds[i]);
       double pm = mean(prior);
       double sd = Math.sqrt(variance(prior, pm));
       double qm = post.length == 0 ? Double.NaN : mean(post);

@@ -98,17 +98,107 @@ final class ReplicationLoop {
               i,
               acc.trajectory,
               o.conditions());
-      if (a instanceof Counted c) {
-        acc.add(c.outcome());
-        if (store != null) store.put(i - storeOffset, c.outcome());
-      } else if (a instanceof Failed f) {
-        acc.failures.add(f.failure());
-        if (store != null) store.fail(i - storeOffset);
-      } else if (a instanceof Rejected j) {
-        if (j.by() == Conditions.Watch.SOFT) acc.rejectedSoft++;
-        else acc.rejectedBy[j.by()]++;
-        if (store != null) store.reject(i - storeOffset);
+      tally(acc, a, store, i - storeOffset);
+    }
+  }
+
+  private static void tally(Accumulator acc, Attempt a, OutcomeStore store, int at) {
+    if (a instanceof Counted c) {
+      acc.add(c.outcome());
+      if (store != null) store.put(at, c.outcome());
+    } else if (a instanceof Failed f) {
+      acc.failures.add(f.failure());
+      if (store != null) store.fail(at);
+    } else if (a instanceof Rejected j) {
+      if (j.by() == Conditions.Watch.SOFT) acc.rejectedSoft++;
+      else acc.rejectedBy[j.by()]++;
+      if (store != null) store.reject(at);
+    }
+  }
+
+  /**
+   * Replication {@code index} judged against several sets of observations at once, for runs that
+   * draw the same replications (one plan, rounds and base seed: the back-test's as-of months whose
+   * cuts differ only in what was observed). It is run once, watched by all, until every set has
+   * rejected it or it ends; each returned attempt is the one {@link #attempt} gives for that set
+   * alone (see {@link Conditions.Watches}). Should the shared run throw or give a non-finite
+   * number, each set runs it alone, so a failure is classified exactly as {@link #attempt} does.
+   */
+  static Attempt[] attemptShared(
+      SetupSampler.Plan plan,
+      Protocol protocol,
+      int rounds,
+      boolean exactRounds,
+      long baseSeed,
+      int index,
+      float[][][] trajectory,
+      Conditions[] conditions) {
+    long seed = Streams.replicationSeed(baseSeed, index);
+    Conditions.Watch[] watches = new Conditions.Watch[conditions.length];
+    for (int m = 0; m < conditions.length; m++) watches[m] = conditions[m].watch();
+    Conditions.Watches all = new Conditions.Watches(watches);
+    Attempt[] out = new Attempt[conditions.length];
+    RunOutcome r = null;
+    try {
+      NegotiationSetup setup = plan.draw(rounds, exactRounds, seed);
+      r = Replication.run(setup, protocol, trajectory, all);
+    } catch (RuntimeException | StackOverflowError e) {
+      r = null;
+    }
+    if (r == null || nonFinite(r) != null) {
+      for (int m = 0; m < conditions.length; m++) {
+        out[m] =
+            attempt(
+                plan, protocol, rounds, exactRounds, baseSeed, index, trajectory, conditions[m]);
       }
+      return out;
+    }
+    double u = Streams.uniform(seed, Conditions.ACCEPT_STREAM);
+    for (int m = 0; m < conditions.length; m++) {
+      int by = all.settled(m);
+      if (by < 0) by = watches[m].verdict(r, u);
+      out[m] = by == Conditions.Watch.KEPT ? new Counted(r) : new Rejected(by);
+    }
+    return out;
+  }
+
+  /**
+   * Replications {@code start .. end-1} of several conditioned odds runs that draw the same
+   * replications ({@link #attemptShared}), each tallied into its own accumulator; only the runs
+   * with {@code active[m]} take part (outcomes are not kept).
+   */
+  static void blockShared(
+      Accumulator[] accs,
+      SetupSampler.Plan plan,
+      Protocol protocol,
+      MonteCarlo.Options[] o,
+      boolean[] active,
+      int start,
+      int end) {
+    int count = 0;
+    for (boolean a : active) if (a) count++;
+    int[] members = new int[count];
+    Conditions[] conditions = new Conditions[count];
+    count = 0;
+    for (int m = 0; m < active.length; m++) {
+      if (active[m]) {
+        members[count] = m;
+        conditions[count++] = o[m].conditions();
+      }
+    }
+    MonteCarlo.Options first = o[members[0]];
+    for (int i = start; i < end; i++) {
+      Attempt[] a =
+          attemptShared(
+              plan,
+              protocol,
+              first.rounds(),
+              first.exactRounds(),
+              first.seed(),
+              i,
+              accs[members[0]].trajectory,
+              conditions);
+      for (int q = 0; q < count; q++) tally(accs[members[q]], a[q], null, 0);
     }
   }
 

@@ -80,24 +80,66 @@ public final class StructuralBand {
    */
   public static Result run(List<Alternative> alternatives, MonteCarlo.Options options)
       throws InterruptedException {
+    return run(alternatives, options, null);
+  }
+
+  /**
+   * As {@link #run(List, MonteCarlo.Options)}, the first alternative's row read off {@code first}
+   * when it is not null: a run of that alternative (its scenario and protocol) with the same seed,
+   * rounds and exact-rounds flag, which kept the outcomes of at least {@code
+   * options.replications()} replications (the caller vouches for it: the main odds of {@code
+   * odds}). Its first replications are the very ones the band would run again.
+   */
+  public static Result run(
+      List<Alternative> alternatives, MonteCarlo.Options options, MonteCarlo.Result first)
+      throws InterruptedException {
     List<Row> rows = new ArrayList<>();
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (Alternative a : alternatives) {
-      ConvergenceOdds odds =
-          MonteCarlo.run(a.scenario(), a.protocol(), options.withoutOutcomes(), null).odds();
-      ConvergenceOdds.MonthOdds last = odds.byMonth().get(odds.byMonth().size() - 1);
-      rows.add(
-          new Row(
-              a.name(),
-              last.agreed(),
-              odds.replications(),
-              last.odds(),
-              last.lower(),
-              last.upper()));
-      min = Math.min(min, last.odds());
-      max = Math.max(max, last.odds());
+      Row row;
+      if (first != null && rows.isEmpty()) {
+        row = rowOf(a.name(), first, options.replications());
+      } else {
+        ConvergenceOdds odds =
+            MonteCarlo.run(a.scenario(), a.protocol(), options.withoutOutcomes(), null).odds();
+        ConvergenceOdds.MonthOdds last = odds.byMonth().get(odds.byMonth().size() - 1);
+        row =
+            new Row(
+                a.name(),
+                last.agreed(),
+                odds.replications(),
+                last.odds(),
+                last.lower(),
+                last.upper());
+      }
+      rows.add(row);
+      min = Math.min(min, row.odds());
+      max = Math.max(max, row.odds());
     }
     return new Result(List.copyOf(rows), min, max);
+  }
+
+  /**
+   * The row of replications {@code 0 .. replications-1} of {@code run} (which kept its outcomes),
+   * counted as {@link MonteCarlo} counts them: failed replications left out, every agreement by the
+   * final month.
+   */
+  static Row rowOf(String name, MonteCarlo.Result run, int replications) {
+    List<org.negotiate.sim.RunOutcome> outcomes = run.outcomes();
+    if (outcomes.size() != run.odds().replications()
+        || !run.rejections().equals(MonteCarlo.Rejections.NONE))
+      throw new IllegalArgumentException("the run kept no outcomes to read the band's row from");
+    long agreed = 0;
+    int counted = 0;
+    for (int i = 0; i < outcomes.size() && run.indexOf(i) < replications; i++) {
+      counted++;
+      if (outcomes.get(i).agreed()) agreed++;
+    }
+    if (run.attempted() < replications)
+      throw new IllegalArgumentException("the run has fewer replications than the band's");
+    double[] ci = Proportions.wilson(counted, agreed);
+    return new Row(
+        name, agreed, counted, counted == 0 ? Double.NaN : (double) agreed / counted, ci[0], ci[1]);
   }
 }

@@ -55,6 +55,15 @@ public record UncertainInput(
     return quantity.quantile(Streams.uniform(replicationSeed, key));
   }
 
+  /**
+   * {@link #drawn} with the stream's name hashed once, for many replications (the same numbers:
+   * {@code Streams.uniform(seed, key) == Streams.uniform(seed, Streams.keyMix(key))}).
+   */
+  public java.util.function.LongToDoubleFunction drawer() {
+    long mixed = Streams.keyMix(key);
+    return seed -> quantity.quantile(Streams.uniform(seed, mixed));
+  }
+
   /** The scenario with this input replaced by {@code q} (no validation). */
   public Scenario with(Scenario s, Quantity q) {
     switch (kind) {

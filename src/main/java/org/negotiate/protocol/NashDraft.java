@@ -267,13 +267,17 @@ public final class NashDraft {
       int n = 0;
       double[][] kinks = new double[issues][count / Math.max(1, issues) + 2];
       int[] kinkCount = new int[issues];
+      // each actor's salience sum once, not once per term and issue (the same sum, so the same
+      // bits)
+      double[] salienceSums = new double[in.actors];
+      for (int j = 0; j < in.actors; j++) salienceSums[j] = in.salienceSum(j);
       for (t = 0; t < terms; t++) {
         for (int k = 0; k < issues; k++) {
           start[t * issues + k] = n;
           for (int j = 0; j < in.actors; j++) {
             double lambda = share[t][j];
             if (lambda == 0) continue;
-            double w = in.salienceSum(j);
+            double w = salienceSums[j];
             if (!(w > 0)) {
               if (k == 0) constant[t] += lambda; // Utility.own is 1 without saliences
               continue;

@@ -45,4 +45,19 @@ class StructuralBandTest {
     // so the band is wider than any one Monte Carlo interval
     assertTrue(r.max() - r.min() > r.rows().get(0).upper() - r.rows().get(0).lower(), r.toString());
   }
+
+  /**
+   * The first row read off a longer run of the scenario as it stands (as odds does with its main
+   * run) equals the row the band runs itself.
+   */
+  @Test
+  void theFirstRowReadOffTheMainRunIsTheRowTheBandRuns() throws Exception {
+    Scenario s = ScenarioLoader.load(BASELINE);
+    List<StructuralBand.Alternative> alts = StructuralBand.standard(s, List.of()).subList(0, 1);
+    MonteCarlo.Options o = new MonteCarlo.Options(150, 24, 20221201L, 2);
+    MonteCarlo.Result main =
+        MonteCarlo.run(
+            s, new MediatedSingleText(), new MonteCarlo.Options(400, 24, 20221201L, 2), null);
+    assertEquals(StructuralBand.run(alts, o).rows(), StructuralBand.run(alts, o, main).rows());
+  }
 }

@@ -88,6 +88,18 @@ public final class Inputs {
     return new Builder(copy());
   }
 
+  /**
+   * A builder of a view its owner rewrites in place round after round: {@link Builder#build}
+   * returns the same inputs each time, changed by the setters since. For what a protocol believes
+   * (the mediators' view of the parties' limits), which it alone holds and never hands to a run; an
+   * actor's own inputs are never made this way. Refill it with {@link Builder#copyOf}.
+   */
+  public Builder toView() {
+    Builder b = new Builder(copy());
+    b.inPlace = true;
+    return b;
+  }
+
   private static double[][] nans(int n, int k) {
     double[][] out = new double[n][k];
     for (double[] row : out) Arrays.fill(row, Double.NaN);
@@ -397,6 +409,7 @@ public final class Inputs {
   public static final class Builder {
     private Inputs draft;
     private boolean built;
+    private boolean inPlace;
 
     private Builder(Inputs draft) {
       this.draft = draft;
@@ -412,8 +425,45 @@ public final class Inputs {
 
     /** The inputs set so far. */
     public Inputs build() {
-      built = true;
+      built = !inPlace;
       return draft;
+    }
+
+    /**
+     * Sets every value to that of {@code from} (same actors and issues), without allocating when
+     * the view is rewritten in place.
+     */
+    public Builder copyOf(Inputs from) {
+      Inputs d = draft();
+      if (from.actors != d.actors || from.issues != d.issues)
+        throw new IllegalArgumentException("inputs of another size");
+      for (int i = 0; i < d.actors; i++) {
+        System.arraycopy(from.position[i], 0, d.position[i], 0, d.issues);
+        System.arraycopy(from.salience[i], 0, d.salience[i], 0, d.issues);
+        System.arraycopy(from.redLineMin[i], 0, d.redLineMin[i], 0, d.issues);
+        System.arraycopy(from.redLineMax[i], 0, d.redLineMax[i], 0, d.issues);
+        System.arraycopy(from.flexibility[i], 0, d.flexibility[i], 0, d.issues);
+        System.arraycopy(from.costOfDelay[i], 0, d.costOfDelay[i], 0, d.issues);
+        System.arraycopy(from.ties[i], 0, d.ties[i], 0, d.actors);
+        System.arraycopy(from.pressure[i], 0, d.pressure[i], 0, d.actors);
+        System.arraycopy(from.statedMinLo[i], 0, d.statedMinLo[i], 0, d.issues);
+        System.arraycopy(from.statedMinHi[i], 0, d.statedMinHi[i], 0, d.issues);
+        System.arraycopy(from.statedMaxLo[i], 0, d.statedMaxLo[i], 0, d.issues);
+        System.arraycopy(from.statedMaxHi[i], 0, d.statedMaxHi[i], 0, d.issues);
+      }
+      System.arraycopy(from.capability, 0, d.capability, 0, d.actors);
+      System.arraycopy(from.reservation, 0, d.reservation, 0, d.actors);
+      System.arraycopy(from.risk, 0, d.risk, 0, d.actors);
+      System.arraycopy(from.lean, 0, d.lean, 0, d.actors);
+      System.arraycopy(from.statedReservationLo, 0, d.statedReservationLo, 0, d.actors);
+      d.more.keySet().retainAll(from.more.keySet());
+      from.more.forEach(
+          (k, v) -> {
+            double[] into = d.more.get(k);
+            if (into == null) d.more.put(k, v.clone());
+            else System.arraycopy(v, 0, into, 0, d.actors);
+          });
+      return this;
     }
 
     public Builder position(int i, int k, double v) {

@@ -154,6 +154,8 @@ public final class MediatedSingleText implements Protocol {
      */
     private Inputs view;
 
+    private Inputs.Builder viewBuilder;
+
     /**
      * The mediators' beliefs about each party's red lines: the bound they draft to ({@code
      * believed*}) and the far end of what they still think possible ({@code cap*}), from the
@@ -320,7 +322,9 @@ public final class MediatedSingleText implements Protocol {
      */
     private void refreshView(boolean optimistic) {
       int n = in.actors;
-      Inputs.Builder view = in.toBuilder();
+      // rewritten in place: a copy a refresh would double a run's allocation
+      if (viewBuilder == null) viewBuilder = in.toView();
+      Inputs.Builder view = viewBuilder.copyOf(in);
       for (int i = 0; i < n; i++) view.capability(i, in.capability(i) * weight[i]);
       for (int p : parties) {
         view.reservation(p, believedReservation[p]);

@@ -456,6 +456,7 @@ public final class Inputs {
       System.arraycopy(from.risk, 0, d.risk, 0, d.actors);
       System.arraycopy(from.lean, 0, d.lean, 0, d.actors);
       System.arraycopy(from.statedReservationLo, 0, d.statedReservationLo, 0, d.actors);
+      if (from.more.isEmpty() && d.more.isEmpty()) return this; // no added fields: nothing to copy
       d.more.keySet().retainAll(from.more.keySet());
       from.more.forEach(
           (k, v) -> {

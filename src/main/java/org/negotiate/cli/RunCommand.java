@@ -170,8 +170,8 @@ final class RunCommand implements Callable<Integer> {
                   "  %-12s %-11s capability %.4g, reservation %.3f, flexibility %.2f, cost of delay %.3f (with pressure: concedes %.3f a month)",
                   setup.actorIds().get(i),
                   setup.roles().get(i).yamlName(),
-                  in.capability[i],
-                  in.reservation[i],
+                  in.capability(i),
+                  in.reservation(i),
                   in.flexibility(i),
                   in.costOfDelay(i),
                   in.concessionRate(i)));
@@ -181,10 +181,10 @@ final class RunCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "%n      %-18s %5.1f / %.2f / [%.1f, %.1f]",
                 setup.issueIds().get(k),
-                in.position[i][k],
-                in.salience[i][k],
-                in.redLineMin[i][k],
-                in.redLineMax[i][k]));
+                in.position(i, k),
+                in.salience(i, k),
+                in.redLineMin(i, k),
+                in.redLineMax(i, k)));
       }
       log.println(b);
     }
@@ -288,7 +288,7 @@ final class RunCommand implements Callable<Integer> {
       for (int state = 0; state <= o.round() + 1; state++) {
         double[][] pos = new double[n + 1][];
         if (state == 0) {
-          for (int a = 0; a < n; a++) pos[a] = setup.initial().position[a].clone();
+          for (int a = 0; a < n; a++) pos[a] = setup.initial().positions(a);
           pos[n] = null;
         } else {
           float[][] row = o.trajectory()[state - 1];

@@ -22,37 +22,37 @@ public final class InputEditor {
    * or pressure (ignored otherwise).
    */
   public static double get(Inputs in, Fields.Field f, int actor, int at) {
-    if (f.added()) return in.more(f.name(), actor);
     if (f == Fields.FLEXIBILITY || f == Fields.COST_OF_DELAY) {
       // The one value an edit gave every stance, exactly (the weighted mean would round it); else
       // the mean.
-      double[] perStance = f == Fields.FLEXIBILITY ? in.flexibility[actor] : in.costOfDelay[actor];
-      boolean same = true;
-      for (double v : perStance) same &= v == perStance[0];
-      if (same && perStance.length > 0) return perStance[0];
+      Fields.Field stance =
+          f == Fields.FLEXIBILITY ? Fields.STANCE_FLEXIBILITY : Fields.STANCE_COST_OF_DELAY;
+      double first = in.issues > 0 ? in.get(stance, actor, 0) : Double.NaN;
+      boolean same = in.issues > 0;
+      for (int k = 1; k < in.issues; k++) same &= in.get(stance, actor, k) == first;
+      if (same) return first;
     }
-    return in.get(InputChange.Field.of(f), actor, at);
+    return in.get(f, actor, at);
   }
 
   /** Sets the input (clamped to what is valid) and returns the value it now has. */
   public static double set(Inputs in, Fields.Field f, int actor, int at, double value) {
     if (Double.isNaN(value)) throw new IllegalArgumentException("not a number");
-    if (f.added()) {
-      in.setMore(f.name(), actor, f.clamp(value));
-      return get(in, f, actor, at);
-    }
-    InputChange.Field m = InputChange.Field.of(f);
     int i = actor;
     double v = f.clamp(value);
-    if (f == Fields.RED_LINE_MIN) v = Math.min(v, in.position[i][at]);
-    if (f == Fields.RED_LINE_MAX) v = Math.max(v, in.position[i][at]);
+    if (f == Fields.RED_LINE_MIN) v = Math.min(v, in.position(i, at));
+    if (f == Fields.RED_LINE_MAX) v = Math.max(v, in.position(i, at));
     int issue = f.level() == Fields.Level.STANCE ? at : -1;
     int other = f.level() == Fields.Level.RELATION ? at : -1;
-    in.apply(new InputChange(m, i, issue, other, Change.Op.SET, v));
+    in.apply(new InputChange(f, i, issue, other, Change.Op.SET, v));
     if (f == Fields.POSITION) {
-      double p = in.position[i][at];
-      in.redLineMin[i][at] = Math.min(in.redLineMin[i][at], p);
-      in.redLineMax[i][at] = Math.max(in.redLineMax[i][at], p);
+      double p = in.position(i, at);
+      in.apply(
+          new InputChange(
+              Fields.RED_LINE_MIN, i, at, -1, Change.Op.SET, Math.min(in.redLineMin(i, at), p)));
+      in.apply(
+          new InputChange(
+              Fields.RED_LINE_MAX, i, at, -1, Change.Op.SET, Math.max(in.redLineMax(i, at), p)));
     }
     return get(in, f, i, at);
   }

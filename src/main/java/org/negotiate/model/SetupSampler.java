@@ -255,62 +255,70 @@ public final class SetupSampler {
     }
 
     private NegotiationSetup build(int rounds, boolean exactRounds, long seed, boolean draw) {
-      Inputs in = new Inputs(actors, issues, shares);
+      Inputs.Builder in = Inputs.builder(actors, issues, shares);
+      double[] drawnSalience = new double[issues];
       for (int i = 0; i < actors; i++) {
-        in.capability[i] = capability[i].value(seed, draw);
-        in.reservation[i] = Math.min(0.999, reservation[i].value(seed, draw));
-        in.statedReservationLo[i] = Math.min(in.reservation[i], reservation[i].q().min());
-        in.risk[i] = risk[i].value(seed, draw);
-        in.lean[i] = lean[i].value(seed, draw);
+        in.capability(i, capability[i].value(seed, draw));
+        double r = Math.min(0.999, reservation[i].value(seed, draw));
+        in.reservation(i, r);
+        in.statedReservationLo(i, Math.min(r, reservation[i].q().min()));
+        in.risk(i, risk[i].value(seed, draw));
+        in.lean(i, lean[i].value(seed, draw));
         double actorFlex = flexibility[i].value(seed, draw);
         double actorKappa = costOfDelay[i].value(seed, draw);
         double salienceSum = 0;
         for (int k = 0; k < issues; k++) {
-          in.position[i][k] = position[i][k].value(seed, draw);
-          in.salience[i][k] = salience[i][k].value(seed, draw);
-          salienceSum += in.salience[i][k];
-          in.flexibility[i][k] =
+          double x = position[i][k].value(seed, draw);
+          in.position(i, k, x);
+          drawnSalience[k] = salience[i][k].value(seed, draw);
+          salienceSum += drawnSalience[k];
+          in.flexibility(
+              i,
+              k,
               stanceFlexibility[i][k] == null
                   ? actorFlex
-                  : stanceFlexibility[i][k].value(seed, draw);
-          in.costOfDelay[i][k] =
+                  : stanceFlexibility[i][k].value(seed, draw));
+          in.costOfDelay(
+              i,
+              k,
               stanceCostOfDelay[i][k] == null
                   ? actorKappa
-                  : stanceCostOfDelay[i][k].value(seed, draw);
+                  : stanceCostOfDelay[i][k].value(seed, draw));
           double lo = redLineMin[i][k] == null ? 0 : redLineMin[i][k].value(seed, draw);
           double hi = redLineMax[i][k] == null ? 100 : redLineMax[i][k].value(seed, draw);
           // An actor can always sign its own ideal: a draw that puts it outside the red line widens
           // the line.
-          in.redLineMin[i][k] = Math.min(lo, in.position[i][k]);
-          in.redLineMax[i][k] = Math.max(hi, in.position[i][k]);
+          double min = Math.min(lo, x);
+          double max = Math.max(hi, x);
+          in.redLineMin(i, k, min);
+          in.redLineMax(i, k, max);
           // The stated uncertainty of each bound, which is all the mediators know of it.
-          in.statedMinLo[i][k] =
-              redLineMin[i][k] == null
-                  ? 0
-                  : Math.min(redLineMin[i][k].q().min(), in.redLineMin[i][k]);
-          in.statedMinHi[i][k] =
-              redLineMin[i][k] == null
-                  ? 0
-                  : Math.max(redLineMin[i][k].q().max(), in.redLineMin[i][k]);
-          in.statedMaxLo[i][k] =
-              redLineMax[i][k] == null
-                  ? 100
-                  : Math.min(redLineMax[i][k].q().min(), in.redLineMax[i][k]);
-          in.statedMaxHi[i][k] =
-              redLineMax[i][k] == null
-                  ? 100
-                  : Math.max(redLineMax[i][k].q().max(), in.redLineMax[i][k]);
+          in.statedMin(
+              i,
+              k,
+              redLineMin[i][k] == null ? 0 : Math.min(redLineMin[i][k].q().min(), min),
+              redLineMin[i][k] == null ? 0 : Math.max(redLineMin[i][k].q().max(), min));
+          in.statedMax(
+              i,
+              k,
+              redLineMax[i][k] == null ? 100 : Math.min(redLineMax[i][k].q().min(), max),
+              redLineMax[i][k] == null ? 100 : Math.max(redLineMax[i][k].q().max(), max));
         }
         // Draws of uncertain shares need not sum to exactly 1; the shares are what matter.
-        for (int k = 0; shares && k < issues; k++) {
-          in.salience[i][k] = salienceSum > 0 ? in.salience[i][k] / salienceSum : 1.0 / issues;
+        for (int k = 0; k < issues; k++) {
+          in.salience(
+              i,
+              k,
+              !shares
+                  ? drawnSalience[k]
+                  : salienceSum > 0 ? drawnSalience[k] / salienceSum : 1.0 / issues);
         }
         for (int q = 0; q < tieTo[i].length; q++)
-          in.ties[i][tieTo[i][q]] = tie[i][q].value(seed, draw);
+          in.tie(i, tieTo[i][q], tie[i][q].value(seed, draw));
         for (int q = 0; q < pressureOn[i].length; q++)
-          in.pressure[i][pressureOn[i][q]] = pressure[i][q].value(seed, draw);
+          in.pressure(i, pressureOn[i][q], pressure[i][q].value(seed, draw));
         for (int f = 0; f < added.size(); f++) {
-          if (more[f][i] != null) in.setMore(added.get(f).name(), i, more[f][i].value(seed, draw));
+          if (more[f][i] != null) in.more(added.get(f).name(), i, more[f][i].value(seed, draw));
         }
       }
 
@@ -324,7 +332,7 @@ public final class SetupSampler {
           if (c.unresolved() != null)
             throw new IllegalArgumentException(c.unresolved().getMessage(), c.unresolved());
           InputChange at = c.at();
-          changes.add(new InputChange(at.field(), at.actor(), at.issue(), at.other(), at.op(), v));
+          changes.add(new InputChange(at.row(), at.actor(), at.issue(), at.other(), at.op(), v));
         }
         fired.add(
             new ScheduledEvent(e.event().id(), e.event().label(), round, List.copyOf(changes)));
@@ -340,7 +348,7 @@ public final class SetupSampler {
           names,
           roles,
           issueIds,
-          in,
+          in.build(),
           List.copyOf(fired),
           rounds,
           exactRounds,
@@ -371,9 +379,9 @@ public final class SetupSampler {
       InputPath p, Change.Op op, double value, List<String> actorIds, List<String> issueIds) {
     int i = actorIds.indexOf(p.actor());
     if (i < 0) throw new IllegalArgumentException("unknown actor in " + p);
-    InputChange.Field f = InputChange.Field.of(Fields.of(p));
+    Fields.Field f = Fields.of(p);
     String key = Fields.key(p);
-    return switch (f.row.level()) {
+    return switch (f.level()) {
       case STANCE -> {
         int k = issueIds.indexOf(key);
         if (k < 0) throw new IllegalArgumentException("unknown issue in " + p);

@@ -139,6 +139,9 @@ public final class MediatedSingleText implements Protocol {
     private final double[][] tieWeight;
     private final double[] z;
 
+    /** Scratch: the offering party's ideal, read once per offer. */
+    private final double[] ideal;
+
     /** Share of a party's starting weight added to its weight in the draft each time it refuses. */
     private final double revision;
 
@@ -147,9 +150,11 @@ public final class MediatedSingleText implements Protocol {
 
     /**
      * The inputs as the mediators see them: weights on capability, believed red lines and
-     * reservations.
+     * reservations; made afresh from the live inputs whenever they may have changed.
      */
-    private final Inputs view;
+    private Inputs view;
+
+    private Inputs.Builder viewBuilder;
 
     /**
      * The mediators' beliefs about each party's red lines: the bound they draft to ({@code
@@ -190,7 +195,7 @@ public final class MediatedSingleText implements Protocol {
       this.hazard = params.get("walkout_hazard");
       int n = in.actors;
       positions = new double[n][];
-      for (int i = 0; i < n; i++) positions[i] = in.position[i].clone();
+      for (int i = 0; i < n; i++) positions[i] = in.positions(i);
       aspiration = new double[n];
       // a_i(0) = 1: every party starts by asking for its ideal.
       java.util.Arrays.fill(aspiration, 1.0);
@@ -205,10 +210,10 @@ public final class MediatedSingleText implements Protocol {
       tiedTo = new int[n][];
       tieWeight = new double[n][];
       z = new double[in.issues];
+      ideal = new double[in.issues];
       revision = params.get("revision");
       weight = new double[n];
       java.util.Arrays.fill(weight, 1.0);
-      view = in.copy();
       int k = in.issues;
       believedMin = new double[n][k];
       capMin = new double[n][k];
@@ -221,20 +226,25 @@ public final class MediatedSingleText implements Protocol {
       floorMax = new double[n][k];
       seenMin = new double[n][];
       seenMax = new double[n][];
-      seenReservation = in.reservation.clone();
+      seenReservation = new double[n];
       for (int i = 0; i < n; i++) {
-        seenMin[i] = in.redLineMin[i].clone();
-        seenMax[i] = in.redLineMax[i].clone();
+        seenReservation[i] = in.reservation(i);
+        seenMin[i] = new double[k];
+        seenMax[i] = new double[k];
+        for (int q = 0; q < k; q++) {
+          seenMin[i][q] = in.redLineMin(i, q);
+          seenMax[i][q] = in.redLineMax(i, q);
+        }
         // Mediators start from the most accommodating value the scenario states (a party's true
         // limit may be tighter: they find out from its refusals), or the truth where none is
         // stated.
-        believedReservation[i] = or(in.statedReservationLo[i], in.reservation[i]);
+        believedReservation[i] = or(in.statedReservationLo(i), in.reservation(i));
         for (int q = 0; q < k; q++) {
-          believedMin[i][q] = or(in.statedMinLo[i][q], in.redLineMin[i][q]);
-          capMin[i][q] = or(in.statedMinHi[i][q], in.redLineMin[i][q]);
+          believedMin[i][q] = or(in.statedMinLo(i, q), in.redLineMin(i, q));
+          capMin[i][q] = or(in.statedMinHi(i, q), in.redLineMin(i, q));
           knownMin[i][q] = Double.NEGATIVE_INFINITY;
-          believedMax[i][q] = or(in.statedMaxHi[i][q], in.redLineMax[i][q]);
-          capMax[i][q] = or(in.statedMaxLo[i][q], in.redLineMax[i][q]);
+          believedMax[i][q] = or(in.statedMaxHi(i, q), in.redLineMax(i, q));
+          capMax[i][q] = or(in.statedMaxLo(i, q), in.redLineMax(i, q));
           knownMax[i][q] = Double.POSITIVE_INFINITY;
           floorMin[i][q] = believedMin[i][q];
           floorMax[i][q] = believedMax[i][q];
@@ -253,25 +263,25 @@ public final class MediatedSingleText implements Protocol {
      */
     private void shiftBeliefs() {
       for (int p : parties) {
-        double dr = in.reservation[p] - seenReservation[p];
+        double dr = in.reservation(p) - seenReservation[p];
         if (dr != 0) believedReservation[p] = clamp(believedReservation[p] + dr, 0, 0.999);
-        seenReservation[p] = in.reservation[p];
+        seenReservation[p] = in.reservation(p);
         for (int q = 0; q < in.issues; q++) {
-          double d = in.redLineMin[p][q] - seenMin[p][q];
+          double d = in.redLineMin(p, q) - seenMin[p][q];
           if (d != 0) {
             believedMin[p][q] = clamp(believedMin[p][q] + d, 0, 100);
             floorMin[p][q] = clamp(floorMin[p][q] + d, 0, 100);
             capMin[p][q] = clamp(capMin[p][q] + d, 0, 100);
             knownMin[p][q] += d;
-            seenMin[p][q] = in.redLineMin[p][q];
+            seenMin[p][q] = in.redLineMin(p, q);
           }
-          d = in.redLineMax[p][q] - seenMax[p][q];
+          d = in.redLineMax(p, q) - seenMax[p][q];
           if (d != 0) {
             believedMax[p][q] = clamp(believedMax[p][q] + d, 0, 100);
             floorMax[p][q] = clamp(floorMax[p][q] + d, 0, 100);
             capMax[p][q] = clamp(capMax[p][q] + d, 0, 100);
             knownMax[p][q] += d;
-            seenMax[p][q] = in.redLineMax[p][q];
+            seenMax[p][q] = in.redLineMax(p, q);
           }
         }
       }
@@ -292,7 +302,7 @@ public final class MediatedSingleText implements Protocol {
         if (verdictKind[p] != OUTSIDE) continue;
         int q = outsideIssue[p];
         double at = text[q];
-        if (at < in.redLineMin[p][q]) {
+        if (at < in.redLineMin(p, q)) {
           knownMin[p][q] = Math.max(knownMin[p][q], at);
           double from = Math.max(believedMin[p][q], at);
           capMin[p][q] = Math.max(capMin[p][q], Math.min(100, from + 1));
@@ -312,19 +322,12 @@ public final class MediatedSingleText implements Protocol {
      */
     private void refreshView(boolean optimistic) {
       int n = in.actors;
-      for (int i = 0; i < n; i++) {
-        view.capability[i] = in.capability[i] * weight[i];
-        view.reservation[i] = in.reservation[i];
-        view.risk[i] = in.risk[i];
-        view.lean[i] = in.lean[i];
-        System.arraycopy(in.position[i], 0, view.position[i], 0, in.issues);
-        System.arraycopy(in.salience[i], 0, view.salience[i], 0, in.issues);
-        System.arraycopy(in.redLineMin[i], 0, view.redLineMin[i], 0, in.issues);
-        System.arraycopy(in.redLineMax[i], 0, view.redLineMax[i], 0, in.issues);
-        System.arraycopy(in.ties[i], 0, view.ties[i], 0, n);
-      }
+      // rewritten in place: a copy a refresh would double a run's allocation
+      if (viewBuilder == null) viewBuilder = in.toView();
+      Inputs.Builder view = viewBuilder.copyOf(in);
+      for (int i = 0; i < n; i++) view.capability(i, in.capability(i) * weight[i]);
       for (int p : parties) {
-        view.reservation[p] = believedReservation[p];
+        view.reservation(p, believedReservation[p]);
         for (int q = 0; q < in.issues; q++) {
           double lo =
               optimistic
@@ -336,13 +339,14 @@ public final class MediatedSingleText implements Protocol {
                   : believedMax[p][q];
           // A veto player's stated red lines bind the draft as if every party held them too.
           for (int v : vetoes) {
-            lo = Math.max(lo, in.redLineMin[v][q]);
-            hi = Math.min(hi, in.redLineMax[v][q]);
+            lo = Math.max(lo, in.redLineMin(v, q));
+            hi = Math.min(hi, in.redLineMax(v, q));
           }
-          view.redLineMin[p][q] = lo;
-          view.redLineMax[p][q] = hi;
+          view.redLineMin(p, q, lo);
+          view.redLineMax(p, q, hi);
         }
       }
+      this.view = view.build();
     }
 
     private static double clamp(double v, double lo, double hi) {
@@ -419,17 +423,22 @@ public final class MediatedSingleText implements Protocol {
       int size = 4 * n + n * (4 * k + n);
       double[] out = into != null && into.length == size ? into : new double[size];
       int at = 0;
-      System.arraycopy(in.capability, 0, out, at, n);
-      System.arraycopy(in.reservation, 0, out, at += n, n);
-      System.arraycopy(in.risk, 0, out, at += n, n);
-      System.arraycopy(in.lean, 0, out, at += n, n);
-      at += n;
       for (int i = 0; i < n; i++) {
-        System.arraycopy(in.position[i], 0, out, at, k);
-        System.arraycopy(in.salience[i], 0, out, at += k, k);
-        System.arraycopy(in.redLineMin[i], 0, out, at += k, k);
-        System.arraycopy(in.redLineMax[i], 0, out, at += k, k);
-        System.arraycopy(in.ties[i], 0, out, at += k, n);
+        out[at + i] = in.capability(i);
+        out[at + n + i] = in.reservation(i);
+        out[at + 2 * n + i] = in.risk(i);
+        out[at + 3 * n + i] = in.lean(i);
+      }
+      at += 4 * n;
+      for (int i = 0; i < n; i++) {
+        for (int q = 0; q < k; q++) {
+          out[at + q] = in.position(i, q);
+          out[at + k + q] = in.salience(i, q);
+          out[at + 2 * k + q] = in.redLineMin(i, q);
+          out[at + 3 * k + q] = in.redLineMax(i, q);
+        }
+        at += 4 * k;
+        for (int j = 0; j < n; j++) out[at + j] = in.tie(i, j);
         at += n;
       }
       return out;
@@ -444,28 +453,33 @@ public final class MediatedSingleText implements Protocol {
       int k = in.issues;
       if (snapshot.length != 4 * n + n * (4 * k + n)) return false;
       int at = 0;
-      if (!same(snapshot, at, in.capability, n)
-          || !same(snapshot, at += n, in.reservation, n)
-          || !same(snapshot, at += n, in.risk, n)
-          || !same(snapshot, at += n, in.lean, n)) {
-        return false;
-      }
-      at += n;
       for (int i = 0; i < n; i++) {
-        if (!same(snapshot, at, in.position[i], k)
-            || !same(snapshot, at += k, in.salience[i], k)
-            || !same(snapshot, at += k, in.redLineMin[i], k)
-            || !same(snapshot, at += k, in.redLineMax[i], k)
-            || !same(snapshot, at += k, in.ties[i], n)) {
+        if (!same(snapshot[at + i], in.capability(i))
+            || !same(snapshot[at + n + i], in.reservation(i))
+            || !same(snapshot[at + 2 * n + i], in.risk(i))
+            || !same(snapshot[at + 3 * n + i], in.lean(i))) {
           return false;
         }
+      }
+      at += 4 * n;
+      for (int i = 0; i < n; i++) {
+        for (int q = 0; q < k; q++) {
+          if (!same(snapshot[at + q], in.position(i, q))
+              || !same(snapshot[at + k + q], in.salience(i, q))
+              || !same(snapshot[at + 2 * k + q], in.redLineMin(i, q))
+              || !same(snapshot[at + 3 * k + q], in.redLineMax(i, q))) {
+            return false;
+          }
+        }
+        at += 4 * k;
+        for (int j = 0; j < n; j++) if (!same(snapshot[at + j], in.tie(i, j))) return false;
         at += n;
       }
       return true;
     }
 
-    private static boolean same(double[] snapshot, int at, double[] values, int length) {
-      return java.util.Arrays.equals(snapshot, at, at + length, values, 0, length);
+    private static boolean same(double a, double b) {
+      return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
     }
 
     /**
@@ -477,16 +491,15 @@ public final class MediatedSingleText implements Protocol {
     private double judged(int i, double[] at) {
       int[] js = tiedTo[i];
       if (js == null) {
-        double[] eta = in.ties[i];
         int count = 0;
-        for (int j = 0; j < in.actors; j++) if (eta[j] > 0) count++;
+        for (int j = 0; j < in.actors; j++) if (in.tie(i, j) > 0) count++;
         js = new int[count];
         double[] w = new double[count];
         count = 0;
         for (int j = 0; j < in.actors; j++) {
-          if (eta[j] > 0) {
+          if (in.tie(i, j) > 0) {
             js[count] = j;
-            w[count++] = eta[j];
+            w[count++] = in.tie(i, j);
           }
         }
         tiedTo[i] = js;
@@ -505,7 +518,7 @@ public final class MediatedSingleText implements Protocol {
     @Override
     public void concede(int actor, int round) {
       if (text == null || !isParty(actor)) {
-        System.arraycopy(in.position[actor], 0, positions[actor], 0, in.issues);
+        for (int q = 0; q < in.issues; q++) positions[actor][q] = in.position(actor, q);
       } else {
         offer(actor, aspiration[actor], positions[actor]);
       }
@@ -516,8 +529,8 @@ public final class MediatedSingleText implements Protocol {
             text == null
                 ? aspiration[actor]
                 : Aspiration.step(
-                    aspiration[actor], in.reservation[actor], in.concessionRate(actor));
-        boolean worse = text == null || judged[actor] < in.reservation[actor];
+                    aspiration[actor], in.reservation(actor), in.concessionRate(actor));
+        boolean worse = text == null || judged[actor] < in.reservation(actor);
         belowReservation[actor] = worse ? belowReservation[actor] + 1 : 0;
       }
     }
@@ -585,7 +598,7 @@ public final class MediatedSingleText implements Protocol {
         for (int k = 0; k < in.issues; k++) {
           breach =
               Math.max(
-                  breach, Math.max(in.redLineMin[p][k] - free[k], free[k] - in.redLineMax[p][k]));
+                  breach, Math.max(in.redLineMin(p, k) - free[k], free[k] - in.redLineMax(p, k)));
         }
         if (breach > worst) {
           worst = breach;
@@ -601,7 +614,8 @@ public final class MediatedSingleText implements Protocol {
      * 7).
      */
     private void offer(int i, double a, double[] into) {
-      double[] x = in.position[i];
+      double[] x = ideal;
+      for (int k = 0; k < in.issues; k++) x[k] = in.position(i, k);
       if (judged(i, text) >= a - UTILITY_SLACK) {
         System.arraycopy(text, 0, into, 0, in.issues);
         return;
@@ -620,7 +634,7 @@ public final class MediatedSingleText implements Protocol {
     /** The first issue on which z breaks party p's red lines, or -1. */
     private int outsideRedLine(int p, double[] z) {
       for (int k = 0; k < in.issues; k++) {
-        if (z[k] < in.redLineMin[p][k] - EDGE || z[k] > in.redLineMax[p][k] + EDGE) return k;
+        if (z[k] < in.redLineMin(p, k) - EDGE || z[k] > in.redLineMax(p, k) + EDGE) return k;
       }
       return -1;
     }
@@ -657,8 +671,8 @@ public final class MediatedSingleText implements Protocol {
                   "%s at %.1f is outside its red line [%.1f, %.1f]",
                   issueIds.get(k),
                   text[k],
-                  in.redLineMin[party][k],
-                  in.redLineMax[party][k]));
+                  in.redLineMin(party, k),
+                  in.redLineMax(party, k)));
         }
         case WEIGHED -> {
           String why =

@@ -52,8 +52,8 @@ public final class NashDraft {
     java.util.Arrays.fill(hi, 100);
     for (int p : parties) {
       for (int k = 0; k < in.issues; k++) {
-        lo[k] = Math.max(lo[k], in.redLineMin[p][k]);
-        hi[k] = Math.min(hi[k], in.redLineMax[p][k]);
+        lo[k] = Math.max(lo[k], in.redLineMin(p, k));
+        hi[k] = Math.min(hi[k], in.redLineMax(p, k));
       }
     }
     for (int k = 0; k < in.issues; k++) if (lo[k] > hi[k]) return null;
@@ -77,9 +77,9 @@ public final class NashDraft {
   /** The weighted Nash objective at z. */
   public static double objective(Inputs in, int[] parties, int[] mediators, double[] z) {
     double f = 0;
-    for (int p : parties) f += in.capability[p] * log(Utility.judged(in, p, z) - in.reservation[p]);
+    for (int p : parties) f += in.capability(p) * log(Utility.judged(in, p, z) - in.reservation(p));
     for (int m : mediators) {
-      if (in.lean[m] > 0) f += in.lean[m] * in.capability[m] * log(Utility.own(in, m, z));
+      if (in.lean(m) > 0) f += in.lean(m) * in.capability(m) * log(Utility.own(in, m, z));
     }
     return f;
   }
@@ -224,7 +224,7 @@ public final class NashDraft {
       this.lo = lo;
       this.hi = hi;
       int leaning = 0;
-      for (int m : mediators) if (in.lean[m] > 0) leaning++;
+      for (int m : mediators) if (in.lean(m) > 0) leaning++;
       terms = parties.length + leaning;
       a = new double[terms];
       r = new double[terms];
@@ -232,23 +232,23 @@ public final class NashDraft {
       double[][] share = new double[terms][in.actors];
       int t = 0;
       for (int p : parties) {
-        a[t] = in.capability[p];
-        r[t] = in.reservation[p];
+        a[t] = in.capability(p);
+        r[t] = in.reservation(p);
         // Utility.judged: (1 - sum eta) own(p) + sum eta_j own(j) over the ties with eta_j > 0
-        double[] eta = in.ties[p];
         double tied = 0;
         for (int j = 0; j < in.actors; j++) {
-          if (eta[j] > 0) {
-            tied += eta[j];
-            share[t][j] += eta[j];
+          double eta = in.tie(p, j);
+          if (eta > 0) {
+            tied += eta;
+            share[t][j] += eta;
           }
         }
         share[t][p] += tied == 0 ? 1 : 1 - tied;
         t++;
       }
       for (int m : mediators) {
-        if (in.lean[m] > 0) {
-          a[t] = in.lean[m] * in.capability[m];
+        if (in.lean(m) > 0) {
+          a[t] = in.lean(m) * in.capability(m);
           share[t][m] = 1;
           t++;
         }
@@ -282,11 +282,11 @@ public final class NashDraft {
               if (k == 0) constant[t] += lambda; // Utility.own is 1 without saliences
               continue;
             }
-            double s = in.salience[j][k];
+            double s = in.salience(j, k);
             if (s == 0) continue;
             weight[n] = lambda * s / w;
-            ideal[n] = in.position[j][k];
-            rho[n] = in.risk[j];
+            ideal[n] = in.position(j, k);
+            rho[n] = in.risk(j);
             if (rho[n] < 0) allConcave = false;
             if (ideal[n] > lo[k] && ideal[n] < hi[k]) kinks[k][kinkCount[k]++] = ideal[n];
             n++;
@@ -623,10 +623,10 @@ public final class NashDraft {
   private static double[] start(Inputs in, int[] parties, double[] lo, double[] hi) {
     double[] z = new double[in.issues];
     double total = 0;
-    for (int p : parties) total += in.capability[p];
+    for (int p : parties) total += in.capability(p);
     for (int k = 0; k < in.issues; k++) {
       double m = 0;
-      for (int p : parties) m += in.capability[p] * in.position[p][k];
+      for (int p : parties) m += in.capability(p) * in.position(p, k);
       m = total > 0 ? m / total : 50;
       z[k] = Math.max(lo[k], Math.min(hi[k], m));
     }

@@ -33,7 +33,7 @@ public final class PositionAgreement {
   static int redLineBreached(Inputs in, double[] terms, int[] parties) {
     for (int p : parties) {
       for (int k = 0; k < in.issues; k++) {
-        if (terms[k] < in.redLineMin[p][k] - 1e-9 || terms[k] > in.redLineMax[p][k] + 1e-9)
+        if (terms[k] < in.redLineMin(p, k) - 1e-9 || terms[k] > in.redLineMax(p, k) + 1e-9)
           return p;
       }
     }
@@ -42,7 +42,7 @@ public final class PositionAgreement {
 
   /** The first party (in the given order) that judges the terms worth less than no deal, or -1. */
   static int belowReservation(Inputs in, double[] terms, int[] parties) {
-    for (int p : parties) if (Utility.judged(in, p, terms) < in.reservation[p] - 1e-9) return p;
+    for (int p : parties) if (Utility.judged(in, p, terms) < in.reservation(p) - 1e-9) return p;
     return -1;
   }
 
@@ -53,7 +53,7 @@ public final class PositionAgreement {
       double w = 0;
       double sum = 0;
       for (int p : parties) {
-        double weight = in.capability[p] * in.salience[p][k];
+        double weight = in.capability(p) * in.salience(p, k);
         w += weight;
         sum += weight * positions[p][k];
       }
@@ -76,11 +76,11 @@ public final class PositionAgreement {
         double sum = 0;
         for (int q : parties) {
           if (q == p) continue;
-          double weight = in.capability[q] * in.salience[q][k];
+          double weight = in.capability(q) * in.salience(q, k);
           w += weight;
           sum += weight * positions[q][k];
         }
-        if (w > 0) d += in.salience[p][k] * Math.abs(positions[p][k] - sum / w);
+        if (w > 0) d += in.salience(p, k) * Math.abs(positions[p][k] - sum / w);
       }
       if (d > worstDistance) {
         worstDistance = d;

@@ -13,7 +13,9 @@ public final class ReferencePoints {
 
   /** Σ c_i s_ik x_ik / Σ c_i s_ik over all actors' ideals, per issue. */
   public static double[] compromise(Inputs in) {
-    return weightedMean(in, in.position);
+    double[][] ideals = new double[in.actors][];
+    for (int i = 0; i < in.actors; i++) ideals[i] = in.positions(i);
+    return weightedMean(in, ideals);
   }
 
   /** The capability × salience weighted mean of the given positions [actor][issue], per issue. */
@@ -23,7 +25,7 @@ public final class ReferencePoints {
       double w = 0;
       double sum = 0;
       for (int i = 0; i < in.actors; i++) {
-        double weight = in.capability[i] * in.salience[i][k];
+        double weight = in.capability(i) * in.salience(i, k);
         w += weight;
         sum += weight * positions[i][k];
       }
@@ -45,14 +47,14 @@ public final class ReferencePoints {
       double total = 0;
       for (int i = 0; i < in.actors; i++) {
         order[i] = i;
-        total += in.capability[i] * in.salience[i][k];
+        total += in.capability(i) * in.salience(i, k);
       }
       java.util.Arrays.sort(
           order, (a, b) -> Double.compare(positions[a][issue], positions[b][issue]));
       double seen = 0;
       z[k] = Double.NaN;
       for (int i : order) {
-        seen += in.capability[i] * in.salience[i][k];
+        seen += in.capability(i) * in.salience(i, k);
         if (seen >= total / 2) {
           z[k] = positions[i][k];
           break;

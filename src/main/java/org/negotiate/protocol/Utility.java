@@ -19,11 +19,10 @@ public final class Utility {
   public static double own(Inputs in, int i, double[] z) {
     double u = 0;
     double w = 0;
-    double[] x = in.position[i];
-    double[] s = in.salience[i];
     for (int k = 0; k < in.issues; k++) {
-      u += s[k] * value(Math.abs(z[k] - x[k]) / 100.0, in.risk[i]);
-      w += s[k];
+      double s = in.salience(i, k);
+      u += s * value(Math.abs(z[k] - in.position(i, k)) / 100.0, in.risk(i));
+      w += s;
     }
     return w > 0 ? u / w : 1;
   }
@@ -35,11 +34,11 @@ public final class Utility {
   public static double judged(Inputs in, int i, double[] z) {
     double tied = 0;
     double weight = 0;
-    double[] eta = in.ties[i];
     for (int j = 0; j < in.actors; j++) {
-      if (eta[j] > 0) {
-        weight += eta[j];
-        tied += eta[j] * own(in, j, z);
+      double eta = in.tie(i, j);
+      if (eta > 0) {
+        weight += eta;
+        tied += eta * own(in, j, z);
       }
     }
     return weight == 0 ? own(in, i, z) : (1 - weight) * own(in, i, z) + tied;

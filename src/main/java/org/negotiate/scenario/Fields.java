@@ -53,7 +53,10 @@ public final class Fields {
    * @param meaning what the field means, for tool tips and help
    * @param added whether the field is one added to the table ({@link #register}), kept in {@link
    *     Actor#more()} and in the model's named vectors, rather than one the records name
-   * @param absent for an added field, its value when a scenario does not give it (null: none)
+   * @param absent for an actor field, its value when a scenario does not give it (null: none)
+   * @param required for an actor field, whether a scenario's actor block must give it (a stance's
+   *     required keys depend on whether the file is a draft or states a prior: the binder keeps
+   *     those rules)
    */
   public record Field(
       String name,
@@ -66,7 +69,8 @@ public final class Fields {
       Getter getter,
       Setter setter,
       boolean added,
-      Quantity absent) {
+      Quantity absent,
+      boolean required) {
 
     /**
      * The {@code --set} path of this field of {@code actor}; {@code key} is the issue or other
@@ -114,6 +118,12 @@ public final class Fields {
   // its judgement to others); flexibility stays in [1e-3, 10] (0 would freeze the concession
   // formula).
 
+  /**
+   * The value of an optional actor number a block does not give: 0 (no cost of delay, so the actor
+   * never concedes, as mediators and stakeholders do not; risk-neutral; no lean).
+   */
+  private static final Quantity NONE = Quantity.of(0);
+
   public static final Field CAPABILITY =
       actor(
           "capability",
@@ -123,7 +133,9 @@ public final class Fields {
           "clout (only ratios between actors matter)",
           Actor::capability,
           (a, q) ->
-              copy(a, q, a.reservation(), a.flexibility(), a.costOfDelay(), a.risk(), a.lean()));
+              copy(a, q, a.reservation(), a.flexibility(), a.costOfDelay(), a.risk(), a.lean()),
+          true,
+          null);
   public static final Field RESERVATION =
       actor(
           "reservation",
@@ -133,7 +145,9 @@ public final class Fields {
           "utility below which no deal beats a deal, in [0, 1)",
           Actor::reservation,
           (a, q) ->
-              copy(a, a.capability(), q, a.flexibility(), a.costOfDelay(), a.risk(), a.lean()));
+              copy(a, a.capability(), q, a.flexibility(), a.costOfDelay(), a.risk(), a.lean()),
+          true,
+          null);
   public static final Field FLEXIBILITY =
       actor(
           "flexibility",
@@ -143,7 +157,9 @@ public final class Fields {
           "concession speed on every issue without its own: shapes the monthly concession 1 - (1 - cost of delay)^flexibility",
           Actor::flexibility,
           (a, q) ->
-              copy(a, a.capability(), a.reservation(), q, a.costOfDelay(), a.risk(), a.lean()));
+              copy(a, a.capability(), a.reservation(), q, a.costOfDelay(), a.risk(), a.lean()),
+          true,
+          null);
   public static final Field COST_OF_DELAY =
       actor(
           "cost_of_delay",
@@ -153,7 +169,9 @@ public final class Fields {
           "share of the gap to its reservation the actor gives up per month of talks on every issue without its own, in [0, 1)",
           Actor::costOfDelay,
           (a, q) ->
-              copy(a, a.capability(), a.reservation(), a.flexibility(), q, a.risk(), a.lean()));
+              copy(a, a.capability(), a.reservation(), a.flexibility(), q, a.risk(), a.lean()),
+          false,
+          NONE);
   public static final Field RISK =
       actor(
           "risk",
@@ -170,7 +188,9 @@ public final class Fields {
                   a.flexibility(),
                   a.costOfDelay(),
                   q,
-                  a.lean()));
+                  a.lean()),
+          false,
+          NONE);
   public static final Field LEAN =
       actor(
           "lean",
@@ -187,7 +207,9 @@ public final class Fields {
                   a.flexibility(),
                   a.costOfDelay(),
                   a.risk(),
-                  q));
+                  q),
+          false,
+          NONE);
 
   public static final Field POSITION =
       stance(
@@ -330,6 +352,11 @@ public final class Fields {
     return ADDED.isEmpty() ? OWN : concat(OWN, ADDED);
   }
 
+  /** The actor's own fields, the ones the records name, in table order. */
+  public static List<Field> own() {
+    return OWN;
+  }
+
   /** The added actor fields, in the order they were registered. */
   public static List<Field> added() {
     return List.copyOf(ADDED);
@@ -349,8 +376,8 @@ public final class Fields {
    * A field that is not one of the records' own: an actor's number, kept in {@link Actor#more()},
    * read from the scenario file under its name (optional; {@code absent} when not given), drawn
    * into the model's named vector ({@code Inputs.more(name, i)}) from the stream {@code
-   * ACTOR.NAME}, and edited, diffed and written like any other row once {@link #register
-   * registered}.
+   * ACTOR.NAME}, moved by an event's change of {@code ACTOR.NAME} (kept in the row's clamp), and
+   * edited, diffed and written like any other row once {@link #register registered}.
    */
   public static Field actorField(
       String name, Range range, double clampLo, double clampHi, Quantity absent, String meaning) {
@@ -384,7 +411,8 @@ public final class Fields {
               Collections.unmodifiableMap(m));
         },
         true,
-        absent);
+        absent,
+        false);
   }
 
   /**
@@ -497,7 +525,9 @@ public final class Fields {
       double hi,
       String meaning,
       java.util.function.Function<Actor, Quantity> get,
-      java.util.function.BiFunction<Actor, Quantity, Actor> set) {
+      java.util.function.BiFunction<Actor, Quantity, Actor> set,
+      boolean required,
+      Quantity absent) {
     return new Field(
         name,
         Level.ACTOR,
@@ -509,7 +539,8 @@ public final class Fields {
         (a, key) -> get.apply(a),
         (a, key, q) -> set.apply(a, q),
         false,
-        null);
+        absent,
+        required);
   }
 
   private static Field stance(
@@ -557,7 +588,8 @@ public final class Fields {
               a.more());
         },
         false,
-        null);
+        null,
+        false);
   }
 
   private static Field relation(
@@ -594,7 +626,8 @@ public final class Fields {
               a.more());
         },
         false,
-        null);
+        null,
+        false);
   }
 
   private static Actor copy(

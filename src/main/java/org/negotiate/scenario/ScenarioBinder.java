@@ -57,28 +57,33 @@ final class ScenarioBinder {
           "sources");
 
   static final List<String> ISSUE_REQUIRED = List.of("id", "label", "low", "high");
+
+  /** The keys an actor block must give: its identity, the table's required rows, its stances. */
   static final List<String> ACTOR_REQUIRED =
-      List.of("id", "name", "role", "capability", "reservation", "flexibility", "stances");
+      concat(
+          List.of("id", "name", "role"),
+          Fields.own().stream().filter(Fields.Field::required).map(Fields.Field::name).toList(),
+          List.of("stances"));
+
   static final List<String> EVENT_REQUIRED =
       List.of("id", "label", "changes", "evidence", "rationale");
   static final List<String> ISSUE = List.of("id", "label", "low", "high", "status_quo");
+
+  /** The keys of an actor block: identity, the table's own rows, sources, relations, stances. */
   static final List<String> ACTOR =
-      List.of(
-          "id",
-          "name",
-          "role",
-          "capability",
-          "reservation",
-          "flexibility",
-          "cost_of_delay",
-          "risk",
-          "lean",
-          "evidence",
-          "rationale",
-          "ties",
-          "pressure",
-          "stances",
-          "prior");
+      concat(
+          List.of("id", "name", "role"),
+          Fields.own().stream().map(Fields.Field::name).toList(),
+          List.of("evidence", "rationale"),
+          Fields.RELATION_FIELDS,
+          List.of("stances", "prior"));
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    List<String> out = new ArrayList<>();
+    for (List<String> p : parts) out.addAll(p);
+    return List.copyOf(out);
+  }
 
   /** The keys of an actor block: {@link #ACTOR} and any fields added to {@link Fields}. */
   static List<String> actorKeys() {
@@ -363,22 +368,12 @@ final class ScenarioBinder {
       }
       String name = str(m, "name", path, true);
       Role role = role(m, path);
-      Quantity cap = qty(m, "capability", path, Fields.CAPABILITY.range(), true);
-      Quantity res = qty(m, "reservation", path, Fields.RESERVATION.range(), true);
-      Quantity flex = qty(m, "flexibility", path, Fields.FLEXIBILITY.range(), true);
-      // Absent: no cost of delay, the actor never concedes (mediators and stakeholders do not).
-      Quantity kappa =
-          m.entries().containsKey("cost_of_delay")
-              ? qty(m, "cost_of_delay", path, Fields.COST_OF_DELAY.range(), false)
-              : Quantity.of(0);
-      Quantity risk =
-          m.entries().containsKey("risk")
-              ? qty(m, "risk", path, Fields.RISK.range(), false)
-              : Quantity.of(0);
-      Quantity lean =
-          m.entries().containsKey("lean")
-              ? qty(m, "lean", path, Fields.LEAN.range(), false)
-              : Quantity.of(0);
+      // The table's own rows, in its order: required ones or the row's value when absent.
+      Actor own =
+          new Actor(
+              id, name, role, null, null, null, null, null, null, Map.of(), Map.of(), Map.of(),
+              List.of(), "", Map.of());
+      for (Fields.Field f : Fields.own()) own = f.setter().with(own, null, field(m, f, path));
       List<String> evidence = evidence(m, path, false);
       String rationale = str(m, "rationale", path, false);
       Map<String, Quantity> ties = relation(m, "ties", path, Fields.TIES.range());
@@ -388,10 +383,7 @@ final class ScenarioBinder {
       // Fields added to the table: optional, their stated default when absent.
       Map<String, Quantity> more = new LinkedHashMap<>();
       for (Fields.Field f : Fields.added()) {
-        Quantity q =
-            m.entries().containsKey(f.name())
-                ? qty(m, f.name(), path, f.range(), false)
-                : f.absent();
+        Quantity q = field(m, f, path);
         if (q != null) more.put(f.name(), q);
       }
       out.add(
@@ -399,12 +391,12 @@ final class ScenarioBinder {
               id,
               name,
               role,
-              cap,
-              res,
-              flex,
-              kappa,
-              risk,
-              lean,
+              own.capability(),
+              own.reservation(),
+              own.flexibility(),
+              own.costOfDelay(),
+              own.risk(),
+              own.lean(),
               stances,
               ties,
               pressure,
@@ -413,6 +405,17 @@ final class ScenarioBinder {
               Collections.unmodifiableMap(more)));
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * An actor field's value in a block: a required row's as given (its absence is reported with the
+   * block's keys), an optional row's as given, or its {@code absent} value when the key is missing.
+   */
+  private Quantity field(YamlNode.Map m, Fields.Field f, String path) {
+    if (f.required()) return qty(m, f.name(), path, f.range(), true);
+    return m.entries().containsKey(f.name())
+        ? qty(m, f.name(), path, f.range(), false)
+        : f.absent();
   }
 
   private Role role(YamlNode.Map m, String path) {

@@ -72,22 +72,22 @@ class ExplorationEngineTest {
     int syria = setup.indexOf("syria");
     int opposition = setup.indexOf("opposition");
     assertEquals(
-        setup.initial().position[turkey][0],
+        setup.initial().position(turkey, 0),
         find(inputs, "turkey.withdrawal.position").drawn(seed),
         1e-12);
     assertEquals(
-        setup.initial().capability[syria], find(inputs, "syria.capability").drawn(seed), 1e-12);
+        setup.initial().capability(syria), find(inputs, "syria.capability").drawn(seed), 1e-12);
     assertEquals(
-        setup.initial().ties[turkey][opposition],
+        setup.initial().tie(turkey, opposition),
         find(inputs, "turkey.ties.opposition").drawn(seed),
         1e-12);
     assertEquals(
         setup.params().get("revision"), find(inputs, "protocol.revision").drawn(seed), 1e-12);
     assertEquals(
         Math.max(
-            setup.initial().position[turkey][0],
+            setup.initial().position(turkey, 0),
             find(inputs, "turkey.withdrawal.red_line.max").drawn(seed)),
-        setup.initial().redLineMax[turkey][0],
+        setup.initial().redLineMax(turkey, 0),
         1e-12);
   }
 
@@ -102,7 +102,7 @@ class ExplorationEngineTest {
     for (int i = 0; i < 3; i++) {
       NegotiationSetup s = SetupSampler.draw(fixed, 24, Streams.replicationSeed(1, i));
       assertEquals(1.5, s.params().get("revision"));
-      assertEquals(90, s.initial().position[s.indexOf("syria")][0]);
+      assertEquals(90, s.initial().position(s.indexOf("syria"), 0));
       assertTrue(
           s.events().stream()
               .filter(e -> e.id().equals("earthquake"))

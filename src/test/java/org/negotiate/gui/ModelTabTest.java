@@ -32,7 +32,7 @@ class ModelTabTest {
     int syria = s.indexOf("syria");
     assertEquals(0.9, InputEditor.set(in, Fields.FLEXIBILITY, syria, 0, 0.9), 1e-12);
     for (int k = 0; k < in.issues; k++)
-      assertEquals(0.9, in.flexibility[syria][k], 1e-12, "every stance's");
+      assertEquals(0.9, in.flexibility(syria, k), 1e-12, "every stance's");
     assertEquals(0.9, InputEditor.get(in, Fields.FLEXIBILITY, syria, 0), 1e-12);
   }
 
@@ -43,7 +43,7 @@ class ModelTabTest {
     int turkey = s.indexOf("turkey");
     int russia = s.indexOf("russia");
     assertEquals(0.3, InputEditor.set(in, Fields.TIES, turkey, russia, 0.3), 1e-12);
-    assertEquals(0.3, in.ties[turkey][russia], 1e-12);
+    assertEquals(0.3, in.tie(turkey, russia), 1e-12);
     assertEquals(-0.2, InputEditor.set(in, Fields.PRESSURE, russia, turkey, -0.2), 1e-12);
     assertEquals(
         1, InputEditor.set(in, Fields.RISK, turkey, 0, 3), 1e-12, "clamped to the table's [-1, 1]");

@@ -73,7 +73,7 @@ class NegotiationGuiTest {
     var m = gui.model();
     int t = m.setup().indexOf("turkey");
     assertEquals(
-        0.5, m.inputs().salience[t][m.setup().issueIds().indexOf("refugee_return")], 1e-12);
+        0.5, m.inputs().salience(t, m.setup().issueIds().indexOf("refugee_return")), 1e-12);
     assertEquals(1.0, m.inputs().salienceSum(t), 1e-12);
     assertEquals(List.of("turkey.refugee_return.salience=0.5"), gui.whatIf.sets());
     assertEquals(2, gui.whatIf.edits().get(0).round());
@@ -123,7 +123,7 @@ class NegotiationGuiTest {
     assertNotEquals(before, gui.model());
     assertEquals(7, gui.baseSeed());
     var m = gui.model();
-    assertEquals(12.5, m.inputs().capability[m.setup().indexOf("russia")], 1e-12);
+    assertEquals(12.5, m.inputs().capability(m.setup().indexOf("russia")), 1e-12);
     assertEquals(org.negotiate.model.Streams.replicationSeed(7, 0), m.setup().seed());
     assertFalse(gui.whatIf.isEmpty());
   }
@@ -149,9 +149,9 @@ class NegotiationGuiTest {
     gui.start();
     var m = gui.model();
     int t = m.setup().indexOf("turkey");
-    assertEquals(80, m.inputs().capability[t], 1e-12, "triangular(70, 80, 90) at its mode");
+    assertEquals(80, m.inputs().capability(t), 1e-12, "triangular(70, 80, 90) at its mode");
     assertEquals(
-        0.3, m.inputs().salience[t][m.setup().issueIds().indexOf("refugee_return")], 1e-12);
+        0.3, m.inputs().salience(t, m.setup().issueIds().indexOf("refugee_return")), 1e-12);
     while (gui.step()) {}
   }
 }

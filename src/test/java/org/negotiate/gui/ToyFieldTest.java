@@ -16,6 +16,7 @@ import org.negotiate.experiment.UncertainInput;
 import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.SetupSampler;
+import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.Protocols;
 import org.negotiate.scenario.Fields;
 import org.negotiate.scenario.Quantity;
@@ -24,6 +25,8 @@ import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioDiff;
 import org.negotiate.scenario.ScenarioException;
 import org.negotiate.scenario.ScenarioLoader;
+import org.negotiate.sim.NegotiationModel;
+import org.negotiate.sim.RoundListener;
 
 /**
  * Issue 15 item 2's check: a toy actor field added as one row of {@link Fields} is parsed,
@@ -142,5 +145,60 @@ class ToyFieldTest {
         assertThrows(ScenarioException.class, () -> ScenarioLoader.load(scenario("0.3")));
     assertTrue(unknown.getMessage().contains("patience"), unknown.getMessage());
     assertFalse(Fields.actorFields().contains("patience"));
+  }
+
+  /**
+   * Events target an added field through the same table: a scheduled event shifts Syria's patience
+   * from its month on, a random one (certain in its one month) scales Türkiye's, and the row's
+   * clamp holds the result (0.5 x 3 stays at 1).
+   */
+  @Test
+  void anEventOnAToyFieldChangesItFromItsMonthOn() throws Exception {
+    try (AutoCloseable added = Fields.register(PATIENCE)) {
+      Path file = tmp.resolve("toy_events.yaml");
+      Files.writeString(
+          file,
+          "extends: "
+              + BASELINE
+              + "\nname: toy_events\nactors:\n  - id: syria\n    patience: 0.3\n"
+              + "events:\n"
+              + "  - id: patience_wears_thin\n    label: Syria's patience wears thin\n"
+              + "    at: 2023-03\n"
+              + "    changes:\n      - {target: syria.patience, shift: 0.4}\n"
+              + "    evidence: ['002#marking a significant thaw in the regional isolation of Damascus']\n"
+              + "    rationale: toy\n"
+              + "  - id: ankara_waits\n    label: Ankara waits\n"
+              + "    random: {probability: 1, from: 2023-02, to: 2023-02}\n"
+              + "    changes:\n      - {target: turkey.patience, scale: 3}\n"
+              + "    evidence: ['002#marking a significant thaw in the regional isolation of Damascus']\n"
+              + "    rationale: toy\n");
+      Scenario s = ScenarioLoader.load(file);
+      NegotiationSetup setup = SetupSampler.draw(s, 6, true, 7L);
+      int syria = setup.indexOf("syria");
+      int turkey = setup.indexOf("turkey");
+      assertEquals(0.3, setup.initial().more("patience", syria), 0);
+      assertEquals(0.5, setup.initial().more("patience", turkey), 0);
+
+      Protocol protocol = Protocols.byName(s.protocol().name()).orElseThrow();
+      List<double[]> seen = new ArrayList<>();
+      NegotiationModel[] model = new NegotiationModel[1];
+      RoundListener watch =
+          (round, fired, session, close) ->
+              seen.add(
+                  new double[] {
+                    model[0].inputs().more("patience", syria),
+                    model[0].inputs().more("patience", turkey)
+                  });
+      model[0] = new NegotiationModel(setup, protocol, false, watch);
+      model[0].runToEnd();
+      assertTrue(seen.size() > 3, "the run reached 2023-03: " + seen.size() + " rounds");
+      for (int round = 0; round < seen.size(); round++) {
+        double[] v = seen.get(round);
+        // rounds are months from 2022-12: 2023-02 is round 2, 2023-03 round 3
+        assertEquals(round < 3 ? 0.3 : 0.7, v[0], 1e-12, "syria's patience in round " + round);
+        assertEquals(round < 2 ? 0.5 : 1.0, v[1], 0, "turkey's patience in round " + round);
+      }
+      assertEquals(0.3, setup.initial().more("patience", syria), 0, "the setup is unchanged");
+    }
   }
 }

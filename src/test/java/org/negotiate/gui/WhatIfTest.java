@@ -86,14 +86,14 @@ class WhatIfTest {
     w.applyTo(in, live);
     Inputs expected = SetupSampler.nominal(w.scenario(), 24).initial();
     for (int i = 0; i < in.actors; i++) {
-      assertEquals(expected.capability[i], in.capability[i], 1e-9);
-      assertEquals(expected.reservation[i], in.reservation[i], 1e-9);
+      assertEquals(expected.capability(i), in.capability(i), 1e-9);
+      assertEquals(expected.reservation(i), in.reservation(i), 1e-9);
       for (int k = 0; k < in.issues; k++) {
-        assertEquals(expected.salience[i][k], in.salience[i][k], 1e-9, "salience " + i + "," + k);
-        assertEquals(expected.position[i][k], in.position[i][k], 1e-9);
-        assertEquals(expected.redLineMin[i][k], in.redLineMin[i][k], 1e-9);
-        assertEquals(expected.redLineMax[i][k], in.redLineMax[i][k], 1e-9);
-        assertEquals(expected.flexibility[i][k], in.flexibility[i][k], 1e-9);
+        assertEquals(expected.salience(i, k), in.salience(i, k), 1e-9, "salience " + i + "," + k);
+        assertEquals(expected.position(i, k), in.position(i, k), 1e-9);
+        assertEquals(expected.redLineMin(i, k), in.redLineMin(i, k), 1e-9);
+        assertEquals(expected.redLineMax(i, k), in.redLineMax(i, k), 1e-9);
+        assertEquals(expected.flexibility(i, k), in.flexibility(i, k), 1e-9);
       }
     }
   }
@@ -172,11 +172,11 @@ class WhatIfTest {
     int w = s.issueIds().indexOf("withdrawal");
     assertEquals(
         0,
-        InputEditor.set(in, Fields.RED_LINE_MIN, t, w, 99) - in.position[t][w],
+        InputEditor.set(in, Fields.RED_LINE_MIN, t, w, 99) - in.position(t, w),
         1e-12,
         "min stays at most the position");
     assertEquals(100, InputEditor.set(in, Fields.POSITION, t, w, 140), 1e-12);
-    assertEquals(100, in.redLineMax[t][w], 1e-12, "the red line widened to admit the position");
+    assertEquals(100, in.redLineMax(t, w), 1e-12, "the red line widened to admit the position");
     assertEquals(1.0, in.salienceSum(t), 1e-12);
     assertEquals(1.0, InputEditor.set(in, Fields.SALIENCE, t, w, 1.5), 1e-12);
     assertEquals(1.0, in.salienceSum(t), 1e-12);

@@ -341,7 +341,7 @@ class MediatedDynamicsProperties {
       int ib = setup.indexOf("b");
       int ia = setup.indexOf("a");
       boolean roomFromStart =
-          setup.initial().redLineMin[ib][0] <= setup.initial().redLineMax[ia][0];
+          setup.initial().redLineMin(ib, 0) <= setup.initial().redLineMax(ia, 0);
       RunOutcome r = out.get(i);
       if (roomFromStart) {
         // the monthly rate over the same months: deals per party-month at risk from the opening

@@ -72,31 +72,31 @@ class NashDraftProperties {
 
   @Test
   void symmetricPartiesMeetAtFiftyExactly() {
-    Inputs in = new Inputs(2, 1);
-    in.position[1][0] = 100;
-    in.salience[0][0] = 1;
-    in.salience[1][0] = 1;
-    in.capability[0] = 1;
-    in.capability[1] = 1;
+    Inputs.Builder in = Inputs.builder(2, 1);
+    in.position(1, 0, 100);
+    in.salience(0, 0, 1);
+    in.salience(1, 0, 1);
+    in.capability(0, 1);
+    in.capability(1, 1);
     for (double r : new double[] {0, 0.2, 0.45}) {
-      in.reservation[0] = r;
-      in.reservation[1] = r;
-      assertEquals(50, NashDraft.exact(in, new int[] {0, 1}, new int[0])[0], 1e-9);
+      in.reservation(0, r);
+      in.reservation(1, r);
+      assertEquals(50, NashDraft.exact(in.build(), new int[] {0, 1}, new int[0])[0], 1e-9);
     }
   }
 
   @Test
   void nashPointSolvedByHand() {
     // ReferencePointsTest's case: z = 70 exactly.
-    Inputs in = new Inputs(2, 1);
-    in.position[1][0] = 100;
-    in.salience[0][0] = 1;
-    in.salience[1][0] = 1;
-    in.capability[0] = 1;
-    in.capability[1] = 3;
-    in.reservation[0] = 0.2;
-    in.reservation[1] = 0.4;
-    assertEquals(70, NashDraft.exact(in, new int[] {0, 1}, new int[0])[0], 1e-9);
+    Inputs.Builder in = Inputs.builder(2, 1);
+    in.position(1, 0, 100);
+    in.salience(0, 0, 1);
+    in.salience(1, 0, 1);
+    in.capability(0, 1);
+    in.capability(1, 3);
+    in.reservation(0, 0.2);
+    in.reservation(1, 0.4);
+    assertEquals(70, NashDraft.exact(in.build(), new int[] {0, 1}, new int[0])[0], 1e-9);
   }
 
   @Test
@@ -132,34 +132,36 @@ class NashDraftProperties {
       for (int i = 0; i < np; i++) parties[i] = i;
       int[] mediators = new int[nm];
       for (int i = 0; i < nm; i++) mediators[i] = np + i;
-      Inputs in = new Inputs(actors, issues);
+      Inputs.Builder in = Inputs.builder(actors, issues);
       for (int i = 0; i < actors; i++) {
-        in.capability[i] = r.nextDouble(1, 100);
-        in.reservation[i] = r.nextDouble(0, 0.6);
-        in.risk[i] = riskSeeking ? r.nextDouble(-1, 1) : (r.nextBoolean() ? 0 : r.nextDouble(0, 1));
-        in.lean[i] = r.nextInt(3) == 0 ? 0 : r.nextDouble(0, 0.3);
+        in.capability(i, r.nextDouble(1, 100));
+        in.reservation(i, r.nextDouble(0, 0.6));
+        in.risk(i, riskSeeking ? r.nextDouble(-1, 1) : (r.nextBoolean() ? 0 : r.nextDouble(0, 1)));
+        in.lean(i, r.nextInt(3) == 0 ? 0 : r.nextDouble(0, 0.3));
         double sum = 0;
+        double[] x = new double[issues];
+        double[] s = new double[issues];
         for (int k = 0; k < issues; k++) {
           // a quarter of ideals on a grid of tens, so that kinks of different actors coincide
-          in.position[i][k] = r.nextInt(4) == 0 ? 10 * r.nextInt(11) : r.nextDouble(0, 100);
-          in.salience[i][k] = r.nextInt(5) == 0 ? 0 : r.nextDouble();
-          sum += in.salience[i][k];
+          x[k] = r.nextInt(4) == 0 ? 10 * r.nextInt(11) : r.nextDouble(0, 100);
+          in.position(i, k, x[k]);
+          s[k] = r.nextInt(5) == 0 ? 0 : r.nextDouble();
+          sum += s[k];
         }
-        for (int k = 0; k < issues; k++)
-          in.salience[i][k] = sum > 0 ? in.salience[i][k] / sum : 1.0 / issues;
+        for (int k = 0; k < issues; k++) in.salience(i, k, sum > 0 ? s[k] / sum : 1.0 / issues);
         for (int j = 0; j < actors; j++) {
-          if (j != i && r.nextInt(4) == 0) in.ties[i][j] = r.nextDouble(0, 0.3);
+          if (j != i && r.nextInt(4) == 0) in.tie(i, j, r.nextDouble(0, 0.3));
         }
         for (int k = 0; k < issues; k++) {
           if (r.nextInt(3) == 0) {
             double lo = r.nextDouble(0, 50);
             double hi = Math.min(100, lo + r.nextDouble(0, 100));
-            in.redLineMin[i][k] = Math.min(lo, in.position[i][k]);
-            in.redLineMax[i][k] = Math.max(hi, in.position[i][k]);
+            in.redLineMin(i, k, Math.min(lo, x[k]));
+            in.redLineMax(i, k, Math.max(hi, x[k]));
           }
         }
       }
-      return new Instance(in, parties, mediators);
+      return new Instance(in.build(), parties, mediators);
     }
   }
 }

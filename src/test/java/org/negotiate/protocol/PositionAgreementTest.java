@@ -9,12 +9,12 @@ import org.negotiate.model.Inputs;
 
 class PositionAgreementTest {
   private static Inputs twoParties() {
-    Inputs in = new Inputs(2, 1);
-    in.capability[0] = 1;
-    in.capability[1] = 3;
-    in.salience[0][0] = 1;
-    in.salience[1][0] = 1;
-    return in;
+    return Inputs.builder(2, 1)
+        .capability(0, 1)
+        .capability(1, 3)
+        .salience(0, 0, 1)
+        .salience(1, 0, 1)
+        .build();
   }
 
   @Test
@@ -29,8 +29,8 @@ class PositionAgreementTest {
 
   @Test
   void convergedTermsBreakingARedLineAreNoDealAndThatPartyBlocks() {
-    Inputs in = twoParties();
-    in.redLineMax[0][0] = 52; // party 0 signs nothing above 52; the weighted mean is 53
+    // party 0 signs nothing above 52; the weighted mean is 53
+    Inputs in = twoParties().toBuilder().redLineMax(0, 0, 52).build();
     double[][] positions = {{50}, {54}};
     assertEquals(
         RoundClose.Ending.CONTINUE,
@@ -43,14 +43,14 @@ class PositionAgreementTest {
 
   @Test
   void theFurthestPartyBlocksWhenNoneConverge() {
-    Inputs in = new Inputs(3, 1);
+    Inputs.Builder in = Inputs.builder(3, 1);
     for (int i = 0; i < 3; i++) {
-      in.capability[i] = 1;
-      in.salience[i][0] = 1;
+      in.capability(i, 1);
+      in.salience(i, 0, 1);
     }
     RoundClose c =
         PositionAgreement.close(
-            in, new double[][] {{40}, {45}, {90}}, new int[] {0, 1, 2}, 5, 0, 10, true);
+            in.build(), new double[][] {{40}, {45}, {90}}, new int[] {0, 1, 2}, 5, 0, 10, true);
     assertEquals(RoundClose.Ending.STOPPED, c.ending());
     assertEquals(2, c.blocker());
     assertTrue(c.reason() == RoundClose.BlockReason.DISTANCE);
@@ -60,19 +60,20 @@ class PositionAgreementTest {
   void convergedTermsWorthLessThanNoDealToAPartyAreNoDeal() {
     // One definition of a deal for every protocol (issue 14): inside the red lines and above the
     // reservation.
-    Inputs in = new Inputs(2, 1);
+    Inputs.Builder in = Inputs.builder(2, 1);
     for (int i = 0; i < 2; i++) {
-      in.capability[i] = 1;
-      in.salience[i][0] = 1;
+      in.capability(i, 1);
+      in.salience(i, 0, 1);
     }
-    in.position[0][0] = 0;
-    in.position[1][0] = 100;
+    in.position(0, 0, 0);
+    in.position(1, 0, 100);
     double[][] converged = {{50}, {52}};
     assertEquals(
         RoundClose.Ending.AGREED,
-        PositionAgreement.close(in, converged, new int[] {0, 1}, 5, 3, 10, false).ending());
-    in.reservation[1] = 0.6; // the terms (51) are worth 0.51 to party 1
-    RoundClose c = PositionAgreement.close(in, converged, new int[] {0, 1}, 5, 9, 10, false);
+        PositionAgreement.close(in.build(), converged, new int[] {0, 1}, 5, 3, 10, false).ending());
+    in.reservation(1, 0.6); // the terms (51) are worth 0.51 to party 1
+    RoundClose c =
+        PositionAgreement.close(in.build(), converged, new int[] {0, 1}, 5, 9, 10, false);
     assertEquals(RoundClose.Ending.ROUND_LIMIT, c.ending());
     assertEquals(1, c.blocker());
     assertEquals(RoundClose.BlockReason.ASPIRATION, c.reason());

@@ -42,7 +42,7 @@ class UtilityProperties {
             (seed, risk) -> {
               Inputs in = randomInputs(seed, risk, 0);
               for (int i = 0; i < in.actors; i++)
-                assertEquals(1.0, Utility.own(in, i, in.position[i]), 1e-12);
+                assertEquals(1.0, Utility.own(in, i, in.positions(i)), 1e-12);
             });
   }
 
@@ -63,18 +63,19 @@ class UtilityProperties {
 
   static Inputs randomInputs(long seed, double risk, double tie) {
     java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-    Inputs in = new Inputs(3, 3);
+    Inputs.Builder in = Inputs.builder(3, 3);
     for (int i = 0; i < 3; i++) {
       double sum = 0;
+      double[] s = new double[3];
       for (int k = 0; k < 3; k++) {
-        in.position[i][k] = r.nextDouble(0, 100);
-        in.salience[i][k] = r.nextDouble(0.01, 1);
-        sum += in.salience[i][k];
+        in.position(i, k, r.nextDouble(0, 100));
+        s[k] = r.nextDouble(0.01, 1);
+        sum += s[k];
       }
-      for (int k = 0; k < 3; k++) in.salience[i][k] /= sum;
-      in.risk[i] = i == 0 ? risk : r.nextDouble(-1, 1);
+      for (int k = 0; k < 3; k++) in.salience(i, k, s[k] / sum);
+      in.risk(i, i == 0 ? risk : r.nextDouble(-1, 1));
     }
-    in.ties[0][1] = tie;
-    return in;
+    in.tie(0, 1, tie);
+    return in.build();
   }
 }

@@ -34,27 +34,27 @@ class UtilityPlaneChartTest {
    * to.
    */
   static Inputs inputs() {
-    Inputs in = new Inputs(4, 3);
-    in.position[0] = new double[] {90, 80, 70}; // turkey
-    in.position[1] = new double[] {10, 30, 40}; // syria
-    in.position[2] = new double[] {50, 50, 50}; // mediator
-    in.position[3] = new double[] {95, 90, 20}; // opposition
-    in.salience[0] = new double[] {0.3, 0.5, 0.2};
-    in.salience[1] = new double[] {0.6, 0.2, 0.2};
-    in.salience[2] = new double[] {0.34, 0.33, 0.33};
-    in.salience[3] = new double[] {0.5, 0.2, 0.3};
-    in.risk[0] = 0.3;
-    in.risk[1] = -0.2;
-    in.capability[0] = 2;
-    in.capability[1] = 1;
-    in.capability[2] = 1;
-    in.capability[3] = 0.5;
-    in.reservation[0] = 0.35;
-    in.reservation[1] = 0.3;
-    in.redLineMin[0][1] = 30;
-    in.redLineMax[1][0] = 80;
-    in.ties[0][3] = 0.2;
-    return in;
+    Inputs.Builder in = Inputs.builder(4, 3);
+    in.positions(0, 90, 80, 70); // turkey
+    in.positions(1, 10, 30, 40); // syria
+    in.positions(2, 50, 50, 50); // mediator
+    in.positions(3, 95, 90, 20); // opposition
+    in.saliences(0, 0.3, 0.5, 0.2);
+    in.saliences(1, 0.6, 0.2, 0.2);
+    in.saliences(2, 0.34, 0.33, 0.33);
+    in.saliences(3, 0.5, 0.2, 0.3);
+    in.risk(0, 0.3);
+    in.risk(1, -0.2);
+    in.capability(0, 2);
+    in.capability(1, 1);
+    in.capability(2, 1);
+    in.capability(3, 0.5);
+    in.reservation(0, 0.35);
+    in.reservation(1, 0.3);
+    in.redLineMin(0, 1, 30);
+    in.redLineMax(1, 0, 80);
+    in.tie(0, 3, 0.2);
+    return in.build();
   }
 
   static List<double[]> agreed(Inputs in, int n) {
@@ -106,8 +106,8 @@ class UtilityPlaneChartTest {
 
   @Test
   void noZone() throws Exception {
-    Inputs in = inputs();
-    in.redLineMax[1][1] = 10; // Türkiye's minimum on issue 1 is 30
+    // Türkiye's minimum on issue 1 is 30
+    Inputs in = inputs().toBuilder().redLineMax(1, 1, 10).build();
     OutcomeSpace space = OutcomeSpace.of(in, 0, 1);
     UtilityPlaneChart.Plane p =
         UtilityPlaneChart.plane(space, 0, 1, "Türkiye", "Syria", null, List.of());

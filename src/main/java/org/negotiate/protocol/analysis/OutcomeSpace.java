@@ -105,7 +105,7 @@ public final class OutcomeSpace {
     for (int q = 0; q < given.length; q++) pos[q] = Arrays.binarySearch(parties, given[q]);
     box = zone == null ? NashDraft.zone(in, parties) : zone == NO_ZONE ? null : zone;
     r = new double[parties.length];
-    for (int q = 0; q < parties.length; q++) r[q] = in.reservation[parties[q]];
+    for (int q = 0; q < parties.length; q++) r[q] = in.reservation(parties[q]);
     separable = new Separable(in, parties);
     search = box == null ? null : new BoxSearch(box[0], box[1]);
     twoConcave = box != null && parties.length == 2 && separable.concave();
@@ -242,7 +242,7 @@ public final class OutcomeSpace {
       int kk = k;
       values[k] =
           Arrays.stream(parties)
-              .mapToDouble(p -> Math.max(box[0][kk], Math.min(box[1][kk], in.position[p][kk])))
+              .mapToDouble(p -> Math.max(box[0][kk], Math.min(box[1][kk], in.position(p, kk))))
               .sorted()
               .distinct()
               .toArray();
@@ -418,9 +418,9 @@ public final class OutcomeSpace {
       if (!rational()) {
         symmetricNash = Optional.empty();
       } else {
-        Inputs equal = in.copy();
-        for (int p : parties) equal.capability[p] = 1;
-        symmetricNash = Optional.of(nashIn(equal));
+        Inputs.Builder equal = in.toBuilder();
+        for (int p : parties) equal.capability(p, 1);
+        symmetricNash = Optional.of(nashIn(equal.build()));
       }
     }
     return symmetricNash.map(this::outcome);
@@ -431,11 +431,14 @@ public final class OutcomeSpace {
     if (!Arrays.deepEquals(NashDraft.zone(inputs, parties), box)) {
       // a sub-space (among): the zone is the original parties' one, so hand NashDraft that as red
       // lines
-      inputs = given.copy();
+      Inputs.Builder zone = given.toBuilder();
       for (int p : parties) {
-        inputs.redLineMin[p] = box[0].clone();
-        inputs.redLineMax[p] = box[1].clone();
+        for (int k = 0; k < given.issues; k++) {
+          zone.redLineMin(p, k, box[0][k]);
+          zone.redLineMax(p, k, box[1][k]);
+        }
       }
+      inputs = zone.build();
     }
     Inputs objective = inputs;
     int[] none = new int[0];
@@ -607,7 +610,7 @@ public final class OutcomeSpace {
   public synchronized Optional<Outcome> maxWeightedJointUtility() {
     if (maxWeightedJoint == null) {
       double[] w = new double[parties.length];
-      for (int q = 0; q < w.length; q++) w[q] = in.capability[parties[q]];
+      for (int q = 0; q < w.length; q++) w[q] = in.capability(parties[q]);
       maxWeightedJoint =
           box == null ? Optional.empty() : Optional.of(point(separable.argmax(w, box[0], box[1])));
     }

@@ -29,12 +29,12 @@ final class Separable {
     for (int q = 0; q < parties.length; q++) {
       int i = parties[q];
       double weight = 0;
-      for (int j = 0; j < in.actors; j++) if (in.ties[i][j] > 0) weight += in.ties[i][j];
+      for (int j = 0; j < in.actors; j++) if (in.tie(i, j) > 0) weight += in.tie(i, j);
       if (weight == 0) {
         coef[q][i] = 1;
       } else {
         coef[q][i] += 1 - weight;
-        for (int j = 0; j < in.actors; j++) if (in.ties[i][j] > 0) coef[q][j] += in.ties[i][j];
+        for (int j = 0; j < in.actors; j++) if (in.tie(i, j) > 0) coef[q][j] += in.tie(i, j);
       }
     }
   }
@@ -50,8 +50,8 @@ final class Separable {
       for (int j = 0; j < in.actors; j++) {
         if (c[j] < 0) return false;
         if (c[j] == 0) continue;
-        if (!(in.risk[j] >= 0)) return false;
-        for (int k = 0; k < in.issues; k++) if (!(in.salience[j][k] >= 0)) return false;
+        if (!(in.risk(j) >= 0)) return false;
+        for (int k = 0; k < in.issues; k++) if (!(in.salience(j, k) >= 0)) return false;
       }
     }
     return true;
@@ -79,9 +79,9 @@ final class Separable {
   private double h(int k, double[] scale, double t) {
     double f = 0;
     for (int j = 0; j < in.actors; j++) {
-      if (scale[j] != 0 && in.salience[j][k] != 0) {
-        double d = Math.abs(t - in.position[j][k]) / 100.0;
-        f += scale[j] * in.salience[j][k] * (1 - d) * (1 + in.risk[j] * d);
+      if (scale[j] != 0 && in.salience(j, k) != 0) {
+        double d = Math.abs(t - in.position(j, k)) / 100.0;
+        f += scale[j] * in.salience(j, k) * (1 - d) * (1 + in.risk(j) * d);
       }
     }
     return f;
@@ -94,8 +94,8 @@ final class Separable {
     cuts[n++] = lo;
     cuts[n++] = hi;
     for (int j = 0; j < in.actors; j++) {
-      double x = in.position[j][k];
-      if (scale[j] != 0 && in.salience[j][k] != 0 && x > lo && x < hi) cuts[n++] = x;
+      double x = in.position(j, k);
+      if (scale[j] != 0 && in.salience(j, k) != 0 && x > lo && x < hi) cuts[n++] = x;
     }
     cuts = Arrays.copyOf(cuts, n);
     Arrays.sort(cuts);

@@ -11,7 +11,7 @@
  *       OutcomeSpace.unconstrained} ignores red lines (every package in [0, 100] per issue).
  *   <li><b>Utilities</b>: the parties' judged utilities {@code U_i(z) = Utility.judged(in, i, z)}
  *       (own utility mixed with tied actors'); <b>disagreement point</b> r: the reservation
- *       utilities {@code in.reservation[i]}. A package is <b>individually rational</b> when {@code
+ *       utilities {@code in.reservation(i)}. A package is <b>individually rational</b> when {@code
  *       U_i(z) >= r_i} for every party (within 1e-9); the <b>bargaining set</b> is the rational
  *       packages.
  *   <li><b>Pareto frontier</b>: the packages of the zone no other zone package beats for one party

@@ -174,15 +174,15 @@ public final class ExpectedUtilityProtocol implements Protocol {
       steppedNow = new boolean[issues];
       why = new View[n];
       for (int i = 0; i < n; i++) {
-        seenInput[i] = in.position[i].clone();
-        positions[i] = in.position[i].clone();
+        seenInput[i] = in.positions(i);
+        positions[i] = in.positions(i);
       }
       for (int k = 0; k < issues; k++) {
         lo[k] = Double.POSITIVE_INFINITY;
         hi[k] = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-          lo[k] = Math.min(lo[k], in.position[i][k]);
-          hi[k] = Math.max(hi[k], in.position[i][k]);
+          lo[k] = Math.min(lo[k], in.position(i, k));
+          hi[k] = Math.max(hi[k], in.position(i, k));
         }
         models[k] = build(k, 0);
       }
@@ -220,8 +220,8 @@ public final class ExpectedUtilityProtocol implements Protocol {
       double[] s = new double[n];
       for (int i = 0; i < n; i++) {
         x[i] = positions[i][k];
-        c[i] = in.capability[i];
-        s[i] = in.salience[i][k];
+        c[i] = in.capability(i);
+        s[i] = in.salience(i, k);
         lo[k] = Math.min(lo[k], x[i]);
         hi[k] = Math.max(hi[k], x[i]);
       }
@@ -240,9 +240,9 @@ public final class ExpectedUtilityProtocol implements Protocol {
       if (stale) {
         for (int i = 0; i < n; i++) {
           for (int k = 0; k < issues; k++) {
-            if (in.position[i][k] != seenInput[i][k]) positions[i][k] = in.position[i][k];
+            if (in.position(i, k) != seenInput[i][k]) positions[i][k] = in.position(i, k);
           }
-          seenInput[i] = in.position[i].clone();
+          seenInput[i] = in.positions(i);
         }
         for (int k = 0; k < issues; k++) models[k] = build(k, round);
         stale = false;

@@ -189,16 +189,16 @@ public final class SpatialModelProtocol implements Protocol {
       this.parties = setup.indicesOf(Role.PARTY);
       int n = in.actors;
       double[] cap = new double[n];
-      for (int i = 0; i < n; i++) cap[i] = capability(in.capability[i]);
+      for (int i = 0; i < n; i++) cap[i] = capability(in.capability(i));
       double[][] sal = new double[n][];
       for (int i = 0; i < n; i++) {
         sal[i] = new double[in.issues];
-        for (int k = 0; k < in.issues; k++) sal[i][k] = salience(in.salience[i][k]);
+        for (int k = 0; k < in.issues; k++) sal[i][k] = salience(in.salience(i, k));
       }
       double[][] x = new double[n][];
       for (int i = 0; i < n; i++) {
         x[i] = new double[in.issues];
-        for (int k = 0; k < in.issues; k++) x[i][k] = position(in.position[i][k]);
+        for (int k = 0; k < in.issues; k++) x[i][k] = position(in.position(i, k));
       }
       this.model = new SpatialModel(setup.actorNames(), cap, x, sal, options(setup));
       this.seenPositions = x;
@@ -223,10 +223,10 @@ public final class SpatialModelProtocol implements Protocol {
     @Override
     public void inputsChanged() {
       for (int i = 0; i < in.actors; i++) {
-        model.setCapability(i, capability(in.capability[i]));
+        model.setCapability(i, capability(in.capability(i)));
         for (int k = 0; k < in.issues; k++) {
-          model.setSalience(i, k, salience(in.salience[i][k]));
-          double x = position(in.position[i][k]);
+          model.setSalience(i, k, salience(in.salience(i, k)));
+          double x = position(in.position(i, k));
           if (x != seenPositions[i][k]) {
             model.setPosition(i, k, x);
             seenPositions[i][k] = x;

@@ -38,27 +38,28 @@ class OutcomeSpaceProperties {
     int issues = r.nextInt(1, 4);
     boolean stakeholder = r.nextInt(3) == 0;
     int actors = parties + (stakeholder ? 1 : 0);
-    Inputs in = new Inputs(actors, issues);
+    Inputs.Builder in = Inputs.builder(actors, issues);
     for (int i = 0; i < actors; i++) {
       double sum = 0;
+      double[] s = new double[issues];
       for (int k = 0; k < issues; k++) {
-        in.position[i][k] = r.nextInt(4) == 0 ? 100 * r.nextInt(2) : r.nextDouble(0, 100);
-        in.salience[i][k] = r.nextDouble(0.02, 1);
-        sum += in.salience[i][k];
+        in.position(i, k, r.nextInt(4) == 0 ? 100 * r.nextInt(2) : r.nextDouble(0, 100));
+        s[k] = r.nextDouble(0.02, 1);
+        sum += s[k];
       }
-      for (int k = 0; k < issues; k++) in.salience[i][k] /= sum;
-      in.risk[i] = r.nextInt(4) == 0 ? 0 : r.nextDouble(-1, 1);
-      in.capability[i] = r.nextDouble(0.2, 3);
-      in.reservation[i] = r.nextInt(4) == 0 ? 0 : r.nextDouble(0, 0.6);
+      for (int k = 0; k < issues; k++) in.salience(i, k, s[k] / sum);
+      in.risk(i, r.nextInt(4) == 0 ? 0 : r.nextDouble(-1, 1));
+      in.capability(i, r.nextDouble(0.2, 3));
+      in.reservation(i, r.nextInt(4) == 0 ? 0 : r.nextDouble(0, 0.6));
       if (i < parties && r.nextInt(2) == 0) {
         int k = r.nextInt(issues);
         double a = r.nextDouble(0, 100);
         double b = r.nextDouble(0, 100);
-        in.redLineMin[i][k] = Math.min(a, b);
-        in.redLineMax[i][k] = Math.max(a, b);
+        in.redLineMin(i, k, Math.min(a, b));
+        in.redLineMax(i, k, Math.max(a, b));
       }
     }
-    if (stakeholder) in.ties[0][actors - 1] = r.nextDouble(0, 0.6);
+    if (stakeholder) in.tie(0, actors - 1, r.nextDouble(0, 0.6));
     int[] p = new int[parties];
     for (int q = 0; q < parties; q++) p[q] = q;
     for (int q = parties - 1; q > 0; q--) {
@@ -67,7 +68,7 @@ class OutcomeSpaceProperties {
       p[q] = p[j];
       p[j] = t;
     }
-    return new Case(in, p, seed);
+    return new Case(in.build(), p, seed);
   }
 
   /** Random packages inside the zone, from their own stream. */
@@ -259,10 +260,10 @@ class OutcomeSpaceProperties {
         .checkAssert(
             seed -> {
               Case c = randomCase(seed);
-              for (int i = 0; i < c.in.actors; i++)
-                c.in.risk[i] = Math.abs(c.in.risk[i]); // concave
+              Inputs.Builder concave = c.in.toBuilder();
+              for (int i = 0; i < c.in.actors; i++) concave.risk(i, Math.abs(c.in.risk(i)));
               int[] two = {c.parties[0], c.parties[1]};
-              OutcomeSpace s = OutcomeSpace.of(c.in, two);
+              OutcomeSpace s = OutcomeSpace.of(concave.build(), two);
               if (!s.rational()) return;
               double[] r = s.disagreement();
               double[] top = s.idealPoint().orElseThrow();

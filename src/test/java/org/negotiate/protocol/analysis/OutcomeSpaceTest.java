@@ -15,28 +15,28 @@ class OutcomeSpaceTest {
 
   /** Two parties, one issue, ideals 0 and 100, linear utilities, equal capability. */
   static Inputs oneIssue(double r1, double r2) {
-    Inputs in = new Inputs(2, 1);
-    in.position[0][0] = 0;
-    in.position[1][0] = 100;
-    in.salience[0][0] = 1;
-    in.salience[1][0] = 1;
-    in.capability[0] = 1;
-    in.capability[1] = 1;
-    in.reservation[0] = r1;
-    in.reservation[1] = r2;
-    return in;
+    Inputs.Builder in = Inputs.builder(2, 1);
+    in.position(0, 0, 0);
+    in.position(1, 0, 100);
+    in.salience(0, 0, 1);
+    in.salience(1, 0, 1);
+    in.capability(0, 1);
+    in.capability(1, 1);
+    in.reservation(0, r1);
+    in.reservation(1, r2);
+    return in.build();
   }
 
   /** Two issues, opposite ideals, A cares 0.8 for issue 0, B 0.8 for issue 1. */
   static Inputs logroll() {
-    Inputs in = new Inputs(2, 2);
-    in.position[0] = new double[] {0, 0};
-    in.position[1] = new double[] {100, 100};
-    in.salience[0] = new double[] {0.8, 0.2};
-    in.salience[1] = new double[] {0.2, 0.8};
-    in.capability[0] = 1;
-    in.capability[1] = 1;
-    return in;
+    Inputs.Builder in = Inputs.builder(2, 2);
+    in.positions(0, 0, 0);
+    in.positions(1, 100, 100);
+    in.saliences(0, 0.8, 0.2);
+    in.saliences(1, 0.2, 0.8);
+    in.capability(0, 1);
+    in.capability(1, 1);
+    return in.build();
   }
 
   @Test
@@ -83,8 +83,7 @@ class OutcomeSpaceTest {
    */
   @Test
   void nashAndKalaiSmorodinskyDifferOnACurvedFrontier() {
-    Inputs in = oneIssue(0, 0);
-    in.risk[1] = 1;
+    Inputs in = oneIssue(0, 0).toBuilder().risk(1, 1).build();
     OutcomeSpace s = OutcomeSpace.of(in, 0, 1);
     assertEquals(100 * (3 - Math.sqrt(5)) / 2, s.kalaiSmorodinsky().orElseThrow().term(0), 1e-4);
     assertEquals(100 * (1 - 1 / Math.sqrt(3)), s.nash().orElseThrow().term(0), 1e-4);
@@ -96,8 +95,8 @@ class OutcomeSpaceTest {
   /** The weighted Nash point is NashDraft's draft without mediators; capability tilts it. */
   @Test
   void weightedNashIsTheDraftWithoutMediators() {
-    Inputs in = oneIssue(0, 0);
-    in.capability[1] = 3; // maximise log(1 - x) + 3 log x: x = 3/4
+    // maximise log(1 - x) + 3 log x: x = 3/4
+    Inputs in = oneIssue(0, 0).toBuilder().capability(1, 3).build();
     OutcomeSpace s = OutcomeSpace.of(in, 0, 1);
     assertEquals(75, s.nash().orElseThrow().term(0), 1e-4);
     assertArrayEquals(
@@ -132,9 +131,7 @@ class OutcomeSpaceTest {
 
   @Test
   void disagreementPackageLiesInsideTheFrontier() {
-    Inputs in = logroll();
-    in.reservation[0] = 0.3;
-    in.reservation[1] = 0.3;
+    Inputs in = logroll().toBuilder().reservation(0, 0.3).reservation(1, 0.3).build();
     OutcomeSpace s = OutcomeSpace.of(in, 0, 1);
     // a package worth exactly the reservations: 0.8 (1 - x) + 0.2 (1 - y) = 0.3 etc. with x = 1 -
     // y... use (70, 30)
@@ -146,9 +143,7 @@ class OutcomeSpaceTest {
 
   @Test
   void noZoneMeansNoAnswers() {
-    Inputs in = oneIssue(0, 0);
-    in.redLineMax[0][0] = 30;
-    in.redLineMin[1][0] = 60;
+    Inputs in = oneIssue(0, 0).toBuilder().redLineMax(0, 0, 30).redLineMin(1, 0, 60).build();
     OutcomeSpace s = OutcomeSpace.of(in, 0, 1);
     assertFalse(s.feasible());
     assertTrue(s.zone().isEmpty());
@@ -200,9 +195,7 @@ class OutcomeSpaceTest {
 
   @Test
   void redLinesBoundEveryPoint() {
-    Inputs in = oneIssue(0, 0);
-    in.redLineMin[0][0] = 10;
-    in.redLineMax[1][0] = 35;
+    Inputs in = oneIssue(0, 0).toBuilder().redLineMin(0, 0, 10).redLineMax(1, 0, 35).build();
     OutcomeSpace s = OutcomeSpace.of(in, 0, 1);
     // zone [10, 35]: x (1 - x) rises all the way, so Nash sits on the red line
     assertEquals(35, s.nash().orElseThrow().term(0), 1e-4);
@@ -215,16 +208,17 @@ class OutcomeSpaceTest {
 
   @Test
   void threePartiesTiesAndOrder() {
-    Inputs in = new Inputs(3, 2);
-    in.position[0] = new double[] {0, 20};
-    in.position[1] = new double[] {100, 60};
-    in.position[2] = new double[] {40, 100};
+    Inputs.Builder ib = Inputs.builder(3, 2);
+    ib.positions(0, 0, 20);
+    ib.positions(1, 100, 60);
+    ib.positions(2, 40, 100);
     for (int i = 0; i < 3; i++) {
-      in.salience[i] = new double[] {0.5, 0.5};
-      in.capability[i] = 1 + i;
-      in.reservation[i] = 0.2;
+      ib.saliences(i, 0.5, 0.5);
+      ib.capability(i, 1 + i);
+      ib.reservation(i, 0.2);
     }
-    in.ties[0][2] = 0.3;
+    ib.tie(0, 2, 0.3);
+    Inputs in = ib.build();
     OutcomeSpace a = OutcomeSpace.of(in, 0, 1, 2);
     OutcomeSpace b = OutcomeSpace.of(in, 2, 0, 1);
     Outcome na = a.nash().orElseThrow();
@@ -238,15 +232,16 @@ class OutcomeSpaceTest {
   /** Two of three parties, inside the third one's red lines too. */
   @Test
   void amongKeepsEveryPartysRedLines() {
-    Inputs in = new Inputs(3, 1);
-    in.position[0][0] = 0;
-    in.position[1][0] = 100;
-    in.position[2][0] = 20;
+    Inputs.Builder b = Inputs.builder(3, 1);
+    b.position(0, 0, 0);
+    b.position(1, 0, 100);
+    b.position(2, 0, 20);
     for (int i = 0; i < 3; i++) {
-      in.salience[i][0] = 1;
-      in.capability[i] = 1;
+      b.salience(i, 0, 1);
+      b.capability(i, 1);
     }
-    in.redLineMax[2][0] = 40; // the third party will not sign above 40
+    b.redLineMax(2, 0, 40); // the third party will not sign above 40
+    Inputs in = b.build();
     OutcomeSpace all = OutcomeSpace.of(in, 0, 1, 2);
     OutcomeSpace two = all.among(1, 0);
     assertArrayEquals(all.zone().orElseThrow()[1], two.zone().orElseThrow()[1]);

@@ -48,7 +48,7 @@ public final class MeetHalfway implements Protocol {
     double step = DESCRIPTOR.read(setup).get("step");
     int[] parties = setup.indicesOf(Role.PARTY);
     double[][] x = new double[in.actors][];
-    for (int i = 0; i < in.actors; i++) x[i] = in.position[i].clone();
+    for (int i = 0; i < in.actors; i++) x[i] = in.positions(i);
     return new Session() {
       @Override
       public void inputsChanged() {}
@@ -59,8 +59,8 @@ public final class MeetHalfway implements Protocol {
           double w = 0;
           double sum = 0;
           for (int i = 0; i < in.actors; i++) {
-            w += in.capability[i] * in.salience[i][k];
-            sum += in.capability[i] * in.salience[i][k] * x[i][k];
+            w += in.capability(i) * in.salience(i, k);
+            sum += in.capability(i) * in.salience(i, k) * x[i][k];
           }
           double mean = w > 0 ? sum / w : x[0][k];
           for (int i = 0; i < in.actors; i++) x[i][k] += step * (mean - x[i][k]);

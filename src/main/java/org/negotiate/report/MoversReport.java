@@ -9,21 +9,13 @@ import static org.negotiate.report.Html.p;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.SymbolAxis;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
-import org.jfree.data.xy.XYIntervalSeries;
-import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.negotiate.experiment.InputThirds;
 
 /**
@@ -115,69 +107,32 @@ public final class MoversReport {
     List<InputThirds.Row> rows = t.splitRows();
     rows = rows.subList(0, Math.min(SHOWN, rows.size()));
     int n = rows.size();
-    String[] labels = new String[n];
-    XYIntervalSeries lowBars = new XYIntervalSeries("lower third");
-    XYIntervalSeries highBars = new XYIntervalSeries("upper third");
-    XYIntervalSeries lowCi = new XYIntervalSeries("lower third interval");
-    XYIntervalSeries highCi = new XYIntervalSeries("upper third interval");
+    PairedBars bars = new PairedBars(n, "upper third", "lower third");
     double all = t.odds();
     for (int i = 0; i < n; i++) {
       InputThirds.Row r = rows.get(i);
-      // the widest at the top: the symbol axis runs upwards in a horizontal plot
-      int pos = n - 1 - i;
-      labels[pos] = r.input().key() + " " + range(r);
-      double xl = pos - 0.19;
-      double xh = pos + 0.19;
-      lowBars.add(
-          xl,
-          xl - 0.18,
-          xl + 0.18,
-          r.lowOdds(),
-          Math.min(all, r.lowOdds()),
-          Math.max(all, r.lowOdds()));
-      highBars.add(
-          xh,
-          xh - 0.18,
-          xh + 0.18,
-          r.highOdds(),
-          Math.min(all, r.highOdds()),
-          Math.max(all, r.highOdds()));
-      lowCi.add(xl, xl, xl, r.lowOdds(), r.low()[0], r.low()[1]);
-      highCi.add(xh, xh, xh, r.highOdds(), r.high()[0], r.high()[1]);
+      bars.row(
+          i,
+          r.input().key() + " " + range(r),
+          new double[] {
+            r.highOdds(),
+            Math.min(all, r.highOdds()),
+            Math.max(all, r.highOdds()),
+            r.high()[0],
+            r.high()[1]
+          },
+          new double[] {
+            r.lowOdds(),
+            Math.min(all, r.lowOdds()),
+            Math.max(all, r.lowOdds()),
+            r.low()[0],
+            r.low()[1]
+          });
     }
-    XYIntervalSeriesCollection whiskers = new XYIntervalSeriesCollection();
-    whiskers.addSeries(highCi);
-    whiskers.addSeries(lowCi);
-    XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
-    bars.addSeries(highBars);
-    bars.addSeries(lowBars);
-    XYErrorRenderer er = new XYErrorRenderer();
-    er.setDrawXError(false);
-    er.setDrawYError(true);
-    er.setErrorPaint(ChartKit.INK);
-    er.setErrorStroke(ChartLook.line(1.4f));
-    er.setCapLength(7);
-    er.setDefaultShapesVisible(false);
-    er.setDefaultSeriesVisibleInLegend(false);
-    XYBarRenderer br = new XYBarRenderer();
-    br.setUseYInterval(true);
-    br.setShadowVisible(false);
-    br.setDrawBarOutline(false);
-    br.setBarPainter(new StandardXYBarPainter());
-    br.setSeriesPaint(0, HIGH_COLOR);
-    br.setSeriesPaint(1, LOW_COLOR);
-    SymbolAxis x = new SymbolAxis(null, labels);
-    x.setGridBandsVisible(false);
-    x.setRange(-0.6, Math.max(1, n) - 0.4);
     NumberAxis y =
         new NumberAxis("P(deal by " + byWhen + ") among the runs whose draw is in that third");
     y.setRange(0, 1);
-    y.setNumberFormatOverride(new DecimalFormat("0.00"));
-    XYPlot plot = new XYPlot(whiskers, x, y, er);
-    plot.setDataset(1, bars);
-    plot.setRenderer(1, br);
-    plot.setOrientation(PlotOrientation.HORIZONTAL);
-    plot.setDomainGridlinesVisible(false);
+    XYPlot plot = bars.plot(y, Math.max(1, n), HIGH_COLOR, LOW_COLOR);
     if (!Double.isNaN(all))
       plot.addRangeMarker(new ValueMarker(all, ChartKit.INK, ChartLook.line(1.2f)));
     plot.setNoDataMessage(

@@ -12,19 +12,13 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.XYIntervalSeries;
-import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.negotiate.experiment.Sensitivity;
 import org.negotiate.experiment.SobolIndices;
 
@@ -202,62 +196,29 @@ public final class SensitivityReport {
     List<Sensitivity.SobolRow> rows = sobolByTotal(r);
     rows = rows.subList(0, Math.min(CHART_INPUTS, rows.size()));
     int n = rows.size();
-    String[] labels = new String[n];
-    XYIntervalSeries s1 = new XYIntervalSeries("first order");
-    XYIntervalSeries st = new XYIntervalSeries("total");
-    XYIntervalSeries e1 = new XYIntervalSeries("first order interval");
-    XYIntervalSeries et = new XYIntervalSeries("total interval");
+    PairedBars bars = new PairedBars(n, "total", "first order");
     double hi = 0.1;
     double lo = 0;
     for (int i = 0; i < n; i++) {
       Sensitivity.SobolRow row = rows.get(i);
-      // The largest at the top: the symbol axis runs upwards in a horizontal plot.
-      int pos = n - 1 - i;
-      labels[pos] = row.input().key();
-      double xt = pos + 0.19;
-      double x1 = pos - 0.19;
       SobolIndices.Estimate f = row.first();
       SobolIndices.Estimate t = row.total();
-      st.add(xt, xt - 0.18, xt + 0.18, t.value(), Math.min(0, t.value()), Math.max(0, t.value()));
-      s1.add(x1, x1 - 0.18, x1 + 0.18, f.value(), Math.min(0, f.value()), Math.max(0, f.value()));
-      et.add(xt, xt, xt, t.value(), t.lower(), t.upper());
-      e1.add(x1, x1, x1, f.value(), f.lower(), f.upper());
+      bars.row(
+          i,
+          row.input().key(),
+          new double[] {
+            t.value(), Math.min(0, t.value()), Math.max(0, t.value()), t.lower(), t.upper()
+          },
+          new double[] {
+            f.value(), Math.min(0, f.value()), Math.max(0, f.value()), f.lower(), f.upper()
+          });
       hi = Math.max(hi, Math.max(t.upper(), Math.max(f.upper(), t.value())));
       lo = Math.min(lo, Math.min(f.lower(), f.value()));
     }
-    XYIntervalSeriesCollection whiskers = new XYIntervalSeriesCollection();
-    whiskers.addSeries(et);
-    whiskers.addSeries(e1);
-    XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
-    bars.addSeries(st);
-    bars.addSeries(s1);
-    XYErrorRenderer er = new XYErrorRenderer();
-    er.setDrawXError(false);
-    er.setDrawYError(true);
-    er.setErrorPaint(ChartKit.INK);
-    er.setErrorStroke(ChartLook.line(1.4f));
-    er.setCapLength(7);
-    er.setDefaultShapesVisible(false);
-    er.setDefaultSeriesVisibleInLegend(false);
-    XYBarRenderer br = new XYBarRenderer();
-    br.setUseYInterval(true);
-    br.setShadowVisible(false);
-    br.setDrawBarOutline(false);
-    br.setBarPainter(new StandardXYBarPainter());
-    br.setSeriesPaint(0, TOTAL_COLOR);
-    br.setSeriesPaint(1, FIRST_COLOR);
-    SymbolAxis x = new SymbolAxis(null, labels);
-    x.setGridBandsVisible(false);
-    x.setRange(-0.6, n - 0.4);
     NumberAxis y =
         new NumberAxis("Sobol index of P(deal by " + month + ") (share of its variance)");
     y.setRange(Math.max(-0.2, lo - 0.02), Math.min(1.2, hi + 0.05));
-    y.setNumberFormatOverride(new DecimalFormat("0.00"));
-    XYPlot plot = new XYPlot(whiskers, x, y, er);
-    plot.setDataset(1, bars);
-    plot.setRenderer(1, br);
-    plot.setOrientation(PlotOrientation.HORIZONTAL);
-    plot.setDomainGridlinesVisible(false);
+    XYPlot plot = bars.plot(y, n, TOTAL_COLOR, FIRST_COLOR);
     plot.addRangeMarker(new ValueMarker(0, ChartKit.INK, ChartLook.line(1.2f)));
     plot.setNoDataMessage("No uncertain inputs");
     plot.setFixedLegendItems(

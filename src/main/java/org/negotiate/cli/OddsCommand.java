@@ -255,9 +255,18 @@ final class OddsCommand implements Callable<Integer> {
                       org.negotiate.report.MoversReport.writeChart(
                           thirds, s.name(), byWhen, runs, base, folder.dir())));
         OddsTables.writeRounds(odds, s.calendar().dated(), folder.file("rounds.csv"));
-        for (Background.Part<List<Path>> c : chartParts) c.get();
-        analysis = analysisPart.get();
-        reference = referencePart.get();
+        // the stages after the replications show their progress too (issue 16 item 2)
+        try (ProgressBar bar = run.progress("charts and tables", chartParts.size() + 2)) {
+          long made = 0;
+          for (Background.Part<List<Path>> c : chartParts) {
+            c.get();
+            if (bar != null) Progress.stepTo(bar, ++made);
+          }
+          analysis = analysisPart.get();
+          if (bar != null) Progress.stepTo(bar, ++made);
+          reference = referencePart.get();
+          if (bar != null) Progress.stepTo(bar, ++made);
+        }
       }
       org.negotiate.experiment.Posterior posterior = null;
       if (conditions != null) {
@@ -277,9 +286,19 @@ final class OddsCommand implements Callable<Integer> {
       if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
         try {
           // on this machine's threads: a light check, not worth a cluster's start-up per month
-          org.negotiate.experiment.Backtest bt =
-              org.negotiate.experiment.Backtest.run(
-                  scenario.loaded, protocol, backtestKept, r, base, t, null, null);
+          org.negotiate.experiment.Backtest bt;
+          try (ProgressBar bar = run.progress("back-test (as-of months)", r - 1)) {
+            bt =
+                org.negotiate.experiment.Backtest.run(
+                    scenario.loaded,
+                    protocol,
+                    backtestKept,
+                    r,
+                    base,
+                    t,
+                    null,
+                    bar == null ? null : d -> Progress.stepTo(bar, d));
+          }
           org.negotiate.report.ForecastReport.writeBacktest(
               List.of(bt), folder.file("backtest.csv"));
           org.negotiate.report.ForecastReport.backtestChart(bt, folder.dir(), "backtest");
@@ -308,9 +327,15 @@ final class OddsCommand implements Callable<Integer> {
                 && options.rounds() == r
                 && options.exactRounds() == run.exactRounds()
                 && options.keepOutcomes();
-        org.negotiate.experiment.StructuralBand.Result b =
-            org.negotiate.experiment.StructuralBand.run(
-                alternatives, bandOptions, same ? result : null);
+        org.negotiate.experiment.StructuralBand.Result b;
+        try (ProgressBar bar = run.progress("models and readings (band)", alternatives.size())) {
+          b =
+              org.negotiate.experiment.StructuralBand.run(
+                  alternatives,
+                  bandOptions,
+                  same ? result : null,
+                  bar == null ? null : d -> Progress.stepTo(bar, d));
+        }
         manifest.put("structural_band", bandEntry(b, Math.min(n, bandRuns)));
       }
       org.negotiate.experiment.Sensitivity.Result oat = null;
@@ -382,22 +407,26 @@ final class OddsCommand implements Callable<Integer> {
               + " --backtest "
               + backtestKept
               + (scenario.cut != null ? " --as-of " + scenario.cut.month() : " --as-of none"));
-      Path done =
-          out.finish(
-              manifest,
-              summary,
-              (m, charts, reportDir) ->
-                  Briefs.odds(
-                      s,
-                      scenario.source(),
-                      result,
-                      reference,
-                      m,
-                      charts,
-                      reportDir,
-                      moved == null ? null : Briefs.oneAtATime(moved, charts),
-                      org.negotiate.report.MoversReport.brief(
-                          thirds, byWhen, charts, moved != null, conditions != null)));
+      Path done;
+      try (ProgressBar bar = run.progress("brief and manifest", 1)) {
+        done =
+            out.finish(
+                manifest,
+                summary,
+                (m, charts, reportDir) ->
+                    Briefs.odds(
+                        s,
+                        scenario.source(),
+                        result,
+                        reference,
+                        m,
+                        charts,
+                        reportDir,
+                        moved == null ? null : Briefs.oneAtATime(moved, charts),
+                        org.negotiate.report.MoversReport.brief(
+                            thirds, byWhen, charts, moved != null, conditions != null)));
+        if (bar != null) Progress.stepTo(bar, 1);
+      }
       // one replication (asked for, or a table's default) has no interval to report
       boolean oneRun =
           !deterministic && conditions == null && n == 1 && result.outcomes().size() == 1;

@@ -93,6 +93,19 @@ public final class StructuralBand {
   public static Result run(
       List<Alternative> alternatives, MonteCarlo.Options options, MonteCarlo.Result first)
       throws InterruptedException {
+    return run(alternatives, options, first, null);
+  }
+
+  /**
+   * As {@link #run(List, MonteCarlo.Options, MonteCarlo.Result)}; {@code progress} (or null) is
+   * told the alternatives done.
+   */
+  public static Result run(
+      List<Alternative> alternatives,
+      MonteCarlo.Options options,
+      MonteCarlo.Result first,
+      Progress progress)
+      throws InterruptedException {
     List<Row> rows = new ArrayList<>();
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -116,6 +129,7 @@ public final class StructuralBand {
       rows.add(row);
       min = Math.min(min, row.odds());
       max = Math.max(max, row.odds());
+      if (progress != null) progress.done(rows.size());
     }
     return new Result(List.copyOf(rows), min, max);
   }

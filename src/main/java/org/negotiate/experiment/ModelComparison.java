@@ -60,8 +60,10 @@ public final class ModelComparison {
       Scenario s =
           m < 2 ? scenario : ScenarioLoader.override(scenario, List.of("protocol.name=" + method));
       Protocol protocol = m < 2 ? null : Protocols.byName(method).orElseThrow();
+      // the seed-independent part once per method, not once per draw
+      SetupSampler.Plan plan = SetupSampler.plan(s);
       for (int i = 0; i < draws; i++) {
-        NegotiationSetup setup = SetupSampler.draw(s, rounds, Streams.replicationSeed(seed, i));
+        NegotiationSetup setup = plan.draw(rounds, false, Streams.replicationSeed(seed, i));
         double[] z;
         if (m == 0) z = ReferencePoints.compromise(setup.initial());
         else if (m == 1) z = ReferencePoints.nash(setup.initial(), setup.indicesOf(Role.PARTY));

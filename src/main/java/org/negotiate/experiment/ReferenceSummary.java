@@ -37,8 +37,9 @@ public record ReferenceSummary(
     double[][] compromise = new double[issues][n];
     double[][] nash = new double[issues][n];
     int nashDraws = 0;
+    SetupSampler.Plan plan = SetupSampler.plan(s);
     for (int i = 0; i < n; i++) {
-      NegotiationSetup setup = SetupSampler.draw(s, rounds, Streams.replicationSeed(seed, i));
+      NegotiationSetup setup = plan.draw(rounds, false, Streams.replicationSeed(seed, i));
       double[] c = ReferencePoints.compromise(setup.initial());
       double[] z = ReferencePoints.nash(setup.initial(), setup.indicesOf(Role.PARTY));
       for (int k = 0; k < issues; k++) compromise[k][i] = c[k];

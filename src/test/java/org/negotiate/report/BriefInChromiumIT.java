@@ -252,7 +252,7 @@ class BriefInChromiumIT {
     check(
         render(report, "odds-baseline"),
         "odds-baseline",
-        6); // odds, back-test, blockers, terms, positions, utility plane
+        7); // odds, back-test, blockers, movers, terms, positions, utility plane
   }
 
   @Test

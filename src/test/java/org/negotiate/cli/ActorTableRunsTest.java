@@ -17,22 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ActorTableRunsTest {
   static final String BDM = "scenarios/validation/seeds/case_a_eu_emissions.csv";
-  private static final Pattern FOLDER = Pattern.compile(" · (\\S+)/\\s*$");
 
   @TempDir Path tmp;
-
-  private static Path folder(CliTest.Run r) {
-    assertEquals(0, r.exit(), r.err());
-    Matcher m = FOLDER.matcher(r.out());
-    assertTrue(m.find(), r.out());
-    return Path.of(m.group(1));
-  }
 
   @Test
   void aDeterministicTableGivesOneRunAndSaysSo() throws IOException {
     CliTest.Run r =
         CliTest.cli("odds", "--table", BDM, "--runs", "200", "--quiet", "--out", tmp.toString());
-    Path f = folder(r);
+    Path f = CliTest.folderOf(r);
     assertTrue(
         r.out()
             .startsWith(
@@ -70,7 +62,7 @@ class ActorTableRunsTest {
             "--quiet",
             "--out",
             tmp.toString());
-    folder(r);
+    CliTest.folderOf(r);
     assertTrue(r.out().startsWith("P(deal by round "), r.out());
     assertTrue(r.out().contains(" over 30 replications"), r.out());
     assertFalse(r.out().contains("2000-"), r.out());
@@ -92,7 +84,7 @@ class ActorTableRunsTest {
             "--quiet",
             "--out",
             tmp.toString());
-    Path f = folder(r);
+    Path f = CliTest.folderOf(r);
     assertTrue(
         Files.readAllLines(f.resolve("odds.csv")).get(0).startsWith("round,agreed,"),
         "no month column");
@@ -129,7 +121,7 @@ class ActorTableRunsTest {
             "--quiet",
             "--out",
             tmp.resolve("again").toString());
-    Path g = folder(again);
+    Path g = CliTest.folderOf(again);
     assertTrue(again.out().startsWith("P(deal by round "), again.out());
     assertTrue(Files.readAllLines(g.resolve("odds.csv")).get(0).startsWith("round,agreed,"));
   }

@@ -34,6 +34,16 @@ class CliTest {
 
   record Run(int exit, String out, String err) {}
 
+  private static final Pattern RESULT_FOLDER = Pattern.compile(" · (\\S+)/\\s*$");
+
+  /** The result folder a successful command's one line ends with. */
+  static Path folderOf(Run r) {
+    assertEquals(0, r.exit(), r.err());
+    Matcher m = RESULT_FOLDER.matcher(r.out());
+    assertTrue(m.find(), r.out());
+    return Path.of(m.group(1));
+  }
+
   static Run cli(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

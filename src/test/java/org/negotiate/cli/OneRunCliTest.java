@@ -1,14 +1,11 @@
 package org.negotiate.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,16 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and draws no structural band.
  */
 class OneRunCliTest {
-  private static final Pattern FOLDER = Pattern.compile(" · (\\S+)/\\s*$");
 
   @TempDir Path tmp;
-
-  private static Path folder(CliTest.Run r) {
-    assertEquals(0, r.exit(), r.err());
-    Matcher m = FOLDER.matcher(r.out());
-    assertTrue(m.find(), r.out());
-    return Path.of(m.group(1));
-  }
 
   @Test
   void oneRunOfTheBaselineSaysWhatItDidWithoutAnInterval() throws IOException {
@@ -44,7 +33,7 @@ class OneRunCliTest {
             "--out",
             tmp.toString(),
             "--quiet");
-    Path dir = folder(r);
+    Path dir = CliTest.folderOf(r);
     assertTrue(r.out().startsWith("One replication: no odds or interval from one run"), r.out());
     assertFalse(r.out().contains("P(deal by"), r.out());
     assertFalse(r.out().contains("across models and readings"), r.out());
@@ -66,7 +55,7 @@ class OneRunCliTest {
             "--out",
             tmp.toString(),
             "--quiet");
-    folder(r);
+    CliTest.folderOf(r);
     assertTrue(r.out().startsWith("One replication: "), r.out());
     assertTrue(r.out().contains(" by round "), r.out());
     assertFalse(r.out().contains("[0.00, 0.79]"), r.out());

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,16 +22,8 @@ class RoundsAndNamesCliTest {
   static final String BASELINE = "scenarios/baseline.yaml";
   static final String BDM = "scenarios/validation/seeds/case_a_eu_emissions.csv";
   static final String KTAB = "src/test/resources/tables/ktab/";
-  private static final Pattern FOLDER = Pattern.compile(" · (\\S+)/\\s*$");
 
   @TempDir Path tmp;
-
-  private static Path folder(CliTest.Run r) {
-    assertEquals(0, r.exit(), r.err());
-    Matcher m = FOLDER.matcher(r.out());
-    assertTrue(m.find(), r.out());
-    return Path.of(m.group(1));
-  }
 
   /** The baseline without dates: the same dynamics, counted in rounds. */
   private Path undatedBaseline() throws IOException {
@@ -77,7 +67,7 @@ class RoundsAndNamesCliTest {
             "--quiet",
             "--out",
             tmp.resolve("out").toString());
-    Path f = folder(r);
+    Path f = CliTest.folderOf(r);
     assertTrue(r.out().startsWith("P(deal by round 12) = "), r.out());
     // the line's odds are odds.csv's at round 12 (header: round,agreed,replications,odds,...)
     assertEquals("round", Files.readAllLines(f.resolve("odds.csv")).get(0).split(",")[0]);
@@ -171,7 +161,7 @@ class RoundsAndNamesCliTest {
             "--quiet",
             "--out",
             tmp.toString());
-    Path f = folder(r);
+    Path f = CliTest.folderOf(r);
     assertTrue(r.out().startsWith("P(deal by round 7): case-a-eu-emissions "), r.out());
     String manifest = Files.readString(f.resolve("manifest.json"));
     assertTrue(manifest.contains("\"by_round\" : 7"), manifest);
@@ -207,7 +197,7 @@ class RoundsAndNamesCliTest {
       List<String> args = new java.util.ArrayList<>(command);
       args.addAll(table);
       CliTest.Run r = CliTest.cli(args.toArray(String[]::new));
-      Path f = folder(r);
+      Path f = CliTest.folderOf(r);
       // sweep's line gives the final round, the others --round's
       assertTrue(
           r.out().contains(command.get(0).equals("sweep") ? "by round 7" : "by round 5"), r.out());
@@ -233,7 +223,7 @@ class RoundsAndNamesCliTest {
             "--quiet",
             "--out",
             tmp.toString());
-    Path f = folder(r);
+    Path f = CliTest.folderOf(r);
     // both tables' title cell is XYZ: the folder was compare-xyz-vs-xyz for either pair
     assertEquals(
         "compare-dummyData-a040-vs-dummyData-a080", f.getParent().getFileName().toString());
@@ -249,7 +239,7 @@ class RoundsAndNamesCliTest {
     Files.writeString(
         y, Files.readString(Path.of(BDM)).replace("Netherlands,0.08", "Netherlands,0.3"));
     Path g =
-        folder(
+        CliTest.folderOf(
             CliTest.cli(
                 "compare",
                 "--table",
@@ -280,13 +270,13 @@ class RoundsAndNamesCliTest {
             "--quiet",
             "--out",
             tmp.resolve("out").toString());
-    Path f = folder(r);
+    Path f = CliTest.folderOf(r);
     assertEquals("compare-baseline-vs-my_baseline", f.getParent().getFileName().toString());
     String manifest = Files.readString(f.resolve("manifest.json"));
     assertTrue(manifest.contains("\"scenario_b\" : \"my_baseline\""), manifest);
     // changed by --set-b, the copy keeps its file's name and is marked changed
     Path g =
-        folder(
+        CliTest.folderOf(
             CliTest.cli(
                 "compare",
                 BASELINE,

@@ -4,7 +4,7 @@
 #   SMPC=/path/to/smpc PY_EUM=/path/to/bdm_scholz_model.py bench/peers.sh [RUNS]
 #
 # SMPC    KTAB's smpc (KTAB 3b5b063, examples/smp), built by you with -O2; this script does not build it.
-# PY_EUM  jmckib/bdm-scholz-expected-utility-model's bdm_scholz_model.py (e9d86fe) made runnable on
+# PY_EUM  jmckib/bdm-scholz-expected-utility-model's bdm_scholz_model.py (55f63e9, the commit after e9d86fe: docstrings only, and run_model(num_rounds=)) made runnable on
 #         Python 3 (print statements as calls, open mode 'r'), with ExampleActors.csv beside it.
 # RUNS    replications per timing of the project's side (default 2000).
 #

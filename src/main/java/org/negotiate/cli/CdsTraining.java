@@ -32,6 +32,22 @@ public final class CdsTraining {
     failed += run("compare", baseline, whatIf, "--runs", "50", "--quiet", "--out", out);
     failed += run("forecast", baseline, "--runs", "50", "--quiet", "--out", out);
     failed += run("validate", baseline);
+    // the conditioned forecast, the study of inputs and the back-test load classes of their own
+    failed += run("odds", baseline, "--as-of", "2024-08", "--runs", "20", "--quiet", "--out", out);
+    failed +=
+        run(
+            "sensitivity",
+            baseline,
+            "--runs",
+            "10",
+            "--samples",
+            "4",
+            "--bootstrap",
+            "10",
+            "--quiet",
+            "--out",
+            out);
+    failed += run("backtest", baseline, "--runs", "10", "--quiet", "--out", out);
     System.exit(failed == 0 ? 0 : Main.FAILURE);
   }
 

@@ -309,6 +309,7 @@ public final class MonteCarlo {
           runStage(workers, plan, protocol, o, from, to, store, done, cpu, progress);
         }
         n = to;
+        if (conditioned && progress != null) progress.kept(kept(workers, n), n);
         stop =
             o.precision() > 0
                 && withinPrecision(workers, kept(workers, n), o.rounds(), o.precision());

@@ -8,4 +8,11 @@ package org.negotiate.experiment;
 @FunctionalInterface
 public interface Progress {
   void done(long count);
+
+  /**
+   * After each stage of a run conditioned on observations: of the {@code tried} replications so
+   * far, {@code kept} reproduced them. {@link #done} counts tries, and the tries a conditioned run
+   * needs are known only from its acceptance, so a progress bar can size itself from this.
+   */
+  default void kept(long kept, long tried) {}
 }

@@ -244,6 +244,63 @@ class ConditioningTest {
     assertEquals(100, MonteCarlo.conditionedStage(1000, 999, 1000));
   }
 
+  /**
+   * A conditioned run tells its progress how many of its tries it kept after each stage, so a bar
+   * can size itself from the acceptance rather than sit at 100% while most tries are still to come.
+   */
+  @Test
+  void aConditionedRunReportsWhatItKeptAfterEachStage() throws Exception {
+    Scenario s = baseline();
+    MonteCarlo.Options o =
+        new MonteCarlo.Options(500, 24, 20221201L, 2)
+            .conditionedOn(
+                Conditions.of(
+                    s, List.of(russiaAtMost(40, 0)), SetupSampler.nominal(s, 24), 100_000));
+    List<long[]> stages = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicLong lastDone = new java.util.concurrent.atomic.AtomicLong();
+    MonteCarlo.Result r =
+        MonteCarlo.run(
+            s,
+            new MediatedSingleText(),
+            o,
+            new Progress() {
+              @Override
+              public void done(long count) {
+                lastDone.accumulateAndGet(count, Math::max);
+              }
+
+              @Override
+              public synchronized void kept(long kept, long tried) {
+                stages.add(new long[] {kept, tried});
+              }
+            });
+    assertTrue(stages.size() >= 2, "a first stage from the prior, then one sized from its rate");
+    long[] end = stages.get(stages.size() - 1);
+    assertEquals(r.odds().replications(), end[0], "kept at the end");
+    assertEquals(r.attempted(), end[1], "tried at the end");
+    assertEquals(r.attempted(), lastDone.get(), "done counts tries");
+    for (int i = 1; i < stages.size(); i++) {
+      assertTrue(stages.get(i)[1] > stages.get(i - 1)[1], "tries grow stage by stage");
+      assertTrue(stages.get(i)[0] >= stages.get(i - 1)[0], "kept never falls");
+    }
+    // unconditioned runs have no acceptance to report
+    List<long[]> none = new java.util.ArrayList<>();
+    MonteCarlo.run(
+        s,
+        new MediatedSingleText(),
+        new MonteCarlo.Options(200, 24, 1, 2),
+        new Progress() {
+          @Override
+          public void done(long count) {}
+
+          @Override
+          public void kept(long kept, long tried) {
+            none.add(new long[] {kept, tried});
+          }
+        });
+    assertTrue(none.isEmpty());
+  }
+
   /** No run reproduces an impossible observation: an error naming it, not a division by zero. */
   @Test
   void anImpossibleObservationIsNamed() throws Exception {

@@ -174,7 +174,7 @@ final class OddsCommand implements Callable<Integer> {
       MonteCarlo.Result result;
       try (ProgressBar bar =
           run.progress(
-              "replications",
+              conditions == null ? "replications" : "replications tried (" + n + " to keep)",
               precision != null ? Math.min(n, MonteCarlo.replicationsFor(precision)) : n)) {
         result =
             MonteCarlo.run(
@@ -183,13 +183,7 @@ final class OddsCommand implements Callable<Integer> {
                 options,
                 bar == null
                     ? null
-                    : done -> {
-                      synchronized (bar) {
-                        if (done > bar.getMax())
-                          bar.maxHint(done); // a precision can need more than the guide said
-                      }
-                      Progress.stepTo(bar, done);
-                    },
+                    : Progress.of(bar, n, conditions == null ? n : conditions.maxAttempts()),
                 conditions == null ? journal : null,
                 engine);
       }

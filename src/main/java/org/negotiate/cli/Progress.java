@@ -47,6 +47,36 @@ final class Progress {
     }
   }
 
+  /**
+   * The callback of a Monte Carlo run for {@code bar}, whose max is the run's guide: replications
+   * done, the max raised when a run needs more than the guide said (a precision can). A run
+   * conditioned on observations counts its tries, whose number only its acceptance tells: after
+   * each stage the max becomes the tries that keeping {@code target} needs at the acceptance so far
+   * (at most {@code cap}, where the run gives up), so the bar does not sit at 100% while most tries
+   * are still to come.
+   */
+  static org.negotiate.experiment.Progress of(ProgressBar bar, long target, long cap) {
+    return new org.negotiate.experiment.Progress() {
+      @Override
+      public void done(long count) {
+        synchronized (bar) {
+          if (count > bar.getMax()) bar.maxHint(count);
+        }
+        stepTo(bar, count);
+      }
+
+      @Override
+      public void kept(long kept, long tried) {
+        if (kept >= target) return;
+        // none kept yet: the run's next stage tries ten times as many
+        double need = kept == 0 ? 11.0 * tried : Math.ceil((double) tried * target / kept);
+        synchronized (bar) {
+          bar.maxHint((long) Math.max(tried, Math.min(cap, need)));
+        }
+      }
+    };
+  }
+
   /** Called from worker threads. */
   static void stepTo(ProgressBar bar, long done) {
     synchronized (bar) {

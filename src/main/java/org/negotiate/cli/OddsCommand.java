@@ -218,7 +218,15 @@ final class OddsCommand implements Callable<Integer> {
         org.negotiate.report.MoversReport.writeCsv(thirds, folder.file("movers.csv"));
       OutcomeAnalysis[] analysis;
       List<ReferenceSummary> reference;
-      // the outputs are independent of each other: on several threads they are made at once
+      org.negotiate.report.BriefSections.WhatIfs whatIfs;
+      Map<String, Object> summary = summary(odds, byRound, s.calendar().dated());
+      Manifest.Builder manifest = x.manifest(spec).replications(n);
+      // one run's yes or no under each alternative is no band: it needs replications to spread
+      boolean banded =
+          bandRuns > 0 && n > 1 && conditions == null && scenario.table == null && !deterministic;
+      // The outputs are independent of each other and of the back-test and the band: on several
+      // threads they are made at once, while the back-test and the band run; the results are taken
+      // in a fixed order, so the files are the same whatever the thread count.
       try (Background parts = Background.of(t)) {
         MonteCarlo.Options o = options;
         int runs = n;
@@ -254,8 +262,97 @@ final class OddsCommand implements Callable<Integer> {
                   () ->
                       org.negotiate.report.MoversReport.writeChart(
                           thirds, s.name(), byWhen, runs, base, folder.dir())));
+        // read now for the brief's movers section (it loads every what-if scenario); with --movers
+        // the section shows the measured swings instead
+        Path source = scenario.source();
+        Background.Part<org.negotiate.report.BriefSections.WhatIfs> whatIfsPart =
+            moversRuns == 0
+                ? parts.submit(() -> org.negotiate.report.BriefSections.WhatIfs.beside(source))
+                : null;
+        // the band's alternatives load the readings beside the scenario: ready when the band starts
+        Background.Part<List<org.negotiate.experiment.StructuralBand.Alternative>>
+            alternativesPart =
+                banded
+                    ? parts.submit(
+                        () ->
+                            org.negotiate.experiment.StructuralBand.standard(
+                                s, readingsBeside(scenario.scenario)))
+                    : null;
         OddsTables.writeRounds(odds, s.calendar().dated(), folder.file("rounds.csv"));
-        // the stages after the replications show their progress too (issue 16 item 2)
+        org.negotiate.experiment.Posterior posterior = null;
+        if (conditions != null) {
+          posterior =
+              org.negotiate.experiment.Posterior.of(s, base, result.attempted(), result.outcomes());
+          org.negotiate.report.ForecastReport.writePosterior(
+              posterior, folder.file("posterior.csv"));
+          org.negotiate.report.ForecastReport.posteriorChart(
+              posterior, s.name(), scenario.cut.month().toString(), folder.dir());
+        }
+
+        manifest.put("failed_replications", result.failures().size());
+        if (scenario.cut != null)
+          manifest.put("as_of", Explore.asOf(scenario.cut, result, posterior));
+        if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
+          try {
+            // on this machine's threads: a light check, not worth a cluster's start-up per month
+            org.negotiate.experiment.Backtest bt;
+            try (ProgressBar bar = run.progress("back-test (as-of months)", r - 1)) {
+              bt =
+                  org.negotiate.experiment.Backtest.run(
+                      scenario.loaded,
+                      protocol,
+                      backtestKept,
+                      r,
+                      base,
+                      t,
+                      null,
+                      bar == null ? null : d -> Progress.stepTo(bar, d));
+            }
+            org.negotiate.report.ForecastReport.writeBacktest(
+                List.of(bt), folder.file("backtest.csv"));
+            // drawn while the band runs
+            chartParts.add(
+                parts.submit(
+                    () ->
+                        org.negotiate.report.ForecastReport.backtestChart(
+                            bt, folder.dir(), "backtest")));
+            manifest.put("backtest", BacktestCommand.scores(bt));
+          } catch (org.negotiate.experiment.NoReplicationReproduces
+              | org.negotiate.scenario.ScenarioException e) {
+            // the forecast stands; the brief says why there is no back-test
+            manifest.put("backtest", Map.of("not_computed", String.valueOf(e.getMessage())));
+          }
+        }
+        if (banded) {
+          // each alternative over the same draws: the spread is the model's, not the Monte Carlo's
+          List<org.negotiate.experiment.StructuralBand.Alternative> alternatives =
+              alternativesPart.get();
+          MonteCarlo.Options bandOptions =
+              new MonteCarlo.Options(Math.min(n, bandRuns), r, base, t, run.exactRounds());
+          // the first alternative is the scenario as it stands: the odds just run hold its runs
+          org.negotiate.experiment.StructuralBand.Alternative asItStands = alternatives.get(0);
+          boolean same =
+              asItStands.scenario() == s
+                  && asItStands.protocol().getClass() == protocol.getClass()
+                  && asItStands.protocol().name().equals(protocol.name())
+                  && options.seed() == base
+                  && options.rounds() == r
+                  && options.exactRounds() == run.exactRounds()
+                  && options.keepOutcomes();
+          org.negotiate.experiment.StructuralBand.Result b;
+          try (ProgressBar bar = run.progress("models and readings (band)", alternatives.size())) {
+            b =
+                org.negotiate.experiment.StructuralBand.run(
+                    alternatives,
+                    bandOptions,
+                    same ? result : null,
+                    bar == null ? null : d -> Progress.stepTo(bar, d));
+          }
+          manifest.put("structural_band", bandEntry(b, Math.min(n, bandRuns)));
+        }
+        // the stages after the replications show their progress too (issue 16 item 2); the
+        // charts and tables were made alongside the back-test and the band, so this bar mostly
+        // waits for the last of them
         try (ProgressBar bar = run.progress("charts and tables", chartParts.size() + 2)) {
           long made = 0;
           for (Background.Part<List<Path>> c : chartParts) {
@@ -267,77 +364,9 @@ final class OddsCommand implements Callable<Integer> {
           reference = referencePart.get();
           if (bar != null) Progress.stepTo(bar, ++made);
         }
+        whatIfs = whatIfsPart == null ? null : whatIfsPart.get();
       }
-      org.negotiate.experiment.Posterior posterior = null;
-      if (conditions != null) {
-        posterior =
-            org.negotiate.experiment.Posterior.of(s, base, result.attempted(), result.outcomes());
-        org.negotiate.report.ForecastReport.writePosterior(posterior, folder.file("posterior.csv"));
-        org.negotiate.report.ForecastReport.posteriorChart(
-            posterior, s.name(), scenario.cut.month().toString(), folder.dir());
-      }
-
-      Map<String, Object> summary = summary(odds, byRound, s.calendar().dated());
       summary.putAll(analysisSummary(analysis));
-      Manifest.Builder manifest = x.manifest(spec).replications(n);
-      manifest.put("failed_replications", result.failures().size());
-      if (scenario.cut != null)
-        manifest.put("as_of", Explore.asOf(scenario.cut, result, posterior));
-      if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
-        try {
-          // on this machine's threads: a light check, not worth a cluster's start-up per month
-          org.negotiate.experiment.Backtest bt;
-          try (ProgressBar bar = run.progress("back-test (as-of months)", r - 1)) {
-            bt =
-                org.negotiate.experiment.Backtest.run(
-                    scenario.loaded,
-                    protocol,
-                    backtestKept,
-                    r,
-                    base,
-                    t,
-                    null,
-                    bar == null ? null : d -> Progress.stepTo(bar, d));
-          }
-          org.negotiate.report.ForecastReport.writeBacktest(
-              List.of(bt), folder.file("backtest.csv"));
-          org.negotiate.report.ForecastReport.backtestChart(bt, folder.dir(), "backtest");
-          manifest.put("backtest", BacktestCommand.scores(bt));
-        } catch (org.negotiate.experiment.NoReplicationReproduces
-            | org.negotiate.scenario.ScenarioException e) {
-          // the forecast stands; the brief says why there is no back-test
-          manifest.put("backtest", Map.of("not_computed", String.valueOf(e.getMessage())));
-        }
-      }
-      // one run's yes or no under each alternative is no band: it needs replications to spread
-      if (bandRuns > 0 && n > 1 && conditions == null && scenario.table == null && !deterministic) {
-        // each alternative over the same draws: the spread is the model's, not the Monte Carlo's
-        List<Path> readings = readingsBeside(scenario.scenario);
-        List<org.negotiate.experiment.StructuralBand.Alternative> alternatives =
-            org.negotiate.experiment.StructuralBand.standard(s, readings);
-        MonteCarlo.Options bandOptions =
-            new MonteCarlo.Options(Math.min(n, bandRuns), r, base, t, run.exactRounds());
-        // the first alternative is the scenario as it stands: the odds just run hold its runs
-        org.negotiate.experiment.StructuralBand.Alternative asItStands = alternatives.get(0);
-        boolean same =
-            asItStands.scenario() == s
-                && asItStands.protocol().getClass() == protocol.getClass()
-                && asItStands.protocol().name().equals(protocol.name())
-                && options.seed() == base
-                && options.rounds() == r
-                && options.exactRounds() == run.exactRounds()
-                && options.keepOutcomes();
-        org.negotiate.experiment.StructuralBand.Result b;
-        try (ProgressBar bar = run.progress("models and readings (band)", alternatives.size())) {
-          b =
-              org.negotiate.experiment.StructuralBand.run(
-                  alternatives,
-                  bandOptions,
-                  same ? result : null,
-                  bar == null ? null : d -> Progress.stepTo(bar, d));
-        }
-        manifest.put("structural_band", bandEntry(b, Math.min(n, bandRuns)));
-      }
       org.negotiate.experiment.Sensitivity.Result oat = null;
       if (moversRuns > 0 && conditions == null && !deterministic) {
         // over the same draws as the odds: a swing is the input's, not the Monte Carlo's
@@ -424,7 +453,8 @@ final class OddsCommand implements Callable<Integer> {
                         reportDir,
                         moved == null ? null : Briefs.oneAtATime(moved, charts),
                         org.negotiate.report.MoversReport.brief(
-                            thirds, byWhen, charts, moved != null, conditions != null)));
+                            thirds, byWhen, charts, moved != null, conditions != null),
+                        whatIfs));
         if (bar != null) Progress.stepTo(bar, 1);
       }
       // one replication (asked for, or a table's default) has no interval to report

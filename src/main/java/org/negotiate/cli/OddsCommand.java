@@ -207,18 +207,13 @@ final class OddsCommand implements Callable<Integer> {
         OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
       if (analysisLeftOut != null)
         spec.commandLine().getErr().println("negotiate: " + analysisLeftOut);
-      // what goes with a deal, read off this run's own draws: no replication is added
       ConvergenceOdds.MonthOdds byMonth = byRound(odds, byRound);
       String byWhen =
           s.calendar().dated() ? byMonth.month().toString() : "round " + byMonth.round();
-      org.negotiate.experiment.InputThirds thirds =
-          org.negotiate.experiment.InputThirds.of(
-              org.negotiate.experiment.UncertainInput.of(s, true), result.outcomes(), byRound);
-      if (!thirds.rows().isEmpty())
-        org.negotiate.report.MoversReport.writeCsv(thirds, folder.file("movers.csv"));
       OutcomeAnalysis[] analysis;
       List<ReferenceSummary> reference;
       org.negotiate.report.BriefSections.WhatIfs whatIfs;
+      org.negotiate.experiment.InputThirds thirds;
       Map<String, Object> summary = summary(odds, byRound, s.calendar().dated());
       Manifest.Builder manifest = x.manifest(spec).replications(n);
       // one run's yes or no under each alternative is no band: it needs replications to spread
@@ -230,6 +225,19 @@ final class OddsCommand implements Callable<Integer> {
       try (Background parts = Background.of(t)) {
         MonteCarlo.Options o = options;
         int runs = n;
+        // what goes with a deal, read off this run's own draws: no replication is added
+        Background.Part<org.negotiate.experiment.InputThirds> thirdsPart =
+            parts.submit(
+                () -> {
+                  org.negotiate.experiment.InputThirds th =
+                      org.negotiate.experiment.InputThirds.of(
+                          org.negotiate.experiment.UncertainInput.of(s, true),
+                          result.outcomes(),
+                          byRound);
+                  if (!th.rows().isEmpty())
+                    org.negotiate.report.MoversReport.writeCsv(th, folder.file("movers.csv"));
+                  return th;
+                });
         Background.Part<OutcomeAnalysis[]> analysisPart =
             parts.submit(
                 () -> {
@@ -256,12 +264,16 @@ final class OddsCommand implements Callable<Integer> {
                 org.negotiate.report.BriefSections.BlockerReasons.of(result)))
           chartParts.add(parts.submit(c::write));
         chartParts.add(parts.submit(() -> utilityPlane(s, r, runs, base, result, folder.dir())));
-        if (!thirds.splitRows().isEmpty())
-          chartParts.add(
-              parts.submit(
-                  () ->
-                      org.negotiate.report.MoversReport.writeChart(
-                          thirds, s.name(), byWhen, runs, base, folder.dir())));
+        // submitted after the part it waits for, so a pool thread is already on that one
+        chartParts.add(
+            parts.submit(
+                () -> {
+                  org.negotiate.experiment.InputThirds th = thirdsPart.get();
+                  return th.splitRows().isEmpty()
+                      ? List.<Path>of()
+                      : org.negotiate.report.MoversReport.writeChart(
+                          th, s.name(), byWhen, runs, base, folder.dir());
+                }));
         // read now for the brief's movers section (it loads every what-if scenario); with --movers
         // the section shows the measured swings instead
         Path source = scenario.source();
@@ -364,6 +376,7 @@ final class OddsCommand implements Callable<Integer> {
           reference = referencePart.get();
           if (bar != null) Progress.stepTo(bar, ++made);
         }
+        thirds = thirdsPart.get();
         whatIfs = whatIfsPart == null ? null : whatIfsPart.get();
       }
       summary.putAll(analysisSummary(analysis));

@@ -222,6 +222,8 @@ final class OddsCommand implements Callable<Integer> {
       // The outputs are independent of each other and of the back-test and the band: on several
       // threads they are made at once, while the back-test and the band run; the results are taken
       // in a fixed order, so the files are the same whatever the thread count.
+      // each chart made ready to inline by the thread that drew it, for the brief at the end
+      org.negotiate.report.SvgInline.Ahead ahead = new org.negotiate.report.SvgInline.Ahead();
       try (Background parts = Background.of(t)) {
         MonteCarlo.Options o = options;
         int runs = n;
@@ -262,8 +264,10 @@ final class OddsCommand implements Callable<Integer> {
                 s.calendar().dated(),
                 OddsCharts.eventMarks(s),
                 org.negotiate.report.BriefSections.BlockerReasons.of(result)))
-          chartParts.add(parts.submit(c::write));
-        chartParts.add(parts.submit(() -> utilityPlane(s, r, runs, base, result, folder.dir())));
+          chartParts.add(parts.submit(() -> ahead.prepare(c.write())));
+        chartParts.add(
+            parts.submit(
+                () -> ahead.prepare(utilityPlane(s, r, runs, base, result, folder.dir()))));
         // submitted after the part it waits for, so a pool thread is already on that one
         chartParts.add(
             parts.submit(
@@ -271,8 +275,9 @@ final class OddsCommand implements Callable<Integer> {
                   org.negotiate.experiment.InputThirds th = thirdsPart.get();
                   return th.splitRows().isEmpty()
                       ? List.<Path>of()
-                      : org.negotiate.report.MoversReport.writeChart(
-                          th, s.name(), byWhen, runs, base, folder.dir());
+                      : ahead.prepare(
+                          org.negotiate.report.MoversReport.writeChart(
+                              th, s.name(), byWhen, runs, base, folder.dir()));
                 }));
         // read now for the brief's movers section (it loads every what-if scenario); with --movers
         // the section shows the measured swings instead
@@ -326,8 +331,9 @@ final class OddsCommand implements Callable<Integer> {
             chartParts.add(
                 parts.submit(
                     () ->
-                        org.negotiate.report.ForecastReport.backtestChart(
-                            bt, folder.dir(), "backtest")));
+                        ahead.prepare(
+                            org.negotiate.report.ForecastReport.backtestChart(
+                                bt, folder.dir(), "backtest"))));
             manifest.put("backtest", BacktestCommand.scores(bt));
           } catch (org.negotiate.experiment.NoReplicationReproduces
               | org.negotiate.scenario.ScenarioException e) {
@@ -456,18 +462,20 @@ final class OddsCommand implements Callable<Integer> {
                 manifest,
                 summary,
                 (m, charts, reportDir) ->
-                    Briefs.odds(
-                        s,
-                        scenario.source(),
-                        result,
-                        reference,
-                        m,
-                        charts,
-                        reportDir,
-                        moved == null ? null : Briefs.oneAtATime(moved, charts),
-                        org.negotiate.report.MoversReport.brief(
-                            thirds, byWhen, charts, moved != null, conditions != null),
-                        whatIfs));
+                    ahead.using(
+                        () ->
+                            Briefs.odds(
+                                s,
+                                scenario.source(),
+                                result,
+                                reference,
+                                m,
+                                charts,
+                                reportDir,
+                                moved == null ? null : Briefs.oneAtATime(moved, charts),
+                                org.negotiate.report.MoversReport.brief(
+                                    thirds, byWhen, charts, moved != null, conditions != null),
+                                whatIfs)));
         if (bar != null) Progress.stepTo(bar, 1);
       }
       // one replication (asked for, or a table's default) has no interval to report

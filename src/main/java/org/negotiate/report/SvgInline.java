@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,13 +52,107 @@ public final class SvgInline {
 
   /**
    * Reads {@code file} and returns it ready to inline; {@code name} prefixes its ids and labels it.
+   * A chart prepared ahead for this thread's brief ({@link Ahead#using}) with the same name and the
+   * same text is not scanned again.
    */
   public static Html read(Path file, String name, String description) throws IOException {
-    return of(Files.readString(file, StandardCharsets.UTF_8), name, description);
+    String svg = Files.readString(file, StandardCharsets.UTF_8);
+    Ahead ahead = AHEAD.get();
+    Prepared p = ahead == null ? null : ahead.byFile.get(key(file));
+    if (p != null && p.name.equals(name) && p.source.equals(svg)) return p.html(description);
+    return of(svg, name, description);
   }
 
   /** As {@link #read}, from the SVG text. */
   public static Html of(String svg, String name, String description) {
+    return prepare(svg, name).html(description);
+  }
+
+  /**
+   * An SVG text with every scan done: what is left is to label it ({@link #html}), which is cheap.
+   */
+  static final class Prepared {
+    private final String source;
+    private final String name;
+    private final String head; // before the <svg> tag
+    private final String tag; // the <svg> tag without its closing '>' and label
+    private final String tail; // after it
+
+    private Prepared(String source, String name, String head, String tag, String tail) {
+      this.source = source;
+      this.name = name;
+      this.head = head;
+      this.tag = tag;
+      this.tail = tail;
+    }
+
+    Html html(String description) {
+      String label =
+          " class='chart' role='img' preserveAspectRatio='xMidYMid meet' aria-label=\""
+              + Html.escape(description)
+              + "\">";
+      StringBuilder out =
+          new StringBuilder(head.length() + tag.length() + label.length() + tail.length());
+      return Html.raw(out.append(head).append(tag).append(label).append(tail).toString());
+    }
+  }
+
+  /**
+   * Charts made ready to inline on the threads that drew them, while the command still runs, for
+   * the brief it writes at the end: the brief's own thread would otherwise scan every SVG (1.5 MB
+   * for the odds brief) after everything else is done. {@link #read} uses a prepared chart only
+   * inside {@link #using} on the brief's thread, and only when the file still holds the text it was
+   * prepared from, so the brief is the same with or without it.
+   */
+  public static final class Ahead {
+    private final Map<Path, Prepared> byFile = new ConcurrentHashMap<>();
+
+    /**
+     * Prepares every SVG among {@code files} (a chart's PNG and SVG), named by its file name, and
+     * returns {@code files}; an SVG the brief would refuse is left for the brief to refuse.
+     */
+    public List<Path> prepare(List<Path> files) throws IOException {
+      for (Path f : files) {
+        String file = f.getFileName().toString();
+        if (!file.endsWith(".svg")) continue;
+        String svg = Files.readString(f, StandardCharsets.UTF_8);
+        try {
+          byFile.put(key(f), SvgInline.prepare(svg, file.substring(0, file.length() - 4)));
+        } catch (IllegalArgumentException e) {
+          // the brief reads it again and says why it cannot be embedded
+        }
+      }
+      return files;
+    }
+
+    /** Runs {@code brief} with these charts at hand for {@link #read} on this thread. */
+    public <T> T using(Output<T> brief) throws IOException {
+      Ahead before = AHEAD.get();
+      AHEAD.set(this);
+      try {
+        return brief.get();
+      } finally {
+        if (before == null) AHEAD.remove();
+        else AHEAD.set(before);
+      }
+    }
+
+    /** What {@link #using} runs. */
+    @FunctionalInterface
+    public interface Output<T> {
+      T get() throws IOException;
+    }
+  }
+
+  /** The charts prepared for the brief being written on this thread, if any. */
+  private static final ThreadLocal<Ahead> AHEAD = new ThreadLocal<>();
+
+  private static Path key(Path file) {
+    return file.toAbsolutePath().normalize();
+  }
+
+  /** Every scan of {@link #of}, the label left for {@link Prepared#html}. */
+  static Prepared prepare(String svg, String name) {
     String s = withoutProlog(svg);
     s = withoutDoctype(s);
     s = withoutComments(s);
@@ -81,18 +178,17 @@ public final class SvgInline {
       else h = v;
     }
     String newTag = DIMENSION.matcher(tag).replaceAll("");
-    String extra = "";
+    String viewBox = "";
     if (!newTag.contains("viewBox") && w > 0 && h > 0) {
-      extra += String.format(Locale.ROOT, " viewBox='0 0 %s %s'", num(w), num(h));
+      viewBox = String.format(Locale.ROOT, " viewBox='0 0 %s %s'", num(w), num(h));
     }
-    extra +=
-        " class='chart' role='img' preserveAspectRatio='xMidYMid meet' aria-label=\""
-            + Html.escape(description)
-            + "\"";
-    newTag = newTag.substring(0, newTag.length() - 1) + extra + ">";
-    StringBuilder out = new StringBuilder(s.length() + extra.length());
-    out.append(s, 0, open.start()).append(newTag).append(s, open.end(), s.length());
-    return Html.raw(out.toString().strip());
+    // the whole was stripped of surrounding white space; the tag in the middle is never blank
+    return new Prepared(
+        svg,
+        name,
+        s.substring(0, open.start()).stripLeading(),
+        newTag.substring(0, newTag.length() - 1) + viewBox,
+        s.substring(open.end()).stripTrailing());
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -154,6 +154,32 @@ class SvgInlineProperties {
     assertEquals(4, svgs);
   }
 
+  @Test
+  void chartsPreparedAheadGiveTheSameBriefAndNeverAStaleOne(@TempDir Path dir) throws Exception {
+    List<Path> files = OddsCharts.writeAll(SyntheticOdds.typical(24), dir);
+    SvgInline.Ahead ahead = new SvgInline.Ahead();
+    ahead.prepare(files);
+    Path odds = dir.resolve("odds.svg");
+    Path terms = dir.resolve("terms.svg");
+    String oddsText = Files.readString(odds, StandardCharsets.UTF_8);
+    String expected = SvgInlineRegex.of(oddsText, "odds", "the odds").toString();
+    assertEquals(expected, ahead.using(() -> SvgInline.read(odds, "odds", "the odds")).toString());
+    // another name prefixes other ids: prepared under "odds", it is scanned again
+    assertEquals(
+        SvgInlineRegex.of(oddsText, "chart", "x").toString(),
+        ahead.using(() -> SvgInline.read(odds, "chart", "x")).toString());
+    // the file changed since: its new text, not the prepared one
+    Files.copy(terms, odds, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    String changed = Files.readString(odds, StandardCharsets.UTF_8);
+    assertEquals(
+        SvgInlineRegex.of(changed, "odds", "the odds").toString(),
+        ahead.using(() -> SvgInline.read(odds, "odds", "the odds")).toString());
+    // outside using: plain reading
+    assertEquals(
+        SvgInlineRegex.of(changed, "odds", "y").toString(),
+        SvgInline.read(odds, "odds", "y").toString());
+  }
+
   /** Both versions on {@code svg}: the same text or the same refusal; returns the text. */
   private static String sameAsRegex(String svg, String name) {
     String expected;

@@ -221,8 +221,9 @@ final class OddsCommand implements Callable<Integer> {
           bandRuns > 0 && n > 1 && conditions == null && scenario.table == null && !deterministic;
       // The outputs are independent of each other and of the back-test and the band: on several
       // threads they are made at once, while the back-test and the band run; the results are taken
-      // in a fixed order, so the files are the same whatever the thread count.
-      // each chart made ready to inline by the thread that drew it, for the brief at the end
+      // in a fixed order, so the files are the same whatever the thread count. A part that fails
+      // is reported when its result is taken, after the band. Each chart is made ready to inline
+      // by the thread that drew it, for the brief at the end.
       org.negotiate.report.SvgInline.Ahead ahead = new org.negotiate.report.SvgInline.Ahead();
       try (Background parts = Background.of(t)) {
         MonteCarlo.Options o = options;

@@ -303,8 +303,9 @@ final class OddsCommand implements Callable<Integer> {
               org.negotiate.experiment.Posterior.of(s, base, result.attempted(), result.outcomes());
           org.negotiate.report.ForecastReport.writePosterior(
               posterior, folder.file("posterior.csv"));
-          org.negotiate.report.ForecastReport.posteriorChart(
-              posterior, s.name(), scenario.cut.month().toString(), folder.dir());
+          ahead.prepare(
+              org.negotiate.report.ForecastReport.posteriorChart(
+                  posterior, s.name(), scenario.cut.month().toString(), folder.dir()));
         }
 
         manifest.put("failed_replications", result.failures().size());

@@ -201,21 +201,40 @@ final class OddsCommand implements Callable<Integer> {
         OddsTables.writeFailures(result.failures(), folder.file("failures.csv"));
       if (analysisLeftOut != null)
         spec.commandLine().getErr().println("negotiate: " + analysisLeftOut);
-      // what goes with a deal, read off this run's own draws: no replication is added
       ConvergenceOdds.MonthOdds byMonth = byRound(odds, byRound);
       String byWhen =
           s.calendar().dated() ? byMonth.month().toString() : "round " + byMonth.round();
-      org.negotiate.experiment.InputThirds thirds =
-          org.negotiate.experiment.InputThirds.of(
-              org.negotiate.experiment.UncertainInput.of(s, true), result.outcomes(), byRound);
-      if (!thirds.rows().isEmpty())
-        org.negotiate.report.MoversReport.writeCsv(thirds, folder.file("movers.csv"));
       OutcomeAnalysis[] analysis;
       List<ReferenceSummary> reference;
-      // the outputs are independent of each other: on several threads they are made at once
+      org.negotiate.report.BriefSections.WhatIfs whatIfs;
+      org.negotiate.experiment.InputThirds thirds;
+      Map<String, Object> summary = summary(odds, byRound, s.calendar().dated());
+      Manifest.Builder manifest = x.manifest(spec).replications(n);
+      // one run's yes or no under each alternative is no band: it needs replications to spread
+      boolean banded =
+          bandRuns > 0 && n > 1 && conditions == null && scenario.table == null && !deterministic;
+      // The outputs are independent of each other and of the back-test and the band: on several
+      // threads they are made at once, while the back-test and the band run; the results are taken
+      // in a fixed order, so the files are the same whatever the thread count. A part that fails
+      // is reported when its result is taken, after the band. Each chart is made ready to inline
+      // by the thread that drew it, for the brief at the end.
+      org.negotiate.report.SvgInline.Ahead ahead = new org.negotiate.report.SvgInline.Ahead();
       try (Background parts = Background.of(t)) {
         MonteCarlo.Options o = options;
         int runs = n;
+        // what goes with a deal, read off this run's own draws: no replication is added
+        Background.Part<org.negotiate.experiment.InputThirds> thirdsPart =
+            parts.submit(
+                () -> {
+                  org.negotiate.experiment.InputThirds th =
+                      org.negotiate.experiment.InputThirds.of(
+                          org.negotiate.experiment.UncertainInput.of(s, true),
+                          result.outcomes(),
+                          byRound);
+                  if (!th.rows().isEmpty())
+                    org.negotiate.report.MoversReport.writeCsv(th, folder.file("movers.csv"));
+                  return th;
+                });
         Background.Part<OutcomeAnalysis[]> analysisPart =
             parts.submit(
                 () -> {
@@ -240,16 +259,114 @@ final class OddsCommand implements Callable<Integer> {
                 s.calendar().dated(),
                 OddsCharts.eventMarks(s),
                 org.negotiate.report.BriefSections.BlockerReasons.of(result)))
-          chartParts.add(parts.submit(c::write));
-        chartParts.add(parts.submit(() -> utilityPlane(s, r, runs, base, result, folder.dir())));
-        if (!thirds.splitRows().isEmpty())
-          chartParts.add(
-              parts.submit(
-                  () ->
-                      org.negotiate.report.MoversReport.writeChart(
-                          thirds, s.name(), byWhen, runs, base, folder.dir())));
+          chartParts.add(parts.submit(() -> ahead.prepare(c.write())));
+        chartParts.add(
+            parts.submit(
+                () -> ahead.prepare(utilityPlane(s, r, runs, base, result, folder.dir()))));
+        // submitted after the part it waits for, so a pool thread is already on that one
+        chartParts.add(
+            parts.submit(
+                () -> {
+                  org.negotiate.experiment.InputThirds th = thirdsPart.get();
+                  return th.splitRows().isEmpty()
+                      ? List.<Path>of()
+                      : ahead.prepare(
+                          org.negotiate.report.MoversReport.writeChart(
+                              th, s.name(), byWhen, runs, base, folder.dir()));
+                }));
+        // read now for the brief's movers section (it loads every what-if scenario); with --movers
+        // the section shows the measured swings instead
+        Path source = scenario.source();
+        Background.Part<org.negotiate.report.BriefSections.WhatIfs> whatIfsPart =
+            moversRuns == 0
+                ? parts.submit(() -> org.negotiate.report.BriefSections.WhatIfs.beside(source))
+                : null;
+        // the band's alternatives load the readings beside the scenario: ready when the band starts
+        Background.Part<List<org.negotiate.experiment.StructuralBand.Alternative>>
+            alternativesPart =
+                banded
+                    ? parts.submit(
+                        () ->
+                            org.negotiate.experiment.StructuralBand.standard(
+                                s, readingsBeside(scenario.scenario)))
+                    : null;
         OddsTables.writeRounds(odds, s.calendar().dated(), folder.file("rounds.csv"));
-        // the stages after the replications show their progress too (issue 16 item 2)
+        org.negotiate.experiment.Posterior posterior = null;
+        if (conditions != null) {
+          posterior =
+              org.negotiate.experiment.Posterior.of(s, base, result.attempted(), result.outcomes());
+          org.negotiate.report.ForecastReport.writePosterior(
+              posterior, folder.file("posterior.csv"));
+          ahead.prepare(
+              org.negotiate.report.ForecastReport.posteriorChart(
+                  posterior, s.name(), scenario.cut.month().toString(), folder.dir()));
+        }
+
+        manifest.put("failed_replications", result.failures().size());
+        if (scenario.cut != null)
+          manifest.put("as_of", Explore.asOf(scenario.cut, result, posterior));
+        if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
+          try {
+            // on this machine's threads: a light check, not worth a cluster's start-up per month
+            org.negotiate.experiment.Backtest bt;
+            try (ProgressBar bar = run.progress("back-test (as-of months)", r - 1)) {
+              bt =
+                  org.negotiate.experiment.Backtest.run(
+                      scenario.loaded,
+                      protocol,
+                      backtestKept,
+                      r,
+                      base,
+                      t,
+                      null,
+                      bar == null ? null : d -> Progress.stepTo(bar, d));
+            }
+            org.negotiate.report.ForecastReport.writeBacktest(
+                List.of(bt), folder.file("backtest.csv"));
+            // drawn while the band runs
+            chartParts.add(
+                parts.submit(
+                    () ->
+                        ahead.prepare(
+                            org.negotiate.report.ForecastReport.backtestChart(
+                                bt, folder.dir(), "backtest"))));
+            manifest.put("backtest", BacktestCommand.scores(bt));
+          } catch (org.negotiate.experiment.NoReplicationReproduces
+              | org.negotiate.scenario.ScenarioException e) {
+            // the forecast stands; the brief says why there is no back-test
+            manifest.put("backtest", Map.of("not_computed", String.valueOf(e.getMessage())));
+          }
+        }
+        if (banded) {
+          // each alternative over the same draws: the spread is the model's, not the Monte Carlo's
+          List<org.negotiate.experiment.StructuralBand.Alternative> alternatives =
+              alternativesPart.get();
+          MonteCarlo.Options bandOptions =
+              new MonteCarlo.Options(Math.min(n, bandRuns), r, base, t, run.exactRounds());
+          // the first alternative is the scenario as it stands: the odds just run hold its runs
+          org.negotiate.experiment.StructuralBand.Alternative asItStands = alternatives.get(0);
+          boolean same =
+              asItStands.scenario() == s
+                  && asItStands.protocol().getClass() == protocol.getClass()
+                  && asItStands.protocol().name().equals(protocol.name())
+                  && options.seed() == base
+                  && options.rounds() == r
+                  && options.exactRounds() == run.exactRounds()
+                  && options.keepOutcomes();
+          org.negotiate.experiment.StructuralBand.Result b;
+          try (ProgressBar bar = run.progress("models and readings (band)", alternatives.size())) {
+            b =
+                org.negotiate.experiment.StructuralBand.run(
+                    alternatives,
+                    bandOptions,
+                    same ? result : null,
+                    bar == null ? null : d -> Progress.stepTo(bar, d));
+          }
+          manifest.put("structural_band", bandEntry(b, Math.min(n, bandRuns)));
+        }
+        // the stages after the replications show their progress too (issue 16 item 2); the
+        // charts and tables were made alongside the back-test and the band, so this bar mostly
+        // waits for the last of them
         try (ProgressBar bar = run.progress("charts and tables", chartParts.size() + 2)) {
           long made = 0;
           for (Background.Part<List<Path>> c : chartParts) {
@@ -261,77 +378,10 @@ final class OddsCommand implements Callable<Integer> {
           reference = referencePart.get();
           if (bar != null) Progress.stepTo(bar, ++made);
         }
+        thirds = thirdsPart.get();
+        whatIfs = whatIfsPart == null ? null : whatIfsPart.get();
       }
-      org.negotiate.experiment.Posterior posterior = null;
-      if (conditions != null) {
-        posterior =
-            org.negotiate.experiment.Posterior.of(s, base, result.attempted(), result.outcomes());
-        org.negotiate.report.ForecastReport.writePosterior(posterior, folder.file("posterior.csv"));
-        org.negotiate.report.ForecastReport.posteriorChart(
-            posterior, s.name(), scenario.cut.month().toString(), folder.dir());
-      }
-
-      Map<String, Object> summary = summary(odds, byRound, s.calendar().dated());
       summary.putAll(analysisSummary(analysis));
-      Manifest.Builder manifest = x.manifest(spec).replications(n);
-      manifest.put("failed_replications", result.failures().size());
-      if (scenario.cut != null)
-        manifest.put("as_of", Explore.asOf(scenario.cut, result, posterior));
-      if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
-        try {
-          // on this machine's threads: a light check, not worth a cluster's start-up per month
-          org.negotiate.experiment.Backtest bt;
-          try (ProgressBar bar = run.progress("back-test (as-of months)", r - 1)) {
-            bt =
-                org.negotiate.experiment.Backtest.run(
-                    scenario.loaded,
-                    protocol,
-                    backtestKept,
-                    r,
-                    base,
-                    t,
-                    null,
-                    bar == null ? null : d -> Progress.stepTo(bar, d));
-          }
-          org.negotiate.report.ForecastReport.writeBacktest(
-              List.of(bt), folder.file("backtest.csv"));
-          org.negotiate.report.ForecastReport.backtestChart(bt, folder.dir(), "backtest");
-          manifest.put("backtest", BacktestCommand.scores(bt));
-        } catch (org.negotiate.experiment.NoReplicationReproduces
-            | org.negotiate.scenario.ScenarioException e) {
-          // the forecast stands; the brief says why there is no back-test
-          manifest.put("backtest", Map.of("not_computed", String.valueOf(e.getMessage())));
-        }
-      }
-      // one run's yes or no under each alternative is no band: it needs replications to spread
-      if (bandRuns > 0 && n > 1 && conditions == null && scenario.table == null && !deterministic) {
-        // each alternative over the same draws: the spread is the model's, not the Monte Carlo's
-        List<Path> readings = readingsBeside(scenario.scenario);
-        List<org.negotiate.experiment.StructuralBand.Alternative> alternatives =
-            org.negotiate.experiment.StructuralBand.standard(s, readings);
-        MonteCarlo.Options bandOptions =
-            new MonteCarlo.Options(Math.min(n, bandRuns), r, base, t, run.exactRounds());
-        // the first alternative is the scenario as it stands: the odds just run hold its runs
-        org.negotiate.experiment.StructuralBand.Alternative asItStands = alternatives.get(0);
-        boolean same =
-            asItStands.scenario() == s
-                && asItStands.protocol().getClass() == protocol.getClass()
-                && asItStands.protocol().name().equals(protocol.name())
-                && options.seed() == base
-                && options.rounds() == r
-                && options.exactRounds() == run.exactRounds()
-                && options.keepOutcomes();
-        org.negotiate.experiment.StructuralBand.Result b;
-        try (ProgressBar bar = run.progress("models and readings (band)", alternatives.size())) {
-          b =
-              org.negotiate.experiment.StructuralBand.run(
-                  alternatives,
-                  bandOptions,
-                  same ? result : null,
-                  bar == null ? null : d -> Progress.stepTo(bar, d));
-        }
-        manifest.put("structural_band", bandEntry(b, Math.min(n, bandRuns)));
-      }
       org.negotiate.experiment.Sensitivity.Result oat = null;
       if (moversRuns > 0 && conditions == null && !deterministic) {
         // over the same draws as the odds: a swing is the input's, not the Monte Carlo's
@@ -408,17 +458,20 @@ final class OddsCommand implements Callable<Integer> {
                 manifest,
                 summary,
                 (m, charts, reportDir) ->
-                    Briefs.odds(
-                        s,
-                        scenario.source(),
-                        result,
-                        reference,
-                        m,
-                        charts,
-                        reportDir,
-                        moved == null ? null : Briefs.oneAtATime(moved, charts),
-                        org.negotiate.report.MoversReport.brief(
-                            thirds, byWhen, charts, moved != null, conditions != null)));
+                    ahead.using(
+                        () ->
+                            Briefs.odds(
+                                s,
+                                scenario.source(),
+                                result,
+                                reference,
+                                m,
+                                charts,
+                                reportDir,
+                                moved == null ? null : Briefs.oneAtATime(moved, charts),
+                                org.negotiate.report.MoversReport.brief(
+                                    thirds, byWhen, charts, moved != null, conditions != null),
+                                whatIfs)));
         if (bar != null) Progress.stepTo(bar, 1);
       }
       // one replication (asked for, or a table's default) has no interval to report

@@ -517,6 +517,29 @@ public final class BriefSections {
    * controlled one first; with neither, a note with the what-ifs that can measure it.
    */
   public static Section movers(Html computed, Html association, Path scenarioFile) {
+    return movers(computed, association, scenarioFile, null);
+  }
+
+  /**
+   * The what-ifs beside a scenario ({@code negotiate compare} command and description) and an
+   * example {@code --set} path, as the movers section lists them. Reading them loads every what-if
+   * scenario, so a command may read them on another thread while it still runs ({@link #beside}).
+   */
+  public record WhatIfs(List<Object[]> rows, String exampleSet) {
+    /** The what-ifs beside {@code scenarioFile} (null: none). */
+    public static WhatIfs beside(Path scenarioFile) {
+      return new WhatIfs(
+          whatIfs(scenarioFile),
+          scenarioFile == null ? null : BriefSections.exampleSet(scenarioFile));
+    }
+  }
+
+  /**
+   * As {@link #movers(Html, Html, Path)}, with the what-ifs read beforehand ({@code whatIfs}: null
+   * to read them now).
+   */
+  public static Section movers(
+      Html computed, Html association, Path scenarioFile, WhatIfs whatIfsRead) {
     if (computed != null && association != null)
       return new Section(
           "movers",
@@ -541,7 +564,8 @@ public final class BriefSections {
               el("code", "--set"),
               "."));
     }
-    List<Object[]> whatIfs = whatIfs(scenarioFile);
+    WhatIfs read = whatIfsRead != null ? whatIfsRead : WhatIfs.beside(scenarioFile);
+    List<Object[]> whatIfs = read.rows();
     if (!whatIfs.isEmpty()) {
       List<List<?>> rows = new ArrayList<>();
       for (Object[] w : whatIfs) rows.add(row(el("code", (String) w[0]), (String) w[1]));
@@ -552,7 +576,7 @@ public final class BriefSections {
       body.add(
           p(
               "One input: ",
-              el("code", "negotiate odds " + scenarioFile + " --set " + exampleSet(scenarioFile)),
+              el("code", "negotiate odds " + scenarioFile + " --set " + read.exampleSet()),
               " (any actor, issue and field; see ",
               el("code", "negotiate odds --help"),
               ")."));

@@ -85,6 +85,35 @@ public final class Briefs {
       Html movers,
       Html association)
       throws IOException {
+    return odds(
+        s,
+        scenarioFile,
+        result,
+        reference,
+        manifest,
+        chartsDir,
+        reportDir,
+        movers,
+        association,
+        null);
+  }
+
+  /**
+   * As above, with the what-ifs beside the scenario read beforehand, on another thread while the
+   * command ran ({@code whatIfs}; null to read them now).
+   */
+  public static PolicyBrief odds(
+      Scenario s,
+      Path scenarioFile,
+      MonteCarlo.Result result,
+      List<ReferenceSummary> reference,
+      Map<String, Object> manifest,
+      Path chartsDir,
+      Path reportDir,
+      Html movers,
+      Html association,
+      BriefSections.WhatIfs whatIfs)
+      throws IOException {
     ConvergenceOdds odds = result.odds();
     BriefSections.BlockerReasons reasons = BriefSections.BlockerReasons.of(result);
     return PolicyBrief.builder(
@@ -101,7 +130,7 @@ public final class Briefs {
         .section(posterior(chartsDir))
         .section(backtestChart(chartsDir))
         .section(BriefSections.blockers(odds, reasons, chartsDir))
-        .section(BriefSections.movers(movers, association, scenarioFile))
+        .section(BriefSections.movers(movers, association, scenarioFile, whatIfs))
         .section(BriefSections.terms(s, odds, chartsDir))
         .section(BriefSections.positions(chartsDir))
         .section(BriefSections.utilityPlane(chartsDir))

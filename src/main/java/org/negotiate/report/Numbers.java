@@ -21,7 +21,47 @@ public final class Numbers {
       long halves = (long) (v * 2);
       return (halves / 2) + ((halves & 1) == 0 ? ".0" : ".5");
     }
-    return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    String digits = decimals >= 0 && decimals <= 9 ? roundedDigits(v, decimals) : null;
+    return digits != null ? digits : String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  /**
+   * What {@code %.Nf} writes, without a format string, for 0.001 &le; |v| &lt; 10^7; null outside.
+   * The formatter rounds the shortest decimal digits of {@code v} (those of {@link
+   * Double#toString}) half up, looking at the first digit dropped; in that range {@code
+   * Double.toString} writes those digits in plain notation, so rounding them here as text gives the
+   * same characters.
+   */
+  private static String roundedDigits(double v, int decimals) {
+    double a = Math.abs(v);
+    if (!(a >= 1e-3 && a < 1e7)) return null;
+    String d = Double.toString(a); // "123.4567": plain in this range
+    int point = d.indexOf('.');
+    if (point < 0 || d.indexOf('E') >= 0) return null;
+    int fraction = d.length() - point - 1;
+    StringBuilder b = new StringBuilder(point + 2 + decimals);
+    if (v < 0) b.append('-');
+    if (fraction <= decimals) { // (never with no decimals: there is always one fraction digit)
+      b.append(d);
+      for (int i = fraction; i < decimals; i++) b.append('0');
+      return b.toString();
+    }
+    // keep the integer digits and the first `decimals` fraction digits; round up on the next
+    char[] kept = new char[point + decimals];
+    d.getChars(0, point, kept, 0);
+    d.getChars(point + 1, point + 1 + decimals, kept, point);
+    boolean carry = d.charAt(point + 1 + decimals) >= '5';
+    for (int i = kept.length - 1; carry && i >= 0; i--) {
+      if (kept[i] == '9') kept[i] = '0';
+      else {
+        kept[i]++;
+        carry = false;
+      }
+    }
+    if (carry) b.append('1');
+    b.append(kept, 0, point);
+    if (decimals > 0) b.append('.').append(kept, point, decimals);
+    return b.toString();
   }
 
   /**

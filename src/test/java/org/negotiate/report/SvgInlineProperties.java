@@ -1,0 +1,201 @@
+package org.negotiate.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The single-pass {@link SvgInline} gives what the regular expressions it replaced gave ({@link
+ * SvgInlineRegex}): the same text, or the same refusal, on real charts and on made-up SVG built
+ * from the pieces each expression looks for.
+ */
+class SvgInlineProperties {
+
+  /** Pieces each regular expression matches, almost matches or stops at, and some filler. */
+  private static final List<String> PIECES =
+      List.of(
+          "<",
+          ">",
+          "/",
+          "'",
+          "\"",
+          " ",
+          "\n",
+          "\t",
+          "=",
+          "#",
+          ")",
+          "(",
+          ":",
+          "-",
+          "_",
+          "?",
+          "!",
+          "x",
+          "é",
+          "\u0301",
+          "\uD835\uDC00",
+          "\uD835",
+          "K",
+          "<?xml",
+          "?>",
+          "<?xml version='1.0'?>",
+          "<!DOCTYPE svg>",
+          "<!doctype",
+          "<!DocType",
+          "<!--",
+          "-->",
+          "<!-- a -->",
+          " jfreesvg",
+          "jfreesvg",
+          " xmlns:jfreesvg='u'",
+          " jfreesvg:ref=\"a\"",
+          ":ref",
+          ":",
+          "xmlns:",
+          " xmlns:xlink='http://www.w3.org/1999/xlink'",
+          " xmlns:xlink=\"http://www.w3.org/1999/xlink\"",
+          "xlink:href",
+          "<svg",
+          "<svg ",
+          "<svgx",
+          " width='1200'",
+          " height=\"700\"",
+          " width='12.5'",
+          " viewBox='0 0 1 1'",
+          "<g>",
+          "</g>",
+          "<path d='M0 0'/>",
+          "<text>",
+          "</text>",
+          "<a",
+          "</a>",
+          "<animate",
+          "<animateMotion",
+          "<A",
+          "<script",
+          "<Script",
+          "</script>",
+          "<set",
+          "<settle",
+          "<image",
+          "<use",
+          "<foreignObject",
+          "<style",
+          " onclick=",
+          " on=",
+          " ONload =",
+          " onx",
+          "javascript:",
+          "JavaScript:",
+          "href",
+          "HREF",
+          " href='#a'",
+          " href=\"x\"",
+          "href='",
+          "href=\"#",
+          "src =",
+          " src= 'y'",
+          "url(",
+          "URL(",
+          "url(#a)",
+          "url('#a')",
+          "url(\"x\")",
+          "url(#",
+          "id=",
+          "id='a'",
+          "id=\"a\"",
+          "id=''",
+          "xid='a'",
+          "_id='b'",
+          " id='b'",
+          "id='clip-1'",
+          "url(#clip-1)",
+          "url(#b)",
+          "href='#b'",
+          "href=\"#a\"");
+
+  @Test
+  void madeUpSvgIsInlinedAsTheRegularExpressionsDidIt() {
+    qt().withFixedSeed(20261207L)
+        .withExamples(10_000)
+        .forAll(lists().of(integers().between(0, PIECES.size() - 1)).ofSizeBetween(0, 40))
+        .checkAssert(
+            picks -> {
+              StringBuilder b = new StringBuilder();
+              for (int i : picks) b.append(PIECES.get(i));
+              sameAsRegex(b.toString(), "utility-plane");
+            });
+  }
+
+  @Test
+  void realChartsAreInlinedAsTheRegularExpressionsDidIt(@TempDir Path dir) throws Exception {
+    OddsCharts.writeAll(SyntheticOdds.typical(24), dir);
+    int svgs = 0;
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".svg")).sorted().toList()) {
+        String svg = Files.readString(f, StandardCharsets.UTF_8);
+        String name = f.getFileName().toString().replace(".svg", "");
+        String inlined = sameAsRegex(svg, name);
+        assertTrue(inlined.contains("id='" + name.replace("-", "") + "-"), f.toString());
+        svgs++;
+      }
+    }
+    assertEquals(4, svgs);
+  }
+
+  @Test
+  void chartsPreparedAheadGiveTheSameBriefAndNeverAStaleOne(@TempDir Path dir) throws Exception {
+    List<Path> files = OddsCharts.writeAll(SyntheticOdds.typical(24), dir);
+    SvgInline.Ahead ahead = new SvgInline.Ahead();
+    ahead.prepare(files);
+    Path odds = dir.resolve("odds.svg");
+    Path terms = dir.resolve("terms.svg");
+    String oddsText = Files.readString(odds, StandardCharsets.UTF_8);
+    String expected = SvgInlineRegex.of(oddsText, "odds", "the odds").toString();
+    assertEquals(expected, ahead.using(() -> SvgInline.read(odds, "odds", "the odds")).toString());
+    // another name prefixes other ids: prepared under "odds", it is scanned again
+    assertEquals(
+        SvgInlineRegex.of(oddsText, "chart", "x").toString(),
+        ahead.using(() -> SvgInline.read(odds, "chart", "x")).toString());
+    // the file changed since: its new text, not the prepared one
+    Files.copy(terms, odds, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    String changed = Files.readString(odds, StandardCharsets.UTF_8);
+    assertEquals(
+        SvgInlineRegex.of(changed, "odds", "the odds").toString(),
+        ahead.using(() -> SvgInline.read(odds, "odds", "the odds")).toString());
+    // outside using: plain reading
+    assertEquals(
+        SvgInlineRegex.of(changed, "odds", "y").toString(),
+        SvgInline.read(odds, "odds", "y").toString());
+  }
+
+  /** Both versions on {@code svg}: the same text or the same refusal; returns the text. */
+  private static String sameAsRegex(String svg, String name) {
+    String expected;
+    try {
+      expected = SvgInlineRegex.of(svg, name, "a \"chart\" <x>").toString();
+    } catch (IllegalArgumentException e) {
+      IllegalArgumentException got =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class,
+              () -> SvgInline.of(svg, name, "a \"chart\" <x>"),
+              () -> "the regex refused, the scanner did not: " + svg);
+      assertEquals(e.getMessage(), got.getMessage(), svg);
+      return null;
+    }
+    String actual = SvgInline.of(svg, name, "a \"chart\" <x>").toString();
+    assertEquals(expected, actual, svg);
+    return actual;
+  }
+}

@@ -95,11 +95,11 @@ public final class Sensitivity {
    * The design: every point's values of the studied inputs ({@code rows}: the nominal row, then
    * each input at its minimum and maximum, then the Sobol rows of {@link
    * SobolIndices.Design#rows}), and the distinct rows among them, which are all that is run. Rows
-   * coincide where a Sobol coordinate is the same in A and B (the sequence's first point is 1/2 in
-   * every dimension, so {@code AB_i} is {@code A} for every i at that row, and half of the next
-   * row's coordinates agree), or where an input's minimum or maximum is its nominal value. A point
-   * is a pure function of its row (the same seeds at every point), so a repeated row has the first
-   * one's result: about 8% of the baseline's default design.
+   * coincide where A and B share a coordinate ({@code AB_i} is then {@code A}: the Sobol sequence's
+   * early points take few values, 1/4 and 3/4 in every dimension at its first two rows, so about
+   * half of their {@code AB_i} repeat {@code A}), or where an input's minimum or maximum is its
+   * nominal value. A point is a pure function of its row (the same seeds at every point), so a
+   * repeated row has the first one's result: about 8% of the baseline's default design.
    *
    * @param oatRows the one-at-a-time rows at the start of {@code rows} ({@code 2k + 1})
    * @param sobol the Sobol design, or null without one

@@ -84,8 +84,8 @@ public final class Sensitivity {
   record PointOdds(double odds, int failed) implements java.io.Serializable {}
 
   /**
-   * Points (each of {@code replications} replications) the analysis runs: {@code 2k + 1 + N(k +
-   * 2)}.
+   * Points of the design: {@code 2k + 1 + N(k + 2)}; at most that many (each of {@code
+   * replications} replications) are run, a repeated row once ({@link #points(List, int)}).
    */
   public static long points(int k, int samples) {
     return 2L * k + 1 + (samples > 0 ? (long) samples * (k + 2) : 0);

@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
           + "random numbers). One at a time: each input at its minimum and maximum, the others nominal "
           + "(oat.csv, tornado.png/svg). Global: first-order and total Sobol indices by Saltelli's scheme on a "
           + "Sobol sequence, with bootstrap intervals (sobol.csv, sobol.png/svg). Writes to "
-          + "results/sensitivity-<scenario>/<run-id>/. Cost: (2k + 1 + N(k + 2)) x --runs replications for k "
-          + "inputs and N = --samples."
+          + "results/sensitivity-<scenario>/<run-id>/. Cost: at most (2k + 1 + N(k + 2)) x --runs replications "
+          + "for k inputs and N = --samples (a design row that repeats another is run once)."
     })
 final class SensitivityCommand implements Callable<Integer> {
   static final int DEFAULT_RUNS = 50;

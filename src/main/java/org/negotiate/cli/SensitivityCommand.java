@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
           + "random numbers). One at a time: each input at its minimum and maximum, the others nominal "
           + "(oat.csv, tornado.png/svg). Global: first-order and total Sobol indices by Saltelli's scheme on a "
           + "Sobol sequence, with bootstrap intervals (sobol.csv, sobol.png/svg). Writes to "
-          + "results/sensitivity-<scenario>/<run-id>/. Cost: (2k + 1 + N(k + 2)) x --runs replications for k "
-          + "inputs and N = --samples."
+          + "results/sensitivity-<scenario>/<run-id>/. Cost: at most (2k + 1 + N(k + 2)) x --runs replications "
+          + "for k inputs and N = --samples (a design row that repeats another is run once)."
     })
 final class SensitivityCommand implements Callable<Integer> {
   static final int DEFAULT_RUNS = 50;
@@ -114,6 +114,8 @@ final class SensitivityCommand implements Callable<Integer> {
         points * n,
         bytes,
         "use fewer --samples, --inputs or --runs");
+    // the design itself, once within the budget: only its distinct rows are run
+    long runPoints = Sensitivity.points(inputs, nSamples).distinct().size();
     Sensitivity.Settings settings =
         new Sensitivity.Settings(
             n, r, x.exactRounds(), x.seed(), x.threads(), byRound, nSamples, bootstrap);
@@ -143,12 +145,12 @@ final class SensitivityCommand implements Callable<Integer> {
             + !noEvents
             + "\nprotocol="
             + x.protocol().name()
-            + "\n";
+            + "\npieces=distinct design points\n";
     try (Engine engine = engineOptions.open(x.threads(), "negotiate sensitivity " + s.name());
         Output out = x.openJournalled(identity, journalIdentity, resumeOption.resume)) {
       int resumedAt = out.resumed() ? PieceJournal.piecesIn(out.journal()) : -1;
       Sensitivity.Result result;
-      try (ProgressBar bar = run.progress("replications", points * n)) {
+      try (ProgressBar bar = run.progress("replications", runPoints * n)) {
         result =
             Sensitivity.run(
                 s,
@@ -171,6 +173,7 @@ final class SensitivityCommand implements Callable<Integer> {
       manifest.put("samples", nSamples);
       manifest.put("bootstrap", bootstrap);
       manifest.put("design_points", points);
+      manifest.put("distinct_points_run", runPoints);
       manifest.put("engine", EngineOptions.describe(engine));
       manifest.put("failed_replications", result.failedReplications());
       if (resumedAt >= 0) manifest.put("resumed_after_points", resumedAt);

@@ -33,6 +33,9 @@ public final class PieceJournal {
   private static final String FILE = "pieces.bin";
   private static final int MAGIC = 0x4e475031; // "NGP1"
 
+  /** Replications per worker in a local stage: about a second of one core's work. */
+  static final long LOCAL_STAGE_REPLICATIONS = 10_000;
+
   /**
    * A journal is a file like any other: only our results and the JDK values they hold may come back
    * from it.
@@ -61,8 +64,9 @@ public final class PieceJournal {
 
   /**
    * Runs {@code task} for indices {@code 0 .. n-1} on {@code engine} as {@link Engine#map} does,
-   * skipping the pieces the journal already holds and journalling the others in stages (a few per
-   * worker at a time, so a hard stop loses at most a stage).
+   * skipping the pieces the journal already holds and journalling the others in stages (on this
+   * machine, about {@link #LOCAL_STAGE_REPLICATIONS} replications or at least 4 pieces per worker
+   * at a time, so a hard stop loses at most a stage).
    */
   public <T extends Serializable> List<T> map(
       Engine engine, int n, long replicationsEach, Engine.Task<T> task, Progress progress)
@@ -74,14 +78,23 @@ public final class PieceJournal {
     for (int i = 0; i < n; i++) if (results[i] == null) todo.add(i);
     long before = n - todo.size();
     if (before > 0 && progress != null) progress.done(before);
-    int stage = Math.max(1, 4 * engine.parallelism());
+    int stage;
     if (engine.distributed()) {
       long perTask = Math.max(1, engine.blockReplications() / Math.max(1, replicationsEach));
       // a stage is a cluster job: several waves of tasks, so start-up and the slowest task weigh
       // little
+      stage = (int) Math.min(Integer.MAX_VALUE, 8L * engine.parallelism() * perTask);
+    } else {
+      // a stage ends in a barrier (the other workers wait for its slowest piece), a new pool and a
+      // forced write: about a second of work per worker, not 4 pieces each (a default sensitivity
+      // analysis, 50 replications a point, was 350 stages of a few milliseconds each)
       stage =
-          (int) Math.min(Integer.MAX_VALUE, Math.max(stage, 8L * engine.parallelism() * perTask));
+          (int)
+              Math.min(
+                  Integer.MAX_VALUE,
+                  LOCAL_STAGE_REPLICATIONS * engine.parallelism() / Math.max(1, replicationsEach));
     }
+    stage = Math.max(stage, Math.max(1, 4 * engine.parallelism()));
     for (int from = 0; from < todo.size(); from += stage) {
       List<Integer> batch = List.copyOf(todo.subList(from, Math.min(todo.size(), from + stage)));
       long done = before + from;

@@ -1,7 +1,10 @@
 package org.negotiate.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.scenario.Scenario;
 
@@ -19,7 +22,8 @@ import org.negotiate.scenario.Scenario;
  * then each input alone at its minimum and at its maximum: {@code 2k + 1} points.
  *
  * <p><b>Sobol</b>: first-order and total indices by {@link SobolIndices} on {@code N(k + 2)}
- * points. Cost of the command: {@code (2k + 1 + N(k + 2)) × R} replications.
+ * points. Cost of the command: at most {@code (2k + 1 + N(k + 2)) × R} replications (a row that
+ * repeats another is run once).
  */
 public final class Sensitivity {
   private Sensitivity() {}
@@ -80,37 +84,41 @@ public final class Sensitivity {
   record PointOdds(double odds, int failed) implements java.io.Serializable {}
 
   /**
-   * Points (each of {@code replications} replications) the analysis runs: {@code 2k + 1 + N(k +
-   * 2)}.
+   * Points of the design: {@code 2k + 1 + N(k + 2)}; at most that many (each of {@code
+   * replications} replications) are run, a repeated row once ({@link #points(List, int)}).
    */
   public static long points(int k, int samples) {
     return 2L * k + 1 + (samples > 0 ? (long) samples * (k + 2) : 0);
   }
 
-  /** Runs the analysis on this machine's cores, without a journal. */
-  public static Result run(
-      Scenario s, Protocol protocol, List<UncertainInput> inputs, Settings o, Progress progress)
-      throws InterruptedException {
-    try (Engine local = new LocalEngine(o.threads())) {
-      return run(s, protocol, inputs, o, local, null, progress == null ? null : progress::done);
+  /**
+   * The design: every point's values of the studied inputs ({@code rows}: the nominal row, then
+   * each input at its minimum and maximum, then the Sobol rows of {@link
+   * SobolIndices.Design#rows}), and the distinct rows among them, which are all that is run. Rows
+   * coincide where A and B share a coordinate ({@code AB_i} is then {@code A}: the Sobol sequence's
+   * early points take few values, 1/4 and 3/4 in every dimension at its first two rows, so about
+   * half of their {@code AB_i} repeat {@code A}), or where an input's minimum or maximum is its
+   * nominal value. A point is a pure function of its row (the same seeds at every point), so a
+   * repeated row has the first one's result: about 8% of the baseline's default design.
+   *
+   * @param oatRows the one-at-a-time rows at the start of {@code rows} ({@code 2k + 1})
+   * @param sobol the Sobol design, or null without one
+   * @param evaluatedAs per row, the index of its distinct row in {@code distinct}
+   */
+  public record Points(
+      List<double[]> rows,
+      int oatRows,
+      SobolIndices.Design sobol,
+      int[] evaluatedAs,
+      List<double[]> distinct) {
+    public int evaluatedAs(int row) {
+      return evaluatedAs[row];
     }
   }
 
-  /**
-   * Runs the analysis: every design point is a piece of work for {@code engine}, journalled when
-   * {@code journal} is given; progress counts design points.
-   */
-  public static Result run(
-      Scenario s,
-      Protocol protocol,
-      List<UncertainInput> inputs,
-      Settings o,
-      Engine engine,
-      PieceJournal journal,
-      Progress progress)
-      throws InterruptedException {
+  /** The design points for these inputs with {@code samples} Sobol base samples (0: none). */
+  public static Points points(List<UncertainInput> inputs, int samples) {
     int k = inputs.size();
-    if (k == 0) throw new IllegalArgumentException("no uncertain inputs to study");
     double[] nominal = new double[k];
     for (int i = 0; i < k; i++) nominal[i] = inputs.get(i).quantity().nominal();
 
@@ -125,7 +133,7 @@ public final class Sensitivity {
       rows.add(lo);
       rows.add(hi);
     }
-    SobolIndices.Design design = o.samples() > 0 ? SobolIndices.design(k, o.samples()) : null;
+    SobolIndices.Design design = samples > 0 ? SobolIndices.design(k, samples) : null;
     int oatRows = rows.size();
     if (design != null) {
       for (double[] u : design.rows()) {
@@ -134,19 +142,78 @@ public final class Sensitivity {
         rows.add(x);
       }
     }
+    int[] evaluatedAs = new int[rows.size()];
+    List<double[]> distinct = new ArrayList<>();
+    Map<Row, Integer> first = new HashMap<>();
+    for (int j = 0; j < rows.size(); j++) {
+      Integer seen = first.putIfAbsent(new Row(rows.get(j)), distinct.size());
+      if (seen == null) {
+        evaluatedAs[j] = distinct.size();
+        distinct.add(rows.get(j));
+      } else {
+        evaluatedAs[j] = seen;
+      }
+    }
+    return new Points(List.copyOf(rows), oatRows, design, evaluatedAs, List.copyOf(distinct));
+  }
+
+  /** A row as a map key: equal when every value has the same bits (as {@link Arrays#equals}). */
+  private record Row(double[] x) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Row r && Arrays.equals(x, r.x);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(x);
+    }
+  }
+
+  /** Runs the analysis on this machine's cores, without a journal. */
+  public static Result run(
+      Scenario s, Protocol protocol, List<UncertainInput> inputs, Settings o, Progress progress)
+      throws InterruptedException {
+    try (Engine local = new LocalEngine(o.threads())) {
+      return run(s, protocol, inputs, o, local, null, progress == null ? null : progress::done);
+    }
+  }
+
+  /**
+   * Runs the analysis: every distinct design point ({@link #points(List, int)}) is a piece of work
+   * for {@code engine}, journalled when {@code journal} is given; progress counts those pieces.
+   */
+  public static Result run(
+      Scenario s,
+      Protocol protocol,
+      List<UncertainInput> inputs,
+      Settings o,
+      Engine engine,
+      PieceJournal journal,
+      Progress progress)
+      throws InterruptedException {
+    int k = inputs.size();
+    if (k == 0) throw new IllegalArgumentException("no uncertain inputs to study");
+    Points design = points(inputs, o.samples());
+    double[] nominal = design.rows().get(0);
+    int oatRows = design.oatRows();
     List<UncertainInput> studied = List.copyOf(inputs);
-    List<double[]> points = List.copyOf(rows);
+    List<double[]> distinct = design.distinct();
     Engine.Task<PointOdds> odds =
         j -> {
-          Scenario fixed = UncertainInput.fixAll(s, studied, points.get(j));
+          Scenario fixed = UncertainInput.fixAll(s, studied, distinct.get(j));
           Batch.Outcomes b =
               Batch.run(fixed, protocol, o.rounds(), o.exactRounds(), o.seed(), o.replications());
           return new PointOdds(b.oddsBy(o.byRound()), b.failed());
         };
-    List<PointOdds> evaluated =
+    List<PointOdds> once =
         journal == null
-            ? engine.map(points.size(), o.replications(), odds, progress)
-            : journal.map(engine, points.size(), o.replications(), odds, progress);
+            ? engine.map(distinct.size(), o.replications(), odds, progress)
+            : journal.map(engine, distinct.size(), o.replications(), odds, progress);
+    // every design point, a repeated one with the result of its first occurrence (failures too,
+    // so failed_replications counts them per design point as before)
+    List<PointOdds> evaluated = new ArrayList<>();
+    for (int j = 0; j < design.rows().size(); j++) evaluated.add(once.get(design.evaluatedAs(j)));
     List<Double> f = evaluated.stream().map(PointOdds::odds).toList();
     long failed = evaluated.stream().mapToLong(PointOdds::failed).sum();
 
@@ -163,14 +230,16 @@ public final class Sensitivity {
               f.get(1 + 2 * i),
               f.get(2 + 2 * i)));
     }
-    if (design == null)
+    SobolIndices.Design sobolDesign = design.sobol();
+    if (sobolDesign == null)
       return new Result(inputs, o, f.get(0), List.copyOf(oat), Double.NaN, null, List.of(), failed);
-    double[] y = new double[rows.size() - oatRows];
+    double[] y = new double[design.rows().size() - oatRows];
     for (int j = 0; j < y.length; j++) y[j] = f.get(oatRows + j);
-    SobolIndices.Result sobol = SobolIndices.estimate(design, y, o.bootstrap(), 0.95, o.seed());
+    SobolIndices.Result sobol =
+        SobolIndices.estimate(sobolDesign, y, o.bootstrap(), 0.95, o.seed());
     double mean = 0;
-    for (int j = 0; j < 2 * design.samples(); j++) mean += y[j];
-    mean /= 2 * design.samples();
+    for (int j = 0; j < 2 * sobolDesign.samples(); j++) mean += y[j];
+    mean /= 2 * sobolDesign.samples();
     List<SobolRow> sr = new ArrayList<>();
     for (int i = 0; i < k; i++)
       sr.add(new SobolRow(inputs.get(i), sobol.first()[i], sobol.total()[i]));

@@ -168,10 +168,11 @@ class DistributedEngineTest {
           ran.incrementAndGet();
           return (double) i * i / 7.0;
         };
-    // stages of 4 × 2 workers: pieces 0..15 are journalled before piece 20 fails the third stage
+    // pieces of 5,000 replications, so stages of 4 × 2 workers: pieces 0..15 are journalled
+    // before piece 20 fails the third stage
     assertThrows(
         IllegalStateException.class,
-        () -> new PieceJournal(dir).map(new LocalEngine(2), 50, 1, dies, null));
+        () -> new PieceJournal(dir).map(new LocalEngine(2), 50, 5_000, dies, null));
     assertEquals(16, PieceJournal.piecesIn(dir));
     // a torn append (the process died mid-write) is dropped
     Files.write(

@@ -53,4 +53,26 @@ class PieceJournalTest {
         "the whole entries are kept, the torn one is gone");
     assertEquals(8, PieceJournal.piecesIn(dir));
   }
+
+  @Test
+  void aLocalStageHoldsAboutASecondOfWorkPerWorkerAndAtLeastFourPiecesEach() throws Exception {
+    // 2 workers, pieces of 1,000 replications: stages of 2 × 10,000 / 1,000 = 20 pieces, so a
+    // failure in piece 25 leaves the first stage journalled (not 24, as stages of 8 would)
+    assertEquals(20, journalledBeforeAFailureAt(25, 1_000));
+    // pieces of 100,000 replications: 4 per worker, so a failure in piece 13 leaves one stage
+    assertEquals(8, journalledBeforeAFailureAt(13, 100_000));
+  }
+
+  private int journalledBeforeAFailureAt(int failing, long replicationsEach) throws Exception {
+    Path dir = tmp.resolve("failing-" + failing);
+    Engine.Task<Double> dies =
+        i -> {
+          if (i >= failing) throw new IllegalStateException("power cut");
+          return i / 3.0;
+        };
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class,
+        () -> new PieceJournal(dir).map(new LocalEngine(2), 60, replicationsEach, dies, null));
+    return PieceJournal.piecesIn(dir);
+  }
 }

@@ -452,9 +452,28 @@ public final class NashDraft {
       return f;
     }
 
-    /** Where v falls among issue k's breaks: {@link Arrays#binarySearch}'s answer on them. */
+    /**
+     * Where v falls among issue k's breaks: {@link Arrays#binarySearch}'s answer on them (the index
+     * of v, else -(insertion point) - 1), found by a scan with its comparisons (bits decide between
+     * values neither below nor above, as between -0.0 and 0.0): an issue has a handful of breaks,
+     * and the library's search cost more in calls than in comparisons.
+     */
     private int locate(int k, double v) {
-      return Arrays.binarySearch(breaks[k], 0, breakCount[k], v);
+      return locate(breaks[k], breakCount[k], v);
+    }
+
+    /** {@link #locate(int, double)} in the first n entries of b (sorted, no two equal). */
+    static int locate(double[] b, int n, double v) {
+      for (int j = 0; j < n; j++) {
+        double x = b[j];
+        if (x < v) continue;
+        if (x > v) return -(j + 1);
+        long xBits = Double.doubleToLongBits(x);
+        long vBits = Double.doubleToLongBits(v);
+        if (xBits == vBits) return j;
+        if (xBits > vBits) return -(j + 1);
+      }
+      return -(n + 1);
     }
 
     /**

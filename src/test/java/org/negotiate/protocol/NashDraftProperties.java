@@ -103,6 +103,37 @@ class NashDraftProperties {
             });
   }
 
+  /**
+   * The workspace's scan for a break answers as {@link java.util.Arrays#binarySearch} does on the
+   * sorted, distinct breaks, also for -0.0 against 0.0 and for values on a break.
+   */
+  @Test
+  void locatingABreakAnswersAsBinarySearch() {
+    double[] pool = {-0.0, 0.0, 0.5, 10, 10.000000000000002, 20, 50, 99.99999999999999, 100};
+    qt().withFixedSeed(170102L)
+        .withExamples(2000)
+        .forAll(integers().between(0, 511), integers().between(0, pool.length + 1))
+        .checkAssert(
+            (mask, pick) -> {
+              // the breaks: a subset of the pool, sorted and deduplicated as the workspace does
+              double[] b = new double[pool.length + 3];
+              int n = 0;
+              for (int i = 0; i < pool.length; i++) if ((mask & (1 << i)) != 0) b[n++] = pool[i];
+              java.util.Arrays.sort(b, 0, n);
+              int unique = 0;
+              for (int q = 0; q < n; q++)
+                if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
+              double v = pick < pool.length ? pool[pick] : pick == pool.length ? 33.3 : -1;
+              assertEquals(
+                  java.util.Arrays.binarySearch(b, 0, unique, v),
+                  NashDraft.Exact.locate(b, unique, v),
+                  "breaks "
+                      + java.util.Arrays.toString(java.util.Arrays.copyOf(b, unique))
+                      + ", "
+                      + v);
+            });
+  }
+
   private static double[] full(int issues) {
     double[] hi = new double[issues];
     java.util.Arrays.fill(hi, 100);

@@ -2,6 +2,7 @@ package org.negotiate.protocol;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.protocol.RoundClose.BlockReason;
@@ -86,6 +87,23 @@ public final class MediatedSingleText implements Protocol {
   @Override
   public Session open(NegotiationSetup setup, Inputs inputs, PerceptionNoise noise) {
     return new Run(setup, inputs, noise);
+  }
+
+  /**
+   * The parameters last read, by the identity of the setup's map: a plan whose parameters are all
+   * fixed hands every draw the same (immutable) map, so they are read once, not once a replication
+   * (reading them was about a tenth of a one-round replication).
+   */
+  private static volatile ParametersRead lastRead;
+
+  private record ParametersRead(Map<String, Double> params, ProtocolDescriptor.Values values) {}
+
+  private static ProtocolDescriptor.Values parameters(NegotiationSetup setup) {
+    ParametersRead last = lastRead;
+    if (last != null && last.params() == setup.params()) return last.values();
+    ProtocolDescriptor.Values values = DESCRIPTOR.read(setup);
+    lastRead = new ParametersRead(setup.params(), values);
+    return values;
   }
 
   private static final class Run implements Session {
@@ -205,7 +223,7 @@ public final class MediatedSingleText implements Protocol {
       this.in = in;
       this.noise = noise;
       this.rounds = setup.rounds();
-      ProtocolDescriptor.Values params = DESCRIPTOR.read(setup);
+      ProtocolDescriptor.Values params = parameters(setup);
       this.sigma = params.get("noise");
       this.breakdownAfter = params.integer("breakdown_after");
       this.parties = setup.indicesOf(Role.PARTY);

@@ -31,6 +31,12 @@ public record NegotiationSetup(
     double tolerance,
     long seed) {
 
+  public NegotiationSetup {
+    // immutable (Map.copyOf returns a map that already is one as it is): a protocol may keep what
+    // it read from a setup's parameters by the map's identity
+    params = Map.copyOf(params);
+  }
+
   public int actors() {
     return actorIds.size();
   }
@@ -40,9 +46,13 @@ public record NegotiationSetup(
   }
 
   public int[] indicesOf(Role role) {
-    return java.util.stream.IntStream.range(0, actors())
-        .filter(i -> roles.get(i) == role)
-        .toArray();
+    // a loop, not a stream: a protocol asks this three times a replication
+    int count = 0;
+    for (Role r : roles) if (r == role) count++;
+    int[] out = new int[count];
+    count = 0;
+    for (int i = 0; i < roles.size(); i++) if (roles.get(i) == role) out[count++] = i;
+    return out;
   }
 
   public int indexOf(String actorId) {

@@ -126,6 +126,13 @@ public final class SetupSampler {
     private final List<String> paramNames = new ArrayList<>();
     private final List<Slot> params = new ArrayList<>();
 
+    /**
+     * The protocol's parameters when none is uncertain: the same map for every draw, so that a
+     * protocol can read them once per plan rather than once per replication (by identity); null
+     * when some parameter is drawn.
+     */
+    private final Map<String, Double> fixedParams;
+
     Plan(Scenario s) {
       this.s = s;
       List<Actor> sorted = new ArrayList<>(s.actors());
@@ -242,6 +249,12 @@ public final class SetupSampler {
                 paramNames.add(k);
                 params.add(Slot.of(q, "protocol." + k));
               });
+      boolean fixed = true;
+      for (Slot p : params) fixed &= p != null && !p.q().uncertain();
+      Map<String, Double> nominal = new LinkedHashMap<>();
+      for (int q = 0; fixed && q < params.size(); q++)
+        nominal.put(paramNames.get(q), params.get(q).value(0, false));
+      fixedParams = fixed ? Map.copyOf(nominal) : null;
     }
 
     /** One draw of the uncertain inputs for the replication with this seed. */
@@ -339,9 +352,13 @@ public final class SetupSampler {
       }
       fired.sort(Comparator.comparingInt(ScheduledEvent::round));
 
-      Map<String, Double> drawn = new LinkedHashMap<>();
-      for (int q = 0; q < params.size(); q++)
-        drawn.put(paramNames.get(q), params.get(q).value(seed, draw));
+      Map<String, Double> drawn = fixedParams;
+      if (drawn == null) {
+        drawn = new LinkedHashMap<>();
+        for (int q = 0; q < params.size(); q++)
+          drawn.put(paramNames.get(q), params.get(q).value(seed, draw));
+        drawn = Map.copyOf(drawn);
+      }
 
       return new NegotiationSetup(
           ids,
@@ -353,7 +370,7 @@ public final class SetupSampler {
           rounds,
           exactRounds,
           s.protocol().name(),
-          Map.copyOf(drawn),
+          drawn,
           s.agreement().tolerance(),
           seed);
     }

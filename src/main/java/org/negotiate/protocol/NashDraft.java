@@ -1,5 +1,6 @@
 package org.negotiate.protocol;
 
+import java.util.Arrays;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -166,9 +167,23 @@ public final class NashDraft {
     return exact(in, parties, mediators, lo, hi);
   }
 
+  /**
+   * One workspace per thread: a draft is solved every round of every replication, and building a
+   * fresh {@link Exact} (about twenty arrays) cost as much as a tenth of a conditioned run. The
+   * workspace holds nothing from one solve to the next ({@link Exact#set} rewrites every value it
+   * later reads), so sharing it between the runs of one thread changes no number.
+   */
+  private static final ThreadLocal<Exact> WORKSPACE = ThreadLocal.withInitial(Exact::new);
+
   static double[] exact(Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi) {
+    return exact(in, parties, mediators, lo, hi, WORKSPACE.get());
+  }
+
+  /** As {@link #exact(Inputs, int[], int[], double[], double[])}, in the given workspace. */
+  static double[] exact(
+      Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi, Exact workspace) {
     double[] z = start(in, parties, lo, hi);
-    Exact problem = new Exact(in, parties, mediators, lo, hi);
+    Exact problem = workspace.set(in, parties, mediators, lo, hi);
     boolean converged = problem.maximise(z);
     if (problem.concave && converged) return z;
     // Several local maxima are possible (or, never seen, no convergence in the step limit): also
@@ -181,101 +196,143 @@ public final class NashDraft {
   /**
    * One instance of the draft problem in separable form: term t (a party, or a mediator with a
    * lean) contributes {@code a_t phi(G_t(z) - r_t)} with {@code G_t(z) = C_t + sum_k sum_pieces w
-   * v_rho(|z_k - x| / 100)}, phi the logarithm continued by its tangent below GAIN_FLOOR.
+   * v_rho(|z_k - x| / 100)}, phi the logarithm continued by its tangent below GAIN_FLOOR. Reusable:
+   * {@link #set} loads a problem into arrays kept (and grown when too small) from the last one.
    */
   static final class Exact {
     private static final int MAX_STEPS = 200;
-    private final int terms;
-    private final int issues;
-    private final double[] a;
-    private final double[] r;
-    private final double[] constant;
+    private int terms;
+    private int issues;
+    private double[] a = new double[0];
+    private double[] r = new double[0];
+    private double[] constant = new double[0];
 
     /** Pieces of term t on issue k: indices [start[t * issues + k], start[t * issues + k + 1]). */
-    private final int[] start;
+    private int[] start = new int[0];
 
-    private final double[] weight;
-    private final double[] ideal;
-    private final double[] rho;
-    private final double[] lo;
-    private final double[] hi;
+    private double[] weight = new double[0];
+    private double[] ideal = new double[0];
+    private double[] rho = new double[0];
+    private double[] lo;
+    private double[] hi;
 
-    /** Sorted kinks and bounds of each issue inside its box (lo and hi included). */
-    private final double[][] breaks;
+    /**
+     * Sorted kinks and bounds of each issue inside its box (lo and hi included): the first {@code
+     * breakCount[k]} entries of {@code breaks[k]}.
+     */
+    private double[][] breaks = new double[0][];
 
-    final boolean concave;
+    private int[] breakCount = new int[0];
+
+    boolean concave;
     // work arrays
-    private final double[] gain;
-    private final double[] d1;
-    private final double[] d2;
-    private final double[] plus;
-    private final double[] minus;
-    private final double[] curvature;
-    private final int[] side;
-    private final int[] free;
-    private final double[] grad;
-    private final double[] hess;
-    private final double[] chol;
-    private final double[] step;
-    private final double[] trial;
+    private double[] share = new double[0];
+    private double[] salienceSums = new double[0];
+    private double[] gain = new double[0];
+    private double[] d1 = new double[0];
+    private double[] d2 = new double[0];
+    private double[] plus = new double[0];
+    private double[] minus = new double[0];
+    private double[] curvature = new double[0];
+    private int[] side = new int[0];
+    private int[] free = new int[0];
+
+    /** Per issue, where z_k falls among its breaks ({@link Arrays#binarySearch}'s answer). */
+    private int[] at = new int[0];
+
+    /** Per free issue, the break the step runs into (constant during a line search). */
+    private double[] bound = new double[0];
+
+    private double[] grad = new double[0];
+    private double[] hess = new double[0];
+    private double[] chol = new double[0];
+    private double[] step = new double[0];
+    private double[] trial = new double[0];
+
+    Exact() {}
 
     Exact(Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi) {
+      set(in, parties, mediators, lo, hi);
+    }
+
+    private static double[] atLeast(double[] v, int n) {
+      return v.length >= n ? v : new double[n];
+    }
+
+    private static int[] atLeast(int[] v, int n) {
+      return v.length >= n ? v : new int[n];
+    }
+
+    /** Loads this problem (lo and hi are kept by reference, as the solver reads them). */
+    Exact set(Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi) {
       this.issues = in.issues;
       this.lo = lo;
       this.hi = hi;
+      int actors = in.actors;
       int leaning = 0;
       for (int m : mediators) if (in.lean(m) > 0) leaning++;
       terms = parties.length + leaning;
-      a = new double[terms];
-      r = new double[terms];
-      constant = new double[terms];
-      double[][] share = new double[terms][in.actors];
+      a = atLeast(a, terms);
+      r = atLeast(r, terms);
+      constant = atLeast(constant, terms);
+      Arrays.fill(constant, 0, terms, 0.0);
+      // share of actor j in term t at [t * actors + j]
+      share = atLeast(share, terms * actors);
+      Arrays.fill(share, 0, terms * actors, 0.0);
       int t = 0;
       for (int p : parties) {
         a[t] = in.capability(p);
         r[t] = in.reservation(p);
         // Utility.judged: (1 - sum eta) own(p) + sum eta_j own(j) over the ties with eta_j > 0
         double tied = 0;
-        for (int j = 0; j < in.actors; j++) {
+        for (int j = 0; j < actors; j++) {
           double eta = in.tie(p, j);
           if (eta > 0) {
             tied += eta;
-            share[t][j] += eta;
+            share[t * actors + j] += eta;
           }
         }
-        share[t][p] += tied == 0 ? 1 : 1 - tied;
+        share[t * actors + p] += tied == 0 ? 1 : 1 - tied;
         t++;
       }
       for (int m : mediators) {
         if (in.lean(m) > 0) {
           a[t] = in.lean(m) * in.capability(m);
-          share[t][m] = 1;
+          r[t] = 0; // a mediator's lean has no reservation
+          share[t * actors + m] = 1;
           t++;
         }
       }
-      start = new int[terms * issues + 1];
+      start = atLeast(start, terms * issues + 1);
       int count = 0;
       for (t = 0; t < terms; t++) {
-        for (int j = 0; j < in.actors; j++) {
-          if (share[t][j] != 0) count += in.issues;
+        for (int j = 0; j < actors; j++) {
+          if (share[t * actors + j] != 0) count += issues;
         }
       }
-      weight = new double[count];
-      ideal = new double[count];
-      rho = new double[count];
+      weight = atLeast(weight, count);
+      ideal = atLeast(ideal, count);
+      rho = atLeast(rho, count);
       boolean allConcave = true;
       int n = 0;
-      double[][] kinks = new double[issues][count / Math.max(1, issues) + 2];
-      int[] kinkCount = new int[issues];
+      if (breaks.length < issues) {
+        breaks = Arrays.copyOf(breaks, issues);
+        breakCount = new int[issues];
+      }
+      int kinkRoom = count / Math.max(1, issues) + 2;
+      for (int k = 0; k < issues; k++) {
+        if (breaks[k] == null || breaks[k].length < kinkRoom) breaks[k] = new double[kinkRoom];
+        breakCount[k] = 0;
+      }
       // each actor's salience sum once, not once per term and issue (the same sum, so the same
       // bits)
-      double[] salienceSums = new double[in.actors];
-      for (int j = 0; j < in.actors; j++) salienceSums[j] = in.salienceSum(j);
+      salienceSums = atLeast(salienceSums, actors);
+      for (int j = 0; j < actors; j++) salienceSums[j] = in.salienceSum(j);
       for (t = 0; t < terms; t++) {
         for (int k = 0; k < issues; k++) {
           start[t * issues + k] = n;
-          for (int j = 0; j < in.actors; j++) {
-            double lambda = share[t][j];
+          for (int j = 0; j < actors; j++) {
+            double lambda = share[t * actors + j];
             if (lambda == 0) continue;
             double w = salienceSums[j];
             if (!(w > 0)) {
@@ -288,37 +345,39 @@ public final class NashDraft {
             ideal[n] = in.position(j, k);
             rho[n] = in.risk(j);
             if (rho[n] < 0) allConcave = false;
-            if (ideal[n] > lo[k] && ideal[n] < hi[k]) kinks[k][kinkCount[k]++] = ideal[n];
+            if (ideal[n] > lo[k] && ideal[n] < hi[k]) breaks[k][breakCount[k]++] = ideal[n];
             n++;
           }
         }
       }
       start[terms * issues] = n;
       concave = allConcave;
-      breaks = new double[issues][];
       for (int k = 0; k < issues; k++) {
-        double[] b = kinks[k];
-        int m = kinkCount[k];
+        double[] b = breaks[k];
+        int m = breakCount[k];
         b[m++] = lo[k];
         b[m++] = hi[k];
-        java.util.Arrays.sort(b, 0, m);
+        Arrays.sort(b, 0, m);
         int unique = 0;
         for (int q = 0; q < m; q++) if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
-        breaks[k] = java.util.Arrays.copyOf(b, unique);
+        breakCount[k] = unique;
       }
-      gain = new double[terms];
-      d1 = new double[terms];
-      d2 = new double[terms];
-      plus = new double[terms * issues];
-      minus = new double[terms * issues];
-      curvature = new double[terms * issues];
-      side = new int[issues];
-      free = new int[issues];
-      grad = new double[issues];
-      hess = new double[issues * issues];
-      chol = new double[issues * issues];
-      step = new double[issues];
-      trial = new double[issues];
+      gain = atLeast(gain, terms);
+      d1 = atLeast(d1, terms);
+      d2 = atLeast(d2, terms);
+      plus = atLeast(plus, terms * issues);
+      minus = atLeast(minus, terms * issues);
+      curvature = atLeast(curvature, terms * issues);
+      side = atLeast(side, issues);
+      free = atLeast(free, issues);
+      at = atLeast(at, issues);
+      bound = atLeast(bound, issues);
+      grad = atLeast(grad, issues);
+      hess = atLeast(hess, issues * issues);
+      chol = atLeast(chol, issues * issues);
+      step = atLeast(step, issues);
+      trial = atLeast(trial, issues);
+      return this;
     }
 
     /**
@@ -393,17 +452,39 @@ public final class NashDraft {
       return f;
     }
 
-    private boolean isBreak(int k, double v) {
-      return java.util.Arrays.binarySearch(breaks[k], v) >= 0;
+    /**
+     * Where v falls among issue k's breaks: {@link Arrays#binarySearch}'s answer on them (the index
+     * of v, else -(insertion point) - 1), found by a scan with its comparisons (bits decide between
+     * values neither below nor above, as between -0.0 and 0.0): an issue has a handful of breaks,
+     * and the library's search cost more in calls than in comparisons.
+     */
+    private int locate(int k, double v) {
+      return locate(breaks[k], breakCount[k], v);
     }
 
-    /** The next kink or bound beyond v in direction dir (+1 or -1). */
-    private double nextBreak(int k, double v, double dir) {
+    /** {@link #locate(int, double)} in the first n entries of b (sorted, no two equal). */
+    static int locate(double[] b, int n, double v) {
+      for (int j = 0; j < n; j++) {
+        double x = b[j];
+        if (x < v) continue;
+        if (x > v) return -(j + 1);
+        long xBits = Double.doubleToLongBits(x);
+        long vBits = Double.doubleToLongBits(v);
+        if (xBits == vBits) return j;
+        if (xBits > vBits) return -(j + 1);
+      }
+      return -(n + 1);
+    }
+
+    /**
+     * The next kink or bound beyond v in direction dir (+1 or -1), i being {@link #locate}'s answer
+     * for v.
+     */
+    private double nextBreak(int k, int i, double dir) {
       double[] b = breaks[k];
-      int i = java.util.Arrays.binarySearch(b, v);
       if (dir > 0) {
         int j = i >= 0 ? i + 1 : -i - 1;
-        return j < b.length ? b[j] : hi[k];
+        return j < breakCount[k] ? b[j] : hi[k];
       }
       int j = i >= 0 ? i - 1 : -i - 2;
       return j >= 0 ? b[j] : lo[k];
@@ -421,8 +502,9 @@ public final class NashDraft {
       for (int k = 0; k < issues; k++) {
         z[k] = Math.max(lo[k], Math.min(hi[k], z[k]));
         // A start within rounding of a kink (a weighted mean of equal ideals) starts on it.
-        double below = nextBreak(k, z[k], -1);
-        double above = nextBreak(k, z[k], 1);
+        int i = locate(k, z[k]);
+        double below = nextBreak(k, i, -1);
+        double above = nextBreak(k, i, 1);
         if (z[k] - below <= 1e-10) z[k] = below;
         else if (above - z[k] <= 1e-10) z[k] = above;
       }
@@ -445,7 +527,9 @@ public final class NashDraft {
             up += d1[t] * plus[t * issues + k];
             down += d1[t] * minus[t * issues + k];
           }
-          if (!isBreak(k, z[k])) {
+          // z does not move before the step is taken: one search serves this iteration
+          at[k] = locate(k, z[k]);
+          if (at[k] < 0) {
             side[k] = 0;
             grad[k] = up;
             free[nf++] = k;
@@ -487,14 +571,15 @@ public final class NashDraft {
         decrement = 0;
         for (int q = 0; q < nf; q++) decrement += grad[free[q]] * step[q];
         if (!(decrement > 1e-15 * (1 + Math.abs(f)))) return true;
-        // The longest step that stays in the current cell.
+        // The longest step that stays in the current cell; each issue's next break, once (z and
+        // the step are fixed until the step is taken).
         double alphaMax = Double.POSITIVE_INFINITY;
         int hit = -1;
         for (int q = 0; q < nf; q++) {
           int k = free[q];
+          bound[q] = nextBreak(k, at[k], step[q]);
           if (step[q] == 0) continue;
-          double bound = nextBreak(k, z[k], step[q]);
-          double alpha = (bound - z[k]) / step[q];
+          double alpha = (bound[q] - z[k]) / step[q];
           if (alpha < alphaMax) {
             alphaMax = alpha;
             hit = q;
@@ -507,14 +592,13 @@ public final class NashDraft {
           System.arraycopy(z, 0, trial, 0, issues);
           for (int q = 0; q < nf; q++) {
             int k = free[q];
-            double bound = nextBreak(k, z[k], step[q]);
             double v = z[k] + alpha * step[q];
             // never beyond the cell's edge, whatever the rounding
-            trial[k] = step[q] > 0 ? Math.min(v, bound) : Math.max(v, bound);
+            trial[k] = step[q] > 0 ? Math.min(v, bound[q]) : Math.max(v, bound[q]);
           }
           if (snap) {
             int k = free[hit];
-            trial[k] = nextBreak(k, z[k], step[hit]);
+            trial[k] = bound[hit];
           }
           double ft = value(trial);
           // A step onto a kink may gain less than rounding can show; it changes the cell, so take
@@ -534,11 +618,6 @@ public final class NashDraft {
       return false;
     }
 
-    /**
-     * The (modified) Newton step on the free issues: solves (M + lambda I) step = grad with M the
-     * negated Hessian of the current cell, lambda 0 when M is positive definite, else raised until
-     * it is (on a flat or convex piece the step then runs to the next kink).
-     */
     private void newton(int nf) {
       for (int p = 0; p < nf; p++) {
         int k = free[p];

@@ -1,8 +1,8 @@
 package org.negotiate.sim;
 
-import ec.util.MersenneTwisterFast;
 import java.util.List;
 import org.negotiate.model.Inputs;
+import org.negotiate.model.LazyMersenneTwister;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.ScheduledEvent;
 import org.negotiate.model.Streams;
@@ -21,7 +21,7 @@ public final class BareLoop {
   /** Runs one replication and returns how it closed. */
   public static RoundClose run(NegotiationSetup setup, Protocol protocol) {
     Inputs in = setup.initial().copy();
-    MersenneTwisterFast[] noise = new MersenneTwisterFast[setup.actors()];
+    LazyMersenneTwister[] noise = new LazyMersenneTwister[setup.actors()];
     Protocol.Session session =
         protocol.open(
             setup,
@@ -29,7 +29,7 @@ public final class BareLoop {
             actor -> {
               if (noise[actor] == null) {
                 noise[actor] =
-                    new MersenneTwisterFast(
+                    new LazyMersenneTwister(
                         Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor)));
               }
               return noise[actor].nextGaussian();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.negotiate.model.Inputs;
+import org.negotiate.model.LazyMersenneTwister;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.ScheduledEvent;
 import org.negotiate.model.Streams;
@@ -54,13 +55,17 @@ public final class NegotiationModel extends SimState {
    */
   public NegotiationModel(
       NegotiationSetup setup, Protocol protocol, float[][][] trajectory, RoundListener listener) {
-    super(setup.seed());
+    // MASON's own generator is never drawn from (every stream of a run is seeded through Streams;
+    // see start()), so it is not seeded either: seeding a Mersenne Twister is 624 words of work a
+    // replication. The GUI, which shows MASON's seed, sets its own (NegotiationGui).
+    super(NoGenerator.INSTANCE);
     this.setup = setup;
     this.inputs = setup.initial().copy();
     this.listener = listener;
-    MersenneTwisterFast[] noise = new MersenneTwisterFast[setup.actors()];
+    LazyMersenneTwister[] noise = new LazyMersenneTwister[setup.actors()];
     // Each actor's perception noise is its own stream, so adding an actor leaves the others'
-    // unchanged; a stream is seeded when first used (most actors never draw any noise).
+    // unchanged; a stream is seeded when first used (most actors never draw any noise), and only
+    // as far as it is drawn (LazyMersenneTwister: MASON's numbers, bit for bit).
     this.session =
         protocol.open(
             setup,
@@ -68,7 +73,7 @@ public final class NegotiationModel extends SimState {
             actor -> {
               if (noise[actor] == null) {
                 noise[actor] =
-                    new MersenneTwisterFast(
+                    new LazyMersenneTwister(
                         Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor)));
               }
               return noise[actor].nextGaussian();
@@ -167,6 +172,144 @@ public final class NegotiationModel extends SimState {
 
   public Protocol.Session session() {
     return session;
+  }
+
+  /**
+   * MASON's {@code SimState.random} for a replication: nothing in a run draws from it, so it holds
+   * no state, and any draw (or reseeding) throws rather than give numbers no stream names. Shared:
+   * it has nothing to share.
+   */
+  static final class NoGenerator extends MersenneTwisterFast {
+    private static final long serialVersionUID = 1L;
+    static final NoGenerator INSTANCE = new NoGenerator();
+
+    /** False while MersenneTwisterFast's constructor calls setSeed, which is then ignored. */
+    private final boolean made;
+
+    private NoGenerator() {
+      super(0L);
+      made = true;
+    }
+
+    private static UnsupportedOperationException unused() {
+      return new UnsupportedOperationException(
+          "a replication's MASON generator is never drawn from: draw from a named stream (Streams)");
+    }
+
+    @Override
+    public void setSeed(long seed) {
+      if (made) throw unused();
+    }
+
+    @Override
+    public void setSeed(int[] array) {
+      throw unused();
+    }
+
+    @Override
+    public Object clone() {
+      throw unused();
+    }
+
+    @Override
+    public boolean stateEquals(MersenneTwisterFast other) {
+      throw unused();
+    }
+
+    @Override
+    public void readState(java.io.DataInputStream stream) {
+      throw unused();
+    }
+
+    @Override
+    public void writeState(java.io.DataOutputStream stream) {
+      throw unused();
+    }
+
+    @Override
+    public int nextInt() {
+      throw unused();
+    }
+
+    @Override
+    public int nextInt(int n) {
+      throw unused();
+    }
+
+    @Override
+    public short nextShort() {
+      throw unused();
+    }
+
+    @Override
+    public char nextChar() {
+      throw unused();
+    }
+
+    @Override
+    public boolean nextBoolean() {
+      throw unused();
+    }
+
+    @Override
+    public boolean nextBoolean(float probability) {
+      throw unused();
+    }
+
+    @Override
+    public boolean nextBoolean(double probability) {
+      throw unused();
+    }
+
+    @Override
+    public byte nextByte() {
+      throw unused();
+    }
+
+    @Override
+    public void nextBytes(byte[] bytes) {
+      throw unused();
+    }
+
+    @Override
+    public long nextLong() {
+      throw unused();
+    }
+
+    @Override
+    public long nextLong(long n) {
+      throw unused();
+    }
+
+    @Override
+    public double nextDouble() {
+      throw unused();
+    }
+
+    @Override
+    public double nextDouble(boolean includeZero, boolean includeOne) {
+      throw unused();
+    }
+
+    @Override
+    public void clearGaussian() {
+      throw unused();
+    }
+
+    @Override
+    public double nextGaussian() {
+      throw unused();
+    }
+
+    @Override
+    public float nextFloat() {
+      throw unused();
+    }
+
+    @Override
+    public float nextFloat(boolean includeZero, boolean includeOne) {
+      throw unused();
+    }
   }
 
   /** Applies the events due this round. */

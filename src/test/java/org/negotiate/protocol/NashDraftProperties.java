@@ -1,9 +1,13 @@
 package org.negotiate.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,72 @@ class NashDraftProperties {
           fe >= fr - 1e-9 * Math.max(1, Math.abs(fr)),
           "instance " + seed + ": exact " + fe + " < " + fr);
     }
+  }
+
+  /**
+   * The per-thread workspace carries nothing from one solve to the next: after solves of other
+   * sizes (more or fewer actors, issues, terms, kinks; mediators with and without a lean;
+   * risk-seeking instances that fall back to Nelder-Mead), a draft has the bits of one solved in a
+   * fresh workspace.
+   */
+  @Test
+  void aReusedWorkspaceGivesTheBitsOfAFreshOne() {
+    NashDraft.Exact reused = new NashDraft.Exact();
+    qt().withFixedSeed(170101L)
+        .withExamples(400)
+        .forAll(longs().between(0, 1_000_000), integers().between(0, 3))
+        .checkAssert(
+            (seed, kind) -> {
+              Instance x = Instance.random(seed, kind == 3);
+              double[][] box =
+                  kind == 2
+                      ? new double[][] {new double[x.in.issues], full(x.in.issues)}
+                      : NashDraft.zone(x.in, x.parties);
+              if (box == null) return;
+              double[] fresh =
+                  NashDraft.exact(
+                      x.in, x.parties, x.mediators, box[0], box[1], new NashDraft.Exact());
+              double[] again =
+                  NashDraft.exact(x.in, x.parties, x.mediators, box[0], box[1], reused);
+              assertArrayEquals(fresh, again, "instance " + seed + ", kind " + kind);
+            });
+  }
+
+  /**
+   * The workspace's scan for a break answers as {@link java.util.Arrays#binarySearch} does on the
+   * sorted, distinct breaks, also for -0.0 against 0.0 and for values on a break.
+   */
+  @Test
+  void locatingABreakAnswersAsBinarySearch() {
+    double[] pool = {-0.0, 0.0, 0.5, 10, 10.000000000000002, 20, 50, 99.99999999999999, 100};
+    qt().withFixedSeed(170102L)
+        .withExamples(2000)
+        .forAll(integers().between(0, 511), integers().between(0, pool.length + 1))
+        .checkAssert(
+            (mask, pick) -> {
+              // the breaks: a subset of the pool, sorted and deduplicated as the workspace does
+              double[] b = new double[pool.length + 3];
+              int n = 0;
+              for (int i = 0; i < pool.length; i++) if ((mask & (1 << i)) != 0) b[n++] = pool[i];
+              java.util.Arrays.sort(b, 0, n);
+              int unique = 0;
+              for (int q = 0; q < n; q++)
+                if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
+              double v = pick < pool.length ? pool[pick] : pick == pool.length ? 33.3 : -1;
+              assertEquals(
+                  java.util.Arrays.binarySearch(b, 0, unique, v),
+                  NashDraft.Exact.locate(b, unique, v),
+                  "breaks "
+                      + java.util.Arrays.toString(java.util.Arrays.copyOf(b, unique))
+                      + ", "
+                      + v);
+            });
+  }
+
+  private static double[] full(int issues) {
+    double[] hi = new double[issues];
+    java.util.Arrays.fill(hi, 100);
+    return hi;
   }
 
   @Test

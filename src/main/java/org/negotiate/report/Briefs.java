@@ -52,55 +52,11 @@ public final class Briefs {
   }
 
   /**
-   * The odds brief with {@code movers} as its "What would move them" section: what a command that
-   * varies the assumptions (a sensitivity analysis) measured, e.g. a table and an inline chart
-   * ({@link SvgInline#read}); null for the note that this run does not measure it.
-   */
-  public static PolicyBrief odds(
-      Scenario s,
-      Path scenarioFile,
-      MonteCarlo.Result result,
-      List<ReferenceSummary> reference,
-      Map<String, Object> manifest,
-      Path chartsDir,
-      Path reportDir,
-      Html movers)
-      throws IOException {
-    return odds(s, scenarioFile, result, reference, manifest, chartsDir, reportDir, movers, null);
-  }
-
-  /**
    * The odds brief with {@code movers} (the one-at-a-time analysis of {@code --movers N}, or null)
    * and {@code association} (what goes with a deal over the run's own draws, {@link
-   * MoversReport#brief}, or null) as its "What would move them" section.
-   */
-  public static PolicyBrief odds(
-      Scenario s,
-      Path scenarioFile,
-      MonteCarlo.Result result,
-      List<ReferenceSummary> reference,
-      Map<String, Object> manifest,
-      Path chartsDir,
-      Path reportDir,
-      Html movers,
-      Html association)
-      throws IOException {
-    return odds(
-        s,
-        scenarioFile,
-        result,
-        reference,
-        manifest,
-        chartsDir,
-        reportDir,
-        movers,
-        association,
-        null);
-  }
-
-  /**
-   * As above, with the what-ifs beside the scenario read beforehand, on another thread while the
-   * command ran ({@code whatIfs}; null to read them now).
+   * MoversReport#brief}, or null) as its "What would move them" section, and the what-ifs beside
+   * the scenario read beforehand, on another thread while the command ran ({@code whatIfs}; null to
+   * read them now).
    */
   public static PolicyBrief odds(
       Scenario s,

@@ -48,7 +48,8 @@ public final class Briefs {
       Path chartsDir,
       Path reportDir)
       throws IOException {
-    return odds(s, scenarioFile, result, reference, manifest, chartsDir, reportDir, null);
+    return odds(
+        s, scenarioFile, result, reference, manifest, chartsDir, reportDir, null, null, null);
   }
 
   /**

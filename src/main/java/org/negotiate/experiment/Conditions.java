@@ -71,7 +71,16 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
 
   /** Watches one replication and says whether it is kept. */
   Watch watch() {
-    return new Watch(this);
+    return new Watch(this, Double.NaN);
+  }
+
+  /**
+   * Watches one replication whose soft observations' acceptance draw is {@code u} (the one {@link
+   * Watch#verdict} will be given): once every observation's month is past, a run the soft kernel
+   * turns away is rejected whatever its later rounds do, and need not be run further.
+   */
+  Watch watch(double u) {
+    return new Watch(this, u);
   }
 
   /**
@@ -84,16 +93,20 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
     /** {@link #verdict} when only the soft kernel's draw rejected it. */
     static final int SOFT = -2;
 
+    /** {@link #settledBy} while some observation may still keep or reject the replication. */
+    static final int OPEN = -1;
+
     private final List<Compiled> obs;
     private final boolean[] failed;
     private final double[] position;
-    private double logWeight;
+    private final double u;
     private int lastRound = -1;
 
-    Watch(Conditions c) {
+    Watch(Conditions c, double u) {
       obs = c.observations();
       failed = new boolean[obs.size()];
       position = new double[obs.size()];
+      this.u = u;
     }
 
     @Override
@@ -131,20 +144,24 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
      */
     @Override
     public boolean enough() {
-      return settledBy() >= 0;
+      return settledBy() != OPEN;
     }
 
     /**
      * The hard observation that already rejects the replication whatever the later rounds do (the
-     * one {@link #verdict} would name if the run stopped here), or -1: see {@link #enough}. Asked
-     * only where {@link #enough} is, after a round the run goes on from.
+     * one {@link #verdict} would name if the run stopped here); {@link #SOFT} when every
+     * observation's month is past, none rejects it and the soft kernel's draw does (known only to a
+     * watch given the draw); else {@link #OPEN}: see {@link #enough}. Asked only where {@link
+     * #enough} is, after a round the run goes on from.
      */
     int settledBy() {
+      boolean allPast = true;
       for (int j = 0; j < obs.size(); j++) {
         Compiled c = obs.get(j);
         Observation o = c.source();
+        if (c.round() > lastRound) allPast = false;
         if (o instanceof Observation.Demand d && d.tolerance() > 0) continue;
-        if (c.round() > lastRound) return -1;
+        if (c.round() > lastRound) return OPEN;
         if (o instanceof Observation.NoDeal) continue; // the run goes on: no deal by its month
         if (o instanceof Observation.Demand d) {
           double x = position[j];
@@ -153,7 +170,26 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
           return j;
         }
       }
-      return -1;
+      // the soft demands' positions are final once their months are past: so is their weight
+      return allPast && !Double.isNaN(u) && !softKeeps(u) ? SOFT : OPEN;
+    }
+
+    /**
+     * Whether the soft kernel keeps a replication that no hard observation rejected, with draw
+     * {@code u}: with probability exp(-Σ d²/2·tolerance²) over the soft demands, in order.
+     */
+    private boolean softKeeps(double u) {
+      double logWeight = 0;
+      for (int j = 0; j < obs.size(); j++) {
+        if (!(obs.get(j).source() instanceof Observation.Demand d) || d.tolerance() <= 0) continue;
+        double x = position[j];
+        double dist =
+            d.min() != null && x < d.min()
+                ? d.min() - x
+                : d.max() != null && x > d.max() ? x - d.max() : 0;
+        if (dist > 0) logWeight -= dist * dist / (2 * d.tolerance() * d.tolerance());
+      }
+      return logWeight == 0 || u < Math.exp(logWeight);
     }
 
     /**
@@ -163,7 +199,6 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
      * @param u a uniform draw in [0, 1) from the replication's own stream
      */
     int verdict(RunOutcome r, double u) {
-      logWeight = 0;
       for (int j = 0; j < obs.size(); j++) {
         Compiled c = obs.get(j);
         Observation o = c.source();
@@ -171,14 +206,8 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
           if (r.agreed() && r.round() <= c.round()) return j;
         } else if (o instanceof Observation.Demand d) {
           double x = position[j];
-          double dist =
-              d.min() != null && x < d.min()
-                  ? d.min() - x
-                  : d.max() != null && x > d.max() ? x - d.max() : 0;
-          if (dist > 0) {
-            if (d.tolerance() <= 0) return j;
-            logWeight -= dist * dist / (2 * d.tolerance() * d.tolerance());
-          }
+          if (d.tolerance() <= 0
+              && ((d.min() != null && x < d.min()) || (d.max() != null && x > d.max()))) return j;
         } else if (c.round() > lastRound) {
           // the run ended before the month: no talks were held, nobody refused
           if (o instanceof Observation.Refusal || (o instanceof Observation.Talks t && t.held()))
@@ -187,7 +216,7 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
           return j;
         }
       }
-      return logWeight == 0 || u < Math.exp(logWeight) ? KEPT : SOFT;
+      return softKeeps(u) ? KEPT : SOFT;
     }
   }
 
@@ -209,7 +238,7 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
     Watches(Watch[] watches) {
       this.watches = watches;
       settled = new int[watches.length];
-      java.util.Arrays.fill(settled, -1);
+      java.util.Arrays.fill(settled, Watch.OPEN);
       open = watches.length;
     }
 
@@ -217,19 +246,22 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
     public void roundClosed(
         int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close) {
       for (int m = 0; m < watches.length; m++) {
-        if (settled[m] < 0) watches[m].roundClosed(round, fired, session, close);
+        if (settled[m] == Watch.OPEN) watches[m].roundClosed(round, fired, session, close);
       }
     }
 
     @Override
     public boolean enough() {
       for (int m = 0; m < watches.length; m++) {
-        if (settled[m] < 0 && (settled[m] = watches[m].settledBy()) >= 0) open--;
+        if (settled[m] == Watch.OPEN && (settled[m] = watches[m].settledBy()) != Watch.OPEN) open--;
       }
       return open == 0;
     }
 
-    /** The observation that settled watch m's rejection during the run, or -1. */
+    /**
+     * What settled watch m's rejection during the run (an observation, or {@link Watch#SOFT}), or
+     * {@link Watch#OPEN}.
+     */
     int settled(int m) {
       return settled[m];
     }

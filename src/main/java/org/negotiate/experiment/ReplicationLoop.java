@@ -50,7 +50,9 @@ final class ReplicationLoop {
       float[][][] trajectory,
       Conditions conditions) {
     long seed = Streams.replicationSeed(baseSeed, index);
-    Conditions.Watch watch = conditions == null ? null : conditions.watch();
+    // the soft observations' draw, known before the run: a run it turns away can stop early
+    double u = conditions == null ? Double.NaN : Streams.uniform(seed, Conditions.ACCEPT_STREAM);
+    Conditions.Watch watch = conditions == null ? null : conditions.watch(u);
     RunOutcome r;
     String bad;
     try {
@@ -68,7 +70,7 @@ final class ReplicationLoop {
     if (bad != null)
       return new Failed(new MonteCarlo.Failure(index, seed, "NonFiniteOutcome", bad));
     if (watch != null) {
-      int why = watch.verdict(r, Streams.uniform(seed, Conditions.ACCEPT_STREAM));
+      int why = watch.verdict(r, u);
       if (why != Conditions.Watch.KEPT) return new Rejected(why);
     }
     return new Counted(r);
@@ -134,8 +136,9 @@ final class ReplicationLoop {
       float[][][] trajectory,
       Conditions[] conditions) {
     long seed = Streams.replicationSeed(baseSeed, index);
+    double u = Streams.uniform(seed, Conditions.ACCEPT_STREAM);
     Conditions.Watch[] watches = new Conditions.Watch[conditions.length];
-    for (int m = 0; m < conditions.length; m++) watches[m] = conditions[m].watch();
+    for (int m = 0; m < conditions.length; m++) watches[m] = conditions[m].watch(u);
     Conditions.Watches all = new Conditions.Watches(watches);
     Attempt[] out = new Attempt[conditions.length];
     RunOutcome r = null;
@@ -153,10 +156,9 @@ final class ReplicationLoop {
       }
       return out;
     }
-    double u = Streams.uniform(seed, Conditions.ACCEPT_STREAM);
     for (int m = 0; m < conditions.length; m++) {
       int by = all.settled(m);
-      if (by < 0) by = watches[m].verdict(r, u);
+      if (by == Conditions.Watch.OPEN) by = watches[m].verdict(r, u);
       out[m] = by == Conditions.Watch.KEPT ? new Counted(r) : new Rejected(by);
     }
     return out;

@@ -195,32 +195,33 @@ class ConditioningTest {
             new Observation.NoDeal("n", START.plusMonths(12), List.of(), ""),
             new Observation.Talks("t", START.plusMonths(5), true, null, List.of(), ""),
             russiaAtMost(45, 0),
-            russiaAtMost(50, 3));
+            russiaAtMost(40, 3));
     Conditions c = Conditions.of(s, obs, SetupSampler.nominal(s, 24), 1000);
     org.negotiate.model.SetupSampler.Plan plan = SetupSampler.plan(s);
     MediatedSingleText protocol = new MediatedSingleText();
     int stopped = 0;
     int[] byVerdict = new int[obs.size() + 2];
+    int[] stoppedBy = new int[obs.size() + 2];
     for (int i = 0; i < 300; i++) {
       long seed = org.negotiate.model.Streams.replicationSeed(20221201L, i);
       org.negotiate.model.NegotiationSetup setup = plan.draw(24, false, seed);
-      Conditions.Watch early = c.watch();
+      double u = org.negotiate.model.Streams.uniform(seed, Conditions.ACCEPT_STREAM);
+      Conditions.Watch early = c.watch(u);
       org.negotiate.sim.RunOutcome a =
           org.negotiate.sim.Replication.run(setup, protocol, (float[][][]) null, early);
       Conditions.Watch full = c.watch();
       org.negotiate.sim.RoundListener toTheEnd = full::roundClosed; // never says enough
       org.negotiate.sim.RunOutcome b =
           org.negotiate.sim.Replication.run(setup, protocol, (float[][][]) null, toTheEnd);
-      double u = org.negotiate.model.Streams.uniform(seed, Conditions.ACCEPT_STREAM);
       int verdict = full.verdict(b, u);
       assertEquals(verdict, early.verdict(a, u), "replication " + i);
       byVerdict[verdict + 2]++;
       if (a.round() < b.round()) {
         stopped++;
+        stoppedBy[verdict + 2]++;
         assertTrue(
-            verdict >= 1,
-            "only a hard rejection stops a run, and never before the no-deal month is past: "
-                + verdict);
+            verdict >= 1 || verdict == Conditions.Watch.SOFT,
+            "only a rejection stops a run, and never before the no-deal month is past: " + verdict);
         assertTrue(
             a.round() >= s.calendar().round(START.plusMonths(12)), "stopped at round " + a.round());
       } else {
@@ -229,6 +230,10 @@ class ConditioningTest {
     }
     assertTrue(
         stopped > 0, "some replication stopped early: " + java.util.Arrays.toString(byVerdict));
+    // a soft demand's draw settles once every month is past (round 12 here, of 24)
+    assertTrue(
+        stoppedBy[Conditions.Watch.SOFT + 2] > 0,
+        "the soft kernel's rejections stop early too: " + java.util.Arrays.toString(stoppedBy));
   }
 
   /**

@@ -291,20 +291,26 @@ final class OddsCommand implements Callable<Integer> {
                                 s, readingsBeside(scenario.scenario)))
                     : null;
         OddsTables.writeRounds(odds, s.calendar().dated(), folder.file("rounds.csv"));
-        org.negotiate.experiment.Posterior posterior = null;
-        if (conditions != null) {
-          posterior =
-              org.negotiate.experiment.Posterior.of(s, base, result.attempted(), result.outcomes());
-          org.negotiate.report.ForecastReport.writePosterior(
-              posterior, folder.file("posterior.csv"));
-          ahead.prepare(
-              org.negotiate.report.ForecastReport.posteriorChart(
-                  posterior, s.name(), scenario.cut.month().toString(), folder.dir()));
-        }
+        // what the observations taught, made while the back-test runs
+        Background.Part<org.negotiate.experiment.Posterior> posteriorPart =
+            conditions == null
+                ? null
+                : parts.submit(
+                    () -> {
+                      org.negotiate.experiment.Posterior p =
+                          org.negotiate.experiment.Posterior.of(
+                              s, base, result.attempted(), result.outcomes());
+                      org.negotiate.report.ForecastReport.writePosterior(
+                          p, folder.file("posterior.csv"));
+                      ahead.prepare(
+                          org.negotiate.report.ForecastReport.posteriorChart(
+                              p, s.name(), scenario.cut.month().toString(), folder.dir()));
+                      return p;
+                    });
 
         manifest.put("failed_replications", result.failures().size());
-        if (scenario.cut != null)
-          manifest.put("as_of", Explore.asOf(scenario.cut, result, posterior));
+        // its place in the manifest now, its value once the posterior is made
+        if (scenario.cut != null) manifest.put("as_of", Map.of());
         if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
           try {
             // on this machine's threads: a light check, not worth a cluster's start-up per month
@@ -364,6 +370,11 @@ final class OddsCommand implements Callable<Integer> {
           }
           manifest.put("structural_band", bandEntry(b, Math.min(n, bandRuns)));
         }
+        if (scenario.cut != null)
+          manifest.put(
+              "as_of",
+              Explore.asOf(
+                  scenario.cut, result, posteriorPart == null ? null : posteriorPart.get()));
         // the stages after the replications show their progress too (issue 16 item 2); the
         // charts and tables were made alongside the back-test and the band, so this bar mostly
         // waits for the last of them

@@ -63,8 +63,10 @@ public final class SetupSampler {
       return q == null ? null : new Slot(q, Streams.keyMix(name));
     }
 
-    double value(long seed, boolean draw) {
-      return draw && q.uncertain() ? q.quantile(Streams.uniform(seed, key)) : q.nominal();
+    double value(long seed, boolean draw, java.util.function.LongToDoubleFunction given) {
+      if (!draw || !q.uncertain()) return q.nominal();
+      double u = given == null ? Double.NaN : given.applyAsDouble(key);
+      return q.quantile(Double.isNaN(u) ? Streams.uniform(seed, key) : u);
     }
   }
 
@@ -253,52 +255,72 @@ public final class SetupSampler {
       for (Slot p : params) fixed &= p != null && !p.q().uncertain();
       Map<String, Double> nominal = new LinkedHashMap<>();
       for (int q = 0; fixed && q < params.size(); q++)
-        nominal.put(paramNames.get(q), params.get(q).value(0, false));
+        nominal.put(paramNames.get(q), params.get(q).value(0, false, null));
       fixedParams = fixed ? Map.copyOf(nominal) : null;
     }
 
     /** One draw of the uncertain inputs for the replication with this seed. */
     public NegotiationSetup draw(int rounds, boolean exactRounds, long replicationSeed) {
-      return build(rounds, exactRounds, replicationSeed, true);
+      return build(rounds, exactRounds, replicationSeed, true, null);
+    }
+
+    /**
+     * As {@link #draw(int, boolean, long)}, with the uniform of some inputs given rather than drawn
+     * from the replication's streams: {@code given} maps an input's stream name, hashed ({@code
+     * Streams.keyMix} of the key {@code UncertainInput} names), to its uniform in (0, 1), or to NaN
+     * for the stream's own. For samplers that propose inputs instead of drawing them; whether a
+     * random event fires, and everything within the run, still come from the seed.
+     */
+    public NegotiationSetup draw(
+        int rounds,
+        boolean exactRounds,
+        long replicationSeed,
+        java.util.function.LongToDoubleFunction given) {
+      return build(rounds, exactRounds, replicationSeed, true, given);
     }
 
     /** The nominal inputs (fixed values, modes and means); random events never fire. */
     public NegotiationSetup nominal(int rounds, boolean exactRounds) {
-      return build(rounds, exactRounds, 0, false);
+      return build(rounds, exactRounds, 0, false, null);
     }
 
-    private NegotiationSetup build(int rounds, boolean exactRounds, long seed, boolean draw) {
+    private NegotiationSetup build(
+        int rounds,
+        boolean exactRounds,
+        long seed,
+        boolean draw,
+        java.util.function.LongToDoubleFunction given) {
       Inputs.Builder in = Inputs.builder(actors, issues, shares);
       double[] drawnSalience = new double[issues];
       for (int i = 0; i < actors; i++) {
-        in.capability(i, capability[i].value(seed, draw));
-        double r = Math.min(0.999, reservation[i].value(seed, draw));
+        in.capability(i, capability[i].value(seed, draw, given));
+        double r = Math.min(0.999, reservation[i].value(seed, draw, given));
         in.reservation(i, r);
         in.statedReservationLo(i, Math.min(r, reservation[i].q().min()));
-        in.risk(i, risk[i].value(seed, draw));
-        in.lean(i, lean[i].value(seed, draw));
-        double actorFlex = flexibility[i].value(seed, draw);
-        double actorKappa = costOfDelay[i].value(seed, draw);
+        in.risk(i, risk[i].value(seed, draw, given));
+        in.lean(i, lean[i].value(seed, draw, given));
+        double actorFlex = flexibility[i].value(seed, draw, given);
+        double actorKappa = costOfDelay[i].value(seed, draw, given);
         double salienceSum = 0;
         for (int k = 0; k < issues; k++) {
-          double x = position[i][k].value(seed, draw);
+          double x = position[i][k].value(seed, draw, given);
           in.position(i, k, x);
-          drawnSalience[k] = salience[i][k].value(seed, draw);
+          drawnSalience[k] = salience[i][k].value(seed, draw, given);
           salienceSum += drawnSalience[k];
           in.flexibility(
               i,
               k,
               stanceFlexibility[i][k] == null
                   ? actorFlex
-                  : stanceFlexibility[i][k].value(seed, draw));
+                  : stanceFlexibility[i][k].value(seed, draw, given));
           in.costOfDelay(
               i,
               k,
               stanceCostOfDelay[i][k] == null
                   ? actorKappa
-                  : stanceCostOfDelay[i][k].value(seed, draw));
-          double lo = redLineMin[i][k] == null ? 0 : redLineMin[i][k].value(seed, draw);
-          double hi = redLineMax[i][k] == null ? 100 : redLineMax[i][k].value(seed, draw);
+                  : stanceCostOfDelay[i][k].value(seed, draw, given));
+          double lo = redLineMin[i][k] == null ? 0 : redLineMin[i][k].value(seed, draw, given);
+          double hi = redLineMax[i][k] == null ? 100 : redLineMax[i][k].value(seed, draw, given);
           // An actor can always sign its own ideal: a draw that puts it outside the red line widens
           // the line.
           double min = Math.min(lo, x);
@@ -327,11 +349,12 @@ public final class SetupSampler {
                   : salienceSum > 0 ? drawnSalience[k] / salienceSum : 1.0 / issues);
         }
         for (int q = 0; q < tieTo[i].length; q++)
-          in.tie(i, tieTo[i][q], tie[i][q].value(seed, draw));
+          in.tie(i, tieTo[i][q], tie[i][q].value(seed, draw, given));
         for (int q = 0; q < pressureOn[i].length; q++)
-          in.pressure(i, pressureOn[i][q], pressure[i][q].value(seed, draw));
+          in.pressure(i, pressureOn[i][q], pressure[i][q].value(seed, draw, given));
         for (int f = 0; f < added.size(); f++) {
-          if (more[f][i] != null) in.more(added.get(f).name(), i, more[f][i].value(seed, draw));
+          if (more[f][i] != null)
+            in.more(added.get(f).name(), i, more[f][i].value(seed, draw, given));
         }
       }
 
@@ -341,7 +364,7 @@ public final class SetupSampler {
         if (round < 0) continue;
         List<InputChange> changes = new ArrayList<>(e.changes().size());
         for (ChangePlan c : e.changes()) {
-          double v = c.value() == null ? 0 : c.value().value(seed, draw);
+          double v = c.value() == null ? 0 : c.value().value(seed, draw, given);
           if (c.unresolved() != null)
             throw new IllegalArgumentException(c.unresolved().getMessage(), c.unresolved());
           InputChange at = c.at();
@@ -356,7 +379,7 @@ public final class SetupSampler {
       if (drawn == null) {
         drawn = new LinkedHashMap<>();
         for (int q = 0; q < params.size(); q++)
-          drawn.put(paramNames.get(q), params.get(q).value(seed, draw));
+          drawn.put(paramNames.get(q), params.get(q).value(seed, draw, given));
         drawn = Map.copyOf(drawn);
       }
 

@@ -1,0 +1,66 @@
+package org.negotiate.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.negotiate.scenario.Scenario;
+import org.negotiate.scenario.ScenarioLoader;
+
+/**
+ * A draw with some inputs' uniforms given: giving each input the uniform of its own stream is the
+ * plain draw, and giving another changes that input alone.
+ */
+class SetupSamplerGivenTest {
+
+  @Test
+  void givenUniformsReplaceTheStreamsOfThoseInputsOnly() throws Exception {
+    Scenario s = ScenarioLoader.load(Path.of("scenarios/baseline.yaml"), List.of());
+    SetupSampler.Plan plan = SetupSampler.plan(s);
+    long key = Streams.keyMix("syria.withdrawal.red_line.min");
+    for (int i = 0; i < 20; i++) {
+      long seed = Streams.replicationSeed(7, i);
+      NegotiationSetup drawn = plan.draw(24, false, seed);
+      NegotiationSetup same =
+          plan.draw(24, false, seed, k -> k == key ? Streams.uniform(seed, key) : Double.NaN);
+      assertEquals(describe(drawn), describe(same));
+      NegotiationSetup moved = plan.draw(24, false, seed, k -> k == key ? 0.999 : Double.NaN);
+      int syria = drawn.actorIds().indexOf("syria");
+      int withdrawal = drawn.issueIds().indexOf("withdrawal");
+      assertNotEquals(
+          drawn.initial().redLineMin(syria, withdrawal),
+          moved.initial().redLineMin(syria, withdrawal));
+      // uniform(45, 75) at 0.999, unless the drawn position lies below it
+      assertEquals(
+          Math.min(45 + 0.999 * 30, drawn.initial().position(syria, withdrawal)),
+          moved.initial().redLineMin(syria, withdrawal),
+          1e-9);
+      assertEquals(
+          describe(drawn).replace(line(drawn, syria, withdrawal), ""),
+          describe(moved).replace(line(moved, syria, withdrawal), ""),
+          "only that red line moved");
+    }
+  }
+
+  private static String line(NegotiationSetup s, int a, int k) {
+    return "min " + s.initial().redLineMin(a, k) + ";";
+  }
+
+  /** Every drawn number a set-up holds, as text. */
+  private static String describe(NegotiationSetup s) {
+    StringBuilder b = new StringBuilder();
+    Inputs in = s.initial();
+    for (int a = 0; a < s.actors(); a++) {
+      b.append(in.capability(a)).append(' ').append(in.reservation(a)).append(' ');
+      for (int k = 0; k < s.issueIds().size(); k++) {
+        b.append(in.position(a, k)).append(' ').append(in.salience(a, k)).append(' ');
+        b.append("min ").append(in.redLineMin(a, k)).append(";");
+        b.append(in.redLineMax(a, k)).append(' ').append(in.costOfDelay(a, k)).append(' ');
+      }
+    }
+    b.append(s.events()).append(s.params());
+    return b.toString();
+  }
+}

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Which uncertain inputs move the odds most (one at a time, and Sobol indices).",
       "Which uncertain inputs move P(deal by the final month, or --month) most. At each design point the "
-          + "studied inputs are fixed and --runs replications with the same seeds estimate the odds (common "
+          + "studied inputs take the point's values (what the mediators know of red lines and reservations stays "
+          + "the scenario's stated range) and --runs replications with the same seeds estimate the odds (common "
           + "random numbers). One at a time: each input at its minimum and maximum, the others nominal "
           + "(oat.csv, tornado.png/svg). Global: first-order and total Sobol indices by Saltelli's scheme on a "
           + "Sobol sequence, with bootstrap intervals (sobol.csv, sobol.png/svg). Writes to "

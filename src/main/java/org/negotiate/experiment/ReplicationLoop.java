@@ -49,6 +49,25 @@ final class ReplicationLoop {
       int index,
       float[][][] trajectory,
       Conditions conditions) {
+    return attempt(
+        plan, null, protocol, rounds, exactRounds, baseSeed, index, trajectory, conditions);
+  }
+
+  /**
+   * As {@link #attempt(SetupSampler.Plan, Protocol, int, boolean, long, int, float[][][],
+   * Conditions)}, with the values of some inputs given ({@link SetupSampler.Plan#draw(int, boolean,
+   * long, java.util.function.LongToDoubleFunction)}; null: none).
+   */
+  static Attempt attempt(
+      SetupSampler.Plan plan,
+      java.util.function.LongToDoubleFunction given,
+      Protocol protocol,
+      int rounds,
+      boolean exactRounds,
+      long baseSeed,
+      int index,
+      float[][][] trajectory,
+      Conditions conditions) {
     long seed = Streams.replicationSeed(baseSeed, index);
     // the soft observations' draw, known before the run: a run it turns away can stop early
     double u = conditions == null ? Double.NaN : Streams.uniform(seed, Conditions.ACCEPT_STREAM);
@@ -56,7 +75,7 @@ final class ReplicationLoop {
     RunOutcome r;
     String bad;
     try {
-      NegotiationSetup setup = plan.draw(rounds, exactRounds, seed);
+      NegotiationSetup setup = plan.draw(rounds, exactRounds, seed, given);
       r =
           watch == null
               ? Replication.run(setup, protocol, trajectory)

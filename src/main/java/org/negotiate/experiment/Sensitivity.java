@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.negotiate.model.SetupSampler;
+import org.negotiate.model.Streams;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.scenario.Scenario;
 
@@ -13,10 +15,12 @@ import org.negotiate.scenario.Scenario;
  *
  * <p>The model studied is {@code f(x) = P(deal by the chosen month | the studied inputs = x)},
  * estimated at each design point over {@code replications} replications with the seeds of
- * replications {@code 0 .. R-1} of the base seed: the studied inputs are fixed to the point's
- * values, and what remains random (perception noise, random events, inputs not studied) is drawn
- * from the same streams at every point (common random numbers), so two points differ only by their
- * inputs.
+ * replications {@code 0 .. R-1} of the base seed: the studied inputs take the point's values, and
+ * what remains random (perception noise, random events, inputs not studied) is drawn from the same
+ * streams at every point (common random numbers), so two points differ only by their inputs. The
+ * scenario is otherwise the one {@code odds} runs: its stated ranges, which are all the mediators
+ * know of a red line or a reservation, stay as they are (fixing an input in the scenario would tell
+ * the mediators its value, and f would be another model's).
  *
  * <p><b>One at a time</b>: every studied input at its nominal value (mode, mean or fixed value),
  * then each input alone at its minimum and at its maximum: {@code 2k + 1} points.
@@ -199,11 +203,27 @@ public final class Sensitivity {
     int oatRows = design.oatRows();
     List<UncertainInput> studied = List.copyOf(inputs);
     List<double[]> distinct = design.distinct();
+    // the studied inputs take the point's values and nothing else changes: fixing them in the
+    // scenario would also tell the mediators the red lines and reservations they only know the
+    // stated range of, and f would be another model's (docs/sensitivity.md)
+    long[] keys = new long[k];
+    for (int i = 0; i < k; i++) keys[i] = Streams.keyMix(studied.get(i).key());
     Engine.Task<PointOdds> odds =
         j -> {
-          Scenario fixed = UncertainInput.fixAll(s, studied, distinct.get(j));
+          // made where the point runs (a cluster's task carries the scenario, not the plan)
+          SetupSampler.Plan plan = SetupSampler.plan(s);
+          double[] x = distinct.get(j);
+          java.util.Map<Long, Double> values = new HashMap<>();
+          for (int i = 0; i < k; i++) values.put(keys[i], x[i]);
           Batch.Outcomes b =
-              Batch.run(fixed, protocol, o.rounds(), o.exactRounds(), o.seed(), o.replications());
+              Batch.run(
+                  plan,
+                  key -> values.getOrDefault(key, Double.NaN),
+                  protocol,
+                  o.rounds(),
+                  o.exactRounds(),
+                  o.seed(),
+                  o.replications());
           return new PointOdds(b.oddsBy(o.byRound()), b.failed());
         };
     List<PointOdds> once =

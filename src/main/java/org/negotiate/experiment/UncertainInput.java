@@ -1,7 +1,6 @@
 package org.negotiate.experiment;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,7 @@ import org.negotiate.scenario.Change;
 import org.negotiate.scenario.Event;
 import org.negotiate.scenario.Fields;
 import org.negotiate.scenario.InputPath;
-import org.negotiate.scenario.InputPaths;
 import org.negotiate.scenario.Issue;
-import org.negotiate.scenario.ProtocolSpec;
 import org.negotiate.scenario.Quantity;
 import org.negotiate.scenario.Scenario;
 
@@ -62,80 +59,6 @@ public record UncertainInput(
   public java.util.function.LongToDoubleFunction drawer() {
     long mixed = Streams.keyMix(key);
     return seed -> quantity.quantile(Streams.uniform(seed, mixed));
-  }
-
-  /** The scenario with this input replaced by {@code q} (no validation). */
-  public Scenario with(Scenario s, Quantity q) {
-    switch (kind) {
-      case ACTOR -> {
-        return InputPaths.with(s, path, q);
-      }
-      case PROTOCOL -> {
-        String name = key.substring("protocol.".length());
-        Map<String, Quantity> params = new LinkedHashMap<>(s.protocol().params());
-        params.put(name, q);
-        return new Scenario(
-            s.name(),
-            s.description(),
-            s.calendar(),
-            s.issues(),
-            s.actors(),
-            new ProtocolSpec(s.protocol().name(), Collections.unmodifiableMap(params)),
-            s.agreement(),
-            s.events(),
-            s.experiment(),
-            s.saliences(),
-            s.draft(),
-            s.caseFile(),
-            s.actorOrder());
-      }
-      default -> {
-        List<Event> events = new ArrayList<>();
-        for (Event e : s.events()) {
-          if (!e.id().equals(eventId)) {
-            events.add(e);
-            continue;
-          }
-          List<Change> changes = new ArrayList<>(e.changes());
-          Change c = changes.get(changeIndex);
-          changes.set(changeIndex, new Change(c.target(), c.op(), q));
-          events.add(
-              new Event(
-                  e.id(),
-                  e.label(),
-                  e.timing(),
-                  List.copyOf(changes),
-                  e.evidence(),
-                  e.rationale()));
-        }
-        return new Scenario(
-            s.name(),
-            s.description(),
-            s.calendar(),
-            s.issues(),
-            s.actors(),
-            s.protocol(),
-            s.agreement(),
-            List.copyOf(events),
-            s.experiment(),
-            s.saliences(),
-            s.draft(),
-            s.caseFile(),
-            s.actorOrder());
-      }
-    }
-  }
-
-  /** The scenario with this input fixed at {@code value} (no validation). */
-  public Scenario fix(Scenario s, double value) {
-    return with(s, Quantity.of(value));
-  }
-
-  /** The scenario with each input fixed at the matching value. */
-  public static Scenario fixAll(Scenario s, List<UncertainInput> inputs, double[] values) {
-    Scenario out = s;
-    for (int j = 0; j < inputs.size(); j++) out = inputs.get(j).fix(out, values[j]);
-    return out;
   }
 
   /**

@@ -65,8 +65,8 @@ public final class SetupSampler {
 
     double value(long seed, boolean draw, java.util.function.LongToDoubleFunction given) {
       if (!draw || !q.uncertain()) return q.nominal();
-      double u = given == null ? Double.NaN : given.applyAsDouble(key);
-      return q.quantile(Double.isNaN(u) ? Streams.uniform(seed, key) : u);
+      double v = given == null ? Double.NaN : given.applyAsDouble(key);
+      return Double.isNaN(v) ? q.quantile(Streams.uniform(seed, key)) : v;
     }
   }
 
@@ -265,11 +265,14 @@ public final class SetupSampler {
     }
 
     /**
-     * As {@link #draw(int, boolean, long)}, with the uniform of some inputs given rather than drawn
-     * from the replication's streams: {@code given} maps an input's stream name, hashed ({@code
-     * Streams.keyMix} of the key {@code UncertainInput} names), to its uniform in (0, 1), or to NaN
-     * for the stream's own. For samplers that propose inputs instead of drawing them; whether a
-     * random event fires, and everything within the run, still come from the seed.
+     * As {@link #draw(int, boolean, long)}, with the values of some uncertain inputs given rather
+     * than drawn from the replication's streams: {@code given} maps an input's stream name, hashed
+     * ({@code Streams.keyMix} of the key {@code UncertainInput} names), to its value, or to NaN to
+     * draw it. The scenario is otherwise the same, its stated uncertainty included: the mediators
+     * still know only the stated range of a red line whose value is given (fixing the input in the
+     * scenario would tell them). For a sensitivity design's points and for samplers that propose
+     * inputs; whether a random event fires, and everything within the run, still come from the
+     * seed.
      */
     public NegotiationSetup draw(
         int rounds,

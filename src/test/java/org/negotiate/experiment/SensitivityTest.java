@@ -128,9 +128,7 @@ class SensitivityTest {
     double[] f = new double[rows.size()];
     long failed = 0;
     for (int j = 0; j < rows.size(); j++) {
-      Batch.Outcomes b =
-          Batch.run(
-              UncertainInput.fixAll(BASELINE, inputs, rows.get(j)), MEDIATED, 24, false, 7, runs);
+      Batch.Outcomes b = atPoint(BASELINE, inputs, rows.get(j), 7, runs);
       f[j] = b.oddsBy(23);
       failed += b.failed();
     }
@@ -148,5 +146,21 @@ class SensitivityTest {
       assertEquals(expected.first()[i], r.sobol().first()[i], inputs.get(i).key());
       assertEquals(expected.total()[i], r.sobol().total()[i], inputs.get(i).key());
     }
+  }
+
+  /** A design point's replications: the studied inputs given the point's values, as drawn. */
+  static Batch.Outcomes atPoint(
+      Scenario s, List<UncertainInput> inputs, double[] x, long seed, int runs) {
+    java.util.Map<Long, Double> values = new java.util.HashMap<>();
+    for (int i = 0; i < inputs.size(); i++)
+      values.put(org.negotiate.model.Streams.keyMix(inputs.get(i).key()), x[i]);
+    return Batch.run(
+        org.negotiate.model.SetupSampler.plan(s),
+        key -> values.getOrDefault(key, Double.NaN),
+        MEDIATED,
+        24,
+        false,
+        seed,
+        runs);
   }
 }

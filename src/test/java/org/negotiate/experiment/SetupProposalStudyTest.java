@@ -130,7 +130,7 @@ class SetupProposalStudyTest {
         }
         double density = alpha + (1 - alpha) * kernels / k0; // the prior's is 1 on the cube
         Map<Long, Double> given = new HashMap<>();
-        for (int j = 0; j < d; j++) given.put(keys[j], u[j]);
+        for (int j = 0; j < d; j++) given.put(keys[j], inputs.get(j).quantity().quantile(u[j]));
         long rs = Streams.replicationSeed(seed + 1, i);
         NegotiationSetup setup =
             plan.draw(rounds, false, rs, key -> given.getOrDefault(key, Double.NaN));
@@ -226,7 +226,8 @@ class SetupProposalStudyTest {
             next[j] = x;
           }
           Map<Long, Double> given = new HashMap<>();
-          for (int j = 0; j < d; j++) given.put(keys[j], next[j]);
+          for (int j = 0; j < d; j++)
+            given.put(keys[j], inputs.get(j).quantity().quantile(next[j]));
           long rs = Streams.replicationSeed(seed + 2, (long) ch * steps + t);
           RunOutcome r =
               keptRun(

@@ -10,8 +10,8 @@ import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioLoader;
 
 /**
- * A draw with some inputs' uniforms given: giving each input the uniform of its own stream is the
- * plain draw, and giving another changes that input alone.
+ * A draw with some inputs' values given: giving each input the value its own stream draws is the
+ * plain draw, and giving another changes that input alone, not what the mediators are told of it.
  */
 class SetupSamplerGivenTest {
 
@@ -20,27 +20,46 @@ class SetupSamplerGivenTest {
     Scenario s = ScenarioLoader.load(Path.of("scenarios/baseline.yaml"), List.of());
     SetupSampler.Plan plan = SetupSampler.plan(s);
     long key = Streams.keyMix("syria.withdrawal.red_line.min");
+    org.negotiate.scenario.Quantity redLine =
+        s.actors().stream()
+            .filter(a -> a.id().equals("syria"))
+            .findFirst()
+            .orElseThrow()
+            .stances()
+            .get("withdrawal")
+            .redLine()
+            .min();
     for (int i = 0; i < 20; i++) {
       long seed = Streams.replicationSeed(7, i);
       NegotiationSetup drawn = plan.draw(24, false, seed);
       NegotiationSetup same =
-          plan.draw(24, false, seed, k -> k == key ? Streams.uniform(seed, key) : Double.NaN);
+          plan.draw(
+              24,
+              false,
+              seed,
+              k -> k == key ? redLine.quantile(Streams.uniform(seed, key)) : Double.NaN);
       assertEquals(describe(drawn), describe(same));
-      NegotiationSetup moved = plan.draw(24, false, seed, k -> k == key ? 0.999 : Double.NaN);
+      NegotiationSetup moved = plan.draw(24, false, seed, k -> k == key ? 74.97 : Double.NaN);
       int syria = drawn.actorIds().indexOf("syria");
       int withdrawal = drawn.issueIds().indexOf("withdrawal");
       assertNotEquals(
           drawn.initial().redLineMin(syria, withdrawal),
           moved.initial().redLineMin(syria, withdrawal));
-      // uniform(45, 75) at 0.999, unless the drawn position lies below it
+      // unless the drawn position lies below it
       assertEquals(
-          Math.min(45 + 0.999 * 30, drawn.initial().position(syria, withdrawal)),
+          Math.min(74.97, drawn.initial().position(syria, withdrawal)),
           moved.initial().redLineMin(syria, withdrawal),
           1e-9);
       assertEquals(
           describe(drawn).replace(line(drawn, syria, withdrawal), ""),
           describe(moved).replace(line(moved, syria, withdrawal), ""),
           "only that red line moved");
+      // what the mediators are told of it is the scenario's range, whatever the value
+      assertEquals(45, moved.initial().statedMinLo(syria, withdrawal), 1e-12);
+      assertEquals(
+          Math.max(75, moved.initial().redLineMin(syria, withdrawal)),
+          moved.initial().statedMinHi(syria, withdrawal),
+          1e-12);
     }
   }
 

@@ -36,27 +36,12 @@ final class ReplicationLoop {
   /**
    * Replication {@code index} of a run with base seed {@code baseSeed}.
    *
+   * @param given null, or the values of some inputs, given rather than drawn ({@link
+   *     SetupSampler.Plan#draw(int, boolean, long, java.util.function.LongToDoubleFunction)}: a
+   *     sensitivity design's point)
    * @param trajectory where the run records its positions ([rounds][actors + 1][issues], reused
    *     from one replication to the next), or null not to record them
    * @param conditions null, or the observations a kept replication must reproduce
-   */
-  static Attempt attempt(
-      SetupSampler.Plan plan,
-      Protocol protocol,
-      int rounds,
-      boolean exactRounds,
-      long baseSeed,
-      int index,
-      float[][][] trajectory,
-      Conditions conditions) {
-    return attempt(
-        plan, null, protocol, rounds, exactRounds, baseSeed, index, trajectory, conditions);
-  }
-
-  /**
-   * As {@link #attempt(SetupSampler.Plan, Protocol, int, boolean, long, int, float[][][],
-   * Conditions)}, with the values of some inputs given ({@link SetupSampler.Plan#draw(int, boolean,
-   * long, java.util.function.LongToDoubleFunction)}; null: none).
    */
   static Attempt attempt(
       SetupSampler.Plan plan,
@@ -112,6 +97,7 @@ final class ReplicationLoop {
       Attempt a =
           attempt(
               plan,
+              null,
               protocol,
               o.rounds(),
               o.exactRounds(),
@@ -171,7 +157,15 @@ final class ReplicationLoop {
       for (int m = 0; m < conditions.length; m++) {
         out[m] =
             attempt(
-                plan, protocol, rounds, exactRounds, baseSeed, index, trajectory, conditions[m]);
+                plan,
+                null,
+                protocol,
+                rounds,
+                exactRounds,
+                baseSeed,
+                index,
+                trajectory,
+                conditions[m]);
       }
       return out;
     }

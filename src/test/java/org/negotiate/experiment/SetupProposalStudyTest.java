@@ -35,6 +35,64 @@ import org.negotiate.sim.RunOutcome;
  */
 class SetupProposalStudyTest {
 
+  /**
+   * The rejection sampler's first stage on the baseline as of 2024-08: 3,000 prior draws, the
+   * uniforms of the kept ones, whether each kept run made a deal, and the kept sample's spread of
+   * each input's uniform.
+   */
+  private record FirstStage(
+      int rounds,
+      long seed,
+      Conditions conditions,
+      SetupSampler.Plan plan,
+      MediatedSingleText protocol,
+      List<UncertainInput> inputs,
+      long[] keys,
+      int tried,
+      List<double[]> kept,
+      List<Boolean> keptDeal,
+      double[] spread) {
+    static FirstStage run() throws Exception {
+      int rounds = 24;
+      long seed = 20221201L;
+      Scenario full = ScenarioLoader.load(Path.of("scenarios/baseline.yaml"), List.of());
+      AsOf.Cut cut = AsOf.cut(full, YearMonth.of(2024, 8), rounds);
+      Scenario s = cut.scenario();
+      Conditions c =
+          Conditions.of(s, cut.observations(), SetupSampler.nominal(s, rounds), 1_000_000);
+      SetupSampler.Plan plan = SetupSampler.plan(s);
+      MediatedSingleText protocol = new MediatedSingleText();
+      List<UncertainInput> inputs = UncertainInput.of(s, true);
+      int d = inputs.size();
+      long[] keys = new long[d];
+      for (int j = 0; j < d; j++) keys[j] = Streams.keyMix(inputs.get(j).key());
+      int tried = 3000;
+      List<double[]> kept = new ArrayList<>();
+      List<Boolean> keptDeal = new ArrayList<>();
+      for (int i = 0; i < tried; i++) {
+        long rs = Streams.replicationSeed(seed, i);
+        RunOutcome r = keptRun(plan.draw(rounds, false, rs), rs, protocol, c);
+        if (r != null) {
+          double[] u = new double[d];
+          for (int j = 0; j < d; j++) u[j] = Streams.uniform(rs, keys[j]);
+          kept.add(u);
+          keptDeal.add(r.agreed());
+        }
+      }
+      double[] spread = new double[d];
+      for (int j = 0; j < d; j++) {
+        double m = 0;
+        double v = 0;
+        for (double[] u : kept) m += u[j];
+        m /= kept.size();
+        for (double[] u : kept) v += (u[j] - m) * (u[j] - m);
+        spread[j] = Math.sqrt(v / (kept.size() - 1));
+      }
+      return new FirstStage(
+          rounds, seed, c, plan, protocol, inputs, keys, tried, kept, keptDeal, spread);
+    }
+  }
+
   private static double normalCdf(double z) {
     return 0.5 * Erf.erfc(-z / Math.sqrt(2));
   }
@@ -42,40 +100,20 @@ class SetupProposalStudyTest {
   @Test
   @Tag("long") // ~3,000 + 5 x 1,500 replications of the baseline
   void proposalsNearKeptSetUpsAreKeptMoreOftenButTheirWeightsDegenerate() throws Exception {
-    int rounds = 24;
-    long seed = 20221201L;
-    Scenario full = ScenarioLoader.load(Path.of("scenarios/baseline.yaml"), List.of());
-    AsOf.Cut cut = AsOf.cut(full, YearMonth.of(2024, 8), rounds);
-    Scenario s = cut.scenario();
-    Conditions c = Conditions.of(s, cut.observations(), SetupSampler.nominal(s, rounds), 1_000_000);
-    SetupSampler.Plan plan = SetupSampler.plan(s);
-    MediatedSingleText protocol = new MediatedSingleText();
-    List<UncertainInput> inputs = UncertainInput.of(s, true);
+    FirstStage f = FirstStage.run();
+    int rounds = f.rounds();
+    long seed = f.seed();
+    SetupSampler.Plan plan = f.plan();
+    Conditions c = f.conditions();
+    MediatedSingleText protocol = f.protocol();
+    List<UncertainInput> inputs = f.inputs();
     int d = inputs.size();
-    long[] keys = new long[d];
-    for (int j = 0; j < d; j++) keys[j] = Streams.keyMix(inputs.get(j).key());
-
-    int tried = 3000;
-    List<double[]> kept = new ArrayList<>();
-    for (int i = 0; i < tried; i++) {
-      long rs = Streams.replicationSeed(seed, i);
-      if (kept(plan.draw(rounds, false, rs), rs, protocol, c)) {
-        double[] u = new double[d];
-        for (int j = 0; j < d; j++) u[j] = Streams.uniform(rs, keys[j]);
-        kept.add(u);
-      }
-    }
+    long[] keys = f.keys();
+    List<double[]> kept = f.kept();
     int k0 = kept.size();
+    int tried = f.tried();
     double priorRate = (double) k0 / tried;
-    double[] spread = new double[d];
-    for (int j = 0; j < d; j++) {
-      double m = 0;
-      double v = 0;
-      for (double[] u : kept) m += u[j];
-      m /= k0;
-      for (double[] u : kept) v += (u[j] - m) * (u[j] - m);
-      spread[j] = Math.sqrt(v / (k0 - 1));
-    }
+    double[] spread = f.spread();
     System.out.printf(
         "as of 2024-08, %d inputs: the prior keeps %d of %d (%.3f)%n", d, k0, tried, priorRate);
 
@@ -134,7 +172,7 @@ class SetupProposalStudyTest {
         long rs = Streams.replicationSeed(seed + 1, i);
         NegotiationSetup setup =
             plan.draw(rounds, false, rs, key -> given.getOrDefault(key, Double.NaN));
-        if (kept(setup, rs, protocol, c)) {
+        if (keptRun(setup, rs, protocol, c) != null) {
           if (!fromPrior) keptFromKernels++;
           double w = 1 / density;
           sw += w;
@@ -169,46 +207,19 @@ class SetupProposalStudyTest {
   @Test
   @Tag("long") // ~3,000 + 3 x 1,600 replications of the baseline
   void chainsKeepTheirStepsButPayInCorrelation() throws Exception {
-    int rounds = 24;
-    long seed = 20221201L;
-    Scenario full = ScenarioLoader.load(Path.of("scenarios/baseline.yaml"), List.of());
-    AsOf.Cut cut = AsOf.cut(full, YearMonth.of(2024, 8), rounds);
-    Scenario s = cut.scenario();
-    Conditions c = Conditions.of(s, cut.observations(), SetupSampler.nominal(s, rounds), 1_000_000);
-    SetupSampler.Plan plan = SetupSampler.plan(s);
-    MediatedSingleText protocol = new MediatedSingleText();
-    List<UncertainInput> inputs = UncertainInput.of(s, true);
+    FirstStage f = FirstStage.run();
+    List<UncertainInput> inputs = f.inputs();
     int d = inputs.size();
-    long[] keys = new long[d];
-    for (int j = 0; j < d; j++) keys[j] = Streams.keyMix(inputs.get(j).key());
-    int tried = 3000;
-    List<double[]> kept = new ArrayList<>();
-    List<Boolean> keptDeal = new ArrayList<>();
-    for (int i = 0; i < tried; i++) {
-      long rs = Streams.replicationSeed(seed, i);
-      RunOutcome r = keptRun(plan.draw(rounds, false, rs), rs, protocol, c);
-      if (r != null) {
-        double[] u = new double[d];
-        for (int j = 0; j < d; j++) u[j] = Streams.uniform(rs, keys[j]);
-        kept.add(u);
-        keptDeal.add(r.agreed() && r.round() <= rounds - 1);
-      }
-    }
-    double priorRate = (double) kept.size() / tried;
-    double[] spread = new double[d];
-    for (int j = 0; j < d; j++) {
-      double m = 0;
-      double v = 0;
-      for (double[] u : kept) m += u[j];
-      m /= kept.size();
-      for (double[] u : kept) v += (u[j] - m) * (u[j] - m);
-      spread[j] = Math.sqrt(v / (kept.size() - 1));
-    }
+    long[] keys = f.keys();
+    List<double[]> kept = f.kept();
+    List<Boolean> keptDeal = f.keptDeal();
+    double priorRate = (double) kept.size() / f.tried();
+    double[] spread = f.spread();
     int chains = Integer.getInteger("study.chains", 16);
     int steps = Integer.getInteger("study.steps", 100);
     double best = 0;
     for (double scale : new double[] {0.1, 0.25, 0.5}) {
-      SplittableRandom rnd = new SplittableRandom(Streams.streamSeed(seed, "chain-study"));
+      SplittableRandom rnd = new SplittableRandom(Streams.streamSeed(f.seed(), "chain-study"));
       double ess = 0;
       int accepted = 0;
       long deals = 0;
@@ -228,13 +239,13 @@ class SetupProposalStudyTest {
           Map<Long, Double> given = new HashMap<>();
           for (int j = 0; j < d; j++)
             given.put(keys[j], inputs.get(j).quantity().quantile(next[j]));
-          long rs = Streams.replicationSeed(seed + 2, (long) ch * steps + t);
+          long rs = Streams.replicationSeed(f.seed() + 2, (long) ch * steps + t);
           RunOutcome r =
               keptRun(
-                  plan.draw(rounds, false, rs, key -> given.getOrDefault(key, Double.NaN)),
+                  f.plan().draw(f.rounds(), false, rs, key -> given.getOrDefault(key, Double.NaN)),
                   rs,
-                  protocol,
-                  c);
+                  f.protocol(),
+                  f.conditions());
           if (r != null) {
             u = next;
             deal = r.agreed();
@@ -306,13 +317,5 @@ class SetupProposalStudyTest {
   private static double gaussian(SplittableRandom r) {
     // Box–Muller: one normal from two uniforms
     return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
-  }
-
-  private static boolean kept(
-      NegotiationSetup setup, long replicationSeed, MediatedSingleText protocol, Conditions c) {
-    double u = Streams.uniform(replicationSeed, Conditions.ACCEPT_STREAM);
-    Conditions.Watch watch = c.watch(u);
-    RunOutcome r = Replication.run(setup, protocol, (float[][][]) null, watch);
-    return watch.verdict(r, u) == Conditions.Watch.KEPT;
   }
 }

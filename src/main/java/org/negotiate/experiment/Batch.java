@@ -74,17 +74,15 @@ public final class Batch {
    */
   public static Outcomes run(
       Scenario s, Protocol protocol, int rounds, boolean exactRounds, long seed, int replications) {
-    return run(SetupSampler.plan(s), null, protocol, rounds, exactRounds, seed, replications);
+    return run(SetupSampler.plan(s), protocol, rounds, exactRounds, seed, replications);
   }
 
   /**
-   * As {@link #run(Scenario, Protocol, int, boolean, long, int)} from a plan, with the values of
-   * some inputs given in every replication ({@link SetupSampler.Plan#draw(int, boolean, long,
-   * java.util.function.LongToDoubleFunction)}; null: none).
+   * As {@link #run(Scenario, Protocol, int, boolean, long, int)} from a plan (one that gives some
+   * inputs their values: a sensitivity design's point).
    */
   public static Outcomes run(
       SetupSampler.Plan plan,
-      java.util.function.LongToDoubleFunction given,
       Protocol protocol,
       int rounds,
       boolean exactRounds,
@@ -93,7 +91,7 @@ public final class Batch {
     int[] agreed = new int[replications];
     int[] blocker = new int[replications];
     for (int i = 0; i < replications; i++) {
-      if (ReplicationLoop.attempt(plan, given, protocol, rounds, exactRounds, seed, i, null, null)
+      if (ReplicationLoop.attempt(plan, protocol, rounds, exactRounds, seed, i, null, null)
           instanceof ReplicationLoop.Counted c) {
         RunOutcome r = c.outcome();
         agreed[i] = r.agreed() ? r.round() : -1;

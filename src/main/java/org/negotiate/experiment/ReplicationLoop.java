@@ -36,16 +36,12 @@ final class ReplicationLoop {
   /**
    * Replication {@code index} of a run with base seed {@code baseSeed}.
    *
-   * @param given null, or the values of some inputs, given rather than drawn ({@link
-   *     SetupSampler.Plan#draw(int, boolean, long, java.util.function.LongToDoubleFunction)}: a
-   *     sensitivity design's point)
    * @param trajectory where the run records its positions ([rounds][actors + 1][issues], reused
    *     from one replication to the next), or null not to record them
    * @param conditions null, or the observations a kept replication must reproduce
    */
   static Attempt attempt(
       SetupSampler.Plan plan,
-      java.util.function.LongToDoubleFunction given,
       Protocol protocol,
       int rounds,
       boolean exactRounds,
@@ -60,7 +56,7 @@ final class ReplicationLoop {
     RunOutcome r;
     String bad;
     try {
-      NegotiationSetup setup = plan.draw(rounds, exactRounds, seed, given);
+      NegotiationSetup setup = plan.draw(rounds, exactRounds, seed);
       r =
           watch == null
               ? Replication.run(setup, protocol, trajectory)
@@ -97,7 +93,6 @@ final class ReplicationLoop {
       Attempt a =
           attempt(
               plan,
-              null,
               protocol,
               o.rounds(),
               o.exactRounds(),
@@ -157,15 +152,7 @@ final class ReplicationLoop {
       for (int m = 0; m < conditions.length; m++) {
         out[m] =
             attempt(
-                plan,
-                null,
-                protocol,
-                rounds,
-                exactRounds,
-                baseSeed,
-                index,
-                trajectory,
-                conditions[m]);
+                plan, protocol, rounds, exactRounds, baseSeed, index, trajectory, conditions[m]);
       }
       return out;
     }

@@ -210,20 +210,14 @@ public final class Sensitivity {
     for (int i = 0; i < k; i++) keys[i] = Streams.keyMix(studied.get(i).key());
     Engine.Task<PointOdds> odds =
         j -> {
-          // made where the point runs (a cluster's task carries the scenario, not the plan)
-          SetupSampler.Plan plan = SetupSampler.plan(s);
           double[] x = distinct.get(j);
           java.util.Map<Long, Double> values = new HashMap<>();
           for (int i = 0; i < k; i++) values.put(keys[i], x[i]);
+          // made where the point runs (a cluster's task carries the scenario, not the plan)
+          SetupSampler.Plan plan =
+              SetupSampler.plan(s, key -> values.getOrDefault(key, Double.NaN));
           Batch.Outcomes b =
-              Batch.run(
-                  plan,
-                  key -> values.getOrDefault(key, Double.NaN),
-                  protocol,
-                  o.rounds(),
-                  o.exactRounds(),
-                  o.seed(),
-                  o.replications());
+              Batch.run(plan, protocol, o.rounds(), o.exactRounds(), o.seed(), o.replications());
           return new PointOdds(b.oddsBy(o.byRound()), b.failed());
         };
     List<PointOdds> once =

@@ -54,19 +54,38 @@ public final class SetupSampler {
 
   /** The seed-independent part of drawing from a scenario, for many draws. */
   public static Plan plan(Scenario s) {
-    return new Plan(s);
+    return new Plan(s, null);
   }
 
-  /** One input: its distribution and its stream's name, hashed once. */
-  private record Slot(Quantity q, long key) {
+  /**
+   * A plan in which some uncertain inputs take given values rather than being drawn: {@code given}
+   * maps an input's stream name, hashed ({@code Streams.keyMix} of the key {@code UncertainInput}
+   * names), to its value, or to NaN to draw it. The scenario is otherwise the same, its stated
+   * uncertainty included: the mediators still know only the stated range of a red line whose value
+   * is given (fixing the input in the scenario would tell them). For a sensitivity design's points
+   * and for samplers that propose inputs; random events and everything within a run still come from
+   * the seed.
+   */
+  public static Plan plan(Scenario s, java.util.function.LongToDoubleFunction given) {
+    return new Plan(s, given);
+  }
+
+  /**
+   * One input: its distribution, its stream's name, hashed once, and the value a plan gives it (NaN
+   * when it is drawn).
+   */
+  private record Slot(Quantity q, long key, double given) {
     static Slot of(Quantity q, String name) {
-      return q == null ? null : new Slot(q, Streams.keyMix(name));
+      return q == null ? null : new Slot(q, Streams.keyMix(name), Double.NaN);
     }
 
-    double value(long seed, boolean draw, java.util.function.LongToDoubleFunction given) {
-      if (!draw || !q.uncertain()) return q.nominal();
-      double v = given == null ? Double.NaN : given.applyAsDouble(key);
-      return Double.isNaN(v) ? q.quantile(Streams.uniform(seed, key)) : v;
+    boolean isGiven() {
+      return !Double.isNaN(given);
+    }
+
+    double value(long seed, boolean draw) {
+      if (isGiven()) return given;
+      return draw && q.uncertain() ? q.quantile(Streams.uniform(seed, key)) : q.nominal();
     }
   }
 
@@ -135,8 +154,12 @@ public final class SetupSampler {
      */
     private final Map<String, Double> fixedParams;
 
-    Plan(Scenario s) {
+    /** Only while the constructor runs: the values the plan gives (null: none). */
+    private java.util.function.LongToDoubleFunction given;
+
+    Plan(Scenario s, java.util.function.LongToDoubleFunction given) {
       this.s = s;
+      this.given = given;
       List<Actor> sorted = new ArrayList<>(s.actors());
       // by id, so the order a scenario lists its actors in cannot change a result; an actor table's
       // rows keep the file's order, which KTAB's spatial model depends on
@@ -170,37 +193,37 @@ public final class SetupSampler {
       for (int i = 0; i < actors; i++) {
         Actor a = sorted.get(i);
         for (int f = 0; f < added.size(); f++)
-          more[f][i] = Slot.of(added.get(f).get(a, null), a.id() + "." + added.get(f).name());
-        capability[i] = Slot.of(a.capability(), a.id() + ".capability");
-        reservation[i] = Slot.of(a.reservation(), a.id() + ".reservation");
-        risk[i] = Slot.of(a.risk(), a.id() + ".risk");
-        lean[i] = Slot.of(a.lean(), a.id() + ".lean");
-        flexibility[i] = Slot.of(a.flexibility(), a.id() + ".flexibility");
-        costOfDelay[i] = Slot.of(a.costOfDelay(), a.id() + ".cost_of_delay");
+          more[f][i] = slot(added.get(f).get(a, null), a.id() + "." + added.get(f).name());
+        capability[i] = slot(a.capability(), a.id() + ".capability");
+        reservation[i] = slot(a.reservation(), a.id() + ".reservation");
+        risk[i] = slot(a.risk(), a.id() + ".risk");
+        lean[i] = slot(a.lean(), a.id() + ".lean");
+        flexibility[i] = slot(a.flexibility(), a.id() + ".flexibility");
+        costOfDelay[i] = slot(a.costOfDelay(), a.id() + ".cost_of_delay");
         for (int k = 0; k < issues; k++) {
           String prefix = a.id() + "." + issueIds.get(k) + ".";
           Stance st = a.stances().get(issueIds.get(k));
-          position[i][k] = Slot.of(st.position(), prefix + "position");
-          salience[i][k] = Slot.of(st.salience(), prefix + "salience");
-          stanceFlexibility[i][k] = Slot.of(st.flexibility(), prefix + "flexibility");
-          stanceCostOfDelay[i][k] = Slot.of(st.costOfDelay(), prefix + "cost_of_delay");
+          position[i][k] = slot(st.position(), prefix + "position");
+          salience[i][k] = slot(st.salience(), prefix + "salience");
+          stanceFlexibility[i][k] = slot(st.flexibility(), prefix + "flexibility");
+          stanceCostOfDelay[i][k] = slot(st.costOfDelay(), prefix + "cost_of_delay");
           RedLine rl = st.redLine() == null ? RedLine.NONE : st.redLine();
-          redLineMin[i][k] = Slot.of(rl.min(), prefix + "red_line.min");
-          redLineMax[i][k] = Slot.of(rl.max(), prefix + "red_line.max");
+          redLineMin[i][k] = slot(rl.min(), prefix + "red_line.min");
+          redLineMax[i][k] = slot(rl.max(), prefix + "red_line.max");
         }
         tieTo[i] = new int[a.ties().size()];
         tie[i] = new Slot[a.ties().size()];
         int q = 0;
         for (Map.Entry<String, Quantity> t : a.ties().entrySet()) {
           tieTo[i][q] = ids.indexOf(t.getKey());
-          tie[i][q++] = Slot.of(t.getValue(), a.id() + ".ties." + t.getKey());
+          tie[i][q++] = slot(t.getValue(), a.id() + ".ties." + t.getKey());
         }
         pressureOn[i] = new int[a.pressure().size()];
         pressure[i] = new Slot[a.pressure().size()];
         q = 0;
         for (Map.Entry<String, Quantity> p : a.pressure().entrySet()) {
           pressureOn[i][q] = ids.indexOf(p.getKey());
-          pressure[i][q++] = Slot.of(p.getValue(), a.id() + ".pressure." + p.getKey());
+          pressure[i][q++] = slot(p.getValue(), a.id() + ".pressure." + p.getKey());
         }
       }
       for (Event e : s.events()) {
@@ -219,7 +242,7 @@ public final class SetupSampler {
           changes.add(
               new ChangePlan(
                   at,
-                  c.value() == null ? null : Slot.of(c.value(), n == 0 ? key : key + "#" + n),
+                  c.value() == null ? null : slot(c.value(), n == 0 ? key : key + "#" + n),
                   unresolved));
         }
         if (e.timing() instanceof Timing.At at) {
@@ -249,81 +272,67 @@ public final class SetupSampler {
           .forEach(
               (k, q) -> {
                 paramNames.add(k);
-                params.add(Slot.of(q, "protocol." + k));
+                params.add(slot(q, "protocol." + k));
               });
       boolean fixed = true;
-      for (Slot p : params) fixed &= p != null && !p.q().uncertain();
+      for (Slot p : params) fixed &= p != null && (!p.q().uncertain() || p.isGiven());
       Map<String, Double> nominal = new LinkedHashMap<>();
       for (int q = 0; fixed && q < params.size(); q++)
-        nominal.put(paramNames.get(q), params.get(q).value(0, false, null));
+        nominal.put(paramNames.get(q), params.get(q).value(0, false));
       fixedParams = fixed ? Map.copyOf(nominal) : null;
+      this.given = null;
+    }
+
+    /** The slot of an input, with the value this plan gives it if it is uncertain and given. */
+    private Slot slot(Quantity q, String name) {
+      Slot plain = Slot.of(q, name);
+      if (plain == null || given == null || !q.uncertain()) return plain;
+      double v = given.applyAsDouble(plain.key());
+      return Double.isNaN(v) ? plain : new Slot(q, plain.key(), v);
     }
 
     /** One draw of the uncertain inputs for the replication with this seed. */
     public NegotiationSetup draw(int rounds, boolean exactRounds, long replicationSeed) {
-      return build(rounds, exactRounds, replicationSeed, true, null);
-    }
-
-    /**
-     * As {@link #draw(int, boolean, long)}, with the values of some uncertain inputs given rather
-     * than drawn from the replication's streams: {@code given} maps an input's stream name, hashed
-     * ({@code Streams.keyMix} of the key {@code UncertainInput} names), to its value, or to NaN to
-     * draw it. The scenario is otherwise the same, its stated uncertainty included: the mediators
-     * still know only the stated range of a red line whose value is given (fixing the input in the
-     * scenario would tell them). For a sensitivity design's points and for samplers that propose
-     * inputs; whether a random event fires, and everything within the run, still come from the
-     * seed.
-     */
-    public NegotiationSetup draw(
-        int rounds,
-        boolean exactRounds,
-        long replicationSeed,
-        java.util.function.LongToDoubleFunction given) {
-      return build(rounds, exactRounds, replicationSeed, true, given);
+      return build(rounds, exactRounds, replicationSeed, true);
     }
 
     /** The nominal inputs (fixed values, modes and means); random events never fire. */
     public NegotiationSetup nominal(int rounds, boolean exactRounds) {
-      return build(rounds, exactRounds, 0, false, null);
+      return build(rounds, exactRounds, 0, false);
     }
 
-    private NegotiationSetup build(
-        int rounds,
-        boolean exactRounds,
-        long seed,
-        boolean draw,
-        java.util.function.LongToDoubleFunction given) {
+    private NegotiationSetup build(int rounds, boolean exactRounds, long seed, boolean draw) {
       Inputs.Builder in = Inputs.builder(actors, issues, shares);
       double[] drawnSalience = new double[issues];
       for (int i = 0; i < actors; i++) {
-        in.capability(i, capability[i].value(seed, draw, given));
-        double r = Math.min(0.999, reservation[i].value(seed, draw, given));
+        in.capability(i, capability[i].value(seed, draw));
+        double r = Math.min(0.999, reservation[i].value(seed, draw));
         in.reservation(i, r);
         in.statedReservationLo(i, Math.min(r, reservation[i].q().min()));
-        in.risk(i, risk[i].value(seed, draw, given));
-        in.lean(i, lean[i].value(seed, draw, given));
-        double actorFlex = flexibility[i].value(seed, draw, given);
-        double actorKappa = costOfDelay[i].value(seed, draw, given);
+        in.risk(i, risk[i].value(seed, draw));
+        in.lean(i, lean[i].value(seed, draw));
+        double actorFlex = flexibility[i].value(seed, draw);
+        double actorKappa = costOfDelay[i].value(seed, draw);
         double salienceSum = 0;
         for (int k = 0; k < issues; k++) {
-          double x = position[i][k].value(seed, draw, given);
+          double x = position[i][k].value(seed, draw);
           in.position(i, k, x);
-          drawnSalience[k] = salience[i][k].value(seed, draw, given);
+          drawnSalience[k] = salience[i][k].value(seed, draw);
           salienceSum += drawnSalience[k];
           in.flexibility(
               i,
               k,
               stanceFlexibility[i][k] == null
                   ? actorFlex
-                  : stanceFlexibility[i][k].value(seed, draw, given));
+                  : stanceFlexibility[i][k].value(seed, draw));
           in.costOfDelay(
               i,
               k,
               stanceCostOfDelay[i][k] == null
                   ? actorKappa
-                  : stanceCostOfDelay[i][k].value(seed, draw, given));
-          double lo = redLineMin[i][k] == null ? 0 : redLineMin[i][k].value(seed, draw, given);
-          double hi = redLineMax[i][k] == null ? 100 : redLineMax[i][k].value(seed, draw, given);
+                  : stanceCostOfDelay[i][k].value(seed, draw));
+          double lo = redLineMin[i][k] == null ? 0 : redLineMin[i][k].value(seed, draw);
+          double hi = redLineMax[i][k] == null ? 100 : redLineMax[i][k].value(seed, draw);
           // An actor can always sign its own ideal: a draw that puts it outside the red line widens
           // the line.
           double min = Math.min(lo, x);
@@ -352,12 +361,11 @@ public final class SetupSampler {
                   : salienceSum > 0 ? drawnSalience[k] / salienceSum : 1.0 / issues);
         }
         for (int q = 0; q < tieTo[i].length; q++)
-          in.tie(i, tieTo[i][q], tie[i][q].value(seed, draw, given));
+          in.tie(i, tieTo[i][q], tie[i][q].value(seed, draw));
         for (int q = 0; q < pressureOn[i].length; q++)
-          in.pressure(i, pressureOn[i][q], pressure[i][q].value(seed, draw, given));
+          in.pressure(i, pressureOn[i][q], pressure[i][q].value(seed, draw));
         for (int f = 0; f < added.size(); f++) {
-          if (more[f][i] != null)
-            in.more(added.get(f).name(), i, more[f][i].value(seed, draw, given));
+          if (more[f][i] != null) in.more(added.get(f).name(), i, more[f][i].value(seed, draw));
         }
       }
 
@@ -367,7 +375,7 @@ public final class SetupSampler {
         if (round < 0) continue;
         List<InputChange> changes = new ArrayList<>(e.changes().size());
         for (ChangePlan c : e.changes()) {
-          double v = c.value() == null ? 0 : c.value().value(seed, draw, given);
+          double v = c.value() == null ? 0 : c.value().value(seed, draw);
           if (c.unresolved() != null)
             throw new IllegalArgumentException(c.unresolved().getMessage(), c.unresolved());
           InputChange at = c.at();
@@ -382,7 +390,7 @@ public final class SetupSampler {
       if (drawn == null) {
         drawn = new LinkedHashMap<>();
         for (int q = 0; q < params.size(); q++)
-          drawn.put(paramNames.get(q), params.get(q).value(seed, draw, given));
+          drawn.put(paramNames.get(q), params.get(q).value(seed, draw));
         drawn = Map.copyOf(drawn);
       }
 

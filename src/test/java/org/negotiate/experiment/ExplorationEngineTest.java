@@ -102,11 +102,9 @@ class ExplorationEngineTest {
             Streams.keyMix(horizon.key()), 1.5,
             Streams.keyMix(quake.key()), 1.25,
             Streams.keyMix(pos.key()), 90.0);
-    SetupSampler.Plan plan = SetupSampler.plan(BASELINE);
+    SetupSampler.Plan plan = SetupSampler.plan(BASELINE, k -> given.getOrDefault(k, Double.NaN));
     for (int i = 0; i < 3; i++) {
-      NegotiationSetup s =
-          plan.draw(
-              24, false, Streams.replicationSeed(1, i), k -> given.getOrDefault(k, Double.NaN));
+      NegotiationSetup s = plan.draw(24, false, Streams.replicationSeed(1, i));
       assertEquals(1.5, s.params().get("revision"));
       assertEquals(90, s.initial().position(s.indexOf("syria"), 0));
       assertTrue(

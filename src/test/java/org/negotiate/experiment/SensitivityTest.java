@@ -155,8 +155,7 @@ class SensitivityTest {
     for (int i = 0; i < inputs.size(); i++)
       values.put(org.negotiate.model.Streams.keyMix(inputs.get(i).key()), x[i]);
     return Batch.run(
-        org.negotiate.model.SetupSampler.plan(s),
-        key -> values.getOrDefault(key, Double.NaN),
+        org.negotiate.model.SetupSampler.plan(s, key -> values.getOrDefault(key, Double.NaN)),
         MEDIATED,
         24,
         false,

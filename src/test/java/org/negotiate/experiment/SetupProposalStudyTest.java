@@ -41,6 +41,7 @@ class SetupProposalStudyTest {
    * each input's uniform.
    */
   private record FirstStage(
+      Scenario scenario,
       int rounds,
       long seed,
       Conditions conditions,
@@ -89,7 +90,7 @@ class SetupProposalStudyTest {
         spread[j] = Math.sqrt(v / (kept.size() - 1));
       }
       return new FirstStage(
-          rounds, seed, c, plan, protocol, inputs, keys, tried, kept, keptDeal, spread);
+          s, rounds, seed, c, plan, protocol, inputs, keys, tried, kept, keptDeal, spread);
     }
   }
 
@@ -103,7 +104,6 @@ class SetupProposalStudyTest {
     FirstStage f = FirstStage.run();
     int rounds = f.rounds();
     long seed = f.seed();
-    SetupSampler.Plan plan = f.plan();
     Conditions c = f.conditions();
     MediatedSingleText protocol = f.protocol();
     List<UncertainInput> inputs = f.inputs();
@@ -171,7 +171,8 @@ class SetupProposalStudyTest {
         for (int j = 0; j < d; j++) given.put(keys[j], inputs.get(j).quantity().quantile(u[j]));
         long rs = Streams.replicationSeed(seed + 1, i);
         NegotiationSetup setup =
-            plan.draw(rounds, false, rs, key -> given.getOrDefault(key, Double.NaN));
+            SetupSampler.plan(f.scenario(), key -> given.getOrDefault(key, Double.NaN))
+                .draw(rounds, false, rs);
         if (keptRun(setup, rs, protocol, c) != null) {
           if (!fromPrior) keptFromKernels++;
           double w = 1 / density;
@@ -242,7 +243,8 @@ class SetupProposalStudyTest {
           long rs = Streams.replicationSeed(f.seed() + 2, (long) ch * steps + t);
           RunOutcome r =
               keptRun(
-                  f.plan().draw(f.rounds(), false, rs, key -> given.getOrDefault(key, Double.NaN)),
+                  SetupSampler.plan(f.scenario(), key -> given.getOrDefault(key, Double.NaN))
+                      .draw(f.rounds(), false, rs),
                   rs,
                   f.protocol(),
                   f.conditions());

@@ -2,6 +2,8 @@ package org.negotiate.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -33,13 +35,12 @@ class SetupSamplerGivenTest {
       long seed = Streams.replicationSeed(7, i);
       NegotiationSetup drawn = plan.draw(24, false, seed);
       NegotiationSetup same =
-          plan.draw(
-              24,
-              false,
-              seed,
-              k -> k == key ? redLine.quantile(Streams.uniform(seed, key)) : Double.NaN);
+          SetupSampler.plan(
+                  s, k -> k == key ? redLine.quantile(Streams.uniform(seed, key)) : Double.NaN)
+              .draw(24, false, seed);
       assertEquals(describe(drawn), describe(same));
-      NegotiationSetup moved = plan.draw(24, false, seed, k -> k == key ? 74.97 : Double.NaN);
+      NegotiationSetup moved =
+          SetupSampler.plan(s, k -> k == key ? 74.97 : Double.NaN).draw(24, false, seed);
       int syria = drawn.actorIds().indexOf("syria");
       int withdrawal = drawn.issueIds().indexOf("withdrawal");
       assertNotEquals(
@@ -61,6 +62,21 @@ class SetupSamplerGivenTest {
           moved.initial().statedMinHi(syria, withdrawal),
           1e-12);
     }
+  }
+
+  /**
+   * Parameters a plan gives are fixed for it: every draw hands the protocol the same map, which it
+   * reads once (as for a scenario whose parameters are all fixed).
+   */
+  @Test
+  void givenParametersAreOneMapForEveryDraw() throws Exception {
+    Scenario s = ScenarioLoader.load(Path.of("scenarios/baseline.yaml"), List.of());
+    long revision = Streams.keyMix("protocol.revision");
+    SetupSampler.Plan drawn = SetupSampler.plan(s);
+    assertNotSame(drawn.draw(24, false, 1).params(), drawn.draw(24, false, 2).params());
+    SetupSampler.Plan given = SetupSampler.plan(s, k -> k == revision ? 1.5 : Double.NaN);
+    assertSame(given.draw(24, false, 1).params(), given.draw(24, false, 2).params());
+    assertEquals(1.5, given.draw(24, false, 3).params().get("revision"));
   }
 
   private static String line(NegotiationSetup s, int a, int k) {

@@ -352,6 +352,15 @@ public final class NashDraft {
       }
       start[terms * issues] = n;
       concave = allConcave;
+      // v'' is constant, so each term's curvature on each issue is the same at every z: summed
+      // here once, in the order derivatives summed it at every step
+      curvature = atLeast(curvature, terms * issues);
+      for (int q = 0; q < terms * issues; q++) {
+        double curve = 0;
+        for (int p = start[q], end = start[q + 1]; p < end; p++)
+          curve += weight[p] * (-2 * rho[p]) / 10_000.0;
+        curvature[q] = curve;
+      }
       for (int k = 0; k < issues; k++) {
         double[] b = breaks[k];
         int m = breakCount[k];
@@ -367,7 +376,6 @@ public final class NashDraft {
       d2 = atLeast(d2, terms);
       plus = atLeast(plus, terms * issues);
       minus = atLeast(minus, terms * issues);
-      curvature = atLeast(curvature, terms * issues);
       side = atLeast(side, issues);
       free = atLeast(free, issues);
       at = atLeast(at, issues);
@@ -385,12 +393,19 @@ public final class NashDraft {
      * form).
      */
     double value(double[] z) {
+      final double[] a = this.a;
+      final double[] r = this.r;
       double f = 0;
       for (int t = 0; t < terms; t++) f += a[t] * log(utility(t, z) - r[t]);
       return f;
     }
 
     private double utility(int t, double[] z) {
+      int issues = this.issues;
+      int[] start = this.start;
+      double[] ideal = this.ideal;
+      double[] weight = this.weight;
+      double[] rho = this.rho;
       double u = constant[t];
       for (int k = 0; k < issues; k++) {
         double zk = z[k];
@@ -407,6 +422,14 @@ public final class NashDraft {
      * on every issue (they differ only where z_k sits on one of the term's kinks).
      */
     private double derivatives(double[] z) {
+      // the arrays in locals: C1 reloads a field on every use
+      int issues = this.issues;
+      int[] start = this.start;
+      double[] ideal = this.ideal;
+      double[] weight = this.weight;
+      double[] rho = this.rho;
+      double[] plus = this.plus;
+      double[] minus = this.minus;
       double f = 0;
       for (int t = 0; t < terms; t++) {
         double u = constant[t];
@@ -414,13 +437,14 @@ public final class NashDraft {
           double zk = z[k];
           double up = 0;
           double down = 0;
-          double curve = 0;
           for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
             double diff = zk - ideal[q];
             double dist = Math.abs(diff) / 100.0;
-            u += weight[q] * (1 - dist) * (1 + rho[q] * dist);
+            double w = weight[q];
+            double p = rho[q];
+            u += w * (1 - dist) * (1 + p * dist);
             // v'(d) = (rho - 1) - 2 rho d, v'' = -2 rho; dd/dz_k = sign / 100
-            double slope = weight[q] * ((rho[q] - 1) - 2 * rho[q] * dist) / 100.0;
+            double slope = w * ((p - 1) - 2 * p * dist) / 100.0;
             if (diff > 0) {
               up += slope;
               down += slope;
@@ -431,11 +455,9 @@ public final class NashDraft {
               up += slope;
               down -= slope;
             }
-            curve += weight[q] * (-2 * rho[q]) / 10_000.0;
           }
           plus[t * issues + k] = up;
           minus[t * issues + k] = down;
-          curvature[t * issues + k] = curve;
         }
         double g = u - r[t];
         gain[t] = g;
@@ -499,6 +521,22 @@ public final class NashDraft {
     }
 
     private boolean ascend(double[] z) {
+      // the arrays in locals (the same arrays: the methods called write into them): C1 reloads a
+      // field on every use
+      final int issues = this.issues;
+      final int terms = this.terms;
+      final double[] lo = this.lo;
+      final double[] hi = this.hi;
+      final double[] d1 = this.d1;
+      final double[] plus = this.plus;
+      final double[] minus = this.minus;
+      final int[] at = this.at;
+      final int[] side = this.side;
+      final int[] free = this.free;
+      final double[] grad = this.grad;
+      final double[] step = this.step;
+      final double[] bound = this.bound;
+      final double[] trial = this.trial;
       for (int k = 0; k < issues; k++) {
         z[k] = Math.max(lo[k], Math.min(hi[k], z[k]));
         // A start within rounding of a kink (a weighted mean of equal ideals) starts on it.
@@ -619,6 +657,19 @@ public final class NashDraft {
     }
 
     private void newton(int nf) {
+      final int issues = this.issues;
+      final int terms = this.terms;
+      final int[] free = this.free;
+      final int[] side = this.side;
+      final double[] plus = this.plus;
+      final double[] minus = this.minus;
+      final double[] curvature = this.curvature;
+      final double[] d1 = this.d1;
+      final double[] d2 = this.d2;
+      final double[] hess = this.hess;
+      final double[] grad = this.grad;
+      final double[] chol = this.chol;
+      final double[] step = this.step;
       for (int p = 0; p < nf; p++) {
         int k = free[p];
         for (int q = 0; q <= p; q++) {
@@ -672,6 +723,8 @@ public final class NashDraft {
      * Cholesky factor of M + lambda I, refusing pivots that are zero to rounding (a singular M).
      */
     private boolean cholesky(int nf, double lambda, double maxDiag) {
+      final double[] hess = this.hess;
+      final double[] chol = this.chol;
       double floor = 1e-12 * (maxDiag + lambda) + Double.MIN_NORMAL;
       for (int p = 0; p < nf; p++) {
         for (int q = 0; q <= p; q++) {

@@ -160,6 +160,9 @@ public final class MediatedSingleText implements Protocol {
     /** Scratch: the offering party's ideal, read once per offer. */
     private final double[] ideal;
 
+    /** The offering party's judgement along the segment to the text, for its bisection. */
+    private final SegmentJudgement segment = new SegmentJudgement();
+
     /** Scratch: from the offering party's ideal to the text, per issue. */
     private final double[] toText;
 
@@ -734,10 +737,25 @@ public final class MediatedSingleText implements Protocol {
         x[k] = in.position(i, k);
         d[k] = t[k] - x[k];
       }
+      // J(mid) as a quadratic answers every halving but the last few, where J is too near a for
+      // its rounding to be ruled out; those evaluate J exactly (SegmentJudgement)
+      if (!ownCurrent) readOwn();
+      int[] js = tiedTo[i] != null ? tiedTo[i] : readTies(i);
+      segment.load(i, x, d, ownSalience, ownIdeal, ownRisk, ownSalienceSum, js, tieWeight[i]);
+      double margin = segment.margin();
       double lo = 0;
       double hi = 1;
       for (int it = 0; it < 40; it++) {
         double mid = (lo + hi) / 2;
+        double q = segment.at(mid);
+        if (q - a > margin) {
+          lo = mid;
+          continue;
+        }
+        if (a - q > margin) {
+          hi = mid;
+          continue;
+        }
         for (int k = 0; k < n; k++) zz[k] = x[k] + mid * d[k];
         if (judged(i, zz) >= a) lo = mid;
         else hi = mid;

@@ -225,6 +225,17 @@ public final class NashDraft {
     private int[] breakCount = new int[0];
 
     boolean concave;
+
+    /**
+     * Every piece risk-neutral (rho = 0, as every actor of the baseline): then {@code v(d) = (1 -
+     * d)(1 + 0 d)} is {@code (1 - d) * 1} and its slope {@code ((0 - 1) - 2 * 0 * d) / 100} is
+     * {@code -1 / 100} at every finite d, the same doubles with fewer operations.
+     */
+    private boolean neutral;
+
+    /** Per piece, its slope when {@link #neutral}: {@code w * -1.0 / 100.0}. */
+    private double[] flat = new double[0];
+
     // work arrays
     private double[] share = new double[0];
     private double[] salienceSums = new double[0];
@@ -314,6 +325,7 @@ public final class NashDraft {
       ideal = atLeast(ideal, count);
       rho = atLeast(rho, count);
       boolean allConcave = true;
+      boolean allNeutral = true;
       int n = 0;
       if (breaks.length < issues) {
         breaks = Arrays.copyOf(breaks, issues);
@@ -345,6 +357,7 @@ public final class NashDraft {
             ideal[n] = in.position(j, k);
             rho[n] = in.risk(j);
             if (rho[n] < 0) allConcave = false;
+            if (rho[n] != 0) allNeutral = false;
             if (ideal[n] > lo[k] && ideal[n] < hi[k]) breaks[k][breakCount[k]++] = ideal[n];
             n++;
           }
@@ -352,6 +365,11 @@ public final class NashDraft {
       }
       start[terms * issues] = n;
       concave = allConcave;
+      neutral = allNeutral;
+      if (neutral) {
+        flat = atLeast(flat, n);
+        for (int q = 0; q < n; q++) flat[q] = weight[q] * -1.0 / 100.0;
+      }
       // v'' is constant, so each term's curvature on each issue is the same at every z: summed
       // here once, in the order derivatives summed it at every step
       curvature = atLeast(curvature, terms * issues);
@@ -407,6 +425,14 @@ public final class NashDraft {
       double[] weight = this.weight;
       double[] rho = this.rho;
       double u = constant[t];
+      if (neutral) {
+        for (int k = 0; k < issues; k++) {
+          double zk = z[k];
+          for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++)
+            u += weight[q] * (1 - Math.abs(zk - ideal[q]) / 100.0);
+        }
+        return u;
+      }
       for (int k = 0; k < issues; k++) {
         double zk = z[k];
         for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
@@ -422,43 +448,9 @@ public final class NashDraft {
      * on every issue (they differ only where z_k sits on one of the term's kinks).
      */
     private double derivatives(double[] z) {
-      // the arrays in locals: C1 reloads a field on every use
-      int issues = this.issues;
-      int[] start = this.start;
-      double[] ideal = this.ideal;
-      double[] weight = this.weight;
-      double[] rho = this.rho;
-      double[] plus = this.plus;
-      double[] minus = this.minus;
       double f = 0;
       for (int t = 0; t < terms; t++) {
-        double u = constant[t];
-        for (int k = 0; k < issues; k++) {
-          double zk = z[k];
-          double up = 0;
-          double down = 0;
-          for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
-            double diff = zk - ideal[q];
-            double dist = Math.abs(diff) / 100.0;
-            double w = weight[q];
-            double p = rho[q];
-            u += w * (1 - dist) * (1 + p * dist);
-            // v'(d) = (rho - 1) - 2 rho d, v'' = -2 rho; dd/dz_k = sign / 100
-            double slope = w * ((p - 1) - 2 * p * dist) / 100.0;
-            if (diff > 0) {
-              up += slope;
-              down += slope;
-            } else if (diff < 0) {
-              up -= slope;
-              down -= slope;
-            } else {
-              up += slope;
-              down -= slope;
-            }
-          }
-          plus[t * issues + k] = up;
-          minus[t * issues + k] = down;
-        }
+        double u = neutral ? neutralSlopes(t, z) : slopes(t, z);
         double g = u - r[t];
         gain[t] = g;
         if (g >= GAIN_FLOOR) {
@@ -472,6 +464,83 @@ public final class NashDraft {
         }
       }
       return f;
+    }
+
+    /**
+     * Term t's utility at z, and its one-sided partial derivatives on every issue into plus and
+     * minus, all pieces risk-neutral (see {@link #neutral}).
+     */
+    private double neutralSlopes(int t, double[] z) {
+      int issues = this.issues;
+      int[] start = this.start;
+      double[] ideal = this.ideal;
+      double[] weight = this.weight;
+      double[] flat = this.flat;
+      double[] plus = this.plus;
+      double[] minus = this.minus;
+      double u = constant[t];
+      for (int k = 0; k < issues; k++) {
+        double zk = z[k];
+        double up = 0;
+        double down = 0;
+        for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
+          double diff = zk - ideal[q];
+          u += weight[q] * (1 - Math.abs(diff) / 100.0);
+          double slope = flat[q];
+          if (diff > 0) {
+            up += slope;
+            down += slope;
+          } else if (diff < 0) {
+            up -= slope;
+            down -= slope;
+          } else {
+            up += slope;
+            down -= slope;
+          }
+        }
+        plus[t * issues + k] = up;
+        minus[t * issues + k] = down;
+      }
+      return u;
+    }
+
+    /** As {@link #neutralSlopes}, for any risk attitudes. */
+    private double slopes(int t, double[] z) {
+      int issues = this.issues;
+      int[] start = this.start;
+      double[] ideal = this.ideal;
+      double[] weight = this.weight;
+      double[] rho = this.rho;
+      double[] plus = this.plus;
+      double[] minus = this.minus;
+      double u = constant[t];
+      for (int k = 0; k < issues; k++) {
+        double zk = z[k];
+        double up = 0;
+        double down = 0;
+        for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
+          double diff = zk - ideal[q];
+          double dist = Math.abs(diff) / 100.0;
+          double w = weight[q];
+          double p = rho[q];
+          u += w * (1 - dist) * (1 + p * dist);
+          // v'(d) = (rho - 1) - 2 rho d, v'' = -2 rho; dd/dz_k = sign / 100
+          double slope = w * ((p - 1) - 2 * p * dist) / 100.0;
+          if (diff > 0) {
+            up += slope;
+            down += slope;
+          } else if (diff < 0) {
+            up -= slope;
+            down -= slope;
+          } else {
+            up += slope;
+            down -= slope;
+          }
+        }
+        plus[t * issues + k] = up;
+        minus[t * issues + k] = down;
+      }
+      return u;
     }
 
     /**

@@ -187,6 +187,13 @@ public final class MediatedSingleText implements Protocol {
     private Inputs.Builder viewBuilder;
 
     /**
+     * Counts the changes of the inputs: the view's positions, saliences, risks, ties and leans (the
+     * live inputs' own, copied) are the same while it stands, so the draft's solver may reuse the
+     * pieces it built from them ({@link NashDraft#exact(Inputs, int[], int[], Object, long)}).
+     */
+    private long structure;
+
+    /**
      * Whether the view holds a copy of the live inputs as they are now: then a refresh only
      * rewrites what it overrides (every capability, every party's reservation and red lines), which
      * gives the same view as copying everything again. Cleared when the inputs change.
@@ -415,6 +422,7 @@ public final class MediatedSingleText implements Protocol {
     @Override
     public void inputsChanged() {
       stale = true;
+      structure++;
       shiftBeliefs();
       java.util.Arrays.fill(tiedTo, null);
       viewCopied = false;
@@ -432,12 +440,12 @@ public final class MediatedSingleText implements Protocol {
         if (drafted == null || !sameDraftInputs(drafted, view)) {
           drafted = draftInputs(view, drafted);
           java.util.Arrays.fill(judgedCurrent, false);
-          text = NashDraft.exact(view, parties, mediators);
+          text = NashDraft.exact(view, parties, mediators, this, structure);
           if (text == null) {
             // Their beliefs leave no package: before calling the talks stalled, the mediators try
             // the widest limits the refusals so far allow.
             refreshView(true);
-            text = NashDraft.exact(view, parties, mediators);
+            text = NashDraft.exact(view, parties, mediators, this, structure);
           }
         }
         stale = false;

@@ -159,6 +159,29 @@ public final class NashDraft {
     return box == null ? null : exact(in, parties, mediators, box[0], box[1]);
   }
 
+  /**
+   * As {@link #exact(Inputs, int[], int[])}, for a caller that solves the draft again and again
+   * from inputs that change only in capabilities, reservations and red lines (the mediators' view,
+   * round after round): {@code version} names the state of everything else it reads (positions,
+   * saliences, risk, ties, leans), and a solve on the same thread with the same {@code owner},
+   * inputs, parties, mediators and version reuses the problem's pieces from the last one instead of
+   * building them again (the same values, so the same draft).
+   */
+  static double[] exact(Inputs in, int[] parties, int[] mediators, Object owner, long version) {
+    double[][] box = zone(in, parties);
+    if (box == null) return null;
+    Exact workspace = WORKSPACE.get();
+    double[] z = start(in, parties, box[0], box[1]);
+    return solveExact(
+        in,
+        parties,
+        mediators,
+        box[0],
+        box[1],
+        z,
+        workspace.set(in, parties, mediators, box[0], box[1], owner, version));
+  }
+
   /** As {@link #unconstrained}, solved exactly. */
   public static double[] exactUnconstrained(Inputs in, int[] parties, int[] mediators) {
     double[] lo = new double[in.issues];
@@ -183,7 +206,18 @@ public final class NashDraft {
   static double[] exact(
       Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi, Exact workspace) {
     double[] z = start(in, parties, lo, hi);
-    Exact problem = workspace.set(in, parties, mediators, lo, hi);
+    return solveExact(
+        in, parties, mediators, lo, hi, z, workspace.set(in, parties, mediators, lo, hi));
+  }
+
+  private static double[] solveExact(
+      Inputs in,
+      int[] parties,
+      int[] mediators,
+      double[] lo,
+      double[] hi,
+      double[] z,
+      Exact problem) {
     boolean converged = problem.maximise(z);
     if (problem.concave && converged) return z;
     // Several local maxima are possible (or, never seen, no convergence in the step limit): also
@@ -274,8 +308,76 @@ public final class NashDraft {
       return v.length >= n ? v : new int[n];
     }
 
+    /** What the pieces were last built from, for {@link #set} with an owner; null: unknown. */
+    private Object builtFor;
+
+    private Inputs builtFrom;
+    private int[] builtParties;
+    private int[] builtMediators;
+    private long builtVersion;
+
+    /**
+     * As {@link #set(Inputs, int[], int[], double[], double[])}; when the pieces were last built
+     * for the same owner, version, inputs, parties and mediators (see {@link
+     * NashDraft#exact(Inputs, int[], int[], Object, long)}), only what else a problem reads is
+     * loaded again: each term's weight and reservation, the box and the kinks inside it.
+     */
+    Exact set(
+        Inputs in,
+        int[] parties,
+        int[] mediators,
+        double[] lo,
+        double[] hi,
+        Object owner,
+        long version) {
+      if (owner != null
+          && owner == builtFor
+          && version == builtVersion
+          && in == builtFrom
+          && parties == builtParties
+          && mediators == builtMediators) {
+        this.lo = lo;
+        this.hi = hi;
+        int t = 0;
+        for (int p : parties) {
+          a[t] = in.capability(p);
+          r[t] = in.reservation(p);
+          t++;
+        }
+        for (int m : mediators) {
+          if (in.lean(m) > 0) {
+            a[t] = in.lean(m) * in.capability(m);
+            r[t] = 0;
+            t++;
+          }
+        }
+        // the kinks inside the box, collected in the order set collects them
+        for (int k = 0; k < issues; k++) breakCount[k] = 0;
+        for (t = 0; t < terms; t++) {
+          for (int k = 0; k < issues; k++) {
+            for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
+              if (ideal[q] > lo[k] && ideal[q] < hi[k]) breaks[k][breakCount[k]++] = ideal[q];
+            }
+          }
+        }
+        sortBreaks();
+        return this;
+      }
+      set(in, parties, mediators, lo, hi);
+      builtFor = owner;
+      builtFrom = in;
+      builtParties = parties;
+      builtMediators = mediators;
+      builtVersion = version;
+      return this;
+    }
+
     /** Loads this problem (lo and hi are kept by reference, as the solver reads them). */
     Exact set(Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi) {
+      builtFor = null;
+      builtFrom = null;
+      builtParties = null;
+      builtMediators = null;
       this.issues = in.issues;
       this.lo = lo;
       this.hi = hi;
@@ -379,16 +481,7 @@ public final class NashDraft {
           curve += weight[p] * (-2 * rho[p]) / 10_000.0;
         curvature[q] = curve;
       }
-      for (int k = 0; k < issues; k++) {
-        double[] b = breaks[k];
-        int m = breakCount[k];
-        b[m++] = lo[k];
-        b[m++] = hi[k];
-        Arrays.sort(b, 0, m);
-        int unique = 0;
-        for (int q = 0; q < m; q++) if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
-        breakCount[k] = unique;
-      }
+      sortBreaks();
       gain = atLeast(gain, terms);
       d1 = atLeast(d1, terms);
       d2 = atLeast(d2, terms);
@@ -404,6 +497,20 @@ public final class NashDraft {
       step = atLeast(step, issues);
       trial = atLeast(trial, issues);
       return this;
+    }
+
+    /** Each issue's kinks with its bounds, sorted, each value once. */
+    private void sortBreaks() {
+      for (int k = 0; k < issues; k++) {
+        double[] b = breaks[k];
+        int m = breakCount[k];
+        b[m++] = lo[k];
+        b[m++] = hi[k];
+        Arrays.sort(b, 0, m);
+        int unique = 0;
+        for (int q = 0; q < m; q++) if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
+        breakCount[k] = unique;
+      }
     }
 
     /**

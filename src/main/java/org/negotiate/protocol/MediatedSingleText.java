@@ -751,11 +751,25 @@ public final class MediatedSingleText implements Protocol {
       int[] js = tiedTo[i] != null ? tiedTo[i] : readTies(i);
       segment.load(i, x, d, ownSalience, ownIdeal, ownRisk, ownSalienceSum, js, tieWeight[i]);
       double margin = segment.margin();
+      // the quadratic's coefficients and interval in locals, as SegmentJudgement.at reads them
+      double from = 0;
+      double to = 0;
+      double qa = 0;
+      double qb = 0;
+      double qc = 0;
       double lo = 0;
       double hi = 1;
       for (int it = 0; it < 40; it++) {
         double mid = (lo + hi) / 2;
-        double q = segment.at(mid);
+        if (!(mid > from && mid < to)) {
+          segment.sum(mid);
+          from = segment.from();
+          to = segment.to();
+          qa = segment.a();
+          qb = segment.b();
+          qc = segment.c();
+        }
+        double q = qa + mid * (qb + mid * qc);
         if (q - a > margin) {
           lo = mid;
           continue;

@@ -139,8 +139,32 @@ final class SegmentJudgement {
     return sumA + m * (sumB + m * sumC);
   }
 
+  /**
+   * The open interval around the m last summed on which {@link #a()}, {@link #b()} and {@link #c()}
+   * give J(m) = a + m (b + m c), for a caller that keeps them in locals (as {@link #at}).
+   */
+  double from() {
+    return from;
+  }
+
+  double to() {
+    return to;
+  }
+
+  double a() {
+    return sumA;
+  }
+
+  double b() {
+    return sumB;
+  }
+
+  double c() {
+    return sumC;
+  }
+
   /** The coefficients of the sides at m, and the kinks around m where a side changes. */
-  private void sum(double m) {
+  void sum(double m) {
     double a = constant;
     double b = 0;
     double cc = 0;

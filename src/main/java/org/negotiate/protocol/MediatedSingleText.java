@@ -106,6 +106,13 @@ public final class MediatedSingleText implements Protocol {
     return values;
   }
 
+  /**
+   * The offering party's judgement along the segment to the text, for its bisection: one per thread
+   * (a replication's own would add to its allocation), each load overwriting all it reads.
+   */
+  private static final ThreadLocal<SegmentJudgement> SEGMENT =
+      ThreadLocal.withInitial(SegmentJudgement::new);
+
   private static final class Run implements Session {
     private final Inputs in;
     private final PerceptionNoise noise;
@@ -159,9 +166,6 @@ public final class MediatedSingleText implements Protocol {
 
     /** Scratch: the offering party's ideal, read once per offer. */
     private final double[] ideal;
-
-    /** The offering party's judgement along the segment to the text, for its bisection. */
-    private final SegmentJudgement segment = new SegmentJudgement();
 
     /** Scratch: from the offering party's ideal to the text, per issue. */
     private final double[] toText;
@@ -749,6 +753,7 @@ public final class MediatedSingleText implements Protocol {
       // its rounding to be ruled out; those evaluate J exactly (SegmentJudgement)
       if (!ownCurrent) readOwn();
       int[] js = tiedTo[i] != null ? tiedTo[i] : readTies(i);
+      SegmentJudgement segment = SEGMENT.get();
       segment.load(i, x, d, ownSalience, ownIdeal, ownRisk, ownSalienceSum, js, tieWeight[i]);
       double margin = segment.margin();
       // the quadratic's coefficients and interval in locals, as SegmentJudgement.at reads them

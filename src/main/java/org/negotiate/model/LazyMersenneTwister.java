@@ -41,20 +41,25 @@ public final class LazyMersenneTwister {
 
   /** Seed words up to (not including) n. */
   private void seedTo(int n) {
-    for (int i = seeded; i < n; i++) mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
+    int[] mt = this.mt;
+    int prev = mt[seeded - 1];
+    for (int i = seeded; i < n; i++) {
+      prev = 1812433253 * (prev ^ (prev >>> 30)) + i;
+      mt[i] = prev;
+    }
     if (n > seeded) seeded = n;
   }
 
   /** The first generation's words up to (not including) n, in place, in MT19937's order. */
   private void twistTo(int n) {
+    // every seed word these outputs read, at once (word kk + M for output kk < N - M, kk + 1 after)
+    seedTo(Math.min(N, n + M));
     for (int kk = twisted; kk < n; kk++) {
       int y;
       if (kk < N - M) {
-        seedTo(kk + M + 1);
         y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
         mt[kk] = mt[kk + M] ^ (y >>> 1) ^ ((y & 1) == 0 ? 0 : MATRIX_A);
       } else if (kk < N - 1) {
-        seedTo(kk + 2);
         y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
         mt[kk] = mt[kk + (M - N)] ^ (y >>> 1) ^ ((y & 1) == 0 ? 0 : MATRIX_A);
       } else {

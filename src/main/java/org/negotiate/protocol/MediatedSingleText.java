@@ -106,6 +106,13 @@ public final class MediatedSingleText implements Protocol {
     return values;
   }
 
+  /**
+   * The offering party's judgement along the segment to the text, for its bisection: one per thread
+   * (a replication's own would add to its allocation), each load overwriting all it reads.
+   */
+  private static final ThreadLocal<SegmentJudgement> SEGMENT =
+      ThreadLocal.withInitial(SegmentJudgement::new);
+
   private static final class Run implements Session {
     private final Inputs in;
     private final PerceptionNoise noise;
@@ -160,6 +167,15 @@ public final class MediatedSingleText implements Protocol {
     /** Scratch: the offering party's ideal, read once per offer. */
     private final double[] ideal;
 
+    /** Scratch: from the offering party's ideal to the text, per issue. */
+    private final double[] toText;
+
+    /**
+     * Whether {@code judged[p]} is party p's judgement of the text on the table, on the inputs as
+     * they are: set by respond, cleared when the text or the inputs change.
+     */
+    private final boolean[] judgedCurrent;
+
     /** Share of a party's starting weight added to its weight in the draft each time it refuses. */
     private final double revision;
 
@@ -173,6 +189,13 @@ public final class MediatedSingleText implements Protocol {
     private Inputs view;
 
     private Inputs.Builder viewBuilder;
+
+    /**
+     * Counts the changes of the inputs: the view's positions, saliences, risks, ties and leans (the
+     * live inputs' own, copied) are the same while it stands, so the draft's solver may reuse the
+     * pieces it built from them ({@link NashDraft#exact(Inputs, int[], int[], Object, long)}).
+     */
+    private long structure;
 
     /**
      * Whether the view holds a copy of the live inputs as they are now: then a refresh only
@@ -248,6 +271,8 @@ public final class MediatedSingleText implements Protocol {
       tieWeight = new double[n][];
       z = new double[in.issues];
       ideal = new double[in.issues];
+      toText = new double[in.issues];
+      judgedCurrent = new boolean[n];
       ownSalience = new double[n][in.issues];
       ownIdeal = new double[n][in.issues];
       ownRisk = new double[n];
@@ -364,7 +389,10 @@ public final class MediatedSingleText implements Protocol {
     private void refreshView(boolean optimistic) {
       int n = in.actors;
       // rewritten in place: a copy a refresh would double a run's allocation
-      if (viewBuilder == null) viewBuilder = in.toView();
+      if (viewBuilder == null) {
+        viewBuilder = in.toView();
+        viewCopied = true; // toView copied the live inputs
+      }
       Inputs.Builder view = viewCopied ? viewBuilder : viewBuilder.copyOf(in);
       viewCopied = true;
       for (int i = 0; i < n; i++) view.capability(i, in.capability(i) * weight[i]);
@@ -398,10 +426,12 @@ public final class MediatedSingleText implements Protocol {
     @Override
     public void inputsChanged() {
       stale = true;
+      structure++;
       shiftBeliefs();
       java.util.Arrays.fill(tiedTo, null);
       viewCopied = false;
       ownCurrent = false;
+      java.util.Arrays.fill(judgedCurrent, false);
     }
 
     @Override
@@ -413,12 +443,13 @@ public final class MediatedSingleText implements Protocol {
         refreshView(false);
         if (drafted == null || !sameDraftInputs(drafted, view)) {
           drafted = draftInputs(view, drafted);
-          text = NashDraft.exact(view, parties, mediators);
+          java.util.Arrays.fill(judgedCurrent, false);
+          text = NashDraft.exact(view, parties, mediators, this, structure);
           if (text == null) {
             // Their beliefs leave no package: before calling the talks stalled, the mediators try
             // the widest limits the refusals so far allow.
             refreshView(true);
-            text = NashDraft.exact(view, parties, mediators);
+            text = NashDraft.exact(view, parties, mediators, this, structure);
           }
         }
         stale = false;
@@ -435,10 +466,12 @@ public final class MediatedSingleText implements Protocol {
       if (text == null) {
         accepted[party] = false;
         judged[party] = Double.NaN;
+        judgedCurrent[party] = false;
         verdictKind[party] = NO_TEXT;
         return;
       }
       judged[party] = judged(party, text);
+      judgedCurrent[party] = true;
       int outside = outsideRedLine(party, text);
       if (outside >= 0) {
         accepted[party] = false;
@@ -533,53 +566,70 @@ public final class MediatedSingleText implements Protocol {
      * whenever the inputs changed.
      */
     private double judged(int i, double[] at) {
+      if (!ownCurrent) readOwn();
       int[] js = tiedTo[i];
-      if (js == null) {
-        int count = 0;
-        for (int j = 0; j < in.actors; j++) if (in.tie(i, j) > 0) count++;
-        js = new int[count];
-        double[] w = new double[count];
-        count = 0;
-        for (int j = 0; j < in.actors; j++) {
-          if (in.tie(i, j) > 0) {
-            js[count] = j;
-            w[count++] = in.tie(i, j);
-          }
-        }
-        tiedTo[i] = js;
-        tieWeight[i] = w;
-      }
+      if (js == null) js = readTies(i);
       double[] w = tieWeight[i];
       double tied = 0;
       double weight = 0;
       for (int q = 0; q < js.length; q++) {
         weight += w[q];
-        tied += w[q] * own(js[q], at);
+        tied += w[q] * ownRow(js[q], at);
       }
-      return weight == 0 ? own(i, at) : (1 - weight) * own(i, at) + tied;
+      return weight == 0 ? ownRow(i, at) : (1 - weight) * ownRow(i, at) + tied;
     }
 
-    /** {@link Utility#own}, the same arithmetic in the same order, from the cached rows. */
-    private double own(int i, double[] at) {
-      if (!ownCurrent) {
-        for (int j = 0; j < in.actors; j++) {
-          double sum = 0;
-          for (int k = 0; k < in.issues; k++) {
-            ownSalience[j][k] = in.salience(j, k);
-            ownIdeal[j][k] = in.position(j, k);
-            sum += in.salience(j, k);
-          }
-          ownRisk[j] = in.risk(j);
-          ownSalienceSum[j] = sum;
+    /** The actors in party i's judgement (ties with weight &gt; 0) and their weights. */
+    private int[] readTies(int i) {
+      int count = 0;
+      for (int j = 0; j < in.actors; j++) if (in.tie(i, j) > 0) count++;
+      int[] js = new int[count];
+      double[] w = new double[count];
+      count = 0;
+      for (int j = 0; j < in.actors; j++) {
+        if (in.tie(i, j) > 0) {
+          js[count] = j;
+          w[count++] = in.tie(i, j);
         }
-        ownCurrent = true;
       }
+      tiedTo[i] = js;
+      tieWeight[i] = w;
+      return js;
+    }
+
+    /** Reads what {@link Utility#own} reads, per actor, into the cached rows. */
+    private void readOwn() {
+      for (int j = 0; j < in.actors; j++) {
+        double sum = 0;
+        for (int k = 0; k < in.issues; k++) {
+          ownSalience[j][k] = in.salience(j, k);
+          ownIdeal[j][k] = in.position(j, k);
+          sum += in.salience(j, k);
+        }
+        ownRisk[j] = in.risk(j);
+        ownSalienceSum[j] = sum;
+      }
+      ownCurrent = true;
+    }
+
+    /**
+     * {@link Utility#own}, the same arithmetic in the same order, from the cached rows (current:
+     * {@link #judged} reads them first). With rho = 0, {@code v(d) = (1 - d)(1 + 0 d)} is {@code (1
+     * - d) * 1}, the same double as {@code 1 - d} for every finite d (a text's distance is one).
+     */
+    private double ownRow(int i, double[] at) {
       double[] s = ownSalience[i];
       double[] x = ownIdeal[i];
       double rho = ownRisk[i];
       double u = 0;
-      for (int k = 0; k < s.length; k++) {
-        u += s[k] * Utility.value(Math.abs(at[k] - x[k]) / 100.0, rho);
+      int n = s.length;
+      if (rho == 0) {
+        for (int k = 0; k < n; k++) u += s[k] * (1 - Math.abs(at[k] - x[k]) / 100.0);
+      } else {
+        for (int k = 0; k < n; k++) {
+          double d = Math.abs(at[k] - x[k]) / 100.0;
+          u += s[k] * ((1 - d) * (1 + rho * d));
+        }
       }
       double w = ownSalienceSum[i];
       return w > 0 ? u / w : 1;
@@ -684,21 +734,60 @@ public final class MediatedSingleText implements Protocol {
      * 7).
      */
     private void offer(int i, double a, double[] into) {
+      int n = in.issues;
       double[] x = ideal;
-      for (int k = 0; k < in.issues; k++) x[k] = in.position(i, k);
-      if (judged(i, text) >= a - UTILITY_SLACK) {
-        System.arraycopy(text, 0, into, 0, in.issues);
+      double[] t = text;
+      // respond judged this text on the same inputs this round (nothing changes in between)
+      double now = judgedCurrent[i] ? judged[i] : judged(i, t);
+      if (now >= a - UTILITY_SLACK) {
+        System.arraycopy(t, 0, into, 0, n);
         return;
       }
+      double[] d = toText;
+      double[] zz = z;
+      for (int k = 0; k < n; k++) {
+        x[k] = in.position(i, k);
+        d[k] = t[k] - x[k];
+      }
+      // J(mid) as a quadratic answers every halving but the last few, where J is too near a for
+      // its rounding to be ruled out; those evaluate J exactly (SegmentJudgement)
+      if (!ownCurrent) readOwn();
+      int[] js = tiedTo[i] != null ? tiedTo[i] : readTies(i);
+      SegmentJudgement segment = SEGMENT.get();
+      segment.load(i, x, d, ownSalience, ownIdeal, ownRisk, ownSalienceSum, js, tieWeight[i]);
+      double margin = segment.margin();
+      // the quadratic's coefficients and interval in locals, as SegmentJudgement.at reads them
+      double from = 0;
+      double to = 0;
+      double qa = 0;
+      double qb = 0;
+      double qc = 0;
       double lo = 0;
       double hi = 1;
       for (int it = 0; it < 40; it++) {
         double mid = (lo + hi) / 2;
-        for (int k = 0; k < in.issues; k++) z[k] = x[k] + mid * (text[k] - x[k]);
-        if (judged(i, z) >= a) lo = mid;
+        if (!(mid > from && mid < to)) {
+          segment.sum(mid);
+          from = segment.from();
+          to = segment.to();
+          qa = segment.a();
+          qb = segment.b();
+          qc = segment.c();
+        }
+        double q = qa + mid * (qb + mid * qc);
+        if (q - a > margin) {
+          lo = mid;
+          continue;
+        }
+        if (a - q > margin) {
+          hi = mid;
+          continue;
+        }
+        for (int k = 0; k < n; k++) zz[k] = x[k] + mid * d[k];
+        if (judged(i, zz) >= a) lo = mid;
         else hi = mid;
       }
-      for (int k = 0; k < in.issues; k++) into[k] = x[k] + lo * (text[k] - x[k]);
+      for (int k = 0; k < n; k++) into[k] = x[k] + lo * d[k];
     }
 
     /** The first issue on which z breaks party p's red lines, or -1. */

@@ -159,6 +159,29 @@ public final class NashDraft {
     return box == null ? null : exact(in, parties, mediators, box[0], box[1]);
   }
 
+  /**
+   * As {@link #exact(Inputs, int[], int[])}, for a caller that solves the draft again and again
+   * from inputs that change only in capabilities, reservations and red lines (the mediators' view,
+   * round after round): {@code version} names the state of everything else it reads (positions,
+   * saliences, risk, ties, leans), and a solve on the same thread with the same {@code owner},
+   * inputs, parties, mediators and version reuses the problem's pieces from the last one instead of
+   * building them again (the same values, so the same draft).
+   */
+  static double[] exact(Inputs in, int[] parties, int[] mediators, Object owner, long version) {
+    double[][] box = zone(in, parties);
+    if (box == null) return null;
+    Exact workspace = WORKSPACE.get();
+    double[] z = start(in, parties, box[0], box[1]);
+    return solveExact(
+        in,
+        parties,
+        mediators,
+        box[0],
+        box[1],
+        z,
+        workspace.set(in, parties, mediators, box[0], box[1], owner, version));
+  }
+
   /** As {@link #unconstrained}, solved exactly. */
   public static double[] exactUnconstrained(Inputs in, int[] parties, int[] mediators) {
     double[] lo = new double[in.issues];
@@ -183,7 +206,18 @@ public final class NashDraft {
   static double[] exact(
       Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi, Exact workspace) {
     double[] z = start(in, parties, lo, hi);
-    Exact problem = workspace.set(in, parties, mediators, lo, hi);
+    return solveExact(
+        in, parties, mediators, lo, hi, z, workspace.set(in, parties, mediators, lo, hi));
+  }
+
+  private static double[] solveExact(
+      Inputs in,
+      int[] parties,
+      int[] mediators,
+      double[] lo,
+      double[] hi,
+      double[] z,
+      Exact problem) {
     boolean converged = problem.maximise(z);
     if (problem.concave && converged) return z;
     // Several local maxima are possible (or, never seen, no convergence in the step limit): also
@@ -225,6 +259,17 @@ public final class NashDraft {
     private int[] breakCount = new int[0];
 
     boolean concave;
+
+    /**
+     * Every piece risk-neutral (rho = 0, as every actor of the baseline): then {@code v(d) = (1 -
+     * d)(1 + 0 d)} is {@code (1 - d) * 1} and its slope {@code ((0 - 1) - 2 * 0 * d) / 100} is
+     * {@code -1 / 100} at every finite d, the same doubles with fewer operations.
+     */
+    private boolean neutral;
+
+    /** Per piece, its slope when {@link #neutral}: {@code w * -1.0 / 100.0}. */
+    private double[] flat = new double[0];
+
     // work arrays
     private double[] share = new double[0];
     private double[] salienceSums = new double[0];
@@ -263,8 +308,76 @@ public final class NashDraft {
       return v.length >= n ? v : new int[n];
     }
 
+    /** What the pieces were last built from, for {@link #set} with an owner; null: unknown. */
+    private Object builtFor;
+
+    private Inputs builtFrom;
+    private int[] builtParties;
+    private int[] builtMediators;
+    private long builtVersion;
+
+    /**
+     * As {@link #set(Inputs, int[], int[], double[], double[])}; when the pieces were last built
+     * for the same owner, version, inputs, parties and mediators (see {@link
+     * NashDraft#exact(Inputs, int[], int[], Object, long)}), only what else a problem reads is
+     * loaded again: each term's weight and reservation, the box and the kinks inside it.
+     */
+    Exact set(
+        Inputs in,
+        int[] parties,
+        int[] mediators,
+        double[] lo,
+        double[] hi,
+        Object owner,
+        long version) {
+      if (owner != null
+          && owner == builtFor
+          && version == builtVersion
+          && in == builtFrom
+          && parties == builtParties
+          && mediators == builtMediators) {
+        this.lo = lo;
+        this.hi = hi;
+        int t = 0;
+        for (int p : parties) {
+          a[t] = in.capability(p);
+          r[t] = in.reservation(p);
+          t++;
+        }
+        for (int m : mediators) {
+          if (in.lean(m) > 0) {
+            a[t] = in.lean(m) * in.capability(m);
+            r[t] = 0;
+            t++;
+          }
+        }
+        // the kinks inside the box, collected in the order set collects them
+        for (int k = 0; k < issues; k++) breakCount[k] = 0;
+        for (t = 0; t < terms; t++) {
+          for (int k = 0; k < issues; k++) {
+            for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
+              if (ideal[q] > lo[k] && ideal[q] < hi[k]) breaks[k][breakCount[k]++] = ideal[q];
+            }
+          }
+        }
+        sortBreaks();
+        return this;
+      }
+      set(in, parties, mediators, lo, hi);
+      builtFor = owner;
+      builtFrom = in;
+      builtParties = parties;
+      builtMediators = mediators;
+      builtVersion = version;
+      return this;
+    }
+
     /** Loads this problem (lo and hi are kept by reference, as the solver reads them). */
     Exact set(Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi) {
+      builtFor = null;
+      builtFrom = null;
+      builtParties = null;
+      builtMediators = null;
       this.issues = in.issues;
       this.lo = lo;
       this.hi = hi;
@@ -314,6 +427,7 @@ public final class NashDraft {
       ideal = atLeast(ideal, count);
       rho = atLeast(rho, count);
       boolean allConcave = true;
+      boolean allNeutral = true;
       int n = 0;
       if (breaks.length < issues) {
         breaks = Arrays.copyOf(breaks, issues);
@@ -345,6 +459,7 @@ public final class NashDraft {
             ideal[n] = in.position(j, k);
             rho[n] = in.risk(j);
             if (rho[n] < 0) allConcave = false;
+            if (rho[n] != 0) allNeutral = false;
             if (ideal[n] > lo[k] && ideal[n] < hi[k]) breaks[k][breakCount[k]++] = ideal[n];
             n++;
           }
@@ -352,22 +467,26 @@ public final class NashDraft {
       }
       start[terms * issues] = n;
       concave = allConcave;
-      for (int k = 0; k < issues; k++) {
-        double[] b = breaks[k];
-        int m = breakCount[k];
-        b[m++] = lo[k];
-        b[m++] = hi[k];
-        Arrays.sort(b, 0, m);
-        int unique = 0;
-        for (int q = 0; q < m; q++) if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
-        breakCount[k] = unique;
+      neutral = allNeutral;
+      if (neutral) {
+        flat = atLeast(flat, n);
+        for (int q = 0; q < n; q++) flat[q] = weight[q] * -1.0 / 100.0;
       }
+      // v'' is constant, so each term's curvature on each issue is the same at every z: summed
+      // here once, in the order derivatives summed it at every step
+      curvature = atLeast(curvature, terms * issues);
+      for (int q = 0; q < terms * issues; q++) {
+        double curve = 0;
+        for (int p = start[q], end = start[q + 1]; p < end; p++)
+          curve += weight[p] * (-2 * rho[p]) / 10_000.0;
+        curvature[q] = curve;
+      }
+      sortBreaks();
       gain = atLeast(gain, terms);
       d1 = atLeast(d1, terms);
       d2 = atLeast(d2, terms);
       plus = atLeast(plus, terms * issues);
       minus = atLeast(minus, terms * issues);
-      curvature = atLeast(curvature, terms * issues);
       side = atLeast(side, issues);
       free = atLeast(free, issues);
       at = atLeast(at, issues);
@@ -380,18 +499,47 @@ public final class NashDraft {
       return this;
     }
 
+    /** Each issue's kinks with its bounds, sorted, each value once. */
+    private void sortBreaks() {
+      for (int k = 0; k < issues; k++) {
+        double[] b = breaks[k];
+        int m = breakCount[k];
+        b[m++] = lo[k];
+        b[m++] = hi[k];
+        Arrays.sort(b, 0, m);
+        int unique = 0;
+        for (int q = 0; q < m; q++) if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
+        breakCount[k] = unique;
+      }
+    }
+
     /**
      * The objective at z (the same function as {@link NashDraft#objective}, summed in separable
      * form).
      */
     double value(double[] z) {
+      final double[] a = this.a;
+      final double[] r = this.r;
       double f = 0;
       for (int t = 0; t < terms; t++) f += a[t] * log(utility(t, z) - r[t]);
       return f;
     }
 
     private double utility(int t, double[] z) {
+      int issues = this.issues;
+      int[] start = this.start;
+      double[] ideal = this.ideal;
+      double[] weight = this.weight;
+      double[] rho = this.rho;
       double u = constant[t];
+      if (neutral) {
+        for (int k = 0; k < issues; k++) {
+          double zk = z[k];
+          for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++)
+            u += weight[q] * (1 - Math.abs(zk - ideal[q]) / 100.0);
+        }
+        return u;
+      }
       for (int k = 0; k < issues; k++) {
         double zk = z[k];
         for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
@@ -409,34 +557,7 @@ public final class NashDraft {
     private double derivatives(double[] z) {
       double f = 0;
       for (int t = 0; t < terms; t++) {
-        double u = constant[t];
-        for (int k = 0; k < issues; k++) {
-          double zk = z[k];
-          double up = 0;
-          double down = 0;
-          double curve = 0;
-          for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
-            double diff = zk - ideal[q];
-            double dist = Math.abs(diff) / 100.0;
-            u += weight[q] * (1 - dist) * (1 + rho[q] * dist);
-            // v'(d) = (rho - 1) - 2 rho d, v'' = -2 rho; dd/dz_k = sign / 100
-            double slope = weight[q] * ((rho[q] - 1) - 2 * rho[q] * dist) / 100.0;
-            if (diff > 0) {
-              up += slope;
-              down += slope;
-            } else if (diff < 0) {
-              up -= slope;
-              down -= slope;
-            } else {
-              up += slope;
-              down -= slope;
-            }
-            curve += weight[q] * (-2 * rho[q]) / 10_000.0;
-          }
-          plus[t * issues + k] = up;
-          minus[t * issues + k] = down;
-          curvature[t * issues + k] = curve;
-        }
+        double u = neutral ? neutralSlopes(t, z) : slopes(t, z);
         double g = u - r[t];
         gain[t] = g;
         if (g >= GAIN_FLOOR) {
@@ -450,6 +571,83 @@ public final class NashDraft {
         }
       }
       return f;
+    }
+
+    /**
+     * Term t's utility at z, and its one-sided partial derivatives on every issue into plus and
+     * minus, all pieces risk-neutral (see {@link #neutral}).
+     */
+    private double neutralSlopes(int t, double[] z) {
+      int issues = this.issues;
+      int[] start = this.start;
+      double[] ideal = this.ideal;
+      double[] weight = this.weight;
+      double[] flat = this.flat;
+      double[] plus = this.plus;
+      double[] minus = this.minus;
+      double u = constant[t];
+      for (int k = 0; k < issues; k++) {
+        double zk = z[k];
+        double up = 0;
+        double down = 0;
+        for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
+          double diff = zk - ideal[q];
+          u += weight[q] * (1 - Math.abs(diff) / 100.0);
+          double slope = flat[q];
+          if (diff > 0) {
+            up += slope;
+            down += slope;
+          } else if (diff < 0) {
+            up -= slope;
+            down -= slope;
+          } else {
+            up += slope;
+            down -= slope;
+          }
+        }
+        plus[t * issues + k] = up;
+        minus[t * issues + k] = down;
+      }
+      return u;
+    }
+
+    /** As {@link #neutralSlopes}, for any risk attitudes. */
+    private double slopes(int t, double[] z) {
+      int issues = this.issues;
+      int[] start = this.start;
+      double[] ideal = this.ideal;
+      double[] weight = this.weight;
+      double[] rho = this.rho;
+      double[] plus = this.plus;
+      double[] minus = this.minus;
+      double u = constant[t];
+      for (int k = 0; k < issues; k++) {
+        double zk = z[k];
+        double up = 0;
+        double down = 0;
+        for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
+          double diff = zk - ideal[q];
+          double dist = Math.abs(diff) / 100.0;
+          double w = weight[q];
+          double p = rho[q];
+          u += w * (1 - dist) * (1 + p * dist);
+          // v'(d) = (rho - 1) - 2 rho d, v'' = -2 rho; dd/dz_k = sign / 100
+          double slope = w * ((p - 1) - 2 * p * dist) / 100.0;
+          if (diff > 0) {
+            up += slope;
+            down += slope;
+          } else if (diff < 0) {
+            up -= slope;
+            down -= slope;
+          } else {
+            up += slope;
+            down -= slope;
+          }
+        }
+        plus[t * issues + k] = up;
+        minus[t * issues + k] = down;
+      }
+      return u;
     }
 
     /**
@@ -499,6 +697,22 @@ public final class NashDraft {
     }
 
     private boolean ascend(double[] z) {
+      // the arrays in locals (the same arrays: the methods called write into them): C1 reloads a
+      // field on every use
+      final int issues = this.issues;
+      final int terms = this.terms;
+      final double[] lo = this.lo;
+      final double[] hi = this.hi;
+      final double[] d1 = this.d1;
+      final double[] plus = this.plus;
+      final double[] minus = this.minus;
+      final int[] at = this.at;
+      final int[] side = this.side;
+      final int[] free = this.free;
+      final double[] grad = this.grad;
+      final double[] step = this.step;
+      final double[] bound = this.bound;
+      final double[] trial = this.trial;
       for (int k = 0; k < issues; k++) {
         z[k] = Math.max(lo[k], Math.min(hi[k], z[k]));
         // A start within rounding of a kink (a weighted mean of equal ideals) starts on it.
@@ -619,6 +833,19 @@ public final class NashDraft {
     }
 
     private void newton(int nf) {
+      final int issues = this.issues;
+      final int terms = this.terms;
+      final int[] free = this.free;
+      final int[] side = this.side;
+      final double[] plus = this.plus;
+      final double[] minus = this.minus;
+      final double[] curvature = this.curvature;
+      final double[] d1 = this.d1;
+      final double[] d2 = this.d2;
+      final double[] hess = this.hess;
+      final double[] grad = this.grad;
+      final double[] chol = this.chol;
+      final double[] step = this.step;
       for (int p = 0; p < nf; p++) {
         int k = free[p];
         for (int q = 0; q <= p; q++) {
@@ -672,6 +899,8 @@ public final class NashDraft {
      * Cholesky factor of M + lambda I, refusing pivots that are zero to rounding (a singular M).
      */
     private boolean cholesky(int nf, double lambda, double maxDiag) {
+      final double[] hess = this.hess;
+      final double[] chol = this.chol;
       double floor = 1e-12 * (maxDiag + lambda) + Double.MIN_NORMAL;
       for (int p = 0; p < nf; p++) {
         for (int q = 0; q <= p; q++) {

@@ -134,6 +134,51 @@ class NashDraftProperties {
             });
   }
 
+  /**
+   * The mediators' path (the same view rewritten in place round after round, its capabilities,
+   * reservations and red lines changed, the rest under one version, then a position changed under
+   * the next): every draft has the bits of one solved from scratch in a fresh workspace.
+   */
+  @Test
+  void draftsThatReuseTheirPiecesGiveTheBitsOfFreshOnes() {
+    qt().withFixedSeed(20261208L)
+        .withExamples(300)
+        .forAll(longs().between(0, 1_000_000), integers().between(0, 1))
+        .checkAssert(
+            (seed, kind) -> {
+              Instance x = Instance.random(seed, kind == 1);
+              Inputs.Builder view = x.in.toView();
+              Object owner = new Object();
+              SplittableRandom r = new SplittableRandom(seed);
+              long version = 0;
+              for (int round = 0; round < 8; round++) {
+                for (int p : x.parties) {
+                  view.capability(p, r.nextDouble(1, 100));
+                  view.reservation(p, r.nextDouble(0, 0.6));
+                  int k = r.nextInt(x.in.issues);
+                  double lo = r.nextDouble(0, 50);
+                  view.redLineMin(p, k, lo);
+                  view.redLineMax(p, k, lo + r.nextDouble(0, 50));
+                }
+                if (round == 5) {
+                  view.position(r.nextInt(x.in.actors), 0, r.nextDouble(0, 100));
+                  version++;
+                }
+                Inputs in = view.build();
+                double[] drafted = NashDraft.exact(in, x.parties, x.mediators, owner, version);
+                double[][] box = NashDraft.zone(in, x.parties);
+                if (box == null) {
+                  assertNull(drafted, "instance " + seed + ": the same zone");
+                  continue;
+                }
+                double[] fresh =
+                    NashDraft.exact(
+                        in, x.parties, x.mediators, box[0], box[1], new NashDraft.Exact());
+                assertArrayEquals(fresh, drafted, "instance " + seed + ", round " + round);
+              }
+            });
+  }
+
   private static double[] full(int issues) {
     double[] hi = new double[issues];
     java.util.Arrays.fill(hi, 100);

@@ -98,8 +98,17 @@ public sealed interface Quantity extends java.io.Serializable
 
     public double quantile(double u) {
       if (hi == lo) return lo;
-      return new TriangularDistribution(null, lo, mode, hi)
-          .inverseCumulativeProbability(clamp01(u));
+      // a mode outside the range: Commons Math's own exception, as before
+      if (!(lo <= mode && mode <= hi && lo < hi))
+        return new TriangularDistribution(null, lo, mode, hi)
+            .inverseCumulativeProbability(clamp01(u));
+      // Commons Math's inverse, the same operations in the same order, without building the
+      // distribution (and its random generator) at every draw
+      double p = clamp01(u);
+      if (p == 0) return lo;
+      if (p == 1) return hi;
+      if (p < (mode - lo) / (hi - lo)) return lo + Math.sqrt(p * (hi - lo) * (mode - lo));
+      return hi - Math.sqrt((1 - p) * (hi - lo) * (hi - mode));
     }
 
     public String describe() {

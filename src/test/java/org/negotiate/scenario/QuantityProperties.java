@@ -68,4 +68,40 @@ class QuantityProperties {
         .forAll(quantities())
         .check(q -> q.nominal() >= q.min() - EPS && q.nominal() <= q.max() + EPS);
   }
+
+  /**
+   * The triangular quantile written out is Commons Math's inverse, bit for bit, modes at either end
+   * and shares of 0 and 1 included.
+   */
+  @Test
+  void theTriangularQuantileIsCommonsMathsToTheBit() {
+    qt().withFixedSeed(20261207L)
+        .withExamples(20_000)
+        .forAll(
+            doubles().between(-100, 100),
+            doubles().between(1e-6, 80),
+            integers().between(0, 4),
+            doubles().between(0, 1).zip(doubles().between(0, 1), (a, b) -> new double[] {a, b}))
+        .checkAssert(
+            (lo, width, modeKind, fracAndShare) -> {
+              double frac = fracAndShare[0];
+              double u = fracAndShare[1];
+              double hi = lo + width;
+              double mode =
+                  switch (modeKind) {
+                    case 0 -> lo;
+                    case 1 -> hi;
+                    default -> lo + frac * width;
+                  };
+              double share = modeKind == 4 ? (frac < 0.5 ? 0 : 1) : u;
+              double expected =
+                  new org.apache.commons.math3.distribution.TriangularDistribution(
+                          null, lo, mode, hi)
+                      .inverseCumulativeProbability(share);
+              org.junit.jupiter.api.Assertions.assertEquals(
+                  Double.doubleToLongBits(expected),
+                  Double.doubleToLongBits(new Quantity.Triangular(lo, mode, hi).quantile(share)),
+                  "triangular(" + lo + ", " + mode + ", " + hi + ") at " + share);
+            });
+  }
 }

@@ -147,6 +147,9 @@ public final class ExpectedUtilityModel {
   /** rank[i]: where actor i stands in {@link #order}; breaks the last ties between offers. */
   private final int[] rank;
 
+  /** The actors at each distinct position of {@link #xr}, in {@link #order}. */
+  private final PositionGroups groups;
+
   /** r_i, the risk exponents (§1.6). */
   private final double[] r;
 
@@ -250,6 +253,7 @@ public final class ExpectedUtilityModel {
     usq = new double[n];
     moves = new Move[n];
     rank = new int[n];
+    groups = new PositionGroups(n);
     hadOffers = new boolean[n];
     history = new PositionHistory(n, options.cycleTolerance());
     history.add(x.clone());
@@ -320,6 +324,7 @@ public final class ExpectedUtilityModel {
     order = CanonicalOrder.resort(order, x, c, s);
     for (int k = 0; k < n; k++) rank[order[k]] = k;
     System.arraycopy(x, 0, xr, 0, n);
+    groups.group(order, xr);
   }
 
   /**
@@ -328,7 +333,7 @@ public final class ExpectedUtilityModel {
    */
   private void probabilitiesOfSuccess() {
     if (allPairs != null) {
-      allPairs.compute(order, xr, c, s, r, delta, prob);
+      allPairs.compute(order, groups, xr, c, s, r, delta, prob);
     } else {
       perPairProbabilities();
     }

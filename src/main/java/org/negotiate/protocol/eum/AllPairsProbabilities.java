@@ -24,10 +24,33 @@ import java.util.Arrays;
  * numerators: the same operations on the same values as for each member) and copied to the members;
  * only the sum of all the numerators runs over every pair of actors, in the order it always did.
  *
- * <p>Holds its work arrays, reused every round: a computation allocates nothing.
+ * <p>Holds its work arrays, reused every round and, one per thread ({@link #workspace}), by every
+ * model the thread steps: a computation allocates nothing.
  */
 final class AllPairsProbabilities {
-  private final int n;
+  /**
+   * One per thread: a replication builds a model per issue, and these arrays (about 10 n² doubles)
+   * cost more to allocate than a round to fill. A computation rewrites every value it later reads,
+   * so sharing them between the models of one thread changes no number.
+   */
+  private static final ThreadLocal<AllPairsProbabilities> WORKSPACE =
+      ThreadLocal.withInitial(() -> new AllPairsProbabilities(0));
+
+  /** This thread's workspace, large enough for n actors. */
+  static AllPairsProbabilities workspace(int n) {
+    AllPairsProbabilities w = WORKSPACE.get();
+    if (w.capacity < n) {
+      w = new AllPairsProbabilities(n);
+      WORKSPACE.set(w);
+    }
+    return w;
+  }
+
+  /** The most actors the arrays hold. */
+  private final int capacity;
+
+  /** The actors of the current computation. */
+  private int n;
 
   /** The number of position groups of the current computation: the stride of the tables. */
   private int groups;
@@ -72,7 +95,7 @@ final class AllPairsProbabilities {
   private final double[] pg;
 
   AllPairsProbabilities(int n) {
-    this.n = n;
+    this.capacity = n;
     pw = new double[n * n];
     xs = new double[n];
     preHi = new double[(n + 1) * n];
@@ -105,6 +128,7 @@ final class AllPairsProbabilities {
       double[] r,
       double delta,
       double[][] prob) {
+    n = order.length;
     groups = g.count;
     fillPow(order, g, x, r, delta);
     fillVoterSums(order, c, s);

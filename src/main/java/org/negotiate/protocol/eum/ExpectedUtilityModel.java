@@ -159,8 +159,8 @@ public final class ExpectedUtilityModel {
   /** P(i, j) (§1.3). */
   private final double[][] prob;
 
-  /** The all-pairs P's work arrays (null with a per-pair normalisation). */
-  private final AllPairsProbabilities allPairs;
+  /** Whether P is jmckib's all-pairs one ({@link AllPairsProbabilities}), else per pair. */
+  private final boolean allPairs;
 
   /** U_sq = 2 − 4·0.5^r_v for every viewer at the current exponents (§1.4). */
   private final double[] usq;
@@ -247,8 +247,7 @@ public final class ExpectedUtilityModel {
     exposure = new double[n];
     Arrays.fill(exposure, Double.NaN);
     prob = new double[n][n];
-    allPairs =
-        options.normalisation() == Normalisation.ALL_PAIRS ? new AllPairsProbabilities(n) : null;
+    allPairs = options.normalisation() == Normalisation.ALL_PAIRS;
     xr = x.clone();
     usq = new double[n];
     moves = new Move[n];
@@ -332,8 +331,8 @@ public final class ExpectedUtilityModel {
    * exponents: jmckib's all-pairs denominator by default, else the per-pair formula.
    */
   private void probabilitiesOfSuccess() {
-    if (allPairs != null) {
-      allPairs.compute(order, groups, xr, c, s, r, delta, prob);
+    if (allPairs) {
+      AllPairsProbabilities.workspace(n).compute(order, groups, xr, c, s, r, delta, prob);
     } else {
       perPairProbabilities();
     }
@@ -374,19 +373,30 @@ public final class ExpectedUtilityModel {
 
   /**
    * §1.6 step 2: every actor's exposure Σ_{j≠i} E(U_ji) at r = 1, summed over the challengers j in
-   * canonical order (a row of P at a time: all the actors' sums advance together).
+   * canonical order (a row of P at a time: all the actors' sums advance together). E(U_ji) depends
+   * on j only through its position, so it is computed once per group of equal positions.
    */
   private void computeExposures() {
     Arrays.fill(exposure, 0);
-    for (int j : order) addExposures(j);
+    // The groups in canonical order, so their members are the challengers in canonical order.
+    for (int g = 0; g < groups.count; g++) addExposures(g);
   }
 
-  /** What challenger j's challenges add to every actor's exposure. */
-  private void addExposures(int j) {
+  /**
+   * What the challengers of group g add to every actor's exposure: E(U_ji) once, added once per
+   * member other than i. Computed with the group's first actor as j also against itself (distance 0
+   * and P = 0, as for any other actor of the group, which is what the value is used for).
+   */
+  private void addExposures(int g) {
+    int j = order[groups.start[g]];
+    int size = groups.size(g);
     for (int i = 0; i < n; i++) {
-      if (j == i) continue;
       // At r = 1 every viewer values a challenge alike (x^1 = x exactly).
-      exposure[i] += eu(1.0, usq[i], j, i);
+      double d = Math.abs(xr[j] - xr[i]) / delta;
+      double e = euTail(1.0, usq[i], j, i, d, success(1.0, d), failure(1.0, d));
+      double sum = exposure[i];
+      for (int k = groups.groupOf[i] == g ? size - 1 : size; k > 0; k--) sum += e;
+      exposure[i] = sum;
     }
   }
 
@@ -567,6 +577,7 @@ public final class ExpectedUtilityModel {
     double d = 0;
     double us = 0;
     double uf = 0;
+    double ejiAtPos = 0;
     boolean any = false;
     for (int mj = 0; mj < n; mj++) {
       int j = order[mj];
@@ -580,9 +591,11 @@ public final class ExpectedUtilityModel {
           d = Math.abs(xi - xj) / delta;
           us = success(rv, d);
           uf = failure(rv, d);
+          // eu_ji depends on j only through its position (|x_j − x_i| is |x_i − x_j| exactly)
+          ejiAtPos = euTail(rv, usqI, j, i, d, us, uf);
         }
         eij = euTail(rv, usqI, i, j, d, us, uf);
-        eji = euTail(rv, usqI, j, i, Math.abs(xj - xi) / delta, us, uf);
+        eji = ejiAtPos;
       } else {
         eij = eu(r[i], usq[i], i, j);
         eji = eu(r[j], usq[j], j, i);

@@ -177,7 +177,7 @@ final class AllPairsProbabilities {
     if (rk == 1.0) {
       for (int a = 0; a < groups; a++) pw[row + a] = Math.abs(xk - gx[a]) / delta;
     } else {
-      for (int a = 0; a < groups; a++) pw[row + a] = Math.pow(Math.abs(xk - gx[a]) / delta, rk);
+      for (int a = 0; a < groups; a++) pw[row + a] = Powers.pow(Math.abs(xk - gx[a]) / delta, rk);
     }
   }
 

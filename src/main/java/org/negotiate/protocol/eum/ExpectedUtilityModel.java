@@ -368,7 +368,7 @@ public final class ExpectedUtilityModel {
 
   /** §1.4: U_sq = 2 − 4·(0.5)^r_v for every viewer v at the current exponents. */
   private void statusQuoUtilities() {
-    for (int v = 0; v < n; v++) usq[v] = 2 - 4 * Math.pow(0.5, r[v]);
+    for (int v = 0; v < n; v++) usq[v] = 2 - 4 * Powers.pow(0.5, r[v]);
   }
 
   /**
@@ -490,8 +490,8 @@ public final class ExpectedUtilityModel {
     double value = s[b] * (p * us + (1 - p) * uf) + (1 - s[b]) * us - q * usqV;
     if (q < 1) {
       double m = 0.25 * (Math.abs(xr[a] - mu) / delta + d);
-      double ub = 2 - 4 * Math.pow(Math.max(0, 0.5 - m), rv);
-      double uw = 2 - 4 * Math.pow(0.5 + m, rv);
+      double ub = 2 - 4 * Powers.pow(Math.max(0, 0.5 - m), rv);
+      double uw = 2 - 4 * Powers.pow(0.5 + m, rv);
       value -= (1 - q) * (t * ub + (1 - t) * uw);
     }
     return value;
@@ -502,12 +502,12 @@ public final class ExpectedUtilityModel {
    * (Math.pow(y, 1.0) is y exactly).
    */
   private static double success(double rv, double d) {
-    return rv == 1.0 ? 2 - 4 * (0.5 - 0.5 * d) : 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
+    return rv == 1.0 ? 2 - 4 * (0.5 - 0.5 * d) : 2 - 4 * Powers.pow(0.5 - 0.5 * d, rv);
   }
 
   /** §1.4: U_f = 2 − 4·(0.5 + 0.5·d)^rv, the utility of a challenge that fails at distance d. */
   private static double failure(double rv, double d) {
-    return rv == 1.0 ? 2 - 4 * (0.5 + 0.5 * d) : 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
+    return rv == 1.0 ? 2 - 4 * (0.5 + 0.5 * d) : 2 - 4 * Powers.pow(0.5 + 0.5 * d, rv);
   }
 
   /** (eu_ij, eu_ji) as i weighs them against j, from the options' perspective, into out. */

@@ -368,7 +368,17 @@ public final class ExpectedUtilityModel {
 
   /** §1.4: U_sq = 2 − 4·(0.5)^r_v for every viewer v at the current exponents. */
   private void statusQuoUtilities() {
-    for (int v = 0; v < n; v++) usq[v] = 2 - 4 * Powers.pow(0.5, r[v]);
+    // in canonical order, where actors alike (with the same exponent) are neighbours
+    double lastR = Double.NaN;
+    double u = 0;
+    for (int m = 0; m < n; m++) {
+      int v = order[m];
+      if (r[v] != lastR) {
+        lastR = r[v];
+        u = 2 - 4 * Powers.pow(0.5, lastR);
+      }
+      usq[v] = u;
+    }
   }
 
   /**
@@ -427,13 +437,40 @@ public final class ExpectedUtilityModel {
     double[] next = x.clone();
     hadOffers = new boolean[n];
     moves = new Move[n];
-    for (int i = 0; i < n; i++) {
-      hadOffers[i] = receiveOffers(i);
-      Offer chosen = chooseOffer(i);
+    // Where the offer kept depends only on the receiver's position, exponent and salience (the
+    // receiver's perspective, an offer rule that keeps the least offer), an actor equal to the
+    // one before it in canonical order in all three receives the same offers from the same
+    // senders and takes the same one.
+    boolean same =
+        options.perspective() == Perspective.RECEIVER
+            && options.offerRule() != OfferRule.HIGHEST_SENDER_EU;
+    int prev = -1;
+    for (int m = 0; m < n; m++) {
+      int i = order[m];
+      Offer chosen;
+      if (same && prev >= 0 && sameReceiver(i, prev)) {
+        hadOffers[i] = hadOffers[prev];
+        Offer o = moves[prev] == null ? null : moves[prev].offer();
+        chosen =
+            o == null
+                ? null
+                : new Offer(i, o.sender(), o.kind(), o.euReceiver(), o.euSender(), o.position());
+      } else {
+        hadOffers[i] = receiveOffers(i);
+        chosen = chooseOffer(i);
+      }
       moves[i] = chosen == null ? null : new Move(chosen, x[i]);
       if (chosen != null) next[i] = chosen.position();
+      prev = i;
     }
     return next;
+  }
+
+  /** Whether actors a and b have bit for bit the same position, exponent and salience. */
+  private boolean sameReceiver(int a, int b) {
+    return Double.doubleToRawLongBits(xr[a]) == Double.doubleToRawLongBits(xr[b])
+        && Double.doubleToRawLongBits(r[a]) == Double.doubleToRawLongBits(r[b])
+        && Double.doubleToRawLongBits(s[a]) == Double.doubleToRawLongBits(s[b]);
   }
 
   /** §1.7: all actors move at once. Returns the largest |Δx|. */

@@ -246,7 +246,9 @@ public final class ExpectedUtilityModel {
     Arrays.fill(r, Double.NaN);
     exposure = new double[n];
     Arrays.fill(exposure, Double.NaN);
-    prob = new double[n][n];
+    // row by row: a two-dimensional new is a call into the VM (multianewarray), a row is inline
+    prob = new double[n][];
+    for (int i = 0; i < n; i++) prob[i] = new double[n];
     allPairs = options.normalisation() == Normalisation.ALL_PAIRS;
     xr = x.clone();
     usq = new double[n];
@@ -719,6 +721,11 @@ public final class ExpectedUtilityModel {
   /** Current positions (after the last round). */
   public double[] positions() {
     return x.clone();
+  }
+
+  /** Actor i's current position (after the last round): {@link #positions()} without the copy. */
+  double position(int i) {
+    return x[i];
   }
 
   public int actors() {

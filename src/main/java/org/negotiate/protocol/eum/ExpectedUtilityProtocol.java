@@ -170,7 +170,7 @@ public final class ExpectedUtilityProtocol implements Protocol {
       lo = new double[issues];
       hi = new double[issues];
       seenInput = new double[n][];
-      positions = new double[n][issues];
+      positions = new double[n][]; // each row is the inputs' copy, below
       steppedNow = new boolean[issues];
       why = new View[n];
       for (int i = 0; i < n; i++) {
@@ -255,8 +255,8 @@ public final class ExpectedUtilityProtocol implements Protocol {
       ExpectedUtilityModel.stepAll(stepping); // bitwise as stepping each in turn
       for (int k = 0; k < issues; k++) {
         if (!steppedNow[k]) continue;
-        double[] x = models[k].positions();
-        for (int i = 0; i < n; i++) positions[i][k] = x[i];
+        ExpectedUtilityModel m = models[k];
+        for (int i = 0; i < n; i++) positions[i][k] = m.position(i);
       }
       current = view();
     }

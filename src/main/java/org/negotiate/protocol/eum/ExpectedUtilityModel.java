@@ -385,8 +385,9 @@ public final class ExpectedUtilityModel {
 
   /**
    * §1.6 step 2: every actor's exposure Σ_{j≠i} E(U_ji) at r = 1, summed over the challengers j in
-   * canonical order (a row of P at a time: all the actors' sums advance together). E(U_ji) depends
-   * on j only through its position, so it is computed once per group of equal positions.
+   * canonical order (a group of challengers at a time: all the actors' sums advance together).
+   * E(U_ji) depends on j only through its position, so it is computed once per group of equal
+   * positions and added once per member.
    */
   private void computeExposures() {
     Arrays.fill(exposure, 0);

@@ -19,14 +19,45 @@ import java.util.Arrays;
  * and sums compensated ({@link Compensated}), so each P is the exact value of its definition (from
  * the same pow values) to within a few units in the last place.
  *
- * <p>Holds its work arrays, reused every round: a computation allocates nothing.
+ * <p>Everything here depends on an actor only through its position, so it is computed per {@link
+ * PositionGroups group} of equal positions (vote distances, running sums and each pair's
+ * numerators: the same operations on the same values as for each member) and copied to the members;
+ * only the sum of all the numerators runs over every pair of actors, in the order it always did.
+ *
+ * <p>Holds its work arrays, reused every round and, one per thread ({@link #workspace}), by every
+ * model the thread steps: a computation allocates nothing.
  */
 final class AllPairsProbabilities {
-  private final int n;
+  /**
+   * One per thread: a replication builds a model per issue, and these arrays (about 10 n² doubles)
+   * cost more to allocate than a round to fill. A computation rewrites every value it later reads,
+   * so sharing them between the models of one thread changes no number.
+   */
+  private static final ThreadLocal<AllPairsProbabilities> WORKSPACE =
+      ThreadLocal.withInitial(() -> new AllPairsProbabilities(0));
+
+  /** This thread's workspace, large enough for n actors. */
+  static AllPairsProbabilities workspace(int n) {
+    AllPairsProbabilities w = WORKSPACE.get();
+    if (w.capacity < n) {
+      w = new AllPairsProbabilities(n);
+      WORKSPACE.set(w);
+    }
+    return w;
+  }
+
+  /** The most actors the arrays hold. */
+  private final int capacity;
+
+  /** The actors of the current computation. */
+  private int n;
+
+  /** The number of position groups of the current computation: the stride of the tables. */
+  private int groups;
 
   /**
-   * pw[mk·n + ma]: |x_k − x_a| / Δ raised to r_k for the voter k of canonical rank mk and the actor
-   * a of rank ma: the vote distances of the current computation.
+   * pw[mk·groups + g]: |x_k − x_g| / Δ raised to r_k for the voter k of canonical rank mk and the
+   * position of group g: the vote distances of the current computation.
    */
   private final double[] pw;
 
@@ -34,10 +65,10 @@ final class AllPairsProbabilities {
   private final double[] xs;
 
   /**
-   * Σ c_k s_k pw[k][a] over the voters k of rank below m (pre) and of rank m or above (suf), as
-   * unevaluated sums hi + lo at [m·n + ma]: P's numerator of every pair is a difference of two.
-   * Stored by voter rank, so that the sums for all actors advance together, one independent chain
-   * of additions per actor (a single chain waits on every addition's latency), and one pair's
+   * Σ c_k s_k pw[k][g] over the voters k of rank below m (pre) and of rank m or above (suf), as
+   * unevaluated sums hi + lo at [m·groups + g]: P's numerator of every pair is a difference of two.
+   * Stored by voter rank, so that the sums for all groups advance together, one independent chain
+   * of additions per group (a single chain waits on every addition's latency), and one pair's
    * look-ups are next to the previous pair's.
    */
   private final double[] preHi;
@@ -49,13 +80,22 @@ final class AllPairsProbabilities {
   /** c s of the voters in canonical order. */
   private final double[] weights;
 
-  /** Σ of the numerators so far, as hi + lo (see {@link #pairsFrom}). */
-  private double topsHi;
+  /**
+   * The numerators of the pairs of groups g &lt; h, at [g·groups + h]: of P(g, h) as t + err
+   * (topIj, errIj) and of P(h, g) likewise (topJi, errJi), each rounded sum t as it is added to the
+   * total.
+   */
+  private final double[] topIj;
 
-  private double topsLo;
+  private final double[] errIj;
+  private final double[] topJi;
+  private final double[] errJi;
+
+  /** P between the groups, [g·groups + h]. */
+  private final double[] pg;
 
   AllPairsProbabilities(int n) {
-    this.n = n;
+    this.capacity = n;
     pw = new double[n * n];
     xs = new double[n];
     preHi = new double[(n + 1) * n];
@@ -63,6 +103,11 @@ final class AllPairsProbabilities {
     sufHi = new double[(n + 1) * n];
     sufLo = new double[(n + 1) * n];
     weights = new double[n];
+    topIj = new double[n * n];
+    errIj = new double[n * n];
+    topJi = new double[n * n];
+    errJi = new double[n * n];
+    pg = new double[n * n];
   }
 
   /**
@@ -70,53 +115,69 @@ final class AllPairsProbabilities {
    * actors at the same position).
    *
    * @param order the actors in canonical order: every sum runs in it
+   * @param g the groups of {@code x} in that order
    * @param x the positions the round works from
    * @param r the voters' risk exponents
    */
   void compute(
-      int[] order, double[] x, double[] c, double[] s, double[] r, double delta, double[][] prob) {
-    fillPow(order, x, r, delta);
+      int[] order,
+      PositionGroups g,
+      double[] x,
+      double[] c,
+      double[] s,
+      double[] r,
+      double delta,
+      double[][] prob) {
+    n = order.length;
+    groups = g.count;
+    fillPow(order, g, x, r, delta);
     fillVoterSums(order, c, s);
-    topsHi = 0;
-    topsLo = 0;
-    for (int a = 0; a < n; a++) pairsFrom(order, a, prob);
-    double all = 2 * (topsHi + topsLo);
-    for (double[] pi : prob) {
-      if (all == 0) {
-        Arrays.fill(pi, 0);
-      } else {
-        for (int j = 0; j < n; j++) pi[j] /= all;
+    groupPairs(g);
+    double all = allPairs(order, g);
+    // P of every pair of groups: numerator / all, as each pair of members had it.
+    int m = groups;
+    for (int a = 0; a < m; a++) {
+      for (int h = 0; h < m; h++) {
+        double top;
+        if (a < h) top = Math.max(0, topIj[a * m + h] + errIj[a * m + h]);
+        else if (a > h) top = Math.max(0, topJi[h * m + a] + errJi[h * m + a]);
+        else top = 0;
+        pg[a * m + h] = all == 0 ? 0 : top / all;
       }
+    }
+    for (int i = 0; i < n; i++) {
+      double[] pi = prob[i];
+      int row = g.groupOf[i] * m;
+      for (int j = 0; j < n; j++) pi[j] = pg[row + g.groupOf[j]];
     }
   }
 
   /**
-   * pow(dist, r_k) once per (voter, distinct position), in canonical order (equal positions are
-   * neighbours there); pow(y, 1.0) is y exactly.
+   * pow(dist, r_k) once per (voter, group); pow(y, 1.0) is y exactly. A voter at the previous
+   * voter's position with its exponent has its row.
    */
-  private void fillPow(int[] order, double[] x, double[] r, double delta) {
+  private void fillPow(int[] order, PositionGroups g, double[] x, double[] r, double delta) {
     for (int m = 0; m < n; m++) xs[m] = x[order[m]];
-    for (int mk = 0; mk < n; mk++) fillPowRow(r[order[mk]], mk, delta);
+    for (int mk = 0; mk < n; mk++) {
+      double rk = r[order[mk]];
+      if (mk > 0 && xs[mk] == xs[mk - 1] && rk == r[order[mk - 1]]) {
+        System.arraycopy(pw, (mk - 1) * groups, pw, mk * groups, groups);
+      } else {
+        fillPowRow(g, rk, mk, delta);
+      }
+    }
   }
 
   // The loops are split into one method per row: each is compiled once, early, by its calls,
   // rather than once in the middle of a long loop (on-stack replacement) and again whole.
-  private void fillPowRow(double rk, int mk, double delta) {
+  private void fillPowRow(PositionGroups g, double rk, int mk, double delta) {
     double xk = xs[mk];
-    int row = mk * n;
+    int row = mk * groups;
+    double[] gx = g.x;
     if (rk == 1.0) {
-      for (int ma = 0; ma < n; ma++) pw[row + ma] = Math.abs(xk - xs[ma]) / delta;
+      for (int a = 0; a < groups; a++) pw[row + a] = Math.abs(xk - gx[a]) / delta;
     } else {
-      double last = Double.NaN;
-      double v = 0;
-      for (int ma = 0; ma < n; ma++) {
-        double xa = xs[ma];
-        if (xa != last) {
-          last = xa;
-          v = Math.pow(Math.abs(xk - xa) / delta, rk);
-        }
-        pw[row + ma] = v;
-      }
+      for (int a = 0; a < groups; a++) pw[row + a] = Powers.pow(Math.abs(xk - gx[a]) / delta, rk);
     }
   }
 
@@ -126,23 +187,24 @@ final class AllPairsProbabilities {
    */
   private void fillVoterSums(int[] order, double[] c, double[] s) {
     double[] w = weights;
+    int m = groups;
     for (int mk = 0; mk < n; mk++) w[mk] = c[order[mk]] * s[order[mk]];
-    Arrays.fill(preHi, 0, n, 0);
-    Arrays.fill(preLo, 0, n, 0);
-    for (int mk = 0; mk < n; mk++) addVoter(preHi, preLo, mk * n, mk * n + n, mk);
-    Arrays.fill(sufHi, n * n, n * n + n, 0);
-    Arrays.fill(sufLo, n * n, n * n + n, 0);
-    for (int mk = n - 1; mk >= 0; mk--) addVoter(sufHi, sufLo, mk * n + n, mk * n, mk);
+    Arrays.fill(preHi, 0, m, 0);
+    Arrays.fill(preLo, 0, m, 0);
+    for (int mk = 0; mk < n; mk++) addVoter(preHi, preLo, mk * m, mk * m + m, mk);
+    Arrays.fill(sufHi, n * m, n * m + m, 0);
+    Arrays.fill(sufLo, n * m, n * m + m, 0);
+    for (int mk = n - 1; mk >= 0; mk--) addVoter(sufHi, sufLo, mk * m + m, mk * m, mk);
   }
 
   /**
-   * Row {@code to} of the running sums: row {@code from} plus voter mk's c s pw for every actor,
+   * Row {@code to} of the running sums: row {@code from} plus voter mk's c s pw for every group,
    * the rounding errors of the product and of the sum added to lo.
    */
   private void addVoter(double[] hiSums, double[] loSums, int from, int to, int mk) {
     double wk = weights[mk];
-    int row = mk * n;
-    for (int a = 0; a < n; a++) {
+    int row = mk * groups;
+    for (int a = 0; a < groups; a++) {
       double hi = hiSums[from + a];
       double d = pw[row + a];
       double p = wk * d;
@@ -153,51 +215,62 @@ final class AllPairsProbabilities {
     }
   }
 
-  /**
-   * P's numerators for the pairs of the actor of rank a with every actor ranked above it, added to
-   * {@link #topsHi} + {@link #topsLo}.
-   */
-  private void pairsFrom(int[] order, int a, double[][] prob) {
-    int i = order[a];
-    prob[i][i] = 0;
-    double allHi = topsHi;
-    double allLo = topsLo;
-    int b = 0; // voters with x_k − x_i < x_j − x_k: nearer i
-    int e = 0; // voters with x_k − x_i ≤ x_j − x_k: nearer i or halfway
-    for (int h = a + 1; h < n; h++) {
-      int j = order[h];
-      double xi = xs[a];
-      double xj = xs[h];
-      if (xj == xi) {
-        prob[i][j] = 0;
-        prob[j][i] = 0;
-        continue;
+  /** P's numerators for every pair of groups a &lt; h, in both directions. */
+  private void groupPairs(PositionGroups g) {
+    int m = groups;
+    for (int a = 0; a < m; a++) {
+      double xi = g.x[a];
+      int b = 0; // voters with x_k − x_i < x_j − x_k: nearer i
+      int e = 0; // voters with x_k − x_i ≤ x_j − x_k: nearer i or halfway
+      for (int h = a + 1; h < m; h++) {
+        double xj = g.x[h];
+        while (b < n && xs[b] - xi < xj - xs[b]) b++;
+        if (e < b) e = b;
+        while (e < n && xs[e] - xi <= xj - xs[e]) e++;
+        // top_ij: (ah + al) − (bh + bl) = t + err, t = ah − bh rounded, err exact plus al − bl.
+        int at = b * m;
+        double ah = preHi[at + h];
+        double bh = preHi[at + a];
+        double t = ah - bh;
+        topIj[a * m + h] = t;
+        errIj[a * m + h] = Compensated.sumError(ah, -bh, t) + (preLo[at + h] - preLo[at + a]);
+        // top_ji likewise from the suffix sums.
+        at = e * m;
+        ah = sufHi[at + a];
+        bh = sufHi[at + h];
+        t = ah - bh;
+        topJi[a * m + h] = t;
+        errJi[a * m + h] = Compensated.sumError(ah, -bh, t) + (sufLo[at + a] - sufLo[at + h]);
       }
-      while (b < n && xs[b] - xi < xj - xs[b]) b++;
-      if (e < b) e = b;
-      while (e < n && xs[e] - xi <= xj - xs[e]) e++;
-      // top_ij: (ah + al) − (bh + bl) = t + err, t = ah − bh rounded, err exact plus al − bl.
-      int at = b * n;
-      double ah = preHi[at + h];
-      double bh = preHi[at + a];
-      double t = ah - bh;
-      double err = Compensated.sumError(ah, -bh, t) + (preLo[at + h] - preLo[at + a]);
-      prob[i][j] = Math.max(0, t + err);
-      double sum = allHi + t;
-      allLo += Compensated.sumError(allHi, t, sum) + err;
-      allHi = sum;
-      // top_ji likewise from the suffix sums.
-      at = e * n;
-      ah = sufHi[at + a];
-      bh = sufHi[at + h];
-      t = ah - bh;
-      err = Compensated.sumError(ah, -bh, t) + (sufLo[at + a] - sufLo[at + h]);
-      prob[j][i] = Math.max(0, t + err);
-      sum = allHi + t;
-      allLo += Compensated.sumError(allHi, t, sum) + err;
-      allHi = sum;
     }
-    topsHi = allHi;
-    topsLo = allLo;
+  }
+
+  /**
+   * Twice the sum of P's numerators over every pair of actors at different positions, the actor of
+   * rank a with every actor ranked above it, a ascending: top_ij then top_ji of each pair, added to
+   * a compensated sum.
+   */
+  private double allPairs(int[] order, PositionGroups g) {
+    int m = groups;
+    double allHi = 0;
+    double allLo = 0;
+    for (int a = 0; a < n; a++) {
+      int ga = g.groupOf[order[a]];
+      for (int h = ga + 1; h < m; h++) {
+        double tij = topIj[ga * m + h];
+        double eij = errIj[ga * m + h];
+        double tji = topJi[ga * m + h];
+        double eji = errJi[ga * m + h];
+        for (int k = g.size(h); k > 0; k--) {
+          double sum = allHi + tij;
+          allLo += Compensated.sumError(allHi, tij, sum) + eij;
+          allHi = sum;
+          sum = allHi + tji;
+          allLo += Compensated.sumError(allHi, tji, sum) + eji;
+          allHi = sum;
+        }
+      }
+    }
+    return 2 * (allHi + allLo);
   }
 }

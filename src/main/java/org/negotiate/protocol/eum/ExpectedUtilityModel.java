@@ -147,6 +147,9 @@ public final class ExpectedUtilityModel {
   /** rank[i]: where actor i stands in {@link #order}; breaks the last ties between offers. */
   private final int[] rank;
 
+  /** The actors at each distinct position of {@link #xr}, in {@link #order}. */
+  private final PositionGroups groups;
+
   /** r_i, the risk exponents (§1.6). */
   private final double[] r;
 
@@ -156,8 +159,8 @@ public final class ExpectedUtilityModel {
   /** P(i, j) (§1.3). */
   private final double[][] prob;
 
-  /** The all-pairs P's work arrays (null with a per-pair normalisation). */
-  private final AllPairsProbabilities allPairs;
+  /** Whether P is jmckib's all-pairs one ({@link AllPairsProbabilities}), else per pair. */
+  private final boolean allPairs;
 
   /** U_sq = 2 − 4·0.5^r_v for every viewer at the current exponents (§1.4). */
   private final double[] usq;
@@ -243,13 +246,15 @@ public final class ExpectedUtilityModel {
     Arrays.fill(r, Double.NaN);
     exposure = new double[n];
     Arrays.fill(exposure, Double.NaN);
-    prob = new double[n][n];
-    allPairs =
-        options.normalisation() == Normalisation.ALL_PAIRS ? new AllPairsProbabilities(n) : null;
+    // row by row: a two-dimensional new is a call into the VM (multianewarray), a row is inline
+    prob = new double[n][];
+    for (int i = 0; i < n; i++) prob[i] = new double[n];
+    allPairs = options.normalisation() == Normalisation.ALL_PAIRS;
     xr = x.clone();
     usq = new double[n];
     moves = new Move[n];
     rank = new int[n];
+    groups = new PositionGroups(n);
     hadOffers = new boolean[n];
     history = new PositionHistory(n, options.cycleTolerance());
     history.add(x.clone());
@@ -320,6 +325,7 @@ public final class ExpectedUtilityModel {
     order = CanonicalOrder.resort(order, x, c, s);
     for (int k = 0; k < n; k++) rank[order[k]] = k;
     System.arraycopy(x, 0, xr, 0, n);
+    groups.group(order, xr);
   }
 
   /**
@@ -327,8 +333,8 @@ public final class ExpectedUtilityModel {
    * exponents: jmckib's all-pairs denominator by default, else the per-pair formula.
    */
   private void probabilitiesOfSuccess() {
-    if (allPairs != null) {
-      allPairs.compute(order, xr, c, s, r, delta, prob);
+    if (allPairs) {
+      AllPairsProbabilities.workspace(n).compute(order, groups, xr, c, s, r, delta, prob);
     } else {
       perPairProbabilities();
     }
@@ -364,24 +370,46 @@ public final class ExpectedUtilityModel {
 
   /** §1.4: U_sq = 2 − 4·(0.5)^r_v for every viewer v at the current exponents. */
   private void statusQuoUtilities() {
-    for (int v = 0; v < n; v++) usq[v] = 2 - 4 * Math.pow(0.5, r[v]);
+    // in canonical order, where actors alike (with the same exponent) are neighbours
+    double lastR = Double.NaN;
+    double u = 0;
+    for (int m = 0; m < n; m++) {
+      int v = order[m];
+      if (r[v] != lastR) {
+        lastR = r[v];
+        u = 2 - 4 * Powers.pow(0.5, lastR);
+      }
+      usq[v] = u;
+    }
   }
 
   /**
    * §1.6 step 2: every actor's exposure Σ_{j≠i} E(U_ji) at r = 1, summed over the challengers j in
-   * canonical order (a row of P at a time: all the actors' sums advance together).
+   * canonical order (a group of challengers at a time: all the actors' sums advance together).
+   * E(U_ji) depends on j only through its position, so it is computed once per group of equal
+   * positions and added once per member.
    */
   private void computeExposures() {
     Arrays.fill(exposure, 0);
-    for (int j : order) addExposures(j);
+    // The groups in canonical order, so their members are the challengers in canonical order.
+    for (int g = 0; g < groups.count; g++) addExposures(g);
   }
 
-  /** What challenger j's challenges add to every actor's exposure. */
-  private void addExposures(int j) {
+  /**
+   * What the challengers of group g add to every actor's exposure: E(U_ji) once, added once per
+   * member other than i. Computed with the group's first actor as j also against itself (distance 0
+   * and P = 0, as for any other actor of the group, which is what the value is used for).
+   */
+  private void addExposures(int g) {
+    int j = order[groups.start[g]];
+    int size = groups.size(g);
     for (int i = 0; i < n; i++) {
-      if (j == i) continue;
       // At r = 1 every viewer values a challenge alike (x^1 = x exactly).
-      exposure[i] += eu(1.0, usq[i], j, i);
+      double d = Math.abs(xr[j] - xr[i]) / delta;
+      double e = euTail(1.0, usq[i], j, i, d, success(1.0, d), failure(1.0, d));
+      double sum = exposure[i];
+      for (int k = groups.groupOf[i] == g ? size - 1 : size; k > 0; k--) sum += e;
+      exposure[i] = sum;
     }
   }
 
@@ -412,13 +440,40 @@ public final class ExpectedUtilityModel {
     double[] next = x.clone();
     hadOffers = new boolean[n];
     moves = new Move[n];
-    for (int i = 0; i < n; i++) {
-      hadOffers[i] = receiveOffers(i);
-      Offer chosen = chooseOffer(i);
+    // Where the offer kept depends only on the receiver's position, exponent and salience (the
+    // receiver's perspective, an offer rule that keeps the least offer), an actor equal to the
+    // one before it in canonical order in all three receives the same offers from the same
+    // senders and takes the same one.
+    boolean same =
+        options.perspective() == Perspective.RECEIVER
+            && options.offerRule() != OfferRule.HIGHEST_SENDER_EU;
+    int prev = -1;
+    for (int m = 0; m < n; m++) {
+      int i = order[m];
+      Offer chosen;
+      if (same && prev >= 0 && sameReceiver(i, prev)) {
+        hadOffers[i] = hadOffers[prev];
+        Offer o = moves[prev] == null ? null : moves[prev].offer();
+        chosen =
+            o == null
+                ? null
+                : new Offer(i, o.sender(), o.kind(), o.euReceiver(), o.euSender(), o.position());
+      } else {
+        hadOffers[i] = receiveOffers(i);
+        chosen = chooseOffer(i);
+      }
       moves[i] = chosen == null ? null : new Move(chosen, x[i]);
       if (chosen != null) next[i] = chosen.position();
+      prev = i;
     }
     return next;
+  }
+
+  /** Whether actors a and b have bit for bit the same position, exponent and salience. */
+  private boolean sameReceiver(int a, int b) {
+    return Double.doubleToRawLongBits(xr[a]) == Double.doubleToRawLongBits(xr[b])
+        && Double.doubleToRawLongBits(r[a]) == Double.doubleToRawLongBits(r[b])
+        && Double.doubleToRawLongBits(s[a]) == Double.doubleToRawLongBits(s[b]);
   }
 
   /** §1.7: all actors move at once. Returns the largest |Δx|. */
@@ -475,8 +530,8 @@ public final class ExpectedUtilityModel {
     double value = s[b] * (p * us + (1 - p) * uf) + (1 - s[b]) * us - q * usqV;
     if (q < 1) {
       double m = 0.25 * (Math.abs(xr[a] - mu) / delta + d);
-      double ub = 2 - 4 * Math.pow(Math.max(0, 0.5 - m), rv);
-      double uw = 2 - 4 * Math.pow(0.5 + m, rv);
+      double ub = 2 - 4 * Powers.pow(Math.max(0, 0.5 - m), rv);
+      double uw = 2 - 4 * Powers.pow(0.5 + m, rv);
       value -= (1 - q) * (t * ub + (1 - t) * uw);
     }
     return value;
@@ -487,12 +542,12 @@ public final class ExpectedUtilityModel {
    * (Math.pow(y, 1.0) is y exactly).
    */
   private static double success(double rv, double d) {
-    return rv == 1.0 ? 2 - 4 * (0.5 - 0.5 * d) : 2 - 4 * Math.pow(0.5 - 0.5 * d, rv);
+    return rv == 1.0 ? 2 - 4 * (0.5 - 0.5 * d) : 2 - 4 * Powers.pow(0.5 - 0.5 * d, rv);
   }
 
   /** §1.4: U_f = 2 − 4·(0.5 + 0.5·d)^rv, the utility of a challenge that fails at distance d. */
   private static double failure(double rv, double d) {
-    return rv == 1.0 ? 2 - 4 * (0.5 + 0.5 * d) : 2 - 4 * Math.pow(0.5 + 0.5 * d, rv);
+    return rv == 1.0 ? 2 - 4 * (0.5 + 0.5 * d) : 2 - 4 * Powers.pow(0.5 + 0.5 * d, rv);
   }
 
   /** (eu_ij, eu_ji) as i weighs them against j, from the options' perspective, into out. */
@@ -562,6 +617,7 @@ public final class ExpectedUtilityModel {
     double d = 0;
     double us = 0;
     double uf = 0;
+    double ejiAtPos = 0;
     boolean any = false;
     for (int mj = 0; mj < n; mj++) {
       int j = order[mj];
@@ -575,9 +631,11 @@ public final class ExpectedUtilityModel {
           d = Math.abs(xi - xj) / delta;
           us = success(rv, d);
           uf = failure(rv, d);
+          // eu_ji depends on j only through its position (|x_j − x_i| is |x_i − x_j| exactly)
+          ejiAtPos = euTail(rv, usqI, j, i, d, us, uf);
         }
         eij = euTail(rv, usqI, i, j, d, us, uf);
-        eji = euTail(rv, usqI, j, i, Math.abs(xj - xi) / delta, us, uf);
+        eji = ejiAtPos;
       } else {
         eij = eu(r[i], usq[i], i, j);
         eji = eu(r[j], usq[j], j, i);
@@ -664,6 +722,11 @@ public final class ExpectedUtilityModel {
   /** Current positions (after the last round). */
   public double[] positions() {
     return x.clone();
+  }
+
+  /** Actor i's current position (after the last round): {@link #positions()} without the copy. */
+  double position(int i) {
+    return x[i];
   }
 
   public int actors() {

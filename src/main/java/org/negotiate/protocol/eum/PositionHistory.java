@@ -1,8 +1,8 @@
 package org.negotiate.protocol.eum;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * The positions after every round (index 0 the initial state), and the search for an earlier round
@@ -16,7 +16,15 @@ final class PositionHistory {
   private final int n;
   private final double tolerance;
   private final List<double[]> states = new ArrayList<>();
-  private final TreeMap<Double, List<Integer>> byProjection = new TreeMap<>();
+
+  /**
+   * The states' projections in ascending order ({@link Double#compare}), and the state of each:
+   * sorted arrays rather than a tree map of boxed keys (a model adds a state every round and
+   * searches once).
+   */
+  private double[] keys = new double[16];
+
+  private int[] ids = new int[16];
   private final double[] weights;
   private double weightSum;
 
@@ -40,8 +48,42 @@ final class PositionHistory {
 
   /** Appends a state; the history keeps the array (the caller must not change it). */
   void add(double[] state) {
-    byProjection.computeIfAbsent(projection(state), key -> new ArrayList<>(1)).add(states.size());
+    double p = projection(state);
+    int size = states.size();
+    if (size == keys.length) {
+      keys = Arrays.copyOf(keys, 2 * size);
+      ids = Arrays.copyOf(ids, 2 * size);
+    }
+    int at = firstAbove(p, size);
+    System.arraycopy(keys, at, keys, at + 1, size - at);
+    System.arraycopy(ids, at, ids, at + 1, size - at);
+    keys[at] = p;
+    ids[at] = size;
     states.add(state);
+  }
+
+  /** The first index below {@code size} whose key is above p (by Double.compare), or size. */
+  private int firstAbove(double p, int size) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Double.compare(keys[mid], p) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The first index whose key is at or above p (by Double.compare), or the number of states. */
+  private int firstAtOrAbove(double p) {
+    int lo = 0;
+    int hi = states.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Double.compare(keys[mid], p) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   int size() {
@@ -74,11 +116,14 @@ final class PositionHistory {
   int latestSame(double[] state, int below) {
     double p = projection(state);
     double half = 2 * tolerance * weightSum + 1e-12 * projectionScale(state) + Double.MIN_NORMAL;
+    double from = p - half;
+    double to = p + half;
+    // as TreeMap.subMap(from, true, to, true), which this replaced, refuses it
+    if (Double.compare(from, to) > 0) throw new IllegalArgumentException("fromKey > toKey");
     int best = -1;
-    for (List<Integer> ts : byProjection.subMap(p - half, true, p + half, true).values()) {
-      for (int t : ts) {
-        if (t < below && t > best && same(states.get(t), state)) best = t;
-      }
+    for (int k = firstAtOrAbove(from); k < states.size() && Double.compare(keys[k], to) <= 0; k++) {
+      int t = ids[k];
+      if (t < below && t > best && same(states.get(t), state)) best = t;
     }
     return best;
   }

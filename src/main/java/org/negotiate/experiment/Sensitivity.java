@@ -205,7 +205,7 @@ public final class Sensitivity {
     List<double[]> distinct = design.distinct();
     // the studied inputs take the point's values and nothing else changes: fixing them in the
     // scenario would also tell the mediators the red lines and reservations they only know the
-    // stated range of, and f would be another model's (docs/sensitivity.md)
+    // stated range of, and f would be another model's (the class comment above)
     long[] keys = new long[k];
     for (int i = 0; i < k; i++) keys[i] = Streams.keyMix(studied.get(i).key());
     Engine.Task<PointOdds> odds =

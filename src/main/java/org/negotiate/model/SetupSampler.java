@@ -64,7 +64,7 @@ public final class SetupSampler {
    * uncertainty included: the mediators still know only the stated range of a red line whose value
    * is given (fixing the input in the scenario would tell them). For a sensitivity design's points
    * and for samplers that propose inputs; random events and everything within a run still come from
-   * the seed.
+   * the seed, and the plan's nominal set-up holds the given values too.
    */
   public static Plan plan(Scenario s, java.util.function.LongToDoubleFunction given) {
     return new Plan(s, given);

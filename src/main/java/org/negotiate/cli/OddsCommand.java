@@ -171,6 +171,21 @@ final class OddsCommand implements Callable<Integer> {
           out.resumed() ? org.negotiate.experiment.RunJournal.replicationsIn(out.journal()) : -1;
       org.negotiate.experiment.RunJournal journal =
           new org.negotiate.experiment.RunJournal(out.journal());
+      // the back-test's months are cut first: those that draw what this run draws are judged on
+      // its replications as it runs them (Riders), instead of being run again
+      org.negotiate.experiment.Backtest.Months backtestMonths = null;
+      org.negotiate.experiment.Riders riders = null;
+      String backtestProblem = null;
+      if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
+        try {
+          backtestMonths =
+              org.negotiate.experiment.Backtest.months(
+                  scenario.loaded, protocol, backtestKept, r, base, t);
+          riders = backtestMonths.riders(s, protocol, options);
+        } catch (org.negotiate.scenario.ScenarioException e) {
+          backtestProblem = String.valueOf(e.getMessage());
+        }
+      }
       MonteCarlo.Result result;
       try (ProgressBar bar =
           run.progress(
@@ -185,7 +200,8 @@ final class OddsCommand implements Callable<Integer> {
                     ? null
                     : Progress.of(bar, n, conditions == null ? n : conditions.maxAttempts()),
                 conditions == null ? journal : null,
-                engine);
+                engine,
+                riders);
       }
       if (conditions != null && result.odds().replications() == 0) {
         throw CommandInputs.unreproduced(
@@ -311,21 +327,16 @@ final class OddsCommand implements Callable<Integer> {
         manifest.put("failed_replications", result.failures().size());
         // its place in the manifest now, its value once the posterior is made
         if (scenario.cut != null) manifest.put("as_of", Map.of());
-        if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
+        if (backtestProblem != null) {
+          manifest.put("backtest", Map.of("not_computed", backtestProblem));
+        } else if (backtestMonths != null) {
           try {
             // on this machine's threads: a light check, not worth a cluster's start-up per month
             org.negotiate.experiment.Backtest bt;
             try (ProgressBar bar = run.progress("back-test (as-of months)", r - 1)) {
               bt =
                   org.negotiate.experiment.Backtest.run(
-                      scenario.loaded,
-                      protocol,
-                      backtestKept,
-                      r,
-                      base,
-                      t,
-                      null,
-                      bar == null ? null : d -> Progress.stepTo(bar, d));
+                      backtestMonths, null, bar == null ? null : d -> Progress.stepTo(bar, d));
             }
             org.negotiate.report.ForecastReport.writeBacktest(
                 List.of(bt), folder.file("backtest.csv"));

@@ -117,6 +117,19 @@ public record Backtest(
       Engine engine,
       Progress progress)
       throws ScenarioException, InterruptedException {
+    return run(months(s, protocol, kept, rounds, seed, threads), null, engine, progress);
+  }
+
+  /**
+   * The as-of months of a back-test of {@code s} (as loaded, before any cut), cut and ready to run:
+   * made before the odds run so that the months drawing what it draws can ride on it ({@link
+   * Months#riders}).
+   *
+   * @throws ScenarioException when the scenario records no outcome or a cut is invalid
+   */
+  public static Months months(
+      Scenario s, Protocol protocol, int kept, int rounds, long seed, int threads)
+      throws ScenarioException {
     CaseFile.Outcome outcome = s.caseFile().outcome();
     if (outcome == null) {
       throw new ScenarioException(
@@ -128,9 +141,6 @@ public record Backtest(
               "the scenario records no "
                   + "outcome: add an outcome: section (agreement, month, summary, source) to back-test it"));
     }
-    YearMonth start = s.calendar().start();
-    YearMonth target = AsOf.lastMonth(s, rounds);
-    boolean happened = outcome.agreement() && !outcome.month().isAfter(target);
     int count = rounds - 1;
     Scenario[] at = new Scenario[count];
     MonteCarlo.Options[] options = new MonteCarlo.Options[count];
@@ -155,13 +165,107 @@ public record Backtest(
       }
       options[t] = o;
     }
+    return new Months(s, protocol, kept, rounds, outcome, at, options, asOf);
+  }
+
+  /** A back-test's as-of months, cut, with the options each is run with. */
+  public static final class Months {
+    private final Scenario scenario;
+    private final Protocol protocol;
+    private final int kept;
+    private final int rounds;
+    private final CaseFile.Outcome outcome;
+    private final Scenario[] at;
+    private final MonteCarlo.Options[] options;
+    private final YearMonth[] asOf;
+    private List<Integer> riding = List.of();
+    private Riders riders;
+
+    private Months(
+        Scenario scenario,
+        Protocol protocol,
+        int kept,
+        int rounds,
+        CaseFile.Outcome outcome,
+        Scenario[] at,
+        MonteCarlo.Options[] options,
+        YearMonth[] asOf) {
+      this.scenario = scenario;
+      this.protocol = protocol;
+      this.kept = kept;
+      this.rounds = rounds;
+      this.outcome = outcome;
+      this.at = at;
+      this.options = options;
+      this.asOf = asOf;
+    }
+
+    /**
+     * The conditioned months whose cuts draw what a run of {@code lead} with {@code leadOptions}
+     * draws (with {@code leadProtocol}), as riders on that run, or null when none does. Once that
+     * run is over, {@link Backtest#run(Months, Engine, Progress)} takes their results from it.
+     */
+    public Riders riders(Scenario lead, Protocol leadProtocol, MonteCarlo.Options leadOptions) {
+      if (leadProtocol != protocol) return null;
+      Scenario drawn = draws(lead);
+      List<Integer> months = new ArrayList<>();
+      List<Scenario> sc = new ArrayList<>();
+      List<MonteCarlo.Options> os = new ArrayList<>();
+      for (int t = 0; t < at.length; t++) {
+        if (options[t].conditions() != null && draws(at[t]).equals(drawn)) {
+          months.add(t);
+          sc.add(at[t]);
+          os.add(options[t]);
+        }
+      }
+      if (months.isEmpty()) return null;
+      Riders r = new Riders(sc, os);
+      if (!r.canRideOn(leadOptions)) return null;
+      riding = List.copyOf(months);
+      riders = r;
+      return r;
+    }
+  }
+
+  /**
+   * Runs the back-test's months; those riding on a run that is over ({@link Months#riders}) take
+   * their results from it.
+   *
+   * @throws NoReplicationReproduces when no replication reproduces what was observed by some month
+   */
+  public static Backtest run(Months months, Engine engine, Progress progress)
+      throws InterruptedException {
+    return run(months, months.riders, engine, progress);
+  }
+
+  private static Backtest run(Months cut, Riders riders, Engine engine, Progress progress)
+      throws InterruptedException {
+    Scenario s = cut.scenario;
+    Protocol protocol = cut.protocol;
+    int rounds = cut.rounds;
+    int kept = cut.kept;
+    CaseFile.Outcome outcome = cut.outcome;
+    Scenario[] at = cut.at;
+    MonteCarlo.Options[] options = cut.options;
+    YearMonth[] asOf = cut.asOf;
+    YearMonth start = s.calendar().start();
+    YearMonth target = AsOf.lastMonth(s, rounds);
+    boolean happened = outcome.agreement() && !outcome.month().isAfter(target);
+    int count = rounds - 1;
+    boolean distributed = engine != null && engine.distributed();
     // Months whose cuts draw the same replications (no value or event changed between them, only
     // what was observed) share them: each replication is run once for all of them, with the
-    // results each month gets alone (MonteCarlo.runShared). On a cluster, month by month.
+    // results each month gets alone (MonteCarlo.runShared); those that draw what the odds run drew
+    // were judged on its replications (Riders). On a cluster, month by month.
+    List<Integer> riding = riders != null && !distributed ? cut.riding : List.of();
     List<List<Integer>> groups = new ArrayList<>();
     java.util.Map<Scenario, List<Integer>> byDraws = new java.util.LinkedHashMap<>();
     for (int t = 0; t < count; t++) {
-      if (options[t].conditions() == null || (engine != null && engine.distributed())) {
+      if (riding.contains(t)) {
+        if (t == riding.get(0)) groups.add(riding);
+        continue;
+      }
+      if (options[t].conditions() == null || distributed) {
         groups.add(List.of(t));
       } else {
         List<Integer> g = byDraws.get(draws(at[t]));
@@ -176,7 +280,12 @@ public record Backtest(
     MonteCarlo.Result[] results = new MonteCarlo.Result[count];
     int done = 0;
     for (List<Integer> g : groups) {
-      if (g.size() == 1) {
+      if (g == riding) {
+        int before = done;
+        List<MonteCarlo.Result> rs =
+            riders.results(protocol, progress == null ? null : d -> progress.done(before + d));
+        for (int q = 0; q < g.size(); q++) results[g.get(q)] = rs.get(q);
+      } else if (g.size() == 1) {
         int t = g.get(0);
         results[t] = MonteCarlo.run(at[t], protocol, options[t], null, null, engine);
       } else {

@@ -246,14 +246,18 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
     public void roundClosed(
         int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close) {
       for (int m = 0; m < watches.length; m++) {
-        if (settled[m] == Watch.OPEN) watches[m].roundClosed(round, fired, session, close);
+        if (settled[m] == Watch.OPEN && watches[m] != null)
+          watches[m].roundClosed(round, fired, session, close);
       }
     }
 
+    // a null watch (a run that keeps every replication) never settles, so the run goes to its end
     @Override
     public boolean enough() {
       for (int m = 0; m < watches.length; m++) {
-        if (settled[m] == Watch.OPEN && (settled[m] = watches[m].settledBy()) != Watch.OPEN) open--;
+        if (settled[m] == Watch.OPEN
+            && watches[m] != null
+            && (settled[m] = watches[m].settledBy()) != Watch.OPEN) open--;
       }
       return open == 0;
     }

@@ -251,7 +251,28 @@ public final class MonteCarlo {
       RunJournal journal,
       Engine engine)
       throws InterruptedException {
+    return run(scenario, protocol, o, progress, journal, engine, null);
+  }
+
+  /**
+   * As {@link #run(Scenario, Protocol, Options, Progress, RunJournal, Engine)}, with runs that ride
+   * on this one's replications ({@code riders}, null: none; see {@link Riders}): each replication
+   * this JVM runs is also judged for them, and their results are then had from {@link
+   * Riders#results}. They must draw what this run draws ({@link Riders#canRideOn}).
+   */
+  public static Result run(
+      Scenario scenario,
+      Protocol protocol,
+      Options o,
+      Progress progress,
+      RunJournal journal,
+      Engine engine,
+      Riders riders)
+      throws InterruptedException {
     boolean distributed = engine != null && engine.distributed();
+    if (riders != null && !riders.canRideOn(o))
+      throw new IllegalArgumentException("the riders draw other replications than " + o);
+    if (riders != null && distributed) riders.spoil("the replications ran on a cluster");
     List<String> canonical = SetupSampler.nominal(scenario, o.rounds()).actorIds();
     int issues = scenario.issues().size();
     SetupSampler.Plan plan = SetupSampler.plan(scenario);
@@ -272,6 +293,7 @@ public final class MonteCarlo {
       boolean stop = false;
       if (journal != null) {
         n = journal.restore(workers[0], store);
+        if (n > 0 && riders != null) riders.spoil("replications restored from the journal");
         done.set(n);
         if (n > 0 && progress != null) progress.done(n);
         stop =
@@ -293,6 +315,8 @@ public final class MonteCarlo {
                     ? (int) Math.min(limit, (long) n + stage(o, journal, engine))
                     : o.replications();
         if (store != null) store.ensureCapacity(to);
+        Riders riding = riders != null && riders.spoiled() == null ? riders : null;
+        if (riding != null) riding.ensureCapacity(to);
         if (distributed) {
           runStage(
               engine,
@@ -306,7 +330,8 @@ public final class MonteCarlo {
               store,
               progress);
         } else {
-          runStage(workers, plan, protocol, o, from, to, store, done, cpu, progress);
+          runStage(workers, plan, protocol, o, from, to, store, done, cpu, progress, riding);
+          if (riding != null) riding.ranTo(to);
         }
         n = to;
         if (conditioned && progress != null) progress.kept(kept(workers, n), n);
@@ -386,7 +411,6 @@ public final class MonteCarlo {
   static List<Result> runShared(
       List<Scenario> scenarios, Protocol protocol, List<Options> options, Progress finished)
       throws InterruptedException {
-    int runs = scenarios.size();
     Options first = options.get(0);
     for (Options o : options) {
       if (o.conditions() == null
@@ -400,13 +424,26 @@ public final class MonteCarlo {
         throw new IllegalArgumentException("runs that share replications differ in " + o);
       }
     }
+    return runShared(scenarios, protocol, options.toArray(new Options[0]), null, finished);
+  }
+
+  /**
+   * As {@link #runShared(List, Protocol, List, Progress)}, the replications {@code recorded} holds
+   * (a lead run's, judged for each of these runs) taken from there instead of being run again: each
+   * run's stages are replayed over them in index order, and a run that needs more goes on from the
+   * first replication the lead did not run.
+   */
+  static List<Result> runShared(
+      List<Scenario> scenarios, Protocol protocol, Options[] o, Riders recorded, Progress finished)
+      throws InterruptedException {
+    int runs = scenarios.size();
+    Options first = o[0];
     Scenario scenario = scenarios.get(0);
     List<String> canonical = SetupSampler.nominal(scenario, first.rounds()).actorIds();
     int issues = scenario.issues().size();
     SetupSampler.Plan plan = SetupSampler.plan(scenario);
     int threads =
         Math.max(1, Math.min(first.threads(), (first.replications() + BLOCK - 1) / BLOCK));
-    Options[] o = options.toArray(new Options[0]);
     // workers[w][m]: worker w's counts of run m
     Accumulator[][] workers = new Accumulator[threads][runs];
     for (int w = 0; w < threads; w++) {
@@ -418,8 +455,26 @@ public final class MonteCarlo {
     int[] n = new int[runs];
     int[] to = new int[runs];
     boolean[] active = new boolean[runs];
-    int at = 0;
-    for (int m = 0; m < runs; m++) stageShared(o[m], workers, m, 0, n, to, active);
+    int at = recorded == null ? 0 : recorded.recorded();
+    for (int m = 0; m < runs; m++) {
+      stageShared(o[m], workers, m, 0, n, to, active);
+      // the lead's records, stage by stage as this run alone would try them
+      int from = 0;
+      while (active[m] && to[m] <= at) {
+        for (int i = from; i < to[m]; i++)
+          ReplicationLoop.tally(workers[0][m], recorded.attempt(m, i), null, 0);
+        from = to[m];
+        stageShared(o[m], workers, m, from, n, to, active);
+      }
+      if (active[m])
+        for (int i = from; i < at; i++)
+          ReplicationLoop.tally(workers[0][m], recorded.attempt(m, i), null, 0);
+    }
+    if (finished != null && at > 0) {
+      int over = 0;
+      for (int m = 0; m < runs; m++) if (!active[m]) over++;
+      finished.done(over);
+    }
     while (true) {
       int next = Integer.MAX_VALUE;
       for (int m = 0; m < runs; m++) if (active[m]) next = Math.min(next, to[m]);
@@ -584,7 +639,8 @@ public final class MonteCarlo {
       OutcomeStore store,
       AtomicLong done,
       AtomicLong cpu,
-      Progress progress)
+      Progress progress,
+      Riders riders)
       throws InterruptedException {
     int blocks = (to - from + BLOCK - 1) / BLOCK;
     AtomicInteger nextBlock = new AtomicInteger();
@@ -600,7 +656,7 @@ public final class MonteCarlo {
               if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
               int start = from + b * BLOCK;
               int end = Math.min(to, start + BLOCK);
-              ReplicationLoop.block(workers[w], plan, protocol, o, start, end, store, 0);
+              ReplicationLoop.block(workers[w], plan, protocol, o, start, end, store, 0, riders);
               long d = done.addAndGet(end - start);
               if (progress != null) progress.done(d);
             }

@@ -89,22 +89,56 @@ final class ReplicationLoop {
       int end,
       OutcomeStore store,
       int storeOffset) {
+    block(acc, plan, protocol, o, start, end, store, storeOffset, null);
+  }
+
+  /**
+   * As {@link #block(Accumulator, SetupSampler.Plan, Protocol, MonteCarlo.Options, int, int,
+   * OutcomeStore, int)}, each replication below {@code riders}' limit also judged for the runs that
+   * ride on this one ({@link Riders}; null: none) and recorded there.
+   */
+  static void block(
+      Accumulator acc,
+      SetupSampler.Plan plan,
+      Protocol protocol,
+      MonteCarlo.Options o,
+      int start,
+      int end,
+      OutcomeStore store,
+      int storeOffset,
+      Riders riders) {
     for (int i = start; i < end; i++) {
-      Attempt a =
-          attempt(
-              plan,
-              protocol,
-              o.rounds(),
-              o.exactRounds(),
-              o.seed(),
-              i,
-              acc.trajectory,
-              o.conditions());
+      Attempt a;
+      if (riders != null && i < riders.limit()) {
+        Attempt[] all =
+            attemptShared(
+                plan,
+                protocol,
+                o.rounds(),
+                o.exactRounds(),
+                o.seed(),
+                i,
+                acc.trajectory,
+                riders.withLead(o.conditions()));
+        a = all[0];
+        riders.record(i, all);
+      } else {
+        a =
+            attempt(
+                plan,
+                protocol,
+                o.rounds(),
+                o.exactRounds(),
+                o.seed(),
+                i,
+                acc.trajectory,
+                o.conditions());
+      }
       tally(acc, a, store, i - storeOffset);
     }
   }
 
-  private static void tally(Accumulator acc, Attempt a, OutcomeStore store, int at) {
+  static void tally(Accumulator acc, Attempt a, OutcomeStore store, int at) {
     if (a instanceof Counted c) {
       acc.add(c.outcome());
       if (store != null) store.put(at, c.outcome());
@@ -124,7 +158,8 @@ final class ReplicationLoop {
    * cuts differ only in what was observed). It is run once, watched by all, until every set has
    * rejected it or it ends; each returned attempt is the one {@link #attempt} gives for that set
    * alone (see {@link Conditions.Watches}). Should the shared run throw or give a non-finite
-   * number, each set runs it alone, so a failure is classified exactly as {@link #attempt} does.
+   * number, each set runs it alone, so a failure is classified exactly as {@link #attempt} does. A
+   * null set is a run without observations: it keeps the replication, which then runs to its end.
    */
   static Attempt[] attemptShared(
       SetupSampler.Plan plan,
@@ -138,7 +173,8 @@ final class ReplicationLoop {
     long seed = Streams.replicationSeed(baseSeed, index);
     double u = Streams.uniform(seed, Conditions.ACCEPT_STREAM);
     Conditions.Watch[] watches = new Conditions.Watch[conditions.length];
-    for (int m = 0; m < conditions.length; m++) watches[m] = conditions[m].watch(u);
+    for (int m = 0; m < conditions.length; m++)
+      watches[m] = conditions[m] == null ? null : conditions[m].watch(u);
     Conditions.Watches all = new Conditions.Watches(watches);
     Attempt[] out = new Attempt[conditions.length];
     RunOutcome r = null;
@@ -157,6 +193,10 @@ final class ReplicationLoop {
       return out;
     }
     for (int m = 0; m < conditions.length; m++) {
+      if (watches[m] == null) {
+        out[m] = new Counted(r);
+        continue;
+      }
       int by = all.settled(m);
       if (by == Conditions.Watch.OPEN) by = watches[m].verdict(r, u);
       out[m] = by == Conditions.Watch.KEPT ? new Counted(r) : new Rejected(by);

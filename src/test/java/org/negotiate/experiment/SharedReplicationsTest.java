@@ -135,4 +135,126 @@ class SharedReplicationsTest {
     assertTrue(progress.stream().distinct().count() >= 5, progress.toString());
     assertTrue(shared.months().get(22).attempted() > 50, "the late months reject most tries");
   }
+
+  /**
+   * Conditioned runs riding on a lead run's replications get exactly their lone results, and the
+   * lead its own: with a lead without observations (the odds run under its back-test) and with one
+   * (a forecast as of a date), on one thread and two, with a lead shorter than what a rider needs
+   * (it goes on alone from there) and longer.
+   */
+  @Test
+  void ridersOnALeadRunGetTheirLoneRuns() throws Exception {
+    Scenario s = ConditioningTest.baseline();
+    MediatedSingleText protocol = new MediatedSingleText();
+    List<List<Observation>> sets =
+        List.of(
+            List.of(new Observation.NoDeal("n3", START.plusMonths(3), List.of(), "")),
+            List.of(
+                new Observation.Talks("t5", START.plusMonths(5), true, null, List.of(), ""),
+                new Observation.NoDeal("n16", START.plusMonths(16), List.of(), ""),
+                ConditioningTest.russiaAtMost(45, 0)),
+            List.of(
+                ConditioningTest.russiaAtMost(50, 3),
+                new Observation.NoDeal("n20", START.plusMonths(20), List.of(), "")));
+    List<Scenario> scenarios = new ArrayList<>();
+    List<MonteCarlo.Options> options = new ArrayList<>();
+    for (List<Observation> obs : sets) {
+      scenarios.add(s);
+      options.add(options(s, obs, 40));
+    }
+    List<MonteCarlo.Result> alone = new ArrayList<>();
+    for (int m = 0; m < sets.size(); m++)
+      alone.add(MonteCarlo.run(s, protocol, options.get(m), null));
+    int longest = alone.stream().mapToInt(MonteCarlo.Result::attempted).max().getAsInt();
+    MonteCarlo.Options conditionedLead =
+        new MonteCarlo.Options(60, 24, 20221201L, 2)
+            .conditionedOn(
+                Conditions.of(
+                    s,
+                    List.of(new Observation.NoDeal("n10", START.plusMonths(10), List.of(), "")),
+                    SetupSampler.nominal(s, 24),
+                    60 * 200));
+    for (MonteCarlo.Options lead :
+        List.of(
+            new MonteCarlo.Options(30, 24, 20221201L, 2),
+            new MonteCarlo.Options(longest + 7, 24, 20221201L, 1),
+            conditionedLead)) {
+      Riders riders = new Riders(scenarios, options);
+      assertTrue(riders.canRideOn(lead));
+      MonteCarlo.Result led = MonteCarlo.run(s, protocol, lead, null, null, null, riders);
+      MonteCarlo.Result plain = MonteCarlo.run(s, protocol, lead, null);
+      assertSameOdds(plain.odds(), led.odds(), "lead " + lead);
+      assertEquals(plain.attempted(), led.attempted(), "lead tries");
+      assertEquals(plain.outcomes().size(), led.outcomes().size(), "lead outcomes");
+      for (int i = 0; i < plain.outcomes().size(); i++) {
+        org.negotiate.sim.RunOutcome a = plain.outcomes().get(i);
+        org.negotiate.sim.RunOutcome b = led.outcomes().get(i);
+        String what = "lead outcome " + i;
+        assertEquals(a.seed(), b.seed(), what);
+        assertEquals(a.ending(), b.ending(), what);
+        assertEquals(a.round(), b.round(), what);
+        assertArrayEquals(a.terms(), b.terms(), what);
+        assertArrayEquals(a.utilities(), b.utilities(), what);
+        assertEquals(a.blocker(), b.blocker(), what);
+        assertEquals(a.reason(), b.reason(), what);
+      }
+      assertEquals(null, riders.spoiled());
+      List<MonteCarlo.Result> rode = riders.results(protocol, null);
+      for (int m = 0; m < sets.size(); m++) {
+        String what = "rider " + m + " on " + lead;
+        assertSameOdds(alone.get(m).odds(), rode.get(m).odds(), what);
+        assertEquals(alone.get(m).attempted(), rode.get(m).attempted(), what + " tries");
+        assertArrayEquals(
+            alone.get(m).rejections().byObservation(),
+            rode.get(m).rejections().byObservation(),
+            what + " rejections");
+        assertEquals(alone.get(m).rejections().soft(), rode.get(m).rejections().soft(), what);
+      }
+    }
+    // the short lead really left riders to go on alone (the long one covers them all)
+    assertTrue(alone.stream().anyMatch(r -> r.attempted() > 30), "a rider needs more than 30");
+  }
+
+  /** A lead that does not run all its replications here leaves the riders to run alone. */
+  @Test
+  void aSpoiledRideRunsTheRidersAlone() throws Exception {
+    Scenario s = ConditioningTest.baseline();
+    MediatedSingleText protocol = new MediatedSingleText();
+    MonteCarlo.Options rider =
+        options(s, List.of(new Observation.NoDeal("n8", START.plusMonths(8), List.of(), "")), 20);
+    Riders riders = new Riders(List.of(s), List.of(rider));
+    MonteCarlo.Options lead = new MonteCarlo.Options(50, 24, 20221201L, 2);
+    MonteCarlo.run(s, protocol, lead, null, null, new SerializingEngine(2, 16, 7, 0), riders);
+    assertTrue(riders.spoiled() != null, "a cluster's replications are not recorded here");
+    MonteCarlo.Result alone = MonteCarlo.run(s, protocol, rider, null);
+    MonteCarlo.Result rode = riders.results(protocol, null).get(0);
+    assertSameOdds(alone.odds(), rode.odds(), "spoiled rider");
+    assertEquals(alone.attempted(), rode.attempted());
+    // and riders that draw otherwise are refused
+    assertTrue(!riders.canRideOn(new MonteCarlo.Options(50, 24, 7L, 2)));
+  }
+
+  /**
+   * The back-test's months that draw what the odds run draws ride on it: the back-test is the one
+   * run without riders, and the months that rode are the late ones, after the last scheduled event.
+   */
+  @Test
+  void aBacktestRidingOnTheOddsRunEqualsOneRunAlone() throws Exception {
+    Scenario s = ConditioningTest.baseline();
+    MediatedSingleText protocol = new MediatedSingleText();
+    Backtest alone = Backtest.run(s, protocol, 10, 24, 20221201L, 2, null, null);
+    Backtest.Months months = Backtest.months(s, protocol, 10, 24, 20221201L, 2);
+    MonteCarlo.Options lead = new MonteCarlo.Options(300, 24, 20221201L, 2);
+    Riders riders = months.riders(s, protocol, lead);
+    assertTrue(riders != null, "the last months draw what the scenario draws");
+    MonteCarlo.run(s, protocol, lead, null, null, null, riders);
+    List<Long> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Backtest rode = Backtest.run(months, null, progress::add);
+    assertEquals(alone, rode);
+    assertEquals(23L, progress.get(progress.size() - 1));
+    for (int i = 1; i < progress.size(); i++)
+      assertTrue(progress.get(i) >= progress.get(i - 1), progress.toString());
+    // another protocol's run draws other replications: no riders
+    assertEquals(null, months.riders(s, new MediatedSingleText(), lead));
+  }
 }

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * threads, so that on several cores the user does not wait for them one after another. Each part
  * writes its own files and returns its result; the caller takes the results in a fixed order, so
  * what is written is the same whatever the thread count. With one thread every part runs in the
- * caller when it is submitted.
+ * caller when it is submitted; with more, a part whose result is asked for before a pool thread
+ * took it runs in the caller then.
  */
 final class Background implements AutoCloseable {
   /** A part's result, or its failure as thrown. */
@@ -43,8 +43,12 @@ final class Background implements AutoCloseable {
       T value = work.call();
       return () -> value;
     }
-    Future<T> f = pool.submit(work);
+    java.util.concurrent.FutureTask<T> f = new java.util.concurrent.FutureTask<>(work);
+    pool.execute(f);
     return () -> {
+      // a part no pool thread has started yet is run by the caller, who needs it now: waiting
+      // behind the parts queued before it would idle this thread (run() does nothing once started)
+      f.run();
       try {
         return f.get();
       } catch (ExecutionException e) {

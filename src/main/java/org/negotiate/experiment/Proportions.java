@@ -1,5 +1,7 @@
 package org.negotiate.experiment;
 
+import org.apache.commons.math3.util.FastMath;
+
 /**
  * 95% intervals for the difference of two proportions, {@code pB − pA}, from the counts of a paired
  * 2×2 table (both runs of replication i agreed, only A's, only B's, neither) or from two
@@ -41,11 +43,36 @@ public final class Proportions {
    */
   public static double[] wilson(long n, long x) {
     if (n <= 0) return new double[] {0, 1};
-    org.apache.commons.math3.stat.interval.ConfidenceInterval ci =
-        new org.apache.commons.math3.stat.interval.WilsonScoreInterval()
-            .createInterval((int) n, (int) x, 0.95);
-    return new double[] {Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound())};
+    int trials = (int) n;
+    int successes = (int) x;
+    if (trials <= 0 || successes < 0 || successes > trials) {
+      // Commons Math's own checks and messages
+      org.apache.commons.math3.stat.interval.ConfidenceInterval ci =
+          new org.apache.commons.math3.stat.interval.WilsonScoreInterval()
+              .createInterval(trials, successes, 0.95);
+      return new double[] {Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound())};
+    }
+    // WilsonScoreInterval.createInterval's arithmetic, operation for operation (the same doubles),
+    // without the normal distribution and its random generator it builds at every call
+    double mean = (double) successes / (double) trials;
+    double factor = 1.0 / (1 + (1.0 / trials) * Z95_SQUARED);
+    double modifiedSuccessRatio = mean + (1.0 / (2 * trials)) * Z95_SQUARED;
+    double difference =
+        Z95
+            * FastMath.sqrt(
+                1.0 / trials * mean * (1 - mean)
+                    + (1.0 / (4 * FastMath.pow((double) trials, 2)) * Z95_SQUARED));
+    double lower = factor * (modifiedSuccessRatio - difference);
+    double upper = factor * (modifiedSuccessRatio + difference);
+    return new double[] {Math.max(0, lower), Math.min(1, upper)};
   }
+
+  /** The standard normal's 97.5% quantile, as WilsonScoreInterval computes it for 95%. */
+  private static final double Z95 =
+      new org.apache.commons.math3.distribution.NormalDistribution()
+          .inverseCumulativeProbability(1 - (1.0 - 0.95) / 2);
+
+  private static final double Z95_SQUARED = FastMath.pow(Z95, 2);
 
   /**
    * Paired difference {@code pB − pA} from the paired table: {@code both} runs agreed, {@code

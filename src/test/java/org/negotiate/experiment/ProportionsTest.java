@@ -2,6 +2,8 @@ package org.negotiate.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +74,41 @@ class ProportionsTest {
     assertEquals(paired.estimate(), unpaired.estimate(), 1e-12);
     assertTrue(paired.width() < unpaired.width(), paired + " vs " + unpaired);
     assertTrue(paired.lower() < paired.estimate() && paired.estimate() < paired.upper());
+  }
+
+  /**
+   * The Wilson limits written out give Commons Math's WilsonScoreInterval to the bit (clipped to
+   * [0, 1]), for any count out of any number of trials.
+   */
+  @Test
+  void wilsonIsCommonsMathsToTheBit() {
+    qt().withExamples(3000)
+        .forAll(integers().between(1, 2_000_000), integers().between(0, 1_000_000))
+        .checkAssert(
+            (n, k) -> {
+              int x = (int) ((long) k * n / 1_000_000);
+              org.apache.commons.math3.stat.interval.ConfidenceInterval ci =
+                  new org.apache.commons.math3.stat.interval.WilsonScoreInterval()
+                      .createInterval(n, x, 0.95);
+              double[] w = Proportions.wilson(n, x);
+              assertEquals(
+                  Double.doubleToRawLongBits(Math.max(0, ci.getLowerBound())),
+                  Double.doubleToRawLongBits(w[0]),
+                  n + ", " + x);
+              assertEquals(
+                  Double.doubleToRawLongBits(Math.min(1, ci.getUpperBound())),
+                  Double.doubleToRawLongBits(w[1]),
+                  n + ", " + x);
+            });
+    for (int n = 1; n <= 60; n++) {
+      for (int x = 0; x <= n; x++) {
+        org.apache.commons.math3.stat.interval.ConfidenceInterval ci =
+            new org.apache.commons.math3.stat.interval.WilsonScoreInterval()
+                .createInterval(n, x, 0.95);
+        double[] w = Proportions.wilson(n, x);
+        assertEquals(Math.max(0, ci.getLowerBound()), w[0], 0.0, n + ", " + x);
+        assertEquals(Math.min(1, ci.getUpperBound()), w[1], 0.0, n + ", " + x);
+      }
+    }
   }
 }

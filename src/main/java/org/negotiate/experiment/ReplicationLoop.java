@@ -109,7 +109,7 @@ final class ReplicationLoop {
       Riders riders) {
     for (int i = start; i < end; i++) {
       Attempt a;
-      if (riders != null && i < riders.limit()) {
+      if (riders != null && i < riders.limit() && riders.spoiled() == null) {
         Attempt[] all =
             attemptShared(
                 plan,

@@ -34,8 +34,20 @@ public final class Riders {
   /** The lead's replications recorded: 0 .. tried-1. */
   private int tried;
 
-  /** Why the records cannot serve (null while they can). */
-  private String spoiled;
+  /** Why the records cannot serve (null while they can); set by the lead's workers too. */
+  private volatile String spoiled;
+
+  /** Bytes of kept runs' copies held (their trajectories dominate). */
+  private final java.util.concurrent.atomic.AtomicLong held =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * Most bytes of copies the records may hold: a large table's trajectories (rounds × actors ×
+   * issues each) would otherwise fill the heap; past it the riders run on their own.
+   */
+  static final long MAX_HELD = 64L << 20;
+
+  private final long maxHeld;
 
   /**
    * @param scenarios each rider's scenario (the same draws as the lead's)
@@ -43,6 +55,12 @@ public final class Riders {
    *     equal in rounds, exact rounds, seed, threads and kept replications wanted
    */
   public Riders(List<Scenario> scenarios, List<MonteCarlo.Options> options) {
+    this(scenarios, options, MAX_HELD);
+  }
+
+  /** As {@link #Riders(List, List)}, holding at most {@code maxHeld} bytes of copies. */
+  Riders(List<Scenario> scenarios, List<MonteCarlo.Options> options, long maxHeld) {
+    this.maxHeld = maxHeld;
     if (scenarios.isEmpty() || scenarios.size() != options.size())
       throw new IllegalArgumentException("riders: one scenario per options, at least one");
     this.scenarios = List.copyOf(scenarios);
@@ -104,15 +122,32 @@ public final class Riders {
    * the next replication overwrites.
    */
   void record(int i, ReplicationLoop.Attempt[] all) {
+    if (spoiled != null) return;
     RunOutcome copy = null;
     for (int m = 0; m < attempts.length; m++) {
       ReplicationLoop.Attempt a = all[m + 1];
       if (a instanceof ReplicationLoop.Counted c) {
-        if (copy == null) copy = copyOf(c.outcome());
+        if (copy == null) {
+          if (held.addAndGet(bytes(c.outcome())) > maxHeld) {
+            spoil("the kept runs' copies would take more than " + maxHeld + " bytes");
+            return;
+          }
+          copy = copyOf(c.outcome());
+        }
         a = new ReplicationLoop.Counted(copy);
       }
       attempts[m][i] = a;
     }
+  }
+
+  private static long bytes(RunOutcome r) {
+    long b = 64;
+    float[][][] t = r.trajectory();
+    if (t != null && t.length > 0 && t[0].length > 0)
+      b += 4L * t.length * t[0].length * t[0][0].length + 16L * t.length * (t[0].length + 1);
+    if (r.terms() != null) b += 8L * r.terms().length;
+    if (r.utilities() != null) b += 8L * r.utilities().length;
+    return b;
   }
 
   /** The lead ran replications 0 .. n-1 itself, every one recorded here. */
@@ -139,8 +174,10 @@ public final class Riders {
    */
   public List<MonteCarlo.Result> results(Protocol protocol, Progress finished)
       throws InterruptedException {
-    if (spoiled != null)
+    if (spoiled != null) {
+      attempts = null; // the copies are not needed: the riders run alone
       return MonteCarlo.runShared(scenarios, protocol, List.of(options), finished);
+    }
     return MonteCarlo.runShared(scenarios, protocol, options, this, finished);
   }
 

@@ -230,6 +230,13 @@ class SharedReplicationsTest {
     MonteCarlo.Result rode = riders.results(protocol, null).get(0);
     assertSameOdds(alone.odds(), rode.odds(), "spoiled rider");
     assertEquals(alone.attempted(), rode.attempted());
+    // copies of kept runs beyond the budget: the ride stops, the riders run alone
+    Riders small = new Riders(List.of(s), List.of(rider), 20_000);
+    MonteCarlo.run(s, protocol, lead, null, null, null, small);
+    assertTrue(small.spoiled() != null, "a budget of a few runs' copies is exceeded");
+    MonteCarlo.Result afterAll = small.results(protocol, null).get(0);
+    assertSameOdds(alone.odds(), afterAll.odds(), "rider over budget");
+    assertEquals(alone.attempted(), afterAll.attempted());
     // and riders that draw otherwise are refused
     assertTrue(!riders.canRideOn(new MonteCarlo.Options(50, 24, 7L, 2)));
   }

@@ -4,15 +4,16 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.DateAxis;
@@ -30,13 +31,6 @@ import org.jfree.svg.SVGUtils;
  * PNG plus SVG.
  */
 final class ChartKit {
-
-  static {
-    // PNGs are encoded in memory: ImageIO's file cache fails on a full disk in a thread of its own
-    // ("StreamCloser"), with a stack trace the command cannot catch. Set here, where every chart is
-    // written, rather than at start-up, so commands without charts do not load ImageIO.
-    javax.imageio.ImageIO.setUseCache(false);
-  }
 
   static final int WIDTH = 1200;
   static final int HEIGHT = 700;
@@ -122,7 +116,7 @@ final class ChartKit {
     Files.createDirectories(dir);
     Path png = dir.resolve(name + ".png");
     Path svg = dir.resolve(name + ".svg");
-    ChartUtils.saveChartAsPNG(png.toFile(), chart, width, height);
+    writePng(chart, png, width, height);
     SVGGraphics2D g2 = new SVGGraphics2D(width, height);
     chart.draw(g2, new Rectangle(0, 0, width, height));
     SVGUtils.writeToSVG(svg.toFile(), g2.getSVGElement());
@@ -130,5 +124,32 @@ final class ChartKit {
     out.add(png);
     out.add(svg);
     return out;
+  }
+
+  /**
+   * Draws {@code chart} as {@code ChartUtils.saveChartAsPNG} does (a {@code TYPE_INT_ARGB} image)
+   * and writes it with {@link PngEncoding}: the same bytes as ImageIO's, at a fraction of its cost,
+   * and without loading ImageIO. The PNG is complete in memory before any file is made, and goes
+   * through a temporary sibling renamed into place, so a failure never leaves a half-written PNG
+   * under the chart's name.
+   */
+  static void writePng(JFreeChart chart, Path png, int width, int height) throws IOException {
+    byte[] bytes = PngEncoding.encode(chart.createBufferedImage(width, height, null));
+    Path part = png.resolveSibling("." + png.getFileName() + ".part");
+    try {
+      Files.write(part, bytes);
+      try {
+        Files.move(part, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(part, png, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(part);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
   }
 }

@@ -3,7 +3,6 @@ package org.negotiate.report;
 import java.awt.Rectangle;
 import java.time.YearMonth;
 import java.util.List;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.svg.SVGGraphics2D;
@@ -16,9 +15,9 @@ public final class WarmUp {
    * Draws a small throw-away chart of the report's kind (month axis, bands, legend, titles, a note)
    * to a PNG in memory and to an SVG string, and discards both. Called on a thread of its own at
    * start-up by commands that write charts: the first chart of a process otherwise pays, on the
-   * command's own path, for loading JFreeChart, Java2D, the fonts, ImageIO's PNG writer and
-   * JFreeSVG (about a third of a short command's CPU). Touches no file and no shared state beyond
-   * the JVM's class and font caches, so the real charts come out the same.
+   * command's own path, for loading JFreeChart, Java2D, the fonts, the PNG encoder and JFreeSVG
+   * (about a third of a short command's CPU). Touches no file and no shared state beyond the JVM's
+   * class and font caches, so the real charts come out the same.
    */
   public static void charts() {
     try {
@@ -53,7 +52,8 @@ public final class WarmUp {
       JFreeChart chart =
           ChartLook.REPORT.chart(
               ChartKit.title("warm-up", "warm-up"), List.of("warm-up"), combined, true);
-      ChartUtils.writeChartAsPNG(java.io.OutputStream.nullOutputStream(), chart, 300, 200);
+      PngEncoding.encode(
+          chart.createBufferedImage(300, 200, null)); // the path ChartKit.writePng takes
       SVGGraphics2D g2 = new SVGGraphics2D(300, 200);
       chart.draw(g2, new Rectangle(0, 0, 300, 200));
       g2.getSVGElement();

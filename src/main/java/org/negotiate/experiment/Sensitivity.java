@@ -216,9 +216,14 @@ public final class Sensitivity {
           // made where the point runs (a cluster's task carries the scenario, not the plan)
           SetupSampler.Plan plan =
               SetupSampler.plan(s, key -> values.getOrDefault(key, Double.NaN));
-          Batch.Outcomes b =
-              Batch.run(plan, protocol, o.rounds(), o.exactRounds(), o.seed(), o.replications());
-          return new PointOdds(b.oddsBy(o.byRound()), b.failed());
+          // the points share their draws, and those that differ only in what the mediators do
+          // not see pose the drafts of points run before (DraftMemo): about half on the baseline
+          try (org.negotiate.protocol.DraftMemo.Use memo =
+              org.negotiate.protocol.DraftMemo.open()) {
+            Batch.Outcomes b =
+                Batch.run(plan, protocol, o.rounds(), o.exactRounds(), o.seed(), o.replications());
+            return new PointOdds(b.oddsBy(o.byRound()), b.failed());
+          }
         };
     List<PointOdds> once =
         journal == null

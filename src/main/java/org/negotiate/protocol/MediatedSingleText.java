@@ -444,7 +444,17 @@ public final class MediatedSingleText implements Protocol {
         if (drafted == null || !sameDraftInputs(drafted, view)) {
           drafted = draftInputs(view, drafted);
           java.util.Arrays.fill(judgedCurrent, false);
-          text = NashDraft.exact(view, parties, mediators, this, structure);
+          if (DraftMemo.inUse()) {
+            // a design point's runs pose the problems of the points run before it (DraftMemo)
+            DraftMemo.Key key = new DraftMemo.Key(drafted, parties, mediators);
+            text = DraftMemo.get(key);
+            if (text == null) {
+              text = NashDraft.exact(view, parties, mediators, this, structure);
+              if (text != null) DraftMemo.put(key, text);
+            }
+          } else {
+            text = NashDraft.exact(view, parties, mediators, this, structure);
+          }
           if (text == null) {
             // Their beliefs leave no package: before calling the talks stalled, the mediators try
             // the widest limits the refusals so far allow.

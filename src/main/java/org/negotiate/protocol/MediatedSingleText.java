@@ -122,6 +122,9 @@ public final class MediatedSingleText implements Protocol {
     private final int[] parties;
     private final int[] mediators;
 
+    /** The parties' and mediators' part of a draft's key in the memo (DraftMemo.Key#roles). */
+    private final int roles;
+
     /** Veto players: their red lines bind every text (docs/mediated.md "A veto player"). */
     private final int[] vetoes;
 
@@ -251,6 +254,7 @@ public final class MediatedSingleText implements Protocol {
       this.breakdownAfter = params.integer("breakdown_after");
       this.parties = setup.indicesOf(Role.PARTY);
       this.mediators = setup.indicesOf(Role.MEDIATOR);
+      this.roles = DraftMemo.Key.roles(parties, mediators);
       this.vetoes = setup.indicesOf(Role.VETO);
       this.hazard = params.get("walkout_hazard");
       int n = in.actors;
@@ -446,7 +450,7 @@ public final class MediatedSingleText implements Protocol {
           java.util.Arrays.fill(judgedCurrent, false);
           if (DraftMemo.inUse()) {
             // a design point's runs pose the problems of the points run before it (DraftMemo)
-            DraftMemo.Key key = new DraftMemo.Key(drafted, parties, mediators);
+            DraftMemo.Key key = new DraftMemo.Key(drafted, parties, mediators, roles);
             text = DraftMemo.get(key);
             if (text == null) {
               text = NashDraft.exact(view, parties, mediators, this, structure);

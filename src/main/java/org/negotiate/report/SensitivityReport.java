@@ -129,14 +129,26 @@ public final class SensitivityReport {
    */
   public static List<Path> writeCharts(
       Sensitivity.Result r, String scenario, YearMonth month, Path dir) throws IOException {
-    List<Path> out = new ArrayList<>();
-    int shown = Math.min(CHART_INPUTS, r.inputs().size());
-    int height = Math.max(ChartKit.HEIGHT, 260 + 38 * shown);
-    out.addAll(ChartKit.save(tornado(r, scenario, month), dir, "tornado", ChartKit.WIDTH, height));
-    if (r.sobol() != null)
-      out.addAll(
-          ChartKit.save(sobolChart(r, scenario, month), dir, "sobol", ChartKit.WIDTH, height));
+    List<Path> out = new ArrayList<>(writeTornado(r, scenario, month, dir));
+    if (r.sobol() != null) out.addAll(writeSobolChart(r, scenario, month, dir));
     return out;
+  }
+
+  /** The one-at-a-time chart of {@link #writeCharts}: {@code tornado.png} and {@code .svg}. */
+  public static List<Path> writeTornado(
+      Sensitivity.Result r, String scenario, YearMonth month, Path dir) throws IOException {
+    return ChartKit.save(tornado(r, scenario, month), dir, "tornado", ChartKit.WIDTH, height(r));
+  }
+
+  /** The Sobol chart of {@link #writeCharts} ({@code sobol.png}, {@code .svg}); needs Sobol. */
+  public static List<Path> writeSobolChart(
+      Sensitivity.Result r, String scenario, YearMonth month, Path dir) throws IOException {
+    return ChartKit.save(sobolChart(r, scenario, month), dir, "sobol", ChartKit.WIDTH, height(r));
+  }
+
+  private static int height(Sensitivity.Result r) {
+    int shown = Math.min(CHART_INPUTS, r.inputs().size());
+    return Math.max(ChartKit.HEIGHT, 260 + 38 * shown);
   }
 
   /** "(45–70)", "(0.50–1.00)": the input's range with as many decimals as its width needs. */

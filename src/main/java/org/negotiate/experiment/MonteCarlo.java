@@ -411,6 +411,15 @@ public final class MonteCarlo {
   static List<Result> runShared(
       List<Scenario> scenarios, Protocol protocol, List<Options> options, Progress finished)
       throws InterruptedException {
+    requireShareable(options);
+    return runShared(scenarios, protocol, options.toArray(new Options[0]), null, finished);
+  }
+
+  /**
+   * Throws unless runs with these options can share replications: conditioned, without kept
+   * outcomes or a precision, and equal in rounds, exact rounds, seed, threads and kept wanted.
+   */
+  static void requireShareable(List<Options> options) {
     Options first = options.get(0);
     for (Options o : options) {
       if (o.conditions() == null
@@ -424,7 +433,6 @@ public final class MonteCarlo {
         throw new IllegalArgumentException("runs that share replications differ in " + o);
       }
     }
-    return runShared(scenarios, protocol, options.toArray(new Options[0]), null, finished);
   }
 
   /**

@@ -65,21 +65,11 @@ public final class Riders {
       throw new IllegalArgumentException("riders: one scenario per options, at least one");
     this.scenarios = List.copyOf(scenarios);
     this.options = options.toArray(new MonteCarlo.Options[0]);
-    MonteCarlo.Options first = this.options[0];
+    MonteCarlo.requireShareable(options);
     conditions = new Conditions[this.options.length];
     int most = 0;
     for (int m = 0; m < this.options.length; m++) {
       MonteCarlo.Options o = this.options[m];
-      if (o.conditions() == null
-          || o.keepOutcomes()
-          || o.precision() > 0
-          || o.rounds() != first.rounds()
-          || o.seed() != first.seed()
-          || o.exactRounds() != first.exactRounds()
-          || o.threads() != first.threads()
-          || o.replications() != first.replications()) {
-        throw new IllegalArgumentException("runs that share replications differ in " + o);
-      }
       conditions[m] = o.conditions();
       most = Math.max(most, Math.max(o.replications(), o.conditions().maxAttempts()));
     }

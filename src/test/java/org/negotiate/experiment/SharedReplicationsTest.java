@@ -22,6 +22,21 @@ import org.negotiate.scenario.Scenario;
 class SharedReplicationsTest {
   private static final YearMonth START = ConditioningTest.START;
 
+  /** Four sets of observations with different acceptance rates, hard and soft. */
+  private static final List<List<Observation>> SETS =
+      List.of(
+          List.of(new Observation.NoDeal("n3", START.plusMonths(3), List.of(), "")),
+          List.of(
+              new Observation.NoDeal("n12", START.plusMonths(12), List.of(), ""),
+              new Observation.Talks("t5", START.plusMonths(5), true, null, List.of(), "")),
+          List.of(
+              new Observation.Talks("t5", START.plusMonths(5), true, null, List.of(), ""),
+              new Observation.NoDeal("n16", START.plusMonths(16), List.of(), ""),
+              ConditioningTest.russiaAtMost(45, 0)),
+          List.of(
+              ConditioningTest.russiaAtMost(50, 3),
+              new Observation.NoDeal("n20", START.plusMonths(20), List.of(), "")));
+
   private static MonteCarlo.Options options(Scenario s, List<Observation> obs, int kept) {
     return new MonteCarlo.Options(kept, 24, 20221201L, 2)
         .withoutOutcomes()
@@ -36,19 +51,7 @@ class SharedReplicationsTest {
   @Test
   void eachSharedRunIsItsLoneRun() throws Exception {
     Scenario s = ConditioningTest.baseline();
-    List<List<Observation>> sets =
-        List.of(
-            List.of(new Observation.NoDeal("n3", START.plusMonths(3), List.of(), "")),
-            List.of(
-                new Observation.NoDeal("n12", START.plusMonths(12), List.of(), ""),
-                new Observation.Talks("t5", START.plusMonths(5), true, null, List.of(), "")),
-            List.of(
-                new Observation.Talks("t5", START.plusMonths(5), true, null, List.of(), ""),
-                new Observation.NoDeal("n16", START.plusMonths(16), List.of(), ""),
-                ConditioningTest.russiaAtMost(45, 0)),
-            List.of(
-                ConditioningTest.russiaAtMost(50, 3),
-                new Observation.NoDeal("n20", START.plusMonths(20), List.of(), "")));
+    List<List<Observation>> sets = SETS;
     List<Scenario> scenarios = new ArrayList<>();
     List<MonteCarlo.Options> options = new ArrayList<>();
     for (List<Observation> obs : sets) {
@@ -146,16 +149,7 @@ class SharedReplicationsTest {
   void ridersOnALeadRunGetTheirLoneRuns() throws Exception {
     Scenario s = ConditioningTest.baseline();
     MediatedSingleText protocol = new MediatedSingleText();
-    List<List<Observation>> sets =
-        List.of(
-            List.of(new Observation.NoDeal("n3", START.plusMonths(3), List.of(), "")),
-            List.of(
-                new Observation.Talks("t5", START.plusMonths(5), true, null, List.of(), ""),
-                new Observation.NoDeal("n16", START.plusMonths(16), List.of(), ""),
-                ConditioningTest.russiaAtMost(45, 0)),
-            List.of(
-                ConditioningTest.russiaAtMost(50, 3),
-                new Observation.NoDeal("n20", START.plusMonths(20), List.of(), "")));
+    List<List<Observation>> sets = List.of(SETS.get(0), SETS.get(2), SETS.get(3));
     List<Scenario> scenarios = new ArrayList<>();
     List<MonteCarlo.Options> options = new ArrayList<>();
     for (List<Observation> obs : sets) {
@@ -186,18 +180,8 @@ class SharedReplicationsTest {
       assertSameOdds(plain.odds(), led.odds(), "lead " + lead);
       assertEquals(plain.attempted(), led.attempted(), "lead tries");
       assertEquals(plain.outcomes().size(), led.outcomes().size(), "lead outcomes");
-      for (int i = 0; i < plain.outcomes().size(); i++) {
-        org.negotiate.sim.RunOutcome a = plain.outcomes().get(i);
-        org.negotiate.sim.RunOutcome b = led.outcomes().get(i);
-        String what = "lead outcome " + i;
-        assertEquals(a.seed(), b.seed(), what);
-        assertEquals(a.ending(), b.ending(), what);
-        assertEquals(a.round(), b.round(), what);
-        assertArrayEquals(a.terms(), b.terms(), what);
-        assertArrayEquals(a.utilities(), b.utilities(), what);
-        assertEquals(a.blocker(), b.blocker(), what);
-        assertEquals(a.reason(), b.reason(), what);
-      }
+      for (int i = 0; i < plain.outcomes().size(); i++)
+        SameOutcome.assertSameOutcome(plain.outcomes().get(i), led.outcomes().get(i));
       assertEquals(null, riders.spoiled());
       List<MonteCarlo.Result> rode = riders.results(protocol, null);
       for (int m = 0; m < sets.size(); m++) {

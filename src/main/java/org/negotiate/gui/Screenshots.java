@@ -89,7 +89,8 @@ final class Screenshots {
   }
 
   private static Path write(BufferedImage img, Path file) throws IOException {
-    ImageIO.setUseCache(false); // in memory, as for the charts (ChartKit)
+    // in memory: ImageIO's file cache fails on a full disk, in a thread of its own
+    ImageIO.setUseCache(false);
     if (!ImageIO.write(img, "png", file.toFile())) throw new IOException("no PNG writer");
     return file;
   }

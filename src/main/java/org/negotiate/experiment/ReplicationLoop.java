@@ -50,13 +50,37 @@ final class ReplicationLoop {
       float[][][] trajectory,
       Conditions conditions) {
     long seed = Streams.replicationSeed(baseSeed, index);
+    NegotiationSetup setup;
+    try {
+      setup = plan.draw(rounds, exactRounds, seed);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Failed(
+          new MonteCarlo.Failure(
+              index, seed, e.getClass().getName(), String.valueOf(e.getMessage())));
+    }
+    return attemptSetup(setup, seed, index, protocol, trajectory, conditions);
+  }
+
+  /**
+   * {@link #attempt} of a set-up already drawn (from its seed, or from inputs a sampler proposed):
+   * run, checked for non-finite numbers and judged by the observations, with the soft observations'
+   * acceptance draw from {@code seed}.
+   *
+   * @param index the replication's index, for a failure's report
+   */
+  static Attempt attemptSetup(
+      NegotiationSetup setup,
+      long seed,
+      int index,
+      Protocol protocol,
+      float[][][] trajectory,
+      Conditions conditions) {
     // the soft observations' draw, known before the run: a run it turns away can stop early
     double u = conditions == null ? Double.NaN : Streams.uniform(seed, Conditions.ACCEPT_STREAM);
     Conditions.Watch watch = conditions == null ? null : conditions.watch(u);
     RunOutcome r;
     String bad;
     try {
-      NegotiationSetup setup = plan.draw(rounds, exactRounds, seed);
       r =
           watch == null
               ? Replication.run(setup, protocol, trajectory)

@@ -238,6 +238,24 @@ final class OddsCommand implements Callable<Integer> {
       try (Background parts = Background.of(t)) {
         MonteCarlo.Options o = options;
         int runs = n;
+        // what the observations taught, made while the back-test runs: first, as the longest part
+        // (every input over every replication tried) and the one the manifest waits for
+        Background.Part<org.negotiate.experiment.Posterior> posteriorPart =
+            conditions == null
+                ? null
+                : parts.submit(
+                    () -> {
+                      org.negotiate.experiment.Posterior p =
+                          org.negotiate.experiment.Posterior.of(
+                              s, base, result.attempted(), result.outcomes());
+                      org.negotiate.report.ForecastReport.writePosterior(
+                          p, folder.file("posterior.csv"));
+                      ahead.prepare(
+                          org.negotiate.report.ForecastReport.posteriorChart(
+                              p, s.name(), scenario.cut.month().toString(), folder.dir()));
+                      return p;
+                    });
+
         // what goes with a deal, read off this run's own draws: no replication is added
         Background.Part<org.negotiate.experiment.InputThirds> thirdsPart =
             parts.submit(
@@ -307,23 +325,6 @@ final class OddsCommand implements Callable<Integer> {
                                 s, readingsBeside(scenario.scenario)))
                     : null;
         OddsTables.writeRounds(odds, s.calendar().dated(), folder.file("rounds.csv"));
-        // what the observations taught, made while the back-test runs
-        Background.Part<org.negotiate.experiment.Posterior> posteriorPart =
-            conditions == null
-                ? null
-                : parts.submit(
-                    () -> {
-                      org.negotiate.experiment.Posterior p =
-                          org.negotiate.experiment.Posterior.of(
-                              s, base, result.attempted(), result.outcomes());
-                      org.negotiate.report.ForecastReport.writePosterior(
-                          p, folder.file("posterior.csv"));
-                      ahead.prepare(
-                          org.negotiate.report.ForecastReport.posteriorChart(
-                              p, s.name(), scenario.cut.month().toString(), folder.dir()));
-                      return p;
-                    });
-
         manifest.put("failed_replications", result.failures().size());
         // its place in the manifest now, its value once the posterior is made
         if (scenario.cut != null) manifest.put("as_of", Map.of());

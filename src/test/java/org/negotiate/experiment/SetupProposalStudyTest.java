@@ -19,7 +19,6 @@ import org.negotiate.protocol.MediatedSingleText;
 import org.negotiate.scenario.AsOf;
 import org.negotiate.scenario.Scenario;
 import org.negotiate.scenario.ScenarioLoader;
-import org.negotiate.sim.Replication;
 import org.negotiate.sim.RunOutcome;
 
 /**
@@ -196,124 +195,12 @@ class SetupProposalStudyTest {
     assertTrue(bestGain < 1, "the weighted sampler's gain " + bestGain);
   }
 
-  /**
-   * The unweighted alternative, likelihood-free Markov chain Monte Carlo (Marjoram et al. 2003):
-   * chains started from set-ups the rejection sampler kept (so already at the target), each step
-   * proposing the current uniforms moved by a normal step (reflected into the unit cube, so the
-   * proposal is symmetric and the prior flat: a kept run is accepted outright) and run with streams
-   * of its own; a step whose run is not kept counts the current run again. What it is worth is the
-   * effective sample size of the forecast itself (a deal by the last month) over the chains'
-   * correlated steps: per chain, from the autocorrelations up to the first that falls below zero.
-   */
-  @Test
-  @Tag("long") // ~3,000 + 3 x 1,600 replications of the baseline
-  void chainsKeepTheirStepsButPayInCorrelation() throws Exception {
-    FirstStage f = FirstStage.run();
-    List<UncertainInput> inputs = f.inputs();
-    int d = inputs.size();
-    long[] keys = f.keys();
-    List<double[]> kept = f.kept();
-    List<Boolean> keptDeal = f.keptDeal();
-    double priorRate = (double) kept.size() / f.tried();
-    double[] spread = f.spread();
-    int chains = Integer.getInteger("study.chains", 16);
-    int steps = Integer.getInteger("study.steps", 100);
-    double best = 0;
-    for (double scale : new double[] {0.1, 0.25, 0.5}) {
-      SplittableRandom rnd = new SplittableRandom(Streams.streamSeed(f.seed(), "chain-study"));
-      double ess = 0;
-      int accepted = 0;
-      long deals = 0;
-      for (int ch = 0; ch < chains; ch++) {
-        int start = ch * kept.size() / chains;
-        double[] u = kept.get(start).clone();
-        boolean deal = keptDeal.get(start);
-        double[] series = new double[steps];
-        for (int t = 0; t < steps; t++) {
-          double[] next = new double[d];
-          for (int j = 0; j < d; j++) {
-            double x = u[j] + scale * spread[j] * gaussian(rnd);
-            // reflect into (0, 1): a symmetric step on the cube
-            while (x <= 0 || x >= 1) x = x <= 0 ? -x : 2 - x;
-            next[j] = x;
-          }
-          Map<Long, Double> given = new HashMap<>();
-          for (int j = 0; j < d; j++)
-            given.put(keys[j], inputs.get(j).quantity().quantile(next[j]));
-          long rs = Streams.replicationSeed(f.seed() + 2, (long) ch * steps + t);
-          RunOutcome r =
-              keptRun(
-                  SetupSampler.plan(f.scenario(), key -> given.getOrDefault(key, Double.NaN))
-                      .draw(f.rounds(), false, rs),
-                  rs,
-                  f.protocol(),
-                  f.conditions());
-          if (r != null) {
-            u = next;
-            deal = r.agreed();
-            accepted++;
-          }
-          series[t] = deal ? 1 : 0;
-          if (deal) deals++;
-        }
-        ess += steps / autocorrelationTime(series);
-      }
-      double gain = ess / (chains * steps) / priorRate;
-      best = Math.max(best, gain);
-      // the chains sample what rejection samples: their forecast agrees with the first stage's
-      double pChains = (double) deals / (chains * steps);
-      double pKept = keptDeal.stream().filter(b -> b).count() / (double) keptDeal.size();
-      double pool = (pChains + pKept) / 2;
-      double se = Math.sqrt(pool * (1 - pool) * (1 / ess + 1.0 / keptDeal.size()));
-      assertTrue(
-          Math.abs(pChains - pKept) < 4 * se,
-          "chains " + pChains + " against rejection " + pKept + " (se " + se + ")");
-      System.out.printf(
-          "step %.2f x the kept spread: %.3f of steps accepted, P(deal) %.3f, effective sample"
-              + " size %.0f of %d steps, %.2fx the rejection sampler's%n",
-          scale,
-          (double) accepted / (chains * steps),
-          (double) deals / (chains * steps),
-          ess,
-          chains * steps,
-          gain);
-    }
-    assertTrue(best > 0, "some chain moved");
-    System.out.printf(
-        "rejection's own forecast over its %d kept: %.3f%n",
-        keptDeal.size(), keptDeal.stream().filter(b -> b).count() / (double) keptDeal.size());
-  }
-
-  /**
-   * 1 + 2 Σ ρ_k over the lags before the first non-positive autocorrelation (Geyer's initial
-   * positive sequence, simplified); 1 for a constant series, counted as one draw per step only if
-   * it moved.
-   */
-  private static double autocorrelationTime(double[] x) {
-    int n = x.length;
-    double m = 0;
-    for (double v : x) m += v;
-    m /= n;
-    double c0 = 0;
-    for (double v : x) c0 += (v - m) * (v - m);
-    if (c0 == 0) return n; // never changed: one draw's worth
-    double tau = 1;
-    for (int k = 1; k < n / 2; k++) {
-      double ck = 0;
-      for (int t = 0; t + k < n; t++) ck += (x[t] - m) * (x[t + k] - m);
-      double rho = ck / c0;
-      if (rho <= 0) break;
-      tau += 2 * rho;
-    }
-    return tau;
-  }
-
   private static RunOutcome keptRun(
       NegotiationSetup setup, long replicationSeed, MediatedSingleText protocol, Conditions c) {
-    double u = Streams.uniform(replicationSeed, Conditions.ACCEPT_STREAM);
-    Conditions.Watch watch = c.watch(u);
-    RunOutcome r = Replication.run(setup, protocol, (float[][][]) null, watch);
-    return watch.verdict(r, u) == Conditions.Watch.KEPT ? r : null;
+    return ReplicationLoop.attemptSetup(setup, replicationSeed, -1, protocol, null, c)
+            instanceof ReplicationLoop.Counted k
+        ? k.outcome()
+        : null;
   }
 
   private static double gaussian(SplittableRandom r) {

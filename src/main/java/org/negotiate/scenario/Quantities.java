@@ -148,14 +148,52 @@ public final class Quantities {
   }
 
   /** Distributions already found drawable (a large scenario repeats the same few many times). */
-  private static final java.util.Map<Quantity, Boolean> DRAWABLE =
+  private static final java.util.Map<Drawn, Boolean> DRAWABLE =
       java.util.Collections.synchronizedMap(
           new java.util.LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<Quantity, Boolean> eldest) {
+            protected boolean removeEldestEntry(java.util.Map.Entry<Drawn, Boolean> eldest) {
               return size() > 10_000;
             }
           });
+
+  /**
+   * A distribution as the cache's key: its kind and its parameters' bits, equal exactly when the
+   * quantities are (a record's equals compares doubles as {@link Double#compare} does). Not the
+   * quantity itself: a record's equals and hashCode are linked at their first call, which costs
+   * every command tens of milliseconds while it loads its scenario.
+   */
+  static final class Drawn {
+    private final Class<?> kind;
+    private final long[] bits;
+    private final int hash;
+
+    private Drawn(Quantity q, double... p) {
+      kind = q.getClass();
+      bits = new long[p.length];
+      for (int i = 0; i < p.length; i++) bits[i] = Double.doubleToLongBits(p[i]);
+      hash = 31 * kind.getName().hashCode() + java.util.Arrays.hashCode(bits);
+    }
+
+    /** The key of q, or null for a kind this does not know (then it is not cached). */
+    static Drawn of(Quantity q) {
+      if (q instanceof Quantity.Uniform u) return new Drawn(q, u.lo(), u.hi());
+      if (q instanceof Quantity.Triangular t) return new Drawn(q, t.lo(), t.mode(), t.hi());
+      if (q instanceof Quantity.Normal n) return new Drawn(q, n.mean(), n.sd(), n.lo(), n.hi());
+      if (q instanceof Quantity.Beta b) return new Drawn(q, b.alpha(), b.beta(), b.lo(), b.hi());
+      return null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Drawn d && d.kind == kind && java.util.Arrays.equals(d.bits, bits);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   /**
    * Throws unless the sampler can draw from {@code q}: its nominal value and its quantiles from one
@@ -164,7 +202,9 @@ public final class Quantities {
    * fail.
    */
   static void drawable(Quantity q, String field) throws QuantityException {
-    if (!q.uncertain() || DRAWABLE.containsKey(q)) return;
+    if (!q.uncertain()) return;
+    Drawn key = Drawn.of(q);
+    if (key != null && DRAWABLE.containsKey(key)) return;
     double at = Double.NaN;
     String why = null;
     try {
@@ -192,7 +232,7 @@ public final class Quantities {
               + why
               + "; choose less extreme parameters");
     }
-    DRAWABLE.put(q, Boolean.TRUE);
+    if (key != null) DRAWABLE.put(key, Boolean.TRUE);
   }
 
   /**

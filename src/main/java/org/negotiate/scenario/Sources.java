@@ -1,16 +1,18 @@
 package org.negotiate.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,9 +52,13 @@ public record Sources(Map<String, Source> dated, String problem) {
   }
 
   static Sources parse(String text, String label) {
-    JsonNode root;
-    try {
-      root = new YAMLMapper().readTree(text);
+    Object root;
+    // Jackson's streaming parser, not its ObjectMapper: every command reads this file while it
+    // loads
+    // a scenario, and the mapper's first use costs tens of milliseconds of static set-up (date
+    // formats, locale data) on the way to the first replication
+    try (JsonParser p = YamlReader.FACTORY.createParser(text)) {
+      root = p.nextToken() == null ? null : value(p);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       return new Sources(
@@ -62,13 +68,15 @@ public record Sources(Map<String, Source> dated, String problem) {
               + ": not valid YAML ("
               + e.getOriginalMessage()
               + ")");
+    } catch (IOException e) {
+      return new Sources(Map.of(), "cannot read " + label + ": " + e.getMessage());
     }
-    JsonNode list = root == null ? null : root.get("sources");
-    if (list == null || !list.isArray())
+    Object list = root instanceof Map<?, ?> m ? m.get("sources") : null;
+    if (!(list instanceof List<?> entries))
       return new Sources(Map.of(), label + ": expected a list under sources:");
     Map<String, Source> out = new LinkedHashMap<>();
     int k = 0;
-    for (JsonNode n : list) {
+    for (Object n : entries) {
       String where = label + ": sources[" + k++ + "]";
       String file = text(n, "file");
       String date = text(n, "date");
@@ -93,9 +101,48 @@ public record Sources(Map<String, Source> dated, String problem) {
     return new Sources(Collections.unmodifiableMap(out), null);
   }
 
-  private static String text(JsonNode n, String key) {
-    JsonNode v = n == null ? null : n.get(key);
-    return v == null || v.isNull() ? null : v.asText().strip();
+  /**
+   * The value the parser is at: a map, a list, or a scalar as its text the way Jackson's tree gives
+   * it ({@code JsonNode.asText}: numbers and booleans as Java writes them, null as null). A key
+   * given twice keeps its last value, as the tree does.
+   */
+  private static Object value(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          p.nextToken();
+          m.put(key, value(p));
+        }
+        return m;
+      }
+      case START_ARRAY -> {
+        List<Object> l = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) l.add(value(p));
+        return l;
+      }
+      case VALUE_NULL -> {
+        return null;
+      }
+      case VALUE_NUMBER_INT -> {
+        return p.getNumberValue().toString();
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return Double.toString(p.getDoubleValue());
+      }
+      default -> {
+        return p.getText();
+      }
+    }
+  }
+
+  /** A scalar's text under {@code key} (a map or list there reads as "", as in Jackson's tree). */
+  private static String text(Object n, String key) {
+    Object v = n instanceof Map<?, ?> m ? m.get(key) : null;
+    if (v == null) return null;
+    return v instanceof String str ? str.strip() : "";
   }
 
   /**

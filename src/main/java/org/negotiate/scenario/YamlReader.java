@@ -32,7 +32,8 @@ final class YamlReader {
 
   static final int MAX_TOKENS = Limits.MAX_VALUES;
 
-  private static final YAMLFactory FACTORY = factory();
+  /** The parser factory with the reader's limits, for the other YAML files of a scenario folder. */
+  static final YAMLFactory FACTORY = factory();
 
   private static YAMLFactory factory() {
     LoaderOptions lo = new LoaderOptions();

@@ -1,5 +1,7 @@
 package org.negotiate.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -103,5 +105,25 @@ class QuantityProperties {
                   Double.doubleToLongBits(new Quantity.Triangular(lo, mode, hi).quantile(share)),
                   "triangular(" + lo + ", " + mode + ", " + hi + ") at " + share);
             });
+  }
+
+  /**
+   * The drawable cache's key is equal exactly when the quantities are (two of the same kind from a
+   * few values, so that equal pairs come up often), and never for a kind it does not know.
+   */
+  @Test
+  void theDrawableCacheKeyIsEqualExactlyWhenTheQuantitiesAre() {
+    Gen<Double> few = integers().between(-2, 2).map(i -> i == 2 ? -0.0 : i / 2.0);
+    qt().withExamples(2000)
+        .forAll(integers().between(1, 4), few, few, few)
+        .checkAssert(
+            (kind, a, b, c) -> {
+              Quantity p = build(kind, a, 1, 0.5, 1, 1);
+              Quantity q = build(kind, b, c == 0 ? 1 : 2, 0.5, 1, 1);
+              assertEquals(p.equals(q), Quantities.Drawn.of(p).equals(Quantities.Drawn.of(q)));
+              if (p.equals(q))
+                assertEquals(Quantities.Drawn.of(p).hashCode(), Quantities.Drawn.of(q).hashCode());
+            });
+    assertNull(Quantities.Drawn.of(Quantity.of(1)));
   }
 }

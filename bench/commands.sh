@@ -37,8 +37,11 @@ for c in "${commands[@]}"; do
   for _ in $(seq "$n"); do
     # bash's own time (wall, then the command's user and system CPU): no package needed
     # shellcheck disable=SC2086 # the command's words are meant to split
-    { TIMEFORMAT="%R %U %S"; time ./negotiate $c --out "$out/results" >/dev/null 2>&1; } 2>"$out/time"
-    line="$line $(awk '{printf "%.2fs (cpu %.2fs)", $1, $2 + $3}' "$out/time")"
+    if { TIMEFORMAT="%R %U %S"; time ./negotiate $c --out "$out/results" >/dev/null 2>&1; } 2>"$out/time"; then
+      line="$line $(awk '{printf "%.2fs (cpu %.2fs)", $1, $2 + $3}' "$out/time")"
+    else
+      line="$line FAILED (run it alone to see why)"
+    fi
   done
   echo "$line  [load $(cut -d' ' -f1 /proc/loadavg)]"
 done

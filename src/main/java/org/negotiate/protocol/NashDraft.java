@@ -824,7 +824,7 @@ public final class NashDraft {
         for (int t = 0, tk = 0; t < terms; t++) {
           double d1t = d1[t];
           for (int k = 0; k < issues; k++, tk++)
-            scale += d1t * MinMax.max(Math.abs(plus[tk]), Math.abs(minus[tk]));
+            scale += d1t * MinMax.maxOfMagnitudes(Math.abs(plus[tk]), Math.abs(minus[tk]));
         }
         double tol = 1e-13 * scale + Double.MIN_NORMAL;
         int nf = 0;
@@ -920,7 +920,8 @@ public final class NashDraft {
         }
         if (!accepted) return true; // no ascent left at this precision
         double moved = 0;
-        for (int k = 0; k < issues; k++) moved = MinMax.max(moved, Math.abs(trial[k] - z[k]));
+        for (int k = 0; k < issues; k++)
+          moved = MinMax.maxOfMagnitudes(moved, Math.abs(trial[k] - z[k]));
         System.arraycopy(trial, 0, z, 0, issues);
         if (moved <= 1e-13 && alpha < alphaMax) return true;
       }
@@ -965,8 +966,8 @@ public final class NashDraft {
       double maxDiag = 0;
       double maxGrad = 0;
       for (int p = 0; p < nf; p++) {
-        maxDiag = MinMax.max(maxDiag, Math.abs(hess[p * nf + p]));
-        maxGrad = MinMax.max(maxGrad, Math.abs(grad[free[p]]));
+        maxDiag = MinMax.maxOfMagnitudes(maxDiag, Math.abs(hess[p * nf + p]));
+        maxGrad = MinMax.maxOfMagnitudes(maxGrad, Math.abs(grad[free[p]]));
       }
       double lambda = 0;
       for (int attempt = 0; attempt < 80; attempt++) {

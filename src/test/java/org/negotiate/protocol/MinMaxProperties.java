@@ -35,9 +35,36 @@ class MinMaxProperties {
         () -> "min(" + a + ", " + b + ")");
   }
 
+  private static void sameForMagnitudes(double a, double b) {
+    if (Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(-0.0)
+        || Double.doubleToRawLongBits(b) == Double.doubleToRawLongBits(-0.0)) return;
+    assertEquals(
+        Double.doubleToRawLongBits(Math.max(a, b)),
+        Double.doubleToRawLongBits(MinMax.maxOfMagnitudes(a, b)),
+        () -> "maxOfMagnitudes(" + a + ", " + b + ")");
+  }
+
   @Test
   void everyPairOfSpecialValues() {
-    for (double a : SPECIAL) for (double b : SPECIAL) same(a, b);
+    for (double a : SPECIAL) {
+      for (double b : SPECIAL) {
+        same(a, b);
+        sameForMagnitudes(a, b);
+      }
+    }
+  }
+
+  @Test
+  void maxOfMagnitudesForAnyPairWithoutNegativeZero() {
+    qt().forAll(longs().all(), longs().all())
+        .checkAssert(
+            (x, y) -> {
+              double a = Double.longBitsToDouble(x);
+              double b = Double.longBitsToDouble(y);
+              sameForMagnitudes(a, b);
+              sameForMagnitudes(Math.abs(a), Math.abs(b));
+              sameForMagnitudes(Math.abs(a), Math.abs(a));
+            });
   }
 
   @Test

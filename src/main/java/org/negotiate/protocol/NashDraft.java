@@ -270,6 +270,14 @@ public final class NashDraft {
 
     private int[] breakCount = new int[0];
 
+    /**
+     * Per issue, the ideals of every piece, sorted ({@link #sort}): the first {@code
+     * sortedKinkCount[k]} of {@code sortedKinks[k]}, made when the pieces are built for an owner.
+     */
+    private double[][] sortedKinks = new double[0][];
+
+    private int[] sortedKinkCount = new int[0];
+
     boolean concave;
 
     /**
@@ -378,19 +386,43 @@ public final class NashDraft {
             t++;
           }
         }
-        // the kinks inside the box, collected in the order set collects them
-        for (int k = 0; k < issues; k++) breakCount[k] = 0;
-        for (t = 0; t < terms; t++) {
-          for (int k = 0; k < issues; k++) {
-            for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
-              if (ideal[q] > lo[k] && ideal[q] < hi[k]) breaks[k][breakCount[k]++] = ideal[q];
-            }
+        // the kinks inside the box with its bounds, sorted, each value once: as set and sortBreaks
+        // make them (the same sorted values), from the kinks sorted when the pieces were built
+        for (int k = 0; k < issues; k++) {
+          double[] b = breaks[k];
+          double[] sorted = sortedKinks[k];
+          double l = lo[k];
+          double h = hi[k];
+          int m = 0;
+          for (int q = 0, end = sortedKinkCount[k]; q < end; q++) {
+            double v = sorted[q];
+            if (v > l && v < h) b[m++] = v;
           }
+          m = insert(b, m, l);
+          m = insert(b, m, h);
+          breakCount[k] = unique(b, m);
         }
-        sortBreaks();
         return this;
       }
       set(in, parties, mediators, lo, hi);
+      // every piece's ideal per issue, sorted once for the solves that reuse these pieces
+      if (sortedKinks.length < issues) {
+        sortedKinks = Arrays.copyOf(sortedKinks, issues);
+        sortedKinkCount = new int[issues];
+      }
+      for (int k = 0; k < issues; k++) {
+        int m = 0;
+        for (int t = 0; t < terms; t++) m += start[t * issues + k + 1] - start[t * issues + k];
+        if (sortedKinks[k] == null || sortedKinks[k].length < m) sortedKinks[k] = new double[m];
+        double[] sorted = sortedKinks[k];
+        m = 0;
+        for (int t = 0; t < terms; t++) {
+          for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++)
+            sorted[m++] = ideal[q];
+        }
+        sort(sorted, m);
+        sortedKinkCount[k] = m;
+      }
       builtFor = owner;
       builtFrom = in;
       builtParties = parties;
@@ -534,10 +566,29 @@ public final class NashDraft {
         b[m++] = lo[k];
         b[m++] = hi[k];
         sort(b, m);
-        int unique = 0;
-        for (int q = 0; q < m; q++) if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
-        breakCount[k] = unique;
+        breakCount[k] = unique(b, m);
       }
+    }
+
+    /** Keeps the first of each run of equal values among the first m of sorted b; their count. */
+    private static int unique(double[] b, int m) {
+      int unique = 0;
+      for (int q = 0; q < m; q++) if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
+      return unique;
+    }
+
+    /**
+     * Inserts v into the first m entries of b (sorted as {@link #sort} sorts) where sort would put
+     * it; returns m + 1.
+     */
+    private static int insert(double[] b, int m, double v) {
+      int j = m - 1;
+      while (j >= 0 && after(b[j], v)) {
+        b[j + 1] = b[j];
+        j--;
+      }
+      b[j + 1] = v;
+      return m + 1;
     }
 
     /**

@@ -173,6 +173,13 @@ public final class MediatedSingleText implements Protocol {
     private double[] drafted;
 
     /**
+     * The {@link #structure} when {@link #drafted} was last made equal to the whole view: while it
+     * stands, the view's positions, saliences, risks, leans and ties are those drafted (refreshView
+     * rewrites only capabilities, reservations and red lines), so only those are compared.
+     */
+    private long draftedStructure = -1;
+
+    /**
      * Per party: the actors in its judgement (ties with weight &gt; 0) and their weights, as
      * Utility.judged reads them.
      */
@@ -472,8 +479,7 @@ public final class MediatedSingleText implements Protocol {
       // reads (an event on flexibility or pressure leaves it as it was).
       if (stale) {
         refreshView(false);
-        if (drafted == null || !sameDraftInputs(drafted, view)) {
-          drafted = draftInputs(view, drafted);
+        if (redrafted()) {
           java.util.Arrays.fill(judgedCurrent, false);
           if (DraftMemo.inUse()) {
             // a design point's runs pose the problems of the points run before it (DraftMemo)
@@ -530,6 +536,42 @@ public final class MediatedSingleText implements Protocol {
     private static final int NO_TEXT = 1;
     private static final int OUTSIDE = 2;
     private static final int WEIGHED = 3;
+
+    /**
+     * Whether the view's draft inputs differ from {@link #drafted}, which then holds them: what
+     * {@code !sameDraftInputs(drafted, view)} and then {@code draftInputs(view, drafted)} give, in
+     * one pass over what refreshView can have changed when the structure is the one drafted.
+     */
+    private boolean redrafted() {
+      if (drafted == null || draftedStructure != structure) {
+        draftedStructure = structure;
+        if (drafted != null && sameDraftInputs(drafted, view)) return false;
+        drafted = draftInputs(view, drafted);
+        return true;
+      }
+      Inputs v = view;
+      double[] out = drafted;
+      int n = v.actors;
+      int k = v.issues;
+      boolean changed = false;
+      for (int i = 0; i < n; i++) {
+        double c = v.capability(i);
+        double r = v.reservation(i);
+        changed |= !same(out[i], c) || !same(out[n + i], r);
+        out[i] = c;
+        out[n + i] = r;
+      }
+      for (int i = 0, at = 4 * n; i < n; i++, at += 4 * k + n) {
+        for (int q = 0; q < k; q++) {
+          double lo = v.redLineMin(i, q);
+          double hi = v.redLineMax(i, q);
+          changed |= !same(out[at + 2 * k + q], lo) || !same(out[at + 3 * k + q], hi);
+          out[at + 2 * k + q] = lo;
+          out[at + 3 * k + q] = hi;
+        }
+      }
+      return changed;
+    }
 
     /**
      * The inputs the draft reads (capability, reservation, risk, lean, then per actor position,

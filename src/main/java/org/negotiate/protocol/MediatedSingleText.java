@@ -186,6 +186,13 @@ public final class MediatedSingleText implements Protocol {
     private final int[][] tiedTo;
 
     private final double[][] tieWeight;
+
+    /**
+     * Whether {@code tiedTo[i]} and {@code tieWeight[i]} hold party i's ties as the inputs are:
+     * cleared when they change, the arrays kept to be rewritten when the count is the same.
+     */
+    private final boolean[] tiesRead;
+
     private final double[] z;
 
     /** Scratch: the offering party's ideal, read once per offer. */
@@ -297,6 +304,7 @@ public final class MediatedSingleText implements Protocol {
       issueIds = setup.issueIds();
       tiedTo = new int[n][];
       tieWeight = new double[n][];
+      tiesRead = new boolean[n];
       z = new double[in.issues];
       ideal = new double[in.issues];
       toText = new double[in.issues];
@@ -466,7 +474,7 @@ public final class MediatedSingleText implements Protocol {
       stale = true;
       structure++;
       shiftBeliefs();
-      java.util.Arrays.fill(tiedTo, null);
+      java.util.Arrays.fill(tiesRead, false);
       viewCopied = false;
       ownCurrent = false;
       java.util.Arrays.fill(judgedCurrent, false);
@@ -650,8 +658,7 @@ public final class MediatedSingleText implements Protocol {
      */
     private double judged(int i, double[] at) {
       if (!ownCurrent) readOwn();
-      int[] js = tiedTo[i];
-      if (js == null) js = readTies(i);
+      int[] js = tiesRead[i] ? tiedTo[i] : readTies(i);
       double[] w = tieWeight[i];
       double tied = 0;
       double weight = 0;
@@ -666,8 +673,10 @@ public final class MediatedSingleText implements Protocol {
     private int[] readTies(int i) {
       int count = 0;
       for (int j = 0; j < in.actors; j++) if (in.tie(i, j) > 0) count++;
-      int[] js = new int[count];
-      double[] w = new double[count];
+      // an event seldom changes which ties there are: the last arrays are rewritten when they fit
+      int[] js = tiedTo[i] != null && tiedTo[i].length == count ? tiedTo[i] : new int[count];
+      double[] w =
+          tieWeight[i] != null && tieWeight[i].length == count ? tieWeight[i] : new double[count];
       count = 0;
       for (int j = 0; j < in.actors; j++) {
         if (in.tie(i, j) > 0) {
@@ -677,6 +686,7 @@ public final class MediatedSingleText implements Protocol {
       }
       tiedTo[i] = js;
       tieWeight[i] = w;
+      tiesRead[i] = true;
       return js;
     }
 
@@ -835,7 +845,7 @@ public final class MediatedSingleText implements Protocol {
       // J(mid) as a quadratic answers every halving but the last few, where J is too near a for
       // its rounding to be ruled out; those evaluate J exactly (SegmentJudgement)
       if (!ownCurrent) readOwn();
-      int[] js = tiedTo[i] != null ? tiedTo[i] : readTies(i);
+      int[] js = tiesRead[i] ? tiedTo[i] : readTies(i);
       SegmentJudgement segment = SEGMENT.get();
       segment.load(i, x, d, ownSalience, ownIdeal, ownRisk, ownSalienceSum, js, tieWeight[i]);
       double margin = segment.margin();

@@ -2,6 +2,8 @@ package org.negotiate.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.ScheduledEvent;
 import org.negotiate.protocol.Protocol;
@@ -25,6 +27,11 @@ import org.negotiate.sim.RunOutcome;
  */
 public record Conditions(List<Compiled> observations, int maxAttempts)
     implements java.io.Serializable {
+
+  public Conditions {
+    // immutable, so that the watches' Plan (made once per list) stays the list's
+    observations = List.copyOf(observations);
+  }
 
   /** Attempts per kept replication allowed by default before the run gives up. */
   public static final int DEFAULT_ATTEMPTS_PER_KEPT = 200;
@@ -97,6 +104,10 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
     static final int OPEN = -1;
 
     private final List<Compiled> obs;
+
+    /** The observations in arrays, read every round (shared by the watches of these conditions). */
+    private final Plan plan;
+
     private final boolean[] failed;
     private final double[] position;
     private final double u;
@@ -104,6 +115,7 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
 
     Watch(Conditions c, double u) {
       obs = c.observations();
+      plan = Plan.of(obs);
       failed = new boolean[obs.size()];
       position = new double[obs.size()];
       this.u = u;
@@ -113,23 +125,26 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
     public void roundClosed(
         int round, List<ScheduledEvent> fired, Protocol.Session session, RoundClose close) {
       lastRound = round;
-      for (int j = 0; j < obs.size(); j++) {
-        Compiled c = obs.get(j);
-        Observation o = c.source();
-        if (o instanceof Observation.Demand) {
-          // until its month, and after the run ended, the last position reported stands
-          if (round <= c.round())
+      final Plan plan = this.plan;
+      final int[] kind = plan.kind;
+      final int[] month = plan.round;
+      for (int j = 0; j < kind.length; j++) {
+        int at = month[j];
+        if (kind[j] <= Plan.SOFT_DEMAND) {
+          // a demand, hard or soft: until its month, and after the run ended, the last position
+          // reported stands
+          if (round <= at)
             position[j] =
-                close.terms() != null && c.round() > round
-                    ? close.terms()[c.issue()]
-                    : session.positions()[c.actor()][c.issue()];
+                close.terms() != null && at > round
+                    ? close.terms()[plan.issue[j]]
+                    : session.positions()[plan.actor[j]][plan.issue[j]];
           continue;
         }
-        if (c.round() != round) continue;
-        if (o instanceof Observation.Talks t) {
-          if ((session.text() != null) != t.held()) failed[j] = true;
-        } else if (o instanceof Observation.Refusal) {
-          if (session.text() == null || session.accepted(c.actor())) failed[j] = true;
+        if (at != round) continue;
+        if (kind[j] == Plan.TALKS) {
+          if ((session.text() != null) != plan.held[j]) failed[j] = true;
+        } else if (kind[j] == Plan.REFUSAL) {
+          if (session.text() == null || session.accepted(plan.actor[j])) failed[j] = true;
         }
       }
     }
@@ -156,16 +171,19 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
      */
     int settledBy() {
       boolean allPast = true;
-      for (int j = 0; j < obs.size(); j++) {
-        Compiled c = obs.get(j);
-        Observation o = c.source();
-        if (c.round() > lastRound) allPast = false;
-        if (o instanceof Observation.Demand d && d.tolerance() > 0) continue;
-        if (c.round() > lastRound) return OPEN;
-        if (o instanceof Observation.NoDeal) continue; // the run goes on: no deal by its month
-        if (o instanceof Observation.Demand d) {
+      final Plan plan = this.plan;
+      final int[] kind = plan.kind;
+      final int[] month = plan.round;
+      final int lastRound = this.lastRound;
+      for (int j = 0; j < kind.length; j++) {
+        if (month[j] > lastRound) allPast = false;
+        if (kind[j] == Plan.SOFT_DEMAND) continue;
+        if (month[j] > lastRound) return OPEN;
+        if (kind[j] == Plan.NO_DEAL) continue; // the run goes on: no deal by its month
+        if (kind[j] == Plan.DEMAND) {
+          // a missing bound is NaN, which no position is below or above
           double x = position[j];
-          if ((d.min() != null && x < d.min()) || (d.max() != null && x > d.max())) return j;
+          if (x < plan.min[j] || x > plan.max[j]) return j;
         } else if (failed[j]) {
           return j;
         }
@@ -217,6 +235,85 @@ public record Conditions(List<Compiled> observations, int maxAttempts)
         }
       }
       return softKeeps(u) ? KEPT : SOFT;
+    }
+  }
+
+  /**
+   * The observations of one set of conditions in arrays, for the checks a watch makes every round
+   * (a list's get and a chain of instanceof per observation were a few percent of a conditioned run
+   * on C1). Made once per list and shared by its watches (immutable once made).
+   */
+  static final class Plan {
+    /** A demand without a tolerance (a hard bound); the two kinds of demand come first. */
+    static final int DEMAND = 0;
+
+    /** A demand with a tolerance: weighed by the soft kernel, it never rejects by itself. */
+    static final int SOFT_DEMAND = 1;
+
+    static final int TALKS = 2;
+    static final int REFUSAL = 3;
+    static final int NO_DEAL = 4;
+
+    final List<Compiled> source;
+    final int[] kind;
+    final int[] round;
+    final int[] actor;
+    final int[] issue;
+
+    /** A demand's bounds, NaN where it has none. */
+    final double[] min;
+
+    final double[] max;
+
+    /** Whether talks are observed held (a Talks observation). */
+    final boolean[] held;
+
+    private Plan(List<Compiled> obs) {
+      source = obs;
+      int n = obs.size();
+      kind = new int[n];
+      round = new int[n];
+      actor = new int[n];
+      issue = new int[n];
+      min = new double[n];
+      max = new double[n];
+      held = new boolean[n];
+      for (int j = 0; j < n; j++) {
+        Compiled c = obs.get(j);
+        round[j] = c.round();
+        actor[j] = c.actor();
+        issue[j] = c.issue();
+        min[j] = Double.NaN;
+        max[j] = Double.NaN;
+        Observation o = c.source();
+        if (o instanceof Observation.Demand d) {
+          kind[j] = d.tolerance() > 0 ? SOFT_DEMAND : DEMAND;
+          if (d.min() != null) min[j] = d.min();
+          if (d.max() != null) max[j] = d.max();
+        } else if (o instanceof Observation.Talks t) {
+          kind[j] = TALKS;
+          held[j] = t.held();
+        } else if (o instanceof Observation.Refusal) {
+          kind[j] = REFUSAL;
+        } else {
+          kind[j] = NO_DEAL;
+        }
+      }
+    }
+
+    /** The last plans made, by the identity of their lists (a back-test watches several). */
+    private static final AtomicReferenceArray<Plan> RECENT = new AtomicReferenceArray<>(8);
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    static Plan of(List<Compiled> obs) {
+      for (int i = 0; i < RECENT.length(); i++) {
+        Plan p = RECENT.get(i);
+        if (p != null && p.source == obs) return p;
+      }
+      Plan p = new Plan(obs);
+      RECENT.set(Math.floorMod(NEXT.getAndIncrement(), RECENT.length()), p);
+      return p;
     }
   }
 

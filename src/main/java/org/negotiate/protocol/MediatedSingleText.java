@@ -96,15 +96,26 @@ public final class MediatedSingleText implements Protocol {
    */
   private static volatile ParametersRead lastRead;
 
-  private record ParametersRead(Map<String, Double> params, ProtocolDescriptor.Values values) {}
+  /** The values in the descriptor's order (never written once read). */
+  private record ParametersRead(Map<String, Double> params, double[] values) {}
 
-  private static ProtocolDescriptor.Values parameters(NegotiationSetup setup) {
+  /**
+   * The parameters as {@link ProtocolDescriptor#values} reads them; a plan that draws one (the
+   * baseline's revision) hands each replication its own map, read without building maps.
+   */
+  private static double[] parameters(NegotiationSetup setup) {
     ParametersRead last = lastRead;
     if (last != null && last.params() == setup.params()) return last.values();
-    ProtocolDescriptor.Values values = DESCRIPTOR.read(setup);
+    double[] values = DESCRIPTOR.values(setup);
     lastRead = new ParametersRead(setup.params(), values);
     return values;
   }
+
+  // the parameters' places in DESCRIPTOR's list
+  private static final int NOISE = 0;
+  private static final int BREAKDOWN_AFTER = 1;
+  private static final int WALKOUT_HAZARD = 2;
+  private static final int REVISION = 3;
 
   /**
    * The offering party's judgement along the segment to the text, for its bisection: one per thread
@@ -121,6 +132,9 @@ public final class MediatedSingleText implements Protocol {
     private final int breakdownAfter;
     private final int[] parties;
     private final int[] mediators;
+
+    /** Per actor, whether it is one of {@link #parties} (asked twice a concession). */
+    private final boolean[] party;
 
     /** The parties' and mediators' part of a draft's key in the memo (DraftMemo.Key#roles). */
     private final int roles;
@@ -159,12 +173,26 @@ public final class MediatedSingleText implements Protocol {
     private double[] drafted;
 
     /**
+     * The {@link #structure} when {@link #drafted} was last made equal to the whole view: while it
+     * stands, the view's positions, saliences, risks, leans and ties are those drafted (refreshView
+     * rewrites only capabilities, reservations and red lines), so only those are compared.
+     */
+    private long draftedStructure = -1;
+
+    /**
      * Per party: the actors in its judgement (ties with weight &gt; 0) and their weights, as
      * Utility.judged reads them.
      */
     private final int[][] tiedTo;
 
     private final double[][] tieWeight;
+
+    /**
+     * Whether {@code tiedTo[i]} and {@code tieWeight[i]} hold party i's ties as the inputs are:
+     * cleared when they change, the arrays kept to be rewritten when the count is the same.
+     */
+    private final boolean[] tiesRead;
+
     private final double[] z;
 
     /** Scratch: the offering party's ideal, read once per offer. */
@@ -249,14 +277,17 @@ public final class MediatedSingleText implements Protocol {
       this.in = in;
       this.noise = noise;
       this.rounds = setup.rounds();
-      ProtocolDescriptor.Values params = parameters(setup);
-      this.sigma = params.get("noise");
-      this.breakdownAfter = params.integer("breakdown_after");
+      double[] params = parameters(setup);
+      this.sigma = params[NOISE];
+      // as ProtocolDescriptor.Values#integer reads it
+      this.breakdownAfter = (int) Math.round(params[BREAKDOWN_AFTER]);
       this.parties = setup.indicesOf(Role.PARTY);
+      this.party = new boolean[in.actors];
+      for (int p : parties) party[p] = true;
       this.mediators = setup.indicesOf(Role.MEDIATOR);
       this.roles = DraftMemo.Key.roles(parties, mediators);
       this.vetoes = setup.indicesOf(Role.VETO);
-      this.hazard = params.get("walkout_hazard");
+      this.hazard = params[WALKOUT_HAZARD];
       int n = in.actors;
       positions = new double[n][];
       for (int i = 0; i < n; i++) positions[i] = in.positions(i);
@@ -273,27 +304,28 @@ public final class MediatedSingleText implements Protocol {
       issueIds = setup.issueIds();
       tiedTo = new int[n][];
       tieWeight = new double[n][];
+      tiesRead = new boolean[n];
       z = new double[in.issues];
       ideal = new double[in.issues];
       toText = new double[in.issues];
       judgedCurrent = new boolean[n];
-      ownSalience = new double[n][in.issues];
-      ownIdeal = new double[n][in.issues];
+      ownSalience = matrix(n, in.issues);
+      ownIdeal = matrix(n, in.issues);
       ownRisk = new double[n];
       ownSalienceSum = new double[n];
-      revision = params.get("revision");
+      revision = params[REVISION];
       weight = new double[n];
       java.util.Arrays.fill(weight, 1.0);
       int k = in.issues;
-      believedMin = new double[n][k];
-      capMin = new double[n][k];
-      knownMin = new double[n][k];
-      believedMax = new double[n][k];
-      capMax = new double[n][k];
-      knownMax = new double[n][k];
+      believedMin = matrix(n, k);
+      capMin = matrix(n, k);
+      knownMin = matrix(n, k);
+      believedMax = matrix(n, k);
+      capMax = matrix(n, k);
+      knownMax = matrix(n, k);
       believedReservation = new double[n];
-      floorMin = new double[n][k];
-      floorMax = new double[n][k];
+      floorMin = matrix(n, k);
+      floorMax = matrix(n, k);
       seenMin = new double[n][];
       seenMax = new double[n][];
       seenReservation = new double[n];
@@ -320,6 +352,16 @@ public final class MediatedSingleText implements Protocol {
           floorMax[i][q] = believedMax[i][q];
         }
       }
+    }
+
+    /**
+     * {@code new double[n][k]}, row by row: C1 compiles a multi-dimensional {@code new} as a call
+     * into the VM, and a run makes ten of them; a one-dimensional one is allocated inline.
+     */
+    private static double[][] matrix(int n, int k) {
+      double[][] m = new double[n][];
+      for (int i = 0; i < n; i++) m[i] = new double[k];
+      return m;
     }
 
     private static double or(double stated, double truth) {
@@ -373,15 +415,15 @@ public final class MediatedSingleText implements Protocol {
         int q = outsideIssue[p];
         double at = text[q];
         if (at < in.redLineMin(p, q)) {
-          knownMin[p][q] = Math.max(knownMin[p][q], at);
-          double from = Math.max(believedMin[p][q], at);
-          capMin[p][q] = Math.max(capMin[p][q], Math.min(100, from + 1));
-          believedMin[p][q] = Math.min(100, Math.max(from + 1, (from + capMin[p][q]) / 2));
+          knownMin[p][q] = MinMax.max(knownMin[p][q], at);
+          double from = MinMax.max(believedMin[p][q], at);
+          capMin[p][q] = MinMax.max(capMin[p][q], MinMax.min(100, from + 1));
+          believedMin[p][q] = MinMax.min(100, MinMax.max(from + 1, (from + capMin[p][q]) / 2));
         } else {
-          knownMax[p][q] = Math.min(knownMax[p][q], at);
-          double from = Math.min(believedMax[p][q], at);
-          capMax[p][q] = Math.min(capMax[p][q], Math.max(0, from - 1));
-          believedMax[p][q] = Math.max(0, Math.min(from - 1, (from + capMax[p][q]) / 2));
+          knownMax[p][q] = MinMax.min(knownMax[p][q], at);
+          double from = MinMax.min(believedMax[p][q], at);
+          capMax[p][q] = MinMax.min(capMax[p][q], MinMax.max(0, from - 1));
+          believedMax[p][q] = MinMax.max(0, MinMax.min(from - 1, (from + capMax[p][q]) / 2));
         }
       }
     }
@@ -405,16 +447,16 @@ public final class MediatedSingleText implements Protocol {
         for (int q = 0; q < in.issues; q++) {
           double lo =
               optimistic
-                  ? Math.min(100, Math.max(floorMin[p][q], knownMin[p][q] + 1))
+                  ? MinMax.min(100, MinMax.max(floorMin[p][q], knownMin[p][q] + 1))
                   : believedMin[p][q];
           double hi =
               optimistic
-                  ? Math.max(0, Math.min(floorMax[p][q], knownMax[p][q] - 1))
+                  ? MinMax.max(0, MinMax.min(floorMax[p][q], knownMax[p][q] - 1))
                   : believedMax[p][q];
           // A veto player's stated red lines bind the draft as if every party held them too.
           for (int v : vetoes) {
-            lo = Math.max(lo, in.redLineMin(v, q));
-            hi = Math.min(hi, in.redLineMax(v, q));
+            lo = MinMax.max(lo, in.redLineMin(v, q));
+            hi = MinMax.min(hi, in.redLineMax(v, q));
           }
           view.redLineMin(p, q, lo);
           view.redLineMax(p, q, hi);
@@ -432,7 +474,7 @@ public final class MediatedSingleText implements Protocol {
       stale = true;
       structure++;
       shiftBeliefs();
-      java.util.Arrays.fill(tiedTo, null);
+      java.util.Arrays.fill(tiesRead, false);
       viewCopied = false;
       ownCurrent = false;
       java.util.Arrays.fill(judgedCurrent, false);
@@ -445,8 +487,7 @@ public final class MediatedSingleText implements Protocol {
       // reads (an event on flexibility or pressure leaves it as it was).
       if (stale) {
         refreshView(false);
-        if (drafted == null || !sameDraftInputs(drafted, view)) {
-          drafted = draftInputs(view, drafted);
+        if (redrafted()) {
           java.util.Arrays.fill(judgedCurrent, false);
           if (DraftMemo.inUse()) {
             // a design point's runs pose the problems of the points run before it (DraftMemo)
@@ -503,6 +544,42 @@ public final class MediatedSingleText implements Protocol {
     private static final int NO_TEXT = 1;
     private static final int OUTSIDE = 2;
     private static final int WEIGHED = 3;
+
+    /**
+     * Whether the view's draft inputs differ from {@link #drafted}, which then holds them: what
+     * {@code !sameDraftInputs(drafted, view)} and then {@code draftInputs(view, drafted)} give, in
+     * one pass over what refreshView can have changed when the structure is the one drafted.
+     */
+    private boolean redrafted() {
+      if (drafted == null || draftedStructure != structure) {
+        draftedStructure = structure;
+        if (drafted != null && sameDraftInputs(drafted, view)) return false;
+        drafted = draftInputs(view, drafted);
+        return true;
+      }
+      Inputs v = view;
+      double[] out = drafted;
+      int n = v.actors;
+      int k = v.issues;
+      boolean changed = false;
+      for (int i = 0; i < n; i++) {
+        double c = v.capability(i);
+        double r = v.reservation(i);
+        changed |= !same(out[i], c) || !same(out[n + i], r);
+        out[i] = c;
+        out[n + i] = r;
+      }
+      for (int i = 0, at = 4 * n; i < n; i++, at += 4 * k + n) {
+        for (int q = 0; q < k; q++) {
+          double lo = v.redLineMin(i, q);
+          double hi = v.redLineMax(i, q);
+          changed |= !same(out[at + 2 * k + q], lo) || !same(out[at + 3 * k + q], hi);
+          out[at + 2 * k + q] = lo;
+          out[at + 3 * k + q] = hi;
+        }
+      }
+      return changed;
+    }
 
     /**
      * The inputs the draft reads (capability, reservation, risk, lean, then per actor position,
@@ -581,8 +658,7 @@ public final class MediatedSingleText implements Protocol {
      */
     private double judged(int i, double[] at) {
       if (!ownCurrent) readOwn();
-      int[] js = tiedTo[i];
-      if (js == null) js = readTies(i);
+      int[] js = tiesRead[i] ? tiedTo[i] : readTies(i);
       double[] w = tieWeight[i];
       double tied = 0;
       double weight = 0;
@@ -597,8 +673,10 @@ public final class MediatedSingleText implements Protocol {
     private int[] readTies(int i) {
       int count = 0;
       for (int j = 0; j < in.actors; j++) if (in.tie(i, j) > 0) count++;
-      int[] js = new int[count];
-      double[] w = new double[count];
+      // an event seldom changes which ties there are: the last arrays are rewritten when they fit
+      int[] js = tiedTo[i] != null && tiedTo[i].length == count ? tiedTo[i] : new int[count];
+      double[] w =
+          tieWeight[i] != null && tieWeight[i].length == count ? tieWeight[i] : new double[count];
       count = 0;
       for (int j = 0; j < in.actors; j++) {
         if (in.tie(i, j) > 0) {
@@ -608,6 +686,7 @@ public final class MediatedSingleText implements Protocol {
       }
       tiedTo[i] = js;
       tieWeight[i] = w;
+      tiesRead[i] = true;
       return js;
     }
 
@@ -731,8 +810,8 @@ public final class MediatedSingleText implements Protocol {
         double breach = 0;
         for (int k = 0; k < in.issues; k++) {
           breach =
-              Math.max(
-                  breach, Math.max(in.redLineMin(p, k) - free[k], free[k] - in.redLineMax(p, k)));
+              MinMax.max(
+                  breach, MinMax.max(in.redLineMin(p, k) - free[k], free[k] - in.redLineMax(p, k)));
         }
         if (breach > worst) {
           worst = breach;
@@ -766,7 +845,7 @@ public final class MediatedSingleText implements Protocol {
       // J(mid) as a quadratic answers every halving but the last few, where J is too near a for
       // its rounding to be ruled out; those evaluate J exactly (SegmentJudgement)
       if (!ownCurrent) readOwn();
-      int[] js = tiedTo[i] != null ? tiedTo[i] : readTies(i);
+      int[] js = tiesRead[i] ? tiedTo[i] : readTies(i);
       SegmentJudgement segment = SEGMENT.get();
       segment.load(i, x, d, ownSalience, ownIdeal, ownRisk, ownSalienceSum, js, tieWeight[i]);
       double margin = segment.margin();
@@ -813,8 +892,7 @@ public final class MediatedSingleText implements Protocol {
     }
 
     private boolean isParty(int i) {
-      for (int p : parties) if (p == i) return true;
-      return false;
+      return party[i];
     }
 
     @Override

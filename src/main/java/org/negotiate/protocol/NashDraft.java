@@ -50,15 +50,25 @@ public final class NashDraft {
   public static double[][] zone(Inputs in, int[] parties) {
     double[] lo = new double[in.issues];
     double[] hi = new double[in.issues];
-    java.util.Arrays.fill(hi, 100);
+    return zone(in, parties, lo, hi) ? new double[][] {lo, hi} : null;
+  }
+
+  /**
+   * {@link #zone(Inputs, int[])} written into lo and hi (at least {@code in.issues} long, every
+   * value they hold overwritten); false when the red lines leave no zone.
+   */
+  private static boolean zone(Inputs in, int[] parties, double[] lo, double[] hi) {
+    int issues = in.issues;
+    java.util.Arrays.fill(lo, 0, issues, 0.0);
+    java.util.Arrays.fill(hi, 0, issues, 100);
     for (int p : parties) {
-      for (int k = 0; k < in.issues; k++) {
-        lo[k] = Math.max(lo[k], in.redLineMin(p, k));
-        hi[k] = Math.min(hi[k], in.redLineMax(p, k));
+      for (int k = 0; k < issues; k++) {
+        lo[k] = MinMax.max(lo[k], in.redLineMin(p, k));
+        hi[k] = MinMax.min(hi[k], in.redLineMax(p, k));
       }
     }
-    for (int k = 0; k < in.issues; k++) if (lo[k] > hi[k]) return null;
-    return new double[][] {lo, hi};
+    for (int k = 0; k < issues; k++) if (lo[k] > hi[k]) return false;
+    return true;
   }
 
   /** The draft inside the red lines, or null when the red lines leave no zone. */
@@ -168,18 +178,20 @@ public final class NashDraft {
    * building them again (the same values, so the same draft).
    */
   static double[] exact(Inputs in, int[] parties, int[] mediators, Object owner, long version) {
-    double[][] box = zone(in, parties);
-    if (box == null) return null;
     Exact workspace = WORKSPACE.get();
-    double[] z = start(in, parties, box[0], box[1]);
+    // the zone in the workspace's own arrays (only this solve reads them): two arrays a round less
+    double[] lo = workspace.zoneLo(in.issues);
+    double[] hi = workspace.zoneHi(in.issues);
+    if (!zone(in, parties, lo, hi)) return null;
+    double[] z = start(in, parties, lo, hi);
     return solveExact(
         in,
         parties,
         mediators,
-        box[0],
-        box[1],
+        lo,
+        hi,
         z,
-        workspace.set(in, parties, mediators, box[0], box[1], owner, version));
+        workspace.set(in, parties, mediators, lo, hi, owner, version));
   }
 
   /** As {@link #unconstrained}, solved exactly. */
@@ -258,6 +270,14 @@ public final class NashDraft {
 
     private int[] breakCount = new int[0];
 
+    /**
+     * Per issue, the ideals of every piece, sorted ({@link #sort}): the first {@code
+     * sortedKinkCount[k]} of {@code sortedKinks[k]}, made when the pieces are built for an owner.
+     */
+    private double[][] sortedKinks = new double[0][];
+
+    private int[] sortedKinkCount = new int[0];
+
     boolean concave;
 
     /**
@@ -295,6 +315,21 @@ public final class NashDraft {
     private double[] trial = new double[0];
 
     Exact() {}
+
+    /** The zone of {@link NashDraft#exact(Inputs, int[], int[], Object, long)}'s solve. */
+    private double[] zoneLo = new double[0];
+
+    private double[] zoneHi = new double[0];
+
+    double[] zoneLo(int issues) {
+      if (zoneLo.length != issues) zoneLo = new double[issues];
+      return zoneLo;
+    }
+
+    double[] zoneHi(int issues) {
+      if (zoneHi.length != issues) zoneHi = new double[issues];
+      return zoneHi;
+    }
 
     Exact(Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi) {
       set(in, parties, mediators, lo, hi);
@@ -351,19 +386,43 @@ public final class NashDraft {
             t++;
           }
         }
-        // the kinks inside the box, collected in the order set collects them
-        for (int k = 0; k < issues; k++) breakCount[k] = 0;
-        for (t = 0; t < terms; t++) {
-          for (int k = 0; k < issues; k++) {
-            for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
-              if (ideal[q] > lo[k] && ideal[q] < hi[k]) breaks[k][breakCount[k]++] = ideal[q];
-            }
+        // the kinks inside the box with its bounds, sorted, each value once: as set and sortBreaks
+        // make them (the same sorted values), from the kinks sorted when the pieces were built
+        for (int k = 0; k < issues; k++) {
+          double[] b = breaks[k];
+          double[] sorted = sortedKinks[k];
+          double l = lo[k];
+          double h = hi[k];
+          int m = 0;
+          for (int q = 0, end = sortedKinkCount[k]; q < end; q++) {
+            double v = sorted[q];
+            if (v > l && v < h) b[m++] = v;
           }
+          m = insert(b, m, l);
+          m = insert(b, m, h);
+          breakCount[k] = unique(b, m);
         }
-        sortBreaks();
         return this;
       }
       set(in, parties, mediators, lo, hi);
+      // every piece's ideal per issue, sorted once for the solves that reuse these pieces
+      if (sortedKinks.length < issues) {
+        sortedKinks = Arrays.copyOf(sortedKinks, issues);
+        sortedKinkCount = new int[issues];
+      }
+      for (int k = 0; k < issues; k++) {
+        int m = 0;
+        for (int t = 0; t < terms; t++) m += start[t * issues + k + 1] - start[t * issues + k];
+        if (sortedKinks[k] == null || sortedKinks[k].length < m) sortedKinks[k] = new double[m];
+        double[] sorted = sortedKinks[k];
+        m = 0;
+        for (int t = 0; t < terms; t++) {
+          for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++)
+            sorted[m++] = ideal[q];
+        }
+        sort(sorted, m);
+        sortedKinkCount[k] = m;
+      }
       builtFor = owner;
       builtFrom = in;
       builtParties = parties;
@@ -506,11 +565,52 @@ public final class NashDraft {
         int m = breakCount[k];
         b[m++] = lo[k];
         b[m++] = hi[k];
-        Arrays.sort(b, 0, m);
-        int unique = 0;
-        for (int q = 0; q < m; q++) if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
-        breakCount[k] = unique;
+        sort(b, m);
+        breakCount[k] = unique(b, m);
       }
+    }
+
+    /** Keeps the first of each run of equal values among the first m of sorted b; their count. */
+    private static int unique(double[] b, int m) {
+      int unique = 0;
+      for (int q = 0; q < m; q++) if (unique == 0 || b[q] != b[unique - 1]) b[unique++] = b[q];
+      return unique;
+    }
+
+    /**
+     * Inserts v into the first m entries of b (sorted as {@link #sort} sorts) where sort would put
+     * it; returns m + 1.
+     */
+    private static int insert(double[] b, int m, double v) {
+      int j = m - 1;
+      while (j >= 0 && after(b[j], v)) {
+        b[j + 1] = b[j];
+        j--;
+      }
+      b[j + 1] = v;
+      return m + 1;
+    }
+
+    /**
+     * Sorts the first m entries of b as {@link Arrays#sort(double[], int, int)} does (by {@link
+     * Double#compare}, so the same array): by insertion, a handful of values being what an issue
+     * has, where the library's sort cost more on C1 in calls than in comparisons.
+     */
+    static void sort(double[] b, int m) {
+      for (int i = 1; i < m; i++) {
+        double v = b[i];
+        int j = i - 1;
+        while (j >= 0 && after(b[j], v)) {
+          b[j + 1] = b[j];
+          j--;
+        }
+        b[j + 1] = v;
+      }
+    }
+
+    /** {@code Double.compare(x, v) > 0}. */
+    private static boolean after(double x, double v) {
+      return x > v || (!(x < v) && Double.doubleToLongBits(x) > Double.doubleToLongBits(v));
     }
 
     /**
@@ -520,7 +620,26 @@ public final class NashDraft {
     double value(double[] z) {
       final double[] a = this.a;
       final double[] r = this.r;
+      final int terms = this.terms;
       double f = 0;
+      if (neutral) {
+        // utility's neutral sum written out here: a call a term is much of the work on C1
+        final int issues = this.issues;
+        final int[] start = this.start;
+        final double[] ideal = this.ideal;
+        final double[] weight = this.weight;
+        final double[] constant = this.constant;
+        for (int t = 0, tk = 0; t < terms; t++) {
+          double u = constant[t];
+          for (int k = 0; k < issues; k++, tk++) {
+            double zk = z[k];
+            for (int q = start[tk], end = start[tk + 1]; q < end; q++)
+              u += weight[q] * (1 - Math.abs(zk - ideal[q]) / 100.0);
+          }
+          f += a[t] * log(u - r[t]);
+        }
+        return f;
+      }
       for (int t = 0; t < terms; t++) f += a[t] * log(utility(t, z) - r[t]);
       return f;
     }
@@ -555,9 +674,10 @@ public final class NashDraft {
      * on every issue (they differ only where z_k sits on one of the term's kinks).
      */
     private double derivatives(double[] z) {
+      if (neutral) return neutralDerivatives(z);
       double f = 0;
       for (int t = 0; t < terms; t++) {
-        double u = neutral ? neutralSlopes(t, z) : slopes(t, z);
+        double u = slopes(t, z);
         double g = u - r[t];
         gain[t] = g;
         if (g >= GAIN_FLOOR) {
@@ -574,44 +694,70 @@ public final class NashDraft {
     }
 
     /**
-     * Term t's utility at z, and its one-sided partial derivatives on every issue into plus and
-     * minus, all pieces risk-neutral (see {@link #neutral}).
+     * {@link #derivatives} when every piece is risk-neutral (see {@link #neutral}): each term's
+     * utility and one-sided partial derivatives summed in the loop over terms, in the order {@link
+     * #slopes} sums them, a call a term being much of the work on C1.
      */
-    private double neutralSlopes(int t, double[] z) {
-      int issues = this.issues;
-      int[] start = this.start;
-      double[] ideal = this.ideal;
-      double[] weight = this.weight;
-      double[] flat = this.flat;
-      double[] plus = this.plus;
-      double[] minus = this.minus;
-      double u = constant[t];
-      for (int k = 0; k < issues; k++) {
-        double zk = z[k];
-        double up = 0;
-        double down = 0;
-        for (int q = start[t * issues + k], end = start[t * issues + k + 1]; q < end; q++) {
-          double diff = zk - ideal[q];
-          u += weight[q] * (1 - Math.abs(diff) / 100.0);
-          double slope = flat[q];
-          if (diff > 0) {
-            up += slope;
-            down += slope;
-          } else if (diff < 0) {
-            up -= slope;
-            down -= slope;
-          } else {
-            up += slope;
-            down -= slope;
+    private double neutralDerivatives(double[] z) {
+      final int terms = this.terms;
+      final int issues = this.issues;
+      final int[] start = this.start;
+      final double[] ideal = this.ideal;
+      final double[] weight = this.weight;
+      final double[] flat = this.flat;
+      final double[] plus = this.plus;
+      final double[] minus = this.minus;
+      final double[] constant = this.constant;
+      final double[] a = this.a;
+      final double[] r = this.r;
+      final double[] gain = this.gain;
+      final double[] d1 = this.d1;
+      final double[] d2 = this.d2;
+      double f = 0;
+      for (int t = 0, tk = 0; t < terms; t++) {
+        double u = constant[t];
+        for (int k = 0; k < issues; k++, tk++) {
+          double zk = z[k];
+          double up = 0;
+          double down = 0;
+          for (int q = start[tk], end = start[tk + 1]; q < end; q++) {
+            double diff = zk - ideal[q];
+            u += weight[q] * (1 - Math.abs(diff) / 100.0);
+            double slope = flat[q];
+            if (diff > 0) {
+              up += slope;
+              down += slope;
+            } else if (diff < 0) {
+              up -= slope;
+              down -= slope;
+            } else {
+              up += slope;
+              down -= slope;
+            }
           }
+          plus[tk] = up;
+          minus[tk] = down;
         }
-        plus[t * issues + k] = up;
-        minus[t * issues + k] = down;
+        double at = a[t];
+        double g = u - r[t];
+        gain[t] = g;
+        if (g >= GAIN_FLOOR) {
+          f += at * Math.log(g);
+          d1[t] = at / g;
+          d2[t] = -at / (g * g);
+        } else {
+          f += at * (Math.log(GAIN_FLOOR) + (g - GAIN_FLOOR) / GAIN_FLOOR);
+          d1[t] = at / GAIN_FLOOR;
+          d2[t] = 0;
+        }
       }
-      return u;
+      return f;
     }
 
-    /** As {@link #neutralSlopes}, for any risk attitudes. */
+    /**
+     * Term t's utility at z, and its one-sided partial derivatives on every issue into plus and
+     * minus, for any risk attitudes ({@link #neutralDerivatives} when all are neutral).
+     */
     private double slopes(int t, double[] z) {
       int issues = this.issues;
       int[] start = this.start;
@@ -714,7 +860,7 @@ public final class NashDraft {
       final double[] bound = this.bound;
       final double[] trial = this.trial;
       for (int k = 0; k < issues; k++) {
-        z[k] = Math.max(lo[k], Math.min(hi[k], z[k]));
+        z[k] = MinMax.max(lo[k], MinMax.min(hi[k], z[k]));
         // A start within rounding of a kink (a weighted mean of equal ideals) starts on it.
         int i = locate(k, z[k]);
         double below = nextBreak(k, i, -1);
@@ -726,10 +872,10 @@ public final class NashDraft {
         double f = derivatives(z);
         // Largest possible size of a partial derivative, to scale the tests for "no gain".
         double scale = 0;
-        for (int t = 0; t < terms; t++) {
-          for (int k = 0; k < issues; k++)
-            scale +=
-                d1[t] * Math.max(Math.abs(plus[t * issues + k]), Math.abs(minus[t * issues + k]));
+        for (int t = 0, tk = 0; t < terms; t++) {
+          double d1t = d1[t];
+          for (int k = 0; k < issues; k++, tk++)
+            scale += d1t * MinMax.maxOfMagnitudes(Math.abs(plus[tk]), Math.abs(minus[tk]));
         }
         double tol = 1e-13 * scale + Double.MIN_NORMAL;
         int nf = 0;
@@ -737,9 +883,9 @@ public final class NashDraft {
           if (!(hi[k] - lo[k] > 1e-9)) continue; // no room: the issue is fixed
           double up = 0;
           double down = 0;
-          for (int t = 0; t < terms; t++) {
-            up += d1[t] * plus[t * issues + k];
-            down += d1[t] * minus[t * issues + k];
+          for (int t = 0, tk = k; t < terms; t++, tk += issues) {
+            up += d1[t] * plus[tk];
+            down += d1[t] * minus[tk];
           }
           // z does not move before the step is taken: one search serves this iteration
           at[k] = locate(k, z[k]);
@@ -799,7 +945,7 @@ public final class NashDraft {
             hit = q;
           }
         }
-        double alpha = Math.min(1, alphaMax);
+        double alpha = MinMax.min(1, alphaMax);
         boolean accepted = false;
         for (int ls = 0; ls < 60; ls++) {
           boolean snap = alpha == alphaMax;
@@ -808,7 +954,7 @@ public final class NashDraft {
             int k = free[q];
             double v = z[k] + alpha * step[q];
             // never beyond the cell's edge, whatever the rounding
-            trial[k] = step[q] > 0 ? Math.min(v, bound[q]) : Math.max(v, bound[q]);
+            trial[k] = step[q] > 0 ? MinMax.min(v, bound[q]) : MinMax.max(v, bound[q]);
           }
           if (snap) {
             int k = free[hit];
@@ -825,7 +971,8 @@ public final class NashDraft {
         }
         if (!accepted) return true; // no ascent left at this precision
         double moved = 0;
-        for (int k = 0; k < issues; k++) moved = Math.max(moved, Math.abs(trial[k] - z[k]));
+        for (int k = 0; k < issues; k++)
+          moved = MinMax.maxOfMagnitudes(moved, Math.abs(trial[k] - z[k]));
         System.arraycopy(trial, 0, z, 0, issues);
         if (moved <= 1e-13 && alpha < alphaMax) return true;
       }
@@ -848,14 +995,20 @@ public final class NashDraft {
       final double[] step = this.step;
       for (int p = 0; p < nf; p++) {
         int k = free[p];
+        // the side's one-sided derivatives, chosen once rather than once a term
+        double[] gks = side[k] < 0 ? minus : plus;
         for (int q = 0; q <= p; q++) {
           int l = free[q];
+          double[] gls = side[l] < 0 ? minus : plus;
           double h = 0;
-          for (int t = 0; t < terms; t++) {
-            double gk = side[k] < 0 ? minus[t * issues + k] : plus[t * issues + k];
-            double gl = side[l] < 0 ? minus[t * issues + l] : plus[t * issues + l];
-            h += d2[t] * gk * gl;
-            if (p == q) h += d1[t] * curvature[t * issues + k];
+          if (p == q) {
+            for (int t = 0, tk = k; t < terms; t++, tk += issues) {
+              h += d2[t] * gks[tk] * gls[tk];
+              h += d1[t] * curvature[tk];
+            }
+          } else {
+            for (int t = 0, tk = k, tl = l; t < terms; t++, tk += issues, tl += issues)
+              h += d2[t] * gks[tk] * gls[tl];
           }
           hess[p * nf + q] = -h;
           hess[q * nf + p] = -h;
@@ -864,8 +1017,8 @@ public final class NashDraft {
       double maxDiag = 0;
       double maxGrad = 0;
       for (int p = 0; p < nf; p++) {
-        maxDiag = Math.max(maxDiag, Math.abs(hess[p * nf + p]));
-        maxGrad = Math.max(maxGrad, Math.abs(grad[free[p]]));
+        maxDiag = MinMax.maxOfMagnitudes(maxDiag, Math.abs(hess[p * nf + p]));
+        maxGrad = MinMax.maxOfMagnitudes(maxGrad, Math.abs(grad[free[p]]));
       }
       double lambda = 0;
       for (int attempt = 0; attempt < 80; attempt++) {
@@ -887,7 +1040,7 @@ public final class NashDraft {
         }
         lambda =
             lambda == 0
-                ? Math.max(1e-10 * maxDiag, maxGrad * 1e-4) + Double.MIN_NORMAL
+                ? MinMax.max(1e-10 * maxDiag, maxGrad * 1e-4) + Double.MIN_NORMAL
                 : lambda * 100;
       }
       for (int p = 0; p < nf; p++)
@@ -936,7 +1089,7 @@ public final class NashDraft {
       double m = 0;
       for (int p : parties) m += in.capability(p) * in.position(p, k);
       m = total > 0 ? m / total : 50;
-      z[k] = Math.max(lo[k], Math.min(hi[k], m));
+      z[k] = MinMax.max(lo[k], MinMax.min(hi[k], m));
     }
     return z;
   }

@@ -170,16 +170,27 @@ final class SegmentJudgement {
     double cc = 0;
     double below = Double.NEGATIVE_INFINITY;
     double above = Double.POSITIVE_INFINITY;
+    // the arrays in locals, and MinMax for Math's min and max: C1 reloads a field on every use and
+    // calls the library's min and max
+    final int pieces = this.pieces;
+    final double[] offset = this.offset;
+    final double[] slope = this.slope;
+    final double[] aUp = this.aUp;
+    final double[] aDown = this.aDown;
+    final double[] bUp = this.bUp;
+    final double[] bDown = this.bDown;
+    final double[] c = this.c;
     for (int t = 0; t < pieces; t++) {
-      boolean down = offset[t] + m * slope[t] < 0;
+      double st = slope[t];
+      boolean down = offset[t] + m * st < 0;
       a += down ? aDown[t] : aUp[t];
       b += down ? bDown[t] : bUp[t];
       cc += c[t];
-      if (slope[t] != 0) {
-        double kink = -offset[t] / slope[t];
+      if (st != 0) {
+        double kink = -offset[t] / st;
         // a kink at m itself closes the interval on both sides (the side at m says nothing)
-        if (kink >= m) above = Math.min(above, kink);
-        if (kink <= m) below = Math.max(below, kink);
+        if (kink >= m) above = MinMax.min(above, kink);
+        if (kink <= m) below = MinMax.max(below, kink);
       }
     }
     sumA = a;

@@ -20,6 +20,57 @@ class PositionTallyProperties {
   private static final int ISSUES = 2;
   private static final double[] QS = {0.1, 0.5, 0.9, 1.0};
 
+  /** The bin Math.round gave before bin() did without it (issue 17: C1 calls Math.round). */
+  private static int roundedBin(float v) {
+    return Math.max(0, Math.min(PositionTally.BINS - 1, Math.round(v * 2)));
+  }
+
+  @Test
+  void binIsMathRoundClampedForEveryFloat() {
+    float[] special = {
+      0f,
+      -0f,
+      0.25f,
+      0.24999999f,
+      0.75f,
+      99.75f,
+      99.74999f,
+      100f,
+      100.25f,
+      -0.25f,
+      -0.26f,
+      Float.NaN,
+      Float.POSITIVE_INFINITY,
+      Float.NEGATIVE_INFINITY,
+      Float.MAX_VALUE,
+      -Float.MAX_VALUE,
+      Float.MIN_VALUE,
+      1e9f,
+      -1e9f,
+      4.2e15f
+    };
+    for (float v : special)
+      assertEquals(roundedBin(v), PositionTally.bin(v), () -> "bin(" + v + ")");
+    // every half-point boundary of the scale and its float neighbours
+    for (int b = -4; b <= 2 * PositionTally.BINS + 4; b++) {
+      float edge = (b + 0.5f) / 2;
+      for (float v : new float[] {edge, Math.nextUp(edge), Math.nextDown(edge)})
+        assertEquals(roundedBin(v), PositionTally.bin(v), () -> "bin(" + v + ")");
+    }
+    qt().forAll(integers().all())
+        .checkAssert(
+            bits -> {
+              float v = Float.intBitsToFloat(bits);
+              assertEquals(roundedBin(v), PositionTally.bin(v), () -> "bin(" + v + ")");
+            });
+    qt().forAll(integers().between(-10_000_000, 110_000_000))
+        .checkAssert(
+            i -> {
+              float v = i / 1e6f;
+              assertEquals(roundedBin(v), PositionTally.bin(v), () -> "bin(" + v + ")");
+            });
+  }
+
   @Test
   void keptRunsAndCountsGiveTheSameBandsWhateverTheMerges() {
     qt().withFixedSeed(20261122L)

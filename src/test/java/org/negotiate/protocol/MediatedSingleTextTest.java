@@ -58,6 +58,16 @@ class MediatedSingleTextTest {
     assertEquals(50, out.terms()[0], 1e-6);
   }
 
+  /** The run reads its parameters by place (MediatedSingleText's NOISE ... REVISION). */
+  @Test
+  void parametersAreDeclaredInTheOrderTheRunReadsThem() {
+    assertEquals(
+        List.of("noise", "breakdown_after", "walkout_hazard", "revision"),
+        MediatedSingleText.DESCRIPTOR.parameters().stream()
+            .map(org.negotiate.scenario.ProtocolParameters.Param::name)
+            .toList());
+  }
+
   @Test
   void raisingCapabilityMovesTheDraftTowardThatParty() {
     for (double cap : new double[] {1.5, 2, 4, 10}) {

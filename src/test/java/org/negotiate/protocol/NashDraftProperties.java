@@ -134,6 +134,32 @@ class NashDraftProperties {
             });
   }
 
+  /** The workspace's insertion sort leaves the bits Arrays.sort leaves, -0.0 and 0.0 included. */
+  @Test
+  void sortingBreaksGivesTheBitsOfArraysSort() {
+    double[] pool = {-0.0, 0.0, 0.5, 10, 10.000000000000002, 20, 50, 99.99999999999999, 100, -3};
+    qt().withFixedSeed(170103L)
+        .withExamples(2000)
+        .forAll(longs().all(), integers().between(0, 12))
+        .checkAssert(
+            (seed, n) -> {
+              SplittableRandom r = new SplittableRandom(seed);
+              double[] a = new double[n + 2];
+              for (int i = 0; i < n; i++) a[i] = pool[r.nextInt(pool.length)];
+              double[] expected = a.clone();
+              java.util.Arrays.sort(expected, 0, n);
+              NashDraft.Exact.sort(a, n);
+              for (int i = 0; i < a.length; i++)
+                assertEquals(
+                    Double.doubleToRawLongBits(expected[i]),
+                    Double.doubleToRawLongBits(a[i]),
+                    () ->
+                        java.util.Arrays.toString(expected)
+                            + " against "
+                            + java.util.Arrays.toString(a));
+            });
+  }
+
   /**
    * The mediators' path (the same view rewritten in place round after round, its capabilities,
    * reservations and red lines changed, the rest under one version, then a position changed under

@@ -5,10 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.negotiate.model.Inputs;
-import org.negotiate.model.LazyMersenneTwister;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.ScheduledEvent;
-import org.negotiate.model.Streams;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.RoundClose;
 import org.negotiate.scenario.Role;
@@ -35,6 +33,7 @@ public final class NegotiationModel extends SimState {
   private final NegotiationSetup setup;
   private final Inputs inputs;
   private final transient Protocol.Session session;
+  private final transient NoiseStreams noise;
   private final transient RoundListener listener;
   private final float[][][] trajectory;
   private RoundClose close = RoundClose.CONTINUE;
@@ -62,22 +61,9 @@ public final class NegotiationModel extends SimState {
     this.setup = setup;
     this.inputs = setup.initial().copy();
     this.listener = listener;
-    LazyMersenneTwister[] noise = new LazyMersenneTwister[setup.actors()];
-    // Each actor's perception noise is its own stream, so adding an actor leaves the others'
-    // unchanged; a stream is seeded when first used (most actors never draw any noise), and only
-    // as far as it is drawn (LazyMersenneTwister: MASON's numbers, bit for bit).
-    this.session =
-        protocol.open(
-            setup,
-            inputs,
-            actor -> {
-              if (noise[actor] == null) {
-                noise[actor] =
-                    new LazyMersenneTwister(
-                        Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor)));
-              }
-              return noise[actor].nextGaussian();
-            });
+    // each actor's perception noise, its own stream (NoiseStreams)
+    this.noise = new NoiseStreams(setup);
+    this.session = protocol.open(setup, inputs, noise);
     this.trajectory = trajectory;
   }
 
@@ -116,12 +102,19 @@ public final class NegotiationModel extends SimState {
    * exits the JVM.
    */
   public RunOutcome runToEnd() {
-    start();
-    while (!close.ending().over() && lastRound < setup.rounds() - 1) {
-      if (!schedule.step(this)) break;
-      if (listener != null && !close.ending().over() && listener.enough()) break;
+    // the run ends within this call, so its noise streams may be the thread's spares, given back
+    // at the end (a model stepped by the GUI allocates its own)
+    noise.borrow();
+    try {
+      start();
+      while (!close.ending().over() && lastRound < setup.rounds() - 1) {
+        if (!schedule.step(this)) break;
+        if (listener != null && !close.ending().over() && listener.enough()) break;
+      }
+      finish();
+    } finally {
+      noise.close();
     }
-    finish();
     return outcome();
   }
 

@@ -82,19 +82,22 @@ public final class NegotiationModel extends SimState {
     // Streams; a schedule of one Sequence a round never shuffles), nor registers an asynchronous
     // steppable for it to clean up. The schedule is reset as MASON's start resets it.
     schedule.reset();
-    List<Steppable> round = new ArrayList<>();
-    round.add(new EventAgent());
-    round.add(new MediatorAgent());
-    List<Steppable> concede = new ArrayList<>();
-    for (int i = 0; i < setup.actors(); i++) {
+    int n = setup.actors();
+    List<Role> roles = setup.roles();
+    int parties = 0;
+    for (int i = 0; i < n; i++) if (roles.get(i) == Role.PARTY) parties++;
+    Steppable[] round = new Steppable[2 + parties + n + 1];
+    round[0] = new EventAgent();
+    round[1] = new MediatorAgent();
+    int respond = 2;
+    int concede = 2 + parties;
+    for (int i = 0; i < n; i++) {
       ActorAgent agent = new ActorAgent(i);
-      if (setup.roles().get(i) == Role.PARTY) round.add(agent.respond);
-      concede.add(agent.concede);
+      if (roles.get(i) == Role.PARTY) round[respond++] = agent.respond;
+      round[concede++] = agent.concede;
     }
-    round.addAll(concede);
-    round.add(new Recorder());
-    schedule.scheduleRepeating(
-        Schedule.EPOCH, EVENTS, new Sequence(round.toArray(new Steppable[0])), 1.0);
+    round[concede] = new Recorder();
+    schedule.scheduleRepeating(Schedule.EPOCH, EVENTS, new Sequence(round), 1.0);
   }
 
   /**

@@ -18,14 +18,33 @@ final class NoiseStreams implements Protocol.PerceptionNoise {
   /** The spare generators of each thread: a stack, at most {@link #KEPT} deep. */
   private static final ThreadLocal<Spares> SPARES = ThreadLocal.withInitial(Spares::new);
 
-  /**
-   * Spares kept per thread: enough for the actors of any scenario a thread runs one after another.
-   */
+  /** Spares kept per thread: a replication with more noisy actors allocates the rest. */
   private static final int KEPT = 64;
 
   private static final class Spares {
     final LazyMersenneTwister[] stack = new LazyMersenneTwister[KEPT];
     int size;
+
+    /**
+     * The hashed stream names ({@code Streams.keyMix("noise." + id)}) of the actors last run on
+     * this thread, by position, valid for the very id string they were hashed from (a plan hands
+     * every draw the same strings).
+     */
+    String[] names = new String[0];
+
+    long[] keys = new long[0];
+
+    long key(String id, int actor) {
+      if (actor >= names.length) {
+        names = java.util.Arrays.copyOf(names, actor + 1);
+        keys = java.util.Arrays.copyOf(keys, actor + 1);
+      }
+      if (names[actor] != id) {
+        keys[actor] = Streams.keyMix("noise." + id);
+        names[actor] = id;
+      }
+      return keys[actor];
+    }
   }
 
   private final NegotiationSetup setup;
@@ -63,9 +82,14 @@ final class NoiseStreams implements Protocol.PerceptionNoise {
   private LazyMersenneTwister open(int actor) {
     if (closed)
       throw new IllegalStateException("the replication has ended: no more noise is drawn");
-    long seed = Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor));
+    if (spares == null)
+      return streams[actor] =
+          new LazyMersenneTwister(
+              Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor)));
+    // the same seed, its name's hash kept by the thread
+    long seed = Streams.streamSeed(setup.seed(), spares.key(setup.actorIds().get(actor), actor));
     LazyMersenneTwister g;
-    if (spares != null && spares.size > 0) {
+    if (spares.size > 0) {
       g = spares.stack[--spares.size];
       spares.stack[spares.size] = null;
       g.reseed(seed);

@@ -1,6 +1,7 @@
 package org.negotiate.sim;
 
 import java.util.List;
+import org.negotiate.model.InputChange;
 import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.ScheduledEvent;
@@ -37,7 +38,8 @@ public final class BareLoop {
     for (int t = 0; t < setup.rounds() && !close.ending().over(); t++) {
       boolean changed = false;
       while (next < events.size() && events.get(next).round() <= t) {
-        events.get(next++).changes().forEach(in::apply);
+        List<InputChange> changes = events.get(next++).changes();
+        for (int c = 0; c < changes.size(); c++) in.apply(changes.get(c));
         changed = true;
       }
       if (changed) session.inputsChanged();

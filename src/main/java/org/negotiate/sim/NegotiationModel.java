@@ -4,6 +4,7 @@ import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.negotiate.model.InputChange;
 import org.negotiate.model.Inputs;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.ScheduledEvent;
@@ -320,7 +321,9 @@ public final class NegotiationModel extends SimState {
       List<ScheduledEvent> events = setup.events();
       while (next < events.size() && events.get(next).round() <= round()) {
         ScheduledEvent e = events.get(next++);
-        e.changes().forEach(inputs::apply);
+        List<InputChange> changes = e.changes();
+        // indexed, in the list's order: no iterator or bound lambda per event a replication
+        for (int c = 0; c < changes.size(); c++) inputs.apply(changes.get(c));
         if (due.isEmpty()) due = new ArrayList<>();
         due.add(e);
       }

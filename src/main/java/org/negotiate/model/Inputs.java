@@ -3,6 +3,7 @@ package org.negotiate.model;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.negotiate.scenario.Fields;
 
 /**
@@ -21,53 +22,100 @@ public final class Inputs {
   /** Whether saliences are shares (an event that raises one lowers the others) or independent. */
   public final boolean salienceShares;
 
-  private final double[][] position;
-  private final double[][] salience;
-  private final double[][] redLineMin;
-  private final double[][] redLineMax;
-  private final double[][] flexibility;
-  private final double[][] costOfDelay;
-  private final double[] capability;
-  private final double[] reservation;
-  private final double[] risk;
-  private final double[] lean;
-  private final double[][] ties;
-  private final double[][] pressure;
-  private final double[][] statedMinLo;
-  private final double[][] statedMinHi;
-  private final double[][] statedMaxLo;
-  private final double[][] statedMaxHi;
-  private final double[] statedReservationLo;
+  /**
+   * Every number in one array, so that a copy (a replication copies its drawn inputs once, and its
+   * mediators' view once more) is one allocation and one array copy rather than 89 of each: the ten
+   * stance fields [actor][issue] (row-major, one block each), then the five actor fields [actor],
+   * then ties and pressure [actor][actor]. The offsets below say where each block starts.
+   */
+  private final double[] v;
+
+  private final int position;
+  private final int salience;
+  private final int redLineMin;
+  private final int redLineMax;
+  private final int flexibility;
+  private final int costOfDelay;
+  private final int statedMinLo;
+  private final int statedMinHi;
+  private final int statedMaxLo;
+  private final int statedMaxHi;
+  private final int capability;
+  private final int reservation;
+  private final int risk;
+  private final int lean;
+  private final int statedReservationLo;
+  private final int ties;
+  private final int pressure;
 
   /**
    * The values of actor fields added to the table ({@link Fields#register}), one vector per field
-   * name, for a protocol that reads them by name; empty otherwise.
+   * name, for a protocol that reads them by name; null until one is set (most inputs have none).
    */
-  private final Map<String, double[]> more = new LinkedHashMap<>();
+  private Map<String, double[]> more;
 
-  private Inputs(int actors, int issues, boolean salienceShares) {
+  /** Inputs of this size holding {@code v}, laid out as {@link #v} says (not filled). */
+  private Inputs(int actors, int issues, boolean salienceShares, double[] v) {
     this.salienceShares = salienceShares;
     this.actors = actors;
     this.issues = issues;
-    position = new double[actors][issues];
-    salience = new double[actors][issues];
-    redLineMin = new double[actors][issues];
-    redLineMax = new double[actors][issues];
-    flexibility = new double[actors][issues];
-    costOfDelay = new double[actors][issues];
-    capability = new double[actors];
-    reservation = new double[actors];
-    risk = new double[actors];
-    lean = new double[actors];
-    ties = new double[actors][actors];
-    pressure = new double[actors][actors];
-    for (double[] row : redLineMax) Arrays.fill(row, 100);
-    statedMinLo = nans(actors, issues);
-    statedMinHi = nans(actors, issues);
-    statedMaxLo = nans(actors, issues);
-    statedMaxHi = nans(actors, issues);
-    statedReservationLo = new double[actors];
-    Arrays.fill(statedReservationLo, Double.NaN);
+    int ak = actors * issues;
+    position = 0;
+    salience = ak;
+    redLineMin = 2 * ak;
+    redLineMax = 3 * ak;
+    flexibility = 4 * ak;
+    costOfDelay = 5 * ak;
+    statedMinLo = 6 * ak;
+    statedMinHi = 7 * ak;
+    statedMaxLo = 8 * ak;
+    statedMaxHi = 9 * ak;
+    capability = 10 * ak;
+    reservation = capability + actors;
+    risk = reservation + actors;
+    lean = risk + actors;
+    statedReservationLo = lean + actors;
+    ties = statedReservationLo + actors;
+    pressure = ties + actors * actors;
+    this.v = v;
+  }
+
+  /** Every number 0, no red lines (0 and 100), no stated ranges (NaN). */
+  private Inputs(int actors, int issues, boolean salienceShares) {
+    this(actors, issues, salienceShares, new double[size(actors, issues)]);
+    Arrays.fill(v, redLineMax, flexibility, 100);
+    Arrays.fill(v, statedMinLo, capability, Double.NaN); // the four stated ranges, one block
+    Arrays.fill(v, statedReservationLo, ties, Double.NaN);
+  }
+
+  private static int size(int actors, int issues) {
+    return Math.addExact(
+        Math.multiplyExact(10, Math.multiplyExact(actors, issues)),
+        Math.addExact(5 * actors, Math.multiplyExact(2, Math.multiplyExact(actors, actors))));
+  }
+
+  /**
+   * Where stance field {@code at}'s value for actor i on issue k lies. An index out of range
+   * throws, as the arrays of arrays this replaced did, rather than read another actor's or field's
+   * value; checkIndex rather than an explicit test keeps these small enough for C1 to inline.
+   */
+  private int stance(int at, int i, int k) {
+    return at + Objects.checkIndex(i, actors) * issues + Objects.checkIndex(k, issues);
+  }
+
+  /** Where actor i's row of stance field {@code at} starts. */
+  private int row(int at, int i) {
+    return at + Objects.checkIndex(i, actors) * issues;
+  }
+
+  /** Where actor field {@code at}'s value for actor i lies. */
+  private int actor(int at, int i) {
+    return at + Objects.checkIndex(i, actors);
+  }
+
+  /** Where relation field {@code at}'s value from actor i to actor j lies. */
+  private int relation(int at, int i, int j) {
+    return at + Objects.checkIndex(i, actors) * actors + Objects.checkIndex(j, actors);
   }
 
   /**
@@ -100,34 +148,12 @@ public final class Inputs {
     return b;
   }
 
-  private static double[][] nans(int n, int k) {
-    double[][] out = new double[n][k];
-    for (double[] row : out) Arrays.fill(row, Double.NaN);
-    return out;
-  }
-
   public Inputs copy() {
-    Inputs c = new Inputs(actors, issues, salienceShares);
-    for (int i = 0; i < actors; i++) {
-      System.arraycopy(position[i], 0, c.position[i], 0, issues);
-      System.arraycopy(salience[i], 0, c.salience[i], 0, issues);
-      System.arraycopy(redLineMin[i], 0, c.redLineMin[i], 0, issues);
-      System.arraycopy(redLineMax[i], 0, c.redLineMax[i], 0, issues);
-      System.arraycopy(flexibility[i], 0, c.flexibility[i], 0, issues);
-      System.arraycopy(costOfDelay[i], 0, c.costOfDelay[i], 0, issues);
-      System.arraycopy(ties[i], 0, c.ties[i], 0, actors);
-      System.arraycopy(pressure[i], 0, c.pressure[i], 0, actors);
-      System.arraycopy(statedMinLo[i], 0, c.statedMinLo[i], 0, issues);
-      System.arraycopy(statedMinHi[i], 0, c.statedMinHi[i], 0, issues);
-      System.arraycopy(statedMaxLo[i], 0, c.statedMaxLo[i], 0, issues);
-      System.arraycopy(statedMaxHi[i], 0, c.statedMaxHi[i], 0, issues);
+    Inputs c = new Inputs(actors, issues, salienceShares, v.clone());
+    if (more != null) {
+      c.more = new LinkedHashMap<>();
+      more.forEach((k, x) -> c.more.put(k, x.clone()));
     }
-    System.arraycopy(statedReservationLo, 0, c.statedReservationLo, 0, actors);
-    System.arraycopy(capability, 0, c.capability, 0, actors);
-    System.arraycopy(reservation, 0, c.reservation, 0, actors);
-    System.arraycopy(risk, 0, c.risk, 0, actors);
-    System.arraycopy(lean, 0, c.lean, 0, actors);
-    more.forEach((k, v) -> c.more.put(k, v.clone()));
     return c;
   }
 
@@ -135,12 +161,13 @@ public final class Inputs {
 
   /** Actor i's ideal outcome on issue k, on the issue's 0–100 scale. */
   public double position(int i, int k) {
-    return position[i][k];
+    return v[stance(position, i, k)];
   }
 
   /** A copy of actor i's ideal outcomes, one per issue. */
   public double[] positions(int i) {
-    return position[i].clone();
+    int at = row(position, i);
+    return Arrays.copyOfRange(v, at, at + issues);
   }
 
   /**
@@ -148,57 +175,57 @@ public final class Inputs {
    * actor; otherwise each lies in [0, 1] on its own (BDM and KTAB tables).
    */
   public double salience(int i, int k) {
-    return salience[i][k];
+    return v[stance(salience, i, k)];
   }
 
   /** Lowest outcome on issue k actor i could sign (0 without a red line). */
   public double redLineMin(int i, int k) {
-    return redLineMin[i][k];
+    return v[stance(redLineMin, i, k)];
   }
 
   /** Highest outcome on issue k actor i could sign (100 without a red line). */
   public double redLineMax(int i, int k) {
-    return redLineMax[i][k];
+    return v[stance(redLineMax, i, k)];
   }
 
   /** Actor i's concession speed on issue k (its stance's, else the actor's). */
   public double flexibility(int i, int k) {
-    return flexibility[i][k];
+    return v[stance(flexibility, i, k)];
   }
 
   /** Actor i's cost of delay kappa on issue k, in [0, 1) (its stance's, else the actor's). */
   public double costOfDelay(int i, int k) {
-    return costOfDelay[i][k];
+    return v[stance(costOfDelay, i, k)];
   }
 
   /** Actor i's clout (only ratios between actors matter). */
   public double capability(int i) {
-    return capability[i];
+    return v[actor(capability, i)];
   }
 
   /** The utility below which actor i prefers no deal, in [0, 1). */
   public double reservation(int i) {
-    return reservation[i];
+    return v[actor(reservation, i)];
   }
 
   /** Actor i's risk attitude in [-1, 1] (0 neutral, above 0 risk-averse). */
   public double risk(int i) {
-    return risk[i];
+    return v[actor(risk, i)];
   }
 
   /** For a mediator i, how strongly its own ideal pulls the draft, in [0, 1]. */
   public double lean(int i) {
-    return lean[i];
+    return v[actor(lean, i)];
   }
 
   /** The weight of actor j's utility in actor i's judgement of a text. */
   public double tie(int i, int j) {
-    return ties[i][j];
+    return v[relation(ties, i, j)];
   }
 
   /** What actor m adds to actor i's cost of delay, in [-1, 1] (negative: a spoiler). */
   public double pressure(int m, int i) {
-    return pressure[m][i];
+    return v[relation(pressure, m, i)];
   }
 
   /**
@@ -208,33 +235,33 @@ public final class Inputs {
    * the protocol shifts its beliefs by an event's move.
    */
   public double statedMinLo(int i, int k) {
-    return statedMinLo[i][k];
+    return v[stance(statedMinLo, i, k)];
   }
 
   /** The stated range's top for actor i's lower red line on issue k (see {@link #statedMinLo}). */
   public double statedMinHi(int i, int k) {
-    return statedMinHi[i][k];
+    return v[stance(statedMinHi, i, k)];
   }
 
   /** The stated range's bottom for actor i's upper red line on issue k. */
   public double statedMaxLo(int i, int k) {
-    return statedMaxLo[i][k];
+    return v[stance(statedMaxLo, i, k)];
   }
 
   /** The stated range's top for actor i's upper red line on issue k. */
   public double statedMaxHi(int i, int k) {
-    return statedMaxHi[i][k];
+    return v[stance(statedMaxHi, i, k)];
   }
 
   /** The stated range's bottom for actor i's reservation (NaN: none stated). */
   public double statedReservationLo(int i) {
-    return statedReservationLo[i];
+    return v[actor(statedReservationLo, i)];
   }
 
   /** Actor i's value of the added field {@code name}, or NaN when no value was drawn for it. */
   public double more(String name, int i) {
-    double[] v = more.get(name);
-    return v == null ? Double.NaN : v[i];
+    double[] x = more == null ? null : more.get(name);
+    return x == null ? Double.NaN : x[i];
   }
 
   /** Effective flexibility of actor i: the salience-weighted mean of its stances' flexibilities. */
@@ -242,10 +269,10 @@ public final class Inputs {
     double f = 0;
     double w = 0;
     for (int k = 0; k < issues; k++) {
-      f += salience[i][k] * flexibility[i][k];
-      w += salience[i][k];
+      f += v[stance(salience, i, k)] * v[stance(flexibility, i, k)];
+      w += v[stance(salience, i, k)];
     }
-    return w > 0 ? f / w : flexibility[i][0];
+    return w > 0 ? f / w : v[stance(flexibility, i, 0)];
   }
 
   /**
@@ -256,10 +283,10 @@ public final class Inputs {
     double f = 0;
     double w = 0;
     for (int k = 0; k < issues; k++) {
-      f += salience[i][k] * costOfDelay[i][k];
-      w += salience[i][k];
+      f += v[stance(salience, i, k)] * v[stance(costOfDelay, i, k)];
+      w += v[stance(salience, i, k)];
     }
-    return w > 0 ? f / w : costOfDelay[i][0];
+    return w > 0 ? f / w : v[stance(costOfDelay, i, 0)];
   }
 
   /** The most of its remaining gap a party gives up in one month, however hard it is pushed. */
@@ -280,14 +307,14 @@ public final class Inputs {
   /** Sum of actor i's saliences: 1 for shares. */
   public double salienceSum(int i) {
     double w = 0;
-    for (int k = 0; k < issues; k++) w += salience[i][k];
+    for (int k = 0; k < issues; k++) w += v[stance(salience, i, k)];
     return w;
   }
 
   /** Sum of the pressure all others put on actor i. */
   public double pressureOn(int i) {
     double p = 0;
-    for (int m = 0; m < actors; m++) p += pressure[m][i];
+    for (int m = 0; m < actors; m++) p += v[relation(pressure, m, i)];
     return p;
   }
 
@@ -299,20 +326,20 @@ public final class Inputs {
    */
   public double get(Fields.Field row, int i, int at) {
     return switch (InputChange.Field.of(row)) {
-      case POSITION -> position[i][at];
-      case SALIENCE -> salience[i][at];
-      case RED_LINE_MIN -> redLineMin[i][at];
-      case RED_LINE_MAX -> redLineMax[i][at];
-      case STANCE_FLEXIBILITY -> flexibility[i][at];
+      case POSITION -> v[stance(position, i, at)];
+      case SALIENCE -> v[stance(salience, i, at)];
+      case RED_LINE_MIN -> v[stance(redLineMin, i, at)];
+      case RED_LINE_MAX -> v[stance(redLineMax, i, at)];
+      case STANCE_FLEXIBILITY -> v[stance(flexibility, i, at)];
       case FLEXIBILITY -> flexibility(i);
-      case STANCE_COST_OF_DELAY -> costOfDelay[i][at];
+      case STANCE_COST_OF_DELAY -> v[stance(costOfDelay, i, at)];
       case COST_OF_DELAY -> costOfDelay(i);
-      case CAPABILITY -> capability[i];
-      case RESERVATION -> reservation[i];
-      case RISK -> risk[i];
-      case LEAN -> lean[i];
-      case TIES -> ties[i][at];
-      case PRESSURE -> pressure[i][at];
+      case CAPABILITY -> v[actor(capability, i)];
+      case RESERVATION -> v[actor(reservation, i)];
+      case RISK -> v[actor(risk, i)];
+      case LEAN -> v[actor(lean, i)];
+      case TIES -> v[relation(ties, i, at)];
+      case PRESSURE -> v[relation(pressure, i, at)];
       case ADDED -> more(row.name(), i);
     };
   }
@@ -328,35 +355,41 @@ public final class Inputs {
     int k = c.issue();
     Fields.Field row = c.row();
     switch (c.field()) {
-      case POSITION -> position[i][k] = row.clamp(c.applyTo(position[i][k]));
-      case SALIENCE -> setSalience(i, k, row.clamp(c.applyTo(salience[i][k])));
+      case POSITION -> v[stance(position, i, k)] = row.clamp(c.applyTo(v[stance(position, i, k)]));
+      case SALIENCE -> setSalience(i, k, row.clamp(c.applyTo(v[stance(salience, i, k)])));
       case RED_LINE_MIN ->
-          redLineMin[i][k] = c.removes() ? 0 : row.clamp(c.applyTo(redLineMin[i][k]));
+          v[stance(redLineMin, i, k)] =
+              c.removes() ? 0 : row.clamp(c.applyTo(v[stance(redLineMin, i, k)]));
       case RED_LINE_MAX ->
-          redLineMax[i][k] = c.removes() ? 100 : row.clamp(c.applyTo(redLineMax[i][k]));
-      case STANCE_FLEXIBILITY -> flexibility[i][k] = row.clamp(c.applyTo(flexibility[i][k]));
+          v[stance(redLineMax, i, k)] =
+              c.removes() ? 100 : row.clamp(c.applyTo(v[stance(redLineMax, i, k)]));
+      case STANCE_FLEXIBILITY ->
+          v[stance(flexibility, i, k)] = row.clamp(c.applyTo(v[stance(flexibility, i, k)]));
       case FLEXIBILITY -> {
         for (int q = 0; q < issues; q++)
-          flexibility[i][q] = row.clamp(c.applyTo(flexibility[i][q]));
+          v[stance(flexibility, i, q)] = row.clamp(c.applyTo(v[stance(flexibility, i, q)]));
       }
-      case STANCE_COST_OF_DELAY -> costOfDelay[i][k] = row.clamp(c.applyTo(costOfDelay[i][k]));
+      case STANCE_COST_OF_DELAY ->
+          v[stance(costOfDelay, i, k)] = row.clamp(c.applyTo(v[stance(costOfDelay, i, k)]));
       case COST_OF_DELAY -> {
         for (int q = 0; q < issues; q++)
-          costOfDelay[i][q] = row.clamp(c.applyTo(costOfDelay[i][q]));
+          v[stance(costOfDelay, i, q)] = row.clamp(c.applyTo(v[stance(costOfDelay, i, q)]));
       }
-      case CAPABILITY -> capability[i] = row.clamp(c.applyTo(capability[i]));
-      case RESERVATION -> reservation[i] = row.clamp(c.applyTo(reservation[i]));
-      case RISK -> risk[i] = row.clamp(c.applyTo(risk[i]));
-      case LEAN -> lean[i] = row.clamp(c.applyTo(lean[i]));
+      case CAPABILITY -> v[actor(capability, i)] = row.clamp(c.applyTo(v[actor(capability, i)]));
+      case RESERVATION -> v[actor(reservation, i)] = row.clamp(c.applyTo(v[actor(reservation, i)]));
+      case RISK -> v[actor(risk, i)] = row.clamp(c.applyTo(v[actor(risk, i)]));
+      case LEAN -> v[actor(lean, i)] = row.clamp(c.applyTo(v[actor(lean, i)]));
       case TIES -> {
-        ties[i][c.other()] = row.clamp(c.applyTo(ties[i][c.other()]));
+        v[relation(ties, i, c.other())] = row.clamp(c.applyTo(v[relation(ties, i, c.other())]));
         double sum = 0;
-        for (double t : ties[i]) sum += t;
+        for (int j = 0; j < actors; j++) sum += v[relation(ties, i, j)];
         if (sum >= 0.999) { // keep the actor's own utility in its judgement
-          for (int j = 0; j < actors; j++) ties[i][j] *= 0.999 / sum;
+          for (int j = 0; j < actors; j++) v[relation(ties, i, j)] *= 0.999 / sum;
         }
       }
-      case PRESSURE -> pressure[i][c.other()] = row.clamp(c.applyTo(pressure[i][c.other()]));
+      case PRESSURE ->
+          v[relation(pressure, i, c.other())] =
+              row.clamp(c.applyTo(v[relation(pressure, i, c.other())]));
       case ADDED -> setMore(row.name(), i, row.clamp(c.applyTo(more(row.name(), i))));
     }
   }
@@ -368,30 +401,33 @@ public final class Inputs {
    */
   private void setSalience(int i, int k, double value) {
     if (!salienceShares) {
-      salience[i][k] = value;
+      v[stance(salience, i, k)] = value;
       return;
     }
     double others = 0;
-    for (int q = 0; q < issues; q++) if (q != k) others += salience[i][q];
-    salience[i][k] = value;
+    for (int q = 0; q < issues; q++) if (q != k) others += v[stance(salience, i, q)];
+    v[stance(salience, i, k)] = value;
     if (issues == 1) {
-      salience[i][k] = 1;
+      v[stance(salience, i, k)] = 1;
       return;
     }
     for (int q = 0; q < issues; q++) {
       if (q == k) continue;
-      salience[i][q] =
-          others > 0 ? salience[i][q] * (1 - value) / others : (1 - value) / (issues - 1);
+      v[stance(salience, i, q)] =
+          others > 0
+              ? v[stance(salience, i, q)] * (1 - value) / others
+              : (1 - value) / (issues - 1);
     }
   }
 
   private void setMore(String name, int i, double value) {
+    if (more == null) more = new LinkedHashMap<>();
     more.computeIfAbsent(
                 name,
                 k -> {
-                  double[] v = new double[actors];
-                  Arrays.fill(v, Double.NaN);
-                  return v;
+                  double[] x = new double[actors];
+                  Arrays.fill(x, Double.NaN);
+                  return x;
                 })[i] =
         value;
   }
@@ -437,124 +473,128 @@ public final class Inputs {
       Inputs d = draft();
       if (from.actors != d.actors || from.issues != d.issues)
         throw new IllegalArgumentException("inputs of another size");
-      for (int i = 0; i < d.actors; i++) {
-        System.arraycopy(from.position[i], 0, d.position[i], 0, d.issues);
-        System.arraycopy(from.salience[i], 0, d.salience[i], 0, d.issues);
-        System.arraycopy(from.redLineMin[i], 0, d.redLineMin[i], 0, d.issues);
-        System.arraycopy(from.redLineMax[i], 0, d.redLineMax[i], 0, d.issues);
-        System.arraycopy(from.flexibility[i], 0, d.flexibility[i], 0, d.issues);
-        System.arraycopy(from.costOfDelay[i], 0, d.costOfDelay[i], 0, d.issues);
-        System.arraycopy(from.ties[i], 0, d.ties[i], 0, d.actors);
-        System.arraycopy(from.pressure[i], 0, d.pressure[i], 0, d.actors);
-        System.arraycopy(from.statedMinLo[i], 0, d.statedMinLo[i], 0, d.issues);
-        System.arraycopy(from.statedMinHi[i], 0, d.statedMinHi[i], 0, d.issues);
-        System.arraycopy(from.statedMaxLo[i], 0, d.statedMaxLo[i], 0, d.issues);
-        System.arraycopy(from.statedMaxHi[i], 0, d.statedMaxHi[i], 0, d.issues);
+      System.arraycopy(from.v, 0, d.v, 0, d.v.length);
+      if (from.more == null && d.more == null) return this; // no added fields: nothing to copy
+      if (from.more == null) {
+        d.more = null;
+        return this;
       }
-      System.arraycopy(from.capability, 0, d.capability, 0, d.actors);
-      System.arraycopy(from.reservation, 0, d.reservation, 0, d.actors);
-      System.arraycopy(from.risk, 0, d.risk, 0, d.actors);
-      System.arraycopy(from.lean, 0, d.lean, 0, d.actors);
-      System.arraycopy(from.statedReservationLo, 0, d.statedReservationLo, 0, d.actors);
-      if (from.more.isEmpty() && d.more.isEmpty()) return this; // no added fields: nothing to copy
-      d.more.keySet().retainAll(from.more.keySet());
+      if (d.more == null) d.more = new LinkedHashMap<>();
+      else d.more.keySet().retainAll(from.more.keySet());
       from.more.forEach(
-          (k, v) -> {
+          (k, x) -> {
             double[] into = d.more.get(k);
-            if (into == null) d.more.put(k, v.clone());
-            else System.arraycopy(v, 0, into, 0, d.actors);
+            if (into == null) d.more.put(k, x.clone());
+            else System.arraycopy(x, 0, into, 0, d.actors);
           });
       return this;
     }
 
     public Builder position(int i, int k, double v) {
-      draft().position[i][k] = v;
+      Inputs d = draft();
+      d.v[d.stance(d.position, i, k)] = v;
       return this;
     }
 
     /** Actor i's positions, one per issue. */
     public Builder positions(int i, double... v) {
-      System.arraycopy(v, 0, draft().position[i], 0, draft.issues);
+      Inputs d = draft();
+      System.arraycopy(v, 0, d.v, d.row(d.position, i), d.issues);
       return this;
     }
 
     public Builder salience(int i, int k, double v) {
-      draft().salience[i][k] = v;
+      Inputs d = draft();
+      d.v[d.stance(d.salience, i, k)] = v;
       return this;
     }
 
     /** Actor i's saliences, one per issue, as given (not rescaled). */
     public Builder saliences(int i, double... v) {
-      System.arraycopy(v, 0, draft().salience[i], 0, draft.issues);
+      Inputs d = draft();
+      System.arraycopy(v, 0, d.v, d.row(d.salience, i), d.issues);
       return this;
     }
 
     public Builder redLineMin(int i, int k, double v) {
-      draft().redLineMin[i][k] = v;
+      Inputs d = draft();
+      d.v[d.stance(d.redLineMin, i, k)] = v;
       return this;
     }
 
     public Builder redLineMax(int i, int k, double v) {
-      draft().redLineMax[i][k] = v;
+      Inputs d = draft();
+      d.v[d.stance(d.redLineMax, i, k)] = v;
       return this;
     }
 
     public Builder flexibility(int i, int k, double v) {
-      draft().flexibility[i][k] = v;
+      Inputs d = draft();
+      d.v[d.stance(d.flexibility, i, k)] = v;
       return this;
     }
 
     public Builder costOfDelay(int i, int k, double v) {
-      draft().costOfDelay[i][k] = v;
+      Inputs d = draft();
+      d.v[d.stance(d.costOfDelay, i, k)] = v;
       return this;
     }
 
     public Builder capability(int i, double v) {
-      draft().capability[i] = v;
+      Inputs d = draft();
+      d.v[d.actor(d.capability, i)] = v;
       return this;
     }
 
     public Builder reservation(int i, double v) {
-      draft().reservation[i] = v;
+      Inputs d = draft();
+      d.v[d.actor(d.reservation, i)] = v;
       return this;
     }
 
     public Builder risk(int i, double v) {
-      draft().risk[i] = v;
+      Inputs d = draft();
+      d.v[d.actor(d.risk, i)] = v;
       return this;
     }
 
     public Builder lean(int i, double v) {
-      draft().lean[i] = v;
+      Inputs d = draft();
+      d.v[d.actor(d.lean, i)] = v;
       return this;
     }
 
     public Builder tie(int i, int j, double v) {
-      draft().ties[i][j] = v;
+      Inputs d = draft();
+      d.v[d.relation(d.ties, i, j)] = v;
       return this;
     }
 
     public Builder pressure(int m, int i, double v) {
-      draft().pressure[m][i] = v;
+      Inputs d = draft();
+      d.v[d.relation(d.pressure, m, i)] = v;
       return this;
     }
 
     /** The range stated for actor i's lower red line on issue k. */
     public Builder statedMin(int i, int k, double lo, double hi) {
-      draft().statedMinLo[i][k] = lo;
-      draft.statedMinHi[i][k] = hi;
+      Inputs d = draft();
+      d.v[d.stance(d.statedMinLo, i, k)] = lo;
+      d.v[d.stance(d.statedMinHi, i, k)] = hi;
       return this;
     }
 
     /** The range stated for actor i's upper red line on issue k. */
     public Builder statedMax(int i, int k, double lo, double hi) {
-      draft().statedMaxLo[i][k] = lo;
-      draft.statedMaxHi[i][k] = hi;
+      Inputs d = draft();
+      d.v[d.stance(d.statedMaxLo, i, k)] = lo;
+      d.v[d.stance(d.statedMaxHi, i, k)] = hi;
       return this;
     }
 
     public Builder statedReservationLo(int i, double v) {
-      draft().statedReservationLo[i] = v;
+      Inputs d = draft();
+      d.v[d.actor(d.statedReservationLo, i)] = v;
       return this;
     }
 

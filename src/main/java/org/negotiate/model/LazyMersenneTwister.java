@@ -35,8 +35,22 @@ public final class LazyMersenneTwister {
   private boolean haveNextNextGaussian;
 
   public LazyMersenneTwister(long seed) {
+    reseed(seed);
+  }
+
+  /**
+   * Starts over from {@code seed}: from here on the numbers of {@code new
+   * LazyMersenneTwister(seed)}, in the same state array (a replication's streams reuse those of the
+   * thread's previous replication rather than allocate 624 words each). Nothing of the previous
+   * seed shows through: every word is written (seeded, then twisted) before it is read.
+   */
+  public void reseed(long seed) {
     mt[0] = (int) seed; // MersenneTwisterFast.setSeed(long) keeps the low 32 bits
     seeded = 1;
+    twisted = 0;
+    mti = 0;
+    nextNextGaussian = 0;
+    haveNextNextGaussian = false;
   }
 
   /** Seed words up to (not including) n. */

@@ -46,12 +46,13 @@ public record NegotiationSetup(
   }
 
   public int[] indicesOf(Role role) {
-    // a loop, not a stream: a protocol asks this three times a replication
+    // indexed loops, not a stream or an iterator: a protocol asks this three times a replication
+    int n = roles.size();
     int count = 0;
-    for (Role r : roles) if (r == role) count++;
+    for (int i = 0; i < n; i++) if (roles.get(i) == role) count++;
     int[] out = new int[count];
     count = 0;
-    for (int i = 0; i < roles.size(); i++) if (roles.get(i) == role) out[count++] = i;
+    for (int i = 0; i < n; i++) if (roles.get(i) == role) out[count++] = i;
     return out;
   }
 

@@ -1,6 +1,7 @@
 package org.negotiate.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,9 +73,36 @@ public final class SetupSampler {
 
   /**
    * One input: its distribution, its stream's name, hashed once, and the value a plan gives it (NaN
-   * when it is drawn).
+   * when it is drawn). What does not depend on the seed is worked out once, here (a draw asks each
+   * slot for its value, and for the bounds of some, every replication).
    */
-  private record Slot(Quantity q, long key, double given) {
+  private static final class Slot {
+    final Quantity q;
+    final long key;
+    final double given;
+
+    /** Whether a draw takes a quantile of the stream: uncertain and not given. */
+    final boolean drawn;
+
+    /** The value when not drawn: the given one, else the nominal. */
+    final double fixed;
+
+    /** The distribution's bounds (its stated range). */
+    final double min;
+
+    final double max;
+
+    Slot(Quantity q, long key, double given) {
+      this.q = q;
+      this.key = key;
+      this.given = given;
+      boolean isGiven = !Double.isNaN(given);
+      this.drawn = !isGiven && q.uncertain();
+      this.fixed = isGiven ? given : q.nominal();
+      this.min = q.min();
+      this.max = q.max();
+    }
+
     static Slot of(Quantity q, String name) {
       return q == null ? null : new Slot(q, Streams.keyMix(name), Double.NaN);
     }
@@ -84,8 +112,7 @@ public final class SetupSampler {
     }
 
     double value(long seed, boolean draw) {
-      if (isGiven()) return given;
-      return draw && q.uncertain() ? q.quantile(Streams.uniform(seed, key)) : q.nominal();
+      return draw && drawn ? q.quantile(Streams.uniform(seed, key)) : fixed;
     }
   }
 
@@ -146,6 +173,13 @@ public final class SetupSampler {
     private final List<EventPlan> events = new ArrayList<>();
     private final List<String> paramNames = new ArrayList<>();
     private final List<Slot> params = new ArrayList<>();
+
+    /** The lists above as arrays, for the draws (no iterator, no list access a replication). */
+    private final EventPlan[] eventPlans;
+
+    private final ChangePlan[][] eventChanges;
+    private final String[] paramKeys;
+    private final Slot[] paramSlots;
 
     /**
      * The protocol's parameters when none is uncertain: the same map for every draw, so that a
@@ -275,11 +309,17 @@ public final class SetupSampler {
                 params.add(slot(q, "protocol." + k));
               });
       boolean fixed = true;
-      for (Slot p : params) fixed &= p != null && (!p.q().uncertain() || p.isGiven());
+      for (Slot p : params) fixed &= p != null && (!p.q.uncertain() || p.isGiven());
       Map<String, Double> nominal = new LinkedHashMap<>();
       for (int q = 0; fixed && q < params.size(); q++)
         nominal.put(paramNames.get(q), params.get(q).value(0, false));
       fixedParams = fixed ? Map.copyOf(nominal) : null;
+      eventPlans = events.toArray(new EventPlan[0]);
+      eventChanges = new ChangePlan[eventPlans.length][];
+      for (int q = 0; q < eventPlans.length; q++)
+        eventChanges[q] = eventPlans[q].changes().toArray(new ChangePlan[0]);
+      paramKeys = paramNames.toArray(new String[0]);
+      paramSlots = params.toArray(new Slot[0]);
       this.given = null;
     }
 
@@ -287,8 +327,8 @@ public final class SetupSampler {
     private Slot slot(Quantity q, String name) {
       Slot plain = Slot.of(q, name);
       if (plain == null || given == null || !q.uncertain()) return plain;
-      double v = given.applyAsDouble(plain.key());
-      return Double.isNaN(v) ? plain : new Slot(q, plain.key(), v);
+      double v = given.applyAsDouble(plain.key);
+      return Double.isNaN(v) ? plain : new Slot(q, plain.key, v);
     }
 
     /** One draw of the uncertain inputs for the replication with this seed. */
@@ -308,7 +348,7 @@ public final class SetupSampler {
         in.capability(i, capability[i].value(seed, draw));
         double r = Math.min(0.999, reservation[i].value(seed, draw));
         in.reservation(i, r);
-        in.statedReservationLo(i, Math.min(r, reservation[i].q().min()));
+        in.statedReservationLo(i, Math.min(r, reservation[i].min));
         in.risk(i, risk[i].value(seed, draw));
         in.lean(i, lean[i].value(seed, draw));
         double actorFlex = flexibility[i].value(seed, draw);
@@ -343,13 +383,13 @@ public final class SetupSampler {
           in.statedMin(
               i,
               k,
-              redLineMin[i][k] == null ? 0 : Math.min(redLineMin[i][k].q().min(), min),
-              redLineMin[i][k] == null ? 0 : Math.max(redLineMin[i][k].q().max(), min));
+              redLineMin[i][k] == null ? 0 : Math.min(redLineMin[i][k].min, min),
+              redLineMin[i][k] == null ? 0 : Math.max(redLineMin[i][k].max, min));
           in.statedMax(
               i,
               k,
-              redLineMax[i][k] == null ? 100 : Math.min(redLineMax[i][k].q().min(), max),
-              redLineMax[i][k] == null ? 100 : Math.max(redLineMax[i][k].q().max(), max));
+              redLineMax[i][k] == null ? 100 : Math.min(redLineMax[i][k].min, max),
+              redLineMax[i][k] == null ? 100 : Math.max(redLineMax[i][k].max, max));
         }
         // Draws of uncertain shares need not sum to exactly 1; the shares are what matter.
         for (int k = 0; k < issues; k++) {
@@ -369,29 +409,39 @@ public final class SetupSampler {
         }
       }
 
-      List<ScheduledEvent> fired = new ArrayList<>();
-      for (EventPlan e : events) {
+      // the events that fire, kept in order of their round as they fire (an insertion sort: stable,
+      // as the list's sort was, so events of one round keep the scenario's order)
+      ScheduledEvent[] fired = new ScheduledEvent[eventPlans.length];
+      int firing = 0;
+      for (int q = 0; q < eventPlans.length; q++) {
+        EventPlan e = eventPlans[q];
         int round = fireRound(e, rounds, seed, draw);
         if (round < 0) continue;
-        List<InputChange> changes = new ArrayList<>(e.changes().size());
-        for (ChangePlan c : e.changes()) {
+        ChangePlan[] plans = eventChanges[q];
+        InputChange[] changes = new InputChange[plans.length];
+        for (int j = 0; j < plans.length; j++) {
+          ChangePlan c = plans[j];
           double v = c.value() == null ? 0 : c.value().value(seed, draw);
           if (c.unresolved() != null)
             throw new IllegalArgumentException(c.unresolved().getMessage(), c.unresolved());
           InputChange at = c.at();
-          changes.add(new InputChange(at.row(), at.actor(), at.issue(), at.other(), at.op(), v));
+          changes[j] = new InputChange(at.row(), at.actor(), at.issue(), at.other(), at.op(), v);
         }
-        fired.add(
-            new ScheduledEvent(e.event().id(), e.event().label(), round, List.copyOf(changes)));
+        ScheduledEvent fires =
+            new ScheduledEvent(e.event().id(), e.event().label(), round, List.of(changes));
+        int at = firing++;
+        while (at > 0 && fired[at - 1].round() > round) {
+          fired[at] = fired[at - 1];
+          at--;
+        }
+        fired[at] = fires;
       }
-      fired.sort(Comparator.comparingInt(ScheduledEvent::round));
 
       Map<String, Double> drawn = fixedParams;
       if (drawn == null) {
-        drawn = new LinkedHashMap<>();
-        for (int q = 0; q < params.size(); q++)
-          drawn.put(paramNames.get(q), params.get(q).value(seed, draw));
-        drawn = Map.copyOf(drawn);
+        Double[] values = new Double[paramSlots.length];
+        for (int q = 0; q < paramSlots.length; q++) values[q] = paramSlots[q].value(seed, draw);
+        drawn = immutableMap(paramKeys, values);
       }
 
       return new NegotiationSetup(
@@ -400,13 +450,35 @@ public final class SetupSampler {
           roles,
           issueIds,
           in.build(),
-          List.copyOf(fired),
+          List.of(firing == fired.length ? fired : Arrays.copyOf(fired, firing)),
           rounds,
           exactRounds,
           s.protocol().name(),
           drawn,
           s.agreement().tolerance(),
           seed);
+    }
+
+    /**
+     * The map {@code Map.copyOf} makes of a LinkedHashMap of these keys and values, put in this
+     * order (the same kind of map, its entries placed in the same order), without the
+     * LinkedHashMap.
+     */
+    private static Map<String, Double> immutableMap(String[] k, Double[] v) {
+      return switch (k.length) {
+        case 0 -> Map.of();
+        case 1 -> Map.of(k[0], v[0]);
+        case 2 -> Map.of(k[0], v[0], k[1], v[1]);
+        case 3 -> Map.of(k[0], v[0], k[1], v[1], k[2], v[2]);
+        case 4 -> Map.of(k[0], v[0], k[1], v[1], k[2], v[2], k[3], v[3]);
+        case 5 -> Map.of(k[0], v[0], k[1], v[1], k[2], v[2], k[3], v[3], k[4], v[4]);
+        default -> {
+          @SuppressWarnings("unchecked")
+          Map.Entry<String, Double>[] entries = new Map.Entry[k.length];
+          for (int q = 0; q < k.length; q++) entries[q] = Map.entry(k[q], v[q]);
+          yield Map.ofEntries(entries);
+        }
+      };
     }
 
     /** The round an event fires in, or -1 if it does not fire within the run. */

@@ -38,6 +38,11 @@ public final class Streams {
     return mix(replicationSeed ^ mix(hash(key)));
   }
 
+  /** {@link #streamSeed(long, String)} for a name already hashed with {@link #keyMix}. */
+  public static long streamSeed(long replicationSeed, long keyMix) {
+    return mix(replicationSeed ^ keyMix);
+  }
+
   /** A stream name, hashed and mixed: {@code streamSeed(seed, key) == mix(seed ^ keyMix(key))}. */
   public static long keyMix(String key) {
     return mix(hash(key));

@@ -1,11 +1,10 @@
 package org.negotiate.sim;
 
 import java.util.List;
+import org.negotiate.model.InputChange;
 import org.negotiate.model.Inputs;
-import org.negotiate.model.LazyMersenneTwister;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.ScheduledEvent;
-import org.negotiate.model.Streams;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.RoundClose;
 
@@ -21,19 +20,17 @@ public final class BareLoop {
   /** Runs one replication and returns how it closed. */
   public static RoundClose run(NegotiationSetup setup, Protocol protocol) {
     Inputs in = setup.initial().copy();
-    LazyMersenneTwister[] noise = new LazyMersenneTwister[setup.actors()];
-    Protocol.Session session =
-        protocol.open(
-            setup,
-            in,
-            actor -> {
-              if (noise[actor] == null) {
-                noise[actor] =
-                    new LazyMersenneTwister(
-                        Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor)));
-              }
-              return noise[actor].nextGaussian();
-            });
+    // the same streams as the engine's, borrowed from the thread's spares as the engine's are
+    NoiseStreams noise = new NoiseStreams(setup);
+    noise.borrow();
+    try {
+      return run(setup, in, protocol.open(setup, in, noise));
+    } finally {
+      noise.close();
+    }
+  }
+
+  private static RoundClose run(NegotiationSetup setup, Inputs in, Protocol.Session session) {
     int[] parties = setup.indicesOf(org.negotiate.scenario.Role.PARTY);
     List<ScheduledEvent> events = setup.events();
     int next = 0;
@@ -41,7 +38,8 @@ public final class BareLoop {
     for (int t = 0; t < setup.rounds() && !close.ending().over(); t++) {
       boolean changed = false;
       while (next < events.size() && events.get(next).round() <= t) {
-        events.get(next++).changes().forEach(in::apply);
+        List<InputChange> changes = events.get(next++).changes();
+        for (int c = 0; c < changes.size(); c++) in.apply(changes.get(c));
         changed = true;
       }
       if (changed) session.inputsChanged();

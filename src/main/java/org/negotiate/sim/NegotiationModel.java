@@ -4,11 +4,10 @@ import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.negotiate.model.InputChange;
 import org.negotiate.model.Inputs;
-import org.negotiate.model.LazyMersenneTwister;
 import org.negotiate.model.NegotiationSetup;
 import org.negotiate.model.ScheduledEvent;
-import org.negotiate.model.Streams;
 import org.negotiate.protocol.Protocol;
 import org.negotiate.protocol.RoundClose;
 import org.negotiate.scenario.Role;
@@ -35,6 +34,7 @@ public final class NegotiationModel extends SimState {
   private final NegotiationSetup setup;
   private final Inputs inputs;
   private final transient Protocol.Session session;
+  private final transient NoiseStreams noise;
   private final transient RoundListener listener;
   private final float[][][] trajectory;
   private RoundClose close = RoundClose.CONTINUE;
@@ -62,22 +62,9 @@ public final class NegotiationModel extends SimState {
     this.setup = setup;
     this.inputs = setup.initial().copy();
     this.listener = listener;
-    LazyMersenneTwister[] noise = new LazyMersenneTwister[setup.actors()];
-    // Each actor's perception noise is its own stream, so adding an actor leaves the others'
-    // unchanged; a stream is seeded when first used (most actors never draw any noise), and only
-    // as far as it is drawn (LazyMersenneTwister: MASON's numbers, bit for bit).
-    this.session =
-        protocol.open(
-            setup,
-            inputs,
-            actor -> {
-              if (noise[actor] == null) {
-                noise[actor] =
-                    new LazyMersenneTwister(
-                        Streams.streamSeed(setup.seed(), "noise." + setup.actorIds().get(actor)));
-              }
-              return noise[actor].nextGaussian();
-            });
+    // each actor's perception noise, its own stream (NoiseStreams)
+    this.noise = new NoiseStreams(setup);
+    this.session = protocol.open(setup, inputs, noise);
     this.trajectory = trajectory;
   }
 
@@ -96,19 +83,22 @@ public final class NegotiationModel extends SimState {
     // Streams; a schedule of one Sequence a round never shuffles), nor registers an asynchronous
     // steppable for it to clean up. The schedule is reset as MASON's start resets it.
     schedule.reset();
-    List<Steppable> round = new ArrayList<>();
-    round.add(new EventAgent());
-    round.add(new MediatorAgent());
-    List<Steppable> concede = new ArrayList<>();
-    for (int i = 0; i < setup.actors(); i++) {
+    int n = setup.actors();
+    List<Role> roles = setup.roles();
+    int parties = 0;
+    for (int i = 0; i < n; i++) if (roles.get(i) == Role.PARTY) parties++;
+    Steppable[] round = new Steppable[2 + parties + n + 1];
+    round[0] = new EventAgent();
+    round[1] = new MediatorAgent();
+    int respond = 2;
+    int concede = 2 + parties;
+    for (int i = 0; i < n; i++) {
       ActorAgent agent = new ActorAgent(i);
-      if (setup.roles().get(i) == Role.PARTY) round.add(agent.respond);
-      concede.add(agent.concede);
+      if (roles.get(i) == Role.PARTY) round[respond++] = agent.respond;
+      round[concede++] = agent.concede;
     }
-    round.addAll(concede);
-    round.add(new Recorder());
-    schedule.scheduleRepeating(
-        Schedule.EPOCH, EVENTS, new Sequence(round.toArray(new Steppable[0])), 1.0);
+    round[concede] = new Recorder();
+    schedule.scheduleRepeating(Schedule.EPOCH, EVENTS, new Sequence(round), 1.0);
   }
 
   /**
@@ -116,12 +106,19 @@ public final class NegotiationModel extends SimState {
    * exits the JVM.
    */
   public RunOutcome runToEnd() {
-    start();
-    while (!close.ending().over() && lastRound < setup.rounds() - 1) {
-      if (!schedule.step(this)) break;
-      if (listener != null && !close.ending().over() && listener.enough()) break;
+    // the run ends within this call, so its noise streams may be the thread's spares, given back
+    // at the end (a model stepped by the GUI allocates its own)
+    noise.borrow();
+    try {
+      start();
+      while (!close.ending().over() && lastRound < setup.rounds() - 1) {
+        if (!schedule.step(this)) break;
+        if (listener != null && !close.ending().over() && listener.enough()) break;
+      }
+      finish();
+    } finally {
+      noise.close();
     }
-    finish();
     return outcome();
   }
 
@@ -324,7 +321,9 @@ public final class NegotiationModel extends SimState {
       List<ScheduledEvent> events = setup.events();
       while (next < events.size() && events.get(next).round() <= round()) {
         ScheduledEvent e = events.get(next++);
-        e.changes().forEach(inputs::apply);
+        List<InputChange> changes = e.changes();
+        // indexed, in the list's order: no iterator or bound lambda per event a replication
+        for (int c = 0; c < changes.size(); c++) inputs.apply(changes.get(c));
         if (due.isEmpty()) due = new ArrayList<>();
         due.add(e);
       }

@@ -48,4 +48,36 @@ class LazyMersenneTwisterProperties {
               }
             });
   }
+
+  /**
+   * Reseeded after any number of draws from another seed (a thread's streams are reused from one
+   * replication to the next), it draws what a new generator of that seed draws.
+   */
+  @Test
+  void aReseededGeneratorDrawsAsANewOne() {
+    qt().withFixedSeed(170203L)
+        .withExamples(200)
+        .forAll(
+            longs().all(), integers().between(0, 1400), longs().all(), integers().between(1, 800))
+        .checkAssert(
+            (before, used, seed, count) -> {
+              LazyMersenneTwister reused = new LazyMersenneTwister(before);
+              for (int i = 0; i < used; i++) reused.nextGaussian();
+              reused.reseed(seed);
+              MersenneTwisterFast mason = new MersenneTwisterFast(seed);
+              for (int i = 0; i < count; i++) {
+                assertEquals(
+                    Double.doubleToRawLongBits(mason.nextGaussian()),
+                    Double.doubleToRawLongBits(reused.nextGaussian()),
+                    "seed "
+                        + seed
+                        + " after "
+                        + used
+                        + " gaussians of "
+                        + before
+                        + ", gaussian "
+                        + i);
+              }
+            });
+  }
 }

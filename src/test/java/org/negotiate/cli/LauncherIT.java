@@ -155,6 +155,17 @@ class LauncherIT {
     assertEquals("", broken.err(), "no word about the archive");
     assertTrue(Files.size(jsa) > 1_000_000, "made afresh");
     assertMaps(copy);
+
+    // huge pages asked for exactly where the kernel offers them, and then without a word
+    Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    String offered = Files.isReadable(thp) ? Files.readString(thp) : "";
+    boolean wanted = offered.contains("[always]") || offered.contains("[madvise]");
+    Proc flags = launcher(copy, "-XX:+PrintFlagsFinal", "--version");
+    assertEquals(0, flags.exit(), flags.err());
+    assertEquals("", flags.err(), "no warning from the JVM");
+    assertTrue(
+        flags.out().matches("(?s).*\\bUseTransparentHugePages\\s+= " + wanted + "\\b.*"),
+        "UseTransparentHugePages = " + wanted + " where the kernel says " + offered.strip());
   }
 
   /** A start that fails unless the archive is mapped. */

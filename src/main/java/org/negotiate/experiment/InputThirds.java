@@ -1,7 +1,6 @@
 package org.negotiate.experiment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.negotiate.sim.RunOutcome;
@@ -74,10 +73,17 @@ public record InputThirds(List<Row> rows, int runs, int deals) {
     int n = outcomes.size();
     double[][] draws = new double[inputs.size()][n];
     boolean[] deal = new boolean[n];
+    long[] seeds = new long[n];
     for (int i = 0; i < n; i++) {
       RunOutcome r = outcomes.get(i);
       deal[i] = r.agreed() && r.round() <= byRound;
-      for (int j = 0; j < inputs.size(); j++) draws[j][i] = inputs.get(j).drawn(r.seed());
+      seeds[i] = r.seed();
+    }
+    // each input's stream name hashed once, not once per run (the same numbers: drawer())
+    for (int j = 0; j < inputs.size(); j++) {
+      java.util.function.LongToDoubleFunction drawn = inputs.get(j).drawer();
+      double[] d = draws[j];
+      for (int i = 0; i < n; i++) d[i] = drawn.applyAsDouble(seeds[i]);
     }
     return of(inputs, draws, deal);
   }
@@ -107,10 +113,10 @@ public record InputThirds(List<Row> rows, int runs, int deals) {
   }
 
   private static Row row(UncertainInput in, double[] v, boolean[] deal) {
-    double[] sorted = v.clone();
-    Arrays.sort(sorted);
-    double lowMax = sorted.length == 0 ? Double.NaN : Quantiles.nearestRank(sorted, 1.0 / 3);
-    double highMin = sorted.length == 0 ? Double.NaN : Quantiles.nearestRank(sorted, 2.0 / 3);
+    // the two ranks selected, not the whole draw sorted: the same doubles (nearestRanks)
+    double[] thirds = Quantiles.nearestRanks(v, 1.0 / 3, 2.0 / 3);
+    double lowMax = thirds[0];
+    double highMin = thirds[1];
     // fewer than three runs have no middle third to leave out
     if (v.length < 3 || !(lowMax < highMin)) {
       return new Row(

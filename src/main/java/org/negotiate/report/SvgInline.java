@@ -153,6 +153,111 @@ public final class SvgInline {
 
   /** Every scan of {@link #of}, the label left for {@link Prepared#html}. */
   static Prepared prepare(String svg, String name) {
+    Prepared p = jfreeSvg(svg, name);
+    return p != null ? p : general(svg, name);
+  }
+
+  /**
+   * The DOCTYPE line JFreeSVG writes before the {@code <svg>} tag ({@code SVGUtils.writeToSVG}).
+   */
+  static final String JFREE_DOCTYPE =
+      "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\""
+          + " \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n";
+
+  /**
+   * {@link #general}'s result by a shorter way, for text shaped as JFreeSVG writes it: an optional
+   * {@link #JFREE_DOCTYPE}, then an {@code <svg} tag of plain attributes ({@code name='value'}, no
+   * quote, angle bracket or white space in a value) ending in {@code >}, then the drawing, in which
+   * none of {@code <?}, {@code <!}, {@code -->}, {@code jfreesvg} or {@code xlink} occurs. Then
+   * every removal happens in the few hundred characters before the drawing and no removal's scan
+   * crosses the tag's {@code >} (each such scan stops at a {@code >}, a closing quote of that tag,
+   * or an occurrence the drawing does not hold), so the removals are done on the head alone; the
+   * drawing is checked and its ids prefixed over a Latin-1 copy of the text (the same length, every
+   * character outside Latin-1 made {@code ?}), so the scans run on the JDK's Latin-1 string paths;
+   * what depends on a character's class (word boundaries) and every piece of output is taken from
+   * the text itself. Null when the text is not so shaped (then {@link #general} does it).
+   */
+  private static Prepared jfreeSvg(String svg, String name) {
+    int start = svg.startsWith(JFREE_DOCTYPE) ? JFREE_DOCTYPE.length() : 0;
+    if (!svg.startsWith("<svg ", start)) return null;
+    int k = plainTagEnd(svg, start + 4);
+    if (k < 0) return null;
+    String head = svg.substring(0, k);
+    if (head.contains("id=") || head.contains("url(") || head.contains("href")) return null;
+    String scan = latin1(svg);
+    if (scan == null) return null;
+    for (String absent : DRAWING_ABSENT) if (scan.indexOf(absent, k) >= 0) return null;
+    String h = withoutJFreeAttributes(withoutComments(withoutDoctype(withoutProlog(head))));
+    if (!h.contains("xlink:href"))
+      h =
+          h.replace(" xmlns:xlink='http://www.w3.org/1999/xlink'", "")
+              .replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "");
+    if (!h.endsWith(">") || h.contains("id=") || h.contains("url(") || h.contains("href"))
+      return null;
+    Matcher open = SVG_OPEN.matcher(h);
+    if (!open.find() || open.end() != h.length()) return null;
+    refuseUnsafe(h, h, 0, name);
+    refuseUnsafe(svg, scan, k, name);
+    Set<String> ids = ids(svg, scan, k);
+    String prefix = name.replaceAll("[^A-Za-z0-9]", "") + "-";
+    String drawing = ids.isEmpty() ? svg.substring(k) : prefixed(svg, scan, k, ids, prefix);
+    return new Prepared(
+        svg,
+        name,
+        h.substring(0, open.start()).stripLeading(),
+        withoutDimensions(open.group()),
+        drawing.stripTrailing());
+  }
+
+  /** What the drawing after a JFreeSVG {@code <svg>} tag must not hold for {@link #jfreeSvg}. */
+  private static final String[] DRAWING_ABSENT = {"<?", "<!", "-->", "jfreesvg", "xlink"};
+
+  /**
+   * Where the tag whose attributes start at {@code i} ends (after its {@code >}), when every
+   * attribute is {@code ␣name='value'} or {@code ␣name="value"} with a name of letters, digits,
+   * {@code :}, {@code _} or {@code -} and a value without quotes, angle brackets, {@code &} or
+   * white space; else -1.
+   */
+  private static int plainTagEnd(String s, int i) {
+    int n = Math.min(s.length(), i + 4096);
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '>') return i + 1;
+      if (c != ' ') return -1;
+      int j = i + 1;
+      while (j < n && nameChar(s.charAt(j))) j++;
+      if (j == i + 1 || j + 1 >= n || s.charAt(j) != '=' || !quote(s.charAt(j + 1))) return -1;
+      char q = s.charAt(j + 1);
+      j += 2;
+      while (j < n && valueChar(s.charAt(j))) j++;
+      if (j >= n || s.charAt(j) != q) return -1;
+      i = j + 1;
+    }
+    return -1;
+  }
+
+  private static boolean nameChar(char c) {
+    return asciiLetter(c) || (c >= '0' && c <= '9') || c == ':' || c == '_' || c == '-';
+  }
+
+  private static boolean valueChar(char c) {
+    return c > ' ' && c < 0x7F && !quote(c) && c != '<' && c != '>' && c != '&';
+  }
+
+  /**
+   * {@code s} with every character outside Latin-1 made {@code ?}, the same length; {@code s}
+   * itself when it is all Latin-1 already; null when a surrogate pair would shorten it.
+   */
+  private static String latin1(String s) {
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    if (b.length != s.length()) return null;
+    String scan = new String(b, StandardCharsets.ISO_8859_1);
+    // equal only when s is Latin-1 itself (a UTF-16 string never equals a Latin-1 one)
+    return scan.equals(s) ? s : scan;
+  }
+
+  /** The whole general way: each removal over the whole text, then the checks and the ids. */
+  static Prepared general(String svg, String name) {
     String s = withoutProlog(svg);
     s = withoutDoctype(s);
     s = withoutComments(s);
@@ -161,14 +266,24 @@ public final class SvgInline {
       s =
           s.replace(" xmlns:xlink='http://www.w3.org/1999/xlink'", "")
               .replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "");
-    refuseUnsafe(s, name);
+    refuseUnsafe(s, s, 0, name);
     String prefix = name.replaceAll("[^A-Za-z0-9]", "") + "-";
     Set<String> ids = ids(s);
     if (!ids.isEmpty()) s = prefixed(s, ids, prefix);
     Matcher open = SVG_OPEN.matcher(s);
     if (!open.find())
       throw new IllegalArgumentException("chart " + name + " is not an SVG document");
-    String tag = open.group();
+    // the whole was stripped of surrounding white space; the tag in the middle is never blank
+    return new Prepared(
+        svg,
+        name,
+        s.substring(0, open.start()).stripLeading(),
+        withoutDimensions(open.group()),
+        s.substring(open.end()).stripTrailing());
+  }
+
+  /** The {@code <svg>} tag without its width, height and closing '>', with a viewBox. */
+  private static String withoutDimensions(String tag) {
     double w = 0;
     double h = 0;
     Matcher d = DIMENSION.matcher(tag);
@@ -182,13 +297,7 @@ public final class SvgInline {
     if (!newTag.contains("viewBox") && w > 0 && h > 0) {
       viewBox = String.format(Locale.ROOT, " viewBox='0 0 %s %s'", num(w), num(h));
     }
-    // the whole was stripped of surrounding white space; the tag in the middle is never blank
-    return new Prepared(
-        svg,
-        name,
-        s.substring(0, open.start()).stripLeading(),
-        newTag.substring(0, newTag.length() - 1) + viewBox,
-        s.substring(open.end()).stripTrailing());
+    return newTag.substring(0, newTag.length() - 1) + viewBox;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -303,13 +412,12 @@ public final class SvgInline {
    * Every tag ({@code <[^>]*>?}: text between tags is escaped by JFreeSVG, so every {@code <}
    * starts one) checked for what must not be in it.
    */
-  private static void refuseUnsafe(String s, String name) {
-    int from = 0;
+  private static void refuseUnsafe(String s, String scan, int from, String name) {
     int at;
-    while ((at = s.indexOf('<', from)) >= 0) {
-      int gt = s.indexOf('>', at + 1);
+    while ((at = scan.indexOf('<', from)) >= 0) {
+      int gt = scan.indexOf('>', at + 1);
       int end = gt < 0 ? s.length() : gt + 1;
-      if (unsafe(s, at, end)) {
+      if (unsafe(s, scan, at, end)) {
         String t = s.substring(at, end);
         throw new IllegalArgumentException(
             "chart "
@@ -329,43 +437,55 @@ public final class SvgInline {
    * (?:href|src)\s*=\s*['"](?!#)}, {@code url\((?!['"]?#)}).
    */
   static boolean unsafe(String s, int from, int to) {
+    return unsafe(s, s, from, to);
+  }
+
+  /**
+   * {@link #unsafe(String, int, int)} with the characters compared read from {@code scan} (a
+   * Latin-1 copy of {@code s}, see {@link #latin1}: every comparison is with an ASCII character
+   * other than '?') and word boundaries decided on {@code s}.
+   */
+  private static boolean unsafe(String s, String scan, int from, int to) {
     int i = from + 1;
-    if (i < to && s.charAt(i) == '/') i++;
+    if (i < to && scan.charAt(i) == '/') i++;
     for (String e : UNSAFE_ELEMENTS) {
       int end = i + e.length();
-      if (end <= to && asciiIgnoreCase(s, i, e) && (end == to || !word(s, end, to))) return true;
+      if (end <= to && asciiIgnoreCase(scan, i, e) && (end == to || !word(s, end, to))) return true;
     }
     for (int k = from; k < to; k++) {
-      char c = s.charAt(k);
+      char c = scan.charAt(k);
       switch (c) {
         case 'o', 'O' -> {
-          if (k > from && space(s.charAt(k - 1)) && k + 1 < to && lower(s.charAt(k + 1)) == 'n') {
+          if (k > from
+              && space(scan.charAt(k - 1))
+              && k + 1 < to
+              && lower(scan.charAt(k + 1)) == 'n') {
             int j = k + 2;
-            while (j < to && asciiLetter(s.charAt(j))) j++;
+            while (j < to && asciiLetter(scan.charAt(j))) j++;
             if (j > k + 2) {
-              while (j < to && space(s.charAt(j))) j++;
-              if (j < to && s.charAt(j) == '=') return true;
+              while (j < to && space(scan.charAt(j))) j++;
+              if (j < to && scan.charAt(j) == '=') return true;
             }
           }
         }
         case 'j', 'J' -> {
-          if (k + 11 <= to && asciiIgnoreCase(s, k, "javascript:")) return true;
+          if (k + 11 <= to && asciiIgnoreCase(scan, k, "javascript:")) return true;
         }
         case 'h', 'H' -> {
-          if (k + 4 <= to && asciiIgnoreCase(s, k, "href") && outsideReference(s, k + 4, to))
+          if (k + 4 <= to && asciiIgnoreCase(scan, k, "href") && outsideReference(scan, k + 4, to))
             return true;
         }
         case 's', 'S' -> {
-          if (k + 3 <= to && asciiIgnoreCase(s, k, "src") && outsideReference(s, k + 3, to))
+          if (k + 3 <= to && asciiIgnoreCase(scan, k, "src") && outsideReference(scan, k + 3, to))
             return true;
         }
         case 'u', 'U' -> {
-          if (k + 4 <= to && asciiIgnoreCase(s, k, "url(")) {
+          if (k + 4 <= to && asciiIgnoreCase(scan, k, "url(")) {
             int j = k + 4;
             boolean inPage =
                 j < to
-                    && (s.charAt(j) == '#'
-                        || (quote(s.charAt(j)) && j + 1 < to && s.charAt(j + 1) == '#'));
+                    && (scan.charAt(j) == '#'
+                        || (quote(scan.charAt(j)) && j + 1 < to && scan.charAt(j + 1) == '#'));
             if (!inPage) return true;
           }
         }
@@ -410,16 +530,20 @@ public final class SvgInline {
 
   /** The ids declared: {@code \bid=(['"])([^'"]+)\1}. */
   static Set<String> ids(String s) {
+    return ids(s, s, 0);
+  }
+
+  /** {@link #ids(String)} from {@code from} on, scanning {@code scan} (see {@link #unsafe}). */
+  private static Set<String> ids(String s, String scan, int from) {
     Set<String> ids = new HashSet<>();
-    int from = 0;
     int at;
-    while ((at = s.indexOf("id=", from)) >= 0) {
+    while ((at = scan.indexOf("id=", from)) >= 0) {
       from = at + 1;
       if (at > 0 && wordBefore(s, at)) continue;
       int q = at + 3;
-      if (q >= s.length() || !quote(s.charAt(q))) continue;
-      int end = nextQuote(s, q + 1);
-      if (end < 0 || end == q + 1 || s.charAt(end) != s.charAt(q)) continue;
+      if (q >= s.length() || !quote(scan.charAt(q))) continue;
+      int end = nextQuote(scan, q + 1);
+      if (end < 0 || end == q + 1 || scan.charAt(end) != scan.charAt(q)) continue;
       ids.add(s.substring(q + 1, end));
       from = end + 1;
     }
@@ -432,33 +556,49 @@ public final class SvgInline {
    * SVG): {@code id=(['"])([^'"]*)\1|url\(#([^)]*)\)|href=(['"])#([^'"]*)\4}.
    */
   static String prefixed(String s, Set<String> ids, String prefix) {
-    StringBuilder out = new StringBuilder(s.length() + 64 * ids.size());
-    int copied = 0;
+    return prefixed(s, s, 0, ids, prefix);
+  }
+
+  /**
+   * {@link #prefixed(String, Set, String)} of {@code s} from {@code from} on (what is before it
+   * left out), scanning {@code scan} (see {@link #unsafe}).
+   */
+  private static String prefixed(String s, String scan, int from, Set<String> ids, String prefix) {
+    StringBuilder out = new StringBuilder(s.length() - from + 64 * ids.size());
+    if (scan != s) {
+      // a builder that starts as Latin-1 copies a UTF-16 text into itself one character at a time;
+      // made UTF-16 first, it copies whole runs
+      out.append('\u0100').setLength(0);
+    }
+    int copied = from;
     int n = s.length();
-    int k = 0;
+    int k = from;
     while (k < n) {
-      char c = s.charAt(k);
+      char c = scan.charAt(k);
       int idStart = -1; // where the id begins
       int idEnd = -1;
       int end = -1; // where the match ends
-      if (c == 'i' && s.startsWith("id=", k) && k + 3 < n && quote(s.charAt(k + 3))) {
-        int q = nextQuote(s, k + 4);
-        if (q >= 0 && s.charAt(q) == s.charAt(k + 3)) {
+      if (c == 'i' && scan.startsWith("id=", k) && k + 3 < n && quote(scan.charAt(k + 3))) {
+        int q = nextQuote(scan, k + 4);
+        if (q >= 0 && scan.charAt(q) == scan.charAt(k + 3)) {
           idStart = k + 4;
           idEnd = q;
           end = q + 1;
         }
-      } else if (c == 'u' && s.startsWith("url(#", k)) {
-        int close = s.indexOf(')', k + 5);
+      } else if (c == 'u' && scan.startsWith("url(#", k)) {
+        int close = scan.indexOf(')', k + 5);
         if (close >= 0) {
           idStart = k + 5;
           idEnd = close;
           end = close + 1;
         }
-      } else if (c == 'h' && s.startsWith("href=", k) && k + 6 < n && quote(s.charAt(k + 5))) {
-        if (s.charAt(k + 6) == '#') {
-          int q = nextQuote(s, k + 7);
-          if (q >= 0 && s.charAt(q) == s.charAt(k + 5)) {
+      } else if (c == 'h'
+          && scan.startsWith("href=", k)
+          && k + 6 < n
+          && quote(scan.charAt(k + 5))) {
+        if (scan.charAt(k + 6) == '#') {
+          int q = nextQuote(scan, k + 7);
+          if (q >= 0 && scan.charAt(q) == scan.charAt(k + 5)) {
             idStart = k + 7;
             idEnd = q;
             end = q + 1;

@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -96,6 +98,24 @@ public record EvidenceRef(String file, String quote, Path resolved) {
     return t.toString().strip().toLowerCase(Locale.ROOT);
   }
 
+  /** A seed file's bytes and their normalised text. */
+  private record Normalised(byte[] bytes, String text) {}
+
+  /**
+   * Seed files normalised in this process, by path: a command that loads several scenarios over the
+   * same seeds (a brief lists every what-if, each extending the baseline) normalises each file
+   * once. Exact: the text is reused only for the same bytes.
+   */
+  private static final Map<Path, Normalised> NORMALISED = new ConcurrentHashMap<>();
+
+  private static String normalised(Path file, byte[] bytes) {
+    Normalised known = NORMALISED.get(file);
+    if (known != null && Arrays.equals(known.bytes(), bytes)) return known.text();
+    String text = normalise(new String(bytes, StandardCharsets.UTF_8));
+    NORMALISED.put(file, new Normalised(bytes, text));
+    return text;
+  }
+
   /** A seeds folder with its files read once. */
   static final class Seeds {
     private final Path dir;
@@ -163,8 +183,7 @@ public record EvidenceRef(String file, String quote, Path resolved) {
               f -> {
                 try {
                   // a seed file obeys the same size and time limits as a scenario file
-                  return normalise(
-                      new String(Limits.readFile(f, f.toString()), StandardCharsets.UTF_8));
+                  return normalised(f, Limits.readFile(f, f.toString()));
                 } catch (ScenarioException e) {
                   unreadable.put(f, e.problems().get(0).message());
                   return null;

@@ -138,6 +138,37 @@ class SvgInlineProperties {
             });
   }
 
+  /** The heads of JFreeSVG's text (its shortcut in {@link SvgInline}) and some that are not. */
+  private static final List<String> HEADS =
+      List.of(
+          SvgInline.JFREE_DOCTYPE
+              + "<svg xmlns='http://www.w3.org/2000/svg'"
+              + " xmlns:xlink='http://www.w3.org/1999/xlink'"
+              + " xmlns:jfreesvg='http://www.jfree.org/jfreesvg/svg' width='1200.0' height='700.0'>",
+          "<svg xmlns='http://www.w3.org/2000/svg' width='12.5' height=\"7\">",
+          "<svg jfreesvg:x='a' xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox='0'>",
+          "<svg width='1' jfreesvg='b'>",
+          SvgInline.JFREE_DOCTYPE + "<svg>",
+          SvgInline.JFREE_DOCTYPE + "<svg a='1'  b='2'>",
+          "<svg a='x>",
+          "<svg a='id='>",
+          SvgInline.JFREE_DOCTYPE + "\n<svg a='b'>");
+
+  @Test
+  void jfreeSvgShapedTextIsInlinedAsTheRegularExpressionsDidIt() {
+    qt().withFixedSeed(20261208L)
+        .withExamples(10_000)
+        .forAll(
+            integers().between(0, HEADS.size() - 1),
+            lists().of(integers().between(0, PIECES.size() - 1)).ofSizeBetween(0, 30))
+        .checkAssert(
+            (head, picks) -> {
+              StringBuilder b = new StringBuilder(HEADS.get(head));
+              for (int i : picks) b.append(PIECES.get(i));
+              sameAsRegex(b.toString(), "utility-plane");
+            });
+  }
+
   @Test
   void realChartsAreInlinedAsTheRegularExpressionsDidIt(@TempDir Path dir) throws Exception {
     OddsCharts.writeAll(SyntheticOdds.typical(24), dir);

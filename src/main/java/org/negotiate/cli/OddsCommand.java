@@ -251,8 +251,9 @@ final class OddsCommand implements Callable<Integer> {
                       org.negotiate.report.ForecastReport.writePosterior(
                           p, folder.file("posterior.csv"));
                       ahead.prepare(
-                          org.negotiate.report.ForecastReport.posteriorChart(
-                              p, s.name(), scenario.cut.month().toString(), folder.dir()));
+                          () ->
+                              org.negotiate.report.ForecastReport.posteriorChart(
+                                  p, s.name(), scenario.cut.month().toString(), folder.dir()));
                       return p;
                     });
 
@@ -293,10 +294,10 @@ final class OddsCommand implements Callable<Integer> {
                 s.calendar().dated(),
                 OddsCharts.eventMarks(s),
                 org.negotiate.report.BriefSections.BlockerReasons.of(result)))
-          chartParts.add(parts.submit(() -> ahead.prepare(c.write())));
+          chartParts.add(parts.submit(() -> ahead.prepare(c::write)));
         chartParts.add(
             parts.submit(
-                () -> ahead.prepare(utilityPlane(s, r, runs, base, result, folder.dir()))));
+                () -> ahead.prepare(() -> utilityPlane(s, r, runs, base, result, folder.dir()))));
         // submitted after the part it waits for, so a pool thread is already on that one
         chartParts.add(
             parts.submit(
@@ -305,8 +306,9 @@ final class OddsCommand implements Callable<Integer> {
                   return th.splitRows().isEmpty()
                       ? List.<Path>of()
                       : ahead.prepare(
-                          org.negotiate.report.MoversReport.writeChart(
-                              th, s.name(), byWhen, runs, base, folder.dir()));
+                          () ->
+                              org.negotiate.report.MoversReport.writeChart(
+                                  th, s.name(), byWhen, runs, base, folder.dir()));
                 }));
         // read now for the brief's movers section (it loads every what-if scenario); with --movers
         // the section shows the measured swings instead
@@ -346,8 +348,9 @@ final class OddsCommand implements Callable<Integer> {
                 parts.submit(
                     () ->
                         ahead.prepare(
-                            org.negotiate.report.ForecastReport.backtestChart(
-                                bt, folder.dir(), "backtest"))));
+                            () ->
+                                org.negotiate.report.ForecastReport.backtestChart(
+                                    bt, folder.dir(), "backtest"))));
             manifest.put("backtest", BacktestCommand.scores(bt));
           } catch (org.negotiate.experiment.NoReplicationReproduces
               | org.negotiate.scenario.ScenarioException e) {

@@ -23,7 +23,6 @@ import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
 
 /**
  * What the report's charts share beyond {@link ChartLook#REPORT}: their size, note and empty-plot
@@ -119,7 +118,8 @@ final class ChartKit {
     writePng(chart, png, width, height);
     SVGGraphics2D g2 = new SVGGraphics2D(width, height);
     chart.draw(g2, new Rectangle(0, 0, width, height));
-    SVGUtils.writeToSVG(svg.toFile(), g2.getSVGElement());
+    // what SVGUtils.writeToSVG writes, kept for a brief that inlines it (SvgInline.Ahead)
+    SvgInline.write(svg, SvgInline.JFREE_DOCTYPE + g2.getSVGElement() + "\n");
     List<Path> out = new ArrayList<>(2);
     out.add(png);
     out.add(svg);

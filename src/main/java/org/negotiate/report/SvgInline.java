@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,11 +58,12 @@ public final class SvgInline {
    * same text is not scanned again.
    */
   public static Html read(Path file, String name, String description) throws IOException {
-    String svg = Files.readString(file, StandardCharsets.UTF_8);
     Ahead ahead = AHEAD.get();
     Prepared p = ahead == null ? null : ahead.byFile.get(key(file));
-    if (p != null && p.name.equals(name) && p.source.equals(svg)) return p.html(description);
-    return of(svg, name, description);
+    // the same bytes decode to the text it was prepared from: no need to decode them again
+    if (p != null && p.name.equals(name) && Arrays.equals(Files.readAllBytes(file), p.source))
+      return p.html(description);
+    return of(Files.readString(file, StandardCharsets.UTF_8), name, description);
   }
 
   /** As {@link #read}, from the SVG text. */
@@ -72,18 +75,22 @@ public final class SvgInline {
    * An SVG text with every scan done: what is left is to label it ({@link #html}), which is cheap.
    */
   static final class Prepared {
-    private final String source;
+    private final byte[] source; // the file's bytes, for a prepared chart (else null)
     private final String name;
     private final String head; // before the <svg> tag
     private final String tag; // the <svg> tag without its closing '>' and label
     private final String tail; // after it
 
-    private Prepared(String source, String name, String head, String tag, String tail) {
+    private Prepared(byte[] source, String name, String head, String tag, String tail) {
       this.source = source;
       this.name = name;
       this.head = head;
       this.tag = tag;
       this.tail = tail;
+    }
+
+    Prepared from(byte[] file) {
+      return new Prepared(file, name, head, tag, tail);
     }
 
     Html html(String description) {
@@ -112,12 +119,43 @@ public final class SvgInline {
      * returns {@code files}; an SVG the brief would refuse is left for the brief to refuse.
      */
     public List<Path> prepare(List<Path> files) throws IOException {
+      return prepare(files, Map.of());
+    }
+
+    /**
+     * Runs {@code charts} (which writes charts through {@link ChartKit#save}) and prepares the SVGs
+     * among the files it returns, as {@link #prepare(List)}; the text of an SVG it wrote on this
+     * thread is taken as written instead of read back from the file.
+     */
+    public List<Path> prepare(Output<List<Path>> charts) throws IOException {
+      Map<Path, Written> written = new HashMap<>();
+      Map<Path, Written> before = WRITTEN.get();
+      WRITTEN.set(written);
+      List<Path> files;
+      try {
+        files = charts.get();
+      } finally {
+        if (before == null) WRITTEN.remove();
+        else WRITTEN.set(before);
+      }
+      return prepare(files, written);
+    }
+
+    private List<Path> prepare(List<Path> files, Map<Path, Written> written) throws IOException {
       for (Path f : files) {
         String file = f.getFileName().toString();
         if (!file.endsWith(".svg")) continue;
-        String svg = Files.readString(f, StandardCharsets.UTF_8);
+        Written w = written.get(key(f));
+        // a text with surrogates is read back: what the file decodes to may differ from it
+        String scan = w == null ? null : latin1(w.text);
+        boolean asWritten = scan != null && !surrogates(w.text, scan);
+        byte[] bytes = asWritten ? w.bytes : Files.readAllBytes(f);
+        String svg = asWritten ? w.text : Files.readString(f, StandardCharsets.UTF_8);
         try {
-          byFile.put(key(f), SvgInline.prepare(svg, file.substring(0, file.length() - 4)));
+          String name = file.substring(0, file.length() - 4);
+          Prepared p =
+              asWritten ? SvgInline.prepare(svg, scan, name) : SvgInline.prepare(svg, name);
+          byFile.put(key(f), p.from(bytes));
         } catch (IllegalArgumentException e) {
           // the brief reads it again and says why it cannot be embedded
         }
@@ -147,13 +185,46 @@ public final class SvgInline {
   /** The charts prepared for the brief being written on this thread, if any. */
   private static final ThreadLocal<Ahead> AHEAD = new ThreadLocal<>();
 
+  /** An SVG file's text and the bytes written for it. */
+  private record Written(String text, byte[] bytes) {}
+
+  /** The SVGs written on this thread inside {@link Ahead#prepare(Ahead.Output)}, by file. */
+  private static final ThreadLocal<Map<Path, Written>> WRITTEN = new ThreadLocal<>();
+
+  /**
+   * Writes {@code text} to {@code file} as UTF-8 and, inside {@link Ahead#prepare(Ahead.Output)} on
+   * this thread, keeps it for preparing.
+   */
+  static void write(Path file, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    Files.write(file, bytes);
+    Map<Path, Written> written = WRITTEN.get();
+    if (written != null) written.put(key(file), new Written(text, bytes));
+  }
+
+  /**
+   * Whether {@code s} holds a surrogate, given {@code scan} = {@link #latin1}{@code (s)}: only
+   * where the scan has '?' can it.
+   */
+  private static boolean surrogates(String s, String scan) {
+    for (int at = scan.indexOf('?'); at >= 0; at = scan.indexOf('?', at + 1))
+      if (Character.isSurrogate(s.charAt(at))) return true;
+    return false;
+  }
+
   private static Path key(Path file) {
     return file.toAbsolutePath().normalize();
   }
 
   /** Every scan of {@link #of}, the label left for {@link Prepared#html}. */
   static Prepared prepare(String svg, String name) {
-    Prepared p = jfreeSvg(svg, name);
+    Prepared p = jfreeSvg(svg, latin1(svg), name);
+    return p != null ? p : general(svg, name);
+  }
+
+  /** As {@link #prepare(String, String)}, with {@code scan} = {@link #latin1}{@code (svg)}. */
+  private static Prepared prepare(String svg, String scan, String name) {
+    Prepared p = jfreeSvg(svg, scan, name);
     return p != null ? p : general(svg, name);
   }
 
@@ -177,14 +248,13 @@ public final class SvgInline {
    * what depends on a character's class (word boundaries) and every piece of output is taken from
    * the text itself. Null when the text is not so shaped (then {@link #general} does it).
    */
-  private static Prepared jfreeSvg(String svg, String name) {
+  private static Prepared jfreeSvg(String svg, String scan, String name) {
     int start = svg.startsWith(JFREE_DOCTYPE) ? JFREE_DOCTYPE.length() : 0;
     if (!svg.startsWith("<svg ", start)) return null;
     int k = plainTagEnd(svg, start + 4);
     if (k < 0) return null;
     String head = svg.substring(0, k);
     if (head.contains("id=") || head.contains("url(") || head.contains("href")) return null;
-    String scan = latin1(svg);
     if (scan == null) return null;
     for (String absent : DRAWING_ABSENT) if (scan.indexOf(absent, k) >= 0) return null;
     String h = withoutJFreeAttributes(withoutComments(withoutDoctype(withoutProlog(head))));
@@ -200,13 +270,17 @@ public final class SvgInline {
     refuseUnsafe(svg, scan, k, name);
     Set<String> ids = ids(svg, scan, k);
     String prefix = name.replaceAll("[^A-Za-z0-9]", "") + "-";
-    String drawing = ids.isEmpty() ? svg.substring(k) : prefixed(svg, scan, k, ids, prefix);
+    // stripped of trailing white space before it is copied (as String.stripTrailing decides it);
+    // no id or reference ends in white space, so none is cut
+    int end = svg.length();
+    for (int cp; end > k && Character.isWhitespace(cp = svg.codePointBefore(end)); )
+      end -= Character.charCount(cp);
     return new Prepared(
-        svg,
+        null,
         name,
         h.substring(0, open.start()).stripLeading(),
         withoutDimensions(open.group()),
-        drawing.stripTrailing());
+        ids.isEmpty() ? svg.substring(k, end) : prefixed(svg, scan, k, end, ids, prefix));
   }
 
   /** What the drawing after a JFreeSVG {@code <svg>} tag must not hold for {@link #jfreeSvg}. */
@@ -275,7 +349,7 @@ public final class SvgInline {
       throw new IllegalArgumentException("chart " + name + " is not an SVG document");
     // the whole was stripped of surrounding white space; the tag in the middle is never blank
     return new Prepared(
-        svg,
+        null,
         name,
         s.substring(0, open.start()).stripLeading(),
         withoutDimensions(open.group()),
@@ -556,22 +630,23 @@ public final class SvgInline {
    * SVG): {@code id=(['"])([^'"]*)\1|url\(#([^)]*)\)|href=(['"])#([^'"]*)\4}.
    */
   static String prefixed(String s, Set<String> ids, String prefix) {
-    return prefixed(s, s, 0, ids, prefix);
+    return prefixed(s, s, 0, s.length(), ids, prefix);
   }
 
   /**
-   * {@link #prefixed(String, Set, String)} of {@code s} from {@code from} on (what is before it
-   * left out), scanning {@code scan} (see {@link #unsafe}).
+   * {@link #prefixed(String, Set, String)} of {@code s[from, to)} (what is outside it left out; no
+   * match crosses {@code to}), scanning {@code scan} (see {@link #unsafe}).
    */
-  private static String prefixed(String s, String scan, int from, Set<String> ids, String prefix) {
-    StringBuilder out = new StringBuilder(s.length() - from + 64 * ids.size());
+  private static String prefixed(
+      String s, String scan, int from, int to, Set<String> ids, String prefix) {
+    StringBuilder out = new StringBuilder(to - from + 64 * ids.size());
     if (scan != s) {
       // a builder that starts as Latin-1 copies a UTF-16 text into itself one character at a time;
       // made UTF-16 first, it copies whole runs
       out.append('\u0100').setLength(0);
     }
     int copied = from;
-    int n = s.length();
+    int n = to;
     int k = from;
     while (k < n) {
       char c = scan.charAt(k);

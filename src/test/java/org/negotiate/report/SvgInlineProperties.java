@@ -211,6 +211,52 @@ class SvgInlineProperties {
         SvgInline.read(odds, "odds", "y").toString());
   }
 
+  @Test
+  void svgWrittenAsJFreeSvgWritesIt(@TempDir Path dir) throws Exception {
+    // em dash, Latin-1, a surrogate pair, lone surrogates at the end of a writer's buffer and after
+    String element =
+        "<svg width='1'><text>a — ü \uD835\uDC00 x".repeat(400)
+            + "\uD800 y \uDC00".repeat(3)
+            + "x".repeat(8190)
+            + "\uD835\uDC00"
+            + "</text></svg>";
+    Path jfree = dir.resolve("jfree.svg");
+    Path ours = dir.resolve("ours.svg");
+    org.jfree.svg.SVGUtils.writeToSVG(jfree.toFile(), element);
+    SvgInline.write(ours, SvgInline.JFREE_DOCTYPE + element + "\n");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        Files.readAllBytes(jfree), Files.readAllBytes(ours));
+  }
+
+  @Test
+  void chartsHandedOverAsWrittenGiveTheSameBriefAndNeverAStaleOne(@TempDir Path dir)
+      throws Exception {
+    SvgInline.Ahead ahead = new SvgInline.Ahead();
+    ahead.prepare(() -> OddsCharts.writeAll(SyntheticOdds.typical(24), dir));
+    Path odds = dir.resolve("odds.svg");
+    String oddsText = Files.readString(odds, StandardCharsets.UTF_8);
+    assertEquals(
+        SvgInlineRegex.of(oddsText, "odds", "the odds").toString(),
+        ahead.using(() -> SvgInline.read(odds, "odds", "the odds")).toString());
+    // the file changed since (one byte): its new text, not the one handed over
+    String changed = oddsText.replaceFirst("<text", "<text ");
+    Files.writeString(odds, changed, StandardCharsets.UTF_8);
+    assertEquals(
+        SvgInlineRegex.of(changed, "odds", "the odds").toString(),
+        ahead.using(() -> SvgInline.read(odds, "odds", "the odds")).toString());
+    // a text with a lone surrogate is read back, as the file decodes it ('?')
+    Path lone = dir.resolve("lone.svg");
+    ahead.prepare(
+        () -> {
+          SvgInline.write(lone, "<svg width='2' height='3'><text>a\uD800b</text></svg>");
+          return List.of(lone);
+        });
+    assertEquals(
+        SvgInlineRegex.of("<svg width='2' height='3'><text>a?b</text></svg>", "lone", "d")
+            .toString(),
+        ahead.using(() -> SvgInline.read(lone, "lone", "d")).toString());
+  }
+
   /** Both versions on {@code svg}: the same text or the same refusal; returns the text. */
   private static String sameAsRegex(String svg, String name) {
     String expected;

@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A piece of HTML markup that is safe to put into a page. The only ways to make one are escaping
@@ -15,21 +14,43 @@ import java.util.regex.Pattern;
  * rationales, file names) can only get in escaped, so it can never open a tag.
  */
 public final class Html {
-  private static final Pattern TAG_NAME = Pattern.compile("[a-z][a-z0-9]*");
-  private static final Pattern ATTR_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
   /** The empty fragment. */
   public static final Html EMPTY = new Html("");
 
-  private final String markup;
+  /**
+   * A fragment at least this long is kept as it is inside the fragments made around it, not copied
+   * into each: an inline chart is up to a megabyte, and a brief nests it in a figure, a section and
+   * the page.
+   */
+  private static final int KEPT = 16 * 1024;
+
+  private final String markup; // null when the fragment is in parts
+  private final Object[] parts; // Strings and Htmls, one after another; null when markup is not
+  private final int length;
 
   private Html(String markup) {
     this.markup = markup;
+    this.parts = null;
+    this.length = markup.length();
+  }
+
+  private Html(Object[] parts, int length) {
+    this.markup = null;
+    this.parts = parts;
+    this.length = length;
   }
 
   /** Trusted markup written in this package (never text from a scenario). */
   static Html raw(String markup) {
     return new Html(markup);
+  }
+
+  /** Trusted markup in pieces, one after another: as {@link #raw} of their concatenation. */
+  static Html raw(String... pieces) {
+    int n = 0;
+    for (String p : pieces) n += p.length();
+    return new Html(pieces.clone(), n);
   }
 
   /** Text, escaped: {@code <script>} becomes {@code &lt;script&gt;}. Null becomes empty. */
@@ -68,13 +89,14 @@ public final class Html {
    * name/value pairs; a value is escaped, a null value drops the attribute.
    */
   public static Html el(String name, Attrs attrs, Object... children) {
-    if (!TAG_NAME.matcher(name).matches())
-      throw new IllegalArgumentException("bad tag name " + name);
-    StringBuilder b = new StringBuilder().append('<').append(name);
-    attributes(b, attrs.pairs());
-    b.append('>');
+    if (!validName(name, false)) throw new IllegalArgumentException("bad tag name " + name);
+    Markup b = new Markup();
+    b.text.append('<').append(name);
+    attributes(b.text, attrs.pairs());
+    b.text.append('>');
     for (Object c : children) append(b, c);
-    return new Html(b.append("</").append(name).append('>').toString());
+    b.text.append("</").append(name).append('>');
+    return b.html();
   }
 
   /** An element without attributes. */
@@ -96,9 +118,43 @@ public final class Html {
 
   /** Fragments one after another. */
   public static Html join(Object... parts) {
-    StringBuilder b = new StringBuilder();
+    Markup b = new Markup();
     for (Object p : parts) append(b, p);
-    return new Html(b.toString());
+    return b.html();
+  }
+
+  /**
+   * Markup being made: short pieces copied into {@code text}, a long fragment ({@link #KEPT}) kept
+   * as it is between them.
+   */
+  private static final class Markup {
+    final StringBuilder text = new StringBuilder();
+    private List<Object> parts; // null until a fragment is kept
+    private int length;
+
+    void add(Html h) {
+      if (h.parts == null && h.length < KEPT) {
+        text.append(h.markup);
+        return;
+      }
+      if (parts == null) parts = new ArrayList<>();
+      if (text.length() > 0) {
+        parts.add(text.toString());
+        length += text.length();
+        text.setLength(0);
+      }
+      parts.add(h);
+      length += h.length;
+    }
+
+    Html html() {
+      if (parts == null) return new Html(text.toString());
+      if (text.length() > 0) {
+        parts.add(text.toString());
+        length += text.length();
+      }
+      return new Html(parts.toArray(), length);
+    }
   }
 
   /** A paragraph. */
@@ -163,12 +219,24 @@ public final class Html {
     }
   }
 
+  /**
+   * Whether {@code s} is a tag name ({@code [a-z][a-z0-9]*}) or an attribute name ({@code
+   * [a-z][a-z0-9-]*}): checked for every element of a brief, so without a regular expression.
+   */
+  private static boolean validName(String s, boolean attribute) {
+    if (s.isEmpty() || s.charAt(0) < 'a' || s.charAt(0) > 'z') return false;
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || attribute && c == '-')) return false;
+    }
+    return true;
+  }
+
   private static void attributes(StringBuilder b, List<String> attrs) {
     for (int i = 0; i + 1 < attrs.size(); i += 2) {
       String n = attrs.get(i);
       String v = attrs.get(i + 1);
-      if (!ATTR_NAME.matcher(n).matches())
-        throw new IllegalArgumentException("bad attribute name " + n);
+      if (!validName(n, true)) throw new IllegalArgumentException("bad attribute name " + n);
       if (n.startsWith("on")
           || n.equals("style")
               && v != null
@@ -180,22 +248,37 @@ public final class Html {
     }
   }
 
-  private static void append(StringBuilder b, Object c) {
+  private static void append(Markup b, Object c) {
     if (c == null) return;
-    if (c instanceof Html h) b.append(h.markup);
+    if (c instanceof Html h) b.add(h);
     else if (c instanceof Iterable<?> it) for (Object x : it) append(b, x);
     else if (c instanceof Object[] arr) for (Object x : arr) append(b, x);
     else if (c instanceof Cell cell) append(b, cell.content);
-    else b.append(escape(String.valueOf(c)));
+    else b.text.append(escape(String.valueOf(c)));
+  }
+
+  /** Appends the markup to {@code b}: a fragment in parts is copied once, here. */
+  void appendTo(StringBuilder b) {
+    if (parts == null) {
+      b.append(markup);
+      return;
+    }
+    for (Object p : parts) {
+      if (p instanceof Html h) h.appendTo(b);
+      else b.append((String) p);
+    }
   }
 
   /** The markup. */
   @Override
   public String toString() {
-    return markup;
+    if (parts == null) return markup;
+    StringBuilder b = new StringBuilder(length);
+    appendTo(b);
+    return b.toString();
   }
 
   public boolean isEmpty() {
-    return markup.isEmpty();
+    return length == 0;
   }
 }

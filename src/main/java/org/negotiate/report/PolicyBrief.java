@@ -123,9 +123,9 @@ public final class PolicyBrief {
           .append(s.id())
           .append("\">\n<h2>")
           .append(Html.escape(s.heading()))
-          .append("</h2>\n")
-          .append(s.body())
-          .append("\n</section>\n");
+          .append("</h2>\n");
+      s.body().appendTo(b);
+      b.append("\n</section>\n");
     }
     b.append(
         "</main>\n<footer><p>Written by negotiate. Self-contained: this page loads nothing from elsewhere; "

@@ -795,6 +795,7 @@ public final class BriefSections {
   static final int MAX_STANCE_ROWS = 12;
 
   static Html assumptionsBody(Scenario s, Path scenarioFile, Path reportDir) {
+    java.util.function.Function<String, EvidenceRef> refs = references(scenarioFile);
     List<Object> body = new ArrayList<>();
     if (s.description() != null && !s.description().isBlank()) body.add(p(s.description().strip()));
     body.add(
@@ -853,9 +854,7 @@ public final class BriefSections {
       if (!a.ties().isEmpty()) dt(dl, "Weighs the utility of", weights(s, a.ties()));
       if (!a.pressure().isEmpty()) dt(dl, "Presses", weights(s, a.pressure()));
       if (a.evidence() != null && !a.evidence().isEmpty())
-        dl.add(
-            Html.join(
-                el("dt", "Evidence"), el("dd", evidence(a.evidence(), scenarioFile, reportDir))));
+        dl.add(Html.join(el("dt", "Evidence"), el("dd", evidence(a.evidence(), refs, reportDir))));
       if (a.rationale() != null && !a.rationale().isBlank())
         dt(dl, "Rationale", a.rationale().strip());
       List<List<?>> stances = new ArrayList<>();
@@ -869,7 +868,7 @@ public final class BriefSections {
                 range(st.position()),
                 range(st.salience()),
                 redLine(st.redLine()),
-                evidence(st.evidence(), scenarioFile, reportDir),
+                evidence(st.evidence(), refs, reportDir),
                 nz(st.rationale()).strip()));
       }
       body.add(
@@ -918,6 +917,7 @@ public final class BriefSections {
 
   static Html eventsBody(Scenario s, Path scenarioFile, Path reportDir) {
     if (s.events().isEmpty()) return p("This scenario has no events.");
+    java.util.function.Function<String, EvidenceRef> refs = references(scenarioFile);
     List<List<?>> rows = new ArrayList<>();
     for (Event e : s.events()) {
       List<Object> changes = new ArrayList<>();
@@ -927,7 +927,7 @@ public final class BriefSections {
               when(e.timing()),
               nz(e.label()).isBlank() ? e.id() : e.label(),
               el("ul", attrs("class", "evidence"), changes),
-              evidence(e.evidence(), scenarioFile, reportDir),
+              evidence(e.evidence(), refs, reportDir),
               nz(e.rationale()).strip()));
     }
     return Html.join(
@@ -1058,12 +1058,23 @@ public final class BriefSections {
 
   /** Evidence references as a list: the article's file (linked) and the quote. */
   static Html evidence(List<String> refs, Path scenarioFile, Path reportDir) {
+    return evidence(refs, references(scenarioFile), reportDir);
+  }
+
+  /** How {@link #evidence} resolves the references of {@code scenarioFile} (null: none). */
+  static java.util.function.Function<String, EvidenceRef> references(Path scenarioFile) {
+    return scenarioFile == null ? EvidenceRef::parse : EvidenceRef.resolver(scenarioFile);
+  }
+
+  /** As {@link #evidence(List, Path, Path)}, each reference resolved by {@code resolve}. */
+  static Html evidence(
+      List<String> refs, java.util.function.Function<String, EvidenceRef> resolve, Path reportDir) {
     if (refs == null || refs.isEmpty()) return Html.text("–");
     List<Object> items = new ArrayList<>();
     for (String ref : refs) {
       EvidenceRef r;
       try {
-        r = scenarioFile == null ? EvidenceRef.parse(ref) : EvidenceRef.resolve(ref, scenarioFile);
+        r = resolve.apply(ref);
       } catch (IllegalArgumentException e) {
         items.add(el("li", ref));
         continue;

@@ -59,6 +59,20 @@ public record EvidenceRef(String file, String quote, Path resolved) {
         .orElse(r);
   }
 
+  /**
+   * {@link #resolve}{@code (reference, scenarioFile)} for many references: the seeds folder is
+   * found and listed once (a brief resolves every reference of a scenario).
+   */
+  public static java.util.function.Function<String, EvidenceRef> resolver(Path scenarioFile) {
+    Optional<Seeds> seeds = seedsFolder(scenarioFile).map(Seeds::new);
+    return reference -> {
+      EvidenceRef r = parse(reference);
+      return seeds
+          .map(d -> new EvidenceRef(r.file(), r.quote(), d.find(r.file()).orElse(null)))
+          .orElse(r);
+    };
+  }
+
   /** The {@code seeds/} folder in the scenario file's directory or the nearest parent, if any. */
   public static Optional<Path> seedsFolder(Path scenarioFile) {
     Path dir = scenarioFile.toAbsolutePath().normalize().getParent();

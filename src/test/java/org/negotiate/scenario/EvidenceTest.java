@@ -54,6 +54,31 @@ class EvidenceTest {
   }
 
   @Test
+  void aSeedFileChangedBetweenTwoLoadsIsReadAgain(@TempDir Path dir) throws Exception {
+    // seed texts are normalised once per process, keyed by path and bytes: never a stale one
+    Path file = setUp(dir, tiny());
+    ScenarioLoader.load(file);
+    Path seed = dir.resolve("seeds/002_bbbb.txt");
+    Files.writeString(seed, "The return of Syrians after the flood.");
+    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
+    assertTrue(e.getMessage().contains("quote \"earthquake\" not found"), e.getMessage());
+    Files.writeString(seed, "The return of Syrians after the EARTHQUAKE.");
+    assertEquals("tiny", ScenarioLoader.load(file).name());
+  }
+
+  @Test
+  void aResolverResolvesAsResolveDoes(@TempDir Path dir) throws Exception {
+    Path file = setUp(dir, tiny());
+    java.util.function.Function<String, EvidenceRef> resolver = EvidenceRef.resolver(file);
+    for (String ref : java.util.List.of("002#the return", "001_aaaa.txt#x", "007#x", "00#y"))
+      assertEquals(EvidenceRef.resolve(ref, file), resolver.apply(ref), ref);
+    assertThrows(IllegalArgumentException.class, () -> resolver.apply("no reference"));
+    Path alone = Files.createDirectories(dir.getParent().resolve("alone-" + dir.getFileName()));
+    Path loose = alone.resolve("x.yaml");
+    assertEquals(EvidenceRef.resolve("002#x", loose), EvidenceRef.resolver(loose).apply("002#x"));
+  }
+
+  @Test
   void withoutSeedsOnlyTheShapeIsChecked() throws Exception {
     // tiny.yaml's quotes are not in any real article; without a seeds/ folder nearby it loads
     ScenarioLoader.load(ScenarioLoaderTest.TINY);

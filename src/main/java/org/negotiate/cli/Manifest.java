@@ -86,6 +86,18 @@ record Manifest(
     try {
       JSON.canSerialize(Manifest.class);
       JSON.writeValueAsString(Map.of("warm-up", List.of(1.5, "x", 2L, true)));
+      // and what the end of a command does with its manifest (written to a file as UTF-8, read
+      // back as a map for the brief), so that its first use costs the end of the command nothing
+      Map<String, Object> nested = new LinkedHashMap<>();
+      nested.put("n", 1);
+      nested.put("x", 0.5);
+      nested.put("list", List.of("a", 2L, false));
+      nested.put("none", null);
+      Builder b = new Builder("warm-up");
+      b.put("details", Map.of("map", nested, "text", "t"));
+      Manifest m = b.build(Instant.EPOCH, List.of("a.csv"), Map.of("summary", nested));
+      JSON.writeValueAsBytes(m);
+      m.asMap();
     } catch (Exception e) {
       // only a head start: the real manifest reports any real problem
     }

@@ -224,6 +224,7 @@ final class OddsCommand implements Callable<Integer> {
       List<ReferenceSummary> reference;
       org.negotiate.report.BriefSections.WhatIfs whatIfs;
       org.negotiate.experiment.InputThirds thirds;
+      org.negotiate.report.Html moversSection;
       Map<String, Object> summary = summary(odds, byRound, s.calendar().dated());
       Manifest.Builder manifest = x.manifest(spec).replications(n);
       // one run's yes or no under each alternative is no band: it needs replications to spread
@@ -299,7 +300,7 @@ final class OddsCommand implements Callable<Integer> {
             parts.submit(
                 () -> ahead.prepare(() -> utilityPlane(s, r, runs, base, result, folder.dir()))));
         // submitted after the part it waits for, so a pool thread is already on that one
-        chartParts.add(
+        Background.Part<List<Path>> moversChart =
             parts.submit(
                 () -> {
                   org.negotiate.experiment.InputThirds th = thirdsPart.get();
@@ -309,7 +310,22 @@ final class OddsCommand implements Callable<Integer> {
                           () ->
                               org.negotiate.report.MoversReport.writeChart(
                                   th, s.name(), byWhen, runs, base, folder.dir()));
-                }));
+                });
+        chartParts.add(moversChart);
+        // the brief's movers section over the run's own draws, made once its chart is (without
+        // --movers nothing else goes into it), rather than at the end
+        Background.Part<org.negotiate.report.Html> moversSectionPart =
+            moversRuns == 0
+                ? parts.submit(
+                    () -> {
+                      moversChart.get();
+                      org.negotiate.experiment.InputThirds th = thirdsPart.get();
+                      return ahead.using(
+                          () ->
+                              org.negotiate.report.MoversReport.brief(
+                                  th, byWhen, folder.dir(), false, conditions != null));
+                    })
+                : null;
         // read now for the brief's movers section (it loads every what-if scenario); with --movers
         // the section shows the measured swings instead
         Path source = scenario.source();
@@ -405,6 +421,7 @@ final class OddsCommand implements Callable<Integer> {
           if (bar != null) Progress.stepTo(bar, ++made);
         }
         thirds = thirdsPart.get();
+        moversSection = moversSectionPart == null ? null : moversSectionPart.get();
         whatIfs = whatIfsPart == null ? null : whatIfsPart.get();
       }
       summary.putAll(analysisSummary(analysis));
@@ -495,8 +512,10 @@ final class OddsCommand implements Callable<Integer> {
                                 charts,
                                 reportDir,
                                 moved == null ? null : Briefs.oneAtATime(moved, charts),
-                                org.negotiate.report.MoversReport.brief(
-                                    thirds, byWhen, charts, moved != null, conditions != null),
+                                moversSection != null
+                                    ? moversSection
+                                    : org.negotiate.report.MoversReport.brief(
+                                        thirds, byWhen, charts, moved != null, conditions != null),
                                 whatIfs)));
         if (bar != null) Progress.stepTo(bar, 1);
       }

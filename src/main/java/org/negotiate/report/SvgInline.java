@@ -647,7 +647,20 @@ public final class SvgInline {
     int copied = from;
     int n = to;
     int k = from;
+    // where each of the three shapes next starts at or after k (-1: nowhere): k jumps from one to
+    // the next instead of stepping through every character between them
+    int nextId = -2;
+    int nextUrl = -2;
+    int nextHref = -2;
     while (k < n) {
+      if (nextId != -1 && nextId < k) nextId = scan.indexOf("id=", k);
+      if (nextUrl != -1 && nextUrl < k) nextUrl = scan.indexOf("url(#", k);
+      if (nextHref != -1 && nextHref < k) nextHref = scan.indexOf("href=", k);
+      int next = nextId;
+      if (nextUrl >= 0 && (next < 0 || nextUrl < next)) next = nextUrl;
+      if (nextHref >= 0 && (next < 0 || nextHref < next)) next = nextHref;
+      if (next < 0 || next >= n) break;
+      k = next;
       char c = scan.charAt(k);
       int idStart = -1; // where the id begins
       int idEnd = -1;

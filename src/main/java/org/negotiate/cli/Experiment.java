@@ -21,7 +21,7 @@ record Experiment(
     RunOptions run,
     Scenario scenario,
     Protocol protocol,
-    String resolved,
+    Resolved text,
     int replications,
     int rounds,
     long seed,
@@ -41,13 +41,63 @@ record Experiment(
     int r = run.rounds(s.experiment().rounds());
     int t = run.threads();
     long base = run.seed(s.experiment().seed());
-    return new Experiment(
-        command, so, run, s, protocol, ScenarioWriter.toYaml(s), n, r, base, t, started);
+    return new Experiment(command, so, run, s, protocol, Resolved.of(s), n, r, base, t, started);
+  }
+
+  /**
+   * The scenario as resolved ({@link ScenarioWriter#toYaml}): the run's identity, its result
+   * folder's name and {@code scenario.resolved.yaml}.
+   */
+  String resolved() {
+    return text.get();
+  }
+
+  /**
+   * The resolved text, written on a thread of its own while the command checks its options and
+   * prepares its run (Jackson's YAML writer takes tens of milliseconds at start-up); the first
+   * {@link #get} waits for it. The text is the same as written on the caller's thread.
+   */
+  static final class Resolved {
+    private final java.util.concurrent.FutureTask<String> task;
+
+    private Resolved(java.util.concurrent.FutureTask<String> task) {
+      this.task = task;
+    }
+
+    static Resolved of(Scenario s) {
+      java.util.concurrent.FutureTask<String> task =
+          new java.util.concurrent.FutureTask<>(() -> ScenarioWriter.toYaml(s));
+      Thread t = new Thread(task, "resolved-scenario");
+      t.setDaemon(true); // a command that fails first never waits for it
+      t.start();
+      return new Resolved(task);
+    }
+
+    String get() {
+      task.run(); // not started yet: written here rather than waited for (a no-op once begun)
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            return task.get();
+          } catch (InterruptedException e) {
+            interrupted = true; // the text is moments away: finish the wait
+          }
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        // the writer's own failure, as if it had run here
+        if (e.getCause() instanceof RuntimeException x) throw x;
+        if (e.getCause() instanceof Error x) throw x;
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        if (interrupted) Thread.currentThread().interrupt();
+      }
+    }
   }
 
   Experiment withReplications(int n) {
     return new Experiment(
-        command, source, run, scenario, protocol, resolved, n, rounds, seed, threads, started);
+        command, source, run, scenario, protocol, text, n, rounds, seed, threads, started);
   }
 
   boolean exactRounds() {
@@ -67,7 +117,7 @@ record Experiment(
    * and {@code more}.
    */
   String identity(String more) {
-    return resolved
+    return resolved()
         + more
         + "\nseed="
         + seed
@@ -94,7 +144,7 @@ record Experiment(
     Manifest.Builder m =
         new Manifest.Builder(CommandInputs.commandLine(spec))
             .scenario(
-                scenario.name(), String.valueOf(source.source()), source.allOverrides(), resolved)
+                scenario.name(), String.valueOf(source.source()), source.allOverrides(), resolved())
             .protocol(protocol.name())
             .run(seed, replications, rounds, threads);
     if (source.cut != null) m.put("as_of", Explore.asOf(source.cut, null, null));

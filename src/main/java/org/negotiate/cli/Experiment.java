@@ -49,31 +49,39 @@ record Experiment(
    * folder's name and {@code scenario.resolved.yaml}.
    */
   String resolved() {
-    return text.get();
+    return text.get().yaml();
   }
 
+  /** The resolved text and its SHA-256 (the manifest's {@code scenario_sha256}). */
+  record Text(String yaml, String sha256) {}
+
   /**
-   * The resolved text, written on a thread of its own while the command checks its options and
-   * prepares its run (Jackson's YAML writer takes tens of milliseconds at start-up); the first
-   * {@link #get} waits for it. The text is the same as written on the caller's thread.
+   * The resolved text and its hash, made on a thread of its own while the command checks its
+   * options and prepares its run (Jackson's YAML writer, and the first SHA-256 of the process with
+   * its security providers, take tens of milliseconds at start-up); the first {@link #get} waits
+   * for them. The text is the same as written on the caller's thread.
    */
   static final class Resolved {
-    private final java.util.concurrent.FutureTask<String> task;
+    private final java.util.concurrent.FutureTask<Text> task;
 
-    private Resolved(java.util.concurrent.FutureTask<String> task) {
+    private Resolved(java.util.concurrent.FutureTask<Text> task) {
       this.task = task;
     }
 
     static Resolved of(Scenario s) {
-      java.util.concurrent.FutureTask<String> task =
-          new java.util.concurrent.FutureTask<>(() -> ScenarioWriter.toYaml(s));
+      java.util.concurrent.FutureTask<Text> task =
+          new java.util.concurrent.FutureTask<>(
+              () -> {
+                String yaml = ScenarioWriter.toYaml(s);
+                return new Text(yaml, org.negotiate.report.ResultFolder.sha256(yaml));
+              });
       Thread t = new Thread(task, "resolved-scenario");
       t.setDaemon(true); // a command that fails first never waits for it
       t.start();
       return new Resolved(task);
     }
 
-    String get() {
+    Text get() {
       task.run(); // not started yet: written here rather than waited for (a no-op once begun)
       boolean interrupted = false;
       try {
@@ -143,8 +151,11 @@ record Experiment(
   Manifest.Builder manifest(CommandSpec spec) {
     Manifest.Builder m =
         new Manifest.Builder(CommandInputs.commandLine(spec))
-            .scenario(
-                scenario.name(), String.valueOf(source.source()), source.allOverrides(), resolved())
+            .scenarioHashed(
+                scenario.name(),
+                String.valueOf(source.source()),
+                source.allOverrides(),
+                text.get().sha256())
             .protocol(protocol.name())
             .run(seed, replications, rounds, threads);
     if (source.cut != null) m.put("as_of", Explore.asOf(source.cut, null, null));

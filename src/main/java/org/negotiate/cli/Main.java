@@ -72,11 +72,11 @@ public final class Main implements Callable<Integer> {
       new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
-   * For a command that will write charts: Jackson's writers and a throw-away chart warmed on a
-   * thread of its own (once a process), so that the class loading and font set-up they need happen
-   * on the second core while this one parses the options, loads the scenario and runs the
-   * replications. Output is unaffected: nothing is written and the real charts and files are made
-   * on the command's own threads as before.
+   * For a command that will write charts: the scenario loader (on a small scenario held in memory),
+   * Jackson's writers and a throw-away chart warmed on a thread of its own (once a process), so
+   * that the class loading and font set-up they need happen on the second core while this one
+   * parses the options, loads the scenario and runs the replications. Output is unaffected: nothing
+   * is written and the real charts and files are made on the command's own threads as before.
    */
   private static void warmUp(String command, String[] args) {
     if (!WRITERS.contains(command)) return;
@@ -87,6 +87,9 @@ public final class Main implements Callable<Integer> {
     Thread t =
         new Thread(
             () -> {
+              // first what the main thread needs first: reading the scenario, once the command
+              // line is parsed
+              org.negotiate.scenario.ScenarioLoader.warmUp();
               org.negotiate.scenario.ScenarioWriter.warmUp();
               Manifest.warmUp();
               org.negotiate.report.WarmUp.charts();

@@ -30,31 +30,35 @@ class BacktestTest {
 
   @Test
   void eachMonthIsCutAndConditionedAsIfAlone() throws Exception {
-    // months that draw what the month before draws take its nominal set-up: the options must be
-    // those each month gets on its own
+    // months that draw what the month before draws take its nominal set-up, and with two threads
+    // the later half is cut on a thread of its own: the options must be those each month gets alone
     Scenario s = ScenarioLoader.load(Path.of("scenarios/baseline.yaml"));
     int rounds = 24;
-    Backtest.Months m = Backtest.months(s, Protocols.named(s.protocol().name()), 100, rounds, 7, 2);
-    List<Scenario> at = m.scenarios();
-    List<MonteCarlo.Options> options = m.options();
-    assertEquals(rounds - 1, at.size());
-    int conditioned = 0;
-    for (int t = 0; t < at.size(); t++) {
-      AsOf.Cut cut = AsOf.cut(s, s.calendar().month(t), rounds);
-      assertEquals(cut.scenario(), at.get(t));
-      MonteCarlo.Options alone = new MonteCarlo.Options(100, rounds, 7, 2).withoutOutcomes();
-      if (!cut.observations().isEmpty()) {
-        conditioned++;
-        alone =
-            alone.conditionedOn(
-                Conditions.of(
-                    cut.scenario(),
-                    cut.observations(),
-                    SetupSampler.nominal(cut.scenario(), rounds),
-                    100 * Conditions.DEFAULT_ATTEMPTS_PER_KEPT));
+    for (int threads : new int[] {1, 2}) {
+      Backtest.Months m =
+          Backtest.months(s, Protocols.named(s.protocol().name()), 100, rounds, 7, threads);
+      List<Scenario> at = m.scenarios();
+      List<MonteCarlo.Options> options = m.options();
+      assertEquals(rounds - 1, at.size());
+      int conditioned = 0;
+      for (int t = 0; t < at.size(); t++) {
+        AsOf.Cut cut = AsOf.cut(s, s.calendar().month(t), rounds);
+        assertEquals(cut.scenario(), at.get(t));
+        MonteCarlo.Options alone =
+            new MonteCarlo.Options(100, rounds, 7, threads).withoutOutcomes();
+        if (!cut.observations().isEmpty()) {
+          conditioned++;
+          alone =
+              alone.conditionedOn(
+                  Conditions.of(
+                      cut.scenario(),
+                      cut.observations(),
+                      SetupSampler.nominal(cut.scenario(), rounds),
+                      100 * Conditions.DEFAULT_ATTEMPTS_PER_KEPT));
+        }
+        assertEquals(alone, options.get(t), "month " + t + ", " + threads + " threads");
       }
-      assertEquals(alone, options.get(t), "month " + t);
+      assertTrue(conditioned > 10, "the months are conditioned on no deal so far: " + conditioned);
     }
-    assertTrue(conditioned > 10, "the months are conditioned on no deal so far: " + conditioned);
   }
 }

@@ -77,9 +77,11 @@ public final class Main implements Callable<Integer> {
    * that the class loading and font set-up they need happen on the second core while this one
    * parses the options, loads the scenario and runs the replications. Output is unaffected: nothing
    * is written and the real charts and files are made on the command's own threads as before.
+   * {@code validate}, which writes nothing, has only the loader warmed.
    */
   private static void warmUp(String command, String[] args) {
-    if (!WRITERS.contains(command)) return;
+    boolean writes = WRITERS.contains(command);
+    if (!writes && !command.equals("validate")) return;
     for (String a : args) {
       if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return;
     }
@@ -90,6 +92,7 @@ public final class Main implements Callable<Integer> {
               // first what the main thread needs first: reading the scenario, once the command
               // line is parsed
               org.negotiate.scenario.ScenarioLoader.warmUp();
+              if (!writes) return;
               org.negotiate.scenario.ScenarioWriter.warmUp();
               Manifest.warmUp();
               org.negotiate.report.WarmUp.charts();

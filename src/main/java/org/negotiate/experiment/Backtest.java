@@ -146,62 +146,8 @@ public record Backtest(
     Scenario[] keys = new Scenario[count];
     MonteCarlo.Options[] options = new MonteCarlo.Options[count];
     YearMonth[] asOf = new YearMonth[count];
-    // with a second thread, it cuts the later half of the months while this one cuts the earlier
-    // (each month's cut depends on nothing but the scenario); a failure is reported as cutting
-    // them in order would: the earliest month's
-    int half = threads > 1 && count >= 4 ? count / 2 : count;
-    java.util.concurrent.FutureTask<Void> later =
-        new java.util.concurrent.FutureTask<>(
-            () -> {
-              cut(s, kept, rounds, seed, threads, half, count, at, keys, options, asOf);
-              return null;
-            });
-    if (half < count) {
-      Thread t = new Thread(later, "back-test-months");
-      t.setDaemon(true); // never keeps a failed command waiting
-      t.start();
-    }
-    cut(s, kept, rounds, seed, threads, 0, half, at, keys, options, asOf);
-    if (half < count) {
-      later.run(); // not started yet: cut here (a no-op once begun)
-      boolean interrupted = false;
-      try {
-        while (true) {
-          try {
-            later.get();
-            break;
-          } catch (InterruptedException e) {
-            interrupted = true; // the cuts are moments away: finish the wait
-          }
-        }
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof ScenarioException x) throw x;
-        if (e.getCause() instanceof RuntimeException x) throw x;
-        if (e.getCause() instanceof Error x) throw x;
-        throw new IllegalStateException(e.getCause());
-      } finally {
-        if (interrupted) Thread.currentThread().interrupt();
-      }
-    }
-    return new Months(s, protocol, kept, rounds, outcome, at, keys, options, asOf);
-  }
-
-  /** Cuts months {@code from} (inclusive) to {@code to} into the arrays. */
-  private static void cut(
-      Scenario s,
-      int kept,
-      int rounds,
-      long seed,
-      int threads,
-      int from,
-      int to,
-      Scenario[] at,
-      Scenario[] keys,
-      MonteCarlo.Options[] options,
-      YearMonth[] asOf)
-      throws ScenarioException {
     org.negotiate.model.NegotiationSetup nominal = null;
-    for (int t = from; t < to; t++) {
+    for (int t = 0; t < count; t++) {
       asOf[t] = s.calendar().month(t);
       AsOf.Cut cut = AsOf.cut(s, asOf[t], rounds);
       at[t] = cut.scenario();
@@ -226,6 +172,7 @@ public record Backtest(
       }
       options[t] = o;
     }
+    return new Months(s, protocol, kept, rounds, outcome, at, keys, options, asOf);
   }
 
   /** A back-test's as-of months, cut, with the options each is run with. */

@@ -91,8 +91,18 @@ public final class Main implements Callable<Integer> {
             () -> {
               // first what the main thread needs first: reading the scenario, once the command
               // line is parsed
-              org.negotiate.scenario.ScenarioLoader.warmUp();
+              org.negotiate.scenario.Scenario small =
+                  org.negotiate.scenario.ScenarioLoader.warmUp();
               if (!writes) return;
+              // then drawing's plan, which the back-test's months build before the first
+              // replication (the replication itself is left alone)
+              if (small != null) {
+                try {
+                  org.negotiate.model.SetupSampler.nominal(small, small.experiment().rounds());
+                } catch (RuntimeException e) {
+                  // only a head start
+                }
+              }
               org.negotiate.scenario.ScenarioWriter.warmUp();
               Manifest.warmUp();
               org.negotiate.report.WarmUp.charts();

@@ -267,13 +267,15 @@ public final class ScenarioLoader {
    * cutting (and Jackson's YAML parser) are loaded and initialised on the second core rather than
    * while the main thread reads the real scenario (about half of a first load's cost). Nothing is
    * read from disk, written or kept; a failure here is only a lost head start.
+   *
+   * @return the small scenario as cut, for warming what comes next; null if it failed
    */
-  public static void warmUp() {
+  public static Scenario warmUp() {
     try {
       Scenario s = parse(WARM_UP, "warm-up");
-      AsOf.cut(s, s.calendar().month(1), s.experiment().rounds());
+      return AsOf.cut(s, s.calendar().month(1), s.experiment().rounds()).scenario();
     } catch (ScenarioException | RuntimeException e) {
-      // the real scenario reports any real problem
+      return null; // the real scenario reports any real problem
     }
   }
 

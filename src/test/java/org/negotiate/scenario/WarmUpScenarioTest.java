@@ -19,6 +19,6 @@ class WarmUpScenarioTest {
     AsOf.Cut cut = AsOf.cut(s, s.calendar().month(1), s.experiment().rounds());
     assertEquals(s.calendar().month(1), cut.month());
     assertFalse(cut.uninformed().isEmpty(), "the cut applies priors, as a back-test's do");
-    ScenarioLoader.warmUp();
+    assertEquals(cut.scenario(), ScenarioLoader.warmUp());
   }
 }

@@ -21,7 +21,7 @@ record Experiment(
     RunOptions run,
     Scenario scenario,
     Protocol protocol,
-    String resolved,
+    Resolved text,
     int replications,
     int rounds,
     long seed,
@@ -41,13 +41,71 @@ record Experiment(
     int r = run.rounds(s.experiment().rounds());
     int t = run.threads();
     long base = run.seed(s.experiment().seed());
-    return new Experiment(
-        command, so, run, s, protocol, ScenarioWriter.toYaml(s), n, r, base, t, started);
+    return new Experiment(command, so, run, s, protocol, Resolved.of(s), n, r, base, t, started);
+  }
+
+  /**
+   * The scenario as resolved ({@link ScenarioWriter#toYaml}): the run's identity, its result
+   * folder's name and {@code scenario.resolved.yaml}.
+   */
+  String resolved() {
+    return text.get().yaml();
+  }
+
+  /** The resolved text and its SHA-256 (the manifest's {@code scenario_sha256}). */
+  record Text(String yaml, String sha256) {}
+
+  /**
+   * The resolved text and its hash, made on a thread of its own while the command checks its
+   * options and prepares its run (Jackson's YAML writer, and the first SHA-256 of the process with
+   * its security providers, take tens of milliseconds at start-up); the first {@link #get} waits
+   * for them. The text is the same as written on the caller's thread.
+   */
+  static final class Resolved {
+    private final java.util.concurrent.FutureTask<Text> task;
+
+    private Resolved(java.util.concurrent.FutureTask<Text> task) {
+      this.task = task;
+    }
+
+    static Resolved of(Scenario s) {
+      java.util.concurrent.FutureTask<Text> task =
+          new java.util.concurrent.FutureTask<>(
+              () -> {
+                String yaml = ScenarioWriter.toYaml(s);
+                return new Text(yaml, org.negotiate.report.ResultFolder.sha256(yaml));
+              });
+      Thread t = new Thread(task, "resolved-scenario");
+      t.setDaemon(true); // a command that fails first never waits for it
+      t.start();
+      return new Resolved(task);
+    }
+
+    Text get() {
+      task.run(); // not started yet: written here rather than waited for (a no-op once begun)
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            return task.get();
+          } catch (InterruptedException e) {
+            interrupted = true; // the text is moments away: finish the wait
+          }
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        // the writer's own failure, as if it had run here
+        if (e.getCause() instanceof RuntimeException x) throw x;
+        if (e.getCause() instanceof Error x) throw x;
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        if (interrupted) Thread.currentThread().interrupt();
+      }
+    }
   }
 
   Experiment withReplications(int n) {
     return new Experiment(
-        command, source, run, scenario, protocol, resolved, n, rounds, seed, threads, started);
+        command, source, run, scenario, protocol, text, n, rounds, seed, threads, started);
   }
 
   boolean exactRounds() {
@@ -67,7 +125,7 @@ record Experiment(
    * and {@code more}.
    */
   String identity(String more) {
-    return resolved
+    return resolved()
         + more
         + "\nseed="
         + seed
@@ -93,8 +151,11 @@ record Experiment(
   Manifest.Builder manifest(CommandSpec spec) {
     Manifest.Builder m =
         new Manifest.Builder(CommandInputs.commandLine(spec))
-            .scenario(
-                scenario.name(), String.valueOf(source.source()), source.allOverrides(), resolved)
+            .scenarioHashed(
+                scenario.name(),
+                String.valueOf(source.source()),
+                source.allOverrides(),
+                text.get().sha256())
             .protocol(protocol.name())
             .run(seed, replications, rounds, threads);
     if (source.cut != null) m.put("as_of", Explore.asOf(source.cut, null, null));

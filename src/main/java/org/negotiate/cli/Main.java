@@ -72,14 +72,16 @@ public final class Main implements Callable<Integer> {
       new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
-   * For a command that will write charts: Jackson's writers and a throw-away chart warmed on a
-   * thread of its own (once a process), so that the class loading and font set-up they need happen
-   * on the second core while this one parses the options, loads the scenario and runs the
-   * replications. Output is unaffected: nothing is written and the real charts and files are made
-   * on the command's own threads as before.
+   * For a command that will write charts: the scenario loader (on a small scenario held in memory),
+   * Jackson's writers and a throw-away chart warmed on a thread of its own (once a process), so
+   * that the class loading and font set-up they need happen on the second core while this one
+   * parses the options, loads the scenario and runs the replications. Output is unaffected: nothing
+   * is written and the real charts and files are made on the command's own threads as before.
+   * {@code validate}, which writes nothing, has only the loader warmed.
    */
   private static void warmUp(String command, String[] args) {
-    if (!WRITERS.contains(command)) return;
+    boolean writes = WRITERS.contains(command);
+    if (!writes && !command.equals("validate")) return;
     for (String a : args) {
       if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return;
     }
@@ -87,6 +89,20 @@ public final class Main implements Callable<Integer> {
     Thread t =
         new Thread(
             () -> {
+              // first what the main thread needs first: reading the scenario, once the command
+              // line is parsed
+              org.negotiate.scenario.Scenario small =
+                  org.negotiate.scenario.ScenarioLoader.warmUp();
+              if (!writes) return;
+              // then drawing's plan, which the back-test's months build before the first
+              // replication (the replication itself is left alone)
+              if (small != null) {
+                try {
+                  org.negotiate.model.SetupSampler.nominal(small, small.experiment().rounds());
+                } catch (RuntimeException e) {
+                  // only a head start
+                }
+              }
               org.negotiate.scenario.ScenarioWriter.warmUp();
               Manifest.warmUp();
               org.negotiate.report.WarmUp.charts();
@@ -112,13 +128,16 @@ public final class Main implements Callable<Integer> {
    * Runs the command line with the given streams and returns the exit code (for tests, in process).
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new Main());
     // Only the named command's model when the first word names one (not help, which lists them
     // all); otherwise (no arguments, --help, an unknown word and its suggestions) every command's.
     String first = args.length > 0 ? args[0] : null;
-    if (first != null && !first.equals("help") && COMMANDS.containsKey(first)) {
+    boolean one = first != null && !first.equals("help") && COMMANDS.containsKey(first);
+    // started before picocli builds its model (about 0.1 s of this thread), which leaves the
+    // second core to the warm-up meanwhile
+    if (one) warmUp(first, args);
+    CommandLine cl = new CommandLine(new Main());
+    if (one) {
       cl.addSubcommand(first, COMMANDS.get(first));
-      warmUp(first, args);
     } else {
       COMMANDS.forEach(cl::addSubcommand);
     }

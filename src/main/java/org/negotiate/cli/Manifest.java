@@ -131,10 +131,16 @@ record Manifest(
     }
 
     Builder scenario(String name, String file, List<String> overrides, String resolvedYaml) {
+      return scenarioHashed(
+          name, file, overrides, org.negotiate.report.ResultFolder.sha256(resolvedYaml));
+    }
+
+    /** As {@link #scenario}, given the resolved scenario's SHA-256 already computed. */
+    Builder scenarioHashed(String name, String file, List<String> overrides, String sha256) {
       this.scenario = name;
       this.scenarioFile = file;
       this.overrides = List.copyOf(overrides);
-      this.scenarioSha256 = org.negotiate.report.ResultFolder.sha256(resolvedYaml);
+      this.scenarioSha256 = sha256;
       return this;
     }
 

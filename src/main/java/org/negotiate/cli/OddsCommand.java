@@ -152,6 +152,23 @@ final class OddsCommand implements Callable<Integer> {
     int analysed =
         CommandInputs.inRange("--analyse", analyse, 100, 0, CommandInputs.MAX_REPLICATIONS);
 
+    // the back-test's months are cut first: those that draw what this run draws are judged on
+    // its replications as it runs them (Riders), instead of being run again; cut before the result
+    // folder opens, while the resolved scenario that names the folder is written on another thread
+    org.negotiate.experiment.Backtest.Months backtestMonths = null;
+    org.negotiate.experiment.Riders riders = null;
+    String backtestProblem = null;
+    if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
+      try {
+        backtestMonths =
+            org.negotiate.experiment.Backtest.months(
+                scenario.loaded, protocol, backtestKept, r, base, t);
+        riders = backtestMonths.riders(s, protocol, options);
+      } catch (org.negotiate.scenario.ScenarioException e) {
+        backtestProblem = String.valueOf(e.getMessage());
+      }
+    }
+
     String resolved = x.resolved();
     String identity =
         resolved
@@ -171,21 +188,6 @@ final class OddsCommand implements Callable<Integer> {
           out.resumed() ? org.negotiate.experiment.RunJournal.replicationsIn(out.journal()) : -1;
       org.negotiate.experiment.RunJournal journal =
           new org.negotiate.experiment.RunJournal(out.journal());
-      // the back-test's months are cut first: those that draw what this run draws are judged on
-      // its replications as it runs them (Riders), instead of being run again
-      org.negotiate.experiment.Backtest.Months backtestMonths = null;
-      org.negotiate.experiment.Riders riders = null;
-      String backtestProblem = null;
-      if (backtestKept > 0 && scenario.loaded.caseFile().outcome() != null && r >= 2) {
-        try {
-          backtestMonths =
-              org.negotiate.experiment.Backtest.months(
-                  scenario.loaded, protocol, backtestKept, r, base, t);
-          riders = backtestMonths.riders(s, protocol, options);
-        } catch (org.negotiate.scenario.ScenarioException e) {
-          backtestProblem = String.valueOf(e.getMessage());
-        }
-      }
       MonteCarlo.Result result;
       try (ProgressBar bar =
           run.progress(

@@ -143,12 +143,19 @@ public record Backtest(
     }
     int count = rounds - 1;
     Scenario[] at = new Scenario[count];
+    Scenario[] keys = new Scenario[count];
     MonteCarlo.Options[] options = new MonteCarlo.Options[count];
     YearMonth[] asOf = new YearMonth[count];
+    org.negotiate.model.NegotiationSetup nominal = null;
     for (int t = 0; t < count; t++) {
       asOf[t] = s.calendar().month(t);
       AsOf.Cut cut = AsOf.cut(s, asOf[t], rounds);
       at[t] = cut.scenario();
+      keys[t] = draws(at[t]);
+      // most months draw what the month before draws (no value or event dated between them): the
+      // nominal set-up, which gives the observations their rounds and indices, is then the same
+      if (nominal == null || !keys[t].equals(keys[t - 1]))
+        nominal = SetupSampler.nominal(at[t], rounds);
       MonteCarlo.Options o = new MonteCarlo.Options(kept, rounds, seed, threads).withoutOutcomes();
       List<org.negotiate.scenario.Observation> obs = cut.observations();
       if (!obs.isEmpty()) {
@@ -157,7 +164,7 @@ public record Backtest(
                 Conditions.of(
                     at[t],
                     obs,
-                    SetupSampler.nominal(at[t], rounds),
+                    nominal,
                     (int)
                         Math.min(
                             org.negotiate.scenario.Limits.MAX_REPLICATIONS,
@@ -165,7 +172,7 @@ public record Backtest(
       }
       options[t] = o;
     }
-    return new Months(s, protocol, kept, rounds, outcome, at, options, asOf);
+    return new Months(s, protocol, kept, rounds, outcome, at, keys, options, asOf);
   }
 
   /** A back-test's as-of months, cut, with the options each is run with. */
@@ -176,6 +183,10 @@ public record Backtest(
     private final int rounds;
     private final CaseFile.Outcome outcome;
     private final Scenario[] at;
+
+    /** Each month's {@link #draws}: what decides the replications it draws. */
+    private final Scenario[] keys;
+
     private final MonteCarlo.Options[] options;
     private final YearMonth[] asOf;
     private List<Integer> riding = List.of();
@@ -188,6 +199,7 @@ public record Backtest(
         int rounds,
         CaseFile.Outcome outcome,
         Scenario[] at,
+        Scenario[] keys,
         MonteCarlo.Options[] options,
         YearMonth[] asOf) {
       this.scenario = scenario;
@@ -196,8 +208,19 @@ public record Backtest(
       this.rounds = rounds;
       this.outcome = outcome;
       this.at = at;
+      this.keys = keys;
       this.options = options;
       this.asOf = asOf;
+    }
+
+    /** The scenario as of each month. */
+    List<Scenario> scenarios() {
+      return List.of(at);
+    }
+
+    /** The options each month is run with. */
+    List<MonteCarlo.Options> options() {
+      return List.of(options);
     }
 
     /**
@@ -212,7 +235,7 @@ public record Backtest(
       List<Scenario> sc = new ArrayList<>();
       List<MonteCarlo.Options> os = new ArrayList<>();
       for (int t = 0; t < at.length; t++) {
-        if (options[t].conditions() != null && draws(at[t]).equals(drawn)) {
+        if (options[t].conditions() != null && keys[t].equals(drawn)) {
           months.add(t);
           sc.add(at[t]);
           os.add(options[t]);
@@ -246,6 +269,7 @@ public record Backtest(
     int kept = cut.kept;
     CaseFile.Outcome outcome = cut.outcome;
     Scenario[] at = cut.at;
+    Scenario[] keys = cut.keys;
     MonteCarlo.Options[] options = cut.options;
     YearMonth[] asOf = cut.asOf;
     YearMonth start = s.calendar().start();
@@ -268,10 +292,10 @@ public record Backtest(
       if (options[t].conditions() == null || distributed) {
         groups.add(List.of(t));
       } else {
-        List<Integer> g = byDraws.get(draws(at[t]));
+        List<Integer> g = byDraws.get(keys[t]);
         if (g == null) {
           g = new ArrayList<>();
-          byDraws.put(draws(at[t]), g);
+          byDraws.put(keys[t], g);
           groups.add(g);
         }
         g.add(t);

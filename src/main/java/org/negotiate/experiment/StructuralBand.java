@@ -142,7 +142,9 @@ public final class StructuralBand {
   static Row rowOf(String name, MonteCarlo.Result run, int replications) {
     List<org.negotiate.sim.RunOutcome> outcomes = run.outcomes();
     if (outcomes.size() != run.odds().replications()
-        || !run.rejections().equals(MonteCarlo.Rejections.NONE))
+        // NONE itself, as the record's equality would say (its array compared by reference),
+        // without linking that equality at first call
+        || run.rejections() != MonteCarlo.Rejections.NONE)
       throw new IllegalArgumentException("the run kept no outcomes to read the band's row from");
     long agreed = 0;
     int counted = 0;

@@ -97,4 +97,47 @@ public record Actor(
 
   /** The name rounds.csv and the charts give the mediators' text: no actor may have it. */
   public static final String TEXT_ID = "text";
+
+  // the record's own equality and hash, written out: the generated ones are linked through
+  // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof Actor that
+            && java.util.Objects.equals(id, that.id)
+            && java.util.Objects.equals(name, that.name)
+            && role == that.role
+            && java.util.Objects.equals(capability, that.capability)
+            && java.util.Objects.equals(reservation, that.reservation)
+            && java.util.Objects.equals(flexibility, that.flexibility)
+            && java.util.Objects.equals(costOfDelay, that.costOfDelay)
+            && java.util.Objects.equals(risk, that.risk)
+            && java.util.Objects.equals(lean, that.lean)
+            && java.util.Objects.equals(stances, that.stances)
+            && java.util.Objects.equals(ties, that.ties)
+            && java.util.Objects.equals(pressure, that.pressure)
+            && java.util.Objects.equals(evidence, that.evidence)
+            && java.util.Objects.equals(rationale, that.rationale)
+            && java.util.Objects.equals(more, that.more);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = java.util.Objects.hashCode(id);
+    h = 31 * h + java.util.Objects.hashCode(name);
+    h = 31 * h + java.util.Objects.hashCode(role);
+    h = 31 * h + java.util.Objects.hashCode(capability);
+    h = 31 * h + java.util.Objects.hashCode(reservation);
+    h = 31 * h + java.util.Objects.hashCode(flexibility);
+    h = 31 * h + java.util.Objects.hashCode(costOfDelay);
+    h = 31 * h + java.util.Objects.hashCode(risk);
+    h = 31 * h + java.util.Objects.hashCode(lean);
+    h = 31 * h + java.util.Objects.hashCode(stances);
+    h = 31 * h + java.util.Objects.hashCode(ties);
+    h = 31 * h + java.util.Objects.hashCode(pressure);
+    h = 31 * h + java.util.Objects.hashCode(evidence);
+    h = 31 * h + java.util.Objects.hashCode(rationale);
+    h = 31 * h + java.util.Objects.hashCode(more);
+    return h;
+  }
 }

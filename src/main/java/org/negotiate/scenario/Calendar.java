@@ -29,4 +29,21 @@ public record Calendar(YearMonth start, boolean dated) implements java.io.Serial
   public String label(int round) {
     return dated ? month(round).toString() : "round " + round;
   }
+
+  // the record's own equality and hash, written out: the generated ones are linked through
+  // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof Calendar that
+            && java.util.Objects.equals(start, that.start)
+            && dated == that.dated;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = java.util.Objects.hashCode(start);
+    h = 31 * h + Boolean.hashCode(dated);
+    return h;
+  }
 }

@@ -58,7 +58,26 @@ public record CaseFile(
    * @param values by {@code --set} path; a null value removes the bound (a red line)
    */
   public record Prior(Map<String, Quantity> values, List<String> evidence, String rationale)
-      implements java.io.Serializable {}
+      implements java.io.Serializable {
+    // the record's own equality and hash, written out: the generated ones are linked through
+    // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof Prior that
+              && java.util.Objects.equals(values, that.values)
+              && java.util.Objects.equals(evidence, that.evidence)
+              && java.util.Objects.equals(rationale, that.rationale);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = java.util.Objects.hashCode(values);
+      h = 31 * h + java.util.Objects.hashCode(evidence);
+      h = 31 * h + java.util.Objects.hashCode(rationale);
+      return h;
+    }
+  }
 
   /**
    * What happened in the case.
@@ -77,7 +96,32 @@ public record CaseFile(
       String source,
       double baseRate,
       String baseRateRationale)
-      implements java.io.Serializable {}
+      implements java.io.Serializable {
+    // the record's own equality and hash, written out: the generated ones are linked through
+    // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof Outcome that
+              && agreement == that.agreement
+              && java.util.Objects.equals(month, that.month)
+              && java.util.Objects.equals(summary, that.summary)
+              && java.util.Objects.equals(source, that.source)
+              && Double.compare(baseRate, that.baseRate) == 0
+              && java.util.Objects.equals(baseRateRationale, that.baseRateRationale);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Boolean.hashCode(agreement);
+      h = 31 * h + java.util.Objects.hashCode(month);
+      h = 31 * h + java.util.Objects.hashCode(summary);
+      h = 31 * h + java.util.Objects.hashCode(source);
+      h = 31 * h + Double.hashCode(baseRate);
+      h = 31 * h + java.util.Objects.hashCode(baseRateRationale);
+      return h;
+    }
+  }
 
   /**
    * The month the source a citation ({@code FILE#quote}) names was written, or null when undated.
@@ -89,5 +133,34 @@ public record CaseFile(
     if (m != null) return m;
     String stem = file.contains("_") ? file.substring(0, file.indexOf('_')) : file;
     return sourceDates.get(stem);
+  }
+
+  // the record's own equality and hash, written out: the generated ones are linked through
+  // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof CaseFile that
+            && java.util.Objects.equals(asOf, that.asOf)
+            && withoutEvidence == that.withoutEvidence
+            && java.util.Objects.equals(asOfRationale, that.asOfRationale)
+            && java.util.Objects.equals(sourceDates, that.sourceDates)
+            && java.util.Objects.equals(priors, that.priors)
+            && java.util.Objects.equals(observations, that.observations)
+            && java.util.Objects.equals(outcome, that.outcome)
+            && java.util.Objects.equals(caveats, that.caveats);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = java.util.Objects.hashCode(asOf);
+    h = 31 * h + java.util.Objects.hashCode(withoutEvidence);
+    h = 31 * h + java.util.Objects.hashCode(asOfRationale);
+    h = 31 * h + java.util.Objects.hashCode(sourceDates);
+    h = 31 * h + java.util.Objects.hashCode(priors);
+    h = 31 * h + java.util.Objects.hashCode(observations);
+    h = 31 * h + java.util.Objects.hashCode(outcome);
+    h = 31 * h + java.util.Objects.hashCode(caveats);
+    return h;
   }
 }

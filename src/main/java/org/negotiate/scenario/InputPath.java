@@ -15,4 +15,23 @@ public record InputPath(String actor, String issue, String field) implements jav
   public String toString() {
     return issue == null ? actor + "." + field : actor + "." + issue + "." + field;
   }
+
+  // the record's own equality and hash, written out: the generated ones are linked through
+  // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof InputPath that
+            && java.util.Objects.equals(actor, that.actor)
+            && java.util.Objects.equals(issue, that.issue)
+            && java.util.Objects.equals(field, that.field);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = java.util.Objects.hashCode(actor);
+    h = 31 * h + java.util.Objects.hashCode(issue);
+    h = 31 * h + java.util.Objects.hashCode(field);
+    return h;
+  }
 }

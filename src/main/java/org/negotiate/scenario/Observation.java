@@ -32,6 +32,27 @@ public sealed interface Observation extends java.io.Serializable
     public String kind() {
       return "no_deal";
     }
+
+    // the record's own equality and hash, written out: the generated ones are linked through
+    // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof NoDeal that
+              && java.util.Objects.equals(id, that.id)
+              && java.util.Objects.equals(through, that.through)
+              && java.util.Objects.equals(evidence, that.evidence)
+              && java.util.Objects.equals(rationale, that.rationale);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = java.util.Objects.hashCode(id);
+      h = 31 * h + java.util.Objects.hashCode(through);
+      h = 31 * h + java.util.Objects.hashCode(evidence);
+      h = 31 * h + java.util.Objects.hashCode(rationale);
+      return h;
+    }
   }
 
   /**
@@ -48,6 +69,31 @@ public sealed interface Observation extends java.io.Serializable
       implements Observation {
     public String kind() {
       return "talks";
+    }
+
+    // the record's own equality and hash, written out: the generated ones are linked through
+    // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof Talks that
+              && java.util.Objects.equals(id, that.id)
+              && java.util.Objects.equals(month, that.month)
+              && held == that.held
+              && java.util.Objects.equals(level, that.level)
+              && java.util.Objects.equals(evidence, that.evidence)
+              && java.util.Objects.equals(rationale, that.rationale);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = java.util.Objects.hashCode(id);
+      h = 31 * h + java.util.Objects.hashCode(month);
+      h = 31 * h + Boolean.hashCode(held);
+      h = 31 * h + java.util.Objects.hashCode(level);
+      h = 31 * h + java.util.Objects.hashCode(evidence);
+      h = 31 * h + java.util.Objects.hashCode(rationale);
+      return h;
     }
   }
 
@@ -70,6 +116,37 @@ public sealed interface Observation extends java.io.Serializable
     public String kind() {
       return "demand";
     }
+
+    // the record's own equality and hash, written out: the generated ones are linked through
+    // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof Demand that
+              && java.util.Objects.equals(id, that.id)
+              && java.util.Objects.equals(actor, that.actor)
+              && java.util.Objects.equals(issue, that.issue)
+              && java.util.Objects.equals(month, that.month)
+              && java.util.Objects.equals(min, that.min)
+              && java.util.Objects.equals(max, that.max)
+              && Double.compare(tolerance, that.tolerance) == 0
+              && java.util.Objects.equals(evidence, that.evidence)
+              && java.util.Objects.equals(rationale, that.rationale);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = java.util.Objects.hashCode(id);
+      h = 31 * h + java.util.Objects.hashCode(actor);
+      h = 31 * h + java.util.Objects.hashCode(issue);
+      h = 31 * h + java.util.Objects.hashCode(month);
+      h = 31 * h + java.util.Objects.hashCode(min);
+      h = 31 * h + java.util.Objects.hashCode(max);
+      h = 31 * h + Double.hashCode(tolerance);
+      h = 31 * h + java.util.Objects.hashCode(evidence);
+      h = 31 * h + java.util.Objects.hashCode(rationale);
+      return h;
+    }
   }
 
   /** A party refused the text on the table in the month (talks were held and it did not accept). */
@@ -77,6 +154,29 @@ public sealed interface Observation extends java.io.Serializable
       implements Observation {
     public String kind() {
       return "refusal";
+    }
+
+    // the record's own equality and hash, written out: the generated ones are linked through
+    // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof Refusal that
+              && java.util.Objects.equals(id, that.id)
+              && java.util.Objects.equals(actor, that.actor)
+              && java.util.Objects.equals(month, that.month)
+              && java.util.Objects.equals(evidence, that.evidence)
+              && java.util.Objects.equals(rationale, that.rationale);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = java.util.Objects.hashCode(id);
+      h = 31 * h + java.util.Objects.hashCode(actor);
+      h = 31 * h + java.util.Objects.hashCode(month);
+      h = 31 * h + java.util.Objects.hashCode(evidence);
+      h = 31 * h + java.util.Objects.hashCode(rationale);
+      return h;
     }
   }
 }

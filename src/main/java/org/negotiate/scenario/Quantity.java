@@ -59,6 +59,19 @@ public sealed interface Quantity extends java.io.Serializable
     public String describe() {
       return fmt(value);
     }
+
+    // the record's own equality and hash, written out: the generated ones are linked through
+    // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Fixed that && Double.compare(value, that.value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Double.hashCode(value);
+      return h;
+    }
   }
 
   record Uniform(double lo, double hi) implements Quantity {
@@ -80,6 +93,23 @@ public sealed interface Quantity extends java.io.Serializable
 
     public String describe() {
       return "uniform(" + fmt(lo) + ", " + fmt(hi) + ")";
+    }
+
+    // the record's own equality and hash, written out: the generated ones are linked through
+    // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof Uniform that
+              && Double.compare(lo, that.lo) == 0
+              && Double.compare(hi, that.hi) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Double.hashCode(lo);
+      h = 31 * h + Double.hashCode(hi);
+      return h;
     }
   }
 
@@ -114,6 +144,25 @@ public sealed interface Quantity extends java.io.Serializable
     public String describe() {
       return "triangular(" + fmt(lo) + ", " + fmt(mode) + ", " + fmt(hi) + ")";
     }
+
+    // the record's own equality and hash, written out: the generated ones are linked through
+    // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof Triangular that
+              && Double.compare(lo, that.lo) == 0
+              && Double.compare(mode, that.mode) == 0
+              && Double.compare(hi, that.hi) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Double.hashCode(lo);
+      h = 31 * h + Double.hashCode(mode);
+      h = 31 * h + Double.hashCode(hi);
+      return h;
+    }
   }
 
   /** Normal truncated to [lo, hi] (the field's valid range unless the file narrows it). */
@@ -143,6 +192,27 @@ public sealed interface Quantity extends java.io.Serializable
     public String describe() {
       return "normal(" + fmt(mean) + ", " + fmt(sd) + ", " + fmt(lo) + ", " + fmt(hi) + ")";
     }
+
+    // the record's own equality and hash, written out: the generated ones are linked through
+    // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof Normal that
+              && Double.compare(mean, that.mean) == 0
+              && Double.compare(sd, that.sd) == 0
+              && Double.compare(lo, that.lo) == 0
+              && Double.compare(hi, that.hi) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Double.hashCode(mean);
+      h = 31 * h + Double.hashCode(sd);
+      h = 31 * h + Double.hashCode(lo);
+      h = 31 * h + Double.hashCode(hi);
+      return h;
+    }
   }
 
   /** Beta(alpha, beta) scaled onto [lo, hi]. */
@@ -166,6 +236,27 @@ public sealed interface Quantity extends java.io.Serializable
 
     public String describe() {
       return "beta(" + fmt(alpha) + ", " + fmt(beta) + ", " + fmt(lo) + ", " + fmt(hi) + ")";
+    }
+
+    // the record's own equality and hash, written out: the generated ones are linked through
+    // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof Beta that
+              && Double.compare(alpha, that.alpha) == 0
+              && Double.compare(beta, that.beta) == 0
+              && Double.compare(lo, that.lo) == 0
+              && Double.compare(hi, that.hi) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Double.hashCode(alpha);
+      h = 31 * h + Double.hashCode(beta);
+      h = 31 * h + Double.hashCode(lo);
+      h = 31 * h + Double.hashCode(hi);
+      return h;
     }
   }
 

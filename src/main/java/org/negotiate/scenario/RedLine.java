@@ -10,4 +10,21 @@ public record RedLine(Quantity min, Quantity max) implements java.io.Serializabl
   public boolean isNone() {
     return min == null && max == null;
   }
+
+  // the record's own equality and hash, written out: the generated ones are linked through
+  // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof RedLine that
+            && java.util.Objects.equals(min, that.min)
+            && java.util.Objects.equals(max, that.max);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = java.util.Objects.hashCode(min);
+    h = 31 * h + java.util.Objects.hashCode(max);
+    return h;
+  }
 }

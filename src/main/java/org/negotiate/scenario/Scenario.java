@@ -217,4 +217,43 @@ public record Scenario(
   public Optional<Issue> issue(String id) {
     return issues.stream().filter(i -> i.id().equals(id)).findFirst();
   }
+
+  // the record's own equality and hash, written out: the generated ones are linked through
+  // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof Scenario that
+            && java.util.Objects.equals(name, that.name)
+            && java.util.Objects.equals(description, that.description)
+            && java.util.Objects.equals(calendar, that.calendar)
+            && java.util.Objects.equals(issues, that.issues)
+            && java.util.Objects.equals(actors, that.actors)
+            && java.util.Objects.equals(protocol, that.protocol)
+            && java.util.Objects.equals(agreement, that.agreement)
+            && java.util.Objects.equals(events, that.events)
+            && java.util.Objects.equals(experiment, that.experiment)
+            && saliences == that.saliences
+            && draft == that.draft
+            && java.util.Objects.equals(caseFile, that.caseFile)
+            && actorOrder == that.actorOrder;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = java.util.Objects.hashCode(name);
+    h = 31 * h + java.util.Objects.hashCode(description);
+    h = 31 * h + java.util.Objects.hashCode(calendar);
+    h = 31 * h + java.util.Objects.hashCode(issues);
+    h = 31 * h + java.util.Objects.hashCode(actors);
+    h = 31 * h + java.util.Objects.hashCode(protocol);
+    h = 31 * h + java.util.Objects.hashCode(agreement);
+    h = 31 * h + java.util.Objects.hashCode(events);
+    h = 31 * h + java.util.Objects.hashCode(experiment);
+    h = 31 * h + java.util.Objects.hashCode(saliences);
+    h = 31 * h + Boolean.hashCode(draft);
+    h = 31 * h + java.util.Objects.hashCode(caseFile);
+    h = 31 * h + java.util.Objects.hashCode(actorOrder);
+    return h;
+  }
 }

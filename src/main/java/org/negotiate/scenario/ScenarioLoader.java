@@ -208,6 +208,77 @@ public final class ScenarioLoader {
     }
   }
 
+  /** A small scenario that goes through every step of loading and cutting: see {@link #warmUp}. */
+  static final String WARM_UP =
+      String.join(
+          "\n",
+          "name: warm-up",
+          "status: draft",
+          "calendar:",
+          "  start: 2020-01",
+          "issues:",
+          "  - id: i",
+          "    label: I",
+          "    low: none",
+          "    high: all",
+          "actors:",
+          "  - id: a",
+          "    name: A",
+          "    role: party",
+          "    capability: triangular(1, 2, 3)",
+          "    reservation: 0.1",
+          "    flexibility: 1",
+          "    risk: 0",
+          "    lean: 0",
+          "    stances:",
+          "      i:",
+          "        position: uniform(10, 20)",
+          "        salience: 1",
+          "        red_line:",
+          "          min: 5",
+          "  - id: b",
+          "    name: B",
+          "    role: party",
+          "    capability: 1",
+          "    reservation: 0.1",
+          "    flexibility: 1",
+          "    risk: 0",
+          "    lean: 0",
+          "    stances:",
+          "      i:",
+          "        position: 80",
+          "        salience: 1",
+          "events:",
+          "  - id: e",
+          "    label: E",
+          "    at: 2020-03",
+          "    changes:",
+          "      - target: a.i.position",
+          "        shift: 5",
+          "experiment:",
+          "  replications: 10",
+          "  rounds: 12",
+          "  seed: 1",
+          "");
+
+  /**
+   * Loads a small scenario held in memory and cuts it as of a month, for the CLI's warm-up thread
+   * while the command line is still being parsed: the classes of reading, binding, validating and
+   * cutting (and Jackson's YAML parser) are loaded and initialised on the second core rather than
+   * while the main thread reads the real scenario (about half of a first load's cost). Nothing is
+   * read from disk, written or kept; a failure here is only a lost head start.
+   *
+   * @return the small scenario as cut, for warming what comes next; null if it failed
+   */
+  public static Scenario warmUp() {
+    try {
+      Scenario s = parse(WARM_UP, "warm-up");
+      return AsOf.cut(s, s.calendar().month(1), s.experiment().rounds()).scenario();
+    } catch (ScenarioException | RuntimeException e) {
+      return null; // the real scenario reports any real problem
+    }
+  }
+
   /** How an exception that should never happen is reported (the fuzz tests look for it). */
   static final String INTERNAL = "internal error while loading: ";
 

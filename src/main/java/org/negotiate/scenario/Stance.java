@@ -28,4 +28,31 @@ public record Stance(
     return new Stance(
         position, salience, redLine, flexibility, costOfDelay, newEvidence, newRationale);
   }
+
+  // the record's own equality and hash, written out: the generated ones are linked through
+  // ObjectMethods at their first call, tens of ms at start-up (RecordEqualityTest)
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof Stance that
+            && java.util.Objects.equals(position, that.position)
+            && java.util.Objects.equals(salience, that.salience)
+            && java.util.Objects.equals(redLine, that.redLine)
+            && java.util.Objects.equals(flexibility, that.flexibility)
+            && java.util.Objects.equals(costOfDelay, that.costOfDelay)
+            && java.util.Objects.equals(evidence, that.evidence)
+            && java.util.Objects.equals(rationale, that.rationale);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = java.util.Objects.hashCode(position);
+    h = 31 * h + java.util.Objects.hashCode(salience);
+    h = 31 * h + java.util.Objects.hashCode(redLine);
+    h = 31 * h + java.util.Objects.hashCode(flexibility);
+    h = 31 * h + java.util.Objects.hashCode(costOfDelay);
+    h = 31 * h + java.util.Objects.hashCode(evidence);
+    h = 31 * h + java.util.Objects.hashCode(rationale);
+    return h;
+  }
 }

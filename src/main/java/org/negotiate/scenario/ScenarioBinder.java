@@ -829,7 +829,9 @@ final class ScenarioBinder {
       err(at, path, e.getMessage());
       return false;
     }
-    EvidenceRef.Seeds seeds = at.origin() != null ? at.origin().seeds() : this.seeds;
+    EvidenceRef.Seeds named = at.origin() != null ? at.origin().seeds() : this.seeds;
+    EvidenceRef.Seeds seeds =
+        named == null ? null : readNow.computeIfAbsent(named.dir(), EvidenceRef.Seeds::new);
     if (seeds != null) {
       String why = seeds.check(ref);
       if (why != null) {
@@ -841,6 +843,14 @@ final class ScenarioBinder {
     }
     return true;
   }
+
+  /**
+   * This load's own reading of each seeds folder a tree names: a tree may be kept from an earlier
+   * load ({@code ScenarioLoader.parsed}), and the seed files are read again at every load, as a
+   * file changed in between must be (and a binder, unlike a kept tree, is never shared between
+   * threads).
+   */
+  private final Map<java.nio.file.Path, EvidenceRef.Seeds> readNow = new java.util.HashMap<>();
 
   // ================================================================ case file (as-of forecasts,
   // back-tests)

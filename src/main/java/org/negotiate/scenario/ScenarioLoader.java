@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -341,9 +342,7 @@ public final class ScenarioLoader {
       Path file, byte[] bytes, List<Path> chain, List<String> labels, List<Problem> problems)
       throws ScenarioException {
     String label = String.valueOf(file);
-    EvidenceRef.Seeds seeds =
-        EvidenceRef.seedsFolder(file).map(EvidenceRef.Seeds::new).orElse(null);
-    YamlNode.Map root = (YamlNode.Map) YamlReader.read(label, bytes, seeds).root();
+    YamlNode.Map root = parsed(file, label, bytes);
     notAScenario(root, label);
     YamlNode.Entry ext = root.entries().get(ScenarioDelta.EXTENDS);
     if (ext == null) {
@@ -484,6 +483,55 @@ public final class ScenarioLoader {
               ScenarioDelta.REMOVE,
               "remove: applies only to a scenario that extends another (add extends: BASE.yaml)"));
     }
+  }
+
+  /**
+   * A file's tree as read last under the same name from the same bytes. One command reads the same
+   * base many times: the brief lists every what-if beside the scenario (each extends it) and the
+   * structural band loads the readings, so the main job parsed baseline.yaml ten times. Exact: a
+   * tree is reused only for the very bytes it was read from, trees are never changed once read (a
+   * delta is merged into copies), and the seed files a tree's evidence cites are read again by each
+   * load's binder.
+   */
+  private static final class Parsed {
+    final String label;
+    final byte[] bytes;
+    final YamlNode.Map root;
+
+    Parsed(String label, byte[] bytes, YamlNode.Map root) {
+      this.label = label;
+      this.bytes = bytes;
+      this.root = root;
+    }
+  }
+
+  /** The last trees read (a scenario, its base, the what-ifs and readings beside it). */
+  private static final Parsed[] PARSED = new Parsed[16];
+
+  private static int nextParsed;
+
+  /** Forgets the trees read so far (for tests that compare a load with and without them). */
+  static void forgetParsed() {
+    synchronized (PARSED) {
+      Arrays.fill(PARSED, null);
+    }
+  }
+
+  private static YamlNode.Map parsed(Path file, String label, byte[] bytes)
+      throws ScenarioException {
+    synchronized (PARSED) {
+      for (Parsed p : PARSED) {
+        if (p != null && p.label.equals(label) && Arrays.equals(p.bytes, bytes)) return p.root;
+      }
+    }
+    EvidenceRef.Seeds seeds =
+        EvidenceRef.seedsFolder(file).map(EvidenceRef.Seeds::new).orElse(null);
+    YamlNode.Map root = (YamlNode.Map) YamlReader.read(label, bytes, seeds).root();
+    synchronized (PARSED) {
+      PARSED[nextParsed] = new Parsed(label, bytes, root);
+      nextParsed = (nextParsed + 1) % PARSED.length;
+    }
+    return root;
   }
 
   /** The file as one identity for cycle detection: its real path when it exists. */

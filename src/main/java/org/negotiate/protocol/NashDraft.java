@@ -314,6 +314,35 @@ public final class NashDraft {
     private double[] step = new double[0];
     private double[] trial = new double[0];
 
+    /**
+     * Neutral pieces only: each term's utility at the last point {@link #value} was asked for, and
+     * at the point the line search last accepted (when {@link #knownValid}): the next step's
+     * derivatives are taken there, and summing the same pieces in the same order again would give
+     * the same utilities and the same objective.
+     */
+    private double[] trialU = new double[0];
+
+    private double[] knownU = new double[0];
+    private double knownF;
+    private boolean knownValid;
+
+    /**
+     * Neutral pieces only: the z_k the one-sided slopes of issue k (plus and minus, every term)
+     * were last summed at, valid while {@link #slopesValid}. An issue the step did not move keeps
+     * its slopes, since they depend only on z_k (through the signs of z_k minus each ideal).
+     */
+    private double[] slopeZ = new double[0];
+
+    private boolean slopesValid;
+
+    /**
+     * Whether a solve reuses the utilities and slopes above; off only in the test that checks they
+     * give the bits of summing afresh.
+     */
+    boolean remember = true;
+
+    private boolean[] shifted = new boolean[0];
+
     Exact() {}
 
     /** The zone of {@link NashDraft#exact(Inputs, int[], int[], Object, long)}'s solve. */
@@ -555,6 +584,10 @@ public final class NashDraft {
       chol = atLeast(chol, issues * issues);
       step = atLeast(step, issues);
       trial = atLeast(trial, issues);
+      trialU = atLeast(trialU, terms);
+      knownU = atLeast(knownU, terms);
+      slopeZ = atLeast(slopeZ, issues);
+      shifted = shifted.length >= issues ? shifted : new boolean[issues];
       return this;
     }
 
@@ -629,6 +662,7 @@ public final class NashDraft {
         final double[] ideal = this.ideal;
         final double[] weight = this.weight;
         final double[] constant = this.constant;
+        final double[] trialU = this.trialU;
         for (int t = 0, tk = 0; t < terms; t++) {
           double u = constant[t];
           for (int k = 0; k < issues; k++, tk++) {
@@ -636,6 +670,7 @@ public final class NashDraft {
             for (int q = start[tk], end = start[tk + 1]; q < end; q++)
               u += weight[q] * (1 - Math.abs(zk - ideal[q]) / 100.0);
           }
+          trialU[t] = u;
           f += a[t] * log(u - r[t]);
         }
         return f;
@@ -713,11 +748,71 @@ public final class NashDraft {
       final double[] gain = this.gain;
       final double[] d1 = this.d1;
       final double[] d2 = this.d2;
+      final double[] slopeZ = this.slopeZ;
+      final boolean[] moved = this.shifted;
+      // the issues whose z_k differs from where their slopes were summed (numerically: the slopes
+      // read z_k only through comparisons, the same for 0.0 and -0.0)
+      boolean anyMoved = false;
+      for (int k = 0; k < issues; k++) {
+        boolean m = !slopesValid || !(z[k] == slopeZ[k]);
+        moved[k] = m;
+        anyMoved |= m;
+        slopeZ[k] = z[k];
+      }
+      slopesValid = remember;
+      if (knownValid) {
+        // z is the point the line search accepted: its utilities and objective are known
+        final double[] knownU = this.knownU;
+        if (anyMoved) {
+          for (int t = 0, tk = 0; t < terms; t++) {
+            for (int k = 0; k < issues; k++, tk++) {
+              if (!moved[k]) continue;
+              double zk = z[k];
+              double up = 0;
+              double down = 0;
+              for (int q = start[tk], end = start[tk + 1]; q < end; q++) {
+                double diff = zk - ideal[q];
+                double slope = flat[q];
+                if (diff > 0) {
+                  up += slope;
+                  down += slope;
+                } else if (diff < 0) {
+                  up -= slope;
+                  down -= slope;
+                } else {
+                  up += slope;
+                  down -= slope;
+                }
+              }
+              plus[tk] = up;
+              minus[tk] = down;
+            }
+          }
+        }
+        for (int t = 0; t < terms; t++) {
+          double at = a[t];
+          double g = knownU[t] - r[t];
+          gain[t] = g;
+          if (g >= GAIN_FLOOR) {
+            d1[t] = at / g;
+            d2[t] = -at / (g * g);
+          } else {
+            d1[t] = at / GAIN_FLOOR;
+            d2[t] = 0;
+          }
+        }
+        return knownF;
+      }
       double f = 0;
       for (int t = 0, tk = 0; t < terms; t++) {
         double u = constant[t];
         for (int k = 0; k < issues; k++, tk++) {
           double zk = z[k];
+          if (!moved[k]) {
+            for (int q = start[tk], end = start[tk + 1]; q < end; q++)
+              u += weight[q] * (1 - Math.abs(zk - ideal[q]) / 100.0);
+            continue;
+          }
           double up = 0;
           double down = 0;
           for (int q = start[tk], end = start[tk + 1]; q < end; q++) {
@@ -859,6 +954,9 @@ public final class NashDraft {
       final double[] step = this.step;
       final double[] bound = this.bound;
       final double[] trial = this.trial;
+      // nothing is known of this start (the workspace may have solved another problem last)
+      knownValid = false;
+      slopesValid = false;
       for (int k = 0; k < issues; k++) {
         z[k] = MinMax.max(lo[k], MinMax.min(hi[k], z[k]));
         // A start within rounding of a kink (a weighted mean of equal ideals) starts on it.
@@ -947,6 +1045,7 @@ public final class NashDraft {
         }
         double alpha = MinMax.min(1, alphaMax);
         boolean accepted = false;
+        double ft = 0;
         for (int ls = 0; ls < 60; ls++) {
           boolean snap = alpha == alphaMax;
           System.arraycopy(z, 0, trial, 0, issues);
@@ -960,7 +1059,7 @@ public final class NashDraft {
             int k = free[hit];
             trial[k] = bound[hit];
           }
-          double ft = value(trial);
+          ft = value(trial);
           // A step onto a kink may gain less than rounding can show; it changes the cell, so take
           // it.
           if (ft >= f + 1e-4 * alpha * decrement || (snap && ft >= f - 1e-14 * (1 + Math.abs(f)))) {
@@ -970,6 +1069,14 @@ public final class NashDraft {
           alpha *= 0.5;
         }
         if (!accepted) return true; // no ascent left at this precision
+        if (neutral && remember) {
+          // the accepted trial becomes z: value(trial) summed its utilities and objective
+          double[] u = knownU;
+          knownU = trialU;
+          trialU = u;
+          knownF = ft;
+          knownValid = true;
+        }
         double moved = 0;
         for (int k = 0; k < issues; k++)
           moved = MinMax.maxOfMagnitudes(moved, Math.abs(trial[k] - z[k]));

@@ -858,7 +858,8 @@ public final class MediatedSingleText implements Protocol {
       double lo = 0;
       double hi = 1;
       for (int it = 0; it < 40; it++) {
-        double mid = (lo + hi) / 2;
+        // times 0.5 is the very double of divided by 2 (a power of two), without C1's division
+        double mid = (lo + hi) * 0.5;
         if (!(mid > from && mid < to)) {
           segment.sum(mid);
           from = segment.from();

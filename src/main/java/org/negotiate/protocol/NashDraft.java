@@ -336,10 +336,11 @@ public final class NashDraft {
     private boolean slopesValid;
 
     /**
-     * Whether a solve reuses the utilities and slopes above; off only in the test that checks they
-     * give the bits of summing afresh.
+     * Whether a solve takes its shortcuts: the utilities and slopes above reused, and {@link
+     * #newtonOne} for a step of one issue. Off only in the test that checks they give the bits of
+     * the plain computation.
      */
-    boolean remember = true;
+    boolean shortcuts = true;
 
     private boolean[] shifted = new boolean[0];
 
@@ -759,7 +760,7 @@ public final class NashDraft {
         anyMoved |= m;
         slopeZ[k] = z[k];
       }
-      slopesValid = remember;
+      slopesValid = shortcuts;
       if (knownValid) {
         // z is the point the line search accepted: its utilities and objective are known
         final double[] knownU = this.knownU;
@@ -1069,7 +1070,7 @@ public final class NashDraft {
           alpha *= 0.5;
         }
         if (!accepted) return true; // no ascent left at this precision
-        if (neutral && remember) {
+        if (neutral && shortcuts) {
           // the accepted trial becomes z: value(trial) summed its utilities and objective
           double[] u = knownU;
           knownU = trialU;
@@ -1087,6 +1088,10 @@ public final class NashDraft {
     }
 
     private void newton(int nf) {
+      if (nf == 1 && shortcuts) {
+        newtonOne();
+        return;
+      }
       final int issues = this.issues;
       final int terms = this.terms;
       final int[] free = this.free;
@@ -1153,6 +1158,49 @@ public final class NashDraft {
       for (int p = 0; p < nf; p++)
         step[p] =
             grad[free[p]] / (maxDiag + maxGrad + Double.MIN_NORMAL); // not reached in practice
+    }
+
+    /**
+     * {@link #newton} of one free issue (the usual step), written out: the same operations in the
+     * same order as the general loops and {@link #cholesky} do them for a 1 x 1 matrix, so the same
+     * step, without their loops and calls.
+     */
+    private void newtonOne() {
+      final int issues = this.issues;
+      final int terms = this.terms;
+      final double[] d1 = this.d1;
+      final double[] d2 = this.d2;
+      final double[] curvature = this.curvature;
+      int k = free[0];
+      double[] gs = side[k] < 0 ? minus : plus;
+      double h = 0;
+      for (int t = 0, tk = k; t < terms; t++, tk += issues) {
+        h += d2[t] * gs[tk] * gs[tk];
+        h += d1[t] * curvature[tk];
+      }
+      double diag = -h;
+      double g = grad[k];
+      double maxDiag = MinMax.maxOfMagnitudes(0, Math.abs(diag));
+      double maxGrad = MinMax.maxOfMagnitudes(0, Math.abs(g));
+      double lambda = 0;
+      for (int attempt = 0; attempt < 80; attempt++) {
+        double floor = 1e-12 * (maxDiag + lambda) + Double.MIN_NORMAL;
+        double s = diag + lambda;
+        if (s > floor) {
+          double c = Math.sqrt(s);
+          double st = g / c; // forward substitution
+          st = st / c; // back substitution
+          step[0] = st;
+          double ascent = 0;
+          ascent += g * st;
+          if (ascent > 0 || maxGrad == 0) return;
+        }
+        lambda =
+            lambda == 0
+                ? MinMax.max(1e-10 * maxDiag, maxGrad * 1e-4) + Double.MIN_NORMAL
+                : lambda * 100;
+      }
+      step[0] = g / (maxDiag + maxGrad + Double.MIN_NORMAL); // not reached in practice
     }
 
     /**

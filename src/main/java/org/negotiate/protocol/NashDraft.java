@@ -344,6 +344,9 @@ public final class NashDraft {
 
     private boolean[] shifted = new boolean[0];
 
+    /** The bits of the z_k each issue's {@code at[k]} was last located for, in one ascent. */
+    private long[] locatedAt = new long[0];
+
     Exact() {}
 
     /** The zone of {@link NashDraft#exact(Inputs, int[], int[], Object, long)}'s solve. */
@@ -589,6 +592,7 @@ public final class NashDraft {
       knownU = atLeast(knownU, terms);
       slopeZ = atLeast(slopeZ, issues);
       shifted = shifted.length >= issues ? shifted : new boolean[issues];
+      locatedAt = locatedAt.length >= issues ? locatedAt : new long[issues];
       return this;
     }
 
@@ -958,6 +962,10 @@ public final class NashDraft {
       // nothing is known of this start (the workspace may have solved another problem last)
       knownValid = false;
       slopesValid = false;
+      // at[k] holds nothing of this ascent yet; from its first step on, each issue's search is
+      // remembered (when the shortcuts are on)
+      final long[] locatedAt = this.locatedAt;
+      boolean located = false;
       for (int k = 0; k < issues; k++) {
         z[k] = MinMax.max(lo[k], MinMax.min(hi[k], z[k]));
         // A start within rounding of a kink (a weighted mean of equal ideals) starts on it.
@@ -986,8 +994,14 @@ public final class NashDraft {
             up += d1[t] * plus[tk];
             down += d1[t] * minus[tk];
           }
-          // z does not move before the step is taken: one search serves this iteration
-          at[k] = locate(k, z[k]);
+          // z does not move before the step is taken: one search serves this iteration, and an
+          // issue the last step left where it was (the same bits: the search tells -0.0 from 0.0)
+          // keeps its answer, the breaks being fixed for the whole ascent
+          long bits = Double.doubleToRawLongBits(z[k]);
+          if (!located || bits != locatedAt[k]) {
+            at[k] = locate(k, z[k]);
+            locatedAt[k] = bits;
+          }
           if (at[k] < 0) {
             side[k] = 0;
             grad[k] = up;
@@ -1010,6 +1024,7 @@ public final class NashDraft {
             free[nf++] = k;
           }
         }
+        located = shortcuts;
         // Newton direction on the free issues; an issue on a kink whose step would leave on the
         // other side than its derivative chose is held instead, and the direction recomputed.
         double decrement;

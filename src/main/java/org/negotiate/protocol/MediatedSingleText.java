@@ -564,20 +564,24 @@ public final class MediatedSingleText implements Protocol {
       boolean changed = false;
       for (int i = 0; i < n; i++) {
         double c = v.capability(i);
-        double r = v.reservation(i);
-        changed |= !same(out[i], c) || !same(out[n + i], r);
+        changed |= !same(out[i], c);
         out[i] = c;
-        out[n + i] = r;
       }
-      for (int i = 0, at = 4 * n; i < n; i++, at += 4 * k + n) {
-        for (int q = 0; q < k; q++) {
-          double lo = v.redLineMin(i, q);
-          double hi = v.redLineMax(i, q);
+      // Only the parties' reservations and red lines: refreshView rewrites no other actor's, so
+      // while the structure is the one drafted they are the values drafted (checked under -ea)
+      for (int p : parties) {
+        double r = v.reservation(p);
+        changed |= !same(out[n + p], r);
+        out[n + p] = r;
+        for (int q = 0, at = 4 * n + p * (4 * k + n); q < k; q++) {
+          double lo = v.redLineMin(p, q);
+          double hi = v.redLineMax(p, q);
           changed |= !same(out[at + 2 * k + q], lo) || !same(out[at + 3 * k + q], hi);
           out[at + 2 * k + q] = lo;
           out[at + 3 * k + q] = hi;
         }
       }
+      assert sameDraftInputs(out, v) : "an input of the draft changed outside the parties' lines";
       return changed;
     }
 

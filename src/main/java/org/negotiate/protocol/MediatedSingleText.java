@@ -433,7 +433,6 @@ public final class MediatedSingleText implements Protocol {
      * refusals alone bound them).
      */
     private void refreshView(boolean optimistic) {
-      int n = in.actors;
       // rewritten in place: a copy a refresh would double a run's allocation
       if (viewBuilder == null) {
         viewBuilder = in.toView();
@@ -441,7 +440,9 @@ public final class MediatedSingleText implements Protocol {
       }
       Inputs.Builder view = viewCopied ? viewBuilder : viewBuilder.copyOf(in);
       viewCopied = true;
-      for (int i = 0; i < n; i++) view.capability(i, in.capability(i) * weight[i]);
+      // only the parties' weights ever move from 1 (learn), and c * 1.0 is c: every other actor's
+      // capability is the live one the view was copied with
+      for (int p : parties) view.capability(p, in.capability(p) * weight[p]);
       for (int p : parties) {
         view.reservation(p, believedReservation[p]);
         for (int q = 0; q < in.issues; q++) {
@@ -562,14 +563,13 @@ public final class MediatedSingleText implements Protocol {
       int n = v.actors;
       int k = v.issues;
       boolean changed = false;
-      for (int i = 0; i < n; i++) {
-        double c = v.capability(i);
-        changed |= !same(out[i], c);
-        out[i] = c;
-      }
-      // Only the parties' reservations and red lines: refreshView rewrites no other actor's, so
-      // while the structure is the one drafted they are the values drafted (checked under -ea)
+      // Only the parties' capabilities, reservations and red lines: refreshView rewrites no other
+      // actor's, so while the structure is the one drafted they are the values drafted (checked
+      // under -ea)
       for (int p : parties) {
+        double c = v.capability(p);
+        changed |= !same(out[p], c);
+        out[p] = c;
         double r = v.reservation(p);
         changed |= !same(out[n + p], r);
         out[n + p] = r;

@@ -207,6 +207,13 @@ public final class MediatedSingleText implements Protocol {
      */
     private final boolean[] judgedCurrent;
 
+    /**
+     * Per party, its concession rate ({@link #concessionRate}), valid where {@code rateCurrent}.
+     */
+    private final double[] rate;
+
+    private final boolean[] rateCurrent;
+
     /** Share of a party's starting weight added to its weight in the draft each time it refuses. */
     private final double revision;
 
@@ -305,6 +312,8 @@ public final class MediatedSingleText implements Protocol {
       tiedTo = new int[n][];
       tieWeight = new double[n][];
       tiesRead = new boolean[n];
+      rate = new double[n];
+      rateCurrent = new boolean[n];
       z = new double[in.issues];
       ideal = new double[in.issues];
       toText = new double[in.issues];
@@ -476,6 +485,7 @@ public final class MediatedSingleText implements Protocol {
       structure++;
       shiftBeliefs();
       java.util.Arrays.fill(tiesRead, false);
+      java.util.Arrays.fill(rateCurrent, false);
       viewCopied = false;
       ownCurrent = false;
       java.util.Arrays.fill(judgedCurrent, false);
@@ -745,11 +755,22 @@ public final class MediatedSingleText implements Protocol {
         nextAspiration[actor] =
             text == null
                 ? aspiration[actor]
-                : Aspiration.step(
-                    aspiration[actor], in.reservation(actor), in.concessionRate(actor));
+                : Aspiration.step(aspiration[actor], in.reservation(actor), concessionRate(actor));
         boolean worse = text == null || judged[actor] < in.reservation(actor);
         belowReservation[actor] = worse ? belowReservation[actor] + 1 : 0;
       }
+    }
+
+    /**
+     * {@link Inputs#concessionRate} of party p, read once and again only after the inputs changed
+     * (it is a function of them alone: two salience-weighted means and a power a party a round).
+     */
+    private double concessionRate(int p) {
+      if (!rateCurrent[p]) {
+        rate[p] = in.concessionRate(p);
+        rateCurrent[p] = true;
+      }
+      return rate[p];
     }
 
     @Override

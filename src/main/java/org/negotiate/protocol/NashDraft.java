@@ -1107,6 +1107,10 @@ public final class NashDraft {
         newtonOne();
         return;
       }
+      if (nf == 2 && shortcuts) {
+        newtonTwo();
+        return;
+      }
       final int issues = this.issues;
       final int terms = this.terms;
       final int[] free = this.free;
@@ -1216,6 +1220,80 @@ public final class NashDraft {
                 : lambda * 100;
       }
       step[0] = g / (maxDiag + maxGrad + Double.MIN_NORMAL); // not reached in practice
+    }
+
+    /**
+     * {@link #newton} of two free issues, written out as {@link #newtonOne}: the same operations in
+     * the same order as the general loops and {@link #cholesky} for a 2 x 2 matrix (the
+     * off-diagonal pivot's {@code + 0.0} included), so the same step.
+     */
+    private void newtonTwo() {
+      final int issues = this.issues;
+      final int terms = this.terms;
+      final double[] d1 = this.d1;
+      final double[] d2 = this.d2;
+      final double[] curvature = this.curvature;
+      int k0 = free[0];
+      int k1 = free[1];
+      double[] g0s = side[k0] < 0 ? minus : plus;
+      double[] g1s = side[k1] < 0 ? minus : plus;
+      double h = 0;
+      for (int t = 0, tk = k0; t < terms; t++, tk += issues) {
+        h += d2[t] * g0s[tk] * g0s[tk];
+        h += d1[t] * curvature[tk];
+      }
+      double h00 = -h;
+      h = 0;
+      for (int t = 0, tk = k1, tl = k0; t < terms; t++, tk += issues, tl += issues)
+        h += d2[t] * g1s[tk] * g0s[tl];
+      double h10 = -h;
+      h = 0;
+      for (int t = 0, tk = k1; t < terms; t++, tk += issues) {
+        h += d2[t] * g1s[tk] * g1s[tk];
+        h += d1[t] * curvature[tk];
+      }
+      double h11 = -h;
+      double g0 = grad[k0];
+      double g1 = grad[k1];
+      double maxDiag = MinMax.maxOfMagnitudes(0, Math.abs(h00));
+      double maxGrad = MinMax.maxOfMagnitudes(0, Math.abs(g0));
+      maxDiag = MinMax.maxOfMagnitudes(maxDiag, Math.abs(h11));
+      maxGrad = MinMax.maxOfMagnitudes(maxGrad, Math.abs(g1));
+      double lambda = 0;
+      for (int attempt = 0; attempt < 80; attempt++) {
+        double floor = 1e-12 * (maxDiag + lambda) + Double.MIN_NORMAL;
+        double s = h00 + lambda;
+        if (s > floor) {
+          double c00 = Math.sqrt(s);
+          double c10 = (h10 + 0.0) / c00;
+          s = h11 + lambda;
+          s -= c10 * c10;
+          if (s > floor) {
+            double c11 = Math.sqrt(s);
+            // forward substitution
+            double s0 = g0 / c00;
+            double s1 = g1;
+            s1 -= c10 * s0;
+            s1 = s1 / c11;
+            // back substitution
+            s1 = s1 / c11;
+            s0 -= c10 * s1;
+            s0 = s0 / c00;
+            step[0] = s0;
+            step[1] = s1;
+            double ascent = 0;
+            ascent += g0 * s0;
+            ascent += g1 * s1;
+            if (ascent > 0 || maxGrad == 0) return;
+          }
+        }
+        lambda =
+            lambda == 0
+                ? MinMax.max(1e-10 * maxDiag, maxGrad * 1e-4) + Double.MIN_NORMAL
+                : lambda * 100;
+      }
+      step[0] = g0 / (maxDiag + maxGrad + Double.MIN_NORMAL); // not reached in practice
+      step[1] = g1 / (maxDiag + maxGrad + Double.MIN_NORMAL);
     }
 
     /**

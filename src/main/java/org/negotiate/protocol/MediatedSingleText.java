@@ -207,6 +207,13 @@ public final class MediatedSingleText implements Protocol {
      */
     private final boolean[] judgedCurrent;
 
+    /**
+     * Per party, its concession rate ({@link #concessionRate}), valid where {@code rateCurrent}.
+     */
+    private final double[] rate;
+
+    private final boolean[] rateCurrent;
+
     /** Share of a party's starting weight added to its weight in the draft each time it refuses. */
     private final double revision;
 
@@ -305,6 +312,8 @@ public final class MediatedSingleText implements Protocol {
       tiedTo = new int[n][];
       tieWeight = new double[n][];
       tiesRead = new boolean[n];
+      rate = new double[n];
+      rateCurrent = new boolean[n];
       z = new double[in.issues];
       ideal = new double[in.issues];
       toText = new double[in.issues];
@@ -433,7 +442,6 @@ public final class MediatedSingleText implements Protocol {
      * refusals alone bound them).
      */
     private void refreshView(boolean optimistic) {
-      int n = in.actors;
       // rewritten in place: a copy a refresh would double a run's allocation
       if (viewBuilder == null) {
         viewBuilder = in.toView();
@@ -441,7 +449,9 @@ public final class MediatedSingleText implements Protocol {
       }
       Inputs.Builder view = viewCopied ? viewBuilder : viewBuilder.copyOf(in);
       viewCopied = true;
-      for (int i = 0; i < n; i++) view.capability(i, in.capability(i) * weight[i]);
+      // only the parties' weights ever move from 1 (learn), and c * 1.0 is c: every other actor's
+      // capability is the live one the view was copied with
+      for (int p : parties) view.capability(p, in.capability(p) * weight[p]);
       for (int p : parties) {
         view.reservation(p, believedReservation[p]);
         for (int q = 0; q < in.issues; q++) {
@@ -475,6 +485,7 @@ public final class MediatedSingleText implements Protocol {
       structure++;
       shiftBeliefs();
       java.util.Arrays.fill(tiesRead, false);
+      java.util.Arrays.fill(rateCurrent, false);
       viewCopied = false;
       ownCurrent = false;
       java.util.Arrays.fill(judgedCurrent, false);
@@ -562,22 +573,25 @@ public final class MediatedSingleText implements Protocol {
       int n = v.actors;
       int k = v.issues;
       boolean changed = false;
-      for (int i = 0; i < n; i++) {
-        double c = v.capability(i);
-        double r = v.reservation(i);
-        changed |= !same(out[i], c) || !same(out[n + i], r);
-        out[i] = c;
-        out[n + i] = r;
-      }
-      for (int i = 0, at = 4 * n; i < n; i++, at += 4 * k + n) {
-        for (int q = 0; q < k; q++) {
-          double lo = v.redLineMin(i, q);
-          double hi = v.redLineMax(i, q);
+      // Only the parties' capabilities, reservations and red lines: refreshView rewrites no other
+      // actor's, so while the structure is the one drafted they are the values drafted (checked
+      // under -ea)
+      for (int p : parties) {
+        double c = v.capability(p);
+        changed |= !same(out[p], c);
+        out[p] = c;
+        double r = v.reservation(p);
+        changed |= !same(out[n + p], r);
+        out[n + p] = r;
+        for (int q = 0, at = 4 * n + p * (4 * k + n); q < k; q++) {
+          double lo = v.redLineMin(p, q);
+          double hi = v.redLineMax(p, q);
           changed |= !same(out[at + 2 * k + q], lo) || !same(out[at + 3 * k + q], hi);
           out[at + 2 * k + q] = lo;
           out[at + 3 * k + q] = hi;
         }
       }
+      assert sameDraftInputs(out, v) : "an input of the draft changed outside the parties' lines";
       return changed;
     }
 
@@ -741,11 +755,22 @@ public final class MediatedSingleText implements Protocol {
         nextAspiration[actor] =
             text == null
                 ? aspiration[actor]
-                : Aspiration.step(
-                    aspiration[actor], in.reservation(actor), in.concessionRate(actor));
+                : Aspiration.step(aspiration[actor], in.reservation(actor), concessionRate(actor));
         boolean worse = text == null || judged[actor] < in.reservation(actor);
         belowReservation[actor] = worse ? belowReservation[actor] + 1 : 0;
       }
+    }
+
+    /**
+     * {@link Inputs#concessionRate} of party p, read once and again only after the inputs changed
+     * (it is a function of them alone: two salience-weighted means and a power a party a round).
+     */
+    private double concessionRate(int p) {
+      if (!rateCurrent[p]) {
+        rate[p] = in.concessionRate(p);
+        rateCurrent[p] = true;
+      }
+      return rate[p];
     }
 
     @Override
@@ -858,7 +883,8 @@ public final class MediatedSingleText implements Protocol {
       double lo = 0;
       double hi = 1;
       for (int it = 0; it < 40; it++) {
-        double mid = (lo + hi) / 2;
+        // times 0.5 is the very double of divided by 2 (a power of two), without C1's division
+        double mid = (lo + hi) * 0.5;
         if (!(mid > from && mid < to)) {
           segment.sum(mid);
           from = segment.from();

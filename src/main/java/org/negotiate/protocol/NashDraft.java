@@ -314,6 +314,39 @@ public final class NashDraft {
     private double[] step = new double[0];
     private double[] trial = new double[0];
 
+    /**
+     * Neutral pieces only: each term's utility at the last point {@link #value} was asked for, and
+     * at the point the line search last accepted (when {@link #knownValid}): the next step's
+     * derivatives are taken there, and summing the same pieces in the same order again would give
+     * the same utilities and the same objective.
+     */
+    private double[] trialU = new double[0];
+
+    private double[] knownU = new double[0];
+    private double knownF;
+    private boolean knownValid;
+
+    /**
+     * Neutral pieces only: the z_k the one-sided slopes of issue k (plus and minus, every term)
+     * were last summed at, valid while {@link #slopesValid}. An issue the step did not move keeps
+     * its slopes, since they depend only on z_k (through the signs of z_k minus each ideal).
+     */
+    private double[] slopeZ = new double[0];
+
+    private boolean slopesValid;
+
+    /**
+     * Whether a solve takes its shortcuts: the utilities and slopes above reused, and {@link
+     * #newtonOne} for a step of one issue. Off only in the test that checks they give the bits of
+     * the plain computation.
+     */
+    boolean shortcuts = true;
+
+    private boolean[] shifted = new boolean[0];
+
+    /** The bits of the z_k each issue's {@code at[k]} was last located for, in one ascent. */
+    private long[] locatedAt = new long[0];
+
     Exact() {}
 
     /** The zone of {@link NashDraft#exact(Inputs, int[], int[], Object, long)}'s solve. */
@@ -555,6 +588,11 @@ public final class NashDraft {
       chol = atLeast(chol, issues * issues);
       step = atLeast(step, issues);
       trial = atLeast(trial, issues);
+      trialU = atLeast(trialU, terms);
+      knownU = atLeast(knownU, terms);
+      slopeZ = atLeast(slopeZ, issues);
+      shifted = shifted.length >= issues ? shifted : new boolean[issues];
+      locatedAt = locatedAt.length >= issues ? locatedAt : new long[issues];
       return this;
     }
 
@@ -629,6 +667,7 @@ public final class NashDraft {
         final double[] ideal = this.ideal;
         final double[] weight = this.weight;
         final double[] constant = this.constant;
+        final double[] trialU = this.trialU;
         for (int t = 0, tk = 0; t < terms; t++) {
           double u = constant[t];
           for (int k = 0; k < issues; k++, tk++) {
@@ -636,6 +675,7 @@ public final class NashDraft {
             for (int q = start[tk], end = start[tk + 1]; q < end; q++)
               u += weight[q] * (1 - Math.abs(zk - ideal[q]) / 100.0);
           }
+          trialU[t] = u;
           f += a[t] * log(u - r[t]);
         }
         return f;
@@ -713,11 +753,71 @@ public final class NashDraft {
       final double[] gain = this.gain;
       final double[] d1 = this.d1;
       final double[] d2 = this.d2;
+      final double[] slopeZ = this.slopeZ;
+      final boolean[] moved = this.shifted;
+      // the issues whose z_k differs from where their slopes were summed (numerically: the slopes
+      // read z_k only through comparisons, the same for 0.0 and -0.0)
+      boolean anyMoved = false;
+      for (int k = 0; k < issues; k++) {
+        boolean m = !slopesValid || !(z[k] == slopeZ[k]);
+        moved[k] = m;
+        anyMoved |= m;
+        slopeZ[k] = z[k];
+      }
+      slopesValid = shortcuts;
+      if (knownValid) {
+        // z is the point the line search accepted: its utilities and objective are known
+        final double[] knownU = this.knownU;
+        if (anyMoved) {
+          for (int t = 0, tk = 0; t < terms; t++) {
+            for (int k = 0; k < issues; k++, tk++) {
+              if (!moved[k]) continue;
+              double zk = z[k];
+              double up = 0;
+              double down = 0;
+              for (int q = start[tk], end = start[tk + 1]; q < end; q++) {
+                double diff = zk - ideal[q];
+                double slope = flat[q];
+                if (diff > 0) {
+                  up += slope;
+                  down += slope;
+                } else if (diff < 0) {
+                  up -= slope;
+                  down -= slope;
+                } else {
+                  up += slope;
+                  down -= slope;
+                }
+              }
+              plus[tk] = up;
+              minus[tk] = down;
+            }
+          }
+        }
+        for (int t = 0; t < terms; t++) {
+          double at = a[t];
+          double g = knownU[t] - r[t];
+          gain[t] = g;
+          if (g >= GAIN_FLOOR) {
+            d1[t] = at / g;
+            d2[t] = -at / (g * g);
+          } else {
+            d1[t] = at / GAIN_FLOOR;
+            d2[t] = 0;
+          }
+        }
+        return knownF;
+      }
       double f = 0;
       for (int t = 0, tk = 0; t < terms; t++) {
         double u = constant[t];
         for (int k = 0; k < issues; k++, tk++) {
           double zk = z[k];
+          if (!moved[k]) {
+            for (int q = start[tk], end = start[tk + 1]; q < end; q++)
+              u += weight[q] * (1 - Math.abs(zk - ideal[q]) / 100.0);
+            continue;
+          }
           double up = 0;
           double down = 0;
           for (int q = start[tk], end = start[tk + 1]; q < end; q++) {
@@ -859,6 +959,13 @@ public final class NashDraft {
       final double[] step = this.step;
       final double[] bound = this.bound;
       final double[] trial = this.trial;
+      // nothing is known of this start (the workspace may have solved another problem last)
+      knownValid = false;
+      slopesValid = false;
+      // at[k] holds nothing of this ascent yet; from its first step on, each issue's search is
+      // remembered (when the shortcuts are on)
+      final long[] locatedAt = this.locatedAt;
+      boolean located = false;
       for (int k = 0; k < issues; k++) {
         z[k] = MinMax.max(lo[k], MinMax.min(hi[k], z[k]));
         // A start within rounding of a kink (a weighted mean of equal ideals) starts on it.
@@ -887,8 +994,14 @@ public final class NashDraft {
             up += d1[t] * plus[tk];
             down += d1[t] * minus[tk];
           }
-          // z does not move before the step is taken: one search serves this iteration
-          at[k] = locate(k, z[k]);
+          // z does not move before the step is taken: one search serves this iteration, and an
+          // issue the last step left where it was (the same bits: the search tells -0.0 from 0.0)
+          // keeps its answer, the breaks being fixed for the whole ascent
+          long bits = Double.doubleToRawLongBits(z[k]);
+          if (!located || bits != locatedAt[k]) {
+            at[k] = locate(k, z[k]);
+            locatedAt[k] = bits;
+          }
           if (at[k] < 0) {
             side[k] = 0;
             grad[k] = up;
@@ -911,6 +1024,7 @@ public final class NashDraft {
             free[nf++] = k;
           }
         }
+        located = shortcuts;
         // Newton direction on the free issues; an issue on a kink whose step would leave on the
         // other side than its derivative chose is held instead, and the direction recomputed.
         double decrement;
@@ -947,6 +1061,7 @@ public final class NashDraft {
         }
         double alpha = MinMax.min(1, alphaMax);
         boolean accepted = false;
+        double ft = 0;
         for (int ls = 0; ls < 60; ls++) {
           boolean snap = alpha == alphaMax;
           System.arraycopy(z, 0, trial, 0, issues);
@@ -960,7 +1075,7 @@ public final class NashDraft {
             int k = free[hit];
             trial[k] = bound[hit];
           }
-          double ft = value(trial);
+          ft = value(trial);
           // A step onto a kink may gain less than rounding can show; it changes the cell, so take
           // it.
           if (ft >= f + 1e-4 * alpha * decrement || (snap && ft >= f - 1e-14 * (1 + Math.abs(f)))) {
@@ -970,6 +1085,14 @@ public final class NashDraft {
           alpha *= 0.5;
         }
         if (!accepted) return true; // no ascent left at this precision
+        if (neutral && shortcuts) {
+          // the accepted trial becomes z: value(trial) summed its utilities and objective
+          double[] u = knownU;
+          knownU = trialU;
+          trialU = u;
+          knownF = ft;
+          knownValid = true;
+        }
         double moved = 0;
         for (int k = 0; k < issues; k++)
           moved = MinMax.maxOfMagnitudes(moved, Math.abs(trial[k] - z[k]));
@@ -980,6 +1103,14 @@ public final class NashDraft {
     }
 
     private void newton(int nf) {
+      if (nf == 1 && shortcuts) {
+        newtonOne();
+        return;
+      }
+      if (nf == 2 && shortcuts) {
+        newtonTwo();
+        return;
+      }
       final int issues = this.issues;
       final int terms = this.terms;
       final int[] free = this.free;
@@ -1046,6 +1177,123 @@ public final class NashDraft {
       for (int p = 0; p < nf; p++)
         step[p] =
             grad[free[p]] / (maxDiag + maxGrad + Double.MIN_NORMAL); // not reached in practice
+    }
+
+    /**
+     * {@link #newton} of one free issue (the usual step), written out: the same operations in the
+     * same order as the general loops and {@link #cholesky} do them for a 1 x 1 matrix, so the same
+     * step, without their loops and calls.
+     */
+    private void newtonOne() {
+      final int issues = this.issues;
+      final int terms = this.terms;
+      final double[] d1 = this.d1;
+      final double[] d2 = this.d2;
+      final double[] curvature = this.curvature;
+      int k = free[0];
+      double[] gs = side[k] < 0 ? minus : plus;
+      double h = 0;
+      for (int t = 0, tk = k; t < terms; t++, tk += issues) {
+        h += d2[t] * gs[tk] * gs[tk];
+        h += d1[t] * curvature[tk];
+      }
+      double diag = -h;
+      double g = grad[k];
+      double maxDiag = MinMax.maxOfMagnitudes(0, Math.abs(diag));
+      double maxGrad = MinMax.maxOfMagnitudes(0, Math.abs(g));
+      double lambda = 0;
+      for (int attempt = 0; attempt < 80; attempt++) {
+        double floor = 1e-12 * (maxDiag + lambda) + Double.MIN_NORMAL;
+        double s = diag + lambda;
+        if (s > floor) {
+          double c = Math.sqrt(s);
+          double st = g / c; // forward substitution
+          st = st / c; // back substitution
+          step[0] = st;
+          double ascent = 0;
+          ascent += g * st;
+          if (ascent > 0 || maxGrad == 0) return;
+        }
+        lambda =
+            lambda == 0
+                ? MinMax.max(1e-10 * maxDiag, maxGrad * 1e-4) + Double.MIN_NORMAL
+                : lambda * 100;
+      }
+      step[0] = g / (maxDiag + maxGrad + Double.MIN_NORMAL); // not reached in practice
+    }
+
+    /**
+     * {@link #newton} of two free issues, written out as {@link #newtonOne}: the same operations in
+     * the same order as the general loops and {@link #cholesky} for a 2 x 2 matrix (the
+     * off-diagonal pivot's {@code + 0.0} included), so the same step.
+     */
+    private void newtonTwo() {
+      final int issues = this.issues;
+      final int terms = this.terms;
+      final double[] d1 = this.d1;
+      final double[] d2 = this.d2;
+      final double[] curvature = this.curvature;
+      int k0 = free[0];
+      int k1 = free[1];
+      double[] g0s = side[k0] < 0 ? minus : plus;
+      double[] g1s = side[k1] < 0 ? minus : plus;
+      double h = 0;
+      for (int t = 0, tk = k0; t < terms; t++, tk += issues) {
+        h += d2[t] * g0s[tk] * g0s[tk];
+        h += d1[t] * curvature[tk];
+      }
+      double h00 = -h;
+      h = 0;
+      for (int t = 0, tk = k1, tl = k0; t < terms; t++, tk += issues, tl += issues)
+        h += d2[t] * g1s[tk] * g0s[tl];
+      double h10 = -h;
+      h = 0;
+      for (int t = 0, tk = k1; t < terms; t++, tk += issues) {
+        h += d2[t] * g1s[tk] * g1s[tk];
+        h += d1[t] * curvature[tk];
+      }
+      double h11 = -h;
+      double g0 = grad[k0];
+      double g1 = grad[k1];
+      double maxDiag = MinMax.maxOfMagnitudes(0, Math.abs(h00));
+      double maxGrad = MinMax.maxOfMagnitudes(0, Math.abs(g0));
+      maxDiag = MinMax.maxOfMagnitudes(maxDiag, Math.abs(h11));
+      maxGrad = MinMax.maxOfMagnitudes(maxGrad, Math.abs(g1));
+      double lambda = 0;
+      for (int attempt = 0; attempt < 80; attempt++) {
+        double floor = 1e-12 * (maxDiag + lambda) + Double.MIN_NORMAL;
+        double s = h00 + lambda;
+        if (s > floor) {
+          double c00 = Math.sqrt(s);
+          double c10 = (h10 + 0.0) / c00;
+          s = h11 + lambda;
+          s -= c10 * c10;
+          if (s > floor) {
+            double c11 = Math.sqrt(s);
+            // forward substitution
+            double s0 = g0 / c00;
+            double s1 = g1;
+            s1 -= c10 * s0;
+            s1 = s1 / c11;
+            // back substitution
+            s1 = s1 / c11;
+            s0 -= c10 * s1;
+            s0 = s0 / c00;
+            step[0] = s0;
+            step[1] = s1;
+            double ascent = 0;
+            ascent += g0 * s0;
+            ascent += g1 * s1;
+            if (ascent > 0 || maxGrad == 0) return;
+          }
+        }
+        lambda =
+            lambda == 0
+                ? MinMax.max(1e-10 * maxDiag, maxGrad * 1e-4) + Double.MIN_NORMAL
+                : lambda * 100;
+      }
+      step[0] = g0 / (maxDiag + maxGrad + Double.MIN_NORMAL); // not reached in practice
+      step[1] = g1 / (maxDiag + maxGrad + Double.MIN_NORMAL);
     }
 
     /**

@@ -111,6 +111,36 @@ class MediatedSingleTextTest {
     assertEquals(12, out.round(), "seven months of talks after the zone opens in round 5");
   }
 
+  /**
+   * An event that raises the parties' cost of delay changes their concession rate from its month on
+   * (the run reads each party's rate once, and again after the inputs change): the symmetric
+   * parties' aspirations 1, 0.9, 0.81, 0.729 fall at rate 0.5 from round 3 to 0.3645, below the
+   * text's worth 0.5, so they agree in round 4 rather than 7.
+   */
+  @Test
+  void anEventOnTheCostOfDelayChangesTheConcessionRateFromItsMonth() {
+    Scenario base = TestScenarios.symmetric(24);
+    List<Change> faster = new java.util.ArrayList<>();
+    for (String party : List.of("a", "b"))
+      faster.add(
+          new Change(
+              new InputPath(party, null, "cost_of_delay"), Change.Op.SET, new Quantity.Fixed(0.5)));
+    Event impatience =
+        new Event(
+            "impatience",
+            "both parties' cost of delay rises",
+            new Timing.At(YearMonth.of(2023, 3)),
+            faster,
+            List.of(),
+            "");
+    Scenario s = scenario(List.of(issue("x")), base.actors(), List.of(impatience), 24, 0);
+    RunOutcome out = Replication.run(SetupSampler.nominal(s, 24), protocol, false);
+    assertTrue(out.agreed());
+    assertEquals(4, out.round(), "the faster rate from round 3 on");
+    RunOutcome without = Replication.run(SetupSampler.nominal(base, 24), protocol, false);
+    assertEquals(7, without.round(), "rate 0.1 throughout");
+  }
+
   @Test
   void aVetoPlayersRedLineBindsEveryTextAndTheDeal() {
     Actor a = actor("a", Role.PARTY, 1, 0, 1, Map.of("x", stance(0, 1)));

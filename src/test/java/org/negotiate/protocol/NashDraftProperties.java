@@ -104,6 +104,42 @@ class NashDraftProperties {
   }
 
   /**
+   * The solver's shortcuts give the bits of its plain computation: with every actor risk-neutral
+   * (the baseline's case) each step's derivatives are taken from the utilities the line search
+   * summed at the accepted point, and the slopes of the issues the step did not move are kept; an
+   * issue keeps its place among the breaks while it does not move; Newton steps of one and of two
+   * free issues are written out. On boxes from the red lines and on the whole box; a fifth of the
+   * instances with risk attitudes of both signs (no reuse; the written-out steps).
+   */
+  @Test
+  void theSolversShortcutsGiveTheBitsOfItsPlainComputation() {
+    NashDraft.Exact remembering = new NashDraft.Exact();
+    NashDraft.Exact summing = new NashDraft.Exact();
+    summing.shortcuts = false;
+    int[] steps = new int[1];
+    qt().withFixedSeed(170117L)
+        .withExamples(1500)
+        .forAll(longs().between(0, 1_000_000), integers().between(0, 2))
+        .checkAssert(
+            (seed, kind) -> {
+              Instance x =
+                  Instance.random(seed, seed % 5 == 4 ? RiskKind.SEEKING : RiskKind.NEUTRAL);
+              double[][] box =
+                  kind == 2
+                      ? new double[][] {new double[x.in.issues], full(x.in.issues)}
+                      : NashDraft.zone(x.in, x.parties);
+              if (box == null) return;
+              double[] fresh =
+                  NashDraft.exact(x.in, x.parties, x.mediators, box[0], box[1], summing);
+              double[] again =
+                  NashDraft.exact(x.in, x.parties, x.mediators, box[0], box[1], remembering);
+              assertArrayEquals(fresh, again, "instance " + seed + ", kind " + kind);
+              steps[0]++;
+            });
+    assertTrue(steps[0] > 500, "most instances should have a zone, got " + steps[0]);
+  }
+
+  /**
    * The workspace's scan for a break answers as {@link java.util.Arrays#binarySearch} does on the
    * sorted, distinct breaks, also for -0.0 against 0.0 and for values on a break.
    */
@@ -262,8 +298,22 @@ class NashDraftProperties {
   }
 
   /** One random draft problem. */
+  enum RiskKind {
+    /** Risk-neutral or risk-averse actors. */
+    CONCAVE,
+    /** Risk attitudes of both signs. */
+    SEEKING,
+    /** Every actor risk-neutral. */
+    NEUTRAL
+  }
+
   record Instance(Inputs in, int[] parties, int[] mediators) {
     static Instance random(long seed, boolean riskSeeking) {
+      return random(seed, riskSeeking ? RiskKind.SEEKING : RiskKind.CONCAVE);
+    }
+
+    static Instance random(long seed, RiskKind risk) {
+      boolean riskSeeking = risk == RiskKind.SEEKING;
       SplittableRandom r = new SplittableRandom(seed);
       int actors = 2 + r.nextInt(5);
       int issues = 1 + r.nextInt(5);
@@ -277,7 +327,8 @@ class NashDraftProperties {
       for (int i = 0; i < actors; i++) {
         in.capability(i, r.nextDouble(1, 100));
         in.reservation(i, r.nextDouble(0, 0.6));
-        in.risk(i, riskSeeking ? r.nextDouble(-1, 1) : (r.nextBoolean() ? 0 : r.nextDouble(0, 1)));
+        double rho = riskSeeking ? r.nextDouble(-1, 1) : (r.nextBoolean() ? 0 : r.nextDouble(0, 1));
+        in.risk(i, risk == RiskKind.NEUTRAL ? 0 : rho);
         in.lean(i, r.nextInt(3) == 0 ? 0 : r.nextDouble(0, 0.3));
         double sum = 0;
         double[] x = new double[issues];

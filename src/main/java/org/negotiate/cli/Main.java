@@ -86,14 +86,11 @@ public final class Main implements Callable<Integer> {
       if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return;
     }
     if (!WARMED.compareAndSet(false, true)) return;
-    Runnable ahead = aheadOf(args);
     Thread t =
         new Thread(
             () -> {
-              // first what the main thread needs first: the scenario it names, once the command
+              // first what the main thread needs first: reading the scenario, once the command
               // line is parsed
-              if (ahead != null) ahead.run();
-              // then cutting a scenario as of a month (a small one held in memory)
               org.negotiate.scenario.Scenario small =
                   org.negotiate.scenario.ScenarioLoader.warmUp();
               if (!writes) return;
@@ -113,25 +110,6 @@ public final class Main implements Callable<Integer> {
             "warm-up");
     t.setDaemon(true); // never keeps a finished command waiting
     t.start();
-  }
-
-  /**
-   * The load of the scenario file a command names first ({@code odds FILE.yaml ...}), started ahead
-   * ({@link org.negotiate.scenario.ScenarioLoader#ahead}); null when the second word is not a
-   * scenario file (an option, a table, a missing file: the command says so itself).
-   */
-  private static Runnable aheadOf(String[] args) {
-    if (args.length < 2) return null;
-    String a = args[1];
-    if (a.startsWith("-") || !(a.endsWith(".yaml") || a.endsWith(".yml"))) return null;
-    try {
-      java.nio.file.Path file = java.nio.file.Path.of(a);
-      return java.nio.file.Files.isRegularFile(file)
-          ? org.negotiate.scenario.ScenarioLoader.ahead(file)
-          : null;
-    } catch (RuntimeException e) {
-      return null; // not a path
-    }
   }
 
   @Spec CommandSpec spec;
@@ -206,11 +184,7 @@ public final class Main implements Callable<Integer> {
               sub.setErr(err);
               sub.setExecutionExceptionHandler(cl.getExecutionExceptionHandler());
             });
-    try {
-      return cl.execute(args);
-    } finally {
-      org.negotiate.scenario.ScenarioLoader.dropAhead();
-    }
+    return cl.execute(args);
   }
 
   /** Prints what went wrong, in words, and returns the exit code. */

@@ -163,97 +163,20 @@ public final class ScenarioLoader {
   /** Loads and validates {@code file}, then applies and validates the {@code --set} overrides. */
   public static Scenario load(Path file, List<String> overrides) throws ScenarioException {
     String label = String.valueOf(file);
-    List<String> sets = overrides == null ? List.of() : overrides;
     try {
-      Scenario ahead = loadedAhead(label);
-      if (ahead != null) return sets.isEmpty() ? ahead : override(ahead, sets);
-      return load(file, label, sets, null);
+      List<Problem> merging = new ArrayList<>();
+      YamlNode.Map root =
+          resolve(file, read(file, label), new ArrayList<>(), new ArrayList<>(), merging);
+      YamlNode.Origin o = root.origin();
+      ScenarioBinder b =
+          new ScenarioBinder(label, o == null ? "" : o.source(), o == null ? null : o.seeds());
+      b.problems.addAll(merging); // reported with the binder's, all at once
+      return bind(b, root, overrides == null ? List.of() : overrides);
     } catch (ScenarioException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       throw new ScenarioException(new Problem(label, 0, 0, "", INTERNAL + e));
     }
-  }
-
-  /** As {@link #load(Path, List)}, the files read and their bytes added to {@code reads}. */
-  private static Scenario load(Path file, String label, List<String> overrides, List<Read> reads)
-      throws ScenarioException {
-    List<Problem> merging = new ArrayList<>();
-    YamlNode.Map root =
-        resolve(
-            file, read(file, label, reads), new ArrayList<>(), new ArrayList<>(), merging, reads);
-    YamlNode.Origin o = root.origin();
-    ScenarioBinder b =
-        new ScenarioBinder(label, o == null ? "" : o.source(), o == null ? null : o.seeds());
-    b.problems.addAll(merging); // reported with the binder's, all at once
-    return bind(b, root, overrides);
-  }
-
-  /** A file a load read, and what it read. */
-  private record Read(Path file, byte[] bytes) {}
-
-  /** A load started ahead of the command that will ask for it: see {@link #ahead}. */
-  private static final class Ahead {
-    final String label;
-    final java.util.concurrent.CompletableFuture<Scenario> loaded =
-        new java.util.concurrent.CompletableFuture<>();
-    List<Read> reads;
-
-    Ahead(String label) {
-      this.label = label;
-    }
-  }
-
-  private static final java.util.concurrent.atomic.AtomicReference<Ahead> AHEAD =
-      new java.util.concurrent.atomic.AtomicReference<>();
-
-  /**
-   * Starts the load of {@code file} that a command is about to ask for: the CLI runs the returned
-   * work on its warm-up thread while picocli builds the command's model on the main thread, so the
-   * scenario is read, parsed, bound and its evidence checked on the second core (a tenth of a
-   * second of every scenario command's start). The next {@link #load(Path, List)} of the same name
-   * takes it, once: it waits for it, and uses it only if it loaded and every file it read still has
-   * the same bytes; otherwise (a problem, a file changed meanwhile) it loads as always, so the
-   * command reports exactly what a load of its own would. Nothing is kept beyond that one load.
-   */
-  public static Runnable ahead(Path file) {
-    Ahead a = new Ahead(String.valueOf(file));
-    AHEAD.set(a);
-    return () -> {
-      Scenario s = null;
-      try {
-        List<Read> reads = new ArrayList<>();
-        s = load(file, a.label, List.of(), reads);
-        a.reads = reads;
-      } catch (ScenarioException | RuntimeException | StackOverflowError e) {
-        s = null; // the command's own load reports it
-      } finally {
-        a.loaded.complete(s);
-      }
-    };
-  }
-
-  /** Forgets a load started ahead that no load took (the command that started it has ended). */
-  public static void dropAhead() {
-    AHEAD.set(null);
-  }
-
-  /**
-   * The load started ahead under {@code label}, if it loaded the files as they are now; else null.
-   */
-  private static Scenario loadedAhead(String label) {
-    Ahead a = AHEAD.get();
-    if (a == null || !a.label.equals(label) || !AHEAD.compareAndSet(a, null)) return null;
-    Scenario s = a.loaded.join();
-    if (s == null) return null;
-    for (Read r : a.reads) {
-      try {
-        if (!Arrays.equals(r.bytes(), read(r.file(), String.valueOf(r.file()), null))) return null;
-      } catch (ScenarioException e) {
-        return null;
-      }
-    }
-    return s;
   }
 
   /**
@@ -416,12 +339,7 @@ public final class ScenarioLoader {
    * are thrown.
    */
   private static YamlNode.Map resolve(
-      Path file,
-      byte[] bytes,
-      List<Path> chain,
-      List<String> labels,
-      List<Problem> problems,
-      List<Read> reads)
+      Path file, byte[] bytes, List<Path> chain, List<String> labels, List<Problem> problems)
       throws ScenarioException {
     String label = String.valueOf(file);
     YamlNode.Map root = parsed(file, label, bytes);
@@ -519,7 +437,7 @@ public final class ScenarioLoader {
     }
     byte[] baseBytes;
     try {
-      baseBytes = read(base, baseLabel, reads);
+      baseBytes = read(base, baseLabel);
     } catch (ScenarioException e) {
       throw new ScenarioException(
           new Problem(
@@ -529,7 +447,7 @@ public final class ScenarioLoader {
               ScenarioDelta.EXTENDS,
               "base scenario " + baseLabel + ": " + e.problems().get(0).message()));
     }
-    YamlNode.Map baseTree = resolve(base, baseBytes, nextChain, nextLabels, problems, reads);
+    YamlNode.Map baseTree = resolve(base, baseBytes, nextChain, nextLabels, problems);
     return ScenarioDelta.apply(baseTree, root, problems);
   }
 
@@ -625,10 +543,7 @@ public final class ScenarioLoader {
     }
   }
 
-  /** The file's bytes, recorded in {@code reads} (null: not recorded). */
-  private static byte[] read(Path file, String label, List<Read> reads) throws ScenarioException {
-    byte[] bytes = Limits.readFile(file, label);
-    if (reads != null) reads.add(new Read(file, bytes));
-    return bytes;
+  private static byte[] read(Path file, String label) throws ScenarioException {
+    return Limits.readFile(file, label);
   }
 }

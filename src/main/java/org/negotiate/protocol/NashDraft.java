@@ -337,8 +337,8 @@ public final class NashDraft {
 
     /**
      * Whether a solve takes its shortcuts: the utilities and slopes above reused, and {@link
-     * #newtonOne} for a step of one issue. Off only in the test that checks they give the bits of
-     * the plain computation.
+     * #newtonOne}, {@link #newtonTwo} and {@link #newtonThree} for steps of one, two and three
+     * issues. Off only in the test that checks they give the bits of the plain computation.
      */
     boolean shortcuts = true;
 
@@ -1111,6 +1111,10 @@ public final class NashDraft {
         newtonTwo();
         return;
       }
+      if (nf == 3 && shortcuts) {
+        newtonThree();
+        return;
+      }
       final int issues = this.issues;
       final int terms = this.terms;
       final int[] free = this.free;
@@ -1294,6 +1298,120 @@ public final class NashDraft {
       }
       step[0] = g0 / (maxDiag + maxGrad + Double.MIN_NORMAL); // not reached in practice
       step[1] = g1 / (maxDiag + maxGrad + Double.MIN_NORMAL);
+    }
+
+    /**
+     * {@link #newton} of three free issues (every issue of the baseline free), written out as
+     * {@link #newtonTwo}: the general loops' Hessian sums, {@link #cholesky}'s pivots in its order
+     * (each off-diagonal's {@code + 0.0} and the early refusal of a small pivot included) and the
+     * two substitutions, so the same step.
+     */
+    private void newtonThree() {
+      final int issues = this.issues;
+      final int terms = this.terms;
+      final double[] d1 = this.d1;
+      final double[] d2 = this.d2;
+      final double[] curvature = this.curvature;
+      int k0 = free[0];
+      int k1 = free[1];
+      int k2 = free[2];
+      double[] g0s = side[k0] < 0 ? minus : plus;
+      double[] g1s = side[k1] < 0 ? minus : plus;
+      double[] g2s = side[k2] < 0 ? minus : plus;
+      double h = 0;
+      for (int t = 0, tk = k0; t < terms; t++, tk += issues) {
+        h += d2[t] * g0s[tk] * g0s[tk];
+        h += d1[t] * curvature[tk];
+      }
+      double h00 = -h;
+      h = 0;
+      for (int t = 0, tk = k1, tl = k0; t < terms; t++, tk += issues, tl += issues)
+        h += d2[t] * g1s[tk] * g0s[tl];
+      double h10 = -h;
+      h = 0;
+      for (int t = 0, tk = k1; t < terms; t++, tk += issues) {
+        h += d2[t] * g1s[tk] * g1s[tk];
+        h += d1[t] * curvature[tk];
+      }
+      double h11 = -h;
+      h = 0;
+      for (int t = 0, tk = k2, tl = k0; t < terms; t++, tk += issues, tl += issues)
+        h += d2[t] * g2s[tk] * g0s[tl];
+      double h20 = -h;
+      h = 0;
+      for (int t = 0, tk = k2, tl = k1; t < terms; t++, tk += issues, tl += issues)
+        h += d2[t] * g2s[tk] * g1s[tl];
+      double h21 = -h;
+      h = 0;
+      for (int t = 0, tk = k2; t < terms; t++, tk += issues) {
+        h += d2[t] * g2s[tk] * g2s[tk];
+        h += d1[t] * curvature[tk];
+      }
+      double h22 = -h;
+      double g0 = grad[k0];
+      double g1 = grad[k1];
+      double g2 = grad[k2];
+      double maxDiag = MinMax.maxOfMagnitudes(0, Math.abs(h00));
+      double maxGrad = MinMax.maxOfMagnitudes(0, Math.abs(g0));
+      maxDiag = MinMax.maxOfMagnitudes(maxDiag, Math.abs(h11));
+      maxGrad = MinMax.maxOfMagnitudes(maxGrad, Math.abs(g1));
+      maxDiag = MinMax.maxOfMagnitudes(maxDiag, Math.abs(h22));
+      maxGrad = MinMax.maxOfMagnitudes(maxGrad, Math.abs(g2));
+      double lambda = 0;
+      for (int attempt = 0; attempt < 80; attempt++) {
+        double floor = 1e-12 * (maxDiag + lambda) + Double.MIN_NORMAL;
+        double s = h00 + lambda;
+        if (s > floor) {
+          double c00 = Math.sqrt(s);
+          double c10 = (h10 + 0.0) / c00;
+          s = h11 + lambda;
+          s -= c10 * c10;
+          if (s > floor) {
+            double c11 = Math.sqrt(s);
+            double c20 = (h20 + 0.0) / c00;
+            s = h21 + 0.0;
+            s -= c20 * c10;
+            double c21 = s / c11;
+            s = h22 + lambda;
+            s -= c20 * c20;
+            s -= c21 * c21;
+            if (s > floor) {
+              double c22 = Math.sqrt(s);
+              // forward substitution
+              double s0 = g0 / c00;
+              double s1 = g1;
+              s1 -= c10 * s0;
+              s1 = s1 / c11;
+              double s2 = g2;
+              s2 -= c20 * s0;
+              s2 -= c21 * s1;
+              s2 = s2 / c22;
+              // back substitution
+              s2 = s2 / c22;
+              s1 -= c21 * s2;
+              s1 = s1 / c11;
+              s0 -= c10 * s1;
+              s0 -= c20 * s2;
+              s0 = s0 / c00;
+              step[0] = s0;
+              step[1] = s1;
+              step[2] = s2;
+              double ascent = 0;
+              ascent += g0 * s0;
+              ascent += g1 * s1;
+              ascent += g2 * s2;
+              if (ascent > 0 || maxGrad == 0) return;
+            }
+          }
+        }
+        lambda =
+            lambda == 0
+                ? MinMax.max(1e-10 * maxDiag, maxGrad * 1e-4) + Double.MIN_NORMAL
+                : lambda * 100;
+      }
+      step[0] = g0 / (maxDiag + maxGrad + Double.MIN_NORMAL); // not reached in practice
+      step[1] = g1 / (maxDiag + maxGrad + Double.MIN_NORMAL);
+      step[2] = g2 / (maxDiag + maxGrad + Double.MIN_NORMAL);
     }
 
     /**

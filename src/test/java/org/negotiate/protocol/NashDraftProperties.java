@@ -107,9 +107,10 @@ class NashDraftProperties {
    * The solver's shortcuts give the bits of its plain computation: with every actor risk-neutral
    * (the baseline's case) each step's derivatives are taken from the utilities the line search
    * summed at the accepted point, and the slopes of the issues the step did not move are kept; an
-   * issue keeps its place among the breaks while it does not move; Newton steps of one and of two
-   * free issues are written out. On boxes from the red lines and on the whole box; a fifth of the
-   * instances with risk attitudes of both signs (no reuse; the written-out steps).
+   * issue keeps its place among the breaks while it does not move; Newton steps of one, two and
+   * three free issues are written out (with one to five issues, three free issues included). On
+   * boxes from the red lines and on the whole box; a fifth of the instances with risk attitudes of
+   * both signs (no reuse; the written-out steps).
    */
   @Test
   void theSolversShortcutsGiveTheBitsOfItsPlainComputation() {

@@ -136,6 +136,36 @@ public final class MediatedSingleText implements Protocol {
     /** Per actor, whether it is one of {@link #parties} (asked twice a concession). */
     private final boolean[] party;
 
+    /**
+     * The thread {@link #workspace} and {@link #segment} belong to: each is that thread's value of
+     * its ThreadLocal, kept while the run stays on it (a lookup a solve and an offer was a call
+     * into the VM on C1), and looked up again on any other thread.
+     */
+    private Thread onThread;
+
+    private NashDraft.Exact workspace;
+    private SegmentJudgement segment;
+
+    /**
+     * This thread's draft workspace (NashDraft's own), as {@code NashDraft.workspace()} gives it.
+     */
+    private NashDraft.Exact workspace() {
+      if (Thread.currentThread() != onThread) onThisThread();
+      return workspace;
+    }
+
+    /** This thread's segment judgement, as {@code SEGMENT.get()} gives it. */
+    private SegmentJudgement segment() {
+      if (Thread.currentThread() != onThread) onThisThread();
+      return segment;
+    }
+
+    private void onThisThread() {
+      workspace = NashDraft.workspace();
+      segment = SEGMENT.get();
+      onThread = Thread.currentThread();
+    }
+
     /** The parties' and mediators' part of a draft's key in the memo (DraftMemo.Key#roles). */
     private final int roles;
 
@@ -505,17 +535,17 @@ public final class MediatedSingleText implements Protocol {
             DraftMemo.Key key = new DraftMemo.Key(drafted, parties, mediators, roles);
             text = DraftMemo.get(key);
             if (text == null) {
-              text = NashDraft.exact(view, parties, mediators, this, structure);
+              text = NashDraft.exact(view, parties, mediators, this, structure, workspace());
               if (text != null) DraftMemo.put(key, text);
             }
           } else {
-            text = NashDraft.exact(view, parties, mediators, this, structure);
+            text = NashDraft.exact(view, parties, mediators, this, structure, workspace());
           }
           if (text == null) {
             // Their beliefs leave no package: before calling the talks stalled, the mediators try
             // the widest limits the refusals so far allow.
             refreshView(true);
-            text = NashDraft.exact(view, parties, mediators, this, structure);
+            text = NashDraft.exact(view, parties, mediators, this, structure, workspace());
           }
         }
         stale = false;
@@ -871,7 +901,7 @@ public final class MediatedSingleText implements Protocol {
       // its rounding to be ruled out; those evaluate J exactly (SegmentJudgement)
       if (!ownCurrent) readOwn();
       int[] js = tiesRead[i] ? tiedTo[i] : readTies(i);
-      SegmentJudgement segment = SEGMENT.get();
+      SegmentJudgement segment = segment();
       segment.load(i, x, d, ownSalience, ownIdeal, ownRisk, ownSalienceSum, js, tieWeight[i]);
       double margin = segment.margin();
       // the quadratic's coefficients and interval in locals, as SegmentJudgement.at reads them

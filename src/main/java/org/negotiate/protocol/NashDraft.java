@@ -178,7 +178,16 @@ public final class NashDraft {
    * building them again (the same values, so the same draft).
    */
   static double[] exact(Inputs in, int[] parties, int[] mediators, Object owner, long version) {
-    Exact workspace = WORKSPACE.get();
+    return exact(in, parties, mediators, owner, version, WORKSPACE.get());
+  }
+
+  /**
+   * As {@link #exact(Inputs, int[], int[], Object, long)}, in this thread's workspace as {@link
+   * #workspace()} gave it (a caller that solves round after round on one thread keeps it rather
+   * than looking it up each solve: on C1 the lookup is a call into the VM).
+   */
+  static double[] exact(
+      Inputs in, int[] parties, int[] mediators, Object owner, long version, Exact workspace) {
     // the zone in the workspace's own arrays (only this solve reads them): two arrays a round less
     double[] lo = workspace.zoneLo(in.issues);
     double[] hi = workspace.zoneHi(in.issues);
@@ -209,6 +218,11 @@ public final class NashDraft {
    * later reads), so sharing it between the runs of one thread changes no number.
    */
   private static final ThreadLocal<Exact> WORKSPACE = ThreadLocal.withInitial(Exact::new);
+
+  /** The calling thread's workspace, to be used on this thread only. */
+  static Exact workspace() {
+    return WORKSPACE.get();
+  }
 
   static double[] exact(Inputs in, int[] parties, int[] mediators, double[] lo, double[] hi) {
     return exact(in, parties, mediators, lo, hi, WORKSPACE.get());

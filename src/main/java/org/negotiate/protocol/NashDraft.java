@@ -312,6 +312,14 @@ public final class NashDraft {
     private double[] d2 = new double[0];
     private double[] plus = new double[0];
     private double[] minus = new double[0];
+
+    /**
+     * Per term and issue, the larger magnitude of its one-sided slopes: {@code
+     * MinMax.maxOfMagnitudes(Math.abs(plus), Math.abs(minus))}, written with them (the slopes of an
+     * issue that did not move are kept, and so is this), for the ascent's scale at every step.
+     */
+    private double[] steepest = new double[0];
+
     private double[] curvature = new double[0];
     private int[] side = new int[0];
     private int[] free = new int[0];
@@ -593,6 +601,7 @@ public final class NashDraft {
       d2 = atLeast(d2, terms);
       plus = atLeast(plus, terms * issues);
       minus = atLeast(minus, terms * issues);
+      steepest = atLeast(steepest, terms * issues);
       side = atLeast(side, issues);
       free = atLeast(free, issues);
       at = atLeast(at, issues);
@@ -761,6 +770,7 @@ public final class NashDraft {
       final double[] flat = this.flat;
       final double[] plus = this.plus;
       final double[] minus = this.minus;
+      final double[] steepest = this.steepest;
       final double[] constant = this.constant;
       final double[] a = this.a;
       final double[] r = this.r;
@@ -805,6 +815,7 @@ public final class NashDraft {
               }
               plus[tk] = up;
               minus[tk] = down;
+              steepest[tk] = MinMax.maxOfMagnitudes(Math.abs(up), Math.abs(down));
             }
           }
         }
@@ -851,6 +862,7 @@ public final class NashDraft {
           }
           plus[tk] = up;
           minus[tk] = down;
+          steepest[tk] = MinMax.maxOfMagnitudes(Math.abs(up), Math.abs(down));
         }
         double at = a[t];
         double g = u - r[t];
@@ -906,6 +918,7 @@ public final class NashDraft {
         }
         plus[t * issues + k] = up;
         minus[t * issues + k] = down;
+        steepest[t * issues + k] = MinMax.maxOfMagnitudes(Math.abs(up), Math.abs(down));
       }
       return u;
     }
@@ -966,6 +979,7 @@ public final class NashDraft {
       final double[] d1 = this.d1;
       final double[] plus = this.plus;
       final double[] minus = this.minus;
+      final double[] steepest = this.steepest;
       final int[] at = this.at;
       final int[] side = this.side;
       final int[] free = this.free;
@@ -995,8 +1009,7 @@ public final class NashDraft {
         double scale = 0;
         for (int t = 0, tk = 0; t < terms; t++) {
           double d1t = d1[t];
-          for (int k = 0; k < issues; k++, tk++)
-            scale += d1t * MinMax.maxOfMagnitudes(Math.abs(plus[tk]), Math.abs(minus[tk]));
+          for (int k = 0; k < issues; k++, tk++) scale += d1t * steepest[tk];
         }
         double tol = 1e-13 * scale + Double.MIN_NORMAL;
         int nf = 0;
@@ -1078,7 +1091,8 @@ public final class NashDraft {
         double ft = 0;
         for (int ls = 0; ls < 60; ls++) {
           boolean snap = alpha == alphaMax;
-          System.arraycopy(z, 0, trial, 0, issues);
+          // a loop, not System.arraycopy: a handful of values, where C1 calls a copying stub
+          for (int k = 0; k < issues; k++) trial[k] = z[k];
           for (int q = 0; q < nf; q++) {
             int k = free[q];
             double v = z[k] + alpha * step[q];
@@ -1110,7 +1124,7 @@ public final class NashDraft {
         double moved = 0;
         for (int k = 0; k < issues; k++)
           moved = MinMax.maxOfMagnitudes(moved, Math.abs(trial[k] - z[k]));
-        System.arraycopy(trial, 0, z, 0, issues);
+        for (int k = 0; k < issues; k++) z[k] = trial[k];
         if (moved <= 1e-13 && alpha < alphaMax) return true;
       }
       return false;

@@ -1009,7 +1009,13 @@ public final class NashDraft {
         double scale = 0;
         for (int t = 0, tk = 0; t < terms; t++) {
           double d1t = d1[t];
-          for (int k = 0; k < issues; k++, tk++) scale += d1t * steepest[tk];
+          for (int k = 0; k < issues; k++, tk++) {
+            // kept with the slopes; checked under -ea (a wrong scale would rarely change a draft)
+            assert Double.compare(
+                    steepest[tk], MinMax.maxOfMagnitudes(Math.abs(plus[tk]), Math.abs(minus[tk])))
+                == 0;
+            scale += d1t * steepest[tk];
+          }
         }
         double tol = 1e-13 * scale + Double.MIN_NORMAL;
         int nf = 0;

@@ -496,11 +496,16 @@ public final class ScenarioLoader {
   private static final class Parsed {
     final String label;
     final byte[] bytes;
+
+    /** The seeds folder nearest the file when it was read (null: none). */
+    final Path seeds;
+
     final YamlNode.Map root;
 
-    Parsed(String label, byte[] bytes, YamlNode.Map root) {
+    Parsed(String label, byte[] bytes, Path seeds, YamlNode.Map root) {
       this.label = label;
       this.bytes = bytes;
+      this.seeds = seeds;
       this.root = root;
     }
   }
@@ -519,16 +524,20 @@ public final class ScenarioLoader {
 
   private static YamlNode.Map parsed(Path file, String label, byte[] bytes)
       throws ScenarioException {
+    // the folder is looked for again: one made or removed since names other evidence
+    Path folder = EvidenceRef.seedsFolder(file).orElse(null);
     synchronized (PARSED) {
       for (Parsed p : PARSED) {
-        if (p != null && p.label.equals(label) && Arrays.equals(p.bytes, bytes)) return p.root;
+        if (p != null
+            && p.label.equals(label)
+            && java.util.Objects.equals(p.seeds, folder)
+            && Arrays.equals(p.bytes, bytes)) return p.root;
       }
     }
-    EvidenceRef.Seeds seeds =
-        EvidenceRef.seedsFolder(file).map(EvidenceRef.Seeds::new).orElse(null);
+    EvidenceRef.Seeds seeds = folder == null ? null : new EvidenceRef.Seeds(folder);
     YamlNode.Map root = (YamlNode.Map) YamlReader.read(label, bytes, seeds).root();
     synchronized (PARSED) {
-      PARSED[nextParsed] = new Parsed(label, bytes, root);
+      PARSED[nextParsed] = new Parsed(label, bytes, folder, root);
       nextParsed = (nextParsed + 1) % PARSED.length;
     }
     return root;

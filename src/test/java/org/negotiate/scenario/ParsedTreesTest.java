@@ -1,6 +1,7 @@
 package org.negotiate.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -94,5 +95,19 @@ class ParsedTreesTest {
     assertEquals(7, ScenarioLoader.load(base).experiment().seed());
     Files.writeString(delta, "extends: base.yaml\nname: delta\nexperiment:\n  seed: 9\n");
     assertEquals(9, ScenarioLoader.load(delta).experiment().seed());
+  }
+
+  @Test
+  void aSeedsFolderMadeBetweenTwoLoadsIsChecked(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("cited.yaml");
+    Files.writeString(
+        file,
+        ScenarioLoader.WARM_UP.replace(
+            "    changes:\n", "    evidence: [\"001#a quake\"]\n    changes:\n"));
+    assertEquals("warm-up", ScenarioLoader.load(file).name(), "no seeds folder: shape only");
+    Files.createDirectories(dir.resolve("seeds"));
+    Files.writeString(dir.resolve("seeds/001_x.txt"), "Nothing of the kind.");
+    ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file));
+    assertTrue(e.getMessage().contains("quote \"a quake\" not found"), e.getMessage());
   }
 }

@@ -89,10 +89,7 @@ class NashDraftProperties {
         .checkAssert(
             (seed, kind) -> {
               Instance x = Instance.random(seed, kind == 3);
-              double[][] box =
-                  kind == 2
-                      ? new double[][] {new double[x.in.issues], full(x.in.issues)}
-                      : NashDraft.zone(x.in, x.parties);
+              double[][] box = box(x, kind);
               if (box == null) return;
               double[] fresh =
                   NashDraft.exact(
@@ -125,10 +122,7 @@ class NashDraftProperties {
             (seed, kind) -> {
               Instance x =
                   Instance.random(seed, seed % 5 == 4 ? RiskKind.SEEKING : RiskKind.NEUTRAL);
-              double[][] box =
-                  kind == 2
-                      ? new double[][] {new double[x.in.issues], full(x.in.issues)}
-                      : NashDraft.zone(x.in, x.parties);
+              double[][] box = box(x, kind);
               if (box == null) return;
               double[] fresh =
                   NashDraft.exact(x.in, x.parties, x.mediators, box[0], box[1], summing);
@@ -240,6 +234,13 @@ class NashDraftProperties {
                 assertArrayEquals(fresh, drafted, "instance " + seed + ", round " + round);
               }
             });
+  }
+
+  /** Kind 2: the whole box; otherwise the zone the red lines leave (null when none). */
+  private static double[][] box(Instance x, int kind) {
+    return kind == 2
+        ? new double[][] {new double[x.in.issues], full(x.in.issues)}
+        : NashDraft.zone(x.in, x.parties);
   }
 
   private static double[] full(int issues) {

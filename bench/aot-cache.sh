@@ -34,20 +34,26 @@ commands=(
   "odds scenarios/baseline.yaml --as-of 2024-08"
   "validate scenarios/baseline.yaml"
 )
+median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+timed() { # the command's wall and CPU (user + system) into $1, or a failure
+  local into="$1"; shift
+  if { TIMEFORMAT="%R %U %S"; time "$@" >/dev/null 2>&1; } 2>"$into"; then return 0; fi
+  echo "aot-cache.sh: failed: $* (run it alone to see why)" >&2; exit 1
+}
 for c in "${commands[@]}"; do
   a=() b=()
   for i in $(seq "$n"); do
     o="--out $work/results"
     case "$c" in validate*) o="" ;; esac
+    # shellcheck disable=SC2086 # the command's words are meant to split
+    timed "$work/t17" ./negotiate $c $o
+    # AOTMode=on: an error, not a silent run without it, when the cache cannot be used
     # shellcheck disable=SC2086
-    { TIMEFORMAT="%R %U %S"; time ./negotiate $c $o >/dev/null 2>&1; } 2>"$work/t17"
-    # shellcheck disable=SC2086
-    { TIMEFORMAT="%R %U %S"; time "$jdk/bin/java" $flags -XX:AOTCache="$work/app.aot" -cp "$jar" org.negotiate.cli.Main $c $o >/dev/null 2>&1; } 2>"$work/tnew"
+    timed "$work/tnew" "$jdk/bin/java" $flags -XX:AOTMode=on -XX:AOTCache="$work/app.aot" -cp "$jar" org.negotiate.cli.Main $c $o
     a+=("$(awk '{printf "%.2f %.2f", $1, $2 + $3}' "$work/t17")")
     b+=("$(awk '{printf "%.2f %.2f", $1, $2 + $3}' "$work/tnew")")
     rm -rf "$work/results"
   done
-  median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
   echo "$c:"
   echo "  JDK 17 + CDS (wall cpu):        ${a[*]}; median $(printf '%s\n' "${a[@]}" | cut -d' ' -f1 | median) s, cpu $(printf '%s\n' "${a[@]}" | cut -d' ' -f2 | median) s"
   echo "  JDK 24+ + AOT cache (wall cpu): ${b[*]}; median $(printf '%s\n' "${b[@]}" | cut -d' ' -f1 | median) s, cpu $(printf '%s\n' "${b[@]}" | cut -d' ' -f2 | median) s  [load $(cut -d' ' -f1 /proc/loadavg)]"

@@ -1149,15 +1149,10 @@ public final class NashDraft {
         newtonThree();
         return;
       }
-      final int issues = this.issues;
-      final int terms = this.terms;
       final int[] free = this.free;
       final int[] side = this.side;
       final double[] plus = this.plus;
       final double[] minus = this.minus;
-      final double[] curvature = this.curvature;
-      final double[] d1 = this.d1;
-      final double[] d2 = this.d2;
       final double[] hess = this.hess;
       final double[] grad = this.grad;
       final double[] chol = this.chol;
@@ -1169,18 +1164,9 @@ public final class NashDraft {
         for (int q = 0; q <= p; q++) {
           int l = free[q];
           double[] gls = side[l] < 0 ? minus : plus;
-          double h = 0;
-          if (p == q) {
-            for (int t = 0, tk = k; t < terms; t++, tk += issues) {
-              h += d2[t] * gks[tk] * gls[tk];
-              h += d1[t] * curvature[tk];
-            }
-          } else {
-            for (int t = 0, tk = k, tl = l; t < terms; t++, tk += issues, tl += issues)
-              h += d2[t] * gks[tk] * gls[tl];
-          }
-          hess[p * nf + q] = -h;
-          hess[q * nf + p] = -h;
+          double h = p == q ? hessianDiagonal(gks, k) : hessianCross(gks, k, gls, l);
+          hess[p * nf + q] = h;
+          hess[q * nf + p] = h;
         }
       }
       double maxDiag = 0;
@@ -1218,24 +1204,44 @@ public final class NashDraft {
     }
 
     /**
-     * {@link #newton} of one free issue (the usual step), written out: the same operations in the
-     * same order as the general loops and {@link #cholesky} do them for a 1 x 1 matrix, so the same
-     * step, without their loops and calls.
+     * The Hessian's diagonal entry of free issue {@code k} ({@code gs} its side's one-sided
+     * slopes): the sum every Newton step makes, in one place so that the written-out steps and the
+     * general loop add the same terms in the same order.
      */
-    private void newtonOne() {
+    private double hessianDiagonal(double[] gs, int k) {
       final int issues = this.issues;
       final int terms = this.terms;
       final double[] d1 = this.d1;
       final double[] d2 = this.d2;
       final double[] curvature = this.curvature;
-      int k = free[0];
-      double[] gs = side[k] < 0 ? minus : plus;
       double h = 0;
       for (int t = 0, tk = k; t < terms; t++, tk += issues) {
         h += d2[t] * gs[tk] * gs[tk];
         h += d1[t] * curvature[tk];
       }
-      double diag = -h;
+      return -h;
+    }
+
+    /** The Hessian's entry of free issues {@code k} and {@code l}, as {@link #hessianDiagonal}. */
+    private double hessianCross(double[] gk, int k, double[] gl, int l) {
+      final int issues = this.issues;
+      final int terms = this.terms;
+      final double[] d2 = this.d2;
+      double h = 0;
+      for (int t = 0, tk = k, tl = l; t < terms; t++, tk += issues, tl += issues)
+        h += d2[t] * gk[tk] * gl[tl];
+      return -h;
+    }
+
+    /**
+     * {@link #newton} of one free issue (the usual step), written out: the same operations in the
+     * same order as the general loops and {@link #cholesky} do them for a 1 x 1 matrix, so the same
+     * step, without their loops and calls.
+     */
+    private void newtonOne() {
+      int k = free[0];
+      double[] gs = side[k] < 0 ? minus : plus;
+      double diag = hessianDiagonal(gs, k);
       double g = grad[k];
       double maxDiag = MinMax.maxOfMagnitudes(0, Math.abs(diag));
       double maxGrad = MinMax.maxOfMagnitudes(0, Math.abs(g));
@@ -1266,31 +1272,13 @@ public final class NashDraft {
      * off-diagonal pivot's {@code + 0.0} included), so the same step.
      */
     private void newtonTwo() {
-      final int issues = this.issues;
-      final int terms = this.terms;
-      final double[] d1 = this.d1;
-      final double[] d2 = this.d2;
-      final double[] curvature = this.curvature;
       int k0 = free[0];
       int k1 = free[1];
       double[] g0s = side[k0] < 0 ? minus : plus;
       double[] g1s = side[k1] < 0 ? minus : plus;
-      double h = 0;
-      for (int t = 0, tk = k0; t < terms; t++, tk += issues) {
-        h += d2[t] * g0s[tk] * g0s[tk];
-        h += d1[t] * curvature[tk];
-      }
-      double h00 = -h;
-      h = 0;
-      for (int t = 0, tk = k1, tl = k0; t < terms; t++, tk += issues, tl += issues)
-        h += d2[t] * g1s[tk] * g0s[tl];
-      double h10 = -h;
-      h = 0;
-      for (int t = 0, tk = k1; t < terms; t++, tk += issues) {
-        h += d2[t] * g1s[tk] * g1s[tk];
-        h += d1[t] * curvature[tk];
-      }
-      double h11 = -h;
+      double h00 = hessianDiagonal(g0s, k0);
+      double h10 = hessianCross(g1s, k1, g0s, k0);
+      double h11 = hessianDiagonal(g1s, k1);
       double g0 = grad[k0];
       double g1 = grad[k1];
       double maxDiag = MinMax.maxOfMagnitudes(0, Math.abs(h00));
@@ -1341,47 +1329,18 @@ public final class NashDraft {
      * two substitutions, so the same step.
      */
     private void newtonThree() {
-      final int issues = this.issues;
-      final int terms = this.terms;
-      final double[] d1 = this.d1;
-      final double[] d2 = this.d2;
-      final double[] curvature = this.curvature;
       int k0 = free[0];
       int k1 = free[1];
       int k2 = free[2];
       double[] g0s = side[k0] < 0 ? minus : plus;
       double[] g1s = side[k1] < 0 ? minus : plus;
       double[] g2s = side[k2] < 0 ? minus : plus;
-      double h = 0;
-      for (int t = 0, tk = k0; t < terms; t++, tk += issues) {
-        h += d2[t] * g0s[tk] * g0s[tk];
-        h += d1[t] * curvature[tk];
-      }
-      double h00 = -h;
-      h = 0;
-      for (int t = 0, tk = k1, tl = k0; t < terms; t++, tk += issues, tl += issues)
-        h += d2[t] * g1s[tk] * g0s[tl];
-      double h10 = -h;
-      h = 0;
-      for (int t = 0, tk = k1; t < terms; t++, tk += issues) {
-        h += d2[t] * g1s[tk] * g1s[tk];
-        h += d1[t] * curvature[tk];
-      }
-      double h11 = -h;
-      h = 0;
-      for (int t = 0, tk = k2, tl = k0; t < terms; t++, tk += issues, tl += issues)
-        h += d2[t] * g2s[tk] * g0s[tl];
-      double h20 = -h;
-      h = 0;
-      for (int t = 0, tk = k2, tl = k1; t < terms; t++, tk += issues, tl += issues)
-        h += d2[t] * g2s[tk] * g1s[tl];
-      double h21 = -h;
-      h = 0;
-      for (int t = 0, tk = k2; t < terms; t++, tk += issues) {
-        h += d2[t] * g2s[tk] * g2s[tk];
-        h += d1[t] * curvature[tk];
-      }
-      double h22 = -h;
+      double h00 = hessianDiagonal(g0s, k0);
+      double h10 = hessianCross(g1s, k1, g0s, k0);
+      double h11 = hessianDiagonal(g1s, k1);
+      double h20 = hessianCross(g2s, k2, g0s, k0);
+      double h21 = hessianCross(g2s, k2, g1s, k1);
+      double h22 = hessianDiagonal(g2s, k2);
       double g0 = grad[k0];
       double g1 = grad[k1];
       double g2 = grad[k2];
